@@ -1,0 +1,62 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { printSchema } from 'graphql';
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase } from './db/database.js';
+import { buildAppSchema } from './graphql/schema.js';
+import { seedDatabase } from './modules/seed/seed.runner.js';
+
+const USAGE = `Usage: custos <command> [options]
+
+Commands:
+  migrate                          apply pending migrations
+  seed [--customers N] [--interactions M]
+                                   add demo data (development only; default 2000 / 50000)
+  schema:print                     print the GraphQL schema (SDL) to stdout
+`;
+
+const say = (msg: string) => process.stderr.write(`[custos] ${msg}\n`);
+
+async function run(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'schema:print': {
+      process.stdout.write(`${printSchema(await buildAppSchema())}\n`);
+      return;
+    }
+    case 'migrate': {
+      const db = await openDatabase(config, say);
+      await db.close();
+      say('migrations applied');
+      return;
+    }
+    case 'seed': {
+      if (config.isProduction) throw new ConfigError('seed refuses to run with NODE_ENV=production');
+      const { values } = parseArgs({
+        args: rest,
+        options: { customers: { type: 'string' }, interactions: { type: 'string' } },
+      });
+      const customers = Number(values.customers ?? config.SEED_CUSTOMERS);
+      const interactions = Number(values.interactions ?? (values.customers ? customers * 10 : config.SEED_INTERACTIONS));
+      if (!Number.isInteger(customers) || customers < 0 || !Number.isInteger(interactions) || interactions < 0) {
+        throw new ConfigError('--customers and --interactions must be non-negative whole numbers');
+      }
+      const db = await openDatabase(config, say);
+      try {
+        await seedDatabase(db.url, { customers, interactions }, say);
+      } finally {
+        await db.close();
+      }
+      return;
+    }
+    default:
+      process.stderr.write(USAGE);
+      process.exitCode = command ? 1 : 0;
+  }
+}
+
+run(process.argv.slice(2)).catch((error) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

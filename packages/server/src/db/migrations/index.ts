@@ -1,0 +1,5 @@
+import { MigrationFoundation } from './migration-2026112201-foundation.js';
+
+/** Listed explicitly so that builds, tests and the CLI run exactly the same migrations
+ * without relying on file globbing. Append new migrations at the end. */
+export const migrationsList = [{ name: 'migration-2026112201-foundation', class: MigrationFoundation }];

@@ -1,0 +1,49 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
+
+/** Counts statements sent on behalf of one request (kept in an object because Apollo
+ * copies the context shallowly). */
+export interface SqlStats {
+  statements: number;
+}
+
+/**
+ * Runs hand-written SQL with server-side bound parameters ($1, $2 …) on the entity
+ * manager's connection, inside its transaction when one is open. MikroORM's own
+ * `execute` interpolates parameters into the text, which we avoid for reads.
+ */
+export class SqlExecutor {
+  constructor(
+    private readonly em: EntityManager,
+    readonly stats: SqlStats = { statements: 0 },
+  ) {}
+
+  async query<T = Record<string, unknown>>(text: string, params: readonly unknown[] = []): Promise<T[]> {
+    const executor =
+      this.em.getTransactionContext<Transaction<unknown>>() ??
+      (this.em.getConnection().getClient() as Kysely<unknown>);
+    this.stats.statements += 1;
+    const result = await executor.executeQuery<T>(CompiledQuery.raw(text, params as unknown[]));
+    return result.rows as T[];
+  }
+
+  async one<T = Record<string, unknown>>(text: string, params: readonly unknown[] = []): Promise<T | undefined> {
+    const rows = await this.query<T>(text, params);
+    return rows[0];
+  }
+}
+
+/** Collects parameters while a statement is assembled, handing out `$n` placeholders. */
+export class Params {
+  readonly values: unknown[] = [];
+
+  add(value: unknown, cast?: string): string {
+    this.values.push(value);
+    return cast ? `$${this.values.length}::${cast}` : `$${this.values.length}`;
+  }
+}
+
+/** Escapes LIKE wildcards so user text matches literally. */
+export function likeContains(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

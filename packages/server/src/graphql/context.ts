@@ -1,0 +1,44 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type DataLoader from 'dataloader';
+import type { Config } from '../config.js';
+import { SqlExecutor } from '../db/sql.js';
+
+/** Per-request DataLoaders, created on first use so a request pays only for what it reads. */
+export class LoaderRegistry {
+  readonly #loaders = new Map<string, DataLoader<unknown, unknown>>();
+
+  get<K, V>(key: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
+    let loader = this.#loaders.get(key);
+    if (!loader) {
+      loader = create() as DataLoader<unknown, unknown>;
+      this.#loaders.set(key, loader);
+    }
+    return loader as DataLoader<K, V>;
+  }
+}
+
+/**
+ * What every resolver and service receives first. One EntityManager fork and one set of
+ * loaders per request: nothing cached here is ever shared between callers.
+ */
+export interface RequestContext {
+  requestId: string;
+  config: Config;
+  em: EntityManager;
+  sql: SqlExecutor;
+  loaders: LoaderRegistry;
+}
+
+export function createRequestContext(orm: MikroORM, config: Config, requestId: string): RequestContext {
+  const em = orm.em.fork();
+  return { requestId, config, em, sql: new SqlExecutor(em), loaders: new LoaderRegistry() };
+}
+
+/** Runs `work` in one database transaction with a context whose SQL and entity
+ * manager both use that transaction. */
+export async function inTransaction<T>(ctx: RequestContext, work: (tx: RequestContext) => Promise<T>): Promise<T> {
+  return ctx.em.transactional(async (em) => {
+    const tx: RequestContext = { ...ctx, em, sql: new SqlExecutor(em, ctx.sql.stats), loaders: new LoaderRegistry() };
+    return work(tx);
+  });
+}

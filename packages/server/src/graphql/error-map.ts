@@ -1,0 +1,86 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+import { CommonErrorCode, DomainError, type FieldProblem } from '../common/domain-error.js';
+import { CustomerErrorCode } from '../modules/customer/customer.errors.js';
+import { InteractionErrorCode } from '../modules/interaction/interaction.errors.js';
+
+/** Public error codes clients can rely on (`extensions.code`). */
+export enum PublicErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  CONFLICT = 'CONFLICT',
+  INVALID_STATE = 'INVALID_STATE',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+/** The one table from module error codes to public codes. A module code missing here
+ * fails the type check, so no module error can leak out unmapped. */
+const PUBLIC_CODE: Record<CommonErrorCode | CustomerErrorCode | InteractionErrorCode, PublicErrorCode> = {
+  [CommonErrorCode.INVALID_INPUT]: PublicErrorCode.BAD_USER_INPUT,
+  [CommonErrorCode.INVALID_CURSOR]: PublicErrorCode.BAD_USER_INPUT,
+  [CommonErrorCode.PAGE_TOO_LARGE]: PublicErrorCode.BAD_USER_INPUT,
+  [CustomerErrorCode.NOT_FOUND]: PublicErrorCode.NOT_FOUND,
+  [CustomerErrorCode.VERSION_CONFLICT]: PublicErrorCode.CONFLICT,
+  [CustomerErrorCode.CODE_TAKEN]: PublicErrorCode.BAD_USER_INPUT,
+  [CustomerErrorCode.NOT_EDITABLE]: PublicErrorCode.INVALID_STATE,
+  [InteractionErrorCode.CUSTOMER_NOT_FOUND]: PublicErrorCode.NOT_FOUND,
+  [InteractionErrorCode.CUSTOMER_NOT_ACTIVE]: PublicErrorCode.INVALID_STATE,
+};
+
+const PASS_THROUGH = new Set<string>([
+  'BAD_USER_INPUT',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/** Turns thrown errors into GraphQL errors. Unknown errors are masked: no stack, SQL or
+ * values; the server log keeps the detail under the request id. */
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  log: (error: unknown) => void,
+): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+
+  if (original instanceof DomainError) {
+    const code = PUBLIC_CODE[original.reason as keyof typeof PUBLIC_CODE] ?? PublicErrorCode.INTERNAL_SERVER_ERROR;
+    const extensions: Record<string, unknown> = { code, reason: original.reason };
+    if (original.fields.length) extensions.fields = original.fields;
+    return { ...base, message: original.message, extensions };
+  }
+  if (original instanceof ArgumentValidationError) {
+    const fields: FieldProblem[] = original.extensions.validationErrors.flatMap((v) =>
+      flattenValidation(v as ValidationLike),
+    );
+    return {
+      ...base,
+      message: `Invalid input (${fields.map((f) => `${f.field}: ${f.message}`).join('; ')})`,
+      extensions: { code: PublicErrorCode.BAD_USER_INPUT, fields },
+    };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && PASS_THROUGH.has(code)) {
+    return { ...base, extensions: { code: code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' ? code : PublicErrorCode.BAD_USER_INPUT } };
+  }
+  log(original);
+  return { ...base, message: 'Internal server error', extensions: { code: PublicErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+interface ValidationLike {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationLike[];
+}
+
+function flattenValidation(error: ValidationLike, prefix = ''): FieldProblem[] {
+  const field = prefix ? `${prefix}.${error.property}` : error.property;
+  const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+  return [...own, ...(error.children ?? []).flatMap((child) => flattenValidation(child, field))];
+}

@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
+import { createRequestContext, type RequestContext } from '../graphql/context.js';
+import { buildAppSchema } from '../graphql/schema.js';
+import { createApollo } from './apollo.js';
+import { registerIde } from './ide.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export async function createApp(config: Config, orm: MikroORM, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.LOG_LEVEL },
+    // Clients may pass their own id to correlate logs; anything else gets a fresh one.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+  });
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  const schema = await buildAppSchema();
+  const apollo = createApollo(app, schema, config);
+  await apollo.start();
+  const handler = fastifyApolloHandler<RequestContext>(apollo, {
+    context: async (req) => createRequestContext(orm, config, String(req.id)),
+  });
+  app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_req, reply) => {
+    try {
+      await orm.em.getConnection().execute('select 1');
+      return { status: 'ready' };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable', reason: 'database' });
+    }
+  });
+  if (!config.isProduction) registerIde(app);
+  app.get('/', (_req, reply) => reply.redirect(config.isProduction ? '/healthz' : '/ide/'));
+  return app;
+}

@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase } from './db/database.js';
+import { createApp } from './http/app.js';
+import { seedIfEmpty } from './modules/seed/seed.runner.js';
+
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  const config = loadConfig();
+  const say = (msg: string) => process.stdout.write(`[custos] ${msg}\n`);
+  const database = await openDatabase(config, say);
+  if (!config.isProduction && config.SEED_DEMO === 'auto') {
+    await seedIfEmpty(database.url, { customers: config.SEED_CUSTOMERS, interactions: config.SEED_INTERACTIONS }, say);
+  }
+  const app = await createApp(config, database.orm);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    say(`${signal} received: finishing in-flight requests, then stopping`);
+    try {
+      await app.close();
+      await database.close();
+      say('stopped cleanly');
+      process.exit(0);
+    } catch (error) {
+      console.error(error);
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const address = await app.listen({ host: config.HOST, port: config.PORT });
+  say(`ready in ${Date.now() - startedAt} ms`);
+  say(`GraphQL   ${address}/graphql`);
+  if (!config.isProduction) say(`IDE       ${address}/ide/`);
+  say(`health    ${address}/healthz  ${address}/readyz`);
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error('Custos failed to start:', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,15 @@
+import DataLoader from 'dataloader';
+import type { RequestContext } from '../../graphql/context.js';
+import type { CustomerRecord } from './customer.record.js';
+import { findCustomersByIds } from './customer.reader.js';
+
+/** Customers by id, any status, batched per request. */
+export function customerByIdLoader(ctx: RequestContext): DataLoader<string, CustomerRecord | null> {
+  return ctx.loaders.get('customer.byId', () =>
+    new DataLoader<string, CustomerRecord | null>(async (ids) => {
+      const rows = await findCustomersByIds(ctx.sql, ids);
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+  );
+}

@@ -1,0 +1,93 @@
+import { invalidInput } from '../../common/domain-error.js';
+import { pageClauses, planPage, toPage, type Page, type PageArgs } from '../../db/paginate.js';
+import { likeContains, Params, type SqlExecutor } from '../../db/sql.js';
+import { CustomerStatus } from './customer.enums.js';
+import type { CustomerFilter } from './customer.inputs.js';
+import { customerKeysetOrder, type CustomerOrder } from './customer.order.js';
+import { CUSTOMER_COLUMNS, type CustomerRecord } from './customer.record.js';
+
+const BIGINT = /^[1-9][0-9]{0,18}$/;
+
+/** Ids arrive as GraphQL IDs (strings); anything not a positive bigint cannot exist. */
+export function validIds(ids: readonly string[]): string[] {
+  return ids.filter((id) => BIGINT.test(id));
+}
+
+/** Translates a filter into SQL conditions on alias `c`. */
+export function customerConditions(filter: CustomerFilter | null | undefined, params: Params): string[] {
+  const f = filter ?? {};
+  const where: string[] = [];
+  const anyOf = (column: string, values: readonly string[] | undefined, cast = 'text') => {
+    if (values) where.push(`${column} = any(${params.add(values, `${cast}[]`)})`);
+  };
+  where.push(`c.status = any(${params.add(f.status?.length ? f.status : [CustomerStatus.ACTIVE], 'text[]')})`);
+  if (f.ids) {
+    const bad = f.ids.filter((id) => !BIGINT.test(id));
+    if (bad.length) throw invalidInput([{ field: 'filter.ids', message: 'must be customer ids' }]);
+    anyOf('c.id', f.ids, 'bigint');
+  }
+  anyOf('c.type', f.type);
+  anyOf('c.tier', f.tier);
+  anyOf('c.industry', f.industry);
+  anyOf('c.region', f.region);
+  anyOf('c.lifecycle_stage', f.lifecycleStage);
+  if (f.ownerId) {
+    if (f.ownerId.some((id) => !BIGINT.test(id))) throw invalidInput([{ field: 'filter.ownerId', message: 'must be user ids' }]);
+    anyOf('c.owner_id', f.ownerId, 'bigint');
+  }
+  if (f.unowned != null) where.push(f.unowned ? 'c.owner_id is null' : 'c.owner_id is not null');
+  if (f.tags?.length) where.push(`c.tags && ${params.add(f.tags, 'text[]')}`);
+  if (f.tagsAll?.length) where.push(`c.tags @> ${params.add(f.tagsAll, 'text[]')}`);
+  if (f.createdAfter) where.push(`c.created_at >= ${params.add(f.createdAfter, 'timestamptz')}`);
+  if (f.createdBefore) where.push(`c.created_at < ${params.add(f.createdBefore, 'timestamptz')}`);
+  if (f.lastInteractionAfter) where.push(`c.last_interaction_at >= ${params.add(f.lastInteractionAfter, 'timestamptz')}`);
+  if (f.lastInteractionBefore) {
+    where.push(`(c.last_interaction_at < ${params.add(f.lastInteractionBefore, 'timestamptz')} or c.last_interaction_at is null)`);
+  }
+  const search = f.search?.trim();
+  if (search) {
+    const pattern = params.add(likeContains(search), 'text');
+    where.push(`(c.name ilike ${pattern} or c.code ilike ${pattern} or c.email ilike ${pattern} or c.phone ilike ${pattern})`);
+  }
+  return where;
+}
+
+export interface CustomerPage {
+  page: Page<CustomerRecord>;
+  count: () => Promise<number>;
+}
+
+export async function findCustomerPage(
+  sql: SqlExecutor,
+  filter: CustomerFilter | null | undefined,
+  orderBy: CustomerOrder[] | null | undefined,
+  args: PageArgs,
+  maxPageSize: number,
+): Promise<CustomerPage> {
+  const order = customerKeysetOrder(orderBy);
+  const plan = planPage(args, order, maxPageSize);
+  const params = new Params();
+  const conditions = customerConditions(filter, params);
+  const countParams = [...params.values];
+  const clause = pageClauses(plan, order, conditions, params);
+  const rows = await sql.query<CustomerRecord & { __keys: (string | null)[] }>(
+    `select ${CUSTOMER_COLUMNS}, ${order.keysSelect()}
+       from customer c
+      where ${clause.where}
+      order by ${clause.orderBy}
+      limit ${clause.limit} offset ${clause.offset}`,
+    params.values,
+  );
+  const countSql = `select count(*)::int as n from customer c where ${conditions.join(' and ') || 'true'}`;
+  let counted: Promise<number> | undefined;
+  return {
+    page: toPage(rows, plan, order),
+    count: () => (counted ??= sql.one<{ n: number }>(countSql, countParams).then((r) => r?.n ?? 0)),
+  };
+}
+
+export async function findCustomersByIds(sql: SqlExecutor, ids: readonly string[]): Promise<CustomerRecord[]> {
+  const valid = validIds(ids);
+  if (valid.length === 0) return [];
+  return sql.query<CustomerRecord>(`select ${CUSTOMER_COLUMNS} from customer c where c.id = any($1::bigint[])`, [valid]);
+}

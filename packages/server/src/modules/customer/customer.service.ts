@@ -1,0 +1,121 @@
+import {
+  ForeignKeyConstraintViolationException,
+  OptimisticLockError,
+  UniqueConstraintViolationException,
+} from '@mikro-orm/core';
+import { invalidInput, type FieldProblem } from '../../common/domain-error.js';
+import type { PageArgs } from '../../db/paginate.js';
+import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { CustomerEntity } from './customer.entity.js';
+import { CustomerStatus } from './customer.enums.js';
+import { customerCodeTaken, customerNotEditable, customerNotFound, customerVersionConflict } from './customer.errors.js';
+import type { CreateCustomerInput, CustomerFilter, UpdateCustomerInput } from './customer.inputs.js';
+import { customerByIdLoader } from './customer.loaders.js';
+import type { CustomerOrder } from './customer.order.js';
+import { findCustomerPage, findCustomersByIds, validIds, type CustomerPage } from './customer.reader.js';
+import type { CustomerRecord } from './customer.record.js';
+
+export async function getCustomer(ctx: RequestContext, id: string): Promise<CustomerRecord | null> {
+  if (validIds([id]).length === 0) return null;
+  return customerByIdLoader(ctx).load(id);
+}
+
+export async function listCustomers(
+  ctx: RequestContext,
+  filter: CustomerFilter | null | undefined,
+  orderBy: CustomerOrder[] | null | undefined,
+  args: PageArgs,
+): Promise<CustomerPage> {
+  const result = await findCustomerPage(ctx.sql, filter, orderBy, args, ctx.config.MAX_PAGE_SIZE);
+  for (const row of result.page.rows) customerByIdLoader(ctx).prime(row.id, row);
+  return result;
+}
+
+export async function createCustomer(ctx: RequestContext, input: CreateCustomerInput): Promise<CustomerRecord> {
+  return inTransaction(ctx, async (tx) => {
+    const code = input.code?.trim() || (await nextFreeCode(tx));
+    const entity = tx.em.create(CustomerEntity, {
+      code,
+      name: input.name.trim(),
+      type: input.type,
+      ...editableFields(input),
+    });
+    await flush(tx, entity);
+    return reread(tx, entity.id);
+  });
+}
+
+export async function updateCustomer(ctx: RequestContext, input: UpdateCustomerInput): Promise<CustomerRecord> {
+  const problems: FieldProblem[] = [];
+  for (const field of ['name', 'type', 'code', 'tier', 'lifecycleStage', 'tags'] as const) {
+    if (input[field] === null) problems.push({ field, message: 'cannot be null' });
+  }
+  if (problems.length) throw invalidInput(problems);
+  return inTransaction(ctx, async (tx) => {
+    const entity = validIds([input.id]).length ? await tx.em.findOne(CustomerEntity, { id: input.id }) : null;
+    if (!entity) throw customerNotFound(input.id);
+    if (entity.version !== input.version) throw customerVersionConflict();
+    if (entity.status !== CustomerStatus.ACTIVE) throw customerNotEditable(entity.status);
+    tx.em.assign(entity, {
+      ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+      ...(input.type !== undefined ? { type: input.type } : {}),
+      ...(input.code !== undefined ? { code: input.code.trim() } : {}),
+      ...editableFields(input),
+    });
+    await flush(tx, entity);
+    return reread(tx, entity.id);
+  });
+}
+
+type EditableFields = Omit<CreateCustomerInput, 'name' | 'type' | 'code'>;
+
+/** Only the fields present in the input, trimmed, with blank optional text as null. */
+function editableFields(input: EditableFields): Partial<CustomerEntity> {
+  const out: Partial<CustomerEntity> = {};
+  const text = (value: string | null | undefined) => (value == null ? null : value.trim() || null);
+  if (input.tier != null) out.tier = input.tier;
+  if (input.lifecycleStage != null) out.lifecycleStage = input.lifecycleStage;
+  if (input.industry !== undefined) out.industry = input.industry;
+  if (input.region !== undefined) out.region = input.region;
+  if (input.ownerId !== undefined) out.ownerId = input.ownerId;
+  if (input.email !== undefined) out.email = text(input.email);
+  if (input.phone !== undefined) out.phone = text(input.phone);
+  if (input.address !== undefined) out.address = text(input.address);
+  if (input.taxId !== undefined) out.taxId = text(input.taxId);
+  if (input.notes !== undefined) out.notes = text(input.notes);
+  if (input.tags != null) out.tags = [...new Set(input.tags)];
+  return out;
+}
+
+async function nextFreeCode(ctx: RequestContext): Promise<string> {
+  // Hand-entered codes may collide with the sequence's; skip over them.
+  const row = await ctx.sql.one<{ code: string }>(
+    `select g.code from (select 'C' || lpad(nextval('customer_code_seq')::text, 7, '0') as code
+                           from generate_series(1, 10)) g
+      where not exists (select 1 from customer c where c.code = g.code) limit 1`,
+  );
+  if (!row) throw new Error('no free customer code in 10 attempts');
+  return row.code;
+}
+
+async function flush(ctx: RequestContext, entity: CustomerEntity): Promise<void> {
+  if (entity.ownerId != null && validIds([entity.ownerId]).length === 0) {
+    throw invalidInput([{ field: 'ownerId', message: 'no such user' }]);
+  }
+  try {
+    await ctx.em.flush();
+  } catch (error) {
+    if (error instanceof OptimisticLockError) throw customerVersionConflict();
+    if (error instanceof UniqueConstraintViolationException) throw customerCodeTaken();
+    if (error instanceof ForeignKeyConstraintViolationException) {
+      throw invalidInput([{ field: 'ownerId', message: 'no such user' }]);
+    }
+    throw error;
+  }
+}
+
+async function reread(ctx: RequestContext, id: string): Promise<CustomerRecord> {
+  const [row] = await findCustomersByIds(ctx.sql, [id]);
+  if (!row) throw customerNotFound(id);
+  return row;
+}

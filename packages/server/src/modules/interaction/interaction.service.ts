@@ -1,0 +1,84 @@
+import { invalidInput, type FieldProblem } from '../../common/domain-error.js';
+import type { Page, PageArgs } from '../../db/paginate.js';
+import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { InteractionKind } from './interaction.enums.js';
+import { interactionCustomerNotActive, interactionCustomerNotFound } from './interaction.errors.js';
+import type { InteractionFilter, InteractionOrder, LogInteractionInput } from './interaction.inputs.js';
+import { interactionCountByCustomerLoader, interactionPageByCustomerLoader } from './interaction.loaders.js';
+import type { InteractionRecord } from './interaction.record.js';
+import { findInteractionPage, findInteractionsByIds } from './interaction.reader.js';
+
+export function listInteractions(
+  ctx: RequestContext,
+  filter: InteractionFilter | null | undefined,
+  orderBy: InteractionOrder[] | null | undefined,
+  args: PageArgs,
+) {
+  return findInteractionPage(ctx.sql, filter, orderBy, args, ctx.config.MAX_PAGE_SIZE);
+}
+
+export function customerInteractions(
+  ctx: RequestContext,
+  customerId: string,
+  filter: InteractionFilter | null | undefined,
+  orderBy: InteractionOrder[] | null | undefined,
+  args: PageArgs,
+): { page: Promise<Page<InteractionRecord>>; count: () => Promise<number> } {
+  return {
+    page: interactionPageByCustomerLoader(ctx, filter, orderBy, args).load(customerId),
+    count: () => interactionCountByCustomerLoader(ctx, filter).load(customerId),
+  };
+}
+
+export function countCustomerInteractions(ctx: RequestContext, customerId: string): Promise<number> {
+  return interactionCountByCustomerLoader(ctx, null).load(customerId);
+}
+
+export async function logInteraction(ctx: RequestContext, input: LogInteractionInput): Promise<InteractionRecord> {
+  const problems: FieldProblem[] = [];
+  if (input.kind === InteractionKind.ORDER && input.amount == null) {
+    problems.push({ field: 'amount', message: 'is required for an ORDER' });
+  }
+  if (input.amount != null && input.amount.startsWith('-')) problems.push({ field: 'amount', message: 'must not be negative' });
+  if (input.amount != null && input.currency == null) problems.push({ field: 'currency', message: 'is required with an amount' });
+  if (input.amount == null && input.currency != null) problems.push({ field: 'amount', message: 'is required with a currency' });
+  if (problems.length) throw invalidInput(problems);
+  if (!/^[1-9][0-9]{0,18}$/.test(input.customerId)) throw interactionCustomerNotFound(input.customerId);
+
+  return inTransaction(ctx, async (tx) => {
+    // Lock the customer row so a concurrent void/archive cannot slip in between the
+    // status check and the insert.
+    const customer = await tx.sql.one<{ status: string; ownerId: string | null }>(
+      `select status, owner_id as "ownerId" from customer where id = $1::bigint for share`,
+      [input.customerId],
+    );
+    if (!customer) throw interactionCustomerNotFound(input.customerId);
+    if (customer.status !== 'ACTIVE') throw interactionCustomerNotActive(customer.status);
+    // Inserted with SQL rather than an entity so a timestamp keeps its microseconds.
+    let inserted: { id: string } | undefined;
+    try {
+      inserted = await tx.sql.one<{ id: string }>(
+        `insert into interaction (customer_id, kind, occurred_at, channel, subject, body, amount, currency, owner_id)
+         values ($1::bigint, $2, coalesce($3::timestamptz, now()), $4, $5, $6, $7::numeric, $8, $9::bigint)
+         returning id`,
+        [
+          input.customerId,
+          input.kind,
+          input.occurredAt ?? null,
+          input.channel ?? null,
+          input.subject.trim(),
+          input.body ?? null,
+          input.amount ?? null,
+          input.currency ?? null,
+          input.ownerId === undefined ? customer.ownerId : input.ownerId,
+        ],
+      );
+    } catch (error) {
+      if ((error as { code?: string }).code === '23503') throw invalidInput([{ field: 'ownerId', message: 'no such user' }]);
+      if ((error as { code?: string }).code === '22P02') throw invalidInput([{ field: 'ownerId', message: 'must be a user id' }]);
+      throw error;
+    }
+    const [row] = await findInteractionsByIds(tx.sql, [inserted!.id]);
+    return row!;
+  });
+}

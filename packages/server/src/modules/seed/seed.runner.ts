@@ -1,0 +1,45 @@
+import pg from 'pg';
+import { isDatabaseEmpty, seedDemoData } from './seed.service.js';
+
+export interface SeedSize {
+  customers: number;
+  interactions: number;
+}
+
+/** Prints progress as one updating line on a terminal, one line per step otherwise. */
+export function progressPrinter(say: (msg: string) => void) {
+  const tty = process.stdout.isTTY;
+  return (p: { phase: string; done: number; total: number }) => {
+    const pct = p.total ? Math.floor((p.done / p.total) * 100) : 100;
+    const line = `seeding ${p.phase}: ${p.done.toLocaleString('en')} / ${p.total.toLocaleString('en')} (${pct}%)`;
+    if (tty) process.stdout.write(`\r[custos] ${line}   ${p.done === p.total ? '\n' : ''}`);
+    else say(line);
+  };
+}
+
+export async function seedDatabase(url: string, size: SeedSize, say: (msg: string) => void) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const result = await seedDemoData(client, { ...size, onProgress: progressPrinter(say) });
+    say(`seeded ${result.customers} customers and ${result.interactions} interactions in ${result.ms} ms`);
+    return result;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Seeds demo data into an empty development database; an existing one is left alone. */
+export async function seedIfEmpty(url: string, size: SeedSize, say: (msg: string) => void): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  let empty: boolean;
+  try {
+    empty = await isDatabaseEmpty(client);
+  } finally {
+    await client.end();
+  }
+  if (!empty) return;
+  say('empty database: seeding demo data (development only)');
+  await seedDatabase(url, size, say);
+}

@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import pg from 'pg';
+import { createDatabase } from '../../src/db/embedded-postgres.js';
+import { openOrm } from '../../src/db/orm.js';
+
+export interface TestDatabase {
+  name: string;
+  url: string;
+  orm: MikroORM;
+  /** A plain client for arranging data and checking it, outside the app. */
+  query<T extends pg.QueryResultRow = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export function testClusterUrl(): string {
+  const url = process.env.CUSTOS_TEST_PG_URL;
+  if (!url) throw new Error('CUSTOS_TEST_PG_URL is not set: run the tests through jest (globalSetup starts PostgreSQL)');
+  return url;
+}
+
+/** A fresh database with the real migrations applied. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const base = testClusterUrl();
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  await createDatabase(`${base}/postgres`, name);
+  const url = `${base}/${name}`;
+  const orm = await openOrm(url, 10);
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  return {
+    name,
+    url,
+    orm,
+    async query<T extends pg.QueryResultRow>(text: string, params: unknown[] = []) {
+      return (await pool.query<T>(text, params)).rows;
+    },
+    async close() {
+      await pool.end();
+      await orm.close(true);
+    },
+  };
+}
