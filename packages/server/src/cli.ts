@@ -4,7 +4,6 @@ import { printSchema } from 'graphql';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { buildAppSchema } from './graphql/schema.js';
-import { seedDatabase } from './modules/seed/seed.runner.js';
 
 const USAGE = `Usage: custos <command> [options]
 
@@ -42,6 +41,7 @@ async function run(argv: string[]): Promise<void> {
       if (!Number.isInteger(customers) || customers < 0 || !Number.isInteger(interactions) || interactions < 0) {
         throw new ConfigError('--customers and --interactions must be non-negative whole numbers');
       }
+      const { seedDatabase } = await import('./modules/seed/seed.runner.js');
       const db = await openDatabase(config, say);
       try {
         await seedDatabase(db.url, { customers, interactions }, say);

@@ -26,7 +26,7 @@ describe('createCustomer', () => {
     expect(ca).toMatchObject({ name: '上海星辰贸易有限公司', type: 'ENTERPRISE', tier: 'STANDARD', status: 'ACTIVE', version: 1, tags: [] });
     expect(ca.code).toMatch(/^C\d{7}$/);
     expect(b.data.createCustomer.customer.code).not.toBe(ca.code);
-    expect(ca.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{1,6}Z$/);
+    expect(ca.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/);
     const rows = await server.db.query('select name, code from customer where id = $1', [ca.id]);
     expect(rows).toEqual([{ name: '上海星辰贸易有限公司', code: ca.code }]);
   });

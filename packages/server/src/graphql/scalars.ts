@@ -2,7 +2,7 @@ import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
 const PG_TIMESTAMP = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?)(Z|[+-]\d{2}(?::?\d{2})?)$/;
 
-/** Normalises PostgreSQL's text form ("2026-01-02 03:04:05.123456+00") to RFC 3339. */
+/** Normalises PostgreSQL's text form ("2026-01-02 03:04:05.12+00") to RFC 3339 with microseconds. */
 export function toIsoTimestamp(value: string): string {
   const match = PG_TIMESTAMP.exec(value);
   if (!match) throw new TypeError(`Not a timestamp: ${value}`);
@@ -13,7 +13,9 @@ export function toIsoTimestamp(value: string): string {
     offset = digits.length === 3 ? `${digits}:00` : `${digits.slice(0, 3)}:${digits.slice(3)}`;
     if (offset === '+00:00' || offset === '-00:00') offset = 'Z';
   }
-  return `${date}T${time}${offset}`;
+  // Always six fractional digits, so timestamps also sort correctly as text.
+  const [whole, fraction = ''] = time!.split('.');
+  return `${date}T${whole}.${fraction.padEnd(6, '0')}${offset}`;
 }
 
 function parseTimestamp(value: unknown): string {
@@ -33,7 +35,7 @@ export const DateTimeScalar = new GraphQLScalarType<string, string>({
   name: 'DateTime',
   description: 'An RFC 3339 timestamp with time zone and up to microsecond precision, e.g. 2026-01-31T09:30:00.123456Z.',
   serialize(value) {
-    if (value instanceof Date) return value.toISOString();
+    if (value instanceof Date) return toIsoTimestamp(value.toISOString());
     if (typeof value === 'string') return toIsoTimestamp(value);
     throw new TypeError('DateTime cannot represent this value');
   },

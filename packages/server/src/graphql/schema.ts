@@ -16,6 +16,15 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     emitSchemaFile: false,
-  });
+  }).then(describeRootTypes);
   return cached;
+}
+
+/** type-graphql cannot describe the root types; the published schema should. */
+function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  if (query) query.description = 'Reads: customers, interaction history and staff.';
+  if (mutation) mutation.description = 'Changes. Each takes one `input` object and returns a payload; a failed mutation changes nothing.';
+  return schema;
 }

@@ -30,12 +30,18 @@ export class CustomerResolver {
   }
 
   @Mutation(() => CreateCustomerPayload, { description: 'Creates a customer.' })
-  async createCustomer(@Arg('input', () => CreateCustomerInput) input: CreateCustomerInput, @Ctx() ctx: RequestContext) {
+  async createCustomer(
+    @Arg('input', () => CreateCustomerInput, { description: 'The customer to create.' }) input: CreateCustomerInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return { customer: await createCustomer(ctx, input) };
   }
 
   @Mutation(() => UpdateCustomerPayload, { description: 'Changes a customer; fails with CONFLICT when `version` is stale.' })
-  async updateCustomer(@Arg('input', () => UpdateCustomerInput) input: UpdateCustomerInput, @Ctx() ctx: RequestContext) {
+  async updateCustomer(
+    @Arg('input', () => UpdateCustomerInput, { description: 'The customer, the version read and the changes.' }) input: UpdateCustomerInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return { customer: await updateCustomer(ctx, input) };
   }
 

@@ -27,7 +27,10 @@ export class InteractionResolver {
   }
 
   @Mutation(() => LogInteractionPayload, { description: 'Adds an interaction to an ACTIVE customer\'s history.' })
-  async logInteraction(@Arg('input', () => LogInteractionInput) input: LogInteractionInput, @Ctx() ctx: RequestContext) {
+  async logInteraction(
+    @Arg('input', () => LogInteractionInput, { description: 'The interaction to log.' }) input: LogInteractionInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return { interaction: await logInteraction(ctx, input) };
   }
 

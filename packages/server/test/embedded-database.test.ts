@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { loadConfig } from '../src/config.js';
+import { openDatabase } from '../src/db/database.js';
+import { SqlExecutor } from '../src/db/sql.js';
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'custos-embedded-'));
+fs.chmodSync(dataDir, 0o755);
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+describe('embedded PostgreSQL (DATABASE_URL unset)', () => {
+  it('creates a UTF-8 database with ICU collation, extensions and migrations, and keeps data across restarts', async () => {
+    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir });
+    const logs: string[] = [];
+    const first = await openDatabase(config, (m) => logs.push(m));
+    expect(first.embedded).toBe(true);
+    const sql = () => new SqlExecutor(first.orm.em.fork());
+    const settings = await sql().one<Record<string, string>>(
+      `select pg_encoding_to_char(encoding) as encoding, datlocprovider as provider, datctype as ctype,
+              (select string_agg(extname, ',' order by extname) from pg_extension) as extensions
+         from pg_database where datname = current_database()`,
+    );
+    expect(settings).toMatchObject({ encoding: 'UTF8', provider: 'i', ctype: 'C.utf8' });
+    expect(settings!.extensions).toContain('pg_trgm');
+    expect(settings!.extensions).toContain('unaccent');
+    const trigrams = await sql().one<{ n: number }>(`select array_length(show_trgm('北京朝阳'), 1) as n`);
+    expect(trigrams!.n).toBeGreaterThan(0);
+    await sql().query(`insert into customer (code, name, type) values ('KEEP-1', '持久客户', 'SMB')`);
+    await first.close();
+    expect(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+
+    const second = await openDatabase(config, () => undefined);
+    const kept = await new SqlExecutor(second.orm.em.fork()).query(`select name from customer where code = 'KEEP-1'`);
+    expect(kept).toEqual([{ name: '持久客户' }]);
+    await second.close();
+    expect(logs.some((l) => l.includes('embedded PostgreSQL ready'))).toBe(true);
+  });
+});

@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from '@jest/globals';
+import {
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  isScalarType,
+  isSpecifiedScalarType,
+  printSchema,
+  type GraphQLSchema,
+} from 'graphql';
+import { buildAppSchema } from '../src/graphql/schema.js';
+
+const committed = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema/schema.graphql');
+
+function undescribed(schema: GraphQLSchema): string[] {
+  const missing: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type.name.startsWith('__') || (isScalarType(type) && isSpecifiedScalarType(type))) continue;
+    if (!type.description) missing.push(type.name);
+    if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
+      for (const field of Object.values(type.getFields())) {
+        if (!field.description) missing.push(`${type.name}.${field.name}`);
+        for (const arg of 'args' in field ? field.args : []) {
+          if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
+        }
+      }
+    }
+    if (isEnumType(type)) {
+      for (const value of type.getValues()) if (!value.description) missing.push(`${type.name}.${value.name}`);
+    }
+  }
+  return missing;
+}
+
+describe('published schema', () => {
+  it('matches the committed packages/schema/schema.graphql (run `pnpm schema:generate` after changing the API)', async () => {
+    const current = `${printSchema(await buildAppSchema())}\n`;
+    const onDisk = fs.existsSync(committed) ? fs.readFileSync(committed, 'utf8') : '';
+    expect(onDisk).toBe(current);
+  });
+
+  it('describes every type, field, argument and enum value', async () => {
+    expect(undescribed(await buildAppSchema())).toEqual([]);
+  });
+
+  it('keeps the names API.md promises', async () => {
+    const schema = await buildAppSchema();
+    const query = schema.getQueryType()!.getFields();
+    const mutation = schema.getMutationType()!.getFields();
+    for (const name of ['customer', 'customers', 'interactions']) expect(query[name]).toBeDefined();
+    for (const name of ['createCustomer', 'updateCustomer', 'logInteraction']) {
+      expect(mutation[name]!.args.map((a) => `${a.name}:${a.type}`)).toEqual([`input:${name[0]!.toUpperCase()}${name.slice(1)}Input!`]);
+      expect(String(mutation[name]!.type)).toBe(`${name[0]!.toUpperCase()}${name.slice(1)}Payload!`);
+    }
+    const customer = schema.getType('Customer');
+    if (!isObjectType(customer)) throw new Error('Customer is not an object type');
+    expect(Object.keys(customer.getFields()).sort()).toEqual(
+      [
+        'id', 'code', 'name', 'type', 'tier', 'industry', 'region', 'lifecycleStage', 'status', 'owner', 'email', 'phone',
+        'address', 'taxId', 'tags', 'notes', 'lastInteractionAt', 'createdAt', 'updatedAt', 'version', 'voidReason',
+        'voidNote', 'voidedAt', 'interactions', 'interactionCount',
+      ].sort(),
+    );
+    const conn = schema.getType('CustomerConnection');
+    if (!isObjectType(conn)) throw new Error('CustomerConnection is not an object type');
+    expect(Object.keys(conn.getFields()).sort()).toEqual(['edges', 'nodes', 'pageInfo', 'totalCount']);
+    expect(query.customers!.args.map((a) => a.name).sort()).toEqual(
+      ['after', 'before', 'filter', 'first', 'last', 'offset', 'orderBy'].sort(),
+    );
+  });
+});

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { insertUsers } from './helpers/fixtures.js';
+import { startTestServer, type TestServer } from './helpers/test-server.js';
+
+const QUERY = `query($first: Int!) {
+  customers(first: $first, orderBy: [{ field: NAME, direction: ASC }]) {
+    totalCount
+    nodes {
+      name owner { displayName } interactionCount
+      interactions(first: 3) { totalCount nodes { kind occurredAt owner { displayName } customer { code } } }
+    }
+  }
+}`;
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+  const users = await insertUsers(server.db, [
+    { email: 'a@example.com', role: 'SALES' },
+    { email: 'b@example.com', role: 'SALES' },
+  ]);
+  await server.db.query(
+    `insert into customer (code, name, type, owner_id)
+     select 'S' || g, 'Customer ' || lpad(g::text, 4, '0'), 'SMB', case when g % 2 = 0 then $1::bigint else $2::bigint end
+       from generate_series(1, 250) g`,
+    [users['a@example.com'], users['b@example.com']],
+  );
+  await server.db.query(
+    `insert into interaction (customer_id, kind, occurred_at, subject, owner_id)
+     select c.id, 'CALL', now() - g * interval '1 day', 'call ' || g, c.owner_id from customer c, generate_series(1, 6) g`,
+  );
+  await server.db.query('create extension if not exists pg_stat_statements');
+});
+afterAll(async () => {
+  await server.close();
+});
+
+/** Statements this database executed, as PostgreSQL itself counted them. */
+async function statementsDuring(work: () => Promise<unknown>): Promise<number> {
+  const scope = `dbid = (select oid from pg_database where datname = current_database())`;
+  await server.db.query(`select pg_stat_statements_reset(0, (select oid from pg_database where datname = current_database()), 0)`);
+  await work();
+  const [row] = await server.db.query<{ n: number }>(
+    `select coalesce(sum(calls), 0)::int as n from pg_stat_statements
+      where ${scope} and query not ilike '%pg_stat_statements%'`,
+  );
+  return row!.n;
+}
+
+describe('SQL statements per request', () => {
+  it('do not grow with page size on customers with owners and interactions', async () => {
+    const counts: Record<number, number> = {};
+    for (const first of [10, 50, 200]) {
+      // Warm-up: a first request may open pool connections, which is not per-request cost.
+      await server.gql(QUERY, { first });
+      counts[first] = await statementsDuring(async () => {
+        const res = await server.gql(QUERY, { first });
+        expect(res.errors).toBeUndefined();
+        expect(res.data.customers.nodes).toHaveLength(first);
+        expect(res.data.customers.nodes[0].interactions.nodes).toHaveLength(3);
+      });
+    }
+    process.stdout.write(`SQL statements per request: ${JSON.stringify(counts)}\n`);
+    expect(counts[50]).toBe(counts[10]);
+    expect(counts[200]).toBe(counts[10]);
+    // page, count, owners, interaction pages, interaction totals, interaction counts, customers of interactions
+    expect(counts[10]).toBeLessThanOrEqual(7);
+  });
+});
