@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Installs everything and starts Custos: API + embedded PostgreSQL + demo data.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+. scripts/bootstrap.sh
+pnpm install --frozen-lockfile
+exec pnpm start
