@@ -12,6 +12,7 @@ Commands:
   seed [--customers N] [--interactions M]
                                    add demo data (development only; default 2000 / 50000)
   schema:print                     print the GraphQL schema (SDL) to stdout
+  audit:verify                     re-compute the audit log's hash chain; exit 1 when broken
 `;
 
 const say = (msg: string) => process.stderr.write(`[custos] ${msg}\n`);
@@ -45,6 +46,20 @@ async function run(argv: string[]): Promise<void> {
       const db = await openDatabase(config, say);
       try {
         await seedDatabase(db.url, { customers, interactions }, say);
+      } finally {
+        await db.close();
+      }
+      return;
+    }
+    case 'audit:verify': {
+      const db = await openDatabase(config, say);
+      try {
+        const em = db.orm.em.fork();
+        const { verifyAuditChain } = await import('./modules/audit/audit.service.js');
+        const { SqlExecutor } = await import('./db/sql.js');
+        const result = await verifyAuditChain(new SqlExecutor(em));
+        process.stdout.write(`${JSON.stringify(result)}\n`);
+        if (!result.ok) process.exitCode = 1;
       } finally {
         await db.close();
       }

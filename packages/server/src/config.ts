@@ -23,6 +23,21 @@ const schema = z.object({
   SEED_CUSTOMERS: z.coerce.number().int().min(0).default(2000),
   SEED_INTERACTIONS: z.coerce.number().int().min(0).default(50000),
   MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(200),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(30).default(10),
+  MAX_QUERY_ALIASES: z.coerce.number().int().min(1).max(100).default(15),
+  MAX_QUERY_COST: z.coerce.number().int().min(100).max(1_000_000).default(20_000),
+  MAX_QUERY_TOKENS: z.coerce.number().int().min(100).max(100_000).default(2_000),
+}).superRefine((env, ctx) => {
+  // Development generates a secret under DATA_DIR; production must be told one.
+  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });
+  }
+  if (env.NODE_ENV === 'production' && !env.DATABASE_URL) {
+    ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required when NODE_ENV=production' });
+  }
 });
 
 export type Config = Readonly<z.infer<typeof schema> & { repoRoot: string; isProduction: boolean }>;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { insertCustomer, insertUsers } from './helpers/fixtures.js';
-import { startTestServer, type TestServer } from './helpers/test-server.js';
+import { insertCustomer } from './helpers/fixtures.js';
+import { startTestServer, type GraphQLResponse, type TestServer } from './helpers/test-server.js';
 
 const LIST = `query List($first: Int, $after: String, $last: Int, $before: String, $offset: Int, $filter: CustomerFilter, $orderBy: [CustomerOrder!]) {
   customers(first: $first, after: $after, last: $last, before: $before, offset: $offset, filter: $filter, orderBy: $orderBy) {
@@ -16,10 +16,7 @@ let users: Record<string, string>;
 
 beforeAll(async () => {
   server = await startTestServer();
-  users = await insertUsers(server.db, [
-    { email: 'sales1@example.com', role: 'SALES' },
-    { email: 'sales2@example.com', role: 'SALES' },
-  ]);
+  users = { 'sales1@example.com': server.users.sales1, 'sales2@example.com': server.users.sales2 };
   const base = Date.parse('2024-01-01T00:00:00Z');
   const tiers = ['KEY_ACCOUNT', 'LONG_TERM', 'STANDARD'];
   const regions = ['CN-SH', 'CN-BJ', 'US-CA'];
@@ -55,9 +52,9 @@ async function pageThrough(variables: Record<string, unknown>, size: number, bac
   const seen: string[] = [];
   let cursor: string | null = null;
   for (let guard = 0; guard < 100; guard += 1) {
-    const res = await server.gql(LIST, backward ? { ...variables, last: size, before: cursor } : { ...variables, first: size, after: cursor });
+    const res: GraphQLResponse = await server.gql(LIST, backward ? { ...variables, last: size, before: cursor } : { ...variables, first: size, after: cursor });
     expect(res.errors).toBeUndefined();
-    const conn = res.data.customers;
+    const conn: any = res.data.customers;
     const ids = conn.nodes.map((n: { id: string }) => n.id);
     seen.push(...(backward ? [...ids].reverse() : ids));
     const more = backward ? conn.pageInfo.hasPreviousPage : conn.pageInfo.hasNextPage;
@@ -136,7 +133,7 @@ describe('customers list', () => {
     let cursor: string | null = null;
     let inserted = 0;
     for (let guard = 0; guard < 100; guard += 1) {
-      const res = await server.gql(LIST, { first: 6, after: cursor, orderBy });
+      const res: GraphQLResponse = await server.gql(LIST, { first: 6, after: cursor, orderBy });
       seen.push(...res.data.customers.nodes.map((n: { id: string }) => n.id));
       // Between pages, rows land before, inside and after the window already read.
       for (const name of ['A inserted', 'Customer 30 inserted', 'zz inserted']) {

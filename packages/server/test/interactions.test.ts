@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { insertCustomer, insertInteractions, insertUsers } from './helpers/fixtures.js';
+import { insertCustomer, insertInteractions } from './helpers/fixtures.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
 const LOG = `mutation Log($input: LogInteractionInput!) {
@@ -12,7 +12,7 @@ let server: TestServer;
 let owner: string;
 beforeAll(async () => {
   server = await startTestServer();
-  owner = (await insertUsers(server.db, [{ email: 'sales1@example.com', role: 'SALES' }]))['sales1@example.com']!;
+  owner = server.users.sales1;
 });
 afterAll(async () => {
   await server.close();
@@ -22,7 +22,7 @@ const lastAt = async (id: string) =>
   (await server.db.query<{ t: string | null }>(`select last_interaction_at::text as t from customer where id = $1`, [id]))[0]!.t;
 
 describe('logInteraction', () => {
-  it('logs an order with an exact amount, defaults the owner to the customer\'s, and keeps microseconds', async () => {
+  it('logs an order with an exact amount, records the caller as owner, and keeps microseconds', async () => {
     const customerId = await insertCustomer(server.db, { name: '杭州云帆科技', ownerId: owner });
     const res = await server.gql(LOG, {
       input: {
@@ -44,7 +44,7 @@ describe('logInteraction', () => {
       subject: '订单 #1001',
       amount: '1234567890.05',
       currency: 'CNY',
-      owner: { id: owner },
+      owner: { id: server.users.admin },
       customer: { id: customerId, lastInteractionAt: '2025-03-04T05:06:07.891234Z', interactionCount: 1 },
     });
   });

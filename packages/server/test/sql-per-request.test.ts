@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { insertUsers } from './helpers/fixtures.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
 const QUERY = `query($first: Int!) {
@@ -15,10 +14,7 @@ const QUERY = `query($first: Int!) {
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
-  const users = await insertUsers(server.db, [
-    { email: 'a@example.com', role: 'SALES' },
-    { email: 'b@example.com', role: 'SALES' },
-  ]);
+  const users = { 'a@example.com': server.users.sales1, 'b@example.com': server.users.sales2 };
   await server.db.query(
     `insert into customer (code, name, type, owner_id)
      select 'S' || g, 'Customer ' || lpad(g::text, 4, '0'), 'SMB', case when g % 2 = 0 then $1::bigint else $2::bigint end

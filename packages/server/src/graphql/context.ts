@@ -2,6 +2,8 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type DataLoader from 'dataloader';
 import type { Config } from '../config.js';
 import { SqlExecutor } from '../db/sql.js';
+import type { Actor, TokenClaims } from '../modules/identity/actor.js';
+import type { TokenSigner } from '../modules/identity/tokens.js';
 
 /** Per-request DataLoaders, created on first use so a request pays only for what it reads. */
 export class LoaderRegistry {
@@ -17,6 +19,21 @@ export class LoaderRegistry {
   }
 }
 
+/** Full reads of personal data in one request, written as one batch when it ends. */
+export class AccessLogBuffer {
+  readonly entries = new Map<string, { entityType: string; field: string; ids: Set<string> }>();
+
+  record(entityType: string, field: string, id: string): void {
+    const key = `${entityType}.${field}`;
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = { entityType, field, ids: new Set() };
+      this.entries.set(key, entry);
+    }
+    entry.ids.add(id);
+  }
+}
+
 /**
  * What every resolver and service receives first. One EntityManager fork and one set of
  * loaders per request: nothing cached here is ever shared between callers.
@@ -27,11 +44,33 @@ export interface RequestContext {
   em: EntityManager;
   sql: SqlExecutor;
   loaders: LoaderRegistry;
+  /** A verified token, not yet checked against the database. */
+  claims: TokenClaims | null;
+  /** The confirmed caller, set once per operation before any resolver runs. */
+  actor: Actor | null;
+  accessLog: AccessLogBuffer;
+  tokens: TokenSigner;
 }
 
-export function createRequestContext(orm: MikroORM, config: Config, requestId: string): RequestContext {
+export function createRequestContext(
+  orm: MikroORM,
+  config: Config,
+  tokens: TokenSigner,
+  requestId: string,
+  claims: TokenClaims | null = null,
+): RequestContext {
   const em = orm.em.fork();
-  return { requestId, config, em, sql: new SqlExecutor(em), loaders: new LoaderRegistry() };
+  return {
+    requestId,
+    config,
+    em,
+    sql: new SqlExecutor(em),
+    loaders: new LoaderRegistry(),
+    claims,
+    actor: null,
+    accessLog: new AccessLogBuffer(),
+    tokens,
+  };
 }
 
 /** Runs `work` in one database transaction with a context whose SQL and entity

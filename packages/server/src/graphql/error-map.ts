@@ -2,7 +2,9 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { CommonErrorCode, DomainError, type FieldProblem } from '../common/domain-error.js';
 import { CustomerErrorCode } from '../modules/customer/customer.errors.js';
+import { IdentityErrorCode } from '../modules/identity/identity.errors.js';
 import { InteractionErrorCode } from '../modules/interaction/interaction.errors.js';
+import { PolicyErrorCode } from '../policy/policy.errors.js';
 
 /** Public error codes clients can rely on (`extensions.code`). */
 export enum PublicErrorCode {
@@ -17,7 +19,10 @@ export enum PublicErrorCode {
 
 /** The one table from module error codes to public codes. A module code missing here
  * fails the type check, so no module error can leak out unmapped. */
-const PUBLIC_CODE: Record<CommonErrorCode | CustomerErrorCode | InteractionErrorCode, PublicErrorCode> = {
+const PUBLIC_CODE: Record<
+  CommonErrorCode | CustomerErrorCode | InteractionErrorCode | IdentityErrorCode | PolicyErrorCode,
+  PublicErrorCode
+> = {
   [CommonErrorCode.INVALID_INPUT]: PublicErrorCode.BAD_USER_INPUT,
   [CommonErrorCode.INVALID_CURSOR]: PublicErrorCode.BAD_USER_INPUT,
   [CommonErrorCode.PAGE_TOO_LARGE]: PublicErrorCode.BAD_USER_INPUT,
@@ -27,9 +32,21 @@ const PUBLIC_CODE: Record<CommonErrorCode | CustomerErrorCode | InteractionError
   [CustomerErrorCode.NOT_EDITABLE]: PublicErrorCode.INVALID_STATE,
   [InteractionErrorCode.CUSTOMER_NOT_FOUND]: PublicErrorCode.NOT_FOUND,
   [InteractionErrorCode.CUSTOMER_NOT_ACTIVE]: PublicErrorCode.INVALID_STATE,
+  [IdentityErrorCode.NOT_AUTHENTICATED]: PublicErrorCode.UNAUTHENTICATED,
+  [IdentityErrorCode.INVALID_TOKEN]: PublicErrorCode.UNAUTHENTICATED,
+  [IdentityErrorCode.LOGIN_FAILED]: PublicErrorCode.UNAUTHENTICATED,
+  [IdentityErrorCode.USER_NOT_FOUND]: PublicErrorCode.NOT_FOUND,
+  [IdentityErrorCode.EMAIL_TAKEN]: PublicErrorCode.BAD_USER_INPUT,
+  [IdentityErrorCode.LAST_ADMIN]: PublicErrorCode.INVALID_STATE,
+  [PolicyErrorCode.ACTION_FORBIDDEN]: PublicErrorCode.FORBIDDEN,
+  [PolicyErrorCode.FIELD_WRITE_FORBIDDEN]: PublicErrorCode.FORBIDDEN,
+  [PolicyErrorCode.FIELD_READ_FORBIDDEN]: PublicErrorCode.FORBIDDEN,
+  [PolicyErrorCode.SORT_FORBIDDEN]: PublicErrorCode.FORBIDDEN,
 };
 
 const PASS_THROUGH = new Set<string>([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
   'BAD_USER_INPUT',
   'GRAPHQL_VALIDATION_FAILED',
   'GRAPHQL_PARSE_FAILED',
@@ -67,7 +84,8 @@ export function formatError(
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PASS_THROUGH.has(code)) {
-    return { ...base, extensions: { code: code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' ? code : PublicErrorCode.BAD_USER_INPUT } };
+    const kept = ['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN'];
+    return { ...base, extensions: { code: kept.includes(code) ? code : PublicErrorCode.BAD_USER_INPUT } };
   }
   log(original);
   return { ...base, message: 'Internal server error', extensions: { code: PublicErrorCode.INTERNAL_SERVER_ERROR } };

@@ -1,11 +1,13 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { CustomerResolver } from '../modules/customer/customer.resolver.js';
 import { UserResolver } from '../modules/identity/user.resolver.js';
 import { CustomerInteractionsResolver, InteractionResolver } from '../modules/interaction/interaction.resolver.js';
+import { applyFieldGuards } from './field-guards.js';
 import { DateTimeScalar } from './scalars.js';
 
-export const resolvers = [CustomerResolver, CustomerInteractionsResolver, InteractionResolver, UserResolver] as const;
+export const resolvers = [CustomerResolver, CustomerInteractionsResolver, InteractionResolver, UserResolver, AuditResolver] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
 
@@ -16,7 +18,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     emitSchemaFile: false,
-  }).then(describeRootTypes);
+  }).then((schema) => applyFieldGuards(describeRootTypes(schema)));
   return cached;
 }
 
@@ -24,7 +26,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
 function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
   const query = schema.getQueryType();
   const mutation = schema.getMutationType();
-  if (query) query.description = 'Reads: customers, interaction history and staff.';
+  if (query) query.description = 'Reads: customers, interaction history, staff and the audit log.';
   if (mutation) mutation.description = 'Changes. Each takes one `input` object and returns a payload; a failed mutation changes nothing.';
   return schema;
 }

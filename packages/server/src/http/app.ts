@@ -4,6 +4,9 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import { createRequestContext, type RequestContext } from '../graphql/context.js';
+import { unauthenticated } from '../graphql/auth-plugin.js';
+import { TokenSigner } from '../modules/identity/tokens.js';
+import { jwtSecret } from '../secrets.js';
 import { buildAppSchema } from '../graphql/schema.js';
 import { createApollo } from './apollo.js';
 import { registerIde } from './ide.js';
@@ -18,7 +21,8 @@ export async function createApp(config: Config, orm: MikroORM, options: { logger
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    bodyLimit: 1024 * 1024,
+    // GraphQL documents are small; large bodies are refused before parsing.
+    bodyLimit: 256 * 1024,
   });
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
@@ -27,8 +31,20 @@ export async function createApp(config: Config, orm: MikroORM, options: { logger
   const schema = await buildAppSchema();
   const apollo = createApollo(app, schema, config);
   await apollo.start();
+  const tokens = new TokenSigner(jwtSecret(config), config.ACCESS_TOKEN_TTL_SECONDS);
   const handler = fastifyApolloHandler<RequestContext>(apollo, {
-    context: async (req) => createRequestContext(orm, config, String(req.id)),
+    // Only the signature is checked here (no SQL); the user is confirmed after the
+    // document has passed validation and the query limits.
+    context: async (req) => {
+      const header = req.headers.authorization;
+      let claims = null;
+      if (header !== undefined) {
+        const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
+        claims = match ? ((await tokens.verify(match[1]!)) ?? null) : null;
+        if (!claims) throw unauthenticated('The token is invalid or expired; sign in again');
+      }
+      return createRequestContext(orm, config, tokens, String(req.id), claims);
+    },
   });
   app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler });
 

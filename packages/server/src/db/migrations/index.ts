@@ -1,5 +1,9 @@
 import { MigrationFoundation } from './migration-2026112201-foundation.js';
+import { MigrationIdentityAudit } from './migration-2026112202-identity-audit.js';
 
 /** Listed explicitly so that builds, tests and the CLI run exactly the same migrations
  * without relying on file globbing. Append new migrations at the end. */
-export const migrationsList = [{ name: 'migration-2026112201-foundation', class: MigrationFoundation }];
+export const migrationsList = [
+  { name: 'migration-2026112201-foundation', class: MigrationFoundation },
+  { name: 'migration-2026112202-identity-audit', class: MigrationIdentityAudit },
+];

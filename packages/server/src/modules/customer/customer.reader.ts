@@ -13,10 +13,17 @@ export function validIds(ids: readonly string[]): string[] {
   return ids.filter((id) => BIGINT.test(id));
 }
 
-/** Translates a filter into SQL conditions on alias `c`. */
-export function customerConditions(filter: CustomerFilter | null | undefined, params: Params): string[] {
+/** What the caller's role allows: its own rows only, and which columns it may search. */
+export interface CustomerReadScope {
+  ownerId?: string;
+  searchable: readonly string[];
+}
+
+/** Translates a filter into SQL conditions on alias `c`, within the caller's rows. */
+export function customerConditions(filter: CustomerFilter | null | undefined, params: Params, scope: CustomerReadScope): string[] {
   const f = filter ?? {};
   const where: string[] = [];
+  if (scope.ownerId) where.push(`c.owner_id = ${params.add(scope.ownerId, 'bigint')}`);
   const anyOf = (column: string, values: readonly string[] | undefined, cast = 'text') => {
     if (values) where.push(`${column} = any(${params.add(values, `${cast}[]`)})`);
   };
@@ -47,7 +54,7 @@ export function customerConditions(filter: CustomerFilter | null | undefined, pa
   const search = f.search?.trim();
   if (search) {
     const pattern = params.add(likeContains(search), 'text');
-    where.push(`(c.name ilike ${pattern} or c.code ilike ${pattern} or c.email ilike ${pattern} or c.phone ilike ${pattern})`);
+    where.push(`(${scope.searchable.map((column) => `c.${column} ilike ${pattern}`).join(' or ')})`);
   }
   return where;
 }
@@ -59,6 +66,7 @@ export interface CustomerPage {
 
 export async function findCustomerPage(
   sql: SqlExecutor,
+  scope: CustomerReadScope,
   filter: CustomerFilter | null | undefined,
   orderBy: CustomerOrder[] | null | undefined,
   args: PageArgs,
@@ -67,7 +75,7 @@ export async function findCustomerPage(
   const order = customerKeysetOrder(orderBy);
   const plan = planPage(args, order, maxPageSize);
   const params = new Params();
-  const conditions = customerConditions(filter, params);
+  const conditions = customerConditions(filter, params, scope);
   const countParams = [...params.values];
   const clause = pageClauses(plan, order, conditions, params);
   const rows = await sql.query<CustomerRecord & { __keys: (string | null)[] }>(
@@ -86,8 +94,12 @@ export async function findCustomerPage(
   };
 }
 
-export async function findCustomersByIds(sql: SqlExecutor, ids: readonly string[]): Promise<CustomerRecord[]> {
+/** Customers by id in any status; with `ownerId`, only those that user owns. */
+export async function findCustomersByIds(sql: SqlExecutor, ids: readonly string[], ownerId?: string): Promise<CustomerRecord[]> {
   const valid = validIds(ids);
   if (valid.length === 0) return [];
-  return sql.query<CustomerRecord>(`select ${CUSTOMER_COLUMNS} from customer c where c.id = any($1::bigint[])`, [valid]);
+  return sql.query<CustomerRecord>(
+    `select ${CUSTOMER_COLUMNS} from customer c where c.id = any($1::bigint[]) and ($2::bigint is null or c.owner_id = $2::bigint)`,
+    [valid, ownerId ?? null],
+  );
 }

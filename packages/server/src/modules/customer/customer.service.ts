@@ -1,21 +1,39 @@
-import {
-  ForeignKeyConstraintViolationException,
-  OptimisticLockError,
-  UniqueConstraintViolationException,
-} from '@mikro-orm/core';
+import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { invalidInput, type FieldProblem } from '../../common/domain-error.js';
 import type { PageArgs } from '../../db/paginate.js';
 import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { assertWritable, customerRowOwner, requireAction } from '../../policy/guard.js';
+
+import { Action, CUSTOMER_WRITABLE, FieldAccess, fieldAccess, RowScope } from '../../policy/policy.js';
+import { auditDiff } from '../audit/audit.changes.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { CustomerEntity } from './customer.entity.js';
 import { CustomerStatus } from './customer.enums.js';
 import { customerCodeTaken, customerNotEditable, customerNotFound, customerVersionConflict } from './customer.errors.js';
 import type { CreateCustomerInput, CustomerFilter, UpdateCustomerInput } from './customer.inputs.js';
 import { customerByIdLoader } from './customer.loaders.js';
 import type { CustomerOrder } from './customer.order.js';
-import { findCustomerPage, findCustomersByIds, validIds, type CustomerPage } from './customer.reader.js';
+import { findCustomerPage, findCustomersByIds, validIds, type CustomerPage, type CustomerReadScope } from './customer.reader.js';
 import type { CustomerRecord } from './customer.record.js';
 
+/** Fields whose changes the audit log records for customers. */
+export const CUSTOMER_AUDITED_FIELDS = [
+  'code', 'name', 'type', 'tier', 'industry', 'region', 'lifecycleStage', 'status', 'ownerId', 'email', 'phone',
+  'address', 'taxId', 'tags', 'notes',
+] as const;
+
+export function customerReadScope(ctx: RequestContext): CustomerReadScope {
+  const { role } = requireAction(ctx, Action.CUSTOMER_READ).actor;
+  // A role searches only what it may read in full: a masked phone must not be
+  // discoverable digit by digit through search.
+  const searchable = ['name', 'code'];
+  if (fieldAccess(role, 'Customer.email') === FieldAccess.FULL) searchable.push('email');
+  if (fieldAccess(role, 'Customer.phone') === FieldAccess.FULL) searchable.push('phone');
+  return { ownerId: customerRowOwner(ctx), searchable };
+}
+
 export async function getCustomer(ctx: RequestContext, id: string): Promise<CustomerRecord | null> {
+  requireAction(ctx, Action.CUSTOMER_READ);
   if (validIds([id]).length === 0) return null;
   return customerByIdLoader(ctx).load(id);
 }
@@ -26,12 +44,14 @@ export async function listCustomers(
   orderBy: CustomerOrder[] | null | undefined,
   args: PageArgs,
 ): Promise<CustomerPage> {
-  const result = await findCustomerPage(ctx.sql, filter, orderBy, args, ctx.config.MAX_PAGE_SIZE);
+  const result = await findCustomerPage(ctx.sql, customerReadScope(ctx), filter, orderBy, args, ctx.config.MAX_PAGE_SIZE);
   for (const row of result.page.rows) customerByIdLoader(ctx).prime(row.id, row);
   return result;
 }
 
 export async function createCustomer(ctx: RequestContext, input: CreateCustomerInput): Promise<CustomerRecord> {
+  const { actor, scope } = requireAction(ctx, Action.CUSTOMER_CREATE);
+  assertWritable(actor.role, CUSTOMER_WRITABLE, input);
   return inTransaction(ctx, async (tx) => {
     const code = input.code?.trim() || (await nextFreeCode(tx));
     const entity = tx.em.create(CustomerEntity, {
@@ -39,31 +59,52 @@ export async function createCustomer(ctx: RequestContext, input: CreateCustomerI
       name: input.name.trim(),
       type: input.type,
       ...editableFields(input),
+      // Roles limited to their own customers create customers they own.
+      ...(scope === RowScope.OWN ? { ownerId: actor.userId } : {}),
     });
-    await flush(tx, entity);
-    return reread(tx, entity.id);
+    await flush(tx);
+    const after = await reread(tx, entity.id);
+    await recordAudit(tx, {
+      action: 'CUSTOMER_CREATED',
+      entityType: 'Customer',
+      entityId: after.id,
+      changes: auditDiff('Customer', null, after as never, CUSTOMER_AUDITED_FIELDS),
+    });
+    return after;
   });
 }
 
 export async function updateCustomer(ctx: RequestContext, input: UpdateCustomerInput): Promise<CustomerRecord> {
+  const { actor } = requireAction(ctx, Action.CUSTOMER_UPDATE);
+  assertWritable(actor.role, CUSTOMER_WRITABLE, input, ['id', 'version']);
   const problems: FieldProblem[] = [];
   for (const field of ['name', 'type', 'code', 'tier', 'lifecycleStage', 'tags'] as const) {
     if (input[field] === null) problems.push({ field, message: 'cannot be null' });
   }
   if (problems.length) throw invalidInput(problems);
+  const owner = customerRowOwner(ctx);
   return inTransaction(ctx, async (tx) => {
     const entity = validIds([input.id]).length ? await tx.em.findOne(CustomerEntity, { id: input.id }) : null;
-    if (!entity) throw customerNotFound(input.id);
+    // Another owner's customer is reported exactly like a missing one.
+    if (!entity || (owner && entity.ownerId !== owner)) throw customerNotFound(input.id);
     if (entity.version !== input.version) throw customerVersionConflict();
     if (entity.status !== CustomerStatus.ACTIVE) throw customerNotEditable(entity.status);
+    const before = await reread(tx, entity.id);
     tx.em.assign(entity, {
       ...(input.name !== undefined ? { name: input.name.trim() } : {}),
       ...(input.type !== undefined ? { type: input.type } : {}),
       ...(input.code !== undefined ? { code: input.code.trim() } : {}),
       ...editableFields(input),
     });
-    await flush(tx, entity);
-    return reread(tx, entity.id);
+    await flush(tx);
+    const after = await reread(tx, entity.id);
+    await recordAudit(tx, {
+      action: 'CUSTOMER_UPDATED',
+      entityType: 'Customer',
+      entityId: after.id,
+      changes: auditDiff('Customer', before as never, after as never, CUSTOMER_AUDITED_FIELDS),
+    });
+    return after;
   });
 }
 
@@ -77,7 +118,12 @@ function editableFields(input: EditableFields): Partial<CustomerEntity> {
   if (input.lifecycleStage != null) out.lifecycleStage = input.lifecycleStage;
   if (input.industry !== undefined) out.industry = input.industry;
   if (input.region !== undefined) out.region = input.region;
-  if (input.ownerId !== undefined) out.ownerId = input.ownerId;
+  if (input.ownerId !== undefined) {
+    if (input.ownerId !== null && validIds([input.ownerId]).length === 0) {
+      throw invalidInput([{ field: 'ownerId', message: 'no such user' }]);
+    }
+    out.ownerId = input.ownerId;
+  }
   if (input.email !== undefined) out.email = text(input.email);
   if (input.phone !== undefined) out.phone = text(input.phone);
   if (input.address !== undefined) out.address = text(input.address);
@@ -98,18 +144,13 @@ async function nextFreeCode(ctx: RequestContext): Promise<string> {
   return row.code;
 }
 
-async function flush(ctx: RequestContext, entity: CustomerEntity): Promise<void> {
-  if (entity.ownerId != null && validIds([entity.ownerId]).length === 0) {
-    throw invalidInput([{ field: 'ownerId', message: 'no such user' }]);
-  }
+async function flush(ctx: RequestContext): Promise<void> {
   try {
     await ctx.em.flush();
   } catch (error) {
     if (error instanceof OptimisticLockError) throw customerVersionConflict();
     if (error instanceof UniqueConstraintViolationException) throw customerCodeTaken();
-    if (error instanceof ForeignKeyConstraintViolationException) {
-      throw invalidInput([{ field: 'ownerId', message: 'no such user' }]);
-    }
+    if ((error as { code?: string }).code === '23503') throw invalidInput([{ field: 'ownerId', message: 'no such user' }]);
     throw error;
   }
 }
@@ -119,3 +160,4 @@ async function reread(ctx: RequestContext, id: string): Promise<CustomerRecord> 
   if (!row) throw customerNotFound(id);
   return row;
 }
+

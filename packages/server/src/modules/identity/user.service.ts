@@ -1,13 +1,111 @@
-import type { RequestContext } from '../../graphql/context.js';
+import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { requireAction, requireActor } from '../../policy/guard.js';
+import { Action } from '../../policy/policy.js';
+import { auditDiff } from '../audit/audit.changes.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { emailTaken, lastAdmin, userNotFound } from './identity.errors.js';
+import { hashPassword } from './passwords.js';
+import { Role } from './role.js';
 import { USER_COLUMNS, userByIdLoader } from './user.loaders.js';
+import type { CreateUserInput, ResetUserPasswordInput, UpdateUserInput } from './user.inputs.js';
 import type { UserRecord } from './user.type.js';
+
+const BIGINT = /^[1-9][0-9]{0,18}$/;
+const AUDITED = ['email', 'displayName', 'role', 'enabled'] as const;
 
 export async function getUser(ctx: RequestContext, id: string | null | undefined): Promise<UserRecord | null> {
   if (!id) return null;
   return userByIdLoader(ctx).load(id);
 }
 
+export async function currentUser(ctx: RequestContext): Promise<UserRecord | null> {
+  return getUser(ctx, requireActor(ctx).userId);
+}
+
 /** Staff list for owner pickers; small by nature (hundreds at most). */
 export async function listUsers(ctx: RequestContext): Promise<UserRecord[]> {
+  requireActor(ctx);
   return ctx.sql.query<UserRecord>(`select ${USER_COLUMNS} from app_user u order by u.display_name, u.id`);
+}
+
+export async function createUser(ctx: RequestContext, input: CreateUserInput): Promise<UserRecord> {
+  requireAction(ctx, Action.USER_MANAGE);
+  const passwordHash = await hashPassword(input.password);
+  return inTransaction(ctx, async (tx) => {
+    let row: UserRecord | undefined;
+    try {
+      row = await tx.sql.one<UserRecord>(
+        `insert into app_user u (email, display_name, role, password_hash) values ($1, $2, $3, $4)
+         returning ${USER_COLUMNS}`,
+        [input.email.trim().toLowerCase(), input.displayName.trim(), input.role, passwordHash],
+      );
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') throw emailTaken();
+      throw error;
+    }
+    await recordAudit(tx, {
+      action: 'USER_CREATED',
+      entityType: 'User',
+      entityId: row!.id,
+      changes: auditDiff('User', null, row as never, AUDITED),
+    });
+    return row!;
+  });
+}
+
+export async function updateUser(ctx: RequestContext, input: UpdateUserInput): Promise<UserRecord> {
+  requireAction(ctx, Action.USER_MANAGE);
+  return inTransaction(ctx, async (tx) => {
+    const before = await lockUser(tx, input.id);
+    const after = {
+      ...before,
+      ...(input.displayName != null ? { displayName: input.displayName.trim() } : {}),
+      ...(input.role != null ? { role: input.role } : {}),
+      ...(input.enabled != null ? { enabled: input.enabled } : {}),
+    };
+    if (before.role === Role.ADMIN && before.enabled && (after.role !== Role.ADMIN || !after.enabled)) {
+      // Serialises concurrent demotions so two admins cannot remove each other.
+      await tx.sql.query(`select pg_advisory_xact_lock(hashtext('custos:last-admin'))`);
+      const others = await tx.sql.one<{ n: number }>(
+        `select count(*)::int as n from app_user where role = 'ADMIN' and enabled and id <> $1::bigint`,
+        [before.id],
+      );
+      if (!others?.n) throw lastAdmin();
+    }
+    const row = await tx.sql.one<UserRecord>(
+      `update app_user u set display_name = $2, role = $3, enabled = $4, updated_at = now() where id = $1::bigint
+       returning ${USER_COLUMNS}`,
+      [before.id, after.displayName, after.role, after.enabled],
+    );
+    await recordAudit(tx, {
+      action: 'USER_UPDATED',
+      entityType: 'User',
+      entityId: before.id,
+      changes: auditDiff('User', before as never, row as never, AUDITED),
+    });
+    return row!;
+  });
+}
+
+export async function resetUserPassword(ctx: RequestContext, input: ResetUserPasswordInput): Promise<UserRecord> {
+  requireAction(ctx, Action.USER_MANAGE);
+  const passwordHash = await hashPassword(input.password);
+  return inTransaction(ctx, async (tx) => {
+    const before = await lockUser(tx, input.id);
+    // A new token version ends every session signed before the reset.
+    await tx.sql.query(
+      `update app_user set password_hash = $2, token_version = token_version + 1, updated_at = now() where id = $1::bigint`,
+      [before.id, passwordHash],
+    );
+    await tx.sql.query(`update refresh_token set revoked_at = now() where user_id = $1::bigint and revoked_at is null`, [before.id]);
+    await recordAudit(tx, { action: 'USER_PASSWORD_RESET', entityType: 'User', entityId: before.id });
+    return before;
+  });
+}
+
+async function lockUser(tx: RequestContext, id: string): Promise<UserRecord> {
+  if (!BIGINT.test(id)) throw userNotFound(id);
+  const row = await tx.sql.one<UserRecord>(`select ${USER_COLUMNS} from app_user u where u.id = $1::bigint for update`, [id]);
+  if (!row) throw userNotFound(id);
+  return row;
 }

@@ -58,6 +58,11 @@ const COLUMNS: Record<InteractionSortField, SortColumn> = {
 };
 const ID_COLUMN: SortColumn = { key: 'id', sql: 'i.id', cast: 'bigint', nullable: false };
 
+/** Sort fields that reveal a guarded value, by the field they reveal. */
+export const GUARDED_SORTS: Partial<Record<InteractionSortField, 'Interaction.amount'>> = {
+  [InteractionSortField.AMOUNT]: 'Interaction.amount',
+};
+
 export function interactionKeysetOrder(orderBy: InteractionOrder[] | null | undefined): KeysetOrder {
   const terms = (orderBy?.length ? orderBy : [{ field: InteractionSortField.OCCURRED_AT, direction: SortDirection.DESC }]).map(
     (o) => ({ column: COLUMNS[o.field], direction: o.direction }),

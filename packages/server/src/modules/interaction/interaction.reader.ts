@@ -7,9 +7,13 @@ import { INTERACTION_COLUMNS, type InteractionRecord } from './interaction.recor
 type Keyed = InteractionRecord & { __keys: (string | null)[] };
 const BIGINT = /^[1-9][0-9]{0,18}$/;
 
-export function interactionConditions(filter: InteractionFilter | null | undefined, params: Params): string[] {
+/** Conditions on alias `i`; with `ownerId`, only interactions of customers that user owns. */
+export function interactionConditions(filter: InteractionFilter | null | undefined, params: Params, ownerId?: string): string[] {
   const f = filter ?? {};
   const where: string[] = [];
+  if (ownerId) {
+    where.push(`exists (select 1 from customer c where c.id = i.customer_id and c.owner_id = ${params.add(ownerId, 'bigint')})`);
+  }
   const ids = (field: string, values: string[] | undefined) => {
     if (values?.some((v) => !BIGINT.test(v))) throw invalidInput([{ field: `filter.${field}`, message: 'must be ids' }]);
     return values;
@@ -27,6 +31,7 @@ export function interactionConditions(filter: InteractionFilter | null | undefin
 
 export async function findInteractionPage(
   sql: SqlExecutor,
+  ownerId: string | undefined,
   filter: InteractionFilter | null | undefined,
   orderBy: InteractionOrder[] | null | undefined,
   args: PageArgs,
@@ -35,7 +40,7 @@ export async function findInteractionPage(
   const order = interactionKeysetOrder(orderBy);
   const plan = planPage(args, order, maxPageSize);
   const params = new Params();
-  const conditions = interactionConditions(filter, params);
+  const conditions = interactionConditions(filter, params, ownerId);
   const countParams = [...params.values];
   const clause = pageClauses(plan, order, conditions, params);
   const rows = await sql.query<Keyed>(

@@ -1,12 +1,28 @@
 import { invalidInput, type FieldProblem } from '../../common/domain-error.js';
 import type { Page, PageArgs } from '../../db/paginate.js';
 import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { assertWritable, customerRowOwner, requireAction } from '../../policy/guard.js';
+import { sortForbidden } from '../../policy/policy.errors.js';
+import { Action, FieldAccess, fieldAccess, INTERACTION_WRITABLE, RowScope } from '../../policy/policy.js';
+import { auditDiff } from '../audit/audit.changes.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { InteractionKind } from './interaction.enums.js';
 import { interactionCustomerNotActive, interactionCustomerNotFound } from './interaction.errors.js';
-import type { InteractionFilter, InteractionOrder, LogInteractionInput } from './interaction.inputs.js';
+import { GUARDED_SORTS, type InteractionFilter, type InteractionOrder, type LogInteractionInput } from './interaction.inputs.js';
 import { interactionCountByCustomerLoader, interactionPageByCustomerLoader } from './interaction.loaders.js';
 import type { InteractionRecord } from './interaction.record.js';
 import { findInteractionPage, findInteractionsByIds } from './interaction.reader.js';
+
+const AUDITED = ['customerId', 'kind', 'occurredAt', 'channel', 'subject', 'body', 'amount', 'currency', 'ownerId'] as const;
+
+/** Sorting by a value the caller may not read in full would reveal it through order. */
+function assertSortable(ctx: RequestContext, orderBy: InteractionOrder[] | null | undefined): void {
+  const { role } = requireAction(ctx, Action.CUSTOMER_READ).actor;
+  for (const order of orderBy ?? []) {
+    const guarded = GUARDED_SORTS[order.field];
+    if (guarded && fieldAccess(role, guarded) !== FieldAccess.FULL) throw sortForbidden(guarded);
+  }
+}
 
 export function listInteractions(
   ctx: RequestContext,
@@ -14,9 +30,11 @@ export function listInteractions(
   orderBy: InteractionOrder[] | null | undefined,
   args: PageArgs,
 ) {
-  return findInteractionPage(ctx.sql, filter, orderBy, args, ctx.config.MAX_PAGE_SIZE);
+  assertSortable(ctx, orderBy);
+  return findInteractionPage(ctx.sql, customerRowOwner(ctx), filter, orderBy, args, ctx.config.MAX_PAGE_SIZE);
 }
 
+/** One customer's history. The customer was already read under the caller's row rule. */
 export function customerInteractions(
   ctx: RequestContext,
   customerId: string,
@@ -24,6 +42,7 @@ export function customerInteractions(
   orderBy: InteractionOrder[] | null | undefined,
   args: PageArgs,
 ): { page: Promise<Page<InteractionRecord>>; count: () => Promise<number> } {
+  assertSortable(ctx, orderBy);
   return {
     page: interactionPageByCustomerLoader(ctx, filter, orderBy, args).load(customerId),
     count: () => interactionCountByCustomerLoader(ctx, filter).load(customerId),
@@ -35,6 +54,8 @@ export function countCustomerInteractions(ctx: RequestContext, customerId: strin
 }
 
 export async function logInteraction(ctx: RequestContext, input: LogInteractionInput): Promise<InteractionRecord> {
+  const { actor, scope } = requireAction(ctx, Action.INTERACTION_LOG);
+  assertWritable(actor.role, INTERACTION_WRITABLE, input);
   const problems: FieldProblem[] = [];
   if (input.kind === InteractionKind.ORDER && input.amount == null) {
     problems.push({ field: 'amount', message: 'is required for an ORDER' });
@@ -42,6 +63,7 @@ export async function logInteraction(ctx: RequestContext, input: LogInteractionI
   if (input.amount != null && input.amount.startsWith('-')) problems.push({ field: 'amount', message: 'must not be negative' });
   if (input.amount != null && input.currency == null) problems.push({ field: 'currency', message: 'is required with an amount' });
   if (input.amount == null && input.currency != null) problems.push({ field: 'amount', message: 'is required with a currency' });
+  if (input.ownerId != null && !/^[1-9][0-9]{0,18}$/.test(input.ownerId)) problems.push({ field: 'ownerId', message: 'no such user' });
   if (problems.length) throw invalidInput(problems);
   if (!/^[1-9][0-9]{0,18}$/.test(input.customerId)) throw interactionCustomerNotFound(input.customerId);
 
@@ -52,7 +74,10 @@ export async function logInteraction(ctx: RequestContext, input: LogInteractionI
       `select status, owner_id as "ownerId" from customer where id = $1::bigint for share`,
       [input.customerId],
     );
-    if (!customer) throw interactionCustomerNotFound(input.customerId);
+    // Another owner's customer is reported exactly like a missing one.
+    if (!customer || (scope === RowScope.OWN && customer.ownerId !== actor.userId)) {
+      throw interactionCustomerNotFound(input.customerId);
+    }
     if (customer.status !== 'ACTIVE') throw interactionCustomerNotActive(customer.status);
     // Inserted with SQL rather than an entity so a timestamp keeps its microseconds.
     let inserted: { id: string } | undefined;
@@ -70,15 +95,20 @@ export async function logInteraction(ctx: RequestContext, input: LogInteractionI
           input.body ?? null,
           input.amount ?? null,
           input.currency ?? null,
-          input.ownerId === undefined ? customer.ownerId : input.ownerId,
+          input.ownerId === undefined ? actor.userId : input.ownerId,
         ],
       );
     } catch (error) {
       if ((error as { code?: string }).code === '23503') throw invalidInput([{ field: 'ownerId', message: 'no such user' }]);
-      if ((error as { code?: string }).code === '22P02') throw invalidInput([{ field: 'ownerId', message: 'must be a user id' }]);
       throw error;
     }
     const [row] = await findInteractionsByIds(tx.sql, [inserted!.id]);
+    await recordAudit(tx, {
+      action: 'INTERACTION_LOGGED',
+      entityType: 'Interaction',
+      entityId: row!.id,
+      changes: auditDiff('Interaction', null, row as never, AUDITED),
+    });
     return row!;
   });
 }

@@ -1,0 +1,35 @@
+import { defaultFieldResolver, GraphQLError, isNonNullType, isObjectType, type GraphQLSchema } from 'graphql';
+import { mask } from '../policy/masking.js';
+import { FieldAccess, GUARDED_FIELDS, type GuardedField } from '../policy/policy.js';
+import type { RequestContext } from './context.js';
+
+/**
+ * Wraps exactly the fields the policy guards, so every path a value can take (direct,
+ * nested, aliased, in fragments, lists, connections and mutation payloads) passes the
+ * same check, while unguarded fields keep graphql-js's default resolver. The wrapper is
+ * synchronous: an async middleware on every field measured ~0.5× throughput here.
+ */
+export function applyFieldGuards(schema: GraphQLSchema): GraphQLSchema {
+  for (const [key, rule] of Object.entries(GUARDED_FIELDS) as [GuardedField, (typeof GUARDED_FIELDS)[GuardedField]][]) {
+    const [typeName, fieldName] = key.split('.') as [string, string];
+    const type = schema.getType(typeName);
+    if (!isObjectType(type)) throw new Error(`policy guards ${key}, but ${typeName} is not an object type`);
+    const field = type.getFields()[fieldName];
+    if (!field) throw new Error(`policy guards ${key}, but the schema has no such field`);
+    if (isNonNullType(field.type)) throw new Error(`${key} is guarded, so it must be nullable`);
+    const inner = field.resolve ?? defaultFieldResolver;
+    field.resolve = (source, args, ctx: RequestContext, info) => {
+      const role = ctx.actor?.role;
+      const access = role ? rule.access[role] : FieldAccess.NONE;
+      if (access === FieldAccess.NONE) {
+        throw new GraphQLError(`Your role may not read ${key}`, { extensions: { code: 'FORBIDDEN' } });
+      }
+      const value = inner(source, args, ctx, info);
+      if (value == null) return value;
+      if (access === FieldAccess.MASKED) return mask(rule.mask, value);
+      if (rule.personal) ctx.accessLog.record(typeName, fieldName, (source as { id: string }).id);
+      return value;
+    };
+  }
+  return schema;
+}

@@ -1,0 +1,20 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { Config } from '../config.js';
+
+/**
+ * Depth, alias, cost, token and directive limits, checked while the document is
+ * validated, before any resolver or SQL runs. Depth 10 fits the deepest screen the
+ * dashboard needs (customers → edges → node → interactions → edges → node → customer →
+ * owner → field); GraphQL Armor's default of 6 would refuse it.
+ */
+export function queryLimits(config: Config) {
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.MAX_QUERY_DEPTH, ignoreIntrospection: true, exposeLimits: true },
+    maxAliases: { n: config.MAX_QUERY_ALIASES, exposeLimits: true },
+    costLimit: { maxCost: config.MAX_QUERY_COST, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, ignoreIntrospection: true, exposeLimits: true },
+    maxTokens: { n: config.MAX_QUERY_TOKENS, exposeLimits: true },
+    maxDirectives: { n: 20, exposeLimits: true },
+    blockFieldSuggestion: { enabled: config.isProduction },
+  });
+  return armor.protect();
+}

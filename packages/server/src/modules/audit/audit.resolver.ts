@@ -1,0 +1,35 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs } from '../../graphql/connection.js';
+import type { RequestContext } from '../../graphql/context.js';
+import { requireAction } from '../../policy/guard.js';
+import { Action } from '../../policy/policy.js';
+import { getUser } from '../identity/user.service.js';
+import { User } from '../identity/user.type.js';
+import { findAuditEventPage } from './audit.reader.js';
+import { verifyAuditChain } from './audit.service.js';
+import { AuditChainVerification, AuditEvent, AuditEventConnection, AuditEventFilter, type AuditEventRecord } from './audit.type.js';
+
+@Resolver(() => AuditEvent)
+export class AuditResolver {
+  @Query(() => AuditEventConnection, { description: 'The audit log, newest first (ADMIN and AUDITOR).' })
+  async auditEvents(
+    @Args() page: ConnectionArgs,
+    @Arg('filter', () => AuditEventFilter, { nullable: true, description: 'Which events.' }) filter: AuditEventFilter | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AuditEventConnection> {
+    requireAction(ctx, Action.AUDIT_READ);
+    const result = await findAuditEventPage(ctx.sql, filter, page, ctx.config.MAX_PAGE_SIZE);
+    return new AuditEventConnection(result.page as never, result.count);
+  }
+
+  @Query(() => AuditChainVerification, { description: 'Re-computes every hash and link of the audit log and names the first broken entry.' })
+  verifyAuditChain(@Ctx() ctx: RequestContext) {
+    requireAction(ctx, Action.AUDIT_READ);
+    return verifyAuditChain(ctx.sql);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Who acted (null for system jobs).' })
+  actor(@Root() event: AuditEventRecord, @Ctx() ctx: RequestContext) {
+    return getUser(ctx, event.actorId);
+  }
+}

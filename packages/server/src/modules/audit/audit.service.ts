@@ -1,0 +1,68 @@
+import type { SqlExecutor } from '../../db/sql.js';
+import type { RequestContext } from '../../graphql/context.js';
+import type { AuditChanges } from './audit.changes.js';
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  reason?: string | null;
+  changes?: AuditChanges | Record<string, unknown>;
+  /** For events before an actor exists on the context (login). */
+  actorId?: string;
+  actorRole?: string;
+}
+
+/**
+ * Appends one event to the hash-chained audit log. Call it inside the transaction of
+ * the change it records, as its last statement: the chain lock is held until commit.
+ */
+export async function recordAudit(tx: RequestContext, entry: AuditEntry): Promise<string> {
+  const row = await tx.sql.one<{ seq: string }>(
+    `select audit_append($1::bigint, $2, $3, $4, $5, $6, $7::jsonb, $8)::text as seq`,
+    [
+      entry.actorId ?? tx.actor?.userId ?? null,
+      entry.actorRole ?? tx.actor?.role ?? null,
+      entry.action,
+      entry.entityType,
+      entry.entityId,
+      entry.reason ?? null,
+      JSON.stringify(entry.changes ?? {}),
+      tx.requestId,
+    ],
+  );
+  return row!.seq;
+}
+
+export interface ChainVerification {
+  ok: boolean;
+  checked: number;
+  firstBrokenSeq: string | null;
+}
+
+/**
+ * Recomputes every hash and link in order, in batches inside PostgreSQL, and names the
+ * first row whose content, hash or link does not match.
+ */
+export async function verifyAuditChain(sql: SqlExecutor, batchSize = 50_000): Promise<ChainVerification> {
+  let checked = 0;
+  let afterSeq = '0';
+  let prevHash: Buffer = Buffer.alloc(0);
+  let expectedSeq = 1n;
+  for (;;) {
+    const rows = await sql.query<{ seq: string; valid: boolean; prevHash: Buffer; hash: Buffer }>(
+      `select e.seq::text as seq, e.hash = sha256(audit_canonical(e)) as valid, e.prev_hash as "prevHash", e.hash
+         from audit_event e where e.seq > $1::bigint order by e.seq limit $2::int`,
+      [afterSeq, batchSize],
+    );
+    for (const row of rows) {
+      const broken = !row.valid || !row.prevHash.equals(prevHash) || BigInt(row.seq) !== expectedSeq;
+      if (broken) return { ok: false, checked, firstBrokenSeq: BigInt(row.seq) !== expectedSeq ? String(expectedSeq) : row.seq };
+      checked += 1;
+      prevHash = row.hash;
+      expectedSeq += 1n;
+    }
+    if (rows.length < batchSize) return { ok: true, checked, firstBrokenSeq: null };
+    afterSeq = rows[rows.length - 1]!.seq;
+  }
+}

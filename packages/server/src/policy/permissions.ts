@@ -1,0 +1,20 @@
+import type { Role } from '../modules/identity/role.js';
+import { ACTIONS, GUARDED_FIELDS, RowScope, type Action, type GuardedField } from './policy.js';
+
+/**
+ * What the dashboard may show, derived from the policy: `customer:update` when the role
+ * may do it on at least its own rows, `customer:update:all` when on every row, and
+ * `field:Customer.email:MASKED` for each guarded field's level.
+ */
+export function permissionsFor(role: Role): string[] {
+  const out: string[] = [];
+  for (const [action, scopes] of Object.entries(ACTIONS) as [Action, Record<Role, RowScope>][]) {
+    if (scopes[role] === RowScope.NONE) continue;
+    out.push(action);
+    if (scopes[role] === RowScope.ALL) out.push(`${action}:all`);
+  }
+  for (const [field, rule] of Object.entries(GUARDED_FIELDS) as [GuardedField, (typeof GUARDED_FIELDS)[GuardedField]][]) {
+    out.push(`field:${field}:${rule.access[role]}`);
+  }
+  return out;
+}

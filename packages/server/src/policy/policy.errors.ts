@@ -1,0 +1,25 @@
+import { DomainError } from '../common/domain-error.js';
+
+export enum PolicyErrorCode {
+  ACTION_FORBIDDEN = 'ACTION_FORBIDDEN',
+  FIELD_WRITE_FORBIDDEN = 'FIELD_WRITE_FORBIDDEN',
+  FIELD_READ_FORBIDDEN = 'FIELD_READ_FORBIDDEN',
+  SORT_FORBIDDEN = 'SORT_FORBIDDEN',
+}
+
+export const actionForbidden = (action: string) =>
+  new DomainError(PolicyErrorCode.ACTION_FORBIDDEN, `Your role may not perform ${action}`);
+
+/** Names the fields, never their values. */
+export const fieldWriteForbidden = (fields: string[]) =>
+  new DomainError(
+    PolicyErrorCode.FIELD_WRITE_FORBIDDEN,
+    `Your role may not write ${fields.join(', ')}; nothing was changed`,
+    fields.map((field) => ({ field, message: 'not writable for your role' })),
+  );
+
+export const fieldReadForbidden = (field: string) =>
+  new DomainError(PolicyErrorCode.FIELD_READ_FORBIDDEN, `Your role may not read ${field}`);
+
+export const sortForbidden = (field: string) =>
+  new DomainError(PolicyErrorCode.SORT_FORBIDDEN, `Your role may not sort or filter by ${field}`);

@@ -1,0 +1,163 @@
+import { Role } from '../modules/identity/role.js';
+
+/**
+ * The one place that says who may see and do what. Everything else (field guards,
+ * row filters, mutation checks, `me.permissions`, the generated permission tests)
+ * reads these tables. Change a rule here, and the policy snapshot test makes the
+ * change visible in review.
+ */
+
+export enum FieldAccess {
+  FULL = 'FULL',
+  MASKED = 'MASKED',
+  NONE = 'NONE',
+}
+
+/** How a value is masked for roles with MASKED access (and in the audit log). */
+export type MaskKind = 'email' | 'phone' | 'identifier' | 'text' | 'amount';
+
+export interface GuardedFieldRule {
+  access: Record<Role, FieldAccess>;
+  mask: MaskKind;
+  /** Personal data: FULL reads are access-logged and the audit log never stores it in clear. */
+  personal: boolean;
+}
+
+const { ADMIN, MANAGER, SALES, SUPPORT, AUDITOR, REPORTING } = Role;
+const { FULL, MASKED, NONE } = FieldAccess;
+
+function levels(admin: FieldAccess, manager: FieldAccess, sales: FieldAccess, support: FieldAccess, auditor: FieldAccess, reporting: FieldAccess) {
+  return { [ADMIN]: admin, [MANAGER]: manager, [SALES]: sales, [SUPPORT]: support, [AUDITOR]: auditor, [REPORTING]: reporting };
+}
+
+/** Guarded fields, keyed `Type.field`. Fields of guarded types not listed in
+ * PUBLIC_FIELDS or here fail the policy test, so no field ships unclassified. */
+export const GUARDED_FIELDS = {
+  'Customer.email': { access: levels(FULL, FULL, FULL, MASKED, NONE, MASKED), mask: 'email', personal: true },
+  'Customer.phone': { access: levels(FULL, FULL, FULL, MASKED, NONE, MASKED), mask: 'phone', personal: true },
+  'Customer.taxId': { access: levels(FULL, MASKED, NONE, NONE, NONE, NONE), mask: 'identifier', personal: true },
+  'Customer.address': { access: levels(FULL, FULL, FULL, FULL, NONE, NONE), mask: 'text', personal: true },
+  'Customer.notes': { access: levels(FULL, FULL, FULL, FULL, NONE, NONE), mask: 'text', personal: true },
+  'Interaction.body': { access: levels(FULL, FULL, FULL, FULL, NONE, NONE), mask: 'text', personal: true },
+  'Interaction.amount': { access: levels(FULL, FULL, FULL, NONE, NONE, FULL), mask: 'amount', personal: false },
+  'Interaction.currency': { access: levels(FULL, FULL, FULL, NONE, NONE, FULL), mask: 'text', personal: false },
+} as const satisfies Record<string, GuardedFieldRule>;
+
+export type GuardedField = keyof typeof GUARDED_FIELDS;
+
+/** Fields of guarded types every role that can read the row may read. Names are
+ * business identifiers here; for individuals they are personal data, so the audit log
+ * masks them (see AUDIT_MASKED_FIELDS). */
+export const PUBLIC_FIELDS: Record<string, readonly string[]> = {
+  Customer: [
+    'id', 'code', 'name', 'type', 'tier', 'industry', 'region', 'lifecycleStage', 'status', 'owner', 'tags',
+    'lastInteractionAt', 'createdAt', 'updatedAt', 'version', 'voidReason', 'voidNote', 'voidedAt',
+    'interactions', 'interactionCount',
+  ],
+  Interaction: ['id', 'customer', 'kind', 'occurredAt', 'channel', 'subject', 'owner', 'createdAt'],
+};
+
+/** Values the audit log keeps masked although they are readable: personal data that a
+ * later erasure must not have to edit out of an append-only log. */
+export const AUDIT_MASKED_FIELDS: Record<string, MaskKind> = {
+  name: 'text',
+  subject: 'text',
+};
+
+export enum RowScope {
+  ALL = 'ALL',
+  OWN = 'OWN',
+  NONE = 'NONE',
+}
+
+/** Which customer rows (and with them their interactions) each role sees. */
+export const CUSTOMER_ROWS: Record<Role, RowScope> = {
+  [ADMIN]: RowScope.ALL,
+  [MANAGER]: RowScope.ALL,
+  [SALES]: RowScope.OWN,
+  [SUPPORT]: RowScope.ALL,
+  [AUDITOR]: RowScope.ALL,
+  [REPORTING]: RowScope.ALL,
+};
+
+export enum Action {
+  CUSTOMER_READ = 'customer:read',
+  CUSTOMER_CREATE = 'customer:create',
+  CUSTOMER_UPDATE = 'customer:update',
+  INTERACTION_LOG = 'interaction:log',
+  CUSTOMER_VOID = 'customer:void',
+  CUSTOMER_UNVOID = 'customer:unvoid',
+  CUSTOMER_ARCHIVE = 'customer:archive',
+  CUSTOMER_RESTORE = 'customer:restore',
+  CUSTOMER_MERGE = 'customer:merge',
+  CUSTOMER_UNMERGE = 'customer:unmerge',
+  CUSTOMER_NORMALIZE = 'customer:normalize',
+  CUSTOMER_PURGE = 'customer:purge',
+  ARCHIVE_READ = 'archive:read',
+  AUDIT_READ = 'audit:read',
+  REPORT_READ = 'report:read',
+  USER_MANAGE = 'user:manage',
+  POLICY_WRITE = 'policy:write',
+}
+
+function actionRoles(all: Role[], own: Role[] = []): Record<Role, RowScope> {
+  const out = {} as Record<Role, RowScope>;
+  for (const role of Object.values(Role)) {
+    out[role] = all.includes(role) ? RowScope.ALL : own.includes(role) ? RowScope.OWN : RowScope.NONE;
+  }
+  return out;
+}
+
+/** Which actions each role may perform, and on which rows. */
+export const ACTIONS: Record<Action, Record<Role, RowScope>> = {
+  [Action.CUSTOMER_READ]: actionRoles([ADMIN, MANAGER, SUPPORT, AUDITOR, REPORTING], [SALES]),
+  [Action.CUSTOMER_CREATE]: actionRoles([ADMIN, MANAGER], [SALES]),
+  [Action.CUSTOMER_UPDATE]: actionRoles([ADMIN, MANAGER], [SALES]),
+  [Action.INTERACTION_LOG]: actionRoles([ADMIN, MANAGER, SUPPORT], [SALES]),
+  [Action.CUSTOMER_VOID]: actionRoles([ADMIN, MANAGER], [SALES]),
+  [Action.CUSTOMER_UNVOID]: actionRoles([ADMIN, MANAGER]),
+  [Action.CUSTOMER_ARCHIVE]: actionRoles([ADMIN, MANAGER]),
+  [Action.CUSTOMER_RESTORE]: actionRoles([ADMIN, MANAGER]),
+  [Action.CUSTOMER_MERGE]: actionRoles([ADMIN, MANAGER]),
+  [Action.CUSTOMER_UNMERGE]: actionRoles([ADMIN, MANAGER]),
+  [Action.CUSTOMER_NORMALIZE]: actionRoles([ADMIN, MANAGER]),
+  [Action.CUSTOMER_PURGE]: actionRoles([ADMIN]),
+  [Action.ARCHIVE_READ]: actionRoles([ADMIN, MANAGER, SUPPORT], [SALES]),
+  [Action.AUDIT_READ]: actionRoles([ADMIN, AUDITOR]),
+  [Action.REPORT_READ]: actionRoles([ADMIN, MANAGER, REPORTING], [SALES]),
+  [Action.USER_MANAGE]: actionRoles([ADMIN]),
+  [Action.POLICY_WRITE]: actionRoles([ADMIN]),
+};
+
+/** Customer input fields each role may write. A write naming any other field is
+ * refused whole (FORBIDDEN) and changes nothing. */
+const CUSTOMER_BASE_FIELDS = [
+  'name', 'type', 'code', 'tier', 'industry', 'region', 'lifecycleStage', 'email', 'phone', 'address', 'tags', 'notes',
+];
+export const CUSTOMER_WRITABLE: Record<Role, readonly string[]> = {
+  [ADMIN]: [...CUSTOMER_BASE_FIELDS, 'taxId', 'ownerId'],
+  [MANAGER]: [...CUSTOMER_BASE_FIELDS, 'ownerId'],
+  [SALES]: CUSTOMER_BASE_FIELDS,
+  [SUPPORT]: [],
+  [AUDITOR]: [],
+  [REPORTING]: [],
+};
+
+/** Interaction input fields each role may write when logging. */
+const INTERACTION_BASE_FIELDS = ['customerId', 'kind', 'occurredAt', 'channel', 'subject', 'body'];
+export const INTERACTION_WRITABLE: Record<Role, readonly string[]> = {
+  [ADMIN]: [...INTERACTION_BASE_FIELDS, 'amount', 'currency', 'ownerId'],
+  [MANAGER]: [...INTERACTION_BASE_FIELDS, 'amount', 'currency', 'ownerId'],
+  [SALES]: [...INTERACTION_BASE_FIELDS, 'amount', 'currency'],
+  [SUPPORT]: INTERACTION_BASE_FIELDS,
+  [AUDITOR]: [],
+  [REPORTING]: [],
+};
+
+export function fieldAccess(role: Role, field: GuardedField): FieldAccess {
+  return GUARDED_FIELDS[field].access[role];
+}
+
+export function actionScope(role: Role, action: Action): RowScope {
+  return ACTIONS[action][role];
+}
