@@ -35,7 +35,7 @@ export async function createUser(ctx: RequestContext, input: CreateUserInput): P
     let row: UserRecord | undefined;
     try {
       row = await tx.sql.one<UserRecord>(
-        `insert into app_user u (email, display_name, role, password_hash) values ($1, $2, $3, $4)
+        `insert into app_user as u (email, display_name, role, password_hash) values ($1, $2, $3, $4)
          returning ${USER_COLUMNS}`,
         [input.email.trim().toLowerCase(), input.displayName.trim(), input.role, passwordHash],
       );

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { statementsDuring } from './helpers/sql-stats.js';
+import { startTestServer, type TestServer } from './helpers/test-server.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const deep = `{ customers { nodes { interactions { nodes { customer { interactions { nodes { customer { interactions { nodes { customer { name } } } } } } } } } } } }`;
+const aliases = `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: customers { totalCount }`).join(' ')} }`;
+const costly = `{ ${Array.from({ length: 12 }, (_, i) => `c${i}: customers(first: 200) { nodes { name code email phone interactions(first: 200) { nodes { subject body kind occurredAt customer { name owner { displayName } } } } } }`).join(' ')} }`;
+const tokens = `{ customers { nodes { ${Array.from({ length: 1500 }, () => 'name').join(' ')} } } }`;
+
+describe('query limits', () => {
+  it.each([
+    ['depth', deep],
+    ['aliases', aliases],
+    ['cost', costly],
+    ['tokens', tokens],
+  ])('refuses an over-limit %s before any SQL runs', async (_name, query) => {
+    const token = await server.tokenFor('admin');
+    let status = 0;
+    let body: any;
+    const statements = await statementsDuring(server.db, async () => {
+      ({ status, body } = await server.post({ query }, { authorization: `Bearer ${token}` }));
+    });
+    expect(body.errors?.length).toBeGreaterThan(0);
+    expect(body.data).toBeUndefined();
+    expect(status).toBe(400);
+    expect(statements).toBe(0);
+  });
+
+  it('accepts the deepest query the dashboard needs', async () => {
+    const res = await server.gql(`{ customers(first: 5) { edges { node { interactions(first: 3) { edges { node { customer { owner { displayName } } } } } } } } }`);
+    expect(res.errors).toBeUndefined();
+  });
+
+  it('refuses batched requests and oversized bodies', async () => {
+    const batch = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await server.tokenFor('admin')}` },
+      body: JSON.stringify([{ query: '{ me { id } }' }, { query: '{ me { id } }' }]),
+    });
+    expect(batch.status).toBe(400);
+    const big = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ me { id } } # ${'x'.repeat(300 * 1024)}` }),
+    });
+    expect(big.status).toBe(413);
+  });
+
+  it('refuses simple cross-site requests (CSRF prevention)', async () => {
+    const res = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ me { id } }')}`, { method: 'GET' });
+    expect(res.status).toBe(400);
+  });
+});

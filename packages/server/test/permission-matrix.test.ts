@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { isObjectType } from 'graphql';
+import { buildAppSchema } from '../src/graphql/schema.js';
+import { mask } from '../src/policy/masking.js';
+import {
+  ACTIONS,
+  CUSTOMER_ROWS,
+  CUSTOMER_WRITABLE,
+  FieldAccess,
+  GUARDED_FIELDS,
+  INTERACTION_WRITABLE,
+  PUBLIC_FIELDS,
+  RowScope,
+  type GuardedField,
+} from '../src/policy/policy.js';
+import { insertCustomer } from './helpers/fixtures.js';
+import { startTestServer, TEST_USERS, type TestServer, type TestUser } from './helpers/test-server.js';
+
+/**
+ * Generated from the policy: every role × every guarded field × every path a value can
+ * leave by must give exactly FULL (the value), MASKED (the masked value) or NONE (null
+ * and a FORBIDDEN error at that path).
+ */
+
+const VALUES: Record<GuardedField, string> = {
+  'Customer.email': 'li.na@example.com',
+  'Customer.phone': '+86 138 0013 5678',
+  'Customer.taxId': '91310000MA1K4XY12B',
+  'Customer.address': '上海市浦东新区世纪大道 100 号',
+  'Customer.notes': 'Prefers calls after 3 pm',
+  'Interaction.body': '客户要求下周回电',
+  'Interaction.amount': '12500.50',
+  'Interaction.currency': 'CNY',
+};
+
+// Each role is represented by one user; SALES by sales1, who owns the customer.
+const ROLE_USERS: TestUser[] = ['admin', 'manager', 'sales1', 'support', 'auditor', 'reporting'];
+
+interface PathCase {
+  name: string;
+  build(field: string, ids: { customer: string; interaction: string; version: number }): string;
+  /** Path from data to the field, for the error's path. */
+  errorPath: (string | number)[];
+  mutation?: 'update' | 'log';
+}
+
+const CUSTOMER_PATHS: PathCase[] = [
+  { name: 'direct', build: (f, ids) => `{ customer(id: "${ids.customer}") { ${f} } }`, errorPath: ['customer', 'FIELD'] },
+  { name: 'alias', build: (f, ids) => `{ c: customer(id: "${ids.customer}") { x: ${f} } }`, errorPath: ['c', 'x'] },
+  {
+    name: 'fragment',
+    build: (f, ids) => `query { customer(id: "${ids.customer}") { ...F } } fragment F on Customer { ${f} }`,
+    errorPath: ['customer', 'FIELD'],
+  },
+  {
+    name: 'inline fragment',
+    build: (f, ids) => `{ customer(id: "${ids.customer}") { ... on Customer { ${f} } } }`,
+    errorPath: ['customer', 'FIELD'],
+  },
+  {
+    name: 'connection nodes',
+    build: (f, ids) => `{ customers(filter: { ids: ["${ids.customer}"] }) { nodes { ${f} } } }`,
+    errorPath: ['customers', 'nodes', 0, 'FIELD'],
+  },
+  {
+    name: 'connection edges',
+    build: (f, ids) => `{ customers(filter: { ids: ["${ids.customer}"] }) { edges { node { ${f} } } } }`,
+    errorPath: ['customers', 'edges', 0, 'node', 'FIELD'],
+  },
+  {
+    name: 'nested (interaction.customer)',
+    build: (f, ids) => `{ interactions(filter: { customerId: ["${ids.customer}"] }) { nodes { customer { ${f} } } } }`,
+    errorPath: ['interactions', 'nodes', 0, 'customer', 'FIELD'],
+  },
+  {
+    name: 'mutation payload',
+    build: (f, ids) =>
+      `mutation { updateCustomer(input: { id: "${ids.customer}", version: ${ids.version}, tags: ["matrix"] }) { customer { ${f} } } }`,
+    errorPath: ['updateCustomer', 'customer', 'FIELD'],
+    mutation: 'update',
+  },
+];
+
+const INTERACTION_PATHS: PathCase[] = [
+  {
+    name: 'connection nodes',
+    build: (f, ids) => `{ interactions(filter: { customerId: ["${ids.customer}"] }) { nodes { ${f} } } }`,
+    errorPath: ['interactions', 'nodes', 0, 'FIELD'],
+  },
+  {
+    name: 'connection edges + alias',
+    build: (f, ids) => `{ interactions(filter: { customerId: ["${ids.customer}"] }) { edges { node { v: ${f} } } } }`,
+    errorPath: ['interactions', 'edges', 0, 'node', 'v'],
+  },
+  {
+    name: 'nested (customer.interactions) + fragment',
+    build: (f, ids) =>
+      `query { customer(id: "${ids.customer}") { interactions { nodes { ...I } } } } fragment I on Interaction { ${f} }`,
+    errorPath: ['customer', 'interactions', 'nodes', 0, 'FIELD'],
+  },
+  {
+    name: 'mutation payload',
+    build: (f, ids) =>
+      `mutation { logInteraction(input: { customerId: "${ids.customer}", kind: ORDER, subject: "m", amount: "12500.50", currency: "CNY", body: "客户要求下周回电" }) { interaction { ${f} } } }`,
+    errorPath: ['logInteraction', 'interaction', 'FIELD'],
+    mutation: 'log',
+  },
+];
+
+let server: TestServer;
+let customerId: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  customerId = await insertCustomer(server.db, { name: '矩阵客户', ownerId: server.users.sales1 });
+  await server.db.query(
+    `update customer set email = $2, phone = $3, tax_id = $4, address = $5, notes = $6 where id = $1`,
+    [customerId, VALUES['Customer.email'], VALUES['Customer.phone'], VALUES['Customer.taxId'], VALUES['Customer.address'], VALUES['Customer.notes']],
+  );
+  await server.db.query(
+    `insert into interaction (customer_id, kind, occurred_at, subject, body, amount, currency) values ($1, 'ORDER', now(), 's', $2, $3, $4)`,
+    [customerId, VALUES['Interaction.body'], VALUES['Interaction.amount'], VALUES['Interaction.currency']],
+  );
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const cases: [string, TestUser, GuardedField, PathCase][] = [];
+for (const user of ROLE_USERS) {
+  for (const field of Object.keys(GUARDED_FIELDS) as GuardedField[]) {
+    const paths = field.startsWith('Customer.') ? CUSTOMER_PATHS : INTERACTION_PATHS;
+    for (const path of paths) {
+      const role = TEST_USERS[user];
+      if (path.mutation === 'update' && ACTIONS['customer:update' as keyof typeof ACTIONS][role] === RowScope.NONE) continue;
+      if (path.mutation === 'log' && !INTERACTION_WRITABLE[role].includes('amount')) continue;
+      cases.push([`${role} ${field} via ${path.name}`, user, field, path]);
+    }
+  }
+}
+
+describe('permission matrix (generated from the policy)', () => {
+  it('has a case for every role, field and path', () => {
+    process.stdout.write(`permission matrix: ${cases.length} cases\n`);
+    expect(cases.length).toBeGreaterThan(200);
+  });
+
+  it.each(cases)('%s', async (_name, user, field, path) => {
+    const role = TEST_USERS[user];
+    const fieldName = field.split('.')[1]!;
+    const [{ version }] = await server.db.query<{ version: number }>('select version from customer where id = $1', [customerId]);
+    const query = path.build(fieldName, { customer: customerId, interaction: '', version: version! });
+    const res = await server.as(user)(query);
+    const expectedPath = path.errorPath.map((p) => (p === 'FIELD' ? fieldName : p));
+    const access = GUARDED_FIELDS[field].access[role];
+    let value: unknown = res.data;
+    for (const key of expectedPath) value = (value as Record<string | number, unknown> | null)?.[key];
+    if (access === FieldAccess.NONE) {
+      expect(value).toBeNull();
+      const error = res.errors?.find((e) => JSON.stringify(e.path) === JSON.stringify(expectedPath));
+      expect(error?.extensions?.code).toBe('FORBIDDEN');
+      expect(JSON.stringify(res)).not.toContain(VALUES[field]);
+    } else {
+      expect(res.errors).toBeUndefined();
+      const expected = access === FieldAccess.FULL ? VALUES[field] : mask(GUARDED_FIELDS[field].mask, VALUES[field]);
+      expect(value).toBe(expected);
+      if (access === FieldAccess.MASKED) expect(JSON.stringify(res)).not.toContain(VALUES[field]);
+    }
+  });
+});
+
+describe('policy coverage', () => {
+  it('classifies every field of every guarded type as public or guarded', async () => {
+    const schema = await buildAppSchema();
+    for (const typeName of Object.keys(PUBLIC_FIELDS)) {
+      const type = schema.getType(typeName);
+      if (!isObjectType(type)) throw new Error(`${typeName} missing`);
+      const unclassified = Object.keys(type.getFields()).filter(
+        (f) => !PUBLIC_FIELDS[typeName]!.includes(f) && !(`${typeName}.${f}` in GUARDED_FIELDS),
+      );
+      expect(unclassified).toEqual([]);
+    }
+  });
+
+  it('matches the reviewed snapshot (change it only on purpose)', () => {
+    expect({ GUARDED_FIELDS, PUBLIC_FIELDS, CUSTOMER_ROWS, ACTIONS, CUSTOMER_WRITABLE, INTERACTION_WRITABLE }).toMatchSnapshot();
+  });
+
+  it('masks keep the shape of the value', () => {
+    expect(mask('email', 'zhang.wei@example.com')).toBe('z***@example.com');
+    expect(mask('phone', '13800135678')).toBe('138****5678');
+    expect(mask('phone', '+86 138 0013 5678')).toBe('+86 138 **** 5678');
+    expect(mask('identifier', '91310000MA1K4XY12B')).toBe('91************Y12B');
+  });
+});

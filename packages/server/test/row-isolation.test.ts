@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { insertCustomer, insertInteractions } from './helpers/fixtures.js';
+import { startTestServer, type TestServer } from './helpers/test-server.js';
+
+let server: TestServer;
+const own: Record<'sales1' | 'sales2', string[]> = { sales1: [], sales2: [] };
+
+beforeAll(async () => {
+  server = await startTestServer();
+  for (const [user, count] of [['sales1', 3], ['sales2', 4]] as const) {
+    for (let i = 0; i < count; i += 1) {
+      const id = await insertCustomer(server.db, { name: `${user} customer ${i}`, ownerId: server.users[user], email: `${user}.${i}@example.com` });
+      await insertInteractions(server.db, id, ['2025-01-01T00:00:00Z', '2025-02-01T00:00:00Z']);
+      own[user].push(id);
+    }
+  }
+  await insertCustomer(server.db, { name: 'nobody\'s', email: 'nobody@example.com' });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('SALES sees only its own customers', () => {
+  it('in lists and counts', async () => {
+    for (const user of ['sales1', 'sales2'] as const) {
+      const res = await server.as(user)(`{ customers(first: 50) { totalCount nodes { id } } interactions(first: 50) { totalCount nodes { customer { id } } } }`);
+      expect(res.errors).toBeUndefined();
+      expect(res.data.customers.totalCount).toBe(own[user].length);
+      expect(res.data.customers.nodes.map((n: { id: string }) => n.id).sort()).toEqual([...own[user]].sort());
+      expect(res.data.interactions.totalCount).toBe(own[user].length * 2);
+      expect(new Set(res.data.interactions.nodes.map((n: { customer: { id: string } }) => n.customer.id))).toEqual(new Set(own[user]));
+    }
+    const admin = await server.gql(`{ customers { totalCount } }`);
+    expect(admin.data.customers.totalCount).toBe(8);
+  });
+
+  it('another owner\'s customer reads exactly like a missing one', async () => {
+    const other = own.sales2[0]!;
+    const res = await server.as('sales1')(`{ other: customer(id: "${other}") { id } missing: customer(id: "99999999") { id } viaIds: customers(filter: { ids: ["${other}"] }) { totalCount } viaOwner: customers(filter: { ownerId: ["${server.users.sales2}"] }) { totalCount } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ other: null, missing: null, viaIds: { totalCount: 0 }, viaOwner: { totalCount: 0 } });
+    const search = await server.as('sales1')(`{ customers(filter: { search: "sales2" }) { totalCount } }`);
+    expect(search.data.customers.totalCount).toBe(0);
+  });
+
+  it('writes to another owner\'s customer answer NOT_FOUND, as for a missing one, and change nothing', async () => {
+    const other = own.sales2[1]!;
+    const update = await server.as('sales1')(`mutation { updateCustomer(input: { id: "${other}", version: 1, name: "hijack" }) { customer { id } } }`);
+    const missing = await server.as('sales1')(`mutation { updateCustomer(input: { id: "99999999", version: 1, name: "hijack" }) { customer { id } } }`);
+    expect(update.errors![0]!.extensions!.code).toBe('NOT_FOUND');
+    expect(update.errors![0]!.message).toBe(missing.errors![0]!.message.replace('99999999', other));
+    const log = await server.as('sales1')(`mutation { logInteraction(input: { customerId: "${other}", kind: CALL, subject: "x" }) { interaction { id } } }`);
+    expect(log.errors![0]!.extensions!.code).toBe('NOT_FOUND');
+    const rows = await server.db.query(`select name from customer where id = $1`, [other]);
+    expect(rows).toEqual([{ name: 'sales2 customer 1' }]);
+  });
+
+  it('creates customers it owns, and may not hand them to someone else', async () => {
+    const created = await server.as('sales1')(`mutation { createCustomer(input: { name: "Mine", type: SMB }) { customer { id owner { id } } } }`);
+    expect(created.data.createCustomer.customer.owner.id).toBe(server.users.sales1);
+    own.sales1.push(created.data.createCustomer.customer.id);
+    const handover = await server.as('sales1')(`mutation { createCustomer(input: { name: "Theirs", type: SMB, ownerId: "${server.users.sales2}" }) { customer { id } } }`);
+    expect(handover.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', fields: [{ field: 'ownerId' }] });
+  });
+});
+
+describe('mass assignment', () => {
+  it('refuses the whole write when any field is not writable for the role, naming fields, not values', async () => {
+    const id = own.sales1[0]!;
+    const before = await server.db.query(`select * from customer where id = $1`, [id]);
+    const res = await server.as('sales1')(`mutation { updateCustomer(input: { id: "${id}", version: 1, name: "Renamed", taxId: "SECRET-TAX-1", ownerId: "${server.users.sales2}" }) { customer { id } } }`);
+    expect(res.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect(res.errors![0]!.extensions!.fields.map((f: { field: string }) => f.field).sort()).toEqual(['ownerId', 'taxId']);
+    expect(JSON.stringify(res)).not.toContain('SECRET-TAX-1');
+    expect(await server.db.query(`select * from customer where id = $1`, [id])).toEqual(before);
+  });
+
+  it('refuses fields that are not part of the input type at all', async () => {
+    const res = await server.gql(`mutation { updateCustomer(input: { id: "${own.sales1[0]}", version: 1, status: VOID }) { customer { id } } }`);
+    expect(res.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('refuses actions the role does not have', async () => {
+    for (const user of ['support', 'auditor', 'reporting'] as const) {
+      const res = await server.as(user)(`mutation { createCustomer(input: { name: "x", type: SMB }) { customer { id } } }`);
+      expect(res.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    }
+    const audit = await server.as('manager')(`{ auditEvents { totalCount } }`);
+    expect(audit.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    const orderBy = await server.as('support')(`{ interactions(orderBy: [{ field: AMOUNT, direction: DESC }]) { totalCount } }`);
+    expect(orderBy.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+
+  it('searches only fields the role reads in full', async () => {
+    const admin = await server.gql(`{ customers(filter: { search: "sales1.0@" }) { totalCount } }`);
+    expect(admin.data.customers.totalCount).toBe(1);
+    const support = await server.as('support')(`{ customers(filter: { search: "sales1.0@" }) { totalCount } }`);
+    expect(support.data.customers.totalCount).toBe(0);
+  });
+});
+
+describe('access log', () => {
+  it('records full reads of personal data once per request and field, not masked reads', async () => {
+    await server.db.query(`update customer set phone = '+86 138 0000 0001' where id = $1`, [own.sales1[0]]);
+    const before = (await server.db.query<{ n: number }>(`select count(*)::int as n from access_log`))[0]!.n;
+    const res = await server.gql(`{ customers(first: 50) { nodes { id email phone name } } again: customers(first: 2) { nodes { email } } }`);
+    expect(res.errors).toBeUndefined();
+    const rows = await server.db.query<{ field: string; entity_ids: string[]; actor_id: string }>(
+      `select field, entity_ids::text[] as entity_ids, actor_id from access_log order by id offset $1`,
+      [before],
+    );
+    expect(rows.map((r) => r.field).sort()).toEqual(['email', 'phone']);
+    const withEmail = res.data.customers.nodes.filter((n: { email: string | null }) => n.email).map((n: { id: string }) => n.id);
+    expect(rows.find((r) => r.field === 'email')!.entity_ids.sort()).toEqual(withEmail.sort());
+    expect(rows.find((r) => r.field === 'phone')!.entity_ids).toEqual([own.sales1[0]]);
+    expect(rows[0]!.actor_id).toBe(server.users.admin);
+    await server.as('support')(`{ customers(first: 50) { nodes { email } } }`);
+    const after = (await server.db.query<{ n: number }>(`select count(*)::int as n from access_log`))[0]!.n;
+    expect(after).toBe(before + 2);
+  });
+});
