@@ -1,0 +1,208 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
+import { buildAppSchema } from '../src/graphql/schema.js';
+import { hashPassword } from '../src/modules/identity/passwords.js';
+import { insertCustomer } from './helpers/fixtures.js';
+import { startTestServer, type TestServer } from './helpers/test-server.js';
+
+let server: TestServer;
+let refreshToken = '';
+
+beforeAll(async () => {
+  server = await startTestServer();
+  await server.db.query(`update app_user set password_hash = $1 where id = $2`, [await hashPassword('custos-demo'), server.users.support]);
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const lastEvents = async (n: number) =>
+  server.db.query<{ seq: string; action: string; entity_type: string; entity_id: string; actor_id: string; changes: any; request_id: string }>(
+    `select e.seq::text as seq, action, entity_type, entity_id, actor_id::text, changes, request_id from audit_event e order by e.seq desc limit $1`,
+    [n],
+  );
+const count = async () => (await server.db.query<{ n: number }>(`select count(*)::int as n from audit_event`))[0]!.n;
+
+/** A successful call of every mutation and the audit action it must write. A mutation
+ * added to the schema without an entry here fails the coverage test below. */
+const SAMPLES: Record<string, { action: string; run: () => Promise<any> }> = {
+  login: {
+    action: 'USER_LOGGED_IN',
+    run: async () => {
+      const res = await server.anonymous(`mutation { login(input: { email: "support@example.com", password: "custos-demo" }) { refreshToken } }`);
+      refreshToken = res.data.login.refreshToken;
+      return res;
+    },
+  },
+  refreshToken: {
+    action: 'USER_TOKEN_REFRESHED',
+    run: () => server.anonymous(`mutation($t: String!) { refreshToken(input: { refreshToken: $t }) { token } }`, { t: refreshToken }),
+  },
+  createCustomer: {
+    action: 'CUSTOMER_CREATED',
+    run: () => server.gql(`mutation { createCustomer(input: { name: "王小明", type: INDIVIDUAL, email: "xiaoming@example.com", phone: "13800135678", taxId: "110101199003071234", notes: "VIP" }) { customer { id } } }`),
+  },
+  updateCustomer: {
+    action: 'CUSTOMER_UPDATED',
+    run: async () => {
+      const id = await insertCustomer(server.db, { name: 'Audit Update' });
+      return server.gql(`mutation { updateCustomer(input: { id: "${id}", version: 1, tier: KEY_ACCOUNT, email: "new@example.com" }) { customer { id } } }`);
+    },
+  },
+  logInteraction: {
+    action: 'INTERACTION_LOGGED',
+    run: async () => {
+      const id = await insertCustomer(server.db, { name: 'Audit Log' });
+      return server.gql(`mutation { logInteraction(input: { customerId: "${id}", kind: ORDER, subject: "订单", body: "secret body", amount: "10.00", currency: "CNY" }) { interaction { id } } }`);
+    },
+  },
+  createUser: {
+    action: 'USER_CREATED',
+    run: () => server.gql(`mutation { createUser(input: { email: "audited@example.com", displayName: "Audited", role: SALES, password: "0123456789" }) { user { id } } }`),
+  },
+  updateUser: {
+    action: 'USER_UPDATED',
+    run: () => server.gql(`mutation { updateUser(input: { id: "${server.users.reporting}", displayName: "Reporter 报表" }) { user { id } } }`),
+  },
+  resetUserPassword: {
+    action: 'USER_PASSWORD_RESET',
+    run: () => server.gql(`mutation { resetUserPassword(input: { id: "${server.users.sales2}", password: "another-password" }) { user { id } } }`),
+  },
+};
+
+describe('every mutation writes exactly one audit event', () => {
+  it('covers every mutation in the schema', async () => {
+    const schema = await buildAppSchema();
+    expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(Object.keys(SAMPLES).sort());
+  });
+
+  it.each(Object.entries(SAMPLES))('%s', async (_name, sample) => {
+    const before = await count();
+    const res = await sample.run();
+    expect(res.errors).toBeUndefined();
+    expect(await count()).toBe(before + 1);
+    const [event] = await lastEvents(1);
+    expect(event!.action).toBe(sample.action);
+    expect(event!.request_id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('failed mutations write nothing', async () => {
+    const before = await count();
+    await server.gql(`mutation { updateCustomer(input: { id: "99999", version: 1, name: "x" }) { customer { id } } }`);
+    await server.gql(`mutation { createCustomer(input: { name: "x", type: SMB, email: "bad" }) { customer { id } } }`);
+    await server.as('support')(`mutation { createCustomer(input: { name: "x", type: SMB }) { customer { id } } }`);
+    expect(await count()).toBe(before);
+  });
+});
+
+describe('audit content', () => {
+  it('records actor, role, diff, and personal data only masked', async () => {
+    const res = await server.gql(`mutation { createCustomer(input: { name: "李雷", type: INDIVIDUAL, email: "lilei@example.com", phone: "13912345678", taxId: "110101199001011234", address: "北京市海淀区 1 号", notes: "likes tea", tags: ["vip"], region: "CN-BJ" }) { customer { id } } }`);
+    const id = res.data.createCustomer.customer.id;
+    const [event] = await lastEvents(1);
+    expect(event).toMatchObject({ action: 'CUSTOMER_CREATED', entity_type: 'Customer', entity_id: id, actor_id: server.users.admin });
+    expect(event!.changes).toMatchObject({
+      email: { to: 'l***@example.com' },
+      phone: { to: '139****5678' },
+      taxId: { to: '11************1234' },
+      name: { to: '李***' },
+      address: { to: '北***' },
+      notes: { to: 'l***' },
+      tags: { to: ['vip'] },
+      region: { to: 'CN-BJ' },
+      type: { to: 'INDIVIDUAL' },
+    });
+    const raw = JSON.stringify(await server.db.query(`select * from audit_event`));
+    for (const secret of ['lilei@example.com', '13912345678', '110101199001011234', '北京市海淀区', 'likes tea', '李雷', 'secret body', 'xiaoming']) {
+      expect(raw).not.toContain(secret);
+    }
+    await server.gql(`mutation { updateCustomer(input: { id: "${id}", version: 1, tier: LONG_TERM }) { customer { id } } }`);
+    const [update] = await lastEvents(1);
+    expect(update!.changes).toEqual({ tier: { from: 'STANDARD', to: 'LONG_TERM' } });
+  });
+
+  it('is readable by ADMIN and AUDITOR only, with filters', async () => {
+    const res = await server.as('auditor')(`{ auditEvents(first: 5, filter: { entityType: "Customer", action: ["CUSTOMER_UPDATED"] }) { totalCount nodes { seq action actorRole actor { id } changes hash prevHash } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.auditEvents.totalCount).toBe(2);
+    expect(res.data.auditEvents.nodes[0]).toMatchObject({ action: 'CUSTOMER_UPDATED', actorRole: 'ADMIN', actor: { id: server.users.admin } });
+    expect(res.data.auditEvents.nodes[0].hash).toMatch(/^[0-9a-f]{64}$/);
+    for (const user of ['manager', 'sales1', 'support', 'reporting'] as const) {
+      const refused = await server.as(user)(`{ verifyAuditChain { ok } }`);
+      expect(refused.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    }
+  });
+});
+
+describe('tamper resistance', () => {
+  const superuser = async <T>(work: (client: pg.Client) => Promise<T>) => {
+    const client = new pg.Client({ connectionString: server.db.url });
+    await client.connect();
+    try {
+      return await work(client);
+    } finally {
+      await client.end();
+    }
+  };
+
+  it.each([
+    ['UPDATE', `update audit_event set reason = 'edited' where seq = 1`],
+    ['DELETE', `delete from audit_event where seq = 1`],
+    ['TRUNCATE', `truncate audit_event`],
+    ['UPDATE of the access log', `insert into access_log (entity_type, field, entity_ids) values ('Customer', 'email', '{1}'); update access_log set field = 'x'`],
+  ])('refuses %s, also under session_replication_role = replica', async (_name, statement) => {
+    for (const replica of [false, true]) {
+      await expect(
+        superuser(async (client) => {
+          if (replica) await client.query(`set session_replication_role = replica`);
+          await client.query(statement);
+        }),
+      ).rejects.toThrow(/append-only/);
+    }
+  });
+
+  it('verifies an intact chain, and names the first entry a superuser altered', async () => {
+    const intact = await server.as('auditor')(`{ verifyAuditChain { ok checked firstBrokenSeq } }`);
+    const total = await count();
+    expect(intact.data.verifyAuditChain).toEqual({ ok: true, checked: total, firstBrokenSeq: null });
+    const target = 3;
+    await superuser(async (client) => {
+      await client.query(`alter table audit_event disable trigger audit_event_no_update_delete`);
+      // Flip one byte of one entry's stored changes.
+      await client.query(`update audit_event set changes = jsonb_set(changes, '{tamper}', '1') where seq = $1`, [target]);
+      await client.query(`alter table audit_event enable always trigger audit_event_no_update_delete`);
+    });
+    const broken = await server.gql(`{ verifyAuditChain { ok checked firstBrokenSeq } }`);
+    expect(broken.data.verifyAuditChain).toEqual({ ok: false, checked: target - 1, firstBrokenSeq: String(target) });
+    await superuser(async (client) => {
+      await client.query(`alter table audit_event disable trigger audit_event_no_update_delete`);
+      await client.query(`update audit_event set changes = changes - 'tamper' where seq = $1`, [target]);
+      // A deleted entry is found too: the next one no longer links.
+      await client.query(`delete from audit_event where seq = $1`, [target + 2]);
+      await client.query(`alter table audit_event enable always trigger audit_event_no_update_delete`);
+    });
+    const gap = await server.gql(`{ verifyAuditChain { ok checked firstBrokenSeq } }`);
+    expect(gap.data.verifyAuditChain).toMatchObject({ ok: false, firstBrokenSeq: String(target + 2) });
+  });
+});
+
+describe('concurrent writers', () => {
+  it('keep one unbroken chain', async () => {
+    const fresh = await startTestServer();
+    try {
+      const before = (await fresh.db.query<{ n: number }>(`select count(*)::int as n from audit_event`))[0]!.n;
+      const results = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          (i % 2 ? fresh.as('manager') : fresh.gql)(`mutation { createCustomer(input: { name: "Concurrent ${i}", type: SMB }) { customer { id } } }`),
+        ),
+      );
+      expect(results.every((r) => !r.errors)).toBe(true);
+      const seqs = await fresh.db.query<{ seq: string }>(`select seq::text as seq from audit_event e order by e.seq`);
+      expect(seqs.map((r) => Number(r.seq))).toEqual(Array.from({ length: before + 40 }, (_, i) => i + 1));
+      const verified = await fresh.gql(`{ verifyAuditChain { ok checked } }`);
+      expect(verified.data.verifyAuditChain).toEqual({ ok: true, checked: before + 40 });
+    } finally {
+      await fresh.close();
+    }
+  });
+});
