@@ -1,4 +1,12 @@
-import { defaultFieldResolver, GraphQLError, isNonNullType, isObjectType, type GraphQLSchema } from 'graphql';
+import {
+  defaultFieldResolver,
+  GraphQLError,
+  isNonNullType,
+  isObjectType,
+  responsePathAsArray,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+} from 'graphql';
 import { mask } from '../policy/masking.js';
 import { FieldAccess, GUARDED_FIELDS, type GuardedField } from '../policy/policy.js';
 import type { RequestContext } from './context.js';
@@ -9,6 +17,23 @@ import type { RequestContext } from './context.js';
  * same check, while unguarded fields keep graphql-js's default resolver. The wrapper is
  * synchronous: an async middleware on every field measured ~0.5× throughput here.
  */
+/** A policy denial is expected, not a fault: built without a stack trace and already
+ * located (nodes and path), so graphql-js does not wrap it in yet another error, it makes
+ * a list with hundreds of denied values several times cheaper. */
+function forbidden(key: string, info: GraphQLResolveInfo): GraphQLError {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new GraphQLError(`Your role may not read ${key}`, {
+      nodes: info.fieldNodes,
+      path: responsePathAsArray(info.path),
+      extensions: { code: 'FORBIDDEN' },
+    });
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 export function applyFieldGuards(schema: GraphQLSchema): GraphQLSchema {
   for (const [key, rule] of Object.entries(GUARDED_FIELDS) as [GuardedField, (typeof GUARDED_FIELDS)[GuardedField]][]) {
     const [typeName, fieldName] = key.split('.') as [string, string];
@@ -22,7 +47,7 @@ export function applyFieldGuards(schema: GraphQLSchema): GraphQLSchema {
       const role = ctx.actor?.role;
       const access = role ? rule.access[role] : FieldAccess.NONE;
       if (access === FieldAccess.NONE) {
-        throw new GraphQLError(`Your role may not read ${key}`, { extensions: { code: 'FORBIDDEN' } });
+        throw forbidden(key, info);
       }
       const value = inner(source, args, ctx, info);
       if (value == null) return value;

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { hashPassword } from '../identity/passwords.js';
 import { isDatabaseEmpty, seedDemoData } from './seed.service.js';
 
 export interface SeedSize {
@@ -17,11 +18,21 @@ export function progressPrinter(say: (msg: string) => void) {
   };
 }
 
+/** The demo users' shared password (development data only; API.md lists the users). */
+export const DEMO_PASSWORD = 'custos-demo';
+
+/** Gives demo users without a password the demo password, so they can sign in. */
+async function setDemoPasswords(client: pg.ClientBase): Promise<void> {
+  const hash = await hashPassword(DEMO_PASSWORD);
+  await client.query(`update app_user set password_hash = $1 where password_hash is null and email like '%@example.com'`, [hash]);
+}
+
 export async function seedDatabase(url: string, size: SeedSize, say: (msg: string) => void) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const result = await seedDemoData(client, { ...size, onProgress: progressPrinter(say) });
+    await setDemoPasswords(client);
     say(`seeded ${result.customers} customers and ${result.interactions} interactions in ${result.ms} ms`);
     return result;
   } finally {
