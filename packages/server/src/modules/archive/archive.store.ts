@@ -1,0 +1,197 @@
+import type { SqlExecutor } from '../../db/sql.js';
+import { columnList, CUSTOMER_STORE_COLUMNS, customerDigest, INTERACTION_STORE_COLUMNS, interactionDigest } from './archive.columns.js';
+
+/**
+ * Set-based moves between the hot tables and the `archive` schema. Each function is one
+ * SQL statement (plus a setting) inside the caller's transaction: rows never pass through
+ * JavaScript, and a crash anywhere leaves each row in exactly one store because the
+ * delete and the insert commit together or not at all.
+ */
+
+export interface ArchiveMeta {
+  actorId: string | null;
+  reason: string;
+  policyId: string | null;
+  retainUntil: string | null;
+}
+
+/** A condition on the hot `customer c` (or `interaction i`) with its own parameters,
+ * numbered from $1; the store appends its parameters after them. */
+export interface Selection {
+  where: string;
+  params: unknown[];
+}
+
+const C = CUSTOMER_STORE_COLUMNS;
+const I = INTERACTION_STORE_COLUMNS;
+
+/** Keeps the derived last_interaction_at exactly as it is while rows change stores. */
+async function markMoving(sql: SqlExecutor): Promise<void> {
+  await sql.query(`select set_config('custos.moving', 'on', true)`);
+}
+
+function metaParams(selection: Selection, meta: ArchiveMeta) {
+  const base = selection.params.length;
+  return {
+    values: [...selection.params, meta.actorId, meta.reason, meta.policyId, meta.retainUntil],
+    actor: `$${base + 1}::bigint`,
+    reason: `$${base + 2}::text`,
+    policy: `$${base + 3}::bigint`,
+    retain: `$${base + 4}::timestamptz`,
+  };
+}
+
+export interface MovedCustomer {
+  id: string;
+  /** The status it had (ACTIVE or VOID), kept in the archive row and restored later. */
+  status: string;
+  code: string;
+  ownerId: string | null;
+}
+
+/**
+ * Archives the ACTIVE or VOID customers matched by `selection` together with all their
+ * interactions. Rows are locked in id order, so concurrent moves and edits queue rather
+ * than deadlock; a customer an editor is holding is archived after the edit commits.
+ */
+export async function archiveCustomerRows(
+  sql: SqlExecutor,
+  selection: Selection,
+  meta: ArchiveMeta,
+): Promise<{ customers: MovedCustomer[]; interactions: number }> {
+  await markMoving(sql);
+  const p = metaParams(selection, meta);
+  const row = await sql.one<{ interactions: number; customers: MovedCustomer[] }>(
+    `with sel as (
+       select c.id from customer c where (${selection.where}) and c.status in ('ACTIVE', 'VOID') order by c.id for update of c
+     ), mi as (
+       delete from interaction i using sel where i.customer_id = sel.id returning i.*
+     ), ai as (
+       insert into archive.interaction (${columnList(I)}, archived_at, archived_by, archive_reason, archive_policy_id, with_customer, checksum)
+       select ${columnList(I, 'mi')}, now(), ${p.actor}, ${p.reason}, ${p.policy}, true, ${interactionDigest('mi')} from mi
+       returning 1
+     ), mc as (
+       delete from customer c using sel where c.id = sel.id returning c.*
+     ), ac as (
+       insert into archive.customer (${columnList(C)}, archived_at, archived_by, archive_reason, archive_policy_id, retain_until, checksum)
+       select ${columnList(C, 'mc')}, now(), ${p.actor}, ${p.reason}, ${p.policy}, ${p.retain}, ${customerDigest('mc')} from mc
+       returning id, status, code, owner_id
+     )
+     select (select count(*) from ai)::int as interactions,
+            coalesce((select json_agg(json_build_object('id', id::text, 'status', status, 'code', code, 'ownerId', owner_id::text) order by id)
+                        from ac), '[]'::json) as customers`,
+    p.values,
+  );
+  return row!;
+}
+
+export interface IntegrityProblem {
+  id: string;
+  customerChecksumOk: boolean;
+  badInteractions: number;
+}
+
+/**
+ * Locks the archived customers to restore and re-checks their checksums and those of the
+ * interactions archived with them. A record that fails is not restored: putting back
+ * something other than what was archived would break the promise of an exact restore.
+ */
+export async function checkArchivedForRestore(
+  sql: SqlExecutor,
+  ids: readonly string[],
+  ownerId?: string,
+): Promise<{ found: { id: string; code: string; status: string }[]; problems: IntegrityProblem[] }> {
+  const rows = await sql.query<{ id: string; code: string; status: string; ok: boolean; bad: number }>(
+    `select a.id::text, a.code, a.status, a.checksum = ${customerDigest('a')} as ok,
+            (select count(*) from archive.interaction ai
+              where ai.customer_id = a.id and ai.with_customer and ai.checksum <> ${interactionDigest('ai')})::int as bad
+       from archive.customer a
+      where a.id = any($1::bigint[]) and ($2::bigint is null or a.owner_id = $2::bigint)
+      order by a.id
+      for update of a`,
+    [ids, ownerId ?? null],
+  );
+  return {
+    found: rows.map(({ id, code, status }) => ({ id, code, status })),
+    problems: rows.filter((r) => !r.ok || r.bad > 0).map((r) => ({ id: r.id, customerChecksumOk: r.ok, badInteractions: r.bad })),
+  };
+}
+
+/** Puts archived customers back with the interactions archived with them: same ids,
+ * timestamps, numbers and text, and the status they had before. */
+export async function restoreCustomerRows(
+  sql: SqlExecutor,
+  ids: readonly string[],
+): Promise<{ customers: MovedCustomer[]; interactions: number }> {
+  if (ids.length === 0) return { customers: [], interactions: 0 };
+  await markMoving(sql);
+  const row = await sql.one<{ interactions: number; customers: MovedCustomer[] }>(
+    `with sel as (
+       select unnest($1::bigint[]) as id
+     ), ra as (
+       delete from archive.customer a using sel where a.id = sel.id returning a.*
+     ), rc as (
+       insert into customer (${columnList(C)}) select ${columnList(C, 'ra')} from ra
+       returning id, status, code, owner_id
+     ), ri as (
+       delete from archive.interaction ai using sel where ai.customer_id = sel.id and ai.with_customer returning ai.*
+     ), rn as (
+       insert into interaction (${columnList(I)}) select ${columnList(I, 'ri')} from ri returning 1
+     )
+     select (select count(*) from rn)::int as interactions,
+            coalesce((select json_agg(json_build_object('id', id::text, 'status', status, 'code', code, 'ownerId', owner_id::text) order by id)
+                        from rc), '[]'::json) as customers`,
+    [ids],
+  );
+  return row!;
+}
+
+/** Archives the interactions matched by `selection` (on alias `i`) while their
+ * customers stay live; returns how many moved per customer. */
+export async function archiveInteractionRows(
+  sql: SqlExecutor,
+  selection: Selection,
+  meta: ArchiveMeta,
+): Promise<{ customerId: string; count: number }[]> {
+  await markMoving(sql);
+  const p = metaParams(selection, meta);
+  return sql.query<{ customerId: string; count: number }>(
+    `with mi as (
+       delete from interaction i where ${selection.where} returning i.*
+     ), ai as (
+       insert into archive.interaction (${columnList(I)}, archived_at, archived_by, archive_reason, archive_policy_id, with_customer, checksum)
+       select ${columnList(I, 'mi')}, now(), ${p.actor}, ${p.reason}, ${p.policy}, false, ${interactionDigest('mi')} from mi
+       returning customer_id
+     )
+     select customer_id::text as "customerId", count(*)::int as count from ai group by customer_id order by customer_id`,
+    // Interactions carry no retention of their own: drop the last (retain_until) parameter.
+    p.values.slice(0, -1),
+  );
+}
+
+export interface ArchiveVerification {
+  ok: boolean;
+  checkedCustomers: number;
+  checkedInteractions: number;
+  mismatches: { kind: 'CUSTOMER' | 'INTERACTION'; id: string }[];
+}
+
+/** Re-computes every archived row's checksum and names those that no longer match
+ * (at most `limit` of them; the counts cover everything). */
+export async function verifyArchiveRows(sql: SqlExecutor, limit = 100): Promise<ArchiveVerification> {
+  const [counts] = await sql.query<{ customers: number; interactions: number }>(
+    `select (select count(*) from archive.customer)::int as customers, (select count(*) from archive.interaction)::int as interactions`,
+  );
+  const mismatches = await sql.query<{ kind: 'CUSTOMER' | 'INTERACTION'; id: string }>(
+    `(select 'CUSTOMER' as kind, a.id::text as id from archive.customer a where a.checksum <> ${customerDigest('a')} order by a.id limit $1)
+     union all
+     (select 'INTERACTION', ai.id::text from archive.interaction ai where ai.checksum <> ${interactionDigest('ai')} order by ai.id limit $1)`,
+    [limit],
+  );
+  return {
+    ok: mismatches.length === 0,
+    checkedCustomers: counts!.customers,
+    checkedInteractions: counts!.interactions,
+    mismatches,
+  };
+}
