@@ -1,0 +1,70 @@
+import type { AuthProvider } from 'react-admin';
+import { normalizeError } from '../data-provider/errors.ts';
+import { can, showsAudit, showsCustomers, showsUsers, type Access } from './access.ts';
+import { clearSession, loadSession, refreshUser, signIn, validToken } from './session.ts';
+
+/** Which resource actions a user may reach; react-admin hides menus and buttons accordingly. */
+export function canAccessResource(access: Access | undefined, resource: string, action: string): boolean {
+  switch (resource) {
+    case 'customers':
+      if (action === 'create') return can(access, 'customer:create');
+      if (action === 'edit') return can(access, 'customer:update');
+      return showsCustomers(access) && (action === 'list' || action === 'show');
+    case 'interactions':
+      if (action === 'create') return can(access, 'interaction:log');
+      return showsCustomers(access) && action === 'list';
+    case 'users':
+      return showsUsers(access) && ['list', 'create', 'edit'].includes(action);
+    case 'audit-events':
+      return showsAudit(access) && (action === 'list' || action === 'show');
+    default:
+      return false;
+  }
+}
+
+export const authProvider: AuthProvider = {
+  async login(params: { email?: string; username?: string; password: string }) {
+    try {
+      await signIn(String(params.email ?? params.username ?? '').trim(), params.password);
+    } catch (error) {
+      const apiError = normalizeError(error);
+      // A wrong password is UNAUTHENTICATED too: say so plainly on the login form.
+      throw new Error(apiError.code === 'UNAUTHENTICATED' ? 'custos.auth.invalid_credentials' : apiError.message);
+    }
+  },
+  async logout() {
+    clearSession();
+  },
+  async checkAuth() {
+    if (!(await validToken())) throw new Error('custos.errors.unauthenticated');
+  },
+  async checkError(error: unknown) {
+    const apiError = normalizeError(error);
+    // Only an expired or revoked session signs out. FORBIDDEN is the server refusing one
+    // field or action, which the screen reports; it is no reason to leave.
+    if (apiError.code === 'UNAUTHENTICATED') {
+      clearSession();
+      throw new Error('custos.errors.unauthenticated');
+    }
+  },
+  async getPermissions() {
+    // Fresh from the server: an admin may have changed this user's role since sign-in.
+    try {
+      return (await refreshUser()) ?? loadSession()?.user;
+    } catch (error) {
+      if (normalizeError(error).code === 'UNAUTHENTICATED') {
+        clearSession();
+        throw error;
+      }
+      return loadSession()?.user;
+    }
+  },
+  async getIdentity() {
+    const user = loadSession()?.user;
+    if (!user) throw new Error('custos.errors.unauthenticated');
+    return { id: user.id, fullName: user.displayName };
+  },
+  async canAccess({ resource, action }: { resource: string; action: string }) {
+    return canAccessResource(loadSession()?.user, resource, action);
+  },
+};

@@ -1,0 +1,152 @@
+/**
+ * The signed-in session: access token, refresh token and the user's role and
+ * permissions, kept in localStorage so a reload or a second tab stays signed in.
+ * Access tokens are short-lived (15 minutes by default); they are renewed with the
+ * single-use refresh token shortly before they expire.
+ */
+import type { Access, Role } from './access.ts';
+import { GRAPHQL_URL, schemaIndex } from '../data-provider/schema.ts';
+import { ApiError, normalizeError, toApiError, type GraphQLErrorLike } from '../data-provider/errors.ts';
+
+const KEY = 'custos.session';
+/** Renew this long before expiry, so a request never leaves with a token about to lapse. */
+const RENEW_BEFORE_MS = 60_000;
+
+export interface SessionUser extends Access {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+}
+
+export interface Session {
+  token: string;
+  refreshToken?: string;
+  /** Epoch milliseconds; absent when the server does not say. */
+  expiresAt?: number;
+  user: SessionUser;
+}
+
+export function loadSession(): Session | undefined {
+  try {
+    const raw = localStorage.getItem(KEY);
+    return raw ? (JSON.parse(raw) as Session) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function saveSession(session: Session): void {
+  localStorage.setItem(KEY, JSON.stringify(session));
+}
+
+export function clearSession(): void {
+  localStorage.removeItem(KEY);
+}
+
+export function currentAccess(): Access | undefined {
+  return loadSession()?.user;
+}
+
+const USER_FIELDS = 'id email displayName role permissions';
+const hasRefresh = () => schemaIndex.hasMutation('refreshToken');
+const sessionFields = () => `token ${hasRefresh() ? 'expiresAt refreshToken' : ''} user { ${USER_FIELDS} }`;
+
+/** Auth calls go around Apollo: they must not wait for (or trigger) a token renewal. */
+async function post<T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(GRAPHQL_URL, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch (error) {
+    throw normalizeError(error);
+  }
+  let body: { data?: T; errors?: GraphQLErrorLike[] };
+  try {
+    body = (await response.json()) as typeof body;
+  } catch {
+    throw new ApiError(response.status === 401 ? 'UNAUTHENTICATED' : 'NETWORK', `HTTP ${response.status}`);
+  }
+  if (body.errors?.[0]) throw toApiError(body.errors[0]);
+  if (!body.data) throw new ApiError('NETWORK', `HTTP ${response.status}`);
+  return body.data;
+}
+
+interface SessionPayload {
+  token: string;
+  expiresAt?: string;
+  refreshToken?: string;
+  user: SessionUser;
+}
+
+function fromPayload(p: SessionPayload): Session {
+  return {
+    token: p.token,
+    ...(p.refreshToken ? { refreshToken: p.refreshToken } : {}),
+    ...(p.expiresAt ? { expiresAt: Date.parse(p.expiresAt) } : {}),
+    user: p.user,
+  };
+}
+
+export async function signIn(email: string, password: string): Promise<Session> {
+  const data = await post<{ login: SessionPayload }>(
+    `mutation Login($input: LoginInput!) { login(input: $input) { ${sessionFields()} } }`,
+    { input: { email, password } },
+  );
+  const session = fromPayload(data.login);
+  saveSession(session);
+  return session;
+}
+
+let renewing: Promise<Session | undefined> | undefined;
+
+/**
+ * Trades the refresh token for a new session. Refresh tokens are single-use, so
+ * concurrent callers share one renewal, and a renewal another tab already made (the
+ * stored token changed) is taken instead of spending the old token twice.
+ */
+function renew(stale: Session): Promise<Session | undefined> {
+  renewing ??= (async () => {
+    try {
+      const latest = loadSession();
+      if (latest && latest.token !== stale.token) return latest;
+      if (!stale.refreshToken) return undefined;
+      const data = await post<{ refreshToken: SessionPayload }>(
+        `mutation Refresh($input: RefreshTokenInput!) { refreshToken(input: $input) { ${sessionFields()} } }`,
+        { input: { refreshToken: stale.refreshToken } },
+      );
+      const session = fromPayload(data.refreshToken);
+      saveSession(session);
+      return session;
+    } catch (error) {
+      if (normalizeError(error).code === 'UNAUTHENTICATED') clearSession();
+      return undefined;
+    } finally {
+      renewing = undefined;
+    }
+  })();
+  return renewing;
+}
+
+/** A token fit to send now, renewed first when it is about to expire; undefined when signed out. */
+export async function validToken(): Promise<string | undefined> {
+  const session = loadSession();
+  if (!session) return undefined;
+  if (session.expiresAt !== undefined && session.expiresAt - Date.now() < RENEW_BEFORE_MS) {
+    return (await renew(session))?.token;
+  }
+  return session.token;
+}
+
+/** Re-reads role and permissions (an admin may have changed the role since sign-in). */
+export async function refreshUser(): Promise<SessionUser | undefined> {
+  const token = await validToken();
+  if (!token) return undefined;
+  const data = await post<{ me: SessionUser }>(`query Me { me { ${USER_FIELDS} } }`, {}, token);
+  const session = loadSession();
+  if (session) saveSession({ ...session, user: data.me });
+  return data.me;
+}

@@ -1,0 +1,66 @@
+import { Card, CardActionArea, CardContent, Grid, Skeleton, Typography } from '@mui/material';
+import { useMemo } from 'react';
+import { Title, useCreatePath, useGetIdentity, useGetList, useTranslate } from 'react-admin';
+import { Link } from 'react-router-dom';
+import { showsAudit, showsCustomers } from '../auth/access.ts';
+import { useAccess } from '../auth/use-access.ts';
+import { InteractionTimelineList } from './recent-interactions.tsx';
+
+/** A count from a list's totalCount (one row fetched). */
+function CountCard({ label, resource, filter, testId }: { label: string; resource: string; filter?: Record<string, unknown>; testId: string }) {
+  const translate = useTranslate();
+  const createPath = useCreatePath();
+  const { total, isPending, error } = useGetList(resource, { pagination: { page: 1, perPage: 1 }, filter: filter ?? {} });
+  const to = `${createPath({ resource, type: 'list' })}${filter ? `?filter=${encodeURIComponent(JSON.stringify(filter))}` : ''}`;
+  return (
+    <Card variant="outlined">
+      <CardActionArea component={Link} to={to}>
+        <CardContent>
+          <Typography variant="body2" color="text.secondary">{translate(label)}</Typography>
+          <Typography variant="h4" data-testid={testId}>
+            {isPending ? <Skeleton width={80} /> : error ? '—' : (total ?? 0).toLocaleString()}
+          </Typography>
+        </CardContent>
+      </CardActionArea>
+    </Card>
+  );
+}
+
+export function Dashboard() {
+  const translate = useTranslate();
+  const access = useAccess();
+  const { identity } = useGetIdentity();
+  // Stable for the page's life, so the count query is not refetched on every render.
+  const since = useMemo(() => new Date(Date.now() - 30 * 24 * 3600 * 1000).toISOString(), []);
+  const customers = showsCustomers(access);
+  const audit = showsAudit(access);
+  return (
+    <Grid container spacing={2} sx={{ mt: 1 }}>
+      <Title title="custos.title" />
+      <Grid size={12}>
+        <Typography variant="h5">{translate('custos.dashboard.welcome', { name: identity?.fullName ?? '' })}</Typography>
+        {access ? (
+          <Typography variant="body2" color="text.secondary">
+            {translate('custos.dashboard.role', { role: translate(`custos.enums.Role.${access.role}`) })}
+          </Typography>
+        ) : null}
+      </Grid>
+      {customers ? (
+        <>
+          <Grid size={{ xs: 12, md: 4 }}><CountCard label="custos.dashboard.active_customers" resource="customers" testId="count-active" /></Grid>
+          <Grid size={{ xs: 12, md: 4 }}><CountCard label="custos.dashboard.void_customers" resource="customers" filter={{ status: ['VOID'] }} testId="count-void" /></Grid>
+          <Grid size={{ xs: 12, md: 4 }}><CountCard label="custos.dashboard.interactions_30d" resource="interactions" filter={{ occurredAfter: since }} testId="count-interactions" /></Grid>
+        </>
+      ) : null}
+      {audit ? (
+        <Grid size={{ xs: 12, md: 4 }}><CountCard label="custos.dashboard.audit_events" resource="audit-events" testId="count-audit" /></Grid>
+      ) : null}
+      {customers ? (
+        <Grid size={12}><InteractionTimelineList /></Grid>
+      ) : null}
+      {!customers && !audit ? (
+        <Grid size={12}><Typography color="text.secondary">{translate('custos.dashboard.nothing')}</Typography></Grid>
+      ) : null}
+    </Grid>
+  );
+}

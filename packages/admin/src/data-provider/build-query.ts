@@ -1,0 +1,339 @@
+/**
+ * react-admin data calls → GraphQL documents for ra-data-graphql. `buildQuery` returns
+ * `{ query, variables, parseResponse }` for getList/getOne/getMany/getManyReference/
+ * create/update. Selections, argument types and input fields come from the static
+ * introspection result; resources.ts says only what the schema cannot.
+ *
+ * Plain TypeScript on `graphql` only, so it runs in the unit tests under Node.
+ */
+import { parse, type DocumentNode, type IntrospectionSchema } from 'graphql';
+import type { Access } from '../auth/access.ts';
+import { canRead } from '../auth/access.ts';
+import { ApiError, checkResponse, type GraphQLErrorLike } from './errors.ts';
+import { resourceSpec, type ResourceSpec } from './resources.ts';
+import { SchemaIndex, unwrap } from './schema-index.ts';
+
+export type FetchType = 'GET_LIST' | 'GET_ONE' | 'GET_MANY' | 'GET_MANY_REFERENCE' | 'CREATE' | 'UPDATE';
+
+export interface ApolloLikeResponse {
+  data?: Record<string, unknown> | null;
+  errors?: readonly GraphQLErrorLike[];
+}
+
+export interface BuiltQuery {
+  query: DocumentNode;
+  variables: Record<string, unknown>;
+  parseResponse: (response: ApolloLikeResponse) => { data: unknown; total?: number };
+}
+
+export type RaRecord = Record<string, unknown> & { id: string };
+
+interface ListParams {
+  pagination?: { page: number; perPage: number };
+  sort?: { field: string; order: 'ASC' | 'DESC' | string };
+  filter?: Record<string, unknown>;
+}
+
+/** The alias every document gives its root field, so parsing never depends on names. */
+const ROOT = 'data';
+
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+/** `lastInteractionAt` → `LAST_INTERACTION_AT`. */
+export function toEnumCase(field: string): string {
+  return field.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+}
+
+export class QueryBuilder {
+  readonly index: SchemaIndex;
+  /** The signed-in user's access, read at each call (it changes at sign-in). */
+  private readonly access: () => Access | undefined;
+
+  constructor(schema: IntrospectionSchema, access: () => Access | undefined) {
+    this.index = new SchemaIndex(schema);
+    this.access = access;
+  }
+
+  /**
+   * Scalar and enum fields of a type, minus fields the role may not read at all (their
+   * absence is the honest display; asking would only yield FORBIDDEN errors), plus the
+   * object fields the resource names with their selections.
+   */
+  selection(typeName: string, nested: Record<string, string> = {}, exclude: readonly string[] = []): string {
+    const access = this.access();
+    const parts: string[] = [];
+    for (const field of this.index.fields(typeName)) {
+      if (exclude.includes(field.name)) continue;
+      if (!canRead(access, `${typeName}.${field.name}`)) continue;
+      const type = unwrap(field.type);
+      if (type.kind === 'SCALAR' || type.kind === 'ENUM') {
+        if (field.args.some((a) => a.type.kind === 'NON_NULL')) continue;
+        parts.push(field.name);
+      } else if (nested[field.name]) {
+        parts.push(`${field.name} { ${nested[field.name]} }`);
+      }
+    }
+    return parts.join(' ');
+  }
+
+  private recordSelection(spec: ResourceSpec): string {
+    return this.selection(spec.typeName, spec.nested, spec.exclude);
+  }
+
+  /**
+   * react-admin filter → GraphQL filter input: aliases applied (`q` → `search`), names
+   * the input type lacks dropped, blanks dropped, single values wrapped where the input
+   * takes a list (SelectInput gives `'SMB'`, the API wants `['SMB']`).
+   */
+  filterInput(filterTypeName: string, raFilter: Record<string, unknown> = {}, aliases: Record<string, string> = {}): Record<string, unknown> | undefined {
+    const fields = new Map(this.index.inputFields(filterTypeName).map((f) => [f.name, unwrap(f.type)]));
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(raFilter)) {
+      const name = aliases[key] ?? key;
+      const type = fields.get(name);
+      if (!type || isBlank(value)) continue;
+      out[name] = type.isList && !Array.isArray(value) ? [value] : value;
+    }
+    return Object.keys(out).length ? out : undefined;
+  }
+
+  /** react-admin sort → `[{ field: NAME, direction: ASC }]`, or none when not sortable. */
+  orderInput(orderTypeName: string | undefined, sort: ListParams['sort']): unknown[] | undefined {
+    if (!orderTypeName || !sort?.field) return undefined;
+    const fieldType = this.index.inputFields(orderTypeName).find((f) => f.name === 'field');
+    if (!fieldType) return undefined;
+    const allowed = this.index.enumValues(unwrap(fieldType.type).name);
+    const key = toEnumCase(sort.field);
+    if (!allowed.includes(key)) return undefined;
+    return [{ field: key, direction: sort.order === 'DESC' ? 'DESC' : 'ASC' }];
+  }
+
+  /** Adds `ownerId` next to `owner { id }` (and so on) for ReferenceField/ReferenceInput. */
+  toRecord(spec: ResourceSpec, node: Record<string, unknown>): RaRecord {
+    const record: Record<string, unknown> = { ...node };
+    for (const name of Object.keys(spec.nested ?? {})) {
+      const value = node[name] as { id?: unknown } | null | undefined;
+      if (value !== undefined) record[`${name}Id`] = value?.id ?? null;
+    }
+    return record as RaRecord;
+  }
+
+  private connectionQuery(spec: ResourceSpec, params: ListParams, extraFilter?: Record<string, unknown>): BuiltQuery {
+    const field = this.index.query(spec.list.query);
+    const filterType = this.index.argType(field, 'filter')?.name;
+    const orderType = this.index.argType(field, 'orderBy')?.name;
+    const variables: Record<string, unknown> = {};
+    const declared: string[] = [];
+    const passed: string[] = [];
+    const raFilter = { ...(params.filter ?? {}), ...(extraFilter ?? {}) };
+    const filter = filterType ? this.filterInput(filterType, raFilter, spec.filterAliases) : undefined;
+    if (filterType && filter) {
+      declared.push(`$filter: ${filterType}`);
+      passed.push('filter: $filter');
+      variables['filter'] = filter;
+    }
+    const orderBy = this.orderInput(orderType, params.sort);
+    if (orderBy) {
+      declared.push(`$orderBy: [${orderType}!]`);
+      passed.push('orderBy: $orderBy');
+      variables['orderBy'] = orderBy;
+    }
+    if (params.pagination) {
+      const { page, perPage } = params.pagination;
+      declared.push('$first: Int', '$offset: Int');
+      passed.push('first: $first', 'offset: $offset');
+      variables['first'] = perPage;
+      variables['offset'] = (page - 1) * perPage;
+    }
+    const name = `${spec.typeName}List`;
+    const text = `query ${name}${declared.length ? `(${declared.join(', ')})` : ''} {
+  ${ROOT}: ${spec.list.query}${passed.length ? `(${passed.join(', ')})` : ''} {
+    totalCount
+    nodes { ${this.recordSelection(spec)} }
+  }
+}`;
+    return {
+      query: parse(text),
+      variables,
+      parseResponse: (response) => {
+        checkResponse(ROOT, response.data, response.errors);
+        const page = response.data?.[ROOT] as { totalCount: number; nodes: Record<string, unknown>[] };
+        return { data: page.nodes.map((n) => this.toRecord(spec, n)), total: page.totalCount };
+      },
+    };
+  }
+
+  /**
+   * Lists without arguments (staff users): fetched whole and paged, sorted and
+   * filtered here. `q` matches any text field.
+   */
+  private arrayQuery(spec: ResourceSpec, params: ListParams, pick?: (r: RaRecord) => boolean): BuiltQuery {
+    const text = `query ${spec.typeName}All { ${ROOT}: ${spec.list.query} { ${this.recordSelection(spec)} } }`;
+    return {
+      query: parse(text),
+      variables: {},
+      parseResponse: (response) => {
+        checkResponse(ROOT, response.data, response.errors);
+        let rows = (response.data?.[ROOT] as Record<string, unknown>[]).map((n) => this.toRecord(spec, n));
+        if (pick) rows = rows.filter(pick);
+        rows = rows.filter((row) => matchesFilter(row, params.filter ?? {}));
+        const sort = params.sort;
+        if (sort?.field) {
+          const dir = sort.order === 'DESC' ? -1 : 1;
+          const field = sort.field;
+          rows = [...rows].sort((a, b) => dir * String(a[field] ?? '').localeCompare(String(b[field] ?? '')));
+        }
+        const total = rows.length;
+        if (params.pagination) {
+          const { page, perPage } = params.pagination;
+          rows = rows.slice((page - 1) * perPage, page * perPage);
+        }
+        return { data: rows, total };
+      },
+    };
+  }
+
+  private oneQuery(spec: ResourceSpec, id: string): BuiltQuery {
+    if (spec.list.kind === 'array') {
+      const built = this.arrayQuery(spec, {}, (r) => String(r.id) === String(id));
+      return { ...built, parseResponse: (response) => ({ data: singleOrNotFound(built.parseResponse(response).data) }) };
+    }
+    if (!spec.one) throw new Error(`${spec.typeName} cannot be read one by one`);
+    const text = `query ${spec.typeName}One($id: ID!) { ${ROOT}: ${spec.one}(id: $id) { ${this.recordSelection(spec)} } }`;
+    return {
+      query: parse(text),
+      variables: { id },
+      parseResponse: (response) => {
+        checkResponse(ROOT, response.data, response.errors);
+        const node = response.data?.[ROOT] as Record<string, unknown> | null;
+        if (!node) throw notFound();
+        return { data: this.toRecord(spec, node) };
+      },
+    };
+  }
+
+  /**
+   * The record reduced to the mutation's input fields. For updates only fields that
+   * changed are sent (plus id and version): the server refuses a write that names a
+   * field the role may not write, even unchanged, and masked values must never be
+   * written back as if they were data.
+   */
+  mutationInput(inputTypeName: string, data: Record<string, unknown>, previous?: Record<string, unknown>, always: readonly string[] = []): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const field of this.index.inputFields(inputTypeName)) {
+      const name = field.name;
+      if (!(name in data)) continue;
+      let value = data[name];
+      if (value === '') value = null;
+      const required = field.type.kind === 'NON_NULL';
+      if (!previous) {
+        // Create: leave empty optional fields to the server's defaults.
+        if (value === null || value === undefined) continue;
+      } else if (!always.includes(name) && !required && sameValue(value, previous[name])) {
+        continue;
+      }
+      out[name] = value;
+    }
+    return out;
+  }
+
+  private mutation(spec: ResourceSpec, mutationName: string, payload: string, input: Record<string, unknown>): BuiltQuery {
+    const field = this.index.mutation(mutationName);
+    const inputType = this.index.argType(field, 'input');
+    if (!inputType) throw new Error(`${mutationName} takes no input`);
+    const text = `mutation ${mutationName[0]!.toUpperCase()}${mutationName.slice(1)}($input: ${inputType.name}!) {
+  ${ROOT}: ${mutationName}(input: $input) { ${payload} { ${this.recordSelection(spec)} } }
+}`;
+    return {
+      query: parse(text),
+      variables: { input },
+      parseResponse: (response) => {
+        checkResponse(ROOT, response.data, response.errors);
+        const result = response.data?.[ROOT] as Record<string, Record<string, unknown>>;
+        return { data: this.toRecord(spec, result[payload]!) };
+      },
+    };
+  }
+
+  inputTypeOf(mutationName: string): string {
+    const type = this.index.argType(this.index.mutation(mutationName), 'input');
+    if (!type) throw new Error(`${mutationName} takes no input`);
+    return type.name;
+  }
+
+  build(fetchType: FetchType, resource: string, params: Record<string, unknown>): BuiltQuery {
+    const spec = resourceSpec(resource);
+    switch (fetchType) {
+      case 'GET_LIST':
+        return spec.list.kind === 'array' ? this.arrayQuery(spec, params as ListParams) : this.connectionQuery(spec, params as ListParams);
+      case 'GET_ONE':
+        return this.oneQuery(spec, String(params['id']));
+      case 'GET_MANY': {
+        const ids = (params['ids'] as unknown[]).map(String);
+        if (spec.list.kind === 'array') return this.arrayQuery(spec, {}, (r) => ids.includes(String(r.id)));
+        const extra = { ids, ...(spec.manyFilter?.((name) => this.index.enumValues(name)) ?? {}) };
+        return this.connectionQuery(spec, { pagination: { page: 1, perPage: Math.max(ids.length, 1) } }, extra);
+      }
+      case 'GET_MANY_REFERENCE': {
+        const p = params as unknown as ListParams & { target: string; id: unknown };
+        if (spec.list.kind === 'array') return this.arrayQuery(spec, p, (r) => String(r[p.target]) === String(p.id));
+        return this.connectionQuery(spec, p, { [p.target]: String(p.id) });
+      }
+      case 'CREATE': {
+        if (!spec.create) throw new Error(`${resource} cannot be created`);
+        const input = this.mutationInput(this.inputTypeOf(spec.create.mutation), params['data'] as Record<string, unknown>);
+        return this.mutation(spec, spec.create.mutation, spec.create.payload, input);
+      }
+      case 'UPDATE': {
+        if (!spec.update) throw new Error(`${resource} cannot be edited`);
+        const data = { ...(params['data'] as Record<string, unknown>), id: String(params['id']) };
+        const previous = (params['previousData'] as Record<string, unknown> | undefined) ?? {};
+        const always = ['id', ...(spec.update.versionField ? [spec.update.versionField] : [])];
+        const input = this.mutationInput(this.inputTypeOf(spec.update.mutation), data, previous, always);
+        return this.mutation(spec, spec.update.mutation, spec.update.payload, input);
+      }
+      default:
+        throw new Error(`${fetchType as string} is not supported for ${resource}`);
+    }
+  }
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  const norm = (v: unknown) => (v === undefined || v === '' ? null : v);
+  return JSON.stringify(norm(a)) === JSON.stringify(norm(b));
+}
+
+function notFound(): ApiError {
+  return new ApiError('NOT_FOUND', 'The record does not exist or is not visible to you');
+}
+
+function singleOrNotFound(rows: unknown): unknown {
+  const list = rows as unknown[];
+  if (!list[0]) throw notFound();
+  return list[0];
+}
+
+/** Browser-side filter for argument-less lists: `q` searches text, other keys match exactly. */
+function matchesFilter(row: RaRecord, filter: Record<string, unknown>): boolean {
+  return Object.entries(filter).every(([key, value]) => {
+    if (isBlank(value)) return true;
+    if (key === 'q') {
+      const needle = String(value).toLowerCase();
+      return Object.values(row).some((v) => typeof v === 'string' && v.toLowerCase().includes(needle));
+    }
+    const values = Array.isArray(value) ? value.map(String) : [String(value)];
+    return values.includes(String(row[key]));
+  });
+}
+
+/** The factory ra-data-graphql expects: called with its introspection results. */
+export function createBuildQuery(access: () => Access | undefined) {
+  let builder: QueryBuilder | undefined;
+  return (introspectionResults: { schema: IntrospectionSchema }) => {
+    if (!builder || builder.index.schema !== introspectionResults.schema) builder = new QueryBuilder(introspectionResults.schema, access);
+    const b = builder;
+    return (fetchType: string, resource: string, params: Record<string, unknown>) => b.build(fetchType as FetchType, resource, params);
+  };
+}

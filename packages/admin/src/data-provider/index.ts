@@ -1,0 +1,109 @@
+import type { ApolloClient, DocumentNode } from '@apollo/client';
+import type { DataProvider } from 'react-admin';
+import buildGraphQLProvider from 'ra-data-graphql';
+import { currentAccess } from '../auth/session.ts';
+import { ACTIONS, LATEST_AUDIT_SEQ, VERIFY_AUDIT_CHAIN, auditEventAt, buildAction, type ActionName, type ChainVerification } from './actions.ts';
+import { createApolloClient } from './apollo-client.ts';
+import { QueryBuilder, createBuildQuery, type RaRecord } from './build-query.ts';
+import { ApiError, checkResponse, normalizeError, type GraphQLErrorLike } from './errors.ts';
+import { schema, schemaIndex } from './schema.ts';
+
+type ActionMethods = { [K in ActionName]: (input: Record<string, unknown>) => Promise<{ data: RaRecord }> };
+
+export interface CustosDataProvider extends DataProvider, ActionMethods {
+  verifyAuditChain: () => Promise<{ data: ChainVerification }>;
+  /** Whether the server's schema has this action's mutation (buttons hide otherwise). */
+  supports: (action: ActionName) => boolean;
+}
+
+interface RawResponse {
+  data?: Record<string, unknown> | null;
+  errors?: readonly GraphQLErrorLike[];
+}
+
+/**
+ * react-admin's data provider: ra-data-graphql with our buildQuery and the static
+ * schema, every error normalised (see errors.ts), plus action methods.
+ */
+export function createDataProvider(): CustosDataProvider {
+  const client = createApolloClient();
+  const base = buildGraphQLProvider({
+    client,
+    introspection: { schema },
+    buildQuery: createBuildQuery(currentAccess),
+    // Partial results must reach parseResponse: a field the role may not read comes
+    // back null with a FORBIDDEN error, and the rest of the page is still worth showing.
+    query: () => ({ fetchPolicy: 'no-cache', errorPolicy: 'all' }),
+    mutation: () => ({ fetchPolicy: 'no-cache', errorPolicy: 'all' }),
+  }) as unknown as DataProvider;
+  const builder = new QueryBuilder(schema, currentAccess);
+
+  const run = async (query: DocumentNode, variables: Record<string, unknown> = {}, mutation = false): Promise<RawResponse> => {
+    try {
+      const result = mutation
+        ? await (client as ApolloClient<unknown>).mutate({ mutation: query, variables, fetchPolicy: 'no-cache', errorPolicy: 'all' })
+        : await (client as ApolloClient<unknown>).query({ query, variables, fetchPolicy: 'no-cache', errorPolicy: 'all' });
+      return { data: result.data as Record<string, unknown> | null, errors: result.errors as GraphQLErrorLike[] | undefined };
+    } catch (error) {
+      throw normalizeError(error);
+    }
+  };
+
+  const getAuditEvent = async (id: string) => {
+    const wanted = Number(id);
+    if (!Number.isSafeInteger(wanted) || wanted < 1) throw new ApiError('NOT_FOUND', 'No such audit event');
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const latest = await run(LATEST_AUDIT_SEQ);
+      checkResponse('data', latest.data, latest.errors);
+      const top = Number(((latest.data?.['data'] as { nodes: { seq: string }[] }).nodes[0]?.seq) ?? 0);
+      if (wanted > top) break;
+      const at = auditEventAt(builder, top - wanted);
+      const found = await run(at.query, at.variables);
+      checkResponse('data', found.data, found.errors);
+      const node = (found.data?.['data'] as { nodes: Record<string, unknown>[] }).nodes[0];
+      if (node && String(node['id']) === id) return { data: at.toRecord(node) };
+    }
+    throw new ApiError('NOT_FOUND', 'No such audit event');
+  };
+
+  const guarded = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
+    try {
+      return await fn(...args);
+    } catch (error) {
+      throw normalizeError(error);
+    }
+  };
+
+  const actionMethods = Object.fromEntries(
+    (Object.keys(ACTIONS) as ActionName[]).map((name) => [
+      name,
+      guarded(async (input: Record<string, unknown>) => {
+        if (!schemaIndex.hasMutation(ACTIONS[name].mutation)) throw new Error(`The server does not offer ${name}`);
+        const built = buildAction(builder, ACTIONS[name], input);
+        return built.parseResponse(await run(built.query, built.variables, true));
+      }),
+    ]),
+  ) as ActionMethods;
+
+  return {
+    getList: guarded(base.getList),
+    // The audit log has no single-event query (see actions.ts).
+    getOne: guarded(async (resource: string, params: Parameters<DataProvider['getOne']>[1]) =>
+      resource === 'audit-events' ? getAuditEvent(String(params.id)) : base.getOne(resource, params),
+    ),
+    getMany: guarded(base.getMany),
+    getManyReference: guarded(base.getManyReference),
+    create: guarded(base.create),
+    update: guarded(base.update),
+    updateMany: () => Promise.reject(new Error('updateMany is not supported')),
+    delete: () => Promise.reject(new Error('Records are never deleted from the dashboard this way')),
+    deleteMany: () => Promise.reject(new Error('Records are never deleted from the dashboard this way')),
+    ...actionMethods,
+    verifyAuditChain: guarded(async () => {
+      const response = await run(VERIFY_AUDIT_CHAIN);
+      checkResponse('data', response.data, response.errors);
+      return { data: response.data?.['data'] as ChainVerification };
+    }),
+    supports: (action) => schemaIndex.hasMutation(ACTIONS[action].mutation),
+  } as CustosDataProvider;
+}

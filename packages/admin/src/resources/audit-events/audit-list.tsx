@@ -1,0 +1,66 @@
+import {
+  AutocompleteInput,
+  Datagrid,
+  DateField,
+  DateTimeInput,
+  List,
+  ReferenceInput,
+  TextField,
+  TextInput,
+  TopToolbar,
+  FilterButton,
+  useTranslate,
+  FunctionField,
+  type RaRecord,
+} from 'react-admin';
+import { EnumField } from '../../shared/fields.tsx';
+import { VerifyChainButton } from './verify-chain-button.tsx';
+
+/** "CUSTOMER_UPDATED, USER_CREATED" filters on any of these actions. */
+const parseActions = (value: string) => (value ? value.split(/[,，\s]+/).map((a) => a.trim().toUpperCase()).filter(Boolean) : []);
+const formatActions = (value: unknown) => (Array.isArray(value) ? value.join(', ') : ((value as string | undefined) ?? ''));
+
+const filters = [
+  <TextInput key="entityType" source="entityType" alwaysOn />,
+  <TextInput key="entityId" source="entityId" alwaysOn />,
+  <TextInput key="action" source="action" parse={parseActions} format={formatActions} />,
+  <ReferenceInput key="actorId" source="actorId" reference="users">
+    <AutocompleteInput optionText="displayName" label="resources.audit-events.fields.actorId" />
+  </ReferenceInput>,
+  <DateTimeInput key="from" source="from" />,
+  <DateTimeInput key="to" source="to" />,
+];
+
+function Actor() {
+  const translate = useTranslate();
+  return (
+    <FunctionField
+      source="actor"
+      sortable={false}
+      render={(r: RaRecord) => (r['actor'] as { displayName?: string } | null)?.displayName ?? translate('custos.audit.system')}
+    />
+  );
+}
+
+/** The append-only audit log, newest first (the server's only order). */
+export function AuditList() {
+  return (
+    <List
+      filters={filters}
+      perPage={25}
+      sort={{ field: 'seq', order: 'DESC' }}
+      actions={<TopToolbar><FilterButton /><VerifyChainButton /></TopToolbar>}
+    >
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="seq" sortable={false} />
+        <DateField source="at" showTime sortable={false} />
+        <Actor />
+        <EnumField source="actorRole" enumName="Role" sortable={false} />
+        <TextField source="action" sortable={false} />
+        <TextField source="entityType" sortable={false} />
+        <TextField source="entityId" sortable={false} />
+        <TextField source="reason" sortable={false} />
+      </Datagrid>
+    </List>
+  );
+}

@@ -1,0 +1,41 @@
+import VerifiedUserOutlinedIcon from '@mui/icons-material/VerifiedUserOutlined';
+import { Alert } from '@mui/material';
+import { useMutation } from '@tanstack/react-query';
+import { Button, useDataProvider, useNotify, useTranslate } from 'react-admin';
+import type { CustosDataProvider } from '../../data-provider/index.ts';
+import { normalizeError } from '../../data-provider/errors.ts';
+
+/** Re-computes the audit hash chain on the server and shows ok / checked / firstBrokenSeq. */
+export function VerifyChainButton() {
+  const dataProvider = useDataProvider<CustosDataProvider>();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const { mutate, data, isPending, reset } = useMutation({
+    mutationFn: () => dataProvider.verifyAuditChain(),
+    onError: (error: unknown) => {
+      const e = normalizeError(error);
+      notify(e.message, { type: 'error', messageArgs: { _: e.body.serverMessage } });
+    },
+  });
+  const result = data?.data;
+  return (
+    <>
+      <Button label="custos.audit.verify" onClick={() => mutate()} disabled={isPending}>
+        <VerifiedUserOutlinedIcon />
+      </Button>
+      {result ? (
+        <Alert
+          severity={result.ok ? 'success' : 'error'}
+          onClose={reset}
+          sx={{ ml: 1, py: 0 }}
+          data-testid="chain-result"
+          data-ok={String(result.ok)}
+        >
+          {result.ok
+            ? translate('custos.audit.verify_ok', { checked: result.checked })
+            : translate('custos.audit.verify_broken', { checked: result.checked, seq: result.firstBrokenSeq ?? '?' })}
+        </Alert>
+      ) : null}
+    </>
+  );
+}

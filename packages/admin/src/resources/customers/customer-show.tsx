@@ -1,0 +1,124 @@
+import { Alert, Box, Card, CardContent, Divider, Grid, Typography } from '@mui/material';
+import {
+  DateField,
+  EditButton,
+  Labeled,
+  NumberField,
+  Show,
+  TextField,
+  TopToolbar,
+  useCanAccess,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { canRead } from '../../auth/access.ts';
+import { useAccess } from '../../auth/use-access.ts';
+import { EnumField, GuardedTextField, KeyField, TagsField } from '../../shared/fields.tsx';
+import { InteractionTimeline } from './interaction-timeline.tsx';
+import { LogInteractionButton } from './log-interaction-button.tsx';
+
+function ShowActions() {
+  const record = useRecordContext();
+  const { canAccess: canEdit } = useCanAccess({ resource: 'customers', action: 'edit', record });
+  const { canAccess: canLog } = useCanAccess({ resource: 'interactions', action: 'create' });
+  const active = record?.['status'] === 'ACTIVE';
+  return (
+    <TopToolbar>
+      {canLog && active ? <LogInteractionButton /> : null}
+      {canEdit && active ? <EditButton /> : null}
+    </TopToolbar>
+  );
+}
+
+function CustomerTitle() {
+  const record = useRecordContext();
+  return <span>{record ? `${record['name']} (${record['code']})` : ''}</span>;
+}
+
+/** A labelled field, left out entirely when the role may not read it. */
+function Guarded({ source }: { source: string }) {
+  const access = useAccess();
+  if (!canRead(access, `Customer.${source}`)) return null;
+  return (
+    <Grid size={{ xs: 12, sm: 6 }}>
+      <Labeled source={source}>
+        <GuardedTextField source={source} typeName="Customer" />
+      </Labeled>
+    </Grid>
+  );
+}
+
+function Cell({ children }: { children: React.ReactNode }) {
+  return <Grid size={{ xs: 12, sm: 6, md: 3 }}>{children}</Grid>;
+}
+
+function VoidNotice() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (record?.['status'] !== 'VOID') return null;
+  const reason = record['voidReason'] ? translate(`custos.enums.VoidReason.${record['voidReason']}`) : '';
+  return (
+    <Alert severity="warning" sx={{ mb: 2 }}>
+      {translate('custos.enums.CustomerStatus.VOID')}
+      {reason ? ` · ${reason}` : ''}
+      {record['voidNote'] ? ` · ${record['voidNote']}` : ''}
+    </Alert>
+  );
+}
+
+function CustomerDetails() {
+  const translate = useTranslate();
+  return (
+    <Box sx={{ p: 2 }}>
+      <VoidNotice />
+      <Grid container spacing={2}>
+        <Cell><Labeled source="code"><TextField source="code" /></Labeled></Cell>
+        <Cell><Labeled source="name"><TextField source="name" /></Labeled></Cell>
+        <Cell><Labeled source="status"><EnumField source="status" enumName="CustomerStatus" chip /></Labeled></Cell>
+        <Cell><Labeled source="owner"><TextField source="owner.displayName" emptyText="—" /></Labeled></Cell>
+        <Cell><Labeled source="type"><EnumField source="type" enumName="CustomerType" /></Labeled></Cell>
+        <Cell><Labeled source="tier"><EnumField source="tier" enumName="CustomerTier" /></Labeled></Cell>
+        <Cell><Labeled source="lifecycleStage"><EnumField source="lifecycleStage" enumName="LifecycleStage" /></Labeled></Cell>
+        <Cell><Labeled source="industry"><KeyField source="industry" prefix="custos.industries" /></Labeled></Cell>
+        <Cell><Labeled source="region"><KeyField source="region" prefix="custos.regions" /></Labeled></Cell>
+        <Cell><Labeled source="tags"><TagsField source="tags" /></Labeled></Cell>
+        <Cell><Labeled source="interactionCount"><NumberField source="interactionCount" /></Labeled></Cell>
+        <Cell><Labeled source="lastInteractionAt"><DateField source="lastInteractionAt" showTime emptyText="—" /></Labeled></Cell>
+      </Grid>
+      <Divider sx={{ my: 2 }} />
+      <Typography variant="subtitle2" color="text.secondary" gutterBottom>
+        {translate('custos.customers.tabs.contact')}
+      </Typography>
+      <Grid container spacing={2}>
+        <Guarded source="email" />
+        <Guarded source="phone" />
+        <Guarded source="address" />
+        <Guarded source="taxId" />
+        <Guarded source="notes" />
+      </Grid>
+      <Divider sx={{ my: 2 }} />
+      <Grid container spacing={2}>
+        <Cell><Labeled source="createdAt"><DateField source="createdAt" showTime /></Labeled></Cell>
+        <Cell><Labeled source="updatedAt"><DateField source="updatedAt" showTime /></Labeled></Cell>
+        <Cell><Labeled source="version"><NumberField source="version" /></Labeled></Cell>
+      </Grid>
+    </Box>
+  );
+}
+
+export function CustomerShow() {
+  const translate = useTranslate();
+  return (
+    <Show actions={<ShowActions />} title={<CustomerTitle />}>
+      <CustomerDetails />
+      <Card variant="outlined" sx={{ m: 2 }}>
+        <CardContent>
+          <Typography variant="h6" gutterBottom>
+            {translate('custos.customers.timeline')}
+          </Typography>
+          <InteractionTimeline />
+        </CardContent>
+      </Card>
+    </Show>
+  );
+}

@@ -1,0 +1,19 @@
+import { Create, PasswordInput, SelectInput, SimpleForm, TextInput, email, maxLength, minLength, required } from 'react-admin';
+import { enumChoices } from '../../shared/choices.ts';
+
+export function UserCreate() {
+  return (
+    <Create redirect="list">
+      <SimpleForm defaultValues={{ role: 'SALES' }}>
+        <TextInput source="displayName" validate={[required(), maxLength(200)]} />
+        <TextInput source="email" type="email" validate={[required(), email()]} />
+        <SelectInput source="role" choices={enumChoices('Role')} validate={required()} />
+        <PasswordInput
+          source="password"
+          validate={[required(), minLength(10, 'custos.users.password_too_short'), maxLength(200)]}
+          autoComplete="new-password"
+        />
+      </SimpleForm>
+    </Create>
+  );
+}

@@ -1,0 +1,41 @@
+import {
+  BooleanField,
+  CreateButton,
+  Datagrid,
+  DateField,
+  EditButton,
+  List,
+  SearchInput,
+  SelectInput,
+  TextField,
+  TopToolbar,
+} from 'react-admin';
+import { enumChoices } from '../../shared/choices.ts';
+import { EnumField } from '../../shared/fields.tsx';
+import { EnableToggleButton } from './enable-toggle-button.tsx';
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="role" source="role" choices={enumChoices('Role')} alwaysOn />,
+];
+
+export function UserList() {
+  return (
+    <List
+      filters={filters}
+      sort={{ field: 'displayName', order: 'ASC' }}
+      perPage={25}
+      actions={<TopToolbar><CreateButton /></TopToolbar>}
+    >
+      <Datagrid bulkActionButtons={false} rowClick="edit">
+        <TextField source="displayName" />
+        <TextField source="email" />
+        <EnumField source="role" enumName="Role" chip />
+        <BooleanField source="enabled" />
+        <DateField source="createdAt" />
+        <EnableToggleButton />
+        <EditButton />
+      </Datagrid>
+    </List>
+  );
+}
