@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -10,6 +12,7 @@ import { jwtSecret } from '../secrets.js';
 import { buildAppSchema } from '../graphql/schema.js';
 import { createApollo } from './apollo.js';
 import { registerIde } from './ide.js';
+import { serveDirectory } from './static-files.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -58,6 +61,14 @@ export async function createApp(config: Config, orm: MikroORM, options: { logger
     }
   });
   if (!config.isProduction) registerIde(app);
+  // The react-admin dashboard (packages/admin/dist, built by `pnpm build`) at /admin/;
+  // client-side routes such as /admin/customers/12/show get index.html. Without a
+  // build nothing is registered and the API runs alone.
+  const adminDist = path.join(config.repoRoot, 'packages', 'admin', 'dist');
+  if (fs.existsSync(path.join(adminDist, 'index.html'))) {
+    app.get('/admin', (_req, reply) => reply.redirect('/admin/'));
+    serveDirectory(app, '/admin/', adminDist, { fallback: 'index.html' });
+  }
   app.get('/', (_req, reply) => reply.redirect(config.isProduction ? '/healthz' : '/ide/'));
   return app;
 }

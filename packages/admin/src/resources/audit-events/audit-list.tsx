@@ -1,7 +1,7 @@
+import { LocaleDateField } from '../../shared/date-field.tsx';
 import {
   AutocompleteInput,
   Datagrid,
-  DateField,
   DateTimeInput,
   List,
   ReferenceInput,
@@ -31,12 +31,12 @@ const filters = [
   <DateTimeInput key="to" source="to" />,
 ];
 
-function Actor() {
+/** Who acted, or "system" for jobs and the seed. Datagrid reads `source` from the element for the header. */
+function Actor(_props: { source: string; sortable: boolean }) {
   const translate = useTranslate();
   return (
     <FunctionField
       source="actor"
-      sortable={false}
       render={(r: RaRecord) => (r['actor'] as { displayName?: string } | null)?.displayName ?? translate('custos.audit.system')}
     />
   );
@@ -53,8 +53,8 @@ export function AuditList() {
     >
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="seq" sortable={false} />
-        <DateField source="at" showTime sortable={false} />
-        <Actor />
+        <LocaleDateField source="at" showTime sortable={false} />
+        <Actor source="actor" sortable={false} />
         <EnumField source="actorRole" enumName="Role" sortable={false} />
         <TextField source="action" sortable={false} />
         <TextField source="entityType" sortable={false} />

@@ -1,6 +1,7 @@
+import { LocaleDateField } from '../../shared/date-field.tsx';
 import { Box, Divider, Grid, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { DateField, Labeled, Show, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { Labeled, Show, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { EnumField } from '../../shared/fields.tsx';
 import { ChangesDiff } from './changes-diff.tsx';
 
@@ -27,7 +28,7 @@ export function AuditShow() {
       <Box sx={{ p: 2 }}>
         <Grid container spacing={2}>
           <Cell><Labeled source="seq"><TextField source="seq" /></Labeled></Cell>
-          <Cell><Labeled source="at"><DateField source="at" showTime /></Labeled></Cell>
+          <Cell><Labeled source="at"><LocaleDateField source="at" showTime /></Labeled></Cell>
           <Cell><Labeled source="actor"><ActorName /></Labeled></Cell>
           <Cell><Labeled source="actorRole"><EnumField source="actorRole" enumName="Role" /></Labeled></Cell>
           <Cell><Labeled source="action"><TextField source="action" /></Labeled></Cell>

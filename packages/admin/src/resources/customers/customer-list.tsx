@@ -1,7 +1,8 @@
+import { LocaleDateField } from '../../shared/date-field.tsx';
 import {
   CreateButton,
-  Datagrid,
-  DateField,
+  DatagridConfigurable,
+  SelectColumnsButton,
   ExportButton,
   FilterButton,
   List,
@@ -22,6 +23,7 @@ function ListActions() {
   const { canAccess: canCreate } = useCanAccess({ resource: 'customers', action: 'create' });
   return (
     <TopToolbar>
+      <SelectColumnsButton />
       <FilterButton />
       {canCreate ? <CreateButton /> : null}
       <ExportButton />
@@ -39,7 +41,15 @@ export function CustomerList() {
       sort={{ field: 'updatedAt', order: 'DESC' }}
       perPage={25}
     >
-      <Datagrid rowClick="show" bulkActionButtons={false}>
+      {/* Fourteen columns do not fit a laptop screen: a few start hidden, and each user
+          picks their own columns (remembered in the browser). */}
+      <DatagridConfigurable
+        rowClick="show"
+        bulkActionButtons={false}
+        omit={['tier', 'interactionCount', 'updatedAt']}
+        // Short values stay on one line (CJK text would otherwise break after every character).
+        sx={{ '& th, & td:not(.column-name):not(.column-email)': { whiteSpace: 'nowrap' } }}
+      >
         <TextField source="code" sortable={s('code')} />
         <TextField source="name" sortable={s('name')} />
         <EnumField source="type" enumName="CustomerType" sortable={false} />
@@ -52,9 +62,9 @@ export function CustomerList() {
         {canRead(access, 'Customer.email') ? <GuardedTextField source="email" typeName="Customer" sortable={false} /> : null}
         {canRead(access, 'Customer.phone') ? <GuardedTextField source="phone" typeName="Customer" sortable={false} /> : null}
         <NumberField source="interactionCount" sortable={false} />
-        <DateField source="lastInteractionAt" showTime sortable={s('lastInteractionAt')} />
-        <DateField source="updatedAt" showTime sortable={s('updatedAt')} />
-      </Datagrid>
+        <LocaleDateField source="lastInteractionAt" showTime sortable={s('lastInteractionAt')} />
+        <LocaleDateField source="updatedAt" showTime sortable={s('updatedAt')} />
+      </DatagridConfigurable>
     </List>
   );
 }

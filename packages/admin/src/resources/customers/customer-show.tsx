@@ -1,6 +1,6 @@
+import { LocaleDateField } from '../../shared/date-field.tsx';
 import { Alert, Box, Card, CardContent, Divider, Grid, Typography } from '@mui/material';
 import {
-  DateField,
   EditButton,
   Labeled,
   NumberField,
@@ -83,7 +83,7 @@ function CustomerDetails() {
         <Cell><Labeled source="region"><KeyField source="region" prefix="custos.regions" /></Labeled></Cell>
         <Cell><Labeled source="tags"><TagsField source="tags" /></Labeled></Cell>
         <Cell><Labeled source="interactionCount"><NumberField source="interactionCount" /></Labeled></Cell>
-        <Cell><Labeled source="lastInteractionAt"><DateField source="lastInteractionAt" showTime emptyText="—" /></Labeled></Cell>
+        <Cell><Labeled source="lastInteractionAt"><LocaleDateField source="lastInteractionAt" showTime emptyText="—" /></Labeled></Cell>
       </Grid>
       <Divider sx={{ my: 2 }} />
       <Typography variant="subtitle2" color="text.secondary" gutterBottom>
@@ -98,8 +98,8 @@ function CustomerDetails() {
       </Grid>
       <Divider sx={{ my: 2 }} />
       <Grid container spacing={2}>
-        <Cell><Labeled source="createdAt"><DateField source="createdAt" showTime /></Labeled></Cell>
-        <Cell><Labeled source="updatedAt"><DateField source="updatedAt" showTime /></Labeled></Cell>
+        <Cell><Labeled source="createdAt"><LocaleDateField source="createdAt" showTime /></Labeled></Cell>
+        <Cell><Labeled source="updatedAt"><LocaleDateField source="updatedAt" showTime /></Labeled></Cell>
         <Cell><Labeled source="version"><NumberField source="version" /></Labeled></Cell>
       </Grid>
     </Box>

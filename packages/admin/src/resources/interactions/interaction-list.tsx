@@ -1,7 +1,7 @@
+import { LocaleDateField } from '../../shared/date-field.tsx';
 import { Stack } from '@mui/material';
 import {
   Datagrid,
-  DateField,
   DateTimeInput,
   FunctionField,
   List,
@@ -32,13 +32,12 @@ const filters = [
   <DateTimeInput key="occurredBefore" source="occurredBefore" />,
 ];
 
-function AmountField() {
+/** Amount in the user's language and the order's currency. Datagrid reads the header from the element's props. */
+function AmountField(_props: { source: string; sortable: boolean; textAlign: 'right' }) {
   const [locale] = useLocaleState();
   return (
     <FunctionField
       source="amount"
-      sortable={sortable.has('amount')}
-      textAlign="right"
       render={(r: RaRecord) => formatAmount(r['amount'] as string | null, r['currency'] as string | null, locale) ?? ''}
     />
   );
@@ -60,13 +59,13 @@ export function InteractionList() {
             </Stack>
           )}
         />
-        <DateField source="occurredAt" showTime sortable={sortable.has('occurredAt')} />
+        <LocaleDateField source="occurredAt" showTime sortable={sortable.has('occurredAt')} />
         <ReferenceField source="customerId" reference="customers" link="show" sortable={false}>
           <TextField source="name" />
         </ReferenceField>
         <TextField source="subject" sortable={false} />
         <EnumField source="channel" enumName="InteractionChannel" sortable={false} />
-        {canRead(access, 'Interaction.amount') ? <AmountField /> : null}
+        {canRead(access, 'Interaction.amount') ? <AmountField source="amount" sortable={sortable.has('amount')} textAlign="right" /> : null}
         <TextField source="owner.displayName" label="resources.interactions.fields.owner" sortable={false} />
       </Datagrid>
     </List>

@@ -1,8 +1,8 @@
+import { LocaleDateField } from '../../shared/date-field.tsx';
 import {
   BooleanField,
   CreateButton,
   Datagrid,
-  DateField,
   EditButton,
   List,
   SearchInput,
@@ -32,7 +32,7 @@ export function UserList() {
         <TextField source="email" />
         <EnumField source="role" enumName="Role" chip />
         <BooleanField source="enabled" />
-        <DateField source="createdAt" />
+        <LocaleDateField source="createdAt" />
         <EnableToggleButton />
         <EditButton />
       </Datagrid>
