@@ -83,6 +83,7 @@ describe('admin', () => {
     await dialog.locator('button[type="submit"]').click();
     await page.locator('[data-testid="timeline-entry"]', { hasText: 'Intro call from the e2e test' }).waitFor();
     assert.equal(await page.locator('[data-testid="timeline-entry"]').first().getAttribute('data-kind'), 'CALL');
+    await screenshot(page, 'admin-customer-show');
   });
 
   it('shows "someone else changed this record" for a stale edit, and saves after reload', async () => {

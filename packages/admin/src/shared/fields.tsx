@@ -34,7 +34,7 @@ export function GuardedTextField({ source, typeName }: FieldProps & { source: st
   const access = useAccess();
   const value = record?.[source] as string | null | undefined;
   const masked = fieldLevel(access, `${typeName}.${source}`) === 'MASKED';
-  if (value === null || value === undefined || value === '') return null;
+  if (value === null || value === undefined || value === '') return <Typography variant="body2" component="span">—</Typography>;
   return (
     <Stack direction="row" spacing={0.5} alignItems="center" component="span">
       <Typography variant="body2" component="span" data-masked={masked ? 'true' : undefined}>{value}</Typography>

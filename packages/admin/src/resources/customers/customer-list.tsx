@@ -48,7 +48,7 @@ export function CustomerList() {
         bulkActionButtons={false}
         omit={['tier', 'interactionCount', 'updatedAt']}
         // Short values stay on one line (CJK text would otherwise break after every character).
-        sx={{ '& th, & td:not(.column-name):not(.column-email)': { whiteSpace: 'nowrap' } }}
+        sx={{ '& th, & td:not(.column-name):not(.column-email)': { whiteSpace: 'nowrap' }, '& td.column-name': { minWidth: 180 } }}
       >
         <TextField source="code" sortable={s('code')} />
         <TextField source="name" sortable={s('name')} />
