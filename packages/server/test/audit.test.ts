@@ -68,7 +68,71 @@ const SAMPLES: Record<string, { action: string; run: () => Promise<any> }> = {
     action: 'USER_PASSWORD_RESET',
     run: () => server.gql(`mutation { resetUserPassword(input: { id: "${server.users.sales2}", password: "another-password" }) { user { id } } }`),
   },
+  voidCustomer: {
+    action: 'CUSTOMER_VOIDED',
+    run: async () => server.gql(`mutation { voidCustomer(input: { id: "${await fresh('ACTIVE')}", reason: DUPLICATE }) { customer { id } } }`),
+  },
+  voidCustomers: {
+    action: 'CUSTOMER_VOIDED',
+    run: async () => server.gql(`mutation { voidCustomers(input: { ids: ["${await fresh('ACTIVE')}"], reason: TEST_RECORD }) { customers { id } } }`),
+  },
+  unvoidCustomer: {
+    action: 'CUSTOMER_UNVOIDED',
+    run: async () => server.gql(`mutation { unvoidCustomer(input: { id: "${await fresh('VOID')}", note: "valid after all" }) { customer { id } } }`),
+  },
+  unvoidCustomers: {
+    action: 'CUSTOMER_UNVOIDED',
+    run: async () => server.gql(`mutation { unvoidCustomers(input: { ids: ["${await fresh('VOID')}"], note: "valid after all" }) { customers { id } } }`),
+  },
+  archiveCustomers: {
+    action: 'CUSTOMER_ARCHIVED',
+    run: async () => server.gql(`mutation { archiveCustomers(input: { ids: ["${await fresh('ACTIVE')}"], reason: "inactive" }) { customers { id } } }`),
+  },
+  restoreCustomers: {
+    action: 'CUSTOMER_RESTORED',
+    run: async () => server.gql(`mutation { restoreCustomers(input: { ids: ["${await fresh('ARCHIVED')}"], reason: "called back" }) { customers { id } } }`),
+  },
+  archiveInteractions: {
+    action: 'INTERACTIONS_ARCHIVED',
+    run: async () => {
+      const id = await fresh('ACTIVE');
+      await server.db.query(`insert into interaction (customer_id, kind, occurred_at, subject) values ($1, 'CALL', '2020-01-01', 'old')`, [id]);
+      return server.gql(`mutation { archiveInteractions(input: { customerId: "${id}", olderThan: "2021-01-01T00:00:00Z", reason: "old calls" }) { archivedCount } }`);
+    },
+  },
+  purgeCustomer: {
+    action: 'CUSTOMER_PURGED',
+    run: async () => {
+      const id = await fresh('VOID');
+      return server.gql(`mutation { purgeCustomer(input: { id: "${id}", reason: "erasure request", confirm: "AUD-${id}" }) { purgedId } }`);
+    },
+  },
+  setLegalHold: {
+    action: 'LEGAL_HOLD_SET',
+    run: async () => server.gql(`mutation { setLegalHold(input: { id: "${await fresh('ACTIVE')}", hold: true, reason: "case 1" }) { customer { id } } }`),
+  },
+  erasePersonalData: {
+    action: 'CUSTOMER_PERSONAL_DATA_ERASED',
+    run: async () => {
+      const id = await fresh('ACTIVE');
+      return server.gql(`mutation { erasePersonalData(input: { id: "${id}", reason: "PIPL request", confirm: "AUD-${id}" }) { customer { id } } }`);
+    },
+  },
 };
+
+/** A customer in the given state, created directly (no audit event of its own), with code AUD-<id>. */
+async function fresh(status: 'ACTIVE' | 'VOID' | 'ARCHIVED'): Promise<string> {
+  const id = await insertCustomer(server.db, { name: 'Audit Lifecycle', status: status === 'VOID' ? 'VOID' : 'ACTIVE' });
+  await server.db.query(`update customer set code = 'AUD-' || id where id = $1`, [id]);
+  if (status === 'ARCHIVED') {
+    const { archiveCustomerRows } = await import('../src/modules/archive/archive.store.js');
+    const { SqlExecutor } = await import('../src/db/sql.js');
+    await server.db.orm.em.fork().transactional((em) =>
+      archiveCustomerRows(new SqlExecutor(em), { where: 'c.id = $1::bigint', params: [id] }, { actorId: null, reason: 'fixture', policyId: null, retainUntil: null }),
+    );
+  }
+  return id;
+}
 
 describe('every mutation writes exactly one audit event', () => {
   it('covers every mutation in the schema', async () => {

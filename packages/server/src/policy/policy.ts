@@ -41,6 +41,16 @@ export const GUARDED_FIELDS = {
   'Interaction.body': { access: levels(FULL, FULL, FULL, FULL, NONE, NONE), mask: 'text', personal: true },
   'Interaction.amount': { access: levels(FULL, FULL, FULL, NONE, NONE, FULL), mask: 'amount', personal: false },
   'Interaction.currency': { access: levels(FULL, FULL, FULL, NONE, NONE, FULL), mask: 'text', personal: false },
+  // Archived records: the same rules, except that SUPPORT reads the archive masked
+  // ("read archive: yes (masked)"); AUDITOR and REPORTING cannot read the archive at all.
+  'ArchivedCustomer.email': { access: levels(FULL, FULL, FULL, MASKED, NONE, NONE), mask: 'email', personal: true },
+  'ArchivedCustomer.phone': { access: levels(FULL, FULL, FULL, MASKED, NONE, NONE), mask: 'phone', personal: true },
+  'ArchivedCustomer.taxId': { access: levels(FULL, MASKED, NONE, NONE, NONE, NONE), mask: 'identifier', personal: true },
+  'ArchivedCustomer.address': { access: levels(FULL, FULL, FULL, MASKED, NONE, NONE), mask: 'text', personal: true },
+  'ArchivedCustomer.notes': { access: levels(FULL, FULL, FULL, MASKED, NONE, NONE), mask: 'text', personal: true },
+  'ArchivedInteraction.body': { access: levels(FULL, FULL, FULL, MASKED, NONE, NONE), mask: 'text', personal: true },
+  'ArchivedInteraction.amount': { access: levels(FULL, FULL, FULL, NONE, NONE, NONE), mask: 'amount', personal: false },
+  'ArchivedInteraction.currency': { access: levels(FULL, FULL, FULL, NONE, NONE, NONE), mask: 'text', personal: false },
 } as const satisfies Record<string, GuardedFieldRule>;
 
 export type GuardedField = keyof typeof GUARDED_FIELDS;
@@ -55,6 +65,14 @@ export const PUBLIC_FIELDS: Record<string, readonly string[]> = {
     'interactions', 'interactionCount',
   ],
   Interaction: ['id', 'customer', 'kind', 'occurredAt', 'channel', 'subject', 'owner', 'createdAt'],
+  ArchivedCustomer: [
+    'id', 'code', 'name', 'type', 'tier', 'industry', 'region', 'lifecycleStage', 'status', 'previousStatus', 'owner', 'tags',
+    'lastInteractionAt', 'createdAt', 'updatedAt', 'version', 'voidReason', 'voidNote', 'voidedAt', 'legalHold',
+    'archivedAt', 'archivedBy', 'archiveReason', 'policyId', 'retainUntil', 'checksum', 'interactions', 'interactionCount',
+  ],
+  ArchivedInteraction: [
+    'id', 'kind', 'occurredAt', 'channel', 'subject', 'owner', 'createdAt', 'archivedAt', 'archiveReason', 'archivedWithCustomer',
+  ],
 };
 
 /** Values the audit log keeps masked although they are readable: personal data that a
@@ -97,7 +115,17 @@ export enum Action {
   AUDIT_READ = 'audit:read',
   REPORT_READ = 'report:read',
   USER_MANAGE = 'user:manage',
+  POLICY_READ = 'policy:read',
   POLICY_WRITE = 'policy:write',
+  /** Start an archive policy run now (moves records, like archiving by hand). */
+  POLICY_RUN = 'policy:run',
+  JOB_READ = 'job:read',
+  JOB_CANCEL = 'job:cancel',
+  /** Set or lift a legal hold (blocks purge and retention). */
+  LEGAL_HOLD = 'customer:legal-hold',
+  /** Erase a person's data on request (PIPL/GDPR): irreversible like purge. */
+  CUSTOMER_ERASE = 'customer:erase',
+  ARCHIVE_VERIFY = 'archive:verify',
 }
 
 function actionRoles(all: Role[], own: Role[] = []): Record<Role, RowScope> {
@@ -126,7 +154,14 @@ export const ACTIONS: Record<Action, Record<Role, RowScope>> = {
   [Action.AUDIT_READ]: actionRoles([ADMIN, AUDITOR]),
   [Action.REPORT_READ]: actionRoles([ADMIN, MANAGER, REPORTING], [SALES]),
   [Action.USER_MANAGE]: actionRoles([ADMIN]),
+  [Action.POLICY_READ]: actionRoles([ADMIN, MANAGER]),
   [Action.POLICY_WRITE]: actionRoles([ADMIN]),
+  [Action.POLICY_RUN]: actionRoles([ADMIN, MANAGER]),
+  [Action.JOB_READ]: actionRoles([ADMIN, MANAGER]),
+  [Action.JOB_CANCEL]: actionRoles([ADMIN, MANAGER]),
+  [Action.LEGAL_HOLD]: actionRoles([ADMIN]),
+  [Action.CUSTOMER_ERASE]: actionRoles([ADMIN]),
+  [Action.ARCHIVE_VERIFY]: actionRoles([ADMIN, AUDITOR]),
 };
 
 /** Customer input fields each role may write. A write naming any other field is

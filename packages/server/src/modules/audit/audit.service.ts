@@ -66,3 +66,34 @@ export async function verifyAuditChain(sql: SqlExecutor, batchSize = 50_000): Pr
     afterSeq = rows[rows.length - 1]!.seq;
   }
 }
+
+export interface AuditBatch {
+  action: string;
+  entityType: string;
+  entityIds: readonly string[];
+  reason?: string | null;
+  /** One entry per entity id, in the same order. */
+  changes: readonly (AuditChanges | Record<string, unknown>)[];
+}
+
+/**
+ * Appends one event per entity in a single call, chained in order: bulk moves keep "one
+ * event per record" without a round trip per record. Same rules as `recordAudit`.
+ */
+export async function recordAuditMany(tx: RequestContext, batch: AuditBatch): Promise<void> {
+  if (batch.entityIds.length === 0) return;
+  if (batch.changes.length !== batch.entityIds.length) throw new Error('recordAuditMany: one change set per entity');
+  await tx.sql.query(
+    `select audit_append_many($1::bigint, $2, $3, $4, $5::text[], $6, $7::jsonb[], $8)`,
+    [
+      tx.actor?.userId ?? null,
+      tx.actor?.role ?? null,
+      batch.action,
+      batch.entityType,
+      batch.entityIds,
+      batch.reason ?? null,
+      batch.changes.map((c) => JSON.stringify(c)),
+      tx.requestId,
+    ],
+  );
+}

@@ -8,7 +8,7 @@ import { CustomerStatus, CustomerTier, CustomerType, LifecycleStage, type VoidRe
  */
 @Entity({ tableName: 'customer' })
 export class CustomerEntity {
-  [OptionalProps]?: 'tier' | 'lifecycleStage' | 'status' | 'tags' | 'createdAt' | 'updatedAt' | 'version';
+  [OptionalProps]?: 'tier' | 'lifecycleStage' | 'status' | 'tags' | 'createdAt' | 'updatedAt' | 'version' | 'stageOverride';
 
   @PrimaryKey({ type: new BigIntType('string') })
   id!: string;
@@ -80,4 +80,8 @@ export class CustomerEntity {
 
   @Property({ type: 'datetime', nullable: true })
   voidedAt?: Date | null;
+
+  /** Set when a person picks the lifecycle stage: the activity classifier then leaves it. */
+  @Property({ type: 'boolean', default: false })
+  stageOverride: boolean = false;
 }

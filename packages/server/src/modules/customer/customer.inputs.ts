@@ -17,8 +17,9 @@ const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
 const PHONE_PATTERN = /^\+?[0-9][0-9 ()-]{4,24}$/;
 const TAG_PATTERN = /^\S(.{0,38}\S)?$/u;
 
-@InputType({ description: 'Which customers to list. Without `status`, only ACTIVE customers are listed.' })
-export class CustomerFilter {
+/** Criteria shared by live and archived customer lists. */
+@InputType({ description: 'Shared criteria (not emitted on its own).' })
+export abstract class CustomerCriteria {
   @Field(() => [ID], { nullable: true, description: 'Only these ids.' })
   @ArrayMaxSize(1000)
   ids?: string[];
@@ -26,9 +27,6 @@ export class CustomerFilter {
   @Field({ nullable: true, description: 'Substring of name, code, email or phone (case-insensitive).' })
   @MaxLength(200)
   search?: string;
-
-  @Field(() => [CustomerStatus], { nullable: true, description: 'Any of these statuses (default: ACTIVE).' })
-  status?: CustomerStatus[];
 
   @Field(() => [CustomerType], { nullable: true, description: 'Any of these types.' })
   type?: CustomerType[];
@@ -71,6 +69,12 @@ export class CustomerFilter {
     description: 'Last interaction before this time (customers with no interaction at all included).',
   })
   lastInteractionBefore?: string;
+}
+
+@InputType({ description: 'Which customers to list. Without `status`, only ACTIVE customers are listed.' })
+export class CustomerFilter extends CustomerCriteria {
+  @Field(() => [CustomerStatus], { nullable: true, description: 'Any of these statuses (default: ACTIVE).' })
+  status?: CustomerStatus[];
 }
 
 /** Fields shared by create and update, with the same rules. */

@@ -86,7 +86,10 @@ export async function updateCustomer(ctx: RequestContext, input: UpdateCustomerI
   return inTransaction(ctx, async (tx) => {
     const entity = validIds([input.id]).length ? await tx.em.findOne(CustomerEntity, { id: input.id }) : null;
     // Another owner's customer is reported exactly like a missing one.
-    if (!entity || (owner && entity.ownerId !== owner)) throw customerNotFound(input.id);
+    if (!entity || (owner && entity.ownerId !== owner)) {
+      if (await isArchived(tx, input.id, owner)) throw customerNotEditable(CustomerStatus.ARCHIVED);
+      throw customerNotFound(input.id);
+    }
     if (entity.version !== input.version) throw customerVersionConflict();
     if (entity.status !== CustomerStatus.ACTIVE) throw customerNotEditable(entity.status);
     const before = await reread(tx, entity.id);
@@ -115,7 +118,10 @@ function editableFields(input: EditableFields): Partial<CustomerEntity> {
   const out: Partial<CustomerEntity> = {};
   const text = (value: string | null | undefined) => (value == null ? null : value.trim() || null);
   if (input.tier != null) out.tier = input.tier;
-  if (input.lifecycleStage != null) out.lifecycleStage = input.lifecycleStage;
+  if (input.lifecycleStage != null) {
+    out.lifecycleStage = input.lifecycleStage;
+    out.stageOverride = true;
+  }
   if (input.industry !== undefined) out.industry = input.industry;
   if (input.region !== undefined) out.region = input.region;
   if (input.ownerId !== undefined) {
@@ -142,6 +148,15 @@ async function nextFreeCode(ctx: RequestContext): Promise<string> {
   );
   if (!row) throw new Error('no free customer code in 10 attempts');
   return row.code;
+}
+
+async function isArchived(ctx: RequestContext, id: string, owner: string | undefined): Promise<boolean> {
+  if (validIds([id]).length === 0) return false;
+  const row = await ctx.sql.one(`select 1 from archive.customer where id = $1::bigint and ($2::bigint is null or owner_id = $2::bigint)`, [
+    id,
+    owner ?? null,
+  ]);
+  return row !== undefined;
 }
 
 async function flush(ctx: RequestContext): Promise<void> {

@@ -3,8 +3,10 @@ import { DateTimeScalar } from '../../graphql/scalars.js';
 import { CustomerStatus, CustomerTier, CustomerType, LifecycleStage, VoidReason } from './customer.enums.js';
 import type { CustomerRecord } from './customer.record.js';
 
-@ObjectType('Customer', { description: 'A customer (company or person) and its classification and contact data.' })
-export class Customer implements Omit<CustomerRecord, 'ownerId'> {
+/** Fields a customer has wherever it is stored; live and archived customers share them
+ * (and the same field guards, keyed by each concrete type's name). */
+@ObjectType({ description: 'Shared fields (not emitted on its own).' })
+export abstract class CustomerFields implements Omit<CustomerRecord, 'ownerId'> {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;
 
@@ -71,3 +73,6 @@ export class Customer implements Omit<CustomerRecord, 'ownerId'> {
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the record was voided.' })
   voidedAt!: string | null;
 }
+
+@ObjectType('Customer', { description: 'A customer (company or person) and its classification and contact data.' })
+export class Customer extends CustomerFields {}

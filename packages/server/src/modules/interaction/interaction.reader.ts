@@ -5,6 +5,14 @@ import { interactionKeysetOrder, type InteractionFilter, type InteractionOrder }
 import { INTERACTION_COLUMNS, type InteractionRecord } from './interaction.record.js';
 
 type Keyed = InteractionRecord & { __keys: (string | null)[] };
+
+/** Where interactions are read from: the live table, or the archive (whose rows carry
+ * archive metadata as extra columns). Both are read under alias `i`. */
+export interface InteractionSource {
+  table: string;
+  columns: string;
+}
+export const LIVE_INTERACTIONS: InteractionSource = { table: 'interaction', columns: INTERACTION_COLUMNS };
 const BIGINT = /^[1-9][0-9]{0,18}$/;
 
 /** Conditions on alias `i`; with `ownerId`, only interactions of customers that user owns. */
@@ -67,6 +75,7 @@ export async function findInteractionPagesByCustomer(
   orderBy: InteractionOrder[] | null | undefined,
   args: PageArgs,
   maxPageSize: number,
+  source: InteractionSource = LIVE_INTERACTIONS,
 ): Promise<Page<InteractionRecord>[]> {
   const order = interactionKeysetOrder(orderBy);
   const plan = planPage(args, order, maxPageSize);
@@ -78,7 +87,7 @@ export async function findInteractionPagesByCustomer(
     `select p.parent_id as "__parent", x.*
        from unnest(${parents}) as p(parent_id)
        cross join lateral (
-         select ${INTERACTION_COLUMNS}, ${order.keysSelect()} from interaction i
+         select ${source.columns}, ${order.keysSelect()} from ${source.table} i
           where ${clause.where} order by ${clause.orderBy} limit ${clause.limit} offset ${clause.offset}
        ) x`,
     params.values,
@@ -96,12 +105,13 @@ export async function countInteractionsByCustomer(
   sql: SqlExecutor,
   customerIds: readonly string[],
   filter: InteractionFilter | null | undefined,
+  source: InteractionSource = LIVE_INTERACTIONS,
 ): Promise<number[]> {
   const params = new Params();
   const ids = params.add(customerIds, 'bigint[]');
   const conditions = [`i.customer_id = any(${ids})`, ...interactionConditions({ ...filter, customerId: undefined }, params)];
   const rows = await sql.query<{ customerId: string; n: number }>(
-    `select i.customer_id as "customerId", count(*)::int as n from interaction i
+    `select i.customer_id as "customerId", count(*)::int as n from ${source.table} i
       where ${conditions.join(' and ')} group by i.customer_id`,
     params.values,
   );

@@ -76,6 +76,11 @@ export async function logInteraction(ctx: RequestContext, input: LogInteractionI
     );
     // Another owner's customer is reported exactly like a missing one.
     if (!customer || (scope === RowScope.OWN && customer.ownerId !== actor.userId)) {
+      const archived = await tx.sql.one<{ ownerId: string | null }>(
+        `select owner_id::text as "ownerId" from archive.customer where id = $1::bigint`,
+        [input.customerId],
+      );
+      if (archived && (scope !== RowScope.OWN || archived.ownerId === actor.userId)) throw interactionCustomerNotActive('ARCHIVED');
       throw interactionCustomerNotFound(input.customerId);
     }
     if (customer.status !== 'ACTIVE') throw interactionCustomerNotActive(customer.status);

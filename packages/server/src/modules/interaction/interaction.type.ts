@@ -3,8 +3,9 @@ import { DateTimeScalar, DecimalScalar } from '../../graphql/scalars.js';
 import { InteractionChannel, InteractionKind } from './interaction.enums.js';
 import type { InteractionRecord } from './interaction.record.js';
 
-@ObjectType('Interaction', { description: 'One entry of a customer\'s interaction history: a call, email, meeting, visit, order, ticket, complaint or note.' })
-export class Interaction implements Omit<InteractionRecord, 'customerId' | 'ownerId'> {
+/** Fields an interaction has wherever it is stored (live or archived). */
+@ObjectType({ description: 'Shared fields (not emitted on its own).' })
+export abstract class InteractionFields implements Omit<InteractionRecord, 'customerId' | 'ownerId'> {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;
 
@@ -32,3 +33,6 @@ export class Interaction implements Omit<InteractionRecord, 'customerId' | 'owne
   @Field(() => DateTimeScalar, { description: 'When it was recorded.' })
   createdAt!: string;
 }
+
+@ObjectType('Interaction', { description: 'One entry of a customer\'s interaction history: a call, email, meeting, visit, order, ticket, complaint or note.' })
+export class Interaction extends InteractionFields {}

@@ -1,0 +1,32 @@
+import type { Page, PageArgs } from '../../db/paginate.js';
+import type { RequestContext } from '../../graphql/context.js';
+import { requireAction } from '../../policy/guard.js';
+import { sortForbidden } from '../../policy/policy.errors.js';
+import { Action, FieldAccess, fieldAccess } from '../../policy/policy.js';
+import { InteractionSortField, type InteractionFilter, type InteractionOrder } from '../interaction/interaction.inputs.js';
+import { archivedInteractionCountLoader, archivedInteractionPageLoader } from './archive.loaders.js';
+import type { ArchivedInteractionRecord } from './archive.record.js';
+
+/** An archived customer's archived history. The customer itself was read under the
+ * caller's row rule; sorting by amount needs full read access to it. */
+export function archivedHistory(
+  ctx: RequestContext,
+  customerId: string,
+  filter: InteractionFilter | null | undefined,
+  orderBy: InteractionOrder[] | null | undefined,
+  args: PageArgs,
+): { page: Promise<Page<ArchivedInteractionRecord>>; count: () => Promise<number> } {
+  const { role } = requireAction(ctx, Action.ARCHIVE_READ).actor;
+  if (orderBy?.some((o) => o.field === InteractionSortField.AMOUNT) && fieldAccess(role, 'ArchivedInteraction.amount') !== FieldAccess.FULL) {
+    throw sortForbidden('ArchivedInteraction.amount');
+  }
+  return {
+    page: archivedInteractionPageLoader(ctx, filter, orderBy, args).load(customerId),
+    count: () => archivedInteractionCountLoader(ctx, filter).load(customerId),
+  };
+}
+
+export function archivedHistoryCount(ctx: RequestContext, customerId: string): Promise<number> {
+  requireAction(ctx, Action.ARCHIVE_READ);
+  return archivedInteractionCountLoader(ctx, null).load(customerId);
+}

@@ -1,0 +1,67 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { ConnectionType } from '../../graphql/connection.js';
+import { Customer } from '../customer/customer.type.js';
+import { ArchivedCustomer, ArchivedInteraction } from './archive.type.js';
+import { LifecycleFailure } from './lifecycle-failure.js';
+
+export const ArchivedCustomerConnection = ConnectionType(ArchivedCustomer, 'ArchivedCustomer');
+export type ArchivedCustomerConnection = InstanceType<typeof ArchivedCustomerConnection>;
+export const ArchivedInteractionConnection = ConnectionType(ArchivedInteraction, 'ArchivedInteraction');
+export type ArchivedInteractionConnection = InstanceType<typeof ArchivedInteractionConnection>;
+
+@ObjectType({ description: 'Result of archiveCustomers.' })
+export class ArchiveCustomersPayload {
+  @Field(() => [ArchivedCustomer], { description: 'The customers now in the archive.' })
+  customers!: ArchivedCustomer[];
+
+  @Field(() => [LifecycleFailure], { description: 'Ids that were not archived, and why.' })
+  failures!: LifecycleFailure[];
+
+  @Field(() => Int, { description: 'Interactions archived with them.' })
+  archivedInteractions!: number;
+}
+
+@ObjectType({ description: 'Result of restoreCustomers.' })
+export class RestoreCustomersPayload {
+  @Field(() => [Customer], { description: 'The customers back in the live store, with the status they had before.' })
+  customers!: Customer[];
+
+  @Field(() => [LifecycleFailure], { description: 'Ids that were not restored, and why.' })
+  failures!: LifecycleFailure[];
+
+  @Field(() => Int, { description: 'Interactions restored with them.' })
+  restoredInteractions!: number;
+}
+
+@ObjectType({ description: 'Result of archiveInteractions.' })
+export class ArchiveInteractionsPayload {
+  @Field(() => Int, { description: 'Interactions moved to the archive.' })
+  archivedCount!: number;
+
+  @Field(() => Int, { description: 'Customers whose history they came from.' })
+  customerCount!: number;
+}
+
+@ObjectType({ description: 'An archived row whose checksum no longer matches.' })
+export class ArchiveMismatch {
+  @Field(() => String, { description: 'CUSTOMER or INTERACTION.' })
+  kind!: string;
+
+  @Field({ description: 'Id of the row.' })
+  id!: string;
+}
+
+@ObjectType({ description: 'Result of re-computing every archived checksum.' })
+export class ArchiveVerification {
+  @Field({ description: 'True when every archived row matches its checksum.' })
+  ok!: boolean;
+
+  @Field(() => Int, { description: 'Archived customers checked.' })
+  checkedCustomers!: number;
+
+  @Field(() => Int, { description: 'Archived interactions checked.' })
+  checkedInteractions!: number;
+
+  @Field(() => [ArchiveMismatch], { description: 'Rows that do not match (at most 100).' })
+  mismatches!: ArchiveMismatch[];
+}

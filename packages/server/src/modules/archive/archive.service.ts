@@ -1,0 +1,211 @@
+import { invalidInput } from '../../common/domain-error.js';
+import type { PageArgs } from '../../db/paginate.js';
+import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { customerRowOwner, requireAction } from '../../policy/guard.js';
+import { Action, FieldAccess, fieldAccess } from '../../policy/policy.js';
+import { recordAuditMany } from '../audit/audit.service.js';
+import type { CustomerReadScope } from '../customer/customer.reader.js';
+import { findCustomersByIds, validIds } from '../customer/customer.reader.js';
+import type { CustomerRecord } from '../customer/customer.record.js';
+import { archiveCustomerBatch, archiveInteractionBatch } from './archive.batch.js';
+import { customerNotFoundFailure, integrityFailure, stateFailure, type LifecycleFailureRecord } from './lifecycle-failure.js';
+import type {
+  ArchiveCustomersInput, ArchivedCustomerFilter, ArchivedCustomerOrder, ArchiveInteractionsInput, RestoreCustomersInput,
+} from './archive.inputs.js';
+import { archivedByIdLoader } from './archive.loaders.js';
+import { findArchivedByIds, findArchivedCustomerPage } from './archive.reader.js';
+import type { ArchivedCustomerRecord } from './archive.record.js';
+import { checkArchivedForRestore, restoreCustomerRows, verifyArchiveRows, type ArchiveVerification } from './archive.store.js';
+
+/** Who may read which archived rows, and search which columns (only those read in full). */
+export function archiveReadScope(ctx: RequestContext): CustomerReadScope {
+  const { actor } = requireAction(ctx, Action.ARCHIVE_READ);
+  const searchable = ['name', 'code'];
+  if (fieldAccess(actor.role, 'ArchivedCustomer.email') === FieldAccess.FULL) searchable.push('email');
+  if (fieldAccess(actor.role, 'ArchivedCustomer.phone') === FieldAccess.FULL) searchable.push('phone');
+  return { ownerId: customerRowOwner(ctx), searchable };
+}
+
+/** Reads of archived records are access-logged, whichever fields were asked for. */
+function logArchiveRead(ctx: RequestContext, records: readonly { id: string }[]): void {
+  for (const record of records) ctx.accessLog.record('ArchivedCustomer', 'record', record.id);
+}
+
+export async function getArchivedCustomer(ctx: RequestContext, id: string): Promise<ArchivedCustomerRecord | null> {
+  archiveReadScope(ctx);
+  if (validIds([id]).length === 0) return null;
+  const record = await archivedByIdLoader(ctx).load(id);
+  if (record) logArchiveRead(ctx, [record]);
+  return record;
+}
+
+export async function listArchivedCustomers(
+  ctx: RequestContext,
+  filter: ArchivedCustomerFilter | null | undefined,
+  orderBy: ArchivedCustomerOrder[] | null | undefined,
+  args: PageArgs,
+) {
+  const result = await findArchivedCustomerPage(ctx.sql, archiveReadScope(ctx), filter, orderBy, args, ctx.config.MAX_PAGE_SIZE);
+  logArchiveRead(ctx, result.page.rows);
+  return result;
+}
+
+function uniqueIds(ids: readonly string[]): { valid: string[]; invalid: string[] } {
+  const unique = [...new Set(ids)];
+  const valid = validIds(unique);
+  return { valid, invalid: unique.filter((id) => !valid.includes(id)) };
+}
+
+function defaultRetention(ctx: RequestContext): string {
+  return new Date(Date.now() + ctx.config.ARCHIVE_RETENTION_DAYS * 86_400_000).toISOString();
+}
+
+export interface ArchiveOutcome {
+  customers: ArchivedCustomerRecord[];
+  failures: LifecycleFailureRecord[];
+  interactions: number;
+}
+
+/** ACTIVE|VOID → ARCHIVED for each id; the others are reported, not fatal. */
+export async function archiveCustomers(ctx: RequestContext, input: ArchiveCustomersInput): Promise<ArchiveOutcome> {
+  requireAction(ctx, Action.CUSTOMER_ARCHIVE);
+  const owner = customerRowOwner(ctx);
+  const { valid, invalid } = uniqueIds(input.ids);
+  const retainUntil = input.retainUntil ?? defaultRetention(ctx);
+  if (Date.parse(retainUntil) < Date.now()) throw invalidInput([{ field: 'retainUntil', message: 'must be in the future' }]);
+  return inTransaction(ctx, async (tx) => {
+    const live = await tx.sql.query<{ id: string; status: string }>(
+      `select id::text, status from customer where id = any($1::bigint[]) and ($2::bigint is null or owner_id = $2::bigint)
+        order by id for update`,
+      [valid, owner ?? null],
+    );
+    const archived = new Set(
+      (await tx.sql.query<{ id: string }>(
+        `select id::text from archive.customer where id = any($1::bigint[]) and ($2::bigint is null or owner_id = $2::bigint)`,
+        [valid, owner ?? null],
+      )).map((r) => r.id),
+    );
+    const failures: LifecycleFailureRecord[] = invalid.map(customerNotFoundFailure);
+    const movable: string[] = [];
+    const liveById = new Map(live.map((r) => [r.id, r.status]));
+    for (const id of valid) {
+      const status = liveById.get(id) ?? (archived.has(id) ? 'ARCHIVED' : undefined);
+      if (!status) failures.push(customerNotFoundFailure(id));
+      else if (status === 'ACTIVE' || status === 'VOID') movable.push(id);
+      else failures.push(stateFailure(id, 'archive', status));
+    }
+    const moved = await archiveCustomerBatch(
+      tx,
+      { where: 'c.id = any($1::bigint[])', params: [movable] },
+      { reason: input.reason.trim(), policyId: null, retainUntil },
+    );
+    const customers = await findArchivedByIds(tx.sql, moved.customers.map((c) => c.id));
+    return { customers: sortById(customers), failures, interactions: moved.interactions };
+  });
+}
+
+export interface RestoreOutcome {
+  customers: CustomerRecord[];
+  failures: LifecycleFailureRecord[];
+  interactions: number;
+}
+
+/** ARCHIVED → the status it had before, with its history, byte for byte. */
+export async function restoreCustomers(ctx: RequestContext, input: RestoreCustomersInput): Promise<RestoreOutcome> {
+  requireAction(ctx, Action.CUSTOMER_RESTORE);
+  const owner = customerRowOwner(ctx);
+  const { valid, invalid } = uniqueIds(input.ids);
+  return inTransaction(ctx, async (tx) => {
+    const check = await checkArchivedForRestore(tx.sql, valid, owner);
+    const found = new Map(check.found.map((r) => [r.id, r]));
+    const broken = new Set(check.problems.map((p) => p.id));
+    const failures: LifecycleFailureRecord[] = invalid.map(customerNotFoundFailure);
+    const restorable: string[] = [];
+    const liveStatuses = new Map(
+      (await tx.sql.query<{ id: string; status: string }>(
+        `select id::text, status from customer where id = any($1::bigint[]) and ($2::bigint is null or owner_id = $2::bigint)`,
+        [valid.filter((id) => !found.has(id)), owner ?? null],
+      )).map((r) => [r.id, r.status]),
+    );
+    for (const id of valid) {
+      if (broken.has(id)) failures.push(integrityFailure(id));
+      else if (found.has(id)) restorable.push(id);
+      else if (liveStatuses.has(id)) failures.push(stateFailure(id, 'restore', liveStatuses.get(id)!));
+      else failures.push(customerNotFoundFailure(id));
+    }
+    const restored = await restoreCustomerRows(tx.sql, restorable);
+    await recordAuditMany(tx, {
+      action: 'CUSTOMER_RESTORED',
+      entityType: 'Customer',
+      entityIds: restored.customers.map((c) => c.id),
+      reason: input.reason.trim(),
+      changes: restored.customers.map((c) => ({ status: { from: 'ARCHIVED', to: c.status } })),
+    });
+    const customers = await findCustomersByIds(tx.sql, restored.customers.map((c) => c.id));
+    return { customers: sortById(customers), failures, interactions: restored.interactions };
+  });
+}
+
+/** Interactions older than a date leave the hot table while the customer stays live.
+ * For all customers the move runs in interaction-id ranges, one transaction each. */
+export async function archiveInteractions(
+  ctx: RequestContext,
+  input: ArchiveInteractionsInput,
+): Promise<{ archivedCount: number; customerCount: number }> {
+  requireAction(ctx, Action.CUSTOMER_ARCHIVE);
+  const owner = customerRowOwner(ctx);
+  const reason = input.reason.trim();
+  if (Date.parse(input.olderThan) > Date.now()) throw invalidInput([{ field: 'olderThan', message: 'must not be in the future' }]);
+  if (input.customerId != null) {
+    const customerId = input.customerId;
+    return inTransaction(ctx, async (tx) => {
+      const [customer] = await tx.sql.query<{ status: string }>(
+        `select status from customer where id = $1::bigint and ($2::bigint is null or owner_id = $2::bigint) for update`,
+        [validIds([customerId])[0] ?? '0', owner ?? null],
+      );
+      if (!customer) throw invalidInput([{ field: 'customerId', message: 'no such live customer' }]);
+      const moved = await archiveInteractionBatch(
+        tx,
+        { where: 'i.customer_id = $1::bigint and i.occurred_at < $2::timestamptz', params: [customerId, input.olderThan] },
+        { reason, policyId: null },
+      );
+      return { archivedCount: moved.reduce((n, m) => n + m.count, 0), customerCount: moved.length };
+    });
+  }
+  const bounds = await ctx.sql.one<{ lo: string | null; hi: string | null }>(
+    `select min(id)::text as lo, max(id)::text as hi from interaction where occurred_at < $1::timestamptz`,
+    [input.olderThan],
+  );
+  let archivedCount = 0;
+  const customers = new Set<string>();
+  if (bounds?.lo && bounds.hi) {
+    const step = 50_000n;
+    for (let lo = BigInt(bounds.lo); lo <= BigInt(bounds.hi); lo += step) {
+      const moved = await inTransaction(ctx, (tx) =>
+        archiveInteractionBatch(
+          tx,
+          {
+            where: `i.id >= $1::bigint and i.id < $2::bigint and i.occurred_at < $3::timestamptz
+                    and ($4::bigint is null or exists (select 1 from customer c where c.id = i.customer_id and c.owner_id = $4::bigint))`,
+            params: [String(lo), String(lo + step), input.olderThan, owner ?? null],
+          },
+          { reason, policyId: null },
+        ),
+      );
+      for (const m of moved) {
+        archivedCount += m.count;
+        customers.add(m.customerId);
+      }
+    }
+  }
+  return { archivedCount, customerCount: customers.size };
+}
+
+export async function verifyArchive(ctx: RequestContext): Promise<ArchiveVerification> {
+  requireAction(ctx, Action.ARCHIVE_VERIFY);
+  return verifyArchiveRows(ctx.sql);
+}
+
+function sortById<T extends { id: string }>(rows: T[]): T[] {
+  return rows.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+}

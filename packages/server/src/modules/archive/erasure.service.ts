@@ -1,0 +1,79 @@
+import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { requireAction } from '../../policy/guard.js';
+import { Action } from '../../policy/policy.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { customerNotFound } from '../customer/customer.errors.js';
+import { validIds } from '../customer/customer.reader.js';
+import { customerDigest, interactionDigest } from './archive.columns.js';
+import { confirmationMismatch } from './archive.errors.js';
+import type { ErasePersonalDataInput, SetLegalHoldInput } from './archive.inputs.js';
+import { locateCustomer, type Store } from './purge.service.js';
+
+/** Archived rows change only through audited actions like these, and get a fresh
+ * checksum in the same transaction, so verification keeps catching silent edits. */
+async function reseal(tx: RequestContext, customerId: string): Promise<void> {
+  await tx.sql.query(`update archive.customer c set checksum = ${customerDigest('c')} where c.id = $1::bigint`, [customerId]);
+  await tx.sql.query(`update archive.interaction i set checksum = ${interactionDigest('i')} where i.customer_id = $1::bigint`, [customerId]);
+}
+
+function table(store: Store, kind: 'customer' | 'interaction'): string {
+  return store === 'LIVE' ? kind : `archive.${kind}`;
+}
+
+export async function setLegalHold(ctx: RequestContext, input: SetLegalHoldInput): Promise<{ id: string; store: Store }> {
+  requireAction(ctx, Action.LEGAL_HOLD);
+  return inTransaction(ctx, async (tx) => {
+    const found = validIds([input.id]).length ? await locateCustomer(tx, input.id) : undefined;
+    if (!found) throw customerNotFound(input.id);
+    if (found.legalHold !== input.hold) {
+      const bump = found.store === 'LIVE' ? ', version = version + 1, updated_at = now()' : '';
+      await tx.sql.query(`update ${table(found.store, 'customer')} set legal_hold = $2${bump} where id = $1::bigint`, [found.id, input.hold]);
+      if (found.store === 'ARCHIVE') await reseal(tx, found.id);
+    }
+    await recordAudit(tx, {
+      action: input.hold ? 'LEGAL_HOLD_SET' : 'LEGAL_HOLD_LIFTED',
+      entityType: 'Customer',
+      entityId: found.id,
+      reason: input.reason.trim(),
+      changes: { legalHold: { from: found.legalHold, to: input.hold } },
+    });
+    return { id: found.id, store: found.store };
+  });
+}
+
+/** Personal fields blanked on a request for erasure; what stays (type, region, industry,
+ * tier, dates, interaction kinds and amounts) serves statistics without naming anyone. */
+const ERASED_FIELDS = ['email', 'phone', 'address', 'taxId', 'notes', 'voidNote', 'interaction.subject', 'interaction.body'];
+
+export async function erasePersonalData(ctx: RequestContext, input: ErasePersonalDataInput): Promise<{ id: string; store: Store }> {
+  requireAction(ctx, Action.CUSTOMER_ERASE);
+  return inTransaction(ctx, async (tx) => {
+    const found = validIds([input.id]).length ? await locateCustomer(tx, input.id) : undefined;
+    if (!found) throw customerNotFound(input.id);
+    if (input.confirm.trim() !== found.code) throw confirmationMismatch();
+    const customers = table(found.store, 'customer');
+    const bump = found.store === 'LIVE' ? ', version = version + 1, updated_at = now()' : '';
+    // A private person's name is personal data; a company's name is not.
+    await tx.sql.query(
+      `update ${customers} set email = null, phone = null, address = null, tax_id = null, notes = null, void_note = null,
+              name = case when type = 'INDIVIDUAL' then 'Erased ' || code else name end${bump}
+        where id = $1::bigint`,
+      [found.id],
+    );
+    for (const store of ['LIVE', 'ARCHIVE'] as const) {
+      await tx.sql.query(
+        `update ${table(store, 'interaction')} set subject = '[erased]', body = null where customer_id = $1::bigint`,
+        [found.id],
+      );
+    }
+    await reseal(tx, found.id);
+    await recordAudit(tx, {
+      action: 'CUSTOMER_PERSONAL_DATA_ERASED',
+      entityType: 'Customer',
+      entityId: found.id,
+      reason: input.reason.trim(),
+      changes: { erased: { to: ERASED_FIELDS } },
+    });
+    return { id: found.id, store: found.store };
+  });
+}

@@ -1,0 +1,39 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+
+/** Why one id of a bulk lifecycle action was not processed; the others went ahead. */
+export interface LifecycleFailureRecord {
+  id: string;
+  code: 'NOT_FOUND' | 'INVALID_STATE';
+  message: string;
+}
+
+@ObjectType('LifecycleFailure', { description: 'One id of a bulk lifecycle action that was not processed, and why.' })
+export class LifecycleFailure implements LifecycleFailureRecord {
+  @Field(() => ID, { description: 'The id as given.' })
+  id!: string;
+
+  @Field(() => String, { description: 'NOT_FOUND (missing or not visible to you) or INVALID_STATE (the transition is not allowed).' })
+  code!: 'NOT_FOUND' | 'INVALID_STATE';
+
+  @Field({ description: 'What went wrong, for people.' })
+  message!: string;
+}
+
+/** Missing and not-visible read the same, so a failure never reveals another owner's record. */
+export const customerNotFoundFailure = (id: string): LifecycleFailureRecord => ({
+  id,
+  code: 'NOT_FOUND',
+  message: `Customer ${id} was not found`,
+});
+
+export const stateFailure = (id: string, action: string, status: string): LifecycleFailureRecord => ({
+  id,
+  code: 'INVALID_STATE',
+  message: `Cannot ${action} a customer whose status is ${status}`,
+});
+
+export const integrityFailure = (id: string): LifecycleFailureRecord => ({
+  id,
+  code: 'INVALID_STATE',
+  message: `Archived customer ${id} no longer matches its checksum and was not restored; run the archive verification`,
+});

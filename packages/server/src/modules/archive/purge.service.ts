@@ -1,0 +1,160 @@
+import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { requireAction } from '../../policy/guard.js';
+import { mask } from '../../policy/masking.js';
+import { Action, FieldAccess, GUARDED_FIELDS, type GuardedField } from '../../policy/policy.js';
+import type { Role } from '../identity/role.js';
+import { recordAuditMany } from '../audit/audit.service.js';
+import { customerNotFound } from '../customer/customer.errors.js';
+import { validIds } from '../customer/customer.reader.js';
+import { confirmationMismatch, invalidTransition, legalHold } from './archive.errors.js';
+import type { PurgeCustomerInput } from './archive.inputs.js';
+
+/**
+ * VOID|ARCHIVED --purge(reason, confirm)--> gone. The only irreversible transition: the
+ * caller types the customer's code to confirm, a legal hold blocks it, the payload hands
+ * back the complete export of what was removed, and the audit log keeps a tombstone
+ * (id, code, counts) without personal data.
+ */
+
+export type Store = 'LIVE' | 'ARCHIVE';
+
+interface Located {
+  id: string;
+  code: string;
+  status: string;
+  legalHold: boolean;
+  store: Store;
+}
+
+/** Finds a customer in either store and locks its row. */
+async function locate(tx: RequestContext, id: string): Promise<Located | undefined> {
+  const [live] = await tx.sql.query<Located>(
+    `select id::text, code, status, legal_hold as "legalHold", 'LIVE' as store from customer where id = $1::bigint for update`,
+    [id],
+  );
+  if (live) return live;
+  const [archived] = await tx.sql.query<Located>(
+    `select id::text, code, 'ARCHIVED' as status, legal_hold as "legalHold", 'ARCHIVE' as store
+       from archive.customer where id = $1::bigint for update`,
+    [id],
+  );
+  return archived;
+}
+
+/** Everything stored about the customers, as JSON, timestamps in UTC with microseconds. */
+async function exportRows(tx: RequestContext, ids: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
+  await tx.sql.query(`set local time zone 'UTC'`);
+  const rows = await tx.sql.query<{ id: string; export: Record<string, unknown> }>(
+    `select x.id::text, jsonb_build_object(
+        'store', case when l.id is not null then 'LIVE' else 'ARCHIVE' end,
+        'customer', coalesce(to_jsonb(l) - 'checksum', to_jsonb(a) - 'checksum'),
+        'interactions', coalesce((select jsonb_agg(to_jsonb(i) order by i.id) from interaction i where i.customer_id = x.id), '[]'),
+        'archivedInteractions', coalesce((select jsonb_agg(to_jsonb(ai) - 'checksum' order by ai.id) from archive.interaction ai
+                                            where ai.customer_id = x.id), '[]'),
+        'exportedAt', to_char(now(), 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')) as export
+       from unnest($1::bigint[]) as x(id)
+       left join customer l on l.id = x.id
+       left join archive.customer a on a.id = x.id`,
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.export]));
+}
+
+/**
+ * Deletes the customers from both stores with all their interactions, and writes one
+ * tombstone each. Callers have checked state, hold and confirmation.
+ */
+export async function purgeRows(tx: RequestContext, customers: readonly Located[], reason: string): Promise<void> {
+  const ids = customers.map((c) => c.id);
+  await tx.sql.query(`select set_config('custos.moving', 'on', true)`);
+  const counts = await tx.sql.query<{ id: string; live: number; archived: number }>(
+    `with li as (delete from interaction where customer_id = any($1::bigint[]) returning customer_id),
+          ai as (delete from archive.interaction where customer_id = any($1::bigint[]) returning customer_id),
+          lc as (delete from customer where id = any($1::bigint[]) returning id),
+          ac as (delete from archive.customer where id = any($1::bigint[]) returning id)
+     select x.id::text,
+            (select count(*) from li where li.customer_id = x.id)::int as live,
+            (select count(*) from ai where ai.customer_id = x.id)::int as archived
+       from unnest($1::bigint[]) as x(id)
+      where x.id in (select id from lc union all select id from ac)`,
+    [ids],
+  );
+  const byId = new Map(counts.map((c) => [c.id, c]));
+  await recordAuditMany(tx, {
+    action: 'CUSTOMER_PURGED',
+    entityType: 'Customer',
+    entityIds: ids,
+    reason,
+    changes: customers.map((c) => ({
+      code: { from: c.code, to: null },
+      status: { from: c.status, to: null },
+      interactions: { from: (byId.get(c.id)?.live ?? 0) + (byId.get(c.id)?.archived ?? 0), to: 0 },
+    })),
+  });
+}
+
+const EXPORT_GUARDS: { customer: Record<string, GuardedField>; interaction: Record<string, GuardedField> } = {
+  customer: { email: 'Customer.email', phone: 'Customer.phone', tax_id: 'Customer.taxId', address: 'Customer.address', notes: 'Customer.notes' },
+  interaction: { body: 'Interaction.body', amount: 'Interaction.amount', currency: 'Interaction.currency' },
+};
+
+function guardRow(role: Role, row: Record<string, unknown>, guards: Record<string, GuardedField>): Record<string, unknown> {
+  const out = { ...row };
+  for (const [key, field] of Object.entries(guards)) {
+    const access = GUARDED_FIELDS[field].access[role];
+    if (access === FieldAccess.NONE) delete out[key];
+    else if (access === FieldAccess.MASKED) out[key] = mask(GUARDED_FIELDS[field].mask, out[key]);
+  }
+  return out;
+}
+
+/** The export obeys the same field guards as any read: what the role may not read does
+ * not leave in it either. */
+function guardExport(role: Role, exported: Record<string, unknown>): Record<string, unknown> {
+  const list = (value: unknown) => (value as Record<string, unknown>[]).map((r) => guardRow(role, r, EXPORT_GUARDS.interaction));
+  return {
+    ...exported,
+    customer: guardRow(role, exported.customer as Record<string, unknown>, EXPORT_GUARDS.customer),
+    interactions: list(exported.interactions),
+    archivedInteractions: list(exported.archivedInteractions),
+  };
+}
+
+export async function purgeCustomer(
+  ctx: RequestContext,
+  input: PurgeCustomerInput,
+): Promise<{ purgedId: string; code: string; export: Record<string, unknown> }> {
+  const { actor } = requireAction(ctx, Action.CUSTOMER_PURGE);
+  return inTransaction(ctx, async (tx) => {
+    const found = validIds([input.id]).length ? await locate(tx, input.id) : undefined;
+    if (!found) throw customerNotFound(input.id);
+    if (input.confirm.trim() !== found.code) throw confirmationMismatch();
+    if (found.status !== 'VOID' && found.status !== 'ARCHIVED') throw invalidTransition('purge', found.status);
+    if (found.legalHold) throw legalHold(found.id);
+    const exported = (await exportRows(tx, [found.id])).get(found.id)!;
+    await purgeRows(tx, [found], input.reason.trim());
+    return { purgedId: found.id, code: found.code, export: guardExport(actor.role, exported) };
+  });
+}
+
+/**
+ * One batch of the retention sweep: archived customers past `retain_until` and not under
+ * legal hold. With `dryRun` nothing is deleted; the candidates are only counted.
+ */
+export async function purgeExpiredBatch(
+  tx: RequestContext,
+  options: { limit: number; afterId?: string; dryRun?: boolean; reason?: string },
+): Promise<{ purged: string[]; lastId: string | null }> {
+  const rows = await tx.sql.query<Located>(
+    `select id::text, code, 'ARCHIVED' as status, legal_hold as "legalHold", 'ARCHIVE' as store
+       from archive.customer
+      where retain_until < now() and not legal_hold and id > $1::bigint
+      order by id limit $2::int
+      ${options.dryRun ? '' : 'for update skip locked'}`,
+    [options.afterId ?? '0', options.limit],
+  );
+  if (!options.dryRun && rows.length) await purgeRows(tx, rows, options.reason ?? 'retention period ended');
+  return { purged: rows.map((r) => r.id), lastId: rows.at(-1)?.id ?? null };
+}
+
+export { locate as locateCustomer };
