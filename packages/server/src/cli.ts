@@ -13,6 +13,9 @@ Commands:
                                    add demo data (development only; default 2000 / 50000)
   schema:print                     print the GraphQL schema (SDL) to stdout
   audit:verify                     re-compute the audit log's hash chain; exit 1 when broken
+  archive:verify                   re-compute every archived row's checksum; exit 1 on a mismatch
+  archive:run --policy <id>        run an archive policy to completion in the foreground
+  jobs:work                        run a job worker (and the schedules) until SIGINT/SIGTERM
 `;
 
 const say = (msg: string) => process.stderr.write(`[custos] ${msg}\n`);
@@ -60,6 +63,42 @@ async function run(argv: string[]): Promise<void> {
         const result = await verifyAuditChain(new SqlExecutor(em));
         process.stdout.write(`${JSON.stringify(result)}\n`);
         if (!result.ok) process.exitCode = 1;
+      } finally {
+        await db.close();
+      }
+      return;
+    }
+    case 'archive:verify': {
+      const db = await openDatabase(config, say);
+      try {
+        const { verifyArchiveRows } = await import('./modules/archive/archive.store.js');
+        const { SqlExecutor } = await import('./db/sql.js');
+        const result = await verifyArchiveRows(new SqlExecutor(db.orm.em.fork()));
+        process.stdout.write(`${JSON.stringify(result)}\n`);
+        if (!result.ok) process.exitCode = 1;
+      } finally {
+        await db.close();
+      }
+      return;
+    }
+    case 'archive:run': {
+      const { values } = parseArgs({ args: rest, options: { policy: { type: 'string' } } });
+      if (!values.policy) throw new ConfigError('archive:run needs --policy <id>');
+      const { runPolicyInForeground } = await import('./modules/job/job.cli.js');
+      const db = await openDatabase(config, say);
+      try {
+        const state = await runPolicyInForeground(db.orm, config, values.policy, say);
+        if (state !== 'SUCCEEDED') process.exitCode = 1;
+      } finally {
+        await db.close();
+      }
+      return;
+    }
+    case 'jobs:work': {
+      const { workUntilSignalled } = await import('./modules/job/job.cli.js');
+      const db = await openDatabase(config, say);
+      try {
+        await workUntilSignalled(db.orm, config, say);
       } finally {
         await db.close();
       }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { cronProblem } from './modules/job/cron.js';
 
 /** Repository root: `.data/` (embedded PostgreSQL, dev secrets) lives here by default. */
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -30,10 +31,33 @@ const schema = z.object({
   MAX_QUERY_ALIASES: z.coerce.number().int().min(1).max(100).default(15),
   MAX_QUERY_COST: z.coerce.number().int().min(100).max(1_000_000).default(20_000),
   MAX_QUERY_TOKENS: z.coerce.number().int().min(100).max(100_000).default(2_000),
+  ARCHIVE_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(2_555),
+  ARCHIVE_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(1_000),
+  // Background jobs (modules/job): the worker runs inside the server unless turned off,
+  // e.g. when dedicated `jobs:work` processes do the work.
+  JOB_WORKER: z.enum(['on', 'off']).default('on'),
+  JOB_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
+  JOB_HEARTBEAT_MS: z.coerce.number().int().min(10).max(60_000).default(5_000),
+  /** A RUNNING job whose heartbeat is older than this belonged to a worker that died. */
+  JOB_STALE_MS: z.coerce.number().int().min(50).max(3_600_000).default(60_000),
+  JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1_000).default(10),
+  /** Pause between batches, to leave room for interactive traffic on a busy database. */
+  JOB_BATCH_PAUSE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  /** Cron (5 fields, UTC) for the lifecycle classification; unset: only on demand. */
+  LIFECYCLE_SCHEDULE: z
+    .string()
+    .superRefine((v, ctx) => {
+      const problem = cronProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
 }).superRefine((env, ctx) => {
   // Development generates a secret under DATA_DIR; production must be told one.
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });
+  }
+  if (env.JOB_STALE_MS < env.JOB_HEARTBEAT_MS * 3) {
+    ctx.addIssue({ code: 'custom', path: ['JOB_STALE_MS'], message: 'must be at least three times JOB_HEARTBEAT_MS' });
   }
   if (env.NODE_ENV === 'production' && !env.DATABASE_URL) {
     ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required when NODE_ENV=production' });

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { createApp } from './http/app.js';
+import { createJobWorker } from './modules/job/job.setup.js';
 import { seedIfEmpty } from './modules/seed/seed.runner.js';
 
 async function main(): Promise<void> {
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
     await seedIfEmpty(database.url, { customers: config.SEED_CUSTOMERS, interactions: config.SEED_INTERACTIONS }, say);
   }
   const app = await createApp(config, database.orm);
+  const worker = config.JOB_WORKER === 'on' ? createJobWorker(database.orm, config, { log: (m) => app.log.info(`jobs: ${m}`) }) : undefined;
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -21,6 +23,8 @@ async function main(): Promise<void> {
     say(`${signal} received: finishing in-flight requests, then stopping`);
     try {
       await app.close();
+      // The worker ends its current batch and hands its job back before the pool closes.
+      await worker?.stop();
       await database.close();
       say('stopped cleanly');
       process.exit(0);
@@ -34,6 +38,8 @@ async function main(): Promise<void> {
 
   const address = await app.listen({ host: config.HOST, port: config.PORT });
   say(`ready in ${Date.now() - startedAt} ms`);
+  worker?.start();
+  if (worker) say('job worker started');
   say(`GraphQL   ${address}/graphql`);
   if (!config.isProduction) say(`IDE       ${address}/ide/`);
   say(`health    ${address}/healthz  ${address}/readyz`);

@@ -118,7 +118,44 @@ const SAMPLES: Record<string, { action: string; run: () => Promise<any> }> = {
       return server.gql(`mutation { erasePersonalData(input: { id: "${id}", reason: "PIPL request", confirm: "AUD-${id}" }) { customer { id } } }`);
     },
   },
+  createArchivePolicy: {
+    action: 'ARCHIVE_POLICY_CREATED',
+    run: () => server.gql(`mutation { createArchivePolicy(input: { name: "Audit policy", action: ARCHIVE_CUSTOMERS, criteria: { tags: ["audit-none"] } }) { policy { id } } }`),
+  },
+  updateArchivePolicy: {
+    action: 'ARCHIVE_POLICY_UPDATED',
+    run: async () => server.gql(`mutation { updateArchivePolicy(input: { id: "${await policyId()}", version: 1, description: "changed" }) { policy { id } } }`),
+  },
+  runArchivePolicy: {
+    action: 'JOB_ENQUEUED',
+    run: async () => server.gql(`mutation { runArchivePolicy(input: { id: "${await policyId()}" }) { job { id } } }`),
+  },
+  deleteArchivePolicy: {
+    action: 'ARCHIVE_POLICY_DELETED',
+    run: async () => {
+      // The run queued above stays queued (no worker here); cancel it directly first so
+      // the policy is idle, without an audit event of its own.
+      await server.db.query(`update job set state = 'CANCELLED', finished_at = now() where state = 'QUEUED'`);
+      return server.gql(`mutation { deleteArchivePolicy(input: { id: "${await policyId()}", version: 2 }) { policy { id } } }`);
+    },
+  },
+  classifyLifecycleStages: {
+    action: 'JOB_ENQUEUED',
+    run: () => server.gql(`mutation { classifyLifecycleStages(input: { activeDays: 60 }) { job { id } } }`),
+  },
+  cancelJob: {
+    action: 'JOB_CANCELLED',
+    run: async () => {
+      const [job] = await server.db.query<{ id: string }>(`select id::text from job where state = 'QUEUED' order by id desc limit 1`);
+      return server.gql(`mutation { cancelJob(input: { id: "${job!.id}" }) { job { id state } } }`);
+    },
+  },
 };
+
+async function policyId(): Promise<string> {
+  const [row] = await server.db.query<{ id: string }>(`select id::text from archive_policy where name = 'Audit policy'`);
+  return row!.id;
+}
 
 /** A customer in the given state, created directly (no audit event of its own), with code AUD-<id>. */
 async function fresh(status: 'ACTIVE' | 'VOID' | 'ARCHIVED'): Promise<string> {

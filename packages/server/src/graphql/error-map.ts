@@ -1,9 +1,12 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { CommonErrorCode, DomainError, type FieldProblem } from '../common/domain-error.js';
+import { ArchiveErrorCode } from '../modules/archive/archive.errors.js';
 import { CustomerErrorCode } from '../modules/customer/customer.errors.js';
 import { IdentityErrorCode } from '../modules/identity/identity.errors.js';
 import { InteractionErrorCode } from '../modules/interaction/interaction.errors.js';
+import { JobErrorCode } from '../modules/job/job.errors.js';
+import { ArchivePolicyErrorCode } from '../modules/archive-policy/archive-policy.errors.js';
 import { PolicyErrorCode } from '../policy/policy.errors.js';
 
 /** Public error codes clients can rely on (`extensions.code`). */
@@ -20,7 +23,8 @@ export enum PublicErrorCode {
 /** The one table from module error codes to public codes. A module code missing here
  * fails the type check, so no module error can leak out unmapped. */
 const PUBLIC_CODE: Record<
-  CommonErrorCode | CustomerErrorCode | InteractionErrorCode | IdentityErrorCode | PolicyErrorCode,
+  | CommonErrorCode | CustomerErrorCode | InteractionErrorCode | IdentityErrorCode | PolicyErrorCode | ArchiveErrorCode
+  | JobErrorCode | ArchivePolicyErrorCode,
   PublicErrorCode
 > = {
   [CommonErrorCode.INVALID_INPUT]: PublicErrorCode.BAD_USER_INPUT,
@@ -42,6 +46,19 @@ const PUBLIC_CODE: Record<
   [PolicyErrorCode.FIELD_WRITE_FORBIDDEN]: PublicErrorCode.FORBIDDEN,
   [PolicyErrorCode.FIELD_READ_FORBIDDEN]: PublicErrorCode.FORBIDDEN,
   [PolicyErrorCode.SORT_FORBIDDEN]: PublicErrorCode.FORBIDDEN,
+  [ArchiveErrorCode.NOT_FOUND]: PublicErrorCode.NOT_FOUND,
+  [ArchiveErrorCode.INVALID_STATE]: PublicErrorCode.INVALID_STATE,
+  [ArchiveErrorCode.INTEGRITY]: PublicErrorCode.INVALID_STATE,
+  [ArchiveErrorCode.LEGAL_HOLD]: PublicErrorCode.INVALID_STATE,
+  [ArchiveErrorCode.CONFIRMATION_MISMATCH]: PublicErrorCode.BAD_USER_INPUT,
+  [ArchiveErrorCode.TOO_MANY_IDS]: PublicErrorCode.BAD_USER_INPUT,
+  [JobErrorCode.NOT_FOUND]: PublicErrorCode.NOT_FOUND,
+  [JobErrorCode.FINISHED]: PublicErrorCode.INVALID_STATE,
+  [JobErrorCode.ALREADY_ACTIVE]: PublicErrorCode.INVALID_STATE,
+  [ArchivePolicyErrorCode.NOT_FOUND]: PublicErrorCode.NOT_FOUND,
+  [ArchivePolicyErrorCode.VERSION_CONFLICT]: PublicErrorCode.CONFLICT,
+  [ArchivePolicyErrorCode.NAME_TAKEN]: PublicErrorCode.BAD_USER_INPUT,
+  [ArchivePolicyErrorCode.RUN_IN_PROGRESS]: PublicErrorCode.INVALID_STATE,
 };
 
 const PASS_THROUGH = new Set<string>([

@@ -1,13 +1,32 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { ArchivedInteractionResolver, ArchiveResolver } from '../modules/archive/archive.resolver.js';
+import { PurgeResolver } from '../modules/archive/purge.resolver.js';
+import { VoidResolver } from '../modules/void/void.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { CustomerResolver } from '../modules/customer/customer.resolver.js';
 import { UserResolver } from '../modules/identity/user.resolver.js';
 import { CustomerInteractionsResolver, InteractionResolver } from '../modules/interaction/interaction.resolver.js';
+import { ArchivePolicyResolver } from '../modules/archive-policy/archive-policy.resolver.js';
+import { JobResolver } from '../modules/job/job.resolver.js';
+import { LifecycleStageResolver } from '../modules/lifecycle-stage/lifecycle-stage.resolver.js';
 import { applyFieldGuards } from './field-guards.js';
 import { DateTimeScalar } from './scalars.js';
 
-export const resolvers = [CustomerResolver, CustomerInteractionsResolver, InteractionResolver, UserResolver, AuditResolver] as const;
+export const resolvers = [
+  CustomerResolver,
+  CustomerInteractionsResolver,
+  InteractionResolver,
+  UserResolver,
+  AuditResolver,
+  ArchiveResolver,
+  ArchivedInteractionResolver,
+  VoidResolver,
+  PurgeResolver,
+  JobResolver,
+  ArchivePolicyResolver,
+  LifecycleStageResolver,
+] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
 

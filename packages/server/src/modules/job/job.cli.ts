@@ -1,0 +1,51 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from '../../config.js';
+import { ConfigError } from '../../config.js';
+import { createRequestContext, inTransaction } from '../../graphql/context.js';
+import { enqueuePolicyRun } from '../archive-policy/archive-policy.run.js';
+import { findActiveRun, findPolicy } from '../archive-policy/archive-policy.reader.js';
+import { jwtSecret } from '../../secrets.js';
+import { TokenSigner } from '../identity/tokens.js';
+import { findJob } from './job.queue.js';
+import { createJobWorker } from './job.setup.js';
+
+/**
+ * `archive:run --policy <id>`: queues a run as the system (an operator at the console,
+ * audited with no user) and runs it here to the end, printing progress. Another worker
+ * never takes it: it is claimed by id straight away.
+ */
+export async function runPolicyInForeground(orm: MikroORM, config: Config, policyId: string, say: (m: string) => void): Promise<string> {
+  const ctx = createRequestContext(orm, config, new TokenSigner(jwtSecret(config), config.ACCESS_TOKEN_TTL_SECONDS), `cli:archive:run:${process.pid}`);
+  const job = await inTransaction(ctx, async (tx) => {
+    const policy = await findPolicy(tx.sql, policyId, true);
+    if (!policy) throw new ConfigError(`archive policy ${policyId} does not exist`);
+    const active = await findActiveRun(tx.sql, policy.id);
+    if (active) throw new ConfigError(`a run of this policy is already queued or running (job ${active})`);
+    return (await enqueuePolicyRun(tx, policy))!;
+  });
+  say(`job ${job.id} queued for policy ${policyId}`);
+  const started = Date.now();
+  const worker = createJobWorker(orm, config, {
+    schedules: false,
+    log: say,
+    onProgress: (_job, p) => say(`progress ${p.done}/${p.total ?? '?'} customers (${Math.round((Date.now() - started) / 100) / 10} s)`),
+  });
+  await worker.runNow(job.id);
+  const finished = await findJob(ctx.sql, job.id);
+  say(`job ${job.id} ${finished?.state}: ${JSON.stringify(finished?.result ?? finished?.error ?? null)}`);
+  return finished?.state ?? 'UNKNOWN';
+}
+
+/** `jobs:work`: a worker process only (no HTTP), stopped gracefully by a signal. */
+export async function workUntilSignalled(orm: MikroORM, config: Config, say: (m: string) => void): Promise<void> {
+  const worker = createJobWorker(orm, config, { log: say });
+  worker.start();
+  say(`job worker ${worker.id} started`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  say('stopping: finishing the current batch');
+  await worker.stop();
+  say('stopped');
+}

@@ -1,0 +1,40 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum JobState {
+  QUEUED = 'QUEUED',
+  RUNNING = 'RUNNING',
+  SUCCEEDED = 'SUCCEEDED',
+  FAILED = 'FAILED',
+  CANCELLED = 'CANCELLED',
+}
+
+/** What a job does; each kind has one handler (modules/job/job.handlers.ts). */
+export enum JobKind {
+  ARCHIVE_POLICY_RUN = 'ARCHIVE_POLICY_RUN',
+  ARCHIVE_INTERACTIONS = 'ARCHIVE_INTERACTIONS',
+  CLASSIFY_LIFECYCLE = 'CLASSIFY_LIFECYCLE',
+}
+
+export const FINISHED_STATES: readonly JobState[] = [JobState.SUCCEEDED, JobState.FAILED, JobState.CANCELLED];
+
+registerEnumType(JobState, {
+  name: 'JobState',
+  description: 'Where a background job is in its life.',
+  valuesConfig: {
+    QUEUED: { description: 'Waiting for a worker (also after a worker was lost: it resumes from its checkpoint).' },
+    RUNNING: { description: 'A worker is processing it, batch by batch.' },
+    SUCCEEDED: { description: 'Finished; `result` says what it did.' },
+    FAILED: { description: 'Stopped by an error; `error` says why. Completed batches stay done.' },
+    CANCELLED: { description: 'Stopped on request between two batches; completed batches stay done.' },
+  },
+});
+
+registerEnumType(JobKind, {
+  name: 'JobKind',
+  description: 'What a background job does.',
+  valuesConfig: {
+    ARCHIVE_POLICY_RUN: { description: 'Runs an archive policy: moves the customers (or interactions) it selects to the archive.' },
+    ARCHIVE_INTERACTIONS: { description: 'Archives all interactions older than a date, for every customer.' },
+    CLASSIFY_LIFECYCLE: { description: 'Recomputes customers\u2019 lifecycle stages from their activity.' },
+  },
+});

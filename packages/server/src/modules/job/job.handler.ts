@@ -1,0 +1,35 @@
+import type { RequestContext } from '../../graphql/context.js';
+import type { JobKind } from './job.enums.js';
+import type { JobRecord } from './job.record.js';
+
+/** What one batch did: where the next one starts, and how much progress it made. */
+export interface JobStep<C> {
+  checkpoint: C;
+  done: number;
+  finished: boolean;
+}
+
+/**
+ * The work of one job kind, cut into batches. The worker calls each method inside a
+ * transaction that also holds the job's lease and saves the returned checkpoint and
+ * progress, so a batch's effects and its bookkeeping commit together: after a crash the
+ * job continues from the last committed checkpoint, never repeating or skipping a batch.
+ * Handlers must be deterministic given (params, checkpoint): a resumed run calls `step`
+ * with the checkpoint a dead worker left behind.
+ */
+export interface JobHandler<P = Record<string, unknown>, C = unknown> {
+  kind: JobKind;
+  /** Once per job, before the first batch: counts the work and sets the first checkpoint. */
+  begin(tx: RequestContext, job: JobRecord<P>): Promise<{ total: number | null; checkpoint: C }>;
+  /** One batch. */
+  step(tx: RequestContext, job: JobRecord<P>, checkpoint: C): Promise<JobStep<C>>;
+  /** The run's result (stored on the job and in its terminal audit event). */
+  result(job: JobRecord<P>, checkpoint: C): Record<string, unknown>;
+}
+
+export type JobHandlers = ReadonlyMap<JobKind, JobHandler<any, any>>;
+
+/** An expected failure whose message is safe to show on the job (`Job.error`). */
+export class JobError extends Error {
+  override name = 'JobError';
+}

@@ -1,0 +1,46 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs } from '../../graphql/connection.js';
+import type { RequestContext } from '../../graphql/context.js';
+import { getUser } from '../identity/user.service.js';
+import { User, type UserRecord } from '../identity/user.type.js';
+import { CancelJobInput, JobFilter } from './job.inputs.js';
+import { CancelJobPayload, JobConnection } from './job.payloads.js';
+import type { JobRecord } from './job.record.js';
+import { cancelJob, getJob, listJobs } from './job.service.js';
+import { Job, JobProgress } from './job.type.js';
+
+@Resolver(() => Job)
+export class JobResolver {
+  @Query(() => Job, { nullable: true, description: 'One background job by id; null when there is none.' })
+  job(@Arg('id', () => ID, { description: 'Job id.' }) id: string, @Ctx() ctx: RequestContext) {
+    return getJob(ctx, id);
+  }
+
+  @Query(() => JobConnection, { description: 'Background jobs, newest first.' })
+  async jobs(
+    @Args() page: ConnectionArgs,
+    @Arg('filter', () => JobFilter, { nullable: true, description: 'Which jobs.' }) filter: JobFilter | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<JobConnection> {
+    const result = await listJobs(ctx, filter, page);
+    return new JobConnection(result.page as never, result.count);
+  }
+
+  @Mutation(() => CancelJobPayload, { description: 'Cancels a queued job, or asks a running one to stop after its current batch.' })
+  async cancelJob(
+    @Arg('input', () => CancelJobInput, { description: 'The job to cancel.' }) input: CancelJobInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return { job: await cancelJob(ctx, input.id) };
+  }
+
+  @FieldResolver(() => JobProgress, { description: 'Units done and in total.' })
+  progress(@Root() job: JobRecord): JobProgress {
+    return { done: job.progressDone, total: job.progressTotal };
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Who started the job; null for scheduled runs (the system).' })
+  createdBy(@Root() job: JobRecord, @Ctx() ctx: RequestContext): Promise<UserRecord | null> {
+    return getUser(ctx, job.createdBy);
+  }
+}

@@ -1,0 +1,85 @@
+import { Params } from '../../db/sql.js';
+import { recordAuditMany } from '../audit/audit.service.js';
+import { idRange, nextIdRange } from '../job/id-range.js';
+import { JobKind } from '../job/job.enums.js';
+import type { JobHandler } from '../job/job.handler.js';
+
+export interface StageThresholds {
+  newDays: number;
+  activeDays: number;
+  inactiveDays: number;
+}
+
+export interface ClassifyParams extends StageThresholds, Record<string, unknown> {
+  /** Days are counted back from here, fixed when the job was queued. */
+  asOf: string;
+}
+
+interface Checkpoint {
+  lastId: string;
+  scanned: number;
+  changed: number;
+  /** Changes by new stage. */
+  to: Record<string, number>;
+}
+
+/** Live customers the classifier may touch: a stage set by hand stays as it is. */
+const ELIGIBLE = `c.status = 'ACTIVE' and not c.stage_override`;
+
+/** Sets lifecycle stages from activity, one id range per transaction, with one audit
+ * event per changed customer; the job's terminal event is the run's summary. */
+export const classifyLifecycleHandler: JobHandler<ClassifyParams, Checkpoint> = {
+  kind: JobKind.CLASSIFY_LIFECYCLE,
+
+  async begin(tx) {
+    const row = await tx.sql.one<{ n: number }>(`select count(*)::int as n from customer c where ${ELIGIBLE}`);
+    return { total: row!.n, checkpoint: { lastId: '0', scanned: 0, changed: 0, to: {} } };
+  },
+
+  async step(tx, job, checkpoint) {
+    const size = tx.config.ARCHIVE_BATCH_SIZE;
+    const range = await nextIdRange(tx.sql, () => ELIGIBLE, checkpoint.lastId, size);
+    if (!range) return { checkpoint, done: 0, finished: true };
+    const { newDays, activeDays, inactiveDays, asOf } = job.params;
+    const params = new Params();
+    const at = params.add(asOf, 'timestamptz');
+    const ago = (days: number) => `(${at} - ${params.add(days, 'integer')} * interval '1 day')`;
+    const activity = 'coalesce(c.last_interaction_at, c.created_at)';
+    const changes = await tx.sql.query<{ id: string; from: string; to: string }>(
+      `with sel as (
+         select c.id, c.lifecycle_stage as old_stage,
+                case when c.created_at >= ${ago(newDays)} then 'NEW'
+                     when ${activity} >= ${ago(activeDays)} then 'ACTIVE'
+                     when ${activity} >= ${ago(inactiveDays)} then 'INACTIVE'
+                     else 'CHURNED' end as new_stage
+           from customer c
+          where ${ELIGIBLE} and ${idRange('c.id', { afterId: checkpoint.lastId, upper: range.upper }, params)}
+          order by c.id
+          for update
+       )
+       update customer c set lifecycle_stage = sel.new_stage, version = c.version + 1, updated_at = now()
+         from sel where c.id = sel.id and sel.new_stage <> sel.old_stage
+       returning c.id::text as id, sel.old_stage as "from", sel.new_stage as "to"`,
+      params.values,
+    );
+    changes.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+    await recordAuditMany(tx, {
+      action: 'CUSTOMER_STAGE_CLASSIFIED',
+      entityType: 'Customer',
+      entityIds: changes.map((c) => c.id),
+      changes: changes.map((c) => ({ lifecycleStage: { from: c.from, to: c.to } })),
+    });
+    const to = { ...checkpoint.to };
+    for (const change of changes) to[change.to] = (to[change.to] ?? 0) + 1;
+    return {
+      checkpoint: { lastId: range.upper, scanned: checkpoint.scanned + range.count, changed: checkpoint.changed + changes.length, to },
+      done: range.count,
+      finished: range.count < size,
+    };
+  },
+
+  result(job, checkpoint) {
+    const { newDays, activeDays, inactiveDays } = job.params;
+    return { thresholds: { newDays, activeDays, inactiveDays }, scanned: checkpoint.scanned, changed: checkpoint.changed, to: checkpoint.to };
+  },
+};
