@@ -8,6 +8,14 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 
 const port = z.coerce.number().int().min(0).max(65535);
 
+const cronSetting = z
+  .string()
+  .superRefine((v, ctx) => {
+    const problem = cronProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .optional();
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -44,13 +52,9 @@ const schema = z.object({
   /** Pause between batches, to leave room for interactive traffic on a busy database. */
   JOB_BATCH_PAUSE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   /** Cron (5 fields, UTC) for the lifecycle classification; unset: only on demand. */
-  LIFECYCLE_SCHEDULE: z
-    .string()
-    .superRefine((v, ctx) => {
-      const problem = cronProblem(v);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    })
-    .optional(),
+  LIFECYCLE_SCHEDULE: cronSetting,
+  /** Cron (5 fields, UTC) for the retention sweep; unset: only on demand. */
+  RETENTION_SCHEDULE: cronSetting,
 }).superRefine((env, ctx) => {
   // Development generates a secret under DATA_DIR; production must be told one.
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {

@@ -4,6 +4,7 @@ import { openDatabase } from './db/database.js';
 import { createApp } from './http/app.js';
 import { createJobWorker } from './modules/job/job.setup.js';
 import { seedIfEmpty } from './modules/seed/seed.runner.js';
+import { onShutdownSignal } from './shutdown-signals.js';
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
@@ -33,8 +34,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  onShutdownSignal((signal) => void shutdown(signal));
 
   const address = await app.listen({ host: config.HOST, port: config.PORT });
   say(`ready in ${Date.now() - startedAt} ms`);

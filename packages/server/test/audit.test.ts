@@ -143,6 +143,10 @@ const SAMPLES: Record<string, { action: string; run: () => Promise<any> }> = {
     action: 'JOB_ENQUEUED',
     run: () => server.gql(`mutation { classifyLifecycleStages(input: { activeDays: 60 }) { job { id } } }`),
   },
+  runRetentionSweep: {
+    action: 'JOB_ENQUEUED',
+    run: () => server.gql(`mutation { runRetentionSweep(input: { reason: "audit sample" }) { job { id } } }`),
+  },
   cancelJob: {
     action: 'JOB_CANCELLED',
     run: async () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.js';
+import type { EmbeddedDatabase } from './embedded-postgres.js';
 import { openOrm } from './orm.js';
 
 export interface Database {
@@ -20,6 +20,8 @@ export async function openDatabase(config: Config, log: (msg: string) => void): 
   let embedded: EmbeddedDatabase | undefined;
   let url = config.DATABASE_URL;
   if (!url) {
+    // Loaded only when needed: with an external database nothing of it (nor its exit hook) runs.
+    const { startEmbeddedPostgres } = await import('./embedded-postgres.js');
     const started = Date.now();
     embedded = await startEmbeddedPostgres({
       dataDir: path.resolve(config.DATA_DIR),

@@ -18,7 +18,7 @@ import type { PurgeCustomerInput } from './archive.inputs.js';
 
 export type Store = 'LIVE' | 'ARCHIVE';
 
-interface Located {
+export interface Located {
   id: string;
   code: string;
   status: string;
@@ -135,26 +135,6 @@ export async function purgeCustomer(
     await purgeRows(tx, [found], input.reason.trim());
     return { purgedId: found.id, code: found.code, export: guardExport(actor.role, exported) };
   });
-}
-
-/**
- * One batch of the retention sweep: archived customers past `retain_until` and not under
- * legal hold. With `dryRun` nothing is deleted; the candidates are only counted.
- */
-export async function purgeExpiredBatch(
-  tx: RequestContext,
-  options: { limit: number; afterId?: string; dryRun?: boolean; reason?: string },
-): Promise<{ purged: string[]; lastId: string | null }> {
-  const rows = await tx.sql.query<Located>(
-    `select id::text, code, 'ARCHIVED' as status, legal_hold as "legalHold", 'ARCHIVE' as store
-       from archive.customer
-      where retain_until < now() and not legal_hold and id > $1::bigint
-      order by id limit $2::int
-      ${options.dryRun ? '' : 'for update skip locked'}`,
-    [options.afterId ?? '0', options.limit],
-  );
-  if (!options.dryRun && rows.length) await purgeRows(tx, rows, options.reason ?? 'retention period ended');
-  return { purged: rows.map((r) => r.id), lastId: rows.at(-1)?.id ?? null };
 }
 
 export { locate as locateCustomer };

@@ -5,6 +5,7 @@ import { createRequestContext, inTransaction } from '../../graphql/context.js';
 import { enqueuePolicyRun } from '../archive-policy/archive-policy.run.js';
 import { findActiveRun, findPolicy } from '../archive-policy/archive-policy.reader.js';
 import { jwtSecret } from '../../secrets.js';
+import { onShutdownSignal } from '../../shutdown-signals.js';
 import { TokenSigner } from '../identity/tokens.js';
 import { findJob } from './job.queue.js';
 import { createJobWorker } from './job.setup.js';
@@ -41,10 +42,7 @@ export async function workUntilSignalled(orm: MikroORM, config: Config, say: (m:
   const worker = createJobWorker(orm, config, { log: say });
   worker.start();
   say(`job worker ${worker.id} started`);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await new Promise<void>((resolve) => onShutdownSignal(() => resolve()));
   say('stopping: finishing the current batch');
   await worker.stop();
   say('stopped');

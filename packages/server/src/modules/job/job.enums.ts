@@ -13,6 +13,7 @@ export enum JobKind {
   ARCHIVE_POLICY_RUN = 'ARCHIVE_POLICY_RUN',
   ARCHIVE_INTERACTIONS = 'ARCHIVE_INTERACTIONS',
   CLASSIFY_LIFECYCLE = 'CLASSIFY_LIFECYCLE',
+  RETENTION_SWEEP = 'RETENTION_SWEEP',
 }
 
 export const FINISHED_STATES: readonly JobState[] = [JobState.SUCCEEDED, JobState.FAILED, JobState.CANCELLED];
@@ -36,5 +37,6 @@ registerEnumType(JobKind, {
     ARCHIVE_POLICY_RUN: { description: 'Runs an archive policy: moves the customers (or interactions) it selects to the archive.' },
     ARCHIVE_INTERACTIONS: { description: 'Archives all interactions older than a date, for every customer.' },
     CLASSIFY_LIFECYCLE: { description: 'Recomputes customers\u2019 lifecycle stages from their activity.' },
+    RETENTION_SWEEP: { description: 'Purges archived customers whose retention period has ended and that are not under legal hold.' },
   },
 });

@@ -7,13 +7,15 @@ import { enqueueDuePolicyRuns } from '../archive-policy/archive-policy.schedule.
 import { TokenSigner } from '../identity/tokens.js';
 import { classifyLifecycleHandler } from '../lifecycle-stage/lifecycle-stage.job.js';
 import { lifecycleSchedule } from '../lifecycle-stage/lifecycle-stage.service.js';
+import { retentionSweepHandler } from '../retention/retention.job.js';
+import { retentionSchedule } from '../retention/retention.service.js';
 import type { JobKind } from './job.enums.js';
 import type { JobHandler } from './job.handler.js';
 import { JobWorker, type JobWorkerOptions, type PollTask } from './job.worker.js';
 
 /** Every job kind this server can run. */
 export function jobHandlers(): Map<JobKind, JobHandler<any, any>> {
-  const handlers: JobHandler<any, any>[] = [policyRunHandler, archiveInteractionsHandler, classifyLifecycleHandler];
+  const handlers: JobHandler<any, any>[] = [policyRunHandler, archiveInteractionsHandler, classifyLifecycleHandler, retentionSweepHandler];
   return new Map(handlers.map((h) => [h.kind, h]));
 }
 
@@ -21,6 +23,7 @@ export function jobHandlers(): Map<JobKind, JobHandler<any, any>> {
 export function scheduleTasks(config: Config): PollTask[] {
   const tasks: PollTask[] = [async (ctx) => void (await enqueueDuePolicyRuns(ctx))];
   if (config.LIFECYCLE_SCHEDULE) tasks.push(lifecycleSchedule(config.LIFECYCLE_SCHEDULE));
+  if (config.RETENTION_SCHEDULE) tasks.push(retentionSchedule(config.RETENTION_SCHEDULE));
   return tasks;
 }
 

@@ -1,0 +1,81 @@
+import { Params } from '../../db/sql.js';
+import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { requireAction } from '../../policy/guard.js';
+import { Action } from '../../policy/policy.js';
+import { findArchivedByIds } from '../archive/archive.reader.js';
+import type { ArchivedCustomerRecord } from '../archive/archive.record.js';
+import { currentSlot } from '../job/cron.js';
+import { JobKind } from '../job/job.enums.js';
+import { jobAlreadyActive } from '../job/job.errors.js';
+import { enqueueJobOnce, findActiveJob } from '../job/job.queue.js';
+import type { JobRecord } from '../job/job.record.js';
+import type { PollTask } from '../job/job.worker.js';
+import { expiredCondition, heldCondition } from './retention.condition.js';
+import type { RetentionParams } from './retention.job.js';
+
+const SAMPLE_SIZE = 20;
+const DEFAULT_REASON = 'retention period ended';
+
+export interface RetentionPreview {
+  asOf: string;
+  customerCount: number;
+  interactionCount: number;
+  heldCount: number;
+  sample: ArchivedCustomerRecord[];
+}
+
+/** Dry run of the sweep: what it would purge now, and what a legal hold keeps. Purge is
+ * ADMIN-only, and so is seeing what it would remove. */
+export async function previewRetentionSweep(ctx: RequestContext): Promise<RetentionPreview> {
+  requireAction(ctx, Action.CUSTOMER_PURGE);
+  const asOf = (await ctx.sql.one<{ now: string }>(`select now()::text as now`))!.now;
+  const params = new Params();
+  const expired = expiredCondition(asOf, params);
+  const held = heldCondition(asOf, params);
+  const counts = await ctx.sql.one<{ customers: number; interactions: number; held: number }>(
+    `select (select count(*) from archive.customer c where ${expired})::int as customers,
+            (select count(*) from archive.interaction ai join archive.customer c on c.id = ai.customer_id where ${expired})::int as interactions,
+            (select count(*) from archive.customer c where ${held})::int as held`,
+    params.values,
+  );
+  const sampleParams = new Params();
+  const ids = await ctx.sql.query<{ id: string }>(
+    `select c.id::text from archive.customer c where ${expiredCondition(asOf, sampleParams)} order by c.id limit ${SAMPLE_SIZE}`,
+    sampleParams.values,
+  );
+  const sample = await findArchivedByIds(ctx.sql, ids.map((r) => r.id));
+  sample.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+  return { asOf, customerCount: counts!.customers, interactionCount: counts!.interactions, heldCount: counts!.held, sample };
+}
+
+/** Queues a sweep now; one at a time, so two clicks never purge in parallel. */
+export async function runRetentionSweep(ctx: RequestContext, reason: string | null | undefined): Promise<JobRecord> {
+  requireAction(ctx, Action.CUSTOMER_PURGE);
+  return inTransaction(ctx, async (tx) => {
+    await tx.sql.query(`select pg_advisory_xact_lock(hashtext('custos:retention-sweep'))`);
+    const active = await findActiveJob(tx.sql, JobKind.RETENTION_SWEEP);
+    if (active) throw jobAlreadyActive(JobKind.RETENTION_SWEEP, active);
+    return (await enqueueSweep(tx, reason?.trim() || DEFAULT_REASON))!;
+  });
+}
+
+async function enqueueSweep(tx: RequestContext, reason: string, dedupeKey?: string): Promise<JobRecord | null> {
+  const asOf = (await tx.sql.one<{ now: string }>(`select now()::text as now`))!.now;
+  return enqueueJobOnce(tx, JobKind.RETENTION_SWEEP, { asOf, reason } satisfies RetentionParams, { dedupeKey, reason });
+}
+
+/** Poll task for RETENTION_SCHEDULE: each slot queues one sweep, as the system, however
+ * many servers poll (the dedupe key `retention:<slot>` is unique). */
+export function retentionSchedule(schedule: string): PollTask {
+  let lastSlot = '';
+  return async (ctx) => {
+    const slot = currentSlot(schedule, new Date()).toISOString();
+    if (slot === lastSlot) return;
+    await inTransaction(ctx, async (tx) => {
+      await tx.sql.query(`select pg_advisory_xact_lock(hashtext('custos:retention-sweep'))`);
+      if (await findActiveJob(tx.sql, JobKind.RETENTION_SWEEP)) return;
+      await enqueueSweep(tx, `scheduled: ${DEFAULT_REASON}`, `retention:${slot}`);
+    });
+    lastSlot = slot;
+  };
+}

@@ -1,0 +1,64 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FAST_JOBS } from './jobs.js';
+import { TEST_JWT_SECRET } from './test-server.js';
+import type { TestDatabase } from './test-database.js';
+
+const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * Compiles the server once for this test file into its own folder inside the package (so
+ * that node_modules resolve) and returns the CLI's path. Separate folders keep test files
+ * that run in parallel from overwriting each other's build.
+ */
+export function buildCli(name: string): string {
+  const out = path.join(serverRoot, '.test-build', name);
+  fs.rmSync(out, { recursive: true, force: true });
+  execFileSync(path.join(serverRoot, 'node_modules/.bin/swc'), ['src', '-d', out, '--strip-leading-paths', '--copy-files', '--quiet'], {
+    cwd: serverRoot,
+    stdio: 'pipe',
+  });
+  fs.writeFileSync(path.join(out, 'package.json'), '{"type":"module"}\n');
+  return path.join(out, 'cli.js');
+}
+
+export interface WorkerProcess {
+  child: ChildProcess;
+  /** Everything the process wrote to stderr so far, line by line. */
+  lines: string[];
+  exited: Promise<number | null>;
+}
+
+/** `custos jobs:work` as a real child process on the test database. */
+export function spawnWorker(cli: string, db: TestDatabase, env: Record<string, string> = {}): WorkerProcess {
+  const child = spawn(process.execPath, [cli, 'jobs:work'], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      DATABASE_URL: db.url,
+      JWT_SECRET: TEST_JWT_SECRET,
+      LOG_LEVEL: 'silent',
+      DB_POOL_MAX: '3',
+      ...FAST_JOBS,
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const lines: string[] = [];
+  let partial = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    const text = partial + chunk.toString();
+    const parts = text.split('\n');
+    partial = parts.pop()!;
+    lines.push(...parts);
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, lines, exited };
+}
+
+export async function kill(worker: WorkerProcess, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+  if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill(signal);
+  await worker.exited;
+}
