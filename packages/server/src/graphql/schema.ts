@@ -11,6 +11,7 @@ import { ArchivePolicyResolver } from '../modules/archive-policy/archive-policy.
 import { JobResolver } from '../modules/job/job.resolver.js';
 import { LifecycleStageResolver } from '../modules/lifecycle-stage/lifecycle-stage.resolver.js';
 import { RetentionResolver } from '../modules/retention/retention.resolver.js';
+import { ReportResolver } from '../modules/report/report.resolver.js';
 import { applyFieldGuards } from './field-guards.js';
 import { DateTimeScalar } from './scalars.js';
 
@@ -28,6 +29,7 @@ export const resolvers = [
   ArchivePolicyResolver,
   LifecycleStageResolver,
   RetentionResolver,
+  ReportResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
