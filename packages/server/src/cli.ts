@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { printSchema } from 'graphql';
+import { DomainError } from './common/domain-error.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { buildAppSchema } from './graphql/schema.js';
@@ -16,6 +17,10 @@ Commands:
   archive:verify                   re-compute every archived row's checksum; exit 1 on a mismatch
   archive:run --policy <id>        run an archive policy to completion in the foreground
   jobs:work                        run a job worker (and the schedules) until SIGINT/SIGTERM
+  backup:create [--reason R]       write a backup now (then apply the retention rule)
+  backup:list                      list finished backups
+  backup:restore --file F          restore a backup into the configured database (it must be empty)
+  backup:verify --file F           restore drill into a scratch database; exit 1 on any difference
 `;
 
 const say = (msg: string) => process.stderr.write(`[custos] ${msg}\n`);
@@ -104,6 +109,19 @@ async function run(argv: string[]): Promise<void> {
       }
       return;
     }
+    case 'backup:create':
+    case 'backup:list':
+    case 'backup:restore':
+    case 'backup:verify': {
+      const { values } = parseArgs({ args: rest, options: { reason: { type: 'string' }, file: { type: 'string' } } });
+      const cli = await import('./modules/backup/backup.cli.js');
+      if (command === 'backup:create') return cli.backupCreateCommand(config, values.reason, say);
+      if (command === 'backup:list') return cli.backupListCommand(config);
+      if (!values.file) throw new ConfigError(`${command} needs --file <backup file>`);
+      if (command === 'backup:restore') return cli.backupRestoreCommand(config, values.file, say);
+      if (!(await cli.backupVerifyCommand(config, values.file, say))) process.exitCode = 1;
+      return;
+    }
     default:
       process.stderr.write(USAGE);
       process.exitCode = command ? 1 : 0;
@@ -111,6 +129,6 @@ async function run(argv: string[]): Promise<void> {
 }
 
 run(process.argv.slice(2)).catch((error) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(error instanceof ConfigError || error instanceof DomainError ? error.message : error);
   process.exit(1);
 });

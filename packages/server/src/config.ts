@@ -55,6 +55,14 @@ const schema = z.object({
   LIFECYCLE_SCHEDULE: cronSetting,
   /** Cron (5 fields, UTC) for the retention sweep; unset: only on demand. */
   RETENTION_SCHEDULE: cronSetting,
+  /** Where backups are written (default DATA_DIR/backups). */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /** HMAC key sealing backups; dev: generated once under DATA_DIR/secrets. */
+  BACKUP_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  BACKUP_SCHEDULE: cronSetting,
+  BACKUP_DRILL_SCHEDULE: cronSetting,
+  BACKUP_KEEP_DAILY: z.coerce.number().int().min(1).max(366).default(7),
+  BACKUP_KEEP_WEEKLY: z.coerce.number().int().min(0).max(520).default(4),
 }).superRefine((env, ctx) => {
   // Development generates a secret under DATA_DIR; production must be told one.
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {

@@ -8,9 +8,18 @@ import type { Config } from './config.js';
  * start and kept under DATA_DIR so that tokens survive restarts.
  */
 export function jwtSecret(config: Config): string {
-  if (config.JWT_SECRET) return config.JWT_SECRET;
-  if (config.isProduction) throw new Error('JWT_SECRET is required in production');
-  const file = path.join(config.DATA_DIR, 'secrets', 'jwt-secret');
+  return configuredOrGenerated(config, 'JWT_SECRET', config.JWT_SECRET, 'jwt-secret');
+}
+
+/** The key backups are sealed with (HMAC): restoring a backup needs the same key. */
+export function backupKey(config: Config): string {
+  return configuredOrGenerated(config, 'BACKUP_KEY', config.BACKUP_KEY, 'backup-key');
+}
+
+function configuredOrGenerated(config: Config, variable: string, configured: string | undefined, fileName: string): string {
+  if (configured) return configured;
+  if (config.isProduction) throw new Error(`${variable} is required in production`);
+  const file = path.join(config.DATA_DIR, 'secrets', fileName);
   if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const secret = randomBytes(48).toString('base64url');

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
+import { createBackupFile } from '../src/modules/backup/backup.dump.js';
 import { buildAppSchema } from '../src/graphql/schema.js';
 import { hashPassword } from '../src/modules/identity/passwords.js';
 import { insertCustomer } from './helpers/fixtures.js';
@@ -8,12 +12,16 @@ import { startTestServer, type TestServer } from './helpers/test-server.js';
 let server: TestServer;
 let refreshToken = '';
 
+const backupDir = fs.mkdtempSync(path.join(os.tmpdir(), 'custos-audit-backups-'));
+const BACKUP_KEY = 'audit-backup-key-audit-backup-key-0123456789';
+
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ BACKUP_DIR: backupDir, BACKUP_KEY });
   await server.db.query(`update app_user set password_hash = $1 where id = $2`, [await hashPassword('custos-demo'), server.users.support]);
 });
 afterAll(async () => {
   await server.close();
+  fs.rmSync(backupDir, { recursive: true, force: true });
 });
 
 const lastEvents = async (n: number) =>
@@ -146,6 +154,17 @@ const SAMPLES: Record<string, { action: string; run: () => Promise<any> }> = {
   runRetentionSweep: {
     action: 'JOB_ENQUEUED',
     run: () => server.gql(`mutation { runRetentionSweep(input: { reason: "audit sample" }) { job { id } } }`),
+  },
+  startBackup: {
+    action: 'JOB_ENQUEUED',
+    run: () => server.gql(`mutation { startBackup(input: { reason: "audit sample" }) { job { id } } }`),
+  },
+  startBackupDrill: {
+    action: 'JOB_ENQUEUED',
+    run: async () => {
+      const { file } = await createBackupFile(server.db.url, backupDir, BACKUP_KEY, { createdBy: null, reason: 'fixture' });
+      return server.gql(`mutation($id: ID!) { startBackupDrill(input: { id: $id }) { job { id } } }`, { id: path.basename(file, '.cbk') });
+    },
   },
   cancelJob: {
     action: 'JOB_CANCELLED',

@@ -1,14 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { seedDatabase } from '../src/modules/seed/seed.runner.js';
 import { compareDigests, digestTables, runRestoreDrill } from '../src/modules/backup/backup.drill.js';
 import { createBackupFile } from '../src/modules/backup/backup.dump.js';
 import { migrationsUpTo, restoreBackupFile } from '../src/modules/backup/backup.restore.js';
+import { loadConfig } from '../src/config.js';
+import { listBackups, pruneBackups } from '../src/modules/backup/backup.store.js';
+import { startWorker, waitForJob } from './helpers/jobs.js';
+import { buildCli } from './helpers/worker-process.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
+
+const execFileAsync = promisify(execFile);
 
 /** Logical backups against real PostgreSQL: dump → restore → identical, and refusals. */
 
@@ -133,5 +141,119 @@ describe('backup and restore', () => {
     expect(report.auditChain.checked).toBeGreaterThan(0);
     const left = await server.db.query(`select datname from pg_database where datname = $1`, [`drill_${server.db.name}`]);
     expect(left).toEqual([]);
+  });
+});
+
+describe('backups as jobs over GraphQL', () => {
+  let api: TestServer;
+  let apiDir: string;
+  const workers: import('../src/modules/job/job.worker.js').JobWorker[] = [];
+  beforeAll(async () => {
+    apiDir = fs.mkdtempSync(path.join(os.tmpdir(), 'custos-backups-api-'));
+    api = await startTestServer({ BACKUP_DIR: apiDir, BACKUP_KEY: KEY });
+    await seedDatabase(api.db.url, { customers: 50, interactions: 200 }, () => undefined);
+    workers.push(startWorker(api, { BACKUP_DIR: apiDir, BACKUP_KEY: KEY }));
+  });
+  afterAll(async () => {
+    await Promise.all(workers.map((w) => w.stop()));
+    await api.close();
+    fs.rmSync(apiDir, { recursive: true, force: true });
+  });
+
+  const LIST = `{ backups { id createdAt createdBy reason sizeBytes totalRows migration tables { name rows } lastDrill { jobId state error seconds } } }`;
+
+  it('backs up with progress per table, lists the backup, drills it, and is ADMIN-only', async () => {
+    const started = await api.gql(`mutation { startBackup(input: { reason: "before purge" }) { job { id kind state } } }`);
+    expect(started.errors).toBeUndefined();
+    const job = await waitForJob(api.db, started.data.startBackup.job.id);
+    expect(job.state).toBe('SUCCEEDED');
+    expect(Number(job.progress_done)).toBe(Number(job.progress_total));
+    expect(Number(job.progress_total)).toBeGreaterThan(8);
+    const list = await api.gql(LIST);
+    expect(list.errors).toBeUndefined();
+    const [backup] = list.data.backups;
+    expect(backup).toMatchObject({ id: job.result.backup, createdBy: api.users.admin, reason: 'before purge', lastDrill: null });
+    expect(backup.tables.find((t: { name: string }) => t.name === 'public.customer').rows).toBe(50);
+
+    const drill = await api.gql(`mutation($id: ID!) { startBackupDrill(input: { id: $id }) { job { id } } }`, { id: backup.id });
+    expect(drill.errors).toBeUndefined();
+    expect((await waitForJob(api.db, drill.data.startBackupDrill.job.id)).state).toBe('SUCCEEDED');
+    const after = (await api.gql(LIST)).data.backups[0];
+    expect(after.lastDrill).toMatchObject({ jobId: drill.data.startBackupDrill.job.id, state: 'SUCCEEDED', error: null });
+
+    for (const user of ['manager', 'sales1', 'support', 'auditor', 'reporting'] as const) {
+      expect((await api.as(user)(LIST)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+      expect((await api.as(user)(`mutation { startBackup { job { id } } }`)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    }
+    const missing = await api.gql(`mutation { startBackupDrill(input: { id: "no-such-backup" }) { job { id } } }`);
+    expect(missing.errors![0]!.extensions!.code).toBe('NOT_FOUND');
+  });
+
+  it('fails the drill of a backup damaged on disk, saying why', async () => {
+    const job = await waitForJob(api.db, (await api.gql(`mutation { startBackup { job { id } } }`)).data.startBackup.job.id);
+    const file = path.join(apiDir, `${job.result.backup}.cbk`);
+    const text = gunzipSync(fs.readFileSync(file)).toString('utf8');
+    fs.writeFileSync(file, gzipSync(Buffer.from(text.replace('public.customer', 'public.customer '))));
+    const drill = await api.gql(`mutation($id: ID!) { startBackupDrill(input: { id: $id }) { job { id } } }`, { id: job.result.backup });
+    const done = await waitForJob(api.db, drill.data.startBackupDrill.job.id);
+    expect(done.state).toBe('FAILED');
+    expect(done.error).toMatch(/refused/);
+    const listed = (await api.gql(LIST)).data.backups.find((b: { id: string }) => b.id === job.result.backup);
+    expect(listed.lastDrill).toMatchObject({ state: 'FAILED' });
+  });
+});
+
+describe('retention of backups', () => {
+  it('keeps the newest backup of each of the last 7 days and 4 weeks, and deletes the rest', () => {
+    const retained = fs.mkdtempSync(path.join(os.tmpdir(), 'custos-retention-'));
+    try {
+      const config = loadConfig({ NODE_ENV: 'test', BACKUP_DIR: retained, DATABASE_URL: 'postgres://x@127.0.0.1/x', JWT_SECRET: KEY });
+      const start = Date.UTC(2026, 10, 30, 12); // a Monday
+      for (let day = 0; day < 40; day++) {
+        for (const hour of [1, 13]) {
+          const createdAt = new Date(start - day * 86_400_000 + (hour - 12) * 3_600_000).toISOString();
+          const id = `b-${day}-${hour}`;
+          fs.writeFileSync(path.join(retained, `${id}.cbk`), '');
+          fs.writeFileSync(path.join(retained, `${id}.cbk.json`), JSON.stringify({ createdAt, migrations: [], tables: [], sequences: [] }));
+        }
+      }
+      pruneBackups(config);
+      const kept = listBackups(config).map((b) => b.id);
+      // Daily: the 13:00 backup of days 0–6. Weekly: the newest of the last four ISO weeks
+      // (day 0 is a Monday, so those are days 0, 1, 8 and 15).
+      expect(kept).toEqual(['b-0-13', 'b-1-13', 'b-2-13', 'b-3-13', 'b-4-13', 'b-5-13', 'b-6-13', 'b-8-13', 'b-15-13']);
+      expect(fs.readdirSync(retained)).toHaveLength(kept.length * 2);
+    } finally {
+      fs.rmSync(retained, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the backup commands', () => {
+  it('backup:create, backup:verify and backup:restore work end to end as processes', async () => {
+    const cli = buildCli('backup');
+    const cliDir = fs.mkdtempSync(path.join(os.tmpdir(), 'custos-backups-cli-'));
+    const target = await createTestDatabase();
+    try {
+      const run = (args: string[], url: string) =>
+        execFileAsync(process.execPath, [cli, ...args], {
+          env: { PATH: process.env.PATH, NODE_ENV: 'test', DATABASE_URL: url, BACKUP_DIR: cliDir, BACKUP_KEY: KEY, JWT_SECRET: KEY, LOG_LEVEL: 'silent' },
+        });
+      const created = await run(['backup:create', '--reason', 'cli test'], server.db.url);
+      const file = created.stdout.trim();
+      expect(file).toMatch(/\.cbk$/);
+      expect(created.stderr).toMatch(/backup written/);
+      const listed = await run(['backup:list'], server.db.url);
+      expect(listed.stdout).toContain(path.basename(file, '.cbk'));
+      const verified = await run(['backup:verify', '--file', file], server.db.url);
+      expect(JSON.parse(verified.stdout.trim())).toMatchObject({ ok: true, problems: [] });
+      await run(['backup:restore', '--file', file], target.url);
+      expect(await digestTables(target.url)).toEqual(await digestTables(server.db.url));
+      // A second restore into the now-filled database is refused, exit code 1.
+      await expect(run(['backup:restore', '--file', file], target.url)).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/not empty/) });
+    } finally {
+      await target.close();
+      fs.rmSync(cliDir, { recursive: true, force: true });
+    }
   });
 });

@@ -16,7 +16,7 @@ export interface Database {
  * under DATA_DIR (kept across restarts); otherwise connects to the given server and
  * starts nothing. Either way the schema is migrated before anything else runs.
  */
-export async function openDatabase(config: Config, log: (msg: string) => void): Promise<Database> {
+export async function openDatabase(config: Config, log: (msg: string) => void, options: { migrateTo?: string } = {}): Promise<Database> {
   let embedded: EmbeddedDatabase | undefined;
   let url = config.DATABASE_URL;
   if (!url) {
@@ -32,7 +32,7 @@ export async function openDatabase(config: Config, log: (msg: string) => void): 
     log(`embedded PostgreSQL ready in ${Date.now() - started} ms (data in ${config.DATA_DIR})`);
   }
   try {
-    const orm = await openOrm(url, config.DB_POOL_MAX);
+    const orm = await openOrm(url, config.DB_POOL_MAX, options);
     return {
       orm,
       url,

@@ -12,6 +12,7 @@ import { JobResolver } from '../modules/job/job.resolver.js';
 import { LifecycleStageResolver } from '../modules/lifecycle-stage/lifecycle-stage.resolver.js';
 import { RetentionResolver } from '../modules/retention/retention.resolver.js';
 import { ReportResolver } from '../modules/report/report.resolver.js';
+import { BackupResolver } from '../modules/backup/backup.resolver.js';
 import { applyFieldGuards } from './field-guards.js';
 import { DateTimeScalar } from './scalars.js';
 
@@ -30,6 +31,7 @@ export const resolvers = [
   LifecycleStageResolver,
   RetentionResolver,
   ReportResolver,
+  BackupResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

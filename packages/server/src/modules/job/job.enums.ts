@@ -14,6 +14,8 @@ export enum JobKind {
   ARCHIVE_INTERACTIONS = 'ARCHIVE_INTERACTIONS',
   CLASSIFY_LIFECYCLE = 'CLASSIFY_LIFECYCLE',
   RETENTION_SWEEP = 'RETENTION_SWEEP',
+  BACKUP = 'BACKUP',
+  BACKUP_DRILL = 'BACKUP_DRILL',
 }
 
 export const FINISHED_STATES: readonly JobState[] = [JobState.SUCCEEDED, JobState.FAILED, JobState.CANCELLED];
@@ -38,5 +40,7 @@ registerEnumType(JobKind, {
     ARCHIVE_INTERACTIONS: { description: 'Archives all interactions older than a date, for every customer.' },
     CLASSIFY_LIFECYCLE: { description: 'Recomputes customers\u2019 lifecycle stages from their activity.' },
     RETENTION_SWEEP: { description: 'Purges archived customers whose retention period has ended and that are not under legal hold.' },
+    BACKUP: { description: 'Writes a logical backup of every table from one consistent snapshot.' },
+    BACKUP_DRILL: { description: 'Restores a backup into a scratch database and checks it against its manifest.' },
   },
 });

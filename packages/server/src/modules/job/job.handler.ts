@@ -25,6 +25,9 @@ export interface JobHandler<P = Record<string, unknown>, C = unknown> {
   step(tx: RequestContext, job: JobRecord<P>, checkpoint: C): Promise<JobStep<C>>;
   /** The run's result (stored on the job and in its terminal audit event). */
   result(job: JobRecord<P>, checkpoint: C): Record<string, unknown>;
+  /** Releases what this process holds for the job outside the database (open files,
+   * sessions) when it stops here without finishing: cancelled, failed or handed back. */
+  abandon?(job: JobRecord<P>): Promise<void>;
 }
 
 export type JobHandlers = ReadonlyMap<JobKind, JobHandler<any, any>>;

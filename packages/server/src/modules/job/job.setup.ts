@@ -9,13 +9,15 @@ import { classifyLifecycleHandler } from '../lifecycle-stage/lifecycle-stage.job
 import { lifecycleSchedule } from '../lifecycle-stage/lifecycle-stage.service.js';
 import { retentionSweepHandler } from '../retention/retention.job.js';
 import { retentionSchedule } from '../retention/retention.service.js';
+import { backupDrillHandler, backupHandler } from '../backup/backup.job.js';
+import { backupSchedules } from '../backup/backup.service.js';
 import type { JobKind } from './job.enums.js';
 import type { JobHandler } from './job.handler.js';
 import { JobWorker, type JobWorkerOptions, type PollTask } from './job.worker.js';
 
 /** Every job kind this server can run. */
 export function jobHandlers(): Map<JobKind, JobHandler<any, any>> {
-  const handlers: JobHandler<any, any>[] = [policyRunHandler, archiveInteractionsHandler, classifyLifecycleHandler, retentionSweepHandler];
+  const handlers: JobHandler<any, any>[] = [policyRunHandler, archiveInteractionsHandler, classifyLifecycleHandler, retentionSweepHandler, backupHandler, backupDrillHandler];
   return new Map(handlers.map((h) => [h.kind, h]));
 }
 
@@ -24,6 +26,7 @@ export function scheduleTasks(config: Config): PollTask[] {
   const tasks: PollTask[] = [async (ctx) => void (await enqueueDuePolicyRuns(ctx))];
   if (config.LIFECYCLE_SCHEDULE) tasks.push(lifecycleSchedule(config.LIFECYCLE_SCHEDULE));
   if (config.RETENTION_SCHEDULE) tasks.push(retentionSchedule(config.RETENTION_SCHEDULE));
+  tasks.push(...backupSchedules(config));
   return tasks;
 }
 

@@ -105,6 +105,7 @@ export class JobWorker {
       ctx = await this.#actorContext(job);
       for (;;) {
         if (this.#stopping) {
+          await handler.abandon?.(job);
           await releaseJob(ctx.sql, job.id, this.id);
           this.#log(`job ${job.id} handed back to the queue (worker stopping)`);
           return;
@@ -118,6 +119,7 @@ export class JobWorker {
       }
     } catch (error) {
       this.#log(`job ${job.id} failed: ${describe(error)}`);
+      await this.options.handlers.get(job.kind)?.abandon?.(job).catch(() => undefined);
       await inTransaction(ctx, (tx) => finishJob(tx, job, 'FAILED', { error: publicMessage(error) }, this.id)).catch((e) =>
         this.#log(`job ${job.id} could not be marked failed: ${describe(e)}`),
       );
@@ -133,6 +135,7 @@ export class JobWorker {
     if (lease.cancelRequested) {
       const result = lease.checkpoint === null ? null : handler.result(job, lease.checkpoint);
       await finishJob(tx, job, 'CANCELLED', { result }, this.id);
+      await handler.abandon?.(job);
       return 'done';
     }
     if (lease.checkpoint === null) {

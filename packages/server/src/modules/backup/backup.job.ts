@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import type { RequestContext } from '../../graphql/context.js';
+import { backupKey } from '../../secrets.js';
+import { JobError, type JobHandler } from '../job/job.handler.js';
+import { JobKind } from '../job/job.enums.js';
+import { runRestoreDrill, type DrillReport } from './backup.drill.js';
+import { BackupSession } from './backup.dump.js';
+import { backupDir, findBackup, pruneBackups } from './backup.store.js';
+import { listTables } from './backup.tables.js';
+
+export interface BackupParams extends Record<string, unknown> {
+  name: string;
+  reason: string | null;
+}
+
+interface BackupCheckpoint {
+  /** Which in-memory session the tables done so far belong to. */
+  session: string | null;
+  tablesDone: number;
+  file?: string;
+  sizeBytes?: number;
+  totalRows?: number;
+  pruned?: string[];
+}
+
+/**
+ * The snapshot a backup reads from lives in one open transaction, which cannot span the
+ * job's batch transactions or survive a crash. So the session is kept in this process
+ * between batches (one table per batch, for progress), and a resumed job whose session is
+ * gone — another process, or a restart — starts the backup over from the first table.
+ */
+const sessions = new Map<string, { token: string; session: BackupSession }>();
+
+function databaseUrl(tx: RequestContext): string {
+  return tx.em.config.get('clientUrl') as string;
+}
+
+export const backupHandler: JobHandler<BackupParams, BackupCheckpoint> = {
+  kind: JobKind.BACKUP,
+
+  async begin(tx) {
+    const client = new pg.Client({ connectionString: databaseUrl(tx) });
+    await client.connect();
+    try {
+      return { total: (await listTables(client)).length, checkpoint: { session: null, tablesDone: 0 } };
+    } finally {
+      await client.end();
+    }
+  },
+
+  async step(tx, job, checkpoint) {
+    const held = sessions.get(job.id);
+    if (!held || held.token !== checkpoint.session) {
+      await held?.session.abort();
+      const dir = backupDir(tx.config);
+      fs.rmSync(path.join(dir, `${job.params.name}.cbk.partial`), { force: true });
+      const session = await BackupSession.open(databaseUrl(tx), dir, backupKey(tx.config), {
+        createdBy: job.createdBy,
+        reason: job.params.reason,
+        name: job.params.name,
+      });
+      const token = randomUUID();
+      sessions.set(job.id, { token, session });
+      // Tables dumped under a lost session do not count any more.
+      return { checkpoint: { session: token, tablesDone: 0 }, done: -checkpoint.tablesDone, finished: false };
+    }
+    const { session } = held;
+    if (!session.done) await session.dumpNext();
+    const tablesDone = checkpoint.tablesDone + 1;
+    if (!session.done) return { checkpoint: { ...checkpoint, tablesDone }, done: 1, finished: false };
+    sessions.delete(job.id);
+    const finished = await session.finish();
+    const pruned = pruneBackups(tx.config).filter((id) => id !== job.params.name);
+    return {
+      checkpoint: { ...checkpoint, tablesDone, file: path.basename(finished.file), sizeBytes: finished.sizeBytes, totalRows: finished.manifest.totalRows, pruned },
+      done: 1,
+      finished: true,
+    };
+  },
+
+  result(job, checkpoint) {
+    return { backup: job.params.name, file: checkpoint.file ?? null, sizeBytes: checkpoint.sizeBytes ?? null, totalRows: checkpoint.totalRows ?? null, pruned: checkpoint.pruned ?? [] };
+  },
+
+  async abandon(job) {
+    const held = sessions.get(job.id);
+    sessions.delete(job.id);
+    await held?.session.abort();
+  },
+};
+
+export interface DrillParams extends Record<string, unknown> {
+  backup: string;
+}
+
+/** One batch: the whole drill runs on a scratch database, outside the job's transaction. */
+export const backupDrillHandler: JobHandler<DrillParams, { report: DrillReport | null }> = {
+  kind: JobKind.BACKUP_DRILL,
+
+  async begin() {
+    return { total: 1, checkpoint: { report: null } };
+  },
+
+  async step(tx, job) {
+    const backup = findBackup(tx.config, job.params.backup);
+    if (!backup) throw new JobError(`backup ${job.params.backup} no longer exists`);
+    let report: DrillReport;
+    try {
+      report = await runRestoreDrill(databaseUrl(tx), backup.file, backupKey(tx.config), `custos_drill_${job.id}`);
+    } catch (error) {
+      throw new JobError(`the restore drill failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (!report.ok) throw new JobError(`the restore drill found problems: ${report.problems.join('; ')}`);
+    return { checkpoint: { report }, done: 1, finished: true };
+  },
+
+  result(job, checkpoint) {
+    return { backup: job.params.backup, ...(checkpoint.report ?? {}) };
+  },
+};
