@@ -166,6 +166,10 @@ const SAMPLES: Record<string, { action: string; run: () => Promise<any> }> = {
       return server.gql(`mutation($id: ID!) { startBackupDrill(input: { id: $id }) { job { id } } }`, { id: path.basename(file, '.cbk') });
     },
   },
+  createExport: {
+    action: 'EXPORT_REQUESTED',
+    run: () => server.gql(`mutation { createExport(input: { resource: CUSTOMERS, format: XLSX }) { url } }`),
+  },
   cancelJob: {
     action: 'JOB_CANCELLED',
     run: async () => {

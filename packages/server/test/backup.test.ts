@@ -38,7 +38,7 @@ beforeAll(async () => {
   expect((await server.gql(`mutation { archiveInteractions(input: { customerId: "${ids[4]}", olderThan: "2026-06-01T00:00:00Z", reason: "old" }) { archivedCount } }`)).errors).toBeUndefined();
   expect((await server.gql(`mutation { createArchivePolicy(input: { name: "Backup policy", action: ARCHIVE_CUSTOMERS, criteria: { tags: ["x"] } }) { policy { id } } }`)).errors).toBeUndefined();
   backup = await createBackupFile(server.db.url, dir, KEY, { createdBy: server.users.admin, reason: 'test' });
-});
+}, 120_000);
 afterAll(async () => {
   await server.close();
   fs.rmSync(dir, { recursive: true, force: true });
@@ -153,7 +153,7 @@ describe('backups as jobs over GraphQL', () => {
     api = await startTestServer({ BACKUP_DIR: apiDir, BACKUP_KEY: KEY });
     await seedDatabase(api.db.url, { customers: 50, interactions: 200 }, () => undefined);
     workers.push(startWorker(api, { BACKUP_DIR: apiDir, BACKUP_KEY: KEY }));
-  });
+  }, 120_000);
   afterAll(async () => {
     await Promise.all(workers.map((w) => w.stop()));
     await api.close();
@@ -165,7 +165,7 @@ describe('backups as jobs over GraphQL', () => {
   it('backs up with progress per table, lists the backup, drills it, and is ADMIN-only', async () => {
     const started = await api.gql(`mutation { startBackup(input: { reason: "before purge" }) { job { id kind state } } }`);
     expect(started.errors).toBeUndefined();
-    const job = await waitForJob(api.db, started.data.startBackup.job.id);
+    const job = await waitForJob(api.db, started.data.startBackup.job.id, undefined, 90_000);
     expect(job.state).toBe('SUCCEEDED');
     expect(Number(job.progress_done)).toBe(Number(job.progress_total));
     expect(Number(job.progress_total)).toBeGreaterThan(8);
@@ -177,7 +177,7 @@ describe('backups as jobs over GraphQL', () => {
 
     const drill = await api.gql(`mutation($id: ID!) { startBackupDrill(input: { id: $id }) { job { id } } }`, { id: backup.id });
     expect(drill.errors).toBeUndefined();
-    expect((await waitForJob(api.db, drill.data.startBackupDrill.job.id)).state).toBe('SUCCEEDED');
+    expect((await waitForJob(api.db, drill.data.startBackupDrill.job.id, undefined, 90_000)).state).toBe('SUCCEEDED');
     const after = (await api.gql(LIST)).data.backups[0];
     expect(after.lastDrill).toMatchObject({ jobId: drill.data.startBackupDrill.job.id, state: 'SUCCEEDED', error: null });
 
@@ -187,20 +187,20 @@ describe('backups as jobs over GraphQL', () => {
     }
     const missing = await api.gql(`mutation { startBackupDrill(input: { id: "no-such-backup" }) { job { id } } }`);
     expect(missing.errors![0]!.extensions!.code).toBe('NOT_FOUND');
-  });
+  }, 120_000);
 
   it('fails the drill of a backup damaged on disk, saying why', async () => {
-    const job = await waitForJob(api.db, (await api.gql(`mutation { startBackup { job { id } } }`)).data.startBackup.job.id);
+    const job = await waitForJob(api.db, (await api.gql(`mutation { startBackup { job { id } } }`)).data.startBackup.job.id, undefined, 90_000);
     const file = path.join(apiDir, `${job.result.backup}.cbk`);
     const text = gunzipSync(fs.readFileSync(file)).toString('utf8');
     fs.writeFileSync(file, gzipSync(Buffer.from(text.replace('public.customer', 'public.customer '))));
     const drill = await api.gql(`mutation($id: ID!) { startBackupDrill(input: { id: $id }) { job { id } } }`, { id: job.result.backup });
-    const done = await waitForJob(api.db, drill.data.startBackupDrill.job.id);
+    const done = await waitForJob(api.db, drill.data.startBackupDrill.job.id, undefined, 90_000);
     expect(done.state).toBe('FAILED');
     expect(done.error).toMatch(/refused/);
     const listed = (await api.gql(LIST)).data.backups.find((b: { id: string }) => b.id === job.result.backup);
     expect(listed.lastDrill).toMatchObject({ state: 'FAILED' });
-  });
+  }, 120_000);
 });
 
 describe('retention of backups', () => {
@@ -255,5 +255,5 @@ describe('the backup commands', () => {
       await target.close();
       fs.rmSync(cliDir, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 });

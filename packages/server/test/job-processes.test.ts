@@ -76,7 +76,7 @@ describe('two worker processes on one database', () => {
     expect(claims).toHaveLength(7);
     const chain = await server.gql(`{ verifyAuditChain { ok } }`);
     expect(chain.data.verifyAuditChain.ok).toBe(true);
-  });
+  }, 120_000);
 });
 
 describe('a worker killed with SIGKILL at random points', () => {
@@ -150,5 +150,5 @@ describe('a worker killed with SIGKILL at random points', () => {
     process.stdout.write(
       `crash test: ${killedAt.length} SIGKILLs, customers archived at each kill: ${killedAt.join(', ')}; finished after ${job.attempts} attempts\n`,
     );
-  });
+  }, 240_000);
 });

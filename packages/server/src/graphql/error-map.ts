@@ -8,6 +8,7 @@ import { InteractionErrorCode } from '../modules/interaction/interaction.errors.
 import { JobErrorCode } from '../modules/job/job.errors.js';
 import { ArchivePolicyErrorCode } from '../modules/archive-policy/archive-policy.errors.js';
 import { BackupErrorCode } from '../modules/backup/backup.errors.js';
+import { ExportErrorCode } from '../modules/export/export.errors.js';
 import { PolicyErrorCode } from '../policy/policy.errors.js';
 
 /** Public error codes clients can rely on (`extensions.code`). */
@@ -25,7 +26,7 @@ export enum PublicErrorCode {
  * fails the type check, so no module error can leak out unmapped. */
 const PUBLIC_CODE: Record<
   | CommonErrorCode | CustomerErrorCode | InteractionErrorCode | IdentityErrorCode | PolicyErrorCode | ArchiveErrorCode
-  | JobErrorCode | ArchivePolicyErrorCode | BackupErrorCode,
+  | JobErrorCode | ArchivePolicyErrorCode | BackupErrorCode | ExportErrorCode,
   PublicErrorCode
 > = {
   [CommonErrorCode.INVALID_INPUT]: PublicErrorCode.BAD_USER_INPUT,
@@ -64,6 +65,8 @@ const PUBLIC_CODE: Record<
   [BackupErrorCode.CORRUPT]: PublicErrorCode.INVALID_STATE,
   [BackupErrorCode.NEWER_VERSION]: PublicErrorCode.INVALID_STATE,
   [BackupErrorCode.TARGET_NOT_EMPTY]: PublicErrorCode.INVALID_STATE,
+  [ExportErrorCode.LINK_INVALID]: PublicErrorCode.NOT_FOUND,
+  [ExportErrorCode.FILTER_MISMATCH]: PublicErrorCode.BAD_USER_INPUT,
 };
 
 const PASS_THROUGH = new Set<string>([

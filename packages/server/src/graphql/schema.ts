@@ -13,6 +13,7 @@ import { LifecycleStageResolver } from '../modules/lifecycle-stage/lifecycle-sta
 import { RetentionResolver } from '../modules/retention/retention.resolver.js';
 import { ReportResolver } from '../modules/report/report.resolver.js';
 import { BackupResolver } from '../modules/backup/backup.resolver.js';
+import { ExportResolver } from '../modules/export/export.resolver.js';
 import { applyFieldGuards } from './field-guards.js';
 import { DateTimeScalar } from './scalars.js';
 
@@ -32,6 +33,7 @@ export const resolvers = [
   RetentionResolver,
   ReportResolver,
   BackupResolver,
+  ExportResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -10,6 +10,7 @@ import { unauthenticated } from '../graphql/auth-plugin.js';
 import { TokenSigner } from '../modules/identity/tokens.js';
 import { jwtSecret } from '../secrets.js';
 import { buildAppSchema } from '../graphql/schema.js';
+import { registerExportRoute } from '../modules/export/export.http.js';
 import { createApollo } from './apollo.js';
 import { registerIde } from './ide.js';
 import { serveDirectory } from './static-files.js';
@@ -51,6 +52,7 @@ export async function createApp(config: Config, orm: MikroORM, options: { logger
   });
   app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler });
 
+  registerExportRoute(app, orm, config, tokens);
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {
     try {

@@ -3,6 +3,7 @@ import { MigrationIdentityAudit } from './migration-2026112202-identity-audit.js
 import { MigrationLifecycle } from './migration-2026112501-lifecycle.js';
 import { MigrationJobsPolicies } from './migration-2026112502-jobs-policies.js';
 import { MigrationReports } from './migration-2026120103-reports.js';
+import { MigrationExports } from './migration-2026120104-exports.js';
 
 /** Listed explicitly so that builds, tests and the CLI run exactly the same migrations
  * without relying on file globbing. Append new migrations at the end. */
@@ -12,4 +13,5 @@ export const migrationsList = [
   { name: 'migration-2026112501-lifecycle', class: MigrationLifecycle },
   { name: 'migration-2026112502-jobs-policies', class: MigrationJobsPolicies },
   { name: 'migration-2026120103-reports', class: MigrationReports },
+  { name: 'migration-2026120104-exports', class: MigrationExports },
 ];

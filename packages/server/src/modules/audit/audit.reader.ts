@@ -14,10 +14,8 @@ const COLUMNS = `e.seq::text as id, e.seq::text as seq, e.at, e.actor_id as "act
   e.action, e.entity_type as "entityType", e.entity_id as "entityId", e.reason, e.changes,
   e.request_id as "requestId", encode(e.prev_hash, 'hex') as "prevHash", encode(e.hash, 'hex') as hash`;
 
-export async function findAuditEventPage(sql: SqlExecutor, filter: AuditEventFilter | null | undefined, args: PageArgs, maxPageSize: number, oldestFirst = false) {
-  const order = oldestFirst ? ORDER : NEWEST_FIRST;
-  const plan = planPage(args, order, maxPageSize);
-  const params = new Params();
+/** The filter as SQL conditions on `audit_event e` (shared by the list and the export). */
+export function auditConditions(filter: AuditEventFilter | null | undefined, params: Params): string[] {
   const f = filter ?? {};
   const where: string[] = [];
   if (f.entityType) where.push(`e.entity_type = ${params.add(f.entityType, 'text')}`);
@@ -29,6 +27,14 @@ export async function findAuditEventPage(sql: SqlExecutor, filter: AuditEventFil
   if (f.action?.length) where.push(`e.action = any(${params.add(f.action, 'text[]')})`);
   if (f.from) where.push(`e.at >= ${params.add(f.from, 'timestamptz')}`);
   if (f.to) where.push(`e.at < ${params.add(f.to, 'timestamptz')}`);
+  return where;
+}
+
+export async function findAuditEventPage(sql: SqlExecutor, filter: AuditEventFilter | null | undefined, args: PageArgs, maxPageSize: number, oldestFirst = false) {
+  const order = oldestFirst ? ORDER : NEWEST_FIRST;
+  const plan = planPage(args, order, maxPageSize);
+  const params = new Params();
+  const where = auditConditions(filter, params);
   const countParams = [...params.values];
   const clause = pageClauses(plan, order, where, params);
   const rows = await sql.query<AuditEventRecord & { __keys: (string | null)[] }>(

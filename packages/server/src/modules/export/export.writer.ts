@@ -1,0 +1,79 @@
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+
+/** Where export rows go: written in order, with backpressure, never held whole in memory. */
+export interface RowSink {
+  contentType: string;
+  extension: string;
+  header(cells: string[]): Promise<void>;
+  row(cells: (string | null)[]): Promise<void>;
+  end(): Promise<void>;
+}
+
+function write(stream: Writable, text: string): Promise<void> {
+  return stream.write(text) ? Promise.resolve() : new Promise((resolve) => stream.once('drain', resolve));
+}
+
+/** Cells Excel would evaluate as formulas get a leading apostrophe (CSV injection);
+ * signed numbers and phone numbers such as +8613812345678 (also masked, +86138****5678)
+ * are not formulas and stay as they are. */
+const FORMULA = /^[=+\-@\t\r]/;
+const SIGNED_NUMBER = /^[+-][\d\s().*-]*$/;
+
+export function csvCell(value: string | null): string {
+  if (value === null) return '';
+  const safe = FORMULA.test(value) && !SIGNED_NUMBER.test(value) ? `'${value}` : value;
+  return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function csvSink(stream: Writable): RowSink {
+  let buffer = '';
+  const flush = async (force = false) => {
+    if (buffer.length >= 64 * 1024 || (force && buffer)) {
+      const out = buffer;
+      buffer = '';
+      await write(stream, out);
+    }
+  };
+  return {
+    contentType: 'text/csv; charset=utf-8',
+    extension: 'csv',
+    async header(cells) {
+      // The byte-order mark makes Excel read the file as UTF-8 (Chinese text).
+      buffer += `\uFEFF${cells.map(csvCell).join(',')}\r\n`;
+      await flush();
+    },
+    async row(cells) {
+      buffer += `${cells.map(csvCell).join(',')}\r\n`;
+      await flush();
+    },
+    async end() {
+      await flush(true);
+      await new Promise<void>((resolve) => stream.end(resolve));
+    },
+  };
+}
+
+export function xlsxSink(stream: Writable, sheetName: string, numeric: boolean[]): RowSink {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  let rows = 0;
+  return {
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    extension: 'xlsx',
+    async header(cells) {
+      const row = sheet.addRow(cells);
+      row.font = { bold: true };
+      row.commit();
+    },
+    async row(cells) {
+      sheet.addRow(cells.map((cell, i) => (numeric[i] && cell !== null && /^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell))).commit();
+      // exceljs queues into the zip stream; yield now and then so the socket drains.
+      if (++rows % 1000 === 0 && stream.writableNeedDrain) await new Promise((resolve) => stream.once('drain', resolve));
+    },
+    async end() {
+      sheet.commit();
+      await workbook.commit();
+    },
+  };
+}
