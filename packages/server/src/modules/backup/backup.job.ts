@@ -109,7 +109,10 @@ export const backupDrillHandler: JobHandler<DrillParams, { report: DrillReport |
     if (!backup) throw new JobError(`backup ${job.params.backup} no longer exists`);
     let report: DrillReport;
     try {
-      report = await runRestoreDrill(databaseUrl(tx), backup.file, backupKey(tx.config), `custos_drill_${job.id}`);
+      // Named after this database and job: unique on a server shared by several databases,
+      // and found again (and replaced) if a crashed drill left it behind.
+      const database = new URL(databaseUrl(tx)).pathname.slice(1);
+      report = await runRestoreDrill(databaseUrl(tx), backup.file, backupKey(tx.config), `${database.slice(0, 40)}_drill_${job.id}`);
     } catch (error) {
       throw new JobError(`the restore drill failed: ${error instanceof Error ? error.message : String(error)}`);
     }
