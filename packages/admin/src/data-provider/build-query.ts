@@ -9,7 +9,7 @@
 import { parse, type DocumentNode, type IntrospectionSchema } from 'graphql';
 import type { Access } from '../auth/access.ts';
 import { canRead } from '../auth/access.ts';
-import { ApiError, checkResponse, type GraphQLErrorLike } from './errors.ts';
+import { ApiError, checkResponse, errorCode, toApiError, type GraphQLErrorLike } from './errors.ts';
 import { resourceSpec, type ResourceSpec } from './resources.ts';
 import { SchemaIndex, unwrap } from './schema-index.ts';
 
@@ -121,13 +121,13 @@ export class QueryBuilder {
   }
 
   private connectionQuery(spec: ResourceSpec, params: ListParams, extraFilter?: Record<string, unknown>): BuiltQuery {
-    const field = this.index.query(spec.list.query);
+    const field = this.index.query(listQuery(spec));
     const filterType = this.index.argType(field, 'filter')?.name;
     const orderType = this.index.argType(field, 'orderBy')?.name;
     const variables: Record<string, unknown> = {};
     const declared: string[] = [];
     const passed: string[] = [];
-    const raFilter = { ...(params.filter ?? {}), ...(extraFilter ?? {}) };
+    const raFilter = { ...(params.filter ?? {}), ...(extraFilter ?? {}), ...(spec.fixedFilter ?? {}) };
     const filter = filterType ? this.filterInput(filterType, raFilter, spec.filterAliases) : undefined;
     if (filterType && filter) {
       declared.push(`$filter: ${filterType}`);
@@ -149,7 +149,7 @@ export class QueryBuilder {
     }
     const name = `${spec.typeName}List`;
     const text = `query ${name}${declared.length ? `(${declared.join(', ')})` : ''} {
-  ${ROOT}: ${spec.list.query}${passed.length ? `(${passed.join(', ')})` : ''} {
+  ${ROOT}: ${listQuery(spec)}${passed.length ? `(${passed.join(', ')})` : ''} {
     totalCount
     nodes { ${this.recordSelection(spec)} }
   }
@@ -170,7 +170,7 @@ export class QueryBuilder {
    * filtered here. `q` matches any text field.
    */
   private arrayQuery(spec: ResourceSpec, params: ListParams, pick?: (r: RaRecord) => boolean): BuiltQuery {
-    const text = `query ${spec.typeName}All { ${ROOT}: ${spec.list.query} { ${this.recordSelection(spec)} } }`;
+    const text = `query ${spec.typeName}All { ${ROOT}: ${listQuery(spec)} { ${this.recordSelection(spec)} } }`;
     return {
       query: parse(text),
       variables: {},
@@ -227,16 +227,120 @@ export class QueryBuilder {
       if (!(name in data)) continue;
       let value = data[name];
       if (value === '') value = null;
+      const type = unwrap(field.type);
+      // Nested inputs (a policy's criteria) arrive as the record read, with __typename
+      // and unset conditions: reduced the same way, and compared reduced.
+      const nested = type.kind === 'INPUT_OBJECT' && !type.isList;
+      if (nested && value && typeof value === 'object') value = this.nestedInput(type.name, value as Record<string, unknown>);
       const required = field.type.kind === 'NON_NULL';
       if (!previous) {
         // Create: leave empty optional fields to the server's defaults.
         if (value === null || value === undefined) continue;
-      } else if (!always.includes(name) && !required && sameValue(value, previous[name])) {
-        continue;
+      } else if (!always.includes(name) && !required) {
+        const before = nested && previous[name] && typeof previous[name] === 'object'
+          ? this.nestedInput(type.name, previous[name] as Record<string, unknown>)
+          : previous[name];
+        if (sameValue(value, before)) continue;
       }
       out[name] = value;
     }
     return out;
+  }
+
+  /** An input object reduced to its type's fields, blank conditions left out. */
+  nestedInput(inputTypeName: string, data: Record<string, unknown>): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const field of this.index.inputFields(inputTypeName)) {
+      const value = data[field.name];
+      if (isBlank(value)) continue;
+      const type = unwrap(field.type);
+      out[field.name] = type.kind === 'INPUT_OBJECT' && !type.isList && typeof value === 'object'
+        ? this.nestedInput(type.name, value as Record<string, unknown>)
+        : value;
+    }
+    return out;
+  }
+
+  /**
+   * A page of a connection reached through its parent, e.g. an archived customer's
+   * interactions: `archivedCustomer(id) { interactions(first, offset, orderBy) }`.
+   */
+  private nestedQuery(spec: ResourceSpec, params: ListParams & { id: unknown }): BuiltQuery {
+    if (spec.list.kind !== 'nested') throw new Error(`${spec.typeName} is not a nested list`);
+    const { parent, field: fieldName } = spec.list;
+    const parentField = this.index.query(parent);
+    const parentType = unwrap(parentField.type).name;
+    const field = this.index.fields(parentType).find((f) => f.name === fieldName);
+    if (!field) throw new Error(`${parentType} has no field ${fieldName}`);
+    const filterType = this.index.argType(field, 'filter')?.name;
+    const orderType = this.index.argType(field, 'orderBy')?.name;
+    const variables: Record<string, unknown> = { id: String(params.id) };
+    const declared = ['$id: ID!'];
+    const passed: string[] = [];
+    const filter = filterType ? this.filterInput(filterType, params.filter ?? {}, spec.filterAliases) : undefined;
+    if (filterType && filter) {
+      declared.push(`$filter: ${filterType}`);
+      passed.push('filter: $filter');
+      variables['filter'] = filter;
+    }
+    const orderBy = this.orderInput(orderType, params.sort);
+    if (orderBy) {
+      declared.push(`$orderBy: [${orderType}!]`);
+      passed.push('orderBy: $orderBy');
+      variables['orderBy'] = orderBy;
+    }
+    if (params.pagination) {
+      const { page, perPage } = params.pagination;
+      declared.push('$first: Int', '$offset: Int');
+      passed.push('first: $first', 'offset: $offset');
+      variables['first'] = perPage;
+      variables['offset'] = (page - 1) * perPage;
+    }
+    const text = `query ${spec.typeName}Page(${declared.join(', ')}) {
+  ${ROOT}: ${parent}(id: $id) {
+    id
+    ${fieldName}${passed.length ? `(${passed.join(', ')})` : ''} { totalCount nodes { ${this.recordSelection(spec)} } }
+  }
+}`;
+    return {
+      query: parse(text),
+      variables,
+      parseResponse: (response) => {
+        checkResponse(ROOT, response.data, response.errors);
+        const owner = response.data?.[ROOT] as Record<string, { totalCount: number; nodes: Record<string, unknown>[] }> | null;
+        // The parent is gone or not visible (e.g. just restored): an empty page, not an error.
+        const page = owner?.[fieldName] ?? { totalCount: 0, nodes: [] };
+        return { data: page.nodes.map((n) => this.toRecord(spec, n)), total: page.totalCount };
+      },
+    };
+  }
+
+  private listFilters(spec: ResourceSpec): Set<string> {
+    const filterType = this.index.argType(this.index.query(listQuery(spec)), 'filter')?.name;
+    return new Set(filterType ? this.index.inputFields(filterType).map((f) => f.name) : []);
+  }
+
+  /**
+   * getMany for lists that cannot filter by ids (archive policies): one aliased
+   * `archivePolicy(id)` per id in a single request; missing ones are left out.
+   */
+  private manyByOne(spec: ResourceSpec, ids: string[]): BuiltQuery {
+    if (!spec.one) throw new Error(`${spec.typeName} cannot be read one by one`);
+    const declared = ids.map((_, i) => `$id${i}: ID!`);
+    const fields = ids.map((_, i) => `r${i}: ${spec.one}(id: $id${i}) { ${this.recordSelection(spec)} }`);
+    const text = ids.length
+      ? `query ${spec.typeName}Many(${declared.join(', ')}) { ${fields.join(' ')} }`
+      : `query ${spec.typeName}None { __typename }`;
+    return {
+      query: parse(text),
+      variables: Object.fromEntries(ids.map((id, i) => [`id${i}`, id])),
+      parseResponse: (response) => {
+        const fatal = response.errors?.find((e) => errorCode(e) === 'UNAUTHENTICATED' || (e.path?.length ?? 0) === 0);
+        if (fatal) throw toApiError(fatal);
+        const nodes = ids.map((_, i) => response.data?.[`r${i}`] as Record<string, unknown> | null | undefined);
+        return { data: nodes.filter((n): n is Record<string, unknown> => !!n).map((n) => this.toRecord(spec, n)) };
+      },
+    };
   }
 
   private mutation(spec: ResourceSpec, mutationName: string, payload: string, input: Record<string, unknown>): BuiltQuery {
@@ -267,17 +371,21 @@ export class QueryBuilder {
     const spec = resourceSpec(resource);
     switch (fetchType) {
       case 'GET_LIST':
+        if (spec.list.kind === 'nested') throw new Error(`${resource} is listed only through its parent`);
         return spec.list.kind === 'array' ? this.arrayQuery(spec, params as ListParams) : this.connectionQuery(spec, params as ListParams);
       case 'GET_ONE':
         return this.oneQuery(spec, String(params['id']));
       case 'GET_MANY': {
         const ids = (params['ids'] as unknown[]).map(String);
         if (spec.list.kind === 'array') return this.arrayQuery(spec, {}, (r) => ids.includes(String(r.id)));
+        if (spec.list.kind === 'nested') throw new Error(`${resource} is read only through its parent`);
+        if (!this.listFilters(spec).has('ids')) return this.manyByOne(spec, ids);
         const extra = { ids, ...(spec.manyFilter?.((name) => this.index.enumValues(name)) ?? {}) };
         return this.connectionQuery(spec, { pagination: { page: 1, perPage: Math.max(ids.length, 1) } }, extra);
       }
       case 'GET_MANY_REFERENCE': {
         const p = params as unknown as ListParams & { target: string; id: unknown };
+        if (spec.list.kind === 'nested') return this.nestedQuery(spec, p);
         if (spec.list.kind === 'array') return this.arrayQuery(spec, p, (r) => String(r[p.target]) === String(p.id));
         return this.connectionQuery(spec, p, { [p.target]: String(p.id) });
       }
@@ -298,6 +406,12 @@ export class QueryBuilder {
         throw new Error(`${fetchType as string} is not supported for ${resource}`);
     }
   }
+}
+
+/** The root list query of a connection or array resource. */
+function listQuery(spec: ResourceSpec): string {
+  if (spec.list.kind === 'nested') throw new Error(`${spec.typeName} is listed only through its parent`);
+  return spec.list.query;
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

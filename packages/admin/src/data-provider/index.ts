@@ -2,13 +2,14 @@ import type { ApolloClient, DocumentNode } from '@apollo/client';
 import type { DataProvider } from 'react-admin';
 import buildGraphQLProvider from 'ra-data-graphql';
 import { currentAccess } from '../auth/session.ts';
-import { ACTIONS, LATEST_AUDIT_SEQ, VERIFY_AUDIT_CHAIN, auditEventAt, buildAction, type ActionName, type ChainVerification } from './actions.ts';
+import { ACTIONS, LATEST_AUDIT_SEQ, VERIFY_AUDIT_CHAIN, actionAvailable, auditEventAt, buildAction, type ActionName, type ChainVerification } from './actions.ts';
 import { createApolloClient } from './apollo-client.ts';
-import { QueryBuilder, createBuildQuery, type RaRecord } from './build-query.ts';
+import { QueryBuilder, createBuildQuery } from './build-query.ts';
 import { ApiError, checkResponse, normalizeError, type GraphQLErrorLike } from './errors.ts';
-import { schema, schemaIndex } from './schema.ts';
+import { schema } from './schema.ts';
 
-type ActionMethods = { [K in ActionName]: (input: Record<string, unknown>) => Promise<{ data: RaRecord }> };
+// `any`: each screen reads the payload fields it asked for (see ACTIONS).
+type ActionMethods = { [K in ActionName]: (input: Record<string, unknown>) => Promise<{ data: any }> };
 
 export interface CustosDataProvider extends DataProvider, ActionMethods {
   verifyAuditChain: () => Promise<{ data: ChainVerification }>;
@@ -78,9 +79,10 @@ export function createDataProvider(): CustosDataProvider {
     (Object.keys(ACTIONS) as ActionName[]).map((name) => [
       name,
       guarded(async (input: Record<string, unknown>) => {
-        if (!schemaIndex.hasMutation(ACTIONS[name].mutation)) throw new Error(`The server does not offer ${name}`);
-        const built = buildAction(builder, ACTIONS[name], input);
-        return built.parseResponse(await run(built.query, built.variables, true));
+        const spec = ACTIONS[name];
+        if (!actionAvailable(builder, spec)) throw new Error(`The server does not offer ${name}`);
+        const built = buildAction(builder, spec, input);
+        return built.parseResponse(await run(built.query, built.variables, !('query' in spec && spec.query)));
       }),
     ]),
   ) as ActionMethods;
@@ -104,6 +106,6 @@ export function createDataProvider(): CustosDataProvider {
       checkResponse('data', response.data, response.errors);
       return { data: response.data?.['data'] as ChainVerification };
     }),
-    supports: (action) => schemaIndex.hasMutation(ACTIONS[action].mutation),
+    supports: (action) => actionAvailable(builder, ACTIONS[action]),
   } as CustosDataProvider;
 }
