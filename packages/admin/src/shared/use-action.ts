@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useDataProvider } from 'react-admin';
-import type { ActionName } from '../data-provider/actions.ts';
+import { ACTIONS, type ActionName, type ActionSpec } from '../data-provider/actions.ts';
+import { schemaIndex } from '../data-provider/schema.ts';
 import type { CustosDataProvider } from '../data-provider/index.ts';
 
 /**
@@ -15,10 +16,14 @@ export function useAction<T = Record<string, unknown>>(name: ActionName) {
   });
 }
 
-/** Whether the server's schema offers the action at all (older servers hide the button). */
+/**
+ * Whether the server's schema offers the action at all (older servers hide the button).
+ * Read from the static schema, not through useDataProvider: react-admin's proxy around
+ * the provider expects every method to return a promise.
+ */
 export function useSupports(name: ActionName): boolean {
-  const dataProvider = useDataProvider<CustosDataProvider>();
-  return dataProvider.supports(name);
+  const spec: ActionSpec = ACTIONS[name];
+  return spec.query ? schemaIndex.hasQuery(spec.mutation) : schemaIndex.hasMutation(spec.mutation);
 }
 
 export interface LifecycleFailure {
