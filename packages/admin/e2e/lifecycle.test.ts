@@ -274,6 +274,7 @@ describe('admin: policies and jobs', () => {
     await page.goto(`${base}/admin/archive-policies/create`);
     await page.locator('input[name="schedule"]').fill('30 2 * * 1-5');
     await page.getByTestId('cron-hint').filter({ hasText: '每' }).waitFor();
+    await page.getByTestId('cron-hint').scrollIntoViewIfNeeded();
     await screenshot(page, 'admin-policy-form-zh');
     await page.goto(`${base}/admin/voided-customers`);
     await page.locator('th', { hasText: '作废原因' }).first().waitFor();

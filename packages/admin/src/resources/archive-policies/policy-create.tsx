@@ -1,5 +1,6 @@
 import { Create } from 'react-admin';
-import { PolicyForm, policyInput } from './policy-form.tsx';
+import { PolicyForm } from './policy-form.tsx';
+import { policyInput } from './policy-input.ts';
 
 export function PolicyCreate() {
   return (

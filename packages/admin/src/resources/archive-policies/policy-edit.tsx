@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Edit, useNotify } from 'react-admin';
 import { normalizeError } from '../../data-provider/errors.ts';
 import { ConflictNotice } from '../../shared/conflict-notice.tsx';
-import { PolicyForm, policyInput } from './policy-form.tsx';
+import { PolicyForm } from './policy-form.tsx';
+import { policyInput } from './policy-input.ts';
 
 /** Saved at once with the version read; someone else's newer save is a CONFLICT to reload. */
 export function PolicyEdit() {

@@ -21,6 +21,7 @@ import { can } from '../../auth/access.ts';
 import { useAccess } from '../../auth/use-access.ts';
 import { enumChoices, industryChoices, regionChoices } from '../../shared/choices.ts';
 import { cronHint } from './cron-hint.ts';
+import { policyInput } from './policy-input.ts';
 import { PreviewPanel } from './policy-preview.tsx';
 
 const parseTags = (value: string) => (value ? value.split(/[,，]/).map((t) => t.trim()).filter(Boolean) : []);
@@ -58,16 +59,6 @@ function ScheduleInput() {
   );
 }
 
-/** Only the conditions that apply to the chosen action reach the server. */
-export function policyInput(values: Record<string, unknown>): Record<string, unknown> {
-  const interactions = values['action'] === 'ARCHIVE_INTERACTIONS';
-  return {
-    ...values,
-    interactionsOlderThanDays: interactions ? values['interactionsOlderThanDays'] : null,
-    retentionDays: interactions ? null : values['retentionDays'],
-  };
-}
-
 /** The rule as it stands in the form, for a dry run before it is saved. */
 function FormPreview() {
   return (
@@ -98,7 +89,7 @@ export function PolicyForm({ header, ...props }: Omit<SimpleFormProps, 'children
         <Cell><BooleanInput source="enabled" /></Cell>
         <Cell md={12}><TextInput source="description" multiline fullWidth /></Cell>
         <Section title="custos.policies.section_what" />
-        <Cell md={12}><RadioButtonGroupInput source="action" choices={enumChoices('ArchivePolicyAction')} validate={required()} /></Cell>
+        <Cell md={12}><RadioButtonGroupInput source="action" label={false} choices={enumChoices('ArchivePolicyAction')} validate={required()} /></Cell>
         <FormDataConsumer>
           {({ formData }) =>
             formData.action === 'ARCHIVE_INTERACTIONS' ? (

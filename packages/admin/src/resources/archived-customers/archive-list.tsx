@@ -2,8 +2,9 @@ import UnarchiveOutlinedIcon from '@mui/icons-material/UnarchiveOutlined';
 import LockClockOutlinedIcon from '@mui/icons-material/LockClockOutlined';
 import { Chip } from '@mui/material';
 import {
-  Datagrid,
+  DatagridConfigurable,
   FilterButton,
+  SelectColumnsButton,
   FunctionField,
   List,
   ReferenceField,
@@ -72,14 +73,16 @@ export function ArchiveList() {
   return (
     <List
       filters={archiveFilters(access)}
-      actions={<TopToolbar><FilterButton /></TopToolbar>}
+      actions={<TopToolbar><SelectColumnsButton /><FilterButton /></TopToolbar>}
       sort={{ field: 'archivedAt', order: 'DESC' }}
       perPage={25}
     >
-      <Datagrid
+      {/* Too many columns for a laptop: some start hidden, each user picks (remembered). */}
+      <DatagridConfigurable
         rowClick="show"
         bulkActionButtons={can(access, 'customer:restore') ? <BulkRestoreButton /> : false}
-        sx={{ '& th, & td:not(.column-name):not(.column-archiveReason)': { whiteSpace: 'nowrap' }, '& td.column-name': { minWidth: 160 } }}
+        omit={['type', 'phone', 'retainUntil']}
+        sx={{ '& th, & td:not(.column-name):not(.column-archiveReason)': { whiteSpace: 'nowrap' }, '& td.column-name': { minWidth: 160 }, '& td.column-archiveReason': { minWidth: 200 } }}
       >
         <TextField source="code" sortable={s('code')} />
         <TextField source="name" sortable={s('name')} />
@@ -93,7 +96,7 @@ export function ArchiveList() {
         <PolicyField source="policyId" sortable={false} />
         <LegalHoldChip source="legalHold" sortable={false} />
         <LocaleDateField source="retainUntil" sortable={s('retainUntil')} emptyText="—" />
-      </Datagrid>
+      </DatagridConfigurable>
     </List>
   );
 }

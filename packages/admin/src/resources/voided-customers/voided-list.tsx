@@ -25,7 +25,7 @@ function BulkActions() {
 }
 
 /**
- * The Voided view: customers with status VOID (the resource's fixed filter), with their
+ * The Voided view (newest change first: the API cannot sort by voidedAt): customers with status VOID (the resource's fixed filter), with their
  * void reason, note and time; unvoid or archive them in bulk. A row opens the customer.
  */
 export function VoidedList() {
@@ -37,17 +37,15 @@ export function VoidedList() {
       <Datagrid
         rowClick={(id: Identifier) => `/customers/${id}/show`}
         bulkActionButtons={bulk ? <BulkActions /> : false}
-        sx={{ '& th, & td:not(.column-name):not(.column-voidNote)': { whiteSpace: 'nowrap' }, '& td.column-name': { minWidth: 160 } }}
+        sx={{ '& th, & td:not(.column-name):not(.column-voidNote)': { whiteSpace: 'nowrap' }, '& td.column-name': { minWidth: 160 }, '& td.column-voidNote': { minWidth: 260 } }}
       >
         <TextField source="code" sortable={s('code')} />
         <TextField source="name" sortable={s('name')} />
-        <EnumField source="type" enumName="CustomerType" sortable={false} />
         <KeyField source="region" prefix="custos.regions" sortable={false} />
         <TextField source="owner.displayName" label="resources.customers.fields.owner" sortable={false} />
         <EnumField source="voidReason" enumName="VoidReason" chip sortable={false} />
         <TextField source="voidNote" sortable={false} />
         <LocaleDateField source="voidedAt" showTime sortable={false} />
-        <LocaleDateField source="updatedAt" showTime sortable={s('updatedAt')} />
       </Datagrid>
     </List>
   );
