@@ -6,12 +6,13 @@
  *
  * Plain TypeScript on `graphql` only, so it runs in the unit tests under Node.
  */
-import { parse, type DocumentNode, type IntrospectionSchema } from 'graphql';
+import { parse, type DocumentNode, type IntrospectionField, type IntrospectionSchema } from 'graphql';
 import type { Access } from '../auth/access.ts';
 import { canRead } from '../auth/access.ts';
-import { ApiError, checkResponse, errorCode, toApiError, type GraphQLErrorLike } from './errors.ts';
+import { checkResponse, errorCode, toApiError, type GraphQLErrorLike } from './errors.ts';
 import { resourceSpec, type ResourceSpec } from './resources.ts';
 import { SchemaIndex, unwrap } from './schema-index.ts';
+import { isBlank, listQuery, matchesFilter, notFound, sameValue, singleOrNotFound } from './query-helpers.ts';
 
 export type FetchType = 'GET_LIST' | 'GET_ONE' | 'GET_MANY' | 'GET_MANY_REFERENCE' | 'CREATE' | 'UPDATE';
 
@@ -36,10 +37,6 @@ interface ListParams {
 
 /** The alias every document gives its root field, so parsing never depends on names. */
 const ROOT = 'data';
-
-function isBlank(value: unknown): boolean {
-  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
-}
 
 /** `lastInteractionAt` → `LAST_INTERACTION_AT`. */
 export function toEnumCase(field: string): string {
@@ -120,14 +117,11 @@ export class QueryBuilder {
     return record as RaRecord;
   }
 
-  private connectionQuery(spec: ResourceSpec, params: ListParams, extraFilter?: Record<string, unknown>): BuiltQuery {
-    const field = this.index.query(listQuery(spec));
+  /** filter / orderBy / first+offset arguments of a connection field, as far as it takes them. */
+  private connectionArgs(field: IntrospectionField, spec: ResourceSpec, params: ListParams, raFilter: Record<string, unknown>, variables: Record<string, unknown>, declared: string[]): string[] {
     const filterType = this.index.argType(field, 'filter')?.name;
     const orderType = this.index.argType(field, 'orderBy')?.name;
-    const variables: Record<string, unknown> = {};
-    const declared: string[] = [];
     const passed: string[] = [];
-    const raFilter = { ...(params.filter ?? {}), ...(extraFilter ?? {}), ...(spec.fixedFilter ?? {}) };
     const filter = filterType ? this.filterInput(filterType, raFilter, spec.filterAliases) : undefined;
     if (filterType && filter) {
       declared.push(`$filter: ${filterType}`);
@@ -147,6 +141,15 @@ export class QueryBuilder {
       variables['first'] = perPage;
       variables['offset'] = (page - 1) * perPage;
     }
+    return passed;
+  }
+
+  private connectionQuery(spec: ResourceSpec, params: ListParams, extraFilter?: Record<string, unknown>): BuiltQuery {
+    const field = this.index.query(listQuery(spec));
+    const variables: Record<string, unknown> = {};
+    const declared: string[] = [];
+    const raFilter = { ...(params.filter ?? {}), ...(extraFilter ?? {}), ...(spec.fixedFilter ?? {}) };
+    const passed = this.connectionArgs(field, spec, params, raFilter, variables, declared);
     const name = `${spec.typeName}List`;
     const text = `query ${name}${declared.length ? `(${declared.join(', ')})` : ''} {
   ${ROOT}: ${listQuery(spec)}${passed.length ? `(${passed.join(', ')})` : ''} {
@@ -272,30 +275,9 @@ export class QueryBuilder {
     const parentType = unwrap(parentField.type).name;
     const field = this.index.fields(parentType).find((f) => f.name === fieldName);
     if (!field) throw new Error(`${parentType} has no field ${fieldName}`);
-    const filterType = this.index.argType(field, 'filter')?.name;
-    const orderType = this.index.argType(field, 'orderBy')?.name;
     const variables: Record<string, unknown> = { id: String(params.id) };
     const declared = ['$id: ID!'];
-    const passed: string[] = [];
-    const filter = filterType ? this.filterInput(filterType, params.filter ?? {}, spec.filterAliases) : undefined;
-    if (filterType && filter) {
-      declared.push(`$filter: ${filterType}`);
-      passed.push('filter: $filter');
-      variables['filter'] = filter;
-    }
-    const orderBy = this.orderInput(orderType, params.sort);
-    if (orderBy) {
-      declared.push(`$orderBy: [${orderType}!]`);
-      passed.push('orderBy: $orderBy');
-      variables['orderBy'] = orderBy;
-    }
-    if (params.pagination) {
-      const { page, perPage } = params.pagination;
-      declared.push('$first: Int', '$offset: Int');
-      passed.push('first: $first', 'offset: $offset');
-      variables['first'] = perPage;
-      variables['offset'] = (page - 1) * perPage;
-    }
+    const passed = this.connectionArgs(field, spec, params, params.filter ?? {}, variables, declared);
     const text = `query ${spec.typeName}Page(${declared.join(', ')}) {
   ${ROOT}: ${parent}(id: $id) {
     id
@@ -406,40 +388,6 @@ export class QueryBuilder {
         throw new Error(`${fetchType as string} is not supported for ${resource}`);
     }
   }
-}
-
-/** The root list query of a connection or array resource. */
-function listQuery(spec: ResourceSpec): string {
-  if (spec.list.kind === 'nested') throw new Error(`${spec.typeName} is listed only through its parent`);
-  return spec.list.query;
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  const norm = (v: unknown) => (v === undefined || v === '' ? null : v);
-  return JSON.stringify(norm(a)) === JSON.stringify(norm(b));
-}
-
-function notFound(): ApiError {
-  return new ApiError('NOT_FOUND', 'The record does not exist or is not visible to you');
-}
-
-function singleOrNotFound(rows: unknown): unknown {
-  const list = rows as unknown[];
-  if (!list[0]) throw notFound();
-  return list[0];
-}
-
-/** Browser-side filter for argument-less lists: `q` searches text, other keys match exactly. */
-function matchesFilter(row: RaRecord, filter: Record<string, unknown>): boolean {
-  return Object.entries(filter).every(([key, value]) => {
-    if (isBlank(value)) return true;
-    if (key === 'q') {
-      const needle = String(value).toLowerCase();
-      return Object.values(row).some((v) => typeof v === 'string' && v.toLowerCase().includes(needle));
-    }
-    const values = Array.isArray(value) ? value.map(String) : [String(value)];
-    return values.includes(String(row[key]));
-  });
 }
 
 /** The factory ra-data-graphql expects: called with its introspection results. */
