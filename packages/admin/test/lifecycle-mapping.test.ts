@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { print } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { buildSchema, introspectionFromSchema, print } from 'graphql';
 import type { Access } from '../src/auth/access.ts';
 import { ACTIONS, buildAction } from '../src/data-provider/actions.ts';
 import { QueryBuilder } from '../src/data-provider/build-query.ts';
@@ -177,5 +178,33 @@ describe('cron hints', () => {
     assert.equal(cronHint('30 2 * * 1-5', t, 'en'), 'weekly(Monday, Tuesday, Wednesday, Thursday, Friday|02:30)');
     assert.equal(cronHint('0 4 1 * *', t, 'en'), 'monthly(1|04:00)');
     assert.equal(cronHint('0 4 1 1 *', t, 'en'), 'custom(0|4|1|1|*)');
+  });
+});
+
+describe('archive search switch', () => {
+  // The shape API.md announces for searchArchive, which the server does not have yet.
+  const withSearch = introspectionFromSchema(buildSchema(`${readFileSync(new URL('../../schema/schema.graphql', import.meta.url), 'utf8')}
+type ArchiveSearchHit { score: Float! customer: ArchivedCustomer! }
+type ArchiveSearchResult { totalCount: Int! hits: [ArchiveSearchHit!]! engine: String! }
+extend type Query { searchArchive(query: String!, filter: ArchivedCustomerFilter, first: Int, after: String): ArchiveSearchResult! }
+`)).__schema;
+  const searching = new QueryBuilder(withSearch, () => admin);
+
+  it('stays on archivedCustomers while the schema has no searchArchive', () => {
+    const q = builder().build('GET_LIST', 'archived-customers', { pagination: { page: 1, perPage: 25 }, filter: { q: '上海' } });
+    assert.match(compact(q.query), /archivedCustomers\(/);
+    assert.deepEqual(q.variables['filter'], { search: '上海' });
+  });
+
+  it('sends the search box to searchArchive once the schema has it, keeping the other filters', () => {
+    const q = searching.build('GET_LIST', 'archived-customers', { pagination: { page: 2, perPage: 10 }, filter: { q: '上海', legalHold: true } });
+    assert.match(compact(q.query), /searchArchive\(query: \$query, filter: \$filter, first: \$first\) \{ totalCount hits \{ customer \{/);
+    assert.deepEqual(q.variables, { query: '上海', filter: { legalHold: true }, first: 20 });
+    const hits = Array.from({ length: 12 }, (_, i) => ({ customer: { id: String(i + 1) } }));
+    const page = q.parseResponse({ data: { data: { totalCount: 12, hits } } });
+    assert.equal(page.total, 12);
+    assert.deepEqual((page.data as { id: string }[]).map((r) => r.id), ['11', '12']);
+    // An empty search box lists the archive as before.
+    assert.match(compact(searching.build('GET_LIST', 'archived-customers', { pagination: { page: 1, perPage: 10 }, filter: {} }).query), /archivedCustomers/);
   });
 });

@@ -12,6 +12,7 @@ import { canRead } from '../auth/access.ts';
 import { checkResponse, errorCode, toApiError, type GraphQLErrorLike } from './errors.ts';
 import { resourceSpec, type ResourceSpec } from './resources.ts';
 import { SchemaIndex, unwrap } from './schema-index.ts';
+import { buildSearchQuery, usesSearch } from './search-query.ts';
 import { isBlank, listQuery, matchesFilter, notFound, sameValue, singleOrNotFound } from './query-helpers.ts';
 
 export type FetchType = 'GET_LIST' | 'GET_ONE' | 'GET_MANY' | 'GET_MANY_REFERENCE' | 'CREATE' | 'UPDATE';
@@ -354,6 +355,7 @@ export class QueryBuilder {
     switch (fetchType) {
       case 'GET_LIST':
         if (spec.list.kind === 'nested') throw new Error(`${resource} is listed only through its parent`);
+        if (usesSearch(this, spec, params as ListParams)) return buildSearchQuery(this, spec, params as ListParams);
         return spec.list.kind === 'array' ? this.arrayQuery(spec, params as ListParams) : this.connectionQuery(spec, params as ListParams);
       case 'GET_ONE':
         return this.oneQuery(spec, String(params['id']));

@@ -53,6 +53,8 @@ export interface ResourceSpec {
   exclude?: readonly string[];
   /** react-admin filter names → GraphQL filter field names. */
   filterAliases?: Record<string, string>;
+  /** Full-text search used while the search box (`term`) is filled, when the schema has it. */
+  search?: { query: string; term: string };
   /** Filter always applied to lists, e.g. the Voided view's `status: [VOID]`. */
   fixedFilter?: Record<string, unknown>;
   /** Filter applied by getMany: react-admin asks for ids it saw elsewhere, whatever their status. */
@@ -78,12 +80,13 @@ export const RESOURCES: Record<string, ResourceSpec> = {
   // The same customers seen through the Voided view: its own menu entry and list.
   'voided-customers': { ...CUSTOMERS, fixedFilter: { status: ['VOID'] } },
   /**
-   * The archive store. The list reads `archivedCustomers` with structured filters; when
-   * the server gains `searchArchive`, `q` is the place to switch to it (see README).
+   * The archive store: `archivedCustomers` with structured filters; the search box goes
+   * to `searchArchive` once the server's schema has it (see search-query.ts).
    */
   'archived-customers': {
     typeName: 'ArchivedCustomer',
     list: { kind: 'connection', query: 'archivedCustomers' },
+    search: { query: 'searchArchive', term: 'q' },
     one: 'archivedCustomer',
     nested: { owner: 'id displayName', archivedBy: 'id displayName' },
     filterAliases: { q: 'search' },
