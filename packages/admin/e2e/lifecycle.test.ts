@@ -25,6 +25,9 @@ before(async () => {
   browser = await openBrowser();
   page = browser.page;
   page.on('console', (message) => {
+    // A 401 is how the server ends a session; signInAs clears the session under the
+    // running app, whose requests then answer 401 and sign it out: the designed path.
+    if (/status of 401/.test(message.text())) return;
     if (message.type() === 'error' || (message.type() === 'warning' && /React|MUI/.test(message.text()))) {
       consoleProblems.push(`${message.text()} (${message.location().url})`);
     }
@@ -138,6 +141,55 @@ describe('admin: void and unvoid', () => {
   });
 });
 
+describe('admin: refusals', () => {
+  it('reports per-record failures of a bulk void', async () => {
+    const [active, alreadyVoid] = await activeCustomers(2, 50);
+    await graphql(base, 'mutation($input: VoidCustomerInput!) { voidCustomer(input: $input) { customer { id } } }', {
+      input: { id: alreadyVoid!.id, reason: 'DUPLICATE' },
+    }, adminToken);
+    const filter = { status: ['ACTIVE', 'VOID'], q: '' };
+    await page.goto(`${base}/admin/customers?filter=${encodeURIComponent(JSON.stringify(filter))}&sort=code&order=ASC&perPage=100`);
+    for (const c of [active!, alreadyVoid!]) await (await rows(page)).filter({ hasText: c.code }).locator('input[type="checkbox"]').check();
+    await page.getByRole('button', { name: 'Void' }).click();
+    const dialog = page.getByTestId('bulk-voidCustomers-dialog');
+    await pick(dialog, 'Reason', 'Invalid data');
+    await dialog.getByTestId('action-confirm').click();
+    const outcome = page.getByTestId('bulk-outcome');
+    await outcome.waitFor();
+    assert.match(await outcome.innerText(), /1 changed, 1 refused/);
+    assert.match(await outcome.innerText(), new RegExp(`${alreadyVoid!.id}\\s+Not in a state that allows this`));
+    await screenshot(page, 'admin-bulk-outcome');
+    await outcome.getByRole('button', { name: 'Close' }).click();
+    assert.equal(await statusOf(active!.id), 'VOID');
+  });
+
+  it('a legal hold blocks purge, and the dialog says why', async () => {
+    const [customer] = await activeCustomers(1, 60);
+    await graphql(base, 'mutation($input: ArchiveCustomersInput!) { archiveCustomers(input: $input) { customers { id } } }', {
+      input: { ids: [customer!.id], reason: 'e2e legal hold' },
+    }, adminToken);
+    await page.goto(`${base}/admin/archived-customers/${customer!.id}/show`);
+    await page.getByRole('button', { name: 'Set legal hold' }).click();
+    const hold = page.getByTestId('legal-hold-dialog');
+    await hold.locator('textarea[name="reason"]').fill('Case 2026-114');
+    await hold.getByTestId('action-confirm').click();
+    await page.getByRole('button', { name: 'Lift legal hold' }).waitFor();
+    await page.getByRole('button', { name: 'Purge' }).click();
+    const purge = page.getByTestId('purge-dialog');
+    await purge.locator('textarea[name="reason"]').fill('Retention over');
+    await purge.locator('input[name="confirm"]').fill(customer!.code);
+    await purge.getByTestId('action-confirm').click();
+    const error = purge.getByTestId('action-error');
+    await error.waitFor();
+    assert.equal(await error.getAttribute('data-code'), 'INVALID_STATE');
+    assert.match(await error.innerText(), /Not possible in the record's current state/);
+    await screenshot(page, 'admin-purge-refused');
+    await purge.getByRole('button', { name: 'Cancel' }).click();
+    const still = await graphql<{ archivedCustomer: { legalHold: boolean } | null }>(base, 'query($id: ID!) { archivedCustomer(id: $id) { legalHold } }', { id: customer!.id }, adminToken);
+    assert.equal(still.archivedCustomer?.legalHold, true);
+  });
+});
+
 describe('admin: archive and restore', () => {
   it('archives a customer, finds it in the Archive list, opens it and restores it', async () => {
     const [customer] = await activeCustomers(1, 20);
@@ -246,6 +298,28 @@ describe('admin: policies and jobs', () => {
     for (const c of tagged) assert.equal(await statusOf(c.id), null);
   });
 
+  it('says "someone else changed this record" when a policy was saved meanwhile', async () => {
+    const { archivePolicies } = await graphql<{ archivePolicies: { nodes: { id: string; version: number }[] } }>(base, '{ archivePolicies { nodes { id version } } }', {}, adminToken);
+    const policy = archivePolicies.nodes[0]!;
+    await page.goto(`${base}/admin/archive-policies/${policy.id}/edit`);
+    const name = page.locator('input[name="name"]');
+    await name.waitFor();
+    await graphql(base, 'mutation($input: UpdateArchivePolicyInput!) { updateArchivePolicy(input: $input) { policy { version } } }', {
+      input: { id: policy.id, version: policy.version, description: 'changed by someone else' },
+    }, await tokenFor(base, 'admin@example.com'));
+    await name.fill('Sunset e2e accounts (stale)');
+    await page.locator('button[type="submit"]').click();
+    const notice = page.getByTestId('conflict-notice');
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /Someone else changed this record — reload/);
+    await notice.getByRole('button', { name: 'Reload' }).click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="conflict-notice"]'));
+    await name.fill('Sunset e2e accounts v2');
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL(/\/archive-policies\/\d+\/show$/);
+    await page.getByText('Sunset e2e accounts v2').first().waitFor();
+  });
+
   it('shows the policy run in the jobs list and classifies lifecycle stages', async () => {
     await page.locator('a[href="/admin/jobs"]').first().click();
     await (await rows(page)).filter({ hasText: 'Archive policy run' }).first().waitFor();
@@ -265,7 +339,9 @@ describe('admin: policies and jobs', () => {
     await page.locator('a[href="/admin/archived-customers"]', { hasText: '归档' }).waitFor();
     await page.locator('th', { hasText: '状态' }).first().waitFor();
     await screenshot(page, 'admin-jobs-zh');
-    await page.locator('a[href="/admin/archived-customers"]').first().click();
+    await page.locator('a[href="/admin/archived-customers"]', { hasText: '归档' }).waitFor();
+    // An explicit empty filter: the list would otherwise come back with the last search.
+    await page.goto(`${base}/admin/archived-customers?filter=%7B%7D`);
     await page.locator('th', { hasText: '归档时间' }).first().waitFor();
     await screenshot(page, 'admin-archive-list-zh');
     await page.goto(`${base}/admin/archived-customers/${tagged[0]!.id}/show`);

@@ -52,16 +52,21 @@ export function BulkLifecycleButton(props: BulkActionProps) {
         onSubmit={async (values) => {
           const result = await mutation.mutateAsync({ ids: selectedIds.map(String), ...props.toInput(values) });
           setOpen(false);
-          onUnselectItems();
           refresh();
           const done = result.customers.length;
-          if (result.failures.length) setOutcome({ done, failures: result.failures });
-          else notify(props.done, { type: 'success', messageArgs: { smart_count: done } });
+          // The selection stays while the refusals are shown: react-admin unmounts the
+          // bulk toolbar (and this dialog with it) once nothing is selected.
+          if (result.failures.length) {
+            setOutcome({ done, failures: result.failures });
+          } else {
+            onUnselectItems();
+            notify(props.done, { type: 'success', messageArgs: { smart_count: done } });
+          }
         }}
       >
         {props.children}
       </ActionDialog>
-      <BulkOutcomeDialog outcome={outcome} onClose={() => setOutcome(null)} />
+      <BulkOutcomeDialog outcome={outcome} onClose={() => { setOutcome(null); onUnselectItems(); }} />
     </>
   );
 }

@@ -73,7 +73,7 @@ export function ArchiveList() {
   return (
     <List
       filters={archiveFilters(access)}
-      actions={<TopToolbar><SelectColumnsButton /><FilterButton /></TopToolbar>}
+      actions={<TopToolbar><FilterButton /><SelectColumnsButton /></TopToolbar>}
       sort={{ field: 'archivedAt', order: 'DESC' }}
       perPage={25}
     >
@@ -81,7 +81,7 @@ export function ArchiveList() {
       <DatagridConfigurable
         rowClick="show"
         bulkActionButtons={can(access, 'customer:restore') ? <BulkRestoreButton /> : false}
-        omit={['type', 'phone', 'retainUntil']}
+        omit={['type', 'region', 'phone', 'retainUntil']}
         sx={{ '& th, & td:not(.column-name):not(.column-archiveReason)': { whiteSpace: 'nowrap' }, '& td.column-name': { minWidth: 160 }, '& td.column-archiveReason': { minWidth: 200 } }}
       >
         <TextField source="code" sortable={s('code')} />
