@@ -183,6 +183,7 @@ describe('admin: refusals', () => {
     await error.waitFor();
     assert.equal(await error.getAttribute('data-code'), 'INVALID_STATE');
     assert.match(await error.innerText(), /Not possible in the record's current state/);
+    assert.match(await error.innerText(), /hold/i);
     await screenshot(page, 'admin-purge-refused');
     await purge.getByRole('button', { name: 'Cancel' }).click();
     const still = await graphql<{ archivedCustomer: { legalHold: boolean } | null }>(base, 'query($id: ID!) { archivedCustomer(id: $id) { legalHold } }', { id: customer!.id }, adminToken);

@@ -23,7 +23,10 @@ export function ErrorAlert({ error }: { error: unknown }) {
   if (!error) return null;
   const e = normalizeError(error);
   const title = translate(TITLES[e.code] ?? 'custos.errors.internal');
-  const detail = e.body.serverMessage && e.body.serverMessage !== e.message ? e.body.serverMessage : null;
+  // The server's explanation names the record and the rule (e.g. "under legal hold");
+  // for transport-level failures it is technical noise.
+  const technical = e.code === 'NETWORK' || e.code === 'INTERNAL_SERVER_ERROR' || e.code === 'UNAUTHENTICATED';
+  const detail = !technical && e.body.serverMessage ? e.body.serverMessage : null;
   return (
     <Alert severity="error" sx={{ mt: 2 }} data-testid="action-error" data-code={e.code}>
       <AlertTitle>{title}</AlertTitle>
