@@ -230,6 +230,25 @@ describe('admin: archive and restore', () => {
   });
 });
 
+describe('admin: archive old interactions', () => {
+  it('archives a live customer\'s interactions before a date; the customer stays', async () => {
+    const [customer] = await activeCustomers(1, 70);
+    const count = async () => (await graphql<{ customer: { interactionCount: number } }>(base, 'query($id: ID!) { customer(id: $id) { interactionCount } }', { id: customer!.id }, adminToken)).customer.interactionCount;
+    const before = await count();
+    assert.ok(before > 0);
+    await page.goto(`${base}/admin/customers/${customer!.id}/show`);
+    await page.getByRole('button', { name: 'Archive old interactions' }).click();
+    const dialog = page.getByTestId('archive-interactions-dialog');
+    const tomorrow = new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
+    await dialog.locator('input[name="olderThan"]').fill(tomorrow);
+    await dialog.locator('textarea[name="reason"]').fill('Old history out of the working set');
+    await dialog.getByTestId('action-confirm').click();
+    await page.getByText(`${before} interactions archived`).waitFor();
+    assert.equal(await count(), 0);
+    assert.equal(await statusOf(customer!.id), 'ACTIVE');
+  });
+});
+
 describe('admin: purge', () => {
   it('purges a voided customer by typing its code and downloads the export', async () => {
     const [customer] = await activeCustomers(1, 30);

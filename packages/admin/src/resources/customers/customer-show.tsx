@@ -17,7 +17,7 @@ import { useAccess } from '../../auth/use-access.ts';
 import { EnumField, GuardedTextField, KeyField, TagsField } from '../../shared/fields.tsx';
 import { ErasePersonalDataButton, PurgeButton } from '../archived-customers/record-actions.tsx';
 import { InteractionTimeline } from './interaction-timeline.tsx';
-import { ArchiveButton, UnvoidButton, VoidButton } from './lifecycle-buttons.tsx';
+import { ArchiveButton, ArchiveInteractionsButton, UnvoidButton, VoidButton } from './lifecycle-buttons.tsx';
 import { LogInteractionButton } from './log-interaction-button.tsx';
 
 function ShowActions() {
@@ -32,6 +32,7 @@ function ShowActions() {
       <VoidButton />
       <UnvoidButton />
       <ArchiveButton />
+      <ArchiveInteractionsButton />
       <ErasePersonalDataButton />
       <PurgeButton listAfter="voided-customers" />
     </TopToolbar>

@@ -1,13 +1,14 @@
 import ArchiveOutlinedIcon from '@mui/icons-material/ArchiveOutlined';
 import BlockIcon from '@mui/icons-material/Block';
+import HistoryToggleOffIcon from '@mui/icons-material/HistoryToggleOff';
 import SettingsBackupRestoreIcon from '@mui/icons-material/SettingsBackupRestore';
 import { useState } from 'react';
-import { Button, useNotify, useRecordContext, useRedirect, useRefresh } from 'react-admin';
+import { Button, DateInput, required, useNotify, useRecordContext, useRedirect, useRefresh } from 'react-admin';
 import { can } from '../../auth/access.ts';
 import { useAccess } from '../../auth/use-access.ts';
 import { ActionDialog } from '../../shared/action-dialog.tsx';
 import { useAction, useSupports, type BulkPayload } from '../../shared/use-action.ts';
-import { ArchiveInputs, NoteInput, VoidInputs, retainUntilInput, validateVoid } from './lifecycle-inputs.tsx';
+import { ArchiveInputs, NoteInput, ReasonInput, VoidInputs, retainUntilInput, validateVoid } from './lifecycle-inputs.tsx';
 
 /** Void one ACTIVE customer (SALES: their own; the server checks the row). */
 export function VoidButton() {
@@ -107,6 +108,43 @@ export function ArchiveButton() {
         }}
       >
         <ArchiveInputs />
+      </ActionDialog>
+    </>
+  );
+}
+
+/** Archive this customer's interactions older than a date; the customer stays live. */
+export function ArchiveInteractionsButton() {
+  const record = useRecordContext();
+  const access = useAccess();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [open, setOpen] = useState(false);
+  const action = useAction<{ archivedCount: number; customerCount: number }>('archiveInteractions');
+  const supported = useSupports('archiveInteractions');
+  if (!record || record['status'] !== 'ACTIVE' || !supported || !can(access, 'customer:archive')) return null;
+  return (
+    <>
+      <Button label="custos.lifecycle.archive_interactions" onClick={() => setOpen(true)}><HistoryToggleOffIcon /></Button>
+      <ActionDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title="custos.lifecycle.archive_interactions"
+        confirmLabel="custos.lifecycle.archive"
+        testId="archive-interactions-dialog"
+        onSubmit={async (values) => {
+          const result = await action.mutateAsync({
+            customerId: record.id,
+            olderThan: new Date(`${String(values['olderThan']).slice(0, 10)}T00:00:00Z`).toISOString(),
+            reason: values['reason'],
+          });
+          setOpen(false);
+          notify('custos.lifecycle.interactions_archived', { type: 'success', messageArgs: { smart_count: result.archivedCount } });
+          refresh();
+        }}
+      >
+        <DateInput source="olderThan" label="custos.lifecycle.older_than" validate={required()} fullWidth />
+        <ReasonInput label="custos.lifecycle.archive_reason" />
       </ActionDialog>
     </>
   );
