@@ -11,10 +11,13 @@ import { schema } from './schema.ts';
 // `any`: each screen reads the payload fields it asked for (see ACTIONS).
 type ActionMethods = { [K in ActionName]: (input: Record<string, unknown>) => Promise<{ data: any }> };
 
+/**
+ * Every method returns a promise: react-admin's proxy around the provider calls `.then`
+ * on whatever a method returns. Whether the server has an action is therefore read from
+ * the static schema (shared/use-action.ts `useSupports`), not from a method here.
+ */
 export interface CustosDataProvider extends DataProvider, ActionMethods {
   verifyAuditChain: () => Promise<{ data: ChainVerification }>;
-  /** Whether the server's schema has this action's mutation (buttons hide otherwise). */
-  supports: (action: ActionName) => boolean;
 }
 
 interface RawResponse {
@@ -106,6 +109,5 @@ export function createDataProvider(): CustosDataProvider {
       checkResponse('data', response.data, response.errors);
       return { data: response.data?.['data'] as ChainVerification };
     }),
-    supports: (action) => actionAvailable(builder, ACTIONS[action]),
   } as CustosDataProvider;
 }
