@@ -5,10 +5,14 @@ import { LoginPage } from './auth/login-page.tsx';
 import { Dashboard } from './dashboard/dashboard.tsx';
 import { createDataProvider } from './data-provider/index.ts';
 import { i18nProvider } from './i18n/i18n-provider.ts';
+import { archivePolicies } from './resources/archive-policies/index.ts';
+import { archivedCustomers } from './resources/archived-customers/index.ts';
 import { auditEvents } from './resources/audit-events/index.ts';
 import { customers } from './resources/customers/index.ts';
 import { interactions } from './resources/interactions/index.ts';
+import { jobs } from './resources/jobs/index.ts';
 import { users } from './resources/users/index.ts';
+import { voidedCustomers } from './resources/voided-customers/index.ts';
 
 const dataProvider = createDataProvider();
 
@@ -31,7 +35,13 @@ export function App() {
         disableTelemetry
       >
         <Resource name="customers" {...customers} />
+        <Resource name="voided-customers" {...voidedCustomers} />
+        <Resource name="archived-customers" {...archivedCustomers} />
         <Resource name="interactions" {...interactions} />
+        <Resource name="archive-policies" {...archivePolicies} />
+        <Resource name="jobs" {...jobs} />
+        {/* No screens of its own: read through an archived customer's page. */}
+        <Resource name="archived-interactions" />
         <Resource name="users" {...users} />
         <Resource name="audit-events" {...auditEvents} />
       </Admin>

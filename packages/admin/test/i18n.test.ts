@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { en } from '../src/i18n/en.ts';
 import { zhCN } from '../src/i18n/zh-cn.ts';
@@ -15,7 +17,7 @@ describe('messages', () => {
   });
 
   it('translates every value of every enum the dashboard shows', () => {
-    const shown = ['CustomerStatus', 'CustomerType', 'CustomerTier', 'LifecycleStage', 'InteractionKind', 'InteractionChannel', 'VoidReason', 'Role'];
+    const shown = ['CustomerStatus', 'CustomerType', 'CustomerTier', 'LifecycleStage', 'InteractionKind', 'InteractionChannel', 'VoidReason', 'Role', 'JobState', 'JobKind', 'ArchivePolicyAction'];
     for (const name of shown) {
       const type = schema.types.find((t) => t.name === name);
       assert.ok(type && type.kind === 'ENUM', `${name} is an enum in the schema`);
@@ -31,5 +33,32 @@ describe('messages', () => {
   it('has Chinese text that differs from English for labels', () => {
     assert.notEqual(zhCN.resources.customers.name, en.resources.customers.name);
     assert.match(zhCN.custos.errors.conflict, /其他人/);
+  });
+});
+
+/** Every .ts/.tsx file under src. */
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'generated' ? [] : sources(full);
+    return /\.tsx?$/.test(entry.name) ? [full] : [];
+  });
+}
+
+describe('message keys used in the code', () => {
+  it('all exist in the English catalogue (so no raw key ever shows)', () => {
+    const known = new Set(leaves(en));
+    const missing: string[] = [];
+    for (const file of sources(new URL('../src', import.meta.url).pathname)) {
+      const text = readFileSync(file, 'utf8');
+      // Whole literal keys only; keys built at run time (`custos.enums.${name}`) are covered above.
+      for (const match of text.matchAll(/['"`]((?:custos|resources)\.[A-Za-z0-9_.-]+)['"`]/g)) {
+        const key = match[1]!;
+        // The session's localStorage key is not a message.
+        if (key.endsWith('.') || key === 'custos.session') continue;
+        if (!known.has(key) && ![...known].some((k) => k.startsWith(`${key}.`))) missing.push(`${path.basename(file)}: ${key}`);
+      }
+    }
+    assert.deepEqual(missing, []);
   });
 });

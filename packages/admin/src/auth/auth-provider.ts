@@ -15,6 +15,16 @@ export function canAccessResource(access: Access | undefined, resource: string, 
       return showsCustomers(access) && action === 'list';
     case 'users':
       return showsUsers(access) && ['list', 'create', 'edit'].includes(action);
+    case 'voided-customers':
+      return showsCustomers(access) && action === 'list';
+    case 'archived-customers':
+    case 'archived-interactions':
+      return can(access, 'archive:read') && access?.role !== 'AUDITOR' && (action === 'list' || action === 'show');
+    case 'archive-policies':
+      if (action === 'create' || action === 'edit' || action === 'delete') return can(access, 'policy:write');
+      return can(access, 'policy:read') && (action === 'list' || action === 'show');
+    case 'jobs':
+      return can(access, 'job:read') && (action === 'list' || action === 'show');
     case 'audit-events':
       return showsAudit(access) && (action === 'list' || action === 'show');
     default:

@@ -2,7 +2,7 @@ import { Card, CardActionArea, CardContent, Grid, Skeleton, Typography } from '@
 import { useMemo } from 'react';
 import { Title, useCreatePath, useGetIdentity, useGetList, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { showsAudit, showsCustomers } from '../auth/access.ts';
+import { can, showsAudit, showsCustomers } from '../auth/access.ts';
 import { useAccess } from '../auth/use-access.ts';
 import { InteractionTimelineList } from './recent-interactions.tsx';
 
@@ -34,6 +34,8 @@ export function Dashboard() {
   const since = useMemo(() => new Date(Date.now() - 30 * 24 * 3600 * 1000).toISOString(), []);
   const customers = showsCustomers(access);
   const audit = showsAudit(access);
+  const archive = customers && can(access, 'archive:read');
+  const jobs = can(access, 'job:read');
   return (
     <Grid container spacing={2} sx={{ mt: 1 }}>
       <Title title="custos.title" />
@@ -48,9 +50,15 @@ export function Dashboard() {
       {customers ? (
         <>
           <Grid size={{ xs: 12, md: 4 }}><CountCard label="custos.dashboard.active_customers" resource="customers" testId="count-active" /></Grid>
-          <Grid size={{ xs: 12, md: 4 }}><CountCard label="custos.dashboard.void_customers" resource="customers" filter={{ status: ['VOID'] }} testId="count-void" /></Grid>
+          <Grid size={{ xs: 12, md: 4 }}><CountCard label="custos.dashboard.void_customers" resource="voided-customers" testId="count-void" /></Grid>
           <Grid size={{ xs: 12, md: 4 }}><CountCard label="custos.dashboard.interactions_30d" resource="interactions" filter={{ occurredAfter: since }} testId="count-interactions" /></Grid>
         </>
+      ) : null}
+      {archive ? (
+        <Grid size={{ xs: 12, md: 4 }}><CountCard label="custos.dashboard.archived_customers" resource="archived-customers" testId="count-archived" /></Grid>
+      ) : null}
+      {jobs ? (
+        <Grid size={{ xs: 12, md: 4 }}><CountCard label="custos.dashboard.jobs_active" resource="jobs" filter={{ state: ['QUEUED', 'RUNNING'] }} testId="count-jobs" /></Grid>
       ) : null}
       {audit ? (
         <Grid size={{ xs: 12, md: 4 }}><CountCard label="custos.dashboard.audit_events" resource="audit-events" testId="count-audit" /></Grid>

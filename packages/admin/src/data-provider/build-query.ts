@@ -6,12 +6,14 @@
  *
  * Plain TypeScript on `graphql` only, so it runs in the unit tests under Node.
  */
-import { parse, type DocumentNode, type IntrospectionSchema } from 'graphql';
+import { parse, type DocumentNode, type IntrospectionField, type IntrospectionSchema } from 'graphql';
 import type { Access } from '../auth/access.ts';
 import { canRead } from '../auth/access.ts';
-import { ApiError, checkResponse, type GraphQLErrorLike } from './errors.ts';
+import { checkResponse, errorCode, toApiError, type GraphQLErrorLike } from './errors.ts';
 import { resourceSpec, type ResourceSpec } from './resources.ts';
 import { SchemaIndex, unwrap } from './schema-index.ts';
+import { buildSearchQuery, usesSearch } from './search-query.ts';
+import { isBlank, listQuery, matchesFilter, notFound, sameValue, singleOrNotFound } from './query-helpers.ts';
 
 export type FetchType = 'GET_LIST' | 'GET_ONE' | 'GET_MANY' | 'GET_MANY_REFERENCE' | 'CREATE' | 'UPDATE';
 
@@ -36,10 +38,6 @@ interface ListParams {
 
 /** The alias every document gives its root field, so parsing never depends on names. */
 const ROOT = 'data';
-
-function isBlank(value: unknown): boolean {
-  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
-}
 
 /** `lastInteractionAt` → `LAST_INTERACTION_AT`. */
 export function toEnumCase(field: string): string {
@@ -120,14 +118,11 @@ export class QueryBuilder {
     return record as RaRecord;
   }
 
-  private connectionQuery(spec: ResourceSpec, params: ListParams, extraFilter?: Record<string, unknown>): BuiltQuery {
-    const field = this.index.query(spec.list.query);
+  /** filter / orderBy / first+offset arguments of a connection field, as far as it takes them. */
+  private connectionArgs(field: IntrospectionField, spec: ResourceSpec, params: ListParams, raFilter: Record<string, unknown>, variables: Record<string, unknown>, declared: string[]): string[] {
     const filterType = this.index.argType(field, 'filter')?.name;
     const orderType = this.index.argType(field, 'orderBy')?.name;
-    const variables: Record<string, unknown> = {};
-    const declared: string[] = [];
     const passed: string[] = [];
-    const raFilter = { ...(params.filter ?? {}), ...(extraFilter ?? {}) };
     const filter = filterType ? this.filterInput(filterType, raFilter, spec.filterAliases) : undefined;
     if (filterType && filter) {
       declared.push(`$filter: ${filterType}`);
@@ -147,9 +142,18 @@ export class QueryBuilder {
       variables['first'] = perPage;
       variables['offset'] = (page - 1) * perPage;
     }
+    return passed;
+  }
+
+  private connectionQuery(spec: ResourceSpec, params: ListParams, extraFilter?: Record<string, unknown>): BuiltQuery {
+    const field = this.index.query(listQuery(spec));
+    const variables: Record<string, unknown> = {};
+    const declared: string[] = [];
+    const raFilter = { ...(params.filter ?? {}), ...(extraFilter ?? {}), ...(spec.fixedFilter ?? {}) };
+    const passed = this.connectionArgs(field, spec, params, raFilter, variables, declared);
     const name = `${spec.typeName}List`;
     const text = `query ${name}${declared.length ? `(${declared.join(', ')})` : ''} {
-  ${ROOT}: ${spec.list.query}${passed.length ? `(${passed.join(', ')})` : ''} {
+  ${ROOT}: ${listQuery(spec)}${passed.length ? `(${passed.join(', ')})` : ''} {
     totalCount
     nodes { ${this.recordSelection(spec)} }
   }
@@ -170,7 +174,7 @@ export class QueryBuilder {
    * filtered here. `q` matches any text field.
    */
   private arrayQuery(spec: ResourceSpec, params: ListParams, pick?: (r: RaRecord) => boolean): BuiltQuery {
-    const text = `query ${spec.typeName}All { ${ROOT}: ${spec.list.query} { ${this.recordSelection(spec)} } }`;
+    const text = `query ${spec.typeName}All { ${ROOT}: ${listQuery(spec)} { ${this.recordSelection(spec)} } }`;
     return {
       query: parse(text),
       variables: {},
@@ -227,16 +231,99 @@ export class QueryBuilder {
       if (!(name in data)) continue;
       let value = data[name];
       if (value === '') value = null;
+      const type = unwrap(field.type);
+      // Nested inputs (a policy's criteria) arrive as the record read, with __typename
+      // and unset conditions: reduced the same way, and compared reduced.
+      const nested = type.kind === 'INPUT_OBJECT' && !type.isList;
+      if (nested && value && typeof value === 'object') value = this.nestedInput(type.name, value as Record<string, unknown>);
       const required = field.type.kind === 'NON_NULL';
       if (!previous) {
         // Create: leave empty optional fields to the server's defaults.
         if (value === null || value === undefined) continue;
-      } else if (!always.includes(name) && !required && sameValue(value, previous[name])) {
-        continue;
+      } else if (!always.includes(name) && !required) {
+        const before = nested && previous[name] && typeof previous[name] === 'object'
+          ? this.nestedInput(type.name, previous[name] as Record<string, unknown>)
+          : previous[name];
+        if (sameValue(value, before)) continue;
       }
       out[name] = value;
     }
     return out;
+  }
+
+  /** An input object reduced to its type's fields, blank conditions left out. */
+  nestedInput(inputTypeName: string, data: Record<string, unknown>): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const field of this.index.inputFields(inputTypeName)) {
+      const value = data[field.name];
+      if (isBlank(value)) continue;
+      const type = unwrap(field.type);
+      out[field.name] = type.kind === 'INPUT_OBJECT' && !type.isList && typeof value === 'object'
+        ? this.nestedInput(type.name, value as Record<string, unknown>)
+        : value;
+    }
+    return out;
+  }
+
+  /**
+   * A page of a connection reached through its parent, e.g. an archived customer's
+   * interactions: `archivedCustomer(id) { interactions(first, offset, orderBy) }`.
+   */
+  private nestedQuery(spec: ResourceSpec, params: ListParams & { id: unknown }): BuiltQuery {
+    if (spec.list.kind !== 'nested') throw new Error(`${spec.typeName} is not a nested list`);
+    const { parent, field: fieldName } = spec.list;
+    const parentField = this.index.query(parent);
+    const parentType = unwrap(parentField.type).name;
+    const field = this.index.fields(parentType).find((f) => f.name === fieldName);
+    if (!field) throw new Error(`${parentType} has no field ${fieldName}`);
+    const variables: Record<string, unknown> = { id: String(params.id) };
+    const declared = ['$id: ID!'];
+    const passed = this.connectionArgs(field, spec, params, params.filter ?? {}, variables, declared);
+    const text = `query ${spec.typeName}Page(${declared.join(', ')}) {
+  ${ROOT}: ${parent}(id: $id) {
+    id
+    ${fieldName}${passed.length ? `(${passed.join(', ')})` : ''} { totalCount nodes { ${this.recordSelection(spec)} } }
+  }
+}`;
+    return {
+      query: parse(text),
+      variables,
+      parseResponse: (response) => {
+        checkResponse(ROOT, response.data, response.errors);
+        const owner = response.data?.[ROOT] as Record<string, { totalCount: number; nodes: Record<string, unknown>[] }> | null;
+        // The parent is gone or not visible (e.g. just restored): an empty page, not an error.
+        const page = owner?.[fieldName] ?? { totalCount: 0, nodes: [] };
+        return { data: page.nodes.map((n) => this.toRecord(spec, n)), total: page.totalCount };
+      },
+    };
+  }
+
+  private listFilters(spec: ResourceSpec): Set<string> {
+    const filterType = this.index.argType(this.index.query(listQuery(spec)), 'filter')?.name;
+    return new Set(filterType ? this.index.inputFields(filterType).map((f) => f.name) : []);
+  }
+
+  /**
+   * getMany for lists that cannot filter by ids (archive policies): one aliased
+   * `archivePolicy(id)` per id in a single request; missing ones are left out.
+   */
+  private manyByOne(spec: ResourceSpec, ids: string[]): BuiltQuery {
+    if (!spec.one) throw new Error(`${spec.typeName} cannot be read one by one`);
+    const declared = ids.map((_, i) => `$id${i}: ID!`);
+    const fields = ids.map((_, i) => `r${i}: ${spec.one}(id: $id${i}) { ${this.recordSelection(spec)} }`);
+    const text = ids.length
+      ? `query ${spec.typeName}Many(${declared.join(', ')}) { ${fields.join(' ')} }`
+      : `query ${spec.typeName}None { __typename }`;
+    return {
+      query: parse(text),
+      variables: Object.fromEntries(ids.map((id, i) => [`id${i}`, id])),
+      parseResponse: (response) => {
+        const fatal = response.errors?.find((e) => errorCode(e) === 'UNAUTHENTICATED' || (e.path?.length ?? 0) === 0);
+        if (fatal) throw toApiError(fatal);
+        const nodes = ids.map((_, i) => response.data?.[`r${i}`] as Record<string, unknown> | null | undefined);
+        return { data: nodes.filter((n): n is Record<string, unknown> => !!n).map((n) => this.toRecord(spec, n)) };
+      },
+    };
   }
 
   private mutation(spec: ResourceSpec, mutationName: string, payload: string, input: Record<string, unknown>): BuiltQuery {
@@ -267,17 +354,22 @@ export class QueryBuilder {
     const spec = resourceSpec(resource);
     switch (fetchType) {
       case 'GET_LIST':
+        if (spec.list.kind === 'nested') throw new Error(`${resource} is listed only through its parent`);
+        if (usesSearch(this, spec, params as ListParams)) return buildSearchQuery(this, spec, params as ListParams);
         return spec.list.kind === 'array' ? this.arrayQuery(spec, params as ListParams) : this.connectionQuery(spec, params as ListParams);
       case 'GET_ONE':
         return this.oneQuery(spec, String(params['id']));
       case 'GET_MANY': {
         const ids = (params['ids'] as unknown[]).map(String);
         if (spec.list.kind === 'array') return this.arrayQuery(spec, {}, (r) => ids.includes(String(r.id)));
+        if (spec.list.kind === 'nested') throw new Error(`${resource} is read only through its parent`);
+        if (!this.listFilters(spec).has('ids')) return this.manyByOne(spec, ids);
         const extra = { ids, ...(spec.manyFilter?.((name) => this.index.enumValues(name)) ?? {}) };
         return this.connectionQuery(spec, { pagination: { page: 1, perPage: Math.max(ids.length, 1) } }, extra);
       }
       case 'GET_MANY_REFERENCE': {
         const p = params as unknown as ListParams & { target: string; id: unknown };
+        if (spec.list.kind === 'nested') return this.nestedQuery(spec, p);
         if (spec.list.kind === 'array') return this.arrayQuery(spec, p, (r) => String(r[p.target]) === String(p.id));
         return this.connectionQuery(spec, p, { [p.target]: String(p.id) });
       }
@@ -298,34 +390,6 @@ export class QueryBuilder {
         throw new Error(`${fetchType as string} is not supported for ${resource}`);
     }
   }
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  const norm = (v: unknown) => (v === undefined || v === '' ? null : v);
-  return JSON.stringify(norm(a)) === JSON.stringify(norm(b));
-}
-
-function notFound(): ApiError {
-  return new ApiError('NOT_FOUND', 'The record does not exist or is not visible to you');
-}
-
-function singleOrNotFound(rows: unknown): unknown {
-  const list = rows as unknown[];
-  if (!list[0]) throw notFound();
-  return list[0];
-}
-
-/** Browser-side filter for argument-less lists: `q` searches text, other keys match exactly. */
-function matchesFilter(row: RaRecord, filter: Record<string, unknown>): boolean {
-  return Object.entries(filter).every(([key, value]) => {
-    if (isBlank(value)) return true;
-    if (key === 'q') {
-      const needle = String(value).toLowerCase();
-      return Object.values(row).some((v) => typeof v === 'string' && v.toLowerCase().includes(needle));
-    }
-    const values = Array.isArray(value) ? value.map(String) : [String(value)];
-    return values.includes(String(row[key]));
-  });
 }
 
 /** The factory ra-data-graphql expects: called with its introspection results. */

@@ -2,18 +2,22 @@ import type { ApolloClient, DocumentNode } from '@apollo/client';
 import type { DataProvider } from 'react-admin';
 import buildGraphQLProvider from 'ra-data-graphql';
 import { currentAccess } from '../auth/session.ts';
-import { ACTIONS, LATEST_AUDIT_SEQ, VERIFY_AUDIT_CHAIN, auditEventAt, buildAction, type ActionName, type ChainVerification } from './actions.ts';
+import { ACTIONS, LATEST_AUDIT_SEQ, VERIFY_AUDIT_CHAIN, actionAvailable, auditEventAt, buildAction, type ActionName, type ChainVerification } from './actions.ts';
 import { createApolloClient } from './apollo-client.ts';
-import { QueryBuilder, createBuildQuery, type RaRecord } from './build-query.ts';
+import { QueryBuilder, createBuildQuery } from './build-query.ts';
 import { ApiError, checkResponse, normalizeError, type GraphQLErrorLike } from './errors.ts';
-import { schema, schemaIndex } from './schema.ts';
+import { schema } from './schema.ts';
 
-type ActionMethods = { [K in ActionName]: (input: Record<string, unknown>) => Promise<{ data: RaRecord }> };
+// `any`: each screen reads the payload fields it asked for (see ACTIONS).
+type ActionMethods = { [K in ActionName]: (input: Record<string, unknown>) => Promise<{ data: any }> };
 
+/**
+ * Every method returns a promise: react-admin's proxy around the provider calls `.then`
+ * on whatever a method returns. Whether the server has an action is therefore read from
+ * the static schema (shared/use-action.ts `useSupports`), not from a method here.
+ */
 export interface CustosDataProvider extends DataProvider, ActionMethods {
   verifyAuditChain: () => Promise<{ data: ChainVerification }>;
-  /** Whether the server's schema has this action's mutation (buttons hide otherwise). */
-  supports: (action: ActionName) => boolean;
 }
 
 interface RawResponse {
@@ -78,9 +82,10 @@ export function createDataProvider(): CustosDataProvider {
     (Object.keys(ACTIONS) as ActionName[]).map((name) => [
       name,
       guarded(async (input: Record<string, unknown>) => {
-        if (!schemaIndex.hasMutation(ACTIONS[name].mutation)) throw new Error(`The server does not offer ${name}`);
-        const built = buildAction(builder, ACTIONS[name], input);
-        return built.parseResponse(await run(built.query, built.variables, true));
+        const spec = ACTIONS[name];
+        if (!actionAvailable(builder, spec)) throw new Error(`The server does not offer ${name}`);
+        const built = buildAction(builder, spec, input);
+        return built.parseResponse(await run(built.query, built.variables, !('query' in spec && spec.query)));
       }),
     ]),
   ) as ActionMethods;
@@ -104,6 +109,5 @@ export function createDataProvider(): CustosDataProvider {
       checkResponse('data', response.data, response.errors);
       return { data: response.data?.['data'] as ChainVerification };
     }),
-    supports: (action) => schemaIndex.hasMutation(ACTIONS[action].mutation),
   } as CustosDataProvider;
 }

@@ -16,6 +16,20 @@ export interface ArrayList {
   query: string;
 }
 
+/**
+ * A connection that hangs off a parent record (`archivedCustomer(id) { interactions }`):
+ * the API has no top-level query for it, so getManyReference reads it through the parent.
+ */
+export interface NestedList {
+  kind: 'nested';
+  /** Query returning the parent by id. */
+  parent: string;
+  /** The parent's connection field. */
+  field: string;
+  /** The reference target naming the parent's id (ReferenceManyField's `target`). */
+  target: string;
+}
+
 export interface MutationSpec {
   mutation: string;
   /** Field of the payload that holds the record, e.g. `customer`. */
@@ -25,7 +39,7 @@ export interface MutationSpec {
 export interface ResourceSpec {
   /** GraphQL type of the records. */
   typeName: string;
-  list: ConnectionList | ArrayList;
+  list: ConnectionList | ArrayList | NestedList;
   /** Query taking `id` and returning one record (null when missing or not visible). */
   one?: string;
   create?: MutationSpec;
@@ -39,21 +53,62 @@ export interface ResourceSpec {
   exclude?: readonly string[];
   /** react-admin filter names → GraphQL filter field names. */
   filterAliases?: Record<string, string>;
+  /** Full-text search used while the search box (`term`) is filled, when the schema has it. */
+  search?: { query: string; term: string };
+  /** Filter always applied to lists, e.g. the Voided view's `status: [VOID]`. */
+  fixedFilter?: Record<string, unknown>;
   /** Filter applied by getMany: react-admin asks for ids it saw elsewhere, whatever their status. */
   manyFilter?: (enumValues: (name: string) => string[]) => Record<string, unknown>;
 }
 
+const CUSTOMERS: ResourceSpec = {
+  typeName: 'Customer',
+  list: { kind: 'connection', query: 'customers' },
+  one: 'customer',
+  create: { mutation: 'createCustomer', payload: 'customer' },
+  update: { mutation: 'updateCustomer', payload: 'customer', versionField: 'version' },
+  nested: { owner: 'id displayName' },
+  filterAliases: { q: 'search' },
+  // Lists default to ACTIVE customers; a reference to a voided one must still resolve.
+  manyFilter: (enumValues) => ({ status: enumValues('CustomerStatus') }),
+};
+
+const POLICY_CRITERIA = 'lifecycleStage type tier region industry tags ownerId inactiveDays createdBeforeDays status voidedBeforeDays';
+
 export const RESOURCES: Record<string, ResourceSpec> = {
-  customers: {
-    typeName: 'Customer',
-    list: { kind: 'connection', query: 'customers' },
-    one: 'customer',
-    create: { mutation: 'createCustomer', payload: 'customer' },
-    update: { mutation: 'updateCustomer', payload: 'customer', versionField: 'version' },
-    nested: { owner: 'id displayName' },
+  customers: CUSTOMERS,
+  // The same customers seen through the Voided view: its own menu entry and list.
+  'voided-customers': { ...CUSTOMERS, fixedFilter: { status: ['VOID'] } },
+  /**
+   * The archive store: `archivedCustomers` with structured filters; the search box goes
+   * to `searchArchive` once the server's schema has it (see search-query.ts).
+   */
+  'archived-customers': {
+    typeName: 'ArchivedCustomer',
+    list: { kind: 'connection', query: 'archivedCustomers' },
+    search: { query: 'searchArchive', term: 'q' },
+    one: 'archivedCustomer',
+    nested: { owner: 'id displayName', archivedBy: 'id displayName' },
     filterAliases: { q: 'search' },
-    // Lists default to ACTIVE customers; a reference to a voided one must still resolve.
-    manyFilter: (enumValues) => ({ status: enumValues('CustomerStatus') }),
+  },
+  'archived-interactions': {
+    typeName: 'ArchivedInteraction',
+    list: { kind: 'nested', parent: 'archivedCustomer', field: 'interactions', target: 'customerId' },
+    nested: { owner: 'id displayName' },
+  },
+  'archive-policies': {
+    typeName: 'ArchivePolicy',
+    list: { kind: 'connection', query: 'archivePolicies' },
+    one: 'archivePolicy',
+    create: { mutation: 'createArchivePolicy', payload: 'policy' },
+    update: { mutation: 'updateArchivePolicy', payload: 'policy', versionField: 'version' },
+    nested: { criteria: POLICY_CRITERIA, createdBy: 'id displayName' },
+  },
+  jobs: {
+    typeName: 'Job',
+    list: { kind: 'connection', query: 'jobs' },
+    one: 'job',
+    nested: { progress: 'done total', createdBy: 'id displayName' },
   },
   interactions: {
     typeName: 'Interaction',

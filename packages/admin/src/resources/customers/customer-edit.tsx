@@ -1,31 +1,8 @@
-import { Alert, Button } from '@mui/material';
 import { useState } from 'react';
-import { Edit, useEditContext, useNotify, useTranslate } from 'react-admin';
+import { Edit, useNotify } from 'react-admin';
 import { normalizeError } from '../../data-provider/errors.ts';
+import { ConflictNotice } from '../../shared/conflict-notice.tsx';
 import { CustomerForm } from './customer-form.tsx';
-
-/**
- * Shown after a save failed with CONFLICT: the record changed since it was read.
- * Reload fetches the current version (and its values) into the form.
- */
-function ConflictNotice({ onReload }: { onReload: () => void }) {
-  const translate = useTranslate();
-  const { refetch } = useEditContext();
-  return (
-    <Alert
-      severity="warning"
-      sx={{ mb: 2, width: '100%' }}
-      data-testid="conflict-notice"
-      action={
-        <Button color="inherit" size="small" onClick={() => { void refetch(); onReload(); }}>
-          {translate('custos.common.reload')}
-        </Button>
-      }
-    >
-      {translate('custos.errors.conflict')}
-    </Alert>
-  );
-}
 
 export function CustomerEdit() {
   const notify = useNotify();

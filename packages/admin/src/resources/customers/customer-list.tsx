@@ -11,7 +11,8 @@ import {
   TopToolbar,
   useCanAccess,
 } from 'react-admin';
-import { canRead } from '../../auth/access.ts';
+import { can, canRead } from '../../auth/access.ts';
+import { BulkArchiveButton, BulkVoidButton } from './bulk-buttons.tsx';
 import { useAccess } from '../../auth/use-access.ts';
 import { sortableFields } from '../../shared/choices.ts';
 import { EnumField, GuardedTextField, KeyField } from '../../shared/fields.tsx';
@@ -31,8 +32,18 @@ function ListActions() {
   );
 }
 
+function BulkActions() {
+  return (
+    <>
+      <BulkVoidButton />
+      <BulkArchiveButton />
+    </>
+  );
+}
+
 export function CustomerList() {
   const access = useAccess();
+  const bulk = can(access, 'customer:void') || can(access, 'customer:archive');
   const s = (field: string) => sortable.has(field);
   return (
     <List
@@ -45,7 +56,7 @@ export function CustomerList() {
           picks their own columns (remembered in the browser). */}
       <DatagridConfigurable
         rowClick="show"
-        bulkActionButtons={false}
+        bulkActionButtons={bulk ? <BulkActions /> : false}
         omit={['tier', 'interactionCount', 'updatedAt']}
         // Short values stay on one line (CJK text would otherwise break after every character).
         sx={{ '& th, & td:not(.column-name):not(.column-email)': { whiteSpace: 'nowrap' }, '& td.column-name': { minWidth: 180 } }}

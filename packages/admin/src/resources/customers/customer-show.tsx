@@ -8,13 +8,16 @@ import {
   TextField,
   TopToolbar,
   useCanAccess,
+  useLocaleState,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { canRead } from '../../auth/access.ts';
 import { useAccess } from '../../auth/use-access.ts';
 import { EnumField, GuardedTextField, KeyField, TagsField } from '../../shared/fields.tsx';
+import { ErasePersonalDataButton, PurgeButton } from '../archived-customers/record-actions.tsx';
 import { InteractionTimeline } from './interaction-timeline.tsx';
+import { ArchiveButton, ArchiveInteractionsButton, UnvoidButton, VoidButton } from './lifecycle-buttons.tsx';
 import { LogInteractionButton } from './log-interaction-button.tsx';
 
 function ShowActions() {
@@ -26,6 +29,12 @@ function ShowActions() {
     <TopToolbar>
       {canLog && active ? <LogInteractionButton /> : null}
       {canEdit && active ? <EditButton /> : null}
+      <VoidButton />
+      <UnvoidButton />
+      <ArchiveButton />
+      <ArchiveInteractionsButton />
+      <ErasePersonalDataButton />
+      <PurgeButton listAfter="voided-customers" />
     </TopToolbar>
   );
 }
@@ -55,13 +64,15 @@ function Cell({ children }: { children: React.ReactNode }) {
 function VoidNotice() {
   const record = useRecordContext();
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   if (record?.['status'] !== 'VOID') return null;
   const reason = record['voidReason'] ? translate(`custos.enums.VoidReason.${record['voidReason']}`) : '';
   return (
-    <Alert severity="warning" sx={{ mb: 2 }}>
+    <Alert severity="warning" sx={{ mb: 2 }} data-testid="void-notice">
       {translate('custos.enums.CustomerStatus.VOID')}
       {reason ? ` · ${reason}` : ''}
       {record['voidNote'] ? ` · ${record['voidNote']}` : ''}
+      {record['voidedAt'] ? ` · ${new Date(String(record['voidedAt'])).toLocaleString(locale)}` : ''}
     </Alert>
   );
 }

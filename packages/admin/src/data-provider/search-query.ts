@@ -1,0 +1,80 @@
+/**
+ * Full-text archive search, switched on by the schema: when the server has
+ * `searchArchive(query, filter, first, …) { totalCount hits { customer } }`, a list whose
+ * resource names it (resources.ts `search`) and whose search box is filled reads it
+ * instead of the structured list. Until then — or if the shape differs from that — the
+ * list stays on `archivedCustomers` with its substring `search` filter.
+ */
+import { parse, type IntrospectionField } from 'graphql';
+import type { BuiltQuery, QueryBuilder } from './build-query.ts';
+import { checkResponse } from './errors.ts';
+import { isBlank } from './query-helpers.ts';
+import type { ResourceSpec } from './resources.ts';
+import { unwrap } from './schema-index.ts';
+
+interface ListParams {
+  pagination?: { page: number; perPage: number };
+  filter?: Record<string, unknown>;
+}
+
+/** The search field when the schema has it in the expected shape. */
+function searchField(builder: QueryBuilder, spec: ResourceSpec): IntrospectionField | undefined {
+  const search = spec.search;
+  if (!search || !builder.index.hasQuery(search.query)) return undefined;
+  const field = builder.index.query(search.query);
+  if (!field.args.some((a) => a.name === 'query')) return undefined;
+  const result = unwrap(field.type);
+  if (result.kind !== 'OBJECT') return undefined;
+  const fields = builder.index.fields(result.name);
+  const hits = fields.find((f) => f.name === 'hits');
+  if (!hits || !fields.some((f) => f.name === 'totalCount')) return undefined;
+  const hit = unwrap(hits.type);
+  if (hit.kind !== 'OBJECT') return undefined;
+  const customer = builder.index.fields(hit.name).find((f) => f.name === 'customer');
+  return customer && unwrap(customer.type).name === spec.typeName ? field : undefined;
+}
+
+export function usesSearch(builder: QueryBuilder, spec: ResourceSpec, params: ListParams): boolean {
+  return !!spec.search && !isBlank(params.filter?.[spec.search.term]) && searchField(builder, spec) !== undefined;
+}
+
+export function buildSearchQuery(builder: QueryBuilder, spec: ResourceSpec, params: ListParams): BuiltQuery {
+  const field = searchField(builder, spec);
+  if (!field || !spec.search) throw new Error(`${spec.typeName} has no search`);
+  const { term } = spec.search;
+  const { [term]: text, ...rest } = params.filter ?? {};
+  const variables: Record<string, unknown> = { query: String(text) };
+  const declared = ['$query: String!'];
+  const passed = ['query: $query'];
+  const filterType = builder.index.argType(field, 'filter')?.name;
+  const filter = filterType ? builder.filterInput(filterType, rest, spec.filterAliases) : undefined;
+  if (filterType && filter) {
+    declared.push(`$filter: ${filterType}`);
+    passed.push('filter: $filter');
+    variables['filter'] = filter;
+  }
+  const { page, perPage } = params.pagination ?? { page: 1, perPage: 25 };
+  // Without an offset argument (cursor-only search), a page is the tail of the first page × perPage hits.
+  const hasOffset = field.args.some((a) => a.name === 'offset');
+  declared.push('$first: Int');
+  passed.push('first: $first');
+  variables['first'] = hasOffset ? perPage : page * perPage;
+  if (hasOffset) {
+    declared.push('$offset: Int');
+    passed.push('offset: $offset');
+    variables['offset'] = (page - 1) * perPage;
+  }
+  const document = `query ${spec.typeName}Search(${declared.join(', ')}) {
+  data: ${field.name}(${passed.join(', ')}) { totalCount hits { customer { ${builder.selection(spec.typeName, spec.nested, spec.exclude)} } } }
+}`;
+  return {
+    query: parse(document),
+    variables,
+    parseResponse: (response) => {
+      checkResponse('data', response.data, response.errors);
+      const result = response.data?.['data'] as { totalCount: number; hits: { customer: Record<string, unknown> }[] };
+      const hits = hasOffset ? result.hits : result.hits.slice((page - 1) * perPage);
+      return { data: hits.map((h) => builder.toRecord(spec, h.customer)), total: result.totalCount };
+    },
+  };
+}

@@ -1,0 +1,174 @@
+import DeleteForeverOutlinedIcon from '@mui/icons-material/DeleteForeverOutlined';
+import GavelOutlinedIcon from '@mui/icons-material/GavelOutlined';
+import PersonOffOutlinedIcon from '@mui/icons-material/PersonOffOutlined';
+import UnarchiveOutlinedIcon from '@mui/icons-material/UnarchiveOutlined';
+import { Typography } from '@mui/material';
+import { useState } from 'react';
+import { Button, TextInput, required, useNotify, useRecordContext, useRedirect, useRefresh, useTranslate } from 'react-admin';
+import { can } from '../../auth/access.ts';
+import { useAccess } from '../../auth/use-access.ts';
+import { ActionDialog } from '../../shared/action-dialog.tsx';
+import { downloadJson } from '../../shared/download.ts';
+import { useAction, useSupports, type BulkPayload } from '../../shared/use-action.ts';
+import { ReasonInput } from '../customers/lifecycle-inputs.tsx';
+
+/** The typed code must match exactly: the server checks it too (`confirm`). */
+function ConfirmCodeInput({ code }: { code: string }) {
+  const translate = useTranslate();
+  return (
+    <>
+      <Typography variant="body2" sx={{ mb: 1 }}>{translate('custos.archive.type_code', { code })}</Typography>
+      <TextInput source="confirm" label="custos.archive.confirm_code" validate={required()} fullWidth autoComplete="off" />
+    </>
+  );
+}
+
+/** Put one archived customer back in the live store, then open it there. */
+export function RestoreButton() {
+  const record = useRecordContext();
+  const access = useAccess();
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const [open, setOpen] = useState(false);
+  const action = useAction<BulkPayload>('restoreCustomers');
+  const supported = useSupports('restoreCustomers');
+  if (!record || !supported || !can(access, 'customer:restore')) return null;
+  return (
+    <>
+      <Button label="custos.archive.restore" onClick={() => setOpen(true)}><UnarchiveOutlinedIcon /></Button>
+      <ActionDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title="custos.archive.restore_title"
+        confirmLabel="custos.archive.restore"
+        testId="restore-dialog"
+        onSubmit={async (values) => {
+          const result = await action.mutateAsync({ ids: [record.id], reason: values['reason'] });
+          const failure = result.failures[0];
+          if (failure) throw { graphQLErrors: [{ message: failure.message, extensions: { code: failure.code } }] };
+          setOpen(false);
+          notify('custos.archive.restored', { type: 'success' });
+          redirect('show', 'customers', record.id);
+        }}
+      >
+        <ReasonInput />
+      </ActionDialog>
+    </>
+  );
+}
+
+/** Set or lift a legal hold (ADMIN): a held record cannot be purged, by hand or by retention. */
+export function LegalHoldButton() {
+  const record = useRecordContext();
+  const access = useAccess();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [open, setOpen] = useState(false);
+  const action = useAction('setLegalHold');
+  const supported = useSupports('setLegalHold');
+  if (!record || !supported || !can(access, 'customer:legal-hold')) return null;
+  const held = record['legalHold'] === true;
+  const label = held ? 'custos.archive.lift_hold' : 'custos.archive.set_hold';
+  return (
+    <>
+      <Button label={label} onClick={() => setOpen(true)}><GavelOutlinedIcon /></Button>
+      <ActionDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title={label}
+        confirmLabel={label}
+        testId="legal-hold-dialog"
+        onSubmit={async (values) => {
+          await action.mutateAsync({ id: record.id, hold: !held, reason: values['reason'] });
+          setOpen(false);
+          notify(held ? 'custos.archive.hold_lifted' : 'custos.archive.hold_set', { type: 'success' });
+          refresh();
+        }}
+      >
+        <ReasonInput label="custos.archive.hold_reason" />
+      </ActionDialog>
+    </>
+  );
+}
+
+/**
+ * Delete a VOID or ARCHIVED customer for good (ADMIN). The customer's code must be
+ * typed; the server's export of everything removed is saved as a JSON file at once,
+ * since it cannot be fetched again.
+ */
+export function PurgeButton({ listAfter }: { listAfter: string }) {
+  const record = useRecordContext();
+  const access = useAccess();
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const translate = useTranslate();
+  const [open, setOpen] = useState(false);
+  const action = useAction<{ purgedId: string; code: string; export: unknown }>('purgeCustomer');
+  const supported = useSupports('purgeCustomer');
+  const status = record?.['status'];
+  if (!record || (status !== 'VOID' && status !== 'ARCHIVED') || !supported || !can(access, 'customer:purge')) return null;
+  const code = String(record['code']);
+  return (
+    <>
+      <Button label="custos.archive.purge" onClick={() => setOpen(true)} color="error"><DeleteForeverOutlinedIcon /></Button>
+      <ActionDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title="custos.archive.purge_title"
+        confirmLabel="custos.archive.purge"
+        color="error"
+        testId="purge-dialog"
+        description={translate('custos.archive.purge_warning')}
+        canSubmit={(values) => values['confirm'] === code}
+        onSubmit={async (values) => {
+          const result = await action.mutateAsync({ id: record.id, reason: values['reason'], confirm: values['confirm'] });
+          downloadJson(`custos-purged-${result.code}.json`, result.export);
+          setOpen(false);
+          notify('custos.archive.purged', { type: 'success', messageArgs: { code: result.code } });
+          redirect('list', listAfter);
+        }}
+      >
+        <ReasonInput />
+        <ConfirmCodeInput code={code} />
+      </ActionDialog>
+    </>
+  );
+}
+
+/** Erase a person's data on a privacy request (ADMIN); non-personal facts stay. */
+export function ErasePersonalDataButton() {
+  const record = useRecordContext();
+  const access = useAccess();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const translate = useTranslate();
+  const [open, setOpen] = useState(false);
+  const action = useAction('erasePersonalData');
+  const supported = useSupports('erasePersonalData');
+  if (!record || !supported || !can(access, 'customer:erase')) return null;
+  const code = String(record['code']);
+  return (
+    <>
+      <Button label="custos.archive.erase" onClick={() => setOpen(true)} color="error"><PersonOffOutlinedIcon /></Button>
+      <ActionDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title="custos.archive.erase_title"
+        confirmLabel="custos.archive.erase"
+        color="error"
+        testId="erase-dialog"
+        description={translate('custos.archive.erase_warning')}
+        canSubmit={(values) => values['confirm'] === code}
+        onSubmit={async (values) => {
+          await action.mutateAsync({ id: record.id, reason: values['reason'], confirm: values['confirm'] });
+          setOpen(false);
+          notify('custos.archive.erased', { type: 'success' });
+          refresh();
+        }}
+      >
+        <ReasonInput label="custos.archive.erase_reason" />
+        <ConfirmCodeInput code={code} />
+      </ActionDialog>
+    </>
+  );
+}

@@ -1,0 +1,151 @@
+import ArchiveOutlinedIcon from '@mui/icons-material/ArchiveOutlined';
+import BlockIcon from '@mui/icons-material/Block';
+import HistoryToggleOffIcon from '@mui/icons-material/HistoryToggleOff';
+import SettingsBackupRestoreIcon from '@mui/icons-material/SettingsBackupRestore';
+import { useState } from 'react';
+import { Button, DateInput, required, useNotify, useRecordContext, useRedirect, useRefresh } from 'react-admin';
+import { can } from '../../auth/access.ts';
+import { useAccess } from '../../auth/use-access.ts';
+import { ActionDialog } from '../../shared/action-dialog.tsx';
+import { useAction, useSupports, type BulkPayload } from '../../shared/use-action.ts';
+import { ArchiveInputs, NoteInput, ReasonInput, VoidInputs, retainUntilInput, validateVoid } from './lifecycle-inputs.tsx';
+
+/** Void one ACTIVE customer (SALES: their own; the server checks the row). */
+export function VoidButton() {
+  const record = useRecordContext();
+  const access = useAccess();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [open, setOpen] = useState(false);
+  const action = useAction('voidCustomer');
+  const supported = useSupports('voidCustomer');
+  if (!record || record['status'] !== 'ACTIVE' || !supported || !can(access, 'customer:void')) return null;
+  return (
+    <>
+      <Button label="custos.lifecycle.void" onClick={() => setOpen(true)} color="warning"><BlockIcon /></Button>
+      <ActionDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title="custos.lifecycle.void_title"
+        confirmLabel="custos.lifecycle.void"
+        color="warning"
+        testId="void-dialog"
+        validate={validateVoid}
+        onSubmit={async (values) => {
+          // The version read: a change made meanwhile is refused as CONFLICT, not overwritten.
+          await action.mutateAsync({ id: record.id, reason: values['reason'], note: values['note'], version: record['version'] });
+          setOpen(false);
+          notify('custos.lifecycle.voided', { type: 'success' });
+          refresh();
+        }}
+      >
+        <VoidInputs />
+      </ActionDialog>
+    </>
+  );
+}
+
+/** Undo a void (ADMIN, MANAGER), with a note saying why. */
+export function UnvoidButton() {
+  const record = useRecordContext();
+  const access = useAccess();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [open, setOpen] = useState(false);
+  const action = useAction('unvoidCustomer');
+  const supported = useSupports('unvoidCustomer');
+  if (!record || record['status'] !== 'VOID' || !supported || !can(access, 'customer:unvoid')) return null;
+  return (
+    <>
+      <Button label="custos.lifecycle.unvoid" onClick={() => setOpen(true)}><SettingsBackupRestoreIcon /></Button>
+      <ActionDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title="custos.lifecycle.unvoid_title"
+        confirmLabel="custos.lifecycle.unvoid"
+        testId="unvoid-dialog"
+        onSubmit={async (values) => {
+          await action.mutateAsync({ id: record.id, note: values['note'], version: record['version'] });
+          setOpen(false);
+          notify('custos.lifecycle.unvoided', { type: 'success' });
+          refresh();
+        }}
+      >
+        <NoteInput />
+      </ActionDialog>
+    </>
+  );
+}
+
+/** Move one ACTIVE or VOID customer to the archive (ADMIN, MANAGER), then open it there. */
+export function ArchiveButton() {
+  const record = useRecordContext();
+  const access = useAccess();
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const [open, setOpen] = useState(false);
+  const action = useAction<BulkPayload>('archiveCustomers');
+  const supported = useSupports('archiveCustomers');
+  const status = record?.['status'];
+  if (!record || (status !== 'ACTIVE' && status !== 'VOID') || !supported || !can(access, 'customer:archive')) return null;
+  return (
+    <>
+      <Button label="custos.lifecycle.archive" onClick={() => setOpen(true)}><ArchiveOutlinedIcon /></Button>
+      <ActionDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title="custos.lifecycle.archive_title"
+        confirmLabel="custos.lifecycle.archive"
+        testId="archive-dialog"
+        onSubmit={async (values) => {
+          const result = await action.mutateAsync({ ids: [record.id], reason: values['reason'], retainUntil: retainUntilInput(values['retainUntil']) });
+          const failure = result.failures[0];
+          // A per-id refusal is the only answer for a single id: shown like any error.
+          if (failure) throw { graphQLErrors: [{ message: failure.message, extensions: { code: failure.code } }] };
+          setOpen(false);
+          notify('custos.lifecycle.archived', { type: 'success' });
+          redirect('show', 'archived-customers', record.id);
+        }}
+      >
+        <ArchiveInputs />
+      </ActionDialog>
+    </>
+  );
+}
+
+/** Archive this customer's interactions older than a date; the customer stays live. */
+export function ArchiveInteractionsButton() {
+  const record = useRecordContext();
+  const access = useAccess();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [open, setOpen] = useState(false);
+  const action = useAction<{ archivedCount: number; customerCount: number }>('archiveInteractions');
+  const supported = useSupports('archiveInteractions');
+  if (!record || record['status'] !== 'ACTIVE' || !supported || !can(access, 'customer:archive')) return null;
+  return (
+    <>
+      <Button label="custos.lifecycle.archive_interactions" onClick={() => setOpen(true)}><HistoryToggleOffIcon /></Button>
+      <ActionDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title="custos.lifecycle.archive_interactions"
+        confirmLabel="custos.lifecycle.archive"
+        testId="archive-interactions-dialog"
+        onSubmit={async (values) => {
+          const result = await action.mutateAsync({
+            customerId: record.id,
+            olderThan: new Date(`${String(values['olderThan']).slice(0, 10)}T00:00:00Z`).toISOString(),
+            reason: values['reason'],
+          });
+          setOpen(false);
+          notify('custos.lifecycle.interactions_archived', { type: 'success', messageArgs: { smart_count: result.archivedCount } });
+          refresh();
+        }}
+      >
+        <DateInput source="olderThan" label="custos.lifecycle.older_than" validate={required()} fullWidth />
+        <ReasonInput label="custos.lifecycle.archive_reason" />
+      </ActionDialog>
+    </>
+  );
+}

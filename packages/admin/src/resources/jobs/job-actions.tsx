@@ -1,0 +1,83 @@
+import CategoryOutlinedIcon from '@mui/icons-material/CategoryOutlined';
+import StopCircleOutlinedIcon from '@mui/icons-material/StopCircleOutlined';
+import { useState } from 'react';
+import { Button, NumberInput, minValue, required, useNotify, useRecordContext, useRedirect, useRefresh, useTranslate } from 'react-admin';
+import { can } from '../../auth/access.ts';
+import { useAccess } from '../../auth/use-access.ts';
+import { ActionDialog } from '../../shared/action-dialog.tsx';
+import { normalizeError } from '../../data-provider/errors.ts';
+import { useAction, useSupports } from '../../shared/use-action.ts';
+import { isActive } from './job-fields.tsx';
+
+/** Asks a queued or running job to stop; a running one stops after its current batch. */
+export function CancelJobButton() {
+  const record = useRecordContext();
+  const access = useAccess();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const action = useAction('cancelJob');
+  const supported = useSupports('cancelJob');
+  if (!record || !supported || !can(access, 'job:cancel') || !isActive(record) || record['cancelRequested']) return null;
+  return (
+    <>
+      <Button
+        label="custos.jobs.cancel"
+        color="warning"
+        disabled={action.isPending}
+        onClick={(event) => {
+          event.stopPropagation();
+          action.mutate({ id: record.id }, {
+            onSuccess: () => {
+              notify('custos.jobs.cancel_requested', { type: 'info' });
+              refresh();
+            },
+            onError: (error) => {
+              const e = normalizeError(error);
+              notify(e.message, { type: 'error', messageArgs: { _: e.body.serverMessage } });
+            },
+          });
+        }}
+      >
+        <StopCircleOutlinedIcon />
+      </Button>
+    </>
+  );
+}
+
+const DEFAULTS = { newDays: 30, activeDays: 90, inactiveDays: 365 };
+
+/** Recomputes lifecycle stages from activity in a background job, then follows it. */
+export function ClassifyButton() {
+  const access = useAccess();
+  const redirect = useRedirect();
+  const translate = useTranslate();
+  const [open, setOpen] = useState(false);
+  const action = useAction<{ id: string }>('classifyLifecycleStages');
+  const supported = useSupports('classifyLifecycleStages');
+  if (!supported || !can(access, 'policy:run')) return null;
+  const days = [required(), minValue(1)];
+  return (
+    <>
+      <Button label="custos.jobs.classify" onClick={() => setOpen(true)}><CategoryOutlinedIcon /></Button>
+      <ActionDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title="custos.jobs.classify_title"
+        confirmLabel="custos.jobs.classify_start"
+        description={translate('custos.jobs.classify_help')}
+        defaultValues={DEFAULTS}
+        testId="classify-dialog"
+        validate={(v) => (Number(v['activeDays']) > Number(v['inactiveDays']) ? { inactiveDays: 'custos.jobs.inactive_after_active' } : {})}
+        onSubmit={async (values) => {
+          const job = await action.mutateAsync({ newDays: values['newDays'], activeDays: values['activeDays'], inactiveDays: values['inactiveDays'] });
+          setOpen(false);
+          redirect('show', 'jobs', job.id);
+        }}
+      >
+        <NumberInput source="newDays" label="custos.jobs.new_days" validate={days} fullWidth />
+        <NumberInput source="activeDays" label="custos.jobs.active_days" validate={days} fullWidth />
+        <NumberInput source="inactiveDays" label="custos.jobs.inactive_days" validate={days} fullWidth />
+      </ActionDialog>
+    </>
+  );
+}

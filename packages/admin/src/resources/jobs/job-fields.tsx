@@ -1,0 +1,84 @@
+import { Box, Chip, LinearProgress, Typography } from '@mui/material';
+import type { Query } from '@tanstack/react-query';
+import { FunctionField, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+
+const ACTIVE = ['QUEUED', 'RUNNING'];
+const COLORS: Record<string, 'default' | 'info' | 'success' | 'error' | 'warning'> = {
+  QUEUED: 'default',
+  RUNNING: 'info',
+  SUCCEEDED: 'success',
+  FAILED: 'error',
+  CANCELLED: 'warning',
+};
+
+export const isActive = (job: RaRecord | undefined) => !!job && ACTIVE.includes(String(job['state']));
+
+/**
+ * Poll every second while a job shown is queued or running, and stop once none is:
+ * progress comes from the worker's checkpoints, there is no push channel.
+ */
+// `any`: react-admin types the query by its result shape, which differs per hook.
+export function pollList(query: Query<any, any, any, any>): number | false {
+  const rows = (query.state.data as { data?: RaRecord[] } | undefined)?.data ?? [];
+  return rows.some(isActive) ? 1000 : false;
+}
+
+export function pollOne(query: Query<any, any, any, any>): number | false {
+  return isActive(query.state.data as RaRecord | undefined) ? 1000 : false;
+}
+
+export function JobStateChip(_props: { source?: string; sortable?: boolean }) {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record) return null;
+  const state = String(record['state']);
+  const cancelling = record['cancelRequested'] && ACTIVE.includes(state);
+  return (
+    <Chip
+      size="small"
+      color={COLORS[state] ?? 'default'}
+      label={translate(`custos.enums.JobState.${state}`, { _: state }) + (cancelling ? ` · ${translate('custos.jobs.cancelling')}` : '')}
+      data-testid="job-state"
+      data-state={state}
+    />
+  );
+}
+
+/** done/total as a bar; indeterminate while the job has not counted its work yet. */
+export function JobProgressBar(_props: { source?: string; sortable?: boolean }) {
+  const record = useRecordContext();
+  if (!record) return null;
+  const progress = (record['progress'] as { done: number; total: number | null } | undefined) ?? { done: 0, total: null };
+  const state = String(record['state']);
+  const finished = state === 'SUCCEEDED';
+  const { done, total } = progress;
+  const percent = total ? Math.min(100, Math.round((done / total) * 100)) : finished ? 100 : 0;
+  const indeterminate = state === 'RUNNING' && !total;
+  return (
+    <Box sx={{ minWidth: 160 }} data-testid="job-progress" data-done={done} data-total={total ?? ''}>
+      <LinearProgress variant={indeterminate ? 'indeterminate' : 'determinate'} value={percent} color={state === 'FAILED' ? 'error' : 'primary'} />
+      <Typography variant="caption" color="text.secondary">
+        {total !== null ? `${done.toLocaleString()} / ${total.toLocaleString()} (${percent}%)` : done.toLocaleString()}
+      </Typography>
+    </Box>
+  );
+}
+
+export function StartedBy(_props: { source?: string; sortable?: boolean }) {
+  const translate = useTranslate();
+  return (
+    <FunctionField
+      source="createdBy"
+      render={(r: RaRecord) => (r['createdBy'] as { displayName?: string } | null)?.displayName ?? translate('custos.jobs.scheduled')}
+    />
+  );
+}
+
+export function JsonBlock({ value }: { value: unknown }) {
+  if (value === null || value === undefined) return <Typography variant="body2">—</Typography>;
+  return (
+    <Box component="pre" sx={{ m: 0, p: 1, bgcolor: 'action.hover', borderRadius: 1, fontSize: 12, overflowX: 'auto' }}>
+      {JSON.stringify(value, null, 2)}
+    </Box>
+  );
+}

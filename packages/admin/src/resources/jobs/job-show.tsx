@@ -1,0 +1,57 @@
+import { Alert, Box, Grid, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
+import { FunctionField, Labeled, NumberField, Show, TopToolbar, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import { LocaleDateField } from '../../shared/date-field.tsx';
+import { EnumField } from '../../shared/fields.tsx';
+import { CancelJobButton } from './job-actions.tsx';
+import { JobProgressBar, JobStateChip, JsonBlock, StartedBy, pollOne } from './job-fields.tsx';
+
+function Cell({ children, md = 3 }: { children: ReactNode; md?: number }) {
+  return <Grid size={{ xs: 12, sm: 6, md }}>{children}</Grid>;
+}
+
+function Title() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  return <span>{record ? `${translate(`custos.enums.JobKind.${record['kind']}`, { _: String(record['kind']) })} #${record.id}` : ''}</span>;
+}
+
+function JobDetails() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record) return null;
+  return (
+    <Box sx={{ p: 2 }}>
+      {record['error'] ? <Alert severity="error" sx={{ mb: 2 }} data-testid="job-error">{String(record['error'])}</Alert> : null}
+      <Grid container spacing={2}>
+        <Cell><Labeled source="kind"><EnumField source="kind" enumName="JobKind" /></Labeled></Cell>
+        <Cell><Labeled source="state"><JobStateChip /></Labeled></Cell>
+        <Cell md={6}><Labeled source="progress"><JobProgressBar /></Labeled></Cell>
+        <Cell><Labeled source="createdBy"><StartedBy /></Labeled></Cell>
+        <Cell><Labeled source="createdAt"><LocaleDateField source="createdAt" showTime /></Labeled></Cell>
+        <Cell><Labeled source="startedAt"><LocaleDateField source="startedAt" showTime emptyText="—" /></Labeled></Cell>
+        <Cell><Labeled source="finishedAt"><LocaleDateField source="finishedAt" showTime emptyText="—" /></Labeled></Cell>
+        <Cell><Labeled source="attempts"><NumberField source="attempts" /></Labeled></Cell>
+        <Cell><Labeled source="cancelRequested"><FunctionField source="cancelRequested" render={(r: RaRecord) => translate(r['cancelRequested'] ? 'ra.boolean.true' : 'ra.boolean.false')} /></Labeled></Cell>
+      </Grid>
+      <Grid container spacing={2} sx={{ mt: 1 }}>
+        <Grid size={{ xs: 12, md: 6 }}>
+          <Typography variant="subtitle2" color="text.secondary">{translate('resources.jobs.fields.params')}</Typography>
+          <JsonBlock value={record['params']} />
+        </Grid>
+        <Grid size={{ xs: 12, md: 6 }}>
+          <Typography variant="subtitle2" color="text.secondary">{translate('resources.jobs.fields.result')}</Typography>
+          <Box data-testid="job-result"><JsonBlock value={record['result']} /></Box>
+        </Grid>
+      </Grid>
+    </Box>
+  );
+}
+
+export function JobShow() {
+  return (
+    <Show actions={<TopToolbar><CancelJobButton /></TopToolbar>} title={<Title />} queryOptions={{ refetchInterval: pollOne }}>
+      <JobDetails />
+    </Show>
+  );
+}

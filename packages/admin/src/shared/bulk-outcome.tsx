@@ -1,0 +1,45 @@
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import { useTranslate } from 'react-admin';
+import type { LifecycleFailure } from './use-action.ts';
+
+export interface Outcome {
+  done: number;
+  failures: LifecycleFailure[];
+}
+
+/**
+ * After a bulk action with refusals: how many records changed and, for each one that
+ * did not, why (per-id failures from the payload). Shown only when something failed.
+ */
+export function BulkOutcomeDialog({ outcome, onClose }: { outcome: Outcome | null; onClose: () => void }) {
+  const translate = useTranslate();
+  return (
+    <Dialog open={!!outcome && outcome.failures.length > 0} onClose={onClose} fullWidth maxWidth="sm" data-testid="bulk-outcome">
+      <DialogTitle>{translate('custos.lifecycle.bulk_outcome')}</DialogTitle>
+      <DialogContent>
+        <Alert severity={outcome?.done ? 'warning' : 'error'} sx={{ mb: 2 }}>
+          {translate('custos.lifecycle.bulk_summary', { done: outcome?.done ?? 0, failed: outcome?.failures.length ?? 0 })}
+        </Alert>
+        <Table size="small">
+          <TableHead>
+            <TableRow>
+              <TableCell>{translate('custos.lifecycle.failure_id')}</TableCell>
+              <TableCell>{translate('custos.lifecycle.failure_reason')}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {outcome?.failures.map((f) => (
+              <TableRow key={f.id}>
+                <TableCell>{f.id}</TableCell>
+                <TableCell>{translate(`custos.lifecycle.failure_codes.${f.code}`, { _: f.code })} — {f.message}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{translate('ra.action.close')}</Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,210 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { buildSchema, introspectionFromSchema, print } from 'graphql';
+import type { Access } from '../src/auth/access.ts';
+import { ACTIONS, buildAction } from '../src/data-provider/actions.ts';
+import { QueryBuilder } from '../src/data-provider/build-query.ts';
+import { ApiError, normalizeError } from '../src/data-provider/errors.ts';
+import { cronHint } from '../src/resources/archive-policies/cron-hint.ts';
+import { policyInput } from '../src/resources/archive-policies/policy-input.ts';
+import { schema } from './schema-fixture.ts';
+
+const admin: Access = { role: 'ADMIN', permissions: ['customer:read', 'customer:read:all'] };
+const support: Access = { role: 'SUPPORT', permissions: ['archive:read', 'field:ArchivedCustomer.taxId:NONE', 'field:ArchivedInteraction.amount:NONE'] };
+const builder = (access: Access = admin) => new QueryBuilder(schema, () => access);
+const compact = (doc: Parameters<typeof print>[0]) => print(doc).replace(/\s+/g, ' ');
+
+describe('the Voided view', () => {
+  it('always lists VOID customers, whatever the filter says', () => {
+    const q = builder().build('GET_LIST', 'voided-customers', { pagination: { page: 1, perPage: 25 }, filter: { q: 'acme', status: ['ACTIVE'] } });
+    assert.deepEqual(q.variables['filter'], { search: 'acme', status: ['VOID'] });
+    assert.match(compact(q.query), /customers\(filter: \$filter/);
+  });
+});
+
+describe('the archive', () => {
+  it('maps search, archive metadata filters and sort onto archivedCustomers', () => {
+    const q = builder().build('GET_LIST', 'archived-customers', {
+      pagination: { page: 2, perPage: 25 },
+      sort: { field: 'archivedAt', order: 'DESC' },
+      filter: { q: 'C0001', archivedAfter: '2026-01-01T00:00:00.000Z', legalHold: false, policyId: '3', reason: 'season', previousStatus: 'VOID' },
+    });
+    assert.deepEqual(q.variables, {
+      filter: { search: 'C0001', archivedAfter: '2026-01-01T00:00:00.000Z', legalHold: false, policyId: ['3'], reason: 'season', previousStatus: ['VOID'] },
+      orderBy: [{ field: 'ARCHIVED_AT', direction: 'DESC' }],
+      first: 25,
+      offset: 25,
+    });
+    const text = compact(q.query);
+    assert.match(text, /archivedCustomers\(/);
+    assert.match(text, /archivedBy \{ id displayName \}/);
+    assert.match(text, /\bchecksum\b/);
+  });
+
+  it('leaves out archived fields the role may not read', () => {
+    const text = compact(builder(support).build('GET_ONE', 'archived-customers', { id: '4' }).query);
+    assert.match(text, /archivedCustomer\(id: \$id\)/);
+    assert.doesNotMatch(text, /\btaxId\b/);
+    assert.match(text, /\bemail\b/);
+  });
+
+  it('reads an archived customer\'s interactions through the parent, one page at a time', () => {
+    const q = builder(support).build('GET_MANY_REFERENCE', 'archived-interactions', {
+      target: 'customerId', id: 7, pagination: { page: 2, perPage: 10 }, sort: { field: 'occurredAt', order: 'DESC' }, filter: {},
+    });
+    assert.deepEqual(q.variables, { id: '7', orderBy: [{ field: 'OCCURRED_AT', direction: 'DESC' }], first: 10, offset: 10 });
+    const text = compact(q.query);
+    assert.match(text, /archivedCustomer\(id: \$id\) \{ id interactions\(orderBy: \$orderBy, first: \$first, offset: \$offset\) \{ totalCount nodes \{/);
+    assert.doesNotMatch(text, /\bamount\b/);
+    const page = q.parseResponse({ data: { data: { id: '7', interactions: { totalCount: 11, nodes: [{ id: '90', kind: 'CALL', owner: { id: '2' } }] } } } });
+    assert.equal(page.total, 11);
+    assert.deepEqual(page.data, [{ id: '90', kind: 'CALL', owner: { id: '2' }, ownerId: '2' }]);
+    // Restored or purged meanwhile: an empty history rather than an error.
+    assert.deepEqual(q.parseResponse({ data: { data: null } }), { data: [], total: 0 });
+  });
+});
+
+describe('archive policies', () => {
+  it('reads referenced policies one by one in a single request (the list cannot filter by ids)', () => {
+    const q = builder().build('GET_MANY', 'archive-policies', { ids: ['1', 5] });
+    assert.deepEqual(q.variables, { id0: '1', id1: '5' });
+    assert.match(compact(q.query), /r0: archivePolicy\(id: \$id0\) \{ .*criteria \{ lifecycleStage .* \} .*r1: archivePolicy\(id: \$id1\)/);
+    const result = q.parseResponse({ data: { r0: { id: '1', name: 'A' }, r1: null } });
+    assert.deepEqual(result.data, [{ id: '1', name: 'A' }]);
+  });
+
+  it('creates with the criteria reduced to the input type', () => {
+    const q = builder().build('CREATE', 'archive-policies', {
+      data: policyInput({
+        name: 'Churned SMB', action: 'ARCHIVE_CUSTOMERS', enabled: false, schedule: '', retentionDays: 730, interactionsOlderThanDays: 90,
+        criteria: { lifecycleStage: ['CHURNED'], type: [], tags: null, inactiveDays: 365, __typename: 'ArchivePolicyCriteria' },
+      }),
+    });
+    assert.deepEqual(q.variables, {
+      input: { name: 'Churned SMB', action: 'ARCHIVE_CUSTOMERS', enabled: false, retentionDays: 730, criteria: { lifecycleStage: ['CHURNED'], inactiveDays: 365 } },
+    });
+    assert.match(compact(q.query), /createArchivePolicy\(input: \$input\) \{ policy \{/);
+  });
+
+  it('updates with the version read, leaving unchanged criteria out and sending changed ones whole', () => {
+    const previous = {
+      id: '2', version: 3, name: 'P', action: 'ARCHIVE_CUSTOMERS', retentionDays: null, schedule: null, enabled: true,
+      criteria: { __typename: 'ArchivePolicyCriteria', lifecycleStage: ['CHURNED'], type: null, tags: null, inactiveDays: 365 },
+    };
+    const same = builder().build('UPDATE', 'archive-policies', { id: '2', data: { ...previous, name: 'Q', criteria: { ...previous.criteria, type: [] } }, previousData: previous });
+    assert.deepEqual(same.variables, { input: { id: '2', version: 3, name: 'Q' } });
+    const changed = builder().build('UPDATE', 'archive-policies', { id: '2', data: { ...previous, criteria: { ...previous.criteria, tier: ['STANDARD'] } }, previousData: previous });
+    assert.deepEqual(changed.variables, { input: { id: '2', version: 3, criteria: { lifecycleStage: ['CHURNED'], tier: ['STANDARD'], inactiveDays: 365 } } });
+  });
+
+  it('clears the setting that does not apply to the chosen action', () => {
+    assert.deepEqual(policyInput({ action: 'ARCHIVE_INTERACTIONS', retentionDays: 30, interactionsOlderThanDays: 400 }), {
+      action: 'ARCHIVE_INTERACTIONS', retentionDays: null, interactionsOlderThanDays: 400,
+    });
+  });
+});
+
+describe('jobs', () => {
+  it('lists jobs with progress and who started them, filtered by state', () => {
+    const q = builder().build('GET_LIST', 'jobs', { pagination: { page: 1, perPage: 25 }, filter: { state: 'RUNNING' } });
+    assert.deepEqual(q.variables['filter'], { state: ['RUNNING'] });
+    const text = compact(q.query);
+    assert.match(text, /progress \{ done total \}/);
+    assert.match(text, /createdBy \{ id displayName \}/);
+    assert.match(text, /\bparams\b.*\bresult\b/);
+  });
+});
+
+describe('lifecycle actions', () => {
+  it('bulk void selects the changed customers and the per-id failures', () => {
+    const built = buildAction(builder(), ACTIONS.voidCustomers, { ids: ['1', '2'], reason: 'DUPLICATE', note: '', extra: 1 });
+    assert.deepEqual(built.variables, { input: { ids: ['1', '2'], reason: 'DUPLICATE' } });
+    assert.match(compact(built.query), /mutation VoidCustomers\(\$input: VoidCustomersInput!\) \{ data: voidCustomers\(input: \$input\) \{ customers \{ .* \} failures \{ id code message \} \} \}/);
+    const result = built.parseResponse({ data: { data: { customers: [{ id: '1', owner: { id: '9' } }], failures: [{ id: '2', code: 'INVALID_STATE', message: 'already VOID' }] } } });
+    assert.deepEqual(result.data, { customers: [{ id: '1', owner: { id: '9' }, ownerId: '9' }], failures: [{ id: '2', code: 'INVALID_STATE', message: 'already VOID' }] });
+  });
+
+  it('single void returns the customer and sends the version read', () => {
+    const built = buildAction(builder(), ACTIONS.voidCustomer, { id: '5', reason: 'OTHER', note: 'see ticket', version: 4 });
+    assert.deepEqual(built.variables, { input: { id: '5', reason: 'OTHER', note: 'see ticket', version: 4 } });
+    assert.deepEqual(built.parseResponse({ data: { data: { customer: { id: '5', status: 'VOID' } } } }).data, { id: '5', status: 'VOID' });
+  });
+
+  it('purge sends the typed code and hands back the export', () => {
+    const built = buildAction(builder(), ACTIONS.purgeCustomer, { id: '5', reason: 'test data', confirm: 'C0005' });
+    assert.match(compact(built.query), /purgeCustomer\(input: \$input\) \{ purgedId code export \}/);
+    const result = built.parseResponse({ data: { data: { purgedId: '5', code: 'C0005', export: { customer: { code: 'C0005' } } } } });
+    assert.deepEqual(result.data, { purgedId: '5', code: 'C0005', export: { customer: { code: 'C0005' } } });
+  });
+
+  it('legal hold reads whichever store the customer is in', () => {
+    const built = buildAction(builder(), ACTIONS.setLegalHold, { id: '5', hold: false, reason: 'case closed' });
+    assert.deepEqual(built.variables, { input: { id: '5', hold: false, reason: 'case closed' } });
+    const text = compact(built.query);
+    assert.match(text, /customer \{ .* \} archivedCustomer \{ .*legalHold/);
+  });
+
+  it('the dry run is a query; run, cancel and classify return the job', () => {
+    const preview = buildAction(builder(), ACTIONS.previewArchivePolicy, { criteria: { tags: ['x'], type: [] }, action: 'ARCHIVE_CUSTOMERS' });
+    assert.match(compact(preview.query), /^query PreviewArchivePolicy\(\$input: PreviewArchivePolicyInput!\) \{ data: previewArchivePolicy\(input: \$input\) \{ customerCount interactionCount sample \{/);
+    assert.deepEqual(preview.variables, { input: { criteria: { tags: ['x'] }, action: 'ARCHIVE_CUSTOMERS' } });
+    for (const name of ['runArchivePolicy', 'cancelJob', 'classifyLifecycleStages'] as const) {
+      const built = buildAction(builder(), ACTIONS[name], name === 'classifyLifecycleStages' ? { activeDays: 60 } : { id: '3' });
+      assert.match(compact(built.query), /\{ job \{ .*progress \{ done total \}/);
+      assert.deepEqual(built.parseResponse({ data: { data: { job: { id: '8', state: 'QUEUED' } } } }).data, { id: '8', state: 'QUEUED' });
+    }
+  });
+
+  it('a refused action keeps its code (INVALID_STATE) and the server\'s explanation', () => {
+    const built = buildAction(builder(), ACTIONS.unvoidCustomer, { id: '5', note: 'x' });
+    assert.throws(
+      () => built.parseResponse({ data: null, errors: [{ message: 'Customer 5 is ACTIVE, not VOID', path: ['data'], extensions: { code: 'INVALID_STATE' } }] }),
+      (e: unknown) => e instanceof ApiError && e.code === 'INVALID_STATE' && e.body.serverMessage === 'Customer 5 is ACTIVE, not VOID',
+    );
+    const invalid = normalizeError({ graphQLErrors: [{ message: 'Invalid input', extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'criteria.ownerId', message: 'no such user' }] } }] });
+    assert.deepEqual(invalid.body.errors, { 'criteria.ownerId': 'no such user' });
+  });
+});
+
+describe('cron hints', () => {
+  const t = (key: string, options: Record<string, unknown> = {}) => `${key.split('.').pop()}(${Object.values(options).join('|')})`;
+  it('reads the common shapes and spells out the rest', () => {
+    assert.equal(cronHint('', t, 'en'), 'none()');
+    assert.equal(cronHint('0 3 * *', t, 'en'), 'invalid()');
+    assert.equal(cronHint('*/15 * * * *', t, 'en'), 'every_minutes(15)');
+    assert.equal(cronHint('5 * * * *', t, 'en'), 'hourly(5)');
+    assert.equal(cronHint('0 3 * * *', t, 'en'), 'daily(03:00)');
+    assert.equal(cronHint('30 2 * * 1-5', t, 'en'), 'weekly(Monday, Tuesday, Wednesday, Thursday, Friday|02:30)');
+    assert.equal(cronHint('0 4 1 * *', t, 'en'), 'monthly(1|04:00)');
+    assert.equal(cronHint('0 4 1 1 *', t, 'en'), 'custom(0|4|1|1|*)');
+  });
+});
+
+describe('archive search switch', () => {
+  // The shape API.md announces for searchArchive, which the server does not have yet.
+  const withSearch = introspectionFromSchema(buildSchema(`${readFileSync(new URL('../../schema/schema.graphql', import.meta.url), 'utf8')}
+type ArchiveSearchHit { score: Float! customer: ArchivedCustomer! }
+type ArchiveSearchResult { totalCount: Int! hits: [ArchiveSearchHit!]! engine: String! }
+extend type Query { searchArchive(query: String!, filter: ArchivedCustomerFilter, first: Int, after: String): ArchiveSearchResult! }
+`)).__schema;
+  const searching = new QueryBuilder(withSearch, () => admin);
+
+  it('stays on archivedCustomers while the schema has no searchArchive', () => {
+    const q = builder().build('GET_LIST', 'archived-customers', { pagination: { page: 1, perPage: 25 }, filter: { q: '上海' } });
+    assert.match(compact(q.query), /archivedCustomers\(/);
+    assert.deepEqual(q.variables['filter'], { search: '上海' });
+  });
+
+  it('sends the search box to searchArchive once the schema has it, keeping the other filters', () => {
+    const q = searching.build('GET_LIST', 'archived-customers', { pagination: { page: 2, perPage: 10 }, filter: { q: '上海', legalHold: true } });
+    assert.match(compact(q.query), /searchArchive\(query: \$query, filter: \$filter, first: \$first\) \{ totalCount hits \{ customer \{/);
+    assert.deepEqual(q.variables, { query: '上海', filter: { legalHold: true }, first: 20 });
+    const hits = Array.from({ length: 12 }, (_, i) => ({ customer: { id: String(i + 1) } }));
+    const page = q.parseResponse({ data: { data: { totalCount: 12, hits } } });
+    assert.equal(page.total, 12);
+    assert.deepEqual((page.data as { id: string }[]).map((r) => r.id), ['11', '12']);
+    // An empty search box lists the archive as before.
+    assert.match(compact(searching.build('GET_LIST', 'archived-customers', { pagination: { page: 1, perPage: 10 }, filter: {} }).query), /archivedCustomers/);
+  });
+});
