@@ -405,7 +405,7 @@ export const en = {
         OTHER: 'Other',
       },
       JobState: { QUEUED: 'Queued', RUNNING: 'Running', SUCCEEDED: 'Succeeded', FAILED: 'Failed', CANCELLED: 'Cancelled' },
-      JobKind: { ARCHIVE_POLICY_RUN: 'Archive policy run', ARCHIVE_INTERACTIONS: 'Archive interactions', CLASSIFY_LIFECYCLE: 'Lifecycle classification' },
+      JobKind: { ARCHIVE_POLICY_RUN: 'Archive policy run', ARCHIVE_INTERACTIONS: 'Archive interactions', CLASSIFY_LIFECYCLE: 'Lifecycle classification', RETENTION_SWEEP: 'Retention sweep', BACKUP: 'Backup', BACKUP_DRILL: 'Restore drill' },
       ArchivePolicyAction: { ARCHIVE_CUSTOMERS: 'Customers with their history', ARCHIVE_INTERACTIONS: 'Only old interactions (customers stay)' },
       Role: {
         ADMIN: 'Administrator',

@@ -404,7 +404,7 @@ export const zhCN: CustosMessages = {
         OTHER: '其他',
       },
       JobState: { QUEUED: '排队中', RUNNING: '运行中', SUCCEEDED: '已完成', FAILED: '失败', CANCELLED: '已取消' },
-      JobKind: { ARCHIVE_POLICY_RUN: '归档策略运行', ARCHIVE_INTERACTIONS: '归档互动记录', CLASSIFY_LIFECYCLE: '生命周期划分' },
+      JobKind: { ARCHIVE_POLICY_RUN: '归档策略运行', ARCHIVE_INTERACTIONS: '归档互动记录', CLASSIFY_LIFECYCLE: '生命周期划分', RETENTION_SWEEP: '保留期清理', BACKUP: '备份', BACKUP_DRILL: '恢复演练' },
       ArchivePolicyAction: { ARCHIVE_CUSTOMERS: '客户及其历史记录', ARCHIVE_INTERACTIONS: '仅旧互动记录（客户保留）' },
       Role: {
         ADMIN: '管理员',
