@@ -93,3 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return Object.freeze({ ...parsed.data, repoRoot, isProduction: parsed.data.NODE_ENV === 'production' });
 }
+
+/** Every variable Custos reads (the deployment files are checked against this list). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);

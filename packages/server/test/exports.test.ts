@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { EXPORT_SOURCES } from '../src/modules/export/export.columns.js';
-import { csvCell } from '../src/modules/export/export.writer.js';
+import { PassThrough } from 'node:stream';
+import { csvCell, xlsxSink } from '../src/modules/export/export.writer.js';
 import { GUARDED_FIELDS } from '../src/policy/policy.js';
 import { insertCustomer } from './helpers/fixtures.js';
 import { startTestServer, type TestServer, type TestUser } from './helpers/test-server.js';
@@ -196,6 +197,24 @@ describe('links and audit', () => {
     } finally {
       await server.db.query(`update app_user set enabled = true where id = $1`, [server.users.manager]);
     }
+  });
+});
+
+describe('Excel sheets', () => {
+  it('continue on a new sheet, header repeated, when a sheet is full', async () => {
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    const sink = xlsxSink(out, 'CUSTOMERS', [true, false], 2);
+    await sink.header(['n', 'name']);
+    for (let i = 1; i <= 5; i++) await sink.row([String(i), `row ${i}`]);
+    await sink.end();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['CUSTOMERS', 'CUSTOMERS (2)', 'CUSTOMERS (3)']);
+    expect(workbook.worksheets.map((s) => s.rowCount)).toEqual([3, 3, 2]);
+    expect(workbook.worksheets[2]!.getRow(1).values).toEqual([undefined, 'n', 'name']);
+    expect(workbook.worksheets[2]!.getRow(2).getCell(1).value).toBe(5);
   });
 });
 

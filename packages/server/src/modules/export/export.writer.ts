@@ -54,25 +54,41 @@ export function csvSink(stream: Writable): RowSink {
   };
 }
 
-export function xlsxSink(stream: Writable, sheetName: string, numeric: boolean[]): RowSink {
+/** Excel holds at most 1,048,576 rows per sheet; larger exports continue on another sheet. */
+export const EXCEL_DATA_ROWS_PER_SHEET = 1_048_575;
+
+export function xlsxSink(stream: Writable, sheetName: string, numeric: boolean[], rowsPerSheet = EXCEL_DATA_ROWS_PER_SHEET): RowSink {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  let header: string[] = [];
+  let sheet: ExcelJS.Worksheet | undefined;
+  let sheets = 0;
+  let inSheet = 0;
   let rows = 0;
+  const openSheet = () => {
+    sheet?.commit();
+    sheets += 1;
+    sheet = workbook.addWorksheet(sheets === 1 ? sheetName : `${sheetName} (${sheets})`, { views: [{ state: 'frozen', ySplit: 1 }] });
+    const row = sheet.addRow(header);
+    row.font = { bold: true };
+    row.commit();
+    inSheet = 0;
+  };
   return {
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     extension: 'xlsx',
     async header(cells) {
-      const row = sheet.addRow(cells);
-      row.font = { bold: true };
-      row.commit();
+      header = cells;
+      openSheet();
     },
     async row(cells) {
-      sheet.addRow(cells.map((cell, i) => (numeric[i] && cell !== null && /^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell))).commit();
+      if (inSheet >= rowsPerSheet) openSheet();
+      sheet!.addRow(cells.map((cell, i) => (numeric[i] && cell !== null && /^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell))).commit();
+      inSheet += 1;
       // exceljs queues into the zip stream; yield now and then so the socket drains.
       if (++rows % 1000 === 0 && stream.writableNeedDrain) await new Promise((resolve) => stream.once('drain', resolve));
     },
     async end() {
-      sheet.commit();
+      sheet?.commit();
       await workbook.commit();
     },
   };
