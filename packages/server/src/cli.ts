@@ -16,6 +16,9 @@ Commands:
   archive:verify                   re-compute every archived row's checksum; exit 1 on a mismatch
   archive:run --policy <id>        run an archive policy to completion in the foreground
   jobs:work                        run a job worker (and the schedules) until SIGINT/SIGTERM
+  reindex                          rebuild the archive search index (a job, run here to the end)
+  search:check                     compare the archive with its search index; exit 1 when they differ
+  search:sync                      drain the search outbox until SIGINT/SIGTERM
 `;
 
 const say = (msg: string) => process.stderr.write(`[custos] ${msg}\n`);
@@ -99,6 +102,18 @@ async function run(argv: string[]): Promise<void> {
       const db = await openDatabase(config, say);
       try {
         await workUntilSignalled(db.orm, config, say);
+      } finally {
+        await db.close();
+      }
+      return;
+    }
+    case 'reindex':
+    case 'search:check':
+    case 'search:sync': {
+      const { runSearchCommand } = await import('./modules/search/search.cli.js');
+      const db = await openDatabase(config, say);
+      try {
+        if (!(await runSearchCommand(command, db.orm, config, say))) process.exitCode = 1;
       } finally {
         await db.close();
       }

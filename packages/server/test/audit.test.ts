@@ -143,6 +143,10 @@ const SAMPLES: Record<string, { action: string; run: () => Promise<any> }> = {
     action: 'JOB_ENQUEUED',
     run: () => server.gql(`mutation { classifyLifecycleStages(input: { activeDays: 60 }) { job { id } } }`),
   },
+  reindexArchive: {
+    action: 'JOB_ENQUEUED',
+    run: () => server.gql(`mutation { reindexArchive(input: { reason: "audit sample" }) { job { id kind state } } }`),
+  },
   cancelJob: {
     action: 'JOB_CANCELLED',
     run: async () => {

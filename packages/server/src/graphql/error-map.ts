@@ -7,6 +7,7 @@ import { IdentityErrorCode } from '../modules/identity/identity.errors.js';
 import { InteractionErrorCode } from '../modules/interaction/interaction.errors.js';
 import { JobErrorCode } from '../modules/job/job.errors.js';
 import { ArchivePolicyErrorCode } from '../modules/archive-policy/archive-policy.errors.js';
+import { SearchErrorCode } from '../modules/search/search.errors.js';
 import { PolicyErrorCode } from '../policy/policy.errors.js';
 
 /** Public error codes clients can rely on (`extensions.code`). */
@@ -24,7 +25,7 @@ export enum PublicErrorCode {
  * fails the type check, so no module error can leak out unmapped. */
 const PUBLIC_CODE: Record<
   | CommonErrorCode | CustomerErrorCode | InteractionErrorCode | IdentityErrorCode | PolicyErrorCode | ArchiveErrorCode
-  | JobErrorCode | ArchivePolicyErrorCode,
+  | JobErrorCode | ArchivePolicyErrorCode | SearchErrorCode,
   PublicErrorCode
 > = {
   [CommonErrorCode.INVALID_INPUT]: PublicErrorCode.BAD_USER_INPUT,
@@ -59,6 +60,10 @@ const PUBLIC_CODE: Record<
   [ArchivePolicyErrorCode.VERSION_CONFLICT]: PublicErrorCode.CONFLICT,
   [ArchivePolicyErrorCode.NAME_TAKEN]: PublicErrorCode.BAD_USER_INPUT,
   [ArchivePolicyErrorCode.RUN_IN_PROGRESS]: PublicErrorCode.INVALID_STATE,
+  [SearchErrorCode.QUERY_TOO_LONG]: PublicErrorCode.BAD_USER_INPUT,
+  [SearchErrorCode.INVALID_CURSOR]: PublicErrorCode.BAD_USER_INPUT,
+  [SearchErrorCode.PAGE_TOO_LARGE]: PublicErrorCode.BAD_USER_INPUT,
+  [SearchErrorCode.REINDEX_RUNNING]: PublicErrorCode.INVALID_STATE,
 };
 
 const PASS_THROUGH = new Set<string>([

@@ -10,6 +10,7 @@ import { CustomerInteractionsResolver, InteractionResolver } from '../modules/in
 import { ArchivePolicyResolver } from '../modules/archive-policy/archive-policy.resolver.js';
 import { JobResolver } from '../modules/job/job.resolver.js';
 import { LifecycleStageResolver } from '../modules/lifecycle-stage/lifecycle-stage.resolver.js';
+import { SearchResolver } from '../modules/search/search.resolver.js';
 import { applyFieldGuards } from './field-guards.js';
 import { DateTimeScalar } from './scalars.js';
 
@@ -26,6 +27,7 @@ export const resolvers = [
   JobResolver,
   ArchivePolicyResolver,
   LifecycleStageResolver,
+  SearchResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

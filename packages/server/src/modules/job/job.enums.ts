@@ -13,6 +13,7 @@ export enum JobKind {
   ARCHIVE_POLICY_RUN = 'ARCHIVE_POLICY_RUN',
   ARCHIVE_INTERACTIONS = 'ARCHIVE_INTERACTIONS',
   CLASSIFY_LIFECYCLE = 'CLASSIFY_LIFECYCLE',
+  REINDEX_SEARCH = 'REINDEX_SEARCH',
 }
 
 export const FINISHED_STATES: readonly JobState[] = [JobState.SUCCEEDED, JobState.FAILED, JobState.CANCELLED];
@@ -36,5 +37,6 @@ registerEnumType(JobKind, {
     ARCHIVE_POLICY_RUN: { description: 'Runs an archive policy: moves the customers (or interactions) it selects to the archive.' },
     ARCHIVE_INTERACTIONS: { description: 'Archives all interactions older than a date, for every customer.' },
     CLASSIFY_LIFECYCLE: { description: 'Recomputes customers\u2019 lifecycle stages from their activity.' },
+    REINDEX_SEARCH: { description: 'Rebuilds the archive search index from the archive tables.' },
   },
 });

@@ -7,13 +7,16 @@ import { enqueueDuePolicyRuns } from '../archive-policy/archive-policy.schedule.
 import { TokenSigner } from '../identity/tokens.js';
 import { classifyLifecycleHandler } from '../lifecycle-stage/lifecycle-stage.job.js';
 import { lifecycleSchedule } from '../lifecycle-stage/lifecycle-stage.service.js';
+import { reindexSearchHandler } from '../search/reindex.job.js';
 import type { JobKind } from './job.enums.js';
 import type { JobHandler } from './job.handler.js';
 import { JobWorker, type JobWorkerOptions, type PollTask } from './job.worker.js';
 
 /** Every job kind this server can run. */
 export function jobHandlers(): Map<JobKind, JobHandler<any, any>> {
-  const handlers: JobHandler<any, any>[] = [policyRunHandler, archiveInteractionsHandler, classifyLifecycleHandler];
+  const handlers: JobHandler<any, any>[] = [
+    policyRunHandler, archiveInteractionsHandler, classifyLifecycleHandler, reindexSearchHandler,
+  ];
   return new Map(handlers.map((h) => [h.kind, h]));
 }
 
