@@ -78,7 +78,8 @@ export class PostgresSearchIndex implements SearchIndex {
 
   async fingerprints(afterId: string, limit: number): Promise<IndexedFingerprint[]> {
     return this.sql.query<IndexedFingerprint>(
-      `select id::text as id, checksum from search_document where id > $1::bigint order by id limit $2::int`,
+      // Ordered by the bigint column: a bare `id` here would name the text output column.
+      `select d.id::text as id, d.checksum from search_document d where d.id > $1::bigint order by d.id limit $2::int`,
       [afterId, limit],
     );
   }
