@@ -58,7 +58,7 @@ const schema = z.object({
   MEILI_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(1_000),
   MEILI_TASK_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   /** PostgreSQL engine: matches collected, scored, counted and faceted per query at most. */
-  SEARCH_CANDIDATE_LIMIT: z.coerce.number().int().min(100).max(1_000_000).default(5_000),
+  SEARCH_CANDIDATE_LIMIT: z.coerce.number().int().min(100).max(1_000_000).default(1_000),
   /** The outbox drain runs inside the server unless turned off (e.g. a `search:sync` process does it). */
   SEARCH_SYNC: z.enum(['on', 'off']).default('on'),
   SEARCH_SYNC_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),

@@ -18,8 +18,14 @@ async function main(): Promise<void> {
   }
   // Meilisearch settings are applied (idempotently) before the first request can search.
   const search = openSearchIndex(config, new SqlExecutor(database.orm.em.fork()));
-  await search.prepare();
-  say(`search engine: ${search.engine}`);
+  try {
+    await search.prepare();
+    say(`search engine: ${search.engine}`);
+  } catch (error) {
+    // The back office works without search; the outbox keeps every change and the first
+    // successful write applies the settings.
+    say(`search engine ${search.engine} not ready (${error instanceof Error ? error.message : String(error)}); changes queue in the outbox`);
+  }
   const app = await createApp(config, database.orm);
   const worker = config.JOB_WORKER === 'on' ? createJobWorker(database.orm, config, { log: (m) => app.log.info(`jobs: ${m}`) }) : undefined;
   const searchSync = config.SEARCH_SYNC === 'on' ? new SearchSyncWorker(database.orm, config, { log: (m) => app.log.warn(m) }) : undefined;

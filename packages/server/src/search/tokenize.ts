@@ -46,11 +46,12 @@ export interface QueryTerms {
   text: string;
   /** Digits of the query when it looks like (part of) a phone number. */
   digits: string | null;
-  /** The query is Latin-script text long enough for typo matching. */
+  /** The query is words (no digits, @ or dots) long enough for typo matching. */
   typoCandidate: boolean;
 }
 
 const PHONE_LIKE = /^[+\d\s().-]+$/;
+const TYPO_TEXT = /^[\p{L}\s'&-]+$/u;
 
 export function queryTerms(query: string): QueryTerms {
   const text = query.trim().toLowerCase();
@@ -79,7 +80,9 @@ export function queryTerms(query: string): QueryTerms {
     groups,
     text,
     digits: digits.length >= 4 ? digits : null,
-    typoCandidate: !HAN.test(text) && /\p{L}/u.test(text) && text.length >= 4,
+    // Words only: codes, emails and phone numbers are matched exactly or as substrings,
+    // and a near miss on them would find someone else.
+    typoCandidate: !HAN.test(text) && TYPO_TEXT.test(text) && text.length >= 4,
   };
 }
 

@@ -20,10 +20,16 @@ export interface LiveSearchRequest {
   cap: number;
 }
 
-export async function searchLiveCustomers(
-  sql: SqlExecutor,
-  request: LiveSearchRequest,
-): Promise<{ hits: (SearchHit & { record: CustomerRecord })[]; total: number; exact: boolean }> {
+type LiveResult = { hits: (SearchHit & { record: CustomerRecord })[]; total: number; exact: boolean };
+
+/** Typo matching only when the exact match finds fewer than 10 (as the PostgreSQL engine). */
+export async function searchLiveCustomers(sql: SqlExecutor, request: LiveSearchRequest): Promise<LiveResult> {
+  const exact = await searchLive(sql, request, false);
+  if (exact.total >= 10 || !queryTerms(request.query).typoCandidate) return exact;
+  return searchLive(sql, request, true);
+}
+
+async function searchLive(sql: SqlExecutor, request: LiveSearchRequest, typos: boolean): Promise<LiveResult> {
   const params = new Params();
   const where = [`c.status in ('ACTIVE', 'VOID')`];
   const f = request.filter;
@@ -49,7 +55,7 @@ export async function searchLiveCustomers(
       match.push(`c.${column} ilike ${pattern}`);
       scores.push(`case when lower(c.${column}) = ${text} then 3 when c.${column} ilike ${pattern} then 1 + word_similarity(${text}, lower(c.${column})) else 0 end`);
     }
-    if (request.fields.includes('name') && terms.typoCandidate) {
+    if (request.fields.includes('name') && typos) {
       match.push(`${text} <% lower(c.name)`);
       scores.push(`case when ${text} <% lower(c.name) then word_similarity(${text}, lower(c.name)) else 0 end`);
     }
@@ -59,7 +65,7 @@ export async function searchLiveCustomers(
   }
   const rows = await sql.transaction(async (tx) => {
     // Same typo threshold as the PostgreSQL engine (see postgres-search-index.ts).
-    if (terms.typoCandidate) await tx.query(`select set_config('pg_trgm.word_similarity_threshold', '0.5', true)`);
+    if (typos) await tx.query(`select set_config('pg_trgm.word_similarity_threshold', '0.5', true)`);
     return tx.query<CustomerRecord & { score: number; total: number }>(
     `with matched as materialized (
        select ${CUSTOMER_COLUMNS}, (${score})::float8 as score from customer c where ${where.join(' and ')}

@@ -70,7 +70,16 @@ export class MeilisearchSearchIndex implements SearchIndex {
     }
   }
 
+  /** Set once settings are in place; writes prepare first when the server was not
+   * reachable at start, so an outage then does not leave the index unconfigured. */
+  #prepared = false;
+
   async prepare(): Promise<void> {
+    await this.#prepare();
+    this.#prepared = true;
+  }
+
+  async #prepare(): Promise<void> {
     try {
       await this.#index.getRawInfo();
     } catch (error) {
@@ -82,6 +91,7 @@ export class MeilisearchSearchIndex implements SearchIndex {
   }
 
   async upsert(documents: readonly SearchDocument[]): Promise<void> {
+    if (!this.#prepared && documents.length) await this.prepare();
     for (let i = 0; i < documents.length; i += this.options.batchSize) {
       const batch = documents.slice(i, i + this.options.batchSize).map(toMeiliDocument);
       await this.#await(this.#index.addDocuments(batch, { primaryKey: 'id' }));

@@ -3,7 +3,10 @@ import {
   SearchEngine, type FacetCount, type FacetField, type IndexedFingerprint, type SearchDocument, type SearchFilter, type SearchIndex,
   type SearchRequest, type SearchResponse,
 } from '../search-index.js';
-import { documentTerms, phoneDigits, queryTerms, toTsQuery } from '../tokenize.js';
+import { documentTerms, phoneDigits, queryTerms, toTsQuery, type QueryTerms } from '../tokenize.js';
+
+const TYPO_FALLBACK_BELOW = 10;
+const TYPO_CANDIDATES = 200;
 
 /**
  * The embedded engine: `search_document` with a GIN-indexed `simple` tsvector of jieba
@@ -25,7 +28,7 @@ export class PostgresSearchIndex implements SearchIndex {
 
   constructor(
     private readonly sql: SqlExecutor,
-    private readonly candidateLimit = 5000,
+    private readonly candidateLimit = 1000,
   ) {}
 
   async prepare(): Promise<void> {
@@ -84,10 +87,22 @@ export class PostgresSearchIndex implements SearchIndex {
     );
   }
 
+  /**
+   * Typo matching (word similarity) is the expensive branch: every name sharing a few
+   * trigrams with the query is rechecked. It is only added when the exact match finds
+   * fewer than TYPO_FALLBACK_BELOW hits; the decision depends on the query and filter
+   * alone (never on the page), so every page of one search makes the same choice.
+   */
   async search(request: SearchRequest): Promise<SearchResponse> {
+    const terms = queryTerms(request.query);
+    if (!terms.typoCandidate) return this.#search(request, terms, false);
+    const exact = await this.#search(request, terms, false);
+    return exact.totalCount >= TYPO_FALLBACK_BELOW ? exact : this.#search(request, terms, true);
+  }
+
+  async #search(request: SearchRequest, terms: QueryTerms, typos: boolean): Promise<SearchResponse> {
     const params = new Params();
     const where = filterConditions(request, params);
-    const terms = queryTerms(request.query);
     const ranked = terms.text.length > 0;
     const match: string[] = [];
     const score: string[] = [];
@@ -101,7 +116,7 @@ export class PostgresSearchIndex implements SearchIndex {
           match.push(`d.name_terms @@ ${q}`);
           score.push(`case when d.name_terms @@ ${q} then 1 + ts_rank(d.name_terms, ${q}) + word_similarity(${text}, lower(d.name)) else 0 end`);
         }
-        if (terms.typoCandidate) {
+        if (typos) {
           match.push(`${text} <% lower(d.name)`);
           score.push(`case when ${text} <% lower(d.name) then word_similarity(${text}, lower(d.name)) else 0 end`);
         }
@@ -121,14 +136,16 @@ export class PostgresSearchIndex implements SearchIndex {
       if (match.length === 0) return { hits: [], totalCount: 0, totalExact: true, facets: {} };
       where.push(`(${match.join(' or ')})`);
     }
-    const cap = this.candidateLimit;
+    // Typo matches are a fallback for near misses: a smaller bound keeps the similarity
+    // recheck of every name that shares a few trigrams with the query short.
+    const cap = typos ? Math.min(this.candidateLimit, TYPO_CANDIDATES) : this.candidateLimit;
     const limit = params.add(request.limit, 'int');
     const offset = params.add(request.offset, 'int');
     type Row = { hits: { id: string; score: number }[] | null; total: number; facets: Record<string, FacetCount[]> | null };
     const row = await this.sql.transaction(async (tx) => {
       // `<%` matches at word similarity 0.6 by default; one dropped letter in a 6-letter
       // word (tradng → trading) scores 0.57. The setting holds for this transaction only.
-      if (terms.typoCandidate) await tx.query(`select set_config('pg_trgm.word_similarity_threshold', '0.5', true)`);
+      if (typos) await tx.query(`select set_config('pg_trgm.word_similarity_threshold', '0.5', true)`);
       return tx.one<Row>(
       `with matched as materialized (
          select d.id, d.type, d.tier, d.region, d.lifecycle_stage, d.tags, d.archive_reason, d.archived_year, d.archived_at,
