@@ -26,8 +26,11 @@ if (MEILI_HOST) {
 } else {
   console.warn(
     'search contract: the MEILISEARCH cases are SKIPPED because MEILI_HOST is not set (no Meilisearch server can be installed ' +
-      'on this machine). Start one (docker/compose.yml) and run with MEILI_HOST=http://127.0.0.1:7700 to run them.',
+      'on this machine). Start a Meilisearch server elsewhere and run with MEILI_HOST=http://host:7700 (and MEILI_API_KEY) to run them.',
   );
+  describe('search contract: MEILISEARCH', () => {
+    it.skip('skipped: MEILI_HOST is not set (no Meilisearch server on this machine; see the warning above)', () => undefined);
+  });
 }
 
 const ids: Record<string, string> = {};
