@@ -1,16 +1,10 @@
-import { Arg, Ctx, Field, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
-import { Job } from '../job/job.type.js';
 import { SearchScope } from './search.enums.js';
 import { ArchiveSearchFilter, CustomerSearchFilter, ReindexArchiveInput } from './search.inputs.js';
+import { ReindexArchivePayload } from './search.payloads.js';
 import { reindexArchive, searchArchive, searchConsistency, searchCustomers, searchIndexStatus } from './search.service.js';
 import { ArchiveSearchResult, CustomerSearchResult, SearchConsistency, SearchIndexStatus } from './search.type.js';
-
-@ObjectType({ description: 'Result of reindexArchive.' })
-export class ReindexArchivePayload {
-  @Field(() => Job, { description: 'The queued rebuild; follow its progress with job(id).' })
-  job!: Job;
-}
 
 const QUERY = { description: 'What to look for: a name (Chinese or English, typos tolerated), a code, or a phone or email fragment.' };
 const FIRST = { nullable: true, description: 'Hits per page (default 20, at most 100).' };
