@@ -69,6 +69,9 @@ describe('searchArchive', () => {
     const second = await server.gql(SEARCH_ARCHIVE, { q: '', first: 2, after: first.data.searchArchive.endCursor });
     expect(second.data.searchArchive.endCursor).toBeNull();
     expect(new Set([...hitIds(first), ...hitIds(second)]).size).toBe(4);
+    const countsOnly = await server.gql(SEARCH_ARCHIVE, { q: '', first: 0 });
+    expect(countsOnly.data.searchArchive).toMatchObject({ totalCount: 4, hits: [], endCursor: null });
+    expect(facet(countsOnly, 'type')).toHaveLength(3);
     expect((await server.gql(SEARCH_ARCHIVE, { q: '', after: 'bm9wZQ' })).errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     expect((await server.gql(SEARCH_ARCHIVE, { q: 'x'.repeat(201) })).errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     expect((await server.gql(SEARCH_ARCHIVE, { q: '', first: 101 })).errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');

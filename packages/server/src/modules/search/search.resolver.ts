@@ -7,7 +7,7 @@ import { reindexArchive, searchArchive, searchConsistency, searchCustomers, sear
 import { ArchiveSearchResult, CustomerSearchResult, SearchConsistency, SearchIndexStatus } from './search.type.js';
 
 const QUERY = { description: 'What to look for: a name (Chinese or English, typos tolerated), a code, or a phone or email fragment.' };
-const FIRST = { nullable: true, description: 'Hits per page (default 20, at most 100).' };
+const FIRST = { nullable: true, description: 'Hits per page (default 20, at most 100; 0 for totals and facets only).' };
 const AFTER = { nullable: true, description: 'endCursor of the previous page.' };
 
 @Resolver()

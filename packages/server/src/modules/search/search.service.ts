@@ -96,7 +96,7 @@ export async function searchArchive(ctx: RequestContext, args: SearchArgs<Archiv
     hits,
     facets,
     engine,
-    endCursor: found.hits.length === limit && next < found.totalCount ? cursor(next) : null,
+    endCursor: limit > 0 && found.hits.length === limit && next < found.totalCount ? cursor(next) : null,
   };
 }
 
@@ -150,7 +150,7 @@ export async function searchCustomers(ctx: RequestContext, args: SearchArgs<Cust
     totalCountExact: exact,
     hits: ordered,
     engine,
-    endCursor: ordered.length === limit && next < total ? cursor(next) : null,
+    endCursor: limit > 0 && ordered.length === limit && next < total ? cursor(next) : null,
   };
 }
 
