@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import { insertCustomer } from './helpers/fixtures.js';
 import { testConfig } from './helpers/jobs.js';
 import { syncIndex } from './helpers/search.js';
@@ -25,6 +26,7 @@ beforeAll(async () => {
   ];
   for (const { key, ...row } of rows) ids[key] = await insertCustomer(server.db, row);
   ids.liveZhang = await insertCustomer(server.db, { name: '张伟贸易', code: 'LIVE-0001', ownerId: sales1, phone: '+86 136 0000 5678' });
+  ids.liveTech = await insertCustomer(server.db, { name: '深圳华强科技股份', code: 'LIVE-0002', ownerId: sales2 });
   const res = await server.gql(`mutation($ids: [ID!]!) { archiveCustomers(input: { ids: $ids, reason: "inactive for 3 years" }) { customers { id } } }`, {
     ids: rows.map((r) => ids[r.key]),
   });
@@ -158,6 +160,20 @@ describe('search across stores', () => {
     expect(stores(await server.gql(SEARCH, { q: '张伟', scope: 'LIVE' }))).toEqual([`LIVE:${ids.liveZhang}`]);
     expect(stores(await server.gql(SEARCH, { q: '张伟', scope: 'ARCHIVED' }))).toEqual([`ARCHIVED:${ids.zhangwei}`]);
     expect(stores(await server.gql(SEARCH, { q: '5678' }))).toEqual([`ARCHIVED:${ids.zhangwei}`, `LIVE:${ids.liveZhang}`].sort());
+    // A 2-character Chinese word in the middle of a live name (served by the bigram index).
+    expect(stores(await server.gql(SEARCH, { q: '科技', scope: 'ALL' }))).toEqual(
+      [`ARCHIVED:${ids.zhangwei}`, `ARCHIVED:${ids.yunduan}`, `LIVE:${ids.liveTech}`].sort(),
+    );
+    // The condition the live search writes is one the bigram index can answer.
+    const client = new pg.Client({ connectionString: server.db.url });
+    await client.connect();
+    try {
+      await client.query(`set enable_seqscan = off`);
+      const plan = await client.query(`explain select id from customer c where customer_name_bigrams(c.name) @> array['科技']`);
+      expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/Bitmap Index Scan on customer_name_bigrams_idx/);
+    } finally {
+      await client.end();
+    }
     const filtered = await server.gql(SEARCH, { q: '', scope: 'ALL', filter: { region: ['US-CA'] } });
     expect(stores(filtered)).toEqual([`ARCHIVED:${ids.acme}`]);
   });
@@ -167,7 +183,7 @@ describe('search across stores', () => {
     const second = await server.gql(SEARCH, { q: '', first: 3, after: first.data.search.endCursor });
     const seen = [...stores(first), ...stores(second)];
     expect(new Set(seen).size).toBe(seen.length);
-    expect(first.data.search.totalCount).toBe(5);
+    expect(first.data.search.totalCount).toBe(6);
   });
 
   it('applies each store\u2019s permissions', async () => {

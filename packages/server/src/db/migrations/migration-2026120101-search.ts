@@ -66,5 +66,16 @@ export class MigrationSearch extends Migration {
     }
     this.addSql(`create index search_document_tags_idx on search_document using gin (tags)`);
     this.addSql(`create index search_document_legal_hold_idx on search_document (id) where legal_hold`);
+
+    // Live customers are searched in the hot table. Its trigram indexes cannot serve a
+    // 2-character Chinese query, which would scan every live customer; an expression
+    // index over the Chinese bigrams of the name serves it without touching any write path.
+    this.addSql(`
+      create function customer_name_bigrams(name text) returns text[] language sql immutable parallel safe as $$
+        select coalesce(array_agg(distinct substr(run[1], i, 2)), '{}')
+          from regexp_matches(name, '[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]{2,}', 'g') as run,
+               generate_series(1, char_length(run[1]) - 1) as i
+      $$`);
+    this.addSql(`create index customer_name_bigrams_idx on customer using gin (customer_name_bigrams(name))`);
   }
 }

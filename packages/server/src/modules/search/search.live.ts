@@ -20,6 +20,8 @@ export interface LiveSearchRequest {
   cap: number;
 }
 
+const TWO_HAN = /^\p{Script=Han}{2}$/u;
+
 type LiveResult = { hits: (SearchHit & { record: CustomerRecord })[]; total: number; exact: boolean };
 
 /** Typo matching only when the exact match finds fewer than 10 (as the PostgreSQL engine). */
@@ -48,12 +50,21 @@ async function searchLive(sql: SqlExecutor, request: LiveSearchRequest, typos: b
   let score = '0';
   if (terms.text) {
     const text = params.add(terms.text, 'text');
-    const pattern = params.add(likeContains(terms.text), 'text');
     const match: string[] = [];
     const scores: string[] = [];
-    for (const column of request.fields) {
-      match.push(`c.${column} ilike ${pattern}`);
-      scores.push(`case when lower(c.${column}) = ${text} then 3 when c.${column} ilike ${pattern} then 1 + word_similarity(${text}, lower(c.${column})) else 0 end`);
+    if (TWO_HAN.test(terms.text)) {
+      // The usual Chinese query: served by the bigram index (see the search migration);
+      // it cannot occur in codes, phones or emails.
+      if (request.fields.includes('name')) {
+        match.push(`customer_name_bigrams(c.name) @> array[${text}]`);
+        scores.push(`1 + word_similarity(${text}, lower(c.name))`);
+      }
+    } else {
+      const pattern = params.add(likeContains(terms.text), 'text');
+      for (const column of request.fields) {
+        match.push(`c.${column} ilike ${pattern}`);
+        scores.push(`case when lower(c.${column}) = ${text} then 3 when c.${column} ilike ${pattern} then 1 + word_similarity(${text}, lower(c.${column})) else 0 end`);
+      }
     }
     if (request.fields.includes('name') && typos) {
       match.push(`${text} <% lower(c.name)`);
