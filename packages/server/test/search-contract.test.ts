@@ -125,6 +125,8 @@ for (const { engine, env } of engines) {
       expect(await found('5678', { fields: ['name', 'code'] })).toEqual([]);
       expect(await found('zhang.wei', { fields: ['name', 'code', 'phone'] })).toEqual([]);
       expect(await found('acme', { fields: [] })).toEqual([]);
+      expect(await found('5678', { fields: ['phone'] })).toEqual(idsOf('zhangwei'));
+      expect(await found('zhang.wei', { fields: ['email'] })).toEqual(idsOf('zhangwei'));
     });
 
     it('ranks the better match first', async () => {

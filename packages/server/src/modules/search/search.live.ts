@@ -49,26 +49,27 @@ async function searchLive(sql: SqlExecutor, request: LiveSearchRequest, typos: b
   const terms = queryTerms(request.query);
   let score = '0';
   if (terms.text) {
-    const text = params.add(terms.text, 'text');
+    let placeholder: string | undefined;
+    const text = () => (placeholder ??= params.add(terms.text, 'text'));
     const match: string[] = [];
     const scores: string[] = [];
     if (TWO_HAN.test(terms.text)) {
       // The usual Chinese query: served by the bigram index (see the search migration);
       // it cannot occur in codes, phones or emails.
       if (request.fields.includes('name')) {
-        match.push(`customer_name_bigrams(c.name) @> array[${text}]`);
-        scores.push(`1 + word_similarity(${text}, lower(c.name))`);
+        match.push(`customer_name_bigrams(c.name) @> array[${text()}]`);
+        scores.push(`1 + word_similarity(${text()}, lower(c.name))`);
       }
-    } else {
+    } else if (request.fields.length) {
       const pattern = params.add(likeContains(terms.text), 'text');
       for (const column of request.fields) {
         match.push(`c.${column} ilike ${pattern}`);
-        scores.push(`case when lower(c.${column}) = ${text} then 3 when c.${column} ilike ${pattern} then 1 + word_similarity(${text}, lower(c.${column})) else 0 end`);
+        scores.push(`case when lower(c.${column}) = ${text()} then 3 when c.${column} ilike ${pattern} then 1 + word_similarity(${text()}, lower(c.${column})) else 0 end`);
       }
     }
     if (request.fields.includes('name') && typos) {
-      match.push(`${text} <% lower(c.name)`);
-      scores.push(`case when ${text} <% lower(c.name) then word_similarity(${text}, lower(c.name)) else 0 end`);
+      match.push(`${text()} <% lower(c.name)`);
+      scores.push(`case when ${text()} <% lower(c.name) then word_similarity(${text()}, lower(c.name)) else 0 end`);
     }
     if (match.length === 0) return { hits: [], total: 0, exact: true };
     where.push(`(${match.join(' or ')})`);

@@ -107,25 +107,28 @@ export class PostgresSearchIndex implements SearchIndex {
     const match: string[] = [];
     const score: string[] = [];
     if (ranked) {
-      const text = params.add(terms.text, 'text');
+      // Added on first use: a parameter the statement never references has no type.
+      let placeholder: string | undefined;
+      const text = () => (placeholder ??= params.add(terms.text, 'text'));
       const tsquery = toTsQuery(terms);
       const fields = new Set(request.fields);
       if (fields.has('name')) {
         if (tsquery) {
           const q = params.add(tsquery, 'tsquery');
           match.push(`d.name_terms @@ ${q}`);
-          score.push(`case when d.name_terms @@ ${q} then 1 + ts_rank(d.name_terms, ${q}) + word_similarity(${text}, lower(d.name)) else 0 end`);
+          score.push(`case when d.name_terms @@ ${q} then 1 + ts_rank(d.name_terms, ${q}) + word_similarity(${text()}, lower(d.name)) else 0 end`);
         }
         if (typos) {
-          match.push(`${text} <% lower(d.name)`);
-          score.push(`case when ${text} <% lower(d.name) then word_similarity(${text}, lower(d.name)) else 0 end`);
+          match.push(`${text()} <% lower(d.name)`);
+          score.push(`case when ${text()} <% lower(d.name) then word_similarity(${text()}, lower(d.name)) else 0 end`);
         }
       }
-      if (terms.text.length >= 3) {
+      const substringFields = (['code', 'email'] as const).filter((f) => fields.has(f));
+      if (terms.text.length >= 3 && substringFields.length) {
         const pattern = params.add(likeContains(terms.text), 'text');
-        for (const column of (['code', 'email'] as const).filter((f) => fields.has(f))) {
+        for (const column of substringFields) {
           match.push(`lower(d.${column}) like ${pattern}`);
-          score.push(`case when lower(d.${column}) = ${text} then 3 when lower(d.${column}) like ${pattern} then 1.5 else 0 end`);
+          score.push(`case when lower(d.${column}) = ${text()} then 3 when lower(d.${column}) like ${pattern} then 1.5 else 0 end`);
         }
       }
       if (fields.has('phone') && terms.digits) {
