@@ -21,6 +21,9 @@ Commands:
   backup:list                      list finished backups
   backup:restore --file F          restore a backup into the configured database (it must be empty)
   backup:verify --file F           restore drill into a scratch database; exit 1 on any difference
+  reindex                          rebuild the archive search index (a job, run here to the end)
+  search:check                     compare the archive with its search index; exit 1 when they differ
+  search:sync                      drain the search outbox until SIGINT/SIGTERM
 `;
 
 const say = (msg: string) => process.stderr.write(`[custos] ${msg}\n`);
@@ -120,6 +123,18 @@ async function run(argv: string[]): Promise<void> {
       if (!values.file) throw new ConfigError(`${command} needs --file <backup file>`);
       if (command === 'backup:restore') return cli.backupRestoreCommand(config, values.file, say);
       if (!(await cli.backupVerifyCommand(config, values.file, say))) process.exitCode = 1;
+      return;
+    }
+    case 'reindex':
+    case 'search:check':
+    case 'search:sync': {
+      const { runSearchCommand } = await import('./modules/search/search.cli.js');
+      const db = await openDatabase(config, say);
+      try {
+        if (!(await runSearchCommand(command, db.orm, config, say))) process.exitCode = 1;
+      } finally {
+        await db.close();
+      }
       return;
     }
     default:

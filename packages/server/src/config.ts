@@ -63,6 +63,20 @@ const schema = z.object({
   BACKUP_DRILL_SCHEDULE: cronSetting,
   BACKUP_KEEP_DAILY: z.coerce.number().int().min(1).max(366).default(7),
   BACKUP_KEEP_WEEKLY: z.coerce.number().int().min(0).max(520).default(4),
+  // Archive search (src/search): Meilisearch when MEILI_HOST is set, PostgreSQL otherwise.
+  MEILI_HOST: z.string().url('must be a URL such as http://127.0.0.1:7700').optional(),
+  MEILI_API_KEY: z.string().min(1).optional(),
+  MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]{1,400}$/, 'must be letters, digits, _ or -').default('archived_customers'),
+  MEILI_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(1_000),
+  MEILI_TASK_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  /** PostgreSQL engine: matches collected, scored, counted and faceted per query at most. */
+  SEARCH_CANDIDATE_LIMIT: z.coerce.number().int().min(100).max(1_000_000).default(1_000),
+  /** The outbox drain runs inside the server unless turned off (e.g. a `search:sync` process does it). */
+  SEARCH_SYNC: z.enum(['on', 'off']).default('on'),
+  SEARCH_SYNC_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+  SEARCH_SYNC_BATCH: z.coerce.number().int().min(1).max(10_000).default(500),
+  /** Longest wait before retrying an outbox row whose apply failed (doubling from 1 s). */
+  SEARCH_SYNC_MAX_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
 }).superRefine((env, ctx) => {
   // Development generates a secret under DATA_DIR; production must be told one.
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
@@ -70,6 +84,9 @@ const schema = z.object({
   }
   if (env.JOB_STALE_MS < env.JOB_HEARTBEAT_MS * 3) {
     ctx.addIssue({ code: 'custom', path: ['JOB_STALE_MS'], message: 'must be at least three times JOB_HEARTBEAT_MS' });
+  }
+  if (env.MEILI_API_KEY && !env.MEILI_HOST) {
+    ctx.addIssue({ code: 'custom', path: ['MEILI_API_KEY'], message: 'is set but MEILI_HOST is not' });
   }
   if (env.NODE_ENV === 'production' && !env.DATABASE_URL) {
     ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required when NODE_ENV=production' });

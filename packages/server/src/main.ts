@@ -5,6 +5,9 @@ import { createApp } from './http/app.js';
 import { createJobWorker } from './modules/job/job.setup.js';
 import { seedIfEmpty } from './modules/seed/seed.runner.js';
 import { onShutdownSignal } from './shutdown-signals.js';
+import { SqlExecutor } from './db/sql.js';
+import { SearchSyncWorker } from './search/outbox-worker.js';
+import { openSearchIndex } from './search/search-engine.js';
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
@@ -14,8 +17,19 @@ async function main(): Promise<void> {
   if (!config.isProduction && config.SEED_DEMO === 'auto') {
     await seedIfEmpty(database.url, { customers: config.SEED_CUSTOMERS, interactions: config.SEED_INTERACTIONS }, say);
   }
+  // Meilisearch settings are applied (idempotently) before the first request can search.
+  const search = openSearchIndex(config, new SqlExecutor(database.orm.em.fork()));
+  try {
+    await search.prepare();
+    say(`search engine: ${search.engine}`);
+  } catch (error) {
+    // The back office works without search; the outbox keeps every change and the first
+    // successful write applies the settings.
+    say(`search engine ${search.engine} not ready (${error instanceof Error ? error.message : String(error)}); changes queue in the outbox`);
+  }
   const app = await createApp(config, database.orm);
   const worker = config.JOB_WORKER === 'on' ? createJobWorker(database.orm, config, { log: (m) => app.log.info(`jobs: ${m}`) }) : undefined;
+  const searchSync = config.SEARCH_SYNC === 'on' ? new SearchSyncWorker(database.orm, config, { log: (m) => app.log.warn(m) }) : undefined;
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -26,6 +40,7 @@ async function main(): Promise<void> {
       await app.close();
       // The worker ends its current batch and hands its job back before the pool closes.
       await worker?.stop();
+      await searchSync?.stop();
       await database.close();
       say('stopped cleanly');
       process.exit(0);
@@ -40,6 +55,8 @@ async function main(): Promise<void> {
   say(`ready in ${Date.now() - startedAt} ms`);
   worker?.start();
   if (worker) say('job worker started');
+  searchSync?.start();
+  if (searchSync) say('search index sync started');
   say(`GraphQL   ${address}/graphql`);
   if (!config.isProduction) say(`IDE       ${address}/ide/`);
   say(`health    ${address}/healthz  ${address}/readyz`);

@@ -170,6 +170,10 @@ const SAMPLES: Record<string, { action: string; run: () => Promise<any> }> = {
     action: 'EXPORT_REQUESTED',
     run: () => server.gql(`mutation { createExport(input: { resource: CUSTOMERS, format: XLSX }) { url } }`),
   },
+  reindexArchive: {
+    action: 'JOB_ENQUEUED',
+    run: () => server.gql(`mutation { reindexArchive(input: { reason: "audit sample" }) { job { id kind state } } }`),
+  },
   cancelJob: {
     action: 'JOB_CANCELLED',
     run: async () => {

@@ -15,9 +15,19 @@ describe('configuration', () => {
     ['DATABASE_URL', 'mysql://localhost/custos'],
     ['DB_POOL_MAX', '0'],
     ['LOG_LEVEL', 'loud'],
+    ['MEILI_HOST', 'not a url'],
+    ['MEILI_INDEX', 'bad name!'],
+    ['SEARCH_SYNC', 'maybe'],
+    ['SEARCH_CANDIDATE_LIMIT', '10'],
   ])('stops on a bad %s and names it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}:`));
+  });
+
+  it('selects the search engine from MEILI_HOST and refuses a key without a host', () => {
+    expect(loadConfig({}).MEILI_HOST).toBeUndefined();
+    expect(loadConfig({ MEILI_HOST: 'http://127.0.0.1:7700', MEILI_API_KEY: 'k' })).toMatchObject({ MEILI_INDEX: 'archived_customers' });
+    expect(() => loadConfig({ MEILI_API_KEY: 'k' })).toThrow(/MEILI_API_KEY: is set but MEILI_HOST is not/);
   });
 
   it('treats empty variables as unset', () => {

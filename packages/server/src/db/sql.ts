@@ -31,6 +31,12 @@ export class SqlExecutor {
     const rows = await this.query<T>(text, params);
     return rows[0];
   }
+
+  /** Runs `work` in a transaction (a savepoint when one is open already), e.g. for
+   * statements that need `set_config(…, true)` to hold for them only. */
+  async transaction<T>(work: (sql: SqlExecutor) => Promise<T>): Promise<T> {
+    return this.em.transactional((em) => work(new SqlExecutor(em, this.stats)));
+  }
 }
 
 /** Collects parameters while a statement is assembled, handing out `$n` placeholders. */

@@ -9,6 +9,7 @@ import { JobErrorCode } from '../modules/job/job.errors.js';
 import { ArchivePolicyErrorCode } from '../modules/archive-policy/archive-policy.errors.js';
 import { BackupErrorCode } from '../modules/backup/backup.errors.js';
 import { ExportErrorCode } from '../modules/export/export.errors.js';
+import { SearchErrorCode } from '../modules/search/search.errors.js';
 import { PolicyErrorCode } from '../policy/policy.errors.js';
 
 /** Public error codes clients can rely on (`extensions.code`). */
@@ -26,7 +27,7 @@ export enum PublicErrorCode {
  * fails the type check, so no module error can leak out unmapped. */
 const PUBLIC_CODE: Record<
   | CommonErrorCode | CustomerErrorCode | InteractionErrorCode | IdentityErrorCode | PolicyErrorCode | ArchiveErrorCode
-  | JobErrorCode | ArchivePolicyErrorCode | BackupErrorCode | ExportErrorCode,
+  | JobErrorCode | ArchivePolicyErrorCode | BackupErrorCode | ExportErrorCode | SearchErrorCode,
   PublicErrorCode
 > = {
   [CommonErrorCode.INVALID_INPUT]: PublicErrorCode.BAD_USER_INPUT,
@@ -67,6 +68,10 @@ const PUBLIC_CODE: Record<
   [BackupErrorCode.TARGET_NOT_EMPTY]: PublicErrorCode.INVALID_STATE,
   [ExportErrorCode.LINK_INVALID]: PublicErrorCode.NOT_FOUND,
   [ExportErrorCode.FILTER_MISMATCH]: PublicErrorCode.BAD_USER_INPUT,
+  [SearchErrorCode.QUERY_TOO_LONG]: PublicErrorCode.BAD_USER_INPUT,
+  [SearchErrorCode.INVALID_CURSOR]: PublicErrorCode.BAD_USER_INPUT,
+  [SearchErrorCode.PAGE_TOO_LARGE]: PublicErrorCode.BAD_USER_INPUT,
+  [SearchErrorCode.REINDEX_RUNNING]: PublicErrorCode.INVALID_STATE,
 };
 
 const PASS_THROUGH = new Set<string>([

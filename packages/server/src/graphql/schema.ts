@@ -14,6 +14,7 @@ import { RetentionResolver } from '../modules/retention/retention.resolver.js';
 import { ReportResolver } from '../modules/report/report.resolver.js';
 import { BackupResolver } from '../modules/backup/backup.resolver.js';
 import { ExportResolver } from '../modules/export/export.resolver.js';
+import { SearchResolver } from '../modules/search/search.resolver.js';
 import { applyFieldGuards } from './field-guards.js';
 import { DateTimeScalar } from './scalars.js';
 
@@ -34,6 +35,7 @@ export const resolvers = [
   ReportResolver,
   BackupResolver,
   ExportResolver,
+  SearchResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -128,6 +128,8 @@ export enum Action {
   ARCHIVE_VERIFY = 'archive:verify',
   /** List, start and drill backups. */
   BACKUP_MANAGE = 'backup:manage',
+  /** Watch and rebuild the archive search index (status, consistency check, reindex). */
+  SEARCH_ADMIN = 'search:admin',
 }
 
 function actionRoles(all: Role[], own: Role[] = []): Record<Role, RowScope> {
@@ -165,6 +167,7 @@ export const ACTIONS: Record<Action, Record<Role, RowScope>> = {
   [Action.CUSTOMER_ERASE]: actionRoles([ADMIN]),
   [Action.ARCHIVE_VERIFY]: actionRoles([ADMIN, AUDITOR]),
   [Action.BACKUP_MANAGE]: actionRoles([ADMIN]),
+  [Action.SEARCH_ADMIN]: actionRoles([ADMIN]),
 };
 
 /** Customer input fields each role may write. A write naming any other field is

@@ -2,6 +2,7 @@ import { MigrationFoundation } from './migration-2026112201-foundation.js';
 import { MigrationIdentityAudit } from './migration-2026112202-identity-audit.js';
 import { MigrationLifecycle } from './migration-2026112501-lifecycle.js';
 import { MigrationJobsPolicies } from './migration-2026112502-jobs-policies.js';
+import { MigrationSearch } from './migration-2026120101-search.js';
 import { MigrationReports } from './migration-2026120103-reports.js';
 import { MigrationExports } from './migration-2026120104-exports.js';
 
@@ -12,6 +13,7 @@ export const migrationsList = [
   { name: 'migration-2026112202-identity-audit', class: MigrationIdentityAudit },
   { name: 'migration-2026112501-lifecycle', class: MigrationLifecycle },
   { name: 'migration-2026112502-jobs-policies', class: MigrationJobsPolicies },
+  { name: 'migration-2026120101-search', class: MigrationSearch },
   { name: 'migration-2026120103-reports', class: MigrationReports },
   { name: 'migration-2026120104-exports', class: MigrationExports },
 ];

@@ -1,11 +1,13 @@
 import type { SqlExecutor } from '../../db/sql.js';
+import { outboxInsertFrom } from '../../search/outbox.js';
 import { columnList, CUSTOMER_STORE_COLUMNS, customerDigest, INTERACTION_STORE_COLUMNS, interactionDigest } from './archive.columns.js';
 
 /**
  * Set-based moves between the hot tables and the `archive` schema. Each function is one
  * SQL statement (plus a setting) inside the caller's transaction: rows never pass through
  * JavaScript, and a crash anywhere leaves each row in exactly one store because the
- * delete and the insert commit together or not at all.
+ * delete and the insert commit together or not at all. Customer moves also write their
+ * search-index outbox rows in the same statement (search/outbox.ts).
  */
 
 export interface ArchiveMeta {
@@ -76,6 +78,8 @@ export async function archiveCustomerRows(
        insert into archive.customer (${columnList(C)}, archived_at, archived_by, archive_reason, archive_policy_id, retain_until, checksum)
        select ${columnList(C, 'mc')}, now(), ${p.actor}, ${p.reason}, ${p.policy}, ${p.retain}, ${customerDigest('mc')} from mc
        returning id, status, code, owner_id
+     ), so as (
+       ${outboxInsertFrom('ac')}
      )
      select (select count(*) from ai)::int as interactions,
             coalesce((select json_agg(json_build_object('id', id::text, 'status', status, 'code', code, 'ownerId', owner_id::text) order by id)
@@ -137,6 +141,8 @@ export async function restoreCustomerRows(
        delete from archive.interaction ai using sel where ai.customer_id = sel.id and ai.with_customer returning ai.*
      ), rn as (
        insert into interaction (${columnList(I)}) select ${columnList(I, 'ri')} from ri returning 1
+     ), so as (
+       ${outboxInsertFrom('ra')}
      )
      select (select count(*) from rn)::int as interactions,
             coalesce((select json_agg(json_build_object('id', id::text, 'status', status, 'code', code, 'ownerId', owner_id::text) order by id)

@@ -1,6 +1,7 @@
 import { inTransaction, type RequestContext } from '../../graphql/context.js';
 import { requireAction } from '../../policy/guard.js';
 import { Action } from '../../policy/policy.js';
+import { outboxInsertFrom } from '../../search/outbox.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { customerNotFound } from '../customer/customer.errors.js';
 import { validIds } from '../customer/customer.reader.js';
@@ -10,9 +11,15 @@ import type { ErasePersonalDataInput, SetLegalHoldInput } from './archive.inputs
 import { locateCustomer, type Store } from './purge.service.js';
 
 /** Archived rows change only through audited actions like these, and get a fresh
- * checksum in the same transaction, so verification keeps catching silent edits. */
+ * checksum in the same transaction, so verification keeps catching silent edits, and
+ * tell the search index in the same transaction (the archived row changed, or the
+ * customer is archived and its interactions changed, which costs a harmless re-index). */
 async function reseal(tx: RequestContext, customerId: string): Promise<void> {
-  await tx.sql.query(`update archive.customer c set checksum = ${customerDigest('c')} where c.id = $1::bigint`, [customerId]);
+  await tx.sql.query(
+    `with c as (update archive.customer c set checksum = ${customerDigest('c')} where c.id = $1::bigint returning c.id)
+     ${outboxInsertFrom('c')}`,
+    [customerId],
+  );
   await tx.sql.query(`update archive.interaction i set checksum = ${interactionDigest('i')} where i.customer_id = $1::bigint`, [customerId]);
 }
 

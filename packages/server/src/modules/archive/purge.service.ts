@@ -3,6 +3,7 @@ import { requireAction } from '../../policy/guard.js';
 import { mask } from '../../policy/masking.js';
 import { Action, FieldAccess, GUARDED_FIELDS, type GuardedField } from '../../policy/policy.js';
 import type { Role } from '../identity/role.js';
+import { outboxInsertFrom } from '../../search/outbox.js';
 import { recordAuditMany } from '../audit/audit.service.js';
 import { customerNotFound } from '../customer/customer.errors.js';
 import { validIds } from '../customer/customer.reader.js';
@@ -71,7 +72,8 @@ export async function purgeRows(tx: RequestContext, customers: readonly Located[
     `with li as (delete from interaction where customer_id = any($1::bigint[]) returning customer_id),
           ai as (delete from archive.interaction where customer_id = any($1::bigint[]) returning customer_id),
           lc as (delete from customer where id = any($1::bigint[]) returning id),
-          ac as (delete from archive.customer where id = any($1::bigint[]) returning id)
+          ac as (delete from archive.customer where id = any($1::bigint[]) returning id),
+          so as (${outboxInsertFrom('ac')})
      select x.id::text,
             (select count(*) from li where li.customer_id = x.id)::int as live,
             (select count(*) from ai where ai.customer_id = x.id)::int as archived

@@ -16,6 +16,7 @@ export enum JobKind {
   RETENTION_SWEEP = 'RETENTION_SWEEP',
   BACKUP = 'BACKUP',
   BACKUP_DRILL = 'BACKUP_DRILL',
+  REINDEX_SEARCH = 'REINDEX_SEARCH',
 }
 
 export const FINISHED_STATES: readonly JobState[] = [JobState.SUCCEEDED, JobState.FAILED, JobState.CANCELLED];
@@ -42,5 +43,6 @@ registerEnumType(JobKind, {
     RETENTION_SWEEP: { description: 'Purges archived customers whose retention period has ended and that are not under legal hold.' },
     BACKUP: { description: 'Writes a logical backup of every table from one consistent snapshot.' },
     BACKUP_DRILL: { description: 'Restores a backup into a scratch database and checks it against its manifest.' },
+    REINDEX_SEARCH: { description: 'Rebuilds the archive search index from the archive tables.' },
   },
 });

@@ -11,13 +11,17 @@ import { retentionSweepHandler } from '../retention/retention.job.js';
 import { retentionSchedule } from '../retention/retention.service.js';
 import { backupDrillHandler, backupHandler } from '../backup/backup.job.js';
 import { backupSchedules } from '../backup/backup.service.js';
+import { reindexSearchHandler } from '../search/reindex.job.js';
 import type { JobKind } from './job.enums.js';
 import type { JobHandler } from './job.handler.js';
 import { JobWorker, type JobWorkerOptions, type PollTask } from './job.worker.js';
 
 /** Every job kind this server can run. */
 export function jobHandlers(): Map<JobKind, JobHandler<any, any>> {
-  const handlers: JobHandler<any, any>[] = [policyRunHandler, archiveInteractionsHandler, classifyLifecycleHandler, retentionSweepHandler, backupHandler, backupDrillHandler];
+  const handlers: JobHandler<any, any>[] = [
+    policyRunHandler, archiveInteractionsHandler, classifyLifecycleHandler, retentionSweepHandler, backupHandler, backupDrillHandler,
+    reindexSearchHandler,
+  ];
   return new Map(handlers.map((h) => [h.kind, h]));
 }
 

@@ -1,0 +1,54 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from '../../config.js';
+import { ConfigError } from '../../config.js';
+import { SqlExecutor } from '../../db/sql.js';
+import { createRequestContext } from '../../graphql/context.js';
+import { SearchSyncWorker } from '../../search/outbox-worker.js';
+import { openSearchIndex } from '../../search/search-engine.js';
+import { jwtSecret } from '../../secrets.js';
+import { TokenSigner } from '../identity/tokens.js';
+import { JobKind } from '../job/job.enums.js';
+import { enqueueJob, findActiveJob, findJob } from '../job/job.queue.js';
+import { createJobWorker } from '../job/job.setup.js';
+import { checkConsistency } from './search.consistency.js';
+
+/**
+ * `reindex`: queues a REINDEX_SEARCH job as the system (an operator at the console) and
+ * runs it here to the end with progress; `search:check` prints the consistency report;
+ * `search:sync` is a drain process of its own. Returns false when the command failed.
+ */
+export async function runSearchCommand(command: string, orm: MikroORM, config: Config, say: (m: string) => void): Promise<boolean> {
+  const sql = new SqlExecutor(orm.em.fork());
+  if (command === 'search:check') {
+    const report = await checkConsistency(sql, openSearchIndex(config, sql));
+    process.stdout.write(`${JSON.stringify(report)}\n`);
+    return report.ok;
+  }
+  if (command === 'search:sync') {
+    const worker = new SearchSyncWorker(orm, config, { log: say });
+    worker.start();
+    say(`search sync started (${openSearchIndex(config, sql).engine})`);
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await worker.stop();
+    say('stopped');
+    return true;
+  }
+  const ctx = createRequestContext(orm, config, new TokenSigner(jwtSecret(config), config.ACCESS_TOKEN_TTL_SECONDS), `cli:reindex:${process.pid}`);
+  const active = await findActiveJob(ctx.sql, JobKind.REINDEX_SEARCH);
+  if (active) throw new ConfigError(`a reindex is already queued or running (job ${active})`);
+  const job = await enqueueJob(ctx, JobKind.REINDEX_SEARCH, {}, { reason: 'reindex from the command line' });
+  say(`job ${job.id} queued: rebuilding the ${openSearchIndex(config, sql).engine} index`);
+  const started = Date.now();
+  const worker = createJobWorker(orm, config, {
+    schedules: false,
+    log: say,
+    onProgress: (_job, p) => say(`progress ${p.done}/${p.total ?? '?'} customers (${Math.round((Date.now() - started) / 100) / 10} s)`),
+  });
+  await worker.runNow(job.id);
+  const finished = await findJob(ctx.sql, job.id);
+  say(`job ${job.id} ${finished?.state}: ${JSON.stringify(finished?.result ?? finished?.error ?? null)}`);
+  return finished?.state === 'SUCCEEDED';
+}

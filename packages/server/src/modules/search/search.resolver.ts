@@ -1,0 +1,57 @@
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../graphql/context.js';
+import { SearchScope } from './search.enums.js';
+import { ArchiveSearchFilter, CustomerSearchFilter, ReindexArchiveInput } from './search.inputs.js';
+import { ReindexArchivePayload } from './search.payloads.js';
+import { reindexArchive, searchArchive, searchConsistency, searchCustomers, searchIndexStatus } from './search.service.js';
+import { ArchiveSearchResult, CustomerSearchResult, SearchConsistency, SearchIndexStatus } from './search.type.js';
+
+const QUERY = { description: 'What to look for: a name (Chinese or English, typos tolerated), a code, or a phone or email fragment.' };
+const FIRST = { nullable: true, description: 'Hits per page (default 20, at most 100; 0 for totals and facets only).' };
+const AFTER = { nullable: true, description: 'endCursor of the previous page.' };
+
+@Resolver()
+export class SearchResolver {
+  @Query(() => ArchiveSearchResult, {
+    description: 'Finds archived customers, with facets. Matches only fields the caller may read in full; SALES sees only its own.',
+  })
+  searchArchive(
+    @Arg('query', QUERY) query: string,
+    @Arg('filter', () => ArchiveSearchFilter, { nullable: true, description: 'Which archived customers.' }) filter: ArchiveSearchFilter | null,
+    @Arg('first', () => Int, FIRST) first: number | null,
+    @Arg('after', () => String, AFTER) after: string | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return searchArchive(ctx, { query, filter, first, after });
+  }
+
+  @Query(() => CustomerSearchResult, { description: 'Finds customers wherever they are stored: live, archived or both.' })
+  search(
+    @Arg('query', QUERY) query: string,
+    @Arg('scope', () => SearchScope, { defaultValue: SearchScope.ALL, description: 'Which stores to search.' }) scope: SearchScope,
+    @Arg('filter', () => CustomerSearchFilter, { nullable: true, description: 'Criteria both stores share.' }) filter: CustomerSearchFilter | null,
+    @Arg('first', () => Int, FIRST) first: number | null,
+    @Arg('after', () => String, AFTER) after: string | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return searchCustomers(ctx, { query, scope, filter, first, after });
+  }
+
+  @Query(() => SearchIndexStatus, { description: 'How far the archive search index is behind (ADMIN).' })
+  searchIndexStatus(@Ctx() ctx: RequestContext) {
+    return searchIndexStatus(ctx);
+  }
+
+  @Query(() => SearchConsistency, { description: 'Compares the archive with its search index: counts and digests (ADMIN).' })
+  searchConsistency(@Ctx() ctx: RequestContext) {
+    return searchConsistency(ctx);
+  }
+
+  @Mutation(() => ReindexArchivePayload, { description: 'Rebuilds the archive search index in a background job (ADMIN).' })
+  async reindexArchive(
+    @Arg('input', () => ReindexArchiveInput, { description: 'Why.' }) input: ReindexArchiveInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return { job: await reindexArchive(ctx, input) };
+  }
+}

@@ -1,0 +1,149 @@
+import { Meilisearch, MeilisearchApiError, type EnqueuedTaskPromise, type Index, type SearchParams } from 'meilisearch';
+import {
+  FACET_FIELDS, SearchEngine, type FacetCount, type FacetField, type IndexedFingerprint, type SearchDocument, type SearchField,
+  type SearchIndex, type SearchRequest, type SearchResponse,
+} from '../search-index.js';
+import { phoneDigits } from '../tokenize.js';
+import { buildFilter } from './meilisearch-filter.js';
+import { MAX_TOTAL_HITS, settingsToApply } from './meilisearch-settings.js';
+
+/** A document as stored in Meilisearch. Ids are strings (primary key) and numbers
+ * (`idNum`, for id-ordered listings); times are also epoch seconds for range filters. */
+export interface MeiliDocument extends Omit<SearchDocument, 'phone'> {
+  phone: string | null;
+  phoneDigits: string[];
+  idNum: number;
+  archivedAtTs: number;
+}
+
+export function toMeiliDocument(d: SearchDocument): MeiliDocument {
+  const digits = phoneDigits(d.phone);
+  const national = digits?.startsWith('86') && digits.length > 11 ? digits.slice(2) : null;
+  return {
+    ...d,
+    phoneDigits: [digits, national].filter((v): v is string => Boolean(v)),
+    idNum: Number(d.id),
+    archivedAtTs: Math.floor(Date.parse(d.archivedAt) / 1000),
+  };
+}
+
+const SEARCH_ON: Record<SearchField, string[]> = {
+  name: ['name'],
+  code: ['code'],
+  email: ['email'],
+  phone: ['phone', 'phoneDigits'],
+};
+
+export class MeiliTaskError extends Error {
+  override name = 'MeiliTaskError';
+}
+
+export interface MeiliOptions {
+  host: string;
+  apiKey?: string;
+  index: string;
+  batchSize: number;
+  taskTimeoutMs: number;
+  /** Poll interval while waiting for a task (tests use a small one). */
+  taskIntervalMs?: number;
+}
+
+/**
+ * The Meilisearch engine. Every write waits for its task and fails when the task fails,
+ * so the outbox row that caused it is only deleted once the index really has the change
+ * (and is retried otherwise).
+ */
+export class MeilisearchSearchIndex implements SearchIndex {
+  readonly engine = SearchEngine.MEILISEARCH;
+  readonly #client: Meilisearch;
+  readonly #index: Index<MeiliDocument>;
+
+  constructor(private readonly options: MeiliOptions) {
+    this.#client = new Meilisearch({ host: options.host, apiKey: options.apiKey });
+    this.#index = this.#client.index<MeiliDocument>(options.index);
+  }
+
+  async #await(task: EnqueuedTaskPromise): Promise<void> {
+    const done = await task.waitTask({ timeout: this.options.taskTimeoutMs, interval: this.options.taskIntervalMs ?? 50 });
+    if (done.status !== 'succeeded') {
+      throw new MeiliTaskError(`Meilisearch task ${done.uid} (${done.type}) ${done.status}: ${done.error?.message ?? 'no detail'}`);
+    }
+  }
+
+  /** Set once settings are in place; writes prepare first when the server was not
+   * reachable at start, so an outage then does not leave the index unconfigured. */
+  #prepared = false;
+
+  async prepare(): Promise<void> {
+    await this.#prepare();
+    this.#prepared = true;
+  }
+
+  async #prepare(): Promise<void> {
+    try {
+      await this.#index.getRawInfo();
+    } catch (error) {
+      if (!(error instanceof MeilisearchApiError) || error.cause?.code !== 'index_not_found') throw error;
+      await this.#await(this.#client.createIndex(this.options.index, { primaryKey: 'id' }));
+    }
+    const missing = settingsToApply(await this.#index.getSettings());
+    if (Object.keys(missing).length) await this.#await(this.#index.updateSettings(missing));
+  }
+
+  async upsert(documents: readonly SearchDocument[]): Promise<void> {
+    if (!this.#prepared && documents.length) await this.prepare();
+    for (let i = 0; i < documents.length; i += this.options.batchSize) {
+      const batch = documents.slice(i, i + this.options.batchSize).map(toMeiliDocument);
+      await this.#await(this.#index.addDocuments(batch, { primaryKey: 'id' }));
+    }
+  }
+
+  async remove(ids: readonly string[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += this.options.batchSize) {
+      await this.#await(this.#index.deleteDocuments([...ids.slice(i, i + this.options.batchSize)]));
+    }
+  }
+
+  async count(): Promise<number> {
+    return (await this.#index.getStats()).numberOfDocuments;
+  }
+
+  async fingerprints(afterId: string, limit: number): Promise<IndexedFingerprint[]> {
+    const res = await this.#index.search('', {
+      filter: buildFilter({}, { afterId }),
+      sort: ['idNum:asc'],
+      limit: Math.min(limit, MAX_TOTAL_HITS),
+      attributesToRetrieve: ['id', 'checksum'],
+    });
+    return res.hits.map((h) => ({ id: String(h.id), checksum: String(h.checksum) }));
+  }
+
+  async search(request: SearchRequest): Promise<SearchResponse> {
+    const query = request.query.trim();
+    if (query && request.fields.length === 0) return { hits: [], totalCount: 0, totalExact: true, facets: {} };
+    const params: SearchParams = {
+      filter: buildFilter(request.filter, { ownerScope: request.ownerScope }),
+      limit: request.limit,
+      offset: request.offset,
+      attributesToRetrieve: ['id'],
+      showRankingScore: true,
+      matchingStrategy: 'all',
+      ...(query ? { attributesToSearchOn: [...new Set(request.fields.flatMap((f) => SEARCH_ON[f]))] } : { sort: ['archivedAtTs:desc'] }),
+      ...(request.facets ? { facets: [...FACET_FIELDS] } : {}),
+    };
+    const res = await this.#index.search(query, params);
+    const total = res.estimatedTotalHits ?? res.hits.length;
+    const facets: Partial<Record<FacetField, FacetCount[]>> = {};
+    for (const [field, values] of Object.entries(res.facetDistribution ?? {})) {
+      facets[field as FacetField] = Object.entries(values)
+        .map(([value, count]) => ({ value, count }))
+        .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+    }
+    return {
+      hits: res.hits.map((h) => ({ id: String(h.id), score: h._rankingScore ?? 0 })),
+      totalCount: Math.min(total, MAX_TOTAL_HITS),
+      totalExact: total < MAX_TOTAL_HITS,
+      facets,
+    };
+  }
+}

@@ -1,0 +1,53 @@
+import type { Settings } from 'meilisearch';
+
+/** Most hits a search can page through, and the bound on its estimated total. */
+export const MAX_TOTAL_HITS = 5000;
+
+/**
+ * The archive index's settings. `phoneDigits` holds the digits of the phone number (and
+ * the national part without a country code), so callers typing a number without spaces
+ * or `+86` still match word by word; Meilisearch matches words and word prefixes, not
+ * arbitrary substrings.
+ */
+export const INDEX_SETTINGS = {
+  searchableAttributes: ['name', 'code', 'email', 'phone', 'phoneDigits'],
+  filterableAttributes: [
+    'ownerId', 'type', 'tier', 'industry', 'region', 'lifecycleStage', 'tags', 'archiveReason', 'archivedYear',
+    'archivedAtTs', 'previousStatus', 'legalHold', 'idNum',
+  ],
+  sortableAttributes: ['archivedAtTs', 'idNum'],
+  typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
+  // Names are mostly Chinese or English; telling the tokenizer so keeps it from guessing
+  // Japanese for short Han strings.
+  localizedAttributes: [{ attributePatterns: ['name'], locales: ['cmn', 'eng'] }],
+  pagination: { maxTotalHits: MAX_TOTAL_HITS },
+  faceting: { maxValuesPerFacet: 50 },
+} satisfies Settings;
+
+const UNORDERED = new Set(['filterableAttributes', 'sortableAttributes']);
+
+function normalise(key: string, value: unknown): unknown {
+  if (Array.isArray(value) && UNORDERED.has(key)) return [...value].map(String).sort();
+  return value;
+}
+
+/** Whether `desired` holds below `actual` (keys Meilisearch adds on its own are ignored). */
+function covers(actual: unknown, desired: unknown, key = ''): boolean {
+  const a = normalise(key, actual);
+  const d = normalise(key, desired);
+  if (Array.isArray(d)) return Array.isArray(a) && a.length === d.length && d.every((v, i) => covers(a[i], v));
+  if (d && typeof d === 'object') {
+    if (!a || typeof a !== 'object') return false;
+    return Object.entries(d).every(([k, v]) => covers((a as Record<string, unknown>)[k], v, k));
+  }
+  return a === d;
+}
+
+/** The part of INDEX_SETTINGS the server does not have yet; empty when in step. */
+export function settingsToApply(actual: Settings): Settings {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(INDEX_SETTINGS)) {
+    if (!covers((actual as Record<string, unknown>)[key], value, key)) out[key] = value;
+  }
+  return out as Settings;
+}
