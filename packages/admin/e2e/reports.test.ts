@@ -109,6 +109,10 @@ describe('reports', () => {
       await graphql(base, 'mutation($input: VoidCustomerInput!) { voidCustomer(input: $input) { customer { id } } }',
         { input: { id: c.id, reason: i === 0 ? 'DUPLICATE' : 'TEST_RECORD' } }, adminToken);
     }
+    // And one archived customer, so the archive block has a volume and an age.
+    const { customers: more } = await graphql<{ customers: { nodes: { id: string }[] } }>(base, '{ customers(first: 1, offset: 30) { nodes { id } } }', {}, adminToken);
+    await graphql(base, 'mutation($input: ArchiveCustomersInput!) { archiveCustomers(input: $input) { customers { id } } }',
+      { input: { ids: [more.nodes[0]!.id], reason: 'e2e reports' } }, adminToken);
     await signInAs(page, base, 'admin@example.com');
     await page.getByTestId('open-reports').click();
     await page.waitForURL(/\/admin\/reports$/);
@@ -130,11 +134,16 @@ describe('reports', () => {
     const voided = await customerCount({ status: ['VOID'] });
     assert.equal(byReason.total, voided);
     assert.equal(byReason.counts.get('DUPLICATE'), (await stats(['VOID_REASON'], { status: ['VOID'] })).find((r) => r.keys[0] === 'DUPLICATE')?.count);
-    await page.getByTestId('report-activity').locator('[data-ready="true"], [data-testid="report-empty"]').first().waitFor().catch(() => undefined);
     await page.locator('[data-testid="report-activity"][data-ready="true"]').waitFor();
     await page.locator('[data-testid="report-archive"][data-ready="true"]').waitFor();
     const archived = await graphql<{ archiveStats: { customers: number } }>(base, '{ archiveStats { customers } }', {}, adminToken);
     assert.equal(await page.getByTestId('archive-customers').innerText(), archived.archiveStats.customers.toLocaleString('en-US'));
+    assert.ok(archived.archiveStats.customers >= 1);
+    await page.getByTestId('report-owner').scrollIntoViewIfNeeded();
+    await screenshot(page, 'reports-owners-voids-en');
+    await page.getByTestId('report-archive').scrollIntoViewIfNeeded();
+    await screenshot(page, 'reports-archive-en');
+    await page.evaluate(() => window.scrollTo(0, 0));
     assert.ok(await page.locator('[data-testid="report-stage"] svg path').count() > 0, 'the pie is drawn');
     await screenshot(page, 'reports-en');
 

@@ -48,6 +48,7 @@ export function DrillButton({ backupId, onStarted }: { backupId: string; onStart
       disabled={action.isPending}
       startIcon={action.isPending ? <CircularProgress size={14} /> : <FactCheckOutlinedIcon />}
       data-testid="drill-button"
+      sx={{ whiteSpace: 'nowrap' }}
       onClick={() => action.mutate({ id: backupId }, {
         onSuccess: (job) => {
           notify('custos.backups.drill_started', { type: 'info', messageArgs: { id: job.id } });
