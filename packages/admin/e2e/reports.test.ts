@@ -224,7 +224,7 @@ describe('backups', () => {
 });
 
 describe('exports', () => {
-  it('admin exports the filtered customers list as CSV with every row and full emails', async () => {
+  it('admin exports the filtered customers list as CSV with every row and full emails, and the audit log as Excel', async () => {
     await signInAs(page, base, 'admin@example.com');
     const filter = { tier: ['STANDARD'] };
     await page.goto(`${base}/admin/customers?filter=${encodeURIComponent(JSON.stringify(filter))}`);
@@ -245,9 +245,23 @@ describe('exports', () => {
     assert.equal(await page.getByTestId('export-masked').count(), 0);
     await screenshot(page, 'export-admin-en');
     await page.getByTestId('export-dialog').getByRole('button', { name: 'Close' }).click();
+
+    // The audit log, filtered by record type, as Excel (a zip: "PK" first).
+    await page.goto(`${base}/admin/audit-events?filter=${encodeURIComponent(JSON.stringify({ entityType: 'Customer' }))}`);
+    await page.locator('.RaDatagrid-tbody tr').first().waitFor();
+    await page.getByTestId('export-button').click();
+    const downloading = page.waitForEvent('download');
+    await page.getByTestId('export-XLSX-EN').click();
+    const xlsx = await downloading;
+    assert.match(xlsx.suggestedFilename(), /^custos-audit-events-.*\.xlsx$/);
+    assert.equal(readFileSync(await xlsx.path()).subarray(0, 2).toString(), 'PK');
+    const auditRows = Number(await page.getByTestId('export-rows').getAttribute('data-count'));
+    const audit = await graphql<{ auditEvents: { totalCount: number } }>(base, '{ auditEvents(filter: { entityType: "Customer" }) { totalCount } }', {}, adminToken);
+    assert.equal(auditRows, audit.auditEvents.totalCount);
+    await page.getByTestId('export-dialog').getByRole('button', { name: 'Close' }).click();
   });
 
-  it('support exports with emails masked, Chinese headers too; archive and interactions export', async () => {
+  it('support exports with emails masked, Chinese headers too; interactions and the archive (masked) export', async () => {
     await signInAs(page, base, 'support@example.com');
     await page.goto(`${base}/admin/customers`);
     await page.locator('.RaDatagrid-tbody tr').first().waitFor();
@@ -283,6 +297,17 @@ describe('exports', () => {
     const interactions = await exportList('export-CSV-EN');
     assert.ok(interactions.rows > 0);
     assert.equal(parseCsv(interactions.text).filter((r) => r.length > 1).length - 1, interactions.rows);
+    await page.getByTestId('export-dialog').getByRole('button', { name: 'Close' }).click();
+
+    // The archive export keeps support's masks too.
+    await page.goto(`${base}/admin/archived-customers`);
+    await page.locator('.RaDatagrid-tbody tr').first().waitFor();
+    const archive = await exportList('export-CSV-EN');
+    const [archiveHeader, ...archived] = parseCsv(archive.text).filter((r) => r.length > 1);
+    assert.ok(archive.rows >= 1);
+    assert.equal(archived.length, archive.rows);
+    const archiveEmail = archiveHeader!.indexOf('Email');
+    for (const r of archived) if (r[archiveEmail]) assert.match(r[archiveEmail]!, /\*\*\*/);
     await page.getByTestId('export-dialog').getByRole('button', { name: 'Close' }).click();
   });
 
