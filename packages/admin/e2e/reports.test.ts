@@ -183,6 +183,25 @@ describe('reports', () => {
   });
 });
 
+describe('who gets which screen', () => {
+  it('reporting reads the reports (archive size included) but no backups; support gets neither', async () => {
+    await signInAs(page, base, 'reporting@example.com');
+    await page.getByTestId('menu-reports').click();
+    assert.equal((await report('report-stage')).total, await customerCount({ status: ['ACTIVE'] }));
+    await page.locator('[data-testid="report-archive"][data-ready="true"]').waitFor();
+    assert.equal(await page.getByTestId('menu-backups').count(), 0);
+    await page.goto(`${base}/admin/backups`);
+    await page.getByText('You are not allowed to do this.').waitFor();
+
+    await signInAs(page, base, 'support@example.com');
+    // The menu is drawn (with the screens support has) before asserting what it lacks.
+    await page.locator('a[href="/admin/customers"]').first().waitFor();
+    assert.equal(await page.getByTestId('menu-reports').count(), 0);
+    assert.equal(await page.getByTestId('open-reports').count(), 0);
+    assert.equal(await page.getByTestId('menu-backups').count(), 0);
+  });
+});
+
 describe('backups', () => {
   it('admin backs up now, watches the job succeed, sees the backup, drills it to SUCCEEDED', async () => {
     await signInAs(page, base, 'admin@example.com');
