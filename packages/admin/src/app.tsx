@@ -1,10 +1,11 @@
-import { Admin, Resource } from 'react-admin';
-import { BrowserRouter } from 'react-router-dom';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { BrowserRouter, Route } from 'react-router-dom';
 import { authProvider } from './auth/auth-provider.ts';
 import { LoginPage } from './auth/login-page.tsx';
 import { Dashboard } from './dashboard/dashboard.tsx';
 import { createDataProvider } from './data-provider/index.ts';
 import { i18nProvider } from './i18n/i18n-provider.ts';
+import { AppLayout } from './layout/app-menu.tsx';
 import { archivePolicies } from './resources/archive-policies/index.ts';
 import { archivedCustomers } from './resources/archived-customers/index.ts';
 import { auditEvents } from './resources/audit-events/index.ts';
@@ -13,6 +14,11 @@ import { interactions } from './resources/interactions/index.ts';
 import { jobs } from './resources/jobs/index.ts';
 import { users } from './resources/users/index.ts';
 import { voidedCustomers } from './resources/voided-customers/index.ts';
+import { lazyScreen } from './shared/lazy-screen.ts';
+
+// Charts (@mui/x-charts) load with the Reports screen only.
+const ReportsPage = lazyScreen(() => import('./reports/reports-page.tsx'), 'ReportsPage');
+const BackupsPage = lazyScreen(() => import('./backups/backups-page.tsx'), 'BackupsPage');
 
 const dataProvider = createDataProvider();
 
@@ -30,6 +36,7 @@ export function App() {
         authProvider={authProvider}
         i18nProvider={i18nProvider}
         loginPage={LoginPage}
+        layout={AppLayout}
         dashboard={Dashboard}
         requireAuth
         disableTelemetry
@@ -44,6 +51,10 @@ export function App() {
         <Resource name="archived-interactions" />
         <Resource name="users" {...users} />
         <Resource name="audit-events" {...auditEvents} />
+        <CustomRoutes>
+          <Route path="/reports" element={<ReportsPage />} />
+          <Route path="/backups" element={<BackupsPage />} />
+        </CustomRoutes>
       </Admin>
     </BrowserRouter>
   );

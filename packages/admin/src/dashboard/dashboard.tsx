@@ -1,4 +1,5 @@
-import { Card, CardActionArea, CardContent, Grid, Skeleton, Typography } from '@mui/material';
+import InsightsOutlinedIcon from '@mui/icons-material/InsightsOutlined';
+import { Button, Card, CardActionArea, CardContent, Grid, Skeleton, Typography } from '@mui/material';
 import { useMemo } from 'react';
 import { Title, useCreatePath, useGetIdentity, useGetList, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
@@ -36,6 +37,7 @@ export function Dashboard() {
   const audit = showsAudit(access);
   const archive = customers && can(access, 'archive:read');
   const jobs = can(access, 'job:read');
+  const reports = can(access, 'report:read');
   return (
     <Grid container spacing={2} sx={{ mt: 1 }}>
       <Title title="custos.title" />
@@ -62,6 +64,14 @@ export function Dashboard() {
       ) : null}
       {audit ? (
         <Grid size={{ xs: 12, md: 4 }}><CountCard label="custos.dashboard.audit_events" resource="audit-events" testId="count-audit" /></Grid>
+      ) : null}
+      {reports ? (
+        // The charts live on the Reports screen, loaded on demand: they would double the home page's download.
+        <Grid size={12}>
+          <Button component={Link} to="/reports" variant="outlined" startIcon={<InsightsOutlinedIcon />} data-testid="open-reports">
+            {translate('custos.dashboard.open_reports')}
+          </Button>
+        </Grid>
       ) : null}
       {customers ? (
         <Grid size={12}><InteractionTimelineList /></Grid>

@@ -54,6 +54,8 @@ export const ACTIONS = {
   },
   cancelJob: { mutation: 'cancelJob', fields: { job }, primary: 'job' },
   classifyLifecycleStages: { mutation: 'classifyLifecycleStages', fields: { job }, primary: 'job' },
+  startBackup: { mutation: 'startBackup', fields: { job }, primary: 'job' },
+  startBackupDrill: { mutation: 'startBackupDrill', fields: { job }, primary: 'job' },
 } as const satisfies Record<string, ActionSpec>;
 
 export type ActionName = keyof typeof ACTIONS;

@@ -6,6 +6,11 @@ import { ACTIONS, LATEST_AUDIT_SEQ, VERIFY_AUDIT_CHAIN, actionAvailable, auditEv
 import { createApolloClient } from './apollo-client.ts';
 import { QueryBuilder, createBuildQuery } from './build-query.ts';
 import { ApiError, checkResponse, normalizeError, type GraphQLErrorLike } from './errors.ts';
+import { buildExport, type ExportLink, type ExportRequest } from './exports.ts';
+import {
+  archiveStatsQuery, backupsQuery, customerStatsQuery, lifecycleActivityQuery,
+  type ArchiveStats, type BackupRow, type BuiltRead, type CustomerStat, type LifecycleActivityRow, type StatsRequest, type TimeBucket,
+} from './reports.ts';
 import { schema } from './schema.ts';
 
 // `any`: each screen reads the payload fields it asked for (see ACTIONS).
@@ -18,6 +23,11 @@ type ActionMethods = { [K in ActionName]: (input: Record<string, unknown>) => Pr
  */
 export interface CustosDataProvider extends DataProvider, ActionMethods {
   verifyAuditChain: () => Promise<{ data: ChainVerification }>;
+  customerStats: (request: StatsRequest) => Promise<{ data: CustomerStat[] }>;
+  lifecycleActivity: (params: { from: string; to: string; bucket: TimeBucket }) => Promise<{ data: LifecycleActivityRow[] }>;
+  archiveStats: () => Promise<{ data: ArchiveStats }>;
+  backups: () => Promise<{ data: BackupRow[] }>;
+  createExport: (request: ExportRequest) => Promise<{ data: ExportLink }>;
 }
 
 interface RawResponse {
@@ -90,6 +100,10 @@ export function createDataProvider(): CustosDataProvider {
     ]),
   ) as ActionMethods;
 
+  /** A fixed read (reports, backups): its document, variables and parser from reports.ts. */
+  const read = <T>(built: BuiltRead<T>, mutation = false) =>
+    run(built.query, built.variables, mutation).then((response) => ({ data: built.parseResponse(response) }));
+
   return {
     getList: guarded(base.getList),
     // The audit log has no single-event query (see actions.ts).
@@ -109,5 +123,10 @@ export function createDataProvider(): CustosDataProvider {
       checkResponse('data', response.data, response.errors);
       return { data: response.data?.['data'] as ChainVerification };
     }),
+    customerStats: guarded((request: StatsRequest) => read(customerStatsQuery(request))),
+    lifecycleActivity: guarded((params: { from: string; to: string; bucket: TimeBucket }) => read(lifecycleActivityQuery(params))),
+    archiveStats: guarded(() => read(archiveStatsQuery())),
+    backups: guarded(() => read(backupsQuery())),
+    createExport: guarded((request: ExportRequest) => read(buildExport(builder, request), true)),
   } as CustosDataProvider;
 }

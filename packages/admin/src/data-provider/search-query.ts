@@ -34,8 +34,26 @@ function searchField(builder: QueryBuilder, spec: ResourceSpec): IntrospectionFi
   return customer && unwrap(customer.type).name === spec.typeName ? field : undefined;
 }
 
+/** searchArchive pages by cursor only: page N is read as the first N × perPage hits. */
+const SEARCH_MAX_FIRST = 100;
+
+/**
+ * Full-text search serves the list only when it can answer exactly what the list asks:
+ * every filter in use exists on the search's filter input (a filter it would drop, e.g. a
+ * policy, must not widen the results silently) and the page lies within its hit limit.
+ * Otherwise the list stays on the structured query, with its substring search.
+ */
 export function usesSearch(builder: QueryBuilder, spec: ResourceSpec, params: ListParams): boolean {
-  return !!spec.search && !isBlank(params.filter?.[spec.search.term]) && searchField(builder, spec) !== undefined;
+  if (!spec.search || isBlank(params.filter?.[spec.search.term])) return false;
+  const field = searchField(builder, spec);
+  if (!field) return false;
+  const { [spec.search.term]: _text, ...rest } = params.filter ?? {};
+  const used = Object.entries(rest).filter(([, value]) => !isBlank(value)).map(([key]) => spec.filterAliases?.[key] ?? key);
+  const filterType = builder.index.argType(field, 'filter')?.name;
+  const accepted = new Set(filterType ? builder.index.inputFields(filterType).map((f) => f.name) : []);
+  if (used.some((key) => !accepted.has(key))) return false;
+  const { page, perPage } = params.pagination ?? { page: 1, perPage: 25 };
+  return field.args.some((a) => a.name === 'offset') || page * perPage <= SEARCH_MAX_FIRST;
 }
 
 export function buildSearchQuery(builder: QueryBuilder, spec: ResourceSpec, params: ListParams): BuiltQuery {

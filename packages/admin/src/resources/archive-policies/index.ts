@@ -1,14 +1,12 @@
 import RuleOutlinedIcon from '@mui/icons-material/RuleOutlined';
-import { PolicyCreate } from './policy-create.tsx';
-import { PolicyEdit } from './policy-edit.tsx';
-import { PolicyList } from './policy-list.tsx';
-import { PolicyShow } from './policy-show.tsx';
+import { lazyScreen } from '../../shared/lazy-screen.ts';
 
+// Screens load on first visit (see lazy-screen.ts); the menu needs only the icon.
 export const archivePolicies = {
-  list: PolicyList,
-  show: PolicyShow,
-  create: PolicyCreate,
-  edit: PolicyEdit,
+  list: lazyScreen(() => import('./policy-list.tsx'), 'PolicyList'),
+  show: lazyScreen(() => import('./policy-show.tsx'), 'PolicyShow'),
+  create: lazyScreen(() => import('./policy-create.tsx'), 'PolicyCreate'),
+  edit: lazyScreen(() => import('./policy-edit.tsx'), 'PolicyEdit'),
   icon: RuleOutlinedIcon,
   recordRepresentation: 'name',
 };

@@ -21,6 +21,7 @@ import { BulkLifecycleButton } from '../../shared/bulk-lifecycle-button.tsx';
 import { EnumField, GuardedTextField, KeyField } from '../../shared/fields.tsx';
 import { ReasonInput } from '../customers/lifecycle-inputs.tsx';
 import { archiveFilters } from './archive-filters.tsx';
+import { ExportMenu } from '../../exports/export-menu.tsx';
 
 const sortable = sortableFields('archivedCustomers');
 
@@ -73,7 +74,8 @@ export function ArchiveList() {
   return (
     <List
       filters={archiveFilters(access)}
-      actions={<TopToolbar><FilterButton /><SelectColumnsButton /></TopToolbar>}
+      actions={<TopToolbar><FilterButton /><SelectColumnsButton /><ExportMenu /></TopToolbar>}
+      exporter={false}
       sort={{ field: 'archivedAt', order: 'DESC' }}
       perPage={25}
     >

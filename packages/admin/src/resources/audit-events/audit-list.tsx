@@ -15,6 +15,7 @@ import {
 } from 'react-admin';
 import { EnumField } from '../../shared/fields.tsx';
 import { VerifyChainButton } from './verify-chain-button.tsx';
+import { ExportMenu } from '../../exports/export-menu.tsx';
 
 /** "CUSTOMER_UPDATED, USER_CREATED" filters on any of these actions. */
 const parseActions = (value: string) => (value ? value.split(/[,，\s]+/).map((a) => a.trim().toUpperCase()).filter(Boolean) : []);
@@ -49,7 +50,8 @@ export function AuditList() {
       filters={filters}
       perPage={25}
       sort={{ field: 'seq', order: 'DESC' }}
-      actions={<TopToolbar><FilterButton /><VerifyChainButton /></TopToolbar>}
+      actions={<TopToolbar><FilterButton /><ExportMenu /><VerifyChainButton /></TopToolbar>}
+      exporter={false}
     >
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="seq" sortable={false} />

@@ -1,10 +1,10 @@
 import FactCheckOutlinedIcon from '@mui/icons-material/FactCheckOutlined';
-import { AuditList } from './audit-list.tsx';
-import { AuditShow } from './audit-show.tsx';
+import { lazyScreen } from '../../shared/lazy-screen.ts';
 
+// Screens load on first visit (see lazy-screen.ts); the menu needs only the icon.
 export const auditEvents = {
-  list: AuditList,
-  show: AuditShow,
+  list: lazyScreen(() => import('./audit-list.tsx'), 'AuditList'),
+  show: lazyScreen(() => import('./audit-show.tsx'), 'AuditShow'),
   icon: FactCheckOutlinedIcon,
   recordRepresentation: 'action',
 };

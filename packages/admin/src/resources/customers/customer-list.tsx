@@ -3,7 +3,6 @@ import {
   CreateButton,
   DatagridConfigurable,
   SelectColumnsButton,
-  ExportButton,
   FilterButton,
   List,
   NumberField,
@@ -17,6 +16,7 @@ import { useAccess } from '../../auth/use-access.ts';
 import { sortableFields } from '../../shared/choices.ts';
 import { EnumField, GuardedTextField, KeyField } from '../../shared/fields.tsx';
 import { customerFilters } from './customer-filters.tsx';
+import { ExportMenu } from '../../exports/export-menu.tsx';
 
 const sortable = sortableFields('customers');
 
@@ -27,7 +27,7 @@ function ListActions() {
       <SelectColumnsButton />
       <FilterButton />
       {canCreate ? <CreateButton /> : null}
-      <ExportButton />
+      <ExportMenu />
     </TopToolbar>
   );
 }
@@ -49,6 +49,8 @@ export function CustomerList() {
     <List
       filters={customerFilters}
       actions={<ListActions />}
+      // Exports are built by the server (ExportMenu), over every page and under field guards.
+      exporter={false}
       sort={{ field: 'updatedAt', order: 'DESC' }}
       perPage={25}
     >

@@ -1,8 +1,9 @@
 import ForumOutlinedIcon from '@mui/icons-material/ForumOutlined';
-import { InteractionList } from './interaction-list.tsx';
+import { lazyScreen } from '../../shared/lazy-screen.ts';
 
+// Screens load on first visit (see lazy-screen.ts); the menu needs only the icon.
 export const interactions = {
-  list: InteractionList,
+  list: lazyScreen(() => import('./interaction-list.tsx'), 'InteractionList'),
   icon: ForumOutlinedIcon,
   recordRepresentation: 'subject',
 };

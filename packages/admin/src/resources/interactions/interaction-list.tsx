@@ -10,6 +10,8 @@ import {
   AutocompleteInput,
   SelectArrayInput,
   TextField,
+  FilterButton,
+  TopToolbar,
   useLocaleState,
   type RaRecord,
 } from 'react-admin';
@@ -19,6 +21,7 @@ import { enumChoices, sortableFields } from '../../shared/choices.ts';
 import { EnumField } from '../../shared/fields.tsx';
 import { formatAmount } from './format.ts';
 import { InteractionKindIcon } from './kind-icon.tsx';
+import { ExportMenu } from '../../exports/export-menu.tsx';
 
 const sortable = sortableFields('interactions');
 
@@ -47,7 +50,8 @@ function AmountField(_props: { source: string; sortable: boolean; textAlign: 'ri
 export function InteractionList() {
   const access = useAccess();
   return (
-    <List filters={filters} sort={{ field: 'occurredAt', order: 'DESC' }} perPage={25}>
+    // The server builds the export (ExportMenu) instead of react-admin's page-by-page client export.
+    <List filters={filters} actions={<TopToolbar><FilterButton /><ExportMenu /></TopToolbar>} exporter={false} sort={{ field: 'occurredAt', order: 'DESC' }} perPage={25}>
       <Datagrid bulkActionButtons={false} rowClick={false}>
         <FunctionField
           source="kind"

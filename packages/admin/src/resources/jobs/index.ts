@@ -1,10 +1,10 @@
 import WorkHistoryOutlinedIcon from '@mui/icons-material/WorkHistoryOutlined';
-import { JobList } from './job-list.tsx';
-import { JobShow } from './job-show.tsx';
+import { lazyScreen } from '../../shared/lazy-screen.ts';
 
+// Screens load on first visit (see lazy-screen.ts); the menu needs only the icon.
 export const jobs = {
-  list: JobList,
-  show: JobShow,
+  list: lazyScreen(() => import('./job-list.tsx'), 'JobList'),
+  show: lazyScreen(() => import('./job-show.tsx'), 'JobShow'),
   icon: WorkHistoryOutlinedIcon,
   recordRepresentation: 'id',
 };

@@ -1,12 +1,11 @@
 import ManageAccountsOutlinedIcon from '@mui/icons-material/ManageAccountsOutlined';
-import { UserCreate } from './user-create.tsx';
-import { UserEdit } from './user-edit.tsx';
-import { UserList } from './user-list.tsx';
+import { lazyScreen } from '../../shared/lazy-screen.ts';
 
+// Screens load on first visit (see lazy-screen.ts); the menu needs only the icon.
 export const users = {
-  list: UserList,
-  edit: UserEdit,
-  create: UserCreate,
+  list: lazyScreen(() => import('./user-list.tsx'), 'UserList'),
+  edit: lazyScreen(() => import('./user-edit.tsx'), 'UserEdit'),
+  create: lazyScreen(() => import('./user-create.tsx'), 'UserCreate'),
   icon: ManageAccountsOutlinedIcon,
   recordRepresentation: 'displayName',
 };

@@ -1,8 +1,9 @@
 import BlockIcon from '@mui/icons-material/Block';
-import { VoidedList } from './voided-list.tsx';
+import { lazyScreen } from '../../shared/lazy-screen.ts';
 
+// Screens load on first visit (see lazy-screen.ts); the menu needs only the icon.
 export const voidedCustomers = {
-  list: VoidedList,
+  list: lazyScreen(() => import('./voided-list.tsx'), 'VoidedList'),
   icon: BlockIcon,
   recordRepresentation: 'name',
 };

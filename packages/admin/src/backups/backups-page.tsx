@@ -1,0 +1,66 @@
+import { Alert, Box, Card, CardContent, CardHeader, Skeleton, Stack, Typography } from '@mui/material';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { Title, useDataProvider, useTranslate } from 'react-admin';
+import { can } from '../auth/access.ts';
+import { useAccess } from '../auth/use-access.ts';
+import type { CustosDataProvider } from '../data-provider/index.ts';
+import { ErrorAlert } from '../shared/error-alert.tsx';
+import { BackUpNowButton } from './backup-actions.tsx';
+import { BackupJobs } from './backup-jobs.tsx';
+import { BackupTable } from './backup-table.tsx';
+
+const BACKUPS_KEY = ['custos', 'backups'];
+
+/** How backups are kept and restored: the dashboard starts them, the CLI restores. */
+function Explanation() {
+  const translate = useTranslate();
+  return (
+    <Card variant="outlined">
+      <CardHeader title={translate('custos.backups.about_title')} slotProps={{ title: { variant: 'subtitle1' } }} sx={{ pb: 0 }} />
+      <CardContent>
+        <Stack spacing={1}>
+          <Typography variant="body2">{translate('custos.backups.about_backup')}</Typography>
+          <Typography variant="body2">{translate('custos.backups.about_retention')}</Typography>
+          <Typography variant="body2">{translate('custos.backups.about_drill')}</Typography>
+          <Typography variant="body2">{translate('custos.backups.about_restore')}</Typography>
+          <Box component="pre" sx={{ m: 0, p: 1, bgcolor: 'action.hover', borderRadius: 1, fontSize: 13, overflowX: 'auto' }}>
+            {'cd packages/server\nnode dist/cli.js backup:list\nDATABASE_URL=postgres://…/empty_db node dist/cli.js backup:restore --file <name>.cbk'}
+          </Box>
+        </Stack>
+      </CardContent>
+    </Card>
+  );
+}
+
+/** Backups (ADMIN, `backup:manage`): the list, "Back up now", restore drills and their jobs. */
+export function BackupsPage() {
+  const translate = useTranslate();
+  const access = useAccess();
+  const allowed = can(access, 'backup:manage');
+  const dataProvider = useDataProvider<CustosDataProvider>();
+  const queryClient = useQueryClient();
+  const backups = useQuery({ queryKey: BACKUPS_KEY, queryFn: async () => (await dataProvider.backups()).data, enabled: allowed });
+  // A job started or finished: the jobs panel and the list (new backup, new drill state) catch up.
+  const refreshAll = useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: BACKUPS_KEY });
+    void queryClient.invalidateQueries({ queryKey: ['jobs'] });
+  }, [queryClient]);
+  const refreshBackups = useCallback(() => void queryClient.invalidateQueries({ queryKey: BACKUPS_KEY }), [queryClient]);
+  if (!allowed) return <Alert severity="warning" sx={{ mt: 2 }}>{translate('custos.errors.forbidden')}</Alert>;
+  return (
+    <Stack spacing={2} sx={{ mt: 1, mb: 4 }} data-testid="backups-page">
+      <Title title="custos.backups.title" />
+      <Card variant="outlined">
+        <CardHeader title={translate('custos.backups.list_title')} slotProps={{ title: { variant: 'subtitle1' } }} action={<BackUpNowButton onStarted={refreshAll} />} />
+        <CardContent>
+          {backups.isPending ? <Skeleton variant="rounded" height={120} />
+            : backups.error ? <ErrorAlert error={backups.error} />
+            : <BackupTable backups={backups.data} onStarted={refreshAll} />}
+        </CardContent>
+      </Card>
+      <BackupJobs onFinished={refreshBackups} />
+      <Explanation />
+    </Stack>
+  );
+}

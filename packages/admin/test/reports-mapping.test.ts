@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { print, validate, buildClientSchema, type DocumentNode } from 'graphql';
+import type { Access } from '../src/auth/access.ts';
+import { ACTIONS, buildAction } from '../src/data-provider/actions.ts';
+import { QueryBuilder } from '../src/data-provider/build-query.ts';
+import { ApiError } from '../src/data-provider/errors.ts';
+import { EXPORTABLE, buildExport, exportInput, maskedColumns } from '../src/data-provider/exports.ts';
+import {
+  activityRange, archiveStatsQuery, backupsQuery, crossTable, customerStatsQuery, lifecycleActivityQuery, totalsBy,
+} from '../src/data-provider/reports.ts';
+import { schema } from './schema-fixture.ts';
+
+const admin: Access = { role: 'ADMIN', permissions: ['customer:read', 'customer:read:all'] };
+const support: Access = { role: 'SUPPORT', permissions: ['customer:read', 'field:Customer.email:MASKED', 'field:Customer.phone:MASKED', 'field:Customer.taxId:NONE'] };
+const builder = new QueryBuilder(schema, () => admin);
+const client = buildClientSchema({ __schema: schema });
+/** Every document the dashboard sends must be valid against the committed schema. */
+const valid = (doc: DocumentNode) => assert.deepEqual(validate(client, doc).map((e) => e.message), []);
+const compact = (doc: DocumentNode) => print(doc).replace(/\s+/g, ' ');
+
+describe('reports', () => {
+  it('asks customerStats for ACTIVE customers by default and adds VOID with the switch', () => {
+    const plain = customerStatsQuery({ groupBy: ['LIFECYCLE_STAGE'] });
+    valid(plain.query);
+    assert.deepEqual(plain.variables, { groupBy: ['LIFECYCLE_STAGE'] });
+    const voided = customerStatsQuery({ groupBy: ['REGION', 'LIFECYCLE_STAGE'], includeVoided: true });
+    assert.deepEqual(voided.variables, { groupBy: ['REGION', 'LIFECYCLE_STAGE'], filter: { status: ['ACTIVE', 'VOID'] } });
+  });
+
+  it('counts voids by reason with its own filter, whatever the switch says', () => {
+    const q = customerStatsQuery({ groupBy: ['VOID_REASON'], includeVoided: true, filter: { status: ['VOID'] } });
+    assert.deepEqual(q.variables, { groupBy: ['VOID_REASON'], filter: { status: ['VOID'] } });
+  });
+
+  it('refuses an empty or too long groupBy before asking', () => {
+    assert.throws(() => customerStatsQuery({ groupBy: [] }));
+    assert.throws(() => customerStatsQuery({ groupBy: ['TYPE', 'TIER', 'REGION', 'INDUSTRY', 'OWNER'] }));
+  });
+
+  it('parses groups, and a refusal at the root becomes an ApiError with its code', () => {
+    const q = customerStatsQuery({ groupBy: ['TYPE'] });
+    assert.deepEqual(q.parseResponse({ data: { data: [{ keys: ['SMB'], count: 3 }] } }), [{ keys: ['SMB'], count: 3 }]);
+    assert.throws(
+      () => q.parseResponse({ data: null, errors: [{ message: 'no', path: ['data'], extensions: { code: 'FORBIDDEN' } }] }),
+      (e: unknown) => e instanceof ApiError && e.code === 'FORBIDDEN',
+    );
+  });
+
+  it('builds valid lifecycleActivity, archiveStats and backups documents', () => {
+    const activity = lifecycleActivityQuery({ from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z', bucket: 'WEEK' });
+    valid(activity.query);
+    assert.deepEqual(activity.variables, { from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z', bucket: 'WEEK' });
+    assert.match(compact(activity.query), /bucket archived restored voided unvoided purged merged unmerged/);
+    valid(archiveStatsQuery().query);
+    valid(backupsQuery().query);
+    assert.match(compact(backupsQuery().query), /lastDrill \{ jobId state finishedAt error seconds \}/);
+  });
+
+  it('includes the last picked day in the activity range (the API\'s `to` is exclusive)', () => {
+    assert.deepEqual(activityRange('2026-03-01', '2026-03-31'), { from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' });
+  });
+
+  it('totals and cross-tabulates grouped rows, largest first, missing cells zero', () => {
+    const rows = [
+      { keys: ['CN-31', 'ACTIVE'], count: 5 },
+      { keys: ['CN-11', 'NEW'], count: 7 },
+      { keys: ['CN-31', 'NEW'], count: 4 },
+      { keys: [null, 'ACTIVE'], count: 1 },
+    ];
+    assert.deepEqual([...totalsBy(rows)], [['CN-31', 9], ['CN-11', 7], [null, 1]]);
+    const table = crossTable(rows);
+    assert.deepEqual(table.rows, ['CN-31', 'CN-11', null]);
+    assert.deepEqual(table.columns, ['NEW', 'ACTIVE']);
+    assert.equal(table.cell('CN-11', 'ACTIVE'), 0);
+    assert.equal(table.cell(null, 'ACTIVE'), 1);
+  });
+});
+
+describe('backups', () => {
+  it('starts a backup and a drill as job mutations', () => {
+    const backup = buildAction(builder, ACTIONS.startBackup, { reason: 'before the purge', id: 'ignored' });
+    valid(backup.query);
+    assert.deepEqual(backup.variables, { input: { reason: 'before the purge' } });
+    const drill = buildAction(builder, ACTIONS.startBackupDrill, { id: 'custos-2026-12-01' });
+    valid(drill.query);
+    assert.deepEqual(drill.variables, { input: { id: 'custos-2026-12-01' } });
+    const parsed = drill.parseResponse({ data: { data: { job: { id: '9', state: 'QUEUED', createdBy: { id: '1' } } } } });
+    assert.equal(parsed.data['id'], '9');
+    assert.equal(parsed.data['createdById'], '1');
+  });
+});
+
+describe('exports', () => {
+  it('converts the customers list filter exactly like the list query does', () => {
+    const raFilter = { q: 'acme', type: 'SMB', region: ['CN-31'], status: ['ACTIVE', 'VOID'], unknown: 'x', tags: [] };
+    const list = builder.build('GET_LIST', 'customers', { pagination: { page: 1, perPage: 25 }, filter: raFilter });
+    const input = exportInput(builder, { resource: 'customers', filter: raFilter, format: 'CSV', language: 'EN' });
+    assert.deepEqual(input, { resource: 'CUSTOMERS', format: 'CSV', language: 'EN', customers: list.variables['filter'] });
+    assert.deepEqual(input['customers'], { search: 'acme', type: ['SMB'], region: ['CN-31'], status: ['ACTIVE', 'VOID'] });
+  });
+
+  it('keeps a view\'s fixed filter (Voided) and leaves the filter out when empty', () => {
+    assert.deepEqual(exportInput(builder, { resource: 'voided-customers', filter: { status: ['ACTIVE'] }, format: 'XLSX', language: 'ZH_CN' }),
+      { resource: 'CUSTOMERS', format: 'XLSX', language: 'ZH_CN', customers: { status: ['VOID'] } });
+    assert.deepEqual(exportInput(builder, { resource: 'interactions', filter: {}, format: 'CSV', language: 'EN' }),
+      { resource: 'INTERACTIONS', format: 'CSV', language: 'EN' });
+  });
+
+  it('maps archived customers, interactions and audit filters into their input fields', () => {
+    const archived = exportInput(builder, { resource: 'archived-customers', filter: { q: 'C0001', legalHold: true, policyId: '3' }, format: 'CSV', language: 'EN' });
+    assert.deepEqual(archived['archivedCustomers'], { search: 'C0001', legalHold: true, policyId: ['3'] });
+    const interactions = exportInput(builder, { resource: 'interactions', filter: { kind: 'CALL', occurredAfter: '2026-01-01T00:00:00.000Z' }, format: 'CSV', language: 'EN' });
+    assert.deepEqual(interactions['interactions'], { kind: ['CALL'], occurredAfter: '2026-01-01T00:00:00.000Z' });
+    const audit = exportInput(builder, { resource: 'audit-events', filter: { entityType: 'Customer', action: ['CUSTOMER_VOIDED'] }, format: 'CSV', language: 'EN' });
+    assert.deepEqual(audit['auditEvents'], { entityType: 'Customer', action: ['CUSTOMER_VOIDED'] });
+    assert.deepEqual(Object.keys(EXPORTABLE).sort(), ['archived-customers', 'audit-events', 'customers', 'interactions', 'voided-customers']);
+    assert.throws(() => exportInput(builder, { resource: 'users', format: 'CSV', language: 'EN' }));
+  });
+
+  it('sends a valid createExport and returns the link', () => {
+    const built = buildExport(builder, { resource: 'customers', filter: { tier: 'STANDARD' }, format: 'CSV', language: 'EN' });
+    valid(built.query);
+    const link = { url: '/exports/abc', expiresAt: '2026-12-01T08:20:00.000Z', rowCount: 12, columns: ['id', 'email'] };
+    assert.deepEqual(built.parseResponse({ data: { data: link } }), link);
+  });
+
+  it('names the columns a role gets masked', () => {
+    assert.deepEqual(maskedColumns(support, 'customers', ['id', 'name', 'email', 'phone']), ['email', 'phone']);
+    assert.deepEqual(maskedColumns(admin, 'customers', ['id', 'email']), []);
+  });
+});
