@@ -247,6 +247,7 @@ describe('the adapter against a fake Meilisearch', () => {
     expect(request.body.attributesToSearchOn).toBeUndefined();
     fake.requests = [];
     expect(await index.search({ query: 'x', fields: [], filter: {}, limit: 5, offset: 0, facets: false })).toMatchObject({ hits: [], totalCount: 0 });
+    expect(await index.search({ query: '%', fields: ['name'], filter: {}, limit: 5, offset: 0, facets: false })).toMatchObject({ hits: [], totalCount: 0 });
     expect(fake.requests).toEqual([]);
   });
 });

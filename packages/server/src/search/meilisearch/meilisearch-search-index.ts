@@ -120,7 +120,9 @@ export class MeilisearchSearchIndex implements SearchIndex {
 
   async search(request: SearchRequest): Promise<SearchResponse> {
     const query = request.query.trim();
-    if (query && request.fields.length === 0) return { hits: [], totalCount: 0, totalExact: true, facets: {} };
+    // Meilisearch drops separators, so a query of punctuation only would list everything;
+    // like the PostgreSQL engine, it matches nothing.
+    if (query && (request.fields.length === 0 || !/[\p{L}\p{N}]/u.test(query))) return { hits: [], totalCount: 0, totalExact: true, facets: {} };
     const params: SearchParams = {
       filter: buildFilter(request.filter, { ownerScope: request.ownerScope }),
       limit: request.limit,
