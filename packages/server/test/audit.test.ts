@@ -143,6 +143,24 @@ const SAMPLES: Record<string, { action: string; run: () => Promise<any> }> = {
     action: 'JOB_ENQUEUED',
     run: () => server.gql(`mutation { classifyLifecycleStages(input: { activeDays: 60 }) { job { id } } }`),
   },
+  mergeCustomers: {
+    action: 'CUSTOMERS_MERGED',
+    run: async () => {
+      const [a, b] = [await fresh('ACTIVE'), await fresh('ACTIVE')];
+      return server.gql(`mutation { mergeCustomers(input: { survivorId: "${a}", mergedIds: ["${b}"], versions: [{ id: "${a}", version: 1 }, { id: "${b}", version: 1 }] }) { merge { id } } }`);
+    },
+  },
+  unmergeCustomers: {
+    action: 'CUSTOMERS_UNMERGED',
+    run: async () => {
+      const [row] = await server.db.query<{ id: string }>(`select id::text from customer_merge order by id desc limit 1`);
+      return server.gql(`mutation { unmergeCustomers(input: { mergeId: "${row!.id}", reason: "different companies" }) { merge { id } } }`);
+    },
+  },
+  normalizeCustomers: {
+    action: 'JOB_ENQUEUED',
+    run: async () => server.gql(`mutation { normalizeCustomers(input: { filter: { ids: ["${await fresh('ACTIVE')}"] }, dryRun: false }) { job { id } } }`),
+  },
   cancelJob: {
     action: 'JOB_CANCELLED',
     run: async () => {

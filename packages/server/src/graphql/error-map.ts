@@ -8,6 +8,7 @@ import { InteractionErrorCode } from '../modules/interaction/interaction.errors.
 import { JobErrorCode } from '../modules/job/job.errors.js';
 import { ArchivePolicyErrorCode } from '../modules/archive-policy/archive-policy.errors.js';
 import { PolicyErrorCode } from '../policy/policy.errors.js';
+import { CleanupErrorCode } from '../modules/cleanup/cleanup.errors.js';
 
 /** Public error codes clients can rely on (`extensions.code`). */
 export enum PublicErrorCode {
@@ -24,7 +25,7 @@ export enum PublicErrorCode {
  * fails the type check, so no module error can leak out unmapped. */
 const PUBLIC_CODE: Record<
   | CommonErrorCode | CustomerErrorCode | InteractionErrorCode | IdentityErrorCode | PolicyErrorCode | ArchiveErrorCode
-  | JobErrorCode | ArchivePolicyErrorCode,
+  | JobErrorCode | ArchivePolicyErrorCode | CleanupErrorCode,
   PublicErrorCode
 > = {
   [CommonErrorCode.INVALID_INPUT]: PublicErrorCode.BAD_USER_INPUT,
@@ -59,6 +60,12 @@ const PUBLIC_CODE: Record<
   [ArchivePolicyErrorCode.VERSION_CONFLICT]: PublicErrorCode.CONFLICT,
   [ArchivePolicyErrorCode.NAME_TAKEN]: PublicErrorCode.BAD_USER_INPUT,
   [ArchivePolicyErrorCode.RUN_IN_PROGRESS]: PublicErrorCode.INVALID_STATE,
+  [CleanupErrorCode.MERGE_NOT_FOUND]: PublicErrorCode.NOT_FOUND,
+  [CleanupErrorCode.GROUP_NOT_FOUND]: PublicErrorCode.NOT_FOUND,
+  [CleanupErrorCode.NOT_MERGEABLE]: PublicErrorCode.INVALID_STATE,
+  [CleanupErrorCode.UNMERGE_BLOCKED]: PublicErrorCode.INVALID_STATE,
+  [CleanupErrorCode.TOO_MANY_MATCHES]: PublicErrorCode.BAD_USER_INPUT,
+  [CleanupErrorCode.NO_SUGGESTION]: PublicErrorCode.BAD_USER_INPUT,
 };
 
 const PASS_THROUGH = new Set<string>([

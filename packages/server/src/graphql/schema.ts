@@ -10,6 +10,9 @@ import { CustomerInteractionsResolver, InteractionResolver } from '../modules/in
 import { ArchivePolicyResolver } from '../modules/archive-policy/archive-policy.resolver.js';
 import { JobResolver } from '../modules/job/job.resolver.js';
 import { LifecycleStageResolver } from '../modules/lifecycle-stage/lifecycle-stage.resolver.js';
+import { CustomerMergedIntoResolver, MergeResolver } from '../modules/cleanup/merge.resolver.js';
+import { DuplicateResolver } from '../modules/cleanup/duplicate.resolver.js';
+import { NormalizeResolver } from '../modules/cleanup/normalize.resolver.js';
 import { applyFieldGuards } from './field-guards.js';
 import { DateTimeScalar } from './scalars.js';
 
@@ -26,6 +29,10 @@ export const resolvers = [
   JobResolver,
   ArchivePolicyResolver,
   LifecycleStageResolver,
+  MergeResolver,
+  CustomerMergedIntoResolver,
+  NormalizeResolver,
+  DuplicateResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -62,7 +62,7 @@ export const PUBLIC_FIELDS: Record<string, readonly string[]> = {
   Customer: [
     'id', 'code', 'name', 'type', 'tier', 'industry', 'region', 'lifecycleStage', 'status', 'owner', 'tags',
     'lastInteractionAt', 'createdAt', 'updatedAt', 'version', 'voidReason', 'voidNote', 'voidedAt',
-    'interactions', 'interactionCount',
+    'interactions', 'interactionCount', 'mergedInto',
   ],
   Interaction: ['id', 'customer', 'kind', 'occurredAt', 'channel', 'subject', 'owner', 'createdAt'],
   ArchivedCustomer: [
@@ -195,4 +195,19 @@ export function fieldAccess(role: Role, field: GuardedField): FieldAccess {
 
 export function actionScope(role: Role, action: Action): RowScope {
   return ACTIONS[action][role];
+}
+
+/**
+ * Cleanup types (normalization previews, data-quality issues, merge previews) carry
+ * values of whichever customer field they are about. Those values follow the rule of
+ * that field on Customer: a taxId issue shows the tax id masked to MANAGER and not at
+ * all to roles with NONE. Unguarded customer fields are readable by every role that
+ * sees the row.
+ */
+export function customerValueRule(key: string): GuardedFieldRule | undefined {
+  return (GUARDED_FIELDS as Record<string, GuardedFieldRule>)[`Customer.${key}`];
+}
+
+export function customerValueAccess(role: Role, key: string): FieldAccess {
+  return customerValueRule(key)?.access[role] ?? FieldAccess.FULL;
 }

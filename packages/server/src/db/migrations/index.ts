@@ -2,6 +2,7 @@ import { MigrationFoundation } from './migration-2026112201-foundation.js';
 import { MigrationIdentityAudit } from './migration-2026112202-identity-audit.js';
 import { MigrationLifecycle } from './migration-2026112501-lifecycle.js';
 import { MigrationJobsPolicies } from './migration-2026112502-jobs-policies.js';
+import { MigrationCleanup } from './migration-2026120102-cleanup.js';
 
 /** Listed explicitly so that builds, tests and the CLI run exactly the same migrations
  * without relying on file globbing. Append new migrations at the end. */
@@ -10,4 +11,5 @@ export const migrationsList = [
   { name: 'migration-2026112202-identity-audit', class: MigrationIdentityAudit },
   { name: 'migration-2026112501-lifecycle', class: MigrationLifecycle },
   { name: 'migration-2026112502-jobs-policies', class: MigrationJobsPolicies },
+  { name: 'migration-2026120102-cleanup', class: MigrationCleanup },
 ];

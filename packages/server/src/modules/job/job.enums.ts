@@ -13,6 +13,8 @@ export enum JobKind {
   ARCHIVE_POLICY_RUN = 'ARCHIVE_POLICY_RUN',
   ARCHIVE_INTERACTIONS = 'ARCHIVE_INTERACTIONS',
   CLASSIFY_LIFECYCLE = 'CLASSIFY_LIFECYCLE',
+  NORMALIZE_CUSTOMERS = 'NORMALIZE_CUSTOMERS',
+  DETECT_DUPLICATES = 'DETECT_DUPLICATES',
 }
 
 export const FINISHED_STATES: readonly JobState[] = [JobState.SUCCEEDED, JobState.FAILED, JobState.CANCELLED];
@@ -36,5 +38,7 @@ registerEnumType(JobKind, {
     ARCHIVE_POLICY_RUN: { description: 'Runs an archive policy: moves the customers (or interactions) it selects to the archive.' },
     ARCHIVE_INTERACTIONS: { description: 'Archives all interactions older than a date, for every customer.' },
     CLASSIFY_LIFECYCLE: { description: 'Recomputes customers\u2019 lifecycle stages from their activity.' },
+    NORMALIZE_CUSTOMERS: { description: 'Rewrites customer values into their canonical forms (phones to E.164, emails, names, codes).' },
+    DETECT_DUPLICATES: { description: 'Finds groups of customers that are probably the same, for review and merge.' },
   },
 });

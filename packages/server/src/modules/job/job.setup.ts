@@ -5,6 +5,8 @@ import { archiveInteractionsHandler } from '../archive-policy/archive-interactio
 import { policyRunHandler } from '../archive-policy/archive-policy.run.js';
 import { enqueueDuePolicyRuns } from '../archive-policy/archive-policy.schedule.js';
 import { TokenSigner } from '../identity/tokens.js';
+import { detectDuplicatesHandler } from '../cleanup/duplicate.job.js';
+import { normalizeCustomersHandler } from '../cleanup/normalize.job.js';
 import { classifyLifecycleHandler } from '../lifecycle-stage/lifecycle-stage.job.js';
 import { lifecycleSchedule } from '../lifecycle-stage/lifecycle-stage.service.js';
 import type { JobKind } from './job.enums.js';
@@ -13,7 +15,9 @@ import { JobWorker, type JobWorkerOptions, type PollTask } from './job.worker.js
 
 /** Every job kind this server can run. */
 export function jobHandlers(): Map<JobKind, JobHandler<any, any>> {
-  const handlers: JobHandler<any, any>[] = [policyRunHandler, archiveInteractionsHandler, classifyLifecycleHandler];
+  const handlers: JobHandler<any, any>[] = [
+    policyRunHandler, archiveInteractionsHandler, classifyLifecycleHandler, normalizeCustomersHandler, detectDuplicatesHandler,
+  ];
   return new Map(handlers.map((h) => [h.kind, h]));
 }
 
