@@ -161,6 +161,45 @@ const SAMPLES: Record<string, { action: string; run: () => Promise<any> }> = {
     action: 'JOB_ENQUEUED',
     run: async () => server.gql(`mutation { normalizeCustomers(input: { filter: { ids: ["${await fresh('ACTIVE')}"] }, dryRun: false }) { job { id } } }`),
   },
+  detectDuplicates: {
+    action: 'JOB_ENQUEUED',
+    run: () => server.gql(`mutation { detectDuplicates { job { id } } }`),
+  },
+  dismissDuplicate: {
+    action: 'DUPLICATE_DISMISSED',
+    run: async () => {
+      const [a, b] = [await fresh('ACTIVE'), await fresh('ACTIVE')];
+      const [group] = await server.db.query<{ id: string }>(
+        `insert into duplicate_group (score, reasons, member_ids) values (0.9, '[]', array[$1, $2]::bigint[]) returning id::text`,
+        [a, b],
+      );
+      return server.gql(`mutation { dismissDuplicate(input: { groupId: "${group!.id}" }) { dismissedPairs } }`);
+    },
+  },
+  resolveDataQualityIssues: {
+    action: 'DATA_QUALITY_FIXED',
+    run: async () => {
+      const id = await fresh('ACTIVE');
+      await server.db.query(`update customer set phone = '138 0013 8000' where id = $1`, [id]);
+      return server.gql(`mutation { resolveDataQualityIssues(input: { action: APPLY_SUGGESTION, issues: [{ customerId: "${id}", field: PHONE, problem: NOT_NORMALIZED }] }) { resolved } }`);
+    },
+  },
+  setCustomerTags: {
+    action: 'CUSTOMER_TAGGED',
+    run: async () => server.gql(`mutation { setCustomerTags(input: { id: "${await fresh('ACTIVE')}", tags: ["audit-tag"] }) { customer { id } } }`),
+  },
+  bulkTagCustomers: {
+    action: 'CUSTOMER_TAGGED',
+    run: async () => server.gql(`mutation { bulkTagCustomers(input: { filter: { ids: ["${await fresh('ACTIVE')}"] }, add: ["audit-bulk"] }) { changed } }`),
+  },
+  saveTag: {
+    action: 'TAG_CREATED',
+    run: () => server.gql(`mutation { saveTag(input: { name: "audit-colour", color: "#123456" }) { tag { name } } }`),
+  },
+  deleteTag: {
+    action: 'TAG_DELETED',
+    run: () => server.gql(`mutation { deleteTag(input: { name: "audit-colour" }) { tag { name } } }`),
+  },
   cancelJob: {
     action: 'JOB_CANCELLED',
     run: async () => {

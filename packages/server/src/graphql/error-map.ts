@@ -9,6 +9,7 @@ import { JobErrorCode } from '../modules/job/job.errors.js';
 import { ArchivePolicyErrorCode } from '../modules/archive-policy/archive-policy.errors.js';
 import { PolicyErrorCode } from '../policy/policy.errors.js';
 import { CleanupErrorCode } from '../modules/cleanup/cleanup.errors.js';
+import { ClassificationErrorCode } from '../modules/classification/classification.errors.js';
 
 /** Public error codes clients can rely on (`extensions.code`). */
 export enum PublicErrorCode {
@@ -25,7 +26,7 @@ export enum PublicErrorCode {
  * fails the type check, so no module error can leak out unmapped. */
 const PUBLIC_CODE: Record<
   | CommonErrorCode | CustomerErrorCode | InteractionErrorCode | IdentityErrorCode | PolicyErrorCode | ArchiveErrorCode
-  | JobErrorCode | ArchivePolicyErrorCode | CleanupErrorCode,
+  | JobErrorCode | ArchivePolicyErrorCode | CleanupErrorCode | ClassificationErrorCode,
   PublicErrorCode
 > = {
   [CommonErrorCode.INVALID_INPUT]: PublicErrorCode.BAD_USER_INPUT,
@@ -64,8 +65,10 @@ const PUBLIC_CODE: Record<
   [CleanupErrorCode.GROUP_NOT_FOUND]: PublicErrorCode.NOT_FOUND,
   [CleanupErrorCode.NOT_MERGEABLE]: PublicErrorCode.INVALID_STATE,
   [CleanupErrorCode.UNMERGE_BLOCKED]: PublicErrorCode.INVALID_STATE,
-  [CleanupErrorCode.TOO_MANY_MATCHES]: PublicErrorCode.BAD_USER_INPUT,
   [CleanupErrorCode.NO_SUGGESTION]: PublicErrorCode.BAD_USER_INPUT,
+  [ClassificationErrorCode.TAG_NOT_FOUND]: PublicErrorCode.NOT_FOUND,
+  [ClassificationErrorCode.TAG_EXISTS]: PublicErrorCode.BAD_USER_INPUT,
+  [ClassificationErrorCode.TOO_MANY_MATCHES]: PublicErrorCode.BAD_USER_INPUT,
 };
 
 const PASS_THROUGH = new Set<string>([

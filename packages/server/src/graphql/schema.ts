@@ -12,7 +12,9 @@ import { JobResolver } from '../modules/job/job.resolver.js';
 import { LifecycleStageResolver } from '../modules/lifecycle-stage/lifecycle-stage.resolver.js';
 import { CustomerMergedIntoResolver, MergeResolver } from '../modules/cleanup/merge.resolver.js';
 import { DuplicateResolver } from '../modules/cleanup/duplicate.resolver.js';
+import { DataQualityResolver } from '../modules/cleanup/quality.resolver.js';
 import { NormalizeResolver } from '../modules/cleanup/normalize.resolver.js';
+import { TagResolver } from '../modules/classification/tag.resolver.js';
 import { applyFieldGuards } from './field-guards.js';
 import { DateTimeScalar } from './scalars.js';
 
@@ -33,6 +35,8 @@ export const resolvers = [
   CustomerMergedIntoResolver,
   NormalizeResolver,
   DuplicateResolver,
+  DataQualityResolver,
+  TagResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

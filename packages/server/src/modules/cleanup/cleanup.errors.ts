@@ -5,7 +5,6 @@ export enum CleanupErrorCode {
   GROUP_NOT_FOUND = 'CLEANUP_GROUP_NOT_FOUND',
   NOT_MERGEABLE = 'CLEANUP_NOT_MERGEABLE',
   UNMERGE_BLOCKED = 'CLEANUP_UNMERGE_BLOCKED',
-  TOO_MANY_MATCHES = 'CLEANUP_TOO_MANY_MATCHES',
   NO_SUGGESTION = 'CLEANUP_NO_SUGGESTION',
 }
 
@@ -19,11 +18,6 @@ export const notMergeable = (id: string, status: string) =>
 /** Names what stands in the way, so a person can decide what to undo first. */
 export const unmergeBlocked = (mergeId: string, blockers: string[]) =>
   new DomainError(CleanupErrorCode.UNMERGE_BLOCKED, `Merge ${mergeId} cannot be undone exactly: ${blockers.join('; ')}`);
-
-export const tooManyMatches = (limit: number, field = 'filter') =>
-  new DomainError(CleanupErrorCode.TOO_MANY_MATCHES, `The filter matches more than ${limit} customers; narrow it down`, [
-    { field, message: `matches more than ${limit} customers` },
-  ]);
 
 export const noSuggestion = (index: number) =>
   new DomainError(CleanupErrorCode.NO_SUGGESTION, 'An issue has no suggested fix; dismiss it or edit the customer', [

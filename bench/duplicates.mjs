@@ -1,0 +1,84 @@
+// Duplicate detection at scale: seeds the demo data (which plants 1.5 % near-duplicates:
+// legal form, spacing and case changed, phone and often email kept) at each size, runs the
+// DETECT_DUPLICATES job through the real job worker, and prints a table.
+// Usage: pnpm build && pnpm --filter @custos/bench duplicates [--sizes 10000,100000,1000000]
+import 'reflect-metadata';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { loadConfig } from '@custos/server/dist/config.js';
+import { createDatabase, startEmbeddedPostgres } from '@custos/server/dist/db/embedded-postgres.js';
+import { openOrm } from '@custos/server/dist/db/orm.js';
+import { createRequestContext } from '@custos/server/dist/graphql/context.js';
+import { JobKind } from '@custos/server/dist/modules/job/job.enums.js';
+import { enqueueJob } from '@custos/server/dist/modules/job/job.queue.js';
+import { createJobWorker } from '@custos/server/dist/modules/job/job.setup.js';
+import { TokenSigner } from '@custos/server/dist/modules/identity/tokens.js';
+import { seedDemoData } from '@custos/server/dist/modules/seed/seed.service.js';
+
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000,1000000' } } });
+const sizes = values.sizes.split(',').map(Number);
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'custos-bench-dup-'));
+fs.chmodSync(dataDir, 0o755);
+const cluster = await startEmbeddedPostgres({ dataDir, database: 'bench_dup', persistent: false });
+const base = cluster.url.replace(/\/[^/]*$/, '');
+const rows = [];
+try {
+  for (const size of sizes) {
+    const name = `dup_${size}`;
+    await createDatabase(`${base}/postgres`, name);
+    const url = `${base}/${name}`;
+    const orm = await openOrm(url, 4);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const seedStart = Date.now();
+      const seeded = await seedDemoData(client, { customers: size, interactions: 0 });
+      const seedMs = Date.now() - seedStart;
+      // The seed inserts the near-duplicates last, after the originals.
+      const planted = Math.floor(size * 0.015);
+      const { rows: [mark] } = await client.query(`select max(id)::bigint - $1::int as first from customer`, [planted]);
+      const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, JWT_SECRET: 'b'.repeat(48), LOG_LEVEL: 'silent', JOB_POLL_MS: '50' });
+      const ctx = createRequestContext(orm, config, new TokenSigner(config.JWT_SECRET, 60), 'bench');
+      const job = await enqueueJob(ctx, JobKind.DETECT_DUPLICATES, { similarity: config.DUPLICATE_NAME_SIMILARITY, trigramBlockMax: config.DUPLICATE_TRIGRAM_BLOCK_MAX });
+      const worker = createJobWorker(orm, config, { schedules: false });
+      const started = Date.now();
+      worker.start();
+      let state;
+      for (;;) {
+        ({ rows: [state] } = await client.query(`select state, result, error from job where id = $1`, [job.id]));
+        if (['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(state.state)) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const ms = Date.now() - started;
+      await worker.stop();
+      if (state.state !== 'SUCCEEDED') throw new Error(`detection ${state.state}: ${state.error}`);
+      const { rows: [found] } = await client.query(
+        `select count(distinct x.id)::int as n from duplicate_group g, unnest(g.member_ids) x(id) where x.id > $1::bigint`,
+        [mark.first],
+      );
+      rows.push({
+        customers: seeded.customers,
+        'planted near-duplicates': planted,
+        'seed s': (seedMs / 1000).toFixed(1),
+        'detection s': (ms / 1000).toFixed(1),
+        'customers/s': Math.round(seeded.customers / (ms / 1000)),
+        pairs: state.result.pairs,
+        groups: state.result.groups,
+        'planted found (recall)': planted ? (found.n / planted).toFixed(3) : '-',
+      });
+      console.log(rows[rows.length - 1]);
+    } finally {
+      await client.end();
+      await orm.close(true);
+    }
+  }
+} finally {
+  await cluster.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+console.log(`\nDuplicate detection (DETECT_DUPLICATES job), ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}; shared, noisy machine`);
+console.table(rows);
