@@ -1,7 +1,9 @@
 // Duplicate detection at scale: seeds the demo data (which plants 1.5 % near-duplicates:
 // legal form, spacing and case changed, phone and often email kept) at each size, runs the
 // DETECT_DUPLICATES job through the real job worker, and prints a table.
-// Usage: pnpm build && pnpm --filter @custos/bench duplicates [--sizes 10000,100000,1000000]
+// Usage: pnpm build && pnpm --filter @custos/bench duplicates [--sizes 10000,100000,1000000] [--keep DIR]
+// --keep DIR keeps the seeded cluster under DIR, and a later run with the same DIR times
+// the detection again without seeding anew.
 import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,12 +20,13 @@ import { createJobWorker } from '@custos/server/dist/modules/job/job.setup.js';
 import { TokenSigner } from '@custos/server/dist/modules/identity/tokens.js';
 import { seedDemoData } from '@custos/server/dist/modules/seed/seed.service.js';
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000,1000000' } } });
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000,1000000' }, keep: { type: 'string' } } });
 const sizes = values.sizes.split(',').map(Number);
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'custos-bench-dup-'));
+const dataDir = values.keep ? path.resolve(values.keep) : fs.mkdtempSync(path.join(os.tmpdir(), 'custos-bench-dup-'));
+fs.mkdirSync(dataDir, { recursive: true });
 fs.chmodSync(dataDir, 0o755);
-const cluster = await startEmbeddedPostgres({ dataDir, database: 'bench_dup', persistent: false });
+const cluster = await startEmbeddedPostgres({ dataDir, database: 'bench_dup', persistent: Boolean(values.keep) });
 const base = cluster.url.replace(/\/[^/]*$/, '');
 const rows = [];
 try {
@@ -36,8 +39,10 @@ try {
     await client.connect();
     try {
       const seedStart = Date.now();
-      const seeded = await seedDemoData(client, { customers: size, interactions: 0 });
-      const seedMs = Date.now() - seedStart;
+      const { rows: [existing] } = await client.query(`select count(*)::int as n from customer`);
+      const seeded = existing.n > 0 ? { customers: existing.n } : await seedDemoData(client, { customers: size, interactions: 0 });
+      const seedMs = existing.n > 0 ? NaN : Date.now() - seedStart;
+      await client.query(`delete from duplicate_group`);
       // The seed inserts the near-duplicates last, after the originals.
       const planted = Math.floor(size * 0.015);
       const { rows: [mark] } = await client.query(`select max(id)::bigint - $1::int as first from customer`, [planted]);
@@ -78,7 +83,7 @@ try {
   }
 } finally {
   await cluster.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  if (!values.keep) fs.rmSync(dataDir, { recursive: true, force: true });
 }
 console.log(`\nDuplicate detection (DETECT_DUPLICATES job), ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}; shared, noisy machine`);
 console.table(rows);

@@ -53,6 +53,8 @@ async function plantDataset(): Promise<void> {
     (b) => ({ name: b.name, email: null, phone: null, tax: `${b.tax.slice(0, 4)} ${b.tax.slice(4)}` }),
     // A typo in an English name (similar, not equal), nothing else shared.
     (b) => ({ name: b.zh ? `${b.name}有限公司` : b.name.replace(/ /, 'e '), email: null, phone: null }),
+    // One character of a Chinese name written differently (trigrams of CJK text).
+    (b) => ({ name: b.zh ? `${b.name.slice(0, 4)}${b.name[4] === '鑫' ? '森' : '鑫'}${b.name.slice(5)}` : b.name.replace(/ /, 's '), email: null, phone: null }),
   ];
   for (let i = 0; i < 60; i++) {
     const base = bases[i * 4]!;
@@ -100,6 +102,13 @@ describe('duplicate detection', () => {
     }
     const truth = new Set(planted.map(([a, b]) => `${a}-${b}`));
     const hits = [...predicted].filter((p) => truth.has(p)).length;
+    const missed = [...truth].filter((p) => !predicted.has(p));
+    if (missed.length) {
+      const names = await server.db.query<{ id: string; name: string; region: string }>(`select id::text, name, region from customer where id = any($1::bigint[])`, [missed.flatMap((m) => m.split('-'))]);
+      const sims = await server.db.query<{ s: number; a: string; b: string }>(
+        `select similarity(custos_name_key(x.name), custos_name_key(y.name)) as s, custos_name_key(x.name) a, custos_name_key(y.name) b from customer x, customer y where (x.id::text || '-' || y.id::text) = any($1::text[])`, [missed]);
+      console.log('missed planted pairs', JSON.stringify(names), JSON.stringify(sims));
+    }
     const precision = hits / predicted.size;
     const recall = hits / truth.size;
     console.log(`duplicate detection on ${planted.length} planted pairs among 308 customers: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (${predicted.size} predicted pairs, ${groups.length} groups)`);
@@ -116,6 +125,25 @@ describe('duplicate detection', () => {
     const scores = groups.map((g) => g.score);
     expect(scores).toEqual([...scores].sort((x, y) => y - x));
     expect(groups.some((g) => g.reasons.some((r: any) => r.kind === 'SIMILAR_NAME'))).toBe(true);
+    const similarChinese = groups.filter((g) => g.reasons.some((r: any) => r.kind === 'SIMILAR_NAME') && /[\u4e00-\u9fff]/.test(g.customers[0].name));
+    expect(similarChinese.length).toBeGreaterThan(0);
+  });
+
+  it('gets trigrams from Chinese text (the database has a non-C character type)', async () => {
+    const [row] = await server.db.query<{ n: number }>(`select cardinality(show_trgm('上海星辰科技'))::int as n`);
+    expect(row!.n).toBeGreaterThan(5);
+  });
+
+  it('normalizes match keys in SQL', async () => {
+    const phones = await server.db.query<{ k: string | null }>(
+      `select custos_phone_key(p) as k from unnest(array['+86 21 6123 4567', '0086-21-61234567', '021 6123 4567', '０２１－６１２３４５６７', '+86 138 0013 8000', '13800138000', '12345', null]) p`,
+    );
+    expect(phones.map((r) => r.k)).toEqual(['2161234567', '2161234567', '2161234567', '2161234567', '13800138000', '13800138000', null, null]);
+    const [keys] = await server.db.query<Record<string, string>>(
+      `select custos_name_key('上海　星辰科技有限公司') as a, custos_name_key('上海星辰科技') as b, custos_name_key('ＡＣＭＥ  Trading Co., Ltd.') as c,
+              custos_name_key('acme trading') as d, custos_email_key(' Info@Acme.COM ') as e, custos_tax_key('9131 0000-ma1k') as t`,
+    );
+    expect(keys).toEqual({ a: '上海 星辰科技', b: '上海星辰科技', c: 'acme trading', d: 'acme trading', e: 'info@acme.com', t: '91310000MA1K' });
   });
 
   it('remembers a dismissal across runs', async () => {

@@ -190,6 +190,20 @@ describe('unmergeCustomers', () => {
     expect(runs).toBe(25);
   });
 
+  it('erasure reaches the merge snapshot, and unmerge then names the erased party', async () => {
+    const a = await insertCustomer(server.db, { name: 'Erase Survivor', email: 'keep@survivor.cn' });
+    const b = await insertCustomer(server.db, { name: '李雷', type: 'INDIVIDUAL', email: 'lilei@private.cn', phone: '13912345678' });
+    await server.db.query(`update customer set code = 'ERASE-' || id where id = $1`, [b]);
+    const mergeId = (await merge(a, [b])).data.mergeCustomers.merge.id;
+    const erased = await server.gql(`mutation { erasePersonalData(input: { id: "${b}", reason: "PIPL request", confirm: "ERASE-${b}" }) { customer { id } } }`);
+    expect(erased.errors).toBeUndefined();
+    const [row] = await server.db.query<{ s: string }>(`select snapshot::text as s from customer_merge where id = $1`, [mergeId]);
+    expect(row!.s).not.toMatch(/lilei|13912345678|李雷/);
+    expect(row!.s).toContain('keep@survivor.cn');
+    const blocked = await unmerge(mergeId);
+    expect(blocked.errors![0]!.message).toContain(`merged customer ${b} was edited since the merge`);
+  });
+
   it('refuses a second unmerge and a merge whose survivor was merged again', async () => {
     const a = await insertCustomer(server.db, { name: 'Chain A' });
     const b = await insertCustomer(server.db, { name: 'Chain B' });

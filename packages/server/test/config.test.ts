@@ -15,9 +15,19 @@ describe('configuration', () => {
     ['DATABASE_URL', 'mysql://localhost/custos'],
     ['DB_POOL_MAX', '0'],
     ['LOG_LEVEL', 'loud'],
+    ['PHONE_DEFAULT_REGION', 'XX'],
+    ['PHONE_DEFAULT_REGION', 'cn'],
+    ['DUPLICATE_NAME_SIMILARITY', '1.5'],
+    ['DATA_QUALITY_OUTDATED_YEARS', '0'],
+    ['BULK_TAG_LIMIT', 'many'],
   ])('stops on a bad %s and names it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}:`));
+  });
+
+  it('reads the cleanup settings', () => {
+    expect(loadConfig({})).toMatchObject({ PHONE_DEFAULT_REGION: 'CN', DATA_QUALITY_OUTDATED_YEARS: 3, DUPLICATE_NAME_SIMILARITY: 0.6, BULK_TAG_LIMIT: 10_000 });
+    expect(loadConfig({ PHONE_DEFAULT_REGION: 'US' }).PHONE_DEFAULT_REGION).toBe('US');
   });
 
   it('treats empty variables as unset', () => {

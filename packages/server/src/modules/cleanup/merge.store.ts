@@ -48,3 +48,20 @@ export async function restoreSnapshot(sql: SqlExecutor, mergeId: string, ids: st
     [mergeId, ids],
   );
 }
+
+/**
+ * Erasure reaches the copies merges keep: the customer's entry in every merge snapshot
+ * loses the same personal fields as its live row. (The erasure also bumps the live
+ * version, so such a merge can no longer be undone exactly, which unmerge then says.)
+ */
+export async function eraseFromMergeSnapshots(sql: SqlExecutor, customerId: string): Promise<void> {
+  await sql.query(
+    `update customer_merge m
+        set snapshot = jsonb_set(m.snapshot, array[$1::text], (m.snapshot -> $1::text) || jsonb_build_object(
+              'email', null, 'phone', null, 'address', null, 'tax_id', null, 'notes', null, 'void_note', null,
+              'name', case when m.snapshot -> $1::text ->> 'type' = 'INDIVIDUAL'
+                           then to_jsonb('Erased ' || (m.snapshot -> $1::text ->> 'code')) else m.snapshot -> $1::text -> 'name' end))
+      where m.snapshot ? $1::text`,
+    [customerId],
+  );
+}
