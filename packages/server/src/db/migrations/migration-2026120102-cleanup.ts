@@ -41,12 +41,13 @@ export class MigrationCleanup extends Migration {
       create function custos_tax_key(tax_id text) returns text language sql immutable parallel safe as $$
         select nullif(upper(regexp_replace(normalize(coalesce(tax_id, ''), NFKC), '[[:space:]-]', '', 'g')), '')
       $$`);
-    // Duplicate detection only compares ACTIVE customers, so the indexes are partial.
+    // Duplicate detection only compares ACTIVE customers, so the indexes are partial. No
+    // trigram index on the name key: detection blocks on rare trigrams itself (see
+    // duplicate.job.ts), and every archive move and restore would pay for one.
     this.addSql(`create index customer_email_key_idx on customer (custos_email_key(email)) where status = 'ACTIVE'`);
     this.addSql(`create index customer_phone_key_idx on customer (custos_phone_key(phone)) where status = 'ACTIVE'`);
     this.addSql(`create index customer_tax_key_idx on customer (custos_tax_key(tax_id)) where status = 'ACTIVE'`);
     this.addSql(`create index customer_region_name_key_idx on customer (region, custos_name_key(name)) where status = 'ACTIVE'`);
-    this.addSql(`create index customer_name_key_trgm_idx on customer using gin (custos_name_key(name) gin_trgm_ops) where status = 'ACTIVE'`);
 
     // A merge keeps every party's full row as it was, and which interactions moved from
     // whom, so that unmerge can put back exactly what was there. No foreign keys to the
