@@ -200,6 +200,17 @@ const SAMPLES: Record<string, { action: string; run: () => Promise<any> }> = {
     action: 'TAG_DELETED',
     run: () => server.gql(`mutation { deleteTag(input: { name: "audit-colour" }) { tag { name } } }`),
   },
+  saveSegment: {
+    action: 'SEGMENT_CREATED',
+    run: () => server.gql(`mutation { saveSegment(input: { name: "Audit segment", filter: { tags: ["vip"] } }) { segment { id } } }`),
+  },
+  deleteSegment: {
+    action: 'SEGMENT_DELETED',
+    run: async () => {
+      const [row] = await server.db.query<{ id: string }>(`select id::text from segment where name = 'Audit segment'`);
+      return server.gql(`mutation { deleteSegment(input: { id: "${row!.id}", version: 1 }) { segment { id } } }`);
+    },
+  },
   cancelJob: {
     action: 'JOB_CANCELLED',
     run: async () => {

@@ -93,4 +93,37 @@ describe('tags', () => {
       expect((await server.as(user)(`mutation { saveTag(input: { name: "y" }) { tag { name } } }`)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
     }
   });
+
+  it('saves segments, uses them in lists and bulk tagging, under row rules', async () => {
+    const created = await server.as('manager')(`mutation { saveSegment(input: { name: "Beijing", description: "北京客户", filter: { region: ["CN-BJ"] } }) { segment { id name version filter customerCount createdBy { id } } } }`);
+    expect(created.errors).toBeUndefined();
+    const segment = created.data.saveSegment.segment;
+    expect(segment).toMatchObject({ name: 'Beijing', version: 1, filter: { region: ['CN-BJ'] }, createdBy: { id: server.users.manager } });
+    const bj = (await server.db.query<{ id: string }>(`select id::text from customer where region = 'CN-BJ' and status = 'ACTIVE' order by id`)).map((r) => r.id);
+    expect(segment.customerCount).toBe(bj.length);
+    const listed = await server.gql(`{ customers(first: 50, filter: { segmentId: "${segment.id}", search: "Tagged" }) { totalCount nodes { id region } } }`);
+    expect(listed.data.customers.nodes.every((n: any) => n.region === 'CN-BJ')).toBe(true);
+    expect(listed.data.customers.totalCount).toBe(2);
+    const own = await server.as('sales1')(`{ segment(id: "${segment.id}") { customerCount } customers(filter: { segmentId: "${segment.id}" }) { totalCount } }`);
+    expect(own.data).toEqual({ segment: { customerCount: 1 }, customers: { totalCount: 1 } });
+    const tagged = await server.gql(`mutation { bulkTagCustomers(input: { filter: { segmentId: "${segment.id}" }, add: ["beijing"], dryRun: true }) { matched } }`);
+    expect(tagged.data.bulkTagCustomers.matched).toBe(bj.length);
+    const renamed = await server.gql(`mutation { saveSegment(input: { id: "${segment.id}", version: 1, name: "Beijing and Shanghai", filter: { region: ["CN-BJ", "CN-SH"] } }) { segment { version customerCount } } }`);
+    expect(renamed.data.saveSegment.segment.version).toBe(2);
+    const stale = await server.gql(`mutation { saveSegment(input: { id: "${segment.id}", version: 1, name: "x", filter: {} }) { segment { id } } }`);
+    expect(stale.errors![0]!.extensions!.code).toBe('CONFLICT');
+    const taken = await server.gql(`mutation { saveSegment(input: { name: "beijing AND shanghai", filter: {} }) { segment { id } } }`);
+    expect(taken.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'name' }] });
+    const nested = await server.gql(`mutation { saveSegment(input: { name: "Nested", filter: { segmentId: "${segment.id}" } }) { segment { id } } }`);
+    expect(nested.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'filter.segmentId' }] });
+    const unknown = await server.gql(`{ customers(filter: { segmentId: "999999" }) { totalCount } }`);
+    expect(unknown.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'filter.segmentId' }] });
+    for (const user of ['sales1', 'support', 'auditor', 'reporting'] as const) {
+      const res = await server.as(user)(`mutation { saveSegment(input: { name: "Mine", filter: {} }) { segment { id } } }`);
+      expect(res.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    }
+    const deleted = await server.gql(`mutation { deleteSegment(input: { id: "${segment.id}", version: 2 }) { segment { name } } }`);
+    expect(deleted.data.deleteSegment.segment.name).toBe('Beijing and Shanghai');
+    expect((await server.gql(`{ segments { id } }`)).data.segments).toEqual([]);
+  });
 });

@@ -9,7 +9,7 @@ import { JobErrorCode } from '../modules/job/job.errors.js';
 import { ArchivePolicyErrorCode } from '../modules/archive-policy/archive-policy.errors.js';
 import { PolicyErrorCode } from '../policy/policy.errors.js';
 import { CleanupErrorCode } from '../modules/cleanup/cleanup.errors.js';
-import { ClassificationErrorCode } from '../modules/classification/classification.errors.js';
+import { ClassificationErrorCode, SegmentErrorCode } from '../modules/classification/classification.errors.js';
 
 /** Public error codes clients can rely on (`extensions.code`). */
 export enum PublicErrorCode {
@@ -26,7 +26,8 @@ export enum PublicErrorCode {
  * fails the type check, so no module error can leak out unmapped. */
 const PUBLIC_CODE: Record<
   | CommonErrorCode | CustomerErrorCode | InteractionErrorCode | IdentityErrorCode | PolicyErrorCode | ArchiveErrorCode
-  | JobErrorCode | ArchivePolicyErrorCode | CleanupErrorCode | ClassificationErrorCode,
+  | JobErrorCode | ArchivePolicyErrorCode | CleanupErrorCode | ClassificationErrorCode
+  | SegmentErrorCode,
   PublicErrorCode
 > = {
   [CommonErrorCode.INVALID_INPUT]: PublicErrorCode.BAD_USER_INPUT,
@@ -69,6 +70,10 @@ const PUBLIC_CODE: Record<
   [ClassificationErrorCode.TAG_NOT_FOUND]: PublicErrorCode.NOT_FOUND,
   [ClassificationErrorCode.TAG_EXISTS]: PublicErrorCode.BAD_USER_INPUT,
   [ClassificationErrorCode.TOO_MANY_MATCHES]: PublicErrorCode.BAD_USER_INPUT,
+  [SegmentErrorCode.NOT_FOUND]: PublicErrorCode.NOT_FOUND,
+  [SegmentErrorCode.VERSION_CONFLICT]: PublicErrorCode.CONFLICT,
+  [SegmentErrorCode.NAME_TAKEN]: PublicErrorCode.BAD_USER_INPUT,
+  [SegmentErrorCode.IN_USE]: PublicErrorCode.INVALID_STATE,
 };
 
 const PASS_THROUGH = new Set<string>([

@@ -14,6 +14,7 @@ import { CustomerMergedIntoResolver, MergeResolver } from '../modules/cleanup/me
 import { DuplicateResolver } from '../modules/cleanup/duplicate.resolver.js';
 import { DataQualityResolver } from '../modules/cleanup/quality.resolver.js';
 import { NormalizeResolver } from '../modules/cleanup/normalize.resolver.js';
+import { SegmentResolver } from '../modules/classification/segment.resolver.js';
 import { TagResolver } from '../modules/classification/tag.resolver.js';
 import { applyFieldGuards } from './field-guards.js';
 import { DateTimeScalar } from './scalars.js';
@@ -37,6 +38,7 @@ export const resolvers = [
   DuplicateResolver,
   DataQualityResolver,
   TagResolver,
+  SegmentResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

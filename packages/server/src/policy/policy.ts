@@ -126,8 +126,8 @@ export enum Action {
   /** Erase a person's data on request (PIPL/GDPR): irreversible like purge. */
   CUSTOMER_ERASE = 'customer:erase',
   ARCHIVE_VERIFY = 'archive:verify',
-  /** Create, rename, colour and delete tags (rewrites every live customer carrying one). */
-  TAG_MANAGE = 'tag:manage',
+  /** Tags (create, rename, colour, delete: rewrites every live customer carrying one) and saved segments. */
+  CLASSIFICATION_MANAGE = 'classification:manage',
 }
 
 function actionRoles(all: Role[], own: Role[] = []): Record<Role, RowScope> {
@@ -164,7 +164,7 @@ export const ACTIONS: Record<Action, Record<Role, RowScope>> = {
   [Action.LEGAL_HOLD]: actionRoles([ADMIN]),
   [Action.CUSTOMER_ERASE]: actionRoles([ADMIN]),
   [Action.ARCHIVE_VERIFY]: actionRoles([ADMIN, AUDITOR]),
-  [Action.TAG_MANAGE]: actionRoles([ADMIN, MANAGER]),
+  [Action.CLASSIFICATION_MANAGE]: actionRoles([ADMIN, MANAGER]),
 };
 
 /** Customer input fields each role may write. A write naming any other field is

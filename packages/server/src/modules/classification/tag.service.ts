@@ -10,6 +10,7 @@ import { customerConditions, findCustomersByIds, validIds } from '../customer/cu
 import type { CustomerRecord } from '../customer/customer.record.js';
 import { customerReadScope } from '../customer/customer.service.js';
 import { tagExists, tagNotFound, tooManyMatches } from './classification.errors.js';
+import { withSegment } from './segment.store.js';
 import type { BulkTagCustomersInput, DeleteTagInput, SaveTagInput, SetCustomerTagsInput, TagRecord } from './classification.types.js';
 
 /**
@@ -76,9 +77,10 @@ export async function bulkTagCustomers(ctx: RequestContext, input: BulkTagCustom
   const both = add.filter((t) => remove.includes(t));
   if (both.length) throw invalidInput([{ field: 'remove', message: `cannot add and remove the same tag (${both.join(', ')})` }]);
   const scope = customerReadScope(ctx);
+  const filter = await withSegment(ctx.sql, input.filter);
   return inTransaction(ctx, async (tx) => {
     const params = new Params();
-    const where = customerConditions(input.filter, params, scope).join(' and ');
+    const where = customerConditions(filter, params, scope).join(' and ');
     const newTags = NEW_TAGS(params.add(add, 'text[]'), params.add(remove, 'text[]'));
     const counts = await tx.sql.one<{ matched: number; changed: number }>(
       `select count(*)::int as matched, count(*) filter (where c.tags is distinct from ${newTags})::int as changed from customer c where ${where}`,
@@ -128,7 +130,7 @@ async function retag(tx: RequestContext, from: string, to: string | null): Promi
 }
 
 export async function saveTag(ctx: RequestContext, input: SaveTagInput): Promise<{ tag: TagRecord; customersChanged: number }> {
-  requireAction(ctx, Action.TAG_MANAGE);
+  requireAction(ctx, Action.CLASSIFICATION_MANAGE);
   return inTransaction(ctx, async (tx) => {
     await tx.sql.query(`select pg_advisory_xact_lock(hashtext('custos:tags'))`);
     const before = await tagState(tx, input.name);
@@ -162,7 +164,7 @@ export async function saveTag(ctx: RequestContext, input: SaveTagInput): Promise
 }
 
 export async function deleteTag(ctx: RequestContext, input: DeleteTagInput): Promise<{ tag: TagRecord; customersChanged: number }> {
-  requireAction(ctx, Action.TAG_MANAGE);
+  requireAction(ctx, Action.CLASSIFICATION_MANAGE);
   return inTransaction(ctx, async (tx) => {
     await tx.sql.query(`select pg_advisory_xact_lock(hashtext('custos:tags'))`);
     const before = await tagState(tx, input.name);

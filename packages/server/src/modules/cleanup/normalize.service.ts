@@ -10,6 +10,7 @@ import { CUSTOMER_COLUMNS, type CustomerRecord } from '../customer/customer.reco
 import { customerReadScope } from '../customer/customer.service.js';
 import { JobKind } from '../job/job.enums.js';
 import { enqueueJob } from '../job/job.queue.js';
+import { withSegment } from '../classification/segment.store.js';
 import { FIELD_KEYS } from './cleanup.enums.js';
 import { changesOf, normalizeCondition, type NormalizeParams } from './normalize.job.js';
 import type { NormalizationChangeRecord, NormalizeCustomersInput, NormalizeCustomersPayload } from './normalize.types.js';
@@ -23,7 +24,8 @@ const PREVIEW_BATCH = 2000;
  */
 export async function normalizeCustomers(ctx: RequestContext, input: NormalizeCustomersInput): Promise<NormalizeCustomersPayload> {
   requireAction(ctx, Action.CUSTOMER_NORMALIZE);
-  const filter = { ...(input.filter ?? {}) };
+  // A segment is read now: the job works on the filter as it is when queued.
+  const filter = { ...(await withSegment(ctx.sql, input.filter ?? {})) };
   const allowed: string[] = [CustomerStatus.ACTIVE, CustomerStatus.VOID];
   if (filter.status?.some((s) => !allowed.includes(s))) {
     throw invalidInput([{ field: 'filter.status', message: 'only ACTIVE and VOID customers are normalized' }]);

@@ -13,6 +13,7 @@ import { customerByIdLoader } from '../customer/customer.loaders.js';
 import { customerConditions, findCustomersByIds, validIds } from '../customer/customer.reader.js';
 import { CUSTOMER_COLUMNS, type CustomerRecord } from '../customer/customer.record.js';
 import { customerReadScope } from '../customer/customer.service.js';
+import { withSegment } from '../classification/segment.store.js';
 import { CleanupField, DataQualityAction, FIELD_KEYS } from './cleanup.enums.js';
 import { noSuggestion } from './cleanup.errors.js';
 import { candidateCondition, issuesOf, valueDigest, type Issue } from './quality.rules.js';
@@ -94,8 +95,9 @@ function decode(cursor: string): { id: string; index: number } {
   return { id, index: Number(index) };
 }
 
-export async function listDataQualityIssues(ctx: RequestContext, filter: DataQualityFilter | null | undefined, args: PageArgs) {
+export async function listDataQualityIssues(ctx: RequestContext, given: DataQualityFilter | null | undefined, args: PageArgs) {
   requireAction(ctx, Action.CUSTOMER_UPDATE);
+  const filter = given?.customer ? { ...given, customer: await withSegment(ctx.sql, given.customer, 'filter.customer.segmentId') } : given;
   if (args.last != null || args.before != null) throw invalidInput([{ field: args.last != null ? 'last' : 'before', message: 'issues page forward only (first/after)' }]);
   const first = args.first ?? 20;
   if (first < 0 || first > ctx.config.MAX_PAGE_SIZE) throw invalidInput([{ field: 'first', message: `must be between 0 and ${ctx.config.MAX_PAGE_SIZE}` }]);
