@@ -3,7 +3,8 @@
 // DETECT_DUPLICATES job through the real job worker, and prints a table.
 // Usage: pnpm build && pnpm --filter @custos/bench duplicates [--sizes 10000,100000,1000000] [--keep DIR]
 // --keep DIR keeps the seeded cluster under DIR, and a later run with the same DIR times
-// the detection again without seeding anew.
+// the detection again without seeding anew. --normalize also times a NORMALIZE_CUSTOMERS
+// job over every customer afterwards (it rewrites them: use it on a throwaway cluster).
 import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,7 +21,9 @@ import { createJobWorker } from '@custos/server/dist/modules/job/job.setup.js';
 import { TokenSigner } from '@custos/server/dist/modules/identity/tokens.js';
 import { seedDemoData } from '@custos/server/dist/modules/seed/seed.service.js';
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000,1000000' }, keep: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { sizes: { type: 'string', default: '10000,100000,1000000' }, keep: { type: 'string' }, normalize: { type: 'boolean', default: false } },
+});
 const sizes = values.sizes.split(',').map(Number);
 
 const dataDir = values.keep ? path.resolve(values.keep) : fs.mkdtempSync(path.join(os.tmpdir(), 'custos-bench-dup-'));
@@ -65,6 +68,21 @@ try {
         `select count(distinct x.id)::int as n from duplicate_group g, unnest(g.member_ids) x(id) where x.id > $1::bigint`,
         [mark.first],
       );
+      let normalizeMs = NaN;
+      let normalized = null;
+      if (values.normalize) {
+        const nJob = await enqueueJob(ctx, JobKind.NORMALIZE_CUSTOMERS, { filter: {}, scope: { searchable: ['name', 'code'] } });
+        const nWorker = createJobWorker(orm, config, { schedules: false });
+        const nStart = Date.now();
+        nWorker.start();
+        for (;;) {
+          ({ rows: [normalized] } = await client.query(`select state, result, error from job where id = $1`, [nJob.id]));
+          if (['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(normalized.state)) break;
+          await new Promise((r) => setTimeout(r, 200));
+        }
+        normalizeMs = Date.now() - nStart;
+        await nWorker.stop();
+      }
       rows.push({
         customers: seeded.customers,
         'planted near-duplicates': planted,
@@ -73,7 +91,9 @@ try {
         'customers/s': Math.round(seeded.customers / (ms / 1000)),
         pairs: state.result.pairs,
         groups: state.result.groups,
+        'too large (left out)': state.result.oversizedGroups,
         'planted found (recall)': planted ? (found.n / planted).toFixed(3) : '-',
+        ...(values.normalize ? { 'normalize s': (normalizeMs / 1000).toFixed(1), 'normalized customers': normalized?.result?.changedCustomers ?? normalized?.error } : {}),
       });
       console.log(rows[rows.length - 1]);
     } finally {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { combinedScore, groupPairs, type ScoredPair } from '../src/modules/cleanup/duplicate.groups.js';
 import { insertCustomer } from './helpers/fixtures.js';
 import { startWorker, waitForJob } from './helpers/jobs.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
@@ -88,6 +89,19 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await server.close();
+});
+
+describe('grouping pairs', () => {
+  it('joins pairs into groups, adds up independent evidence, and splits chains of common names along strong evidence', () => {
+    expect(combinedScore({ EMAIL: 0.9, PHONE: 0.85 })).toBe(0.985);
+    const chain: ScoredPair[] = Array.from({ length: 11 }, (_, i) => ({ a: String(i + 1), b: String(i + 2), reasons: { NAME: 0.7 } }));
+    chain[3] = { a: '4', b: '5', reasons: { NAME: 0.7, PHONE: 0.85 } };
+    const small: ScoredPair[] = [{ a: '100', b: '101', reasons: { EMAIL: 0.9 } }, { a: '101', b: '102', reasons: { SIMILAR_NAME: 0.72 } }];
+    const { groups, oversized } = groupPairs([...chain, ...small], new Map([['100', 'CN-SH'], ['101', 'CN-SH'], ['102', 'CN-SH']]), 10);
+    expect(oversized).toBe(0);
+    expect(groups.map((g) => g.members)).toEqual([['4', '5'], ['100', '101', '102']]);
+    expect(groups[1]).toMatchObject({ region: 'CN-SH', score: 0.9, reasons: [{ kind: 'EMAIL', pairs: 1 }, { kind: 'SIMILAR_NAME', pairs: 1 }] });
+  });
 });
 
 describe('duplicate detection', () => {

@@ -2,11 +2,12 @@ import { Migration } from '@mikro-orm/migrations';
 
 /**
  * Data cleanup: match keys for duplicate detection, merges that can be undone exactly,
- * remembered "not duplicates" and "not a problem" decisions, and tag colours.
+ * remembered "not duplicates" and "not a problem" decisions, tag colours and saved
+ * segments.
  *
- * Match keys are immutable SQL functions used in expression indexes rather than stored
- * columns: the customer table (and its archive twin, which must keep the same columns)
- * stays as it is, and a key can never be stale.
+ * Match keys are immutable SQL functions rather than stored columns: the customer table
+ * (and its archive twin, which must keep the same columns) stays as it is, and a key can
+ * never be stale.
  */
 export class MigrationCleanup extends Migration {
   override name = 'migration-2026120102-cleanup';
@@ -29,8 +30,8 @@ export class MigrationCleanup extends Migration {
     // Digits only, without the international prefix or a national trunk 0, so that
     // "+86 21 6123 4567", "0086-21-61234567" and "021 6123 4567" meet; fewer than six
     // digits are no key. Every key function is one expression (no FROM, each argument
-    // used once) so PostgreSQL inlines it into queries, index builds and ANALYZE instead
-    // of running it as a nested statement per row.
+    // used once) so PostgreSQL inlines it into the statement that uses it instead of
+    // running a nested statement per row.
     this.addSql(`
       create function custos_phone_key(phone text) returns text language sql immutable parallel safe as $$
         select substring(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
@@ -41,13 +42,10 @@ export class MigrationCleanup extends Migration {
       create function custos_tax_key(tax_id text) returns text language sql immutable parallel safe as $$
         select nullif(upper(regexp_replace(normalize(coalesce(tax_id, ''), NFKC), '[[:space:]-]', '', 'g')), '')
       $$`);
-    // Duplicate detection only compares ACTIVE customers, so the indexes are partial. No
-    // trigram index on the name key: detection blocks on rare trigrams itself (see
-    // duplicate.job.ts), and every archive move and restore would pay for one.
-    this.addSql(`create index customer_email_key_idx on customer (custos_email_key(email)) where status = 'ACTIVE'`);
-    this.addSql(`create index customer_phone_key_idx on customer (custos_phone_key(phone)) where status = 'ACTIVE'`);
-    this.addSql(`create index customer_tax_key_idx on customer (custos_tax_key(tax_id)) where status = 'ACTIVE'`);
-    this.addSql(`create index customer_region_name_key_idx on customer (region, custos_name_key(name)) where status = 'ACTIVE'`);
+    // No indexes on these keys: detection reads whole blocks (one hash aggregate per key
+    // over the ACTIVE customers, the existing (region, status) index per region), so no
+    // query would use them, and every customer insert, archive restore and edit would
+    // pay for them (measured ~15% on the archive round trip).
 
     // A merge keeps every party's full row as it was, and which interactions moved from
     // whom, so that unmerge can put back exactly what was there. No foreign keys to the

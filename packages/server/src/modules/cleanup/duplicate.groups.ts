@@ -24,12 +24,8 @@ export function combinedScore(reasons: Record<string, number>): number {
   return Math.round((1 - miss) * 1000) / 1000;
 }
 
-/**
- * Connected components of the matched pairs (union-find). A group's score is its best
- * pair's; groups larger than `maxSize` (one customer linked to many, usually a shared
- * switchboard number) are left out and counted, since they cannot be merged in one go.
- */
-export function groupPairs(pairs: ScoredPair[], regions: Map<string, string | null>, maxSize: number): { groups: CandidateGroup[]; oversized: number } {
+/** Union-find over the pairs: the members and pairs of each connected component. */
+function components(pairs: ScoredPair[]): { members: Set<string>; pairs: ScoredPair[] }[] {
   const parent = new Map<string, string>();
   const find = (x: string): string => {
     let root = x;
@@ -51,13 +47,35 @@ export function groupPairs(pairs: ScoredPair[], regions: Map<string, string | nu
     group.members.add(pair.a).add(pair.b);
     group.pairs.push(pair);
   }
+  return [...byRoot.values()];
+}
+
+/** Evidence that names one customer rather than a name many companies may share. */
+const STRONG = new Set(['EMAIL', 'PHONE', 'TAX_ID']);
+
+/**
+ * Connected components of the matched pairs. A group's score is its best pair's. A
+ * component larger than `maxSize` (common names chaining many companies together) is
+ * split along strong evidence only (email, phone, tax id); what is still too large to
+ * merge in one go is left out and counted.
+ */
+export function groupPairs(pairs: ScoredPair[], regions: Map<string, string | null>, maxSize: number): { groups: CandidateGroup[]; oversized: number } {
   const groups: CandidateGroup[] = [];
   let oversized = 0;
-  for (const group of byRoot.values()) {
-    if (group.members.size > maxSize) {
-      oversized += 1;
+  const accepted: { members: Set<string>; pairs: ScoredPair[] }[] = [];
+  for (const component of components(pairs)) {
+    if (component.members.size <= maxSize) {
+      accepted.push(component);
       continue;
     }
+    const strong = component.pairs.filter((p) => Object.keys(p.reasons).some((r) => STRONG.has(r)));
+    for (const part of components(strong)) {
+      if (part.members.size <= maxSize) accepted.push(part);
+      else oversized += 1;
+    }
+    if (strong.length === 0) oversized += 1;
+  }
+  for (const group of accepted) {
     const reasons = new Map<string, GroupReason>();
     for (const pair of group.pairs) {
       for (const [kind, score] of Object.entries(pair.reasons)) {
