@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { isSupportedCountry } from 'libphonenumber-js/max';
 import { cronProblem } from './modules/job/cron.js';
 
 /** Repository root: `.data/` (embedded PostgreSQL, dev secrets) lives here by default. */
@@ -77,6 +78,21 @@ const schema = z.object({
   SEARCH_SYNC_BATCH: z.coerce.number().int().min(1).max(10_000).default(500),
   /** Longest wait before retrying an outbox row whose apply failed (doubling from 1 s). */
   SEARCH_SYNC_MAX_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
+  // Data cleanup (modules/cleanup, modules/classification).
+  /** Country whose numbering plan reads phone numbers without a country code, when the
+   * customer's region does not name a country libphonenumber knows. */
+  PHONE_DEFAULT_REGION: z
+    .string()
+    .refine((v) => isSupportedCountry(v), 'must be an ISO 3166-1 alpha-2 country code libphonenumber knows, e.g. CN')
+    .default('CN'),
+  /** Neither edited nor contacted for this many years: the data-quality list calls it outdated. */
+  DATA_QUALITY_OUTDATED_YEARS: z.coerce.number().int().min(1).max(50).default(3),
+  /** pg_trgm similarity (0–1) from which two names in one region count as similar. */
+  DUPLICATE_NAME_SIMILARITY: z.coerce.number().min(0.3).max(1).default(0.6),
+  /** Trigrams shared by more customers of one region than this are too common to block on. */
+  DUPLICATE_TRIGRAM_BLOCK_MAX: z.coerce.number().int().min(2).max(100_000).default(50),
+  /** Most customers one bulkTagCustomers call may change (one audit event each). */
+  BULK_TAG_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
 }).superRefine((env, ctx) => {
   // Development generates a secret under DATA_DIR; production must be told one.
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {

@@ -174,6 +174,74 @@ const SAMPLES: Record<string, { action: string; run: () => Promise<any> }> = {
     action: 'JOB_ENQUEUED',
     run: () => server.gql(`mutation { reindexArchive(input: { reason: "audit sample" }) { job { id kind state } } }`),
   },
+  mergeCustomers: {
+    action: 'CUSTOMERS_MERGED',
+    run: async () => {
+      const [a, b] = [await fresh('ACTIVE'), await fresh('ACTIVE')];
+      return server.gql(`mutation { mergeCustomers(input: { survivorId: "${a}", mergedIds: ["${b}"], versions: [{ id: "${a}", version: 1 }, { id: "${b}", version: 1 }] }) { merge { id } } }`);
+    },
+  },
+  unmergeCustomers: {
+    action: 'CUSTOMERS_UNMERGED',
+    run: async () => {
+      const [row] = await server.db.query<{ id: string }>(`select id::text from customer_merge order by id desc limit 1`);
+      return server.gql(`mutation { unmergeCustomers(input: { mergeId: "${row!.id}", reason: "different companies" }) { merge { id } } }`);
+    },
+  },
+  normalizeCustomers: {
+    action: 'JOB_ENQUEUED',
+    run: async () => server.gql(`mutation { normalizeCustomers(input: { filter: { ids: ["${await fresh('ACTIVE')}"] }, dryRun: false }) { job { id } } }`),
+  },
+  detectDuplicates: {
+    action: 'JOB_ENQUEUED',
+    run: () => server.gql(`mutation { detectDuplicates { job { id } } }`),
+  },
+  dismissDuplicate: {
+    action: 'DUPLICATE_DISMISSED',
+    run: async () => {
+      const [a, b] = [await fresh('ACTIVE'), await fresh('ACTIVE')];
+      const [group] = await server.db.query<{ id: string }>(
+        `insert into duplicate_group (score, reasons, member_ids) values (0.9, '[]', array[$1, $2]::bigint[]) returning id::text`,
+        [a, b],
+      );
+      return server.gql(`mutation { dismissDuplicate(input: { groupId: "${group!.id}" }) { dismissedPairs } }`);
+    },
+  },
+  resolveDataQualityIssues: {
+    action: 'DATA_QUALITY_FIXED',
+    run: async () => {
+      const id = await fresh('ACTIVE');
+      await server.db.query(`update customer set phone = '138 0013 8000' where id = $1`, [id]);
+      return server.gql(`mutation { resolveDataQualityIssues(input: { action: APPLY_SUGGESTION, issues: [{ customerId: "${id}", field: PHONE, problem: NOT_NORMALIZED }] }) { resolved } }`);
+    },
+  },
+  setCustomerTags: {
+    action: 'CUSTOMER_TAGGED',
+    run: async () => server.gql(`mutation { setCustomerTags(input: { id: "${await fresh('ACTIVE')}", tags: ["audit-tag"] }) { customer { id } } }`),
+  },
+  bulkTagCustomers: {
+    action: 'CUSTOMER_TAGGED',
+    run: async () => server.gql(`mutation { bulkTagCustomers(input: { filter: { ids: ["${await fresh('ACTIVE')}"] }, add: ["audit-bulk"] }) { changed } }`),
+  },
+  saveTag: {
+    action: 'TAG_CREATED',
+    run: () => server.gql(`mutation { saveTag(input: { name: "audit-colour", color: "#123456" }) { tag { name } } }`),
+  },
+  deleteTag: {
+    action: 'TAG_DELETED',
+    run: () => server.gql(`mutation { deleteTag(input: { name: "audit-colour" }) { tag { name } } }`),
+  },
+  saveSegment: {
+    action: 'SEGMENT_CREATED',
+    run: () => server.gql(`mutation { saveSegment(input: { name: "Audit segment", filter: { tags: ["vip"] } }) { segment { id } } }`),
+  },
+  deleteSegment: {
+    action: 'SEGMENT_DELETED',
+    run: async () => {
+      const [row] = await server.db.query<{ id: string }>(`select id::text from segment where name = 'Audit segment'`);
+      return server.gql(`mutation { deleteSegment(input: { id: "${row!.id}", version: 1 }) { segment { id } } }`);
+    },
+  },
   cancelJob: {
     action: 'JOB_CANCELLED',
     run: async () => {

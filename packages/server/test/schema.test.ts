@@ -62,7 +62,7 @@ describe('published schema', () => {
       [
         'id', 'code', 'name', 'type', 'tier', 'industry', 'region', 'lifecycleStage', 'status', 'owner', 'email', 'phone',
         'address', 'taxId', 'tags', 'notes', 'lastInteractionAt', 'createdAt', 'updatedAt', 'version', 'voidReason',
-        'voidNote', 'voidedAt', 'interactions', 'interactionCount',
+        'voidNote', 'voidedAt', 'interactions', 'interactionCount', 'mergedInto',
       ].sort(),
     );
     const conn = schema.getType('CustomerConnection');
@@ -71,5 +71,31 @@ describe('published schema', () => {
     expect(query.customers!.args.map((a) => a.name).sort()).toEqual(
       ['after', 'before', 'filter', 'first', 'last', 'offset', 'orderBy'].sort(),
     );
+  });
+
+  it('keeps the cleanup names API.md promises', async () => {
+    const schema = await buildAppSchema();
+    const query = schema.getQueryType()!.getFields();
+    const mutation = schema.getMutationType()!.getFields();
+    const fieldsOf = (name: string) => {
+      const type = schema.getType(name);
+      if (!type || !('getFields' in type)) throw new Error(`${name} missing`);
+      return Object.keys((type as { getFields(): object }).getFields());
+    };
+    for (const name of ['duplicateCandidates', 'dataQualityIssues', 'tags', 'merges']) expect(query[name]).toBeDefined();
+    expect(query.duplicateCandidates!.args.map((a) => a.name)).toContain('filter');
+    expect(query.dataQualityIssues!.args.map((a) => a.name)).toContain('filter');
+    expect(fieldsOf('DuplicateGroup')).toEqual(expect.arrayContaining(['id', 'score', 'reasons', 'customers']));
+    expect(fieldsOf('DataQualityIssue')).toEqual(expect.arrayContaining(['customer', 'field', 'problem', 'suggestion']));
+    for (const name of ['dismissDuplicate', 'mergeCustomers', 'unmergeCustomers', 'normalizeCustomers', 'setCustomerTags', 'bulkTagCustomers']) {
+      const upper = `${name[0]!.toUpperCase()}${name.slice(1)}`;
+      expect(mutation[name]!.args.map((a) => `${a.name}:${a.type}`)).toEqual([`input:${upper}Input!`]);
+      expect(String(mutation[name]!.type)).toBe(`${upper}Payload!`);
+    }
+    expect(fieldsOf('MergeCustomersInput')).toEqual(expect.arrayContaining(['survivorId', 'mergedIds', 'picks', 'dryRun']));
+    expect(fieldsOf('MergeCustomersPayload')).toEqual(expect.arrayContaining(['survivor', 'merge']));
+    expect(fieldsOf('UnmergeCustomersInput')).toEqual(expect.arrayContaining(['mergeId', 'reason']));
+    expect(fieldsOf('NormalizeCustomersInput')).toEqual(expect.arrayContaining(['filter', 'dryRun']));
+    expect(fieldsOf('BulkTagCustomersInput')).toEqual(expect.arrayContaining(['filter', 'add', 'remove']));
   });
 });

@@ -11,6 +11,8 @@ import { BackupErrorCode } from '../modules/backup/backup.errors.js';
 import { ExportErrorCode } from '../modules/export/export.errors.js';
 import { SearchErrorCode } from '../modules/search/search.errors.js';
 import { PolicyErrorCode } from '../policy/policy.errors.js';
+import { CleanupErrorCode } from '../modules/cleanup/cleanup.errors.js';
+import { ClassificationErrorCode, SegmentErrorCode } from '../modules/classification/classification.errors.js';
 
 /** Public error codes clients can rely on (`extensions.code`). */
 export enum PublicErrorCode {
@@ -27,7 +29,8 @@ export enum PublicErrorCode {
  * fails the type check, so no module error can leak out unmapped. */
 const PUBLIC_CODE: Record<
   | CommonErrorCode | CustomerErrorCode | InteractionErrorCode | IdentityErrorCode | PolicyErrorCode | ArchiveErrorCode
-  | JobErrorCode | ArchivePolicyErrorCode | BackupErrorCode | ExportErrorCode | SearchErrorCode,
+  | JobErrorCode | ArchivePolicyErrorCode | BackupErrorCode | ExportErrorCode | SearchErrorCode | CleanupErrorCode | ClassificationErrorCode
+  | SegmentErrorCode,
   PublicErrorCode
 > = {
   [CommonErrorCode.INVALID_INPUT]: PublicErrorCode.BAD_USER_INPUT,
@@ -72,6 +75,18 @@ const PUBLIC_CODE: Record<
   [SearchErrorCode.INVALID_CURSOR]: PublicErrorCode.BAD_USER_INPUT,
   [SearchErrorCode.PAGE_TOO_LARGE]: PublicErrorCode.BAD_USER_INPUT,
   [SearchErrorCode.REINDEX_RUNNING]: PublicErrorCode.INVALID_STATE,
+  [CleanupErrorCode.MERGE_NOT_FOUND]: PublicErrorCode.NOT_FOUND,
+  [CleanupErrorCode.GROUP_NOT_FOUND]: PublicErrorCode.NOT_FOUND,
+  [CleanupErrorCode.NOT_MERGEABLE]: PublicErrorCode.INVALID_STATE,
+  [CleanupErrorCode.UNMERGE_BLOCKED]: PublicErrorCode.INVALID_STATE,
+  [CleanupErrorCode.NO_SUGGESTION]: PublicErrorCode.BAD_USER_INPUT,
+  [ClassificationErrorCode.TAG_NOT_FOUND]: PublicErrorCode.NOT_FOUND,
+  [ClassificationErrorCode.TAG_EXISTS]: PublicErrorCode.BAD_USER_INPUT,
+  [ClassificationErrorCode.TOO_MANY_MATCHES]: PublicErrorCode.BAD_USER_INPUT,
+  [SegmentErrorCode.NOT_FOUND]: PublicErrorCode.NOT_FOUND,
+  [SegmentErrorCode.VERSION_CONFLICT]: PublicErrorCode.CONFLICT,
+  [SegmentErrorCode.NAME_TAKEN]: PublicErrorCode.BAD_USER_INPUT,
+  [SegmentErrorCode.IN_USE]: PublicErrorCode.INVALID_STATE,
 };
 
 const PASS_THROUGH = new Set<string>([

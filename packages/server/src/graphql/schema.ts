@@ -15,6 +15,12 @@ import { ReportResolver } from '../modules/report/report.resolver.js';
 import { BackupResolver } from '../modules/backup/backup.resolver.js';
 import { ExportResolver } from '../modules/export/export.resolver.js';
 import { SearchResolver } from '../modules/search/search.resolver.js';
+import { CustomerMergedIntoResolver, MergeResolver } from '../modules/cleanup/merge.resolver.js';
+import { DuplicateResolver } from '../modules/cleanup/duplicate.resolver.js';
+import { DataQualityResolver } from '../modules/cleanup/quality.resolver.js';
+import { NormalizeResolver } from '../modules/cleanup/normalize.resolver.js';
+import { SegmentResolver } from '../modules/classification/segment.resolver.js';
+import { TagResolver } from '../modules/classification/tag.resolver.js';
 import { applyFieldGuards } from './field-guards.js';
 import { DateTimeScalar } from './scalars.js';
 
@@ -36,6 +42,13 @@ export const resolvers = [
   BackupResolver,
   ExportResolver,
   SearchResolver,
+  MergeResolver,
+  CustomerMergedIntoResolver,
+  NormalizeResolver,
+  DuplicateResolver,
+  DataQualityResolver,
+  TagResolver,
+  SegmentResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -62,7 +62,7 @@ export const PUBLIC_FIELDS: Record<string, readonly string[]> = {
   Customer: [
     'id', 'code', 'name', 'type', 'tier', 'industry', 'region', 'lifecycleStage', 'status', 'owner', 'tags',
     'lastInteractionAt', 'createdAt', 'updatedAt', 'version', 'voidReason', 'voidNote', 'voidedAt',
-    'interactions', 'interactionCount',
+    'interactions', 'interactionCount', 'mergedInto',
   ],
   Interaction: ['id', 'customer', 'kind', 'occurredAt', 'channel', 'subject', 'owner', 'createdAt'],
   ArchivedCustomer: [
@@ -130,6 +130,8 @@ export enum Action {
   BACKUP_MANAGE = 'backup:manage',
   /** Watch and rebuild the archive search index (status, consistency check, reindex). */
   SEARCH_ADMIN = 'search:admin',
+  /** Tags (create, rename, colour, delete: rewrites every live customer carrying one) and saved segments. */
+  CLASSIFICATION_MANAGE = 'classification:manage',
 }
 
 function actionRoles(all: Role[], own: Role[] = []): Record<Role, RowScope> {
@@ -168,6 +170,7 @@ export const ACTIONS: Record<Action, Record<Role, RowScope>> = {
   [Action.ARCHIVE_VERIFY]: actionRoles([ADMIN, AUDITOR]),
   [Action.BACKUP_MANAGE]: actionRoles([ADMIN]),
   [Action.SEARCH_ADMIN]: actionRoles([ADMIN]),
+  [Action.CLASSIFICATION_MANAGE]: actionRoles([ADMIN, MANAGER]),
 };
 
 /** Customer input fields each role may write. A write naming any other field is
@@ -201,4 +204,19 @@ export function fieldAccess(role: Role, field: GuardedField): FieldAccess {
 
 export function actionScope(role: Role, action: Action): RowScope {
   return ACTIONS[action][role];
+}
+
+/**
+ * Cleanup types (normalization previews, data-quality issues, merge previews) carry
+ * values of whichever customer field they are about. Those values follow the rule of
+ * that field on Customer: a taxId issue shows the tax id masked to MANAGER and not at
+ * all to roles with NONE. Unguarded customer fields are readable by every role that
+ * sees the row.
+ */
+export function customerValueRule(key: string): GuardedFieldRule | undefined {
+  return (GUARDED_FIELDS as Record<string, GuardedFieldRule>)[`Customer.${key}`];
+}
+
+export function customerValueAccess(role: Role, key: string): FieldAccess {
+  return customerValueRule(key)?.access[role] ?? FieldAccess.FULL;
 }

@@ -3,6 +3,7 @@ import { MigrationIdentityAudit } from './migration-2026112202-identity-audit.js
 import { MigrationLifecycle } from './migration-2026112501-lifecycle.js';
 import { MigrationJobsPolicies } from './migration-2026112502-jobs-policies.js';
 import { MigrationSearch } from './migration-2026120101-search.js';
+import { MigrationCleanup } from './migration-2026120102-cleanup.js';
 import { MigrationReports } from './migration-2026120103-reports.js';
 import { MigrationExports } from './migration-2026120104-exports.js';
 
@@ -14,6 +15,7 @@ export const migrationsList = [
   { name: 'migration-2026112501-lifecycle', class: MigrationLifecycle },
   { name: 'migration-2026112502-jobs-policies', class: MigrationJobsPolicies },
   { name: 'migration-2026120101-search', class: MigrationSearch },
+  { name: 'migration-2026120102-cleanup', class: MigrationCleanup },
   { name: 'migration-2026120103-reports', class: MigrationReports },
   { name: 'migration-2026120104-exports', class: MigrationExports },
 ];

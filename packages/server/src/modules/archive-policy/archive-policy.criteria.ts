@@ -1,6 +1,8 @@
 import type { FieldProblem } from '../../common/domain-error.js';
 import type { Params } from '../../db/sql.js';
 import { CustomerStatus } from '../customer/customer.enums.js';
+import type { CustomerFilter } from '../customer/customer.inputs.js';
+import { customerConditions } from '../customer/customer.reader.js';
 import { ArchivePolicyAction } from './archive-policy.enums.js';
 
 /**
@@ -25,12 +27,17 @@ export interface PolicyCriteria {
   status?: string[];
   /** Voided more than this many days ago (only VOID customers match). */
   voidedBeforeDays?: number;
+  /** Also matching this saved segment (classification module). */
+  segmentId?: string;
 }
 
 export interface PolicyRule {
   action: ArchivePolicyAction;
   criteria: PolicyCriteria;
   interactionsOlderThanDays: number | null;
+  /** The named segment's filter, read when the rule is previewed or a run is queued
+   * (a run keeps it in its snapshot, so editing the segment does not change a run in flight). */
+  segment?: CustomerFilter;
 }
 
 const LIST_KEYS = ['lifecycleStage', 'type', 'tier', 'region', 'industry', 'tags', 'ownerId', 'status'] as const;
@@ -49,6 +56,7 @@ export function normalizeCriteria(input: Partial<Record<keyof PolicyCriteria, un
     const value = input?.[key];
     if (typeof value === 'number') out[key] = value;
   }
+  if (typeof input?.segmentId === 'string') out.segmentId = input.segmentId;
   return out as PolicyCriteria;
 }
 
@@ -97,7 +105,7 @@ class Clock {
 }
 
 /** The criteria as conditions on `customer c`. */
-function criteriaConditions(c: PolicyCriteria, clock: Clock, params: Params): string[] {
+function criteriaConditions(c: PolicyCriteria, clock: Clock, params: Params, segment: CustomerFilter | undefined): string[] {
   const where = [`c.status = any(${params.add(statuses(c), 'text[]')})`];
   const anyOf = (column: string, values: string[] | undefined, cast = 'text') => {
     if (values?.length) where.push(`${column} = any(${params.add(values, `${cast}[]`)})`);
@@ -112,13 +120,18 @@ function criteriaConditions(c: PolicyCriteria, clock: Clock, params: Params): st
   if (c.inactiveDays !== undefined) where.push(`coalesce(c.last_interaction_at, c.created_at) < ${clock.daysAgo(c.inactiveDays)}`);
   if (c.createdBeforeDays !== undefined) where.push(`c.created_at < ${clock.daysAgo(c.createdBeforeDays)}`);
   if (c.voidedBeforeDays !== undefined) where.push(`c.voided_at < ${clock.daysAgo(c.voidedBeforeDays)}`);
+  if (c.segmentId !== undefined) {
+    if (!segment) throw new Error(`archive policy rule names segment ${c.segmentId} but it was not loaded`);
+    // The segment's own conditions (its status rule included) must hold as well.
+    where.push(...customerConditions(segment, params, { searchable: ['name', 'code'] }));
+  }
   return where;
 }
 
 /** Customers the rule touches (alias `c`); `asOf` is a timestamp value: those it archives, or those with interactions it archives. */
 export function policyCustomerCondition(rule: PolicyRule, asOf: string, params: Params): string {
   const clock = new Clock(asOf, params);
-  const where = criteriaConditions(rule.criteria, clock, params);
+  const where = criteriaConditions(rule.criteria, clock, params, rule.segment);
   if (rule.action === ArchivePolicyAction.ARCHIVE_INTERACTIONS) {
     where.push(
       `exists (select 1 from interaction oi where oi.customer_id = c.id and oi.occurred_at < ${clock.daysAgo(rule.interactionsOlderThanDays!)})`,
@@ -131,5 +144,5 @@ export function policyCustomerCondition(rule: PolicyRule, asOf: string, params: 
 export function policyInteractionCondition(rule: PolicyRule, asOf: string, params: Params): string {
   const clock = new Clock(asOf, params);
   const older = `i.occurred_at < ${clock.daysAgo(rule.interactionsOlderThanDays!)}`;
-  return `${older} and exists (select 1 from customer c where c.id = i.customer_id and ${criteriaConditions(rule.criteria, clock, params).join(' and ')})`;
+  return `${older} and exists (select 1 from customer c where c.id = i.customer_id and ${criteriaConditions(rule.criteria, clock, params, rule.segment).join(' and ')})`;
 }

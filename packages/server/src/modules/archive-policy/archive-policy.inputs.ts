@@ -71,6 +71,8 @@ export class ArchivePolicyCriteriaInput {
   @Min(0)
   @Max(MAX_DAYS)
   voidedBeforeDays?: number;
+  @Field(() => ID, { nullable: true, description: 'Also matching this saved segment (its own conditions, status included, apply too).' })
+  segmentId?: string;
 }
 
 @InputType({ description: 'A new archive policy.' })

@@ -83,3 +83,9 @@ export async function findActiveRun(sql: SqlExecutor, policyId: string): Promise
   );
   return row?.id;
 }
+
+/** Names of the policies whose rule names a segment (a segment in use cannot be deleted). */
+export async function policiesUsingSegment(sql: SqlExecutor, segmentId: string): Promise<string[]> {
+  const rows = await sql.query<{ name: string }>(`select p.name from archive_policy p where p.criteria->>'segmentId' = $1 order by p.name`, [segmentId]);
+  return rows.map((r) => r.name);
+}

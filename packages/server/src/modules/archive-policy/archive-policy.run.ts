@@ -1,6 +1,7 @@
 import { Params } from '../../db/sql.js';
 import type { RequestContext } from '../../graphql/context.js';
 import { archiveCustomerBatch, archiveInteractionBatch } from '../archive/archive.batch.js';
+import { withRuleSegment } from '../classification/segment.store.js';
 import { idRange, nextIdRange } from '../job/id-range.js';
 import { JobKind } from '../job/job.enums.js';
 import type { JobHandler } from '../job/job.handler.js';
@@ -40,7 +41,11 @@ export async function enqueuePolicyRun(
     `select now()::text as now, (now() + $1::int * interval '1 day')::text as retain`,
     [days],
   );
-  const rule: PolicyRule = { action: policy.action, criteria: policy.criteria, interactionsOlderThanDays: policy.interactionsOlderThanDays };
+  const rule: PolicyRule = await withRuleSegment(tx.sql, {
+    action: policy.action,
+    criteria: policy.criteria,
+    interactionsOlderThanDays: policy.interactionsOlderThanDays,
+  });
   const params: PolicyRunParams = {
     policyId: policy.id,
     policyName: policy.name,

@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { CustomerRecord } from '../customer/customer.record.js';
 import { cronProblem, nextSlot } from '../job/cron.js';
 import type { JobRecord } from '../job/job.record.js';
+import { findSegment, withRuleSegment } from '../classification/segment.store.js';
 import { criteriaProblems, normalizeCriteria, type PolicyRule } from './archive-policy.criteria.js';
 import { ArchivePolicyAction } from './archive-policy.enums.js';
 import { policyNameTaken, policyNotFound, policyRunInProgress, policyVersionConflict } from './archive-policy.errors.js';
@@ -141,7 +142,7 @@ export interface PolicyPreview {
 /** What a run would move now, counted with the run's own SQL conditions; moves nothing. */
 export async function previewPolicy(ctx: RequestContext, input: PreviewArchivePolicyInput): Promise<PolicyPreview> {
   requireAction(ctx, Action.POLICY_READ);
-  const rule = await previewRule(ctx, input);
+  const rule = await withRuleSegment(ctx.sql, await previewRule(ctx, input));
   const asOf = await databaseNow(ctx.sql);
   const counts = await countPolicyMatches(ctx.sql, rule, asOf);
   const sample = await samplePolicyMatches(ctx.sql, rule, asOf, customerRowOwner(ctx));
@@ -184,6 +185,11 @@ async function previewRule(ctx: RequestContext, input: PreviewArchivePolicyInput
 /** Cross-field rules, the schedule and owner ids; reports every problem at once. */
 async function assertValid(tx: RequestContext, fields: PolicyFields): Promise<void> {
   const problems = criteriaProblems(fields);
+  // FOR SHARE: a segment being deleted at the same moment either waits for this policy
+  // (and then sees it using the segment) or is gone before this check.
+  if (fields.criteria.segmentId !== undefined && !(await findSegment(tx.sql, fields.criteria.segmentId, true))) {
+    problems.push({ field: 'criteria.segmentId', message: 'no such segment' });
+  }
   if (fields.schedule !== null) {
     const problem = cronProblem(fields.schedule);
     if (problem) problems.push({ field: 'schedule', message: problem });

@@ -39,6 +39,9 @@ export class ArchivePolicyCriteria {
 
   @Field(() => Int, { nullable: true, description: 'Voided more than this many days ago.' })
   voidedBeforeDays?: number;
+
+  @Field(() => ID, { nullable: true, description: 'The saved segment customers must also match.' })
+  segmentId?: string;
 }
 
 @ObjectType('ArchivePolicy', { description: 'A rule that archives customers (or old interactions) on a schedule or on demand.' })

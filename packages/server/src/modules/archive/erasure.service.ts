@@ -3,6 +3,7 @@ import { requireAction } from '../../policy/guard.js';
 import { Action } from '../../policy/policy.js';
 import { outboxInsertFrom } from '../../search/outbox.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { eraseFromMergeSnapshots } from '../cleanup/merge.store.js';
 import { customerNotFound } from '../customer/customer.errors.js';
 import { validIds } from '../customer/customer.reader.js';
 import { customerDigest, interactionDigest } from './archive.columns.js';
@@ -74,6 +75,7 @@ export async function erasePersonalData(ctx: RequestContext, input: ErasePersona
       );
     }
     await reseal(tx, found.id);
+    await eraseFromMergeSnapshots(tx.sql, found.id);
     await recordAudit(tx, {
       action: 'CUSTOMER_PERSONAL_DATA_ERASED',
       entityType: 'Customer',

@@ -75,6 +75,12 @@ export abstract class CustomerCriteria {
 export class CustomerFilter extends CustomerCriteria {
   @Field(() => [CustomerStatus], { nullable: true, description: 'Any of these statuses (default: ACTIVE).' })
   status?: CustomerStatus[];
+
+  @Field(() => ID, { nullable: true, description: 'Only customers that also match this saved segment (see `segments`).' })
+  segmentId?: string;
+
+  /** The segment's own filter, loaded by the service before the SQL is built (not an input). */
+  segment?: CustomerFilter;
 }
 
 /** Fields shared by create and update, with the same rules. */

@@ -51,6 +51,12 @@ export function customerConditions(filter: CustomerFilter | null | undefined, pa
   if (f.lastInteractionBefore) {
     where.push(`(c.last_interaction_at < ${params.add(f.lastInteractionBefore, 'timestamptz')} or c.last_interaction_at is null)`);
   }
+  if (f.segmentId != null) {
+    // Services load the segment first (classification/segment.store.ts); a list that
+    // does not offer segments says so rather than ignoring the criterion.
+    if (!f.segment) throw invalidInput([{ field: 'filter.segmentId', message: 'segments cannot be used in this list' }]);
+    where.push(...customerConditions(f.segment, params, scope));
+  }
   const search = f.search?.trim();
   if (search) {
     const pattern = params.add(likeContains(search), 'text');

@@ -7,6 +7,7 @@ import { assertWritable, customerRowOwner, requireAction } from '../../policy/gu
 import { Action, CUSTOMER_WRITABLE, FieldAccess, fieldAccess, RowScope } from '../../policy/policy.js';
 import { auditDiff } from '../audit/audit.changes.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { withSegment } from '../classification/segment.store.js';
 import { CustomerEntity } from './customer.entity.js';
 import { CustomerStatus } from './customer.enums.js';
 import { customerCodeTaken, customerNotEditable, customerNotFound, customerVersionConflict } from './customer.errors.js';
@@ -44,7 +45,8 @@ export async function listCustomers(
   orderBy: CustomerOrder[] | null | undefined,
   args: PageArgs,
 ): Promise<CustomerPage> {
-  const result = await findCustomerPage(ctx.sql, customerReadScope(ctx), filter, orderBy, args, ctx.config.MAX_PAGE_SIZE);
+  const scope = customerReadScope(ctx);
+  const result = await findCustomerPage(ctx.sql, scope, await withSegment(ctx.sql, filter), orderBy, args, ctx.config.MAX_PAGE_SIZE);
   for (const row of result.page.rows) customerByIdLoader(ctx).prime(row.id, row);
   return result;
 }

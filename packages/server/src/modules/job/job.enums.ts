@@ -17,6 +17,8 @@ export enum JobKind {
   BACKUP = 'BACKUP',
   BACKUP_DRILL = 'BACKUP_DRILL',
   REINDEX_SEARCH = 'REINDEX_SEARCH',
+  NORMALIZE_CUSTOMERS = 'NORMALIZE_CUSTOMERS',
+  DETECT_DUPLICATES = 'DETECT_DUPLICATES',
 }
 
 export const FINISHED_STATES: readonly JobState[] = [JobState.SUCCEEDED, JobState.FAILED, JobState.CANCELLED];
@@ -44,5 +46,7 @@ registerEnumType(JobKind, {
     BACKUP: { description: 'Writes a logical backup of every table from one consistent snapshot.' },
     BACKUP_DRILL: { description: 'Restores a backup into a scratch database and checks it against its manifest.' },
     REINDEX_SEARCH: { description: 'Rebuilds the archive search index from the archive tables.' },
+    NORMALIZE_CUSTOMERS: { description: 'Rewrites customer values into their canonical forms (phones to E.164, emails, names, codes).' },
+    DETECT_DUPLICATES: { description: 'Finds groups of customers that are probably the same, for review and merge.' },
   },
 });

@@ -5,6 +5,8 @@ import { archiveInteractionsHandler } from '../archive-policy/archive-interactio
 import { policyRunHandler } from '../archive-policy/archive-policy.run.js';
 import { enqueueDuePolicyRuns } from '../archive-policy/archive-policy.schedule.js';
 import { TokenSigner } from '../identity/tokens.js';
+import { detectDuplicatesHandler } from '../cleanup/duplicate.job.js';
+import { normalizeCustomersHandler } from '../cleanup/normalize.job.js';
 import { classifyLifecycleHandler } from '../lifecycle-stage/lifecycle-stage.job.js';
 import { lifecycleSchedule } from '../lifecycle-stage/lifecycle-stage.service.js';
 import { retentionSweepHandler } from '../retention/retention.job.js';
@@ -20,7 +22,7 @@ import { JobWorker, type JobWorkerOptions, type PollTask } from './job.worker.js
 export function jobHandlers(): Map<JobKind, JobHandler<any, any>> {
   const handlers: JobHandler<any, any>[] = [
     policyRunHandler, archiveInteractionsHandler, classifyLifecycleHandler, retentionSweepHandler, backupHandler, backupDrillHandler,
-    reindexSearchHandler,
+    reindexSearchHandler, normalizeCustomersHandler, detectDuplicatesHandler,
   ];
   return new Map(handlers.map((h) => [h.kind, h]));
 }

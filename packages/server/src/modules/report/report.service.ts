@@ -64,8 +64,8 @@ const ACTIVITY_ACTIONS = {
   voided: ['CUSTOMER_VOIDED'],
   unvoided: ['CUSTOMER_UNVOIDED'],
   purged: ['CUSTOMER_PURGED'],
-  merged: ['CUSTOMER_MERGED'],
-  unmerged: ['CUSTOMER_UNMERGED'],
+  merged: ['CUSTOMERS_MERGED'],
+  unmerged: ['CUSTOMERS_UNMERGED'],
 } as const satisfies Record<Exclude<keyof LifecycleActivity, 'bucket'>, readonly string[]>;
 
 const BUCKET_SQL: Record<TimeBucket, { unit: string; step: string; maxDays: number }> = {
@@ -101,7 +101,11 @@ export async function lifecycleActivity(ctx: RequestContext, from: string, to: s
   const all = Object.values(ACTIVITY_ACTIONS).flat();
   return ctx.sql.query<LifecycleActivity>(
     `with e as (
-       select date_trunc(${unit}, e.at at time zone 'UTC') as b, e.action, count(*) as n
+       select date_trunc(${unit}, e.at at time zone 'UTC') as b, e.action,
+              -- A merge or unmerge is one event for the survivor naming every party.
+              sum(case e.action when 'CUSTOMERS_MERGED' then jsonb_array_length(e.changes->'mergedIds'->'to')
+                                when 'CUSTOMERS_UNMERGED' then jsonb_array_length(e.changes->'restoredIds'->'to')
+                                else 1 end) as n
          from audit_event e
         where e.at >= ${fromP} and e.at < ${toP} and e.action = any(${params.add(all, 'text[]')}) and e.entity_type = 'Customer' ${own}
         group by 1, 2),

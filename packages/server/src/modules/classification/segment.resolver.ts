@@ -1,0 +1,40 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../graphql/context.js';
+import { User, type UserRecord } from '../identity/user.type.js';
+import { getUser } from '../identity/user.service.js';
+import { deleteSegment, getSegment, listSegments, saveSegment, segmentCustomerCount } from './segment.service.js';
+import type { SegmentRecord } from './segment.store.js';
+import { DeleteSegmentInput, SaveSegmentInput, Segment, SegmentPayload } from './segment.types.js';
+
+@Resolver(() => Segment)
+export class SegmentResolver {
+  @Query(() => [Segment], { description: 'Saved segments, by name.' })
+  segments(@Ctx() ctx: RequestContext) {
+    return listSegments(ctx);
+  }
+
+  @Query(() => Segment, { nullable: true, description: 'One saved segment.' })
+  segment(@Arg('id', () => ID, { description: 'Segment id.' }) id: string, @Ctx() ctx: RequestContext) {
+    return getSegment(ctx, id);
+  }
+
+  @Mutation(() => SegmentPayload, { description: 'Creates or changes a saved segment (ADMIN and MANAGER).' })
+  async saveSegment(@Arg('input', () => SaveSegmentInput, { description: 'The segment.' }) input: SaveSegmentInput, @Ctx() ctx: RequestContext) {
+    return { segment: await saveSegment(ctx, input) };
+  }
+
+  @Mutation(() => SegmentPayload, { description: 'Deletes a saved segment (ADMIN and MANAGER).' })
+  async deleteSegment(@Arg('input', () => DeleteSegmentInput, { description: 'The segment and the version read.' }) input: DeleteSegmentInput, @Ctx() ctx: RequestContext) {
+    return { segment: await deleteSegment(ctx, input) };
+  }
+
+  @FieldResolver(() => Int, { description: 'ACTIVE (or, per its filter, other) customers matching it now that you may see.' })
+  customerCount(@Root() segment: SegmentRecord, @Ctx() ctx: RequestContext) {
+    return segmentCustomerCount(ctx, segment);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Who created it.' })
+  createdBy(@Root() segment: SegmentRecord, @Ctx() ctx: RequestContext): Promise<UserRecord | null> {
+    return getUser(ctx, segment.createdById);
+  }
+}

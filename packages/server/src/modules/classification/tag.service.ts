@@ -1,0 +1,179 @@
+import { invalidInput } from '../../common/domain-error.js';
+import { Params } from '../../db/sql.js';
+import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { customerRowOwner, requireAction } from '../../policy/guard.js';
+import { Action } from '../../policy/policy.js';
+import { recordAudit, recordAuditMany } from '../audit/audit.service.js';
+import { CustomerStatus } from '../customer/customer.enums.js';
+import { customerNotEditable, customerNotFound, customerVersionConflict } from '../customer/customer.errors.js';
+import { customerConditions, findCustomersByIds, validIds } from '../customer/customer.reader.js';
+import type { CustomerRecord } from '../customer/customer.record.js';
+import { customerReadScope } from '../customer/customer.service.js';
+import { tagExists, tagNotFound, tooManyMatches } from './classification.errors.js';
+import { withSegment } from './segment.store.js';
+import type { BulkTagCustomersInput, DeleteTagInput, SaveTagInput, SetCustomerTagsInput, TagRecord } from './classification.types.js';
+
+/**
+ * Tags live on the customer row (`tags text[]`, GIN-indexed, filterable everywhere); the
+ * `tag` table only adds a colour and a description. Tag changes rewrite live customers
+ * only: MERGED rows must stay as their merge's snapshot expects, and archived rows are
+ * sealed by their checksum.
+ */
+
+/** Tags with their counts over the ACTIVE customers the caller may see. */
+export async function listTags(ctx: RequestContext): Promise<TagRecord[]> {
+  requireAction(ctx, Action.CUSTOMER_READ);
+  const owner = customerRowOwner(ctx);
+  return ctx.sql.query<TagRecord>(
+    `with used as (
+       select t as name, count(*)::int as count
+         from customer c, unnest(c.tags) t
+        where c.status = 'ACTIVE' and ($1::bigint is null or c.owner_id = $1::bigint)
+        group by t)
+     select coalesce(u.name, g.name) as name, g.color, g.description, coalesce(u.count, 0) as count
+       from used u full join tag g on g.name = u.name
+      order by 4 desc, 1`,
+    [owner ?? null],
+  );
+}
+
+export async function setCustomerTags(ctx: RequestContext, input: SetCustomerTagsInput): Promise<CustomerRecord> {
+  requireAction(ctx, Action.CUSTOMER_UPDATE);
+  const owner = customerRowOwner(ctx);
+  const tags = [...new Set(input.tags)];
+  return inTransaction(ctx, async (tx) => {
+    if (validIds([input.id]).length === 0) throw customerNotFound(input.id);
+    await tx.sql.query(`select 1 from customer where id = $1::bigint for update`, [input.id]);
+    const [before] = await findCustomersByIds(tx.sql, [input.id], owner);
+    if (!before) throw customerNotFound(input.id);
+    if (input.version != null && before.version !== input.version) throw customerVersionConflict();
+    if (before.status !== CustomerStatus.ACTIVE) throw customerNotEditable(before.status);
+    await tx.sql.query(`update customer set tags = $2::text[], version = version + 1, updated_at = now() where id = $1::bigint`, [input.id, tags]);
+    const [after] = await findCustomersByIds(tx.sql, [input.id]);
+    await recordAudit(tx, {
+      action: 'CUSTOMER_TAGGED',
+      entityType: 'Customer',
+      entityId: input.id,
+      changes: { tags: { from: before.tags, to: after!.tags } },
+    });
+    return after!;
+  });
+}
+
+/** The tags after adding and removing, in first-seen order, without duplicates. */
+const NEW_TAGS = (add: string, remove: string) => `coalesce((
+  select array_agg(x.t order by x.o) from (
+    select u.t, min(u.o) as o from unnest(c.tags || ${add}) with ordinality u(t, o) where u.t <> all(${remove}) group by u.t) x), '{}')`;
+
+/** Set-based: one UPDATE over the filter's rows (within the caller's), one audit event per changed customer. */
+export async function bulkTagCustomers(ctx: RequestContext, input: BulkTagCustomersInput): Promise<{ matched: number; changed: number; dryRun: boolean }> {
+  requireAction(ctx, Action.CUSTOMER_UPDATE);
+  if (input.filter.status?.some((s) => s !== CustomerStatus.ACTIVE)) {
+    throw invalidInput([{ field: 'filter.status', message: 'only ACTIVE customers can be tagged' }]);
+  }
+  const add = [...new Set(input.add ?? [])];
+  const remove = [...new Set(input.remove ?? [])];
+  if (add.length === 0 && remove.length === 0) throw invalidInput([{ field: 'add', message: 'give tags to add or to remove' }]);
+  const both = add.filter((t) => remove.includes(t));
+  if (both.length) throw invalidInput([{ field: 'remove', message: `cannot add and remove the same tag (${both.join(', ')})` }]);
+  const scope = customerReadScope(ctx);
+  const filter = await withSegment(ctx.sql, input.filter);
+  return inTransaction(ctx, async (tx) => {
+    const params = new Params();
+    const where = customerConditions(filter, params, scope).join(' and ');
+    const newTags = NEW_TAGS(params.add(add, 'text[]'), params.add(remove, 'text[]'));
+    const counts = await tx.sql.one<{ matched: number; changed: number }>(
+      `select count(*)::int as matched, count(*) filter (where c.tags is distinct from ${newTags})::int as changed from customer c where ${where}`,
+      params.values,
+    );
+    if (counts!.matched > tx.config.BULK_TAG_LIMIT) throw tooManyMatches(tx.config.BULK_TAG_LIMIT);
+    if (input.dryRun || counts!.changed === 0) return { matched: counts!.matched, changed: counts!.changed, dryRun: input.dryRun };
+    const changed = await tx.sql.query<{ id: string; from: string[]; to: string[] }>(
+      `with sel as (
+         select c.id, c.tags as old, ${newTags} as new from customer c where ${where} order by c.id for update
+       )
+       update customer c set tags = sel.new, version = c.version + 1, updated_at = now()
+         from sel where c.id = sel.id and sel.old is distinct from sel.new
+       returning c.id::text as id, sel.old as "from", sel.new as "to"`,
+      params.values,
+    );
+    changed.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+    await recordAuditMany(tx, {
+      action: 'CUSTOMER_TAGGED',
+      entityType: 'Customer',
+      entityIds: changed.map((c) => c.id),
+      changes: changed.map((c) => ({ tags: { from: c.from, to: c.to } })),
+    });
+    return { matched: counts!.matched, changed: changed.length, dryRun: false };
+  });
+}
+
+async function tagState(tx: RequestContext, name: string): Promise<TagRecord | undefined> {
+  return tx.sql.one<TagRecord>(
+    `select $1::text as name, g.color, g.description,
+            (select count(*)::int from customer c where c.tags @> array[$1::text] and c.status = 'ACTIVE') as count,
+            (g.name is not null or exists (select 1 from customer c where c.tags @> array[$1::text] and c.status <> 'MERGED')) as present
+       from (select 1) one left join tag g on g.name = $1::text`,
+    [name],
+  ).then((row) => ((row as { present?: boolean } | undefined)?.present ? row : undefined));
+}
+
+/** Live customers carrying `from`: `to` replaces it (or removes it when null). */
+async function retag(tx: RequestContext, from: string, to: string | null): Promise<number> {
+  const rows = await tx.sql.query(
+    `update customer c set tags = case when $2::text is null or c.tags @> array[$2::text] then array_remove(c.tags, $1) else array_replace(c.tags, $1, $2) end,
+            version = c.version + 1, updated_at = now()
+      where c.tags @> array[$1::text] and c.status <> 'MERGED' returning 1`,
+    [from, to],
+  );
+  return rows.length;
+}
+
+export async function saveTag(ctx: RequestContext, input: SaveTagInput): Promise<{ tag: TagRecord; customersChanged: number }> {
+  requireAction(ctx, Action.CLASSIFICATION_MANAGE);
+  return inTransaction(ctx, async (tx) => {
+    await tx.sql.query(`select pg_advisory_xact_lock(hashtext('custos:tags'))`);
+    const before = await tagState(tx, input.name);
+    const name = input.newName ?? input.name;
+    let customersChanged = 0;
+    if (input.newName != null && input.newName !== input.name) {
+      if (!before) throw tagNotFound(input.name);
+      if (await tagState(tx, input.newName)) throw tagExists(input.newName, 'newName');
+      customersChanged = await retag(tx, input.name, input.newName);
+      await tx.sql.query(`update tag set name = $2 where name = $1`, [input.name, input.newName]);
+    }
+    await tx.sql.query(
+      `insert into tag (name, color, description) values ($1, $2, $3)
+       on conflict (name) do update set color = coalesce($2, tag.color), description = coalesce($3, tag.description)`,
+      [name, input.color ?? before?.color ?? null, input.description ?? before?.description ?? null],
+    );
+    const after = (await tagState(tx, name))!;
+    await recordAudit(tx, {
+      action: before ? 'TAG_UPDATED' : 'TAG_CREATED',
+      entityType: 'Tag',
+      entityId: name,
+      changes: {
+        ...(name !== input.name ? { name: { from: input.name, to: name } } : {}),
+        ...(before?.color !== after.color ? { color: { from: before?.color ?? null, to: after.color } } : {}),
+        ...(before?.description !== after.description ? { description: { from: before?.description ?? null, to: after.description } } : {}),
+        ...(customersChanged ? { customersChanged: { to: customersChanged } } : {}),
+      },
+    });
+    return { tag: strip(after), customersChanged };
+  });
+}
+
+export async function deleteTag(ctx: RequestContext, input: DeleteTagInput): Promise<{ tag: TagRecord; customersChanged: number }> {
+  requireAction(ctx, Action.CLASSIFICATION_MANAGE);
+  return inTransaction(ctx, async (tx) => {
+    await tx.sql.query(`select pg_advisory_xact_lock(hashtext('custos:tags'))`);
+    const before = await tagState(tx, input.name);
+    if (!before) throw tagNotFound(input.name);
+    const customersChanged = await retag(tx, input.name, null);
+    await tx.sql.query(`delete from tag where name = $1`, [input.name]);
+    await recordAudit(tx, { action: 'TAG_DELETED', entityType: 'Tag', entityId: input.name, changes: { customersChanged: { to: customersChanged } } });
+    return { tag: strip(before), customersChanged };
+  });
+}
+
+const strip = ({ name, color, description, count }: TagRecord): TagRecord => ({ name, color, description, count });

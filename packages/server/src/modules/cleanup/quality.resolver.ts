@@ -1,0 +1,26 @@
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { ConnectionArgs } from '../../graphql/connection.js';
+import type { RequestContext } from '../../graphql/context.js';
+import { listDataQualityIssues, resolveDataQualityIssues } from './quality.service.js';
+import { DataQualityFilter, DataQualityIssueConnection, ResolveDataQualityIssuesInput, ResolveDataQualityIssuesPayload } from './quality.types.js';
+
+@Resolver()
+export class DataQualityResolver {
+  @Query(() => DataQualityIssueConnection, { description: 'Data-quality problems of the customers you may edit, by customer id, with suggested fixes.' })
+  async dataQualityIssues(
+    @Args() page: ConnectionArgs,
+    @Arg('filter', () => DataQualityFilter, { nullable: true, description: 'Which issues.' }) filter: DataQualityFilter | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<DataQualityIssueConnection> {
+    const result = await listDataQualityIssues(ctx, filter, page);
+    return new DataQualityIssueConnection(result.edges as never, result.pageInfo, result.count);
+  }
+
+  @Mutation(() => ResolveDataQualityIssuesPayload, { description: 'Applies the suggested fixes of data-quality issues, or dismisses them, one by one or in bulk.' })
+  resolveDataQualityIssues(
+    @Arg('input', () => ResolveDataQualityIssuesInput, { description: 'The issues and what to do.' }) input: ResolveDataQualityIssuesInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return resolveDataQualityIssues(ctx, input);
+  }
+}

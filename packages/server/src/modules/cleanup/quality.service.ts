@@ -1,0 +1,200 @@
+import { invalidInput } from '../../common/domain-error.js';
+import type { PageArgs } from '../../db/paginate.js';
+import { Params } from '../../db/sql.js';
+import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { assertWritable, customerRowOwner, requireAction } from '../../policy/guard.js';
+import { Action, CUSTOMER_WRITABLE } from '../../policy/policy.js';
+import { guardCustomerValue } from '../../policy/value-guard.js';
+import type { LifecycleFailureRecord } from '../archive/lifecycle-failure.js';
+import { auditDiff } from '../audit/audit.changes.js';
+import { recordAuditMany } from '../audit/audit.service.js';
+import { INDUSTRIES } from '../customer/customer.enums.js';
+import { customerByIdLoader } from '../customer/customer.loaders.js';
+import { customerConditions, findCustomersByIds, validIds } from '../customer/customer.reader.js';
+import { CUSTOMER_COLUMNS, type CustomerRecord } from '../customer/customer.record.js';
+import { customerReadScope } from '../customer/customer.service.js';
+import { withSegment } from '../classification/segment.store.js';
+import { CleanupField, DataQualityAction, FIELD_KEYS } from './cleanup.enums.js';
+import { noSuggestion } from './cleanup.errors.js';
+import { candidateCondition, issuesOf, valueDigest, type Issue } from './quality.rules.js';
+import type { DataQualityFilter, DataQualityIssueRecord, ResolveDataQualityIssuesInput } from './quality.types.js';
+
+/**
+ * Data-quality issues are computed when asked, from the current values: a SQL superset
+ * picks the candidate customers, `issuesOf` (the same rules as normalization) decides.
+ * Issues are for the roles that may fix them (customer:update: SALES on its own rows),
+ * and an issue about a field the caller may not read at all is not listed.
+ */
+
+const SCAN_BATCH = 500;
+
+interface Located {
+  customer: CustomerRecord;
+  issue: Issue;
+  index: number;
+}
+
+async function* scan(ctx: RequestContext, filter: DataQualityFilter | null | undefined, afterId: string): AsyncGenerator<Located> {
+  const scope = customerReadScope(ctx);
+  const years = filter?.outdatedYears ?? ctx.config.DATA_QUALITY_OUTDATED_YEARS;
+  const options = { defaultCountry: ctx.config.PHONE_DEFAULT_REGION, outdatedYears: years, now: new Date() };
+  for (let lastId = afterId; ; ) {
+    const params = new Params();
+    const where = customerConditions(filter?.customer, params, scope);
+    where.push(candidateCondition(params.add(years, 'integer'), params.add([...INDUSTRIES], 'text[]')));
+    where.push(`c.id >= ${params.add(lastId, 'bigint')}`);
+    const rows = await ctx.sql.query<CustomerRecord & { dismissed: { field: string; problem: string; digest: string }[] | null }>(
+      `select ${CUSTOMER_COLUMNS},
+              (select jsonb_agg(jsonb_build_object('field', d.field, 'problem', d.problem, 'digest', d.value_digest))
+                 from data_quality_dismissal d where d.customer_id = c.id) as dismissed
+         from customer c where ${where.join(' and ')} order by c.id limit ${SCAN_BATCH}`,
+      params.values,
+    );
+    for (const row of rows) {
+      const { dismissed, ...customer } = row;
+      const all = issuesOf(customer, options);
+      for (let index = 0; index < all.length; index++) {
+        const issue = all[index]!;
+        if (filter?.problem?.length && !filter.problem.includes(issue.problem)) continue;
+        if (filter?.field?.length && !filter.field.includes(issue.field)) continue;
+        if (dismissed?.some((d) => d.field === issue.field && d.problem === issue.problem && d.digest === valueDigest(customer, issue.field))) continue;
+        if (hiddenFrom(ctx, customer, issue)) continue;
+        yield { customer, issue, index };
+      }
+    }
+    if (rows.length < SCAN_BATCH) return;
+    lastId = (BigInt(rows[rows.length - 1]!.id) + 1n).toString();
+  }
+}
+
+function hiddenFrom(ctx: RequestContext, customer: CustomerRecord, issue: Issue): boolean {
+  const keys = issue.field === CleanupField.CONTACT ? ['email', 'phone'] : FIELD_KEYS[issue.field] ? [FIELD_KEYS[issue.field]!.key] : [];
+  return keys.some((key) => guardCustomerValue(ctx, key, customer.id, null).hidden);
+}
+
+function toRecord(ctx: RequestContext, { customer, issue }: Located): DataQualityIssueRecord {
+  const key = FIELD_KEYS[issue.field]?.key;
+  const guard = (v: unknown) => (key ? guardCustomerValue(ctx, key, customer.id, v).value : null);
+  return {
+    id: `${customer.id}:${issue.field}:${issue.problem}`,
+    customer,
+    field: issue.field,
+    problem: issue.problem,
+    value: key ? guard((customer as unknown as Record<string, unknown>)[key]) : null,
+    hasSuggestion: issue.hasSuggestion,
+    suggestion: issue.hasSuggestion ? guard(issue.suggestion) : null,
+    message: issue.message,
+  };
+}
+
+const encode = (l: Located) => Buffer.from(`${l.customer.id}:${l.index}`).toString('base64url');
+
+function decode(cursor: string): { id: string; index: number } {
+  const [id, index] = Buffer.from(cursor, 'base64url').toString().split(':');
+  if (!id || validIds([id]).length === 0 || !/^\d+$/.test(index ?? '')) throw invalidInput([{ field: 'after', message: 'invalid cursor' }]);
+  return { id, index: Number(index) };
+}
+
+export async function listDataQualityIssues(ctx: RequestContext, given: DataQualityFilter | null | undefined, args: PageArgs) {
+  requireAction(ctx, Action.CUSTOMER_UPDATE);
+  const filter = given?.customer ? { ...given, customer: await withSegment(ctx.sql, given.customer, 'filter.customer.segmentId') } : given;
+  if (args.last != null || args.before != null) throw invalidInput([{ field: args.last != null ? 'last' : 'before', message: 'issues page forward only (first/after)' }]);
+  const first = args.first ?? 20;
+  if (first < 0 || first > ctx.config.MAX_PAGE_SIZE) throw invalidInput([{ field: 'first', message: `must be between 0 and ${ctx.config.MAX_PAGE_SIZE}` }]);
+  if ((args.offset ?? 0) < 0) throw invalidInput([{ field: 'offset', message: 'must not be negative' }]);
+  const after = args.after ? decode(args.after) : null;
+  const found: Located[] = [];
+  let skip = args.offset ?? 0;
+  for await (const located of scan(ctx, filter, after?.id ?? '0')) {
+    if (after && located.customer.id === after.id && located.index <= after.index) continue;
+    if (skip > 0) {
+      skip -= 1;
+      continue;
+    }
+    found.push(located);
+    if (found.length > first) break;
+  }
+  const page = found.slice(0, first);
+  for (const l of page) customerByIdLoader(ctx).prime(l.customer.id, l.customer);
+  const edges = page.map((l) => ({ cursor: encode(l), node: toRecord(ctx, l) }));
+  let counted: Promise<number> | undefined;
+  const count = async () => {
+    let n = 0;
+    for await (const _ of scan(ctx, filter, '0')) n += 1;
+    return n;
+  };
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: found.length > first,
+      hasPreviousPage: after != null || (args.offset ?? 0) > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    count: () => (counted ??= count()),
+  };
+}
+
+/**
+ * Applies suggestions or dismisses issues. Each named issue is re-checked against the
+ * customer's current values under a row lock; one that no longer exists (or a customer
+ * the caller cannot see) is a per-item failure, the others go ahead. Applying writes
+ * like updateCustomer (same writable fields), one audit event per customer.
+ */
+export async function resolveDataQualityIssues(ctx: RequestContext, input: ResolveDataQualityIssuesInput) {
+  const { actor } = requireAction(ctx, Action.CUSTOMER_UPDATE);
+  const owner = customerRowOwner(ctx);
+  const apply = input.action === DataQualityAction.APPLY_SUGGESTION;
+  input.issues.forEach((ref, i) => {
+    if (!FIELD_KEYS[ref.field] && apply) throw noSuggestion(i);
+  });
+  if (apply) assertWritable(actor.role, CUSTOMER_WRITABLE, Object.fromEntries(input.issues.map((r) => [FIELD_KEYS[r.field]!.key, true])));
+  const ids = [...new Set(input.issues.map((r) => r.customerId))];
+  return inTransaction(ctx, async (tx) => {
+    await tx.sql.query(`select 1 from customer where id = any($1::bigint[]) order by id for update`, [validIds(ids)]);
+    const rows = new Map((await findCustomersByIds(tx.sql, ids, owner)).map((r) => [r.id, r]));
+    const options = { defaultCountry: tx.config.PHONE_DEFAULT_REGION, outdatedYears: tx.config.DATA_QUALITY_OUTDATED_YEARS, now: new Date() };
+    const failures: LifecycleFailureRecord[] = [];
+    const changes = new Map<string, Record<string, unknown>>();
+    const dismissals: { customer_id: string; field: string; problem: string; value_digest: string }[] = [];
+    input.issues.forEach((ref, i) => {
+      const customer = rows.get(ref.customerId);
+      if (!customer) return void failures.push({ id: ref.customerId, code: 'NOT_FOUND', message: `Customer ${ref.customerId} was not found` });
+      const current = issuesOf(customer, { ...options }).find((x) => x.field === ref.field && x.problem === ref.problem);
+      if (!current || hiddenFrom(tx, customer, current)) {
+        return void failures.push({ id: ref.customerId, code: 'INVALID_STATE', message: `Customer ${ref.customerId} no longer has ${ref.problem} on ${ref.field}` });
+      }
+      if (!apply) return void dismissals.push({ customer_id: customer.id, field: ref.field, problem: ref.problem, value_digest: valueDigest(customer, ref.field) });
+      if (!current.hasSuggestion) throw noSuggestion(i);
+      changes.set(customer.id, { ...changes.get(customer.id), [FIELD_KEYS[ref.field]!.column]: current.suggestion });
+    });
+    const touched = [...new Set([...changes.keys(), ...dismissals.map((d) => d.customer_id)])].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+    if (apply) {
+      for (const [id, set] of changes) {
+        const params = new Params();
+        const assignments = Object.entries(set).map(([column, value]) => `${column} = ${params.add(value)}`);
+        await tx.sql.query(`update customer set ${assignments.join(', ')}, version = version + 1, updated_at = now() where id = ${params.add(id, 'bigint')}`, params.values);
+      }
+    } else if (dismissals.length) {
+      await tx.sql.query(
+        `insert into data_quality_dismissal (customer_id, field, problem, value_digest, dismissed_by)
+         select v.customer_id, v.field, v.problem, v.value_digest, $2::bigint
+           from jsonb_to_recordset($1::jsonb) as v(customer_id bigint, field text, problem text, value_digest text)
+         on conflict (customer_id, field, problem) do update set value_digest = excluded.value_digest, dismissed_by = excluded.dismissed_by, dismissed_at = now()`,
+        [JSON.stringify(dismissals), actor.userId],
+      );
+    }
+    const after = new Map((await findCustomersByIds(tx.sql, touched)).map((r) => [r.id, r]));
+    await recordAuditMany(tx, {
+      action: apply ? 'DATA_QUALITY_FIXED' : 'DATA_QUALITY_DISMISSED',
+      entityType: 'Customer',
+      entityIds: touched,
+      changes: touched.map((id) =>
+        apply
+          ? auditDiff('Customer', rows.get(id) as never, after.get(id) as never, Object.keys(changes.get(id) ?? {}).map((col) => Object.values(FIELD_KEYS).find((k) => k?.column === col)!.key))
+          : { dismissed: { to: dismissals.filter((d) => d.customer_id === id).map((d) => `${d.field}:${d.problem}`) } },
+      ),
+    });
+    return { resolved: input.issues.length - failures.length, customers: touched.map((id) => after.get(id)!), failures };
+  });
+}

@@ -1,0 +1,137 @@
+import { ArrayMaxSize, ArrayMinSize, IsOptional, Max, Min } from 'class-validator';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { CustomerFilter } from '../customer/customer.inputs.js';
+import type { CustomerRecord } from '../customer/customer.record.js';
+import { Customer } from '../customer/customer.type.js';
+import { LifecycleFailure, type LifecycleFailureRecord } from '../archive/lifecycle-failure.js';
+import { PageInfo } from '../../graphql/connection.js';
+import { CleanupField, DataQualityAction, DataQualityProblem } from './cleanup.enums.js';
+
+export const MAX_ISSUES_PER_CALL = 1000;
+
+@InputType({ description: 'Which data-quality issues to list.' })
+export class DataQualityFilter {
+  @Field(() => CustomerFilter, { nullable: true, description: 'Which customers (default: all ACTIVE ones you may edit).' })
+  customer?: CustomerFilter | null;
+
+  @Field(() => [DataQualityProblem], { nullable: true, description: 'Only these problems.' })
+  problem?: DataQualityProblem[] | null;
+
+  @Field(() => [CleanupField], { nullable: true, description: 'Only issues about these fields.' })
+  field?: CleanupField[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'Years without edit or contact that count as outdated (default DATA_QUALITY_OUTDATED_YEARS).' })
+  @IsOptional()
+  @Min(1)
+  @Max(50)
+  outdatedYears?: number | null;
+}
+
+export interface DataQualityIssueRecord {
+  id: string;
+  customer: CustomerRecord;
+  field: CleanupField;
+  problem: DataQualityProblem;
+  value: string | null;
+  hasSuggestion: boolean;
+  suggestion: string | null;
+  message: string;
+}
+
+@ObjectType('DataQualityIssue', { description: 'One problem with one field of one customer, with a suggested fix where there is one.' })
+export class DataQualityIssue {
+  @Field(() => ID, { description: 'customerId:field:problem; stable while the problem lasts.' })
+  id!: string;
+
+  @Field(() => Customer, { description: 'The customer.' })
+  customer!: Customer;
+
+  @Field(() => CleanupField, { description: 'The field.' })
+  field!: CleanupField;
+
+  @Field(() => DataQualityProblem, { description: 'What is wrong.' })
+  problem!: DataQualityProblem;
+
+  @Field(() => String, { nullable: true, description: 'The value now, under your field permissions (masked when your role reads it masked).' })
+  value!: string | null;
+
+  @Field({ description: 'Whether APPLY_SUGGESTION can fix it (a null suggestion then clears the value).' })
+  hasSuggestion!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The suggested value, under your field permissions.' })
+  suggestion!: string | null;
+
+  @Field({ description: 'The problem in words (never with the value).' })
+  message!: string;
+}
+
+@ObjectType('DataQualityIssueEdge', { description: 'An edge in a DataQualityIssue connection.' })
+export class DataQualityIssueEdge {
+  @Field({ description: 'Opaque cursor of this item.' })
+  cursor!: string;
+
+  @Field(() => DataQualityIssue, { description: 'The item.' })
+  node!: DataQualityIssueRecord;
+}
+
+@ObjectType('DataQualityIssueConnection', { description: 'A page of data-quality issues, by customer id.' })
+export class DataQualityIssueConnection {
+  constructor(
+    edges: DataQualityIssueEdge[],
+    pageInfo: PageInfo,
+    readonly count: () => Promise<number>,
+  ) {
+    this.edges = edges;
+    this.nodes = edges.map((e) => e.node);
+    this.pageInfo = pageInfo;
+  }
+
+  @Field(() => [DataQualityIssueEdge], { description: 'Items with their cursors.' })
+  edges: DataQualityIssueEdge[];
+
+  @Field(() => [DataQualityIssue], { description: 'Items without cursors.' })
+  nodes: DataQualityIssueRecord[];
+
+  @Field(() => PageInfo, { description: 'Paging state (forward paging only).' })
+  pageInfo: PageInfo;
+
+  @Field(() => Int, { description: 'Number of issues matching the filter (reads every candidate customer: ask only when needed).' })
+  totalCount(): Promise<number> {
+    return this.count();
+  }
+}
+
+@InputType({ description: 'One issue, as listed.' })
+export class DataQualityIssueRef {
+  @Field(() => ID, { description: 'The customer.' })
+  customerId!: string;
+
+  @Field(() => CleanupField, { description: 'The field.' })
+  field!: CleanupField;
+
+  @Field(() => DataQualityProblem, { description: 'The problem.' })
+  problem!: DataQualityProblem;
+}
+
+@InputType({ description: 'Resolves data-quality issues one by one or in bulk.' })
+export class ResolveDataQualityIssuesInput {
+  @Field(() => [DataQualityIssueRef], { description: `The issues, at most ${MAX_ISSUES_PER_CALL}.` })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_ISSUES_PER_CALL)
+  issues!: DataQualityIssueRef[];
+
+  @Field(() => DataQualityAction, { description: 'Apply the suggestions, or dismiss the issues.' })
+  action!: DataQualityAction;
+}
+
+@ObjectType({ description: 'Result of resolveDataQualityIssues.' })
+export class ResolveDataQualityIssuesPayload {
+  @Field(() => Int, { description: 'Issues resolved.' })
+  resolved!: number;
+
+  @Field(() => [Customer], { description: 'The customers changed (APPLY_SUGGESTION) or with dismissed issues.' })
+  customers!: CustomerRecord[];
+
+  @Field(() => [LifecycleFailure], { description: 'Issues not resolved, by customer id: NOT_FOUND, or INVALID_STATE when the issue no longer exists.' })
+  failures!: LifecycleFailureRecord[];
+}
