@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CustomerRecord } from '../customer/customer.record.js';
-import { CleanupField, DataQualityProblem } from './cleanup.enums.js';
+import { CleanupField, DataQualityProblem, FIELD_KEYS } from './cleanup.enums.js';
 import {
   countryOfRegion,
   isUnifiedSocialCreditCode,
@@ -52,11 +52,10 @@ export function valueDigest(customer: CustomerRecord, field: CleanupField): stri
   const value =
     field === CleanupField.CONTACT ? `${customer.email ?? ''}|${customer.phone ?? ''}`
       : field === CleanupField.ACTIVITY ? `${customer.updatedAt}|${customer.lastInteractionAt ?? ''}`
-        : String((customer as unknown as Record<string, unknown>)[fieldKey(field)] ?? '');
+        : String((customer as unknown as Record<string, unknown>)[FIELD_KEYS[field]?.key ?? ''] ?? '');
   return createHash('sha256').update(value).digest('hex');
 }
 
-const fieldKey = (field: CleanupField) => ({ [CleanupField.TAX_ID]: 'taxId', [CleanupField.EMAIL]: 'email', [CleanupField.PHONE]: 'phone', [CleanupField.NAME]: 'name', [CleanupField.INDUSTRY]: 'industry', [CleanupField.REGION]: 'region' })[field as string] ?? '';
 
 const issue = (field: CleanupField, problem: DataQualityProblem, message: string, suggestion?: string | null): Issue => ({
   field, problem, message, hasSuggestion: suggestion !== undefined, suggestion: suggestion ?? null,
