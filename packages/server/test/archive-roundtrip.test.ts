@@ -145,7 +145,7 @@ describe('archive store', () => {
     );
     const [left] = await db.query<{ n: number }>(`select (select count(*) from archive.customer) + (select count(*) from archive.interaction) as n`);
     expect(Number(left!.n)).toBe(0);
-  });
+  }, 240_000); // 1,000 generated cases: a minute on a busy 2-core machine, ~25 s on a quiet one
 
   it('archives interactions on their own, keeps the customer live and its lastInteractionAt unchanged', async () => {
     const id = await insert({
