@@ -29,7 +29,7 @@ beforeAll(async () => {
   server = await startTestServer();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custos-backups-'));
   await seedDatabase(server.db.url, { customers: 300, interactions: 3000 }, () => undefined);
-  // Records in every state the backup must carry: voided, archived (with history),
+  // Records in every state the backup must carry: voided, archived (with history), merged,
   // interactions archived on their own, a policy, a job, audit events, text that COPY escapes.
   const ids = (await server.db.query<{ id: string }>(`select id::text from customer where status = 'ACTIVE' order by id limit 12`)).map((r) => r.id);
   await server.db.query(`update customer set notes = E'line one\\nline two\\ttab \\\\ backslash 客户 😀', address = null where id = $1`, [ids[0]]);
@@ -37,6 +37,11 @@ beforeAll(async () => {
   expect((await server.gql(`mutation { archiveCustomers(input: { ids: ["${ids[0]}", "${ids[3]}", "${ids[2]}"], reason: "dormant" }) { customers { id } } }`)).errors).toBeUndefined();
   expect((await server.gql(`mutation { archiveInteractions(input: { customerId: "${ids[4]}", olderThan: "2026-06-01T00:00:00Z", reason: "old" }) { archivedCount } }`)).errors).toBeUndefined();
   expect((await server.gql(`mutation { createArchivePolicy(input: { name: "Backup policy", action: ARCHIVE_CUSTOMERS, criteria: { tags: ["x"] } }) { policy { id } } }`)).errors).toBeUndefined();
+  const [survivor, merged] = [ids[5]!, ids[6]!];
+  const merge = await server.gql(
+    `mutation { mergeCustomers(input: { survivorId: "${survivor}", mergedIds: ["${merged}"], versions: [{ id: "${survivor}", version: 1 }, { id: "${merged}", version: 1 }] }) { merge { id } } }`,
+  );
+  expect(merge.errors).toBeUndefined();
   backup = await createBackupFile(server.db.url, dir, KEY, { createdBy: server.users.admin, reason: 'test' });
 }, 120_000);
 afterAll(async () => {
@@ -60,6 +65,7 @@ describe('backup and restore', () => {
     expect(names.indexOf('public.customer')).toBeLessThan(names.indexOf('public.interaction'));
     const rows = Object.fromEntries(backup.manifest.tables.map((t) => [t.name, t.rows]));
     expect(rows['public.customer']).toBe(297);
+    expect(rows['public.customer_merge']).toBe(1);
     expect(rows['archive.customer']).toBe(3);
     expect(backup.manifest.totalRows).toBeGreaterThan(3000);
     expect(backup.manifest.migrations.length).toBeGreaterThanOrEqual(4);
