@@ -2,6 +2,9 @@
 # Brings Node 22 and pnpm from the npm registry when the machine's Node is older.
 # Source it (`. scripts/bootstrap.sh`) so PATH changes stay in the caller's shell.
 # On a machine that already has Node >= 22 and pnpm it does nothing.
+# Being sourced, it must leave the caller's shell options as it found them: a caller
+# running with `set -e` has to stay that way, or its later failures would go unnoticed.
+case $- in *e*) _custos_errexit=1 ;; *) _custos_errexit=0 ;; esac
 set -e
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 node_version=22.23.3
@@ -19,4 +22,5 @@ if [ "$(node_major)" -lt 22 ] || ! command -v pnpm >/dev/null 2>&1; then
   export PATH="$tools_bin:$PATH"
 fi
 echo "bootstrap: node $(node -v), pnpm $(pnpm -v)" >&2
-set +e
+if [ "$_custos_errexit" = 0 ]; then set +e; fi
+unset _custos_errexit

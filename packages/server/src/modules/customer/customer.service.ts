@@ -1,4 +1,4 @@
-import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { invalidInput, type FieldProblem } from '../../common/domain-error.js';
 import type { PageArgs } from '../../db/paginate.js';
 import { inTransaction, type RequestContext } from '../../graphql/context.js';
@@ -86,7 +86,12 @@ export async function updateCustomer(ctx: RequestContext, input: UpdateCustomerI
   if (problems.length) throw invalidInput(problems);
   const owner = customerRowOwner(ctx);
   return inTransaction(ctx, async (tx) => {
-    const entity = validIds([input.id]).length ? await tx.em.findOne(CustomerEntity, { id: input.id }) : null;
+    // The row lock orders this edit against a concurrent archive, void or merge of the same
+    // customer: whichever locks first wins, and the other sees the outcome (INVALID_STATE
+    // or CONFLICT), never a customer that vanished half-way through the edit.
+    const entity = validIds([input.id]).length
+      ? await tx.em.findOne(CustomerEntity, { id: input.id }, { lockMode: LockMode.PESSIMISTIC_WRITE })
+      : null;
     // Another owner's customer is reported exactly like a missing one.
     if (!entity || (owner && entity.ownerId !== owner)) {
       if (await isArchived(tx, input.id, owner)) throw customerNotEditable(CustomerStatus.ARCHIVED);

@@ -63,6 +63,8 @@ export function registerExportRoute(app: FastifyInstance, orm: MikroORM, config:
     });
     try {
       const rows = await streamRows(ctx, source, columns, where, params, request.language, sink);
+      // Audited before the file's last bytes go out: a download that completes is always
+      // on record, and one whose audit fails arrives truncated.
       await inTransaction(ctx, async (tx) => {
         await tx.sql.query(`update export_request set rows_written = $2, finished_at = now() where id = $1`, [req.params.id, rows]);
         await recordAudit(tx, {
@@ -72,6 +74,7 @@ export function registerExportRoute(app: FastifyInstance, orm: MikroORM, config:
           changes: { resource: { to: request.resource }, rows: { to: rows }, fullFields: { to: columns.filter((c) => c.guard && c.access === 'FULL').map((c) => c.key) } },
         });
       });
+      await sink.end();
     } catch (error) {
       req.log.error({ err: error }, 'export failed while streaming');
       res.destroy(error as Error);
@@ -129,7 +132,6 @@ async function streamRows(
       after = batch.at(-1)!.k!;
     }
     await client.query('commit');
-    await sink.end();
     return rows;
   } finally {
     await client.end();
