@@ -505,6 +505,8 @@ export const en = {
         RETENTION_SWEEP: 'Retention sweep',
         BACKUP: 'Backup',
         REINDEX_SEARCH: 'Search index rebuild',
+        NORMALIZE_CUSTOMERS: 'Normalization',
+        DETECT_DUPLICATES: 'Duplicate detection',
         BACKUP_DRILL: 'Restore drill',
       },
       CustomerDimension: {

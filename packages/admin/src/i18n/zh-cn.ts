@@ -504,6 +504,8 @@ export const zhCN: CustosMessages = {
         RETENTION_SWEEP: '保留期清理',
         BACKUP: '备份',
         REINDEX_SEARCH: '重建搜索索引',
+        NORMALIZE_CUSTOMERS: '数据规范化',
+        DETECT_DUPLICATES: '重复客户检测',
         BACKUP_DRILL: '恢复演练',
       },
       CustomerDimension: {
