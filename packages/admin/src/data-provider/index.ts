@@ -11,6 +11,7 @@ import {
   archiveStatsQuery, backupsQuery, customerStatsQuery, lifecycleActivityQuery,
   type ArchiveStats, type BackupRow, type BuiltRead, type CustomerStat, type LifecycleActivityRow, type StatsRequest, type TimeBucket,
 } from './reports.ts';
+import { dataQualityIssuesQuery, duplicateCandidatesQuery, mergesQuery, searchArchiveQuery, segmentsQuery, type ArchiveSearchResult, type DuplicateGroup, type MergeRow, type Page, type QualityIssue, type SegmentRow } from './cleanup.ts';
 import { schema } from './schema.ts';
 
 // `any`: each screen reads the payload fields it asked for (see ACTIONS).
@@ -28,6 +29,11 @@ export interface CustosDataProvider extends DataProvider, ActionMethods {
   archiveStats: () => Promise<{ data: ArchiveStats }>;
   backups: () => Promise<{ data: BackupRow[] }>;
   createExport: (request: ExportRequest) => Promise<{ data: ExportLink }>;
+  duplicateCandidates: (params?: Parameters<typeof duplicateCandidatesQuery>[0]) => Promise<{ data: DuplicateGroup[] }>;
+  merges: (params?: Parameters<typeof mergesQuery>[0]) => Promise<{ data: MergeRow[] }>;
+  dataQualityIssues: (params?: Parameters<typeof dataQualityIssuesQuery>[0]) => Promise<{ data: Page<QualityIssue> }>;
+  searchArchive: (params: Parameters<typeof searchArchiveQuery>[0]) => Promise<{ data: ArchiveSearchResult }>;
+  segments: (params?: undefined) => Promise<{ data: SegmentRow[] }>;
 }
 
 interface RawResponse {
@@ -128,5 +134,10 @@ export function createDataProvider(): CustosDataProvider {
     archiveStats: guarded(() => read(archiveStatsQuery())),
     backups: guarded(() => read(backupsQuery())),
     createExport: guarded((request: ExportRequest) => read(buildExport(builder, request), true)),
+    duplicateCandidates: guarded((params?: Parameters<typeof duplicateCandidatesQuery>[0]) => read(duplicateCandidatesQuery(params))),
+    merges: guarded((params?: Parameters<typeof mergesQuery>[0]) => read(mergesQuery(params))),
+    dataQualityIssues: guarded((params?: Parameters<typeof dataQualityIssuesQuery>[0]) => read(dataQualityIssuesQuery(params))),
+    searchArchive: guarded((params: Parameters<typeof searchArchiveQuery>[0]) => read(searchArchiveQuery(params))),
+    segments: guarded(() => read(segmentsQuery())),
   } as CustosDataProvider;
 }
