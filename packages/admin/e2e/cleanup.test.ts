@@ -1,0 +1,184 @@
+/**
+ * Cleanup and archive search in a real browser against the real server: detect
+ * duplicates → merge wizard → preview → merge → Merges → unmerge; a data-quality fix
+ * applied inline; a normalization preview and its job; an archived customer found by a
+ * two-character Chinese query and narrowed by a facet; the Chinese screens; and that
+ * sales is not offered duplicates or merges.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { openBrowser, screenshot, signInAs, type Browser } from './browser.ts';
+import { graphql, startServer, tokenFor, type RunningServer } from './server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let base: string;
+let adminToken: string;
+const consoleProblems: string[] = [];
+
+before(async () => {
+  server = await startServer();
+  base = server.url;
+  browser = await openBrowser();
+  page = browser.page;
+  page.on('console', (message) => {
+    if (/status of 401/.test(message.text())) return;
+    if (message.type() === 'error' || (message.type() === 'warning' && /React|MUI/.test(message.text()))) {
+      consoleProblems.push(`${message.text()} (${message.location().url})`);
+    }
+  });
+  adminToken = await tokenFor(base, 'admin@example.com');
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function statusOf(id: string): Promise<string | null> {
+  const data = await graphql<{ customer: { status: string } | null }>(base, 'query($id: ID!) { customer(id: $id) { status } }', { id }, adminToken);
+  return data.customer?.status ?? null;
+}
+
+async function waitJob(state = 'SUCCEEDED') {
+  await page.locator(`[data-testid="job-follower"] [data-testid="job-state"][data-state="${state}"]`).waitFor({ timeout: 120_000 });
+}
+
+describe('admin: duplicates and merges', () => {
+  it('detects duplicates, merges a group with the wizard, and unmerges it from Merges', async () => {
+    await signInAs(page, base, 'admin@example.com');
+    await page.getByTestId('menu-duplicates').click();
+    await page.getByTestId('duplicates-page').waitFor();
+    await page.getByTestId('detect-duplicates').click();
+    await waitJob();
+    const group = page.getByTestId('duplicate-group').first();
+    await group.waitFor();
+    await screenshot(page, 'admin-duplicates');
+    const codes = (await group.locator('tbody tr td:first-child').allInnerTexts()).map((s) => s.trim());
+    assert.ok(codes.length >= 2, 'a group has at least two members');
+    await group.getByTestId('open-merge').click();
+    const wizard = page.getByTestId('merge-wizard');
+    await wizard.waitFor();
+    // The second member's email goes to the survivor (the first member).
+    await wizard.getByTestId(`pick-EMAIL-${codes[1]}`).check();
+    await wizard.getByTestId('merge-preview-button').click();
+    await wizard.getByTestId('merge-preview').waitFor();
+    const pickedEmail = (await wizard.getByTestId(`pick-EMAIL-${codes[1]}`).locator('xpath=ancestor::label').innerText()).trim();
+    assert.equal((await wizard.getByTestId('result-EMAIL').innerText()).trim(), pickedEmail);
+    await screenshot(page, 'admin-merge-wizard');
+    await wizard.getByTestId('merge-confirm').click();
+    await wizard.waitFor({ state: 'detached' });
+
+    const merges = await graphql<{ merges: { nodes: { id: string; survivor: { id: string }; mergedIds: string[] }[] } }>(
+      base, 'query { merges(first: 1) { nodes { id survivor { id } mergedIds } } }', {}, adminToken,
+    );
+    const latest = merges.merges.nodes[0]!;
+    assert.equal(await statusOf(latest.mergedIds[0]!), 'MERGED');
+
+    // The merged customer's page points at the survivor.
+    await page.goto(`${base}/admin/customers/${latest.mergedIds[0]}/show`);
+    await page.getByTestId('merged-notice').waitFor();
+    assert.match(await page.getByTestId('merged-into-link').getAttribute('href') ?? '', new RegExp(`/customers/${latest.survivor.id}/show$`));
+
+    await page.getByTestId('menu-merges').click();
+    const row = page.locator(`[data-testid="merge-row"][data-id="${latest.id}"]`);
+    await row.waitFor();
+    await screenshot(page, 'admin-merges');
+    await row.getByTestId('unmerge').click();
+    const dialog = page.getByTestId('unmerge-dialog');
+    await dialog.locator('textarea[name="reason"]').fill('Not the same company after all');
+    await dialog.getByTestId('action-confirm').click();
+    await dialog.waitFor({ state: 'detached' });
+    await row.locator('[data-testid="merge-state"][data-state="UNDONE"]').waitFor();
+    assert.equal(await statusOf(latest.survivor.id), 'ACTIVE');
+    for (const id of latest.mergedIds) assert.equal(await statusOf(id), 'ACTIVE');
+  });
+});
+
+describe('admin: data quality and normalization', () => {
+  it('applies a suggested fix inline', async () => {
+    await page.getByTestId('menu-data-quality').click();
+    const fixable = page.locator('[data-testid="quality-row"]', { has: page.getByTestId('apply-fix') }).first();
+    await fixable.waitFor({ timeout: 60_000 });
+    await screenshot(page, 'admin-data-quality');
+    const id = await fixable.getAttribute('data-id');
+    await fixable.getByTestId('apply-fix').click();
+    await page.locator(`[data-testid="quality-row"][data-id="${id}"]`).waitFor({ state: 'detached', timeout: 60_000 });
+  });
+
+  it('previews normalization as before → after and applies it as a job', async () => {
+    await page.getByTestId('menu-normalization').click();
+    await page.getByTestId('normalize-preview').click();
+    await page.getByTestId('normalize-summary').waitFor({ timeout: 60_000 });
+    const change = page.getByTestId('normalize-change').first();
+    await change.waitFor();
+    const before = await change.getByTestId('change-before').innerText();
+    const afterValue = await change.getByTestId('change-after').innerText();
+    assert.notEqual(before, afterValue);
+    await screenshot(page, 'admin-normalization');
+    await page.getByTestId('normalize-apply').click();
+    await waitJob();
+  });
+});
+
+describe('admin: archive search', () => {
+  it('finds an archived customer by two Chinese characters and narrows the hits with a facet', async () => {
+    const live = await graphql<{ customers: { nodes: { id: string; code: string; name: string; type: string }[] } }>(
+      base, 'query { customers(first: 200, filter: { status: [ACTIVE] }) { nodes { id code name type } } }', {}, adminToken,
+    );
+    const target = live.customers.nodes.find((c) => /[\u4e00-\u9fff]{4,}/.test(c.name))!;
+    assert.ok(target, 'the seed has Chinese names');
+    await graphql(base, 'mutation($ids: [ID!]!) { archiveCustomers(input: { ids: $ids, reason: "e2e search" }) { failures { id } } }', { ids: [target.id] }, adminToken);
+    const term = target.name.match(/[\u4e00-\u9fff]{2}/)![0];
+
+    await page.getByTestId('menu-archive-search').click();
+    await page.getByTestId('archive-search-input').fill(term);
+    const hit = page.locator(`[data-testid="search-hit"][data-id="${target.id}"]`);
+    // The empty box lists the whole archive first: wait for the answer to the query,
+    // where the match is highlighted.
+    await hit.locator('mark').first().waitFor({ timeout: 30_000 });
+    assert.equal(await hit.locator('mark').first().innerText(), term);
+    assert.match(await page.getByTestId('search-engine').innerText(), /POSTGRES|MEILISEARCH/);
+    await screenshot(page, 'admin-archive-search');
+
+    // The target's type facet keeps it; a different type would drop it.
+    const totalBefore = Number(await page.getByTestId('search-total').getAttribute('data-total'));
+    await page.locator(`[data-testid="facet-type"] [data-testid="facet-value"][data-value="${target.type}"] input`).check();
+    await page.waitForFunction((t) => Number(document.querySelector('[data-testid="search-total"]')?.getAttribute('data-total')) <= t, totalBefore);
+    await hit.waitFor();
+    await hit.click();
+    await page.waitForURL(new RegExp(`/archived-customers/${target.id}/show$`));
+  });
+});
+
+describe('Chinese screens and other roles', () => {
+  it('shows the cleanup screens in Chinese', async () => {
+    await page.locator('header button', { hasText: /English/i }).click();
+    await page.getByRole('menuitem', { name: '简体中文' }).click();
+    await page.getByTestId('menu-duplicates').click();
+    await page.getByText('检测重复').waitFor();
+    await screenshot(page, 'admin-duplicates-zh');
+    await page.getByTestId('menu-archive-search').click();
+    await page.getByTestId('archive-search-input').fill('科技');
+    await page.getByTestId('search-total').waitFor();
+    await screenshot(page, 'admin-archive-search-zh');
+    await page.getByTestId('menu-data-quality').click();
+    await page.getByTestId('quality-page').waitFor();
+    await screenshot(page, 'admin-data-quality-zh');
+    await page.locator('header button', { hasText: '简体中文' }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+  });
+
+  it('offers sales no duplicates or merges', async () => {
+    await signInAs(page, base, 'sales1@example.com');
+    assert.equal(await page.getByTestId('menu-duplicates').count(), 0);
+    assert.equal(await page.getByTestId('menu-merges').count(), 0);
+    assert.equal(await page.getByTestId('menu-normalization').count(), 0);
+  });
+
+  it('caused no console errors or React warnings', () => {
+    assert.deepEqual(consoleProblems, []);
+  });
+});
