@@ -130,7 +130,9 @@ describe('admin: archive search', () => {
     );
     const target = live.customers.nodes.find((c) => /[\u4e00-\u9fff]{4,}/.test(c.name))!;
     assert.ok(target, 'the seed has Chinese names');
-    await graphql(base, 'mutation($ids: [ID!]!) { archiveCustomers(input: { ids: $ids, reason: "e2e search" }) { failures { id } } }', { ids: [target.id] }, adminToken);
+    // Two more of another type, so that the type facet has something to leave out.
+    const others = live.customers.nodes.filter((c) => c.type !== target.type).slice(0, 2);
+    await graphql(base, 'mutation($ids: [ID!]!) { archiveCustomers(input: { ids: $ids, reason: "e2e search" }) { failures { id } } }', { ids: [target.id, ...others.map((c) => c.id)] }, adminToken);
     const term = target.name.match(/[\u4e00-\u9fff]{2}/)![0];
 
     await page.getByTestId('menu-archive-search').click();
@@ -143,11 +145,16 @@ describe('admin: archive search', () => {
     assert.match(await page.getByTestId('search-engine').innerText(), /POSTGRES|MEILISEARCH/);
     await screenshot(page, 'admin-archive-search');
 
-    // The target's type facet keeps it; a different type would drop it.
+    // With the box cleared the whole archive is listed; the target's type facet keeps
+    // the target and drops the others.
+    await page.getByTestId('archive-search-input').fill('');
+    for (const c of others) await page.locator(`[data-testid="search-hit"][data-id="${c.id}"]`).waitFor();
     const totalBefore = Number(await page.getByTestId('search-total').getAttribute('data-total'));
     await page.locator(`[data-testid="facet-type"] [data-testid="facet-value"][data-value="${target.type}"] input`).check();
-    await page.waitForFunction((t) => Number(document.querySelector('[data-testid="search-total"]')?.getAttribute('data-total')) <= t, totalBefore);
+    await page.waitForFunction((t) => Number(document.querySelector('[data-testid="search-total"]')?.getAttribute('data-total')) < t, totalBefore);
+    for (const c of others) assert.equal(await page.locator(`[data-testid="search-hit"][data-id="${c.id}"]`).count(), 0);
     await hit.waitFor();
+    await screenshot(page, 'admin-archive-search-facet');
     await hit.click();
     await page.waitForURL(new RegExp(`/archived-customers/${target.id}/show$`));
   });

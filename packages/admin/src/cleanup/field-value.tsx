@@ -8,6 +8,7 @@ export function useFieldValue() {
   return (source: string, value: unknown): string => {
     if (value === null || value === undefined || value === '') return '—';
     if (source === 'owner') return (value as { displayName?: string }).displayName ?? '—';
+    if (source === 'region' || source === 'industry') return translate(`custos.${source === 'region' ? 'regions' : 'industries'}.${String(value)}`, { _: String(value) });
     const enumName = ENUMS[source];
     if (enumName) return translate(`custos.enums.${enumName}.${String(value)}`, { _: String(value) });
     return String(value);
