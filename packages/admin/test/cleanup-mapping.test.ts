@@ -5,7 +5,7 @@ import type { Access } from '../src/auth/access.ts';
 import { ACTIONS, buildAction } from '../src/data-provider/actions.ts';
 import { QueryBuilder } from '../src/data-provider/build-query.ts';
 import {
-  PICKABLE_FIELDS, dataQualityIssuesQuery, duplicateCandidatesQuery, facetFilter, issueRef, mergesQuery, searchArchiveQuery, segmentsQuery, snippetParts,
+  PICKABLE_FIELDS, bulkTagMutation, dataQualityIssuesQuery, duplicateCandidatesQuery, facetFilter, issueRef, mergesQuery, searchArchiveQuery, segmentsQuery, snippetParts,
 } from '../src/data-provider/cleanup.ts';
 import { ApiError } from '../src/data-provider/errors.ts';
 import { schema } from './schema-fixture.ts';
@@ -98,5 +98,23 @@ describe('cleanup actions', () => {
     const names = new Set((input as unknown as { enumValues: { name: string }[] }).enumValues.map((v) => v.name));
     for (const { field } of PICKABLE_FIELDS) assert.ok(names.has(field), field);
     assert.ok(!PICKABLE_FIELDS.some((f) => ['TAGS', 'CONTACT', 'ACTIVITY'].includes(f.field)));
+  });
+});
+
+describe('bulk tagging', () => {
+  it('narrows the list filter to the ticked ids and cleans the tags', () => {
+    const built = bulkTagMutation({ filter: { status: ['ACTIVE'], segmentId: 's1' }, ids: ['1', '2'], add: [' vip ', '', 'vip', '华东'], remove: ['old'] });
+    valid(built.query);
+    assert.deepEqual(built.variables, { input: { filter: { status: ['ACTIVE'], segmentId: 's1', ids: ['1', '2'] }, add: ['vip', '华东'], remove: ['old'], dryRun: false } });
+    assert.deepEqual(built.parseResponse({ data: { data: { matched: 2, changed: 1, dryRun: false } } }), { matched: 2, changed: 1, dryRun: false });
+  });
+
+  it('keeps the whole filter when nothing is ticked', () => {
+    assert.deepEqual(bulkTagMutation({ filter: undefined, dryRun: true }).variables['input'], { filter: {}, add: [], remove: [], dryRun: true });
+  });
+
+  it('converts the customers list filter like the list query (q → search, segmentId kept)', () => {
+    const filter = builder.filterInput('CustomerFilter', { q: '上海', segmentId: 's1', tags: 'vip' }, { q: 'search' });
+    assert.deepEqual(filter, { search: '上海', segmentId: 's1', tags: ['vip'] });
   });
 });

@@ -47,22 +47,22 @@ export function DataQualityPage() {
     <Box sx={{ p: 2 }} data-testid="quality-page">
       <Title title={translate('custos.cleanup.quality.title')} />
       <Stack direction="row" spacing={2} alignItems="center" sx={{ mb: 2 }}>
-        <FormControl size="small" sx={{ minWidth: 220 }}>
-          <InputLabel id="dq-problem">{translate('custos.cleanup.quality.problem')}</InputLabel>
-          <Select labelId="dq-problem" label={translate('custos.cleanup.quality.problem')} value={problem} data-testid="quality-problem"
+        <FormControl size="small" fullWidth={false} sx={{ width: 260, flexShrink: 0 }}>
+          <InputLabel id="dq-problem" shrink>{translate('custos.cleanup.quality.problem')}</InputLabel>
+          <Select labelId="dq-problem" label={translate('custos.cleanup.quality.problem')} value={problem} data-testid="quality-problem" displayEmpty
             onChange={(e) => { setProblem(String(e.target.value)); setSelected(new Set()); }}>
             <MenuItem value="">{translate('custos.cleanup.quality.all_problems')}</MenuItem>
             {PROBLEMS.map((p) => <MenuItem key={p} value={p}>{translate(`custos.enums.DataQualityProblem.${p}`)}</MenuItem>)}
           </Select>
         </FormControl>
-        <Typography variant="body2" color="text.secondary" data-testid="quality-count">
+        <Typography variant="body2" color="text.secondary" data-testid="quality-count" sx={{ whiteSpace: 'nowrap' }}>
           {issues.data?.totalCount !== null && issues.data ? translate('custos.cleanup.quality.count', { smart_count: issues.data.totalCount }) : ''}
         </Typography>
-        <Button variant="contained" size="small" disabled={!ticked.some((r) => r.hasSuggestion) || resolve.isPending} data-testid="bulk-apply"
+        <Button variant="contained" size="small" sx={{ whiteSpace: 'nowrap', flexShrink: 0 }} disabled={!ticked.some((r) => r.hasSuggestion) || resolve.isPending} data-testid="bulk-apply"
           onClick={() => run(ticked.filter((r) => r.hasSuggestion), 'APPLY_SUGGESTION')}>
           {translate('custos.cleanup.quality.apply_selected')}
         </Button>
-        <Button size="small" disabled={!ticked.length || resolve.isPending} data-testid="bulk-dismiss" onClick={() => run(ticked, 'DISMISS')}>
+        <Button size="small" sx={{ whiteSpace: 'nowrap', flexShrink: 0 }} disabled={!ticked.length || resolve.isPending} data-testid="bulk-dismiss" onClick={() => run(ticked, 'DISMISS')}>
           {translate('custos.cleanup.quality.dismiss_selected')}
         </Button>
       </Stack>

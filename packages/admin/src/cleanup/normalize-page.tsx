@@ -35,7 +35,7 @@ export function NormalizePage() {
       <Title title={translate('custos.cleanup.normalize.title')} />
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>{translate('custos.cleanup.normalize.help')}</Typography>
       <Stack direction="row" spacing={2} alignItems="center" sx={{ mb: 2 }}>
-        <FormControl size="small" sx={{ minWidth: 240 }}>
+        <FormControl size="small" fullWidth={false} sx={{ width: 300, flexShrink: 0 }}>
           <InputLabel id="norm-scope">{translate('custos.cleanup.normalize.scope')}</InputLabel>
           <Select labelId="norm-scope" label={translate('custos.cleanup.normalize.scope')} value={segmentId}
             onChange={(e) => { setSegmentId(String(e.target.value)); setPreview(null); setJobId(null); }}>

@@ -225,3 +225,23 @@ const SEGMENTS = parse('query Segments { data: segments { id name description } 
 export function segmentsQuery(): BuiltRead<SegmentRow[]> {
   return { query: SEGMENTS, variables: {}, parseResponse: (response) => root<SegmentRow[]>(response) };
 }
+
+export interface BulkTagOutcome { matched: number; changed: number; dryRun: boolean }
+
+const BULK_TAG = parse(`mutation BulkTagCustomers($input: BulkTagCustomersInput!) {
+  data: bulkTagCustomers(input: $input) { matched changed dryRun }
+}`);
+
+/**
+ * Tags added and removed on the customers a list shows: its filter (already converted
+ * to a CustomerFilter) narrowed to the ticked ids. Tags are trimmed, blanks dropped.
+ */
+export function bulkTagMutation(request: { filter: Record<string, unknown> | undefined; ids?: readonly string[]; add?: readonly string[]; remove?: readonly string[]; dryRun?: boolean }): BuiltRead<BulkTagOutcome> {
+  const clean = (tags: readonly string[] | undefined) => [...new Set((tags ?? []).map((t) => t.trim()).filter(Boolean))];
+  const filter = { ...(request.filter ?? {}), ...(request.ids?.length ? { ids: [...request.ids] } : {}) };
+  return {
+    query: BULK_TAG,
+    variables: { input: { filter, add: clean(request.add), remove: clean(request.remove), dryRun: request.dryRun ?? false } },
+    parseResponse: (response) => root<BulkTagOutcome>(response),
+  };
+}

@@ -11,7 +11,8 @@ import {
   archiveStatsQuery, backupsQuery, customerStatsQuery, lifecycleActivityQuery,
   type ArchiveStats, type BackupRow, type BuiltRead, type CustomerStat, type LifecycleActivityRow, type StatsRequest, type TimeBucket,
 } from './reports.ts';
-import { dataQualityIssuesQuery, duplicateCandidatesQuery, mergesQuery, searchArchiveQuery, segmentsQuery, type ArchiveSearchResult, type DuplicateGroup, type MergeRow, type Page, type QualityIssue, type SegmentRow } from './cleanup.ts';
+import { bulkTagMutation, dataQualityIssuesQuery, duplicateCandidatesQuery, mergesQuery, searchArchiveQuery, segmentsQuery, type ArchiveSearchResult, type BulkTagOutcome, type DuplicateGroup, type MergeRow, type Page, type QualityIssue, type SegmentRow } from './cleanup.ts';
+import { resourceSpec } from './resources.ts';
 import { schema } from './schema.ts';
 
 // `any`: each screen reads the payload fields it asked for (see ACTIONS).
@@ -34,6 +35,8 @@ export interface CustosDataProvider extends DataProvider, ActionMethods {
   dataQualityIssues: (params?: Parameters<typeof dataQualityIssuesQuery>[0]) => Promise<{ data: Page<QualityIssue> }>;
   searchArchive: (params: Parameters<typeof searchArchiveQuery>[0]) => Promise<{ data: ArchiveSearchResult }>;
   segments: (params?: undefined) => Promise<{ data: SegmentRow[] }>;
+  /** `filter` is the react-admin list filter of `resource` (converted like the list query). */
+  bulkTagCustomers: (request: { resource: string; filter: Record<string, unknown>; ids?: string[]; add?: string[]; remove?: string[]; dryRun?: boolean }) => Promise<{ data: BulkTagOutcome }>;
 }
 
 interface RawResponse {
@@ -139,5 +142,10 @@ export function createDataProvider(): CustosDataProvider {
     dataQualityIssues: guarded((params?: Parameters<typeof dataQualityIssuesQuery>[0]) => read(dataQualityIssuesQuery(params))),
     searchArchive: guarded((params: Parameters<typeof searchArchiveQuery>[0]) => read(searchArchiveQuery(params))),
     segments: guarded(() => read(segmentsQuery())),
+    bulkTagCustomers: guarded((request: Parameters<CustosDataProvider['bulkTagCustomers']>[0]) => {
+      const spec = resourceSpec(request.resource);
+      const filter = builder.filterInput('CustomerFilter', { ...request.filter, ...(spec.fixedFilter ?? {}) }, spec.filterAliases);
+      return read(bulkTagMutation({ ...request, filter }), true);
+    }),
   } as CustosDataProvider;
 }

@@ -71,6 +71,17 @@ export const cleanupEn = {
       summary: '%{scanned} customers scanned: %{changes} changes on %{customers} customers.',
     },
   },
+  tags: {
+    bulk: 'Tags',
+    bulk_title: 'Add or remove tags',
+    bulk_count: 'On %{smart_count} selected customer (active ones only). |||| On %{smart_count} selected customers (active ones only).',
+    add: 'Add tags',
+    remove: 'Remove tags',
+    hint: 'Separate tags with commas',
+    apply: 'Apply',
+    done: '%{smart_count} of %{matched} customers changed',
+    all_customers: 'All customers',
+  },
   search: {
     title: 'Archive search',
     placeholder: 'Name (Chinese or English), code, phone or email fragment',

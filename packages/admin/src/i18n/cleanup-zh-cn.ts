@@ -75,6 +75,17 @@ export const cleanupZh: Widen<typeof cleanupEn> = {
       summary: '已扫描 %{scanned} 个客户：%{customers} 个客户共 %{changes} 处修改。',
     },
   },
+  tags: {
+    bulk: '标签',
+    bulk_title: '添加或移除标签',
+    bulk_count: '作用于所选的 %{smart_count} 个客户（仅活跃客户）。',
+    add: '添加标签',
+    remove: '移除标签',
+    hint: '多个标签用逗号分隔',
+    apply: '应用',
+    done: '%{matched} 个客户中有 %{smart_count} 个已更改',
+    all_customers: '全部客户',
+  },
   search: {
     title: '归档搜索',
     placeholder: '名称（中文或英文）、编码、电话或邮箱片段',

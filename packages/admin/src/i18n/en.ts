@@ -22,6 +22,7 @@ export const en = {
         address: 'Address',
         taxId: 'Tax id',
         tags: 'Tags',
+        segmentId: 'Segment',
         notes: 'Notes',
         lastInteractionAt: 'Last interaction',
         createdAt: 'Created',

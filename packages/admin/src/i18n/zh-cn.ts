@@ -21,6 +21,7 @@ export const zhCN: CustosMessages = {
         address: '地址',
         taxId: '税号',
         tags: '标签',
+        segmentId: '客户分群',
         notes: '备注',
         lastInteractionAt: '最近互动',
         createdAt: '创建时间',
