@@ -99,6 +99,32 @@ describe('admin: duplicates and merges', () => {
   });
 });
 
+describe('admin: a stale merge', () => {
+  it('says someone else changed a record when a member was edited after the wizard read it, and reloads', async () => {
+    await page.getByTestId('menu-duplicates').click();
+    const group = page.getByTestId('duplicate-group').first();
+    await group.waitFor();
+    const code = (await group.locator('tbody tr td:first-child').first().innerText()).trim();
+    await group.getByTestId('open-merge').click();
+    const wizard = page.getByTestId('merge-wizard');
+    await wizard.getByTestId('merge-preview-button').click();
+    await wizard.getByTestId('merge-preview').waitFor();
+    // Someone else edits the first member meanwhile.
+    const found = await graphql<{ customers: { nodes: { id: string; version: number; notes: string | null }[] } }>(
+      base, 'query($q: String) { customers(first: 1, filter: { search: $q }) { nodes { id version notes } } }', { q: code }, adminToken,
+    );
+    const member = found.customers.nodes[0]!;
+    await graphql(base, 'mutation($id: ID!, $version: Int!) { updateCustomer(input: { id: $id, version: $version, notes: "edited elsewhere" }) { customer { id } } }', { id: member.id, version: member.version }, adminToken);
+    await wizard.getByTestId('merge-confirm').click();
+    await wizard.locator('[data-testid="action-error"][data-code="CONFLICT"]').waitFor();
+    assert.match(await wizard.getByTestId('action-error').innerText(), /Someone else changed this record/);
+    await screenshot(page, 'admin-merge-conflict');
+    await wizard.getByTestId('merge-reload').click();
+    await wizard.waitFor({ state: 'detached' });
+    assert.equal(await statusOf(member.id), 'ACTIVE');
+  });
+});
+
 describe('admin: data quality and normalization', () => {
   it('applies a suggested fix inline', async () => {
     await page.getByTestId('menu-data-quality').click();
@@ -170,6 +196,18 @@ describe('admin: archive search', () => {
     await graphql(base, 'mutation($ids: [ID!]!) { archiveCustomers(input: { ids: $ids, reason: "e2e search" }) { failures { id } } }', { ids: [target.id, ...others.map((c) => c.id)] }, adminToken);
     const term = target.name.match(/[\u4e00-\u9fff]{2}/)![0];
     searchTerm = term;
+    // The search index follows the archive through an outbox: wait until it has caught up.
+    for (let i = 0; i < 60; i++) {
+      const found = await graphql<{ searchArchive: { hits: { customer: { id: string } }[] } }>(
+        base, 'query($q: String!) { searchArchive(query: $q, first: 50) { hits { customer { id } } } }', { q: term }, adminToken,
+      );
+      const all = await graphql<{ searchArchive: { hits: { customer: { id: string } }[] } }>(
+        base, 'query { searchArchive(query: "", first: 100) { hits { customer { id } } } }', {}, adminToken,
+      );
+      const ids = new Set(all.searchArchive.hits.map((h) => h.customer.id));
+      if (found.searchArchive.hits.some((h) => h.customer.id === target.id) && others.every((c) => ids.has(c.id))) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
 
     await page.getByTestId('menu-archive-search').click();
     await page.getByTestId('archive-search-input').fill(term);

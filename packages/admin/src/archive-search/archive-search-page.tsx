@@ -3,7 +3,7 @@ import {
   Box, Card, CardContent, Checkbox, Chip, FormControlLabel, InputAdornment, List, ListItemButton, ListItemText, Stack, TextField, Typography,
 } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { Title, useTranslate } from 'react-admin';
+import { Title, useLocaleState, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { snippetParts, type ArchiveHit } from '../data-provider/cleanup.ts';
 import { ErrorAlert } from '../shared/error-alert.tsx';
@@ -28,6 +28,7 @@ function Snippet({ snippet }: { snippet: string }) {
 
 function Hit({ hit }: { hit: ArchiveHit }) {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const navigate = useNavigate();
   const name = hit.highlights.find((h) => h.field === 'name');
   const others = hit.highlights.filter((h) => h.field !== 'name');
@@ -40,7 +41,7 @@ function Hit({ hit }: { hit: ArchiveHit }) {
             {others.map((h) => (
               <span key={h.field}>{translate(`resources.customers.fields.${h.field}`, { _: h.field })}: <Snippet snippet={h.snippet} />{' · '}</span>
             ))}
-            {translate('custos.search.archived_on', { date: new Date(hit.customer.archivedAt).toLocaleDateString(), reason: hit.customer.archiveReason })}
+            {translate('custos.search.archived_on', { date: new Date(hit.customer.archivedAt).toLocaleDateString(locale), reason: hit.customer.archiveReason })}
           </>
         }
       />

@@ -1,6 +1,6 @@
 import { Box, Button, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Link, Title, useNotify, useTranslate } from 'react-admin';
+import { Link, Title, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import type { MergeRow } from '../data-provider/cleanup.ts';
 import { ActionDialog } from '../shared/action-dialog.tsx';
 import { ErrorAlert } from '../shared/error-alert.tsx';
@@ -23,6 +23,8 @@ export function MergesPage() {
   const merges = useCleanupRead('merges', { first: 50 });
   const unmerge = useAction('unmergeCustomers');
   const [target, setTarget] = useState<MergeRow | null>(null);
+  // Dates in the dashboard's language, not the browser's.
+  const [locale] = useLocaleState();
   return (
     <Box sx={{ p: 2 }} data-testid="merges-page">
       <Title title={translate('custos.cleanup.merges.title')} />
@@ -43,14 +45,14 @@ export function MergesPage() {
         <TableBody>
           {(merges.data ?? []).map((m) => (
             <TableRow key={m.id} data-testid="merge-row" data-id={m.id}>
-              <TableCell>{new Date(m.mergedAt).toLocaleString()}</TableCell>
+              <TableCell>{new Date(m.mergedAt).toLocaleString(locale)}</TableCell>
               <TableCell>{m.survivor ? party(m.survivor) : '—'}</TableCell>
               <TableCell>{m.merged.map(party)}</TableCell>
               <TableCell>{m.interactionCount}</TableCell>
               <TableCell>{m.mergedBy?.displayName ?? '—'}</TableCell>
               <TableCell>
                 {m.unmergedAt
-                  ? <Chip size="small" label={translate('custos.cleanup.merges.undone', { at: new Date(m.unmergedAt).toLocaleString() })} data-testid="merge-state" data-state="UNDONE" title={m.unmergeReason ?? ''} />
+                  ? <Chip size="small" label={translate('custos.cleanup.merges.undone', { at: new Date(m.unmergedAt).toLocaleString(locale) })} data-testid="merge-state" data-state="UNDONE" title={m.unmergeReason ?? ''} />
                   : <Chip size="small" color="success" label={translate('custos.cleanup.merges.in_effect')} data-testid="merge-state" data-state="ACTIVE" />}
               </TableCell>
               <TableCell>
