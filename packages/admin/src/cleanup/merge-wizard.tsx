@@ -62,6 +62,14 @@ export function MergeWizard({ group, onClose, onMerged, onReload }: { group: Dup
       <DialogTitle>{translate('custos.cleanup.merge.title')}</DialogTitle>
       <DialogContent>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{translate('custos.cleanup.merge.help')}</Typography>
+        {/* The server's answer above the long grid, where it is seen without scrolling. */}
+        {preview ? (
+          <Alert severity="info" sx={{ mb: 2 }} data-testid="merge-preview">
+            {translate('custos.cleanup.merge.preview_summary', { smart_count: preview.movedInteractions, count: customers.length - 1 })}
+          </Alert>
+        ) : null}
+        <ErrorAlert error={merge.error} />
+        {conflict ? <Button sx={{ my: 1 }} onClick={onReload} data-testid="merge-reload">{translate('custos.cleanup.merge.reload')}</Button> : null}
         <Table size="small">
           <TableHead>
             <TableRow>
@@ -100,14 +108,7 @@ export function MergeWizard({ group, onClose, onMerged, onReload }: { group: Dup
             </TableRow>
           </TableBody>
         </Table>
-        {preview ? (
-          <Alert severity="info" sx={{ mt: 2 }} data-testid="merge-preview">
-            {translate('custos.cleanup.merge.preview_summary', { smart_count: preview.movedInteractions, count: customers.length - 1 })}
-          </Alert>
-        ) : null}
         <TextField label={translate('custos.cleanup.reason')} value={reason} onChange={(e) => setReason(e.target.value)} fullWidth size="small" sx={{ mt: 2 }} />
-        <ErrorAlert error={merge.error} />
-        {conflict ? <Button sx={{ mt: 1 }} onClick={onReload} data-testid="merge-reload">{translate('custos.cleanup.merge.reload')}</Button> : null}
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>

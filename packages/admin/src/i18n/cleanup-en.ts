@@ -25,7 +25,7 @@ export const cleanupEn = {
       confirm: 'Merge',
       reload: 'Reload the group',
       done: 'Customers merged',
-      preview_summary: '%{count} customer(s) merge into the survivor; %{smart_count} interaction moves |||| %{count} customer(s) merge into the survivor; %{smart_count} interactions move',
+      preview_summary: 'Customers merged into the survivor: %{count} · interactions moving to it: %{smart_count}',
     },
     merges: {
       title: 'Merges',
