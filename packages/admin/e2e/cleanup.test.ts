@@ -125,6 +125,33 @@ describe('admin: a stale merge', () => {
   });
 });
 
+describe('admin: an unmerge that cannot be undone', () => {
+  it('shows the blockers when the survivor was archived after the merge', async () => {
+    const groups = await graphql<{ duplicateCandidates: { nodes: { customers: { id: string; version: number }[] }[] } }>(
+      base, 'query { duplicateCandidates(first: 5) { nodes { customers { id version } } } }', {}, adminToken,
+    );
+    const [survivor, ...merged] = groups.duplicateCandidates.nodes.at(-1)!.customers;
+    const made = await graphql<{ mergeCustomers: { merge: { id: string } } }>(
+      base, 'mutation($input: MergeCustomersInput!) { mergeCustomers(input: $input) { merge { id } } }',
+      { input: { survivorId: survivor!.id, mergedIds: merged.map((c) => c.id), versions: [survivor!, ...merged].map((c) => ({ id: c.id, version: c.version })), dryRun: false } },
+      adminToken,
+    );
+    await graphql(base, 'mutation($ids: [ID!]!) { archiveCustomers(input: { ids: $ids, reason: "archived after merge" }) { failures { id } } }', { ids: [survivor!.id] }, adminToken);
+    await page.getByTestId('menu-merges').click();
+    const row = page.locator(`[data-testid="merge-row"][data-id="${made.mergeCustomers.merge.id}"]`);
+    await row.getByTestId('unmerge').click();
+    const dialog = page.getByTestId('unmerge-dialog');
+    await dialog.locator('textarea[name="reason"]').fill('Try to undo');
+    await dialog.getByTestId('action-confirm').click();
+    const error = dialog.locator('[data-testid="action-error"]');
+    await error.waitFor();
+    await screenshot(page, 'admin-unmerge-blocked');
+    assert.equal(await error.getAttribute('data-code'), 'INVALID_STATE');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    for (const c of merged) assert.equal(await statusOf(c.id), 'MERGED');
+  });
+});
+
 describe('admin: data quality and normalization', () => {
   it('applies a suggested fix inline', async () => {
     await page.getByTestId('menu-data-quality').click();
