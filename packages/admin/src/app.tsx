@@ -19,6 +19,12 @@ import { lazyScreen } from './shared/lazy-screen.ts';
 // Charts (@mui/x-charts) load with the Reports screen only.
 const ReportsPage = lazyScreen(() => import('./reports/reports-page.tsx'), 'ReportsPage');
 const BackupsPage = lazyScreen(() => import('./backups/backups-page.tsx'), 'BackupsPage');
+// Cleanup (issue 7) and archive search: each screen its own chunk.
+const DuplicatesPage = lazyScreen(() => import('./cleanup/duplicates-page.tsx'), 'DuplicatesPage');
+const MergesPage = lazyScreen(() => import('./cleanup/merges-page.tsx'), 'MergesPage');
+const DataQualityPage = lazyScreen(() => import('./cleanup/data-quality-page.tsx'), 'DataQualityPage');
+const NormalizePage = lazyScreen(() => import('./cleanup/normalize-page.tsx'), 'NormalizePage');
+const ArchiveSearchPage = lazyScreen(() => import('./archive-search/archive-search-page.tsx'), 'ArchiveSearchPage');
 
 const dataProvider = createDataProvider();
 
@@ -54,6 +60,11 @@ export function App() {
         <CustomRoutes>
           <Route path="/reports" element={<ReportsPage />} />
           <Route path="/backups" element={<BackupsPage />} />
+          <Route path="/duplicates" element={<DuplicatesPage />} />
+          <Route path="/merges" element={<MergesPage />} />
+          <Route path="/data-quality" element={<DataQualityPage />} />
+          <Route path="/normalization" element={<NormalizePage />} />
+          <Route path="/archive-search" element={<ArchiveSearchPage />} />
         </CustomRoutes>
       </Admin>
     </BrowserRouter>

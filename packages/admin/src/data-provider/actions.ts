@@ -56,6 +56,22 @@ export const ACTIONS = {
   classifyLifecycleStages: { mutation: 'classifyLifecycleStages', fields: { job }, primary: 'job' },
   startBackup: { mutation: 'startBackup', fields: { job }, primary: 'job' },
   startBackupDrill: { mutation: 'startBackupDrill', fields: { job }, primary: 'job' },
+  // Cleanup (issue 7): merge payloads carry the merge with a fixed selection.
+  detectDuplicates: { mutation: 'detectDuplicates', fields: { job }, primary: 'job' },
+  dismissDuplicate: { mutation: 'dismissDuplicate', fields: { groupId: 'scalar', dismissedPairs: 'scalar' } },
+  mergeCustomers: {
+    mutation: 'mergeCustomers',
+    fields: { survivor: customer, merge: { select: 'id mergedIds interactionCount' }, movedInteractions: 'scalar', dryRun: 'scalar' },
+  },
+  unmergeCustomers: { mutation: 'unmergeCustomers', fields: { merge: { select: 'id unmergedAt' }, customers: customer } },
+  resolveDataQualityIssues: { mutation: 'resolveDataQualityIssues', fields: { resolved: 'scalar', failures: FAILURES } },
+  normalizeCustomers: {
+    mutation: 'normalizeCustomers',
+    fields: {
+      dryRun: 'scalar', scanned: 'scalar', changedCustomers: 'scalar', changeCount: 'scalar',
+      changes: { select: 'customer { id code name } field before after hidden' }, job,
+    },
+  },
 } as const satisfies Record<string, ActionSpec>;
 
 export type ActionName = keyof typeof ACTIONS;

@@ -11,6 +11,8 @@ import {
   archiveStatsQuery, backupsQuery, customerStatsQuery, lifecycleActivityQuery,
   type ArchiveStats, type BackupRow, type BuiltRead, type CustomerStat, type LifecycleActivityRow, type StatsRequest, type TimeBucket,
 } from './reports.ts';
+import { bulkTagMutation, dataQualityIssuesQuery, duplicateCandidatesQuery, mergesQuery, searchArchiveQuery, segmentsQuery, type ArchiveSearchResult, type BulkTagOutcome, type DuplicateGroup, type MergeRow, type Page, type QualityIssue, type SegmentRow } from './cleanup.ts';
+import { resourceSpec } from './resources.ts';
 import { schema } from './schema.ts';
 
 // `any`: each screen reads the payload fields it asked for (see ACTIONS).
@@ -28,6 +30,13 @@ export interface CustosDataProvider extends DataProvider, ActionMethods {
   archiveStats: () => Promise<{ data: ArchiveStats }>;
   backups: () => Promise<{ data: BackupRow[] }>;
   createExport: (request: ExportRequest) => Promise<{ data: ExportLink }>;
+  duplicateCandidates: (params?: Parameters<typeof duplicateCandidatesQuery>[0]) => Promise<{ data: DuplicateGroup[] }>;
+  merges: (params?: Parameters<typeof mergesQuery>[0]) => Promise<{ data: MergeRow[] }>;
+  dataQualityIssues: (params?: Parameters<typeof dataQualityIssuesQuery>[0]) => Promise<{ data: Page<QualityIssue> }>;
+  searchArchive: (params: Parameters<typeof searchArchiveQuery>[0]) => Promise<{ data: ArchiveSearchResult }>;
+  segments: (params?: undefined) => Promise<{ data: SegmentRow[] }>;
+  /** `filter` is the react-admin list filter of `resource` (converted like the list query). */
+  bulkTagCustomers: (request: { resource: string; filter: Record<string, unknown>; ids?: string[]; add?: string[]; remove?: string[]; dryRun?: boolean }) => Promise<{ data: BulkTagOutcome }>;
 }
 
 interface RawResponse {
@@ -128,5 +137,15 @@ export function createDataProvider(): CustosDataProvider {
     archiveStats: guarded(() => read(archiveStatsQuery())),
     backups: guarded(() => read(backupsQuery())),
     createExport: guarded((request: ExportRequest) => read(buildExport(builder, request), true)),
+    duplicateCandidates: guarded((params?: Parameters<typeof duplicateCandidatesQuery>[0]) => read(duplicateCandidatesQuery(params))),
+    merges: guarded((params?: Parameters<typeof mergesQuery>[0]) => read(mergesQuery(params))),
+    dataQualityIssues: guarded((params?: Parameters<typeof dataQualityIssuesQuery>[0]) => read(dataQualityIssuesQuery(params))),
+    searchArchive: guarded((params: Parameters<typeof searchArchiveQuery>[0]) => read(searchArchiveQuery(params))),
+    segments: guarded(() => read(segmentsQuery())),
+    bulkTagCustomers: guarded((request: Parameters<CustosDataProvider['bulkTagCustomers']>[0]) => {
+      const spec = resourceSpec(request.resource);
+      const filter = builder.filterInput('CustomerFilter', { ...request.filter, ...(spec.fixedFilter ?? {}) }, spec.filterAliases);
+      return read(bulkTagMutation({ ...request, filter }), true);
+    }),
   } as CustosDataProvider;
 }

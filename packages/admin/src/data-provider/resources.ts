@@ -67,7 +67,8 @@ const CUSTOMERS: ResourceSpec = {
   one: 'customer',
   create: { mutation: 'createCustomer', payload: 'customer' },
   update: { mutation: 'updateCustomer', payload: 'customer', versionField: 'version' },
-  nested: { owner: 'id displayName' },
+  // mergedInto: a MERGED customer's page links to its survivor.
+  nested: { owner: 'id displayName', mergedInto: 'id code name' },
   filterAliases: { q: 'search' },
   // Lists default to ACTIVE customers; a reference to a voided one must still resolve.
   manyFilter: (enumValues) => ({ status: enumValues('CustomerStatus') }),

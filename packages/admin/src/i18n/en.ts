@@ -1,3 +1,4 @@
+import { cleanupEn, cleanupEnumsEn } from './cleanup-en.ts';
 /**
  * English messages of the dashboard (react-admin's own come from ra-language-english).
  * zh-cn.ts has the same keys; a unit test keeps the two and the schema's enums in step.
@@ -21,6 +22,7 @@ export const en = {
         address: 'Address',
         taxId: 'Tax id',
         tags: 'Tags',
+        segmentId: 'Segment',
         notes: 'Notes',
         lastInteractionAt: 'Last interaction',
         createdAt: 'Created',
@@ -204,6 +206,7 @@ export const en = {
     },
   },
   custos: {
+    ...cleanupEn,
     title: 'Custos',
     language: { en: 'English', 'zh-CN': '简体中文' },
     auth: {
@@ -474,6 +477,7 @@ export const en = {
       single_use: 'The link works once and for 10 minutes; export again for another copy. Every export is in the audit log.',
     },
     enums: {
+      ...cleanupEnumsEn,
       CustomerStatus: { ACTIVE: 'Active', VOID: 'Void', ARCHIVED: 'Archived', MERGED: 'Merged' },
       CustomerType: { ENTERPRISE: 'Enterprise', SMB: 'Small business', INDIVIDUAL: 'Individual' },
       CustomerTier: { KEY_ACCOUNT: 'Key account', LONG_TERM: 'Long-term', STANDARD: 'Standard' },
@@ -508,6 +512,8 @@ export const en = {
         NORMALIZE_CUSTOMERS: 'Normalization',
         DETECT_DUPLICATES: 'Duplicate detection',
         BACKUP_DRILL: 'Restore drill',
+        NORMALIZE_CUSTOMERS: 'Normalization',
+        DETECT_DUPLICATES: 'Duplicate detection',
       },
       CustomerDimension: {
         LIFECYCLE_STAGE: 'Lifecycle stage',

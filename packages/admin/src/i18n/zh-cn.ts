@@ -1,3 +1,4 @@
+import { cleanupEnumsZh, cleanupZh } from './cleanup-zh-cn.ts';
 import type { CustosMessages } from './en.ts';
 
 /** Simplified Chinese messages of the dashboard; the type forces the same keys as English. */
@@ -20,6 +21,7 @@ export const zhCN: CustosMessages = {
         address: '地址',
         taxId: '税号',
         tags: '标签',
+        segmentId: '客户分群',
         notes: '备注',
         lastInteractionAt: '最近互动',
         createdAt: '创建时间',
@@ -203,6 +205,7 @@ export const zhCN: CustosMessages = {
     },
   },
   custos: {
+    ...cleanupZh,
     title: 'Custos 客户数据管理',
     language: { en: 'English', 'zh-CN': '简体中文' },
     auth: {
@@ -473,6 +476,7 @@ export const zhCN: CustosMessages = {
       single_use: '下载链接只能使用一次，10 分钟内有效；如需另一份请重新导出。每次导出都会记入审计日志。',
     },
     enums: {
+      ...cleanupEnumsZh,
       CustomerStatus: { ACTIVE: '正常', VOID: '已作废', ARCHIVED: '已归档', MERGED: '已合并' },
       CustomerType: { ENTERPRISE: '大型企业', SMB: '中小企业', INDIVIDUAL: '个人' },
       CustomerTier: { KEY_ACCOUNT: '重点客户', LONG_TERM: '长期客户', STANDARD: '普通客户' },
@@ -507,6 +511,8 @@ export const zhCN: CustosMessages = {
         NORMALIZE_CUSTOMERS: '数据规范化',
         DETECT_DUPLICATES: '重复客户检测',
         BACKUP_DRILL: '恢复演练',
+        NORMALIZE_CUSTOMERS: '数据规范化',
+        DETECT_DUPLICATES: '重复检测',
       },
       CustomerDimension: {
         LIFECYCLE_STAGE: '生命周期阶段',

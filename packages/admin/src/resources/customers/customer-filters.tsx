@@ -5,6 +5,7 @@ import {
   SelectArrayInput,
   TextInput,
 } from 'react-admin';
+import { SegmentInput } from './segment-input.tsx';
 import { enumChoices, industryChoices, regionChoices } from '../../shared/choices.ts';
 
 /** Tags typed as "vip, 华东" filter on customers carrying any of them. */
@@ -23,4 +24,5 @@ export const customerFilters = [
     <AutocompleteInput optionText="displayName" label="resources.customers.fields.ownerId" />
   </ReferenceInput>,
   <TextInput key="tags" source="tags" parse={parseTags} format={formatTags} />,
+  <SegmentInput key="segmentId" source="segmentId" />,
 ];

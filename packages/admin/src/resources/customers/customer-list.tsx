@@ -12,6 +12,7 @@ import {
 } from 'react-admin';
 import { can, canRead } from '../../auth/access.ts';
 import { BulkArchiveButton, BulkVoidButton } from './bulk-buttons.tsx';
+import { BulkTagButton } from './bulk-tag-button.tsx';
 import { useAccess } from '../../auth/use-access.ts';
 import { sortableFields } from '../../shared/choices.ts';
 import { EnumField, GuardedTextField, KeyField } from '../../shared/fields.tsx';
@@ -33,8 +34,10 @@ function ListActions() {
 }
 
 function BulkActions() {
+  const access = useAccess();
   return (
     <>
+      {can(access, 'customer:update') ? <BulkTagButton /> : null}
       <BulkVoidButton />
       <BulkArchiveButton />
     </>
@@ -43,7 +46,7 @@ function BulkActions() {
 
 export function CustomerList() {
   const access = useAccess();
-  const bulk = can(access, 'customer:void') || can(access, 'customer:archive');
+  const bulk = can(access, 'customer:void') || can(access, 'customer:archive') || can(access, 'customer:update');
   const s = (field: string) => sortable.has(field);
   return (
     <List

@@ -3,6 +3,7 @@ import { Alert, Box, Card, CardContent, Divider, Grid, Typography } from '@mui/m
 import {
   EditButton,
   Labeled,
+  Link,
   NumberField,
   Show,
   TextField,
@@ -77,11 +78,26 @@ function VoidNotice() {
   );
 }
 
+/** A MERGED customer points at its survivor, where its interactions now live. */
+function MergedNotice() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (record?.['status'] !== 'MERGED') return null;
+  const survivor = record['mergedInto'] as { id: string; code: string; name: string } | null | undefined;
+  return (
+    <Alert severity="info" sx={{ mb: 2 }} data-testid="merged-notice">
+      {translate('custos.cleanup.merged_into')}{' '}
+      {survivor ? <Link to={`/customers/${survivor.id}/show`} data-testid="merged-into-link">{`${survivor.code} ${survivor.name}`}</Link> : '—'}
+    </Alert>
+  );
+}
+
 function CustomerDetails() {
   const translate = useTranslate();
   return (
     <Box sx={{ p: 2 }}>
       <VoidNotice />
+      <MergedNotice />
       <Grid container spacing={2}>
         <Cell><Labeled source="code"><TextField source="code" /></Labeled></Cell>
         <Cell><Labeled source="name"><TextField source="name" /></Labeled></Cell>

@@ -1,0 +1,29 @@
+import { Stack } from '@mui/material';
+import { useEffect, useRef } from 'react';
+import { RecordContextProvider, useGetOne } from 'react-admin';
+import { JobProgressBar, JobStateChip, isActive, pollOne } from '../resources/jobs/job-fields.tsx';
+
+/**
+ * A started job's state and progress, polled every second while it runs (the jobs
+ * screens' own chip and bar); `onFinished` once it leaves QUEUED/RUNNING, so the screen
+ * that started it can reload what the job changed.
+ */
+export function JobFollower({ jobId, onFinished }: { jobId: string; onFinished?: () => void }) {
+  const { data } = useGetOne('jobs', { id: jobId }, { refetchInterval: pollOne });
+  const reported = useRef(false);
+  useEffect(() => {
+    if (data && !isActive(data) && !reported.current) {
+      reported.current = true;
+      onFinished?.();
+    }
+  }, [data, onFinished]);
+  if (!data) return null;
+  return (
+    <RecordContextProvider value={data}>
+      <Stack direction="row" spacing={2} alignItems="center" data-testid="job-follower">
+        <JobStateChip />
+        <JobProgressBar />
+      </Stack>
+    </RecordContextProvider>
+  );
+}

@@ -1,0 +1,94 @@
+import { Alert, Box, Button, FormControl, InputLabel, MenuItem, Select, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useState } from 'react';
+import { Link, Title, useTranslate } from 'react-admin';
+import { ErrorAlert } from '../shared/error-alert.tsx';
+import { useAction } from '../shared/use-action.ts';
+import { JobFollower } from './job-follower.tsx';
+import { useCleanupRead } from './use-cleanup.ts';
+
+interface NormalizationPreview {
+  scanned: number | null;
+  changedCustomers: number | null;
+  changeCount: number | null;
+  changes: { customer: { id: string; code: string; name: string }; field: string; before: string | null; after: string | null; hidden: boolean }[];
+  job: { id: string } | null;
+}
+
+const ALL = '__all__';
+
+/**
+ * Normalization in two steps: a dry run lists before → after per field (hidden values,
+ * which the role may not read, say so instead of showing), then Apply starts the same
+ * normalization as a background job over the same customers, followed here.
+ */
+export function NormalizePage() {
+  const translate = useTranslate();
+  const segments = useCleanupRead('segments', undefined);
+  const [segmentId, setSegmentId] = useState(ALL);
+  const normalize = useAction<NormalizationPreview>('normalizeCustomers');
+  const [preview, setPreview] = useState<NormalizationPreview | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const filter = segmentId === ALL ? undefined : { segmentId };
+
+  return (
+    <Box sx={{ p: 2 }} data-testid="normalize-page">
+      <Title title={translate('custos.cleanup.normalize.title')} />
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>{translate('custos.cleanup.normalize.help')}</Typography>
+      <Stack direction="row" spacing={2} alignItems="center" sx={{ mb: 2 }}>
+        <FormControl size="small" fullWidth={false} sx={{ width: 300, flexShrink: 0 }}>
+          <InputLabel id="norm-scope">{translate('custos.cleanup.normalize.scope')}</InputLabel>
+          <Select labelId="norm-scope" label={translate('custos.cleanup.normalize.scope')} value={segmentId}
+            onChange={(e) => { setSegmentId(String(e.target.value)); setPreview(null); setJobId(null); }}>
+            <MenuItem value={ALL}>{translate('custos.cleanup.normalize.all_active')}</MenuItem>
+            {(segments.data ?? []).map((s) => <MenuItem key={s.id} value={s.id}>{s.name}</MenuItem>)}
+          </Select>
+        </FormControl>
+        <Button variant="outlined" data-testid="normalize-preview" disabled={normalize.isPending}
+          onClick={() => { setJobId(null); normalize.mutate({ filter, dryRun: true, first: 200 }, { onSuccess: setPreview }); }}>
+          {translate('custos.cleanup.normalize.preview')}
+        </Button>
+        <Button variant="contained" data-testid="normalize-apply" disabled={!preview || !preview.changeCount || normalize.isPending || !!jobId}
+          onClick={() => normalize.mutate({ filter, dryRun: false }, { onSuccess: (r) => r.job && setJobId(String(r.job.id)) })}>
+          {translate('custos.cleanup.normalize.apply')}
+        </Button>
+        {jobId ? <JobFollower key={jobId} jobId={jobId} /> : null}
+      </Stack>
+      <ErrorAlert error={normalize.error} />
+      {preview ? (
+        <>
+          <Alert severity="info" sx={{ mb: 2 }} data-testid="normalize-summary">
+            {translate('custos.cleanup.normalize.summary', { scanned: preview.scanned ?? 0, customers: preview.changedCustomers ?? 0, changes: preview.changeCount ?? 0 })}
+          </Alert>
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell>{translate('resources.customers.name', { smart_count: 1 })}</TableCell>
+                <TableCell>{translate('custos.cleanup.merge.field')}</TableCell>
+                <TableCell>{translate('custos.cleanup.normalize.before')}</TableCell>
+                <TableCell />
+                <TableCell>{translate('custos.cleanup.normalize.after')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {preview.changes.map((c) => (
+                <TableRow key={`${c.customer.id}:${c.field}`} data-testid="normalize-change" data-field={c.field}>
+                  <TableCell><Link to={`/customers/${c.customer.id}/show`}>{`${c.customer.code} ${c.customer.name}`}</Link></TableCell>
+                  <TableCell>{translate(`custos.enums.CleanupField.${c.field}`, { _: c.field })}</TableCell>
+                  {c.hidden ? (
+                    <TableCell colSpan={3}><em>{translate('custos.cleanup.normalize.hidden')}</em></TableCell>
+                  ) : (
+                    <>
+                      <TableCell data-testid="change-before" sx={{ fontFamily: 'monospace' }}>{c.before ?? '—'}</TableCell>
+                      <TableCell>→</TableCell>
+                      <TableCell data-testid="change-after" sx={{ fontFamily: 'monospace' }}>{c.after ?? '—'}</TableCell>
+                    </>
+                  )}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </>
+      ) : null}
+    </Box>
+  );
+}
