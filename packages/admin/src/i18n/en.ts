@@ -512,8 +512,6 @@ export const en = {
         NORMALIZE_CUSTOMERS: 'Normalization',
         DETECT_DUPLICATES: 'Duplicate detection',
         BACKUP_DRILL: 'Restore drill',
-        NORMALIZE_CUSTOMERS: 'Normalization',
-        DETECT_DUPLICATES: 'Duplicate detection',
       },
       CustomerDimension: {
         LIFECYCLE_STAGE: 'Lifecycle stage',

@@ -511,8 +511,6 @@ export const zhCN: CustosMessages = {
         NORMALIZE_CUSTOMERS: '数据规范化',
         DETECT_DUPLICATES: '重复客户检测',
         BACKUP_DRILL: '恢复演练',
-        NORMALIZE_CUSTOMERS: '数据规范化',
-        DETECT_DUPLICATES: '重复检测',
       },
       CustomerDimension: {
         LIFECYCLE_STAGE: '生命周期阶段',
