@@ -6,38 +6,19 @@
  * sales is not offered duplicates or merges.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openBrowser, screenshot, signInAs, type Browser } from './browser.ts';
-import { graphql, startServer, tokenFor, type RunningServer } from './server.ts';
+import { screenshot, signInAs } from './browser.ts';
+import { graphql, tokenFor } from './server.ts';
+import { dashboardSession } from './session.ts';
 
-let server: RunningServer;
-let browser: Browser;
 let page: Page;
 let base: string;
 let adminToken: string;
-const consoleProblems: string[] = [];
+const session = dashboardSession((ready) => ({ page, base, adminToken } = ready));
+const consoleProblems = session.consoleProblems;
 /** The two Chinese characters the archive search test found its customer by. */
 let searchTerm = '科技';
-
-before(async () => {
-  server = await startServer();
-  base = server.url;
-  browser = await openBrowser();
-  page = browser.page;
-  page.on('console', (message) => {
-    if (/status of 401/.test(message.text())) return;
-    if (message.type() === 'error' || (message.type() === 'warning' && /React|MUI/.test(message.text()))) {
-      consoleProblems.push(`${message.text()} (${message.location().url})`);
-    }
-  });
-  adminToken = await tokenFor(base, 'admin@example.com');
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 async function statusOf(id: string): Promise<string | null> {
   const data = await graphql<{ customer: { status: string } | null }>(base, 'query($id: ID!) { customer(id: $id) { status } }', { id }, adminToken);

@@ -6,39 +6,17 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { openBrowser, screenshot, signInAs, type Browser } from './browser.ts';
-import { graphql, startServer, tokenFor, type RunningServer } from './server.ts';
+import { screenshot, signInAs } from './browser.ts';
+import { graphql, tokenFor } from './server.ts';
+import { dashboardSession } from './session.ts';
 
-let server: RunningServer;
-let browser: Browser;
 let page: Page;
 let base: string;
 let adminToken: string;
-/** Console errors and React warnings seen in the page: the dashboard should cause none. */
-const consoleProblems: string[] = [];
-
-before(async () => {
-  server = await startServer();
-  base = server.url;
-  browser = await openBrowser();
-  page = browser.page;
-  page.on('console', (message) => {
-    // A 401 is how the server ends a session; signInAs clears the session under the
-    // running app, whose requests then answer 401 and sign it out: the designed path.
-    if (/status of 401/.test(message.text())) return;
-    if (message.type() === 'error' || (message.type() === 'warning' && /React|MUI/.test(message.text()))) {
-      consoleProblems.push(`${message.text()} (${message.location().url})`);
-    }
-  });
-  adminToken = await tokenFor(base, 'admin@example.com');
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = dashboardSession((ready) => ({ page, base, adminToken } = ready));
+const consoleProblems = session.consoleProblems;
 
 interface Row { id: string; code: string; name: string }
 

@@ -6,37 +6,17 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openBrowser, screenshot, signInAs, type Browser } from './browser.ts';
-import { graphql, startServer, tokenFor, type RunningServer } from './server.ts';
+import { screenshot, signInAs } from './browser.ts';
+import { graphql, tokenFor } from './server.ts';
+import { dashboardSession } from './session.ts';
 
-let server: RunningServer;
-let browser: Browser;
 let page: Page;
 let base: string;
 let adminToken: string;
-const consoleProblems: string[] = [];
-
-before(async () => {
-  server = await startServer();
-  base = server.url;
-  browser = await openBrowser();
-  page = browser.page;
-  page.on('console', (message) => {
-    // signInAs clears the session under the running app: its next requests answer 401.
-    if (/status of 401/.test(message.text())) return;
-    if (message.type() === 'error' || (message.type() === 'warning' && /React|MUI/.test(message.text()))) {
-      consoleProblems.push(`${message.text()} (${message.location().url})`);
-    }
-  });
-  adminToken = await tokenFor(base, 'admin@example.com');
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = dashboardSession((ready) => ({ page, base, adminToken } = ready));
+const consoleProblems = session.consoleProblems;
 
 type Stat = { keys: (string | null)[]; count: number };
 

@@ -6,35 +6,17 @@
  *
  * Plain TypeScript on `graphql` only, so it runs in the unit tests under Node.
  */
-import { parse, type DocumentNode, type IntrospectionField, type IntrospectionSchema } from 'graphql';
+import { parse, type IntrospectionField, type IntrospectionSchema } from 'graphql';
 import type { Access } from '../auth/access.ts';
 import { canRead } from '../auth/access.ts';
-import { checkResponse, errorCode, toApiError, type GraphQLErrorLike } from './errors.ts';
+import { checkResponse, errorCode, toApiError } from './errors.ts';
+import type { BuiltQuery, FetchType, ListParams, RaRecord } from './query-types.ts';
 import { resourceSpec, type ResourceSpec } from './resources.ts';
 import { SchemaIndex, unwrap } from './schema-index.ts';
 import { buildSearchQuery, usesSearch } from './search-query.ts';
 import { isBlank, listQuery, matchesFilter, notFound, sameValue, singleOrNotFound } from './query-helpers.ts';
 
-export type FetchType = 'GET_LIST' | 'GET_ONE' | 'GET_MANY' | 'GET_MANY_REFERENCE' | 'CREATE' | 'UPDATE';
-
-export interface ApolloLikeResponse {
-  data?: Record<string, unknown> | null;
-  errors?: readonly GraphQLErrorLike[];
-}
-
-export interface BuiltQuery {
-  query: DocumentNode;
-  variables: Record<string, unknown>;
-  parseResponse: (response: ApolloLikeResponse) => { data: unknown; total?: number };
-}
-
-export type RaRecord = Record<string, unknown> & { id: string };
-
-interface ListParams {
-  pagination?: { page: number; perPage: number };
-  sort?: { field: string; order: 'ASC' | 'DESC' | string };
-  filter?: Record<string, unknown>;
-}
+export type { ApolloLikeResponse, BuiltQuery, FetchType, RaRecord } from './query-types.ts';
 
 /** The alias every document gives its root field, so parsing never depends on names. */
 const ROOT = 'data';
