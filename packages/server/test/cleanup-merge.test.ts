@@ -256,6 +256,22 @@ describe('unmergeCustomers', () => {
     expect(event!.changes).toMatchObject({ foldedInto: { to: survivor } });
   });
 
+  it('shows an archived survivor as archivedSurvivor, and unmerge asks for it to be restored', async () => {
+    const a = await insertCustomer(server.db, { name: 'Shelved Survivor' });
+    const b = await insertCustomer(server.db, { name: 'Shelved Twin' });
+    const mergeId = (await merge(a, [b])).data.mergeCustomers.merge.id;
+    expect((await server.gql(`mutation { archiveCustomers(input: { ids: ["${a}"], reason: "dormant" }) { customers { id } } }`)).errors).toBeUndefined();
+    const res = await server.gql(`{ merges(first: 50) { nodes { id survivor { id } archivedSurvivor { id name status } } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.merges.nodes.find((m: any) => m.id === mergeId)).toEqual({
+      id: mergeId, survivor: null, archivedSurvivor: { id: a, name: 'Shelved Survivor', status: 'ARCHIVED' },
+    });
+    const live = res.data.merges.nodes.filter((m: any) => m.id !== mergeId && m.survivor);
+    for (const m of live) expect(m.archivedSurvivor).toBeNull();
+    const blocked = await unmerge(mergeId);
+    expect(blocked.errors![0]!.extensions!.code).toBe('INVALID_STATE');
+  });
+
   it('refuses a second unmerge and a merge whose survivor was merged again', async () => {
     const a = await insertCustomer(server.db, { name: 'Chain A' });
     const b = await insertCustomer(server.db, { name: 'Chain B' });
