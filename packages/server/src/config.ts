@@ -87,6 +87,9 @@ const schema = z.object({
     .default('CN'),
   /** Neither edited nor contacted for this many years: the data-quality list calls it outdated. */
   DATA_QUALITY_OUTDATED_YEARS: z.coerce.number().int().min(1).max(50).default(3),
+  /** Cron (5 fields, UTC) for counting data-quality issues for cleanupStats; a database
+   * never counted is counted at once. Unset: only on demand (development: daily 02:30). */
+  DATA_QUALITY_SCHEDULE: cronSetting,
   /** pg_trgm similarity (0–1) from which two names in one region count as similar. */
   DUPLICATE_NAME_SIMILARITY: z.coerce.number().min(0.3).max(1).default(0.6),
   /** Trigrams shared by more customers of one region than this are too common to block on. */
@@ -124,7 +127,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  return Object.freeze({ ...parsed.data, repoRoot, isProduction: parsed.data.NODE_ENV === 'production' });
+  const data = parsed.data;
+  // The demo should show data-quality figures without anyone scheduling a count.
+  const DATA_QUALITY_SCHEDULE = data.DATA_QUALITY_SCHEDULE ?? (data.NODE_ENV === 'development' ? '30 2 * * *' : undefined);
+  return Object.freeze({ ...data, DATA_QUALITY_SCHEDULE, repoRoot, isProduction: data.NODE_ENV === 'production' });
 }
 
 /** Every variable Custos reads (the deployment files are checked against this list). */
