@@ -62,6 +62,9 @@ async function main(): Promise<void> {
   say(`GraphQL   ${address}/graphql`);
   if (!config.isProduction) say(`IDE       ${address}/ide/`);
   say(`health    ${address}/healthz  ${address}/readyz`);
+  if (config.isProduction && !config.METRICS_TOKEN) say('metrics   off (set METRICS_TOKEN to serve /metrics)');
+  else say(`metrics   ${address}/metrics${config.METRICS_TOKEN ? ' (bearer METRICS_TOKEN)' : ''}`);
+  say(`persisted operations: ${config.PERSISTED_OPERATIONS}`);
 }
 
 main().catch((error) => {
