@@ -62,14 +62,15 @@ describe('metrics and logs over HTTP', () => {
     await server.gql('{ me { id } }');
     // A role that may not read reports: counted under its error code.
     expect((await server.as('auditor')(STATS)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    // A syntax error (GraphQL Armor's token check parses first and answers GRAPHQL_VALIDATION_FAILED).
-    await server.post({ query: '{ nope' });
+    const syntax = await server.post({ query: '{ nope' });
+    expect(syntax.status).toBe(400);
+    expect(syntax.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
 
     const { text } = await scrape();
     expect(sample(text, 'custos_graphql_operations_total', { operation: 'CustomerStats', type: 'query', code: 'OK' })).toBe(3);
     expect(sample(text, 'custos_graphql_operations_total', { operation: 'CustomerStats', type: 'query', code: 'FORBIDDEN' })).toBe(1);
     expect(sample(text, 'custos_graphql_operations_total', { operation: 'anonymous', type: 'query', code: 'OK' })).toBe(1);
-    expect(sample(text, 'custos_graphql_operations_total', { operation: 'unknown', type: 'unknown', code: 'GRAPHQL_VALIDATION_FAILED' })).toBe(1);
+    expect(sample(text, 'custos_graphql_operations_total', { operation: 'unknown', type: 'unknown', code: 'GRAPHQL_PARSE_FAILED' })).toBe(1);
     expect(sample(text, 'custos_graphql_operation_duration_seconds_count', { operation: 'CustomerStats', type: 'query' })).toBe(4);
     expect(sample(text, 'custos_graphql_operation_duration_seconds_bucket', { operation: 'CustomerStats', type: 'query', le: '+Inf' })).toBe(4);
     expect(sample(text, 'custos_http_request_duration_seconds_count', { route: '/graphql', method: 'POST', status: '200' })).toBeGreaterThanOrEqual(5);

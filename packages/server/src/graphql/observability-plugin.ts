@@ -64,11 +64,10 @@ export function observabilityPlugin(metrics?: OperationMetrics): ApolloServerPlu
         },
       };
     },
-    // GraphQL Armor's token limit parses the document itself and throws out of the
-    // pipeline (documents over the limit, and syntax errors): no willSendResponse follows,
-    // and the client gets GRAPHQL_VALIDATION_FAILED.
+    // A plugin that throws out of Apollo's pipeline gets no willSendResponse; the client
+    // gets a 500. Still one line and one count.
     async unexpectedErrorProcessingRequest({ requestContext }) {
-      record(requestContext as GraphQLRequestContext<RequestContext>, ['GRAPHQL_VALIDATION_FAILED']);
+      record(requestContext as GraphQLRequestContext<RequestContext>, ['INTERNAL_SERVER_ERROR']);
     },
   };
 }

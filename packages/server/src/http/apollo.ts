@@ -41,6 +41,7 @@ export function createApollo(app: FastifyInstance, schema: GraphQLSchema, config
     ],
     persistedQueries: persistedQueriesOption(config, extras.registry),
     validationRules: limits.validationRules,
+    parseOptions: { maxTokens: config.MAX_QUERY_TOKENS },
     allowBatchedHttpRequests: false,
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: false,
