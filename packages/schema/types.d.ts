@@ -3117,3 +3117,100 @@ export type VoidReason =
   | 'CUSTOMER_REQUEST'
   /** Another reason, explained in the note. */
   | 'OTHER';
+
+// Registered operations (operations/*.graphql).
+
+/** Variables of the registered mutation `Login`. */
+export interface LoginMutationVariables {
+  email: Scalars['String'];
+  password: Scalars['String'];
+}
+
+/** Result (`data`) of the registered mutation `Login`. */
+export interface LoginMutation {
+  login: {
+    token: Scalars['String'];
+    expiresAt: Scalars['DateTime'];
+    refreshToken: Scalars['String'];
+  };
+}
+
+/** Variables of the registered query `CustomerStats`. */
+export interface CustomerStatsQueryVariables {
+  groupBy: Array<CustomerDimension>;
+  filter?: CustomerFilter | null;
+}
+
+/** Result (`data`) of the registered query `CustomerStats`. */
+export interface CustomerStatsQuery {
+  customerStats: Array<{
+    keys: Array<Scalars['String'] | null>;
+    count: Scalars['Int'];
+  }>;
+}
+
+/** Variables of the registered query `LifecycleActivity`. */
+export interface LifecycleActivityQueryVariables {
+  from: Scalars['DateTime'];
+  to: Scalars['DateTime'];
+  bucket?: TimeBucket | null;
+}
+
+/** Result (`data`) of the registered query `LifecycleActivity`. */
+export interface LifecycleActivityQuery {
+  lifecycleActivity: Array<{
+    bucket: Scalars['DateTime'];
+    archived: Scalars['Int'];
+    restored: Scalars['Int'];
+    voided: Scalars['Int'];
+    unvoided: Scalars['Int'];
+    purged: Scalars['Int'];
+    merged: Scalars['Int'];
+    unmerged: Scalars['Int'];
+  }>;
+}
+
+/** Variables of the registered query `ArchiveStats`. */
+export interface ArchiveStatsQueryVariables {
+}
+
+/** Result (`data`) of the registered query `ArchiveStats`. */
+export interface ArchiveStatsQuery {
+  archiveStats: {
+    customers: Scalars['Int'];
+    interactions: Scalars['Int'];
+    oldestArchivedAt: Scalars['DateTime'] | null;
+    legalHolds: Scalars['Int'];
+    pastRetention: Scalars['Int'];
+    byAge: Array<{
+      age: Scalars['String'];
+      count: Scalars['Int'];
+    }>;
+  };
+}
+
+/** Variables of the registered query `CustomersPage`. */
+export interface CustomersPageQueryVariables {
+  first: Scalars['Int'];
+  after?: Scalars['String'] | null;
+}
+
+/** Result (`data`) of the registered query `CustomersPage`. */
+export interface CustomersPageQuery {
+  customers: {
+    totalCount: Scalars['Int'];
+    pageInfo: {
+      hasNextPage: Scalars['Boolean'];
+      endCursor: Scalars['String'] | null;
+    };
+    nodes: Array<{
+      id: Scalars['ID'];
+      code: Scalars['String'];
+      name: Scalars['String'];
+      region: Scalars['String'] | null;
+      lifecycleStage: LifecycleStage;
+      email: Scalars['String'] | null;
+      phone: Scalars['String'] | null;
+    }>;
+  };
+}

@@ -1,10 +1,10 @@
-// Writes types.d.ts (from schema.graphql) and persisted-operations.json (from
-// operations/*.graphql). With --check it writes nothing and exits 1 when either file is
+// Writes types.d.ts (from schema.graphql, plus the registered operations' result and
+// variables types) and persisted-operations.json (from operations/*.graphql). With --check it writes nothing and exits 1 when either file is
 // not what it would write: the staleness check `pnpm test` runs.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildRegistry, generateTypes } from './lib.mjs';
+import { buildRegistry, generateOperationTypes, generateTypes } from './lib.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
@@ -17,7 +17,7 @@ const files = fs
   .map((f) => ({ name: `operations/${f}`, text: fs.readFileSync(path.join(opsDir, f), 'utf8') }));
 
 const outputs = [
-  ['types.d.ts', generateTypes(sdl)],
+  ['types.d.ts', generateTypes(sdl) + generateOperationTypes(sdl, files)],
   ['persisted-operations.json', buildRegistry(sdl, files)],
 ];
 let stale = 0;

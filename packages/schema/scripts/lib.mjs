@@ -16,6 +16,7 @@ import {
   isUnionType,
   parse,
   print,
+  typeFromAST,
   validate,
   visit,
 } from 'graphql';
@@ -102,6 +103,69 @@ export function generateTypes(sdl) {
         }
       }
       out.push('}', '', ...argTypes);
+    }
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+/**
+ * Result and variables types of registered operations (`CustomerStatsQuery`,
+ * `CustomerStatsQueryVariables`), from their selections: fields, aliases, `__typename`,
+ * and fragments on the type they are spread in.
+ */
+export function generateOperationTypes(sdl, files) {
+  const schema = buildSchema(sdl);
+  const out = ['', '// Registered operations (operations/*.graphql).', ''];
+  const indentOf = (depth) => '  '.repeat(depth);
+  for (const { name: file, text } of files) {
+    const document = parse(text);
+    const fragments = new Map(document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+    const objectType = (parent, selectionSet, depth) => {
+      const fields = [];
+      const walk = (set) => {
+        for (const sel of set.selections) {
+          if (sel.kind === Kind.FIELD) {
+            const key = sel.alias?.value ?? sel.name.value;
+            if (sel.name.value === '__typename') {
+              fields.push([key, isObjectType(parent) ? `'${parent.name}'` : 'string']);
+              continue;
+            }
+            const def = parent.getFields()[sel.name.value];
+            if (!def) throw new Error(`${file}: ${parent.name} has no field ${sel.name.value}`);
+            fields.push([key, outputType(def.type, sel.selectionSet, depth + 1)]);
+          } else {
+            const fragment = sel.kind === Kind.FRAGMENT_SPREAD ? fragments.get(sel.name.value) : sel;
+            const on = fragment.typeCondition?.name.value;
+            if (on && on !== parent.name) throw new Error(`${file}: fragments on another type (${on} in ${parent.name}) are not supported by the type generator`);
+            walk(fragment.selectionSet);
+          }
+        }
+      };
+      walk(selectionSet);
+      const pad = indentOf(depth);
+      return `{\n${fields.map(([k, t]) => `${pad}  ${k}: ${t};`).join('\n')}\n${pad}}`;
+    };
+    const outputType = (type, selectionSet, depth) => {
+      if (isNonNullType(type)) return outputBare(type.ofType, selectionSet, depth);
+      return `${outputBare(type, selectionSet, depth)} | null`;
+    };
+    const outputBare = (type, selectionSet, depth) => {
+      if (isListType(type)) return `Array<${outputType(type.ofType, selectionSet, depth)}>`;
+      if (isScalarType(type)) return `Scalars['${type.name}']`;
+      if (isEnumType(type)) return type.name;
+      return objectType(type, selectionSet, depth);
+    };
+    for (const op of document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION)) {
+      const base = `${op.name.value}${pascal(op.operation)}`;
+      if (schema.getType(base) || schema.getType(`${base}Variables`)) throw new Error(`${file}: ${base} would shadow a schema type; rename the operation`);
+      const root = schema.getRootType(op.operation);
+      out.push(`/** Variables of the registered ${op.operation} \`${op.name.value}\`. */`, `export interface ${base}Variables {`);
+      for (const v of op.variableDefinitions ?? []) {
+        const type = typeFromAST(schema, v.type);
+        out.push(`  ${v.variable.name.value}${isNonNullType(type) && !v.defaultValue ? '' : '?'}: ${tsType(type)};`);
+      }
+      out.push('}', '');
+      out.push(`/** Result (\`data\`) of the registered ${op.operation} \`${op.name.value}\`. */`, `export interface ${base} ${objectType(root, op.selectionSet, 0)}`, '');
     }
   }
   return `${out.join('\n').trimEnd()}\n`;

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { buildRegistry, compareSchemas, generateTypes, sha256 } from '../scripts/lib.mjs';
+import { buildRegistry, compareSchemas, generateOperationTypes, generateTypes, sha256 } from '../scripts/lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = (name) => path.join(here, 'fixtures', name);
@@ -53,6 +53,16 @@ describe('generated types', () => {
     assert.match(types, /export interface QueryThingsArgs \{\n  first\?: Scalars\['Int'\] \| null;\n  tag: Scalars\['String'\];\n\}/);
     assert.match(types, /export type Kind =\n  \| 'A'\n  \| 'B';/);
     assert.match(types, /export interface ThingInput \{\n  id: Scalars\['ID'\];\n  note\?: Scalars\['String'\] \| null;\n\}/);
+  });
+});
+
+describe('operation types', () => {
+  it('types the selection (aliases, nullability, fragments) and the variables', () => {
+    const types = generateOperationTypes(read('base.graphql'), [
+      { name: 'x.graphql', text: 'query One($id: ID!, $x: String) { who: customer(id: $id) { __typename ...F } } fragment F on Customer { id email }' },
+    ]);
+    assert.match(types, /export interface OneQueryVariables \{\n  id: Scalars\['ID'\];\n  x\?: Scalars\['String'\] \| null;\n\}/);
+    assert.match(types, /export interface OneQuery \{\n  who: \{\n    __typename: 'Customer';\n    id: Scalars\['ID'\];\n    email: Scalars\['String'\] \| null;\n  \} \| null;\n\}/);
   });
 });
 
