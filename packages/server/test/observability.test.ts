@@ -103,6 +103,20 @@ describe('metrics and logs over HTTP', () => {
     expect(sample(text, 'custos_search_outbox_lag_seconds')).toBeGreaterThanOrEqual(30);
   });
 
+  it('still answers when a database-backed metric cannot be read, and counts that', async () => {
+    await server.db.query(`alter table search_outbox rename to search_outbox_gone`);
+    try {
+      const { status, text } = await scrape();
+      expect(status).toBe(200);
+      expect(sample(text, 'custos_search_outbox_backlog')).toBeNaN();
+      expect(sample(text, 'custos_metrics_collect_errors_total', { source: 'custos_search_outbox_backlog' })).toBe(1);
+      expect(sample(text, 'custos_jobs_queued', { kind: 'BACKUP' })).toBe(2);
+      expect(sample(text, 'custos_process_resident_memory_bytes')).toBeGreaterThan(0);
+    } finally {
+      await server.db.query(`alter table search_outbox_gone rename to search_outbox`);
+    }
+  });
+
   it('logs one JSON line per operation with the request id, operation and user, never variable values', async () => {
     const requestId = 'trace-abc-12345678';
     const secret = 'Secret-Filter-Value-42';

@@ -85,6 +85,22 @@ export function createMetrics(orm: MikroORM, registeredNames: ReadonlySet<string
     registers: [registry],
   });
   const sql = <T>(text: string) => new SqlExecutor(orm.em.fork()).query<T>(text);
+  // A failing source (database down) drops its own samples for this scrape and counts
+  // here; process metrics and the rest of the scrape still answer.
+  const failures = new Map<string, number>();
+  const inFlight = new Set<Promise<void>>();
+  const guarded = (source: string, gauge: Gauge<string>, read: () => Promise<void>, labelled = true) => {
+    const done = read()
+      .catch(() => {
+        gauge.reset();
+        // A gauge without labels cannot be absent: NaN says "unknown", where 0 would lie.
+        if (!labelled) gauge.set(Number.NaN);
+        failures.set(source, (failures.get(source) ?? 0) + 1);
+      })
+      .finally(() => inFlight.delete(done));
+    inFlight.add(done);
+    return done;
+  };
 
   new Gauge({
     name: 'custos_db_pool_connections',
@@ -92,10 +108,12 @@ export function createMetrics(orm: MikroORM, registeredNames: ReadonlySet<string
     labelNames: ['state'] as const,
     registers: [registry],
     async collect() {
-      const pool = await orm.em.getConnection().getNativeClient();
-      this.set({ state: 'total' }, pool.totalCount);
-      this.set({ state: 'idle' }, pool.idleCount);
-      this.set({ state: 'waiting' }, pool.waitingCount);
+      await guarded('pool', this, async () => {
+        const pool = await orm.em.getConnection().getNativeClient();
+        this.set({ state: 'total' }, pool.totalCount);
+        this.set({ state: 'idle' }, pool.idleCount);
+        this.set({ state: 'waiting' }, pool.waitingCount);
+      });
     },
   });
   const kinds = Object.values(JobKind) as string[];
@@ -109,19 +127,21 @@ export function createMetrics(orm: MikroORM, registeredNames: ReadonlySet<string
         group by kind, state`,
     ),
   );
-  const jobGauge = (name: string, help: string, value: (rows: { kind: string; state: string; n: number; lag: number }[], kind: string) => number) =>
+  const jobGauge = (name: string, help: string, value: (rows: { kind: string; state: string; n: number; lag: number }[]) => number) =>
     new Gauge({
       name,
       help,
       labelNames: ['kind'] as const,
       registers: [registry],
       async collect() {
-        const rows = await jobs();
-        this.reset();
-        for (const kind of [...kinds, 'other']) {
-          const mine = rows.filter((r) => (kinds.includes(r.kind) ? r.kind : 'other') === kind);
-          if (kind !== 'other' || mine.length) this.set({ kind }, value(mine, kind));
-        }
+        await guarded(name, this, async () => {
+          const rows = await jobs();
+          this.reset();
+          for (const kind of [...kinds, 'other']) {
+            const mine = rows.filter((r) => (kinds.includes(r.kind) ? r.kind : 'other') === kind);
+            if (kind !== 'other' || mine.length) this.set({ kind }, value(mine));
+          }
+        });
       },
     });
   const sum = (rows: { n: number }[]) => rows.reduce((total, r) => total + Number(r.n), 0);
@@ -143,7 +163,7 @@ export function createMetrics(orm: MikroORM, registeredNames: ReadonlySet<string
     help: 'Age of the oldest search-index change not yet applied; 0 when the outbox is empty.',
     registers: [registry],
     async collect() {
-      this.set((await outbox()).lag);
+      await guarded('custos_search_outbox_lag_seconds', this, async () => this.set((await outbox()).lag), false);
     },
   });
   new Gauge({
@@ -151,7 +171,21 @@ export function createMetrics(orm: MikroORM, registeredNames: ReadonlySet<string
     help: 'Search-index changes waiting in the outbox.',
     registers: [registry],
     async collect() {
-      this.set((await outbox()).n);
+      await guarded('custos_search_outbox_backlog', this, async () => this.set((await outbox()).n), false);
+    },
+  });
+
+  // Registered last: prom-client collects all metrics at once, so by now every source of
+  // this scrape is in flight, and the count includes this scrape's failures.
+  new Counter({
+    name: 'custos_metrics_collect_errors_total',
+    help: 'Scrapes in which a database-backed metric could not be read, by source.',
+    labelNames: ['source'] as const,
+    registers: [registry],
+    async collect() {
+      await Promise.allSettled([...inFlight]);
+      this.reset();
+      for (const [source, n] of failures) this.inc({ source }, n);
     },
   });
 
