@@ -475,6 +475,8 @@ export interface ArchiveSearchFilter {
   tags?: Array<Scalars['String']> | null;
   /** Owned by any of these users (SALES only ever sees its own). */
   ownerId?: Array<Scalars['ID']> | null;
+  /** Only customers that also match this saved segment. Archived customers are matched on the criteria the archive index holds; a segment using others (search text, dates, unowned) is refused for archived results. */
+  segmentId?: Scalars['ID'] | null;
   /** Archived for exactly one of these reasons (see the archiveReason facet). */
   archiveReason?: Array<Scalars['String']> | null;
   /** Archived in one of these years (UTC). */
@@ -763,6 +765,23 @@ export type CleanupField =
   | 'CONTACT'
   /** Last edit and last interaction together (data-quality issues only). */
   | 'ACTIVITY';
+
+/** Cleanup work waiting: duplicate groups to review and open data-quality issues, under the caller’s row and field rules. */
+export interface CleanupStats {
+  __typename?: 'CleanupStats';
+  /** Groups from the latest detection run with at least two ACTIVE customers you may see, found by evidence on fields you may read in full. */
+  duplicateGroupsPending: Scalars['Int'];
+  /** Distinct ACTIVE customers in those groups. */
+  duplicateCustomersPending: Scalars['Int'];
+  /** Pending groups by kind of evidence, largest first. */
+  duplicatesByReason: Array<DuplicateReasonCount>;
+  /** When the latest successful duplicate detection finished; null if none has. */
+  lastDuplicateDetectionAt: Scalars['DateTime'] | null;
+  /** Open (not dismissed) data-quality issues by field and problem, largest first; fields you may not read are left out. Reads every candidate customer: ask only when needed. */
+  dataQualityIssues: Array<DataQualityCount>;
+  /** Customers with at least one of those issues. */
+  dataQualityCustomers: Scalars['Int'];
+}
 
 /** A new archive policy. */
 export interface CreateArchivePolicyInput {
@@ -1066,6 +1085,8 @@ export interface CustomerMerge {
   interactionCount: Scalars['Int'];
   /** The survivor (null when it is not live or not visible to you). */
   survivor: Customer | null;
+  /** The survivor when it has been archived since the merge (null while it is live); unmerging needs it restored first. */
+  archivedSurvivor: ArchivedCustomer | null;
   /** The merged customers you may see, in any status. */
   merged: Array<Customer>;
   /** Who merged. */
@@ -1120,6 +1141,8 @@ export interface CustomerSearchFilter {
   tags?: Array<Scalars['String']> | null;
   /** Owned by any of these users (SALES only ever sees its own). */
   ownerId?: Array<Scalars['ID']> | null;
+  /** Only customers that also match this saved segment. Archived customers are matched on the criteria the archive index holds; a segment using others (search text, dates, unowned) is refused for archived results. */
+  segmentId?: Scalars['ID'] | null;
 }
 
 /** One customer found by search, live or archived. */
@@ -1209,6 +1232,17 @@ export type DataQualityAction =
   | 'APPLY_SUGGESTION'
   /** Not a problem: hide the issue while the value stays as it is. */
   | 'DISMISS';
+
+/** Open data-quality issues of one kind. */
+export interface DataQualityCount {
+  __typename?: 'DataQualityCount';
+  /** The field with the problem. */
+  field: CleanupField;
+  /** The problem. */
+  problem: DataQualityProblem;
+  /** Issues (one per customer). */
+  count: Scalars['Int'];
+}
 
 /** Which data-quality issues to list. */
 export interface DataQualityFilter {
@@ -1419,6 +1453,15 @@ export interface DuplicateReason {
   pairs: Scalars['Int'];
   /** The reason in words (never the values themselves). */
   description: Scalars['String'];
+}
+
+/** Pending duplicate groups showing one kind of evidence. */
+export interface DuplicateReasonCount {
+  __typename?: 'DuplicateReasonCount';
+  /** EMAIL, PHONE, TAX_ID, NAME or SIMILAR_NAME. */
+  kind: Scalars['String'];
+  /** Pending groups with this evidence (a group may show several). */
+  groups: Scalars['Int'];
 }
 
 /** Erases a person's personal data (PIPL/GDPR request) in the live and archive stores. */
@@ -1688,7 +1731,7 @@ export type JobState =
 /** Lifecycle transitions in one time bucket, counted from the audit log. */
 export interface LifecycleActivity {
   __typename?: 'LifecycleActivity';
-  /** Start of the bucket (UTC). */
+  /** Start of the bucket: local midnight in the report’s time zone, as an instant. */
   bucket: Scalars['DateTime'];
   /** Customers archived (by hand or by policy). */
   archived: Scalars['Int'];
@@ -2302,6 +2345,8 @@ export interface Query {
   lifecycleActivity: Array<LifecycleActivity>;
   /** Size and age of the archive, under the caller’s row rules. */
   archiveStats: ArchiveStats;
+  /** Duplicate groups waiting for review and open data-quality issues, under the caller’s row and field rules. */
+  cleanupStats: CleanupStats;
   /** Finished backups, newest first, with their latest restore drill (ADMIN). */
   backups: Array<Backup>;
   /** Finds archived customers, with facets. Matches only fields the caller may read in full; SALES sees only its own. */
@@ -2466,6 +2511,8 @@ export interface QueryCustomerStatsArgs {
 
 /** Arguments of `Query.lifecycleActivity`. */
 export interface QueryLifecycleActivityArgs {
+  /** IANA time zone whose calendar days, weeks and months the buckets follow, e.g. Asia/Shanghai. */
+  timeZone?: Scalars['String'];
   /** Bucket width. */
   bucket?: TimeBucket;
   /** End of the range (exclusive). */
@@ -2909,7 +2956,7 @@ export interface TagPayload {
   customersChanged: Scalars['Int'];
 }
 
-/** Width of the time buckets of an activity report (UTC; weeks start on Monday). */
+/** Width of the time buckets of an activity report (in the report’s time zone; weeks start on Monday). */
 export type TimeBucket =
   /** One bucket per calendar day. */
   | 'DAY'
