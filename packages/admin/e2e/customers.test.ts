@@ -1,6 +1,8 @@
 /**
- * The customers list's saved filters in a real browser against the real server: a
- * filter set saved as "My VIP" survives a reload, applies and is deleted.
+ * The customers list's saved filters and the customer page's endless interaction
+ * history, in a real browser against the real server: a filter set saved as "My VIP"
+ * survives a reload, applies and is deleted; the timeline loads older pages (by cursor)
+ * as the page is scrolled and ends with an "end of history" line.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -14,6 +16,9 @@ let base: string;
 let adminToken: string;
 const session = dashboardSession((ready) => ({ page, base, adminToken } = ready));
 const consoleProblems = session.consoleProblems;
+
+/** The page size of the timeline (interaction-timeline.tsx TIMELINE_PAGE_SIZE). */
+const PAGE_SIZE = 10;
 
 async function customerCount(filter: Record<string, unknown>): Promise<number> {
   const data = await graphql<{ customers: { totalCount: number } }>(base, 'query($filter: CustomerFilter) { customers(filter: $filter) { totalCount } }', { filter }, adminToken);
@@ -78,7 +83,56 @@ describe('saved filters on the customers list', () => {
   });
 });
 
-describe('console', () => {
+describe('the interaction timeline on the customer page', () => {
+  it('loads older interactions as the page scrolls down, until "end of history"', async () => {
+    const listed = await graphql<{ customers: { nodes: { id: string; interactionCount: number }[] } }>(
+      base, '{ customers(first: 200) { nodes { id interactionCount } } }', {}, adminToken,
+    );
+    const customer = [...listed.customers.nodes].sort((a, b) => b.interactionCount - a.interactionCount)[0]!;
+    // At least three pages, whatever the seed gave this customer.
+    for (let n = customer.interactionCount; n <= 2 * PAGE_SIZE + 3; n++) {
+      await graphql(base, 'mutation($input: LogInteractionInput!) { logInteraction(input: $input) { interaction { id } } }', {
+        input: { customerId: customer.id, kind: n % 2 ? 'ORDER' : 'CALL', subject: `E2E history ${n}`, occurredAt: new Date(Date.now() - n * 86_400_000).toISOString(), ...(n % 2 ? { amount: '1200.50', currency: 'CNY' } : {}) },
+      }, adminToken);
+    }
+    const history = await graphql<{ interactions: { totalCount: number; nodes: { kind: string; amount: string | null }[] } }>(
+      base, 'query($filter: InteractionFilter) { interactions(filter: $filter, first: 100) { totalCount nodes { kind amount } } }', { filter: { customerId: [customer.id] } }, adminToken,
+    );
+    const total = history.interactions.totalCount;
+    assert.ok(total > 2 * PAGE_SIZE && total <= 100, `${total} interactions`);
+
+    await page.goto(`${base}/admin/customers/${customer.id}/show`);
+    const entries = page.locator('[data-testid="timeline-entry"]');
+    await entries.first().waitFor();
+    // Only the first page until the user scrolls.
+    await page.waitForTimeout(500);
+    assert.equal(await entries.count(), PAGE_SIZE);
+    assert.equal(await page.getByTestId('timeline-end').count(), 0);
+    await screenshot(page, 'admin-timeline-first-page');
+
+    let shown = PAGE_SIZE;
+    while (await page.getByTestId('timeline-end').count() === 0) {
+      await page.mouse.wheel(0, 4000);
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await page.waitForFunction(([before]) => {
+        const n = document.querySelectorAll('[data-testid="timeline-entry"]').length;
+        return n > before! || !!document.querySelector('[data-testid="timeline-end"]');
+      }, [shown]);
+      const now = await entries.count();
+      assert.ok(now >= shown, 'entries are only added');
+      shown = now;
+    }
+    assert.equal(await entries.count(), total);
+    assert.match(await page.getByTestId('timeline-end').innerText(), new RegExp(`End of history · ${total} interactions`));
+    // An icon per kind, and amounts on orders.
+    const kinds = await entries.evaluateAll((items) => items.map((li) => [li.getAttribute('data-kind'), li.querySelector('svg[data-kind]')?.getAttribute('data-kind')]));
+    for (const [kind, icon] of kinds) assert.equal(icon, kind);
+    const withAmount = history.interactions.nodes.filter((n) => n.amount !== null).length;
+    assert.equal(await page.getByTestId('timeline-amount').count(), withAmount);
+    await page.getByTestId('timeline-end').scrollIntoViewIfNeeded();
+    await screenshot(page, 'admin-timeline-end');
+  });
+
   it('caused no console errors or React warnings', () => {
     assert.deepEqual(consoleProblems, []);
   });
