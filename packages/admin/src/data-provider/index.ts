@@ -126,7 +126,11 @@ export function createDataProvider(): CustosDataProvider {
     create: guarded(base.create),
     update: guarded(base.update),
     updateMany: () => Promise.reject(new Error('updateMany is not supported')),
-    delete: () => Promise.reject(new Error('Records are never deleted from the dashboard this way')),
+    // Only tags and segments are deleted this way; customers go through void, archive and purge.
+    delete: guarded(async (resource: string, params: Parameters<DataProvider['delete']>[1]) => {
+      if (!resourceSpec(resource).remove) throw new Error('Records are never deleted from the dashboard this way');
+      return base.delete(resource, params);
+    }),
     deleteMany: () => Promise.reject(new Error('Records are never deleted from the dashboard this way')),
     ...actionMethods,
     verifyAuditChain: guarded(async () => {

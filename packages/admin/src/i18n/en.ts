@@ -1,3 +1,4 @@
+import { classificationEn, classificationResourcesEn } from './classification-en.ts';
 import { homeEn } from './home-en.ts';
 import { cleanupEn } from './cleanup-en.ts';
 import { reportingEn } from './reporting-en.ts';
@@ -8,6 +9,7 @@ import { vocabularyEn } from './vocabulary-en.ts';
  */
 export const en = {
   resources: {
+    ...classificationResourcesEn,
     customers: {
       name: 'Customer |||| Customers',
       fields: {
@@ -209,6 +211,7 @@ export const en = {
     },
   },
   custos: {
+    ...classificationEn,
     ...homeEn,
     ...cleanupEn,
     title: 'Custos',

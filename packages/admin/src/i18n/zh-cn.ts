@@ -1,3 +1,4 @@
+import { classificationResourcesZhCn, classificationZhCn } from './classification-zh-cn.ts';
 import { homeZhCn } from './home-zh-cn.ts';
 import { cleanupZh } from './cleanup-zh-cn.ts';
 import { reportingZhCn } from './reporting-zh-cn.ts';
@@ -7,6 +8,7 @@ import type { CustosMessages } from './en.ts';
 /** Simplified Chinese messages of the dashboard; the type forces the same keys as English. */
 export const zhCN: CustosMessages = {
   resources: {
+    ...classificationResourcesZhCn,
     customers: {
       name: '客户',
       fields: {
@@ -208,6 +210,7 @@ export const zhCN: CustosMessages = {
     },
   },
   custos: {
+    ...classificationZhCn,
     ...homeZhCn,
     ...cleanupZh,
     title: 'Custos 客户数据管理',
