@@ -8,8 +8,8 @@ import { QueryBuilder, createBuildQuery } from './build-query.ts';
 import { ApiError, checkResponse, normalizeError, type GraphQLErrorLike } from './errors.ts';
 import { buildExport, type ExportLink, type ExportRequest } from './exports.ts';
 import {
-  archiveStatsQuery, backupsQuery, customerStatsQuery, lifecycleActivityQuery,
-  type ArchiveStats, type BackupRow, type BuiltRead, type CustomerStat, type LifecycleActivityRow, type StatsRequest, type TimeBucket,
+  archiveStatsQuery, backupsQuery, cleanupStatsQuery, customerStatsQuery, lifecycleActivityQuery,
+  type ArchiveStats, type BackupRow, type CleanupStats, type BuiltRead, type CustomerStat, type LifecycleActivityRow, type StatsRequest, type TimeBucket,
 } from './reports.ts';
 import { bulkTagMutation, dataQualityIssuesQuery, duplicateCandidatesQuery, mergesQuery, searchArchiveQuery, segmentsQuery, type ArchiveSearchResult, type BulkTagOutcome, type DuplicateGroup, type MergeRow, type Page, type QualityIssue, type SegmentRow } from './cleanup.ts';
 import { resourceSpec } from './resources.ts';
@@ -29,6 +29,7 @@ export interface CustosDataProvider extends DataProvider, ActionMethods {
   customerStats: (request: StatsRequest) => Promise<{ data: CustomerStat[] }>;
   lifecycleActivity: (params: { from: string; to: string; bucket: TimeBucket }) => Promise<{ data: LifecycleActivityRow[] }>;
   archiveStats: () => Promise<{ data: ArchiveStats }>;
+  cleanupStats: () => Promise<{ data: CleanupStats }>;
   backups: () => Promise<{ data: BackupRow[] }>;
   createExport: (request: ExportRequest) => Promise<{ data: ExportLink }>;
   duplicateCandidates: (params?: Parameters<typeof duplicateCandidatesQuery>[0]) => Promise<{ data: DuplicateGroup[] }>;
@@ -141,6 +142,7 @@ export function createDataProvider(): CustosDataProvider {
     customerStats: guarded((request: StatsRequest) => read(customerStatsQuery(request))),
     lifecycleActivity: guarded((params: { from: string; to: string; bucket: TimeBucket }) => read(lifecycleActivityQuery(params))),
     archiveStats: guarded(() => read(archiveStatsQuery())),
+    cleanupStats: guarded(() => read(cleanupStatsQuery())),
     backups: guarded(() => read(backupsQuery())),
     createExport: guarded((request: ExportRequest) => read(buildExport(builder, request), true)),
     duplicateCandidates: guarded((params?: Parameters<typeof duplicateCandidatesQuery>[0]) => read(duplicateCandidatesQuery(params))),
