@@ -777,10 +777,19 @@ export interface CleanupStats {
   duplicatesByReason: Array<DuplicateReasonCount>;
   /** When the latest successful duplicate detection finished; null if none has. */
   lastDuplicateDetectionAt: Scalars['DateTime'] | null;
-  /** Open (not dismissed) data-quality issues by field and problem, largest first; fields you may not read are left out. Reads every candidate customer: ask only when needed. */
+  /** Open (not dismissed) data-quality issues by field and problem as of dataQualityCountedAt, largest first; issues on fields you may not read are left out. Empty until the first count. */
   dataQualityIssues: Array<DataQualityCount>;
-  /** Customers with at least one of those issues. */
+  /** Customers with at least one of those issues, as of dataQualityCountedAt. */
   dataQualityCustomers: Scalars['Int'];
+  /** When the data-quality figures were counted (countDataQuality, or DATA_QUALITY_SCHEDULE); null if never. */
+  dataQualityCountedAt: Scalars['DateTime'] | null;
+}
+
+/** Result of countDataQuality. */
+export interface CountDataQualityPayload {
+  __typename?: 'CountDataQualityPayload';
+  /** The queued counting job; cleanupStats shows its figures once it has finished. */
+  job: Job;
 }
 
 /** A new archive policy. */
@@ -1704,7 +1713,9 @@ export type JobKind =
   /** Rewrites customer values into their canonical forms (phones to E.164, emails, names, codes). */
   | 'NORMALIZE_CUSTOMERS'
   /** Finds groups of customers that are probably the same, for review and merge. */
-  | 'DETECT_DUPLICATES';
+  | 'DETECT_DUPLICATES'
+  /** Counts open data-quality issues for the reports (cleanupStats), changing no customer. */
+  | 'COUNT_DATA_QUALITY';
 
 /** How far a job is. */
 export interface JobProgress {
@@ -1946,6 +1957,8 @@ export interface Mutation {
   detectDuplicates: DetectDuplicatesPayload;
   /** Applies the suggested fixes of data-quality issues, or dismisses them, one by one or in bulk. */
   resolveDataQualityIssues: ResolveDataQualityIssuesPayload;
+  /** Counts every open data-quality issue in a background job, for cleanupStats (ADMIN and MANAGER); one count runs at a time. */
+  countDataQuality: CountDataQualityPayload;
   /** Normalizes phones (E.164), emails, names, tax ids, regions and industries. A dry run (the default) lists every change; otherwise a job applies them, audited per customer. */
   normalizeCustomers: NormalizeCustomersPayload;
   /** Creates or changes a saved segment (ADMIN and MANAGER). */
