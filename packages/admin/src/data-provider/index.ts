@@ -27,7 +27,7 @@ type ActionMethods = { [K in ActionName]: (input: Record<string, unknown>) => Pr
 export interface CustosDataProvider extends DataProvider, ActionMethods {
   verifyAuditChain: () => Promise<{ data: ChainVerification }>;
   customerStats: (request: StatsRequest) => Promise<{ data: CustomerStat[] }>;
-  lifecycleActivity: (params: { from: string; to: string; bucket: TimeBucket }) => Promise<{ data: LifecycleActivityRow[] }>;
+  lifecycleActivity: (params: { from: string; to: string; bucket: TimeBucket; timeZone?: string }) => Promise<{ data: LifecycleActivityRow[] }>;
   archiveStats: () => Promise<{ data: ArchiveStats }>;
   cleanupStats: () => Promise<{ data: CleanupStats }>;
   backups: () => Promise<{ data: BackupRow[] }>;
@@ -140,7 +140,7 @@ export function createDataProvider(): CustosDataProvider {
       return { data: response.data?.['data'] as ChainVerification };
     }),
     customerStats: guarded((request: StatsRequest) => read(customerStatsQuery(request))),
-    lifecycleActivity: guarded((params: { from: string; to: string; bucket: TimeBucket }) => read(lifecycleActivityQuery(params))),
+    lifecycleActivity: guarded((params: { from: string; to: string; bucket: TimeBucket; timeZone?: string }) => read(lifecycleActivityQuery(params))),
     archiveStats: guarded(() => read(archiveStatsQuery())),
     cleanupStats: guarded(() => read(cleanupStatsQuery())),
     backups: guarded(() => read(backupsQuery())),

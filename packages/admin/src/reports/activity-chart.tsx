@@ -2,25 +2,27 @@ import { Stack, TextField, ToggleButton, ToggleButtonGroup } from '@mui/material
 import { BarChart } from '@mui/x-charts/BarChart';
 import { useState } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
-import { ACTIVITY_SERIES, activityRange, type TimeBucket } from '../data-provider/reports.ts';
+import { ACTIVITY_SERIES, activityRange, browserTimeZone, dayIn, type TimeBucket } from '../data-provider/reports.ts';
 import { ReportCard } from './report-card.tsx';
 import { useLifecycleActivity } from './use-report.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+// Days, weeks and months are the user's: the report follows the browser's time zone.
+const zone = browserTimeZone();
+const isoDay = (date: Date) => dayIn(date, zone);
 
 function bucketLabel(iso: string, bucket: TimeBucket, locale: string): string {
   const date = new Date(iso);
-  const options: Intl.DateTimeFormatOptions = bucket === 'MONTH' ? { year: 'numeric', month: 'short', timeZone: 'UTC' } : { month: 'short', day: 'numeric', timeZone: 'UTC' };
+  const options: Intl.DateTimeFormatOptions = bucket === 'MONTH' ? { year: 'numeric', month: 'short', timeZone: zone } : { month: 'short', day: 'numeric', timeZone: zone };
   return new Intl.DateTimeFormat(locale, options).format(date);
 }
 
 type ActivitySeries = (typeof ACTIVITY_SERIES)[number];
 
-/** The first day (UTC) of the month `back` months before this one. */
+/** The first day of the month `back` months before this one, in the user's calendar. */
 function monthStart(back: number): string {
-  const now = new Date();
-  return isoDay(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)));
+  const [year, month] = isoDay(new Date()).split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, month - 1 - back, 1)).toISOString().slice(0, 10);
 }
 
 interface ActivityChartProps {
@@ -43,8 +45,8 @@ export function ActivityChart({ lastMonths, only = ACTIVITY_SERIES, testId = 're
   const fromDay = fixed ? monthStart(lastMonths - 1) : chosenFrom;
   const toDay = fixed ? isoDay(new Date()) : chosenTo;
   const valid = !!fromDay && !!toDay && fromDay <= toDay;
-  const range = valid ? activityRange(fromDay, toDay) : activityRange(toDay || isoDay(new Date()), toDay || isoDay(new Date()));
-  const { data, isPending, error } = useLifecycleActivity({ ...range, bucket });
+  const range = valid ? activityRange(fromDay, toDay, zone) : activityRange(toDay || isoDay(new Date()), toDay || isoDay(new Date()), zone);
+  const { data, isPending, error } = useLifecycleActivity({ ...range, bucket, timeZone: zone });
   const rows = data ?? [];
   // Series with no event in the range only crowd the legend.
   const series = only.filter((name) => rows.some((r) => r[name] > 0));

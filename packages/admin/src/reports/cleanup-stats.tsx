@@ -1,9 +1,13 @@
 import { Button, Grid, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useTranslate } from 'react-admin';
+import { useCallback, useState } from 'react';
+import { useLocale, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { can } from '../auth/access.ts';
 import { useAccess } from '../auth/use-access.ts';
 import { ReportCard } from './report-card.tsx';
+import { JobFollower } from '../cleanup/job-follower.tsx';
+import { ErrorAlert } from '../shared/error-alert.tsx';
+import { useAction, useSupports } from '../shared/use-action.ts';
 import { useCleanupStats } from './use-report.ts';
 
 function Figure({ label, value, testId }: { label: string; value: number; testId: string }) {
@@ -23,9 +27,17 @@ function Figure({ label, value, testId }: { label: string; value: number; testId
  */
 export function CleanupStatsCard({ testId = 'report-cleanup', limit = 6 }: { testId?: string; limit?: number }) {
   const translate = useTranslate();
+  const locale = useLocale();
   const access = useAccess();
-  const { data, isPending, error } = useCleanupStats(true);
+  const { data, isPending, error, refetch } = useCleanupStats(true);
   const issues = data?.dataQualityIssues ?? [];
+  // Counting reads every customer, so it is a job; the figures say when they were counted.
+  const count = useAction<{ id: string }>('countDataQuality');
+  const canCount = useSupports('countDataQuality') && can(access, 'customer:normalize');
+  const [jobId, setJobId] = useState<string | null>(null);
+  const onCounted = useCallback(() => void refetch(), [refetch]);
+  const when = (iso: string | null, done: string, never: string) =>
+    iso ? translate(done, { time: new Date(iso).toLocaleString(locale === 'zh-cn' ? 'zh-CN' : 'en') }) : translate(never);
   return (
     <ReportCard title="custos.reports.cleanup.title" isPending={isPending} error={error} testId={testId}>
       {data ? (
@@ -52,7 +64,20 @@ export function CleanupStatsCard({ testId = 'report-cleanup', limit = 6 }: { tes
               {issues.length === 0 ? <TableRow><TableCell colSpan={2}>{translate('custos.reports.cleanup.no_issues')}</TableCell></TableRow> : null}
             </TableBody>
           </Table>
-          <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
+          <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 1 }} data-testid="cleanup-counted-at" data-counted={data.dataQualityCountedAt ? 'yes' : 'no'}>
+            {when(data.dataQualityCountedAt, 'custos.reports.cleanup.counted_at', 'custos.reports.cleanup.never_counted')}
+            {' · '}
+            {when(data.lastDuplicateDetectionAt, 'custos.reports.cleanup.detected_at', 'custos.reports.cleanup.never_detected')}
+          </Typography>
+          <ErrorAlert error={count.error} />
+          <Stack direction="row" spacing={1} sx={{ mt: 1 }} alignItems="center">
+            {canCount ? (
+              <Button size="small" variant="outlined" data-testid="count-data-quality" disabled={count.isPending || jobId !== null}
+                onClick={() => count.mutate({}, { onSuccess: (job) => setJobId(String(job.id)) })}>
+                {translate('custos.reports.cleanup.count_now')}
+              </Button>
+            ) : null}
+            {jobId ? <JobFollower key={jobId} jobId={jobId} onFinished={() => { setJobId(null); onCounted(); }} /> : null}
             {can(access, 'customer:merge') ? <Button size="small" component={Link} to="/duplicates">{translate('custos.cleanup.duplicates.title')}</Button> : null}
             {can(access, 'customer:update') ? <Button size="small" component={Link} to="/data-quality">{translate('custos.cleanup.quality.title')}</Button> : null}
           </Stack>

@@ -18,7 +18,7 @@ export function useCustomerStats(request: StatsRequest) {
   });
 }
 
-export function useLifecycleActivity(params: { from: string; to: string; bucket: TimeBucket }) {
+export function useLifecycleActivity(params: { from: string; to: string; bucket: TimeBucket; timeZone?: string }) {
   const dataProvider = useDataProvider<CustosDataProvider>();
   return useQuery({
     queryKey: ['custos', 'lifecycleActivity', params],
