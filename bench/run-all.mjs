@@ -167,18 +167,20 @@ try {
       for (const s of round % 2 ? sides : [...sides].reverse()) {
         const r = await run(s, runSeconds);
         results[s.name].push(r);
-        rows.push({ round, server: s.name, 'req/s': r.rps.toFixed(1), 'p50 ms': r.p50, 'p99 ms': r.p99, requests: r.requests });
+        rows.push({ round, server: s.name, 'req/s': r.rps.toFixed(1), 'p50 ms': r.p50, 'p99 ms': r.p99, requests: r.requests, 'timeouts (> 30 s)': r.timeouts, errors: r.errors });
       }
     }
     const ratio = median(results.Custos.map((r, i) => r.rps / results.PostGraphile[i].rps));
     const m = (side, key) => median(results[side].map((r) => r[key]));
     const caveat = 'PostGraphile runs as superuser with no JWT, row rules, field guards or access log; Custos does all of those';
+    const late = (side) => results[side].reduce((n, r) => n + r.timeouts + r.errors, 0);
+    const failed = ['Custos', 'PostGraphile'].filter((side) => late(side)).map((side) => `${side}: ${late(side)} requests timed out or failed`);
     table.push({
       metric: `nested customers query req/s (${page} customers × ${PER_CUSTOMER} interactions, ${connections} connections)`,
       Custos: m('Custos', 'rps').toFixed(1),
       comparison: `PostGraphile ${m('PostGraphile', 'rps').toFixed(1)}`,
       ratio: ratio.toFixed(2),
-      notes: `median of ${rounds} interleaved ${runSeconds} s rounds after a warm-up; ratio = median of per-round ratios. ${caveat}`,
+      notes: `median of ${rounds} interleaved ${runSeconds} s rounds after a warm-up; ratio = median of per-round ratios. ${caveat}${failed.length ? `. ${failed.join('; ')}` : ''}`,
     });
     for (const [key, label] of [['p50', 'p50'], ['p99', 'p99']]) {
       table.push({

@@ -29,7 +29,7 @@ export async function compareGuards({ url, headers, seconds = 8, rounds = 2, con
       baseline ??= r.rps;
       ratios[v.name].push(r.rps / baseline);
       rps[v.name].push(r.rps);
-      rows.push({ round, variant: v.name, 'req/s': r.rps.toFixed(0), 'p99 ms': r.p99, 'vs unguarded': (r.rps / baseline).toFixed(2) });
+      rows.push({ round, variant: v.name, 'req/s': r.rps.toFixed(1), 'p99 ms': r.p99, 'vs unguarded': (r.rps / baseline).toFixed(2), 'timeouts (> 30 s)': r.timeouts });
     }
   }
   const summary = GUARD_VARIANTS.map((v) => ({ name: v.name, rps: median(rps[v.name]), ratio: median(ratios[v.name]) }));
