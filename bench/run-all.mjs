@@ -22,7 +22,7 @@ import { growArchive, loadNames, measureSearch } from './lib/search.mjs';
 import { ensureDatabase, ensureSeeded } from './lib/seed.mjs';
 import { startCustos, startPostGraphile, tokensFor } from './lib/servers.mjs';
 import { statementsDuring } from './lib/sql-count.mjs';
-import { fmt, markdown, median, percentile } from './lib/stats.mjs';
+import { fmt, markdown, median, percentile, ratioText } from './lib/stats.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -179,7 +179,7 @@ try {
       metric: `nested customers query req/s (${page} customers × ${PER_CUSTOMER} interactions, ${connections} connections)`,
       Custos: m('Custos', 'rps').toFixed(1),
       comparison: `PostGraphile ${m('PostGraphile', 'rps').toFixed(1)}`,
-      ratio: ratio.toFixed(2),
+      ratio: ratioText(ratio),
       notes: `median of ${rounds} interleaved ${runSeconds} s rounds after a warm-up; ratio = median of per-round ratios. ${caveat}${failed.length ? `. ${failed.join('; ')}` : ''}`,
     });
     for (const [key, label] of [['p50', 'p50'], ['p99', 'p99']]) {
@@ -187,7 +187,7 @@ try {
         metric: `nested customers query ${label} latency (ms)`,
         Custos: m('Custos', key),
         comparison: `PostGraphile ${m('PostGraphile', key)}`,
-        ratio: (m('Custos', key) / m('PostGraphile', key)).toFixed(2),
+        ratio: ratioText(m('Custos', key) / m('PostGraphile', key)),
         notes: 'median over the same rounds (under load, not single requests)',
       });
     }
@@ -232,7 +232,7 @@ try {
         metric: `guarded vs unguarded req/s: ${g.name}`,
         Custos: g.rps.toFixed(1),
         comparison: `unguarded ${unguarded.rps.toFixed(1)}`,
-        ratio: g.ratio.toFixed(2),
+        ratio: ratioText(g.ratio),
         notes: `customers(first: 50) × 5 interactions on the seeded database, ${connections} connections; median of ${rounds} interleaved rounds' ratios`,
       });
     }

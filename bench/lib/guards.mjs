@@ -1,7 +1,7 @@
 // Throughput of the customers query with guarded fields vs the same shape with unguarded
 // fields, against one server, interleaved round by round so machine noise hits both.
 import { load } from './load.mjs';
-import { median } from './stats.mjs';
+import { median, ratioText } from './stats.mjs';
 
 export const GUARDED = `{ customers(first: 50) { nodes { id name email phone address notes taxId interactions(first: 5) { nodes { subject body amount currency } } } } }`;
 export const UNGUARDED = `{ customers(first: 50) { nodes { id name code region industry tier interactions(first: 5) { nodes { subject kind occurredAt channel } } } } }`;
@@ -27,11 +27,12 @@ export async function compareGuards({ url, headers, seconds = 8, rounds = 2, con
     for (const v of GUARD_VARIANTS) {
       const r = await run(v, seconds);
       baseline ??= r.rps;
-      ratios[v.name].push(r.rps / baseline);
+      // A round in which no request of one side finished has no ratio.
+      if (r.rps > 0 && baseline > 0) ratios[v.name].push(r.rps / baseline);
       rps[v.name].push(r.rps);
-      rows.push({ round, variant: v.name, 'req/s': r.rps.toFixed(1), 'p99 ms': r.p99, 'vs unguarded': (r.rps / baseline).toFixed(2), 'timeouts (> 30 s)': r.timeouts });
+      rows.push({ round, variant: v.name, 'req/s': r.rps.toFixed(1), 'p99 ms': r.p99, 'vs unguarded': ratioText(r.rps / baseline), 'timeouts (> 30 s)': r.timeouts });
     }
   }
-  const summary = GUARD_VARIANTS.map((v) => ({ name: v.name, rps: median(rps[v.name]), ratio: median(ratios[v.name]) }));
+  const summary = GUARD_VARIANTS.map((v) => ({ name: v.name, rps: median(rps[v.name]), ratio: ratios[v.name].length ? median(ratios[v.name]) : NaN }));
   return { rows, summary };
 }

@@ -38,6 +38,9 @@ export async function time(fn, n) {
 
 export const fmt = (n) => Math.round(n).toLocaleString('en-US');
 
+/** A ratio with two decimals, or `n/a` when one side had nothing to compare (0 or NaN). */
+export const ratioText = (r) => (Number.isFinite(r) && r > 0 ? r.toFixed(2) : 'n/a');
+
 /** A markdown table of `rows` (objects with the same keys). */
 export function markdown(rows) {
   const keys = Object.keys(rows[0] ?? {});
