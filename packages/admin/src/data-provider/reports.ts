@@ -114,6 +114,22 @@ export function archiveStatsQuery(): BuiltRead<ArchiveStats> {
   return { query: ARCHIVE, variables: {}, parseResponse: (response) => root<ArchiveStats>(response) };
 }
 
+/** Pending cleanup work (`cleanupStats`), under the caller's row and field rules. */
+export interface CleanupStats {
+  duplicateGroupsPending: number;
+  duplicateCustomersPending: number;
+  dataQualityIssues: { field: string; problem: string; count: number }[];
+  dataQualityCustomers: number;
+}
+
+const CLEANUP = parse(`query CleanupStats {
+  data: cleanupStats { duplicateGroupsPending duplicateCustomersPending dataQualityIssues { field problem count } dataQualityCustomers }
+}`);
+
+export function cleanupStatsQuery(): BuiltRead<CleanupStats> {
+  return { query: CLEANUP, variables: {}, parseResponse: (response) => root<CleanupStats>(response) };
+}
+
 const BACKUPS = parse(`query Backups {
   data: backups { id createdAt createdBy reason sizeBytes totalRows migration serverVersion tables { name rows } lastDrill { jobId state finishedAt error seconds } }
 }`);

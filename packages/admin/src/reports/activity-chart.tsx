@@ -15,25 +15,45 @@ function bucketLabel(iso: string, bucket: TimeBucket, locale: string): string {
   return new Intl.DateTimeFormat(locale, options).format(date);
 }
 
+type ActivitySeries = (typeof ACTIVITY_SERIES)[number];
+
+/** The first day (UTC) of the month `back` months before this one. */
+function monthStart(back: number): string {
+  const now = new Date();
+  return isoDay(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)));
+}
+
+interface ActivityChartProps {
+  /** A fixed range without controls: this month and the months before it, per month (the home page). */
+  lastMonths?: number;
+  /** Only these transitions (all by default). */
+  only?: readonly ActivitySeries[];
+  testId?: string;
+}
+
 /** Archived, restored, voided… customers per day, week or month, from the audit log. */
-export function ActivityChart() {
+export function ActivityChart({ lastMonths, only = ACTIVITY_SERIES, testId = 'report-activity' }: ActivityChartProps) {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const [bucket, setBucket] = useState<TimeBucket>('WEEK');
-  const [fromDay, setFromDay] = useState(() => isoDay(new Date(Date.now() - 83 * DAY_MS)));
-  const [toDay, setToDay] = useState(() => isoDay(new Date()));
+  const [chosenBucket, setBucket] = useState<TimeBucket>('WEEK');
+  const [chosenFrom, setFromDay] = useState(() => isoDay(new Date(Date.now() - 83 * DAY_MS)));
+  const [chosenTo, setToDay] = useState(() => isoDay(new Date()));
+  const fixed = lastMonths !== undefined;
+  const bucket = fixed ? 'MONTH' : chosenBucket;
+  const fromDay = fixed ? monthStart(lastMonths - 1) : chosenFrom;
+  const toDay = fixed ? isoDay(new Date()) : chosenTo;
   const valid = !!fromDay && !!toDay && fromDay <= toDay;
   const range = valid ? activityRange(fromDay, toDay) : activityRange(toDay || isoDay(new Date()), toDay || isoDay(new Date()));
   const { data, isPending, error } = useLifecycleActivity({ ...range, bucket });
   const rows = data ?? [];
   // Series with no event in the range only crowd the legend.
-  const series = ACTIVITY_SERIES.filter((name) => rows.some((r) => r[name] > 0));
-  const total = rows.reduce((sum, r) => sum + ACTIVITY_SERIES.reduce((s, name) => s + r[name], 0), 0);
+  const series = only.filter((name) => rows.some((r) => r[name] > 0));
+  const total = rows.reduce((sum, r) => sum + only.reduce((s, name) => s + r[name], 0), 0);
   return (
     <ReportCard
-      title="custos.reports.activity_title" hint="custos.reports.activity_hint"
-      isPending={isPending} error={error} empty={total === 0} testId="report-activity" total={data ? total : undefined}
-      action={(
+      title={fixed ? 'custos.reports.activity_months' : 'custos.reports.activity_title'} hint="custos.reports.activity_hint"
+      isPending={isPending} error={error} empty={total === 0} testId={testId} total={data ? total : undefined}
+      action={fixed ? undefined : (
         <Stack direction="row" spacing={1} alignItems="center" sx={{ pt: 1 }}>
           <TextField type="date" size="small" label={translate('custos.reports.from')} value={fromDay} onChange={(e) => setFromDay(e.target.value)}
             error={!valid} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'activity-from', max: toDay } }} />
@@ -53,6 +73,9 @@ export function ActivityChart() {
         yAxis={[{ tickMinStep: 1 }]}
         series={series.map((name) => ({ data: rows.map((r) => r[name]), label: translate(`custos.reports.series.${name}`), stack: 'all' }))}
       />
+      <ul hidden data-testid={`${testId}-values`}>
+        {only.map((name) => <li key={name} data-key={name} data-count={rows.reduce((sum, r) => sum + r[name], 0)}>{name}</li>)}
+      </ul>
     </ReportCard>
   );
 }

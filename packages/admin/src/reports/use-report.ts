@@ -36,3 +36,13 @@ export function useArchiveStats(enabled: boolean) {
     enabled,
   });
 }
+
+export function useCleanupStats(enabled: boolean) {
+  const dataProvider = useDataProvider<CustosDataProvider>();
+  return useQuery({
+    queryKey: ['custos', 'cleanupStats'],
+    queryFn: async () => (await dataProvider.cleanupStats()).data,
+    staleTime: STALE_MS,
+    enabled,
+  });
+}
