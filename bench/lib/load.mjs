@@ -1,0 +1,40 @@
+// HTTP load with autocannon: one GraphQL request body, fixed connections and duration.
+import autocannon from 'autocannon';
+
+/** POSTs a GraphQL request once and returns its data, failing on any error. */
+export async function graphql(url, query, variables = {}, headers = {}) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await res.json();
+  if (!res.ok || body.errors) throw new Error(`${url}: HTTP ${res.status} ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
+  return body.data;
+}
+
+/**
+ * Requests per second and latency percentiles (ms) of one run. A request that takes
+ * longer than `timeoutSeconds` counts as a timeout: they are returned (a server too slow
+ * for the load is a result, not a failure of the benchmark); non-2xx answers throw.
+ */
+export async function load({ url, query, variables = {}, headers = {}, connections = 10, seconds = 10, timeoutSeconds = 30 }) {
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    connections,
+    duration: seconds,
+    timeout: timeoutSeconds,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  if (result.non2xx) throw new Error(`${url}: ${result.non2xx} non-2xx responses`);
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    timeouts: result.timeouts,
+    errors: result.errors - result.timeouts,
+  };
+}

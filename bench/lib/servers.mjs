@@ -1,0 +1,48 @@
+// The two servers the suite compares, each started in its own process on one database.
+import { fileURLToPath } from 'node:url';
+import { TokenSigner } from '@custos/server/dist/modules/identity/tokens.js';
+import { query } from './cluster.mjs';
+import { startServer } from './process.mjs';
+
+export const JWT_SECRET = 'bench-'.repeat(8);
+const CUSTOS_MAIN = fileURLToPath(import.meta.resolve('@custos/server/dist/main.js'));
+const POSTGRAPHILE_MAIN = fileURLToPath(new URL('../postgraphile/server.mjs', import.meta.url));
+
+/** The Custos server as deployed (NODE_ENV=production, migrations checked at start),
+ * with its background workers off so nothing but requests touches the database. */
+export function startCustos(databaseUrl, env = {}) {
+  return startServer({
+    name: 'custos',
+    script: CUSTOS_MAIN,
+    env: {
+      NODE_ENV: 'production', DATABASE_URL: databaseUrl, JWT_SECRET, LOG_LEVEL: 'warn', DB_POOL_MAX: '10',
+      JOB_WORKER: 'off', SEARCH_SYNC: 'off', SEED_DEMO: 'never', ...env,
+    },
+    ready: async (url) => (await fetch(`${url}/readyz`)).ok,
+  });
+}
+
+export function startPostGraphile(databaseUrl) {
+  return startServer({
+    name: 'postgraphile',
+    script: POSTGRAPHILE_MAIN,
+    env: { DATABASE_URL: databaseUrl, PG_POOL_MAX: '10', NODE_ENV: 'production' },
+    // Ready once it answers GraphQL (it introspects the database before the first answer).
+    ready: async (url) => {
+      const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{__typename}"}' });
+      return res.ok;
+    },
+  });
+}
+
+/** Bearer headers for users of the database, by email, signed as the server signs them. */
+export async function tokensFor(databaseUrl, emails) {
+  const signer = new TokenSigner(JWT_SECRET, 3600);
+  const rows = await query(databaseUrl, `select id::text, email, token_version from app_user where email = any($1::text[])`, [emails]);
+  const headers = {};
+  for (const row of rows) {
+    const { token } = await signer.sign({ userId: row.id, tokenVersion: row.token_version ?? 1 });
+    headers[row.email] = { authorization: `Bearer ${token}` };
+  }
+  return headers;
+}

@@ -1,0 +1,22 @@
+// SQL statements a request sends, as pg_stat_statements counts them (as the server's
+// sql-per-request test does): only top-level statements of the given database, so work
+// run by background processes (autovacuum's ANALYZE) does not count.
+import pg from 'pg';
+
+export async function statementsDuring(url, work) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('create extension if not exists pg_stat_statements');
+    const dbid = `(select oid from pg_database where datname = current_database())`;
+    await client.query(`select pg_stat_statements_reset(0, ${dbid}, 0)`);
+    await work();
+    const { rows: [row] } = await client.query(
+      `select coalesce(sum(calls), 0)::int as n from pg_stat_statements
+        where dbid = ${dbid} and toplevel and query not ilike '%pg_stat_statements%'`,
+    );
+    return row.n;
+  } finally {
+    await client.end();
+  }
+}
