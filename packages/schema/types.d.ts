@@ -785,6 +785,12 @@ export interface CleanupStats {
   dataQualityCountedAt: Scalars['DateTime'] | null;
 }
 
+/** Options of a data-quality count. */
+export interface CountDataQualityInput {
+  /** Why (recorded with the job in the audit log). */
+  reason?: Scalars['String'] | null;
+}
+
 /** Result of countDataQuality. */
 export interface CountDataQualityPayload {
   __typename?: 'CountDataQualityPayload';
@@ -2177,6 +2183,12 @@ export interface MutationDetectDuplicatesArgs {
 export interface MutationResolveDataQualityIssuesArgs {
   /** The issues and what to do. */
   input: ResolveDataQualityIssuesInput;
+}
+
+/** Arguments of `Mutation.countDataQuality`. */
+export interface MutationCountDataQualityArgs {
+  /** Options. */
+  input?: CountDataQualityInput | null;
 }
 
 /** Arguments of `Mutation.normalizeCustomers`. */

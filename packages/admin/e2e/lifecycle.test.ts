@@ -294,7 +294,8 @@ describe('admin: policies and jobs', () => {
     await run.getByTestId('policy-preview').waitFor();
     await run.getByTestId('action-confirm').click();
     await page.waitForURL(/\/jobs\/\d+\/show$/);
-    await page.locator('[data-testid="job-state"][data-state="SUCCEEDED"]').waitFor({ timeout: 60_000 });
+    // The jobs list (other jobs succeeded too, e.g. the first data-quality count) may still be leaving.
+    await page.locator('[data-testid="job-details"] [data-testid="job-state"][data-state="SUCCEEDED"]').waitFor({ timeout: 60_000 });
     const progress = page.getByTestId('job-progress');
     assert.equal(await progress.getAttribute('data-done'), '2');
     assert.equal(await progress.getAttribute('data-total'), '2');
@@ -332,7 +333,7 @@ describe('admin: policies and jobs', () => {
     assert.equal(await dialog.locator('input[name="activeDays"]').inputValue(), '90');
     await dialog.getByTestId('action-confirm').click();
     await page.waitForURL(/\/jobs\/\d+\/show$/);
-    await page.locator('[data-testid="job-state"][data-state="SUCCEEDED"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="job-details"] [data-testid="job-state"][data-state="SUCCEEDED"]').waitFor({ timeout: 60_000 });
     await page.locator('a[href="/admin/jobs"]').first().click();
     await (await rows(page)).filter({ hasText: 'Lifecycle classification' }).first().waitFor();
     await screenshot(page, 'admin-jobs');

@@ -72,12 +72,12 @@ export function CleanupStatsCard({ testId = 'report-cleanup', limit = 6 }: { tes
           <ErrorAlert error={count.error} />
           <Stack direction="row" spacing={1} sx={{ mt: 1 }} alignItems="center">
             {canCount ? (
-              <Button size="small" variant="outlined" data-testid="count-data-quality" disabled={count.isPending || jobId !== null}
+              <Button size="small" variant="outlined" data-testid="count-data-quality" disabled={count.isPending}
                 onClick={() => count.mutate({}, { onSuccess: (job) => setJobId(String(job.id)) })}>
                 {translate('custos.reports.cleanup.count_now')}
               </Button>
             ) : null}
-            {jobId ? <JobFollower key={jobId} jobId={jobId} onFinished={() => { setJobId(null); onCounted(); }} /> : null}
+            {jobId ? <JobFollower key={jobId} jobId={jobId} onFinished={onCounted} /> : null}
             {can(access, 'customer:merge') ? <Button size="small" component={Link} to="/duplicates">{translate('custos.cleanup.duplicates.title')}</Button> : null}
             {can(access, 'customer:update') ? <Button size="small" component={Link} to="/data-quality">{translate('custos.cleanup.quality.title')}</Button> : null}
           </Stack>

@@ -21,7 +21,7 @@ function JobDetails() {
   const translate = useTranslate();
   if (!record) return null;
   return (
-    <Box sx={{ p: 2 }}>
+    <Box sx={{ p: 2 }} data-testid="job-details">
       {record['error'] ? <Alert severity="error" sx={{ mb: 2 }} data-testid="job-error">{String(record['error'])}</Alert> : null}
       <Grid container spacing={2}>
         <Cell><Labeled source="kind"><EnumField source="kind" enumName="JobKind" /></Labeled></Cell>

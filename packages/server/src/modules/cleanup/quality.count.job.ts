@@ -115,19 +115,19 @@ export async function readQualityRollup(ctx: RequestContext, role: Role, ownerId
   return { countedAt: row.countedAt, counts, customers };
 }
 
-async function enqueueCount(tx: RequestContext, dedupeKey?: string): Promise<JobRecord | null> {
+async function enqueueCount(tx: RequestContext, options: { dedupeKey?: string; reason?: string }): Promise<JobRecord | null> {
   const asOf = (await tx.sql.one<{ now: string }>(`select now()::text as now`))!.now;
-  return enqueueJobOnce(tx, JobKind.COUNT_DATA_QUALITY, { asOf } satisfies CountParams, { dedupeKey });
+  return enqueueJobOnce(tx, JobKind.COUNT_DATA_QUALITY, { asOf } satisfies CountParams, options);
 }
 
 /** On request, by those who run cleanup (ADMIN, MANAGER); others get the scheduled counts. */
-export async function countDataQuality(ctx: RequestContext): Promise<JobRecord> {
+export async function countDataQuality(ctx: RequestContext, reason?: string): Promise<JobRecord> {
   requireAction(ctx, Action.CUSTOMER_NORMALIZE);
   return inTransaction(ctx, async (tx) => {
     await tx.sql.query(`select pg_advisory_xact_lock(hashtext('custos:count-data-quality'))`);
     const active = await findActiveJob(tx.sql, JobKind.COUNT_DATA_QUALITY);
     if (active) throw jobAlreadyActive(JobKind.COUNT_DATA_QUALITY, active);
-    return (await enqueueCount(tx))!;
+    return (await enqueueCount(tx, { reason: reason ?? 'count data quality' }))!;
   });
 }
 
@@ -143,7 +143,7 @@ export function dataQualitySchedule(schedule: string): PollTask {
       if (await findActiveJob(tx.sql, JobKind.COUNT_DATA_QUALITY)) return;
       const counted = await tx.sql.one(`select 1 from data_quality_rollup where id = 1`);
       const key = counted || lastSlot ? `data-quality:${slot}` : 'data-quality:first';
-      await enqueueCount(tx, key);
+      await enqueueCount(tx, { dedupeKey: key, reason: 'scheduled data-quality count' });
     });
     lastSlot = slot;
   };

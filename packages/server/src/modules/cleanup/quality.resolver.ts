@@ -4,6 +4,7 @@ import type { RequestContext } from '../../graphql/context.js';
 import { listDataQualityIssues, resolveDataQualityIssues } from './quality.service.js';
 import { countDataQuality } from './quality.count.job.js';
 import {
+  CountDataQualityInput,
   CountDataQualityPayload,
   DataQualityFilter,
   DataQualityIssueConnection,
@@ -34,7 +35,10 @@ export class DataQualityResolver {
   @Mutation(() => CountDataQualityPayload, {
     description: 'Counts every open data-quality issue in a background job, for cleanupStats (ADMIN and MANAGER); one count runs at a time.',
   })
-  async countDataQuality(@Ctx() ctx: RequestContext) {
-    return { job: await countDataQuality(ctx) };
+  async countDataQuality(
+    @Arg('input', () => CountDataQualityInput, { nullable: true, description: 'Options.' }) input: CountDataQualityInput | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return { job: await countDataQuality(ctx, input?.reason?.trim() || undefined) };
   }
 }

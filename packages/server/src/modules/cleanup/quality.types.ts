@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, IsOptional, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { CustomerFilter } from '../customer/customer.inputs.js';
 import type { CustomerRecord } from '../customer/customer.record.js';
@@ -136,6 +136,14 @@ export class ResolveDataQualityIssuesPayload {
 
   @Field(() => [LifecycleFailure], { description: 'Issues not resolved, by customer id: NOT_FOUND, or INVALID_STATE when the issue no longer exists.' })
   failures!: LifecycleFailureRecord[];
+}
+
+@InputType({ description: 'Options of a data-quality count.' })
+export class CountDataQualityInput {
+  @Field(() => String, { nullable: true, description: 'Why (recorded with the job in the audit log).' })
+  @IsOptional()
+  @MaxLength(500)
+  reason?: string | null;
 }
 
 @ObjectType('CountDataQualityPayload', { description: 'Result of countDataQuality.' })
