@@ -5,6 +5,7 @@ import { DomainError } from './common/domain-error.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { buildAppSchema } from './graphql/schema.js';
+import { installKeyRing, loadKeyRing } from './crypto/keyring.js';
 
 const USAGE = `Usage: custos <command> [options]
 
@@ -31,6 +32,7 @@ const say = (msg: string) => process.stderr.write(`[custos] ${msg}\n`);
 async function run(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   const config = loadConfig();
+  if (command !== 'schema:print' && command) installKeyRing(loadKeyRing(config));
   switch (command) {
     case 'schema:print': {
       process.stdout.write(`${printSchema(await buildAppSchema())}\n`);

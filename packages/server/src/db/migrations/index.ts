@@ -6,6 +6,7 @@ import { MigrationSearch } from './migration-2026120101-search.js';
 import { MigrationCleanup } from './migration-2026120102-cleanup.js';
 import { MigrationReports } from './migration-2026120103-reports.js';
 import { MigrationExports } from './migration-2026120104-exports.js';
+import { MigrationEncryption } from './migration-2026120105-encryption.js';
 
 /** Listed explicitly so that builds, tests and the CLI run exactly the same migrations
  * without relying on file globbing. Append new migrations at the end. */
@@ -18,4 +19,5 @@ export const migrationsList = [
   { name: 'migration-2026120102-cleanup', class: MigrationCleanup },
   { name: 'migration-2026120103-reports', class: MigrationReports },
   { name: 'migration-2026120104-exports', class: MigrationExports },
+  { name: 'migration-2026120105-encryption', class: MigrationEncryption },
 ];

@@ -63,7 +63,7 @@ export async function erasePersonalData(ctx: RequestContext, input: ErasePersona
     const bump = found.store === 'LIVE' ? ', version = version + 1, updated_at = now()' : '';
     // A private person's name is personal data; a company's name is not.
     await tx.sql.query(
-      `update ${customers} set email = null, phone = null, address = null, tax_id = null, notes = null, void_note = null,
+      `update ${customers} set email = null, phone = null, address = null, tax_id = null, tax_id_hash = null, notes = null, void_note = null,
               name = case when type = 'INDIVIDUAL' then 'Erased ' || code else name end${bump}
         where id = $1::bigint`,
       [found.id],

@@ -58,7 +58,7 @@ export async function eraseFromMergeSnapshots(sql: SqlExecutor, customerId: stri
   await sql.query(
     `update customer_merge m
         set snapshot = jsonb_set(m.snapshot, array[$1::text], (m.snapshot -> $1::text) || jsonb_build_object(
-              'email', null, 'phone', null, 'address', null, 'tax_id', null, 'notes', null, 'void_note', null,
+              'email', null, 'phone', null, 'address', null, 'tax_id', null, 'tax_id_hash', null, 'notes', null, 'void_note', null,
               'name', case when m.snapshot -> $1::text ->> 'type' = 'INDIVIDUAL'
                            then to_jsonb('Erased ' || (m.snapshot -> $1::text ->> 'code')) else m.snapshot -> $1::text -> 'name' end))
       where m.snapshot ? $1::text`,

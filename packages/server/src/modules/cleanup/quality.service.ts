@@ -18,6 +18,7 @@ import { CleanupField, DataQualityAction, FIELD_KEYS } from './cleanup.enums.js'
 import { noSuggestion } from './cleanup.errors.js';
 import { candidateCondition, issuesOf, valueDigest, type Issue } from './quality.rules.js';
 import type { DataQualityFilter, DataQualityIssueRecord, ResolveDataQualityIssuesInput } from './quality.types.js';
+import { openCustomerRows } from '../../crypto/sensitive.js';
 
 /**
  * Data-quality issues are computed when asked, from the current values: a SQL superset
@@ -50,7 +51,7 @@ async function* scan(ctx: RequestContext, filter: DataQualityFilter | null | und
          from customer c where ${where.join(' and ')} order by c.id limit ${SCAN_BATCH}`,
       params.values,
     );
-    for (const row of rows) {
+    for (const row of openCustomerRows(rows)) {
       const { dismissed, ...customer } = row;
       const all = issuesOf(customer, options);
       for (let index = 0; index < all.length; index++) {

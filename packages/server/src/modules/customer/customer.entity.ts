@@ -50,8 +50,14 @@ export class CustomerEntity {
   @Property({ type: 'text', nullable: true })
   address?: string | null;
 
+  /** Ciphertext (`v1:<keyId>:…`, src/crypto/sealed.ts): services write it through
+   * `sealTaxId`, which also sets the blind index below. */
   @Property({ type: 'text', nullable: true })
   taxId?: string | null;
+
+  /** Keyed blind index of the normalized tax id, for exact lookups and duplicate detection. */
+  @Property({ type: 'blob', nullable: true, fieldName: 'tax_id_hash' })
+  taxIdHash?: Buffer | null;
 
   @Property({ type: 'text[]' })
   tags: string[] = [];
