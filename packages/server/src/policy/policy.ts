@@ -140,6 +140,8 @@ export enum Action {
   SEARCH_ADMIN = 'search:admin',
   /** Tags (create, rename, colour, delete: rewrites every live customer carrying one) and saved segments. */
   CLASSIFICATION_MANAGE = 'classification:manage',
+  /** Re-encrypt sensitive values under the current encryption key (a job). */
+  ENCRYPTION_KEYS_ROTATE = 'encryption:rotate',
 }
 
 function actionRoles(all: Role[], own: Role[] = []): Record<Role, RowScope> {
@@ -179,6 +181,7 @@ export const ACTIONS: Record<Action, Record<Role, RowScope>> = {
   [Action.BACKUP_MANAGE]: actionRoles([ADMIN]),
   [Action.SEARCH_ADMIN]: actionRoles([ADMIN]),
   [Action.CLASSIFICATION_MANAGE]: actionRoles([ADMIN, MANAGER]),
+  [Action.ENCRYPTION_KEYS_ROTATE]: actionRoles([ADMIN]),
 };
 
 /** Customer input fields each role may write. A write naming any other field is
