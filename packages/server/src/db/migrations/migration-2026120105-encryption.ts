@@ -3,7 +3,7 @@ import { rowDigest } from '../../modules/archive/archive.columns.js';
 
 /** The customer store columns before this migration (frozen: the archive checksums
  * written until now cover exactly these). */
-const COLUMNS_BEFORE = [
+export const COLUMNS_BEFORE_ENCRYPTION = [
   'id', 'code', 'name', 'type', 'tier', 'industry', 'region', 'lifecycle_stage', 'status', 'owner_id', 'email', 'phone',
   'address', 'tax_id', 'tags', 'notes', 'last_interaction_at', 'created_at', 'updated_at', 'version', 'void_reason',
   'void_note', 'voided_at', 'legal_hold', 'stage_override',
@@ -29,11 +29,11 @@ export class MigrationEncryption extends Migration {
     }
     this.addSql(`create index customer_tax_id_hash_idx on customer (tax_id_hash) where tax_id_hash is not null`);
     this.addSql(`create index archive_customer_tax_id_hash_idx on archive.customer (tax_id_hash) where tax_id_hash is not null`);
-    const after = [...COLUMNS_BEFORE, 'tax_id_hash'];
+    const after = [...COLUMNS_BEFORE_ENCRYPTION, 'tax_id_hash'];
     this.addSql(`
       with resealed as (
         update archive.customer a set checksum = ${rowDigest(after, 'a')}
-         where a.checksum = ${rowDigest(COLUMNS_BEFORE, 'a')}
+         where a.checksum = ${rowDigest(COLUMNS_BEFORE_ENCRYPTION, 'a')}
         returning a.id)
       insert into search_outbox (customer_id) select id from resealed`);
   }
