@@ -40,7 +40,10 @@ describe('the policy decides what is encrypted', () => {
   it('stores every sensitive field as ciphertext with a blind index, in every table that holds it', async () => {
     for (const storage of SEALED_STORAGE) {
       // Written through the API, then moved to the archive: the value must never be plaintext.
-      const id = await create(TAX);
+      const created = await server.gql(`mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { customer { id } } }`, {
+        input: { name: `Sealed ${storage.name}`, type: 'SMB', [storage.recordKey]: TAX },
+      });
+      const id = created.data.createCustomer.customer.id;
       const live = await raw('customer', id);
       expect(live[storage.name as 'tax_id']).toMatch(/^v1:test1:[A-Za-z0-9_-]+$/);
       expect(live[storage.name as 'tax_id']).not.toContain(TAX);
@@ -139,6 +142,12 @@ describe('key rotation', () => {
     const a = await create('91310000MA1ROT0001', 'Rotate A');
     const b = await create('91310000MA1ROT0002', 'Rotate B');
     await server.gql(`mutation($ids: [ID!]!) { archiveCustomers(input: { ids: $ids, reason: "test" }) { customers { id } } }`, { ids: [b] });
+    // A merge keeps the merged customer's row (tax id included) for unmerge.
+    const survivor = await create(null, 'Rotate Survivor');
+    const merged = await create('91310000MA1ROT0005', 'Rotate Merged');
+    const merge = await server.gql(`mutation($s: ID!, $m: ID!) { mergeCustomers(input: { survivorId: $s, mergedIds: [$m], versions: [{ id: $s, version: 1 }, { id: $m, version: 1 }] }) { merge { id } survivor { taxId } } }`, { s: survivor, m: merged });
+    expect(merge.errors).toBeUndefined();
+    expect(merge.data.mergeCustomers.survivor.taxId).toBe('91310000MA1ROT0005');
     const legacy = await insertCustomer(server.db, { name: 'Rotate Legacy' });
     await server.db.query(`update customer set tax_id = '91310000MA1ROT0003' where id = $1`, [legacy]);
 
@@ -174,10 +183,23 @@ describe('key rotation', () => {
     const read = await server.gql(`query($a: ID!, $l: ID!, $c: ID!, $b: ID!) { a: customer(id: $a) { taxId } l: customer(id: $l) { taxId } c: customer(id: $c) { taxId } b: archivedCustomer(id: $b) { taxId } }`, { a, l: legacy, c, b });
     expect(read.errors).toBeUndefined();
     expect(read.data).toEqual({ a: { taxId: '91310000MA1ROT0001' }, l: { taxId: '91310000MA1ROT0003' }, c: { taxId: '91310000MA1ROT0004' }, b: { taxId: '91310000MA1ROT0002' } });
+    const [snapshot] = await server.db.query<{ t: string }>(`select m.snapshot -> $2::text ->> 'tax_id' as t from customer_merge m where m.id = $1`, [merge.data.mergeCustomers.merge.id, merged]);
+    expect(snapshot!.t).toMatch(/^v1:kb:/);
+    const unmerged = await server.gql(`mutation($id: ID!) { unmergeCustomers(input: { mergeId: $id, reason: "rotation test" }) { customers { id taxId } } }`, { id: merge.data.mergeCustomers.merge.id });
+    expect(unmerged.errors).toBeUndefined();
+    expect(unmerged.data.unmergeCustomers.customers).toEqual(expect.arrayContaining([{ id: merged, taxId: '91310000MA1ROT0005' }, { id: survivor, taxId: null }]));
     // The blind index moved with the key: lookups find the rewritten and the legacy value.
     const found = await server.gql(`{ customers(filter: { taxId: "91310000MA1ROT0003" }) { nodes { id } } }`);
     expect(found.data.customers.nodes).toEqual([{ id: legacy }]);
     // Tests after this one in the file use key A only and no database rows.
+  });
+
+  it('erasure removes the ciphertext and the blind index', async () => {
+    const id = await create(TAX, 'Erase Me');
+    const [{ code }] = await server.db.query<{ code: string }>(`select code from customer where id = $1`, [id]);
+    const res = await server.gql(`mutation($id: ID!, $code: String!) { erasePersonalData(input: { id: $id, confirm: $code, reason: "request" }) { customer { taxId } } }`, { id, code });
+    expect(res.errors).toBeUndefined();
+    expect(await raw('customer', id)).toEqual({ tax_id: null, tax_id_hash: null });
   });
 
   it('sealTaxId gives placeholders no blind index', () => {
