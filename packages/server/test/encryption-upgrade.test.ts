@@ -11,7 +11,10 @@ import { columnList, rowDigest } from '../src/modules/archive/archive.columns.js
 import { verifyArchiveRows } from '../src/modules/archive/archive.store.js';
 import { countStale, resealTaxIds } from '../src/modules/encryption/rotation.store.js';
 import { installKeyRing, parseKeyRing } from '../src/crypto/keyring.js';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { TEST_ENCRYPTION_KEY, testClusterUrl } from './helpers/test-database.js';
+import { buildCli } from './helpers/worker-process.js';
 
 /** A database from before encryption: plaintext tax ids, live and archived (with the
  * checksums of that time), upgraded by the migration and encrypted by the rotation. */
@@ -78,3 +81,23 @@ it('upgrades plaintext tax ids: readable as they are, archive checksums still ve
   expect((await q(`select tax_id from archive.customer where id = $1`, [gone!.id]))[0]).toEqual({ tax_id: 'EDITED-1' });
   expect(await verifyArchiveRows(sql)).toMatchObject({ ok: false });
 });
+
+it('keys:rotate re-encrypts from the command line, and a bad ENCRYPTION_KEY stops it with a clear message', async () => {
+  const q = async <T extends pg.QueryResultRow>(text: string, params: unknown[] = []) => (await pool.query<T>(text, params)).rows;
+  await q(`update archive.customer set tax_id = '91110000MA2B7QR34C'`); // undo the silent edit above
+  await q(`update archive.customer a set checksum = ${rowDigest([...COLUMNS_BEFORE_ENCRYPTION, 'tax_id_hash'], 'a')}`);
+  const cli = buildCli('encryption');
+  const keyB = 'kb:' + Buffer.alloc(32, 9).toString('base64');
+  const run = (key: string) =>
+    promisify(execFile)(process.execPath, [cli, 'keys:rotate', '--reason', 'cli test'], {
+      env: { PATH: process.env.PATH, NODE_ENV: 'test', DATABASE_URL: url, JWT_SECRET: 'j'.repeat(40), ENCRYPTION_KEY: key, LOG_LEVEL: 'silent' },
+    });
+  await expect(run('kb:short')).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/ENCRYPTION_KEY: entry 1 \(key "kb"\): the key must be 32 bytes/) });
+  const done = await run(`${keyB},${TEST_ENCRYPTION_KEY}`);
+  expect(done.stderr).toMatch(/job \d+ SUCCEEDED: \{"keyId":"kb"/);
+  const rows = await q<{ tax_id: string }>(`select tax_id from customer where tax_id is not null union all select tax_id from archive.customer`);
+  expect(rows.length).toBe(2);
+  for (const r of rows) expect(r.tax_id).toMatch(/^v1:kb:/);
+  const [audit] = await q<{ n: number }>(`select count(*)::int as n from audit_event where action = 'JOB_ENQUEUED' and reason = 'cli test'`);
+  expect(audit!.n).toBe(1);
+}, 120_000);
