@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { insertCustomer, insertInteractions } from './helpers/fixtures.js';
+import { insertCustomer, insertInteractions, setTaxId } from './helpers/fixtures.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
 let server: TestServer;
@@ -202,6 +202,82 @@ describe('unmergeCustomers', () => {
     expect(row!.s).toContain('keep@survivor.cn');
     const blocked = await unmerge(mergeId);
     expect(blocked.errors![0]!.message).toContain(`merged customer ${b} was edited since the merge`);
+  });
+
+  it('erasure follows the data a merge moved: carried values up a chain of survivors, moved interactions, folded customers', async () => {
+    const company = await insertCustomer(server.db, { name: 'Carry Survivor Ltd', email: 'office@carry.cn' });
+    const person = await insertCustomer(server.db, { name: '韩梅梅', type: 'INDIVIDUAL', email: 'hanmeimei@private.cn', phone: '13700001111' });
+    const top = await insertCustomer(server.db, { name: 'Carry Top Ltd', email: 'top@carry.cn' });
+    await server.db.query(`update customer set code = 'CARRY-' || id, address = '北京市海淀区 1 号' where id = $1`, [person]);
+    // Stored encrypted: every write of it is another ciphertext, so carried values are found by blind index.
+    await setTaxId(server.db, person, '110101199003071234');
+    const [moved] = await insertInteractions(server.db, person, ['2025-06-01T10:00:00Z']);
+    await server.db.query(`update interaction set body = '她的私人电话 13700001111' where id = $1`, [moved]);
+    // The company takes the person's phone and address (it had none); its own email stays.
+    const first = await merge(company, [person]);
+    expect(first.errors).toBeUndefined();
+    expect(first.data.mergeCustomers.survivor).toMatchObject({ email: 'office@carry.cn', phone: '13700001111' });
+    // Then the company folds into another, which takes the phone on from it.
+    const second = await merge(top, [company]);
+    expect(second.data.mergeCustomers.survivor).toMatchObject({ email: 'top@carry.cn', phone: '13700001111' });
+
+    const erased = await server.gql(`mutation { erasePersonalData(input: { id: "${person}", reason: "PIPL request 7", confirm: "CARRY-${person}" }) { customer { id } } }`);
+    expect(erased.errors).toBeUndefined();
+    const rows = await server.db.query<{ id: string; email: string | null; phone: string | null; address: string | null; name: string }>(
+      `select id::text, email, phone, address, name from customer where id = any($1::bigint[]) order by id`, [[company, person, top]]);
+    const taxes = await server.db.query<{ tax_id: string | null; tax_id_hash: Buffer | null }>(
+      `select tax_id, tax_id_hash from customer where id = any($1::bigint[])`, [[company, person, top]]);
+    expect(taxes).toEqual([{ tax_id: null, tax_id_hash: null }, { tax_id: null, tax_id_hash: null }, { tax_id: null, tax_id_hash: null }]);
+    expect(rows).toEqual([
+      { id: company, email: 'office@carry.cn', phone: null, address: null, name: 'Carry Survivor Ltd' },
+      { id: person, email: null, phone: null, address: null, name: `Erased CARRY-${person}` },
+      { id: top, email: 'top@carry.cn', phone: null, address: null, name: 'Carry Top Ltd' },
+    ]);
+    const [interaction] = await server.db.query<{ customer: string; subject: string; body: string | null }>(
+      `select customer_id::text as customer, subject, body from interaction where id = $1`, [moved]);
+    expect(interaction).toEqual({ customer: top, subject: '[erased]', body: null });
+    const snapshots = await server.db.query<{ s: string }>(`select snapshot::text as s from customer_merge where survivor_id = any($1::bigint[])`, [[company, top]]);
+    for (const { s } of snapshots) expect(s).not.toMatch(/hanmeimei|13700001111|韩梅梅|海淀/);
+    const snapshotTax = await server.db.query<{ n: number }>(
+      `select count(*)::int as n from customer_merge m, jsonb_each(m.snapshot) e where m.survivor_id = any($1::bigint[]) and e.value ->> 'tax_id' is not null`, [[company, top]]);
+    expect(snapshotTax[0]!.n).toBe(0);
+    const events = await server.db.query<{ entity: string; changes: any }>(
+      `select entity_id as entity, changes from audit_event where action = 'CUSTOMER_PERSONAL_DATA_ERASED' and reason = 'PIPL request 7' order by seq`);
+    expect(events.map((e) => e.entity).sort()).toEqual([company, person, top].sort());
+    expect(events.find((e) => e.entity === top)!.changes).toMatchObject({ erased: { to: ['phone', 'address', 'taxId'] }, carriedFrom: { to: { customerId: person } } });
+  });
+
+  it('erasing a survivor erases the customers merged into it', async () => {
+    const survivor = await insertCustomer(server.db, { name: '王芳', type: 'INDIVIDUAL', email: 'wangfang@private.cn' });
+    const twin = await insertCustomer(server.db, { name: '王 芳', type: 'INDIVIDUAL', email: 'wf@other.cn', phone: '13600002222' });
+    await server.db.query(`update customer set code = 'FOLD-' || id where id = $1`, [survivor]);
+    expect((await merge(survivor, [twin])).errors).toBeUndefined();
+    const erased = await server.gql(`mutation { erasePersonalData(input: { id: "${survivor}", reason: "PIPL request 8", confirm: "FOLD-${survivor}" }) { customer { id name email phone } } }`);
+    expect(erased.errors).toBeUndefined();
+    expect(erased.data.erasePersonalData.customer).toEqual({ id: survivor, name: `Erased FOLD-${survivor}`, email: null, phone: null });
+    const [folded] = await server.db.query<{ name: string; email: string | null; phone: string | null }>(`select name, email, phone from customer where id = $1`, [twin]);
+    expect(folded!.email).toBeNull();
+    expect(folded!.phone).toBeNull();
+    expect(folded!.name).toMatch(/^Erased /);
+    const [event] = await server.db.query<{ changes: any }>(
+      `select changes from audit_event where action = 'CUSTOMER_PERSONAL_DATA_ERASED' and entity_id = $1`, [twin]);
+    expect(event!.changes).toMatchObject({ foldedInto: { to: survivor } });
+  });
+
+  it('shows an archived survivor as archivedSurvivor, and unmerge asks for it to be restored', async () => {
+    const a = await insertCustomer(server.db, { name: 'Shelved Survivor' });
+    const b = await insertCustomer(server.db, { name: 'Shelved Twin' });
+    const mergeId = (await merge(a, [b])).data.mergeCustomers.merge.id;
+    expect((await server.gql(`mutation { archiveCustomers(input: { ids: ["${a}"], reason: "dormant" }) { customers { id } } }`)).errors).toBeUndefined();
+    const res = await server.gql(`{ merges(first: 50) { nodes { id survivor { id } archivedSurvivor { id name status } } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.merges.nodes.find((m: any) => m.id === mergeId)).toEqual({
+      id: mergeId, survivor: null, archivedSurvivor: { id: a, name: 'Shelved Survivor', status: 'ARCHIVED' },
+    });
+    const live = res.data.merges.nodes.filter((m: any) => m.id !== mergeId && m.survivor);
+    for (const m of live) expect(m.archivedSurvivor).toBeNull();
+    const blocked = await unmerge(mergeId);
+    expect(blocked.errors![0]!.extensions!.code).toBe('INVALID_STATE');
   });
 
   it('refuses a second unmerge and a merge whose survivor was merged again', async () => {

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { installKeyRing, parseKeyRing } from '../src/crypto/keyring.js';
 import { open, seal, sealTaxId, taxIdLookupHashes } from '../src/crypto/sealed.js';
@@ -64,6 +67,16 @@ describe('the policy decides what is encrypted', () => {
       [TAX],
     );
     expect(plain!.n).toBe(0);
+  });
+});
+
+describe('every reader decrypts', () => {
+  it('calls openCustomerRows wherever the customer record columns are selected', () => {
+    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src');
+    const files = (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => path.join(root, f));
+    const readers = files.filter((f) => /\$\{(ARCHIVED_)?CUSTOMER_COLUMNS\}/.test(fs.readFileSync(f, 'utf8')));
+    expect(readers.length).toBeGreaterThan(5);
+    for (const file of readers) expect([path.relative(root, file), fs.readFileSync(file, 'utf8').includes('openCustomerRows(')]).toEqual([path.relative(root, file), true]);
   });
 });
 

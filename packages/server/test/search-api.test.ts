@@ -195,3 +195,50 @@ describe('search across stores', () => {
     expect(support.data.search.totalCount).toBe(0);
   });
 });
+
+describe('saved segments in search', () => {
+  const stores = (res: any) => res.data.search.hits.map((h: any) => `${h.store}:${(h.customer ?? h.archivedCustomer).id}`).sort();
+  async function saveSegment(name: string, filter: Record<string, unknown>): Promise<string> {
+    const res = await server.gql(`mutation($input: SaveSegmentInput!) { saveSegment(input: $input) { segment { id } } }`, { input: { name, filter } });
+    expect(res.errors).toBeUndefined();
+    return res.data.saveSegment.segment.id;
+  }
+
+  it('narrows archive search, across-store search and their totals and facets to the segment', async () => {
+    const bjEnterprise = await saveSegment('Beijing enterprises', { region: ['CN-BJ'], type: ['ENTERPRISE'] });
+    const archive = await server.gql(SEARCH_ARCHIVE, { q: '', filter: { segmentId: bjEnterprise } });
+    expect(archive.errors).toBeUndefined();
+    expect(hitIds(archive)).toEqual([ids.zhangwei, ids.yunduan].sort());
+    expect(archive.data.searchArchive.totalCount).toBe(2);
+    expect(facet(archive, 'region')).toEqual([{ value: 'CN-BJ', count: 2 }]);
+    // The request's own filter applies too.
+    expect(hitIds(await server.gql(SEARCH_ARCHIVE, { q: '', filter: { segmentId: bjEnterprise, tags: ['vip'] } }))).toEqual([ids.zhangwei]);
+    // Live customers match the segment like in the customer list (the live 科技 customer has no region).
+    expect(stores(await server.gql(SEARCH, { q: '科技', scope: 'ALL', filter: { segmentId: bjEnterprise } }))).toEqual(
+      [`ARCHIVED:${ids.zhangwei}`, `ARCHIVED:${ids.yunduan}`].sort(),
+    );
+    // Row rules still apply: sales1 owns only one of them.
+    const own = await server.as('sales1')(SEARCH_ARCHIVE, { q: '', filter: { segmentId: bjEnterprise } });
+    expect(hitIds(own)).toEqual([ids.zhangwei]);
+    expect(own.data.searchArchive.totalCount).toBe(1);
+
+    const allVip = await saveSegment('VIP and Beijing-tagged', { tagsAll: ['vip'] });
+    expect(hitIds(await server.gql(SEARCH_ARCHIVE, { q: '', filter: { segmentId: allVip } }))).toEqual([ids.zhangwei, ids.lihua].sort());
+  });
+
+  it('refuses, by name, a segment whose criteria the archive index cannot apply, and unknown segments', async () => {
+    const recent = await saveSegment('Contacted this year', { lastInteractionAfter: '2026-01-01T00:00:00Z', region: ['CN-BJ'] });
+    const refused = await server.gql(SEARCH_ARCHIVE, { q: '', filter: { segmentId: recent } });
+    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'filter.segmentId' }] });
+    expect(refused.errors![0]!.extensions!.fields).toEqual([expect.objectContaining({ message: expect.stringContaining('lastInteractionAfter') })]);
+    expect((await server.gql(SEARCH, { q: '', scope: 'ALL', filter: { segmentId: recent } })).errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    // Live search applies every criterion: no live Beijing customer was contacted this year.
+    const live = await server.gql(SEARCH, { q: '', scope: 'LIVE', filter: { segmentId: recent } });
+    expect(live.errors).toBeUndefined();
+    expect(live.data.search.totalCount).toBe(0);
+    const missing = await server.gql(SEARCH_ARCHIVE, { q: '', filter: { segmentId: '987654' } });
+    expect(missing.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'filter.segmentId', message: 'no such segment' }] });
+    // A role without archive access learns nothing about segments either.
+    expect((await server.as('auditor')(SEARCH_ARCHIVE, { q: '', filter: { segmentId: '987654' } })).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+});

@@ -148,6 +148,15 @@ for (const { engine, env } of engines) {
       expect(await found('', { filter: { ownerIds: [owners['rep-b@example.com']!] } })).toEqual(idsOf('yunduan', 'lihua'));
     });
 
+    it('ANDs further filters (a saved segment, one per required tag) with the filter', async () => {
+      expect(await found('', { filter: { regions: ['CN-BJ'], also: [{ tags: ['vip'] }] } })).toEqual(idsOf('zhangwei'));
+      expect(await found('', { filter: { also: [{ tags: ['tech'] }, { tags: ['vip'] }] } })).toEqual(idsOf('zhangwei'));
+      expect(await found('', { filter: { regions: ['CN-BJ'], also: [{ regions: ['CN-SH'] }] } })).toEqual([]);
+      const res = await search('', { filter: { also: [{ regions: ['CN-BJ'] }] }, facets: true });
+      expect(res.totalCount).toBe(2);
+      expect(res.facets.region).toEqual([{ value: 'CN-BJ', count: 2 }]);
+    });
+
     it('restricts hits, totals and facets to the owner scope', async () => {
       const res = await search('', { ownerScope: owners['rep-a@example.com']!, facets: true });
       expect(res.hits.map((h) => h.id).sort()).toEqual(idsOf('zhangwei', 'acme'));

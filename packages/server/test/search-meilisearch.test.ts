@@ -68,6 +68,10 @@ describe('filter building', () => {
       ),
     ).toBe('(idNum > 10) AND (ownerId IN ["3"]) AND (region IN ["CN-SH", "CN-BJ"]) AND (archivedYear IN [2024]) AND (archivedAtTs >= 1704067200) AND (legalHold = false)');
     expect(() => buildFilter({ archivedYears: [2024.5] })).toThrow(TypeError);
+    // Further filters (a segment, one per tagsAll tag) are ANDed as their own groups.
+    expect(buildFilter({ types: ['SMB'], also: [{ regions: ['CN-BJ'], also: [{ tags: ['a'] }, { tags: ['b'] }] }, {}] })).toBe(
+      '(type IN ["SMB"]) AND ((region IN ["CN-BJ"]) AND ((tags IN ["a"])) AND ((tags IN ["b"])))',
+    );
     expect(() => buildFilter({ archivedYears: [Number.NaN] })).toThrow(TypeError);
     expect(() => buildFilter({}, { afterId: '1 OR 1' })).toThrow(TypeError);
     expect(() => buildFilter({ archivedBefore: 'yesterday' })).toThrow(TypeError);

@@ -60,6 +60,8 @@ export interface SearchFilter {
   archivedBefore?: string;
   previousStatuses?: readonly string[];
   legalHold?: boolean;
+  /** Further filters that must match too (a saved segment, `tagsAll` as one filter per tag). */
+  also?: readonly SearchFilter[];
 }
 
 export interface SearchRequest {

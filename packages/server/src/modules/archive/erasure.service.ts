@@ -3,7 +3,9 @@ import { requireAction } from '../../policy/guard.js';
 import { Action } from '../../policy/policy.js';
 import { outboxInsertFrom } from '../../search/outbox.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { eraseFromMergeSnapshots } from '../cleanup/merge.store.js';
+import {
+  CARRIED_COLUMNS, MOVED_INTERACTIONS, carriedValues, eraseCarriedFromSnapshots, eraseFromMergeSnapshots, erasedColumnSets, foldedInto,
+} from '../cleanup/merge.store.js';
 import { customerNotFound } from '../customer/customer.errors.js';
 import { validIds } from '../customer/customer.reader.js';
 import { customerDigest, interactionDigest } from './archive.columns.js';
@@ -53,36 +55,76 @@ export async function setLegalHold(ctx: RequestContext, input: SetLegalHoldInput
  * tier, dates, interaction kinds and amounts) serves statistics without naming anyone. */
 const ERASED_FIELDS = ['email', 'phone', 'address', 'taxId', 'notes', 'voidNote', 'interaction.subject', 'interaction.body'];
 
+/**
+ * Erases the customer and every customer merged into it (a merge says they are one
+ * customer), wherever their data went: their rows in either store, their interactions,
+ * interactions a merge moved to a survivor, values a merge carried into a survivor, and
+ * the merge snapshots. One audit event per customer changed.
+ */
 export async function erasePersonalData(ctx: RequestContext, input: ErasePersonalDataInput): Promise<{ id: string; store: Store }> {
   requireAction(ctx, Action.CUSTOMER_ERASE);
   return inTransaction(ctx, async (tx) => {
     const found = validIds([input.id]).length ? await locateCustomer(tx, input.id) : undefined;
     if (!found) throw customerNotFound(input.id);
     if (input.confirm.trim() !== found.code) throw confirmationMismatch();
-    const customers = table(found.store, 'customer');
-    const bump = found.store === 'LIVE' ? ', version = version + 1, updated_at = now()' : '';
-    // A private person's name is personal data; a company's name is not.
-    await tx.sql.query(
-      `update ${customers} set email = null, phone = null, address = null, tax_id = null, tax_id_hash = null, notes = null, void_note = null,
-              name = case when type = 'INDIVIDUAL' then 'Erased ' || code else name end${bump}
-        where id = $1::bigint`,
-      [found.id],
-    );
-    for (const store of ['LIVE', 'ARCHIVE'] as const) {
-      await tx.sql.query(
-        `update ${table(store, 'interaction')} set subject = '[erased]', body = null where customer_id = $1::bigint`,
-        [found.id],
-      );
+    const reason = input.reason.trim();
+    await eraseOne(tx, found, reason, {});
+    for (const id of await foldedInto(tx.sql, found.id)) {
+      const party = await locateCustomer(tx, id);
+      if (party) await eraseOne(tx, party, reason, { foldedInto: { to: found.id } });
     }
-    await reseal(tx, found.id);
-    await eraseFromMergeSnapshots(tx.sql, found.id);
-    await recordAudit(tx, {
-      action: 'CUSTOMER_PERSONAL_DATA_ERASED',
-      entityType: 'Customer',
-      entityId: found.id,
-      reason: input.reason.trim(),
-      changes: { erased: { to: ERASED_FIELDS } },
-    });
     return { id: found.id, store: found.store };
   });
+}
+
+async function eraseOne(tx: RequestContext, found: { id: string; store: Store }, reason: string, extra: Record<string, unknown>): Promise<void> {
+  const customers = table(found.store, 'customer');
+  const bump = found.store === 'LIVE' ? ', version = version + 1, updated_at = now()' : '';
+  // Before the snapshot loses the values it compares against.
+  await eraseCarriedValues(tx, found.id, reason);
+  // A private person's name is personal data; a company's name is not.
+  await tx.sql.query(
+    `update ${customers} set email = null, phone = null, address = null, tax_id = null, tax_id_hash = null, notes = null, void_note = null,
+            name = case when type = 'INDIVIDUAL' then 'Erased ' || code else name end${bump}
+      where id = $1::bigint`,
+    [found.id],
+  );
+  for (const store of ['LIVE', 'ARCHIVE'] as const) {
+    await tx.sql.query(
+      `update ${table(store, 'interaction')} set subject = '[erased]', body = null
+        where customer_id = $1::bigint or id in (${MOVED_INTERACTIONS})`,
+      [found.id],
+    );
+  }
+  await reseal(tx, found.id);
+  await eraseFromMergeSnapshots(tx.sql, found.id);
+  await recordAudit(tx, {
+    action: 'CUSTOMER_PERSONAL_DATA_ERASED',
+    entityType: 'Customer',
+    entityId: found.id,
+    reason,
+    changes: { erased: { to: ERASED_FIELDS }, ...extra },
+  });
+}
+
+/** Survivors keep their own values; only what a merge carried over from the erased customer goes. */
+async function eraseCarriedValues(tx: RequestContext, mergedId: string, reason: string): Promise<void> {
+  for (const store of ['LIVE', 'ARCHIVE'] as const) {
+    const customers = table(store, 'customer');
+    for (const carried of await carriedValues(tx.sql, customers as 'customer' | 'archive.customer', mergedId)) {
+      const sets = carried.columns.map((c) => (c === 'name' ? `name = 'Erased ' || code` : erasedColumnSets(c)));
+      const bump = store === 'LIVE' ? ', version = version + 1, updated_at = now()' : '';
+      await tx.sql.query(`update ${customers} set ${sets.join(', ')}${bump} where id = $1::bigint`, [carried.survivorId]);
+      if (store === 'ARCHIVE') await reseal(tx, carried.survivorId);
+      await eraseCarriedFromSnapshots(tx.sql, carried.survivorId, carried.columns, mergedId);
+      const keys = carried.columns.map((c) => CARRIED_COLUMNS.find((x) => x.column === c)?.key ?? c);
+      await recordAudit(tx, {
+        action: 'CUSTOMER_PERSONAL_DATA_ERASED',
+        entityType: 'Customer',
+        entityId: carried.survivorId,
+        reason,
+        changes: { erased: { to: keys }, carriedFrom: { to: { customerId: mergedId, mergeId: carried.mergeId } } },
+      });
+    }
+  }
 }

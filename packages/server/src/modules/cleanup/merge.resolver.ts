@@ -1,6 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '../../graphql/connection.js';
 import type { RequestContext } from '../../graphql/context.js';
+import { getArchivedCustomer } from '../archive/archive.service.js';
+import { ArchivedCustomer } from '../archive/archive.type.js';
 import type { CustomerRecord } from '../customer/customer.record.js';
 import { getCustomer } from '../customer/customer.service.js';
 import { Customer } from '../customer/customer.type.js';
@@ -48,6 +50,14 @@ export class MergeResolver {
   @FieldResolver(() => Customer, { nullable: true, description: 'The survivor (null when it is not live or not visible to you).' })
   survivor(@Root() merge: MergeRecord, @Ctx() ctx: RequestContext) {
     return getCustomer(ctx, merge.survivorId);
+  }
+
+  @FieldResolver(() => ArchivedCustomer, {
+    nullable: true,
+    description: 'The survivor when it has been archived since the merge (null while it is live); unmerging needs it restored first.',
+  })
+  archivedSurvivor(@Root() merge: MergeRecord, @Ctx() ctx: RequestContext) {
+    return getArchivedCustomer(ctx, merge.survivorId);
   }
 
   @FieldResolver(() => [Customer], { description: 'The merged customers you may see, in any status.' })

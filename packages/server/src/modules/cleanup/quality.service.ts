@@ -14,7 +14,7 @@ import { customerConditions, findCustomersByIds, validIds } from '../customer/cu
 import { CUSTOMER_COLUMNS, type CustomerRecord } from '../customer/customer.record.js';
 import { customerReadScope } from '../customer/customer.service.js';
 import { withSegment } from '../classification/segment.store.js';
-import { CleanupField, DataQualityAction, FIELD_KEYS } from './cleanup.enums.js';
+import { CleanupField, DataQualityAction, DataQualityProblem, FIELD_KEYS } from './cleanup.enums.js';
 import { noSuggestion } from './cleanup.errors.js';
 import { candidateCondition, issuesOf, valueDigest, type Issue } from './quality.rules.js';
 import type { DataQualityFilter, DataQualityIssueRecord, ResolveDataQualityIssuesInput } from './quality.types.js';
@@ -134,6 +134,20 @@ export async function listDataQualityIssues(ctx: RequestContext, given: DataQual
     },
     count: () => (counted ??= count()),
   };
+}
+
+/** Open issues by field and problem (the same scan and the same hiding as the list). */
+export async function countDataQualityIssues(ctx: RequestContext): Promise<{ counts: { field: CleanupField; problem: DataQualityProblem; count: number }[]; customers: number }> {
+  const counts = new Map<string, { field: CleanupField; problem: DataQualityProblem; count: number }>();
+  const customers = new Set<string>();
+  for await (const { customer, issue } of scan(ctx, null, '0')) {
+    const key = `${issue.field}:${issue.problem}`;
+    const entry = counts.get(key) ?? { field: issue.field, problem: issue.problem, count: 0 };
+    entry.count += 1;
+    counts.set(key, entry);
+    customers.add(customer.id);
+  }
+  return { counts: [...counts.values()].sort((a, b) => b.count - a.count || a.field.localeCompare(b.field) || a.problem.localeCompare(b.problem)), customers: customers.size };
 }
 
 /**

@@ -36,7 +36,7 @@ registerEnumType(CustomerDimension, {
 
 registerEnumType(TimeBucket, {
   name: 'TimeBucket',
-  description: 'Width of the time buckets of an activity report (UTC; weeks start on Monday).',
+  description: 'Width of the time buckets of an activity report (in the report\u2019s time zone; weeks start on Monday).',
   valuesConfig: {
     DAY: { description: 'One bucket per calendar day.' },
     WEEK: { description: 'One bucket per ISO week.' },

@@ -79,8 +79,20 @@ const BUCKET_SQL: Record<TimeBucket, { unit: string; step: string; maxDays: numb
  * and transition, written in the transition's own transaction, so the counts are exact).
  * Every bucket in the range is present, empty ones with zeros.
  */
-export async function lifecycleActivity(ctx: RequestContext, from: string, to: string, bucket: TimeBucket): Promise<LifecycleActivity[]> {
+/** An IANA zone name both ICU (here) and PostgreSQL know; offsets and abbreviations are refused. */
+function checkedTimeZone(name: string): string {
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/.test(name)) throw invalidInput([{ field: 'timeZone', message: 'must be an IANA time zone such as Asia/Shanghai' }]);
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+  } catch {
+    throw invalidInput([{ field: 'timeZone', message: `unknown time zone ${name}` }]);
+  }
+  return name;
+}
+
+export async function lifecycleActivity(ctx: RequestContext, from: string, to: string, bucket: TimeBucket, timeZone = 'UTC'): Promise<LifecycleActivity[]> {
   requireAction(ctx, Action.REPORT_READ);
+  const zone = checkedTimeZone(timeZone);
   const spec = BUCKET_SQL[bucket];
   const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
   if (!(days > 0)) throw invalidInput([{ field: 'to', message: 'must be after from' }]);
@@ -89,6 +101,7 @@ export async function lifecycleActivity(ctx: RequestContext, from: string, to: s
   const fromP = params.add(from, 'timestamptz');
   const toP = params.add(to, 'timestamptz');
   const unit = params.add(spec.unit, 'text');
+  const tz = params.add(zone, 'text');
   const owner = customerRowOwner(ctx);
   // SALES: events of customers it owns now, live or archived (purged ones are gone).
   const own = owner
@@ -101,7 +114,7 @@ export async function lifecycleActivity(ctx: RequestContext, from: string, to: s
   const all = Object.values(ACTIVITY_ACTIONS).flat();
   return ctx.sql.query<LifecycleActivity>(
     `with e as (
-       select date_trunc(${unit}, e.at at time zone 'UTC') as b, e.action,
+       select date_trunc(${unit}, e.at at time zone ${tz}) as b, e.action,
               -- A merge or unmerge is one event for the survivor naming every party.
               sum(case e.action when 'CUSTOMERS_MERGED' then jsonb_array_length(e.changes->'mergedIds'->'to')
                                 when 'CUSTOMERS_UNMERGED' then jsonb_array_length(e.changes->'restoredIds'->'to')
@@ -110,9 +123,10 @@ export async function lifecycleActivity(ctx: RequestContext, from: string, to: s
         where e.at >= ${fromP} and e.at < ${toP} and e.action = any(${params.add(all, 'text[]')}) and e.entity_type = 'Customer' ${own}
         group by 1, 2),
      buckets as (
-       select g as b from generate_series(date_trunc(${unit}, ${fromP} at time zone 'UTC'),
-                                          ${toP} at time zone 'UTC' - interval '1 microsecond', interval '${spec.step}') g)
-     select to_char(buckets.b, 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as bucket, ${columns.join(', ')}
+       select g as b from generate_series(date_trunc(${unit}, ${fromP} at time zone ${tz}),
+                                          ${toP} at time zone ${tz} - interval '1 microsecond', interval '${spec.step}') g)
+     -- A bucket starts at local midnight of the zone; it is returned as that instant in UTC.
+     select to_char((buckets.b at time zone ${tz}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as bucket, ${columns.join(', ')}
        from buckets left join e on e.b = buckets.b
       group by buckets.b order by buckets.b`,
     params.values,

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../graphql/scalars.js';
+import { CleanupField, DataQualityProblem } from '../cleanup/cleanup.enums.js';
 
 @ObjectType('CustomerStat', { description: 'One group of a customerStats report.', simpleResolvers: true })
 export class CustomerStat {
@@ -15,7 +16,7 @@ export class CustomerStat {
 
 @ObjectType('LifecycleActivity', { description: 'Lifecycle transitions in one time bucket, counted from the audit log.', simpleResolvers: true })
 export class LifecycleActivity {
-  @Field(() => DateTimeScalar, { description: 'Start of the bucket (UTC).' })
+  @Field(() => DateTimeScalar, { description: 'Start of the bucket: local midnight in the report\u2019s time zone, as an instant.' })
   bucket!: string;
 
   @Field(() => Int, { description: 'Customers archived (by hand or by policy).' })
@@ -83,4 +84,58 @@ export class ArchiveStats {
 
   @Field(() => [ArchivePolicyCount], { description: 'Archived customers by archiving policy, largest first.' })
   byPolicy!: ArchivePolicyCount[];
+}
+
+@ObjectType('DuplicateReasonCount', { description: 'Pending duplicate groups showing one kind of evidence.', simpleResolvers: true })
+export class DuplicateReasonCount {
+  @Field({ description: 'EMAIL, PHONE, TAX_ID, NAME or SIMILAR_NAME.' })
+  kind!: string;
+
+  @Field(() => Int, { description: 'Pending groups with this evidence (a group may show several).' })
+  groups!: number;
+}
+
+@ObjectType('DataQualityCount', { description: 'Open data-quality issues of one kind.', simpleResolvers: true })
+export class DataQualityCount {
+  @Field(() => CleanupField, { description: 'The field with the problem.' })
+  field!: CleanupField;
+
+  @Field(() => DataQualityProblem, { description: 'The problem.' })
+  problem!: DataQualityProblem;
+
+  @Field(() => Int, { description: 'Issues (one per customer).' })
+  count!: number;
+}
+
+type Lazy<T> = () => Promise<T>;
+
+/** Each figure is read only when asked for: the data-quality ones scan every candidate customer. */
+export interface CleanupStatsRecord {
+  duplicateGroupsPending: Lazy<number>;
+  duplicateCustomersPending: Lazy<number>;
+  duplicatesByReason: Lazy<DuplicateReasonCount[]>;
+  lastDuplicateDetectionAt: Lazy<string | null>;
+  dataQualityIssues: Lazy<DataQualityCount[]>;
+  dataQualityCustomers: Lazy<number>;
+}
+
+@ObjectType('CleanupStats', { description: 'Cleanup work waiting: duplicate groups to review and open data-quality issues, under the caller\u2019s row and field rules.', simpleResolvers: true })
+export class CleanupStats {
+  @Field(() => Int, { description: 'Groups from the latest detection run with at least two ACTIVE customers you may see, found by evidence on fields you may read in full.' })
+  duplicateGroupsPending!: number;
+
+  @Field(() => Int, { description: 'Distinct ACTIVE customers in those groups.' })
+  duplicateCustomersPending!: number;
+
+  @Field(() => [DuplicateReasonCount], { description: 'Pending groups by kind of evidence, largest first.' })
+  duplicatesByReason!: DuplicateReasonCount[];
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the latest successful duplicate detection finished; null if none has.' })
+  lastDuplicateDetectionAt!: string | null;
+
+  @Field(() => [DataQualityCount], { description: 'Open (not dismissed) data-quality issues by field and problem, largest first; fields you may not read are left out. Reads every candidate customer: ask only when needed.' })
+  dataQualityIssues!: DataQualityCount[];
+
+  @Field(() => Int, { description: 'Customers with at least one of those issues.' })
+  dataQualityCustomers!: number;
 }

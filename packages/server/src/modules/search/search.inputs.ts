@@ -32,6 +32,12 @@ export class CustomerSearchFilter {
   @Field(() => [ID], { nullable: true, description: 'Owned by any of these users (SALES only ever sees its own).' })
   @ArrayMaxSize(100)
   ownerId?: string[];
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only customers that also match this saved segment. Archived customers are matched on the criteria the archive index holds; a segment using others (search text, dates, unowned) is refused for archived results.',
+  })
+  segmentId?: string;
 }
 
 @InputType({ description: 'Which archived customers a search covers: the shared criteria plus archive metadata.' })

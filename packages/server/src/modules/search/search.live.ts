@@ -1,6 +1,8 @@
 import { likeContains, Params, type SqlExecutor } from '../../db/sql.js';
 import type { SearchField, SearchHit } from '../../search/search-index.js';
 import { queryTerms } from '../../search/tokenize.js';
+import type { CustomerFilter } from '../customer/customer.inputs.js';
+import { customerConditions } from '../customer/customer.reader.js';
 import type { CustomerRecord } from '../customer/customer.record.js';
 import { CUSTOMER_COLUMNS } from '../customer/customer.record.js';
 import type { CustomerSearchFilter } from './search.inputs.js';
@@ -16,6 +18,8 @@ export interface LiveSearchRequest {
   query: string;
   fields: readonly SearchField[];
   filter: CustomerSearchFilter;
+  /** A saved segment's filter, applied like in the customer list (under the same row rule). */
+  segment?: CustomerFilter;
   ownerScope?: string;
   limit: number;
   cap: number;
@@ -47,6 +51,7 @@ async function searchLive(sql: SqlExecutor, request: LiveSearchRequest, typos: b
   anyOf('c.lifecycle_stage', f.lifecycleStage);
   anyOf('c.owner_id', f.ownerId?.filter((id) => /^[1-9][0-9]{0,18}$/.test(id)) ?? (f.ownerId ? ['0'] : undefined), 'bigint');
   if (f.tags?.length) where.push(`c.tags && ${params.add(f.tags, 'text[]')}`);
+  if (request.segment) where.push(...customerConditions(request.segment, params, { ownerId: request.ownerScope, searchable: request.fields }));
   const terms = queryTerms(request.query);
   let score = '0';
   if (terms.text) {

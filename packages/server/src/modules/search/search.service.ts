@@ -19,6 +19,8 @@ import { invalidSearchCursor, MAX_QUERY_LENGTH, queryTooLong, reindexRunning, se
 import { highlight, type Highlight } from './search.highlight.js';
 import type { ArchiveSearchFilter, CustomerSearchFilter, ReindexArchiveInput } from './search.inputs.js';
 import { searchLiveCustomers } from './search.live.js';
+import { loadSearchSegment, segmentSearchFilter } from './search.segment.js';
+import type { SegmentRecord } from '../classification/segment.store.js';
 
 export const MAX_SEARCH_PAGE = 100;
 const DEFAULT_SEARCH_PAGE = 20;
@@ -58,6 +60,10 @@ function portFilter(f: ArchiveSearchFilter | null | undefined): SearchFilter {
   };
 }
 
+function withSearchSegment(filter: SearchFilter, segment: SegmentRecord | undefined): SearchFilter {
+  return segment ? { ...filter, also: [...(filter.also ?? []), segmentSearchFilter(segment)] } : filter;
+}
+
 export interface ArchiveHit {
   score: number;
   highlights: Highlight[];
@@ -87,7 +93,10 @@ async function archiveHits(ctx: RequestContext, args: { query: string; filter: S
 
 export async function searchArchive(ctx: RequestContext, args: SearchArgs<ArchiveSearchFilter>) {
   const { query, limit, offset } = window(args);
-  const { found, hits, engine } = await archiveHits(ctx, { query, filter: portFilter(args.filter), limit, offset, facets: true });
+  archiveReadScope(ctx);
+  const segment = await loadSearchSegment(ctx.sql, args.filter?.segmentId);
+  const filter = withSearchSegment(portFilter(args.filter), segment);
+  const { found, hits, engine } = await archiveHits(ctx, { query, filter, limit, offset, facets: true });
   const facets = FACET_FIELDS.map((field: FacetField) => ({ field, values: found.facets[field] ?? [] }));
   const next = offset + found.hits.length;
   return {
@@ -116,6 +125,9 @@ export async function searchCustomers(ctx: RequestContext, args: SearchArgs<Cust
   const wantArchive = args.scope !== SearchScope.LIVE;
   const liveScope = wantLive ? customerReadScope(ctx) : undefined;
   if (wantArchive) archiveReadScope(ctx);
+  const segment = await loadSearchSegment(ctx.sql, args.filter?.segmentId);
+  // Refused up front, before any store is read, when the archive index cannot apply it.
+  const archiveFilter = wantArchive ? withSearchSegment(portFilter(args.filter), segment) : undefined;
   const both = wantLive && wantArchive;
   const take = both ? offset + limit : limit;
   const from = both ? 0 : offset;
@@ -125,7 +137,7 @@ export async function searchCustomers(ctx: RequestContext, args: SearchArgs<Cust
   if (liveScope) {
     const fields = liveScope.searchable as SearchField[];
     const live = await searchLiveCustomers(ctx.sql, {
-      query, fields, filter: args.filter ?? {}, ownerScope: customerRowOwner(ctx), limit: take + from, cap: ctx.config.SEARCH_CANDIDATE_LIMIT,
+      query, fields, filter: args.filter ?? {}, segment: segment?.filter, ownerScope: customerRowOwner(ctx), limit: take + from, cap: ctx.config.SEARCH_CANDIDATE_LIMIT,
     });
     total += live.total;
     exact &&= live.exact;
@@ -134,8 +146,8 @@ export async function searchCustomers(ctx: RequestContext, args: SearchArgs<Cust
     }
   }
   let engine = openSearchIndex(ctx.config, ctx.sql).engine;
-  if (wantArchive) {
-    const archived = await archiveHits(ctx, { query, filter: portFilter(args.filter), limit: take, offset: from, facets: false });
+  if (archiveFilter) {
+    const archived = await archiveHits(ctx, { query, filter: archiveFilter, limit: take, offset: from, facets: false });
     engine = archived.engine;
     total += archived.found.totalCount;
     exact &&= archived.found.totalExact;

@@ -73,5 +73,9 @@ export function buildFilter(filter: SearchFilter, options: FilterOptions = {}): 
   if (filter.archivedAfter) parts.push(`${ATTRIBUTES.archivedAtTs} >= ${integer(seconds(filter.archivedAfter))}`);
   if (filter.archivedBefore) parts.push(`${ATTRIBUTES.archivedAtTs} < ${integer(seconds(filter.archivedBefore))}`);
   if (filter.legalHold != null) parts.push(`${ATTRIBUTES.legalHold} = ${filter.legalHold ? 'true' : 'false'}`);
+  for (const more of filter.also ?? []) {
+    const expression = buildFilter(more);
+    if (expression) parts.push(expression);
+  }
   return parts.length ? parts.map((p) => `(${p})`).join(' AND ') : undefined;
 }

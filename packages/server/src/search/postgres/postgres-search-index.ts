@@ -193,9 +193,12 @@ const FACETS_SQL = `(select coalesce(json_object_agg(field, vals), '{}'::json) f
      group by field) x)`;
 
 function filterConditions(request: SearchRequest, params: Params): string[] {
-  const f: SearchFilter = request.filter;
+  const where = request.ownerScope ? [`d.owner_id = ${params.add(request.ownerScope, 'bigint')}`] : [];
+  return [...where, ...searchFilterConditions(request.filter, params)];
+}
+
+function searchFilterConditions(f: SearchFilter, params: Params): string[] {
   const where: string[] = [];
-  if (request.ownerScope) where.push(`d.owner_id = ${params.add(request.ownerScope, 'bigint')}`);
   const anyOf = (column: string, values: readonly unknown[] | undefined, cast: string) => {
     if (values?.length) where.push(`${column} = any(${params.add(values, `${cast}[]`)})`);
   };
@@ -212,5 +215,6 @@ function filterConditions(request: SearchRequest, params: Params): string[] {
   if (f.archivedAfter) where.push(`d.archived_at >= ${params.add(f.archivedAfter, 'timestamptz')}`);
   if (f.archivedBefore) where.push(`d.archived_at < ${params.add(f.archivedBefore, 'timestamptz')}`);
   if (f.legalHold != null) where.push(f.legalHold ? 'd.legal_hold' : 'not d.legal_hold');
+  for (const more of f.also ?? []) where.push(...searchFilterConditions(more, params));
   return where;
 }
