@@ -3,6 +3,7 @@
 // set, on one embedded PostgreSQL in one run, so machine noise hits both.
 // Usage: pnpm build && pnpm --filter @custos/bench archive [--customers 100000] [--per 10] [--batch 1000]
 import 'reflect-metadata';
+import { BENCH_ENCRYPTION_KEY } from './keys.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,7 +48,7 @@ const seedTime = await seconds(async () => {
 });
 
 const config = loadConfig({
-  NODE_ENV: 'production', DATABASE_URL: db.url, JWT_SECRET: 'b'.repeat(48), LOG_LEVEL: 'silent', ARCHIVE_BATCH_SIZE: values.batch,
+  NODE_ENV: 'production', DATABASE_URL: db.url, JWT_SECRET: 'b'.repeat(48), ENCRYPTION_KEY: BENCH_ENCRYPTION_KEY, LOG_LEVEL: 'silent', ARCHIVE_BATCH_SIZE: values.batch,
 });
 const [policy] = await conn.execute(
   `insert into archive_policy (name, action, criteria) values ('bench', 'ARCHIVE_CUSTOMERS', '{"tags":["job"]}') returning id::text as id`,

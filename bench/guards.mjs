@@ -2,6 +2,7 @@
 // unguarded fields, on one server in one run, interleaved so machine noise hits both.
 // Usage: pnpm build && pnpm --filter @custos/bench guards [--seconds 8] [--rounds 2]
 import 'reflect-metadata';
+import { BENCH_ENCRYPTION_KEY } from './keys.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,7 +35,7 @@ await conn.execute(`
     from customer c, generate_series(1, 5) g`);
 await conn.execute('analyze');
 
-const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: db.url, JWT_SECRET: 'b'.repeat(48), LOG_LEVEL: 'silent', DB_POOL_MAX: '10' });
+const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: db.url, JWT_SECRET: 'b'.repeat(48), ENCRYPTION_KEY: BENCH_ENCRYPTION_KEY, LOG_LEVEL: 'silent', DB_POOL_MAX: '10' });
 const app = await createApp(config, orm, { logger: false });
 const url = await app.listen({ host: '127.0.0.1', port: 0 });
 const signer = new TokenSigner(config.JWT_SECRET, 3600);

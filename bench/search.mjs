@@ -4,6 +4,7 @@
 // archive table, all in the same run on the same database.
 // Usage: pnpm build && pnpm --filter @custos/bench search [--sizes 100000,1000000] [--runs 30] [--cap 1000]
 import 'reflect-metadata';
+import './keys.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
