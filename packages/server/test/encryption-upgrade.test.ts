@@ -7,7 +7,7 @@ import { createDatabase } from '../src/db/embedded-postgres.js';
 import { COLUMNS_BEFORE_ENCRYPTION } from '../src/db/migrations/migration-2026120105-encryption.js';
 import { openOrm } from '../src/db/orm.js';
 import { SqlExecutor } from '../src/db/sql.js';
-import { columnList, rowDigest } from '../src/modules/archive/archive.columns.js';
+import { columnList, customerDigest, rowDigest } from '../src/modules/archive/archive.columns.js';
 import { verifyArchiveRows } from '../src/modules/archive/archive.store.js';
 import { countStale, resealTaxIds } from '../src/modules/encryption/rotation.store.js';
 import { installKeyRing, parseKeyRing } from '../src/crypto/keyring.js';
@@ -85,7 +85,7 @@ it('upgrades plaintext tax ids: readable as they are, archive checksums still ve
 it('keys:rotate re-encrypts from the command line, and a bad ENCRYPTION_KEY stops it with a clear message', async () => {
   const q = async <T extends pg.QueryResultRow>(text: string, params: unknown[] = []) => (await pool.query<T>(text, params)).rows;
   await q(`update archive.customer set tax_id = '91110000MA2B7QR34C'`); // undo the silent edit above
-  await q(`update archive.customer a set checksum = ${rowDigest([...COLUMNS_BEFORE_ENCRYPTION, 'tax_id_hash'], 'a')}`);
+  await q(`update archive.customer a set checksum = ${customerDigest('a')}`);
   const cli = buildCli('encryption');
   const keyB = 'kb:' + Buffer.alloc(32, 9).toString('base64');
   const run = (key: string) =>

@@ -6,6 +6,7 @@ import { installKeyRing, parseKeyRing } from '../src/crypto/keyring.js';
 import { open, seal, sealTaxId, taxIdLookupHashes } from '../src/crypto/sealed.js';
 import { SEALED_STORAGE, unencryptedSensitiveFields } from '../src/crypto/sensitive.js';
 import { SENSITIVE_FIELDS } from '../src/policy/policy.js';
+import { taxIdShape } from '../src/modules/cleanup/quality.rules.js';
 import { insertCustomer, setTaxId } from './helpers/fixtures.js';
 import { startWorker, waitForJob } from './helpers/jobs.js';
 import { TEST_ENCRYPTION_KEY } from './helpers/test-database.js';
@@ -213,6 +214,14 @@ describe('key rotation', () => {
     const res = await server.gql(`mutation($id: ID!, $code: String!) { erasePersonalData(input: { id: $id, confirm: $code, reason: "request" }) { customer { taxId } } }`, { id, code });
     expect(res.errors).toBeUndefined();
     expect(await raw('customer', id)).toEqual({ tax_id: null, tax_id_hash: null });
+  });
+
+  it('keeps the tax id shape beside the value, so the data-quality scan selects without decrypting', async () => {
+    expect(['000000', 'n/a', '9131 0000 ma1k', 'ab', '91310000MA1K4XY12B', 'US-123456789'].map(taxIdShape)).toEqual([
+      'PLACEHOLDER', 'PLACEHOLDER', 'UNNORMALIZED', 'INVALID', 'USCC', 'OTHER',
+    ]);
+    const id = await create('9131 0000 ma1k4xy12b', 'Shape Ltd');
+    expect((await server.db.query(`select tax_id_shape from customer where id = $1`, [id]))[0]).toEqual({ tax_id_shape: 'UNNORMALIZED' });
   });
 
   it('sealTaxId gives placeholders no blind index', () => {

@@ -13,6 +13,8 @@ export interface SealedStorage {
   /** Column name in every table below. */
   name: string;
   hashColumn: string;
+  /** Columns derived from the value at write time (blind index included): erased with it. */
+  companions: readonly string[];
   tables: readonly string[];
   /** The property on CustomerRecord / ArchivedCustomerRecord. */
   recordKey: 'taxId';
@@ -24,6 +26,7 @@ export const SEALED_STORAGE: readonly SealedStorage[] = [
     column: 'customer.tax_id',
     name: 'tax_id',
     hashColumn: 'tax_id_hash',
+    companions: ['tax_id_hash', 'tax_id_shape'],
     tables: ['customer', 'archive.customer'],
     recordKey: 'taxId',
     fields: ['Customer.taxId', 'ArchivedCustomer.taxId'],

@@ -1,4 +1,4 @@
-import { sealTaxId } from '../../src/crypto/sealed.js';
+import { storedTaxId } from '../../src/modules/customer/customer.tax.js';
 import type { TestDatabase } from './test-database.js';
 
 /** Inserts users and returns their ids by email. */
@@ -74,6 +74,6 @@ export async function insertInteractions(
 /** Stores a tax id the way the application does: encrypted under the installed key ring,
  * with its blind index (plain `update … set tax_id = 'X'` arranges a legacy plaintext value). */
 export async function setTaxId(db: TestDatabase, id: string, taxId: string | null, table = 'customer'): Promise<void> {
-  const sealed = sealTaxId(taxId);
-  await db.query(`update ${table} set tax_id = $2, tax_id_hash = $3 where id = $1`, [id, sealed.taxId, sealed.taxIdHash]);
+  const sealed = storedTaxId(taxId);
+  await db.query(`update ${table} set tax_id = $2, tax_id_hash = $3, tax_id_shape = $4 where id = $1`, [id, sealed.taxId, sealed.taxIdHash, sealed.taxIdShape]);
 }

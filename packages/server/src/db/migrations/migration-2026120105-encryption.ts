@@ -13,7 +13,8 @@ export const COLUMNS_BEFORE_ENCRYPTION = [
  * Sensitive fields encrypted at rest (src/crypto): the tax id column keeps its type
  * (text) and from now on holds `v1:<keyId>:<…>` ciphertext; `tax_id_hash` beside it
  * holds the keyed blind index (HMAC-SHA256 of the normalized tax id) that exact lookups
- * and duplicate detection compare, on the live and the archive table alike.
+ * and duplicate detection compare, and `tax_id_shape`, which data-quality rule the value
+ * breaks if any (SQL can no longer look at the value), on the live and archive tables.
  *
  * Values already stored stay plaintext until the `ROTATE_ENCRYPTION_KEYS` job (CLI
  * `keys:rotate`) encrypts them and fills their blind index; reads accept both forms
@@ -25,11 +26,11 @@ export class MigrationEncryption extends Migration {
 
   override up(): void {
     for (const table of ['customer', 'archive.customer']) {
-      this.addSql(`alter table ${table} add column tax_id_hash bytea`);
+      this.addSql(`alter table ${table} add column tax_id_hash bytea, add column tax_id_shape text`);
     }
     this.addSql(`create index customer_tax_id_hash_idx on customer (tax_id_hash) where tax_id_hash is not null`);
     this.addSql(`create index archive_customer_tax_id_hash_idx on archive.customer (tax_id_hash) where tax_id_hash is not null`);
-    const after = [...COLUMNS_BEFORE_ENCRYPTION, 'tax_id_hash'];
+    const after = [...COLUMNS_BEFORE_ENCRYPTION, 'tax_id_hash', 'tax_id_shape'];
     this.addSql(`
       with resealed as (
         update archive.customer a set checksum = ${rowDigest(after, 'a')}

@@ -84,7 +84,7 @@ async function eraseOne(tx: RequestContext, found: { id: string; store: Store },
   await eraseCarriedValues(tx, found.id, reason);
   // A private person's name is personal data; a company's name is not.
   await tx.sql.query(
-    `update ${customers} set email = null, phone = null, address = null, tax_id = null, tax_id_hash = null, notes = null, void_note = null,
+    `update ${customers} set email = null, phone = null, address = null, tax_id = null, tax_id_hash = null, tax_id_shape = null, notes = null, void_note = null,
             name = case when type = 'INDIVIDUAL' then 'Erased ' || code else name end${bump}
       where id = $1::bigint`,
     [found.id],

@@ -114,7 +114,7 @@ function guardRow(role: Role, row: Record<string, unknown>, guards: Record<strin
 /** The stored row with its encrypted values opened (guards then apply as to any read);
  * the blind index is a keyed hash for lookups, not data about the person, and stays. */
 function plainCustomer(row: Record<string, unknown>): Record<string, unknown> {
-  const { tax_id_hash: _hash, ...out } = row;
+  const { tax_id_hash: _hash, tax_id_shape: _shape, ...out } = row;
   out.tax_id = openNullable('customer.tax_id', (row.tax_id as string | null) ?? null, `customer ${String(row.id)}`);
   return out;
 }

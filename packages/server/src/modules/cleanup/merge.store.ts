@@ -59,7 +59,7 @@ export async function eraseFromMergeSnapshots(sql: SqlExecutor, customerId: stri
   await sql.query(
     `update customer_merge m
         set snapshot = jsonb_set(m.snapshot, array[$1::text], (m.snapshot -> $1::text) || jsonb_build_object(
-              'email', null, 'phone', null, 'address', null, 'tax_id', null, 'tax_id_hash', null, 'notes', null, 'void_note', null,
+              'email', null, 'phone', null, 'address', null, 'tax_id', null, 'tax_id_hash', null, 'tax_id_shape', null, 'notes', null, 'void_note', null,
               'name', case when m.snapshot -> $1::text ->> 'type' = 'INDIVIDUAL'
                            then to_jsonb('Erased ' || (m.snapshot -> $1::text ->> 'code')) else m.snapshot -> $1::text -> 'name' end))
       where m.snapshot ? $1::text`,
@@ -98,11 +98,12 @@ export const CARRIED_COLUMNS = [
  * rotation rewrites them), so "the same value" is decided by their blind index; erasing
  * one erases its blind index with it. */
 const COMPARED_BY: Record<string, string> = Object.fromEntries(SEALED_STORAGE.map((s) => [s.name, s.hashColumn]));
+const COMPANIONS: Record<string, readonly string[]> = Object.fromEntries(SEALED_STORAGE.map((s) => [s.name, s.companions]));
 const compareColumn = (column: string) => COMPARED_BY[column] ?? column;
 
-/** `column = null` for an erased column, and its blind index with it. */
+/** `column = null` for an erased column, and the columns derived from it with it. */
 export function erasedColumnSets(column: string): string {
-  return COMPARED_BY[column] ? `${column} = null, ${COMPARED_BY[column]} = null` : `${column} = null`;
+  return [column, ...(COMPANIONS[column] ?? [])].map((c) => `${c} = null`).join(', ');
 }
 
 export interface CarriedValues {
@@ -152,10 +153,10 @@ export async function eraseCarriedFromSnapshots(sql: SqlExecutor, survivorId: st
         set snapshot = jsonb_set(m.snapshot, array[$1::text], (m.snapshot -> $1::text) || (
               select coalesce(jsonb_object_agg(x.key, case when x.key = 'name' then to_jsonb('Erased ' || (m.snapshot -> $1::text ->> 'code')) else 'null'::jsonb end), '{}')
                 from unnest($2::text[], $4::text[]) as k(col, cmp)
-                cross join lateral unnest(case when k.cmp <> k.col then array[k.col, k.cmp] else array[k.col] end) as x(key)
+                cross join lateral unnest(array[k.col] || array(select jsonb_array_elements_text(coalesce($5::jsonb -> k.col, '[]')))) as x(key)
                where m.snapshot -> $1::text ->> k.cmp = e.v ->> k.cmp))
        from e
       where m.snapshot ? $1::text`,
-    [survivorId, columns, customerId, columns.map(compareColumn)],
+    [survivorId, columns, customerId, columns.map(compareColumn), JSON.stringify(COMPANIONS)],
   );
 }

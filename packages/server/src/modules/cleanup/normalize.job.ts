@@ -9,7 +9,7 @@ import { idRange, nextIdRange } from '../job/id-range.js';
 import { JobKind } from '../job/job.enums.js';
 import type { JobHandler } from '../job/job.handler.js';
 import { CleanupField, FIELD_KEYS } from './cleanup.enums.js';
-import { sealTaxId } from '../../crypto/sealed.js';
+import { storedTaxId } from '../customer/customer.tax.js';
 import { normalizeCustomer, type FieldChange } from './normalize.js';
 import { openCustomerRows } from '../../crypto/sensitive.js';
 
@@ -54,8 +54,8 @@ async function applyChanges(tx: RequestContext, batch: CustomerChanges[]): Promi
     // The tax id is stored encrypted: only a changed one is re-sealed (with its blind index).
     const taxChange = changes.find((c) => c.field === CleanupField.TAX_ID);
     if (taxChange) {
-      const sealed = sealTaxId(taxChange.after);
-      Object.assign(row, { tax_changed: true, tax_id: sealed.taxId, tax_id_hash: sealed.taxIdHash?.toString('hex') ?? null });
+      const sealed = storedTaxId(taxChange.after);
+      Object.assign(row, { tax_changed: true, tax_id: sealed.taxId, tax_id_hash: sealed.taxIdHash?.toString('hex') ?? null, tax_id_shape: sealed.taxIdShape });
     } else Object.assign(row, { tax_changed: false, tax_id: null });
     return row;
   });
@@ -64,9 +64,10 @@ async function applyChanges(tx: RequestContext, batch: CustomerChanges[]): Promi
         set name = v.name, email = v.email, phone = v.phone, region = v.region, industry = v.industry,
             tax_id = case when v.tax_changed then v.tax_id else c.tax_id end,
             tax_id_hash = case when v.tax_changed then decode(v.tax_id_hash, 'hex') else c.tax_id_hash end,
+            tax_id_shape = case when v.tax_changed then v.tax_id_shape else c.tax_id_shape end,
             version = c.version + 1, updated_at = now()
        from jsonb_to_recordset($1::jsonb)
-            as v(id bigint, name text, email text, phone text, tax_id text, tax_id_hash text, tax_changed boolean, region text, industry text)
+            as v(id bigint, name text, email text, phone text, tax_id text, tax_id_hash text, tax_id_shape text, tax_changed boolean, region text, industry text)
       where c.id = v.id`,
     [JSON.stringify(values)],
   );

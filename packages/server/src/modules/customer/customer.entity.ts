@@ -59,6 +59,10 @@ export class CustomerEntity {
   @Property({ type: 'blob', nullable: true, fieldName: 'tax_id_hash' })
   taxIdHash?: Buffer | null;
 
+  /** Which data-quality rule the tax id breaks, if any (`taxIdShape`); not the value. */
+  @Property({ type: 'text', nullable: true, fieldName: 'tax_id_shape' })
+  taxIdShape?: string | null;
+
   @Property({ type: 'text[]' })
   tags: string[] = [];
 

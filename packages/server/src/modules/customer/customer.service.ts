@@ -16,7 +16,7 @@ import { customerByIdLoader } from './customer.loaders.js';
 import type { CustomerOrder } from './customer.order.js';
 import { findCustomerPage, findCustomersByIds, validIds, type CustomerPage, type CustomerReadScope } from './customer.reader.js';
 import type { CustomerRecord } from './customer.record.js';
-import { sealTaxId } from '../../crypto/sealed.js';
+import { storedTaxId } from './customer.tax.js';
 import { sortForbidden } from '../../policy/policy.errors.js';
 
 /** Fields whose changes the audit log records for customers. */
@@ -154,7 +154,7 @@ function editableFields(input: EditableFields): Partial<CustomerEntity> {
   if (input.email !== undefined) out.email = text(input.email);
   if (input.phone !== undefined) out.phone = text(input.phone);
   if (input.address !== undefined) out.address = text(input.address);
-  if (input.taxId !== undefined) Object.assign(out, sealTaxId(text(input.taxId)));
+  if (input.taxId !== undefined) Object.assign(out, storedTaxId(text(input.taxId)));
   if (input.notes !== undefined) out.notes = text(input.notes);
   if (input.tags != null) out.tags = [...new Set(input.tags)];
   return out;

@@ -1,5 +1,6 @@
 import { keyRing, type KeyRing } from '../../crypto/keyring.js';
-import { open, seal, taxIdHash } from '../../crypto/sealed.js';
+import { open } from '../../crypto/sealed.js';
+import { storedTaxId } from '../customer/customer.tax.js';
 import { customerDigest } from '../archive/archive.columns.js';
 
 /** Runs one statement and returns its rows (SqlExecutor.query, or a pg client adapted). */
@@ -52,16 +53,19 @@ export async function resealTaxIds(
     const ids: string[] = [];
     const sealed: string[] = [];
     const hashes: (Buffer | null)[] = [];
+    const shapes: (string | null)[] = [];
     for (const row of todo) {
-      const plain = open('customer.tax_id', row.taxId, `customer ${row.id}`, ring);
+      const stored = storedTaxId(open('customer.tax_id', row.taxId, `customer ${row.id}`, ring), ring);
       ids.push(row.id);
-      sealed.push(seal('customer.tax_id', plain, ring));
-      hashes.push(taxIdHash(plain, ring.currentId, ring));
+      sealed.push(stored.taxId!);
+      hashes.push(stored.taxIdHash);
+      shapes.push(stored.taxIdShape);
     }
+    // The shape is recomputed too: values from before encryption get theirs here.
     await run(
-      `update ${table} c set tax_id = v.tax_id, tax_id_hash = v.hash
-         from unnest($1::bigint[], $2::text[], $3::bytea[]) as v(id, tax_id, hash) where c.id = v.id`,
-      [ids, sealed, hashes],
+      `update ${table} c set tax_id = v.tax_id, tax_id_hash = v.hash, tax_id_shape = v.shape
+         from unnest($1::bigint[], $2::text[], $3::bytea[], $4::text[]) as v(id, tax_id, hash, shape) where c.id = v.id`,
+      [ids, sealed, hashes, shapes],
     );
     if (archived) {
       await run(
@@ -93,11 +97,11 @@ export async function resealMergeSnapshots(run: RunSql, afterId: string, size: n
     for (const [customerId, entry] of Object.entries(row.snapshot)) {
       const stored = entry.tax_id as string | null | undefined;
       if (stored == null || stored.startsWith(currentPrefix(ring))) continue;
-      const plain = open('customer.tax_id', stored, `customer ${customerId} in merge ${row.id}`, ring);
-      entry.tax_id = seal('customer.tax_id', plain, ring);
-      const hash = taxIdHash(plain, ring.currentId, ring);
+      const rewritten = storedTaxId(open('customer.tax_id', stored, `customer ${customerId} in merge ${row.id}`, ring), ring);
+      entry.tax_id = rewritten.taxId;
       // As to_jsonb writes bytea, so unmerge's jsonb_populate_record reads it back.
-      entry.tax_id_hash = hash ? `\\x${hash.toString('hex')}` : null;
+      entry.tax_id_hash = rewritten.taxIdHash ? `\\x${rewritten.taxIdHash.toString('hex')}` : null;
+      entry.tax_id_shape = rewritten.taxIdShape;
     }
   }
   await run(

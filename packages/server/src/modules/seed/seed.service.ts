@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { Params } from '../../db/sql.js';
-import { sealTaxId } from '../../crypto/sealed.js';
+import { storedTaxId } from '../customer/customer.tax.js';
 import { INDUSTRIES } from '../customer/customer.enums.js';
 import {
   BODIES, CHANNELS, DEMO_USERS, INDUSTRY_PICKS, INTERACTION_KINDS, KIND_PICKS, NOTES_EN, NOTES_ZH, SUBJECTS, TAG_AT_RISK,
@@ -326,7 +326,7 @@ async function createStage(client: pg.ClientBase): Promise<void> {
   await client.query(`drop table if exists seed_stage, seed_sealed`);
   await client.query(`create temp table seed_stage as select ${STAGE_COLUMNS.join(', ')} from customer limit 0`);
   await client.query(`alter table seed_stage alter id set default nextval(pg_get_serial_sequence('customer', 'id'))`);
-  await client.query(`create temp table seed_sealed (id bigint primary key, tax_id text not null, hash bytea)`);
+  await client.query(`create temp table seed_sealed (id bigint primary key, tax_id text not null, hash bytea, shape text)`);
 }
 
 /**
@@ -343,18 +343,22 @@ async function moveStage(client: pg.ClientBase, chunk: number): Promise<void> {
     const ids: string[] = [];
     const sealed: (string | null)[] = [];
     const hashes: (Buffer | null)[] = [];
+    const shapes: (string | null)[] = [];
     for (const row of rows.slice(i, i + chunk)) {
-      const s = sealTaxId(row.tax_id);
+      const s = storedTaxId(row.tax_id);
       ids.push(row.id);
       sealed.push(s.taxId);
       hashes.push(s.taxIdHash);
+      shapes.push(s.taxIdShape);
     }
-    await client.query(`insert into seed_sealed (id, tax_id, hash) select * from unnest($1::bigint[], $2::text[], $3::bytea[])`, [ids, sealed, hashes]);
+    await client.query(`insert into seed_sealed (id, tax_id, hash, shape) select * from unnest($1::bigint[], $2::text[], $3::bytea[], $4::text[])`, [
+      ids, sealed, hashes, shapes,
+    ]);
   }
   const plain = STAGE_COLUMNS.filter((c) => c !== 'tax_id').map((c) => `s.${c}`);
   await client.query(
-    `insert into customer (${STAGE_COLUMNS.filter((c) => c !== 'tax_id').join(', ')}, tax_id, tax_id_hash)
-     select ${plain.join(', ')}, e.tax_id, e.hash from seed_stage s left join seed_sealed e on e.id = s.id order by s.id`,
+    `insert into customer (${STAGE_COLUMNS.filter((c) => c !== 'tax_id').join(', ')}, tax_id, tax_id_hash, tax_id_shape)
+     select ${plain.join(', ')}, e.tax_id, e.hash, e.shape from seed_stage s left join seed_sealed e on e.id = s.id order by s.id`,
   );
   await client.query(`truncate seed_stage, seed_sealed`);
 }
@@ -363,7 +367,8 @@ async function moveStage(client: pg.ClientBase, chunk: number): Promise<void> {
  * the phone and often the email are the same. Duplicate detection has to find these. */
 async function insertNearDuplicates(client: pg.ClientBase, afterId: string, count: number): Promise<void> {
   await client.query(
-    `insert into customer (code, name, type, tier, industry, region, owner_id, email, phone, address, tax_id, tax_id_hash, tags, created_at, updated_at)
+    `insert into customer (code, name, type, tier, industry, region, owner_id, email, phone, address, tax_id, tax_id_hash, tax_id_shape,
+                           tags, created_at, updated_at)
      select 'C' || lpad(nextval('customer_code_seq')::text, 7, '0'),
             case when name ~ '[\\u4e00-\\u9fff]' then regexp_replace(name, '(股份|集团)?有限公司$|集团$', '') || case when random() < 0.5 then '有限公司' else '' end
                  when random() < 0.5 then upper(name) else regexp_replace(name, ' ', '  ') end,
@@ -371,7 +376,7 @@ async function insertNearDuplicates(client: pg.ClientBase, afterId: string, coun
             case when random() < 0.6 then lower(email) end,
             case when random() < 0.8 then replace(phone, ' ', '') end,
             -- The same tax id: its ciphertext and blind index copied as they are.
-            address, case when keep_tax then tax_id end, case when keep_tax then tax_id_hash end, '{}',
+            address, case when keep_tax then tax_id end, case when keep_tax then tax_id_hash end, case when keep_tax then tax_id_shape end, '{}',
             created_at + random() * (now() - created_at), created_at + random() * (now() - created_at)
        from (select c.*, random() < 0.3 as keep_tax from customer c
               where c.id > $1::bigint and c.status = 'ACTIVE' and c.type <> 'INDIVIDUAL'
