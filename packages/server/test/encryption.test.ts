@@ -146,8 +146,16 @@ describe('exact lookup through the blind index', () => {
     expect(manager.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     const segment = await server.gql(`mutation { saveSegment(input: { name: "By tax id", filter: { taxId: "X1" } }) { segment { id } } }`);
     expect(segment.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
-    const [stored] = await server.db.query<{ n: number }>(`select count(*)::int as n from segment where filter::text like '%X1%'`);
-    expect(stored!.n).toBe(0);
+    const exported = await server.gql(`mutation { createExport(input: { resource: CUSTOMERS, customers: { taxId: "X1" } }) { url } }`);
+    expect(exported.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    const normalize = await server.gql(`mutation { normalizeCustomers(input: { filter: { taxId: "X1" }, dryRun: false }) { job { id } } }`);
+    expect(normalize.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    // Nothing that keeps a filter (segments, export links, job parameters) holds the tax id.
+    const [stored] = await server.db.query<{ n: number }>(
+      `select (select count(*) from segment where filter::text like '%X1%') + (select count(*) from export_request where filter::text like '%X1%')
+            + (select count(*) from job where params::text like '%X1%') as n`,
+    );
+    expect(Number(stored!.n)).toBe(0);
   });
 });
 
