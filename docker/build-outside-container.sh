@@ -25,6 +25,7 @@ git ls-files -z packages | (cd "$root" && xargs -0 cp --parents -t "$src")
 echo "== build stage: pnpm deploy --prod"
 (cd "$src" && pnpm --filter @custos/server deploy --prod --legacy "$out/packages/server" >/dev/null)
 mkdir -p "$out/packages/admin" && cp -r "$src/packages/admin/dist" "$out/packages/admin/dist"
+mkdir -p "$out/packages/schema" && cp "$src/packages/schema/persisted-operations.json" "$out/packages/schema/"
 if [ -d "$out/packages/server/node_modules/typescript" ] || [ -d "$out/packages/server/node_modules/jest" ]; then
   echo "development dependencies leaked into the runtime image" >&2; exit 1
 fi

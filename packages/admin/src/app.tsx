@@ -12,6 +12,8 @@ import { auditEvents } from './resources/audit-events/index.ts';
 import { customers } from './resources/customers/index.ts';
 import { interactions } from './resources/interactions/index.ts';
 import { jobs } from './resources/jobs/index.ts';
+import { segments } from './resources/segments/index.ts';
+import { tags } from './resources/tags/index.ts';
 import { users } from './resources/users/index.ts';
 import { voidedCustomers } from './resources/voided-customers/index.ts';
 import { lazyScreen } from './shared/lazy-screen.ts';
@@ -51,6 +53,8 @@ export function App() {
         <Resource name="voided-customers" {...voidedCustomers} />
         <Resource name="archived-customers" {...archivedCustomers} />
         <Resource name="interactions" {...interactions} />
+        <Resource name="tags" {...tags} />
+        <Resource name="segments" {...segments} />
         <Resource name="archive-policies" {...archivePolicies} />
         <Resource name="jobs" {...jobs} />
         {/* No screens of its own: read through an archived customer's page. */}

@@ -5,6 +5,8 @@ import { describe, it } from 'node:test';
 import { en } from '../src/i18n/en.ts';
 import { zhCN } from '../src/i18n/zh-cn.ts';
 import { schema } from './schema-fixture.ts';
+import chineseModule from '@haxqer/ra-language-chinese';
+import englishMessages from 'ra-language-english';
 
 function leaves(tree: unknown, prefix = ''): string[] {
   if (typeof tree !== 'object' || tree === null) return [prefix];
@@ -27,6 +29,16 @@ describe('messages', () => {
         assert.ok(table, `messages for ${name}`);
         assert.deepEqual(Object.keys(table).sort(), values, `${name} values`);
       }
+    }
+  });
+
+  it('translates react-admin\'s saved-query messages (the customers list\'s saved filters)', () => {
+    const chinese = ((chineseModule as { default?: unknown }).default ?? chineseModule) as { ra: { saved_queries: Record<string, string> } };
+    const english = ((englishMessages as { default?: unknown }).default ?? englishMessages) as { ra: { saved_queries: Record<string, string> } };
+    const ours = (zhCN as unknown as { ra?: { saved_queries?: Record<string, string> } }).ra?.saved_queries ?? {};
+    for (const key of Object.keys(english.ra.saved_queries)) {
+      const text = ours[key] ?? chinese.ra.saved_queries[key];
+      assert.ok(text && /[\u4e00-\u9fff]/.test(text), `ra.saved_queries.${key} in Chinese`);
     }
   });
 

@@ -7,7 +7,7 @@ import { QueryBuilder } from '../src/data-provider/build-query.ts';
 import { ApiError } from '../src/data-provider/errors.ts';
 import { EXPORTABLE, buildExport, exportInput, maskedColumns } from '../src/data-provider/exports.ts';
 import {
-  activityRange, archiveStatsQuery, backupsQuery, crossTable, customerStatsQuery, lifecycleActivityQuery, totalsBy,
+  activityRange, dayIn, zonedMidnight, archiveStatsQuery, backupsQuery, crossTable, customerStatsQuery, lifecycleActivityQuery, totalsBy,
 } from '../src/data-provider/reports.ts';
 import { schema } from './schema-fixture.ts';
 
@@ -50,7 +50,7 @@ describe('reports', () => {
   it('builds valid lifecycleActivity, archiveStats and backups documents', () => {
     const activity = lifecycleActivityQuery({ from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z', bucket: 'WEEK' });
     valid(activity.query);
-    assert.deepEqual(activity.variables, { from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z', bucket: 'WEEK' });
+    assert.deepEqual(activity.variables, { timeZone: 'UTC', from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z', bucket: 'WEEK' });
     assert.match(compact(activity.query), /bucket archived restored voided unvoided purged merged unmerged/);
     valid(archiveStatsQuery().query);
     valid(backupsQuery().query);
@@ -59,6 +59,18 @@ describe('reports', () => {
 
   it('includes the last picked day in the activity range (the API\'s `to` is exclusive)', () => {
     assert.deepEqual(activityRange('2026-03-01', '2026-03-31'), { from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' });
+  });
+
+  it('starts the picked days at midnight of the user\'s time zone, across DST changes', () => {
+    // Shanghai is UTC+8 all year.
+    assert.deepEqual(activityRange('2026-03-01', '2026-03-31', 'Asia/Shanghai'), { from: '2026-02-28T16:00:00.000Z', to: '2026-03-31T16:00:00.000Z' });
+    // New York: EST (UTC-5) on 1 March, EDT (UTC-4) from 8 March 2026.
+    assert.deepEqual(activityRange('2026-03-01', '2026-03-31', 'America/New_York'), { from: '2026-03-01T05:00:00.000Z', to: '2026-04-01T04:00:00.000Z' });
+    assert.equal(zonedMidnight('2026-03-08', 'America/New_York').toISOString(), '2026-03-08T05:00:00.000Z');
+    assert.equal(dayIn(new Date('2026-02-28T16:30:00Z'), 'Asia/Shanghai'), '2026-03-01');
+    assert.equal(dayIn(new Date('2026-02-28T16:30:00Z'), 'UTC'), '2026-02-28');
+    assert.match(compact(lifecycleActivityQuery({ from: 'a', to: 'b', bucket: 'DAY', timeZone: 'Asia/Shanghai' }).query), /timeZone: \$timeZone/);
+    assert.equal(lifecycleActivityQuery({ from: 'a', to: 'b', bucket: 'DAY', timeZone: 'Asia/Shanghai' }).variables.timeZone, 'Asia/Shanghai');
   });
 
   it('totals and cross-tabulates grouped rows, largest first, missing cells zero', () => {

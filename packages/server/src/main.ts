@@ -31,7 +31,9 @@ async function main(): Promise<void> {
     say(`search engine ${search.engine} not ready (${error instanceof Error ? error.message : String(error)}); changes queue in the outbox`);
   }
   const app = await createApp(config, database.orm);
-  const worker = config.JOB_WORKER === 'on' ? createJobWorker(database.orm, config, { log: (m) => app.log.info(`jobs: ${m}`) }) : undefined;
+  const worker = config.JOB_WORKER === 'on' ? createJobWorker(database.orm, config, {
+    log: (m, { failed, ...job } = {}) => app.log[failed ? 'error' : 'info']({ component: 'jobs', ...job }, `jobs: ${m}`),
+  }) : undefined;
   const searchSync = config.SEARCH_SYNC === 'on' ? new SearchSyncWorker(database.orm, config, { log: (m) => app.log.warn(m) }) : undefined;
 
   let closing = false;
@@ -63,6 +65,9 @@ async function main(): Promise<void> {
   say(`GraphQL   ${address}/graphql`);
   if (!config.isProduction) say(`IDE       ${address}/ide/`);
   say(`health    ${address}/healthz  ${address}/readyz`);
+  if (config.isProduction && !config.METRICS_TOKEN) say('metrics   off (set METRICS_TOKEN to serve /metrics)');
+  else say(`metrics   ${address}/metrics${config.METRICS_TOKEN ? ' (bearer METRICS_TOKEN)' : ''}`);
+  say(`persisted operations: ${config.PERSISTED_OPERATIONS}`);
 }
 
 main().catch((error) => {

@@ -4,7 +4,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { open, taxIdLookupHashes } from '../src/crypto/sealed.js';
 import { createDatabase } from '../src/db/embedded-postgres.js';
-import { COLUMNS_BEFORE_ENCRYPTION } from '../src/db/migrations/migration-2026120105-encryption.js';
+import { COLUMNS_BEFORE_ENCRYPTION } from '../src/db/migrations/migration-2026120107-encryption.js';
 import { openOrm } from '../src/db/orm.js';
 import { SqlExecutor } from '../src/db/sql.js';
 import { columnList, customerDigest, rowDigest } from '../src/modules/archive/archive.columns.js';
@@ -27,7 +27,7 @@ beforeAll(async () => {
   const name = `t_${randomBytes(6).toString('hex')}`;
   await createDatabase(`${testClusterUrl()}/postgres`, name);
   url = `${testClusterUrl()}/${name}`;
-  const old = await openOrm(url, 2, { migrateTo: 'migration-2026120104-exports' });
+  const old = await openOrm(url, 2, { migrateTo: 'migration-2026120106-quality-rollup' });
   await old.close(true);
   pool = new pg.Pool({ connectionString: url, max: 2 });
 });

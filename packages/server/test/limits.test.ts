@@ -13,7 +13,8 @@ afterAll(async () => {
 const deep = `{ customers { nodes { interactions { nodes { customer { interactions { nodes { customer { interactions { nodes { customer { name } } } } } } } } } } } }`;
 const aliases = `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: customers { totalCount }`).join(' ')} }`;
 const costly = `{ ${Array.from({ length: 12 }, (_, i) => `c${i}: customers(first: 200) { nodes { name code email phone interactions(first: 200) { nodes { subject body kind occurredAt customer { name owner { displayName } } } } } }`).join(' ')} }`;
-const tokens = `{ customers { nodes { ${Array.from({ length: 1500 }, () => 'name').join(' ')} } } }`;
+// Past MAX_QUERY_TOKENS (2,000): refused while parsing.
+const tokens = `{ customers { nodes { ${Array.from({ length: 2100 }, () => 'name').join(' ')} } } }`;
 
 describe('query limits', () => {
   it.each([
@@ -32,6 +33,14 @@ describe('query limits', () => {
     expect(body.data).toBeUndefined();
     expect(status).toBe(400);
     expect(statements).toBe(0);
+  });
+
+  it('answers a syntax error, and a document past the token limit, with GRAPHQL_PARSE_FAILED (400)', async () => {
+    const token = await server.tokenFor('admin');
+    const syntax = await server.post({ query: '{ customers { nodes { name }' }, { authorization: `Bearer ${token}` });
+    expect([syntax.status, syntax.body.errors?.[0]?.extensions?.code]).toEqual([400, 'GRAPHQL_PARSE_FAILED']);
+    const long = await server.post({ query: tokens }, { authorization: `Bearer ${token}` });
+    expect(long.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/more that 2000 tokens/), extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
   });
 
   it('accepts the deepest query the dashboard needs', async () => {

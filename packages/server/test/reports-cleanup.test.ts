@@ -11,7 +11,7 @@ import { startTestServer, type TestServer } from './helpers/test-server.js';
 
 let server: TestServer;
 const STATS = `{ cleanupStats { duplicateGroupsPending duplicateCustomersPending duplicatesByReason { kind groups } lastDuplicateDetectionAt
-                 dataQualityIssues { field problem count } dataQualityCustomers } }`;
+                 dataQualityIssues { field problem count } dataQualityCustomers dataQualityCountedAt } }`;
 
 async function setTaxId(id: string, taxId: string): Promise<void> {
   const res = await server.gql(`mutation($input: UpdateCustomerInput!) { updateCustomer(input: $input) { customer { id } } }`, {
@@ -83,12 +83,18 @@ describe('cleanupStats', () => {
     expect(sales2).toMatchObject({ duplicateGroupsPending: 1, duplicatesByReason: [{ kind: 'NAME', groups: 1 }] });
   });
 
-  it('counts open data-quality issues like the issue list does, per role', async () => {
+  it('counts open data-quality issues in a job, like the issue list does, per role', async () => {
+    const before = (await server.gql(STATS)).data.cleanupStats;
+    expect(before).toMatchObject({ dataQualityIssues: [], dataQualityCustomers: 0, dataQualityCountedAt: null });
+    expect((await server.as('reporting')(`mutation { countDataQuality { job { id } } }`)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    await countNow();
+
     const list = await server.gql(`{ dataQualityIssues(first: 200) { totalCount nodes { field problem customer { id } } } }`);
     expect(list.errors).toBeUndefined();
     const admin = (await server.gql(STATS)).data.cleanupStats;
-    const total = admin.dataQualityIssues.reduce((n: number, c: { count: number }) => n + c.count, 0);
-    expect(total).toBe(list.data.dataQualityIssues.totalCount);
+    expect(Date.parse(admin.dataQualityCountedAt)).toBeGreaterThan(Date.now() - 60_000);
+    const total = (stats: any) => stats.dataQualityIssues.reduce((n: number, c: { count: number }) => n + c.count, 0);
+    expect(total(admin)).toBe(list.data.dataQualityIssues.totalCount);
     expect(admin.dataQualityCustomers).toBe(new Set(list.data.dataQualityIssues.nodes.map((n: { customer: { id: string } }) => n.customer.id)).size);
     expect(admin.dataQualityIssues).toEqual(expect.arrayContaining([
       expect.objectContaining({ field: 'EMAIL', problem: 'INVALID_EMAIL' }),
@@ -100,11 +106,49 @@ describe('cleanupStats', () => {
     // sales1 counts only its own customers: the placeholder phone is sales2's.
     const sales1 = (await server.as('sales1')(STATS)).data.cleanupStats;
     const own = await server.as('sales1')(`{ dataQualityIssues(first: 200) { totalCount } }`);
-    expect(sales1.dataQualityIssues.reduce((n: number, c: { count: number }) => n + c.count, 0)).toBe(own.data.dataQualityIssues.totalCount);
+    expect(total(sales1)).toBe(own.data.dataQualityIssues.totalCount);
     expect(sales1.dataQualityIssues.some((c: { field: string }) => c.field === 'PHONE')).toBe(false);
     expect(sales1.dataQualityIssues.some((c: { problem: string }) => c.problem === 'INVALID_EMAIL')).toBe(true);
+
+    // A dismissed issue leaves the next count.
+    const invalid = list.data.dataQualityIssues.nodes.find((n: { problem: string }) => n.problem === 'INVALID_EMAIL');
+    const dismissed = await server.gql(`mutation($input: ResolveDataQualityIssuesInput!) { resolveDataQualityIssues(input: $input) { resolved } }`, {
+      input: { action: 'DISMISS', issues: [{ customerId: invalid.customer.id, field: 'EMAIL', problem: 'INVALID_EMAIL' }] },
+    });
+    expect(dismissed.errors).toBeUndefined();
+    await countNow();
+    const after = (await server.gql(STATS)).data.cleanupStats;
+    expect(total(after)).toBe(total(admin) - 1);
+  });
+
+  it('counts a database that was never counted at the first poll of a scheduled worker, once', async () => {
+    await server.db.query(`delete from data_quality_rollup`);
+    const workers = [startWorker(server, { DATA_QUALITY_SCHEDULE: '0 3 * * *' }), startWorker(server, { DATA_QUALITY_SCHEDULE: '0 3 * * *' })];
+    try {
+      const deadline = Date.now() + 20_000;
+      while (!(await server.db.query(`select 1 from data_quality_rollup`)).length) {
+        if (Date.now() > deadline) throw new Error('no count after 20 s');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    } finally {
+      await Promise.all(workers.map((w) => w.stop()));
+    }
+    const jobs = await server.db.query<{ key: string }>(`select dedupe_key as key from job where kind = 'COUNT_DATA_QUALITY' and dedupe_key is not null`);
+    expect(jobs.map((j) => j.key).filter((k) => k === 'data-quality:first')).toHaveLength(1);
   });
 });
+
+async function countNow(): Promise<void> {
+  const res = await server.gql(`mutation { countDataQuality { job { id kind state } } }`);
+  expect(res.errors).toBeUndefined();
+  expect(res.data.countDataQuality.job).toMatchObject({ kind: 'COUNT_DATA_QUALITY', state: 'QUEUED' });
+  const worker = startWorker(server);
+  try {
+    expect((await waitForJob(server.db, res.data.countDataQuality.job.id)).state).toBe('SUCCEEDED');
+  } finally {
+    await worker.stop();
+  }
+}
 
 describe('lifecycleActivity in a time zone', () => {
   it('starts buckets at local midnight of the zone and refuses unknown zones', async () => {

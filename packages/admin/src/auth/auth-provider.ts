@@ -25,6 +25,10 @@ export function canAccessResource(access: Access | undefined, resource: string, 
       return can(access, 'policy:read') && (action === 'list' || action === 'show');
     case 'jobs':
       return can(access, 'job:read') && (action === 'list' || action === 'show');
+    case 'tags':
+    case 'segments':
+      // Everyone who reads customers reads tags and segments (filters, pickers); managing them is ADMIN and MANAGER.
+      return can(access, 'classification:manage') && ['list', 'create', 'edit', 'delete'].includes(action);
     case 'audit-events':
       return showsAudit(access) && (action === 'list' || action === 'show');
     default:

@@ -1,18 +1,15 @@
 import BackupOutlinedIcon from '@mui/icons-material/BackupOutlined';
 import FactCheckOutlinedIcon from '@mui/icons-material/FactCheckOutlined';
 import { Button as MuiButton, CircularProgress } from '@mui/material';
-import { useState } from 'react';
-import { Button, TextInput, useNotify, useTranslate } from 'react-admin';
-import { normalizeError } from '../data-provider/errors.ts';
+import { Button, TextInput, useTranslate } from 'react-admin';
 import { ActionDialog } from '../shared/action-dialog.tsx';
-import { useAction } from '../shared/use-action.ts';
+import { useRecordAction } from '../shared/use-record-action.ts';
 
 /** "Back up now": a reason (optional, kept in the backup's manifest), then a BACKUP job. */
 export function BackUpNowButton({ onStarted }: { onStarted: () => void }) {
   const translate = useTranslate();
-  const notify = useNotify();
-  const [open, setOpen] = useState(false);
-  const action = useAction<{ id: string }>('startBackup');
+  const { allowed, action, open, setOpen, notify } = useRecordAction<{ id: string }>('startBackup', 'backup:manage', { needsRecord: false });
+  if (!allowed) return null;
   return (
     <>
       <Button label="custos.backups.back_up_now" variant="contained" onClick={() => setOpen(true)} data-testid="back-up-now"><BackupOutlinedIcon /></Button>
@@ -40,8 +37,8 @@ export function BackUpNowButton({ onStarted }: { onStarted: () => void }) {
 /** Restores one backup into a scratch database and compares it with its manifest (a BACKUP_DRILL job). */
 export function DrillButton({ backupId, onStarted }: { backupId: string; onStarted: () => void }) {
   const translate = useTranslate();
-  const notify = useNotify();
-  const action = useAction<{ id: string }>('startBackupDrill');
+  const { allowed, action, notify, notifyError } = useRecordAction<{ id: string }>('startBackupDrill', 'backup:manage', { needsRecord: false });
+  if (!allowed) return null;
   return (
     <MuiButton
       size="small"
@@ -54,10 +51,7 @@ export function DrillButton({ backupId, onStarted }: { backupId: string; onStart
           notify('custos.backups.drill_started', { type: 'info', messageArgs: { id: job.id } });
           onStarted();
         },
-        onError: (error) => {
-          const e = normalizeError(error);
-          notify(e.message, { type: 'error', messageArgs: { _: e.body.serverMessage } });
-        },
+        onError: notifyError,
       })}
     >
       {translate('custos.backups.drill')}

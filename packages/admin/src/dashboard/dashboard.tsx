@@ -1,11 +1,14 @@
 import InsightsOutlinedIcon from '@mui/icons-material/InsightsOutlined';
 import { Button, Card, CardActionArea, CardContent, Grid, Skeleton, Typography } from '@mui/material';
-import { useMemo } from 'react';
+import { Suspense, lazy, useMemo } from 'react';
 import { Title, useCreatePath, useGetIdentity, useGetList, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { can, showsAudit, showsCustomers } from '../auth/access.ts';
 import { useAccess } from '../auth/use-access.ts';
 import { InteractionTimelineList } from './recent-interactions.tsx';
+
+// The charts library (@mui/x-charts, ~260 kB) loads after the page shell, only for roles that read reports.
+const HomeCharts = lazy(async () => ({ default: (await import('./home-charts.tsx')).HomeCharts }));
 
 /** A count from a list's totalCount (one row fetched). */
 function CountCard({ label, resource, filter, testId }: { label: string; resource: string; filter?: Record<string, unknown>; testId: string }) {
@@ -66,7 +69,14 @@ export function Dashboard() {
         <Grid size={{ xs: 12, md: 4 }}><CountCard label="custos.dashboard.audit_events" resource="audit-events" testId="count-audit" /></Grid>
       ) : null}
       {reports ? (
-        // The charts live on the Reports screen, loaded on demand: they would double the home page's download.
+        <Grid size={12}>
+          <Suspense fallback={<Skeleton variant="rounded" height={280} data-testid="home-charts-loading" />}>
+            <HomeCharts />
+          </Suspense>
+        </Grid>
+      ) : null}
+      {reports ? (
+        // Every report, with its switches and the two-way table, on the Reports screen.
         <Grid size={12}>
           <Button component={Link} to="/reports" variant="outlined" startIcon={<InsightsOutlinedIcon />} data-testid="open-reports">
             {translate('custos.dashboard.open_reports')}

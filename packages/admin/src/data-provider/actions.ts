@@ -58,6 +58,7 @@ export const ACTIONS = {
   startBackupDrill: { mutation: 'startBackupDrill', fields: { job }, primary: 'job' },
   // Cleanup (issue 7): merge payloads carry the merge with a fixed selection.
   detectDuplicates: { mutation: 'detectDuplicates', fields: { job }, primary: 'job' },
+  countDataQuality: { mutation: 'countDataQuality', fields: { job }, primary: 'job' },
   dismissDuplicate: { mutation: 'dismissDuplicate', fields: { groupId: 'scalar', dismissedPairs: 'scalar' } },
   mergeCustomers: {
     mutation: 'mergeCustomers',

@@ -93,6 +93,7 @@ export class QueryBuilder {
   /** Adds `ownerId` next to `owner { id }` (and so on) for ReferenceField/ReferenceInput. */
   toRecord(spec: ResourceSpec, node: Record<string, unknown>): RaRecord {
     const record: Record<string, unknown> = { ...node };
+    if (spec.idField) record['id'] = node[spec.idField];
     for (const name of Object.keys(spec.nested ?? {})) {
       const value = node[name] as { id?: unknown } | null | undefined;
       if (value !== undefined) record[`${name}Id`] = value?.id ?? null;
@@ -169,7 +170,8 @@ export class QueryBuilder {
         if (sort?.field) {
           const dir = sort.order === 'DESC' ? -1 : 1;
           const field = sort.field;
-          rows = [...rows].sort((a, b) => dir * String(a[field] ?? '').localeCompare(String(b[field] ?? '')));
+          const compare = (a: unknown, b: unknown) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a ?? '').localeCompare(String(b ?? '')));
+          rows = [...rows].sort((a, b) => dir * compare(a[field], b[field]));
         }
         const total = rows.length;
         if (params.pagination) {
@@ -367,6 +369,12 @@ export class QueryBuilder {
         const always = ['id', ...(spec.update.versionField ? [spec.update.versionField] : [])];
         const input = this.mutationInput(this.inputTypeOf(spec.update.mutation), data, previous, always);
         return this.mutation(spec, spec.update.mutation, spec.update.payload, input);
+      }
+      case 'DELETE': {
+        if (!spec.remove) throw new Error(`${resource} cannot be deleted`);
+        const previous = (params['previousData'] as Record<string, unknown> | undefined) ?? {};
+        const input = this.mutationInput(this.inputTypeOf(spec.remove.mutation), { ...previous, id: String(params['id']) });
+        return this.mutation(spec, spec.remove.mutation, spec.remove.payload, input);
       }
       default:
         throw new Error(`${fetchType as string} is not supported for ${resource}`);

@@ -8,11 +8,12 @@ import { QueryBuilder, createBuildQuery } from './build-query.ts';
 import { ApiError, checkResponse, normalizeError, type GraphQLErrorLike } from './errors.ts';
 import { buildExport, type ExportLink, type ExportRequest } from './exports.ts';
 import {
-  archiveStatsQuery, backupsQuery, customerStatsQuery, lifecycleActivityQuery,
-  type ArchiveStats, type BackupRow, type BuiltRead, type CustomerStat, type LifecycleActivityRow, type StatsRequest, type TimeBucket,
+  archiveStatsQuery, backupsQuery, cleanupStatsQuery, customerStatsQuery, lifecycleActivityQuery,
+  type ArchiveStats, type BackupRow, type CleanupStats, type BuiltRead, type CustomerStat, type LifecycleActivityRow, type StatsRequest, type TimeBucket,
 } from './reports.ts';
 import { bulkTagMutation, dataQualityIssuesQuery, duplicateCandidatesQuery, mergesQuery, searchArchiveQuery, segmentsQuery, type ArchiveSearchResult, type BulkTagOutcome, type DuplicateGroup, type MergeRow, type Page, type QualityIssue, type SegmentRow } from './cleanup.ts';
 import { resourceSpec } from './resources.ts';
+import { interactionTimelineQuery, type TimelinePage, type TimelineRequest } from './timeline.ts';
 import { schema } from './schema.ts';
 
 // `any`: each screen reads the payload fields it asked for (see ACTIONS).
@@ -26,8 +27,9 @@ type ActionMethods = { [K in ActionName]: (input: Record<string, unknown>) => Pr
 export interface CustosDataProvider extends DataProvider, ActionMethods {
   verifyAuditChain: () => Promise<{ data: ChainVerification }>;
   customerStats: (request: StatsRequest) => Promise<{ data: CustomerStat[] }>;
-  lifecycleActivity: (params: { from: string; to: string; bucket: TimeBucket }) => Promise<{ data: LifecycleActivityRow[] }>;
+  lifecycleActivity: (params: { from: string; to: string; bucket: TimeBucket; timeZone?: string }) => Promise<{ data: LifecycleActivityRow[] }>;
   archiveStats: () => Promise<{ data: ArchiveStats }>;
+  cleanupStats: () => Promise<{ data: CleanupStats }>;
   backups: () => Promise<{ data: BackupRow[] }>;
   createExport: (request: ExportRequest) => Promise<{ data: ExportLink }>;
   duplicateCandidates: (params?: Parameters<typeof duplicateCandidatesQuery>[0]) => Promise<{ data: DuplicateGroup[] }>;
@@ -35,6 +37,7 @@ export interface CustosDataProvider extends DataProvider, ActionMethods {
   dataQualityIssues: (params?: Parameters<typeof dataQualityIssuesQuery>[0]) => Promise<{ data: Page<QualityIssue> }>;
   searchArchive: (params: Parameters<typeof searchArchiveQuery>[0]) => Promise<{ data: ArchiveSearchResult }>;
   segments: (params?: undefined) => Promise<{ data: SegmentRow[] }>;
+  interactionTimeline: (request: TimelineRequest) => Promise<{ data: TimelinePage }>;
   /** `filter` is the react-admin list filter of `resource` (converted like the list query). */
   bulkTagCustomers: (request: { resource: string; filter: Record<string, unknown>; ids?: string[]; add?: string[]; remove?: string[]; dryRun?: boolean }) => Promise<{ data: BulkTagOutcome }>;
 }
@@ -124,7 +127,11 @@ export function createDataProvider(): CustosDataProvider {
     create: guarded(base.create),
     update: guarded(base.update),
     updateMany: () => Promise.reject(new Error('updateMany is not supported')),
-    delete: () => Promise.reject(new Error('Records are never deleted from the dashboard this way')),
+    // Only tags and segments are deleted this way; customers go through void, archive and purge.
+    delete: guarded(async (resource: string, params: Parameters<DataProvider['delete']>[1]) => {
+      if (!resourceSpec(resource).remove) throw new Error('Records are never deleted from the dashboard this way');
+      return base.delete(resource, params);
+    }),
     deleteMany: () => Promise.reject(new Error('Records are never deleted from the dashboard this way')),
     ...actionMethods,
     verifyAuditChain: guarded(async () => {
@@ -133,8 +140,9 @@ export function createDataProvider(): CustosDataProvider {
       return { data: response.data?.['data'] as ChainVerification };
     }),
     customerStats: guarded((request: StatsRequest) => read(customerStatsQuery(request))),
-    lifecycleActivity: guarded((params: { from: string; to: string; bucket: TimeBucket }) => read(lifecycleActivityQuery(params))),
+    lifecycleActivity: guarded((params: { from: string; to: string; bucket: TimeBucket; timeZone?: string }) => read(lifecycleActivityQuery(params))),
     archiveStats: guarded(() => read(archiveStatsQuery())),
+    cleanupStats: guarded(() => read(cleanupStatsQuery())),
     backups: guarded(() => read(backupsQuery())),
     createExport: guarded((request: ExportRequest) => read(buildExport(builder, request), true)),
     duplicateCandidates: guarded((params?: Parameters<typeof duplicateCandidatesQuery>[0]) => read(duplicateCandidatesQuery(params))),
@@ -142,6 +150,7 @@ export function createDataProvider(): CustosDataProvider {
     dataQualityIssues: guarded((params?: Parameters<typeof dataQualityIssuesQuery>[0]) => read(dataQualityIssuesQuery(params))),
     searchArchive: guarded((params: Parameters<typeof searchArchiveQuery>[0]) => read(searchArchiveQuery(params))),
     segments: guarded(() => read(segmentsQuery())),
+    interactionTimeline: guarded((request: TimelineRequest) => read(interactionTimelineQuery(builder, request))),
     bulkTagCustomers: guarded((request: Parameters<CustosDataProvider['bulkTagCustomers']>[0]) => {
       const spec = resourceSpec(request.resource);
       const filter = builder.filterInput('CustomerFilter', { ...request.filter, ...(spec.fixedFilter ?? {}) }, spec.filterAliases);

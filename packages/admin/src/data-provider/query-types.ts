@@ -3,7 +3,7 @@ import type { GraphQLErrorLike } from './errors.ts';
 
 /** The shapes the query builder and its helpers exchange with ra-data-graphql. */
 
-export type FetchType = 'GET_LIST' | 'GET_ONE' | 'GET_MANY' | 'GET_MANY_REFERENCE' | 'CREATE' | 'UPDATE';
+export type FetchType = 'GET_LIST' | 'GET_ONE' | 'GET_MANY' | 'GET_MANY_REFERENCE' | 'CREATE' | 'UPDATE' | 'DELETE';
 
 export interface ApolloLikeResponse {
   data?: Record<string, unknown> | null;

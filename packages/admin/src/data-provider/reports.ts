@@ -89,21 +89,47 @@ export function customerStatsQuery(request: StatsRequest): BuiltRead<CustomerSta
   };
 }
 
-const ACTIVITY = parse(`query LifecycleActivity($from: DateTime!, $to: DateTime!, $bucket: TimeBucket!) {
-  data: lifecycleActivity(from: $from, to: $to, bucket: $bucket) { bucket ${ACTIVITY_SERIES.join(' ')} }
+const ACTIVITY = parse(`query LifecycleActivity($from: DateTime!, $to: DateTime!, $bucket: TimeBucket!, $timeZone: String!) {
+  data: lifecycleActivity(from: $from, to: $to, bucket: $bucket, timeZone: $timeZone) { bucket ${ACTIVITY_SERIES.join(' ')} }
 }`);
 
 const DAY_MS = 24 * 3600 * 1000;
 
-/** Picked days (UTC) → the API's range; `to` is exclusive there, so the last day is included. */
-export function activityRange(fromDay: string, toDay: string): { from: string; to: string } {
-  const from = new Date(`${fromDay}T00:00:00.000Z`);
-  const to = new Date(new Date(`${toDay}T00:00:00.000Z`).getTime() + DAY_MS);
-  return { from: from.toISOString(), to: to.toISOString() };
+/** The user's time zone: report days, weeks and months follow the user's calendar. */
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-export function lifecycleActivityQuery(params: { from: string; to: string; bucket: TimeBucket }): BuiltRead<LifecycleActivityRow[]> {
-  return { query: ACTIVITY, variables: { ...params }, parseResponse: (response) => root<LifecycleActivityRow[]>(response) };
+/** How far `zone`'s wall clock is ahead of UTC at `instant` (ms). */
+function zoneOffset(instant: number, zone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
+  return Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!) - Math.floor(instant / 1000) * 1000;
+}
+
+/** The instant a calendar day (YYYY-MM-DD) begins in `zone` (re-checked once, for days a DST change moves). */
+export function zonedMidnight(day: string, zone: string): Date {
+  const wall = Date.parse(`${day}T00:00:00.000Z`);
+  const first = wall - zoneOffset(wall, zone);
+  return new Date(wall - zoneOffset(first, zone));
+}
+
+/** The calendar day (YYYY-MM-DD) an instant falls on in `zone`. */
+export function dayIn(instant: Date, zone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+/** Picked days in `zone` → the API's range; `to` is exclusive there, so the last day is included. */
+export function activityRange(fromDay: string, toDay: string, zone = 'UTC'): { from: string; to: string } {
+  const next = new Date(Date.parse(`${toDay}T00:00:00.000Z`) + DAY_MS).toISOString().slice(0, 10);
+  return { from: zonedMidnight(fromDay, zone).toISOString(), to: zonedMidnight(next, zone).toISOString() };
+}
+
+export function lifecycleActivityQuery(params: { from: string; to: string; bucket: TimeBucket; timeZone?: string }): BuiltRead<LifecycleActivityRow[]> {
+  return { query: ACTIVITY, variables: { timeZone: 'UTC', ...params }, parseResponse: (response) => root<LifecycleActivityRow[]>(response) };
 }
 
 const ARCHIVE = parse(`query ArchiveStats {
@@ -112,6 +138,25 @@ const ARCHIVE = parse(`query ArchiveStats {
 
 export function archiveStatsQuery(): BuiltRead<ArchiveStats> {
   return { query: ARCHIVE, variables: {}, parseResponse: (response) => root<ArchiveStats>(response) };
+}
+
+/** Pending cleanup work (`cleanupStats`), under the caller's row and field rules. */
+export interface CleanupStats {
+  duplicateGroupsPending: number;
+  duplicateCustomersPending: number;
+  dataQualityIssues: { field: string; problem: string; count: number }[];
+  dataQualityCustomers: number;
+  /** When the data-quality figures were counted (null: never). */
+  dataQualityCountedAt: string | null;
+  lastDuplicateDetectionAt: string | null;
+}
+
+const CLEANUP = parse(`query CleanupStats {
+  data: cleanupStats { duplicateGroupsPending duplicateCustomersPending dataQualityIssues { field problem count } dataQualityCustomers dataQualityCountedAt lastDuplicateDetectionAt }
+}`);
+
+export function cleanupStatsQuery(): BuiltRead<CleanupStats> {
+  return { query: CLEANUP, variables: {}, parseResponse: (response) => root<CleanupStats>(response) };
 }
 
 const BACKUPS = parse(`query Backups {

@@ -47,6 +47,10 @@ export interface ResourceSpec {
     /** Optimistic locking: send this field of the form back with every update. */
     versionField?: string;
   };
+  /** Deletion (tags, segments); its input is taken from the record as read. */
+  remove?: MutationSpec;
+  /** The field that identifies a record when the type has no `id` (a tag is its name). */
+  idField?: string;
   /** Selections for object-typed fields; object fields not named here are not fetched. */
   nested?: Record<string, string>;
   /** Scalar fields never fetched for this resource (e.g. large or not needed). */
@@ -124,6 +128,27 @@ export const RESOURCES: Record<string, ResourceSpec> = {
     update: { mutation: 'updateUser', payload: 'user' },
     // Permissions matter only for the signed-in user (`me`), not in lists of staff.
     exclude: ['permissions'],
+    filterAliases: { q: 'search' },
+  },
+  // Classification (issue 7): tag and segment management, ADMIN and MANAGER.
+  tags: {
+    typeName: 'Tag',
+    list: { kind: 'array', query: 'tags' },
+    idField: 'name',
+    create: { mutation: 'saveTag', payload: 'tag' },
+    // Renames send the current name as `name` and the new one as `newName` (tag-form.tsx).
+    update: { mutation: 'saveTag', payload: 'tag' },
+    remove: { mutation: 'deleteTag', payload: 'tag' },
+    filterAliases: { q: 'search' },
+  },
+  segments: {
+    typeName: 'Segment',
+    list: { kind: 'array', query: 'segments' },
+    one: 'segment',
+    create: { mutation: 'saveSegment', payload: 'segment' },
+    update: { mutation: 'saveSegment', payload: 'segment', versionField: 'version' },
+    remove: { mutation: 'deleteSegment', payload: 'segment' },
+    nested: { createdBy: 'id displayName' },
     filterAliases: { q: 'search' },
   },
   'audit-events': {

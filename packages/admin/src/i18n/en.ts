@@ -1,3 +1,5 @@
+import { classificationEn, classificationResourcesEn } from './classification-en.ts';
+import { homeEn } from './home-en.ts';
 import { cleanupEn } from './cleanup-en.ts';
 import { reportingEn } from './reporting-en.ts';
 import { vocabularyEn } from './vocabulary-en.ts';
@@ -7,6 +9,7 @@ import { vocabularyEn } from './vocabulary-en.ts';
  */
 export const en = {
   resources: {
+    ...classificationResourcesEn,
     customers: {
       name: 'Customer |||| Customers',
       fields: {
@@ -208,6 +211,8 @@ export const en = {
     },
   },
   custos: {
+    ...classificationEn,
+    ...homeEn,
     ...cleanupEn,
     title: 'Custos',
     language: { en: 'English', 'zh-CN': '简体中文' },
@@ -238,23 +243,11 @@ export const en = {
       phone: 'Digits, spaces, +, - and parentheses only',
       code: 'Letters, digits, - and _ only',
     },
-    dashboard: {
-      welcome: 'Welcome, %{name}',
-      role: 'Signed in as %{role}',
-      active_customers: 'Active customers',
-      void_customers: 'Void customers',
-      interactions_30d: 'Interactions in the last 30 days',
-      archived_customers: 'Archived customers',
-      jobs_active: 'Jobs queued or running',
-      audit_events: 'Audit events',
-      recent_interactions: 'Latest interactions',
-      open_list: 'Open',
-      open_reports: 'Open the reports',
-      nothing: 'Nothing to show for your role yet.',
-    },
     customers: {
       timeline: 'Interaction history',
       timeline_empty: 'No interactions yet.',
+      timeline_shown: '%{shown} of %{total} shown; scroll for older ones',
+      timeline_end: 'End of history · %{smart_count} interaction |||| End of history · %{smart_count} interactions',
       log_interaction: 'Log interaction',
       logged: 'Interaction logged',
       masked_hint: 'Masked for your role',

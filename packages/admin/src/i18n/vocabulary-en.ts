@@ -37,6 +37,7 @@ export const vocabularyEn = {
       REINDEX_SEARCH: 'Search index rebuild',
       NORMALIZE_CUSTOMERS: 'Normalization',
       DETECT_DUPLICATES: 'Duplicate detection',
+      COUNT_DATA_QUALITY: 'Data-quality count',
       ROTATE_ENCRYPTION_KEYS: 'Encryption key rotation',
       BACKUP_DRILL: 'Restore drill',
     },

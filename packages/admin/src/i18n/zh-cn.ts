@@ -1,3 +1,5 @@
+import { classificationResourcesZhCn, classificationZhCn } from './classification-zh-cn.ts';
+import { homeZhCn } from './home-zh-cn.ts';
 import { cleanupZh } from './cleanup-zh-cn.ts';
 import { reportingZhCn } from './reporting-zh-cn.ts';
 import { vocabularyZhCn } from './vocabulary-zh-cn.ts';
@@ -6,6 +8,7 @@ import type { CustosMessages } from './en.ts';
 /** Simplified Chinese messages of the dashboard; the type forces the same keys as English. */
 export const zhCN: CustosMessages = {
   resources: {
+    ...classificationResourcesZhCn,
     customers: {
       name: '客户',
       fields: {
@@ -207,6 +210,8 @@ export const zhCN: CustosMessages = {
     },
   },
   custos: {
+    ...classificationZhCn,
+    ...homeZhCn,
     ...cleanupZh,
     title: 'Custos 客户数据管理',
     language: { en: 'English', 'zh-CN': '简体中文' },
@@ -237,23 +242,11 @@ export const zhCN: CustosMessages = {
       phone: '只能包含数字、空格、+、- 和括号',
       code: '只能包含字母、数字、- 和 _',
     },
-    dashboard: {
-      welcome: '欢迎，%{name}',
-      role: '当前角色：%{role}',
-      active_customers: '正常客户',
-      void_customers: '已作废客户',
-      interactions_30d: '近 30 天互动',
-      archived_customers: '归档客户',
-      jobs_active: '排队或运行中的任务',
-      audit_events: '审计事件',
-      recent_interactions: '最新互动',
-      open_list: '查看',
-      open_reports: '打开报表',
-      nothing: '您的角色暂无可显示的内容。',
-    },
     customers: {
       timeline: '互动历史',
       timeline_empty: '暂无互动记录。',
+      timeline_shown: '已显示 %{shown} / %{total} 条，继续滚动查看更早的记录',
+      timeline_end: '历史记录已到底 · 共 %{smart_count} 条互动',
       log_interaction: '记录互动',
       logged: '互动已记录',
       masked_hint: '已按您的角色脱敏',

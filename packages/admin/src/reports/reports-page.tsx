@@ -4,6 +4,7 @@ import { Title, useTranslate } from 'react-admin';
 import { useAccess } from '../auth/use-access.ts';
 import { ActivityChart } from './activity-chart.tsx';
 import { ArchiveStatsCard } from './archive-stats.tsx';
+import { CleanupStatsCard } from './cleanup-stats.tsx';
 import { CrossTable } from './cross-table.tsx';
 import { DimensionChart } from './dimension-chart.tsx';
 
@@ -43,6 +44,7 @@ export function ReportsPage() {
         <Grid size={12}><ActivityChart /></Grid>
         {/* Under report:read, not archive:read: REPORTING sees the archive's size, not its records. */}
         <Grid size={12}><ArchiveStatsCard enabled /></Grid>
+        <Grid size={12}><CleanupStatsCard /></Grid>
       </Grid>
     </Stack>
   );

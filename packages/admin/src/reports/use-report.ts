@@ -18,7 +18,7 @@ export function useCustomerStats(request: StatsRequest) {
   });
 }
 
-export function useLifecycleActivity(params: { from: string; to: string; bucket: TimeBucket }) {
+export function useLifecycleActivity(params: { from: string; to: string; bucket: TimeBucket; timeZone?: string }) {
   const dataProvider = useDataProvider<CustosDataProvider>();
   return useQuery({
     queryKey: ['custos', 'lifecycleActivity', params],
@@ -32,6 +32,16 @@ export function useArchiveStats(enabled: boolean) {
   return useQuery({
     queryKey: ['custos', 'archiveStats'],
     queryFn: async () => (await dataProvider.archiveStats()).data,
+    staleTime: STALE_MS,
+    enabled,
+  });
+}
+
+export function useCleanupStats(enabled: boolean) {
+  const dataProvider = useDataProvider<CustosDataProvider>();
+  return useQuery({
+    queryKey: ['custos', 'cleanupStats'],
+    queryFn: async () => (await dataProvider.cleanupStats()).data,
     staleTime: STALE_MS,
     enabled,
   });

@@ -1,11 +1,10 @@
 import { useState, type ReactElement, type ReactNode } from 'react';
-import { Button, useListContext, useNotify, useRefresh, useTranslate, type ValidateForm } from 'react-admin';
-import { can } from '../auth/access.ts';
-import { useAccess } from '../auth/use-access.ts';
+import { Button, useListContext, useTranslate, type ValidateForm } from 'react-admin';
 import type { ActionName } from '../data-provider/actions.ts';
 import { ActionDialog } from './action-dialog.tsx';
 import { BulkOutcomeDialog, type Outcome } from './bulk-outcome.tsx';
-import { useAction, useSupports, type BulkPayload } from './use-action.ts';
+import type { BulkPayload } from './use-action.ts';
+import { useRecordAction } from './use-record-action.ts';
 
 export interface BulkActionProps {
   action: ActionName;
@@ -28,15 +27,11 @@ export interface BulkActionProps {
  */
 export function BulkLifecycleButton(props: BulkActionProps) {
   const { selectedIds, onUnselectItems } = useListContext();
-  const access = useAccess();
   const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const [open, setOpen] = useState(false);
+  // The list's selection, not one record: no record needed.
+  const { allowed, action: mutation, open, setOpen, notify, refresh } = useRecordAction<BulkPayload>(props.action, props.permission, { needsRecord: false });
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const mutation = useAction<BulkPayload>(props.action);
-  const supported = useSupports(props.action);
-  if (!supported || !can(access, props.permission) || !selectedIds.length) return null;
+  if (!allowed || !selectedIds.length) return null;
   return (
     <>
       <Button label={props.label} onClick={() => setOpen(true)} color={props.color}>{props.icon}</Button>

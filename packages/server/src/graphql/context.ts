@@ -1,5 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type DataLoader from 'dataloader';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import { SqlExecutor } from '../db/sql.js';
 import type { Actor, TokenClaims } from '../modules/identity/actor.js';
@@ -50,6 +51,8 @@ export interface RequestContext {
   actor: Actor | null;
   accessLog: AccessLogBuffer;
   tokens: TokenSigner;
+  /** The HTTP request's logger (its lines carry `reqId`); absent outside HTTP. */
+  log?: FastifyBaseLogger;
 }
 
 export function createRequestContext(

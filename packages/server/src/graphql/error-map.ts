@@ -99,14 +99,18 @@ const PASS_THROUGH = new Set<string>([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  'OPERATION_NOT_REGISTERED',
 ]);
+
+const APQ_REQUEST_ERRORS = new Set(['provided sha does not match query', 'Unsupported persisted query version']);
 
 /** Turns thrown errors into GraphQL errors. Unknown errors are masked: no stack, SQL or
  * values; the server log keeps the detail under the request id. */
 export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
-  log: (error: unknown) => void,
+  /** Logs an unexpected error; returns the request id it was logged under, if known. */
+  log: (error: unknown) => string | undefined | void,
 ): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
@@ -129,11 +133,21 @@ export function formatError(
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PASS_THROUGH.has(code)) {
-    const kept = ['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN'];
+    // APQ clients retry with the full document on PERSISTED_QUERY_NOT_FOUND, so the
+    // persisted-query codes keep their names.
+    const kept = ['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN',
+      'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_NOT_REGISTERED'];
     return { ...base, extensions: { code: kept.includes(code) ? code : PublicErrorCode.BAD_USER_INPUT } };
   }
-  log(original);
-  return { ...base, message: 'Internal server error', extensions: { code: PublicErrorCode.INTERNAL_SERVER_ERROR } };
+  // Apollo's own answers to a malformed persisted-query request carry no code.
+  if (error instanceof GraphQLError && !error.originalError && APQ_REQUEST_ERRORS.has(error.message)) {
+    return { ...base, message: error.message, extensions: { code: PublicErrorCode.BAD_USER_INPUT } };
+  }
+  // The client gets the request id to quote; the log line under that id has the stack.
+  const requestId = log(error);
+  const extensions: Record<string, unknown> = { code: PublicErrorCode.INTERNAL_SERVER_ERROR };
+  if (requestId) extensions.requestId = requestId;
+  return { ...base, message: 'Internal server error', extensions };
 }
 
 interface ValidationLike {

@@ -12,7 +12,10 @@ export function queryLimits(config: Config) {
     maxDepth: { n: config.MAX_QUERY_DEPTH, ignoreIntrospection: true, exposeLimits: true },
     maxAliases: { n: config.MAX_QUERY_ALIASES, exposeLimits: true },
     costLimit: { maxCost: config.MAX_QUERY_COST, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, ignoreIntrospection: true, exposeLimits: true },
-    maxTokens: { n: config.MAX_QUERY_TOKENS, exposeLimits: true },
+    // The token limit is graphql-js's own (`parseOptions.maxTokens` in http/apollo.ts):
+    // Armor's version parses in a plugin hook and throws out of Apollo's pipeline, which
+    // answered every syntax error with a 500.
+    maxTokens: { enabled: false },
     maxDirectives: { n: 20, exposeLimits: true },
     blockFieldSuggestion: { enabled: config.isProduction },
   });

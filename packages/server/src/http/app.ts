@@ -11,15 +11,41 @@ import { TokenSigner } from '../modules/identity/tokens.js';
 import { jwtSecret } from '../secrets.js';
 import { buildAppSchema } from '../graphql/schema.js';
 import { registerExportRoute } from '../modules/export/export.http.js';
+import { OperationRegistry } from '../graphql/persisted-operations.js';
 import { createApollo } from './apollo.js';
+import { createMetrics, registerMetrics } from './metrics.js';
 import { registerIde } from './ide.js';
 import { serveDirectory } from './static-files.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
-export async function createApp(config: Config, orm: MikroORM, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export interface AppOptions {
+  /** false: no logging at all. */
+  logger?: boolean;
+  /** Where the JSON log lines go (default stdout); tests capture them here. */
+  logStream?: { write(line: string): void };
+  /** Operation metrics and /metrics (default on). */
+  metrics?: boolean;
+}
+
+export async function createApp(config: Config, orm: MikroORM, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger === false ? false : { level: config.LOG_LEVEL },
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.LOG_LEVEL,
+            ...(options.logStream ? { stream: options.logStream } : {}),
+            // Query strings stay out of the log: a GET /graphql carries variables there.
+            serializers: {
+              req: (req: { method: string; url: string; hostname?: string; ip?: string }) => ({
+                method: req.method,
+                url: req.url.split('?')[0],
+                hostname: req.hostname,
+                remoteAddress: req.ip,
+              }),
+            },
+          },
     // Clients may pass their own id to correlate logs; anything else gets a fresh one.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -33,7 +59,10 @@ export async function createApp(config: Config, orm: MikroORM, options: { logger
   });
 
   const schema = await buildAppSchema();
-  const apollo = createApollo(app, schema, config);
+  const registry = OperationRegistry.load(config);
+  const metrics = options.metrics === false ? undefined : createMetrics(orm, registry.names);
+  if (metrics) registerMetrics(app, config, metrics);
+  const apollo = createApollo(app, schema, config, { registry, metrics });
   await apollo.start();
   const tokens = new TokenSigner(jwtSecret(config), config.ACCESS_TOKEN_TTL_SECONDS);
   const handler = fastifyApolloHandler<RequestContext>(apollo, {
@@ -47,7 +76,7 @@ export async function createApp(config: Config, orm: MikroORM, options: { logger
         claims = match ? ((await tokens.verify(match[1]!)) ?? null) : null;
         if (!claims) throw unauthenticated('The token is invalid or expired; sign in again');
       }
-      return createRequestContext(orm, config, tokens, String(req.id), claims);
+      return { ...createRequestContext(orm, config, tokens, String(req.id), claims), log: req.log };
     },
   });
   app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler });

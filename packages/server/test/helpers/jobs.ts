@@ -1,6 +1,6 @@
 import { loadConfig, type Config } from '../../src/config.js';
 import { createJobWorker } from '../../src/modules/job/job.setup.js';
-import type { JobWorker } from '../../src/modules/job/job.worker.js';
+import type { JobWorker, JobWorkerOptions } from '../../src/modules/job/job.worker.js';
 import { TEST_JWT_SECRET, type TestServer } from './test-server.js';
 import { TEST_ENCRYPTION_KEY, type TestDatabase } from './test-database.js';
 
@@ -12,7 +12,7 @@ export function testConfig(db: TestDatabase, env: Record<string, string> = {}): 
 }
 
 /** A real worker in this process, on the test server's database. */
-export function startWorker(server: TestServer, env: Record<string, string> = {}, log?: (m: string) => void): JobWorker {
+export function startWorker(server: TestServer, env: Record<string, string> = {}, log?: JobWorkerOptions['log']): JobWorker {
   const worker = createJobWorker(server.db.orm, testConfig(server.db, env), { log });
   worker.start();
   return worker;

@@ -42,7 +42,10 @@ export interface TestServer {
 
 /** The real server (Fastify + Apollo) on a random port over a fresh database, with one
  * user per role. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: { logStream?: { write(line: string): void } } = {},
+): Promise<TestServer> {
   const db = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'silent', JWT_SECRET: TEST_JWT_SECRET, ENCRYPTION_KEY: TEST_ENCRYPTION_KEY, ...env });
   const users = {} as Record<TestUser, string>;
@@ -59,7 +62,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     if (!tokens.has(user)) tokens.set(user, (await signer.sign({ userId: users[user], tokenVersion: 1 })).token);
     return tokens.get(user)!;
   };
-  const app = await createApp(config, db.orm, { logger: false });
+  const app = await createApp(config, db.orm, options.logStream ? { logStream: options.logStream } : { logger: false });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const post = async (body: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(`${url}/graphql`, {

@@ -1,13 +1,12 @@
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutline';
 import PlayArrowOutlinedIcon from '@mui/icons-material/PlayArrowOutlined';
 import { CircularProgress } from '@mui/material';
-import { useEffect, useState } from 'react';
-import { Button, useNotify, useRecordContext, useRedirect, useTranslate } from 'react-admin';
-import { can } from '../../auth/access.ts';
-import { useAccess } from '../../auth/use-access.ts';
+import { useEffect } from 'react';
+import { Button, useTranslate } from 'react-admin';
 import { ActionDialog } from '../../shared/action-dialog.tsx';
 import { ErrorAlert } from '../../shared/error-alert.tsx';
-import { useAction, useSupports } from '../../shared/use-action.ts';
+import { useAction } from '../../shared/use-action.ts';
+import { useRecordAction } from '../../shared/use-record-action.ts';
 import { PreviewResult, type Preview } from './policy-preview.tsx';
 
 /**
@@ -15,19 +14,15 @@ import { PreviewResult, type Preview } from './policy-preview.tsx';
  * opens its job, whose progress the job page follows.
  */
 export function RunPolicyButton() {
-  const record = useRecordContext();
-  const access = useAccess();
-  const redirect = useRedirect();
-  const [open, setOpen] = useState(false);
-  const run = useAction<{ id: string }>('runArchivePolicy');
+  const { record, allowed, action: run, open, setOpen, redirect } = useRecordAction<{ id: string }>('runArchivePolicy', 'policy:run');
+  // The dry run shown first is a second action on the same record.
   const preview = useAction<Preview>('previewArchivePolicy');
-  const supported = useSupports('runArchivePolicy');
   const { mutate: loadPreview, reset } = preview;
   useEffect(() => {
     if (open && record) loadPreview({ id: record.id });
     if (!open) reset();
   }, [open, record, loadPreview, reset]);
-  if (!record || !supported || !can(access, 'policy:run')) return null;
+  if (!allowed || !record) return null;
   return (
     <>
       <Button label="custos.policies.run" onClick={(e) => { e.stopPropagation(); setOpen(true); }} data-testid="run-policy">
@@ -54,15 +49,9 @@ export function RunPolicyButton() {
 
 /** Deletes a policy (ADMIN) with the version read; runs already queued finish. */
 export function DeletePolicyButton() {
-  const record = useRecordContext();
-  const access = useAccess();
-  const notify = useNotify();
-  const redirect = useRedirect();
   const translate = useTranslate();
-  const [open, setOpen] = useState(false);
-  const action = useAction('deleteArchivePolicy');
-  const supported = useSupports('deleteArchivePolicy');
-  if (!record || !supported || !can(access, 'policy:write')) return null;
+  const { record, allowed, action, open, setOpen, notify, redirect } = useRecordAction('deleteArchivePolicy', 'policy:write');
+  if (!allowed || !record) return null;
   return (
     <>
       <Button label="ra.action.delete" color="error" onClick={() => setOpen(true)}><DeleteOutlineIcon /></Button>

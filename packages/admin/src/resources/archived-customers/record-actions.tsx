@@ -3,13 +3,11 @@ import GavelOutlinedIcon from '@mui/icons-material/GavelOutlined';
 import PersonOffOutlinedIcon from '@mui/icons-material/PersonOffOutlined';
 import UnarchiveOutlinedIcon from '@mui/icons-material/UnarchiveOutlined';
 import { Typography } from '@mui/material';
-import { useState } from 'react';
-import { Button, TextInput, required, useNotify, useRecordContext, useRedirect, useRefresh, useTranslate } from 'react-admin';
-import { can } from '../../auth/access.ts';
-import { useAccess } from '../../auth/use-access.ts';
+import { Button, TextInput, required, useTranslate } from 'react-admin';
 import { ActionDialog } from '../../shared/action-dialog.tsx';
 import { downloadJson } from '../../shared/download.ts';
-import { useAction, useSupports, type BulkPayload } from '../../shared/use-action.ts';
+import type { BulkPayload } from '../../shared/use-action.ts';
+import { useRecordAction } from '../../shared/use-record-action.ts';
 import { ReasonInput } from '../customers/lifecycle-inputs.tsx';
 
 /** The typed code must match exactly: the server checks it too (`confirm`). */
@@ -25,14 +23,8 @@ function ConfirmCodeInput({ code }: { code: string }) {
 
 /** Put one archived customer back in the live store, then open it there. */
 export function RestoreButton() {
-  const record = useRecordContext();
-  const access = useAccess();
-  const notify = useNotify();
-  const redirect = useRedirect();
-  const [open, setOpen] = useState(false);
-  const action = useAction<BulkPayload>('restoreCustomers');
-  const supported = useSupports('restoreCustomers');
-  if (!record || !supported || !can(access, 'customer:restore')) return null;
+  const { record, allowed, action, open, setOpen, notify, redirect } = useRecordAction<BulkPayload>('restoreCustomers', 'customer:restore');
+  if (!allowed || !record) return null;
   return (
     <>
       <Button label="custos.archive.restore" onClick={() => setOpen(true)}><UnarchiveOutlinedIcon /></Button>
@@ -59,14 +51,8 @@ export function RestoreButton() {
 
 /** Set or lift a legal hold (ADMIN): a held record cannot be purged, by hand or by retention. */
 export function LegalHoldButton() {
-  const record = useRecordContext();
-  const access = useAccess();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const [open, setOpen] = useState(false);
-  const action = useAction('setLegalHold');
-  const supported = useSupports('setLegalHold');
-  if (!record || !supported || !can(access, 'customer:legal-hold')) return null;
+  const { record, allowed, action, open, setOpen, notify, refresh } = useRecordAction('setLegalHold', 'customer:legal-hold');
+  if (!allowed || !record) return null;
   const held = record['legalHold'] === true;
   const label = held ? 'custos.archive.lift_hold' : 'custos.archive.set_hold';
   return (
@@ -97,16 +83,10 @@ export function LegalHoldButton() {
  * since it cannot be fetched again.
  */
 export function PurgeButton({ listAfter }: { listAfter: string }) {
-  const record = useRecordContext();
-  const access = useAccess();
-  const notify = useNotify();
-  const redirect = useRedirect();
   const translate = useTranslate();
-  const [open, setOpen] = useState(false);
-  const action = useAction<{ purgedId: string; code: string; export: unknown }>('purgeCustomer');
-  const supported = useSupports('purgeCustomer');
+  const { record, allowed, action, open, setOpen, notify, redirect } = useRecordAction<{ purgedId: string; code: string; export: unknown }>('purgeCustomer', 'customer:purge');
   const status = record?.['status'];
-  if (!record || (status !== 'VOID' && status !== 'ARCHIVED') || !supported || !can(access, 'customer:purge')) return null;
+  if (!allowed || !record || (status !== 'VOID' && status !== 'ARCHIVED')) return null;
   const code = String(record['code']);
   return (
     <>
@@ -137,15 +117,9 @@ export function PurgeButton({ listAfter }: { listAfter: string }) {
 
 /** Erase a person's data on a privacy request (ADMIN); non-personal facts stay. */
 export function ErasePersonalDataButton() {
-  const record = useRecordContext();
-  const access = useAccess();
-  const notify = useNotify();
-  const refresh = useRefresh();
   const translate = useTranslate();
-  const [open, setOpen] = useState(false);
-  const action = useAction('erasePersonalData');
-  const supported = useSupports('erasePersonalData');
-  if (!record || !supported || !can(access, 'customer:erase')) return null;
+  const { record, allowed, action, open, setOpen, notify, refresh } = useRecordAction('erasePersonalData', 'customer:erase');
+  if (!allowed || !record) return null;
   const code = String(record['code']);
   return (
     <>

@@ -17,6 +17,7 @@ import { useAccess } from '../../auth/use-access.ts';
 import { sortableFields } from '../../shared/choices.ts';
 import { EnumField, GuardedTextField, KeyField } from '../../shared/fields.tsx';
 import { customerFilters } from './customer-filters.tsx';
+import { SavedFiltersAside } from './saved-filters.tsx';
 import { ExportMenu } from '../../exports/export-menu.tsx';
 
 const sortable = sortableFields('customers');
@@ -51,6 +52,7 @@ export function CustomerList() {
   return (
     <List
       filters={customerFilters}
+      aside={<SavedFiltersAside />}
       actions={<ListActions />}
       // Exports are built by the server (ExportMenu), over every page and under field guards.
       exporter={false}

@@ -1,6 +1,7 @@
 import {
   Box,
   Chip,
+  CircularProgress,
   List as MuiList,
   ListItem,
   ListItemIcon,
@@ -9,7 +10,11 @@ import {
   Stack,
   Typography,
 } from '@mui/material';
-import { Pagination, ReferenceManyField, useListContext, useLocaleState, useTranslate, type RaRecord } from 'react-admin';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { useDataProvider, useLocaleState, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import type { CustosDataProvider } from '../../data-provider/index.ts';
+import { ErrorAlert } from '../../shared/error-alert.tsx';
 import { InteractionKindIcon } from '../interactions/kind-icon.tsx';
 import { formatAmount, formatDateTime } from '../interactions/format.ts';
 
@@ -51,31 +56,76 @@ function TimelineEntry({ item }: { item: RaRecord }) {
   );
 }
 
-function TimelineItems() {
-  const { data, isPending } = useListContext();
+/** Interactions fetched per page as the user scrolls. */
+export const TIMELINE_PAGE_SIZE = 10;
+
+/**
+ * Pages of the customer's history, each continuing at the previous page's cursor.
+ * react-admin's refresh (after logging an interaction) invalidates every query, this one
+ * included, so a new entry appears at the top.
+ */
+function useTimeline(customerId: string | undefined) {
+  const dataProvider = useDataProvider<CustosDataProvider>();
+  return useInfiniteQuery({
+    queryKey: ['custos', 'interactionTimeline', customerId],
+    queryFn: async ({ pageParam }) => (await dataProvider.interactionTimeline({ customerId: customerId!, first: TIMELINE_PAGE_SIZE, after: pageParam })).data,
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next ?? undefined,
+    enabled: !!customerId,
+  });
+}
+
+/** Calls `onVisible` whenever the element scrolls into view (the next page's trigger). */
+function Sentinel({ onVisible }: { onVisible: () => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const callback = useRef(onVisible);
+  callback.current = onVisible;
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return undefined;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) callback.current();
+    }, { rootMargin: '200px 0px' });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return <div ref={ref} data-testid="timeline-sentinel" style={{ height: 1 }} />;
+}
+
+/**
+ * The customer's interaction history, newest first, with an icon per kind and amounts.
+ * Older entries load as the user scrolls to the bottom; a line says when the history ends.
+ */
+export function InteractionTimeline() {
+  const record = useRecordContext();
   const translate = useTranslate();
+  const { data, error, isPending, hasNextPage, isFetchingNextPage, fetchNextPage } = useTimeline(record?.id === undefined ? undefined : String(record.id));
   if (isPending) return <Skeleton variant="rectangular" height={120} />;
-  if (!data?.length) {
+  if (error && !data) return <ErrorAlert error={error} />;
+  const items = data?.pages.flatMap((page) => page.items) ?? [];
+  const total = data?.pages[0]?.totalCount ?? items.length;
+  if (!items.length) {
     return <Typography variant="body2" color="text.secondary">{translate('custos.customers.timeline_empty')}</Typography>;
   }
   return (
-    <MuiList dense disablePadding data-testid="interaction-timeline">
-      {data.map((item) => <TimelineEntry key={item.id} item={item} />)}
-    </MuiList>
-  );
-}
-
-/** The customer's interaction history, newest first, with an icon per kind and amounts. */
-export function InteractionTimeline() {
-  return (
-    <ReferenceManyField
-      reference="interactions"
-      target="customerId"
-      sort={{ field: 'occurredAt', order: 'DESC' }}
-      perPage={10}
-      pagination={<Pagination rowsPerPageOptions={[10, 25, 50]} />}
-    >
-      <TimelineItems />
-    </ReferenceManyField>
+    <Box data-testid="interaction-timeline-pages" data-total={total} data-shown={items.length}>
+      <MuiList dense disablePadding data-testid="interaction-timeline">
+        {items.map((item) => <TimelineEntry key={item.id} item={item} />)}
+      </MuiList>
+      {hasNextPage ? (
+        <>
+          <Sentinel key={data?.pages.length} onVisible={() => { if (!isFetchingNextPage) void fetchNextPage(); }} />
+          <Stack direction="row" spacing={1} alignItems="center" justifyContent="center" sx={{ py: 2, color: 'text.secondary' }}>
+            {isFetchingNextPage ? <CircularProgress size={16} color="inherit" /> : null}
+            <Typography variant="caption">{translate('custos.customers.timeline_shown', { shown: items.length, total })}</Typography>
+          </Stack>
+        </>
+      ) : (
+        <Typography variant="caption" color="text.secondary" component="div" align="center" sx={{ py: 2 }} data-testid="timeline-end">
+          {translate('custos.customers.timeline_end', { smart_count: items.length })}
+        </Typography>
+      )}
+      {error ? <ErrorAlert error={error} /> : null}
+    </Box>
   );
 }

@@ -2,24 +2,16 @@ import ArchiveOutlinedIcon from '@mui/icons-material/ArchiveOutlined';
 import BlockIcon from '@mui/icons-material/Block';
 import HistoryToggleOffIcon from '@mui/icons-material/HistoryToggleOff';
 import SettingsBackupRestoreIcon from '@mui/icons-material/SettingsBackupRestore';
-import { useState } from 'react';
-import { Button, DateInput, required, useNotify, useRecordContext, useRedirect, useRefresh } from 'react-admin';
-import { can } from '../../auth/access.ts';
-import { useAccess } from '../../auth/use-access.ts';
+import { Button, DateInput, required } from 'react-admin';
 import { ActionDialog } from '../../shared/action-dialog.tsx';
-import { useAction, useSupports, type BulkPayload } from '../../shared/use-action.ts';
+import type { BulkPayload } from '../../shared/use-action.ts';
+import { useRecordAction } from '../../shared/use-record-action.ts';
 import { ArchiveInputs, NoteInput, ReasonInput, VoidInputs, retainUntilInput, validateVoid } from './lifecycle-inputs.tsx';
 
 /** Void one ACTIVE customer (SALES: their own; the server checks the row). */
 export function VoidButton() {
-  const record = useRecordContext();
-  const access = useAccess();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const [open, setOpen] = useState(false);
-  const action = useAction('voidCustomer');
-  const supported = useSupports('voidCustomer');
-  if (!record || record['status'] !== 'ACTIVE' || !supported || !can(access, 'customer:void')) return null;
+  const { record, allowed, action, open, setOpen, notify, refresh } = useRecordAction('voidCustomer', 'customer:void');
+  if (!allowed || !record || record['status'] !== 'ACTIVE') return null;
   return (
     <>
       <Button label="custos.lifecycle.void" onClick={() => setOpen(true)} color="warning"><BlockIcon /></Button>
@@ -47,14 +39,8 @@ export function VoidButton() {
 
 /** Undo a void (ADMIN, MANAGER), with a note saying why. */
 export function UnvoidButton() {
-  const record = useRecordContext();
-  const access = useAccess();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const [open, setOpen] = useState(false);
-  const action = useAction('unvoidCustomer');
-  const supported = useSupports('unvoidCustomer');
-  if (!record || record['status'] !== 'VOID' || !supported || !can(access, 'customer:unvoid')) return null;
+  const { record, allowed, action, open, setOpen, notify, refresh } = useRecordAction('unvoidCustomer', 'customer:unvoid');
+  if (!allowed || !record || record['status'] !== 'VOID') return null;
   return (
     <>
       <Button label="custos.lifecycle.unvoid" onClick={() => setOpen(true)}><SettingsBackupRestoreIcon /></Button>
@@ -79,15 +65,9 @@ export function UnvoidButton() {
 
 /** Move one ACTIVE or VOID customer to the archive (ADMIN, MANAGER), then open it there. */
 export function ArchiveButton() {
-  const record = useRecordContext();
-  const access = useAccess();
-  const notify = useNotify();
-  const redirect = useRedirect();
-  const [open, setOpen] = useState(false);
-  const action = useAction<BulkPayload>('archiveCustomers');
-  const supported = useSupports('archiveCustomers');
+  const { record, allowed, action, open, setOpen, notify, redirect } = useRecordAction<BulkPayload>('archiveCustomers', 'customer:archive');
   const status = record?.['status'];
-  if (!record || (status !== 'ACTIVE' && status !== 'VOID') || !supported || !can(access, 'customer:archive')) return null;
+  if (!allowed || !record || (status !== 'ACTIVE' && status !== 'VOID')) return null;
   return (
     <>
       <Button label="custos.lifecycle.archive" onClick={() => setOpen(true)}><ArchiveOutlinedIcon /></Button>
@@ -115,14 +95,8 @@ export function ArchiveButton() {
 
 /** Archive this customer's interactions older than a date; the customer stays live. */
 export function ArchiveInteractionsButton() {
-  const record = useRecordContext();
-  const access = useAccess();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const [open, setOpen] = useState(false);
-  const action = useAction<{ archivedCount: number; customerCount: number }>('archiveInteractions');
-  const supported = useSupports('archiveInteractions');
-  if (!record || record['status'] !== 'ACTIVE' || !supported || !can(access, 'customer:archive')) return null;
+  const { record, allowed, action, open, setOpen, notify, refresh } = useRecordAction<{ archivedCount: number; customerCount: number }>('archiveInteractions', 'customer:archive');
+  if (!allowed || !record || record['status'] !== 'ACTIVE') return null;
   return (
     <>
       <Button label="custos.lifecycle.archive_interactions" onClick={() => setOpen(true)}><HistoryToggleOffIcon /></Button>

@@ -1,23 +1,14 @@
 import CategoryOutlinedIcon from '@mui/icons-material/CategoryOutlined';
 import StopCircleOutlinedIcon from '@mui/icons-material/StopCircleOutlined';
-import { useState } from 'react';
-import { Button, NumberInput, minValue, required, useNotify, useRecordContext, useRedirect, useRefresh, useTranslate } from 'react-admin';
-import { can } from '../../auth/access.ts';
-import { useAccess } from '../../auth/use-access.ts';
+import { Button, NumberInput, minValue, required, useTranslate } from 'react-admin';
 import { ActionDialog } from '../../shared/action-dialog.tsx';
-import { normalizeError } from '../../data-provider/errors.ts';
-import { useAction, useSupports } from '../../shared/use-action.ts';
+import { useRecordAction } from '../../shared/use-record-action.ts';
 import { isActive } from './job-fields.tsx';
 
 /** Asks a queued or running job to stop; a running one stops after its current batch. */
 export function CancelJobButton() {
-  const record = useRecordContext();
-  const access = useAccess();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const action = useAction('cancelJob');
-  const supported = useSupports('cancelJob');
-  if (!record || !supported || !can(access, 'job:cancel') || !isActive(record) || record['cancelRequested']) return null;
+  const { record, allowed, action, notify, notifyError, refresh } = useRecordAction('cancelJob', 'job:cancel');
+  if (!allowed || !record || !isActive(record) || record['cancelRequested']) return null;
   return (
     <>
       <Button
@@ -31,10 +22,7 @@ export function CancelJobButton() {
               notify('custos.jobs.cancel_requested', { type: 'info' });
               refresh();
             },
-            onError: (error) => {
-              const e = normalizeError(error);
-              notify(e.message, { type: 'error', messageArgs: { _: e.body.serverMessage } });
-            },
+            onError: notifyError,
           });
         }}
       >
@@ -48,13 +36,9 @@ const DEFAULTS = { newDays: 30, activeDays: 90, inactiveDays: 365 };
 
 /** Recomputes lifecycle stages from activity in a background job, then follows it. */
 export function ClassifyButton() {
-  const access = useAccess();
-  const redirect = useRedirect();
   const translate = useTranslate();
-  const [open, setOpen] = useState(false);
-  const action = useAction<{ id: string }>('classifyLifecycleStages');
-  const supported = useSupports('classifyLifecycleStages');
-  if (!supported || !can(access, 'policy:run')) return null;
+  const { allowed, action, open, setOpen, redirect } = useRecordAction<{ id: string }>('classifyLifecycleStages', 'policy:run', { needsRecord: false });
+  if (!allowed) return null;
   const days = [required(), minValue(1)];
   return (
     <>

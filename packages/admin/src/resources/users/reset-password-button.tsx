@@ -1,7 +1,5 @@
 import LockResetIcon from '@mui/icons-material/LockReset';
 import { Dialog, DialogContent, DialogTitle, Typography } from '@mui/material';
-import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import {
   Button,
   Form,
@@ -11,33 +9,23 @@ import {
   maxLength,
   minLength,
   required,
-  useDataProvider,
-  useNotify,
-  useRecordContext,
   useTranslate,
 } from 'react-admin';
-import type { CustosDataProvider } from '../../data-provider/index.ts';
-import { normalizeError } from '../../data-provider/errors.ts';
+import { useRecordAction } from '../../shared/use-record-action.ts';
 
 /** Sets a new password for the user (ADMIN); their sessions end at once. */
 export function ResetPasswordButton() {
-  const record = useRecordContext();
   const translate = useTranslate();
-  const notify = useNotify();
-  const dataProvider = useDataProvider<CustosDataProvider>();
-  const [open, setOpen] = useState(false);
-  const { mutate, isPending } = useMutation({
-    mutationFn: (password: string) => dataProvider.resetUserPassword({ id: record?.id, password }),
+  const { record, allowed, action, open, setOpen, notify, notifyError } = useRecordAction('resetUserPassword', 'user:manage');
+  const { isPending } = action;
+  if (!allowed || !record) return null;
+  const reset = (password: string) => action.mutate({ id: record.id, password }, {
     onSuccess: () => {
       notify('custos.users.password_reset', { type: 'success' });
       setOpen(false);
     },
-    onError: (error: unknown) => {
-      const e = normalizeError(error);
-      notify(e.message, { type: 'error', messageArgs: { _: e.body.serverMessage } });
-    },
+    onError: notifyError,
   });
-  if (!record) return null;
   return (
     <>
       <Button label="custos.users.reset_password" onClick={() => setOpen(true)}>
@@ -45,7 +33,7 @@ export function ResetPasswordButton() {
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="xs">
         <DialogTitle>{translate('custos.users.reset_password')} · {String(record['displayName'])}</DialogTitle>
-        <Form onSubmit={(values: Record<string, unknown>) => mutate(String(values['password']))}>
+        <Form onSubmit={(values: Record<string, unknown>) => reset(String(values['password']))}>
           <DialogContent>
             <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
               {translate('custos.users.password_help')}

@@ -2,7 +2,14 @@ import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { ConnectionArgs } from '../../graphql/connection.js';
 import type { RequestContext } from '../../graphql/context.js';
 import { listDataQualityIssues, resolveDataQualityIssues } from './quality.service.js';
-import { DataQualityFilter, DataQualityIssueConnection, ResolveDataQualityIssuesInput, ResolveDataQualityIssuesPayload } from './quality.types.js';
+import { countDataQuality } from './quality.count.job.js';
+import {
+  CountDataQualityPayload,
+  DataQualityFilter,
+  DataQualityIssueConnection,
+  ResolveDataQualityIssuesInput,
+  ResolveDataQualityIssuesPayload,
+} from './quality.types.js';
 
 @Resolver()
 export class DataQualityResolver {
@@ -22,5 +29,12 @@ export class DataQualityResolver {
     @Ctx() ctx: RequestContext,
   ) {
     return resolveDataQualityIssues(ctx, input);
+  }
+
+  @Mutation(() => CountDataQualityPayload, {
+    description: 'Counts every open data-quality issue in a background job, for cleanupStats (ADMIN and MANAGER); one count runs at a time.',
+  })
+  async countDataQuality(@Ctx() ctx: RequestContext) {
+    return { job: await countDataQuality(ctx) };
   }
 }

@@ -2,19 +2,20 @@ import { invalidInput } from '../../common/domain-error.js';
 import type { PageArgs } from '../../db/paginate.js';
 import { Params } from '../../db/sql.js';
 import { inTransaction, type RequestContext } from '../../graphql/context.js';
-import { assertWritable, customerRowOwner, requireAction } from '../../policy/guard.js';
-import { Action, CUSTOMER_WRITABLE } from '../../policy/policy.js';
+import { assertWritable, customerRowOwner, requireAction, requireActor } from '../../policy/guard.js';
+import type { Role } from '../identity/role.js';
+import { Action, CUSTOMER_WRITABLE, customerValueAccess, FieldAccess } from '../../policy/policy.js';
 import { guardCustomerValue } from '../../policy/value-guard.js';
 import type { LifecycleFailureRecord } from '../archive/lifecycle-failure.js';
 import { auditDiff } from '../audit/audit.changes.js';
 import { recordAuditMany } from '../audit/audit.service.js';
 import { INDUSTRIES } from '../customer/customer.enums.js';
 import { customerByIdLoader } from '../customer/customer.loaders.js';
-import { customerConditions, findCustomersByIds, validIds } from '../customer/customer.reader.js';
+import { customerConditions, findCustomersByIds, validIds, type CustomerReadScope } from '../customer/customer.reader.js';
 import { CUSTOMER_COLUMNS, type CustomerRecord } from '../customer/customer.record.js';
 import { customerReadScope } from '../customer/customer.service.js';
 import { withSegment } from '../classification/segment.store.js';
-import { CleanupField, DataQualityAction, DataQualityProblem, FIELD_KEYS } from './cleanup.enums.js';
+import { CleanupField, DataQualityAction, FIELD_KEYS } from './cleanup.enums.js';
 import { noSuggestion } from './cleanup.errors.js';
 import { candidateCondition, issuesOf, valueDigest, type Issue } from './quality.rules.js';
 import type { DataQualityFilter, DataQualityIssueRecord, ResolveDataQualityIssuesInput } from './quality.types.js';
@@ -35,42 +36,79 @@ interface Located {
   index: number;
 }
 
-async function* scan(ctx: RequestContext, filter: DataQualityFilter | null | undefined, afterId: string): AsyncGenerator<Located> {
-  const scope = customerReadScope(ctx);
-  const years = filter?.outdatedYears ?? ctx.config.DATA_QUALITY_OUTDATED_YEARS;
-  const options = { defaultCountry: ctx.config.PHONE_DEFAULT_REGION, outdatedYears: years, now: new Date() };
-  for (let lastId = afterId; ; ) {
-    const params = new Params();
-    const where = customerConditions(filter?.customer, params, scope);
-    where.push(candidateCondition(params.add(years, 'integer'), params.add([...INDUSTRIES], 'text[]')));
-    where.push(`c.id >= ${params.add(lastId, 'bigint')}`);
-    const rows = await ctx.sql.query<CustomerRecord & { dismissed: { field: string; problem: string; digest: string }[] | null }>(
+export interface QualityScanOptions {
+  defaultCountry: string;
+  outdatedYears: number;
+  now: Date;
+}
+
+export function qualityOptions(ctx: RequestContext, outdatedYears?: number | null): QualityScanOptions {
+  return { defaultCountry: ctx.config.PHONE_DEFAULT_REGION, outdatedYears: outdatedYears ?? ctx.config.DATA_QUALITY_OUTDATED_YEARS, now: new Date() };
+}
+
+/**
+ * Candidate customers with id >= fromId (at most `limit`, by id), each with its open
+ * issues: those the rules find and nobody dismissed for the current value. Shared by the
+ * issue list and the counting job, so both see the same issues.
+ */
+export async function qualityBatch(
+  sql: RequestContext['sql'],
+  customerFilter: DataQualityFilter['customer'] | null | undefined,
+  scope: CustomerReadScope,
+  fromId: string,
+  limit: number,
+  options: QualityScanOptions,
+): Promise<{ customers: { customer: CustomerRecord; issues: { issue: Issue; index: number }[] }[]; fetched: number; lastId: string | null }> {
+  const params = new Params();
+  const where = customerConditions(customerFilter, params, scope);
+  where.push(candidateCondition(params.add(options.outdatedYears, 'integer'), params.add([...INDUSTRIES], 'text[]')));
+  where.push(`c.id >= ${params.add(fromId, 'bigint')}`);
+  const rows = openCustomerRows(
+    await sql.query<CustomerRecord & { dismissed: { field: string; problem: string; digest: string }[] | null }>(
       `select ${CUSTOMER_COLUMNS},
               (select jsonb_agg(jsonb_build_object('field', d.field, 'problem', d.problem, 'digest', d.value_digest))
                  from data_quality_dismissal d where d.customer_id = c.id) as dismissed
-         from customer c where ${where.join(' and ')} order by c.id limit ${SCAN_BATCH}`,
+         from customer c where ${where.join(' and ')} order by c.id limit ${limit}`,
       params.values,
-    );
-    for (const row of openCustomerRows(rows)) {
-      const { dismissed, ...customer } = row;
-      const all = issuesOf(customer, options);
-      for (let index = 0; index < all.length; index++) {
-        const issue = all[index]!;
+    ),
+  );
+  const customers = rows.map(({ dismissed, ...customer }) => ({
+    customer,
+    // The index is the issue's place among all the rules found, so list cursors stay
+    // valid whatever a caller may see or has dismissed.
+    issues: issuesOf(customer, options)
+      .map((issue, index) => ({ issue, index }))
+      .filter(({ issue }) => !dismissed?.some((d) => d.field === issue.field && d.problem === issue.problem && d.digest === valueDigest(customer, issue.field))),
+  }));
+  return { customers, fetched: rows.length, lastId: rows.length ? String(rows[rows.length - 1]!.id) : null };
+}
+
+async function* scan(ctx: RequestContext, filter: DataQualityFilter | null | undefined, afterId: string): AsyncGenerator<Located> {
+  const scope = customerReadScope(ctx);
+  const options = qualityOptions(ctx, filter?.outdatedYears);
+  for (let fromId = afterId; ; ) {
+    const batch = await qualityBatch(ctx.sql, filter?.customer, scope, fromId, SCAN_BATCH, options);
+    for (const { customer, issues } of batch.customers) {
+      for (const { issue, index } of issues) {
         if (filter?.problem?.length && !filter.problem.includes(issue.problem)) continue;
         if (filter?.field?.length && !filter.field.includes(issue.field)) continue;
-        if (dismissed?.some((d) => d.field === issue.field && d.problem === issue.problem && d.digest === valueDigest(customer, issue.field))) continue;
         if (hiddenFrom(ctx, customer, issue)) continue;
         yield { customer, issue, index };
       }
     }
-    if (rows.length < SCAN_BATCH) return;
-    lastId = (BigInt(rows[rows.length - 1]!.id) + 1n).toString();
+    if (batch.fetched < SCAN_BATCH || !batch.lastId) return;
+    fromId = (BigInt(batch.lastId) + 1n).toString();
   }
 }
 
-function hiddenFrom(ctx: RequestContext, customer: CustomerRecord, issue: Issue): boolean {
-  const keys = issue.field === CleanupField.CONTACT ? ['email', 'phone'] : FIELD_KEYS[issue.field] ? [FIELD_KEYS[issue.field]!.key] : [];
-  return keys.some((key) => guardCustomerValue(ctx, key, customer.id, null).hidden);
+/** The customer fields an issue is about; an issue on a field a role cannot read at all is not shown to it. */
+export function issueHiddenFromRole(role: Role, field: CleanupField): boolean {
+  const keys = field === CleanupField.CONTACT ? ['email', 'phone'] : FIELD_KEYS[field] ? [FIELD_KEYS[field]!.key] : [];
+  return keys.some((key) => customerValueAccess(role, key) === FieldAccess.NONE);
+}
+
+function hiddenFrom(ctx: RequestContext, _customer: CustomerRecord, issue: Issue): boolean {
+  return issueHiddenFromRole(requireActor(ctx).role, issue.field);
 }
 
 function toRecord(ctx: RequestContext, { customer, issue }: Located): DataQualityIssueRecord {
@@ -134,20 +172,6 @@ export async function listDataQualityIssues(ctx: RequestContext, given: DataQual
     },
     count: () => (counted ??= count()),
   };
-}
-
-/** Open issues by field and problem (the same scan and the same hiding as the list). */
-export async function countDataQualityIssues(ctx: RequestContext): Promise<{ counts: { field: CleanupField; problem: DataQualityProblem; count: number }[]; customers: number }> {
-  const counts = new Map<string, { field: CleanupField; problem: DataQualityProblem; count: number }>();
-  const customers = new Set<string>();
-  for await (const { customer, issue } of scan(ctx, null, '0')) {
-    const key = `${issue.field}:${issue.problem}`;
-    const entry = counts.get(key) ?? { field: issue.field, problem: issue.problem, count: 0 };
-    entry.count += 1;
-    counts.set(key, entry);
-    customers.add(customer.id);
-  }
-  return { counts: [...counts.values()].sort((a, b) => b.count - a.count || a.field.localeCompare(b.field) || a.problem.localeCompare(b.problem)), customers: customers.size };
 }
 
 /**

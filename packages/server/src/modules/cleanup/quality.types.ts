@@ -6,6 +6,8 @@ import { Customer } from '../customer/customer.type.js';
 import { LifecycleFailure, type LifecycleFailureRecord } from '../archive/lifecycle-failure.js';
 import { PageInfo } from '../../graphql/connection.js';
 import { CleanupField, DataQualityAction, DataQualityProblem } from './cleanup.enums.js';
+import { Job } from '../job/job.type.js';
+import type { JobRecord } from '../job/job.record.js';
 
 export const MAX_ISSUES_PER_CALL = 1000;
 
@@ -134,4 +136,10 @@ export class ResolveDataQualityIssuesPayload {
 
   @Field(() => [LifecycleFailure], { description: 'Issues not resolved, by customer id: NOT_FOUND, or INVALID_STATE when the issue no longer exists.' })
   failures!: LifecycleFailureRecord[];
+}
+
+@ObjectType('CountDataQualityPayload', { description: 'Result of countDataQuality.' })
+export class CountDataQualityPayload {
+  @Field(() => Job, { description: 'The queued counting job; cleanupStats shows its figures once it has finished.' })
+  job!: JobRecord;
 }

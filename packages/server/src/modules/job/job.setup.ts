@@ -7,6 +7,7 @@ import { enqueueDuePolicyRuns } from '../archive-policy/archive-policy.schedule.
 import { TokenSigner } from '../identity/tokens.js';
 import { detectDuplicatesHandler } from '../cleanup/duplicate.job.js';
 import { normalizeCustomersHandler } from '../cleanup/normalize.job.js';
+import { countDataQualityHandler, dataQualitySchedule } from '../cleanup/quality.count.job.js';
 import { classifyLifecycleHandler } from '../lifecycle-stage/lifecycle-stage.job.js';
 import { lifecycleSchedule } from '../lifecycle-stage/lifecycle-stage.service.js';
 import { retentionSweepHandler } from '../retention/retention.job.js';
@@ -23,7 +24,7 @@ import { rotateKeysHandler } from '../encryption/rotation.job.js';
 export function jobHandlers(): Map<JobKind, JobHandler<any, any>> {
   const handlers: JobHandler<any, any>[] = [
     policyRunHandler, archiveInteractionsHandler, classifyLifecycleHandler, retentionSweepHandler, backupHandler, backupDrillHandler,
-    reindexSearchHandler, normalizeCustomersHandler, detectDuplicatesHandler, rotateKeysHandler,
+    reindexSearchHandler, normalizeCustomersHandler, detectDuplicatesHandler, countDataQualityHandler, rotateKeysHandler,
   ];
   return new Map(handlers.map((h) => [h.kind, h]));
 }
@@ -33,6 +34,7 @@ export function scheduleTasks(config: Config): PollTask[] {
   const tasks: PollTask[] = [async (ctx) => void (await enqueueDuePolicyRuns(ctx))];
   if (config.LIFECYCLE_SCHEDULE) tasks.push(lifecycleSchedule(config.LIFECYCLE_SCHEDULE));
   if (config.RETENTION_SCHEDULE) tasks.push(retentionSchedule(config.RETENTION_SCHEDULE));
+  if (config.DATA_QUALITY_SCHEDULE) tasks.push(dataQualitySchedule(config.DATA_QUALITY_SCHEDULE));
   tasks.push(...backupSchedules(config));
   return tasks;
 }

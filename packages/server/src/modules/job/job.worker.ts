@@ -18,9 +18,17 @@ export type PollTask = (ctx: RequestContext) => Promise<void>;
 export interface JobWorkerOptions {
   handlers: JobHandlers;
   pollTasks?: PollTask[];
-  log?: (message: string) => void;
+  /** `fields` names the job (`jobId`, `kind`) so structured logs can be filtered by it;
+   * `failed` marks lines about a failure. */
+  log?: (message: string, fields?: JobLogFields) => void;
   /** Called after every committed batch. */
   onProgress?: (job: JobRecord, progress: { done: number; total: number | null }) => void;
+}
+
+export interface JobLogFields {
+  jobId?: string;
+  kind?: string;
+  failed?: boolean;
 }
 
 type Outcome = 'more' | 'done' | 'lost';
@@ -88,7 +96,7 @@ export class JobWorker {
           await this.#run(job);
         }
       } catch (error) {
-        this.#log(`poll failed: ${describe(error)}`);
+        this.#log(`poll failed: ${describe(error)}`, { failed: true });
       }
       // Right after a job, look for the next one at once.
       if (!claimed) await this.#sleep(this.config.JOB_POLL_MS);
@@ -97,7 +105,8 @@ export class JobWorker {
 
   async #run(job: JobRecord): Promise<void> {
     this.#running.add(job.id);
-    this.#log(`job ${job.id} ${job.kind} claimed (attempt ${job.attempts})`);
+    const fields = { jobId: job.id, kind: job.kind };
+    this.#log(`job ${job.id} ${job.kind} claimed (attempt ${job.attempts})`, fields);
     let ctx = this.#systemContext(`job:${job.id}`);
     try {
       const handler = this.options.handlers.get(job.kind);
@@ -107,21 +116,21 @@ export class JobWorker {
         if (this.#stopping) {
           await handler.abandon?.(job);
           await releaseJob(ctx.sql, job.id, this.id);
-          this.#log(`job ${job.id} handed back to the queue (worker stopping)`);
+          this.#log(`job ${job.id} handed back to the queue (worker stopping)`, fields);
           return;
         }
         const outcome = await inTransaction(ctx, (tx) => this.#batch(tx, handler, job));
         if (outcome !== 'more') {
-          this.#log(outcome === 'lost' ? `job ${job.id} lease lost; another worker has it` : `job ${job.id} finished`);
+          this.#log(outcome === 'lost' ? `job ${job.id} lease lost; another worker has it` : `job ${job.id} finished`, fields);
           return;
         }
         if (this.config.JOB_BATCH_PAUSE_MS > 0) await this.#sleep(this.config.JOB_BATCH_PAUSE_MS);
       }
     } catch (error) {
-      this.#log(`job ${job.id} failed: ${describe(error)}`);
+      this.#log(`job ${job.id} failed: ${describe(error)}`, { ...fields, failed: true });
       await this.options.handlers.get(job.kind)?.abandon?.(job).catch(() => undefined);
       await inTransaction(ctx, (tx) => finishJob(tx, job, 'FAILED', { error: publicMessage(error) }, this.id)).catch((e) =>
-        this.#log(`job ${job.id} could not be marked failed: ${describe(e)}`),
+        this.#log(`job ${job.id} could not be marked failed: ${describe(e)}`, { ...fields, failed: true }),
       );
     } finally {
       this.#running.delete(job.id);
@@ -174,7 +183,7 @@ export class JobWorker {
     try {
       await heartbeat(new SqlExecutor(this.orm.em.fork()), [...this.#running], this.id);
     } catch (error) {
-      this.#log(`heartbeat failed: ${describe(error)}`);
+      this.#log(`heartbeat failed: ${describe(error)}`, { failed: true });
     }
   }
 
@@ -188,8 +197,8 @@ export class JobWorker {
     });
   }
 
-  #log(message: string): void {
-    this.options.log?.(message);
+  #log(message: string, fields?: JobLogFields): void {
+    this.options.log?.(message, fields);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../../graphql/context.js';
 import { customerRowOwner, requireAction } from '../../policy/guard.js';
 import { Action, FieldAccess, customerValueAccess } from '../../policy/policy.js';
-import { countDataQualityIssues } from '../cleanup/quality.service.js';
+import { readQualityRollup } from '../cleanup/quality.count.job.js';
 import type { CleanupStatsRecord } from './report.type.js';
 
 /** The customer field each duplicate reason compares. */
@@ -18,8 +18,9 @@ const REASON_FIELD: Record<string, string> = {
  * row rules. A duplicate reason says two customers share a value, so it counts only for
  * fields the caller reads in full (like search: equality is an oracle on a masked value);
  * a group left with no such reason, or fewer than two visible ACTIVE members, is not
- * counted. Data-quality counts come from the issue list's own scan and hiding, and are
- * computed only when asked for: they read every candidate customer.
+ * counted. Data-quality figures come from the latest COUNT_DATA_QUALITY run (the same
+ * rules and dismissals as the issue list; at 1M customers a live count takes minutes),
+ * cut to the caller's rows and to issues on fields it can read.
  */
 export function cleanupStats(ctx: RequestContext): CleanupStatsRecord {
   const { actor } = requireAction(ctx, Action.REPORT_READ);
@@ -46,8 +47,8 @@ export function cleanupStats(ctx: RequestContext): CleanupStatsRecord {
         owner ? [kinds, owner] : [kinds],
       )
       .then((r) => ({ groups: r?.groups ?? 0, customers: r?.customers ?? 0, byReason: r?.byReason ?? [], lastDetectionAt: r?.lastDetectionAt ?? null })));
-  let quality: ReturnType<typeof countDataQualityIssues> | undefined;
-  const readQuality = () => (quality ??= countDataQualityIssues(ctx));
+  let quality: ReturnType<typeof readQualityRollup> | undefined;
+  const readQuality = () => (quality ??= readQualityRollup(ctx, actor.role, owner));
   return {
     duplicateGroupsPending: async () => (await readDuplicates()).groups,
     duplicateCustomersPending: async () => (await readDuplicates()).customers,
@@ -55,5 +56,6 @@ export function cleanupStats(ctx: RequestContext): CleanupStatsRecord {
     lastDuplicateDetectionAt: async () => (await readDuplicates()).lastDetectionAt,
     dataQualityIssues: async () => (await readQuality()).counts,
     dataQualityCustomers: async () => (await readQuality()).customers,
+    dataQualityCountedAt: async () => (await readQuality()).countedAt,
   };
 }

@@ -109,7 +109,7 @@ export class DataQualityCount {
 
 type Lazy<T> = () => Promise<T>;
 
-/** Each figure is read only when asked for: the data-quality ones scan every candidate customer. */
+/** Each figure is read only when asked for. */
 export interface CleanupStatsRecord {
   duplicateGroupsPending: Lazy<number>;
   duplicateCustomersPending: Lazy<number>;
@@ -117,6 +117,7 @@ export interface CleanupStatsRecord {
   lastDuplicateDetectionAt: Lazy<string | null>;
   dataQualityIssues: Lazy<DataQualityCount[]>;
   dataQualityCustomers: Lazy<number>;
+  dataQualityCountedAt: Lazy<string | null>;
 }
 
 @ObjectType('CleanupStats', { description: 'Cleanup work waiting: duplicate groups to review and open data-quality issues, under the caller\u2019s row and field rules.', simpleResolvers: true })
@@ -133,9 +134,17 @@ export class CleanupStats {
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the latest successful duplicate detection finished; null if none has.' })
   lastDuplicateDetectionAt!: string | null;
 
-  @Field(() => [DataQualityCount], { description: 'Open (not dismissed) data-quality issues by field and problem, largest first; fields you may not read are left out. Reads every candidate customer: ask only when needed.' })
+  @Field(() => [DataQualityCount], {
+    description: 'Open (not dismissed) data-quality issues by field and problem as of dataQualityCountedAt, largest first; issues on fields you may not read are left out. Empty until the first count.',
+  })
   dataQualityIssues!: DataQualityCount[];
 
-  @Field(() => Int, { description: 'Customers with at least one of those issues.' })
+  @Field(() => Int, { description: 'Customers with at least one of those issues, as of dataQualityCountedAt.' })
   dataQualityCustomers!: number;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the data-quality figures were counted (countDataQuality, or DATA_QUALITY_SCHEDULE); null if never.',
+  })
+  dataQualityCountedAt!: string | null;
 }

@@ -22,7 +22,7 @@ export const COLUMNS_BEFORE_ENCRYPTION = [
  * checksum was intact are resealed here (those that already failed keep failing).
  */
 export class MigrationEncryption extends Migration {
-  override name = 'migration-2026120105-encryption';
+  override name = 'migration-2026120107-encryption';
 
   override up(): void {
     for (const table of ['customer', 'archive.customer']) {

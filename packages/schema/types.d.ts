@@ -1,0 +1,3303 @@
+// Generated from schema.graphql by `pnpm --filter @custos/schema generate`. Do not edit.
+// Nullable fields are `T | null`; optional input fields may also be left out.
+
+/** Scalars as they travel in JSON. */
+export interface Scalars {
+  /** The `Boolean` scalar type represents `true` or `false`. */
+  Boolean: boolean;
+  /** An RFC 3339 timestamp with time zone and up to microsecond precision, e.g. 2026-01-31T09:30:00.123456Z. */
+  DateTime: string;
+  /** An exact decimal number as a string, e.g. "1999.90" (at most 12 integer digits and 2 decimals). */
+  Decimal: string;
+  /** The `Float` scalar type represents signed double-precision fractional values as specified by [IEEE 754](https://en.wikipedia.org/wiki/IEEE_floating_point). */
+  Float: number;
+  /** The `ID` scalar type represents a unique identifier, often used to refetch an object or as key for a cache. The ID type appears in a JSON response as a String; however, it is not intended to be human-readable. When expected as an input type, any string (such as `"4"`) or integer (such as `4`) input value will be accepted as an ID. */
+  ID: string;
+  /** The `Int` scalar type represents non-fractional signed whole numeric values. Int can represent values between -(2^31) and 2^31 - 1. */
+  Int: number;
+  /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSONObject: Record<string, unknown>;
+  /** The `String` scalar type represents textual data, represented as UTF-8 character sequences. The String type is most often used by GraphQL to represent free-form human-readable text. */
+  String: string;
+}
+
+/** Archived customers by time since archiving. */
+export interface ArchiveAgeBucket {
+  __typename?: 'ArchiveAgeBucket';
+  /** Age range: `<1y`, `1-3y`, `3-7y` or `>=7y`. */
+  age: Scalars['String'];
+  /** Archived customers in the range. */
+  count: Scalars['Int'];
+}
+
+/** Customers to archive, with why. */
+export interface ArchiveCustomersInput {
+  /** Customers to archive (ACTIVE or VOID), at most 1000. */
+  ids: Array<Scalars['ID']>;
+  /** Why they are archived (recorded in the archive and the audit log). */
+  reason: Scalars['String'];
+  /** Keep at least until then (default: the configured retention from now). */
+  retainUntil?: Scalars['DateTime'] | null;
+}
+
+/** Result of archiveCustomers. */
+export interface ArchiveCustomersPayload {
+  __typename?: 'ArchiveCustomersPayload';
+  /** The customers now in the archive. */
+  customers: Array<ArchivedCustomer>;
+  /** Ids that were not archived, and why. */
+  failures: Array<LifecycleFailure>;
+  /** Interactions archived with them. */
+  archivedInteractions: Scalars['Int'];
+}
+
+/** A customer moved to the archive store with its history: out of daily lists, searchable, restorable exactly. Same fields and the same field guards as Customer, plus archive metadata. */
+export interface ArchivedCustomer {
+  __typename?: 'ArchivedCustomer';
+  /** Stable identifier. */
+  id: Scalars['ID'];
+  /** Unique business code, e.g. C0001234; generated when not given. */
+  code: Scalars['String'];
+  /** Company or person name. */
+  name: Scalars['String'];
+  /** Kind of customer. */
+  type: CustomerType;
+  /** Commercial value tier. */
+  tier: CustomerTier;
+  /** Industry key (e.g. Retail, Software); labels are translated by clients. */
+  industry: Scalars['String'] | null;
+  /** ISO 3166-2 region code, e.g. CN-SH, US-CA. */
+  region: Scalars['String'] | null;
+  /** Business lifecycle stage. */
+  lifecycleStage: LifecycleStage;
+  /** Record status (active, void, archived, merged). */
+  status: CustomerStatus;
+  /** Contact email address. */
+  email: Scalars['String'] | null;
+  /** Contact phone number. */
+  phone: Scalars['String'] | null;
+  /** Postal address. */
+  address: Scalars['String'] | null;
+  /** Tax identification number (e.g. unified social credit code). */
+  taxId: Scalars['String'] | null;
+  /** Free classification tags. */
+  tags: Array<Scalars['String']>;
+  /** Internal notes. */
+  notes: Scalars['String'] | null;
+  /** When the latest interaction occurred; maintained automatically. */
+  lastInteractionAt: Scalars['DateTime'] | null;
+  /** When the record was created. */
+  createdAt: Scalars['DateTime'];
+  /** When the record was last edited. */
+  updatedAt: Scalars['DateTime'];
+  /** Optimistic-locking version; send it back with updates. */
+  version: Scalars['Int'];
+  /** Why the record was voided (status VOID only). */
+  voidReason: VoidReason | null;
+  /** Free note given when voiding. */
+  voidNote: Scalars['String'] | null;
+  /** When the record was voided. */
+  voidedAt: Scalars['DateTime'] | null;
+  /** The status the customer had when archived (ACTIVE or VOID); restore puts it back. */
+  previousStatus: CustomerStatus;
+  /** Under legal hold: may not be purged, by hand or by retention, until the hold is lifted. */
+  legalHold: Scalars['Boolean'];
+  /** When it was archived. */
+  archivedAt: Scalars['DateTime'];
+  /** Why it was archived. */
+  archiveReason: Scalars['String'];
+  /** The archive policy that archived it; null when archived by hand. */
+  policyId: Scalars['String'] | null;
+  /** Kept at least until then; after it, the retention sweep may purge it. */
+  retainUntil: Scalars['DateTime'] | null;
+  /** SHA-256 (hex) of the archived row, re-checked on restore and by archive verification. */
+  checksum: Scalars['String'];
+  /** The user responsible for this customer. */
+  owner: User | null;
+  /** Who archived it (null for scheduled policy runs). */
+  archivedBy: User | null;
+  /** The history archived with this customer, newest first by default. */
+  interactions: ArchivedInteractionConnection;
+  /** Number of archived interactions of this customer. */
+  interactionCount: Scalars['Int'];
+}
+
+/** Arguments of `ArchivedCustomer.interactions`. */
+export interface ArchivedCustomerInteractionsArgs {
+  /** Sort keys (default: occurredAt descending). */
+  orderBy?: Array<InteractionOrder> | null;
+  /** Which interactions (customerId is ignored here). */
+  filter?: InteractionFilter | null;
+  /** Number of items after `after` (default 20). */
+  first?: Scalars['Int'] | null;
+  /** Cursor to continue after. */
+  after?: Scalars['String'] | null;
+  /** Number of items before `before`. */
+  last?: Scalars['Int'] | null;
+  /** Cursor to continue before. */
+  before?: Scalars['String'] | null;
+  /** Items to skip after the cursor (or from the start); for page jumps in tables. */
+  offset?: Scalars['Int'] | null;
+}
+
+/** A page of ArchivedCustomer items. */
+export interface ArchivedCustomerConnection {
+  __typename?: 'ArchivedCustomerConnection';
+  /** Items with their cursors. */
+  edges: Array<ArchivedCustomerEdge>;
+  /** Items without cursors. */
+  nodes: Array<ArchivedCustomer>;
+  /** Paging state. */
+  pageInfo: PageInfo;
+  /** Number of items matching the filter, regardless of paging. */
+  totalCount: Scalars['Int'];
+}
+
+/** An edge in a ArchivedCustomer connection. */
+export interface ArchivedCustomerEdge {
+  __typename?: 'ArchivedCustomerEdge';
+  /** Opaque cursor of this item. */
+  cursor: Scalars['String'];
+  /** The item. */
+  node: ArchivedCustomer;
+}
+
+/** Which archived customers to list: the live criteria plus archive metadata. */
+export interface ArchivedCustomerFilter {
+  /** Only these ids. */
+  ids?: Array<Scalars['ID']> | null;
+  /** Substring of name, code, email or phone (case-insensitive). */
+  search?: Scalars['String'] | null;
+  /** Any of these types. */
+  type?: Array<CustomerType> | null;
+  /** Any of these tiers. */
+  tier?: Array<CustomerTier> | null;
+  /** Any of these industry keys. */
+  industry?: Array<Scalars['String']> | null;
+  /** Any of these ISO 3166-2 region codes. */
+  region?: Array<Scalars['String']> | null;
+  /** Any of these lifecycle stages. */
+  lifecycleStage?: Array<LifecycleStage> | null;
+  /** Owned by any of these users. */
+  ownerId?: Array<Scalars['ID']> | null;
+  /** Only customers without an owner (true) or with one (false). */
+  unowned?: Scalars['Boolean'] | null;
+  /** Tagged with at least one of these tags. */
+  tags?: Array<Scalars['String']> | null;
+  /** Tagged with all of these tags. */
+  tagsAll?: Array<Scalars['String']> | null;
+  /** Created at or after this time. */
+  createdAfter?: Scalars['DateTime'] | null;
+  /** Created before this time. */
+  createdBefore?: Scalars['DateTime'] | null;
+  /** Last interaction at or after this time. */
+  lastInteractionAfter?: Scalars['DateTime'] | null;
+  /** Last interaction before this time (customers with no interaction at all included). */
+  lastInteractionBefore?: Scalars['DateTime'] | null;
+  /** Exactly this tax id (spaces, dashes and case ignored), matched through its blind index. Only the customers and archivedCustomers lists take it, and only from roles that read taxId in full (FORBIDDEN otherwise). */
+  taxId?: Scalars['String'] | null;
+  /** Status before archiving: ACTIVE and/or VOID (default: both). */
+  previousStatus?: Array<CustomerStatus> | null;
+  /** Archived at or after this time. */
+  archivedAfter?: Scalars['DateTime'] | null;
+  /** Archived before this time. */
+  archivedBefore?: Scalars['DateTime'] | null;
+  /** Archived by any of these policies. */
+  policyId?: Array<Scalars['ID']> | null;
+  /** Only archived by hand (true) or only by a policy (false). */
+  manual?: Scalars['Boolean'] | null;
+  /** Archive reason contains this text (case-insensitive). */
+  reason?: Scalars['String'] | null;
+  /** Only records under legal hold (true) or without (false). */
+  legalHold?: Scalars['Boolean'] | null;
+  /** Retention ends before this time. */
+  retainUntilBefore?: Scalars['DateTime'] | null;
+}
+
+/** One sort key for archived customers. */
+export interface ArchivedCustomerOrder {
+  /** Field to sort by. */
+  field: ArchivedCustomerSortField;
+  /** Direction. */
+  direction?: SortDirection;
+}
+
+/** Fields archived customers can be sorted by. */
+export type ArchivedCustomerSortField =
+  /** Name. */
+  | 'NAME'
+  /** Business code. */
+  | 'CODE'
+  /** When the customer was created. */
+  | 'CREATED_AT'
+  /** Time of the latest interaction (none counts as oldest). */
+  | 'LAST_INTERACTION_AT'
+  /** When it was archived. */
+  | 'ARCHIVED_AT'
+  /** End of retention (none counts as earliest). */
+  | 'RETAIN_UNTIL';
+
+/** An interaction in the archive store, archived with its customer or on its own. Same guards as Interaction. */
+export interface ArchivedInteraction {
+  __typename?: 'ArchivedInteraction';
+  /** Stable identifier. */
+  id: Scalars['ID'];
+  /** What happened. */
+  kind: InteractionKind;
+  /** When it happened. */
+  occurredAt: Scalars['DateTime'];
+  /** Channel it happened through. */
+  channel: InteractionChannel | null;
+  /** Short summary. */
+  subject: Scalars['String'];
+  /** Full text (call notes, email body, ticket description…). */
+  body: Scalars['String'] | null;
+  /** Order amount (ORDER only), exact decimal. */
+  amount: Scalars['Decimal'] | null;
+  /** ISO 4217 currency of the amount, e.g. CNY. */
+  currency: Scalars['String'] | null;
+  /** When it was recorded. */
+  createdAt: Scalars['DateTime'];
+  /** When it was archived. */
+  archivedAt: Scalars['DateTime'];
+  /** Why it was archived. */
+  archiveReason: Scalars['String'];
+  /** True when it was archived together with its customer (and is restored with it). */
+  archivedWithCustomer: Scalars['Boolean'];
+  /** Who recorded it. */
+  owner: User | null;
+}
+
+/** A page of ArchivedInteraction items. */
+export interface ArchivedInteractionConnection {
+  __typename?: 'ArchivedInteractionConnection';
+  /** Items with their cursors. */
+  edges: Array<ArchivedInteractionEdge>;
+  /** Items without cursors. */
+  nodes: Array<ArchivedInteraction>;
+  /** Paging state. */
+  pageInfo: PageInfo;
+  /** Number of items matching the filter, regardless of paging. */
+  totalCount: Scalars['Int'];
+}
+
+/** An edge in a ArchivedInteraction connection. */
+export interface ArchivedInteractionEdge {
+  __typename?: 'ArchivedInteractionEdge';
+  /** Opaque cursor of this item. */
+  cursor: Scalars['String'];
+  /** The item. */
+  node: ArchivedInteraction;
+}
+
+/** Interactions to archive while their customers stay live. */
+export interface ArchiveInteractionsInput {
+  /** Only this customer's interactions; omit for all customers. */
+  customerId?: Scalars['ID'] | null;
+  /** Interactions that occurred before this time. */
+  olderThan: Scalars['DateTime'];
+  /** Why they are archived. */
+  reason: Scalars['String'];
+}
+
+/** Result of archiveInteractions. */
+export interface ArchiveInteractionsPayload {
+  __typename?: 'ArchiveInteractionsPayload';
+  /** Interactions moved to the archive. */
+  archivedCount: Scalars['Int'];
+  /** Customers whose history they came from. */
+  customerCount: Scalars['Int'];
+}
+
+/** An archived row whose checksum no longer matches. */
+export interface ArchiveMismatch {
+  __typename?: 'ArchiveMismatch';
+  /** CUSTOMER or INTERACTION. */
+  kind: Scalars['String'];
+  /** Id of the row. */
+  id: Scalars['String'];
+}
+
+/** A rule that archives customers (or old interactions) on a schedule or on demand. */
+export interface ArchivePolicy {
+  __typename?: 'ArchivePolicy';
+  /** Stable identifier. */
+  id: Scalars['ID'];
+  /** Unique name. */
+  name: Scalars['String'];
+  /** What the policy is for. */
+  description: Scalars['String'] | null;
+  /** What the policy moves. */
+  action: ArchivePolicyAction;
+  /** Which customers it selects. */
+  criteria: ArchivePolicyCriteria;
+  /** ARCHIVE_INTERACTIONS: interactions older than this many days are archived. */
+  interactionsOlderThanDays: Scalars['Int'] | null;
+  /** Days archived customers are kept at least; null: the server default. */
+  retentionDays: Scalars['Int'] | null;
+  /** Cron schedule (5 fields, UTC); null: on demand only. */
+  schedule: Scalars['String'] | null;
+  /** Whether the schedule is active. */
+  enabled: Scalars['Boolean'];
+  /** When the policy was created. */
+  createdAt: Scalars['DateTime'];
+  /** When the policy was last changed. */
+  updatedAt: Scalars['DateTime'];
+  /** Optimistic-locking version; send it back with updates and deletes. */
+  version: Scalars['Int'];
+  /** When a run of this policy was last started. */
+  lastRunAt: Scalars['DateTime'] | null;
+  /** When the schedule runs it next; null when unscheduled or disabled. */
+  nextRunAt: Scalars['DateTime'] | null;
+  /** Who created the policy. */
+  createdBy: User | null;
+}
+
+/** What an archive policy moves to the archive. */
+export type ArchivePolicyAction =
+  /** The matching customers, with their whole interaction history. */
+  | 'ARCHIVE_CUSTOMERS'
+  /** Only the interactions older than `interactionsOlderThanDays` of the matching customers, who stay live. */
+  | 'ARCHIVE_INTERACTIONS';
+
+/** A page of ArchivePolicy items. */
+export interface ArchivePolicyConnection {
+  __typename?: 'ArchivePolicyConnection';
+  /** Items with their cursors. */
+  edges: Array<ArchivePolicyEdge>;
+  /** Items without cursors. */
+  nodes: Array<ArchivePolicy>;
+  /** Paging state. */
+  pageInfo: PageInfo;
+  /** Number of items matching the filter, regardless of paging. */
+  totalCount: Scalars['Int'];
+}
+
+/** Archived customers by the policy that archived them. */
+export interface ArchivePolicyCount {
+  __typename?: 'ArchivePolicyCount';
+  /** Policy id; null for customers archived by hand. */
+  policyId: Scalars['ID'] | null;
+  /** Policy name; null when archived by hand or the policy was deleted. */
+  policyName: Scalars['String'] | null;
+  /** Archived customers. */
+  count: Scalars['Int'];
+}
+
+/** Which customers a policy selects; unset conditions match anything. */
+export interface ArchivePolicyCriteria {
+  __typename?: 'ArchivePolicyCriteria';
+  /** Any of these lifecycle stages. */
+  lifecycleStage: Array<LifecycleStage> | null;
+  /** Any of these customer types. */
+  type: Array<CustomerType> | null;
+  /** Any of these tiers. */
+  tier: Array<CustomerTier> | null;
+  /** Any of these ISO 3166-2 region codes. */
+  region: Array<Scalars['String']> | null;
+  /** Any of these industry keys. */
+  industry: Array<Scalars['String']> | null;
+  /** Tagged with at least one of these tags. */
+  tags: Array<Scalars['String']> | null;
+  /** Owned by any of these users. */
+  ownerId: Array<Scalars['ID']> | null;
+  /** No interaction for more than this many days (none: counted from creation). */
+  inactiveDays: Scalars['Int'] | null;
+  /** Created more than this many days ago. */
+  createdBeforeDays: Scalars['Int'] | null;
+  /** Record statuses selected (unset: ACTIVE). */
+  status: Array<CustomerStatus> | null;
+  /** Voided more than this many days ago. */
+  voidedBeforeDays: Scalars['Int'] | null;
+  /** The saved segment customers must also match. */
+  segmentId: Scalars['ID'] | null;
+}
+
+/** Which customers an archive policy selects. Every given condition must hold; lists match any of their values. */
+export interface ArchivePolicyCriteriaInput {
+  /** Any of these lifecycle stages. */
+  lifecycleStage?: Array<LifecycleStage> | null;
+  /** Any of these customer types. */
+  type?: Array<CustomerType> | null;
+  /** Any of these tiers. */
+  tier?: Array<CustomerTier> | null;
+  /** Any of these ISO 3166-2 region codes. */
+  region?: Array<Scalars['String']> | null;
+  /** Any of these industry keys. */
+  industry?: Array<Scalars['String']> | null;
+  /** Tagged with at least one of these tags. */
+  tags?: Array<Scalars['String']> | null;
+  /** Owned by any of these users. */
+  ownerId?: Array<Scalars['ID']> | null;
+  /** No interaction for more than this many days (customers without any interaction count from their creation). */
+  inactiveDays?: Scalars['Int'] | null;
+  /** Created more than this many days ago. */
+  createdBeforeDays?: Scalars['Int'] | null;
+  /** Record statuses to select: ACTIVE and/or VOID (default ACTIVE, or VOID when `voidedBeforeDays` is given). */
+  status?: Array<CustomerStatus> | null;
+  /** Voided more than this many days ago (selects VOID customers only). */
+  voidedBeforeDays?: Scalars['Int'] | null;
+  /** Also matching this saved segment (its own conditions, status included, apply too). */
+  segmentId?: Scalars['ID'] | null;
+}
+
+/** An edge in a ArchivePolicy connection. */
+export interface ArchivePolicyEdge {
+  __typename?: 'ArchivePolicyEdge';
+  /** Opaque cursor of this item. */
+  cursor: Scalars['String'];
+  /** The item. */
+  node: ArchivePolicy;
+}
+
+/** What a policy would archive right now; nothing is moved. */
+export interface ArchivePolicyPreview {
+  __typename?: 'ArchivePolicyPreview';
+  /** Customers it would archive (ARCHIVE_INTERACTIONS: customers whose interactions it would archive). */
+  customerCount: Scalars['Int'];
+  /** Interactions it would archive. */
+  interactionCount: Scalars['Int'];
+  /** Up to 20 of those customers (lowest ids first), under the caller’s field rules. */
+  sample: Array<Customer>;
+}
+
+/** Which archived customers a search covers: the shared criteria plus archive metadata. */
+export interface ArchiveSearchFilter {
+  /** Any of these types. */
+  type?: Array<CustomerType> | null;
+  /** Any of these tiers. */
+  tier?: Array<CustomerTier> | null;
+  /** Any of these industry keys. */
+  industry?: Array<Scalars['String']> | null;
+  /** Any of these ISO 3166-2 region codes. */
+  region?: Array<Scalars['String']> | null;
+  /** Any of these lifecycle stages. */
+  lifecycleStage?: Array<LifecycleStage> | null;
+  /** Tagged with at least one of these tags. */
+  tags?: Array<Scalars['String']> | null;
+  /** Owned by any of these users (SALES only ever sees its own). */
+  ownerId?: Array<Scalars['ID']> | null;
+  /** Only customers that also match this saved segment. Archived customers are matched on the criteria the archive index holds; a segment using others (search text, dates, unowned) is refused for archived results. */
+  segmentId?: Scalars['ID'] | null;
+  /** Archived for exactly one of these reasons (see the archiveReason facet). */
+  archiveReason?: Array<Scalars['String']> | null;
+  /** Archived in one of these years (UTC). */
+  archivedYear?: Array<Scalars['Int']> | null;
+  /** Archived at or after this time. */
+  archivedAfter?: Scalars['DateTime'] | null;
+  /** Archived before this time. */
+  archivedBefore?: Scalars['DateTime'] | null;
+  /** Status before archiving: ACTIVE and/or VOID. */
+  previousStatus?: Array<CustomerStatus> | null;
+  /** Only records under legal hold (true) or without (false). */
+  legalHold?: Scalars['Boolean'] | null;
+}
+
+/** One archived customer found by searchArchive. */
+export interface ArchiveSearchHit {
+  __typename?: 'ArchiveSearchHit';
+  /** Relevance, higher is better; comparable within one result only. */
+  score: Scalars['Float'];
+  /** The matches, only in fields the caller may read in full. */
+  highlights: Array<SearchHighlight>;
+  /** The archived customer, under the usual field guards. */
+  customer: ArchivedCustomer;
+}
+
+/** Result of searchArchive. */
+export interface ArchiveSearchResult {
+  __typename?: 'ArchiveSearchResult';
+  /** Matches under the caller’s row rules (see totalCountExact). */
+  totalCount: Scalars['Int'];
+  /** False when the engine stopped counting at its bound: there are at least totalCount matches. */
+  totalCountExact: Scalars['Boolean'];
+  /** This page of hits, best first. */
+  hits: Array<ArchiveSearchHit>;
+  /** Counts by type, tier, region, lifecycle stage, tag, archive reason and year archived. */
+  facets: Array<SearchFacet>;
+  /** The engine that answered. */
+  engine: SearchEngine;
+  /** Pass as `after` for the next page; null on the last page. */
+  endCursor: Scalars['String'] | null;
+}
+
+/** Size and age of the archive. */
+export interface ArchiveStats {
+  __typename?: 'ArchiveStats';
+  /** Archived customers. */
+  customers: Scalars['Int'];
+  /** Archived interactions (with their customers, or on their own). */
+  interactions: Scalars['Int'];
+  /** When the longest-archived customer was archived. */
+  oldestArchivedAt: Scalars['DateTime'] | null;
+  /** Archived customers under legal hold. */
+  legalHolds: Scalars['Int'];
+  /** Archived customers past their retainUntil (the next retention sweep purges those not held). */
+  pastRetention: Scalars['Int'];
+  /** Archived customers by time since archiving. */
+  byAge: Array<ArchiveAgeBucket>;
+  /** Archived customers by archiving policy, largest first. */
+  byPolicy: Array<ArchivePolicyCount>;
+}
+
+/** Result of re-computing every archived checksum. */
+export interface ArchiveVerification {
+  __typename?: 'ArchiveVerification';
+  /** True when every archived row matches its checksum. */
+  ok: Scalars['Boolean'];
+  /** Archived customers checked. */
+  checkedCustomers: Scalars['Int'];
+  /** Archived interactions checked. */
+  checkedInteractions: Scalars['Int'];
+  /** Rows that do not match (at most 100). */
+  mismatches: Array<ArchiveMismatch>;
+}
+
+/** Result of re-computing every hash and link of the audit log. */
+export interface AuditChainVerification {
+  __typename?: 'AuditChainVerification';
+  /** True when every entry and link is intact. */
+  ok: Scalars['Boolean'];
+  /** Entries verified before the first broken one (all of them when ok). */
+  checked: Scalars['Int'];
+  /** Sequence number of the first entry that fails, if any. */
+  firstBrokenSeq: Scalars['String'] | null;
+}
+
+/** One entry of the append-only, hash-chained audit log. */
+export interface AuditEvent {
+  __typename?: 'AuditEvent';
+  /** Identifier (the sequence number). */
+  id: Scalars['ID'];
+  /** Position in the chain, from 1 without gaps (a decimal string: it may exceed 32 bits). */
+  seq: Scalars['String'];
+  /** When the change was recorded. */
+  at: Scalars['DateTime'];
+  /** Role the actor had at the time. */
+  actorRole: Role | null;
+  /** What happened, e.g. CUSTOMER_UPDATED. */
+  action: Scalars['String'];
+  /** Kind of record affected, e.g. Customer. */
+  entityType: Scalars['String'];
+  /** Id of the record affected. */
+  entityId: Scalars['String'] | null;
+  /** Reason given for the change. */
+  reason: Scalars['String'] | null;
+  /** Field → { from, to }; personal data appears masked. */
+  changes: Scalars['JSONObject'];
+  /** Request id (x-request-id) of the change. */
+  requestId: Scalars['String'] | null;
+  /** SHA-256 (hex) of the previous entry; empty for the first. */
+  prevHash: Scalars['String'];
+  /** SHA-256 (hex) over this entry's canonical encoding and prevHash. */
+  hash: Scalars['String'];
+  /** Who acted (null for system jobs). */
+  actor: User | null;
+}
+
+/** A page of AuditEvent items. */
+export interface AuditEventConnection {
+  __typename?: 'AuditEventConnection';
+  /** Items with their cursors. */
+  edges: Array<AuditEventEdge>;
+  /** Items without cursors. */
+  nodes: Array<AuditEvent>;
+  /** Paging state. */
+  pageInfo: PageInfo;
+  /** Number of items matching the filter, regardless of paging. */
+  totalCount: Scalars['Int'];
+}
+
+/** An edge in a AuditEvent connection. */
+export interface AuditEventEdge {
+  __typename?: 'AuditEventEdge';
+  /** Opaque cursor of this item. */
+  cursor: Scalars['String'];
+  /** The item. */
+  node: AuditEvent;
+}
+
+/** Which audit events to list. */
+export interface AuditEventFilter {
+  /** Kind of record, e.g. Customer. */
+  entityType?: Scalars['String'] | null;
+  /** Id of the record (with entityType). */
+  entityId?: Scalars['String'] | null;
+  /** Who acted. */
+  actorId?: Scalars['ID'] | null;
+  /** Any of these actions. */
+  action?: Array<Scalars['String']> | null;
+  /** At or after this time. */
+  from?: Scalars['DateTime'] | null;
+  /** Before this time. */
+  to?: Scalars['DateTime'] | null;
+}
+
+/** A logical backup of every Custos table, taken from one consistent snapshot. */
+export interface Backup {
+  __typename?: 'Backup';
+  /** The backup’s name (its file name without extension). */
+  id: Scalars['ID'];
+  /** The instant of the snapshot. */
+  createdAt: Scalars['DateTime'];
+  /** Who started it; null for scheduled backups. */
+  createdBy: Scalars['ID'] | null;
+  /** Why it was taken. */
+  reason: Scalars['String'] | null;
+  /** Compressed size in bytes. */
+  sizeBytes: Scalars['Float'];
+  /** Rows in all tables. */
+  totalRows: Scalars['Int'];
+  /** The last schema migration of the database it was taken from. */
+  migration: Scalars['String'];
+  /** PostgreSQL version of the source. */
+  serverVersion: Scalars['String'];
+  /** Tables and their row counts. */
+  tables: Array<BackupTable>;
+  /** The latest finished restore drill; null when never drilled. */
+  lastDrill: BackupDrill | null;
+}
+
+/** The latest restore drill of a backup. */
+export interface BackupDrill {
+  __typename?: 'BackupDrill';
+  /** The drill job. */
+  jobId: Scalars['ID'];
+  /** SUCCEEDED: the restore reproduced the backup exactly; FAILED: see `error`. */
+  state: JobState;
+  /** When the drill finished. */
+  finishedAt: Scalars['DateTime'] | null;
+  /** What went wrong, for a failed drill. */
+  error: Scalars['String'] | null;
+  /** How long the drill took, in seconds. */
+  seconds: Scalars['Float'] | null;
+}
+
+/** One table in a backup. */
+export interface BackupTable {
+  __typename?: 'BackupTable';
+  /** Schema-qualified table name. */
+  name: Scalars['String'];
+  /** Rows in the backup. */
+  rows: Scalars['Int'];
+}
+
+/** Adds and removes tags on every customer a filter matches. */
+export interface BulkTagCustomersInput {
+  /** Which customers (within the rows you may edit). */
+  filter: CustomerFilter;
+  /** Tags to add. */
+  add?: Array<Scalars['String']> | null;
+  /** Tags to remove. */
+  remove?: Array<Scalars['String']> | null;
+  /** true: only count what would change. */
+  dryRun?: Scalars['Boolean'];
+}
+
+/** Result of bulkTagCustomers. */
+export interface BulkTagCustomersPayload {
+  __typename?: 'BulkTagCustomersPayload';
+  /** Customers the filter matches. */
+  matched: Scalars['Int'];
+  /** Customers whose tags change (changed, unless dryRun). */
+  changed: Scalars['Int'];
+  /** Whether nothing was written. */
+  dryRun: Scalars['Boolean'];
+}
+
+/** The job to cancel. */
+export interface CancelJobInput {
+  /** Job id. */
+  id: Scalars['ID'];
+}
+
+/** Result of cancelJob. */
+export interface CancelJobPayload {
+  __typename?: 'CancelJobPayload';
+  /** The job: CANCELLED at once when it was still queued, otherwise RUNNING with `cancelRequested` until its current batch ends. */
+  job: Job;
+}
+
+/** Thresholds in days. A customer created within `newDays` is NEW; otherwise one whose latest activity (last interaction, or creation when none) is within `activeDays` is ACTIVE, within `inactiveDays` INACTIVE, and older CHURNED. */
+export interface ClassifyLifecycleStagesInput {
+  /** Days a new customer stays NEW (default 30). */
+  newDays?: Scalars['Int'] | null;
+  /** Activity within this many days makes a customer ACTIVE (default 90). */
+  activeDays?: Scalars['Int'] | null;
+  /** Activity within this many days (but not within activeDays) makes a customer INACTIVE; none at all makes it CHURNED (default 365). */
+  inactiveDays?: Scalars['Int'] | null;
+}
+
+/** Result of classifyLifecycleStages. */
+export interface ClassifyLifecycleStagesPayload {
+  __typename?: 'ClassifyLifecycleStagesPayload';
+  /** The queued classification job. */
+  job: Job;
+}
+
+/** A customer field as data cleanup names it. */
+export type CleanupField =
+  /** Company or person name. */
+  | 'NAME'
+  /** Customer type. */
+  | 'TYPE'
+  /** Value tier. */
+  | 'TIER'
+  /** Industry key. */
+  | 'INDUSTRY'
+  /** ISO 3166-2 region code. */
+  | 'REGION'
+  /** Lifecycle stage. */
+  | 'LIFECYCLE_STAGE'
+  /** Owning user. */
+  | 'OWNER'
+  /** Contact email. */
+  | 'EMAIL'
+  /** Contact phone. */
+  | 'PHONE'
+  /** Postal address. */
+  | 'ADDRESS'
+  /** Tax identification number. */
+  | 'TAX_ID'
+  /** Internal notes. */
+  | 'NOTES'
+  /** Classification tags. */
+  | 'TAGS'
+  /** Email and phone together (data-quality issues only). */
+  | 'CONTACT'
+  /** Last edit and last interaction together (data-quality issues only). */
+  | 'ACTIVITY';
+
+/** Cleanup work waiting: duplicate groups to review and open data-quality issues, under the caller’s row and field rules. */
+export interface CleanupStats {
+  __typename?: 'CleanupStats';
+  /** Groups from the latest detection run with at least two ACTIVE customers you may see, found by evidence on fields you may read in full. */
+  duplicateGroupsPending: Scalars['Int'];
+  /** Distinct ACTIVE customers in those groups. */
+  duplicateCustomersPending: Scalars['Int'];
+  /** Pending groups by kind of evidence, largest first. */
+  duplicatesByReason: Array<DuplicateReasonCount>;
+  /** When the latest successful duplicate detection finished; null if none has. */
+  lastDuplicateDetectionAt: Scalars['DateTime'] | null;
+  /** Open (not dismissed) data-quality issues by field and problem as of dataQualityCountedAt, largest first; issues on fields you may not read are left out. Empty until the first count. */
+  dataQualityIssues: Array<DataQualityCount>;
+  /** Customers with at least one of those issues, as of dataQualityCountedAt. */
+  dataQualityCustomers: Scalars['Int'];
+  /** When the data-quality figures were counted (countDataQuality, or DATA_QUALITY_SCHEDULE); null if never. */
+  dataQualityCountedAt: Scalars['DateTime'] | null;
+}
+
+/** Result of countDataQuality. */
+export interface CountDataQualityPayload {
+  __typename?: 'CountDataQualityPayload';
+  /** The queued counting job; cleanupStats shows its figures once it has finished. */
+  job: Job;
+}
+
+/** A new archive policy. */
+export interface CreateArchivePolicyInput {
+  /** Unique name (case-insensitive). */
+  name: Scalars['String'];
+  /** What the policy is for. */
+  description?: Scalars['String'] | null;
+  /** What the policy moves. */
+  action: ArchivePolicyAction;
+  /** Which customers it selects. */
+  criteria: ArchivePolicyCriteriaInput;
+  /** ARCHIVE_INTERACTIONS only: archive interactions older than this many days. */
+  interactionsOlderThanDays?: Scalars['Int'] | null;
+  /** Keep archived customers at least this many days (sets their retainUntil); default ARCHIVE_RETENTION_DAYS. */
+  retentionDays?: Scalars['Int'] | null;
+  /** When to run by itself: a 5-field cron expression in UTC, e.g. "0 3 * * *" (daily at 03:00). Null: on demand only. */
+  schedule?: Scalars['String'] | null;
+  /** Whether the schedule is active. Disabled policies can still be previewed and run by hand. */
+  enabled?: Scalars['Boolean'];
+}
+
+/** Result of createArchivePolicy. */
+export interface CreateArchivePolicyPayload {
+  __typename?: 'CreateArchivePolicyPayload';
+  /** The new policy. */
+  policy: ArchivePolicy;
+}
+
+/** A new customer. `name` and `type` are required; `code` is generated when omitted. */
+export interface CreateCustomerInput {
+  /** Commercial value tier (default STANDARD). */
+  tier?: CustomerTier | null;
+  /** Industry key; one of the configured industries. */
+  industry?: Scalars['String'] | null;
+  /** ISO 3166-2 region code such as CN-SH. */
+  region?: Scalars['String'] | null;
+  /** Business lifecycle stage (default NEW). */
+  lifecycleStage?: LifecycleStage | null;
+  /** Owning user. */
+  ownerId?: Scalars['ID'] | null;
+  /** Contact email address. */
+  email?: Scalars['String'] | null;
+  /** Contact phone number (digits, spaces, +, -, parentheses). */
+  phone?: Scalars['String'] | null;
+  /** Postal address. */
+  address?: Scalars['String'] | null;
+  /** Tax identification number. */
+  taxId?: Scalars['String'] | null;
+  /** Classification tags (replaces all tags). */
+  tags?: Array<Scalars['String']> | null;
+  /** Internal notes. */
+  notes?: Scalars['String'] | null;
+  /** Company or person name. */
+  name: Scalars['String'];
+  /** Kind of customer. */
+  type: CustomerType;
+  /** Unique business code (letters, digits, - and _); generated when omitted. */
+  code?: Scalars['String'] | null;
+}
+
+/** Result of createCustomer. */
+export interface CreateCustomerPayload {
+  __typename?: 'CreateCustomerPayload';
+  /** The new customer. */
+  customer: Customer;
+}
+
+/** What to export and how. Give only the filter that belongs to `resource`. */
+export interface CreateExportInput {
+  /** What to export. */
+  resource: ExportResource;
+  /** File format. */
+  format?: ExportFormat;
+  /** Language of the column headers. */
+  language?: ExportLanguage;
+  /** CUSTOMERS: which customers (as in `customers`). */
+  customers?: CustomerFilter | null;
+  /** ARCHIVED_CUSTOMERS: which archived customers (as in `archivedCustomers`). */
+  archivedCustomers?: ArchivedCustomerFilter | null;
+  /** INTERACTIONS: which interactions (as in `interactions`). */
+  interactions?: InteractionFilter | null;
+  /** AUDIT_EVENTS: which events (as in `auditEvents`). */
+  auditEvents?: AuditEventFilter | null;
+}
+
+/** Result of createExport: a short-lived, single-use download link. */
+export interface CreateExportPayload {
+  __typename?: 'CreateExportPayload';
+  /** Path of the download on this server (GET, no token needed; the link is the credential). */
+  url: Scalars['String'];
+  /** The link stops working at this time, or after its first download. */
+  expiresAt: Scalars['DateTime'];
+  /** Rows the export holds now, under your row rules. */
+  rowCount: Scalars['Int'];
+  /** Columns included; fields your role may not read are left out, masked ones stay masked. */
+  columns: Array<Scalars['String']>;
+}
+
+/** A new staff user. */
+export interface CreateUserInput {
+  /** Login email address (unique, case-insensitive). */
+  email: Scalars['String'];
+  /** Name shown in the dashboard. */
+  displayName: Scalars['String'];
+  /** Role. */
+  role: Role;
+  /** Initial password (10–200 characters). */
+  password: Scalars['String'];
+}
+
+/** Result of createUser. */
+export interface CreateUserPayload {
+  __typename?: 'CreateUserPayload';
+  /** The user after the change. */
+  user: User;
+}
+
+/** A customer (company or person) and its classification and contact data. */
+export interface Customer {
+  __typename?: 'Customer';
+  /** Stable identifier. */
+  id: Scalars['ID'];
+  /** Unique business code, e.g. C0001234; generated when not given. */
+  code: Scalars['String'];
+  /** Company or person name. */
+  name: Scalars['String'];
+  /** Kind of customer. */
+  type: CustomerType;
+  /** Commercial value tier. */
+  tier: CustomerTier;
+  /** Industry key (e.g. Retail, Software); labels are translated by clients. */
+  industry: Scalars['String'] | null;
+  /** ISO 3166-2 region code, e.g. CN-SH, US-CA. */
+  region: Scalars['String'] | null;
+  /** Business lifecycle stage. */
+  lifecycleStage: LifecycleStage;
+  /** Record status (active, void, archived, merged). */
+  status: CustomerStatus;
+  /** Contact email address. */
+  email: Scalars['String'] | null;
+  /** Contact phone number. */
+  phone: Scalars['String'] | null;
+  /** Postal address. */
+  address: Scalars['String'] | null;
+  /** Tax identification number (e.g. unified social credit code). */
+  taxId: Scalars['String'] | null;
+  /** Free classification tags. */
+  tags: Array<Scalars['String']>;
+  /** Internal notes. */
+  notes: Scalars['String'] | null;
+  /** When the latest interaction occurred; maintained automatically. */
+  lastInteractionAt: Scalars['DateTime'] | null;
+  /** When the record was created. */
+  createdAt: Scalars['DateTime'];
+  /** When the record was last edited. */
+  updatedAt: Scalars['DateTime'];
+  /** Optimistic-locking version; send it back with updates. */
+  version: Scalars['Int'];
+  /** Why the record was voided (status VOID only). */
+  voidReason: VoidReason | null;
+  /** Free note given when voiding. */
+  voidNote: Scalars['String'] | null;
+  /** When the record was voided. */
+  voidedAt: Scalars['DateTime'] | null;
+  /** The user responsible for this customer. */
+  owner: User | null;
+  /** This customer's interaction history, newest first by default. */
+  interactions: InteractionConnection;
+  /** Number of interactions in this customer's history. */
+  interactionCount: Scalars['Int'];
+  /** For a MERGED customer: the survivor it was merged into (null otherwise or when not visible). */
+  mergedInto: Customer | null;
+}
+
+/** Arguments of `Customer.interactions`. */
+export interface CustomerInteractionsArgs {
+  /** Sort keys (default: occurredAt descending). */
+  orderBy?: Array<InteractionOrder> | null;
+  /** Which interactions (customerId is ignored here). */
+  filter?: InteractionFilter | null;
+  /** Number of items after `after` (default 20). */
+  first?: Scalars['Int'] | null;
+  /** Cursor to continue after. */
+  after?: Scalars['String'] | null;
+  /** Number of items before `before`. */
+  last?: Scalars['Int'] | null;
+  /** Cursor to continue before. */
+  before?: Scalars['String'] | null;
+  /** Items to skip after the cursor (or from the start); for page jumps in tables. */
+  offset?: Scalars['Int'] | null;
+}
+
+/** A page of Customer items. */
+export interface CustomerConnection {
+  __typename?: 'CustomerConnection';
+  /** Items with their cursors. */
+  edges: Array<CustomerEdge>;
+  /** Items without cursors. */
+  nodes: Array<Customer>;
+  /** Paging state. */
+  pageInfo: PageInfo;
+  /** Number of items matching the filter, regardless of paging. */
+  totalCount: Scalars['Int'];
+}
+
+/** What customer statistics can be grouped by. */
+export type CustomerDimension =
+  /** Lifecycle stage (NEW, ACTIVE, INACTIVE, CHURNED). */
+  | 'LIFECYCLE_STAGE'
+  /** Customer type. */
+  | 'TYPE'
+  /** Customer tier. */
+  | 'TIER'
+  /** ISO 3166-2 region code; null when unset. */
+  | 'REGION'
+  /** Industry key; null when unset. */
+  | 'INDUSTRY'
+  /** Owner user id; null when unowned. */
+  | 'OWNER'
+  /** Record status; give `filter.status` to include VOID or MERGED customers. */
+  | 'STATUS'
+  /** Each tag separately (a customer with two tags counts once under each); null for untagged customers. */
+  | 'TAG'
+  /** Why the customer was voided; null for customers that are not VOID. */
+  | 'VOID_REASON';
+
+/** An edge in a Customer connection. */
+export interface CustomerEdge {
+  __typename?: 'CustomerEdge';
+  /** Opaque cursor of this item. */
+  cursor: Scalars['String'];
+  /** The item. */
+  node: Customer;
+}
+
+/** Which customers to list. Without `status`, only ACTIVE customers are listed. */
+export interface CustomerFilter {
+  /** Only these ids. */
+  ids?: Array<Scalars['ID']> | null;
+  /** Substring of name, code, email or phone (case-insensitive). */
+  search?: Scalars['String'] | null;
+  /** Any of these types. */
+  type?: Array<CustomerType> | null;
+  /** Any of these tiers. */
+  tier?: Array<CustomerTier> | null;
+  /** Any of these industry keys. */
+  industry?: Array<Scalars['String']> | null;
+  /** Any of these ISO 3166-2 region codes. */
+  region?: Array<Scalars['String']> | null;
+  /** Any of these lifecycle stages. */
+  lifecycleStage?: Array<LifecycleStage> | null;
+  /** Owned by any of these users. */
+  ownerId?: Array<Scalars['ID']> | null;
+  /** Only customers without an owner (true) or with one (false). */
+  unowned?: Scalars['Boolean'] | null;
+  /** Tagged with at least one of these tags. */
+  tags?: Array<Scalars['String']> | null;
+  /** Tagged with all of these tags. */
+  tagsAll?: Array<Scalars['String']> | null;
+  /** Created at or after this time. */
+  createdAfter?: Scalars['DateTime'] | null;
+  /** Created before this time. */
+  createdBefore?: Scalars['DateTime'] | null;
+  /** Last interaction at or after this time. */
+  lastInteractionAfter?: Scalars['DateTime'] | null;
+  /** Last interaction before this time (customers with no interaction at all included). */
+  lastInteractionBefore?: Scalars['DateTime'] | null;
+  /** Exactly this tax id (spaces, dashes and case ignored), matched through its blind index. Only the customers and archivedCustomers lists take it, and only from roles that read taxId in full (FORBIDDEN otherwise). */
+  taxId?: Scalars['String'] | null;
+  /** Any of these statuses (default: ACTIVE). */
+  status?: Array<CustomerStatus> | null;
+  /** Only customers that also match this saved segment (see `segments`). */
+  segmentId?: Scalars['ID'] | null;
+}
+
+/** A customer after a change that applies in either store: one of the two fields is set. */
+export interface CustomerInStorePayload {
+  __typename?: 'CustomerInStorePayload';
+  /** The customer, when it is live. */
+  customer: Customer | null;
+  /** The customer, when it is archived. */
+  archivedCustomer: ArchivedCustomer | null;
+}
+
+/** One merge of customers into a survivor; undo it with unmergeCustomers. */
+export interface CustomerMerge {
+  __typename?: 'CustomerMerge';
+  /** Stable identifier. */
+  id: Scalars['ID'];
+  /** The survivor’s id. */
+  survivorId: Scalars['ID'];
+  /** The merged customers’ ids. */
+  mergedIds: Array<Scalars['ID']>;
+  /** The explicit picks the merge was made with. */
+  picks: Array<MergePick>;
+  /** When the merge was made. */
+  mergedAt: Scalars['DateTime'];
+  /** When it was undone (null while in effect). */
+  unmergedAt: Scalars['DateTime'] | null;
+  /** Why it was undone. */
+  unmergeReason: Scalars['String'] | null;
+  /** Interactions moved from merged customers to the survivor. */
+  interactionCount: Scalars['Int'];
+  /** The survivor (null when it is not live or not visible to you). */
+  survivor: Customer | null;
+  /** The survivor when it has been archived since the merge (null while it is live); unmerging needs it restored first. */
+  archivedSurvivor: ArchivedCustomer | null;
+  /** The merged customers you may see, in any status. */
+  merged: Array<Customer>;
+  /** Who merged. */
+  mergedBy: User | null;
+  /** Who undid the merge. */
+  unmergedBy: User | null;
+}
+
+/** A page of CustomerMerge items. */
+export interface CustomerMergeConnection {
+  __typename?: 'CustomerMergeConnection';
+  /** Items with their cursors. */
+  edges: Array<CustomerMergeEdge>;
+  /** Items without cursors. */
+  nodes: Array<CustomerMerge>;
+  /** Paging state. */
+  pageInfo: PageInfo;
+  /** Number of items matching the filter, regardless of paging. */
+  totalCount: Scalars['Int'];
+}
+
+/** An edge in a CustomerMerge connection. */
+export interface CustomerMergeEdge {
+  __typename?: 'CustomerMergeEdge';
+  /** Opaque cursor of this item. */
+  cursor: Scalars['String'];
+  /** The item. */
+  node: CustomerMerge;
+}
+
+/** One sort key for customers. */
+export interface CustomerOrder {
+  /** Field to sort by. */
+  field: CustomerSortField;
+  /** Direction. */
+  direction?: SortDirection;
+}
+
+/** Criteria that live and archived customers share; within one list any value matches. */
+export interface CustomerSearchFilter {
+  /** Any of these types. */
+  type?: Array<CustomerType> | null;
+  /** Any of these tiers. */
+  tier?: Array<CustomerTier> | null;
+  /** Any of these industry keys. */
+  industry?: Array<Scalars['String']> | null;
+  /** Any of these ISO 3166-2 region codes. */
+  region?: Array<Scalars['String']> | null;
+  /** Any of these lifecycle stages. */
+  lifecycleStage?: Array<LifecycleStage> | null;
+  /** Tagged with at least one of these tags. */
+  tags?: Array<Scalars['String']> | null;
+  /** Owned by any of these users (SALES only ever sees its own). */
+  ownerId?: Array<Scalars['ID']> | null;
+  /** Only customers that also match this saved segment. Archived customers are matched on the criteria the archive index holds; a segment using others (search text, dates, unowned) is refused for archived results. */
+  segmentId?: Scalars['ID'] | null;
+}
+
+/** One customer found by search, live or archived. */
+export interface CustomerSearchHit {
+  __typename?: 'CustomerSearchHit';
+  /** Relevance, higher is better; comparable within one result only. */
+  score: Scalars['Float'];
+  /** The matches, only in fields the caller may read in full. */
+  highlights: Array<SearchHighlight>;
+  /** Where the customer lives: LIVE or ARCHIVED. */
+  store: SearchScope;
+  /** The live customer (when store is LIVE). */
+  customer: Customer | null;
+  /** The archived customer (when store is ARCHIVED). */
+  archivedCustomer: ArchivedCustomer | null;
+}
+
+/** Result of search over live and/or archived customers. */
+export interface CustomerSearchResult {
+  __typename?: 'CustomerSearchResult';
+  /** Matches in the searched stores under the caller’s row rules (see totalCountExact). */
+  totalCount: Scalars['Int'];
+  /** False when a store stopped counting at its bound. */
+  totalCountExact: Scalars['Boolean'];
+  /** This page of hits, best first. */
+  hits: Array<CustomerSearchHit>;
+  /** The engine that searched the archive (live customers are searched in PostgreSQL). */
+  engine: SearchEngine;
+  /** Pass as `after` for the next page; null on the last page. */
+  endCursor: Scalars['String'] | null;
+}
+
+/** Fields customers can be sorted by (each backed by an index). */
+export type CustomerSortField =
+  /** Name, in Unicode collation order. */
+  | 'NAME'
+  /** Business code. */
+  | 'CODE'
+  /** Creation time. */
+  | 'CREATED_AT'
+  /** Last edit time. */
+  | 'UPDATED_AT'
+  /** Time of the latest interaction (none counts as oldest). */
+  | 'LAST_INTERACTION_AT';
+
+/** One group of a customerStats report. */
+export interface CustomerStat {
+  __typename?: 'CustomerStat';
+  /** The group’s value for each requested dimension, in the order of `groupBy` (null: no value). */
+  keys: Array<Scalars['String'] | null>;
+  /** Customers in the group. */
+  count: Scalars['Int'];
+}
+
+/** Record status. Only ACTIVE customers appear in lists unless a status filter asks for others. */
+export type CustomerStatus =
+  /** In daily use. */
+  | 'ACTIVE'
+  /** Marked invalid with a reason; kept for traceability, out of daily work and reports. */
+  | 'VOID'
+  /** Moved to the archive store; searchable and restorable. */
+  | 'ARCHIVED'
+  /** Merged into another customer (the survivor); can be unmerged. */
+  | 'MERGED';
+
+/** Commercial value tier used by archive rules and reports. */
+export type CustomerTier =
+  /** Key account: strategic, handled with priority. */
+  | 'KEY_ACCOUNT'
+  /** Long-term customer with a lasting relationship. */
+  | 'LONG_TERM'
+  /** Everyone else. */
+  | 'STANDARD';
+
+/** Kind of customer. */
+export type CustomerType =
+  /** A large organisation. */
+  | 'ENTERPRISE'
+  /** A small or medium-sized business. */
+  | 'SMB'
+  /** A private person. */
+  | 'INDIVIDUAL';
+
+/** How to resolve data-quality issues. */
+export type DataQualityAction =
+  /** Write the suggested value (issues without a suggestion are refused). */
+  | 'APPLY_SUGGESTION'
+  /** Not a problem: hide the issue while the value stays as it is. */
+  | 'DISMISS';
+
+/** Open data-quality issues of one kind. */
+export interface DataQualityCount {
+  __typename?: 'DataQualityCount';
+  /** The field with the problem. */
+  field: CleanupField;
+  /** The problem. */
+  problem: DataQualityProblem;
+  /** Issues (one per customer). */
+  count: Scalars['Int'];
+}
+
+/** Which data-quality issues to list. */
+export interface DataQualityFilter {
+  /** Which customers (default: all ACTIVE ones you may edit). */
+  customer?: CustomerFilter | null;
+  /** Only these problems. */
+  problem?: Array<DataQualityProblem> | null;
+  /** Only issues about these fields. */
+  field?: Array<CleanupField> | null;
+  /** Years without edit or contact that count as outdated (default DATA_QUALITY_OUTDATED_YEARS). */
+  outdatedYears?: Scalars['Int'] | null;
+}
+
+/** One problem with one field of one customer, with a suggested fix where there is one. */
+export interface DataQualityIssue {
+  __typename?: 'DataQualityIssue';
+  /** customerId:field:problem; stable while the problem lasts. */
+  id: Scalars['ID'];
+  /** The customer. */
+  customer: Customer;
+  /** The field. */
+  field: CleanupField;
+  /** What is wrong. */
+  problem: DataQualityProblem;
+  /** The value now, under your field permissions (masked when your role reads it masked). */
+  value: Scalars['String'] | null;
+  /** Whether APPLY_SUGGESTION can fix it (a null suggestion then clears the value). */
+  hasSuggestion: Scalars['Boolean'];
+  /** The suggested value, under your field permissions. */
+  suggestion: Scalars['String'] | null;
+  /** The problem in words (never with the value). */
+  message: Scalars['String'];
+}
+
+/** A page of data-quality issues, by customer id. */
+export interface DataQualityIssueConnection {
+  __typename?: 'DataQualityIssueConnection';
+  /** Items with their cursors. */
+  edges: Array<DataQualityIssueEdge>;
+  /** Items without cursors. */
+  nodes: Array<DataQualityIssue>;
+  /** Paging state (forward paging only). */
+  pageInfo: PageInfo;
+  /** Number of issues matching the filter (reads every candidate customer: ask only when needed). */
+  totalCount: Scalars['Int'];
+}
+
+/** An edge in a DataQualityIssue connection. */
+export interface DataQualityIssueEdge {
+  __typename?: 'DataQualityIssueEdge';
+  /** Opaque cursor of this item. */
+  cursor: Scalars['String'];
+  /** The item. */
+  node: DataQualityIssue;
+}
+
+/** One issue, as listed. */
+export interface DataQualityIssueRef {
+  /** The customer. */
+  customerId: Scalars['ID'];
+  /** The field. */
+  field: CleanupField;
+  /** The problem. */
+  problem: DataQualityProblem;
+}
+
+/** What is wrong with a customer value. */
+export type DataQualityProblem =
+  /** Not a deliverable email address (syntax or domain). */
+  | 'INVALID_EMAIL'
+  /** Not a valid number in its country’s numbering plan. */
+  | 'INVALID_PHONE'
+  /** Not a valid tax id (for Chinese regions: not a unified social credit code). */
+  | 'INVALID_TAX_ID'
+  /** Region or industry is not one of the fixed codes. */
+  | 'INVALID_CODE'
+  /** Valid, but not in its canonical form; the suggestion is the canonical form. */
+  | 'NOT_NORMALIZED'
+  /** Neither an email nor a phone number. */
+  | 'MISSING_CONTACT'
+  /** A placeholder such as "test" or "111111" instead of a real value. */
+  | 'PLACEHOLDER'
+  /** Neither edited nor contacted for longer than the threshold. */
+  | 'OUTDATED'
+  /** Contradicts another field (e.g. a phone from another country than the region). */
+  | 'CONFLICTING';
+
+/** The archive policy to delete. */
+export interface DeleteArchivePolicyInput {
+  /** Policy id. */
+  id: Scalars['ID'];
+  /** The version you read; a stale version fails with CONFLICT. */
+  version: Scalars['Int'];
+}
+
+/** Result of deleteArchivePolicy. */
+export interface DeleteArchivePolicyPayload {
+  __typename?: 'DeleteArchivePolicyPayload';
+  /** The policy as it was before it was deleted. */
+  policy: ArchivePolicy;
+}
+
+/** Deletes a saved segment. */
+export interface DeleteSegmentInput {
+  /** The segment. */
+  id: Scalars['ID'];
+  /** The version you read. */
+  version: Scalars['Int'];
+}
+
+/** Deletes a tag from the tag list and from every live customer. */
+export interface DeleteTagInput {
+  /** The tag. */
+  name: Scalars['String'];
+}
+
+/** Options of a duplicate detection run. */
+export interface DetectDuplicatesInput {
+  /** Name similarity from which names count as similar (default DUPLICATE_NAME_SIMILARITY). */
+  nameSimilarity?: Scalars['Float'] | null;
+}
+
+/** Result of detectDuplicates. */
+export interface DetectDuplicatesPayload {
+  __typename?: 'DetectDuplicatesPayload';
+  /** The queued detection job. */
+  job: Job;
+}
+
+/** Marks a duplicate group as not duplicates; detection will not pair these customers again. */
+export interface DismissDuplicateInput {
+  /** The group. */
+  groupId: Scalars['ID'];
+  /** Why they are different customers. */
+  reason?: Scalars['String'] | null;
+}
+
+/** Result of dismissDuplicate. */
+export interface DismissDuplicatePayload {
+  __typename?: 'DismissDuplicatePayload';
+  /** The dismissed group (now gone from the list). */
+  groupId: Scalars['ID'];
+  /** Customer pairs remembered as not duplicates. */
+  dismissedPairs: Scalars['Int'];
+}
+
+/** Which duplicate groups to list. */
+export interface DuplicateFilter {
+  /** Only groups scoring at least this (0–1). */
+  minScore?: Scalars['Float'] | null;
+  /** Only groups in these regions. */
+  region?: Array<Scalars['String']> | null;
+  /** Only groups containing this customer. */
+  customerId?: Scalars['ID'] | null;
+  /** Only groups with at least one of these reason kinds. */
+  reason?: Array<Scalars['String']> | null;
+}
+
+/** Customers that are probably the same, from the latest detection run. */
+export interface DuplicateGroup {
+  __typename?: 'DuplicateGroup';
+  /** Stable identifier (until the next detection run). */
+  id: Scalars['ID'];
+  /** How likely the group is one customer (0–1): independent reasons add up. */
+  score: Scalars['Float'];
+  /** The region all members share, if they do. */
+  region: Scalars['String'] | null;
+  /** Why, strongest first. */
+  reasons: Array<DuplicateReason>;
+  /** The member customers’ ids. */
+  memberIds: Array<Scalars['ID']>;
+  /** When the detection run found it. */
+  createdAt: Scalars['DateTime'];
+  /** The members that are still ACTIVE, under your field permissions. */
+  customers: Array<Customer>;
+}
+
+/** A page of DuplicateGroup items. */
+export interface DuplicateGroupConnection {
+  __typename?: 'DuplicateGroupConnection';
+  /** Items with their cursors. */
+  edges: Array<DuplicateGroupEdge>;
+  /** Items without cursors. */
+  nodes: Array<DuplicateGroup>;
+  /** Paging state. */
+  pageInfo: PageInfo;
+  /** Number of items matching the filter, regardless of paging. */
+  totalCount: Scalars['Int'];
+}
+
+/** An edge in a DuplicateGroup connection. */
+export interface DuplicateGroupEdge {
+  __typename?: 'DuplicateGroupEdge';
+  /** Opaque cursor of this item. */
+  cursor: Scalars['String'];
+  /** The item. */
+  node: DuplicateGroup;
+}
+
+/** Why customers of a group look like the same one. */
+export interface DuplicateReason {
+  __typename?: 'DuplicateReason';
+  /** EMAIL, PHONE, TAX_ID, NAME or SIMILAR_NAME. */
+  kind: Scalars['String'];
+  /** Strength of this evidence (0–1; for SIMILAR_NAME the best trigram similarity). */
+  score: Scalars['Float'];
+  /** How many pairs in the group share it. */
+  pairs: Scalars['Int'];
+  /** The reason in words (never the values themselves). */
+  description: Scalars['String'];
+}
+
+/** Pending duplicate groups showing one kind of evidence. */
+export interface DuplicateReasonCount {
+  __typename?: 'DuplicateReasonCount';
+  /** EMAIL, PHONE, TAX_ID, NAME or SIMILAR_NAME. */
+  kind: Scalars['String'];
+  /** Pending groups with this evidence (a group may show several). */
+  groups: Scalars['Int'];
+}
+
+/** Erases a person's personal data (PIPL/GDPR request) in the live and archive stores. */
+export interface ErasePersonalDataInput {
+  /** The customer (live or archived). */
+  id: Scalars['ID'];
+  /** The request this fulfils (reference, not personal data). */
+  reason: Scalars['String'];
+  /** The customer's code, typed again to confirm. */
+  confirm: Scalars['String'];
+}
+
+/** File format of an export. */
+export type ExportFormat =
+  /** UTF-8 CSV with a byte-order mark (opens correctly in Excel), RFC 4180 quoting. */
+  | 'CSV'
+  /** Excel workbook, one sheet. */
+  | 'XLSX';
+
+/** Language of the column headers. */
+export type ExportLanguage =
+  /** English headers. */
+  | 'EN'
+  /** Simplified Chinese headers. */
+  | 'ZH_CN';
+
+/** What an export contains. */
+export type ExportResource =
+  /** Live customers (the customers list filter). */
+  | 'CUSTOMERS'
+  /** Archived customers (the archived customers filter). */
+  | 'ARCHIVED_CUSTOMERS'
+  /** Live interactions (the interactions filter). */
+  | 'INTERACTIONS'
+  /** Audit log entries (the audit events filter). */
+  | 'AUDIT_EVENTS';
+
+/** One value of a facet and how many matches have it. */
+export interface FacetValue {
+  __typename?: 'FacetValue';
+  /** The value (enum values as their names, years as digits). */
+  value: Scalars['String'];
+  /** Matches with this value, under the caller’s row rules. */
+  count: Scalars['Int'];
+}
+
+/** One entry of a customer's interaction history: a call, email, meeting, visit, order, ticket, complaint or note. */
+export interface Interaction {
+  __typename?: 'Interaction';
+  /** Stable identifier. */
+  id: Scalars['ID'];
+  /** What happened. */
+  kind: InteractionKind;
+  /** When it happened. */
+  occurredAt: Scalars['DateTime'];
+  /** Channel it happened through. */
+  channel: InteractionChannel | null;
+  /** Short summary. */
+  subject: Scalars['String'];
+  /** Full text (call notes, email body, ticket description…). */
+  body: Scalars['String'] | null;
+  /** Order amount (ORDER only), exact decimal. */
+  amount: Scalars['Decimal'] | null;
+  /** ISO 4217 currency of the amount, e.g. CNY. */
+  currency: Scalars['String'] | null;
+  /** When it was recorded. */
+  createdAt: Scalars['DateTime'];
+  /** The customer this interaction belongs to. */
+  customer: Customer;
+  /** Who recorded it. */
+  owner: User | null;
+}
+
+/** Channel through which an interaction took place. */
+export type InteractionChannel =
+  /** Telephone. */
+  | 'PHONE'
+  /** Email. */
+  | 'EMAIL'
+  /** WeChat. */
+  | 'WECHAT'
+  /** Face to face. */
+  | 'IN_PERSON'
+  /** Website or web portal. */
+  | 'WEB'
+  /** Any other channel. */
+  | 'OTHER';
+
+/** A page of Interaction items. */
+export interface InteractionConnection {
+  __typename?: 'InteractionConnection';
+  /** Items with their cursors. */
+  edges: Array<InteractionEdge>;
+  /** Items without cursors. */
+  nodes: Array<Interaction>;
+  /** Paging state. */
+  pageInfo: PageInfo;
+  /** Number of items matching the filter, regardless of paging. */
+  totalCount: Scalars['Int'];
+}
+
+/** An edge in a Interaction connection. */
+export interface InteractionEdge {
+  __typename?: 'InteractionEdge';
+  /** Opaque cursor of this item. */
+  cursor: Scalars['String'];
+  /** The item. */
+  node: Interaction;
+}
+
+/** Which interactions to list. */
+export interface InteractionFilter {
+  /** Of any of these customers (top-level list only). */
+  customerId?: Array<Scalars['ID']> | null;
+  /** Any of these kinds. */
+  kind?: Array<InteractionKind> | null;
+  /** Any of these channels. */
+  channel?: Array<InteractionChannel> | null;
+  /** Recorded by any of these users. */
+  ownerId?: Array<Scalars['ID']> | null;
+  /** Occurred at or after this time. */
+  occurredAfter?: Scalars['DateTime'] | null;
+  /** Occurred before this time. */
+  occurredBefore?: Scalars['DateTime'] | null;
+}
+
+/** What happened between the company and the customer. */
+export type InteractionKind =
+  /** A phone call. */
+  | 'CALL'
+  /** An email exchange. */
+  | 'EMAIL'
+  /** A meeting (online or in person). */
+  | 'MEETING'
+  /** A visit to the customer. */
+  | 'VISIT'
+  /** An order; carries an amount and currency. */
+  | 'ORDER'
+  /** A support ticket. */
+  | 'TICKET'
+  /** A complaint. */
+  | 'COMPLAINT'
+  /** An internal note. */
+  | 'NOTE';
+
+/** One sort key for interactions. */
+export interface InteractionOrder {
+  /** Field to sort by. */
+  field: InteractionSortField;
+  /** Direction. */
+  direction?: SortDirection;
+}
+
+/** Fields interactions can be sorted by. */
+export type InteractionSortField =
+  /** When it happened. */
+  | 'OCCURRED_AT'
+  /** When it was recorded. */
+  | 'CREATED_AT'
+  /** Order amount (none counts as smallest). */
+  | 'AMOUNT';
+
+/** A background job: an archive policy run, a bulk archive or a classification. */
+export interface Job {
+  __typename?: 'Job';
+  /** Stable identifier. */
+  id: Scalars['ID'];
+  /** What the job does. */
+  kind: JobKind;
+  /** Where the job is in its life. */
+  state: JobState;
+  /** What the job was asked to do (depends on `kind`). */
+  params: Scalars['JSONObject'];
+  /** What the job did (set when it finished or was cancelled). */
+  result: Scalars['JSONObject'] | null;
+  /** Why the job failed (state FAILED). */
+  error: Scalars['String'] | null;
+  /** When the job was queued. */
+  createdAt: Scalars['DateTime'];
+  /** When a worker first started it. */
+  startedAt: Scalars['DateTime'] | null;
+  /** When it succeeded, failed or was cancelled. */
+  finishedAt: Scalars['DateTime'] | null;
+  /** How many times a worker took it up (more than 1 after a worker was lost). */
+  attempts: Scalars['Int'];
+  /** Whether cancellation was requested; a running job stops after its current batch. */
+  cancelRequested: Scalars['Boolean'];
+  /** Units done and in total. */
+  progress: JobProgress;
+  /** Who started the job; null for scheduled runs (the system). */
+  createdBy: User | null;
+}
+
+/** A page of Job items. */
+export interface JobConnection {
+  __typename?: 'JobConnection';
+  /** Items with their cursors. */
+  edges: Array<JobEdge>;
+  /** Items without cursors. */
+  nodes: Array<Job>;
+  /** Paging state. */
+  pageInfo: PageInfo;
+  /** Number of items matching the filter, regardless of paging. */
+  totalCount: Scalars['Int'];
+}
+
+/** An edge in a Job connection. */
+export interface JobEdge {
+  __typename?: 'JobEdge';
+  /** Opaque cursor of this item. */
+  cursor: Scalars['String'];
+  /** The item. */
+  node: Job;
+}
+
+/** Which jobs to list (newest first). */
+export interface JobFilter {
+  /** Any of these states. */
+  state?: Array<JobState> | null;
+  /** Any of these kinds. */
+  kind?: Array<JobKind> | null;
+}
+
+/** What a background job does. */
+export type JobKind =
+  /** Runs an archive policy: moves the customers (or interactions) it selects to the archive. */
+  | 'ARCHIVE_POLICY_RUN'
+  /** Archives all interactions older than a date, for every customer. */
+  | 'ARCHIVE_INTERACTIONS'
+  /** Recomputes customers’ lifecycle stages from their activity. */
+  | 'CLASSIFY_LIFECYCLE'
+  /** Purges archived customers whose retention period has ended and that are not under legal hold. */
+  | 'RETENTION_SWEEP'
+  /** Writes a logical backup of every table from one consistent snapshot. */
+  | 'BACKUP'
+  /** Restores a backup into a scratch database and checks it against its manifest. */
+  | 'BACKUP_DRILL'
+  /** Rebuilds the archive search index from the archive tables. */
+  | 'REINDEX_SEARCH'
+  /** Rewrites customer values into their canonical forms (phones to E.164, emails, names, codes). */
+  | 'NORMALIZE_CUSTOMERS'
+  /** Finds groups of customers that are probably the same, for review and merge. */
+  | 'DETECT_DUPLICATES'
+  /** Counts open data-quality issues for the reports (cleanupStats), changing no customer. */
+  | 'COUNT_DATA_QUALITY'
+  /** Re-encrypts sensitive values (and legacy plaintext) under the current encryption key, with fresh blind indexes. */
+  | 'ROTATE_ENCRYPTION_KEYS';
+
+/** How far a job is. */
+export interface JobProgress {
+  __typename?: 'JobProgress';
+  /** Units done so far (customers, for archive and classification jobs). */
+  done: Scalars['Int'];
+  /** Units in total; null until the job has counted its work. */
+  total: Scalars['Int'] | null;
+}
+
+/** Where a background job is in its life. */
+export type JobState =
+  /** Waiting for a worker (also after a worker was lost: it resumes from its checkpoint). */
+  | 'QUEUED'
+  /** A worker is processing it, batch by batch. */
+  | 'RUNNING'
+  /** Finished; `result` says what it did. */
+  | 'SUCCEEDED'
+  /** Stopped by an error; `error` says why. Completed batches stay done. */
+  | 'FAILED'
+  /** Stopped on request between two batches; completed batches stay done. */
+  | 'CANCELLED';
+
+/** Lifecycle transitions in one time bucket, counted from the audit log. */
+export interface LifecycleActivity {
+  __typename?: 'LifecycleActivity';
+  /** Start of the bucket: local midnight in the report’s time zone, as an instant. */
+  bucket: Scalars['DateTime'];
+  /** Customers archived (by hand or by policy). */
+  archived: Scalars['Int'];
+  /** Customers restored from the archive. */
+  restored: Scalars['Int'];
+  /** Customers voided. */
+  voided: Scalars['Int'];
+  /** Customers unvoided. */
+  unvoided: Scalars['Int'];
+  /** Customers purged (tombstones in the audit log). */
+  purged: Scalars['Int'];
+  /** Customers merged into a survivor. */
+  merged: Scalars['Int'];
+  /** Customers brought back by an unmerge. */
+  unmerged: Scalars['Int'];
+}
+
+/** One id of a bulk lifecycle action that was not processed, and why. */
+export interface LifecycleFailure {
+  __typename?: 'LifecycleFailure';
+  /** The id as given. */
+  id: Scalars['ID'];
+  /** NOT_FOUND (missing or not visible to you) or INVALID_STATE (the transition is not allowed). */
+  code: Scalars['String'];
+  /** What went wrong, for people. */
+  message: Scalars['String'];
+}
+
+/** Business lifecycle stage (a classification, not the record status). */
+export type LifecycleStage =
+  /** Recently acquired, no established activity yet. */
+  | 'NEW'
+  /** Doing business regularly. */
+  | 'ACTIVE'
+  /** No recent activity. */
+  | 'INACTIVE'
+  /** Has left. */
+  | 'CHURNED';
+
+/** Credentials. */
+export interface LoginInput {
+  /** Login email address. */
+  email: Scalars['String'];
+  /** Password. */
+  password: Scalars['String'];
+}
+
+/** Result of login: a new session. */
+export interface LoginPayload {
+  __typename?: 'LoginPayload';
+  /** Access token: send as `Authorization: Bearer <token>`. */
+  token: Scalars['String'];
+  /** When the access token expires; refresh before then. */
+  expiresAt: Scalars['DateTime'];
+  /** Single-use token for refreshToken, valid for days. */
+  refreshToken: Scalars['String'];
+  /** The signed-in user. */
+  user: User;
+}
+
+/** An interaction to add to a customer's history. */
+export interface LogInteractionInput {
+  /** The customer it concerns. */
+  customerId: Scalars['ID'];
+  /** What happened. */
+  kind: InteractionKind;
+  /** When it happened (default: now). */
+  occurredAt?: Scalars['DateTime'] | null;
+  /** Channel it happened through. */
+  channel?: InteractionChannel | null;
+  /** Short summary. */
+  subject: Scalars['String'];
+  /** Full text. */
+  body?: Scalars['String'] | null;
+  /** Amount; required for ORDER. */
+  amount?: Scalars['Decimal'] | null;
+  /** ISO 4217 currency code; required with an amount. */
+  currency?: Scalars['String'] | null;
+  /** Who recorded it (default: the customer's owner). */
+  ownerId?: Scalars['ID'] | null;
+}
+
+/** Result of logInteraction. */
+export interface LogInteractionPayload {
+  __typename?: 'LogInteractionPayload';
+  /** The logged interaction. */
+  interaction: Interaction;
+}
+
+/** Merges 2–10 ACTIVE customers into one survivor. */
+export interface MergeCustomersInput {
+  /** The customer that stays. */
+  survivorId: Scalars['ID'];
+  /** The customers merged into the survivor (1–9); they become MERGED. */
+  mergedIds: Array<Scalars['ID']>;
+  /** Field-by-field choices. A field not picked keeps the survivor’s value, or when that is empty the first merged customer’s non-empty value. */
+  picks?: Array<MergePickInput> | null;
+  /** The version you read of every party; required unless dryRun. Any stale version fails the whole merge with CONFLICT. */
+  versions?: Array<PartyVersionInput> | null;
+  /** true: return the merged survivor as it would be, and save nothing. */
+  dryRun?: Scalars['Boolean'];
+  /** Why (kept in the audit log). */
+  reason?: Scalars['String'] | null;
+}
+
+/** Result of mergeCustomers. */
+export interface MergeCustomersPayload {
+  __typename?: 'MergeCustomersPayload';
+  /** The survivor after the merge (as it would be, on a dry run). */
+  survivor: Customer;
+  /** The merge (null on a dry run). */
+  merge: CustomerMerge | null;
+  /** Interactions that move (moved) to the survivor. On a dry run the survivor’s own relations still show the saved state. */
+  movedInteractions: Scalars['Int'];
+  /** Whether nothing was saved. */
+  dryRun: Scalars['Boolean'];
+}
+
+/** Which merges to list. */
+export interface MergeFilter {
+  /** Merges in which this customer took part (as survivor or merged). */
+  customerId?: Scalars['ID'] | null;
+  /** true: only merges still in effect; false: only undone ones. */
+  active?: Scalars['Boolean'] | null;
+}
+
+/** A field of a merge’s result and the party it came from. */
+export interface MergePick {
+  __typename?: 'MergePick';
+  /** The field. */
+  field: CleanupField;
+  /** The party whose value was kept. */
+  fromId: Scalars['ID'];
+}
+
+/** Take one field of the merged result from one party. */
+export interface MergePickInput {
+  /** The field (TAGS, CONTACT and ACTIVITY cannot be picked: tags are united). */
+  field: CleanupField;
+  /** The party (survivor or merged customer) whose value to keep. */
+  fromId: Scalars['ID'];
+}
+
+/** Changes. Each takes one `input` object and returns a payload; a failed mutation changes nothing. */
+export interface Mutation {
+  __typename?: 'Mutation';
+  /** Moves ACTIVE or VOID customers and their whole history to the archive store. Other ids are reported in `failures`. */
+  archiveCustomers: ArchiveCustomersPayload;
+  /** Puts archived customers back exactly as they were, with the status they had. Other ids are reported in `failures`. */
+  restoreCustomers: RestoreCustomersPayload;
+  /** Archives interactions older than a date; their customers stay live. */
+  archiveInteractions: ArchiveInteractionsPayload;
+  /** Irreversibly deletes a VOID or ARCHIVED customer and its history (ADMIN). `confirm` must equal its code; a legal hold blocks it. */
+  purgeCustomer: PurgeCustomerPayload;
+  /** Sets or lifts a legal hold, which blocks purge and retention sweeps (ADMIN). */
+  setLegalHold: CustomerInStorePayload;
+  /** Erases a person's personal data in both stores on a privacy request (ADMIN); non-personal facts stay for statistics. */
+  erasePersonalData: CustomerInStorePayload;
+  /** Marks an ACTIVE customer invalid (VOID): kept for traceability, out of daily lists and reports; undo with unvoidCustomer. */
+  voidCustomer: VoidCustomerPayload;
+  /** Voids many ACTIVE customers; ids that cannot be voided are listed in `failures`. */
+  voidCustomers: VoidCustomersPayload;
+  /** Puts a VOID customer back to ACTIVE. */
+  unvoidCustomer: VoidCustomerPayload;
+  /** Puts many VOID customers back to ACTIVE; other ids are listed in `failures`. */
+  unvoidCustomers: VoidCustomersPayload;
+  /** Creates a customer. */
+  createCustomer: CreateCustomerPayload;
+  /** Changes a customer; fails with CONFLICT when `version` is stale. */
+  updateCustomer: UpdateCustomerPayload;
+  /** Signs in with email and password; the only operation open without a token. */
+  login: LoginPayload;
+  /** Trades a refresh token for a new session; works without an access token. */
+  refreshToken: RefreshTokenPayload;
+  /** Creates a staff user (ADMIN only). */
+  createUser: CreateUserPayload;
+  /** Changes a user's name, role or enabled state (ADMIN only). */
+  updateUser: UpdateUserPayload;
+  /** Sets a new password and ends the user's sessions (ADMIN only). */
+  resetUserPassword: ResetUserPasswordPayload;
+  /** Adds an interaction to an ACTIVE customer's history. */
+  logInteraction: LogInteractionPayload;
+  /** Creates an archive policy. */
+  createArchivePolicy: CreateArchivePolicyPayload;
+  /** Changes an archive policy; fails with CONFLICT when `version` is stale. */
+  updateArchivePolicy: UpdateArchivePolicyPayload;
+  /** Deletes an archive policy; runs already queued finish as they were. */
+  deleteArchivePolicy: DeleteArchivePolicyPayload;
+  /** Starts a run of an archive policy now, as a background job. */
+  runArchivePolicy: RunArchivePolicyPayload;
+  /** Cancels a queued job, or asks a running one to stop after its current batch. */
+  cancelJob: CancelJobPayload;
+  /** Recomputes lifecycle stages from activity in a background job; customers whose stage was set by hand are left alone. */
+  classifyLifecycleStages: ClassifyLifecycleStagesPayload;
+  /** Purges, as a background job, every archived customer past its retainUntil that is not under legal hold; tombstones stay in the audit log. */
+  runRetentionSweep: RunRetentionSweepPayload;
+  /** Starts a backup as a background job (ADMIN); follow it with `job(id)`. */
+  startBackup: StartBackupPayload;
+  /** Starts a restore drill (ADMIN): the backup is restored into a scratch database, compared with its manifest and dropped. */
+  startBackupDrill: StartBackupDrillPayload;
+  /** Prepares a CSV or Excel export under your field guards and row rules and returns a download link valid for 10 minutes and one download. */
+  createExport: CreateExportPayload;
+  /** Rebuilds the archive search index in a background job (ADMIN). */
+  reindexArchive: ReindexArchivePayload;
+  /** Merges 2–10 ACTIVE customers into a survivor: field-by-field picks, interactions move to the survivor, the others become MERGED. With dryRun, shows the result and saves nothing. */
+  mergeCustomers: MergeCustomersPayload;
+  /** Undoes a merge exactly: every party back as it was, interactions back with their original customer. INVALID_STATE names what prevents it. */
+  unmergeCustomers: UnmergeCustomersPayload;
+  /** Marks a group as not duplicates; they will not be proposed together again. */
+  dismissDuplicate: DismissDuplicatePayload;
+  /** Recomputes the duplicate groups in a background job (replaces the previous run’s groups). */
+  detectDuplicates: DetectDuplicatesPayload;
+  /** Applies the suggested fixes of data-quality issues, or dismisses them, one by one or in bulk. */
+  resolveDataQualityIssues: ResolveDataQualityIssuesPayload;
+  /** Counts every open data-quality issue in a background job, for cleanupStats (ADMIN and MANAGER); one count runs at a time. */
+  countDataQuality: CountDataQualityPayload;
+  /** Normalizes phones (E.164), emails, names, tax ids, regions and industries. A dry run (the default) lists every change; otherwise a job applies them, audited per customer. */
+  normalizeCustomers: NormalizeCustomersPayload;
+  /** Creates or changes a saved segment (ADMIN and MANAGER). */
+  saveSegment: SegmentPayload;
+  /** Deletes a saved segment (ADMIN and MANAGER). */
+  deleteSegment: SegmentPayload;
+  /** Replaces the tags of one ACTIVE customer. */
+  setCustomerTags: SetCustomerTagsPayload;
+  /** Adds and removes tags on every ACTIVE customer a filter matches (with dryRun: only counts). */
+  bulkTagCustomers: BulkTagCustomersPayload;
+  /** Creates a tag or changes its name, colour or description (ADMIN and MANAGER). */
+  saveTag: TagPayload;
+  /** Deletes a tag and removes it from every live customer (ADMIN and MANAGER). */
+  deleteTag: TagPayload;
+  /** Re-encrypts every sensitive value not under the current encryption key (and any legacy plaintext) in a background job, with fresh blind indexes (ADMIN). Retired keys can leave ENCRYPTION_KEY once it has succeeded. */
+  startKeyRotation: StartKeyRotationPayload;
+}
+
+/** Arguments of `Mutation.archiveCustomers`. */
+export interface MutationArchiveCustomersArgs {
+  /** Which customers and why. */
+  input: ArchiveCustomersInput;
+}
+
+/** Arguments of `Mutation.restoreCustomers`. */
+export interface MutationRestoreCustomersArgs {
+  /** Which customers and why. */
+  input: RestoreCustomersInput;
+}
+
+/** Arguments of `Mutation.archiveInteractions`. */
+export interface MutationArchiveInteractionsArgs {
+  /** Which interactions and why. */
+  input: ArchiveInteractionsInput;
+}
+
+/** Arguments of `Mutation.purgeCustomer`. */
+export interface MutationPurgeCustomerArgs {
+  /** The customer, why, and the code to confirm. */
+  input: PurgeCustomerInput;
+}
+
+/** Arguments of `Mutation.setLegalHold`. */
+export interface MutationSetLegalHoldArgs {
+  /** The customer, hold or lift, and why. */
+  input: SetLegalHoldInput;
+}
+
+/** Arguments of `Mutation.erasePersonalData`. */
+export interface MutationErasePersonalDataArgs {
+  /** The customer, the request reference, and the code to confirm. */
+  input: ErasePersonalDataInput;
+}
+
+/** Arguments of `Mutation.voidCustomer`. */
+export interface MutationVoidCustomerArgs {
+  /** The customer and why. */
+  input: VoidCustomerInput;
+}
+
+/** Arguments of `Mutation.voidCustomers`. */
+export interface MutationVoidCustomersArgs {
+  /** The customers and why. */
+  input: VoidCustomersInput;
+}
+
+/** Arguments of `Mutation.unvoidCustomer`. */
+export interface MutationUnvoidCustomerArgs {
+  /** The customer and why. */
+  input: UnvoidCustomerInput;
+}
+
+/** Arguments of `Mutation.unvoidCustomers`. */
+export interface MutationUnvoidCustomersArgs {
+  /** The customers and why. */
+  input: UnvoidCustomersInput;
+}
+
+/** Arguments of `Mutation.createCustomer`. */
+export interface MutationCreateCustomerArgs {
+  /** The customer to create. */
+  input: CreateCustomerInput;
+}
+
+/** Arguments of `Mutation.updateCustomer`. */
+export interface MutationUpdateCustomerArgs {
+  /** The customer, the version read and the changes. */
+  input: UpdateCustomerInput;
+}
+
+/** Arguments of `Mutation.login`. */
+export interface MutationLoginArgs {
+  /** Credentials. */
+  input: LoginInput;
+}
+
+/** Arguments of `Mutation.refreshToken`. */
+export interface MutationRefreshTokenArgs {
+  /** The refresh token. */
+  input: RefreshTokenInput;
+}
+
+/** Arguments of `Mutation.createUser`. */
+export interface MutationCreateUserArgs {
+  /** The user to create. */
+  input: CreateUserInput;
+}
+
+/** Arguments of `Mutation.updateUser`. */
+export interface MutationUpdateUserArgs {
+  /** The user and the changes. */
+  input: UpdateUserInput;
+}
+
+/** Arguments of `Mutation.resetUserPassword`. */
+export interface MutationResetUserPasswordArgs {
+  /** The user and the new password. */
+  input: ResetUserPasswordInput;
+}
+
+/** Arguments of `Mutation.logInteraction`. */
+export interface MutationLogInteractionArgs {
+  /** The interaction to log. */
+  input: LogInteractionInput;
+}
+
+/** Arguments of `Mutation.createArchivePolicy`. */
+export interface MutationCreateArchivePolicyArgs {
+  /** The policy to create. */
+  input: CreateArchivePolicyInput;
+}
+
+/** Arguments of `Mutation.updateArchivePolicy`. */
+export interface MutationUpdateArchivePolicyArgs {
+  /** The policy, the version read and the changes. */
+  input: UpdateArchivePolicyInput;
+}
+
+/** Arguments of `Mutation.deleteArchivePolicy`. */
+export interface MutationDeleteArchivePolicyArgs {
+  /** The policy and the version read. */
+  input: DeleteArchivePolicyInput;
+}
+
+/** Arguments of `Mutation.runArchivePolicy`. */
+export interface MutationRunArchivePolicyArgs {
+  /** The policy to run. */
+  input: RunArchivePolicyInput;
+}
+
+/** Arguments of `Mutation.cancelJob`. */
+export interface MutationCancelJobArgs {
+  /** The job to cancel. */
+  input: CancelJobInput;
+}
+
+/** Arguments of `Mutation.classifyLifecycleStages`. */
+export interface MutationClassifyLifecycleStagesArgs {
+  /** Thresholds; omitted ones use the defaults. */
+  input?: ClassifyLifecycleStagesInput | null;
+}
+
+/** Arguments of `Mutation.runRetentionSweep`. */
+export interface MutationRunRetentionSweepArgs {
+  /** Why (optional). */
+  input?: RunRetentionSweepInput | null;
+}
+
+/** Arguments of `Mutation.startBackup`. */
+export interface MutationStartBackupArgs {
+  /** Why (optional). */
+  input?: StartBackupInput | null;
+}
+
+/** Arguments of `Mutation.startBackupDrill`. */
+export interface MutationStartBackupDrillArgs {
+  /** The backup. */
+  input: StartBackupDrillInput;
+}
+
+/** Arguments of `Mutation.createExport`. */
+export interface MutationCreateExportArgs {
+  /** What to export. */
+  input: CreateExportInput;
+}
+
+/** Arguments of `Mutation.reindexArchive`. */
+export interface MutationReindexArchiveArgs {
+  /** Why. */
+  input: ReindexArchiveInput;
+}
+
+/** Arguments of `Mutation.mergeCustomers`. */
+export interface MutationMergeCustomersArgs {
+  /** Survivor, merged customers, picks and versions. */
+  input: MergeCustomersInput;
+}
+
+/** Arguments of `Mutation.unmergeCustomers`. */
+export interface MutationUnmergeCustomersArgs {
+  /** The merge and why. */
+  input: UnmergeCustomersInput;
+}
+
+/** Arguments of `Mutation.dismissDuplicate`. */
+export interface MutationDismissDuplicateArgs {
+  /** The group and why. */
+  input: DismissDuplicateInput;
+}
+
+/** Arguments of `Mutation.detectDuplicates`. */
+export interface MutationDetectDuplicatesArgs {
+  /** Options; omitted ones use the configuration. */
+  input?: DetectDuplicatesInput | null;
+}
+
+/** Arguments of `Mutation.resolveDataQualityIssues`. */
+export interface MutationResolveDataQualityIssuesArgs {
+  /** The issues and what to do. */
+  input: ResolveDataQualityIssuesInput;
+}
+
+/** Arguments of `Mutation.normalizeCustomers`. */
+export interface MutationNormalizeCustomersArgs {
+  /** Which customers, and whether to preview. */
+  input: NormalizeCustomersInput;
+}
+
+/** Arguments of `Mutation.saveSegment`. */
+export interface MutationSaveSegmentArgs {
+  /** The segment. */
+  input: SaveSegmentInput;
+}
+
+/** Arguments of `Mutation.deleteSegment`. */
+export interface MutationDeleteSegmentArgs {
+  /** The segment and the version read. */
+  input: DeleteSegmentInput;
+}
+
+/** Arguments of `Mutation.setCustomerTags`. */
+export interface MutationSetCustomerTagsArgs {
+  /** The customer and its tags. */
+  input: SetCustomerTagsInput;
+}
+
+/** Arguments of `Mutation.bulkTagCustomers`. */
+export interface MutationBulkTagCustomersArgs {
+  /** Filter and tag changes. */
+  input: BulkTagCustomersInput;
+}
+
+/** Arguments of `Mutation.saveTag`. */
+export interface MutationSaveTagArgs {
+  /** The tag and its changes. */
+  input: SaveTagInput;
+}
+
+/** Arguments of `Mutation.deleteTag`. */
+export interface MutationDeleteTagArgs {
+  /** The tag. */
+  input: DeleteTagInput;
+}
+
+/** Arguments of `Mutation.startKeyRotation`. */
+export interface MutationStartKeyRotationArgs {
+  /** Options. */
+  input?: StartKeyRotationInput | null;
+}
+
+/** One value normalization would rewrite, before → after, under your field permissions. */
+export interface NormalizationChange {
+  __typename?: 'NormalizationChange';
+  /** The customer. */
+  customer: Customer;
+  /** The field. */
+  field: CleanupField;
+  /** The value now (masked or null when your role may not read it in full). */
+  before: Scalars['String'] | null;
+  /** The value after normalization (masked or null like `before`). */
+  after: Scalars['String'] | null;
+  /** True when your role may not read this field: both values are withheld. */
+  hidden: Scalars['Boolean'];
+}
+
+/** Which customers to normalize, and whether only to preview. */
+export interface NormalizeCustomersInput {
+  /** Which customers (default: all ACTIVE). Only ACTIVE and VOID customers are normalized. */
+  filter?: CustomerFilter | null;
+  /** true (default): list the changes and write nothing; false: apply them in a background job. */
+  dryRun?: Scalars['Boolean'];
+  /** How many changes a dry run lists (default 100, at most 1000); the counts cover all of them. */
+  first?: Scalars['Int'] | null;
+}
+
+/** Result of normalizeCustomers. */
+export interface NormalizeCustomersPayload {
+  __typename?: 'NormalizeCustomersPayload';
+  /** Whether this was a preview (nothing written). */
+  dryRun: Scalars['Boolean'];
+  /** Customers examined (dry run only). */
+  scanned: Scalars['Int'] | null;
+  /** Customers with at least one change (dry run only). */
+  changedCustomers: Scalars['Int'] | null;
+  /** Values that would change (dry run only). */
+  changeCount: Scalars['Int'] | null;
+  /** The first changes, in customer id order (dry run only; empty otherwise). */
+  changes: Array<NormalizationChange>;
+  /** The job applying the changes (not a dry run). */
+  job: Job | null;
+}
+
+/** Relay page information. */
+export interface PageInfo {
+  __typename?: 'PageInfo';
+  /** Whether more items follow the last one of this page. */
+  hasNextPage: Scalars['Boolean'];
+  /** Whether items precede the first one of this page. */
+  hasPreviousPage: Scalars['Boolean'];
+  /** Cursor of the first item of this page. */
+  startCursor: Scalars['String'] | null;
+  /** Cursor of the last item of this page. */
+  endCursor: Scalars['String'] | null;
+}
+
+/** The version of one party you read. */
+export interface PartyVersionInput {
+  /** The customer. */
+  id: Scalars['ID'];
+  /** Its version as you read it; a stale one fails with CONFLICT. */
+  version: Scalars['Int'];
+}
+
+/** What to preview: a saved policy (`id`), or an unsaved rule (`criteria` and `action`). */
+export interface PreviewArchivePolicyInput {
+  /** A saved policy. */
+  id?: Scalars['ID'] | null;
+  /** An unsaved rule’s criteria. */
+  criteria?: ArchivePolicyCriteriaInput | null;
+  /** An unsaved rule’s action (default ARCHIVE_CUSTOMERS). */
+  action?: ArchivePolicyAction | null;
+  /** An unsaved ARCHIVE_INTERACTIONS rule’s interaction age in days. */
+  interactionsOlderThanDays?: Scalars['Int'] | null;
+}
+
+/** Irreversibly deletes one VOID or ARCHIVED customer with its whole history. */
+export interface PurgeCustomerInput {
+  /** The customer (live and VOID, or archived). */
+  id: Scalars['ID'];
+  /** Why it must go (kept in the audit log's tombstone). */
+  reason: Scalars['String'];
+  /** The customer's code, typed again to confirm. */
+  confirm: Scalars['String'];
+}
+
+/** Result of purgeCustomer. */
+export interface PurgeCustomerPayload {
+  __typename?: 'PurgeCustomerPayload';
+  /** Id of the customer that no longer exists. */
+  purgedId: Scalars['ID'];
+  /** Its code (kept in the audit tombstone). */
+  code: Scalars['String'];
+  /** Everything that was removed (customer, interactions, archive metadata) as JSON, under your field guards. Keep it if policy requires. */
+  export: Scalars['JSONObject'];
+}
+
+/** Reads: customers, interaction history, staff and the audit log. */
+export interface Query {
+  __typename?: 'Query';
+  /** One archived customer; null when it does not exist or is not visible. */
+  archivedCustomer: ArchivedCustomer | null;
+  /** Archived customers, most recently archived first by default. */
+  archivedCustomers: ArchivedCustomerConnection;
+  /** Re-computes every archived checksum and lists mismatches (ADMIN, AUDITOR). */
+  verifyArchive: ArchiveVerification;
+  /** The audit log, newest first (ADMIN and AUDITOR). */
+  auditEvents: AuditEventConnection;
+  /** Re-computes every hash and link of the audit log and names the first broken entry. */
+  verifyAuditChain: AuditChainVerification;
+  /** One customer by id; null when it does not exist or is not visible. */
+  customer: Customer | null;
+  /** Customers matching a filter (ACTIVE only unless `status` says otherwise). */
+  customers: CustomerConnection;
+  /** The signed-in user, with the permissions the dashboard may show. */
+  me: User;
+  /** All staff users, e.g. for owner pickers. */
+  users: Array<User>;
+  /** Interactions across customers, newest first by default. */
+  interactions: InteractionConnection;
+  /** One archive policy by id; null when there is none. */
+  archivePolicy: ArchivePolicy | null;
+  /** Archive policies by name. */
+  archivePolicies: ArchivePolicyConnection;
+  /** Dry run: how many customers and interactions a policy (saved or not) would archive now, with a sample. Moves nothing. */
+  previewArchivePolicy: ArchivePolicyPreview;
+  /** One background job by id; null when there is none. */
+  job: Job | null;
+  /** Background jobs, newest first. */
+  jobs: JobConnection;
+  /** Dry run of the retention sweep: archived customers past retention and not held, with a sample. Removes nothing. */
+  previewRetentionSweep: RetentionPreview;
+  /** Customer counts grouped by up to four dimensions, largest groups first (at most 5,000 groups). Without `filter.status`, only ACTIVE customers count. */
+  customerStats: Array<CustomerStat>;
+  /** Archive, restore, void, unvoid, purge, merge and unmerge counts per time bucket. */
+  lifecycleActivity: Array<LifecycleActivity>;
+  /** Size and age of the archive, under the caller’s row rules. */
+  archiveStats: ArchiveStats;
+  /** Duplicate groups waiting for review and open data-quality issues, under the caller’s row and field rules. */
+  cleanupStats: CleanupStats;
+  /** Finished backups, newest first, with their latest restore drill (ADMIN). */
+  backups: Array<Backup>;
+  /** Finds archived customers, with facets. Matches only fields the caller may read in full; SALES sees only its own. */
+  searchArchive: ArchiveSearchResult;
+  /** Finds customers wherever they are stored: live, archived or both. */
+  search: CustomerSearchResult;
+  /** How far the archive search index is behind (ADMIN). */
+  searchIndexStatus: SearchIndexStatus;
+  /** Compares the archive with its search index: counts and digests (ADMIN). */
+  searchConsistency: SearchConsistency;
+  /** Merges, newest first (ADMIN and MANAGER). */
+  merges: CustomerMergeConnection;
+  /** Candidate duplicate groups from the latest detection run, most likely first (ADMIN and MANAGER). */
+  duplicateCandidates: DuplicateGroupConnection;
+  /** Data-quality problems of the customers you may edit, by customer id, with suggested fixes. */
+  dataQualityIssues: DataQualityIssueConnection;
+  /** Saved segments, by name. */
+  segments: Array<Segment>;
+  /** One saved segment. */
+  segment: Segment | null;
+  /** Every tag in use or configured, with counts over the ACTIVE customers you may see, most used first. */
+  tags: Array<Tag>;
+}
+
+/** Arguments of `Query.archivedCustomer`. */
+export interface QueryArchivedCustomerArgs {
+  /** Customer id. */
+  id: Scalars['ID'];
+}
+
+/** Arguments of `Query.archivedCustomers`. */
+export interface QueryArchivedCustomersArgs {
+  /** Sort keys, most significant first. */
+  orderBy?: Array<ArchivedCustomerOrder> | null;
+  /** Which archived customers. */
+  filter?: ArchivedCustomerFilter | null;
+  /** Number of items after `after` (default 20). */
+  first?: Scalars['Int'] | null;
+  /** Cursor to continue after. */
+  after?: Scalars['String'] | null;
+  /** Number of items before `before`. */
+  last?: Scalars['Int'] | null;
+  /** Cursor to continue before. */
+  before?: Scalars['String'] | null;
+  /** Items to skip after the cursor (or from the start); for page jumps in tables. */
+  offset?: Scalars['Int'] | null;
+}
+
+/** Arguments of `Query.auditEvents`. */
+export interface QueryAuditEventsArgs {
+  /** Which events. */
+  filter?: AuditEventFilter | null;
+  /** Number of items after `after` (default 20). */
+  first?: Scalars['Int'] | null;
+  /** Cursor to continue after. */
+  after?: Scalars['String'] | null;
+  /** Number of items before `before`. */
+  last?: Scalars['Int'] | null;
+  /** Cursor to continue before. */
+  before?: Scalars['String'] | null;
+  /** Items to skip after the cursor (or from the start); for page jumps in tables. */
+  offset?: Scalars['Int'] | null;
+}
+
+/** Arguments of `Query.customer`. */
+export interface QueryCustomerArgs {
+  /** Customer id. */
+  id: Scalars['ID'];
+}
+
+/** Arguments of `Query.customers`. */
+export interface QueryCustomersArgs {
+  /** Sort keys, most significant first (default: newest first). */
+  orderBy?: Array<CustomerOrder> | null;
+  /** Which customers. */
+  filter?: CustomerFilter | null;
+  /** Number of items after `after` (default 20). */
+  first?: Scalars['Int'] | null;
+  /** Cursor to continue after. */
+  after?: Scalars['String'] | null;
+  /** Number of items before `before`. */
+  last?: Scalars['Int'] | null;
+  /** Cursor to continue before. */
+  before?: Scalars['String'] | null;
+  /** Items to skip after the cursor (or from the start); for page jumps in tables. */
+  offset?: Scalars['Int'] | null;
+}
+
+/** Arguments of `Query.interactions`. */
+export interface QueryInteractionsArgs {
+  /** Sort keys (default: occurredAt descending). */
+  orderBy?: Array<InteractionOrder> | null;
+  /** Which interactions. */
+  filter?: InteractionFilter | null;
+  /** Number of items after `after` (default 20). */
+  first?: Scalars['Int'] | null;
+  /** Cursor to continue after. */
+  after?: Scalars['String'] | null;
+  /** Number of items before `before`. */
+  last?: Scalars['Int'] | null;
+  /** Cursor to continue before. */
+  before?: Scalars['String'] | null;
+  /** Items to skip after the cursor (or from the start); for page jumps in tables. */
+  offset?: Scalars['Int'] | null;
+}
+
+/** Arguments of `Query.archivePolicy`. */
+export interface QueryArchivePolicyArgs {
+  /** Policy id. */
+  id: Scalars['ID'];
+}
+
+/** Arguments of `Query.archivePolicies`. */
+export interface QueryArchivePoliciesArgs {
+  /** Number of items after `after` (default 20). */
+  first?: Scalars['Int'] | null;
+  /** Cursor to continue after. */
+  after?: Scalars['String'] | null;
+  /** Number of items before `before`. */
+  last?: Scalars['Int'] | null;
+  /** Cursor to continue before. */
+  before?: Scalars['String'] | null;
+  /** Items to skip after the cursor (or from the start); for page jumps in tables. */
+  offset?: Scalars['Int'] | null;
+}
+
+/** Arguments of `Query.previewArchivePolicy`. */
+export interface QueryPreviewArchivePolicyArgs {
+  /** A saved policy or an unsaved rule. */
+  input: PreviewArchivePolicyInput;
+}
+
+/** Arguments of `Query.job`. */
+export interface QueryJobArgs {
+  /** Job id. */
+  id: Scalars['ID'];
+}
+
+/** Arguments of `Query.jobs`. */
+export interface QueryJobsArgs {
+  /** Which jobs. */
+  filter?: JobFilter | null;
+  /** Number of items after `after` (default 20). */
+  first?: Scalars['Int'] | null;
+  /** Cursor to continue after. */
+  after?: Scalars['String'] | null;
+  /** Number of items before `before`. */
+  last?: Scalars['Int'] | null;
+  /** Cursor to continue before. */
+  before?: Scalars['String'] | null;
+  /** Items to skip after the cursor (or from the start); for page jumps in tables. */
+  offset?: Scalars['Int'] | null;
+}
+
+/** Arguments of `Query.customerStats`. */
+export interface QueryCustomerStatsArgs {
+  /** Which customers to count (the customers list filter). */
+  filter?: CustomerFilter | null;
+  /** Dimensions to group by, most significant first. */
+  groupBy: Array<CustomerDimension>;
+}
+
+/** Arguments of `Query.lifecycleActivity`. */
+export interface QueryLifecycleActivityArgs {
+  /** IANA time zone whose calendar days, weeks and months the buckets follow, e.g. Asia/Shanghai. */
+  timeZone?: Scalars['String'];
+  /** Bucket width. */
+  bucket?: TimeBucket;
+  /** End of the range (exclusive). */
+  to: Scalars['DateTime'];
+  /** Start of the range (inclusive). */
+  from: Scalars['DateTime'];
+}
+
+/** Arguments of `Query.searchArchive`. */
+export interface QuerySearchArchiveArgs {
+  /** endCursor of the previous page. */
+  after?: Scalars['String'] | null;
+  /** Hits per page (default 20, at most 100; 0 for totals and facets only). */
+  first?: Scalars['Int'] | null;
+  /** Which archived customers. */
+  filter?: ArchiveSearchFilter | null;
+  /** What to look for: a name (Chinese or English, typos tolerated), a code, or a phone or email fragment. */
+  query: Scalars['String'];
+}
+
+/** Arguments of `Query.search`. */
+export interface QuerySearchArgs {
+  /** endCursor of the previous page. */
+  after?: Scalars['String'] | null;
+  /** Hits per page (default 20, at most 100; 0 for totals and facets only). */
+  first?: Scalars['Int'] | null;
+  /** Criteria both stores share. */
+  filter?: CustomerSearchFilter | null;
+  /** Which stores to search. */
+  scope?: SearchScope;
+  /** What to look for: a name (Chinese or English, typos tolerated), a code, or a phone or email fragment. */
+  query: Scalars['String'];
+}
+
+/** Arguments of `Query.merges`. */
+export interface QueryMergesArgs {
+  /** Which merges. */
+  filter?: MergeFilter | null;
+  /** Number of items after `after` (default 20). */
+  first?: Scalars['Int'] | null;
+  /** Cursor to continue after. */
+  after?: Scalars['String'] | null;
+  /** Number of items before `before`. */
+  last?: Scalars['Int'] | null;
+  /** Cursor to continue before. */
+  before?: Scalars['String'] | null;
+  /** Items to skip after the cursor (or from the start); for page jumps in tables. */
+  offset?: Scalars['Int'] | null;
+}
+
+/** Arguments of `Query.duplicateCandidates`. */
+export interface QueryDuplicateCandidatesArgs {
+  /** Which groups. */
+  filter?: DuplicateFilter | null;
+  /** Number of items after `after` (default 20). */
+  first?: Scalars['Int'] | null;
+  /** Cursor to continue after. */
+  after?: Scalars['String'] | null;
+  /** Number of items before `before`. */
+  last?: Scalars['Int'] | null;
+  /** Cursor to continue before. */
+  before?: Scalars['String'] | null;
+  /** Items to skip after the cursor (or from the start); for page jumps in tables. */
+  offset?: Scalars['Int'] | null;
+}
+
+/** Arguments of `Query.dataQualityIssues`. */
+export interface QueryDataQualityIssuesArgs {
+  /** Which issues. */
+  filter?: DataQualityFilter | null;
+  /** Number of items after `after` (default 20). */
+  first?: Scalars['Int'] | null;
+  /** Cursor to continue after. */
+  after?: Scalars['String'] | null;
+  /** Number of items before `before`. */
+  last?: Scalars['Int'] | null;
+  /** Cursor to continue before. */
+  before?: Scalars['String'] | null;
+  /** Items to skip after the cursor (or from the start); for page jumps in tables. */
+  offset?: Scalars['Int'] | null;
+}
+
+/** Arguments of `Query.segment`. */
+export interface QuerySegmentArgs {
+  /** Segment id. */
+  id: Scalars['ID'];
+}
+
+/** A refresh token from login or an earlier refresh. */
+export interface RefreshTokenInput {
+  /** The refresh token; each can be used once. */
+  refreshToken: Scalars['String'];
+}
+
+/** Result of refreshToken: a new session replacing the old one. */
+export interface RefreshTokenPayload {
+  __typename?: 'RefreshTokenPayload';
+  /** Access token: send as `Authorization: Bearer <token>`. */
+  token: Scalars['String'];
+  /** When the access token expires; refresh before then. */
+  expiresAt: Scalars['DateTime'];
+  /** Single-use token for refreshToken, valid for days. */
+  refreshToken: Scalars['String'];
+  /** The signed-in user. */
+  user: User;
+}
+
+/** Rebuilds the archive search index from the archive tables. */
+export interface ReindexArchiveInput {
+  /** Why (recorded with the job in the audit log). */
+  reason: Scalars['String'];
+}
+
+/** Result of reindexArchive. */
+export interface ReindexArchivePayload {
+  __typename?: 'ReindexArchivePayload';
+  /** The queued rebuild; follow its progress with job(id). */
+  job: Job;
+}
+
+/** A new password for a user; their existing sessions end. */
+export interface ResetUserPasswordInput {
+  /** The user. */
+  id: Scalars['ID'];
+  /** New password (10–200 characters). */
+  password: Scalars['String'];
+}
+
+/** Result of resetUserPassword. */
+export interface ResetUserPasswordPayload {
+  __typename?: 'ResetUserPasswordPayload';
+  /** The user after the change. */
+  user: User;
+}
+
+/** Resolves data-quality issues one by one or in bulk. */
+export interface ResolveDataQualityIssuesInput {
+  /** The issues, at most 1000. */
+  issues: Array<DataQualityIssueRef>;
+  /** Apply the suggestions, or dismiss the issues. */
+  action: DataQualityAction;
+}
+
+/** Result of resolveDataQualityIssues. */
+export interface ResolveDataQualityIssuesPayload {
+  __typename?: 'ResolveDataQualityIssuesPayload';
+  /** Issues resolved. */
+  resolved: Scalars['Int'];
+  /** The customers changed (APPLY_SUGGESTION) or with dismissed issues. */
+  customers: Array<Customer>;
+  /** Issues not resolved, by customer id: NOT_FOUND, or INVALID_STATE when the issue no longer exists. */
+  failures: Array<LifecycleFailure>;
+}
+
+/** Archived customers to put back, with why. */
+export interface RestoreCustomersInput {
+  /** Archived customers to restore, at most 1000. */
+  ids: Array<Scalars['ID']>;
+  /** Why they are restored. */
+  reason: Scalars['String'];
+}
+
+/** Result of restoreCustomers. */
+export interface RestoreCustomersPayload {
+  __typename?: 'RestoreCustomersPayload';
+  /** The customers back in the live store, with the status they had before. */
+  customers: Array<Customer>;
+  /** Ids that were not restored, and why. */
+  failures: Array<LifecycleFailure>;
+  /** Interactions restored with them. */
+  restoredInteractions: Scalars['Int'];
+}
+
+/** What a retention sweep would purge right now; nothing is removed. */
+export interface RetentionPreview {
+  __typename?: 'RetentionPreview';
+  /** The instant retention was judged against. */
+  asOf: Scalars['DateTime'];
+  /** Archived customers past their retainUntil and not under legal hold. */
+  customerCount: Scalars['Int'];
+  /** Archived interactions of those customers, purged with them. */
+  interactionCount: Scalars['Int'];
+  /** Archived customers past their retainUntil that a legal hold keeps. */
+  heldCount: Scalars['Int'];
+  /** Up to 20 of the customers it would purge (lowest ids first). */
+  sample: Array<ArchivedCustomer>;
+}
+
+/** What a user may do; the permission policy is keyed by role. */
+export type Role =
+  /** Everything, including purge, users and policies. */
+  | 'ADMIN'
+  /** All customers; lifecycle and cleanup actions. */
+  | 'MANAGER'
+  /** Own customers only. */
+  | 'SALES'
+  /** Reads customers with masked contact data; logs interactions. */
+  | 'SUPPORT'
+  /** Reads the audit log only. */
+  | 'AUDITOR'
+  /** Read-only reports with masked personal data. */
+  | 'REPORTING';
+
+/** The archive policy to run now. */
+export interface RunArchivePolicyInput {
+  /** Policy id. */
+  id: Scalars['ID'];
+}
+
+/** Result of runArchivePolicy. */
+export interface RunArchivePolicyPayload {
+  __typename?: 'RunArchivePolicyPayload';
+  /** The queued run; follow it with `job(id)`. */
+  job: Job;
+}
+
+/** Starts a retention sweep. */
+export interface RunRetentionSweepInput {
+  /** Why, for the audit log (default: "retention period ended"). */
+  reason?: Scalars['String'] | null;
+}
+
+/** Result of runRetentionSweep. */
+export interface RunRetentionSweepPayload {
+  __typename?: 'RunRetentionSweepPayload';
+  /** The queued sweep; follow it with `job(id)`. */
+  job: Job;
+}
+
+/** Creates a segment (without id) or changes one (with id and version). */
+export interface SaveSegmentInput {
+  /** The segment to change; omit to create one. */
+  id?: Scalars['ID'] | null;
+  /** The version you read (required with id; a stale one fails with CONFLICT). */
+  version?: Scalars['Int'] | null;
+  /** Unique name. */
+  name: Scalars['String'];
+  /** What the segment is for. */
+  description?: Scalars['String'] | null;
+  /** Who belongs to it (another segment cannot be named inside). */
+  filter: CustomerFilter;
+}
+
+/** Creates a tag, renames it, or sets its colour and description. */
+export interface SaveTagInput {
+  /** The tag (for an existing tag: its current name). */
+  name: Scalars['String'];
+  /** A new name: every live customer carrying the tag is re-tagged. */
+  newName?: Scalars['String'] | null;
+  /** Display colour as #rrggbb (lower case). */
+  color?: Scalars['String'] | null;
+  /** What the tag means. */
+  description?: Scalars['String'] | null;
+}
+
+/** Archive and index compared: counts and a SHA-256 digest over (id, checksum) in id order. */
+export interface SearchConsistency {
+  __typename?: 'SearchConsistency';
+  /** True when both hold exactly the same customers in the same versions. */
+  ok: Scalars['Boolean'];
+  /** The engine checked. */
+  engine: SearchEngine;
+  /** Archived customers. */
+  archiveCount: Scalars['Int'];
+  /** Documents in the index. */
+  indexCount: Scalars['Int'];
+  /** Digest of the archive side. */
+  archiveDigest: Scalars['String'];
+  /** Digest of the index side. */
+  indexDigest: Scalars['String'];
+  /** Archived customers missing from the index (first 20). */
+  missing: Array<Scalars['String']>;
+  /** Indexed customers no longer archived (first 20). */
+  extra: Array<Scalars['String']>;
+  /** Customers indexed in an older version (first 20). */
+  stale: Array<Scalars['String']>;
+  /** Changes still waiting in the outbox (differences they explain will heal). */
+  pending: Scalars['Int'];
+}
+
+/** The engine that answered an archive search. */
+export type SearchEngine =
+  /** PostgreSQL full-text and trigram search (the embedded default). */
+  | 'POSTGRES'
+  /** Meilisearch (used when MEILI_HOST is configured). */
+  | 'MEILISEARCH';
+
+/** Counts of matches by one field. */
+export interface SearchFacet {
+  __typename?: 'SearchFacet';
+  /** type, tier, region, lifecycleStage, tags, archiveReason or archivedYear. */
+  field: Scalars['String'];
+  /** Most frequent values first (at most 50). */
+  values: Array<FacetValue>;
+}
+
+/** Where a search matched: one field the caller may read in full, with the matches marked. */
+export interface SearchHighlight {
+  __typename?: 'SearchHighlight';
+  /** The field that matched: name, code, email or phone. */
+  field: Scalars['String'];
+  /** The field’s value with each match wrapped in <em>…</em> (other text escaped). */
+  snippet: Scalars['String'];
+}
+
+/** How far the search index is behind the archive. */
+export interface SearchIndexStatus {
+  __typename?: 'SearchIndexStatus';
+  /** The configured engine. */
+  engine: SearchEngine;
+  /** Seconds since the oldest change not yet in the index was committed (0: in step). */
+  lag: Scalars['Float'];
+  /** Changes waiting in the outbox. */
+  pending: Scalars['Int'];
+  /** Of those, changes whose last apply failed (retried with backoff). */
+  failing: Scalars['Int'];
+  /** When the oldest pending change was written. */
+  oldestPendingAt: Scalars['DateTime'] | null;
+  /** Documents in the index. */
+  indexedCount: Scalars['Int'];
+}
+
+/** Which stores a search covers. */
+export type SearchScope =
+  /** Live customers only (ACTIVE and VOID; merged records are left out). */
+  | 'LIVE'
+  /** Archived customers only. */
+  | 'ARCHIVED'
+  /** Live and archived customers together, best matches first. */
+  | 'ALL';
+
+/** A saved, named customer filter: use it as `filter: { segmentId }` in customer lists, bulk tagging, normalization and data-quality lists. */
+export interface Segment {
+  __typename?: 'Segment';
+  /** Stable identifier. */
+  id: Scalars['ID'];
+  /** Unique name (case-insensitive). */
+  name: Scalars['String'];
+  /** What the segment is for. */
+  description: Scalars['String'] | null;
+  /** The stored filter, as a CustomerFilter input. */
+  filter: Scalars['JSONObject'];
+  /** When it was created. */
+  createdAt: Scalars['DateTime'];
+  /** When it was last changed. */
+  updatedAt: Scalars['DateTime'];
+  /** Optimistic-locking version; send it back with changes. */
+  version: Scalars['Int'];
+  /** ACTIVE (or, per its filter, other) customers matching it now that you may see. */
+  customerCount: Scalars['Int'];
+  /** Who created it. */
+  createdBy: User | null;
+}
+
+/** Result of saveSegment or deleteSegment. */
+export interface SegmentPayload {
+  __typename?: 'SegmentPayload';
+  /** The segment (for deleteSegment: as it was). */
+  segment: Segment;
+}
+
+/** Replaces the tags of one customer. */
+export interface SetCustomerTagsInput {
+  /** The customer. */
+  id: Scalars['ID'];
+  /** The version you read; when given, a stale version fails with CONFLICT. */
+  version?: Scalars['Int'] | null;
+  /** The tags it should carry (duplicates are dropped). */
+  tags: Array<Scalars['String']>;
+}
+
+/** Result of setCustomerTags. */
+export interface SetCustomerTagsPayload {
+  __typename?: 'SetCustomerTagsPayload';
+  /** The customer after the change. */
+  customer: Customer;
+}
+
+/** Sets or lifts a legal hold on a live or archived customer. */
+export interface SetLegalHoldInput {
+  /** The customer (live or archived). */
+  id: Scalars['ID'];
+  /** true to hold, false to lift the hold. */
+  hold: Scalars['Boolean'];
+  /** Why (e.g. the case or request reference). */
+  reason: Scalars['String'];
+}
+
+/** Sort direction. Empty values sort as the smallest value (first ascending, last descending). */
+export type SortDirection =
+  /** Ascending. */
+  | 'ASC'
+  /** Descending. */
+  | 'DESC';
+
+/** Starts a restore drill of a backup. */
+export interface StartBackupDrillInput {
+  /** The backup to drill. */
+  id: Scalars['ID'];
+}
+
+/** Result of startBackupDrill. */
+export interface StartBackupDrillPayload {
+  __typename?: 'StartBackupDrillPayload';
+  /** The queued drill job. */
+  job: Job;
+}
+
+/** Starts a backup. */
+export interface StartBackupInput {
+  /** Why (e.g. "before the yearly purge"). */
+  reason?: Scalars['String'] | null;
+}
+
+/** Result of startBackup. */
+export interface StartBackupPayload {
+  __typename?: 'StartBackupPayload';
+  /** The queued backup job. */
+  job: Job;
+}
+
+/** Options of startKeyRotation. */
+export interface StartKeyRotationInput {
+  /** Why (kept in the audit log). */
+  reason?: Scalars['String'] | null;
+}
+
+/** Result of startKeyRotation. */
+export interface StartKeyRotationPayload {
+  __typename?: 'StartKeyRotationPayload';
+  /** The queued ROTATE_ENCRYPTION_KEYS job. */
+  job: Job;
+}
+
+/** A classification tag and how many of the customers you may see carry it. */
+export interface Tag {
+  __typename?: 'Tag';
+  /** The tag itself, as stored on customers. */
+  name: Scalars['String'];
+  /** Display colour (#rrggbb), when one was set. */
+  color: Scalars['String'] | null;
+  /** What the tag means. */
+  description: Scalars['String'] | null;
+  /** ACTIVE customers you may see that carry it. */
+  count: Scalars['Int'];
+}
+
+/** Result of saveTag or deleteTag. */
+export interface TagPayload {
+  __typename?: 'TagPayload';
+  /** The tag (after the change; for deleteTag, as it was). */
+  tag: Tag;
+  /** Customers whose tags changed. */
+  customersChanged: Scalars['Int'];
+}
+
+/** Width of the time buckets of an activity report (in the report’s time zone; weeks start on Monday). */
+export type TimeBucket =
+  /** One bucket per calendar day. */
+  | 'DAY'
+  /** One bucket per ISO week. */
+  | 'WEEK'
+  /** One bucket per calendar month. */
+  | 'MONTH';
+
+/** Undoes a merge exactly. */
+export interface UnmergeCustomersInput {
+  /** The merge to undo. */
+  mergeId: Scalars['ID'];
+  /** Why the merge is undone. */
+  reason: Scalars['String'];
+}
+
+/** Result of unmergeCustomers. */
+export interface UnmergeCustomersPayload {
+  __typename?: 'UnmergeCustomersPayload';
+  /** The merge, now undone. */
+  merge: CustomerMerge;
+  /** Every party as restored: the survivor first, then the merged customers. */
+  customers: Array<Customer>;
+}
+
+/** Puts one VOID customer back into daily work. */
+export interface UnvoidCustomerInput {
+  /** The customer. */
+  id: Scalars['ID'];
+  /** Why the void is undone. */
+  note: Scalars['String'];
+  /** The version you read; when given, a stale version fails with CONFLICT. */
+  version?: Scalars['Int'] | null;
+}
+
+/** Puts many VOID customers back into daily work. */
+export interface UnvoidCustomersInput {
+  /** The customers, at most 1000. */
+  ids: Array<Scalars['ID']>;
+  /** Why the void is undone. */
+  note: Scalars['String'];
+}
+
+/** Changes to an archive policy. Omitted fields stay as they are; null clears an optional field. */
+export interface UpdateArchivePolicyInput {
+  /** The policy to change. */
+  id: Scalars['ID'];
+  /** The version you read; a stale version fails with CONFLICT. */
+  version: Scalars['Int'];
+  /** New unique name. */
+  name?: Scalars['String'] | null;
+  /** New description. */
+  description?: Scalars['String'] | null;
+  /** New action. */
+  action?: ArchivePolicyAction | null;
+  /** New criteria (replace the old ones whole). */
+  criteria?: ArchivePolicyCriteriaInput | null;
+  /** New interaction age in days (ARCHIVE_INTERACTIONS). */
+  interactionsOlderThanDays?: Scalars['Int'] | null;
+  /** New retention in days; null: the server default. */
+  retentionDays?: Scalars['Int'] | null;
+  /** New cron schedule (5 fields, UTC); null: on demand only. */
+  schedule?: Scalars['String'] | null;
+  /** Turn the schedule on or off. */
+  enabled?: Scalars['Boolean'] | null;
+}
+
+/** Result of updateArchivePolicy. */
+export interface UpdateArchivePolicyPayload {
+  __typename?: 'UpdateArchivePolicyPayload';
+  /** The policy after the change. */
+  policy: ArchivePolicy;
+}
+
+/** Changes to a customer. Omitted fields stay as they are; null clears an optional field. */
+export interface UpdateCustomerInput {
+  /** Commercial value tier (default STANDARD). */
+  tier?: CustomerTier | null;
+  /** Industry key; one of the configured industries. */
+  industry?: Scalars['String'] | null;
+  /** ISO 3166-2 region code such as CN-SH. */
+  region?: Scalars['String'] | null;
+  /** Business lifecycle stage (default NEW). */
+  lifecycleStage?: LifecycleStage | null;
+  /** Owning user. */
+  ownerId?: Scalars['ID'] | null;
+  /** Contact email address. */
+  email?: Scalars['String'] | null;
+  /** Contact phone number (digits, spaces, +, -, parentheses). */
+  phone?: Scalars['String'] | null;
+  /** Postal address. */
+  address?: Scalars['String'] | null;
+  /** Tax identification number. */
+  taxId?: Scalars['String'] | null;
+  /** Classification tags (replaces all tags). */
+  tags?: Array<Scalars['String']> | null;
+  /** Internal notes. */
+  notes?: Scalars['String'] | null;
+  /** The customer to change. */
+  id: Scalars['ID'];
+  /** The version you read; a stale version fails with CONFLICT. */
+  version: Scalars['Int'];
+  /** New name. */
+  name?: Scalars['String'] | null;
+  /** New type. */
+  type?: CustomerType | null;
+  /** New unique business code. */
+  code?: Scalars['String'] | null;
+}
+
+/** Result of updateCustomer. */
+export interface UpdateCustomerPayload {
+  __typename?: 'UpdateCustomerPayload';
+  /** The customer after the change. */
+  customer: Customer;
+}
+
+/** Changes to a staff user. Omitted fields stay as they are. */
+export interface UpdateUserInput {
+  /** The user to change. */
+  id: Scalars['ID'];
+  /** New display name. */
+  displayName?: Scalars['String'] | null;
+  /** New role; takes effect on the user's next request. */
+  role?: Role | null;
+  /** false disables the user: their tokens stop working at once. */
+  enabled?: Scalars['Boolean'] | null;
+}
+
+/** Result of updateUser. */
+export interface UpdateUserPayload {
+  __typename?: 'UpdateUserPayload';
+  /** The user after the change. */
+  user: User;
+}
+
+/** A member of staff who owns customers and performs actions. */
+export interface User {
+  __typename?: 'User';
+  /** Stable identifier. */
+  id: Scalars['ID'];
+  /** Login email address. */
+  email: Scalars['String'];
+  /** Name shown in the dashboard. */
+  displayName: Scalars['String'];
+  /** Role that decides what the user may see and do. */
+  role: Role;
+  /** Disabled users cannot sign in. */
+  enabled: Scalars['Boolean'];
+  /** When the user was created. */
+  createdAt: Scalars['DateTime'];
+  /** What this user's role may do and see, e.g. `customer:update`, `field:Customer.email:MASKED`. */
+  permissions: Array<Scalars['String']>;
+}
+
+/** Marks one ACTIVE customer invalid, with a reason. */
+export interface VoidCustomerInput {
+  /** The customer. */
+  id: Scalars['ID'];
+  /** Why it is invalid. */
+  reason: VoidReason;
+  /** Free note (required when the reason is OTHER). */
+  note?: Scalars['String'] | null;
+  /** The version you read; when given, a stale version fails with CONFLICT. */
+  version?: Scalars['Int'] | null;
+}
+
+/** Result of voidCustomer or unvoidCustomer. */
+export interface VoidCustomerPayload {
+  __typename?: 'VoidCustomerPayload';
+  /** The customer after the change. */
+  customer: Customer;
+}
+
+/** Marks many ACTIVE customers invalid with one reason. */
+export interface VoidCustomersInput {
+  /** The customers, at most 1000. */
+  ids: Array<Scalars['ID']>;
+  /** Why they are invalid. */
+  reason: VoidReason;
+  /** Free note (required when the reason is OTHER). */
+  note?: Scalars['String'] | null;
+}
+
+/** Result of voidCustomers or unvoidCustomers. */
+export interface VoidCustomersPayload {
+  __typename?: 'VoidCustomersPayload';
+  /** The customers changed. */
+  customers: Array<Customer>;
+  /** Ids that were not changed, and why. */
+  failures: Array<LifecycleFailure>;
+}
+
+/** Why a customer record was voided. */
+export type VoidReason =
+  /** Duplicate of another record. */
+  | 'DUPLICATE'
+  /** The record holds invalid or fake data. */
+  | 'INVALID_DATA'
+  /** Created for testing. */
+  | 'TEST_RECORD'
+  /** The customer left the market or closed down. */
+  | 'LEFT_MARKET'
+  /** The customer asked for it. */
+  | 'CUSTOMER_REQUEST'
+  /** Another reason, explained in the note. */
+  | 'OTHER';
+
+// Registered operations (operations/*.graphql).
+
+/** Variables of the registered mutation `Login`. */
+export interface LoginMutationVariables {
+  email: Scalars['String'];
+  password: Scalars['String'];
+}
+
+/** Result (`data`) of the registered mutation `Login`. */
+export interface LoginMutation {
+  login: {
+    token: Scalars['String'];
+    expiresAt: Scalars['DateTime'];
+    refreshToken: Scalars['String'];
+  };
+}
+
+/** Variables of the registered query `CustomerStats`. */
+export interface CustomerStatsQueryVariables {
+  groupBy: Array<CustomerDimension>;
+  filter?: CustomerFilter | null;
+}
+
+/** Result (`data`) of the registered query `CustomerStats`. */
+export interface CustomerStatsQuery {
+  customerStats: Array<{
+    keys: Array<Scalars['String'] | null>;
+    count: Scalars['Int'];
+  }>;
+}
+
+/** Variables of the registered query `LifecycleActivity`. */
+export interface LifecycleActivityQueryVariables {
+  from: Scalars['DateTime'];
+  to: Scalars['DateTime'];
+  bucket?: TimeBucket | null;
+}
+
+/** Result (`data`) of the registered query `LifecycleActivity`. */
+export interface LifecycleActivityQuery {
+  lifecycleActivity: Array<{
+    bucket: Scalars['DateTime'];
+    archived: Scalars['Int'];
+    restored: Scalars['Int'];
+    voided: Scalars['Int'];
+    unvoided: Scalars['Int'];
+    purged: Scalars['Int'];
+    merged: Scalars['Int'];
+    unmerged: Scalars['Int'];
+  }>;
+}
+
+/** Variables of the registered query `ArchiveStats`. */
+export interface ArchiveStatsQueryVariables {
+}
+
+/** Result (`data`) of the registered query `ArchiveStats`. */
+export interface ArchiveStatsQuery {
+  archiveStats: {
+    customers: Scalars['Int'];
+    interactions: Scalars['Int'];
+    oldestArchivedAt: Scalars['DateTime'] | null;
+    legalHolds: Scalars['Int'];
+    pastRetention: Scalars['Int'];
+    byAge: Array<{
+      age: Scalars['String'];
+      count: Scalars['Int'];
+    }>;
+  };
+}
+
+/** Variables of the registered query `CustomersPage`. */
+export interface CustomersPageQueryVariables {
+  first: Scalars['Int'];
+  after?: Scalars['String'] | null;
+}
+
+/** Result (`data`) of the registered query `CustomersPage`. */
+export interface CustomersPageQuery {
+  customers: {
+    totalCount: Scalars['Int'];
+    pageInfo: {
+      hasNextPage: Scalars['Boolean'];
+      endCursor: Scalars['String'] | null;
+    };
+    nodes: Array<{
+      id: Scalars['ID'];
+      code: Scalars['String'];
+      name: Scalars['String'];
+      region: Scalars['String'] | null;
+      lifecycleStage: LifecycleStage;
+      email: Scalars['String'] | null;
+      phone: Scalars['String'] | null;
+    }>;
+  };
+}
