@@ -6,6 +6,7 @@
 // the detection again without seeding anew. --normalize also times a NORMALIZE_CUSTOMERS
 // job over every customer afterwards (it rewrites them: use it on a throwaway cluster).
 import 'reflect-metadata';
+import { BENCH_ENCRYPTION_KEY } from './keys.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,7 +50,7 @@ try {
       // The seed inserts the near-duplicates last, after the originals.
       const planted = Math.floor(size * 0.015);
       const { rows: [mark] } = await client.query(`select max(id)::bigint - $1::int as first from customer`, [planted]);
-      const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, JWT_SECRET: 'b'.repeat(48), LOG_LEVEL: 'silent', JOB_POLL_MS: '50' });
+      const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, JWT_SECRET: 'b'.repeat(48), ENCRYPTION_KEY: BENCH_ENCRYPTION_KEY, LOG_LEVEL: 'silent', JOB_POLL_MS: '50' });
       const ctx = createRequestContext(orm, config, new TokenSigner(config.JWT_SECRET, 60), 'bench');
       const job = await enqueueJob(ctx, JobKind.DETECT_DUPLICATES, { similarity: config.DUPLICATE_NAME_SIMILARITY, trigramBlockMax: config.DUPLICATE_TRIGRAM_BLOCK_MAX });
       const worker = createJobWorker(orm, config, { schedules: false });

@@ -4,6 +4,7 @@
 // during each download and reported next to the same figures just before it.
 // Usage: pnpm build && pnpm --filter @custos/bench export [--customers 1000000]
 import 'reflect-metadata';
+import { BENCH_ENCRYPTION_KEY } from './keys.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,7 +31,7 @@ await conn.execute(`
     from generate_series(1, ${customers}) g`);
 await conn.execute('vacuum analyze');
 
-const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: db.url, JWT_SECRET: 'b'.repeat(48), LOG_LEVEL: 'silent' });
+const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: db.url, JWT_SECRET: 'b'.repeat(48), ENCRYPTION_KEY: BENCH_ENCRYPTION_KEY, LOG_LEVEL: 'silent' });
 const app = await createApp(config, orm, { logger: false });
 const url = await app.listen({ host: '127.0.0.1', port: 0 });
 const signer = new TokenSigner(config.JWT_SECRET, 3600);

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '@custos/server/dist/config.js';
 import { openOrm } from '@custos/server/dist/db/orm.js';
 import { createApp } from '@custos/server/dist/http/app.js';
+import { BENCH_ENCRYPTION_KEY } from './keys.mjs';
 import { openCluster } from './lib/cluster.mjs';
 import { compareGuards } from './lib/guards.mjs';
 import { JWT_SECRET, tokensFor } from './lib/servers.mjs';
@@ -32,7 +33,7 @@ await conn.execute(`
     from customer c, generate_series(1, 5) g`);
 await conn.execute('analyze');
 
-const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: url, JWT_SECRET, LOG_LEVEL: 'silent', DB_POOL_MAX: '10' });
+const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: url, JWT_SECRET, ENCRYPTION_KEY: BENCH_ENCRYPTION_KEY, LOG_LEVEL: 'silent', DB_POOL_MAX: '10' });
 const app = await createApp(config, orm, { logger: false });
 const address = await app.listen({ host: '127.0.0.1', port: 0 });
 const tokens = await tokensFor(url, ['admin@example.com', 'support@example.com']);

@@ -5,6 +5,7 @@
 //   metrics + logs: metrics on, pino at info writing to /dev/null (Fastify's request lines too)
 // Usage: pnpm build && node bench/observability.mjs [--seconds 5] [--rounds 3]
 import 'reflect-metadata';
+import { BENCH_ENCRYPTION_KEY } from './keys.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,7 +32,7 @@ await conn.execute(`
   select 'B' || g, 'Customer ' || g, 'SMB', 'CN-SH', 'Retail', 'STANDARD', 1 from generate_series(1, 1000) g`);
 await conn.execute('analyze');
 
-const base = { NODE_ENV: 'production', DATABASE_URL: db.url, JWT_SECRET: 'b'.repeat(48), METRICS_TOKEN: 'm'.repeat(32), DB_POOL_MAX: '10' };
+const base = { NODE_ENV: 'production', DATABASE_URL: db.url, JWT_SECRET: 'b'.repeat(48), ENCRYPTION_KEY: BENCH_ENCRYPTION_KEY, METRICS_TOKEN: 'm'.repeat(32), DB_POOL_MAX: '10' };
 const devNull = fs.createWriteStream('/dev/null');
 const servers = {};
 for (const [name, env, options] of [

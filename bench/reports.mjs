@@ -3,6 +3,7 @@
 // (own rows). Prints the median and worst of several runs per query.
 // Usage: pnpm build && pnpm --filter @custos/bench reports [--customers 1000000] [--events 300000] [--runs 5]
 import 'reflect-metadata';
+import { BENCH_ENCRYPTION_KEY } from './keys.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,7 +49,7 @@ await conn.execute(`
 await conn.execute('vacuum analyze');
 const seedSeconds = (Date.now() - started) / 1000;
 
-const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: db.url, JWT_SECRET: 'b'.repeat(48), LOG_LEVEL: 'silent' });
+const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: db.url, JWT_SECRET: 'b'.repeat(48), ENCRYPTION_KEY: BENCH_ENCRYPTION_KEY, LOG_LEVEL: 'silent' });
 const app = await createApp(config, orm, { logger: false });
 const url = await app.listen({ host: '127.0.0.1', port: 0 });
 const signer = new TokenSigner(config.JWT_SECRET, 3600);

@@ -2,6 +2,7 @@
 // audit events, checkpoints) next to a raw single-statement move of an identical data
 // set, in one database, so machine noise hits both.
 import { loadConfig } from '@custos/server/dist/config.js';
+import { BENCH_ENCRYPTION_KEY } from '../keys.mjs';
 import { runPolicyInForeground } from '@custos/server/dist/modules/job/job.cli.js';
 import { fmt, seconds } from './stats.mjs';
 
@@ -28,7 +29,7 @@ export async function compareArchive({ orm, url, customers, per, batch = 1000 })
     await conn.execute('vacuum analyze');
   });
 
-  const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: url, JWT_SECRET: 'b'.repeat(48), LOG_LEVEL: 'silent', ARCHIVE_BATCH_SIZE: String(batch) });
+  const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: url, JWT_SECRET: 'b'.repeat(48), ENCRYPTION_KEY: BENCH_ENCRYPTION_KEY, LOG_LEVEL: 'silent', ARCHIVE_BATCH_SIZE: String(batch) });
   const [policy] = await conn.execute(
     `insert into archive_policy (name, action, criteria) values ('bench', 'ARCHIVE_CUSTOMERS', '{"tags":["job"]}') returning id::text as id`,
   );

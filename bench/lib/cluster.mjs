@@ -7,6 +7,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { createDatabase, dropDatabase } from '@custos/server/dist/db/create-database.js';
 import { startEmbeddedPostgres } from '@custos/server/dist/db/embedded-postgres.js';
+import '../keys.mjs';
 
 // Memory stays modest (the machines are shared); WAL is large so a 10M-row load does not
 // checkpoint every few seconds. Durability settings are left at PostgreSQL's defaults.

@@ -1,6 +1,7 @@
 // The two servers the suite compares, each started in its own process on one database.
 import { fileURLToPath } from 'node:url';
 import { TokenSigner } from '@custos/server/dist/modules/identity/tokens.js';
+import { BENCH_ENCRYPTION_KEY } from '../keys.mjs';
 import { query } from './cluster.mjs';
 import { startServer } from './process.mjs';
 
@@ -15,7 +16,7 @@ export function startCustos(databaseUrl, env = {}) {
     name: 'custos',
     script: CUSTOS_MAIN,
     env: {
-      NODE_ENV: 'production', DATABASE_URL: databaseUrl, JWT_SECRET, LOG_LEVEL: 'warn', DB_POOL_MAX: '10',
+      NODE_ENV: 'production', DATABASE_URL: databaseUrl, JWT_SECRET, ENCRYPTION_KEY: BENCH_ENCRYPTION_KEY, LOG_LEVEL: 'warn', DB_POOL_MAX: '10',
       JOB_WORKER: 'off', SEARCH_SYNC: 'off', SEED_DEMO: 'never', ...env,
     },
     ready: async (url) => (await fetch(`${url}/readyz`)).ok,

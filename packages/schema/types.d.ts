@@ -194,6 +194,8 @@ export interface ArchivedCustomerFilter {
   lastInteractionAfter?: Scalars['DateTime'] | null;
   /** Last interaction before this time (customers with no interaction at all included). */
   lastInteractionBefore?: Scalars['DateTime'] | null;
+  /** Exactly this tax id (spaces, dashes and case ignored), matched through its blind index. Only the customers and archivedCustomers lists take it, and only from roles that read taxId in full (FORBIDDEN otherwise). */
+  taxId?: Scalars['String'] | null;
   /** Status before archiving: ACTIVE and/or VOID (default: both). */
   previousStatus?: Array<CustomerStatus> | null;
   /** Archived at or after this time. */
@@ -1064,6 +1066,8 @@ export interface CustomerFilter {
   lastInteractionAfter?: Scalars['DateTime'] | null;
   /** Last interaction before this time (customers with no interaction at all included). */
   lastInteractionBefore?: Scalars['DateTime'] | null;
+  /** Exactly this tax id (spaces, dashes and case ignored), matched through its blind index. Only the customers and archivedCustomers lists take it, and only from roles that read taxId in full (FORBIDDEN otherwise). */
+  taxId?: Scalars['String'] | null;
   /** Any of these statuses (default: ACTIVE). */
   status?: Array<CustomerStatus> | null;
   /** Only customers that also match this saved segment (see `segments`). */
@@ -1721,7 +1725,9 @@ export type JobKind =
   /** Finds groups of customers that are probably the same, for review and merge. */
   | 'DETECT_DUPLICATES'
   /** Counts open data-quality issues for the reports (cleanupStats), changing no customer. */
-  | 'COUNT_DATA_QUALITY';
+  | 'COUNT_DATA_QUALITY'
+  /** Re-encrypts sensitive values (and legacy plaintext) under the current encryption key, with fresh blind indexes. */
+  | 'ROTATE_ENCRYPTION_KEYS';
 
 /** How far a job is. */
 export interface JobProgress {
@@ -1979,6 +1985,8 @@ export interface Mutation {
   saveTag: TagPayload;
   /** Deletes a tag and removes it from every live customer (ADMIN and MANAGER). */
   deleteTag: TagPayload;
+  /** Re-encrypts every sensitive value not under the current encryption key (and any legacy plaintext) in a background job, with fresh blind indexes (ADMIN). Retired keys can leave ENCRYPTION_KEY once it has succeeded. */
+  startKeyRotation: StartKeyRotationPayload;
 }
 
 /** Arguments of `Mutation.archiveCustomers`. */
@@ -2231,6 +2239,12 @@ export interface MutationSaveTagArgs {
 export interface MutationDeleteTagArgs {
   /** The tag. */
   input: DeleteTagInput;
+}
+
+/** Arguments of `Mutation.startKeyRotation`. */
+export interface MutationStartKeyRotationArgs {
+  /** Options. */
+  input?: StartKeyRotationInput | null;
 }
 
 /** One value normalization would rewrite, before → after, under your field permissions. */
@@ -2956,6 +2970,19 @@ export interface StartBackupInput {
 export interface StartBackupPayload {
   __typename?: 'StartBackupPayload';
   /** The queued backup job. */
+  job: Job;
+}
+
+/** Options of startKeyRotation. */
+export interface StartKeyRotationInput {
+  /** Why (kept in the audit log). */
+  reason?: Scalars['String'] | null;
+}
+
+/** Result of startKeyRotation. */
+export interface StartKeyRotationPayload {
+  __typename?: 'StartKeyRotationPayload';
+  /** The queued ROTATE_ENCRYPTION_KEYS job. */
   job: Job;
 }
 

@@ -5,6 +5,7 @@ import { DomainError } from './common/domain-error.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { buildAppSchema } from './graphql/schema.js';
+import { installKeyRing, loadKeyRing } from './crypto/keyring.js';
 
 const USAGE = `Usage: custos <command> [options]
 
@@ -24,6 +25,8 @@ Commands:
   reindex                          rebuild the archive search index (a job, run here to the end)
   search:check                     compare the archive with its search index; exit 1 when they differ
   search:sync                      drain the search outbox until SIGINT/SIGTERM
+  keys:rotate [--reason R]         re-encrypt every sensitive value not under the current ENCRYPTION_KEY
+                                   (and legacy plaintext) as a job run here; exit 1 unless all done
 `;
 
 const say = (msg: string) => process.stderr.write(`[custos] ${msg}\n`);
@@ -31,6 +34,7 @@ const say = (msg: string) => process.stderr.write(`[custos] ${msg}\n`);
 async function run(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   const config = loadConfig();
+  if (command !== 'schema:print' && command) installKeyRing(loadKeyRing(config));
   switch (command) {
     case 'schema:print': {
       process.stdout.write(`${printSchema(await buildAppSchema())}\n`);
@@ -132,6 +136,17 @@ async function run(argv: string[]): Promise<void> {
       const db = await openDatabase(config, say);
       try {
         if (!(await runSearchCommand(command, db.orm, config, say))) process.exitCode = 1;
+      } finally {
+        await db.close();
+      }
+      return;
+    }
+    case 'keys:rotate': {
+      const { values } = parseArgs({ args: rest, options: { reason: { type: 'string' } } });
+      const { rotateKeysCommand } = await import('./modules/encryption/rotation.cli.js');
+      const db = await openDatabase(config, say);
+      try {
+        if (!(await rotateKeysCommand(db.orm, config, values.reason, say))) process.exitCode = 1;
       } finally {
         await db.close();
       }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import { cronProblem } from './modules/job/cron.js';
+import { keyRingProblem } from './crypto/keyring.js';
 
 /** Repository root: `.data/` (embedded PostgreSQL, dev secrets) lives here by default. */
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -34,6 +35,15 @@ const schema = z.object({
   SEED_INTERACTIONS: z.coerce.number().int().min(0).default(50000),
   MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(200),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Key ring for fields encrypted at rest: `id:base64key[,id:base64key…]`, 32-byte keys,
+   * the first is current (src/crypto/keyring.ts); dev: generated once under DATA_DIR/secrets. */
+  ENCRYPTION_KEY: z
+    .string()
+    .superRefine((v, ctx) => {
+      const problem = keyRingProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(30).default(10),
@@ -107,6 +117,9 @@ const schema = z.object({
   // Development generates a secret under DATA_DIR; production must be told one.
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });
+  }
+  if (env.NODE_ENV === 'production' && !env.ENCRYPTION_KEY) {
+    ctx.addIssue({ code: 'custom', path: ['ENCRYPTION_KEY'], message: 'is required when NODE_ENV=production (id:base64key, e.g. k1:$(openssl rand -base64 32))' });
   }
   if (env.JOB_STALE_MS < env.JOB_HEARTBEAT_MS * 3) {
     ctx.addIssue({ code: 'custom', path: ['JOB_STALE_MS'], message: 'must be at least three times JOB_HEARTBEAT_MS' });

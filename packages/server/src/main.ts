@@ -8,10 +8,13 @@ import { onShutdownSignal } from './shutdown-signals.js';
 import { SqlExecutor } from './db/sql.js';
 import { SearchSyncWorker } from './search/outbox-worker.js';
 import { openSearchIndex } from './search/search-engine.js';
+import { installKeyRing, loadKeyRing } from './crypto/keyring.js';
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
   const config = loadConfig();
+  // Before anything reads or writes a sensitive field (the seed included).
+  installKeyRing(loadKeyRing(config));
   const say = (msg: string) => process.stdout.write(`[custos] ${msg}\n`);
   const database = await openDatabase(config, say);
   if (!config.isProduction && config.SEED_DEMO === 'auto') {

@@ -200,6 +200,10 @@ const SAMPLES: Record<string, { action: string; run: () => Promise<any> }> = {
     action: 'JOB_ENQUEUED',
     run: () => server.gql(`mutation { countDataQuality { job { id } } }`),
   },
+  startKeyRotation: {
+    action: 'JOB_ENQUEUED',
+    run: () => server.gql(`mutation { startKeyRotation(input: { reason: "audit sample" }) { job { id } } }`),
+  },
   dismissDuplicate: {
     action: 'DUPLICATE_DISMISSED',
     run: async () => {

@@ -10,10 +10,11 @@ import { compareDigests, digestTables, runRestoreDrill } from '../src/modules/ba
 import { createBackupFile } from '../src/modules/backup/backup.dump.js';
 import { migrationsUpTo, restoreBackupFile } from '../src/modules/backup/backup.restore.js';
 import { loadConfig } from '../src/config.js';
+import { open } from '../src/crypto/sealed.js';
 import { listBackups, pruneBackups } from '../src/modules/backup/backup.store.js';
 import { startWorker, waitForJob } from './helpers/jobs.js';
 import { buildCli } from './helpers/worker-process.js';
-import { createTestDatabase, type TestDatabase } from './helpers/test-database.js';
+import { createTestDatabase, TEST_ENCRYPTION_KEY, type TestDatabase } from './helpers/test-database.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
 const execFileAsync = promisify(execFile);
@@ -84,6 +85,15 @@ describe('backup and restore', () => {
       expect(await digestTables(target.url)).toEqual(await digestTables(server.db.url));
       const [note] = await target.query<{ notes: string }>(`select notes from archive.customer where notes like 'line one%'`);
       expect(note!.notes).toBe('line one\nline two\ttab \\ backslash 客户 😀');
+      // Encrypted values travel as ciphertext and read back with the same key ring.
+      const sealed = await target.query<{ id: string; tax_id: string }>(`select id::text, tax_id from customer where tax_id is not null order by id limit 20`);
+      expect(sealed.length).toBeGreaterThan(0);
+      const source = new Map((await server.db.query<{ id: string; tax_id: string }>(`select id::text, tax_id from customer where id = any($1::bigint[])`, [sealed.map((r) => r.id)])).map((r) => [r.id, r.tax_id]));
+      for (const row of sealed) {
+        expect(row.tax_id).toMatch(/^v1:test1:/);
+        expect(open('customer.tax_id', row.tax_id, row.id)).toBe(open('customer.tax_id', source.get(row.id)!, row.id));
+        expect(open('customer.tax_id', row.tax_id, row.id)).toMatch(/^[0-9A-Z-]{10,}$/);
+      }
       const [next] = await target.query<{ id: string }>(`insert into customer (code, name, type) values ('NEW-1', 'After restore', 'SMB') returning id::text`);
       const [max] = await server.db.query<{ id: string }>(`select greatest((select max(id) from customer), (select max(id) from archive.customer))::text as id`);
       expect(BigInt(next!.id)).toBeGreaterThan(BigInt(max!.id));
@@ -243,7 +253,7 @@ describe('the backup commands', () => {
     try {
       const run = (args: string[], url: string) =>
         execFileAsync(process.execPath, [cli, ...args], {
-          env: { PATH: process.env.PATH, NODE_ENV: 'test', DATABASE_URL: url, BACKUP_DIR: cliDir, BACKUP_KEY: KEY, JWT_SECRET: KEY, LOG_LEVEL: 'silent' },
+          env: { PATH: process.env.PATH, NODE_ENV: 'test', DATABASE_URL: url, BACKUP_DIR: cliDir, BACKUP_KEY: KEY, JWT_SECRET: KEY, ENCRYPTION_KEY: TEST_ENCRYPTION_KEY, LOG_LEVEL: 'silent' },
         });
       const created = await run(['backup:create', '--reason', 'cli test'], server.db.url);
       const file = created.stdout.trim();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { combinedScore, groupPairs, type ScoredPair } from '../src/modules/cleanup/duplicate.groups.js';
-import { insertCustomer } from './helpers/fixtures.js';
+import { insertCustomer, setTaxId } from './helpers/fixtures.js';
 import { startWorker, waitForJob } from './helpers/jobs.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
@@ -35,7 +35,7 @@ async function plantDataset(): Promise<void> {
     const email = `contact${n}@${zh ? 'corp' : 'firm'}${n}.com`;
     const tax = `91310000MA${String(10000000 + n).slice(0, 8)}`;
     const id = await insertCustomer(server.db, { name, region, email, phone });
-    await server.db.query(`update customer set tax_id = $2 where id = $1`, [id, tax]);
+    await setTaxId(server.db, id, tax);
     bases.push({ id, name, zh, region, email, phone, tax });
   }
   // Hard negatives: a shared placeholder email and phone, and a famous name in two regions.
@@ -61,7 +61,7 @@ async function plantDataset(): Promise<void> {
     const base = bases[i * 4]!;
     const v = variants[i % variants.length]!(base);
     const id = await insertCustomer(server.db, { name: v.name!, region: base.region, email: v.email, phone: v.phone });
-    if (v.tax) await server.db.query(`update customer set tax_id = $2 where id = $1`, [id, v.tax]);
+    if (v.tax) await setTaxId(server.db, id, v.tax);
     planted.push([base.id, id]);
   }
 }

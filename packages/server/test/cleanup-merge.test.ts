@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { insertCustomer, insertInteractions } from './helpers/fixtures.js';
+import { insertCustomer, insertInteractions, setTaxId } from './helpers/fixtures.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
 let server: TestServer;
@@ -209,6 +209,8 @@ describe('unmergeCustomers', () => {
     const person = await insertCustomer(server.db, { name: '韩梅梅', type: 'INDIVIDUAL', email: 'hanmeimei@private.cn', phone: '13700001111' });
     const top = await insertCustomer(server.db, { name: 'Carry Top Ltd', email: 'top@carry.cn' });
     await server.db.query(`update customer set code = 'CARRY-' || id, address = '北京市海淀区 1 号' where id = $1`, [person]);
+    // Stored encrypted: every write of it is another ciphertext, so carried values are found by blind index.
+    await setTaxId(server.db, person, '110101199003071234');
     const [moved] = await insertInteractions(server.db, person, ['2025-06-01T10:00:00Z']);
     await server.db.query(`update interaction set body = '她的私人电话 13700001111' where id = $1`, [moved]);
     // The company takes the person's phone and address (it had none); its own email stays.
@@ -223,6 +225,9 @@ describe('unmergeCustomers', () => {
     expect(erased.errors).toBeUndefined();
     const rows = await server.db.query<{ id: string; email: string | null; phone: string | null; address: string | null; name: string }>(
       `select id::text, email, phone, address, name from customer where id = any($1::bigint[]) order by id`, [[company, person, top]]);
+    const taxes = await server.db.query<{ tax_id: string | null; tax_id_hash: Buffer | null }>(
+      `select tax_id, tax_id_hash from customer where id = any($1::bigint[])`, [[company, person, top]]);
+    expect(taxes).toEqual([{ tax_id: null, tax_id_hash: null }, { tax_id: null, tax_id_hash: null }, { tax_id: null, tax_id_hash: null }]);
     expect(rows).toEqual([
       { id: company, email: 'office@carry.cn', phone: null, address: null, name: 'Carry Survivor Ltd' },
       { id: person, email: null, phone: null, address: null, name: `Erased CARRY-${person}` },
@@ -233,10 +238,13 @@ describe('unmergeCustomers', () => {
     expect(interaction).toEqual({ customer: top, subject: '[erased]', body: null });
     const snapshots = await server.db.query<{ s: string }>(`select snapshot::text as s from customer_merge where survivor_id = any($1::bigint[])`, [[company, top]]);
     for (const { s } of snapshots) expect(s).not.toMatch(/hanmeimei|13700001111|韩梅梅|海淀/);
+    const snapshotTax = await server.db.query<{ n: number }>(
+      `select count(*)::int as n from customer_merge m, jsonb_each(m.snapshot) e where m.survivor_id = any($1::bigint[]) and e.value ->> 'tax_id' is not null`, [[company, top]]);
+    expect(snapshotTax[0]!.n).toBe(0);
     const events = await server.db.query<{ entity: string; changes: any }>(
       `select entity_id as entity, changes from audit_event where action = 'CUSTOMER_PERSONAL_DATA_ERASED' and reason = 'PIPL request 7' order by seq`);
     expect(events.map((e) => e.entity).sort()).toEqual([company, person, top].sort());
-    expect(events.find((e) => e.entity === top)!.changes).toMatchObject({ erased: { to: ['phone', 'address'] }, carriedFrom: { to: { customerId: person } } });
+    expect(events.find((e) => e.entity === top)!.changes).toMatchObject({ erased: { to: ['phone', 'address', 'taxId'] }, carriedFrom: { to: { customerId: person } } });
   });
 
   it('erasing a survivor erases the customers merged into it', async () => {

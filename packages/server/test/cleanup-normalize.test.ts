@@ -10,6 +10,7 @@ import {
 import { insertCustomer } from './helpers/fixtures.js';
 import { startWorker, waitForJob } from './helpers/jobs.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
+import { open, taxIdLookupHashes } from '../src/crypto/sealed.js';
 
 describe('normalization rules (libphonenumber, NFKC, IDN)', () => {
   it.each([
@@ -127,8 +128,13 @@ describe('normalizeCustomers over GraphQL', () => {
     } finally {
       await worker.stop();
     }
-    const [row] = await server.db.query<any>(`select name, email, phone, tax_id, industry, version from customer where id = $1`, [dirty]);
-    expect(row).toEqual({ name: '上海星辰 科技', email: 'info@xingchen.cn', phone: '+862161234567', tax_id: '91310000MA1K4XY12B', industry: 'Software', version: 2 });
+    const [row] = await server.db.query<any>(`select name, email, phone, tax_id, tax_id_hash, industry, version from customer where id = $1`, [dirty]);
+    // The normalized tax id is written encrypted, with its blind index.
+    const { tax_id: taxId, tax_id_hash: taxIdHash, ...plain } = row;
+    expect(plain).toEqual({ name: '上海星辰 科技', email: 'info@xingchen.cn', phone: '+862161234567', industry: 'Software', version: 2 });
+    expect(taxId).toMatch(/^v1:test1:/);
+    expect(open('customer.tax_id', taxId, 'test')).toBe('91310000MA1K4XY12B');
+    expect(taxIdHash).toEqual(taxIdLookupHashes('91310000MA1K4XY12B')[0]);
     const events = await server.db.query<any>(`select entity_id, changes from audit_event where action = 'CUSTOMER_NORMALIZED'`);
     expect(events).toHaveLength(1);
     expect(events[0].entity_id).toBe(dirty);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { insertCustomer } from './helpers/fixtures.js';
+import { insertCustomer, setTaxId } from './helpers/fixtures.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
 let server: TestServer;
@@ -12,7 +12,8 @@ beforeAll(async () => {
   ids.at = await insertCustomer(server.db, { name: 'Zhang Wei', type: 'INDIVIDUAL', email: 'zhang at example.com', phone: '+8613800138000', region: 'CN-BJ', ownerId: own });
   ids.format = await insertCustomer(server.db, { name: '深圳  宏达', email: 'hd@hongda.cn', phone: '138 0013 8001', region: 'CN-GD' });
   ids.tax = await insertCustomer(server.db, { name: 'Tax Co', email: 'tax@taxco.cn', phone: '+8613800138002', region: 'CN-SH' });
-  await server.db.query(`update customer set tax_id = 'ABC123' where id = $1`, [ids.tax]);
+  // Encrypted as the application stores it: the shape check runs on the decrypted value.
+  await setTaxId(server.db, ids.tax!, 'ABC123');
   ids.old = await insertCustomer(server.db, { name: 'Old Co', email: 'old@oldco.com', phone: '+14155552671', region: 'US-CA', createdAt: '2015-01-01T00:00:00Z' });
   await server.db.query(`update customer set updated_at = '2016-01-01' where id = $1`, [ids.old]);
   ids.conflict = await insertCustomer(server.db, { name: 'Conflict Co', email: 'c@conflict.com', phone: '+8613800138003', region: 'US-NY' });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { ConfigError, loadConfig } from '../src/config.js';
+import { loadKeyRing } from '../src/crypto/keyring.js';
 
 describe('configuration', () => {
   it('has working defaults', () => {
@@ -38,6 +42,53 @@ describe('configuration', () => {
   it('reads the cleanup settings', () => {
     expect(loadConfig({})).toMatchObject({ PHONE_DEFAULT_REGION: 'CN', DATA_QUALITY_OUTDATED_YEARS: 3, DUPLICATE_NAME_SIMILARITY: 0.6, BULK_TAG_LIMIT: 10_000 });
     expect(loadConfig({ PHONE_DEFAULT_REGION: 'US' }).PHONE_DEFAULT_REGION).toBe('US');
+  });
+
+  describe('ENCRYPTION_KEY', () => {
+    const key = (byte: number, bytes = 32) => Buffer.alloc(bytes, byte).toString('base64');
+
+    it('takes one or more id:base64key entries, the first being current', () => {
+      const ring = loadKeyRing(loadConfig({ ENCRYPTION_KEY: `k2:${key(2)}, k1:${key(1)}` }));
+      expect(ring.currentId).toBe('k2');
+      expect([...ring.keys.keys()]).toEqual(['k2', 'k1']);
+      expect(ring.indexKeys.get('k2')).not.toEqual(ring.keys.get('k2'));
+    });
+
+    it.each([
+      ['no id', key(1), /entry 1 must be id:base64key/],
+      ['a short key', `k1:${key(1, 16)}`, /entry 1 \(key "k1"\): the key must be 32 bytes \(AES-256\), got 16/],
+      ['a long key', `k1:${key(1, 48)}`, /must be 32 bytes \(AES-256\), got 48/],
+      ['not base64', 'k1:not base64!', /the key must be base64/],
+      ['a bad id', `k 1:${key(1)}`, /the key id must be 1–32 letters/],
+      ['a duplicate id', `k1:${key(1)},k1:${key(2)}`, /entry 2: key id "k1" appears twice/],
+    ])('stops on %s, naming the variable and never echoing the key', (_what, value, message) => {
+      expect(() => loadConfig({ ENCRYPTION_KEY: value })).toThrow(/^Invalid configuration:\n {2}ENCRYPTION_KEY: /);
+      expect(() => loadConfig({ ENCRYPTION_KEY: value })).toThrow(message);
+      try {
+        loadConfig({ ENCRYPTION_KEY: value });
+      } catch (error) {
+        expect((error as Error).message).not.toContain((value.includes(':') ? value.split(':')[1]! : value).slice(0, 12));
+      }
+    });
+
+    it('is required in production, like JWT_SECRET and DATABASE_URL', () => {
+      const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://x@127.0.0.1/x' };
+      expect(() => loadConfig(production)).toThrow(/ENCRYPTION_KEY: is required when NODE_ENV=production/);
+      expect(loadConfig({ ...production, ENCRYPTION_KEY: `k1:${key(1)}` }).isProduction).toBe(true);
+    });
+
+    it('is generated once in development and kept under DATA_DIR/secrets', () => {
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'custos-keys-'));
+      try {
+        const first = loadKeyRing(loadConfig({ DATA_DIR: dataDir }));
+        const file = path.join(dataDir, 'secrets', 'encryption-key');
+        expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+        expect(fs.readFileSync(file, 'utf8')).toMatch(/^k1:[A-Za-z0-9+/]{43}=$/);
+        expect(loadKeyRing(loadConfig({ DATA_DIR: dataDir })).keys.get('k1')).toEqual(first.keys.get('k1'));
+      } finally {
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      }
+    });
   });
 
   it('treats empty variables as unset', () => {

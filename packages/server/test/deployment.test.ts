@@ -32,11 +32,11 @@ describe('docker/compose.yml', () => {
     const env = compose.services.server.environment as Record<string, string>;
     for (const name of Object.keys(env)) expect([name, CONFIG_VARIABLES.includes(name)]).toEqual([name, true]);
     expect(env.NODE_ENV).toBe('production');
-    for (const secret of ['JWT_SECRET', 'BACKUP_KEY']) expect(env[secret]).toMatch(new RegExp(`^\\$\\{${secret}:\\?`));
+    for (const secret of ['JWT_SECRET', 'BACKUP_KEY', 'ENCRYPTION_KEY']) expect(env[secret]).toMatch(new RegExp(`^\\$\\{${secret}:\\?`));
     expect(compose.services.postgres.environment.POSTGRES_PASSWORD).toMatch(/^\$\{POSTGRES_PASSWORD:\?/);
     expect(compose.services.meilisearch.environment.MEILI_MASTER_KEY).toMatch(/^\$\{MEILI_MASTER_KEY:\?/);
     const example = fs.readFileSync(path.join(dockerDir, '.env.example'), 'utf8');
-    for (const name of ['POSTGRES_PASSWORD', 'MEILI_MASTER_KEY', 'JWT_SECRET', 'BACKUP_KEY']) expect(example).toMatch(new RegExp(`^${name}=$`, 'm'));
+    for (const name of ['POSTGRES_PASSWORD', 'MEILI_MASTER_KEY', 'JWT_SECRET', 'BACKUP_KEY', 'ENCRYPTION_KEY']) expect(example).toMatch(new RegExp(`^${name}=$`, 'm'));
   });
 });
 

@@ -4,7 +4,7 @@ import { EXPORT_SOURCES } from '../src/modules/export/export.columns.js';
 import { PassThrough } from 'node:stream';
 import { csvCell, xlsxSink } from '../src/modules/export/export.writer.js';
 import { GUARDED_FIELDS } from '../src/policy/policy.js';
-import { insertCustomer } from './helpers/fixtures.js';
+import { insertCustomer, setTaxId } from './helpers/fixtures.js';
 import { startTestServer, type TestServer, type TestUser } from './helpers/test-server.js';
 
 /** Exports over GraphQL + HTTP, under the caller's field guards and row rules. */
@@ -21,7 +21,9 @@ beforeAll(async () => {
     await add('Gamma, "Quoted" Inc', 'gamma@example.com', 'sales2'),
     await add('=HYPERLINK("x")', 'formula@example.com', 'sales2'),
   ];
-  await server.db.query(`update customer set tax_id = '91310000123456789X', address = '上海市 1 号', notes = 'secret note' where id = any($1::bigint[])`, [ids]);
+  await server.db.query(`update customer set address = '上海市 1 号', notes = 'secret note' where id = any($1::bigint[])`, [ids]);
+  // Stored encrypted like the application writes it: the export decrypts for the roles that see it.
+  for (const id of ids) await setTaxId(server.db, id, '91310000123456789X');
   await server.db.query(
     `insert into interaction (customer_id, kind, occurred_at, subject, body, amount, currency) select id, 'ORDER', now(), 'order', 'private body', 1234.5, 'CNY' from customer where id = any($1::bigint[])`,
     [ids],

@@ -13,7 +13,7 @@ import {
   RowScope,
   type GuardedField,
 } from '../src/policy/policy.js';
-import { insertCustomer } from './helpers/fixtures.js';
+import { insertCustomer, setTaxId } from './helpers/fixtures.js';
 import { startTestServer, TEST_USERS, type TestServer, type TestUser } from './helpers/test-server.js';
 
 /**
@@ -184,6 +184,9 @@ beforeAll(async () => {
     `insert into interaction (customer_id, kind, occurred_at, subject, body, amount, currency) values ($1, 'ORDER', now(), 's', $2, $3, $4)`,
     [customerId, VALUES['Interaction.body'], VALUES['Interaction.amount'], VALUES['Interaction.currency']],
   );
+  // Sensitive fields are stored as the application stores them (encrypted): every guard
+  // below then sees the value only after the record layer decrypted it.
+  await setTaxId(server.db, customerId, VALUES['Customer.taxId']);
   archivedId = await insertCustomer(server.db, { name: '归档矩阵客户', ownerId: server.users.sales1 });
   await server.db.query(
     `update customer set email = $2, phone = $3, tax_id = $4, address = $5, notes = $6 where id = $1`,
@@ -194,6 +197,7 @@ beforeAll(async () => {
     `insert into interaction (customer_id, kind, occurred_at, subject, body, amount, currency) values ($1, 'ORDER', now(), 's', $2, $3, $4)`,
     [archivedId, VALUES['ArchivedInteraction.body'], VALUES['ArchivedInteraction.amount'], VALUES['ArchivedInteraction.currency']],
   );
+  await setTaxId(server.db, archivedId, VALUES['ArchivedCustomer.taxId']);
   const archived = await server.gql(`mutation($id: ID!) { archiveCustomers(input: { ids: [$id], reason: "matrix fixture" }) { customers { id } } }`, {
     id: archivedId,
   });

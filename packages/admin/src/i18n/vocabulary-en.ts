@@ -38,6 +38,7 @@ export const vocabularyEn = {
       NORMALIZE_CUSTOMERS: 'Normalization',
       DETECT_DUPLICATES: 'Duplicate detection',
       COUNT_DATA_QUALITY: 'Data-quality count',
+      ROTATE_ENCRYPTION_KEYS: 'Encryption key rotation',
       BACKUP_DRILL: 'Restore drill',
     },
     CustomerDimension: {

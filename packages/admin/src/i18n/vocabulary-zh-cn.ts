@@ -38,6 +38,7 @@ export const vocabularyZhCn = {
       NORMALIZE_CUSTOMERS: '数据规范化',
       DETECT_DUPLICATES: '重复客户检测',
       COUNT_DATA_QUALITY: '数据质量统计',
+      ROTATE_ENCRYPTION_KEYS: '加密密钥轮换',
       BACKUP_DRILL: '恢复演练',
     },
     CustomerDimension: {

@@ -23,6 +23,7 @@ import { SegmentResolver } from '../modules/classification/segment.resolver.js';
 import { TagResolver } from '../modules/classification/tag.resolver.js';
 import { applyFieldGuards } from './field-guards.js';
 import { DateTimeScalar } from './scalars.js';
+import { KeyRotationResolver } from '../modules/encryption/rotation.resolver.js';
 
 export const resolvers = [
   CustomerResolver,
@@ -49,6 +50,7 @@ export const resolvers = [
   DataQualityResolver,
   TagResolver,
   SegmentResolver,
+  KeyRotationResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

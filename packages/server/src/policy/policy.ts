@@ -21,6 +21,14 @@ export interface GuardedFieldRule {
   mask: MaskKind;
   /** Personal data: FULL reads are access-logged and the audit log never stores it in clear. */
   personal: boolean;
+  /**
+   * Encrypted at rest (AES-256-GCM with a key ring, plus a keyed blind index for exact
+   * lookups; see src/crypto). Only values nothing needs to search, sort or compare
+   * inside PostgreSQL can be: email and phone stay plaintext because substring search,
+   * duplicate detection (trigram and normalized keys) and data-quality rules run on
+   * them in SQL. The storage test fails when a field marked here is not encrypted.
+   */
+  sensitive?: boolean;
 }
 
 const { ADMIN, MANAGER, SALES, SUPPORT, AUDITOR, REPORTING } = Role;
@@ -35,7 +43,7 @@ function levels(admin: FieldAccess, manager: FieldAccess, sales: FieldAccess, su
 export const GUARDED_FIELDS = {
   'Customer.email': { access: levels(FULL, FULL, FULL, MASKED, NONE, MASKED), mask: 'email', personal: true },
   'Customer.phone': { access: levels(FULL, FULL, FULL, MASKED, NONE, MASKED), mask: 'phone', personal: true },
-  'Customer.taxId': { access: levels(FULL, MASKED, NONE, NONE, NONE, NONE), mask: 'identifier', personal: true },
+  'Customer.taxId': { access: levels(FULL, MASKED, NONE, NONE, NONE, NONE), mask: 'identifier', personal: true, sensitive: true },
   'Customer.address': { access: levels(FULL, FULL, FULL, FULL, NONE, NONE), mask: 'text', personal: true },
   'Customer.notes': { access: levels(FULL, FULL, FULL, FULL, NONE, NONE), mask: 'text', personal: true },
   'Interaction.body': { access: levels(FULL, FULL, FULL, FULL, NONE, NONE), mask: 'text', personal: true },
@@ -45,7 +53,7 @@ export const GUARDED_FIELDS = {
   // ("read archive: yes (masked)"); AUDITOR and REPORTING cannot read the archive at all.
   'ArchivedCustomer.email': { access: levels(FULL, FULL, FULL, MASKED, NONE, NONE), mask: 'email', personal: true },
   'ArchivedCustomer.phone': { access: levels(FULL, FULL, FULL, MASKED, NONE, NONE), mask: 'phone', personal: true },
-  'ArchivedCustomer.taxId': { access: levels(FULL, MASKED, NONE, NONE, NONE, NONE), mask: 'identifier', personal: true },
+  'ArchivedCustomer.taxId': { access: levels(FULL, MASKED, NONE, NONE, NONE, NONE), mask: 'identifier', personal: true, sensitive: true },
   'ArchivedCustomer.address': { access: levels(FULL, FULL, FULL, MASKED, NONE, NONE), mask: 'text', personal: true },
   'ArchivedCustomer.notes': { access: levels(FULL, FULL, FULL, MASKED, NONE, NONE), mask: 'text', personal: true },
   'ArchivedInteraction.body': { access: levels(FULL, FULL, FULL, MASKED, NONE, NONE), mask: 'text', personal: true },
@@ -132,6 +140,8 @@ export enum Action {
   SEARCH_ADMIN = 'search:admin',
   /** Tags (create, rename, colour, delete: rewrites every live customer carrying one) and saved segments. */
   CLASSIFICATION_MANAGE = 'classification:manage',
+  /** Re-encrypt sensitive values under the current encryption key (a job). */
+  ENCRYPTION_KEYS_ROTATE = 'encryption:rotate',
 }
 
 function actionRoles(all: Role[], own: Role[] = []): Record<Role, RowScope> {
@@ -171,6 +181,7 @@ export const ACTIONS: Record<Action, Record<Role, RowScope>> = {
   [Action.BACKUP_MANAGE]: actionRoles([ADMIN]),
   [Action.SEARCH_ADMIN]: actionRoles([ADMIN]),
   [Action.CLASSIFICATION_MANAGE]: actionRoles([ADMIN, MANAGER]),
+  [Action.ENCRYPTION_KEYS_ROTATE]: actionRoles([ADMIN]),
 };
 
 /** Customer input fields each role may write. A write naming any other field is
@@ -197,6 +208,11 @@ export const INTERACTION_WRITABLE: Record<Role, readonly string[]> = {
   [AUDITOR]: [],
   [REPORTING]: [],
 };
+
+/** The guarded fields stored encrypted. */
+export const SENSITIVE_FIELDS: readonly GuardedField[] = (Object.entries(GUARDED_FIELDS) as [GuardedField, GuardedFieldRule][])
+  .filter(([, rule]) => rule.sensitive === true)
+  .map(([field]) => field);
 
 export function fieldAccess(role: Role, field: GuardedField): FieldAccess {
   return GUARDED_FIELDS[field].access[role];

@@ -1,3 +1,4 @@
+import { storedTaxId } from '../../src/modules/customer/customer.tax.js';
 import type { TestDatabase } from './test-database.js';
 
 /** Inserts users and returns their ids by email. */
@@ -68,4 +69,11 @@ export async function insertInteractions(
     [customerId, kind, occurredAt],
   );
   return rows.map((r) => r.id);
+}
+
+/** Stores a tax id the way the application does: encrypted under the installed key ring,
+ * with its blind index (plain `update … set tax_id = 'X'` arranges a legacy plaintext value). */
+export async function setTaxId(db: TestDatabase, id: string, taxId: string | null, table = 'customer'): Promise<void> {
+  const sealed = storedTaxId(taxId);
+  await db.query(`update ${table} set tax_id = $2, tax_id_hash = $3, tax_id_shape = $4 where id = $1`, [id, sealed.taxId, sealed.taxIdHash, sealed.taxIdShape]);
 }

@@ -2,13 +2,13 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { createJobWorker } from '../../src/modules/job/job.setup.js';
 import type { JobWorker, JobWorkerOptions } from '../../src/modules/job/job.worker.js';
 import { TEST_JWT_SECRET, type TestServer } from './test-server.js';
-import type { TestDatabase } from './test-database.js';
+import { TEST_ENCRYPTION_KEY, type TestDatabase } from './test-database.js';
 
 /** Worker settings fast enough for tests. */
 export const FAST_JOBS = { JOB_POLL_MS: '50', JOB_HEARTBEAT_MS: '100', JOB_STALE_MS: '600' } as const;
 
 export function testConfig(db: TestDatabase, env: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, LOG_LEVEL: 'silent', JWT_SECRET: TEST_JWT_SECRET, ...FAST_JOBS, ...env });
+  return loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, LOG_LEVEL: 'silent', JWT_SECRET: TEST_JWT_SECRET, ENCRYPTION_KEY: TEST_ENCRYPTION_KEY, ...FAST_JOBS, ...env });
 }
 
 /** A real worker in this process, on the test server's database. */

@@ -3,6 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { createDatabase } from '../../src/db/embedded-postgres.js';
 import { openOrm } from '../../src/db/orm.js';
+import { installKeyRing, parseKeyRing } from '../../src/crypto/keyring.js';
 
 export interface TestDatabase {
   name: string;
@@ -19,8 +20,12 @@ export function testClusterUrl(): string {
   return url;
 }
 
+/** The key ring tests encrypt with (ENCRYPTION_KEY of test servers and worker processes). */
+export const TEST_ENCRYPTION_KEY = 'test1:' + Buffer.alloc(32, 7).toString('base64');
+
 /** A fresh database with the real migrations applied. */
 export async function createTestDatabase(): Promise<TestDatabase> {
+  installKeyRing(parseKeyRing(TEST_ENCRYPTION_KEY));
   const base = testClusterUrl();
   const name = `t_${randomBytes(6).toString('hex')}`;
   await createDatabase(`${base}/postgres`, name);

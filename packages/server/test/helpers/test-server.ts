@@ -3,7 +3,7 @@ import { loadConfig } from '../../src/config.js';
 import { createApp } from '../../src/http/app.js';
 import { Role } from '../../src/modules/identity/role.js';
 import { TokenSigner } from '../../src/modules/identity/tokens.js';
-import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { createTestDatabase, TEST_ENCRYPTION_KEY, type TestDatabase } from './test-database.js';
 
 export interface GraphQLResponse<T = any> {
   data?: T;
@@ -47,7 +47,7 @@ export async function startTestServer(
   options: { logStream?: { write(line: string): void } } = {},
 ): Promise<TestServer> {
   const db = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'silent', JWT_SECRET: TEST_JWT_SECRET, ...env });
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'silent', JWT_SECRET: TEST_JWT_SECRET, ENCRYPTION_KEY: TEST_ENCRYPTION_KEY, ...env });
   const users = {} as Record<TestUser, string>;
   for (const [name, role] of Object.entries(TEST_USERS)) {
     const [row] = await db.query<{ id: string }>(

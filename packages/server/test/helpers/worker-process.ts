@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FAST_JOBS } from './jobs.js';
 import { TEST_JWT_SECRET } from './test-server.js';
-import type { TestDatabase } from './test-database.js';
+import { TEST_ENCRYPTION_KEY, type TestDatabase } from './test-database.js';
 
 const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -39,6 +39,7 @@ export function spawnWorker(cli: string, db: TestDatabase, env: Record<string, s
       NODE_ENV: 'test',
       DATABASE_URL: db.url,
       JWT_SECRET: TEST_JWT_SECRET,
+      ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
       LOG_LEVEL: 'silent',
       DB_POOL_MAX: '3',
       ...FAST_JOBS,

@@ -7,6 +7,7 @@ import { MigrationCleanup } from './migration-2026120102-cleanup.js';
 import { MigrationReports } from './migration-2026120103-reports.js';
 import { MigrationExports } from './migration-2026120104-exports.js';
 import { MigrationQualityRollup } from './migration-2026120106-quality-rollup.js';
+import { MigrationEncryption } from './migration-2026120107-encryption.js';
 
 /** Listed explicitly so that builds, tests and the CLI run exactly the same migrations
  * without relying on file globbing. Append new migrations at the end. */
@@ -20,4 +21,5 @@ export const migrationsList = [
   { name: 'migration-2026120103-reports', class: MigrationReports },
   { name: 'migration-2026120104-exports', class: MigrationExports },
   { name: 'migration-2026120106-quality-rollup', class: MigrationQualityRollup },
+  { name: 'migration-2026120107-encryption', class: MigrationEncryption },
 ];

@@ -5,6 +5,7 @@ import { CUSTOMER_COLUMNS, type CustomerRecord } from '../customer/customer.reco
 import { ArchivePolicyAction } from './archive-policy.enums.js';
 import { policyCustomerCondition, policyInteractionCondition, type PolicyRule } from './archive-policy.criteria.js';
 import { POLICY_COLUMNS, type ArchivePolicyRecord } from './archive-policy.record.js';
+import { openCustomerRows } from '../../crypto/sensitive.js';
 
 const BIGINT = /^[1-9][0-9]{0,18}$/;
 const ORDER = new KeysetOrder(
@@ -68,10 +69,12 @@ export async function samplePolicyMatches(
 ): Promise<CustomerRecord[]> {
   const params = new Params();
   const own = ownerId ? ` and c.owner_id = ${params.add(ownerId, 'bigint')}` : '';
-  return sql.query<CustomerRecord>(
-    `select ${CUSTOMER_COLUMNS} from customer c where ${policyCustomerCondition(rule, asOf, params)}${own}
-      order by c.id limit ${PREVIEW_SAMPLE_SIZE}`,
-    params.values,
+  return openCustomerRows(
+    await sql.query<CustomerRecord>(
+      `select ${CUSTOMER_COLUMNS} from customer c where ${policyCustomerCondition(rule, asOf, params)}${own}
+        order by c.id limit ${PREVIEW_SAMPLE_SIZE}`,
+      params.values,
+    ),
   );
 }
 

@@ -7,7 +7,8 @@
 export const CUSTOMER_STORE_COLUMNS = [
   'id', 'code', 'name', 'type', 'tier', 'industry', 'region', 'lifecycle_stage', 'status', 'owner_id', 'email', 'phone',
   'address', 'tax_id', 'tags', 'notes', 'last_interaction_at', 'created_at', 'updated_at', 'version', 'void_reason',
-  'void_note', 'voided_at', 'legal_hold', 'stage_override',
+  'void_note', 'voided_at', 'legal_hold', 'stage_override', 'tax_id_hash',
+  'tax_id_shape',
 ] as const;
 
 export const INTERACTION_STORE_COLUMNS = [

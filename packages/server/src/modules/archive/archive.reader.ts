@@ -6,6 +6,7 @@ import { customerConditions, validIds, type CustomerReadScope } from '../custome
 import type { InteractionSource } from '../interaction/interaction.reader.js';
 import { archivedKeysetOrder, type ArchivedCustomerFilter, type ArchivedCustomerOrder } from './archive.inputs.js';
 import { ARCHIVED_CUSTOMER_COLUMNS, ARCHIVED_INTERACTION_COLUMNS, type ArchivedCustomerRecord } from './archive.record.js';
+import { openCustomerRows } from '../../crypto/sensitive.js';
 
 export const ARCHIVED_INTERACTIONS: InteractionSource = { table: 'archive.interaction', columns: ARCHIVED_INTERACTION_COLUMNS };
 
@@ -47,13 +48,15 @@ export async function findArchivedCustomerPage(
   const conditions = archivedConditions(filter, params, scope);
   const countParams = [...params.values];
   const clause = pageClauses(plan, order, conditions, params);
-  const rows = await sql.query<ArchivedCustomerRecord & { __keys: (string | null)[] }>(
-    `select ${ARCHIVED_CUSTOMER_COLUMNS}, ${order.keysSelect()}
-       from archive.customer c
-      where ${clause.where}
-      order by ${clause.orderBy}
-      limit ${clause.limit} offset ${clause.offset}`,
-    params.values,
+  const rows = openCustomerRows(
+    await sql.query<ArchivedCustomerRecord & { __keys: (string | null)[] }>(
+      `select ${ARCHIVED_CUSTOMER_COLUMNS}, ${order.keysSelect()}
+         from archive.customer c
+        where ${clause.where}
+        order by ${clause.orderBy}
+        limit ${clause.limit} offset ${clause.offset}`,
+      params.values,
+    ),
   );
   const countSql = `select count(*)::int as n from archive.customer c where ${conditions.join(' and ')}`;
   let counted: Promise<number> | undefined;
@@ -67,9 +70,11 @@ export async function findArchivedCustomerPage(
 export async function findArchivedByIds(sql: SqlExecutor, ids: readonly string[], ownerId?: string): Promise<ArchivedCustomerRecord[]> {
   const valid = validIds(ids);
   if (valid.length === 0) return [];
-  return sql.query<ArchivedCustomerRecord>(
-    `select ${ARCHIVED_CUSTOMER_COLUMNS} from archive.customer c
-      where c.id = any($1::bigint[]) and ($2::bigint is null or c.owner_id = $2::bigint)`,
-    [valid, ownerId ?? null],
+  return openCustomerRows(
+    await sql.query<ArchivedCustomerRecord>(
+      `select ${ARCHIVED_CUSTOMER_COLUMNS} from archive.customer c
+        where c.id = any($1::bigint[]) and ($2::bigint is null or c.owner_id = $2::bigint)`,
+      [valid, ownerId ?? null],
+    ),
   );
 }

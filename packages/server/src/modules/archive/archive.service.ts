@@ -16,6 +16,7 @@ import { archivedByIdLoader } from './archive.loaders.js';
 import { findArchivedByIds, findArchivedCustomerPage } from './archive.reader.js';
 import type { ArchivedCustomerRecord } from './archive.record.js';
 import { checkArchivedForRestore, restoreCustomerRows, verifyArchiveRows, type ArchiveVerification } from './archive.store.js';
+import { withTaxIdLookup } from '../customer/customer.service.js';
 
 /** Who may read which archived rows, and search which columns (only those read in full). */
 export function archiveReadScope(ctx: RequestContext): CustomerReadScope {
@@ -45,7 +46,8 @@ export async function listArchivedCustomers(
   orderBy: ArchivedCustomerOrder[] | null | undefined,
   args: PageArgs,
 ) {
-  const result = await findArchivedCustomerPage(ctx.sql, archiveReadScope(ctx), filter, orderBy, args, ctx.config.MAX_PAGE_SIZE);
+  const scope = withTaxIdLookup(ctx, archiveReadScope(ctx), filter, 'ArchivedCustomer.taxId');
+  const result = await findArchivedCustomerPage(ctx.sql, scope, filter, orderBy, args, ctx.config.MAX_PAGE_SIZE);
   logArchiveRead(ctx, result.page.rows);
   return result;
 }

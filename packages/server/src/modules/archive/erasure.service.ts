@@ -3,7 +3,9 @@ import { requireAction } from '../../policy/guard.js';
 import { Action } from '../../policy/policy.js';
 import { outboxInsertFrom } from '../../search/outbox.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { CARRIED_COLUMNS, MOVED_INTERACTIONS, carriedValues, eraseCarriedFromSnapshots, eraseFromMergeSnapshots, foldedInto } from '../cleanup/merge.store.js';
+import {
+  CARRIED_COLUMNS, MOVED_INTERACTIONS, carriedValues, eraseCarriedFromSnapshots, eraseFromMergeSnapshots, erasedColumnSets, foldedInto,
+} from '../cleanup/merge.store.js';
 import { customerNotFound } from '../customer/customer.errors.js';
 import { validIds } from '../customer/customer.reader.js';
 import { customerDigest, interactionDigest } from './archive.columns.js';
@@ -82,7 +84,7 @@ async function eraseOne(tx: RequestContext, found: { id: string; store: Store },
   await eraseCarriedValues(tx, found.id, reason);
   // A private person's name is personal data; a company's name is not.
   await tx.sql.query(
-    `update ${customers} set email = null, phone = null, address = null, tax_id = null, notes = null, void_note = null,
+    `update ${customers} set email = null, phone = null, address = null, tax_id = null, tax_id_hash = null, tax_id_shape = null, notes = null, void_note = null,
             name = case when type = 'INDIVIDUAL' then 'Erased ' || code else name end${bump}
       where id = $1::bigint`,
     [found.id],
@@ -110,7 +112,7 @@ async function eraseCarriedValues(tx: RequestContext, mergedId: string, reason: 
   for (const store of ['LIVE', 'ARCHIVE'] as const) {
     const customers = table(store, 'customer');
     for (const carried of await carriedValues(tx.sql, customers as 'customer' | 'archive.customer', mergedId)) {
-      const sets = carried.columns.map((c) => (c === 'name' ? `name = 'Erased ' || code` : `${c} = null`));
+      const sets = carried.columns.map((c) => (c === 'name' ? `name = 'Erased ' || code` : erasedColumnSets(c)));
       const bump = store === 'LIVE' ? ', version = version + 1, updated_at = now()' : '';
       await tx.sql.query(`update ${customers} set ${sets.join(', ')}${bump} where id = $1::bigint`, [carried.survivorId]);
       if (store === 'ARCHIVE') await reseal(tx, carried.survivorId);

@@ -9,6 +9,7 @@ import { customerNotFound } from '../customer/customer.errors.js';
 import { validIds } from '../customer/customer.reader.js';
 import { confirmationMismatch, invalidTransition, legalHold } from './archive.errors.js';
 import type { PurgeCustomerInput } from './archive.inputs.js';
+import { openNullable } from '../../crypto/sealed.js';
 
 /**
  * VOID|ARCHIVED --purge(reason, confirm)--> gone. The only irreversible transition: the
@@ -110,13 +111,21 @@ function guardRow(role: Role, row: Record<string, unknown>, guards: Record<strin
   return out;
 }
 
+/** The stored row with its encrypted values opened (guards then apply as to any read);
+ * the blind index is a keyed hash for lookups, not data about the person, and stays. */
+function plainCustomer(row: Record<string, unknown>): Record<string, unknown> {
+  const { tax_id_hash: _hash, tax_id_shape: _shape, ...out } = row;
+  out.tax_id = openNullable('customer.tax_id', (row.tax_id as string | null) ?? null, `customer ${String(row.id)}`);
+  return out;
+}
+
 /** The export obeys the same field guards as any read: what the role may not read does
  * not leave in it either. */
 function guardExport(role: Role, exported: Record<string, unknown>): Record<string, unknown> {
   const list = (value: unknown) => (value as Record<string, unknown>[]).map((r) => guardRow(role, r, EXPORT_GUARDS.interaction));
   return {
     ...exported,
-    customer: guardRow(role, exported.customer as Record<string, unknown>, EXPORT_GUARDS.customer),
+    customer: guardRow(role, plainCustomer(exported.customer as Record<string, unknown>), EXPORT_GUARDS.customer),
     interactions: list(exported.interactions),
     archivedInteractions: list(exported.archivedInteractions),
   };

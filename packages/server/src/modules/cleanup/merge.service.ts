@@ -13,6 +13,7 @@ import { CleanupField, FIELD_KEYS } from './cleanup.enums.js';
 import { mergeNotFound, notMergeable, unmergeBlocked } from './cleanup.errors.js';
 import { findMerge, restoreSnapshot } from './merge.store.js';
 import type { MergeCustomersInput, MergeRecord, UnmergeCustomersInput } from './merge.types.js';
+import { storedTaxId } from '../customer/customer.tax.js';
 
 /** Fields a merge takes from one party; tags are the union of all parties'. */
 const PICKABLE = [
@@ -96,6 +97,8 @@ export async function mergeCustomers(ctx: RequestContext, input: MergeCustomersI
       }
       const ordered = parties.map((id) => rows.get(id)!);
       const values = mergedValues(actor.role, ordered, picks);
+      const survivorTaxId = ordered[0]!.taxId;
+      const sealedTax = storedTaxId((values.taxId as string | null | undefined) ?? null);
       const [merge] = await tx.sql.query<{ id: string }>(
         `insert into customer_merge (survivor_id, merged_ids, picks, snapshot, versions_after, merged_by)
          select $1::bigint, $2::bigint[], $3::jsonb, jsonb_object_agg(c.id::text, to_jsonb(c)),
@@ -121,11 +124,17 @@ export async function mergeCustomers(ctx: RequestContext, input: MergeCustomersI
       );
       await tx.sql.query(
         `update customer set name = $2, type = $3, tier = $4, industry = $5, region = $6, lifecycle_stage = $7, owner_id = $8::bigint,
-                email = $9, phone = $10, address = $11, tax_id = $12, notes = $13, tags = $14::text[],
+                email = $9, phone = $10, address = $11, notes = $13, tags = $14::text[],
+                tax_id = case when $12::text is not distinct from $15::text then tax_id else $16 end,
+                tax_id_hash = case when $12::text is not distinct from $15::text then tax_id_hash else $17::bytea end,
+                tax_id_shape = case when $12::text is not distinct from $15::text then tax_id_shape else $18 end,
                 version = version + 1, updated_at = now()
           where id = $1::bigint`,
+        // The tax id is stored encrypted: a survivor keeping its own is left as stored,
+        // a picked one is sealed anew (with its blind index) under the current key.
         [input.survivorId, values.name, values.type, values.tier, values.industry, values.region, values.lifecycleStage, values.ownerId,
-          values.email, values.phone, values.address, values.taxId, values.notes, values.tags],
+          values.email, values.phone, values.address, values.taxId, values.notes, values.tags,
+          survivorTaxId, sealedTax.taxId, sealedTax.taxIdHash, sealedTax.taxIdShape],
       );
       const [after] = await findCustomersByIds(tx.sql, [input.survivorId]);
       if (input.dryRun) throw new DryRun(after!, movedInteractions);

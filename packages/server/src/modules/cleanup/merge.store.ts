@@ -1,3 +1,4 @@
+import { SEALED_STORAGE } from '../../crypto/sensitive.js';
 import type { SqlExecutor } from '../../db/sql.js';
 import type { MergeRecord } from './merge.types.js';
 
@@ -58,7 +59,7 @@ export async function eraseFromMergeSnapshots(sql: SqlExecutor, customerId: stri
   await sql.query(
     `update customer_merge m
         set snapshot = jsonb_set(m.snapshot, array[$1::text], (m.snapshot -> $1::text) || jsonb_build_object(
-              'email', null, 'phone', null, 'address', null, 'tax_id', null, 'notes', null, 'void_note', null,
+              'email', null, 'phone', null, 'address', null, 'tax_id', null, 'tax_id_hash', null, 'tax_id_shape', null, 'notes', null, 'void_note', null,
               'name', case when m.snapshot -> $1::text ->> 'type' = 'INDIVIDUAL'
                            then to_jsonb('Erased ' || (m.snapshot -> $1::text ->> 'code')) else m.snapshot -> $1::text -> 'name' end))
       where m.snapshot ? $1::text`,
@@ -93,6 +94,18 @@ export const CARRIED_COLUMNS = [
   { column: 'notes', key: 'notes' },
 ] as const;
 
+/** Encrypted columns hold a different ciphertext for every write of one value (and a
+ * rotation rewrites them), so "the same value" is decided by their blind index; erasing
+ * one erases its blind index with it. */
+const COMPARED_BY: Record<string, string> = Object.fromEntries(SEALED_STORAGE.map((s) => [s.name, s.hashColumn]));
+const COMPANIONS: Record<string, readonly string[]> = Object.fromEntries(SEALED_STORAGE.map((s) => [s.name, s.companions]));
+const compareColumn = (column: string) => COMPARED_BY[column] ?? column;
+
+/** `column = null` for an erased column, and the columns derived from it with it. */
+export function erasedColumnSets(column: string): string {
+  return [column, ...(COMPANIONS[column] ?? [])].map((c) => `${c} = null`).join(', ');
+}
+
 export interface CarriedValues {
   survivorId: string;
   mergeId: string;
@@ -108,9 +121,13 @@ export interface CarriedValues {
  * customer's current row, so call before erasing it.
  */
 export async function carriedValues(sql: SqlExecutor, table: 'customer' | 'archive.customer', customerId: string): Promise<CarriedValues[]> {
-  const flags = CARRIED_COLUMNS.map(
-    ({ column }) => `case when c.${column} = e.v ->> '${column}' and (m.snapshot -> c.id::text ->> '${column}') is distinct from c.${column} then '${column}' end`,
-  );
+  const flags = CARRIED_COLUMNS.map(({ column }) => {
+    const cmp = compareColumn(column);
+    if (cmp === column) {
+      return `case when c.${column} = e.v ->> '${column}' and (m.snapshot -> c.id::text ->> '${column}') is distinct from c.${column} then '${column}' end`;
+    }
+    return `case when c.${cmp} = (e.v ->> '${cmp}')::bytea and (m.snapshot -> c.id::text ->> '${cmp}')::bytea is distinct from c.${cmp} then '${column}' end`;
+  });
   flags.push(`case when e.v ->> 'type' = 'INDIVIDUAL' and c.name = e.v ->> 'name' and (m.snapshot -> c.id::text ->> 'name') is distinct from c.name then 'name' end`);
   const rows = await sql.query<CarriedValues>(
     `with recursive up(merge_id, survivor_id) as (
@@ -134,10 +151,12 @@ export async function eraseCarriedFromSnapshots(sql: SqlExecutor, survivorId: st
                                 (select to_jsonb(a) from archive.customer a where a.id = $3::bigint)) as v)
      update customer_merge m
         set snapshot = jsonb_set(m.snapshot, array[$1::text], (m.snapshot -> $1::text) || (
-              select coalesce(jsonb_object_agg(k, case when k = 'name' then to_jsonb('Erased ' || (m.snapshot -> $1::text ->> 'code')) else 'null'::jsonb end), '{}')
-                from unnest($2::text[]) k where m.snapshot -> $1::text ->> k = e.v ->> k))
+              select coalesce(jsonb_object_agg(x.key, case when x.key = 'name' then to_jsonb('Erased ' || (m.snapshot -> $1::text ->> 'code')) else 'null'::jsonb end), '{}')
+                from unnest($2::text[], $4::text[]) as k(col, cmp)
+                cross join lateral unnest(array[k.col] || array(select jsonb_array_elements_text(coalesce($5::jsonb -> k.col, '[]')))) as x(key)
+               where m.snapshot -> $1::text ->> k.cmp = e.v ->> k.cmp))
        from e
       where m.snapshot ? $1::text`,
-    [survivorId, columns, customerId],
+    [survivorId, columns, customerId, columns.map(compareColumn), JSON.stringify(COMPANIONS)],
   );
 }

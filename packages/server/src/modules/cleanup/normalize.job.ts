@@ -8,8 +8,10 @@ import { CUSTOMER_COLUMNS, type CustomerRecord } from '../customer/customer.reco
 import { idRange, nextIdRange } from '../job/id-range.js';
 import { JobKind } from '../job/job.enums.js';
 import type { JobHandler } from '../job/job.handler.js';
-import { FIELD_KEYS } from './cleanup.enums.js';
+import { CleanupField, FIELD_KEYS } from './cleanup.enums.js';
+import { storedTaxId } from '../customer/customer.tax.js';
 import { normalizeCustomer, type FieldChange } from './normalize.js';
+import { openCustomerRows } from '../../crypto/sensitive.js';
 
 export interface NormalizeParams extends Record<string, unknown> {
   filter: CustomerFilter;
@@ -49,13 +51,23 @@ async function applyChanges(tx: RequestContext, batch: CustomerChanges[]): Promi
       tax_id: customer.taxId, region: customer.region, industry: customer.industry,
     };
     for (const change of changes) row[FIELD_KEYS[change.field]!.column] = change.after;
+    // The tax id is stored encrypted: only a changed one is re-sealed (with its blind index).
+    const taxChange = changes.find((c) => c.field === CleanupField.TAX_ID);
+    if (taxChange) {
+      const sealed = storedTaxId(taxChange.after);
+      Object.assign(row, { tax_changed: true, tax_id: sealed.taxId, tax_id_hash: sealed.taxIdHash?.toString('hex') ?? null, tax_id_shape: sealed.taxIdShape });
+    } else Object.assign(row, { tax_changed: false, tax_id: null });
     return row;
   });
   await tx.sql.query(
     `update customer c
-        set name = v.name, email = v.email, phone = v.phone, tax_id = v.tax_id, region = v.region, industry = v.industry,
+        set name = v.name, email = v.email, phone = v.phone, region = v.region, industry = v.industry,
+            tax_id = case when v.tax_changed then v.tax_id else c.tax_id end,
+            tax_id_hash = case when v.tax_changed then decode(v.tax_id_hash, 'hex') else c.tax_id_hash end,
+            tax_id_shape = case when v.tax_changed then v.tax_id_shape else c.tax_id_shape end,
             version = c.version + 1, updated_at = now()
-       from jsonb_to_recordset($1::jsonb) as v(id bigint, name text, email text, phone text, tax_id text, region text, industry text)
+       from jsonb_to_recordset($1::jsonb)
+            as v(id bigint, name text, email text, phone text, tax_id text, tax_id_hash text, tax_id_shape text, tax_changed boolean, region text, industry text)
       where c.id = v.id`,
     [JSON.stringify(values)],
   );
@@ -91,7 +103,9 @@ export const normalizeCustomersHandler: JobHandler<NormalizeParams, Checkpoint> 
     if (!range) return { checkpoint, done: 0, finished: true };
     const params = new Params();
     const where = `${normalizeCondition(filter, scope, params)} and ${idRange('c.id', { afterId: checkpoint.lastId, upper: range.upper }, params)}`;
-    const rows = await tx.sql.query<CustomerRecord>(`select ${CUSTOMER_COLUMNS} from customer c where ${where} order by c.id for update`, params.values);
+    const rows = openCustomerRows(
+      await tx.sql.query<CustomerRecord>(`select ${CUSTOMER_COLUMNS} from customer c where ${where} order by c.id for update`, params.values),
+    );
     const batch = changesOf(rows, tx.config.PHONE_DEFAULT_REGION);
     await applyChanges(tx, batch);
     return {

@@ -14,6 +14,7 @@ import { withSegment } from '../classification/segment.store.js';
 import { FIELD_KEYS } from './cleanup.enums.js';
 import { changesOf, normalizeCondition, type NormalizeParams } from './normalize.job.js';
 import type { NormalizationChangeRecord, NormalizeCustomersInput, NormalizeCustomersPayload } from './normalize.types.js';
+import { openCustomerRows } from '../../crypto/sensitive.js';
 
 const PREVIEW_BATCH = 2000;
 
@@ -46,10 +47,12 @@ export async function normalizeCustomers(ctx: RequestContext, input: NormalizeCu
   for (let lastId = '0'; ; ) {
     const params = new Params();
     const where = normalizeCondition(filter, scope, params);
-    const rows = await ctx.sql.query<CustomerRecord>(
-      `select ${CUSTOMER_COLUMNS} from customer c where ${where} and c.id > ${params.add(lastId, 'bigint')}
-        order by c.id limit ${PREVIEW_BATCH}`,
-      params.values,
+    const rows = openCustomerRows(
+      await ctx.sql.query<CustomerRecord>(
+        `select ${CUSTOMER_COLUMNS} from customer c where ${where} and c.id > ${params.add(lastId, 'bigint')}
+          order by c.id limit ${PREVIEW_BATCH}`,
+        params.values,
+      ),
     );
     scanned += rows.length;
     for (const { customer, changes: found } of changesOf(rows, ctx.config.PHONE_DEFAULT_REGION)) {

@@ -34,6 +34,22 @@ export function isPlaceholderText(value: string): boolean {
   return PLACEHOLDER_TEXT.has(value.normalize('NFKC').trim().toLowerCase());
 }
 
+/**
+ * What the data-quality rules need to know about a tax id, kept beside it at write time
+ * (`tax_id_shape`) because the value itself is encrypted and SQL cannot look at it: the
+ * candidate scan selects on this, `issuesOf` still decides on the decrypted value. It
+ * says which rule a value breaks, or that it is a unified social credit code or another
+ * well-formed id; nothing more (the region already says most of it).
+ */
+export function taxIdShape(taxId: string | null): string | null {
+  if (taxId == null) return null;
+  const tax = normalizeTaxId(taxId);
+  if (isPlaceholderText(taxId) || /^(.)\1+$/.test(tax.value ?? '')) return 'PLACEHOLDER';
+  if (!tax.valid) return 'INVALID';
+  if (tax.value !== taxId) return 'UNNORMALIZED';
+  return isUnifiedSocialCreditCode(tax.value!) ? 'USCC' : 'OTHER';
+}
+
 /** `111111`, `123456`, `000-0000` and friends: digits that no one dials. */
 export function isPlaceholderPhone(value: string): boolean {
   const digits = value.normalize('NFKC').replace(/\D/g, '');
@@ -122,6 +138,9 @@ export function issuesOf(c: CustomerRecord, options: QualityOptions): Issue[] {
  * A SQL superset of `issuesOf` on alias `c` (placeholders for the outdated threshold and
  * the industry keys), so the list reads only customers that may have an issue; `issuesOf`
  * decides. Conflicting phone/region pairs are pre-selected for Chinese and US numbers.
+ * The tax id is encrypted at rest, so SQL selects on its write-time `tax_id_shape`
+ * (see `taxIdShape`); a value without one (plaintext from before encryption, until the
+ * rotation job has run) is always a candidate.
  */
 export function candidateCondition(years: string, industries: string): string {
   return `(
@@ -134,8 +153,8 @@ export function candidateCondition(years: string, industries: string): string {
     or (c.phone like '+86%' and c.region is not null and left(c.region, 2) not in ('CN', 'HK', 'MO', 'TW'))
     or (c.phone is not null and left(c.region, 2) = 'CN' and c.phone !~ '^\\+(86|852|853|886)')
     or (c.phone is not null and left(c.region, 2) not in ('CN', 'US') and c.phone ~ '^\\+(86|1)')
-    or (c.tax_id is not null and (c.tax_id !~ '^[0-9A-Z][0-9A-Z-]{4,31}$' or c.tax_id ~ '^(.)\\1+$'
-        or (c.region like 'CN%' and c.type <> 'INDIVIDUAL' and c.tax_id !~ '^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$')))
+    or (c.tax_id is not null and (c.tax_id_shape is null or c.tax_id_shape in ('PLACEHOLDER', 'INVALID', 'UNNORMALIZED')
+        or (c.tax_id_shape = 'OTHER' and c.region like 'CN%' and c.type <> 'INDIVIDUAL')))
     or c.name <> btrim(regexp_replace(normalize(c.name, NFKC), '\\s+', ' ', 'g'))
     or lower(btrim(c.name)) in ('test', 'testing', 'tbd', 'n/a', 'na', 'none', 'null', 'unknown', 'xxx', 'asdf', 'abc', '测试', '无', '未知', '-', '.', '?')
     or (c.industry is not null and c.industry <> all(${industries}))

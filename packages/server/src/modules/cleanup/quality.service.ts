@@ -19,6 +19,7 @@ import { CleanupField, DataQualityAction, FIELD_KEYS } from './cleanup.enums.js'
 import { noSuggestion } from './cleanup.errors.js';
 import { candidateCondition, issuesOf, valueDigest, type Issue } from './quality.rules.js';
 import type { DataQualityFilter, DataQualityIssueRecord, ResolveDataQualityIssuesInput } from './quality.types.js';
+import { openCustomerRows } from '../../crypto/sensitive.js';
 
 /**
  * Data-quality issues are computed when asked, from the current values: a SQL superset
@@ -62,12 +63,14 @@ export async function qualityBatch(
   const where = customerConditions(customerFilter, params, scope);
   where.push(candidateCondition(params.add(options.outdatedYears, 'integer'), params.add([...INDUSTRIES], 'text[]')));
   where.push(`c.id >= ${params.add(fromId, 'bigint')}`);
-  const rows = await sql.query<CustomerRecord & { dismissed: { field: string; problem: string; digest: string }[] | null }>(
-    `select ${CUSTOMER_COLUMNS},
-            (select jsonb_agg(jsonb_build_object('field', d.field, 'problem', d.problem, 'digest', d.value_digest))
-               from data_quality_dismissal d where d.customer_id = c.id) as dismissed
-       from customer c where ${where.join(' and ')} order by c.id limit ${limit}`,
-    params.values,
+  const rows = openCustomerRows(
+    await sql.query<CustomerRecord & { dismissed: { field: string; problem: string; digest: string }[] | null }>(
+      `select ${CUSTOMER_COLUMNS},
+              (select jsonb_agg(jsonb_build_object('field', d.field, 'problem', d.problem, 'digest', d.value_digest))
+                 from data_quality_dismissal d where d.customer_id = c.id) as dismissed
+         from customer c where ${where.join(' and ')} order by c.id limit ${limit}`,
+      params.values,
+    ),
   );
   const customers = rows.map(({ dismissed, ...customer }) => ({
     customer,

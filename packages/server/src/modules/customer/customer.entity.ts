@@ -50,8 +50,18 @@ export class CustomerEntity {
   @Property({ type: 'text', nullable: true })
   address?: string | null;
 
+  /** Ciphertext (`v1:<keyId>:…`, src/crypto/sealed.ts): services write it through
+   * `sealTaxId`, which also sets the blind index below. */
   @Property({ type: 'text', nullable: true })
   taxId?: string | null;
+
+  /** Keyed blind index of the normalized tax id, for exact lookups and duplicate detection. */
+  @Property({ type: 'blob', nullable: true, fieldName: 'tax_id_hash' })
+  taxIdHash?: Buffer | null;
+
+  /** Which data-quality rule the tax id breaks, if any (`taxIdShape`); not the value. */
+  @Property({ type: 'text', nullable: true, fieldName: 'tax_id_shape' })
+  taxIdShape?: string | null;
 
   @Property({ type: 'text[]' })
   tags: string[] = [];

@@ -69,6 +69,15 @@ export abstract class CustomerCriteria {
     description: 'Last interaction before this time (customers with no interaction at all included).',
   })
   lastInteractionBefore?: string;
+
+  @Field({
+    nullable: true,
+    description:
+      'Exactly this tax id (spaces, dashes and case ignored), matched through its blind index. Only the customers and ' +
+      'archivedCustomers lists take it, and only from roles that read taxId in full (FORBIDDEN otherwise).',
+  })
+  @MaxLength(64)
+  taxId?: string;
 }
 
 @InputType({ description: 'Which customers to list. Without `status`, only ACTIVE customers are listed.' })

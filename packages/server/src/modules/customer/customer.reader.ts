@@ -5,6 +5,8 @@ import { CustomerStatus } from './customer.enums.js';
 import type { CustomerFilter } from './customer.inputs.js';
 import { customerKeysetOrder, type CustomerOrder } from './customer.order.js';
 import { CUSTOMER_COLUMNS, type CustomerRecord } from './customer.record.js';
+import { openCustomerRows } from '../../crypto/sensitive.js';
+import { taxIdLookupHashes } from '../../crypto/sealed.js';
 
 const BIGINT = /^[1-9][0-9]{0,18}$/;
 
@@ -17,6 +19,10 @@ export function validIds(ids: readonly string[]): string[] {
 export interface CustomerReadScope {
   ownerId?: string;
   searchable: readonly string[];
+  /** Set only by the list reads, for roles that read the tax id in full: an exact
+   * tax id lookup is an oracle for the value, so it follows the field's read rule, and
+   * it is never stored (segments, jobs and exports refuse it). */
+  taxIdLookup?: boolean;
 }
 
 /** Translates a filter into SQL conditions on alias `c`, within the caller's rows. */
@@ -61,6 +67,12 @@ export function customerConditions(filter: CustomerFilter | null | undefined, pa
     if (!f.segment) throw invalidInput([{ field: 'filter.segmentId', message: 'segments cannot be used in this list' }]);
     where.push(...customerConditions(f.segment, params, scope));
   }
+  if (f.taxId != null) {
+    if (!scope.taxIdLookup) {
+      throw invalidInput([{ field: 'filter.taxId', message: 'exact tax id lookup is only offered by the customers and archivedCustomers lists' }]);
+    }
+    where.push(`c.tax_id_hash = any(${params.add(taxIdLookupHashes(f.taxId), 'bytea[]')})`);
+  }
   const search = f.search?.trim();
   if (search) {
     const pattern = params.add(likeContains(search), 'text');
@@ -88,13 +100,15 @@ export async function findCustomerPage(
   const conditions = customerConditions(filter, params, scope);
   const countParams = [...params.values];
   const clause = pageClauses(plan, order, conditions, params);
-  const rows = await sql.query<CustomerRecord & { __keys: (string | null)[] }>(
-    `select ${CUSTOMER_COLUMNS}, ${order.keysSelect()}
-       from customer c
-      where ${clause.where}
-      order by ${clause.orderBy}
-      limit ${clause.limit} offset ${clause.offset}`,
-    params.values,
+  const rows = openCustomerRows(
+    await sql.query<CustomerRecord & { __keys: (string | null)[] }>(
+      `select ${CUSTOMER_COLUMNS}, ${order.keysSelect()}
+         from customer c
+        where ${clause.where}
+        order by ${clause.orderBy}
+        limit ${clause.limit} offset ${clause.offset}`,
+      params.values,
+    ),
   );
   const countSql = `select count(*)::int as n from customer c where ${conditions.join(' and ') || 'true'}`;
   let counted: Promise<number> | undefined;
@@ -108,8 +122,10 @@ export async function findCustomerPage(
 export async function findCustomersByIds(sql: SqlExecutor, ids: readonly string[], ownerId?: string): Promise<CustomerRecord[]> {
   const valid = validIds(ids);
   if (valid.length === 0) return [];
-  return sql.query<CustomerRecord>(
-    `select ${CUSTOMER_COLUMNS} from customer c where c.id = any($1::bigint[]) and ($2::bigint is null or c.owner_id = $2::bigint)`,
-    [valid, ownerId ?? null],
+  return openCustomerRows(
+    await sql.query<CustomerRecord>(
+      `select ${CUSTOMER_COLUMNS} from customer c where c.id = any($1::bigint[]) and ($2::bigint is null or c.owner_id = $2::bigint)`,
+      [valid, ownerId ?? null],
+    ),
   );
 }

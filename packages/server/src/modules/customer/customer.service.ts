@@ -16,6 +16,8 @@ import { customerByIdLoader } from './customer.loaders.js';
 import type { CustomerOrder } from './customer.order.js';
 import { findCustomerPage, findCustomersByIds, validIds, type CustomerPage, type CustomerReadScope } from './customer.reader.js';
 import type { CustomerRecord } from './customer.record.js';
+import { storedTaxId } from './customer.tax.js';
+import { sortForbidden } from '../../policy/policy.errors.js';
 
 /** Fields whose changes the audit log records for customers. */
 export const CUSTOMER_AUDITED_FIELDS = [
@@ -33,6 +35,18 @@ export function customerReadScope(ctx: RequestContext): CustomerReadScope {
   return { ownerId: customerRowOwner(ctx), searchable };
 }
 
+/** Allows the exact tax id filter of a list read, for roles that read the tax id in full. */
+export function withTaxIdLookup(
+  ctx: RequestContext,
+  scope: CustomerReadScope,
+  filter: { taxId?: string | null } | null | undefined,
+  field: 'Customer.taxId' | 'ArchivedCustomer.taxId',
+): CustomerReadScope {
+  if (filter?.taxId == null) return scope;
+  if (fieldAccess(ctx.actor!.role, field) !== FieldAccess.FULL) throw sortForbidden('taxId');
+  return { ...scope, taxIdLookup: true };
+}
+
 export async function getCustomer(ctx: RequestContext, id: string): Promise<CustomerRecord | null> {
   requireAction(ctx, Action.CUSTOMER_READ);
   if (validIds([id]).length === 0) return null;
@@ -45,7 +59,7 @@ export async function listCustomers(
   orderBy: CustomerOrder[] | null | undefined,
   args: PageArgs,
 ): Promise<CustomerPage> {
-  const scope = customerReadScope(ctx);
+  const scope = withTaxIdLookup(ctx, customerReadScope(ctx), filter, 'Customer.taxId');
   const result = await findCustomerPage(ctx.sql, scope, await withSegment(ctx.sql, filter), orderBy, args, ctx.config.MAX_PAGE_SIZE);
   for (const row of result.page.rows) customerByIdLoader(ctx).prime(row.id, row);
   return result;
@@ -140,7 +154,7 @@ function editableFields(input: EditableFields): Partial<CustomerEntity> {
   if (input.email !== undefined) out.email = text(input.email);
   if (input.phone !== undefined) out.phone = text(input.phone);
   if (input.address !== undefined) out.address = text(input.address);
-  if (input.taxId !== undefined) out.taxId = text(input.taxId);
+  if (input.taxId !== undefined) Object.assign(out, storedTaxId(text(input.taxId)));
   if (input.notes !== undefined) out.notes = text(input.notes);
   if (input.tags != null) out.tags = [...new Set(input.tags)];
   return out;

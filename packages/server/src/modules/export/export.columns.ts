@@ -1,5 +1,6 @@
 import type { GuardedField } from '../../policy/policy.js';
 import { ExportResource } from './export.enums.js';
+import type { SealedColumn } from '../../crypto/sealed.js';
 
 /**
  * What each export contains, column by column. A column that carries a guarded value
@@ -14,6 +15,8 @@ export interface ExportColumn {
   /** SQL expression over the resource's alias, returning text (or null). */
   sql: string;
   guard?: GuardedField;
+  /** Stored encrypted: the writer decrypts the cell (only in columns the role gets at all). */
+  sealed?: SealedColumn;
   /** Written as a number in XLSX when it parses as one. */
   numeric?: boolean;
 }
@@ -45,7 +48,7 @@ function customerColumns(type: 'Customer' | 'ArchivedCustomer'): ExportColumn[] 
     { key: 'email', en: 'Email', zh: '邮箱', sql: 'c.email', guard: g('email') },
     { key: 'phone', en: 'Phone', zh: '电话', sql: 'c.phone', guard: g('phone') },
     { key: 'address', en: 'Address', zh: '地址', sql: 'c.address', guard: g('address') },
-    { key: 'taxId', en: 'Tax ID', zh: '税号', sql: 'c.tax_id', guard: g('taxId') },
+    { key: 'taxId', en: 'Tax ID', zh: '税号', sql: 'c.tax_id', guard: g('taxId'), sealed: 'customer.tax_id' },
     { key: 'tags', en: 'Tags', zh: '标签', sql: `array_to_string(c.tags, '; ')` },
     { key: 'notes', en: 'Notes', zh: '备注', sql: 'c.notes', guard: g('notes') },
     { key: 'lastInteractionAt', en: 'Last interaction', zh: '最近互动', sql: iso('c.last_interaction_at') },

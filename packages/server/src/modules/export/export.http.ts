@@ -126,7 +126,7 @@ async function streamRows(
     let rows = 0;
     for (;;) {
       const { rows: batch } = await client.query<Record<string, string | null>>(sql, [...params.values, after]);
-      for (const row of batch) await sink.row(columns.map((c, i) => guardCell(c, row[`c${i}`] ?? null)));
+      for (const row of batch) await sink.row(columns.map((c, i) => guardCell(c, row[`c${i}`] ?? null, row.k!)));
       rows += batch.length;
       if (batch.length < BATCH) break;
       after = batch.at(-1)!.k!;

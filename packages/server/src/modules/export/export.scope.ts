@@ -12,6 +12,7 @@ import { customerReadScope } from '../customer/customer.service.js';
 import { interactionConditions } from '../interaction/interaction.reader.js';
 import { EXPORT_SOURCES, type ExportColumn } from './export.columns.js';
 import { ExportResource } from './export.enums.js';
+import { open } from '../../crypto/sealed.js';
 
 /**
  * The rows an export may contain, as SQL conditions built by the same functions the
@@ -44,7 +45,8 @@ export function visibleColumns(role: Role, resource: ExportResource): VisibleCol
     .filter((column) => column.access !== FieldAccess.NONE);
 }
 
-export function guardCell(column: VisibleColumn, value: string | null): string | null {
+export function guardCell(column: VisibleColumn, stored: string | null, rowKey: string): string | null {
+  const value = column.sealed && stored !== null ? open(column.sealed, stored, `row ${rowKey}`) : stored;
   if (value === null || column.access !== FieldAccess.MASKED) return value;
   return mask(GUARDED_FIELDS[column.guard!].mask, value);
 }

@@ -20,6 +20,7 @@ export enum JobKind {
   NORMALIZE_CUSTOMERS = 'NORMALIZE_CUSTOMERS',
   DETECT_DUPLICATES = 'DETECT_DUPLICATES',
   COUNT_DATA_QUALITY = 'COUNT_DATA_QUALITY',
+  ROTATE_ENCRYPTION_KEYS = 'ROTATE_ENCRYPTION_KEYS',
 }
 
 export const FINISHED_STATES: readonly JobState[] = [JobState.SUCCEEDED, JobState.FAILED, JobState.CANCELLED];
@@ -50,5 +51,6 @@ registerEnumType(JobKind, {
     NORMALIZE_CUSTOMERS: { description: 'Rewrites customer values into their canonical forms (phones to E.164, emails, names, codes).' },
     DETECT_DUPLICATES: { description: 'Finds groups of customers that are probably the same, for review and merge.' },
     COUNT_DATA_QUALITY: { description: 'Counts open data-quality issues for the reports (cleanupStats), changing no customer.' },
+    ROTATE_ENCRYPTION_KEYS: { description: 'Re-encrypts sensitive values (and legacy plaintext) under the current encryption key, with fresh blind indexes.' },
   },
 });

@@ -18,12 +18,13 @@ import { reindexSearchHandler } from '../search/reindex.job.js';
 import type { JobKind } from './job.enums.js';
 import type { JobHandler } from './job.handler.js';
 import { JobWorker, type JobWorkerOptions, type PollTask } from './job.worker.js';
+import { rotateKeysHandler } from '../encryption/rotation.job.js';
 
 /** Every job kind this server can run. */
 export function jobHandlers(): Map<JobKind, JobHandler<any, any>> {
   const handlers: JobHandler<any, any>[] = [
     policyRunHandler, archiveInteractionsHandler, classifyLifecycleHandler, retentionSweepHandler, backupHandler, backupDrillHandler,
-    reindexSearchHandler, normalizeCustomersHandler, detectDuplicatesHandler, countDataQualityHandler,
+    reindexSearchHandler, normalizeCustomersHandler, detectDuplicatesHandler, countDataQualityHandler, rotateKeysHandler,
   ];
   return new Map(handlers.map((h) => [h.kind, h]));
 }

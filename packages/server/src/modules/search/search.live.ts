@@ -6,6 +6,7 @@ import { customerConditions } from '../customer/customer.reader.js';
 import type { CustomerRecord } from '../customer/customer.record.js';
 import { CUSTOMER_COLUMNS } from '../customer/customer.record.js';
 import type { CustomerSearchFilter } from './search.inputs.js';
+import { openCustomerRows } from '../../crypto/sensitive.js';
 
 /**
  * Live customers are searched where they live, in the hot table, with the trigram
@@ -93,6 +94,7 @@ async function searchLive(sql: SqlExecutor, request: LiveSearchRequest, typos: b
       params.values,
     );
   });
+  openCustomerRows(rows);
   const total = rows[0]?.total ?? 0;
   return {
     hits: rows.map(({ score: s, total: _t, ...record }) => ({ id: String(record.id), score: Math.round(s * 10_000) / 10_000, record })),

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { Params } from '../../db/sql.js';
+import { storedTaxId } from '../customer/customer.tax.js';
 import { INDUSTRIES } from '../customer/customer.enums.js';
 import {
   BODIES, CHANNELS, DEMO_USERS, INDUSTRY_PICKS, INTERACTION_KINDS, KIND_PICKS, NOTES_EN, NOTES_ZH, SUBJECTS, TAG_AT_RISK,
@@ -32,6 +33,8 @@ export interface SeedOptions {
   onProgress?: (progress: SeedProgress) => void;
   batchCustomers?: number;
   batchInteractions?: number;
+  /** Tax ids encrypted per batch (after the customers are generated). */
+  batchEncrypt?: number;
 }
 
 export interface SeedResult {
@@ -165,7 +168,7 @@ function customerStatement(owners: string[]): BatchStatement {
         end as tel
       from a
     )
-    insert into customer (code, name, type, tier, industry, region, status, owner_id, email, phone, address, tax_id,
+    insert into seed_stage (code, name, type, tier, industry, region, status, owner_id, email, phone, address, tax_id,
                           tags, notes, created_at, updated_at, void_reason, void_note, voided_at)
     select 'C' || lpad(nextval('customer_code_seq')::text, 7, '0'),
       name, type,
@@ -259,12 +262,16 @@ export async function seedDemoData(client: pg.ClientBase, options: SeedOptions):
   const duplicates = Math.floor(total * 0.015);
   const originals = total - duplicates;
   const customerSql = customerStatement(owners);
+  await createStage(client);
   for (let done = 0; done < originals; ) {
     const size = Math.min(batchCustomers, originals - done);
+    // Generated into a bare staging table, tax ids encrypted there, then moved in one insert.
     await client.query(customerSql.text, customerSql.values(done + 1, done + size));
+    await moveStage(client, options.batchEncrypt ?? 10_000);
     done += size;
     report({ phase: 'customers', done, total });
   }
+  await client.query(`drop table seed_stage, seed_sealed`);
   if (duplicates > 0) {
     await insertNearDuplicates(client, mark!.id, duplicates);
     report({ phase: 'customers', done: total, total });
@@ -308,21 +315,72 @@ export async function seedDemoData(client: pg.ClientBase, options: SeedOptions):
   return { customers: customerCount, interactions: interactionTotal, ms: Date.now() - started };
 }
 
+const STAGE_COLUMNS = [
+  'id', 'code', 'name', 'type', 'tier', 'industry', 'region', 'status', 'owner_id', 'email', 'phone', 'address', 'tax_id',
+  'tags', 'notes', 'created_at', 'updated_at', 'void_reason', 'void_note', 'voided_at',
+];
+
+/** A temporary copy of the customer columns the generator writes (no indexes, no
+ * triggers), taking ids from the customer sequence. */
+async function createStage(client: pg.ClientBase): Promise<void> {
+  await client.query(`drop table if exists seed_stage, seed_sealed`);
+  await client.query(`create temp table seed_stage as select ${STAGE_COLUMNS.join(', ')} from customer limit 0`);
+  await client.query(`alter table seed_stage alter id set default nextval(pg_get_serial_sequence('customer', 'id'))`);
+  await client.query(`create temp table seed_sealed (id bigint primary key, tax_id text not null, hash bytea, shape text)`);
+}
+
+/**
+ * Tax ids are generated in SQL like everything else (fast, set-based), then encrypted
+ * in the application (the key never reaches PostgreSQL) while still in the staging
+ * table: read in chunks, sealed with their blind index, written to a side table, and
+ * the batch goes into `customer` in one insert. Encrypting after the insert instead
+ * (an UPDATE of every row with a tax id) rewrote each row and all its index entries
+ * a second time and cost about as much as generating the customers.
+ */
+async function moveStage(client: pg.ClientBase, chunk: number): Promise<void> {
+  const { rows } = await client.query<{ id: string; tax_id: string }>(`select id::text, tax_id from seed_stage where tax_id is not null`);
+  for (let i = 0; i < rows.length; i += chunk) {
+    const ids: string[] = [];
+    const sealed: (string | null)[] = [];
+    const hashes: (Buffer | null)[] = [];
+    const shapes: (string | null)[] = [];
+    for (const row of rows.slice(i, i + chunk)) {
+      const s = storedTaxId(row.tax_id);
+      ids.push(row.id);
+      sealed.push(s.taxId);
+      hashes.push(s.taxIdHash);
+      shapes.push(s.taxIdShape);
+    }
+    await client.query(`insert into seed_sealed (id, tax_id, hash, shape) select * from unnest($1::bigint[], $2::text[], $3::bytea[], $4::text[])`, [
+      ids, sealed, hashes, shapes,
+    ]);
+  }
+  const plain = STAGE_COLUMNS.filter((c) => c !== 'tax_id').map((c) => `s.${c}`);
+  await client.query(
+    `insert into customer (${STAGE_COLUMNS.filter((c) => c !== 'tax_id').join(', ')}, tax_id, tax_id_hash, tax_id_shape)
+     select ${plain.join(', ')}, e.tax_id, e.hash, e.shape from seed_stage s left join seed_sealed e on e.id = s.id order by s.id`,
+  );
+  await client.query(`truncate seed_stage, seed_sealed`);
+}
+
 /** The same company entered again by someone else: spacing, case and legal form differ,
  * the phone and often the email are the same. Duplicate detection has to find these. */
 async function insertNearDuplicates(client: pg.ClientBase, afterId: string, count: number): Promise<void> {
   await client.query(
-    `insert into customer (code, name, type, tier, industry, region, owner_id, email, phone, address, tax_id, tags, created_at, updated_at)
+    `insert into customer (code, name, type, tier, industry, region, owner_id, email, phone, address, tax_id, tax_id_hash, tax_id_shape,
+                           tags, created_at, updated_at)
      select 'C' || lpad(nextval('customer_code_seq')::text, 7, '0'),
             case when name ~ '[\\u4e00-\\u9fff]' then regexp_replace(name, '(股份|集团)?有限公司$|集团$', '') || case when random() < 0.5 then '有限公司' else '' end
                  when random() < 0.5 then upper(name) else regexp_replace(name, ' ', '  ') end,
             type, 'STANDARD', industry, region, owner_id,
             case when random() < 0.6 then lower(email) end,
             case when random() < 0.8 then replace(phone, ' ', '') end,
-            address, case when random() < 0.3 then tax_id end, '{}',
+            -- The same tax id: its ciphertext and blind index copied as they are.
+            address, case when keep_tax then tax_id end, case when keep_tax then tax_id_hash end, case when keep_tax then tax_id_shape end, '{}',
             created_at + random() * (now() - created_at), created_at + random() * (now() - created_at)
-       from customer where id > $1::bigint and status = 'ACTIVE' and type <> 'INDIVIDUAL'
-      order by random() limit $2::int`,
+       from (select c.*, random() < 0.3 as keep_tax from customer c
+              where c.id > $1::bigint and c.status = 'ACTIVE' and c.type <> 'INDIVIDUAL'
+              order by random() limit $2::int) t`,
     [afterId, count],
   );
 }
