@@ -42,9 +42,11 @@ pg_dir="$work/pg"; mkdir -p "$pg_dir"; chmod 755 "$work" "$pg_dir"
 " > "$work/pg.url") &
 pg_pid=$!
 for _ in $(seq 1 100); do [ -s "$work/pg.url" ] && break; sleep 0.2; done
+metrics_token="$(head -c 24 /dev/urandom | base64)"
 port=$(node -e "const s=require('net').createServer().listen(0,()=>{console.log(s.address().port);s.close()})")
 (cd "$out/packages/server" && exec env -i PATH="$PATH" NODE_ENV=production HOST=127.0.0.1 PORT="$port" DATA_DIR="$work/data" \
-  DATABASE_URL="$(cat "$work/pg.url")" JWT_SECRET="$(head -c 48 /dev/urandom | base64)" LOG_LEVEL=warn node dist/main.js > "$work/server.log" 2>&1) &
+  DATABASE_URL="$(cat "$work/pg.url")" JWT_SECRET="$(head -c 48 /dev/urandom | base64)" \
+  ENCRYPTION_KEY="k1:$(head -c 32 /dev/urandom | base64)" METRICS_TOKEN="$metrics_token" LOG_LEVEL=warn node dist/main.js > "$work/server.log" 2>&1) &
 server_pid=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.2; done
 check() { if eval "$2"; then echo "ok: $1"; else echo "FAILED: $1" >&2; cat "$work/server.log" >&2; exit 1; fi; }
@@ -59,6 +61,8 @@ check "readiness" 'curl -sf "http://127.0.0.1:$port/readyz" | grep -q ready'
 check "dashboard served at /admin/" 'curl -sf "http://127.0.0.1:$port/admin/" | grep -q "id=.root"'
 check "GraphQL answers (a wrong password is UNAUTHENTICATED)" 'gql login | grep -q UNAUTHENTICATED'
 check "introspection off in production" '! gql introspect | grep -q "\"types\""'
+check "/metrics refused without the token" '[ "$(curl -s -o /dev/null -w "%{http_code}" "http://127.0.0.1:$port/metrics")" = 401 ]'
+check "/metrics with the token" 'curl -sf -H "authorization: Bearer $metrics_token" "http://127.0.0.1:$port/metrics" | grep -q custos_'
 kill -TERM "$server_pid"; wait "$server_pid" || true
 check "stopped cleanly on SIGTERM" 'grep -q "stopped cleanly" "$work/server.log"'
 echo "ok: the Dockerfile's steps build and run outside a container"

@@ -339,6 +339,17 @@ describe('admin: policies and jobs', () => {
     await screenshot(page, 'admin-jobs');
   });
 
+  it('re-encrypts under the current key from the jobs list (ADMIN only)', async () => {
+    await page.locator('a[href="/admin/jobs"]').first().click();
+    await page.getByRole('button', { name: 'Rotate encryption keys' }).click();
+    const dialog = page.getByTestId('rotate-keys-dialog');
+    await dialog.locator('textarea[name="reason"]').fill('E2E key rotation');
+    await dialog.getByTestId('action-confirm').click();
+    await page.waitForURL(/\/jobs\/\d+\/show$/);
+    await page.locator('[data-testid="job-details"] [data-testid="job-state"][data-state="SUCCEEDED"]').waitFor({ timeout: 60_000 });
+    await page.getByTestId('job-result').getByText('liveCustomers', { exact: false }).first().waitFor();
+  });
+
   it('shows the new screens in Chinese', async () => {
     await switchLanguage(/English/i, '简体中文');
     await page.locator('a[href="/admin/archived-customers"]', { hasText: '归档' }).waitFor();

@@ -56,6 +56,7 @@ export const ACTIONS = {
   classifyLifecycleStages: { mutation: 'classifyLifecycleStages', fields: { job }, primary: 'job' },
   startBackup: { mutation: 'startBackup', fields: { job }, primary: 'job' },
   startBackupDrill: { mutation: 'startBackupDrill', fields: { job }, primary: 'job' },
+  startKeyRotation: { mutation: 'startKeyRotation', fields: { job }, primary: 'job' },
   // Cleanup (issue 7): merge payloads carry the merge with a fixed selection.
   detectDuplicates: { mutation: 'detectDuplicates', fields: { job }, primary: 'job' },
   countDataQuality: { mutation: 'countDataQuality', fields: { job }, primary: 'job' },

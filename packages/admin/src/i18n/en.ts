@@ -1,6 +1,7 @@
 import { classificationEn, classificationResourcesEn } from './classification-en.ts';
 import { homeEn } from './home-en.ts';
 import { cleanupEn } from './cleanup-en.ts';
+import { jobsEn } from './jobs-en.ts';
 import { reportingEn } from './reporting-en.ts';
 import { vocabularyEn } from './vocabulary-en.ts';
 /**
@@ -365,20 +366,7 @@ export const en = {
         custom: 'Minute %{minute}, hour %{hour}, day %{dom}, month %{month}, weekday %{dow} (UTC)',
       },
     },
-    jobs: {
-      cancel: 'Cancel',
-      cancel_requested: 'Cancellation requested; the job stops after its current batch',
-      cancelling: 'stopping',
-      scheduled: 'Schedule (system)',
-      classify: 'Classify lifecycle stages',
-      classify_title: 'Classify lifecycle stages',
-      classify_help: 'Recomputes every customer\'s lifecycle stage from its activity, in a background job. Stages set by hand are left alone.',
-      classify_start: 'Start',
-      new_days: 'New for (days after creation)',
-      active_days: 'Active: an interaction within (days)',
-      inactive_days: 'Inactive: an interaction within (days); older: churned',
-      inactive_after_active: 'Must be at least the active threshold',
-    },
+    ...jobsEn,
     ...reportingEn,
     ...vocabularyEn,
   },

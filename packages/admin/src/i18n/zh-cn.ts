@@ -1,6 +1,7 @@
 import { classificationResourcesZhCn, classificationZhCn } from './classification-zh-cn.ts';
 import { homeZhCn } from './home-zh-cn.ts';
 import { cleanupZh } from './cleanup-zh-cn.ts';
+import { jobsZhCn } from './jobs-zh-cn.ts';
 import { reportingZhCn } from './reporting-zh-cn.ts';
 import { vocabularyZhCn } from './vocabulary-zh-cn.ts';
 import type { CustosMessages } from './en.ts';
@@ -364,20 +365,7 @@ export const zhCN: CustosMessages = {
         custom: '分 %{minute}，时 %{hour}，日 %{dom}，月 %{month}，星期 %{dow}（UTC）',
       },
     },
-    jobs: {
-      cancel: '取消',
-      cancel_requested: '已请求取消；任务将在当前批次结束后停止',
-      cancelling: '正在停止',
-      scheduled: '计划任务（系统）',
-      classify: '划分生命周期阶段',
-      classify_title: '划分生命周期阶段',
-      classify_help: '在后台任务中根据活动重新计算每个客户的生命周期阶段；手动设置的阶段保持不变。',
-      classify_start: '开始',
-      new_days: '新客户期（创建后天数）',
-      active_days: '活跃：最近互动在（天）内',
-      inactive_days: '不活跃：最近互动在（天）内；更早则为流失',
-      inactive_after_active: '不得小于活跃阈值',
-    },
+    ...jobsZhCn,
     ...reportingZhCn,
     ...vocabularyZhCn,
   },

@@ -1,6 +1,8 @@
 import CategoryOutlinedIcon from '@mui/icons-material/CategoryOutlined';
+import KeyOutlinedIcon from '@mui/icons-material/KeyOutlined';
 import StopCircleOutlinedIcon from '@mui/icons-material/StopCircleOutlined';
 import { Button, NumberInput, minValue, required, useTranslate } from 'react-admin';
+import { ReasonInput } from '../../cleanup/reason-input.tsx';
 import { ActionDialog } from '../../shared/action-dialog.tsx';
 import { useRecordAction } from '../../shared/use-record-action.ts';
 import { isActive } from './job-fields.tsx';
@@ -61,6 +63,33 @@ export function ClassifyButton() {
         <NumberInput source="newDays" label="custos.jobs.new_days" validate={days} fullWidth />
         <NumberInput source="activeDays" label="custos.jobs.active_days" validate={days} fullWidth />
         <NumberInput source="inactiveDays" label="custos.jobs.inactive_days" validate={days} fullWidth />
+      </ActionDialog>
+    </>
+  );
+}
+
+/** ADMIN: re-encrypts sensitive values under the current key in a background job, then follows it. */
+export function RotateKeysButton() {
+  const translate = useTranslate();
+  const { allowed, action, open, setOpen, redirect } = useRecordAction<{ id: string }>('startKeyRotation', 'encryption:rotate', { needsRecord: false });
+  if (!allowed) return null;
+  return (
+    <>
+      <Button label="custos.jobs.rotate_keys" onClick={() => setOpen(true)}><KeyOutlinedIcon /></Button>
+      <ActionDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title="custos.jobs.rotate_keys_title"
+        confirmLabel="custos.jobs.rotate_keys_start"
+        description={translate('custos.jobs.rotate_keys_help')}
+        testId="rotate-keys-dialog"
+        onSubmit={async (values) => {
+          const job = await action.mutateAsync({ reason: values['reason'] });
+          setOpen(false);
+          redirect('show', 'jobs', job.id);
+        }}
+      >
+        <ReasonInput />
       </ActionDialog>
     </>
   );

@@ -2,7 +2,7 @@ import { Datagrid, FilterButton, List, SelectArrayInput, TextField, TopToolbar }
 import { enumChoices } from '../../shared/choices.ts';
 import { LocaleDateField } from '../../shared/date-field.tsx';
 import { EnumField } from '../../shared/fields.tsx';
-import { CancelJobButton, ClassifyButton } from './job-actions.tsx';
+import { CancelJobButton, ClassifyButton, RotateKeysButton } from './job-actions.tsx';
 import { JobProgressBar, JobStateChip, StartedBy, pollList } from './job-fields.tsx';
 
 const filters = [
@@ -15,7 +15,7 @@ export function JobList() {
   return (
     <List
       filters={filters}
-      actions={<TopToolbar><FilterButton /><ClassifyButton /></TopToolbar>}
+      actions={<TopToolbar><FilterButton /><ClassifyButton /><RotateKeysButton /></TopToolbar>}
       perPage={25}
       queryOptions={{ refetchInterval: pollList }}
     >
