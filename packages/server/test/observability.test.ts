@@ -5,6 +5,7 @@ import { OperationNames, createMetrics, registerMetrics } from '../src/http/metr
 import type { JobLogFields } from '../src/modules/job/job.worker.js';
 import { startWorker, waitForJob } from './helpers/jobs.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
+import { TEST_ENCRYPTION_KEY } from './helpers/test-database.js';
 
 const METRICS_TOKEN = 'metrics-token-0123456789abcdef';
 
@@ -196,7 +197,7 @@ describe('job logs', () => {
 
 describe('metrics access and label bounds', () => {
   const bare = async (env: Record<string, string>) => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://x@127.0.0.1/x', JWT_SECRET: 'j'.repeat(40), ...env });
+    const config = loadConfig({ DATABASE_URL: 'postgres://x@127.0.0.1/x', JWT_SECRET: 'j'.repeat(40), ENCRYPTION_KEY: TEST_ENCRYPTION_KEY, ...env });
     const app = Fastify();
     const metrics = createMetrics({} as never);
     metrics.registry.clear();
