@@ -348,6 +348,9 @@ describe('admin: policies and jobs', () => {
     await page.waitForURL(/\/jobs\/\d+\/show$/);
     await page.locator('[data-testid="job-details"] [data-testid="job-state"][data-state="SUCCEEDED"]').waitFor({ timeout: 60_000 });
     await page.getByTestId('job-result').getByText('liveCustomers', { exact: false }).first().waitFor();
+    // Back to the jobs list, where the next test switches language.
+    await page.locator('a[href="/admin/jobs"]').first().click();
+    await (await rows(page)).filter({ hasText: 'Encryption key rotation' }).first().waitFor();
   });
 
   it('shows the new screens in Chinese', async () => {
