@@ -1,10 +1,8 @@
-import type { MouseEvent } from 'react';
 import {
   CreateButton,
   Datagrid,
   DeleteWithConfirmButton,
   EditButton,
-  Link,
   List,
   SearchInput,
   TextField,
@@ -12,23 +10,13 @@ import {
   useNotify,
   useRecordContext,
 } from 'react-admin';
+import { CustomerCountField } from '../../shared/customer-count-link.tsx';
 import { LocaleDateField } from '../../shared/date-field.tsx';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />];
 
 /** The customers list filtered by the segment (the list's segment filter). */
 export const customersInSegment = (id: string) => `/customers?filter=${encodeURIComponent(JSON.stringify({ segmentId: id }))}`;
-
-function CountField(_props: { source: string; textAlign?: 'right'; sortable?: boolean }) {
-  const record = useRecordContext();
-  if (!record) return null;
-  const count = Number(record['customerCount'] ?? 0);
-  return (
-    <Link to={customersInSegment(String(record.id))} onClick={(e: MouseEvent) => e.stopPropagation()} data-testid="segment-count" data-count={count}>
-      {count.toLocaleString()}
-    </Link>
-  );
-}
 
 function DeleteSegmentButton() {
   const record = useRecordContext();
@@ -54,7 +42,8 @@ export function SegmentList() {
       <Datagrid rowClick="edit" bulkActionButtons={false}>
         <TextField source="name" />
         <TextField source="description" emptyText="—" sortable={false} />
-        <CountField source="customerCount" textAlign="right" sortable={false} />
+        <CustomerCountField source="customerCount" textAlign="right" sortable={false} testId="segment-count"
+          count={(r) => Number(r['customerCount'] ?? 0)} to={(r) => customersInSegment(String(r.id))} />
         <TextField source="createdBy.displayName" label="resources.segments.fields.createdBy" emptyText="—" sortable={false} />
         <LocaleDateField source="updatedAt" showTime />
         <EditButton />

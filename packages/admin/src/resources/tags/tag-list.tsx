@@ -1,11 +1,9 @@
-import type { MouseEvent } from 'react';
 import {
   CreateButton,
   Datagrid,
   DeleteWithConfirmButton,
   EditButton,
   FunctionField,
-  Link,
   List,
   SearchInput,
   TextField,
@@ -14,24 +12,13 @@ import {
   useRecordContext,
   type RaRecord,
 } from 'react-admin';
+import { CustomerCountField } from '../../shared/customer-count-link.tsx';
 import { TagChip } from './tag-chip.tsx';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />];
 
 /** The customers list filtered by one tag. */
 export const customersWithTag = (name: string) => `/customers?filter=${encodeURIComponent(JSON.stringify({ tags: [name] }))}`;
-
-/** How many active customers carry the tag, linking to them. */
-function UsageField(_props: { source: string; textAlign?: 'right'; sortable?: boolean }) {
-  const record = useRecordContext();
-  if (!record) return null;
-  const count = Number(record['count'] ?? 0);
-  return (
-    <Link to={customersWithTag(String(record.id))} onClick={(e: MouseEvent) => e.stopPropagation()} data-testid="tag-count" data-count={count}>
-      {count.toLocaleString()}
-    </Link>
-  );
-}
 
 /**
  * Deleting a tag removes it from every live customer: the confirmation says how many
@@ -64,7 +51,8 @@ export function TagList() {
       <Datagrid rowClick="edit" bulkActionButtons={false}>
         <FunctionField source="name" render={(r: RaRecord) => <TagChip name={String(r['name'])} color={r['color'] as string | null} />} />
         <TextField source="description" emptyText="—" sortable={false} />
-        <UsageField source="count" textAlign="right" />
+        <CustomerCountField source="count" textAlign="right" testId="tag-count"
+          count={(r) => Number(r['count'] ?? 0)} to={(r) => customersWithTag(String(r.id))} />
         <EditButton />
         <DeleteTagButton />
       </Datagrid>

@@ -1,11 +1,11 @@
 import { inTransaction, type RequestContext } from '../../graphql/context.js';
 import { requireAction } from '../../policy/guard.js';
 import { Action } from '../../policy/policy.js';
-import { currentSlot } from '../job/cron.js';
 import { JobKind } from '../job/job.enums.js';
 import { jobAlreadyActive } from '../job/job.errors.js';
 import { enqueueJobOnce, findActiveJob } from '../job/job.queue.js';
 import { JOB_COLUMNS, type JobRecord } from '../job/job.record.js';
+import { slotTask } from '../job/job.schedule.js';
 import type { PollTask } from '../job/job.worker.js';
 import { backupNotFound } from './backup.errors.js';
 import type { BackupParams, DrillParams } from './backup.job.js';
@@ -71,14 +71,4 @@ export function backupSchedules(config: { BACKUP_SCHEDULE?: string; BACKUP_DRILL
     }));
   }
   return tasks;
-}
-
-function slotTask(schedule: string, enqueue: (tx: RequestContext, slot: string) => Promise<void>): PollTask {
-  let lastSlot = '';
-  return async (ctx) => {
-    const slot = currentSlot(schedule, new Date()).toISOString();
-    if (slot === lastSlot) return;
-    await inTransaction(ctx, (tx) => enqueue(tx, slot));
-    lastSlot = slot;
-  };
 }

@@ -2,7 +2,7 @@ import { inTransaction, type RequestContext } from '../../graphql/context.js';
 import { requireAction } from '../../policy/guard.js';
 import { Action } from '../../policy/policy.js';
 import { Role } from '../identity/role.js';
-import { currentSlot } from '../job/cron.js';
+import { slotTask } from '../job/job.schedule.js';
 import { JobKind } from '../job/job.enums.js';
 import { jobAlreadyActive } from '../job/job.errors.js';
 import type { JobHandler } from '../job/job.handler.js';
@@ -132,19 +132,15 @@ export async function countDataQuality(ctx: RequestContext, reason?: string): Pr
 }
 
 /** Poll task for DATA_QUALITY_SCHEDULE: each slot queues one count, however many servers
- * poll; a database that was never counted gets one at once (dedupe key `data-quality:first`). */
+ * poll; a database that was never counted gets one at once (dedupe key `data-quality:first`,
+ * and the slot's own count if that one ran but left no figures). */
 export function dataQualitySchedule(schedule: string): PollTask {
-  let lastSlot = '';
-  return async (ctx) => {
-    const slot = currentSlot(schedule, new Date()).toISOString();
-    if (slot === lastSlot) return;
-    await inTransaction(ctx, async (tx) => {
-      await tx.sql.query(`select pg_advisory_xact_lock(hashtext('custos:count-data-quality'))`);
-      if (await findActiveJob(tx.sql, JobKind.COUNT_DATA_QUALITY)) return;
-      const counted = await tx.sql.one(`select 1 from data_quality_rollup where id = 1`);
-      const key = counted || lastSlot ? `data-quality:${slot}` : 'data-quality:first';
-      await enqueueCount(tx, { dedupeKey: key, reason: 'scheduled data-quality count' });
-    });
-    lastSlot = slot;
-  };
+  return slotTask(schedule, async (tx, slot) => {
+    await tx.sql.query(`select pg_advisory_xact_lock(hashtext('custos:count-data-quality'))`);
+    if (await findActiveJob(tx.sql, JobKind.COUNT_DATA_QUALITY)) return;
+    const reason = 'scheduled data-quality count';
+    const counted = await tx.sql.one(`select 1 from data_quality_rollup where id = 1`);
+    if (!counted && (await enqueueCount(tx, { dedupeKey: 'data-quality:first', reason }))) return;
+    await enqueueCount(tx, { dedupeKey: `data-quality:${slot}`, reason });
+  });
 }

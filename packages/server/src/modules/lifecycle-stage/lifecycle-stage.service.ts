@@ -2,7 +2,7 @@ import { invalidInput } from '../../common/domain-error.js';
 import { inTransaction, type RequestContext } from '../../graphql/context.js';
 import { requireAction } from '../../policy/guard.js';
 import { Action } from '../../policy/policy.js';
-import { currentSlot } from '../job/cron.js';
+import { slotTask } from '../job/job.schedule.js';
 import { JobKind } from '../job/job.enums.js';
 import { jobAlreadyActive } from '../job/job.errors.js';
 import { enqueueJobOnce, findActiveJob } from '../job/job.queue.js';
@@ -42,13 +42,7 @@ async function enqueueClassification(
 /** Poll task for LIFECYCLE_SCHEDULE: queues the current slot once (dedupe key
  * `lifecycle:<slot>`), with the default thresholds, as the system. */
 export function lifecycleSchedule(schedule: string): PollTask {
-  let lastSlot = '';
-  return async (ctx) => {
-    const slot = currentSlot(schedule, new Date()).toISOString();
-    if (slot === lastSlot) return;
-    await enqueueClassification(ctx, { ...DEFAULT_STAGE_THRESHOLDS }, `lifecycle:${slot}`);
-    lastSlot = slot;
-  };
+  return slotTask(schedule, async (tx, slot) => void (await enqueueClassification(tx, { ...DEFAULT_STAGE_THRESHOLDS }, `lifecycle:${slot}`)));
 }
 
 function definedOnly<T extends object>(input: T): Partial<T> {

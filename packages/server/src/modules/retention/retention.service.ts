@@ -4,7 +4,7 @@ import { requireAction } from '../../policy/guard.js';
 import { Action } from '../../policy/policy.js';
 import { findArchivedByIds } from '../archive/archive.reader.js';
 import type { ArchivedCustomerRecord } from '../archive/archive.record.js';
-import { currentSlot } from '../job/cron.js';
+import { slotTask } from '../job/job.schedule.js';
 import { JobKind } from '../job/job.enums.js';
 import { jobAlreadyActive } from '../job/job.errors.js';
 import { enqueueJobOnce, findActiveJob } from '../job/job.queue.js';
@@ -67,15 +67,9 @@ async function enqueueSweep(tx: RequestContext, reason: string, dedupeKey?: stri
 /** Poll task for RETENTION_SCHEDULE: each slot queues one sweep, as the system, however
  * many servers poll (the dedupe key `retention:<slot>` is unique). */
 export function retentionSchedule(schedule: string): PollTask {
-  let lastSlot = '';
-  return async (ctx) => {
-    const slot = currentSlot(schedule, new Date()).toISOString();
-    if (slot === lastSlot) return;
-    await inTransaction(ctx, async (tx) => {
-      await tx.sql.query(`select pg_advisory_xact_lock(hashtext('custos:retention-sweep'))`);
-      if (await findActiveJob(tx.sql, JobKind.RETENTION_SWEEP)) return;
-      await enqueueSweep(tx, `scheduled: ${DEFAULT_REASON}`, `retention:${slot}`);
-    });
-    lastSlot = slot;
-  };
+  return slotTask(schedule, async (tx, slot) => {
+    await tx.sql.query(`select pg_advisory_xact_lock(hashtext('custos:retention-sweep'))`);
+    if (await findActiveJob(tx.sql, JobKind.RETENTION_SWEEP)) return;
+    await enqueueSweep(tx, `scheduled: ${DEFAULT_REASON}`, `retention:${slot}`);
+  });
 }
