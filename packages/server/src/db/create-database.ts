@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { connectClient } from './pg-client.js';
 
 /**
  * Creates a UTF-8 database whose collation comes from ICU (`und`) and whose ctype is
@@ -6,8 +7,7 @@ import pg from 'pg';
  * people expect (case-insensitive Latin) instead of by code point.
  */
 export async function createDatabase(adminUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
+  const client = await connectClient(adminUrl, 'custos-admin');
   try {
     const exists = await client.query('select 1 from pg_database where datname = $1', [name]);
     if (exists.rowCount === 0) {
@@ -23,8 +23,7 @@ export async function createDatabase(adminUrl: string, name: string): Promise<vo
 
 /** Drops a database, ending its sessions first (restore drills clean up after themselves). */
 export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
+  const client = await connectClient(adminUrl, 'custos-admin');
   try {
     await client.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`);
   } finally {

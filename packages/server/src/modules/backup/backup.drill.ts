@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { createDatabase, dropDatabase } from '../../db/create-database.js';
 import { openOrm } from '../../db/orm.js';
@@ -9,6 +8,7 @@ import { verifyAuditChain } from '../audit/audit.service.js';
 import type { BackupManifest, BackupTableEntry } from './backup.format.js';
 import { migrationsUpTo, readManifest, restoreBackupFile } from './backup.restore.js';
 import { COPY_SETTINGS, copyOutSql, listTables } from './backup.tables.js';
+import { connectClient } from '../../db/pg-client.js';
 
 export interface DrillReport extends Record<string, unknown> {
   ok: boolean;
@@ -24,8 +24,7 @@ export interface DrillReport extends Record<string, unknown> {
 
 /** Per-table row counts and SHA-256 of the COPY output, as the backup computed them. */
 export async function digestTables(url: string): Promise<BackupTableEntry[]> {
-  const client = new pg.Client({ connectionString: url, application_name: 'custos-digest' });
-  await client.connect();
+  const client = await connectClient(url, 'custos-digest');
   try {
     await client.query(`begin isolation level repeatable read read only`);
     await client.query(COPY_SETTINGS);

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { BackupWriter, FORMAT_VERSION, MAGIC, fileSha256, headerLine, type BackupManifest, type BackupTableEntry } from './backup.format.js';
 import { appliedMigrations, COPY_SETTINGS, copyOutSql, listSequences, listTables, type TableInfo } from './backup.tables.js';
+import { connectClient } from '../../db/pg-client.js';
 
 /**
  * A backup in progress: one REPEATABLE READ READ ONLY transaction, so every table is read
@@ -27,8 +28,7 @@ export class BackupSession {
   }
 
   static async open(url: string, dir: string, key: string, meta: { createdBy: string | null; reason: string | null; name?: string }): Promise<BackupSession> {
-    const client = new pg.Client({ connectionString: url, application_name: 'custos-backup' });
-    await client.connect();
+    const client = await connectClient(url, 'custos-backup');
     try {
       await client.query(`begin isolation level repeatable read read only`);
       await client.query(COPY_SETTINGS);

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import type { RequestContext } from '../../graphql/context.js';
 import { backupKey } from '../../secrets.js';
 import { JobError, type JobHandler } from '../job/job.handler.js';
@@ -10,6 +9,7 @@ import { runRestoreDrill, type DrillReport } from './backup.drill.js';
 import { BackupSession } from './backup.dump.js';
 import { backupDir, findBackup, pruneBackups } from './backup.store.js';
 import { listTables } from './backup.tables.js';
+import { connectClient } from '../../db/pg-client.js';
 
 export interface BackupParams extends Record<string, unknown> {
   name: string;
@@ -42,8 +42,7 @@ export const backupHandler: JobHandler<BackupParams, BackupCheckpoint> = {
   kind: JobKind.BACKUP,
 
   async begin(tx) {
-    const client = new pg.Client({ connectionString: databaseUrl(tx) });
-    await client.connect();
+    const client = await connectClient(databaseUrl(tx), 'custos-backup');
     try {
       return { total: (await listTables(client)).length, checkpoint: { session: null, tablesDone: 0 } };
     } finally {

@@ -6,6 +6,7 @@ import { migrationsList } from '../../db/migrations/index.js';
 import { backupCorrupt, backupNewerVersion, backupTargetNotEmpty } from './backup.errors.js';
 import { readBackup, type BackupManifest } from './backup.format.js';
 import { COPY_SETTINGS, copyInSql, quoteTable } from './backup.tables.js';
+import { connectClient } from '../../db/pg-client.js';
 
 /**
  * Restores a backup into an empty database whose schema is at the backup's migration
@@ -21,8 +22,7 @@ export async function restoreBackupFile(
   key: string,
   onTable?: (name: string, rows: number) => void,
 ): Promise<BackupManifest> {
-  const client = new pg.Client({ connectionString: url, application_name: 'custos-restore' });
-  await client.connect();
+  const client = await connectClient(url, 'custos-restore');
   try {
     await client.query('begin');
     await client.query(COPY_SETTINGS);

@@ -1,6 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import type { Config } from '../../config.js';
 import { DomainError } from '../../common/domain-error.js';
 import { Params } from '../../db/sql.js';
@@ -13,6 +12,7 @@ import { ExportFormat, ExportLanguage, type ExportResource } from './export.enum
 import { exportLinkInvalid } from './export.errors.js';
 import { exportConditions, guardCell, visibleColumns, type VisibleColumn } from './export.scope.js';
 import { csvSink, xlsxSink, type RowSink } from './export.writer.js';
+import { connectClient } from '../../db/pg-client.js';
 
 const BATCH = 2_000;
 
@@ -112,8 +112,7 @@ async function streamRows(
   language: ExportLanguage,
   sink: RowSink,
 ): Promise<number> {
-  const client = new pg.Client({ connectionString: ctx.em.config.get('clientUrl') as string, application_name: 'custos-export' });
-  await client.connect();
+  const client = await connectClient(ctx.em.config.get('clientUrl') as string, 'custos-export');
   try {
     await client.query('begin isolation level repeatable read read only');
     await sink.header(columns.map((c) => (language === ExportLanguage.ZH_CN ? c.zh : c.en)));

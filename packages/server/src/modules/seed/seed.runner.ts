@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { hashPassword } from '../identity/passwords.js';
 import { isDatabaseEmpty, seedDemoData } from './seed.service.js';
+import { connectClient } from '../../db/pg-client.js';
 
 export interface SeedSize {
   customers: number;
@@ -28,8 +29,7 @@ async function setDemoPasswords(client: pg.ClientBase): Promise<void> {
 }
 
 export async function seedDatabase(url: string, size: SeedSize, say: (msg: string) => void) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  const client = await connectClient(url, 'custos-seed');
   try {
     const result = await seedDemoData(client, { ...size, onProgress: progressPrinter(say) });
     await setDemoPasswords(client);
@@ -42,8 +42,7 @@ export async function seedDatabase(url: string, size: SeedSize, say: (msg: strin
 
 /** Seeds demo data into an empty development database; an existing one is left alone. */
 export async function seedIfEmpty(url: string, size: SeedSize, say: (msg: string) => void): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  const client = await connectClient(url, 'custos-seed');
   let empty: boolean;
   try {
     empty = await isDatabaseEmpty(client);
