@@ -29,6 +29,9 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default(path.join(repoRoot, '.data')),
   EMBEDDED_PG_PORT: port.default(0),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** How long a request (or a job) waits for a free pooled connection before it fails:
+   * a clear error beats a request that hangs behind an exhausted pool. */
+  DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   SEED_CUSTOMERS: z.coerce.number().int().min(0).default(2000),
@@ -60,6 +63,12 @@ const schema = z.object({
   /** A RUNNING job whose heartbeat is older than this belonged to a worker that died. */
   JOB_STALE_MS: z.coerce.number().int().min(50).max(3_600_000).default(60_000),
   JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1_000).default(10),
+  /** Connections of the worker's own pool: jobs never take the API's connections, and
+   * the API never starves a job of its own. */
+  JOB_POOL_MAX: z.coerce.number().int().min(2).max(50).default(4),
+  /** A batch still running after this long stops heartbeating its lease, so the job is
+   * re-queued (and failed after JOB_MAX_ATTEMPTS) instead of holding its slot forever. */
+  JOB_STEP_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(3_600_000),
   /** Pause between batches, to leave room for interactive traffic on a busy database. */
   JOB_BATCH_PAUSE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   /** Cron (5 fields, UTC) for the lifecycle classification; unset: only on demand. */

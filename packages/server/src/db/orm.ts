@@ -7,7 +7,17 @@ import { migrationsList } from './migrations/index.js';
 
 export const entities = [UserEntity, CustomerEntity];
 
-export function ormOptions(url: string, poolMax: number, debug = false) {
+/** Session settings for every connection of a pool. */
+export interface PoolSettings {
+  /** Fail a wait for a free connection after this long instead of hanging. */
+  acquireTimeoutMs?: number;
+  /** PostgreSQL ends a session idle inside a transaction for this long: a backstop
+   * against a transaction left open while its owner waits on something else. */
+  idleInTransactionMs?: number;
+  applicationName?: string;
+}
+
+export function ormOptions(url: string, poolMax: number, debug = false, settings: PoolSettings = {}) {
   return defineConfig({
     clientUrl: url,
     entities,
@@ -15,6 +25,11 @@ export function ormOptions(url: string, poolMax: number, debug = false) {
     extensions: [Migrator],
     migrations: { migrationsList, snapshot: false, transactional: true, allOrNothing: true, silent: true },
     pool: { min: 0, max: poolMax },
+    driverOptions: {
+      connectionTimeoutMillis: settings.acquireTimeoutMs ?? 15_000,
+      ...(settings.idleInTransactionMs ? { idle_in_transaction_session_timeout: settings.idleInTransactionMs } : {}),
+      ...(settings.applicationName ? { application_name: settings.applicationName } : {}),
+    },
     // Lists are read with hand-written SQL; entities serve writes only, so nothing
     // should be loaded implicitly behind a resolver's back.
     forceUndefined: false,
@@ -25,8 +40,8 @@ export function ormOptions(url: string, poolMax: number, debug = false) {
 
 /** Opens the ORM and migrates: to the latest migration, or only up to `migrateTo` (a
  * restore recreates the schema a backup was taken at). */
-export async function openOrm(url: string, poolMax: number, options: { migrateTo?: string } = {}): Promise<MikroORM> {
-  const orm = await MikroORM.init(ormOptions(url, poolMax));
+export async function openOrm(url: string, poolMax: number, options: { migrateTo?: string } & PoolSettings = {}): Promise<MikroORM> {
+  const orm = await MikroORM.init(ormOptions(url, poolMax, false, options));
   try {
     await orm.migrator.up(options.migrateTo ? { to: options.migrateTo } : undefined);
   } catch (error) {
@@ -34,4 +49,9 @@ export async function openOrm(url: string, poolMax: number, options: { migrateTo
     throw error;
   }
   return orm;
+}
+
+/** A second pool on an already migrated database (the job worker's own connections). */
+export async function openPool(url: string, poolMax: number, settings: PoolSettings): Promise<MikroORM> {
+  return MikroORM.init(ormOptions(url, poolMax, false, settings));
 }

@@ -40,6 +40,8 @@ function databaseUrl(tx: RequestContext): string {
 
 export const backupHandler: JobHandler<BackupParams, BackupCheckpoint> = {
   kind: JobKind.BACKUP,
+  // The dump reads through its own snapshot session; no batch transaction waits on it.
+  ownsConnections: true,
 
   async begin(tx) {
     const client = await connectClient(databaseUrl(tx), 'custos-backup');
@@ -98,6 +100,8 @@ export interface DrillParams extends Record<string, unknown> {
 /** One batch: the whole drill runs on a scratch database, outside the job's transaction. */
 export const backupDrillHandler: JobHandler<DrillParams, { report: DrillReport | null }> = {
   kind: JobKind.BACKUP_DRILL,
+  // Minutes of work on a scratch database through connections of its own.
+  ownsConnections: true,
 
   async begin() {
     return { total: 1, checkpoint: { report: null } };

@@ -19,6 +19,14 @@ export interface JobStep<C> {
  */
 export interface JobHandler<P = Record<string, unknown>, C = unknown> {
   kind: JobKind;
+  /**
+   * Set by handlers whose work happens on connections of their own (a backup's snapshot
+   * session, a restore drill's scratch database): `begin` and `step` then get a context
+   * with no transaction open, and only the checkpoint is saved transactionally after
+   * them. A batch transaction held open while such work runs would sit idle for minutes
+   * holding a pooled connection. Such steps must be safe to repeat after a crash.
+   */
+  ownsConnections?: boolean;
   /** Once per job, before the first batch: counts the work and sets the first checkpoint. */
   begin(tx: RequestContext, job: JobRecord<P>): Promise<{ total: number | null; checkpoint: C }>;
   /** One batch. */

@@ -92,29 +92,42 @@ export interface Lease<C> {
   cancelRequested: boolean;
 }
 
-/** Locks the job row for the current transaction if this worker still holds it. */
-export async function lockLease<C>(sql: SqlExecutor, id: string, workerId: string): Promise<Lease<C> | undefined> {
+/**
+ * The job's checkpoint, if this worker still holds it. Read without a row lock: a batch
+ * takes the job row only in its last statement (`saveProgress`/`finishJob`, both
+ * conditional on the lease), so a heartbeat never waits behind a batch in progress.
+ */
+export async function readLease<C>(sql: SqlExecutor, id: string, workerId: string): Promise<Lease<C> | undefined> {
   return sql.one<Lease<C>>(
     `select j.checkpoint, j.cancel_requested as "cancelRequested" from job j
-      where j.id = $1::bigint and j.locked_by = $2 and j.state = 'RUNNING' for update`,
+      where j.id = $1::bigint and j.locked_by = $2 and j.state = 'RUNNING'`,
     [id, workerId],
   );
 }
 
-/** Advances a job in the transaction of the batch that did the work. */
+/** Thrown inside a batch's transaction when the lease moved to another worker: the
+ * batch rolls back, so its work is done once, by the worker that holds the job. */
+export class LeaseLostError extends Error {
+  override name = 'LeaseLostError';
+}
+
+/** Advances a job in the transaction of the batch that did the work, if this worker
+ * still holds it (else `LeaseLostError`, which rolls the batch back). */
 export async function saveProgress(
   sql: SqlExecutor,
   id: string,
+  workerId: string,
   step: { checkpoint: unknown; done: number; total?: number | null },
 ): Promise<{ done: number; total: number | null }> {
   const row = await sql.one<{ done: number; total: number | null }>(
-    `update job set checkpoint = $2::jsonb, progress_done = progress_done + $3::bigint,
-            progress_total = case when $4::boolean then $5::bigint else progress_total end, heartbeat_at = now()
-      where id = $1::bigint
+    `update job set checkpoint = $3::jsonb, progress_done = progress_done + $4::bigint,
+            progress_total = case when $5::boolean then $6::bigint else progress_total end, heartbeat_at = now()
+      where id = $1::bigint and locked_by = $2 and state = 'RUNNING'
       returning progress_done::float8 as done, progress_total::float8 as total`,
-    [id, JSON.stringify(step.checkpoint), step.done, step.total !== undefined, step.total ?? null],
+    [id, workerId, JSON.stringify(step.checkpoint), step.done, step.total !== undefined, step.total ?? null],
   );
-  return row!;
+  if (!row) throw new LeaseLostError(`job ${id} is no longer held by ${workerId}`);
+  return row;
 }
 
 /** Ends a job this worker holds, with its one terminal audit event (the run's summary). */
@@ -154,13 +167,8 @@ export async function releaseJob(sql: SqlExecutor, id: string, workerId: string)
   );
 }
 
-export async function heartbeat(sql: SqlExecutor, ids: readonly string[], workerId: string): Promise<void> {
-  if (ids.length === 0) return;
-  await sql.query(
-    `update job set heartbeat_at = now() where id = any($1::bigint[]) and locked_by = $2 and state = 'RUNNING'`,
-    [ids, workerId],
-  );
-}
+/** The heartbeat statement (run on the worker's own connection, see job.heartbeat.ts). */
+export const HEARTBEAT_SQL = `update job set heartbeat_at = now() where id = any($1::bigint[]) and locked_by = $2 and state = 'RUNNING'`;
 
 /**
  * Re-queues RUNNING jobs whose worker stopped heartbeating (it crashed or was killed):
@@ -176,7 +184,7 @@ export async function recoverStaleJobs(
     const rows = await tx.sql.query<{ id: string; kind: string; state: string }>(
       `update job j
           set state = case when j.attempts >= $2 then 'FAILED' else 'QUEUED' end,
-              error = case when j.attempts >= $2 then 'its worker was lost ' || j.attempts || ' times' end,
+              error = case when j.attempts >= $2 then 'stopped after ' || j.attempts || ' attempts: each time its worker died or a batch ran past JOB_STEP_TIMEOUT_MS (the server log has the details)' end,
               finished_at = case when j.attempts >= $2 then now() end,
               locked_by = null, heartbeat_at = null
         where j.id in (select s.id from job s where s.state = 'RUNNING' and s.heartbeat_at < now() - $1 * interval '1 millisecond'
@@ -189,7 +197,7 @@ export async function recoverStaleJobs(
       action: 'JOB_FAILED',
       entityType: 'Job',
       entityIds: failed.map((r) => r.id),
-      changes: failed.map((r) => ({ kind: { to: r.kind }, state: { from: 'RUNNING', to: 'FAILED' }, error: { to: 'worker lost' } })),
+      changes: failed.map((r) => ({ kind: { to: r.kind }, state: { from: 'RUNNING', to: 'FAILED' }, error: { to: 'attempts exhausted' } })),
     });
     return { requeued: rows.length - failed.length, failed: failed.length };
   });

@@ -1,0 +1,59 @@
+import type pg from 'pg';
+import { connectClient } from '../../db/pg-client.js';
+import { HEARTBEAT_SQL } from './job.queue.js';
+
+/**
+ * Keeps a worker's leases fresh from a connection of its own. Beats drawn from a pool
+ * would queue behind whatever holds the pool (a heartbeat per tick, each waiting, was
+ * how a restore drill once took every connection of the server); here there is at most
+ * one beat in flight, it gives up on a row lock after a short wait instead of queueing,
+ * and a dropped connection is simply opened again at the next tick.
+ */
+export class LeaseHeartbeat {
+  #client: pg.Client | undefined;
+  #inFlight = false;
+
+  constructor(
+    private readonly url: string,
+    private readonly workerId: string,
+    private readonly lockWaitMs: number,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  /** Refreshes `ids`; a beat still in flight from the last tick makes this one a no-op. */
+  async beat(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0 || this.#inFlight) return;
+    this.#inFlight = true;
+    try {
+      const client = await this.#connection();
+      await client.query(HEARTBEAT_SQL, [ids, this.workerId]);
+    } catch (error) {
+      this.onError(error);
+      await this.close();
+    } finally {
+      this.#inFlight = false;
+    }
+  }
+
+  async close(): Promise<void> {
+    const client = this.#client;
+    this.#client = undefined;
+    await client?.end().catch(() => undefined);
+  }
+
+  async #connection(): Promise<pg.Client> {
+    if (this.#client) return this.#client;
+    const client = await connectClient(this.url, 'custos-job-heartbeat');
+    try {
+      await client.query(`select set_config('lock_timeout', $1, false), set_config('statement_timeout', $2, false)`, [
+        `${this.lockWaitMs}ms`,
+        `${this.lockWaitMs * 2}ms`,
+      ]);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    this.#client = client;
+    return client;
+  }
+}
