@@ -117,7 +117,8 @@ export const backupDrillHandler: JobHandler<DrillParams, { report: DrillReport |
       const database = new URL(databaseUrl(tx)).pathname.slice(1);
       report = await runRestoreDrill(databaseUrl(tx), backup.file, backupKey(tx.config), `${database.slice(0, 40)}_drill_${job.id}`);
     } catch (error) {
-      throw new JobError(`the restore drill failed: ${error instanceof Error ? error.message : String(error)}`);
+      // The cause lets the worker tell a dropped session (the step is retried) from a bad backup.
+      throw new JobError(`the restore drill failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
     if (!report.ok) throw new JobError(`the restore drill found problems: ${report.problems.join('; ')}`);
     return { checkpoint: { report }, done: 1, finished: true };

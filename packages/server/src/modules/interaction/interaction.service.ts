@@ -69,9 +69,12 @@ export async function logInteraction(ctx: RequestContext, input: LogInteractionI
 
   return inTransaction(ctx, async (tx) => {
     // Lock the customer row so a concurrent void/archive cannot slip in between the
-    // status check and the insert.
+    // status check and the insert. The lock is the one the insert's trigger needs to
+    // update last_interaction_at: taking a weaker one first and upgrading it later
+    // deadlocked against an archive batch waiting for the same row. When an archive
+    // gets the row first, this waits for it and then finds the customer gone.
     const customer = await tx.sql.one<{ status: string; ownerId: string | null }>(
-      `select status, owner_id as "ownerId" from customer where id = $1::bigint for share`,
+      `select status, owner_id as "ownerId" from customer where id = $1::bigint for no key update`,
       [input.customerId],
     );
     // Another owner's customer is reported exactly like a missing one.
