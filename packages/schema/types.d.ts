@@ -5,7 +5,7 @@
 export interface Scalars {
   /** The `Boolean` scalar type represents `true` or `false`. */
   Boolean: boolean;
-  /** An RFC 3339 timestamp with time zone and up to microsecond precision, e.g. 2026-01-31T09:30:00.123456Z. */
+  /** An RFC 3339 timestamp with time zone and up to microsecond precision, e.g. 2026-01-31T09:30:00.123456Z, within 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999Z. */
   DateTime: string;
   /** An exact decimal number as a string, e.g. "1999.90" (at most 12 integer digits and 2 decimals). */
   Decimal: string;
