@@ -48,7 +48,7 @@ export async function openDatabase(
     log(`embedded PostgreSQL ready in ${Date.now() - started} ms (data in ${config.DATA_DIR})`);
   }
   try {
-    const orm = await openOrm(url, config.DB_POOL_MAX, { migrateTo: options.migrateTo });
+    const orm = await openOrm(url, config.DB_POOL_MAX, { migrateTo: options.migrateTo, acquireTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS });
     return {
       orm,
       url,
