@@ -62,10 +62,19 @@ export async function archiveCustomerRows(
   meta: ArchiveMeta,
 ): Promise<{ customers: MovedCustomer[]; interactions: number }> {
   await markMoving(sql);
-  const p = metaParams(selection, meta);
+  // Locked in a statement of their own: the move below then reads with a snapshot taken
+  // after every lock was granted, so it sees the interactions committed while it waited
+  // for a row. Locking and moving in one statement missed those, and deleting their
+  // customer failed on the foreign key.
+  const locked = await sql.query<{ id: string }>(
+    `select c.id::text from customer c where (${selection.where}) and c.status in ('ACTIVE', 'VOID') order by c.id for update of c`,
+    selection.params,
+  );
+  if (locked.length === 0) return { customers: [], interactions: 0 };
+  const p = metaParams({ where: '', params: [locked.map((r) => r.id)] }, meta);
   const row = await sql.one<{ interactions: number; customers: MovedCustomer[] }>(
     `with sel as (
-       select c.id from customer c where (${selection.where}) and c.status in ('ACTIVE', 'VOID') order by c.id for update of c
+       select unnest($1::bigint[]) as id
      ), mi as (
        delete from interaction i using sel where i.customer_id = sel.id returning i.*
      ), ai as (
