@@ -5,7 +5,7 @@
 export interface Scalars {
   /** The `Boolean` scalar type represents `true` or `false`. */
   Boolean: boolean;
-  /** An RFC 3339 timestamp with time zone and up to microsecond precision, e.g. 2026-01-31T09:30:00.123456Z. */
+  /** An RFC 3339 timestamp with time zone and up to microsecond precision, e.g. 2026-01-31T09:30:00.123456Z, within 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999Z. */
   DateTime: string;
   /** An exact decimal number as a string, e.g. "1999.90" (at most 12 integer digits and 2 decimals). */
   Decimal: string;
@@ -309,10 +309,10 @@ export interface ArchiveInteractionsPayload {
   customerCount: Scalars['Int'];
 }
 
-/** An archived row whose checksum no longer matches. */
+/** An archived row whose checksum no longer matches, or an archived customer whose code is also live. */
 export interface ArchiveMismatch {
   __typename?: 'ArchiveMismatch';
-  /** CUSTOMER or INTERACTION. */
+  /** CUSTOMER or INTERACTION (its checksum no longer matches), or CODE_TWIN (an archived customer whose code a live customer also holds). */
   kind: Scalars['String'];
   /** Id of the row. */
   id: Scalars['String'];
@@ -543,13 +543,13 @@ export interface ArchiveStats {
 /** Result of re-computing every archived checksum. */
 export interface ArchiveVerification {
   __typename?: 'ArchiveVerification';
-  /** True when every archived row matches its checksum. */
+  /** True when every archived row matches its checksum and no archived code is also live. */
   ok: Scalars['Boolean'];
   /** Archived customers checked. */
   checkedCustomers: Scalars['Int'];
   /** Archived interactions checked. */
   checkedInteractions: Scalars['Int'];
-  /** Rows that do not match (at most 100). */
+  /** Rows that do not match, and code twins (at most 100 of each kind). */
   mismatches: Array<ArchiveMismatch>;
 }
 
@@ -1777,7 +1777,7 @@ export interface LifecycleFailure {
   __typename?: 'LifecycleFailure';
   /** The id as given. */
   id: Scalars['ID'];
-  /** NOT_FOUND (missing or not visible to you) or INVALID_STATE (the transition is not allowed). */
+  /** NOT_FOUND (missing or not visible to you), INVALID_STATE (the transition is not allowed) or CONFLICT (another customer holds its code). */
   code: Scalars['String'];
   /** What went wrong, for people. */
   message: Scalars['String'];
@@ -2350,7 +2350,7 @@ export interface Query {
   archivedCustomer: ArchivedCustomer | null;
   /** Archived customers, most recently archived first by default. */
   archivedCustomers: ArchivedCustomerConnection;
-  /** Re-computes every archived checksum and lists mismatches (ADMIN, AUDITOR). */
+  /** Re-computes every archived checksum and lists mismatches and codes held both live and archived (ADMIN, AUDITOR). */
   verifyArchive: ArchiveVerification;
   /** The audit log, newest first (ADMIN and AUDITOR). */
   auditEvents: AuditEventConnection;

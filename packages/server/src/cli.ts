@@ -22,6 +22,7 @@ Commands:
   backup:list                      list finished backups
   backup:restore --file F          restore a backup into the configured database (it must be empty)
   backup:verify --file F           restore drill into a scratch database; exit 1 on any difference
+  backup:expire --id ID            hand a manual backup over to the retention rule (it is kept until then)
   reindex                          rebuild the archive search index (a job, run here to the end)
   search:check                     compare the archive with its search index; exit 1 when they differ
   search:sync                      drain the search outbox until SIGINT/SIGTERM
@@ -119,11 +120,16 @@ async function run(argv: string[]): Promise<void> {
     case 'backup:create':
     case 'backup:list':
     case 'backup:restore':
-    case 'backup:verify': {
-      const { values } = parseArgs({ args: rest, options: { reason: { type: 'string' }, file: { type: 'string' } } });
+    case 'backup:verify':
+    case 'backup:expire': {
+      const { values } = parseArgs({ args: rest, options: { reason: { type: 'string' }, file: { type: 'string' }, id: { type: 'string' } } });
       const cli = await import('./modules/backup/backup.cli.js');
       if (command === 'backup:create') return cli.backupCreateCommand(config, values.reason, say);
       if (command === 'backup:list') return cli.backupListCommand(config);
+      if (command === 'backup:expire') {
+        if (!values.id) throw new ConfigError('backup:expire needs --id <backup id>');
+        return cli.backupExpireCommand(config, values.id, say);
+      }
       if (!values.file) throw new ConfigError(`${command} needs --file <backup file>`);
       if (command === 'backup:restore') return cli.backupRestoreCommand(config, values.file, say);
       if (!(await cli.backupVerifyCommand(config, values.file, say))) process.exitCode = 1;

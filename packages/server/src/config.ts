@@ -29,6 +29,16 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default(path.join(repoRoot, '.data')),
   EMBEDDED_PG_PORT: port.default(0),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** Restarts in a row of an embedded PostgreSQL that died before the server gives up and
+   * reports itself unhealthy on /healthz (0: never restart). */
+  EMBEDDED_PG_MAX_RESTARTS: z.coerce.number().int().min(0).max(100).default(5),
+  /** Pause before the first restart, doubled per failed attempt (at most 30 s). */
+  EMBEDDED_PG_RESTART_BACKOFF_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
+  /** Longest a /readyz database probe may take before it answers 503. */
+  READYZ_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
+  /** Longest a graceful shutdown may take; then the embedded PostgreSQL is stopped at once
+   * and the process exits with status 1. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
   /** How long a request (or a job) waits for a free pooled connection before it fails:
    * a clear error beats a request that hangs behind an exhausted pool. */
   DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),

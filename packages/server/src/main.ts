@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   // Before anything reads or writes a sensitive field (the seed included).
   installKeyRing(loadKeyRing(config));
   const say = (msg: string) => process.stdout.write(`[custos] ${msg}\n`);
-  const database = await openDatabase(config, say);
+  const database = await openDatabase(config, say, { supervise: true });
   if (!config.isProduction && config.SEED_DEMO === 'auto') {
     await seedIfEmpty(database.url, { customers: config.SEED_CUSTOMERS, interactions: config.SEED_INTERACTIONS }, say);
   }
@@ -30,17 +30,26 @@ async function main(): Promise<void> {
     // successful write applies the settings.
     say(`search engine ${search.engine} not ready (${error instanceof Error ? error.message : String(error)}); changes queue in the outbox`);
   }
-  const app = await createApp(config, database.orm);
+  const app = await createApp(config, database.orm, { databaseState: () => database.state() });
   const worker = config.JOB_WORKER === 'on' ? createJobWorker(database.orm, config, {
     log: (m, { failed, ...job } = {}) => app.log[failed ? 'error' : 'info']({ component: 'jobs', ...job }, `jobs: ${m}`),
   }) : undefined;
   const searchSync = config.SEARCH_SYNC === 'on' ? new SearchSyncWorker(database.orm, config, { log: (m) => app.log.warn(m) }) : undefined;
 
   let closing = false;
+  const forceExit = async (why: string) => {
+    say(`${why}: stopping the embedded database at once and exiting`);
+    await database.abort().catch((error) => console.error(error));
+    process.exit(1);
+  };
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     say(`${signal} received: finishing in-flight requests, then stopping`);
+    // A request or a job batch that never finishes must not keep the process (and the
+    // orchestrator waiting for it) forever; neither may a second Ctrl-C orphan PostgreSQL.
+    setTimeout(() => void forceExit(`shutdown not finished after ${config.SHUTDOWN_TIMEOUT_MS} ms`), config.SHUTDOWN_TIMEOUT_MS).unref();
+    for (const again of ['SIGINT', 'SIGTERM'] as const) process.once(again, () => void forceExit(`${again} received again`));
     try {
       await app.close();
       // The worker ends its current batch and hands its job back before the pool closes.

@@ -11,7 +11,8 @@ import { createBackupFile } from '../src/modules/backup/backup.dump.js';
 import { migrationsUpTo, restoreBackupFile } from '../src/modules/backup/backup.restore.js';
 import { loadConfig } from '../src/config.js';
 import { open } from '../src/crypto/sealed.js';
-import { listBackups, pruneBackups } from '../src/modules/backup/backup.store.js';
+import { listBackups, pruneBackups, writeSidecar } from '../src/modules/backup/backup.store.js';
+import type { BackupManifest, BackupTrigger } from '../src/modules/backup/backup.format.js';
 import { startWorker, waitForJob } from './helpers/jobs.js';
 import { buildCli } from './helpers/worker-process.js';
 import { createTestDatabase, TEST_ENCRYPTION_KEY, type TestDatabase } from './helpers/test-database.js';
@@ -205,6 +206,28 @@ describe('backups as jobs over GraphQL', () => {
     expect(missing.errors![0]!.extensions!.code).toBe('NOT_FOUND');
   }, 120_000);
 
+  it('does not list a backup whose sidecar was edited, until a drill rewrites it from the sealed file', async () => {
+    const job = await waitForJob(api.db, (await api.gql(`mutation { startBackup(input: { reason: "sidecar" }) { job { id } } }`)).data.startBackup.job.id, undefined, 90_000);
+    const id = job.result.backup as string;
+    const sidecarFile = path.join(apiDir, `${id}.cbk.json`);
+    const sidecar = JSON.parse(fs.readFileSync(sidecarFile, 'utf8'));
+    expect(sidecar).toMatchObject({ trigger: 'manual', mac: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const listed = () => api.gql(LIST).then((r) => r.data.backups.find((b: { id: string }) => b.id === id));
+    const truth = (await listed()).totalRows;
+    fs.writeFileSync(sidecarFile, JSON.stringify({ ...sidecar, totalRows: 999_999 }));
+    expect(await listed()).toBeUndefined();
+    // A sidecar without its MAC (as written before sidecars were sealed) is no better.
+    const { mac: _mac, ...unsealed } = sidecar;
+    fs.writeFileSync(sidecarFile, JSON.stringify(unsealed));
+    expect(await listed()).toBeUndefined();
+    const config = loadConfig({ NODE_ENV: 'test', BACKUP_DIR: apiDir, BACKUP_KEY: KEY, DATABASE_URL: api.db.url, JWT_SECRET: KEY });
+    expect(listBackups(config, { unverified: true }).find((b) => b.id === id)).toMatchObject({ verified: false });
+
+    const drill = await api.gql(`mutation($id: ID!) { startBackupDrill(input: { id: $id }) { job { id } } }`, { id });
+    expect((await waitForJob(api.db, drill.data.startBackupDrill.job.id, undefined, 90_000)).state).toBe('SUCCEEDED');
+    expect(await listed()).toMatchObject({ id, totalRows: truth, reason: 'sidecar' });
+  }, 120_000);
+
   it('fails the drill of a backup damaged on disk, saying why', async () => {
     const job = await waitForJob(api.db, (await api.gql(`mutation { startBackup { job { id } } }`)).data.startBackup.job.id, undefined, 90_000);
     const file = path.join(apiDir, `${job.result.backup}.cbk`);
@@ -219,18 +242,22 @@ describe('backups as jobs over GraphQL', () => {
   }, 120_000);
 });
 
+function fakeManifest(createdAt: string, trigger: BackupTrigger): BackupManifest {
+  return { formatVersion: 2, createdAt, createdBy: null, reason: null, migrations: [], serverVersion: '18', trigger, sealedKeys: [], tables: [], sequences: [], totalRows: 0 };
+}
+
 describe('retention of backups', () => {
-  it('keeps the newest backup of each of the last 7 days and 4 weeks, and deletes the rest', () => {
+  it('keeps the newest scheduled backup of each of the last 7 days and 4 weeks, and deletes the rest', async () => {
     const retained = fs.mkdtempSync(path.join(os.tmpdir(), 'custos-retention-'));
     try {
-      const config = loadConfig({ NODE_ENV: 'test', BACKUP_DIR: retained, DATABASE_URL: 'postgres://x@127.0.0.1/x', JWT_SECRET: KEY });
+      const config = loadConfig({ NODE_ENV: 'test', BACKUP_DIR: retained, BACKUP_KEY: KEY, DATABASE_URL: 'postgres://x@127.0.0.1/x', JWT_SECRET: KEY });
       const start = Date.UTC(2026, 10, 30, 12); // a Monday
       for (let day = 0; day < 40; day++) {
         for (const hour of [1, 13]) {
           const createdAt = new Date(start - day * 86_400_000 + (hour - 12) * 3_600_000).toISOString();
           const id = `b-${day}-${hour}`;
           fs.writeFileSync(path.join(retained, `${id}.cbk`), '');
-          fs.writeFileSync(path.join(retained, `${id}.cbk.json`), JSON.stringify({ createdAt, migrations: [], tables: [], sequences: [] }));
+          await writeSidecar(path.join(retained, `${id}.cbk`), fakeManifest(createdAt, 'scheduled'), KEY);
         }
       }
       pruneBackups(config);

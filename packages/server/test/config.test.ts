@@ -10,6 +10,8 @@ describe('configuration', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ NODE_ENV: 'development', PORT: 4000, isProduction: false });
     expect(config.DATABASE_URL).toBeUndefined();
+    // A shutdown fits Kubernetes' default 30 s grace period, stopping PostgreSQL included.
+    expect(config).toMatchObject({ SHUTDOWN_TIMEOUT_MS: 20_000, READYZ_TIMEOUT_MS: 2_000, EMBEDDED_PG_MAX_RESTARTS: 5, EMBEDDED_PG_RESTART_BACKOFF_MS: 1_000 });
   });
 
   it.each([
@@ -28,6 +30,10 @@ describe('configuration', () => {
     ['DUPLICATE_NAME_SIMILARITY', '1.5'],
     ['DATA_QUALITY_OUTDATED_YEARS', '0'],
     ['BULK_TAG_LIMIT', 'many'],
+    ['SHUTDOWN_TIMEOUT_MS', '10'],
+    ['READYZ_TIMEOUT_MS', 'soon'],
+    ['EMBEDDED_PG_MAX_RESTARTS', '-1'],
+    ['EMBEDDED_PG_RESTART_BACKOFF_MS', '0'],
   ])('stops on a bad %s and names it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}:`));
@@ -83,8 +89,12 @@ describe('configuration', () => {
         const first = loadKeyRing(loadConfig({ DATA_DIR: dataDir }));
         const file = path.join(dataDir, 'secrets', 'encryption-key');
         expect(fs.statSync(file).mode & 0o777).toBe(0o600);
-        expect(fs.readFileSync(file, 'utf8')).toMatch(/^k1:[A-Za-z0-9+/]{43}=$/);
-        expect(loadKeyRing(loadConfig({ DATA_DIR: dataDir })).keys.get('k1')).toEqual(first.keys.get('k1'));
+        // Generated ids are unique per installation, so a backup restored elsewhere
+        // names the key it is missing instead of blaming tampering.
+        expect(fs.readFileSync(file, 'utf8')).toMatch(/^k\d{8}[0-9a-f]{8}:[A-Za-z0-9+/]{43}=$/);
+        const again = loadKeyRing(loadConfig({ DATA_DIR: dataDir }));
+        expect(again.currentId).toBe(first.currentId);
+        expect(again.keys.get(first.currentId)).toEqual(first.keys.get(first.currentId));
       } finally {
         fs.rmSync(dataDir, { recursive: true, force: true });
       }

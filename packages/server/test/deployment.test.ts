@@ -46,7 +46,8 @@ describe('docker/Dockerfile', () => {
     expect(from).toEqual(['node:22.23.3-bookworm-slim', 'node:22.23.3-bookworm-slim']);
     expect(dockerfile).toMatch(/pnpm install --frozen-lockfile/);
     expect(dockerfile).toMatch(/^USER node$/m);
-    expect(dockerfile).toMatch(/^HEALTHCHECK .*\n.*readyz/m);
+    // Liveness probes /healthz: a database restart must not get the container killed.
+    expect(dockerfile).toMatch(/^HEALTHCHECK .*\n.*healthz/m);
     expect(dockerfile).toMatch(/^CMD \["node", "dist\/main\.js"\]$/m);
     const pnpm = /pnpm@(\S+)/.exec(dockerfile)![1];
     const root = JSON.parse(fs.readFileSync(path.join(dockerDir, '..', 'package.json'), 'utf8'));

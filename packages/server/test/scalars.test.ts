@@ -16,6 +16,21 @@ describe('DateTime', () => {
       expect(() => DateTimeScalar.parseValue(bad)).toThrow(/RFC 3339/);
     }
   });
+  it('rejects days, times and offsets that do not exist, which JavaScript would roll over', () => {
+    for (const bad of ['2026-02-30T00:00:00Z', '2026-02-29T00:00:00Z', '1900-02-29T00:00:00Z', '2026-04-31T00:00:00Z',
+      '2026-01-01T24:00:00Z', '2026-01-01T23:60:00Z', '2026-01-01T23:59:60Z', '2026-01-01T00:00:00+16:00', '2026-01-01T00:00:00+01:60']) {
+      expect(() => DateTimeScalar.parseValue(bad)).toThrow(/not a real RFC 3339 date and time/);
+    }
+  });
+  it('keeps to four-digit years in UTC, which PostgreSQL stores and the API writes back', () => {
+    for (const bad of ['0000-01-01T00:00:00Z', '0001-01-01T00:00:00+00:01', '9999-12-31T23:59:59.999999-00:01']) {
+      expect(() => DateTimeScalar.parseValue(bad)).toThrow('DateTime must lie within 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999Z');
+    }
+    expect(DateTimeScalar.parseValue('0001-01-01T00:00:00Z')).toBe('0001-01-01T00:00:00.000000Z');
+    expect(DateTimeScalar.parseValue('9999-12-31T23:59:59.999999Z')).toBe('9999-12-31T23:59:59.999999Z');
+    expect(DateTimeScalar.parseValue('2024-02-29T23:59:59+15:59')).toBe('2024-02-29T23:59:59.000000+15:59');
+    expect(DateTimeScalar.parseValue('2000-02-29 12:00:00-0530')).toBe('2000-02-29T12:00:00.000000-05:30');
+  });
 });
 
 describe('Decimal', () => {

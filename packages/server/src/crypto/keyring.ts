@@ -63,9 +63,29 @@ export function parseKeyRing(text: string): KeyRing {
   return Object.freeze({ currentId: [...keys.keys()][0]!, keys, indexKeys });
 }
 
+/**
+ * A key id for a generated key: its date plus random hex. Ids name keys across databases
+ * (a backup's values say which key they need), so two generated rings must never share
+ * one: with a fixed `k1`, a restore under another data directory's key failed as if every
+ * value had been tampered with.
+ */
+export function newKeyId(now = new Date()): string {
+  return `k${now.toISOString().slice(0, 10).replace(/-/g, '')}${randomBytes(4).toString('hex')}`;
+}
+
 /** A new single-key `ENCRYPTION_KEY` value (what development generates). */
-export function generateKeyRingText(id = 'k1'): string {
+export function generateKeyRingText(id = newKeyId()): string {
   return `${id}:${randomBytes(32).toString('base64')}`;
+}
+
+/**
+ * A public fingerprint of a key (16 hex digits of an HMAC under a key derived for this
+ * purpose only): lets a backup record which keys its values need, so a restore can tell
+ * "same id, different key" apart before it writes anything, without revealing the key.
+ */
+export function keyCheck(key: Buffer): string {
+  const derived = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'custos key check v1', 32));
+  return hmac(derived, 'custos key check').toString('hex').slice(0, 16);
 }
 
 /**

@@ -70,7 +70,8 @@ export function open(column: SealedColumn, stored: string, where: string, ring: 
   if (!key) {
     throw new DomainError(
       EncryptionErrorCode.UNKNOWN_KEY,
-      `${column} of ${where} is encrypted under key "${keyId}", which ENCRYPTION_KEY does not contain; add that key back (after the current one)`,
+      `${column} of ${where} is encrypted under key "${keyId}", which ENCRYPTION_KEY does not contain: no key with id "${keyId}" in ENCRYPTION_KEY ` +
+        `(the value itself is intact); add that key back, after the current one`,
     );
   }
   const body = Buffer.from(encoded, 'base64url');
@@ -83,7 +84,8 @@ export function open(column: SealedColumn, stored: string, where: string, ring: 
   } catch {
     throw new DomainError(
       EncryptionErrorCode.DECRYPTION_FAILED,
-      `${column} of ${where} failed authenticated decryption under key "${keyId}": the stored value was altered or does not belong to this column`,
+      `${column} of ${where} failed authenticated decryption under key "${keyId}": the value was altered (tampered) or copied from another column. ` +
+        `If every value under "${keyId}" fails, ENCRYPTION_KEY holds a different key under that id than the one they were written with`,
     );
   }
 }

@@ -18,13 +18,37 @@ export function toIsoTimestamp(value: string): string {
   return `${date}T${whole}.${fraction.padEnd(6, '0')}${offset}`;
 }
 
+const INPUT_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?(?:Z|([+-])(\d{2})(?::?(\d{2}))?)$/;
+
+/** Four-digit years in UTC: what toIsoTimestamp writes back. PostgreSQL's own range is
+ * wider, but reaches into BC dates this API could not read back. */
+const RANGE = '0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999Z';
+const EARLIEST = Date.parse('0001-01-01T00:00:00Z');
+const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
+
+function badTimestamp(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+/**
+ * JavaScript's Date rolls 2026-02-30 over into March and takes year 0000, while PostgreSQL
+ * refuses both with an error that would surface as an internal one: every field is
+ * checked here, before any SQL runs. Offsets stop at ±15:59, as in PostgreSQL.
+ */
 function parseTimestamp(value: unknown): string {
-  if (typeof value !== 'string' || !PG_TIMESTAMP.test(value) || Number.isNaN(Date.parse(value.replace(' ', 'T')))) {
-    throw new GraphQLError('DateTime must be an RFC 3339 timestamp with a time zone, e.g. 2026-01-31T09:30:00Z', {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
-  }
-  return toIsoTimestamp(value);
+  const match = typeof value === 'string' ? INPUT_TIMESTAMP.exec(value) : null;
+  if (!match) throw badTimestamp('DateTime must be an RFC 3339 timestamp with a time zone, e.g. 2026-01-31T09:30:00Z');
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const [offsetHours, offsetMinutes] = [Number(match[8] ?? 0), Number(match[9] ?? 0)];
+  const local = new Date(0);
+  local.setUTCFullYear(year, month - 1, day);
+  local.setUTCHours(hour, minute, second, 0);
+  const real = local.getUTCFullYear() === year && local.getUTCMonth() === month - 1 && local.getUTCDate() === day
+    && hour <= 23 && minute <= 59 && second <= 59 && offsetHours <= 15 && offsetMinutes <= 59;
+  if (!real) throw badTimestamp(`DateTime ${value as string} is not a real RFC 3339 date and time (no such day, time or offset)`);
+  const instant = local.getTime() - (match[7] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
+  if (year < 1 || instant < EARLIEST || instant > LATEST) throw badTimestamp(`DateTime must lie within ${RANGE}`);
+  return toIsoTimestamp(value as string);
 }
 
 /**
@@ -33,7 +57,7 @@ function parseTimestamp(value: unknown): string {
  */
 export const DateTimeScalar = new GraphQLScalarType<string, string>({
   name: 'DateTime',
-  description: 'An RFC 3339 timestamp with time zone and up to microsecond precision, e.g. 2026-01-31T09:30:00.123456Z.',
+  description: `An RFC 3339 timestamp with time zone and up to microsecond precision, e.g. 2026-01-31T09:30:00.123456Z, within ${RANGE}.`,
   serialize(value) {
     if (value instanceof Date) return toIsoTimestamp(value.toISOString());
     if (typeof value === 'string') return toIsoTimestamp(value);

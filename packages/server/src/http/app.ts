@@ -12,7 +12,9 @@ import { jwtSecret } from '../secrets.js';
 import { buildAppSchema } from '../graphql/schema.js';
 import { registerExportRoute } from '../modules/export/export.http.js';
 import { OperationRegistry } from '../graphql/persisted-operations.js';
+import type { DatabaseState } from '../db/database.js';
 import { createApollo } from './apollo.js';
+import { registerHealth } from './health.js';
 import { createMetrics, registerMetrics } from './metrics.js';
 import { registerIde } from './ide.js';
 import { serveDirectory } from './static-files.js';
@@ -26,6 +28,8 @@ export interface AppOptions {
   logStream?: { write(line: string): void };
   /** Operation metrics and /metrics (default on). */
   metrics?: boolean;
+  /** The embedded PostgreSQL's supervision state, for /healthz and /readyz. */
+  databaseState?: () => DatabaseState;
 }
 
 export async function createApp(config: Config, orm: MikroORM, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -82,15 +86,7 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
   app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler });
 
   registerExportRoute(app, orm, config, tokens);
-  app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async (_req, reply) => {
-    try {
-      await orm.em.getConnection().execute('select 1');
-      return { status: 'ready' };
-    } catch {
-      return reply.code(503).send({ status: 'unavailable', reason: 'database' });
-    }
-  });
+  registerHealth(app, orm, config, options.databaseState);
   if (!config.isProduction) registerIde(app);
   // The react-admin dashboard (packages/admin/dist, built by `pnpm build`) at /admin/;
   // client-side routes such as /admin/customers/12/show get index.html. Without a

@@ -34,17 +34,33 @@ export class SearchSyncWorker {
   }
 
   async #run(): Promise<void> {
+    // Rounds failed in a row: while the database is down every round fails, and polling
+    // (and logging) at the usual pace would only add noise until it is back.
+    let failures = 0;
     while (!this.#stopping) {
       let busy = false;
       try {
         const round = await drainOutboxOnce(this.orm.em, this.config, this.options.indexFor);
+        if (failures > 0) this.options.log?.(`search sync: working again after ${failures} failed rounds`);
+        failures = 0;
         busy = round.applied > 0;
         if (round.failed) this.options.log?.(`search sync: ${round.failed} changes failed, retrying with backoff`);
       } catch (error) {
-        this.options.log?.(`search sync failed: ${error instanceof Error ? error.message : String(error)}`);
+        failures++;
+        const pause = this.#pauseAfter(failures);
+        this.options.log?.(`search sync failed (${failures} in a row, next try in ${pause} ms): ${error instanceof Error ? error.message : String(error)}`);
+        await this.#sleep(pause);
+        continue;
       }
       if (!busy) await this.#sleep(this.config.SEARCH_SYNC_POLL_MS);
     }
+  }
+
+  /** The poll interval, doubled per failed round, up to SEARCH_SYNC_MAX_BACKOFF_MS but no
+   * more than 10 s: the index should catch up soon once the database is back. */
+  #pauseAfter(failures: number): number {
+    const cap = Math.max(this.config.SEARCH_SYNC_POLL_MS, Math.min(this.config.SEARCH_SYNC_MAX_BACKOFF_MS, 10_000));
+    return Math.min(this.config.SEARCH_SYNC_POLL_MS * 2 ** Math.min(failures - 1, 20), cap);
   }
 
   #sleep(ms: number): Promise<void> {

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../graphql/context.js';
 import { recordAuditMany } from '../audit/audit.service.js';
-import { archiveCustomerRows, archiveInteractionRows, type MovedCustomer, type Selection } from './archive.store.js';
+import { archiveCustomerRows, archiveInteractionRows, type CodeConflict, type MovedCustomer, type Selection } from './archive.store.js';
 
 /**
  * One batch of a move with its audit events, for manual actions and policy jobs alike.
@@ -19,7 +19,7 @@ export async function archiveCustomerBatch(
   tx: RequestContext,
   selection: Selection,
   options: ArchiveBatchOptions,
-): Promise<{ customers: MovedCustomer[]; interactions: number }> {
+): Promise<{ customers: MovedCustomer[]; interactions: number; conflicts: CodeConflict[] }> {
   const moved = await archiveCustomerRows(tx.sql, selection, { ...options, actorId: tx.actor?.userId ?? null });
   await recordAuditMany(tx, {
     action: 'CUSTOMER_ARCHIVED',

@@ -42,9 +42,11 @@ export class ArchiveInteractionsPayload {
   customerCount!: number;
 }
 
-@ObjectType({ description: 'An archived row whose checksum no longer matches.' })
+@ObjectType({ description: 'An archived row whose checksum no longer matches, or an archived customer whose code is also live.' })
 export class ArchiveMismatch {
-  @Field(() => String, { description: 'CUSTOMER or INTERACTION.' })
+  @Field(() => String, {
+    description: 'CUSTOMER or INTERACTION (its checksum no longer matches), or CODE_TWIN (an archived customer whose code a live customer also holds).',
+  })
   kind!: string;
 
   @Field({ description: 'Id of the row.' })
@@ -53,7 +55,7 @@ export class ArchiveMismatch {
 
 @ObjectType({ description: 'Result of re-computing every archived checksum.' })
 export class ArchiveVerification {
-  @Field({ description: 'True when every archived row matches its checksum.' })
+  @Field({ description: 'True when every archived row matches its checksum and no archived code is also live.' })
   ok!: boolean;
 
   @Field(() => Int, { description: 'Archived customers checked.' })
@@ -62,6 +64,6 @@ export class ArchiveVerification {
   @Field(() => Int, { description: 'Archived interactions checked.' })
   checkedInteractions!: number;
 
-  @Field(() => [ArchiveMismatch], { description: 'Rows that do not match (at most 100).' })
+  @Field(() => [ArchiveMismatch], { description: 'Rows that do not match, and code twins (at most 100 of each kind).' })
   mismatches!: ArchiveMismatch[];
 }

@@ -38,7 +38,7 @@ export class ArchiveResolver {
     return new ArchivedCustomerConnection(result.page as never, result.count);
   }
 
-  @Query(() => ArchiveVerification, { description: 'Re-computes every archived checksum and lists mismatches (ADMIN, AUDITOR).' })
+  @Query(() => ArchiveVerification, { description: 'Re-computes every archived checksum and lists mismatches and codes held both live and archived (ADMIN, AUDITOR).' })
   verifyArchive(@Ctx() ctx: RequestContext) {
     return verifyArchive(ctx);
   }

@@ -8,14 +8,16 @@ import type { CustomerReadScope } from '../customer/customer.reader.js';
 import { findCustomersByIds, validIds } from '../customer/customer.reader.js';
 import type { CustomerRecord } from '../customer/customer.record.js';
 import { archiveCustomerBatch, archiveInteractionBatch } from './archive.batch.js';
-import { customerNotFoundFailure, integrityFailure, stateFailure, type LifecycleFailureRecord } from './lifecycle-failure.js';
+import { codeConflictFailure, customerNotFoundFailure, integrityFailure, stateFailure, type LifecycleFailureRecord } from './lifecycle-failure.js';
 import type {
   ArchiveCustomersInput, ArchivedCustomerFilter, ArchivedCustomerOrder, ArchiveInteractionsInput, RestoreCustomersInput,
 } from './archive.inputs.js';
 import { archivedByIdLoader } from './archive.loaders.js';
 import { findArchivedByIds, findArchivedCustomerPage } from './archive.reader.js';
 import type { ArchivedCustomerRecord } from './archive.record.js';
-import { checkArchivedForRestore, restoreCustomerRows, verifyArchiveRows, type ArchiveVerification } from './archive.store.js';
+import {
+  checkArchivedForRestore, claimCodesForRestore, restoreCustomerRows, verifyArchiveRows, type ArchiveVerification,
+} from './archive.store.js';
 import { withTaxIdLookup } from '../customer/customer.service.js';
 
 /** Who may read which archived rows, and search which columns (only those read in full). */
@@ -101,6 +103,7 @@ export async function archiveCustomers(ctx: RequestContext, input: ArchiveCustom
       { where: 'c.id = any($1::bigint[])', params: [movable] },
       { reason: input.reason.trim(), policyId: null, retainUntil },
     );
+    for (const conflict of moved.conflicts) failures.push(codeConflictFailure(conflict.id, 'archive', conflict.code));
     const customers = await findArchivedByIds(tx.sql, moved.customers.map((c) => c.id));
     return { customers: sortById(customers), failures, interactions: moved.interactions };
   });
@@ -135,7 +138,10 @@ export async function restoreCustomers(ctx: RequestContext, input: RestoreCustom
       else if (liveStatuses.has(id)) failures.push(stateFailure(id, 'restore', liveStatuses.get(id)!));
       else failures.push(customerNotFoundFailure(id));
     }
-    const restored = await restoreCustomerRows(tx.sql, restorable);
+    const conflicts = await claimCodesForRestore(tx.sql, restorable);
+    for (const conflict of conflicts) failures.push(codeConflictFailure(conflict.id, 'restore', conflict.code));
+    const taken = new Set(conflicts.map((c) => c.id));
+    const restored = await restoreCustomerRows(tx.sql, restorable.filter((id) => !taken.has(id)));
     await recordAuditMany(tx, {
       action: 'CUSTOMER_RESTORED',
       entityType: 'Customer',

@@ -51,16 +51,25 @@ export interface MovedCustomer {
   ownerId: string | null;
 }
 
+/** A customer left where it is because another customer holds its code in the other store. */
+export interface CodeConflict {
+  id: string;
+  code: string;
+}
+
 /**
  * Archives the ACTIVE or VOID customers matched by `selection` together with all their
  * interactions. Rows are locked in id order, so concurrent moves and edits queue rather
  * than deadlock; a customer an editor is holding is archived after the edit commits.
+ * A live customer whose code an archived one also holds (a twin from before codes were
+ * keyed across both stores) stays live and is returned in `conflicts`, so it cannot
+ * fail the whole batch.
  */
 export async function archiveCustomerRows(
   sql: SqlExecutor,
   selection: Selection,
   meta: ArchiveMeta,
-): Promise<{ customers: MovedCustomer[]; interactions: number }> {
+): Promise<{ customers: MovedCustomer[]; interactions: number; conflicts: CodeConflict[] }> {
   await markMoving(sql);
   // Locked in a statement of their own: the move below then reads with a snapshot taken
   // after every lock was granted, so it sees the interactions committed while it waited
@@ -70,19 +79,22 @@ export async function archiveCustomerRows(
     `select c.id::text from customer c where (${selection.where}) and c.status in ('ACTIVE', 'VOID') order by c.id for update of c`,
     selection.params,
   );
-  if (locked.length === 0) return { customers: [], interactions: 0 };
+  if (locked.length === 0) return { customers: [], interactions: 0, conflicts: [] };
   const p = metaParams({ where: '', params: [locked.map((r) => r.id)] }, meta);
-  const row = await sql.one<{ interactions: number; customers: MovedCustomer[] }>(
+  const row = await sql.one<{ interactions: number; customers: MovedCustomer[]; conflicts: CodeConflict[] }>(
     `with sel as (
-       select unnest($1::bigint[]) as id
+       select c.id, c.code, exists (select 1 from archive.customer a where a.code = c.code and a.id <> c.id) as twin
+         from customer c where c.id = any($1::bigint[])
+     ), mv as (
+       select id from sel where not twin
      ), mi as (
-       delete from interaction i using sel where i.customer_id = sel.id returning i.*
+       delete from interaction i using mv where i.customer_id = mv.id returning i.*
      ), ai as (
        insert into archive.interaction (${columnList(I)}, archived_at, archived_by, archive_reason, archive_policy_id, with_customer, checksum)
        select ${columnList(I, 'mi')}, now(), ${p.actor}, ${p.reason}, ${p.policy}, true, ${interactionDigest('mi')} from mi
        returning 1
      ), mc as (
-       delete from customer c using sel where c.id = sel.id returning c.*
+       delete from customer c using mv where c.id = mv.id returning c.*
      ), ac as (
        insert into archive.customer (${columnList(C)}, archived_at, archived_by, archive_reason, archive_policy_id, retain_until, checksum)
        select ${columnList(C, 'mc')}, now(), ${p.actor}, ${p.reason}, ${p.policy}, ${p.retain}, ${customerDigest('mc')} from mc
@@ -92,7 +104,8 @@ export async function archiveCustomerRows(
      )
      select (select count(*) from ai)::int as interactions,
             coalesce((select json_agg(json_build_object('id', id::text, 'status', status, 'code', code, 'ownerId', owner_id::text) order by id)
-                        from ac), '[]'::json) as customers`,
+                        from ac), '[]'::json) as customers,
+            coalesce((select json_agg(json_build_object('id', id::text, 'code', code) order by id) from sel where twin), '[]'::json) as conflicts`,
     p.values,
   );
   return row!;
@@ -128,6 +141,35 @@ export async function checkArchivedForRestore(
     found: rows.map(({ id, code, status }) => ({ id, code, status })),
     problems: rows.filter((r) => !r.ok || r.bad > 0).map((r) => ({ id: r.id, customerChecksumOk: r.ok, badInteractions: r.bad })),
   };
+}
+
+/**
+ * Makes sure each archived customer about to be restored holds the key of its code, and
+ * names those whose code another customer holds (a twin from before the key table): they
+ * must not be restored. Call with the archived rows locked (checkArchivedForRestore), in
+ * the restoring transaction, so the keys are kept from here to the commit.
+ */
+export async function claimCodesForRestore(sql: SqlExecutor, ids: readonly string[]): Promise<CodeConflict[]> {
+  if (ids.length === 0) return [];
+  let rows: (CodeConflict & { owner: string | null })[] = [];
+  // A key found taken can be released by its owner's purge before it is read: claim again.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await sql.query(
+      `insert into customer_code (code, customer_id) select a.code, a.id from archive.customer a
+        where a.id = any($1::bigint[]) order by a.id on conflict (code) do nothing`,
+      [ids],
+    );
+    rows = await sql.query<CodeConflict & { owner: string | null }>(
+      `select a.id::text, a.code, k.customer_id::text as owner
+         from archive.customer a left join customer_code k on k.code = a.code
+        where a.id = any($1::bigint[])
+          and (k.customer_id is distinct from a.id or exists (select 1 from customer c where c.code = a.code and c.id <> a.id))
+        order by a.id`,
+      [ids],
+    );
+    if (rows.every((r) => r.owner !== null)) break;
+  }
+  return rows.map(({ id, code }) => ({ id, code }));
 }
 
 /** Puts archived customers back with the interactions archived with them: same ids,
@@ -188,19 +230,24 @@ export interface ArchiveVerification {
   ok: boolean;
   checkedCustomers: number;
   checkedInteractions: number;
-  mismatches: { kind: 'CUSTOMER' | 'INTERACTION'; id: string }[];
+  /** CUSTOMER and INTERACTION: the checksum no longer matches. CODE_TWIN: an archived
+   * customer whose code a live customer also holds (README, Archive, for the repair). */
+  mismatches: { kind: 'CUSTOMER' | 'INTERACTION' | 'CODE_TWIN'; id: string }[];
 }
 
-/** Re-computes every archived row's checksum and names those that no longer match
- * (at most `limit` of them; the counts cover everything). */
+/** Re-computes every archived row's checksum and names those that no longer match, and
+ * the archived customers whose code is also live (at most `limit` of each; the counts
+ * cover everything). */
 export async function verifyArchiveRows(sql: SqlExecutor, limit = 100): Promise<ArchiveVerification> {
   const [counts] = await sql.query<{ customers: number; interactions: number }>(
     `select (select count(*) from archive.customer)::int as customers, (select count(*) from archive.interaction)::int as interactions`,
   );
-  const mismatches = await sql.query<{ kind: 'CUSTOMER' | 'INTERACTION'; id: string }>(
+  const mismatches = await sql.query<{ kind: 'CUSTOMER' | 'INTERACTION' | 'CODE_TWIN'; id: string }>(
     `(select 'CUSTOMER' as kind, a.id::text as id from archive.customer a where a.checksum <> ${customerDigest('a')} order by a.id limit $1)
      union all
-     (select 'INTERACTION', ai.id::text from archive.interaction ai where ai.checksum <> ${interactionDigest('ai')} order by ai.id limit $1)`,
+     (select 'INTERACTION', ai.id::text from archive.interaction ai where ai.checksum <> ${interactionDigest('ai')} order by ai.id limit $1)
+     union all
+     (select 'CODE_TWIN', a.id::text from archive.customer a join customer c on c.code = a.code and c.id <> a.id order by a.id limit $1)`,
     [limit],
   );
   return {

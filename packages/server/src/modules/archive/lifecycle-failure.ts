@@ -3,7 +3,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 /** Why one id of a bulk lifecycle action was not processed; the others went ahead. */
 export interface LifecycleFailureRecord {
   id: string;
-  code: 'NOT_FOUND' | 'INVALID_STATE';
+  code: 'NOT_FOUND' | 'INVALID_STATE' | 'CONFLICT';
   message: string;
 }
 
@@ -12,8 +12,11 @@ export class LifecycleFailure implements LifecycleFailureRecord {
   @Field(() => ID, { description: 'The id as given.' })
   id!: string;
 
-  @Field(() => String, { description: 'NOT_FOUND (missing or not visible to you) or INVALID_STATE (the transition is not allowed).' })
-  code!: 'NOT_FOUND' | 'INVALID_STATE';
+  @Field(() => String, {
+    description:
+      'NOT_FOUND (missing or not visible to you), INVALID_STATE (the transition is not allowed) or CONFLICT (another customer holds its code).',
+  })
+  code!: 'NOT_FOUND' | 'INVALID_STATE' | 'CONFLICT';
 
   @Field({ description: 'What went wrong, for people.' })
   message!: string;
@@ -36,4 +39,14 @@ export const integrityFailure = (id: string): LifecycleFailureRecord => ({
   id,
   code: 'INVALID_STATE',
   message: `Archived customer ${id} no longer matches its checksum and was not restored; run the archive verification`,
+});
+
+/** Only a code twinned before codes were keyed across both stores gets here (README, Archive). */
+export const codeConflictFailure = (id: string, action: 'archive' | 'restore', code: string): LifecycleFailureRecord => ({
+  id,
+  code: 'CONFLICT',
+  message:
+    action === 'restore'
+      ? `Cannot restore customer ${id}: its code ${code} is now used by another customer`
+      : `Cannot archive customer ${id}: an archived customer also holds its code ${code}; run the archive verification`,
 });

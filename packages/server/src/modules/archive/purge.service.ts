@@ -28,19 +28,33 @@ export interface Located {
   store: Store;
 }
 
-/** Finds a customer in either store and locks its row. */
+/**
+ * Finds a customer in either store and locks its row. A move that commits meanwhile can
+ * hide it from both reads: the live read comes before a restore commits, the archive read
+ * waits for the restore's lock and then finds the row gone. Each statement sees what was
+ * committed when it started (READ COMMITTED), so looking again finds the customer where
+ * it went; callers then decide on its new store and status.
+ */
 async function locate(tx: RequestContext, id: string): Promise<Located | undefined> {
-  const [live] = await tx.sql.query<Located>(
-    `select id::text, code, status, legal_hold as "legalHold", 'LIVE' as store from customer where id = $1::bigint for update`,
-    [id],
-  );
-  if (live) return live;
-  const [archived] = await tx.sql.query<Located>(
-    `select id::text, code, 'ARCHIVED' as status, legal_hold as "legalHold", 'ARCHIVE' as store
-       from archive.customer where id = $1::bigint for update`,
-    [id],
-  );
-  return archived;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const [live] = await tx.sql.query<Located>(
+      `select id::text, code, status, legal_hold as "legalHold", 'LIVE' as store from customer where id = $1::bigint for update`,
+      [id],
+    );
+    if (live) return live;
+    const [archived] = await tx.sql.query<Located>(
+      `select id::text, code, 'ARCHIVED' as status, legal_hold as "legalHold", 'ARCHIVE' as store
+         from archive.customer where id = $1::bigint for update`,
+      [id],
+    );
+    if (archived) return archived;
+    const [moved] = await tx.sql.query(
+      `select 1 from customer where id = $1::bigint union all select 1 from archive.customer where id = $1::bigint`,
+      [id],
+    );
+    if (!moved) return undefined;
+  }
+  return undefined;
 }
 
 /** Everything stored about the customers, as JSON, timestamps in UTC with microseconds. */

@@ -6,7 +6,8 @@ import { SqlExecutor } from '../../db/sql.js';
 import { verifyArchiveRows } from '../archive/archive.store.js';
 import { verifyAuditChain } from '../audit/audit.service.js';
 import type { BackupManifest, BackupTableEntry } from './backup.format.js';
-import { migrationsUpTo, readManifest, restoreBackupFile } from './backup.restore.js';
+import { checkRestorable, migrationsUpTo, restoreBackupFile } from './backup.restore.js';
+import { keyRing, type KeyRing } from '../../crypto/keyring.js';
 import { COPY_SETTINGS, copyOutSql, listTables } from './backup.tables.js';
 import { connectClient } from '../../db/pg-client.js';
 
@@ -60,20 +61,26 @@ export function compareDigests(manifest: Pick<BackupManifest, 'tables'>, actual:
   return problems;
 }
 
+export interface DrillOptions {
+  onStep?: (step: string) => void;
+  /** Called with the authenticated manifest once the drill found no problem. */
+  onManifest?: (manifest: BackupManifest) => void;
+  ring?: KeyRing;
+  keyHint?: string;
+}
+
 /**
  * A restore drill: restores the backup into a scratch database on the same server,
  * compares every table's rows and checksum with the manifest, re-verifies the audit
- * hash chain and every archive checksum there, and drops the scratch database.
+ * hash chain and every archive checksum there, and drops the scratch database. A file
+ * that is damaged, or whose encrypted values this key ring cannot read, is refused before
+ * the scratch database is created.
  */
-export async function runRestoreDrill(
-  serverUrl: string,
-  file: string,
-  key: string,
-  scratchName: string,
-  onStep?: (step: string) => void,
-): Promise<DrillReport> {
+export async function runRestoreDrill(serverUrl: string, file: string, key: string, scratchName: string, options: DrillOptions = {}): Promise<DrillReport> {
+  const { onStep } = options;
+  const ring = options.ring ?? keyRing();
   const started = Date.now();
-  const manifest = await readManifest(file, key);
+  const manifest = await checkRestorable(file, key, ring, options.keyHint);
   const migrateTo = migrationsUpTo(manifest);
   const admin = new URL(serverUrl);
   admin.pathname = '/postgres';
@@ -86,7 +93,7 @@ export async function runRestoreDrill(
     const orm = await openOrm(scratch.toString(), 2, { migrateTo });
     try {
       onStep?.('restoring');
-      await restoreBackupFile(scratch.toString(), file, key);
+      await restoreBackupFile(scratch.toString(), file, key, { ring, keyHint: options.keyHint });
       onStep?.('comparing');
       const problems = compareDigests(manifest, await digestTables(scratch.toString()));
       const sql = new SqlExecutor(orm.em.fork());
@@ -94,6 +101,7 @@ export async function runRestoreDrill(
       const archive = await verifyArchiveRows(sql);
       if (!chain.ok) problems.push(`audit chain broken at seq ${chain.firstBrokenSeq}`);
       if (!archive.ok) problems.push(`${archive.mismatches.length} archived rows fail their checksum`);
+      if (problems.length === 0) options.onManifest?.(manifest);
       return {
         ok: problems.length === 0,
         file,

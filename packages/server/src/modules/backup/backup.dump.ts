@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { BackupWriter, FORMAT_VERSION, MAGIC, fileSha256, headerLine, type BackupManifest, type BackupTableEntry } from './backup.format.js';
+import { keyRing, type KeyRing } from '../../crypto/keyring.js';
+import { BackupWriter, FORMAT_VERSION, MAGIC, headerLine, type BackupManifest, type BackupTableEntry, type BackupTrigger } from './backup.format.js';
+import { sealedKeysInUse } from './backup.keys.js';
+import { writeSidecar } from './backup.store.js';
 import { appliedMigrations, COPY_SETTINGS, copyOutSql, listSequences, listTables, type TableInfo } from './backup.tables.js';
 import { connectClient } from '../../db/pg-client.js';
 
@@ -23,11 +26,12 @@ export class BackupSession {
     readonly file: string,
     private readonly header: BackupManifest,
     tables: TableInfo[],
+    private readonly key: string,
   ) {
     this.tables = tables;
   }
 
-  static async open(url: string, dir: string, key: string, meta: { createdBy: string | null; reason: string | null; name?: string }): Promise<BackupSession> {
+  static async open(url: string, dir: string, key: string, meta: BackupMeta, ring: KeyRing = keyRing()): Promise<BackupSession> {
     const client = await connectClient(url, 'custos-backup');
     try {
       await client.query(`begin isolation level repeatable read read only`);
@@ -43,6 +47,8 @@ export class BackupSession {
         reason: meta.reason,
         migrations: await appliedMigrations(client),
         serverVersion: rows[0]!.version,
+        trigger: meta.trigger ?? 'manual',
+        sealedKeys: await sealedKeysInUse(client, ring),
         tables: [],
         sequences: await listSequences(client),
         totalRows: 0,
@@ -54,7 +60,7 @@ export class BackupSession {
       await writer.line(MAGIC);
       const { tables: _t, sequences: _s, totalRows: _r, ...plain } = header;
       await writer.line(headerLine(plain));
-      return new BackupSession(client, writer, file, header, tables);
+      return new BackupSession(client, writer, file, header, tables, key);
     } catch (error) {
       await client.end().catch(() => undefined);
       throw error;
@@ -87,9 +93,7 @@ export class BackupSession {
     await this.writer.finish(manifest);
     await this.client.query('commit').finally(() => this.client.end());
     fs.renameSync(`${this.file}.partial`, this.file);
-    const sizeBytes = fs.statSync(this.file).size;
-    const sidecar = { ...manifest, file: path.basename(this.file), sizeBytes, fileSha256: await fileSha256(this.file) };
-    fs.writeFileSync(`${this.file}.json`, `${JSON.stringify(sidecar, null, 2)}\n`, { mode: 0o600 });
+    const { sizeBytes } = await writeSidecar(this.file, manifest, this.key);
     return { file: this.file, manifest, sizeBytes };
   }
 
@@ -100,12 +104,20 @@ export class BackupSession {
   }
 }
 
+export interface BackupMeta {
+  createdBy: string | null;
+  reason: string | null;
+  name?: string;
+  /** Default manual: only the schedule's own backups are pruned by retention. */
+  trigger?: BackupTrigger;
+}
+
 /** A whole backup in one call (CLI, tests). */
 export async function createBackupFile(
   url: string,
   dir: string,
   key: string,
-  meta: { createdBy: string | null; reason: string | null },
+  meta: BackupMeta,
   onTable?: (entry: BackupTableEntry, index: number, total: number) => void,
 ): Promise<{ file: string; manifest: BackupManifest; sizeBytes: number }> {
   const session = await BackupSession.open(url, dir, key, meta);

@@ -2,8 +2,9 @@ import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import fs from 'node:fs';
 import readline from 'node:readline';
 import { pipeline } from 'node:stream/promises';
-import { createGunzip, createGzip, type Gzip } from 'node:zlib';
-import { backupCorrupt } from './backup.errors.js';
+import { crc32, createGunzip, createGzip, type Gzip } from 'node:zlib';
+import { backupCorrupt, backupNewerFormat } from './backup.errors.js';
+import type { SealedKeyUse } from './backup.keys.js';
 
 /**
  * The backup file: one gzip stream of lines.
@@ -18,11 +19,17 @@ import { backupCorrupt } from './backup.errors.js';
  * COPY's text format escapes newlines and backslashes inside values, so every row is one
  * line and no row can read `\.`. The HMAC (keyed with the backup key) covers every byte
  * before its own line: a truncated file has none, a tampered one does not match, and
- * both are refused before the restore transaction commits.
+ * both are refused before the restore transaction commits. Nothing may follow the HMAC
+ * line, in the text or in the compressed file: the file is sealed whole.
+ *
+ * Format 2 adds `trigger` and `sealedKeys` to the header; format 1 files (without them)
+ * still restore.
  */
 
 export const MAGIC = 'CUSTOS-BACKUP/1';
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
+
+export type BackupTrigger = 'manual' | 'scheduled';
 
 export interface BackupTableEntry {
   name: string;
@@ -44,6 +51,11 @@ export interface BackupHeader {
   /** Migrations applied to the database the backup was taken from, in order. */
   migrations: string[];
   serverVersion: string;
+  /** Scheduled backups fall under the retention rule; manual ones are kept until expired. Format 2. */
+  trigger?: BackupTrigger;
+  /** The encryption keys its encrypted values are under (in the header, so a restore checks
+   * them before writing). Format 2. */
+  sealedKeys?: SealedKeyUse[];
 }
 
 export interface BackupManifest extends BackupHeader {
@@ -114,25 +126,31 @@ export interface TableReader {
   rows: AsyncIterable<string>;
 }
 
+export type BackupPart = { header: BackupHeader } | TableReader | { manifest: BackupManifest };
+
 /**
- * Reads a backup, yielding tables as they come; checks magic, framing, per-table row
- * counts and checksums against the manifest, and the HMAC at the end. Any problem throws
+ * Reads a backup, yielding its header (not yet authenticated: the HMAC comes last), then
+ * tables as they come; checks magic, framing, per-table row counts and checksums against
+ * the manifest, the HMAC at the end, and that nothing follows it. Any problem throws
  * BACKUP_CORRUPT; callers apply the data inside a transaction and commit only after the
  * iteration has completed.
  */
-export async function* readBackup(file: string, key: string): AsyncGenerator<TableReader | { manifest: BackupManifest }> {
+export async function* readBackup(file: string, key: string): AsyncGenerator<BackupPart> {
   const hmac = createHmac('sha256', key);
   const gunzip = createGunzip();
   const input = fs.createReadStream(file);
+  const sealed = new SealedWhole();
   input.on('error', (error) => gunzip.destroy(error));
+  input.on('data', (chunk) => sealed.compressed(chunk as Buffer));
+  gunzip.on('data', (chunk: Buffer) => sealed.text(chunk));
   input.pipe(gunzip);
   const lines = readline.createInterface({ input: gunzip, crlfDelay: Infinity })[Symbol.asyncIterator]();
   const next = async (): Promise<string> => {
     let result: IteratorResult<string>;
     try {
       result = await lines.next();
-    } catch {
-      throw backupCorrupt('the file is truncated or not a gzip stream');
+    } catch (error) {
+      throw backupCorrupt(sealed.gzipProblem(error));
     }
     if (result.done) throw backupCorrupt('the file ends before its manifest (truncated)');
     return result.value;
@@ -145,6 +163,9 @@ export async function* readBackup(file: string, key: string): AsyncGenerator<Tab
     const headerLine = await next();
     if (!headerLine.startsWith('@HEADER ')) throw backupCorrupt('missing header');
     consume(headerLine);
+    const header = parseJson<BackupHeader>(headerLine.slice(8));
+    if (!(Number(header.formatVersion) <= FORMAT_VERSION)) throw backupNewerFormat(header.formatVersion);
+    yield { header };
     const seen: BackupTableEntry[] = [];
     for (;;) {
       const line = await next();
@@ -155,6 +176,14 @@ export async function* readBackup(file: string, key: string): AsyncGenerator<Tab
         if (!macLine.startsWith('@HMAC ') || macLine.slice(6) !== hmac.digest('hex')) {
           throw backupCorrupt('the file was changed after it was written (HMAC mismatch), or another backup key was used');
         }
+        let after: IteratorResult<string>;
+        try {
+          after = await lines.next();
+        } catch {
+          throw backupCorrupt('bytes were appended after its end');
+        }
+        if (!after.done) throw backupCorrupt('content was appended after its HMAC line');
+        sealed.assertWhole(gunzip.bytesWritten);
         compareManifest(manifest, seen);
         yield { manifest };
         return;
@@ -185,6 +214,44 @@ export async function* readBackup(file: string, key: string): AsyncGenerator<Tab
     }
   } finally {
     input.destroy();
+  }
+}
+
+/**
+ * Appended bytes that gunzip would skip or read as another gzip member: the compressed
+ * file must end exactly where its one gzip stream ends, and that stream's trailer (CRC-32
+ * and length of the text) must describe the whole text read.
+ */
+class SealedWhole {
+  #compressedBytes = 0;
+  #tail = Buffer.alloc(0);
+  #crc = 0;
+  #textBytes = 0;
+
+  compressed(chunk: Buffer): void {
+    this.#compressedBytes += chunk.length;
+    this.#tail = Buffer.concat([this.#tail, chunk]).subarray(-8);
+  }
+
+  text(chunk: Buffer): void {
+    this.#crc = crc32(chunk, this.#crc);
+    this.#textBytes += chunk.length;
+  }
+
+  /** What a gunzip error means here. A header error can only come from the start of a gzip
+   * member: the file's first (not gzip at all), or one after the backup's end. */
+  gzipProblem(error: unknown): string {
+    const { code, message } = error as { code?: string; message?: string };
+    if (code === 'Z_BUF_ERROR') return 'the file is truncated';
+    if (/header|unknown compression method/.test(message ?? '')) {
+      return this.#textBytes > 0 ? 'bytes were appended after its end' : 'this is not a gzip stream (or bytes were appended after its end)';
+    }
+    return 'the compressed data is damaged or truncated';
+  }
+
+  assertWhole(consumed: number): void {
+    const trailerMatches = this.#tail.length === 8 && this.#tail.readUInt32LE(0) === this.#crc && this.#tail.readUInt32LE(4) === this.#textBytes % 2 ** 32;
+    if (consumed !== this.#compressedBytes || !trailerMatches) throw backupCorrupt('bytes were appended after its end');
   }
 }
 

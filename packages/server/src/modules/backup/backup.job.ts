@@ -7,13 +7,20 @@ import { JobError, type JobHandler } from '../job/job.handler.js';
 import { JobKind } from '../job/job.enums.js';
 import { runRestoreDrill, type DrillReport } from './backup.drill.js';
 import { BackupSession } from './backup.dump.js';
-import { backupDir, findBackup, pruneBackups } from './backup.store.js';
+import { backupDir, findBackup, pruneBackups, writeSidecar } from './backup.store.js';
+import type { BackupManifest, BackupTrigger } from './backup.format.js';
 import { listTables } from './backup.tables.js';
 import { connectClient } from '../../db/pg-client.js';
 
 export interface BackupParams extends Record<string, unknown> {
   name: string;
   reason: string | null;
+  /** Absent on jobs queued before it existed: only the schedule queued those with this reason. */
+  trigger?: BackupTrigger;
+}
+
+function triggerOf(params: BackupParams): BackupTrigger {
+  return params.trigger ?? (params.reason === 'scheduled backup' ? 'scheduled' : 'manual');
 }
 
 interface BackupCheckpoint {
@@ -62,6 +69,7 @@ export const backupHandler: JobHandler<BackupParams, BackupCheckpoint> = {
         createdBy: job.createdBy,
         reason: job.params.reason,
         name: job.params.name,
+        trigger: triggerOf(job.params),
       });
       const token = randomUUID();
       sessions.set(job.id, { token, session });
@@ -111,16 +119,21 @@ export const backupDrillHandler: JobHandler<DrillParams, { report: DrillReport |
     const backup = findBackup(tx.config, job.params.backup);
     if (!backup) throw new JobError(`backup ${job.params.backup} no longer exists`);
     let report: DrillReport;
+    let manifest: BackupManifest | undefined;
     try {
       // Named after this database and job: unique on a server shared by several databases,
       // and found again (and replaced) if a crashed drill left it behind.
       const database = new URL(databaseUrl(tx)).pathname.slice(1);
-      report = await runRestoreDrill(databaseUrl(tx), backup.file, backupKey(tx.config), `${database.slice(0, 40)}_drill_${job.id}`);
+      report = await runRestoreDrill(databaseUrl(tx), backup.file, backupKey(tx.config), `${database.slice(0, 40)}_drill_${job.id}`, {
+        onManifest: (m) => (manifest = m),
+      });
     } catch (error) {
       // The cause lets the worker tell a dropped session (the step is retried) from a bad backup.
       throw new JobError(`the restore drill failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
     if (!report.ok) throw new JobError(`the restore drill found problems: ${report.problems.join('; ')}`);
+    // The file just proved itself: an edited or old unsealed sidecar is rewritten from it.
+    if (!backup.verified && manifest) await writeSidecar(backup.file, manifest, backupKey(tx.config));
     return { checkpoint: { report }, done: 1, finished: true };
   },
 

@@ -8,6 +8,7 @@ import { JOB_COLUMNS, type JobRecord } from '../job/job.record.js';
 import { slotTask } from '../job/job.schedule.js';
 import type { PollTask } from '../job/job.worker.js';
 import { backupNotFound } from './backup.errors.js';
+import type { BackupTrigger } from './backup.format.js';
 import type { BackupParams, DrillParams } from './backup.job.js';
 import { findBackup, listBackups, type BackupRecord } from './backup.store.js';
 
@@ -29,7 +30,7 @@ export async function latestDrills(ctx: RequestContext, ids: readonly string[]):
 
 export async function startBackup(ctx: RequestContext, reason: string | null | undefined): Promise<JobRecord> {
   requireAction(ctx, Action.BACKUP_MANAGE);
-  return inTransaction(ctx, (tx) => enqueueBackup(tx, reason?.trim() || null));
+  return inTransaction(ctx, (tx) => enqueueBackup(tx, reason?.trim() || null, 'manual'));
 }
 
 export async function startBackupDrill(ctx: RequestContext, id: string): Promise<JobRecord> {
@@ -39,13 +40,13 @@ export async function startBackupDrill(ctx: RequestContext, id: string): Promise
 }
 
 /** One backup at a time: two would only compete for the same disk and snapshot age. */
-async function enqueueBackup(tx: RequestContext, reason: string | null, dedupeKey?: string): Promise<JobRecord> {
+async function enqueueBackup(tx: RequestContext, reason: string | null, trigger: BackupTrigger, dedupeKey?: string): Promise<JobRecord> {
   await tx.sql.query(`select pg_advisory_xact_lock(hashtext('custos:backup'))`);
   const active = await findActiveJob(tx.sql, JobKind.BACKUP);
   if (active) throw jobAlreadyActive(JobKind.BACKUP, active);
   const stamp = (await tx.sql.one<{ s: string }>(`select to_char(now() at time zone 'UTC', 'YYYYMMDD"T"HH24MISS"Z"') as s`))!.s;
   const name = `custos-${stamp}-${Math.random().toString(36).slice(2, 8)}`;
-  const job = await enqueueJobOnce(tx, JobKind.BACKUP, { name, reason } satisfies BackupParams, { dedupeKey, reason });
+  const job = await enqueueJobOnce(tx, JobKind.BACKUP, { name, reason, trigger } satisfies BackupParams, { dedupeKey, reason });
   return job!;
 }
 
@@ -59,7 +60,7 @@ export function backupSchedules(config: { BACKUP_SCHEDULE?: string; BACKUP_DRILL
   if (config.BACKUP_SCHEDULE) {
     tasks.push(slotTask(config.BACKUP_SCHEDULE, async (tx, slot) => {
       if (await findActiveJob(tx.sql, JobKind.BACKUP)) return;
-      await enqueueBackup(tx, 'scheduled backup', `backup:${slot}`).catch((error) => {
+      await enqueueBackup(tx, 'scheduled backup', 'scheduled', `backup:${slot}`).catch((error) => {
         if ((error as { reason?: string }).reason !== 'JOB_ALREADY_ACTIVE') throw error;
       });
     }));

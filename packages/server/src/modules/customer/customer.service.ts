@@ -161,11 +161,12 @@ function editableFields(input: EditableFields): Partial<CustomerEntity> {
 }
 
 async function nextFreeCode(ctx: RequestContext): Promise<string> {
-  // Hand-entered codes may collide with the sequence's; skip over them.
+  // Hand-entered codes may collide with the sequence's; skip over them. customer_code
+  // holds the codes of live and archived customers alike.
   const row = await ctx.sql.one<{ code: string }>(
     `select g.code from (select 'C' || lpad(nextval('customer_code_seq')::text, 7, '0') as code
                            from generate_series(1, 10)) g
-      where not exists (select 1 from customer c where c.code = g.code) limit 1`,
+      where not exists (select 1 from customer_code k where k.code = g.code) limit 1`,
   );
   if (!row) throw new Error('no free customer code in 10 attempts');
   return row.code;
