@@ -71,11 +71,20 @@ export async function archiveCustomerRows(
   meta: ArchiveMeta,
 ): Promise<{ customers: MovedCustomer[]; interactions: number; conflicts: CodeConflict[] }> {
   await markMoving(sql);
-  const p = metaParams(selection, meta);
+  // Locked in a statement of their own: the move below then reads with a snapshot taken
+  // after every lock was granted, so it sees the interactions committed while it waited
+  // for a row. Locking and moving in one statement missed those, and deleting their
+  // customer failed on the foreign key.
+  const locked = await sql.query<{ id: string }>(
+    `select c.id::text from customer c where (${selection.where}) and c.status in ('ACTIVE', 'VOID') order by c.id for update of c`,
+    selection.params,
+  );
+  if (locked.length === 0) return { customers: [], interactions: 0, conflicts: [] };
+  const p = metaParams({ where: '', params: [locked.map((r) => r.id)] }, meta);
   const row = await sql.one<{ interactions: number; customers: MovedCustomer[]; conflicts: CodeConflict[] }>(
     `with sel as (
        select c.id, c.code, exists (select 1 from archive.customer a where a.code = c.code and a.id <> c.id) as twin
-         from customer c where (${selection.where}) and c.status in ('ACTIVE', 'VOID') order by c.id for update of c
+         from customer c where c.id = any($1::bigint[])
      ), mv as (
        select id from sel where not twin
      ), mi as (

@@ -12,12 +12,15 @@ import { HEARTBEAT_SQL } from './job.queue.js';
 export class LeaseHeartbeat {
   #client: pg.Client | undefined;
   #inFlight = false;
+  #failures = 0;
 
   constructor(
     private readonly url: string,
     private readonly workerId: string,
     private readonly lockWaitMs: number,
-    private readonly onError: (error: unknown) => void,
+    /** `consecutive` counts failed beats since the last good one, so callers can keep
+     * an outage from filling the log. */
+    private readonly onError: (error: unknown, consecutive: number) => void,
   ) {}
 
   /** Refreshes `ids`; a beat still in flight from the last tick makes this one a no-op. */
@@ -27,8 +30,10 @@ export class LeaseHeartbeat {
     try {
       const client = await this.#connection();
       await client.query(HEARTBEAT_SQL, [ids, this.workerId]);
+      this.#failures = 0;
     } catch (error) {
-      this.onError(error);
+      this.#failures += 1;
+      this.onError(error, this.#failures);
       await this.close();
     } finally {
       this.#inFlight = false;

@@ -69,7 +69,9 @@ export class JobWorker {
       orm.config.get('clientUrl') as string,
       this.id,
       Math.max(100, Math.floor(config.JOB_HEARTBEAT_MS / 2)),
-      (error) => this.#log(`heartbeat failed: ${describe(error)}`, { failed: true }),
+      (error, consecutive) => {
+        if (consecutive === 1 || consecutive % 20 === 0) this.#log(`heartbeat failed (${consecutive} in a row): ${describe(error)}`, { failed: true });
+      },
     );
   }
 
@@ -124,6 +126,7 @@ export class JobWorker {
   }
 
   async #poll(): Promise<void> {
+    let failures = 0;
     while (!this.#stopping) {
       let claimed = false;
       try {
@@ -132,14 +135,21 @@ export class JobWorker {
         await recoverStaleJobs(ctx, this.config.JOB_STALE_MS, this.config.JOB_MAX_ATTEMPTS);
         for (const task of this.options.pollTasks ?? []) await task(ctx);
         const job = await claimJob(ctx.sql, this.id);
+        if (failures > 0) this.#log(`polling works again after ${failures} failed ${failures === 1 ? 'poll' : 'polls'}`);
+        failures = 0;
         if (job) {
           claimed = true;
           await this.#run(job, pool);
         }
       } catch (error) {
-        this.#log(`poll failed: ${describe(error)}`, { failed: true });
-        // A database that is down: wait before the next try instead of spinning.
-        if (!this.#stopping) await this.#sleep(Math.max(this.config.JOB_POLL_MS, 2_000));
+        // A database that is down: back off instead of spinning, with one full report
+        // and then a short line per try, not a stack trace every second.
+        failures += 1;
+        const delay = Math.min(30_000, Math.max(this.config.JOB_POLL_MS, 1_000) * 2 ** Math.min(failures - 1, 5));
+        const what = failures === 1 ? describe(error) : `${failures} in a row, ${error instanceof Error ? error.message : String(error)}`;
+        this.#log(`poll failed (next try in ${delay} ms): ${what}`, { failed: true });
+        if (!this.#stopping) await this.#sleep(delay);
+        continue;
       }
       // Right after a job, look for the next one at once.
       if (!claimed) await this.#sleep(this.config.JOB_POLL_MS);
