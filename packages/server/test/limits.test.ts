@@ -48,6 +48,25 @@ describe('query limits', () => {
     expect(res.errors).toBeUndefined();
   });
 
+  it('counts fields, not fragment spreads, towards the depth limit (Relay compiles queries into nested fragments)', async () => {
+    // Depth 9 in fields, spread through four nested fragments: it must pass like the flat form.
+    const relay = `query Page { customers(first: 2) { ...List } }
+      fragment List on CustomerConnection { edges { node { ...Row } } }
+      fragment Row on Customer { id interactions(first: 2) { ...Items } }
+      fragment Items on InteractionConnection { edges { node { ... on Interaction { customer { ...Owner } } } } }
+      fragment Owner on Customer { owner { displayName } }`;
+    const res = await server.gql(relay);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.customers).toHaveProperty('edges');
+    // The same fields nested further still hit the limit through fragments.
+    const tooDeep = `query { customers { ...A } }
+      fragment A on CustomerConnection { nodes { interactions { ...B } } }
+      fragment B on InteractionConnection { nodes { customer { interactions { ...C } } } }
+      fragment C on InteractionConnection { nodes { customer { interactions { nodes { customer { name } } } } } }`;
+    const refused = await server.gql(tooDeep);
+    expect(refused.errors?.[0]?.message).toMatch(/depth/i);
+  });
+
   it('refuses batched requests and oversized bodies', async () => {
     const batch = await fetch(`${server.url}/graphql`, {
       method: 'POST',

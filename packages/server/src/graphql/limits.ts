@@ -9,7 +9,9 @@ import type { Config } from '../config.js';
  */
 export function queryLimits(config: Config) {
   const armor = new ApolloArmor({
-    maxDepth: { n: config.MAX_QUERY_DEPTH, ignoreIntrospection: true, exposeLimits: true },
+    // Fragments are not levels: a Relay client's compiled query (fields spread through
+    // nested fragments) must count exactly like the same fields written out.
+    maxDepth: { n: config.MAX_QUERY_DEPTH, ignoreIntrospection: true, flattenFragments: true, exposeLimits: true },
     maxAliases: { n: config.MAX_QUERY_ALIASES, exposeLimits: true },
     costLimit: { maxCost: config.MAX_QUERY_COST, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, ignoreIntrospection: true, exposeLimits: true },
     // The token limit is graphql-js's own (`parseOptions.maxTokens` in http/apollo.ts):
