@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
-import { createDatabase } from '../src/db/embedded-postgres.js';
 import { openOrm } from '../src/db/orm.js';
 import { SqlExecutor } from '../src/db/sql.js';
 import { columnList, CUSTOMER_STORE_COLUMNS, customerDigest } from '../src/modules/archive/archive.columns.js';
 import { verifyArchiveRows } from '../src/modules/archive/archive.store.js';
 import { installKeyRing, parseKeyRing } from '../src/crypto/keyring.js';
-import { TEST_ENCRYPTION_KEY, testClusterUrl } from './helpers/test-database.js';
+import { createDatabaseAt, TEST_ENCRYPTION_KEY } from './helpers/test-database.js';
 
 /** A database from before the code key, holding a code twinned across the stores (as the
  * race of the old trigger left them): the migration keys every code without failing, the
@@ -19,12 +17,7 @@ let orm: MikroORM | undefined;
 
 beforeAll(async () => {
   installKeyRing(parseKeyRing(TEST_ENCRYPTION_KEY));
-  const name = `t_${randomBytes(6).toString('hex')}`;
-  await createDatabase(`${testClusterUrl()}/postgres`, name);
-  url = `${testClusterUrl()}/${name}`;
-  const old = await openOrm(url, 2, { migrateTo: 'migration-2026120107-encryption' });
-  await old.close(true);
-  pool = new pg.Pool({ connectionString: url, max: 2 });
+  ({ url, pool } = await createDatabaseAt('migration-2026120107-encryption'));
 });
 afterAll(async () => {
   await pool?.end();

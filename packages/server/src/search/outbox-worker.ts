@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config.js';
 import { drainOutboxOnce, type IndexFactory } from './outbox.js';
+import { Pause } from '../common/pause.js';
 
 /**
  * Keeps the search index in step with the archive by draining the outbox.
@@ -14,7 +15,7 @@ import { drainOutboxOnce, type IndexFactory } from './outbox.js';
 export class SearchSyncWorker {
   #stopping = false;
   #loop: Promise<void> | undefined;
-  #wake: (() => void) | undefined;
+  readonly #pause = new Pause();
 
   constructor(
     private readonly orm: MikroORM,
@@ -29,7 +30,7 @@ export class SearchSyncWorker {
   /** Lets the round in progress finish (its transaction commits or rolls back), then stops. */
   async stop(): Promise<void> {
     this.#stopping = true;
-    this.#wake?.();
+    this.#pause.wake();
     await this.#loop;
   }
 
@@ -49,10 +50,10 @@ export class SearchSyncWorker {
         failures++;
         const pause = this.#pauseAfter(failures);
         this.options.log?.(`search sync failed (${failures} in a row, next try in ${pause} ms): ${error instanceof Error ? error.message : String(error)}`);
-        await this.#sleep(pause);
+        await this.#pause.for(pause);
         continue;
       }
-      if (!busy) await this.#sleep(this.config.SEARCH_SYNC_POLL_MS);
+      if (!busy) await this.#pause.for(this.config.SEARCH_SYNC_POLL_MS);
     }
   }
 
@@ -63,13 +64,4 @@ export class SearchSyncWorker {
     return Math.min(this.config.SEARCH_SYNC_POLL_MS * 2 ** Math.min(failures - 1, 20), cap);
   }
 
-  #sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.#wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-  }
 }

@@ -47,3 +47,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+
+/** A fresh database migrated only up to `migrateTo` (an installation from before a later
+ * migration, for upgrade tests), with a small pool on it. */
+export async function createDatabaseAt(migrateTo: string): Promise<{ url: string; pool: pg.Pool; query<T extends pg.QueryResultRow>(text: string, params?: unknown[]): Promise<T[]> }> {
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  await createDatabase(`${testClusterUrl()}/postgres`, name);
+  const url = `${testClusterUrl()}/${name}`;
+  const old = await openOrm(url, 2, { migrateTo });
+  await old.close(true);
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  pool.on('error', () => undefined);
+  return { url, pool, query: async (text, params = []) => (await pool.query(text, params)).rows };
+}

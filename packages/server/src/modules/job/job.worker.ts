@@ -12,6 +12,7 @@ import { JobError, type JobHandler, type JobHandlers } from './job.handler.js';
 import type { JobRecord } from './job.record.js';
 import { LeaseHeartbeat } from './job.heartbeat.js';
 import { claimJob, finishJob, LeaseLostError, readLease, recoverStaleJobs, releaseJob, saveProgress } from './job.queue.js';
+import { Pause } from '../../common/pause.js';
 
 /** Something the worker does besides running jobs on each poll, e.g. enqueueing due
  * scheduled runs. Runs as the system (no actor). */
@@ -54,7 +55,7 @@ export class JobWorker {
   readonly #running = new Map<string, number>();
   #stopping = false;
   #loop: Promise<void> | undefined;
-  #wake: (() => void) | undefined;
+  readonly #pause = new Pause();
   #timer: NodeJS.Timeout | undefined;
   #pool: MikroORM | undefined;
   readonly #heartbeat: LeaseHeartbeat;
@@ -89,7 +90,7 @@ export class JobWorker {
    */
   async stop(waitMs = 10_000): Promise<void> {
     this.#stopping = true;
-    this.#wake?.();
+    this.#pause.wake();
     clearInterval(this.#timer);
     let timer: NodeJS.Timeout | undefined;
     const gaveUp = await Promise.race([
@@ -148,11 +149,11 @@ export class JobWorker {
         const delay = Math.min(30_000, Math.max(this.config.JOB_POLL_MS, 1_000) * 2 ** Math.min(failures - 1, 5));
         const what = failures === 1 ? describe(error) : `${failures} in a row, ${error instanceof Error ? error.message : String(error)}`;
         this.#log(`poll failed (next try in ${delay} ms): ${what}`, { failed: true });
-        if (!this.#stopping) await this.#sleep(delay);
+        if (!this.#stopping) await this.#pause.for(delay);
         continue;
       }
       // Right after a job, look for the next one at once.
-      if (!claimed) await this.#sleep(this.config.JOB_POLL_MS);
+      if (!claimed) await this.#pause.for(this.config.JOB_POLL_MS);
     }
   }
 
@@ -197,7 +198,7 @@ export class JobWorker {
           const delay = Math.min(30_000, Math.max(200, this.config.JOB_POLL_MS) * 2 ** (retries - 1));
           this.#log(`job ${job.id}: batch failed on a database error, retry ${retries} of ${TRANSIENT_RETRIES} in ${delay} ms: ${describe(error)}`, { ...fields, failed: true });
           await handler.abandon?.(job);
-          await this.#sleep(delay);
+          await this.#pause.for(delay);
           continue;
         }
         if (outcome !== 'more') {
@@ -205,7 +206,7 @@ export class JobWorker {
           this.#log(outcome === 'lost' ? `job ${job.id} lease lost; another worker has it` : `job ${job.id} finished`, fields);
           return;
         }
-        if (this.config.JOB_BATCH_PAUSE_MS > 0) await this.#sleep(this.config.JOB_BATCH_PAUSE_MS);
+        if (this.config.JOB_BATCH_PAUSE_MS > 0) await this.#pause.for(this.config.JOB_BATCH_PAUSE_MS);
       }
     } catch (error) {
       this.#log(`job ${job.id} failed: ${describe(error)}`, { ...fields, failed: true });
@@ -299,15 +300,6 @@ export class JobWorker {
     await this.#heartbeat.beat(live);
   }
 
-  #sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.#wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-  }
 
   #log(message: string, fields?: JobLogFields): void {
     this.options.log?.(message, fields);
