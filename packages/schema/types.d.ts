@@ -2388,7 +2388,7 @@ export interface Query {
   cleanupStats: CleanupStats;
   /** Finished backups, newest first, with their latest restore drill (ADMIN). */
   backups: Array<Backup>;
-  /** Finds archived customers, with facets. Matches only fields the caller may read in full; SALES sees only its own. */
+  /** Finds archived customers, with facets. Matches only fields the caller may read in full; SALES sees only its own. SEARCH_UNAVAILABLE when the search engine does not answer. */
   searchArchive: ArchiveSearchResult;
   /** Finds customers wherever they are stored: live, archived or both. */
   search: CustomerSearchResult;
@@ -2834,9 +2834,9 @@ export interface SearchConsistency {
 
 /** The engine that answered an archive search. */
 export type SearchEngine =
-  /** PostgreSQL full-text and trigram search (the embedded default). */
+  /** PostgreSQL full-text and trigram search (SEARCH_ENGINE=postgres, or where no Meilisearch is available). */
   | 'POSTGRES'
-  /** Meilisearch (used when MEILI_HOST is configured). */
+  /** Meilisearch: the server at MEILI_HOST, or in development the embedded one (the default). */
   | 'MEILISEARCH';
 
 /** Counts of matches by one field. */

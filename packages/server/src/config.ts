@@ -93,7 +93,23 @@ const schema = z.object({
   BACKUP_DRILL_SCHEDULE: cronSetting,
   BACKUP_KEEP_DAILY: z.coerce.number().int().min(1).max(366).default(7),
   BACKUP_KEEP_WEEKLY: z.coerce.number().int().min(0).max(520).default(4),
-  // Archive search (src/search): Meilisearch when MEILI_HOST is set, PostgreSQL otherwise.
+  // Archive search (src/search/search-engine.ts decides which engine answers).
+  /** auto: MEILI_HOST when set, else the embedded Meilisearch in development (when its
+   * binary is installed), else PostgreSQL; meilisearch: MEILI_HOST or the embedded one
+   * (refusing to start without either); postgres: the PostgreSQL engine. */
+  SEARCH_ENGINE: z.enum(['auto', 'meilisearch', 'postgres']).default('auto'),
+  /** A Meilisearch binary for the embedded engine instead of the packaged one (other platforms). */
+  MEILI_BINARY: z.string().min(1).optional(),
+  /** Embedded Meilisearch's port on 127.0.0.1 (0: the last one used when free, else any). */
+  MEILI_EMBEDDED_PORT: port.default(0),
+  /** Restarts in a row of an embedded Meilisearch that died before the server gives up. */
+  MEILI_EMBEDDED_MAX_RESTARTS: z.coerce.number().int().min(0).max(100).default(5),
+  /** Embedded Meilisearch's indexing memory (its own default is 2/3 of the machine's). */
+  MEILI_EMBEDDED_INDEXING_MEMORY: z.string().regex(/^\d+(\.\d+)? ?(B|KiB|MiB|GiB|TiB|kB|MB|GB|TB)$/, 'must be a size such as 1 GiB').default('1 GiB'),
+  /** Longest wait for an embedded Meilisearch to answer /health at start. */
+  MEILI_START_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
+  /** Longest a Meilisearch request may take; then the search answers SEARCH_UNAVAILABLE. */
+  MEILI_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
   MEILI_HOST: z.string().url('must be a URL such as http://127.0.0.1:7700').optional(),
   MEILI_API_KEY: z.string().min(1).optional(),
   MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]{1,400}$/, 'must be letters, digits, _ or -').default('archived_customers'),
@@ -142,6 +158,9 @@ const schema = z.object({
   }
   if (env.JOB_STALE_MS < env.JOB_HEARTBEAT_MS * 3) {
     ctx.addIssue({ code: 'custom', path: ['JOB_STALE_MS'], message: 'must be at least three times JOB_HEARTBEAT_MS' });
+  }
+  if (env.SEARCH_ENGINE === 'meilisearch' && env.NODE_ENV === 'production' && !env.MEILI_HOST) {
+    ctx.addIssue({ code: 'custom', path: ['MEILI_HOST'], message: 'is required with SEARCH_ENGINE=meilisearch when NODE_ENV=production (the embedded engine is for development and tests)' });
   }
   if (env.MEILI_API_KEY && !env.MEILI_HOST) {
     ctx.addIssue({ code: 'custom', path: ['MEILI_API_KEY'], message: 'is set but MEILI_HOST is not' });

@@ -5,31 +5,34 @@ import { createApp } from './http/app.js';
 import { createJobWorker } from './modules/job/job.setup.js';
 import { seedIfEmpty } from './modules/seed/seed.runner.js';
 import { onShutdownSignal } from './shutdown-signals.js';
-import { SqlExecutor } from './db/sql.js';
 import { SearchSyncWorker } from './search/outbox-worker.js';
-import { openSearchIndex } from './search/search-engine.js';
+import { startSearchEngine, type RunningSearchEngine } from './search/search-engine.js';
+import { prepareSearchIndex } from './modules/search/search.startup.js';
 import { installKeyRing, loadKeyRing } from './crypto/keyring.js';
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
-  const config = loadConfig();
+  const loaded = loadConfig();
   // Before anything reads or writes a sensitive field (the seed included).
-  installKeyRing(loadKeyRing(config));
+  installKeyRing(loadKeyRing(loaded));
   const say = (msg: string) => process.stdout.write(`[custos] ${msg}\n`);
-  const database = await openDatabase(config, say, { supervise: true });
+  const database = await openDatabase(loaded, say, { supervise: true });
+  // The embedded Meilisearch (the development default) starts before anything indexes or
+  // searches, and from here on the configuration names it. Should it fail, the back
+  // office still starts and archive search answers SEARCH_UNAVAILABLE.
+  let search: RunningSearchEngine | undefined;
+  try {
+    search = await startSearchEngine(loaded, say, { supervise: true });
+    say(`search engine: ${search.description}`);
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    say(`search engine failed to start (${error instanceof Error ? error.message : String(error)}); archive search answers SEARCH_UNAVAILABLE (SEARCH_ENGINE=postgres uses the PostgreSQL engine)`);
+  }
+  const config = search?.config ?? loaded;
   if (!config.isProduction && config.SEED_DEMO === 'auto') {
     await seedIfEmpty(database.url, { customers: config.SEED_CUSTOMERS, interactions: config.SEED_INTERACTIONS }, say);
   }
-  // Meilisearch settings are applied (idempotently) before the first request can search.
-  const search = openSearchIndex(config, new SqlExecutor(database.orm.em.fork()));
-  try {
-    await search.prepare();
-    say(`search engine: ${search.engine}`);
-  } catch (error) {
-    // The back office works without search; the outbox keeps every change and the first
-    // successful write applies the settings.
-    say(`search engine ${search.engine} not ready (${error instanceof Error ? error.message : String(error)}); changes queue in the outbox`);
-  }
+  await prepareSearchIndex(database.orm, config, say);
   const app = await createApp(config, database.orm, { databaseState: () => database.state() });
   const worker = config.JOB_WORKER === 'on' ? createJobWorker(database.orm, config, {
     log: (m, { failed, ...job } = {}) => app.log[failed ? 'error' : 'info']({ component: 'jobs', ...job }, `jobs: ${m}`),
@@ -55,6 +58,7 @@ async function main(): Promise<void> {
       // The worker ends its current batch and hands its job back before the pool closes.
       await worker?.stop();
       await searchSync?.stop();
+      await search?.stop();
       await database.close();
       say('stopped cleanly');
       process.exit(0);

@@ -16,6 +16,13 @@ export function backupKey(config: Config): string {
   return configuredOrGenerated(config, 'BACKUP_KEY', config.BACKUP_KEY, 'backup-key');
 }
 
+/** The embedded Meilisearch's master key, generated on first start and kept with the
+ * other development secrets so the index opens again after a restart. Production runs
+ * its own Meilisearch and passes its key as MEILI_API_KEY. */
+export function embeddedMeilisearchKey(config: Config): string {
+  return configuredOrGenerated(config, 'MEILI_API_KEY', undefined, 'meilisearch-master-key');
+}
+
 function configuredOrGenerated(config: Config, variable: string, configured: string | undefined, fileName: string): string {
   if (configured) return configured;
   if (config.isProduction) throw new Error(`${variable} is required in production`);

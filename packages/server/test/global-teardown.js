@@ -3,6 +3,10 @@ import fs from 'node:fs';
 export default async function globalTeardown() {
   const state = globalThis.__CUSTOS_TEST_PG__;
   if (!state) return;
-  await state.server.stop();
+  // Each is stopped even when the other fails to; both are children of this process and
+  // would also be signalled when it exits (see src/search/meilisearch/embedded-meilisearch.ts).
+  const results = await Promise.allSettled([state.meili?.stop(), state.server?.stop()]);
   fs.rmSync(state.root, { recursive: true, force: true });
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }

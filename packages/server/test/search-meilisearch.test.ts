@@ -1,18 +1,17 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
+import { Meilisearch } from 'meilisearch';
 import { buildFilter, quote } from '../src/search/meilisearch/meilisearch-filter.js';
 import { MeilisearchSearchIndex, MeiliTaskError, toMeiliDocument } from '../src/search/meilisearch/meilisearch-search-index.js';
 import { INDEX_SETTINGS, settingsToApply } from '../src/search/meilisearch/meilisearch-settings.js';
-import type { SearchDocument } from '../src/search/search-index.js';
+import { SearchUnavailableError, type SearchDocument } from '../src/search/search-index.js';
+import { meiliEnv, NO_MEILISEARCH } from './helpers/search.js';
 
 /**
- * Everything of the Meilisearch adapter that can be checked without a Meilisearch
- * server: filter building and escaping, document mapping, settings reconciliation, and
- * the official client's requests and task handling against a fake HTTP server that
- * answers with responses shaped like Meilisearch's documented ones. The behaviour of a
- * real server is covered by the contract suite when MEILI_HOST is set.
+ * The Meilisearch adapter: filter building and escaping, document mapping and settings
+ * reconciliation as functions, then its requests, task handling and failures against the
+ * run's real Meilisearch (test/global-setup.js). Search behaviour is the contract suite's.
  */
 
 /** Reads one Meilisearch double-quoted literal starting at `at`; returns it and the end. */
@@ -92,8 +91,8 @@ describe('documents and settings', () => {
 
   it('asks only for the settings a server does not have', () => {
     expect(Object.keys(settingsToApply({})).sort()).toEqual(Object.keys(INDEX_SETTINGS).sort());
-    const same = { ...INDEX_SETTINGS, filterableAttributes: [...INDEX_SETTINGS.filterableAttributes].reverse(), rankingRules: ['words'],
-      typoTolerance: { ...INDEX_SETTINGS.typoTolerance, disableOnWords: [], disableOnAttributes: [] } };
+    const same = { ...INDEX_SETTINGS, filterableAttributes: [...INDEX_SETTINGS.filterableAttributes].reverse(), proximityPrecision: 'byWord',
+      typoTolerance: { ...INDEX_SETTINGS.typoTolerance, disableOnWords: [], disableOnAttributes: [...INDEX_SETTINGS.typoTolerance.disableOnAttributes].reverse() } };
     expect(settingsToApply(same as never)).toEqual({});
     expect(settingsToApply({ ...same, searchableAttributes: ['code', 'name', 'email', 'phone', 'phoneDigits'] } as never)).toEqual({
       searchableAttributes: INDEX_SETTINGS.searchableAttributes,
@@ -101,157 +100,102 @@ describe('documents and settings', () => {
   });
 });
 
-interface Recorded {
-  method: string;
-  path: string;
-  body: any;
+
+/** A TCP server that accepts connections and never answers: a Meilisearch too slow to use. */
+async function silentServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('error', () => undefined);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`,
+    close: () => new Promise((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      server.close(() => resolve());
+    }),
+  };
 }
 
-/** A fake Meilisearch: the endpoints the adapter uses, tasks that succeed (or fail on demand). */
-class FakeMeili {
-  requests: Recorded[] = [];
-  settings: Record<string, unknown> | null = null;
-  failNextTask = false;
-  searchResponse: unknown = { hits: [], estimatedTotalHits: 0, processingTimeMs: 1, query: '', limit: 20, offset: 0 };
-  #tasks = new Map<number, Record<string, unknown>>();
-  #server = http.createServer((req, res) => this.#handle(req, res));
-  url = '';
-
-  async start() {
-    await new Promise<void>((r) => this.#server.listen(0, '127.0.0.1', r));
-    this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
-  }
-
-  stop() {
-    return new Promise((r) => this.#server.close(r));
-  }
-
-  #enqueue(type: string): Record<string, unknown> {
-    const uid = this.#tasks.size + 1;
-    const failed = this.failNextTask;
-    this.failNextTask = false;
-    // First poll: still processing; second: done.
-    this.#tasks.set(uid, { uid, indexUid: 'idx', type, status: 'processing', polls: 0, failed });
-    return { taskUid: uid, indexUid: 'idx', status: 'enqueued', type, enqueuedAt: new Date().toISOString() };
-  }
-
-  #handle(req: http.IncomingMessage, res: http.ServerResponse) {
-    let raw = '';
-    req.on('data', (c) => (raw += c));
-    req.on('end', () => {
-      const url = new URL(req.url!, this.url);
-      const body = raw ? JSON.parse(raw) : undefined;
-      this.requests.push({ method: req.method!, path: url.pathname + url.search, body });
-      const send = (status: number, payload: unknown) => {
-        res.writeHead(status, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(payload));
-      };
-      const p = url.pathname;
-      if (req.method === 'GET' && /^\/tasks\/\d+$/.test(p)) {
-        const task = this.#tasks.get(Number(p.split('/')[2]))!;
-        task.polls = (task.polls as number) + 1;
-        const status = (task.polls as number) < 2 ? 'processing' : task.failed ? 'failed' : 'succeeded';
-        return send(200, { ...task, status, error: status === 'failed' ? { message: 'Index `idx`: invalid document', code: 'invalid_document_fields' } : null });
-      }
-      if (req.method === 'GET' && p === '/indexes/idx') {
-        if (!this.settings) return send(404, { message: 'Index `idx` not found.', code: 'index_not_found', type: 'invalid_request', link: '' });
-        return send(200, { uid: 'idx', primaryKey: 'id', createdAt: '2025-01-01T00:00:00Z', updatedAt: '2025-01-01T00:00:00Z' });
-      }
-      if (req.method === 'POST' && p === '/indexes') {
-        this.settings = {};
-        return send(202, this.#enqueue('indexCreation'));
-      }
-      if (req.method === 'GET' && p === '/indexes/idx/settings') return send(200, this.settings);
-      if (req.method === 'PATCH' && p === '/indexes/idx/settings') {
-        this.settings = { ...this.settings, ...body };
-        return send(202, this.#enqueue('settingsUpdate'));
-      }
-      if (req.method === 'POST' && p === '/indexes/idx/documents') return send(202, this.#enqueue('documentAdditionOrUpdate'));
-      if (req.method === 'POST' && p === '/indexes/idx/documents/delete-batch') return send(202, this.#enqueue('documentDeletion'));
-      if (req.method === 'POST' && p === '/indexes/idx/search') return send(200, this.searchResponse);
-      return send(404, { message: `no route ${req.method} ${p}`, code: 'not_found', type: 'invalid_request', link: '' });
-    });
-  }
-}
-
-describe('the adapter against a fake Meilisearch', () => {
-  const fake = new FakeMeili();
+(NO_MEILISEARCH ? describe.skip : describe)(`the adapter against the real Meilisearch${NO_MEILISEARCH ? ` (not run: ${NO_MEILISEARCH})` : ''}`, () => {
+  let env: Record<string, string>;
+  let admin: Meilisearch;
   let index: MeilisearchSearchIndex;
-  beforeAll(async () => {
-    await fake.start();
-    index = new MeilisearchSearchIndex({ host: fake.url, apiKey: 'test-key', index: 'idx', batchSize: 2, taskTimeoutMs: 5000, taskIntervalMs: 1 });
-  });
-  afterAll(() => fake.stop());
-  beforeEach(() => {
-    fake.requests = [];
-  });
-  const writes = () => fake.requests.filter((r) => r.method !== 'GET');
+  const open = (overrides: Partial<ConstructorParameters<typeof MeilisearchSearchIndex>[0]> = {}) =>
+    new MeilisearchSearchIndex({ host: env.MEILI_HOST!, apiKey: env.MEILI_API_KEY, index: env.MEILI_INDEX!, batchSize: 2, taskTimeoutMs: 60_000, taskIntervalMs: 5, ...overrides });
+  const tasks = async (types: string[]) =>
+    (await admin.tasks.getTasks({ indexUids: [env.MEILI_INDEX!], types: types as never, limit: 1000 })).results;
 
-  it('creates the index and applies settings once; a second prepare changes nothing', async () => {
-    await index.prepare();
-    expect(writes().map((r) => `${r.method} ${r.path}`)).toEqual(['POST /indexes', 'PATCH /indexes/idx/settings']);
-    expect(writes()[0]!.body).toEqual({ uid: 'idx', primaryKey: 'id' });
-    expect(writes()[1]!.body).toEqual(INDEX_SETTINGS);
-    // Every task was polled until it finished.
-    expect(fake.requests.filter((r) => r.path.startsWith('/tasks/')).length).toBeGreaterThanOrEqual(4);
-    fake.requests = [];
-    await index.prepare();
-    expect(writes()).toEqual([]);
+  beforeAll(() => {
+    env = meiliEnv('adapter');
+    admin = new Meilisearch({ host: env.MEILI_HOST!, apiKey: env.MEILI_API_KEY });
+    index = open();
   });
 
-  it('writes documents in batches and waits for each task', async () => {
+  it('creates the index and applies every setting before any document; a second prepare changes nothing', async () => {
+    await index.prepare();
+    const settings = await admin.index(env.MEILI_INDEX!).getSettings();
+    expect(settingsToApply(settings)).toEqual({});
+    expect(settings.searchableAttributes).toEqual(INDEX_SETTINGS.searchableAttributes);
+    expect(settings.rankingRules).toEqual(INDEX_SETTINGS.rankingRules);
+    expect(settings.faceting).toMatchObject(INDEX_SETTINGS.faceting);
+    const before = (await tasks(['settingsUpdate', 'indexCreation'])).length;
+    await open().prepare();
+    expect((await tasks(['settingsUpdate', 'indexCreation'])).length).toBe(before);
+  });
+
+  it('writes documents in batches, waiting for each task, and removes them', async () => {
+    const before = (await tasks(['documentAdditionOrUpdate'])).length;
     await index.upsert([DOC, { ...DOC, id: '43' }, { ...DOC, id: '44' }, { ...DOC, id: '45' }, { ...DOC, id: '46' }]);
-    const posts = writes();
-    expect(posts.map((r) => r.path)).toEqual(Array(3).fill('/indexes/idx/documents?primaryKey=id'));
-    expect(posts.map((r) => r.body.length)).toEqual([2, 2, 1]);
-    expect(posts[0]!.body[0]).toMatchObject({ id: '42', idNum: 42, phoneDigits: ['8613800135678', '13800135678'] });
+    expect((await tasks(['documentAdditionOrUpdate'])).length - before).toBe(3);
+    // Every write waited for its task: the documents are searchable at once.
+    expect(await index.count()).toBe(5);
+    expect((await index.fingerprints('0', 10)).map((f) => f.id)).toEqual(['42', '43', '44', '45', '46']);
     await index.remove(['42', '43', '44']);
-    expect(writes().slice(3).map((r) => [r.path, r.body])).toEqual([
-      ['/indexes/idx/documents/delete-batch', ['42', '43']],
-      ['/indexes/idx/documents/delete-batch', ['44']],
-    ]);
+    expect((await index.fingerprints('0', 10)).map((f) => f.id)).toEqual(['45', '46']);
   });
 
   it('fails a write whose task failed, so the outbox keeps the row', async () => {
-    fake.failNextTask = true;
-    await expect(index.upsert([DOC])).rejects.toThrow(MeiliTaskError);
+    // Meilisearch refuses this document id; the task fails after it was accepted.
+    await expect(index.upsert([{ ...DOC, id: 'not a valid id!' }])).rejects.toThrow(MeiliTaskError);
     await expect(index.upsert([DOC])).resolves.toBeUndefined();
   });
 
-  it('sends the role restrictions with the search and maps the response', async () => {
-    fake.searchResponse = {
-      hits: [{ id: '42', _rankingScore: 0.91 }, { id: '7', _rankingScore: 0.4 }],
-      estimatedTotalHits: 2, processingTimeMs: 1, query: '5678', limit: 20, offset: 0,
-      facetDistribution: { region: { 'CN-SH': 1, 'CN-BJ': 1 }, type: { SMB: 1, ENTERPRISE: 3 } },
-    };
-    const res = await index.search({ query: '5678', fields: ['name', 'code', 'phone'], filter: { regions: ['CN-BJ'] }, ownerScope: '7', limit: 20, offset: 0, facets: true });
-    const request = fake.requests.find((r) => r.path === '/indexes/idx/search')!;
-    expect(request.body).toMatchObject({
-      q: '5678',
-      filter: '(ownerId = "7") AND (region IN ["CN-BJ"])',
-      attributesToSearchOn: ['name', 'code', 'phone', 'phoneDigits'],
-      facets: ['type', 'tier', 'region', 'lifecycleStage', 'tags', 'archiveReason', 'archivedYear'],
-      showRankingScore: true,
-      matchingStrategy: 'all',
-      limit: 20,
-      offset: 0,
-    });
-    expect(res).toEqual({
-      hits: [{ id: '42', score: 0.91 }, { id: '7', score: 0.4 }],
-      totalCount: 2,
-      totalExact: true,
-      facets: { region: [{ value: 'CN-BJ', count: 1 }, { value: 'CN-SH', count: 1 }], type: [{ value: 'ENTERPRISE', count: 3 }, { value: 'SMB', count: 1 }] },
-    });
+  it('re-applies settings to an index someone recreated bare, and searches it', async () => {
+    await admin.index(env.MEILI_INDEX!).delete().waitTask();
+    await admin.createIndex(env.MEILI_INDEX!, { primaryKey: 'id' }).waitTask();
+    const res = await index.search({ query: '张伟', fields: ['name', 'phone'], filter: {}, ownerScope: '7', limit: 20, offset: 0, facets: true });
+    expect(res).toEqual({ hits: [], totalCount: 0, totalExact: true, facets: expect.any(Object) });
+    expect(settingsToApply(await admin.index(env.MEILI_INDEX!).getSettings())).toEqual({});
+    await index.upsert([DOC]);
+    const found = await index.search({ query: '张伟', fields: ['name'], filter: { regions: ['CN-BJ'] }, ownerScope: '7', limit: 20, offset: 0, facets: true });
+    expect(found.hits.map((h) => h.id)).toEqual(['42']);
+    expect(found.facets.region).toEqual([{ value: 'CN-BJ', count: 1 }]);
   });
 
-  it('sorts an empty query by archive time and sends nothing for a role with no searchable field', async () => {
-    await index.search({ query: '', fields: ['name'], filter: {}, limit: 5, offset: 10, facets: false });
-    const request = fake.requests.find((r) => r.path === '/indexes/idx/search')!;
-    expect(request.body).toMatchObject({ q: '', sort: ['archivedAtTs:desc'], limit: 5, offset: 10 });
-    expect(request.body.attributesToSearchOn).toBeUndefined();
-    fake.requests = [];
+  it('reports an engine that refuses the key, does not listen or does not answer in time as unavailable', async () => {
+    const request = { query: 'x', fields: ['name'] as const, filter: {}, limit: 5, offset: 0, facets: false };
+    await expect(open({ apiKey: 'wrong-key-wrong-key' }).search({ ...request, fields: ['name'] })).rejects.toThrow(SearchUnavailableError);
+    const closed = await new Promise<number>((resolve) => {
+      const server = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as net.AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+    await expect(open({ host: `http://127.0.0.1:${closed}` }).search({ ...request, fields: ['name'] })).rejects.toThrow(SearchUnavailableError);
+    const silent = await silentServer();
+    try {
+      const started = Date.now();
+      await expect(open({ host: silent.url, requestTimeoutMs: 300 }).upsert([DOC])).rejects.toThrow(SearchUnavailableError);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it('sends nothing for a role with no searchable field or a query of punctuation only', async () => {
     expect(await index.search({ query: 'x', fields: [], filter: {}, limit: 5, offset: 0, facets: false })).toMatchObject({ hits: [], totalCount: 0 });
     expect(await index.search({ query: '%', fields: ['name'], filter: {}, limit: 5, offset: 0, facets: false })).toMatchObject({ hits: [], totalCount: 0 });
-    expect(fake.requests).toEqual([]);
   });
 });

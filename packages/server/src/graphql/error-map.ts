@@ -23,6 +23,8 @@ export enum PublicErrorCode {
   CONFLICT = 'CONFLICT',
   INVALID_STATE = 'INVALID_STATE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+  /** The search engine does not answer; try again later (everything else works). */
+  SEARCH_UNAVAILABLE = 'SEARCH_UNAVAILABLE',
 }
 
 /** The one table from module error codes to public codes. A module code missing here
@@ -75,6 +77,7 @@ const PUBLIC_CODE: Record<
   [SearchErrorCode.INVALID_CURSOR]: PublicErrorCode.BAD_USER_INPUT,
   [SearchErrorCode.PAGE_TOO_LARGE]: PublicErrorCode.BAD_USER_INPUT,
   [SearchErrorCode.REINDEX_RUNNING]: PublicErrorCode.INVALID_STATE,
+  [SearchErrorCode.UNAVAILABLE]: PublicErrorCode.SEARCH_UNAVAILABLE,
   [CleanupErrorCode.MERGE_NOT_FOUND]: PublicErrorCode.NOT_FOUND,
   [CleanupErrorCode.GROUP_NOT_FOUND]: PublicErrorCode.NOT_FOUND,
   [CleanupErrorCode.NOT_MERGEABLE]: PublicErrorCode.INVALID_STATE,

@@ -103,6 +103,12 @@ export interface IndexedFingerprint {
   checksum: string;
 }
 
+/** The engine did not answer (down, slow, refusing our key): callers report the search as
+ * unavailable; the outbox keeps every change until the engine is back. */
+export class SearchUnavailableError extends Error {
+  override name = 'SearchUnavailableError';
+}
+
 export interface SearchIndex {
   readonly engine: SearchEngine;
   /** Idempotent: creates the index and applies its settings when they differ. */

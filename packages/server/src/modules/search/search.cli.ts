@@ -4,7 +4,7 @@ import { ConfigError } from '../../config.js';
 import { SqlExecutor } from '../../db/sql.js';
 import { createRequestContext } from '../../graphql/context.js';
 import { SearchSyncWorker } from '../../search/outbox-worker.js';
-import { openSearchIndex } from '../../search/search-engine.js';
+import { openSearchIndex, startSearchEngine } from '../../search/search-engine.js';
 import { jwtSecret } from '../../secrets.js';
 import { TokenSigner } from '../identity/tokens.js';
 import { JobKind } from '../job/job.enums.js';
@@ -16,8 +16,20 @@ import { checkConsistency } from './search.consistency.js';
  * `reindex`: queues a REINDEX_SEARCH job as the system (an operator at the console) and
  * runs it here to the end with progress; `search:check` prints the consistency report;
  * `search:sync` is a drain process of its own. Returns false when the command failed.
+ * With the embedded Meilisearch, each uses the one the server runs, or starts its own
+ * for the command's duration (a rebuild after a version change works with the server down).
  */
-export async function runSearchCommand(command: string, orm: MikroORM, config: Config, say: (m: string) => void): Promise<boolean> {
+export async function runSearchCommand(command: string, orm: MikroORM, base: Config, say: (m: string) => void): Promise<boolean> {
+  const search = await startSearchEngine(base, say, { supervise: command === 'search:sync' });
+  say(`search engine: ${search.description}`);
+  try {
+    return await run(command, orm, search.config, say);
+  } finally {
+    await search.stop();
+  }
+}
+
+async function run(command: string, orm: MikroORM, config: Config, say: (m: string) => void): Promise<boolean> {
   const sql = new SqlExecutor(orm.em.fork());
   if (command === 'search:check') {
     const report = await checkConsistency(sql, openSearchIndex(config, sql));

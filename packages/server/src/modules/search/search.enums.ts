@@ -14,8 +14,8 @@ registerEnumType(SearchEngine, {
   name: 'SearchEngine',
   description: 'The engine that answered an archive search.',
   valuesConfig: {
-    POSTGRES: { description: 'PostgreSQL full-text and trigram search (the embedded default).' },
-    MEILISEARCH: { description: 'Meilisearch (used when MEILI_HOST is configured).' },
+    POSTGRES: { description: 'PostgreSQL full-text and trigram search (SEARCH_ENGINE=postgres, or where no Meilisearch is available).' },
+    MEILISEARCH: { description: 'Meilisearch: the server at MEILI_HOST, or in development the embedded one (the default).' },
   },
 });
 

@@ -5,6 +5,7 @@ export enum SearchErrorCode {
   INVALID_CURSOR = 'SEARCH_INVALID_CURSOR',
   PAGE_TOO_LARGE = 'SEARCH_PAGE_TOO_LARGE',
   REINDEX_RUNNING = 'SEARCH_REINDEX_RUNNING',
+  UNAVAILABLE = 'SEARCH_UNAVAILABLE',
 }
 
 export const MAX_QUERY_LENGTH = 200;
@@ -22,3 +23,9 @@ export const searchPageTooLarge = (max: number) =>
 
 export const reindexRunning = (id: string) =>
   new DomainError(SearchErrorCode.REINDEX_RUNNING, `A reindex is already queued or running (job ${id})`);
+
+/** The engine is down or too slow. Not answered from the other engine: with Meilisearch
+ * configured, the PostgreSQL index is not kept up to date, and a stale or empty answer
+ * passed off as complete would be worse than a clear error. */
+export const searchUnavailable = () =>
+  new DomainError(SearchErrorCode.UNAVAILABLE, 'Archive search is unavailable right now (the search engine does not answer); changes are kept and indexed when it is back');

@@ -13,7 +13,7 @@ const AFTER = { nullable: true, description: 'endCursor of the previous page.' }
 @Resolver()
 export class SearchResolver {
   @Query(() => ArchiveSearchResult, {
-    description: 'Finds archived customers, with facets. Matches only fields the caller may read in full; SALES sees only its own.',
+    description: 'Finds archived customers, with facets. Matches only fields the caller may read in full; SALES sees only its own. SEARCH_UNAVAILABLE when the search engine does not answer.',
   })
   searchArchive(
     @Arg('query', QUERY) query: string,

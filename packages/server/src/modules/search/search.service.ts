@@ -4,7 +4,7 @@ import { Action } from '../../policy/policy.js';
 import { outboxStatus } from '../../search/outbox.js';
 import { openSearchIndex } from '../../search/search-engine.js';
 import type { FacetField, SearchField, SearchFilter } from '../../search/search-index.js';
-import { FACET_FIELDS } from '../../search/search-index.js';
+import { FACET_FIELDS, SearchUnavailableError } from '../../search/search-index.js';
 import { findArchivedByIds } from '../archive/archive.reader.js';
 import type { ArchivedCustomerRecord } from '../archive/archive.record.js';
 import { archiveReadScope } from '../archive/archive.service.js';
@@ -15,7 +15,7 @@ import { enqueueJob, findActiveJob } from '../job/job.queue.js';
 import type { JobRecord } from '../job/job.record.js';
 import { checkConsistency, type ConsistencyReport } from './search.consistency.js';
 import { SearchScope } from './search.enums.js';
-import { invalidSearchCursor, MAX_QUERY_LENGTH, queryTooLong, reindexRunning, searchPageTooLarge } from './search.errors.js';
+import { invalidSearchCursor, MAX_QUERY_LENGTH, queryTooLong, reindexRunning, searchPageTooLarge, searchUnavailable } from './search.errors.js';
 import { highlight, type Highlight } from './search.highlight.js';
 import type { ArchiveSearchFilter, CustomerSearchFilter, ReindexArchiveInput } from './search.inputs.js';
 import { searchLiveCustomers } from './search.live.js';
@@ -70,6 +70,18 @@ export interface ArchiveHit {
   customer: ArchivedCustomerRecord;
 }
 
+/** An engine that does not answer becomes SEARCH_UNAVAILABLE; the cause (which may name
+ * hosts and ports) goes to the log only. */
+async function fromEngine<T>(ctx: RequestContext, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof SearchUnavailableError)) throw error;
+    ctx.log?.warn({ err: error }, `archive search unavailable: ${error.message}`);
+    throw searchUnavailable();
+  }
+}
+
 /** Archived reads are access-logged whichever fields are asked for, search included. */
 function logArchiveRead(ctx: RequestContext, records: readonly { id: string }[]): void {
   for (const record of records) ctx.accessLog.record('ArchivedCustomer', 'record', record.id);
@@ -79,7 +91,7 @@ async function archiveHits(ctx: RequestContext, args: { query: string; filter: S
   const scope = archiveReadScope(ctx);
   const fields = scope.searchable as SearchField[];
   const index = openSearchIndex(ctx.config, ctx.sql);
-  const found = await index.search({ ...args, fields, ownerScope: scope.ownerId });
+  const found = await fromEngine(ctx, () => index.search({ ...args, fields, ownerScope: scope.ownerId }));
   // The archive is the source of truth: a hit the index still holds but the archive no
   // longer does (the outbox has not caught up) is dropped, and rows are re-checked
   // against the caller's owner scope where they are read.
@@ -176,13 +188,13 @@ export async function searchIndexStatus(ctx: RequestContext) {
     pending: status.pending,
     failing: status.failing,
     oldestPendingAt: status.oldestPendingAt,
-    indexedCount: await index.count(),
+    indexedCount: await fromEngine(ctx, () => index.count()),
   };
 }
 
 export async function searchConsistency(ctx: RequestContext): Promise<ConsistencyReport> {
   requireAction(ctx, Action.SEARCH_ADMIN);
-  return checkConsistency(ctx.sql, openSearchIndex(ctx.config, ctx.sql));
+  return fromEngine(ctx, () => checkConsistency(ctx.sql, openSearchIndex(ctx.config, ctx.sql)));
 }
 
 /** Queues a rebuild of the index (one at a time); its one audit event is JOB_ENQUEUED. */

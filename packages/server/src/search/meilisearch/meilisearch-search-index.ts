@@ -1,6 +1,9 @@
-import { Meilisearch, MeilisearchApiError, type EnqueuedTaskPromise, type Index, type SearchParams } from 'meilisearch';
 import {
-  FACET_FIELDS, SearchEngine, type FacetCount, type FacetField, type IndexedFingerprint, type SearchDocument, type SearchField,
+  Meilisearch, MeilisearchApiError, MeilisearchRequestError, MeilisearchRequestTimeOutError, MeilisearchTaskTimeOutError,
+  type EnqueuedTaskPromise, type Index, type SearchParams, type SearchResponse as MeiliSearchResponse,
+} from 'meilisearch';
+import {
+  FACET_FIELDS, SearchEngine, SearchUnavailableError, type FacetCount, type FacetField, type IndexedFingerprint, type SearchDocument, type SearchField,
   type SearchIndex, type SearchRequest, type SearchResponse,
 } from '../search-index.js';
 import { phoneDigits } from '../tokenize.js';
@@ -38,12 +41,39 @@ export class MeiliTaskError extends Error {
   override name = 'MeiliTaskError';
 }
 
+/** Answers that mean the index lacks its settings (created by someone else, deleted, or
+ * never prepared because the server was down at start): prepare, then ask again. */
+const UNPREPARED = new Set([
+  'index_not_found', 'invalid_search_attributes_to_search_on', 'invalid_search_filter', 'invalid_search_sort', 'invalid_search_facets',
+]);
+
+/** No answer, a timeout, a server error or a refused key: the engine is unavailable. */
+function unavailable(error: unknown): SearchUnavailableError | undefined {
+  if (error instanceof MeilisearchRequestError || error instanceof MeilisearchRequestTimeOutError || error instanceof MeilisearchTaskTimeOutError) {
+    return new SearchUnavailableError(`Meilisearch did not answer: ${error.message}`, { cause: error });
+  }
+  if (error instanceof MeilisearchApiError && (error.response.status >= 500 || [401, 403].includes(error.response.status))) {
+    return new SearchUnavailableError(`Meilisearch answered ${error.response.status}: ${error.message}`, { cause: error });
+  }
+  return undefined;
+}
+
+async function call<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw unavailable(error) ?? error;
+  }
+}
+
 export interface MeiliOptions {
   host: string;
   apiKey?: string;
   index: string;
   batchSize: number;
   taskTimeoutMs: number;
+  /** Longest one HTTP request may take before the engine counts as unavailable. */
+  requestTimeoutMs?: number;
   /** Poll interval while waiting for a task (tests use a small one). */
   taskIntervalMs?: number;
 }
@@ -59,7 +89,7 @@ export class MeilisearchSearchIndex implements SearchIndex {
   readonly #index: Index<MeiliDocument>;
 
   constructor(private readonly options: MeiliOptions) {
-    this.#client = new Meilisearch({ host: options.host, apiKey: options.apiKey });
+    this.#client = new Meilisearch({ host: options.host, apiKey: options.apiKey, timeout: options.requestTimeoutMs });
     this.#index = this.#client.index<MeiliDocument>(options.index);
   }
 
@@ -70,15 +100,26 @@ export class MeilisearchSearchIndex implements SearchIndex {
     }
   }
 
-  /** Set once settings are in place; writes prepare first when the server was not
-   * reachable at start, so an outage then does not leave the index unconfigured. */
-  #prepared = false;
+  /** Set once settings are in place; writes and searches prepare first when that has not
+   * happened in this process (the server was down at start), so an index is never used
+   * without its settings. Shared, so concurrent first calls prepare once. */
+  #prepared: Promise<void> | undefined;
 
-  async prepare(): Promise<void> {
-    await this.#prepare();
-    this.#prepared = true;
+  prepare(): Promise<void> {
+    const run = call(() => this.#prepare());
+    this.#prepared = run;
+    run.catch(() => {
+      if (this.#prepared === run) this.#prepared = undefined;
+    });
+    return run;
   }
 
+  #ensurePrepared(): Promise<void> {
+    return this.#prepared ?? this.prepare();
+  }
+
+  /** Creates the index and applies every setting before any document arrives: a query on
+   * an index whose searchable attributes were never set fails instead of finding nothing. */
   async #prepare(): Promise<void> {
     try {
       await this.#index.getRawInfo();
@@ -91,31 +132,61 @@ export class MeilisearchSearchIndex implements SearchIndex {
   }
 
   async upsert(documents: readonly SearchDocument[]): Promise<void> {
-    if (!this.#prepared && documents.length) await this.prepare();
+    if (documents.length === 0) return;
+    await this.#ensurePrepared();
     for (let i = 0; i < documents.length; i += this.options.batchSize) {
       const batch = documents.slice(i, i + this.options.batchSize).map(toMeiliDocument);
-      await this.#await(this.#index.addDocuments(batch, { primaryKey: 'id' }));
+      await call(() => this.#await(this.#index.addDocuments(batch, { primaryKey: 'id' })));
     }
   }
 
   async remove(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.#ensurePrepared();
     for (let i = 0; i < ids.length; i += this.options.batchSize) {
-      await this.#await(this.#index.deleteDocuments([...ids.slice(i, i + this.options.batchSize)]));
+      await call(() => this.#await(this.#index.deleteDocuments([...ids.slice(i, i + this.options.batchSize)])));
     }
   }
 
   async count(): Promise<number> {
-    return (await this.#index.getStats()).numberOfDocuments;
+    await this.#ensurePrepared();
+    return call(async () => (await this.#index.getStats()).numberOfDocuments);
+  }
+
+  /**
+   * A search, preparing the index first when its answer says it has no settings.
+   * Meilisearch also refuses `attributesToSearchOn` naming an attribute no document has
+   * yet, settings or not (an empty index refuses `name`): those attributes can match
+   * nothing, so the search runs on the others, or finds nothing when none is left.
+   */
+  async #search(query: string, params: SearchParams): Promise<MeiliSearchResponse<MeiliDocument> | undefined> {
+    await this.#ensurePrepared();
+    try {
+      return await call(() => this.#index.search(query, params));
+    } catch (error) {
+      if (!(error instanceof MeilisearchApiError) || !UNPREPARED.has(error.cause?.code ?? '')) throw error;
+      await this.prepare();
+      let retry = params;
+      // Checked whatever the first refusal was: a bare index refuses the filter first and
+      // would refuse the attributes next.
+      if (params.attributesToSearchOn) {
+        const known = new Set(Object.keys((await call(() => this.#index.getStats())).fieldDistribution));
+        const attributes = params.attributesToSearchOn.filter((a) => known.has(a));
+        if (attributes.length === 0) return undefined;
+        retry = { ...params, attributesToSearchOn: attributes };
+      }
+      return call(() => this.#index.search(query, retry));
+    }
   }
 
   async fingerprints(afterId: string, limit: number): Promise<IndexedFingerprint[]> {
-    const res = await this.#index.search('', {
+    const res = await this.#search('', {
       filter: buildFilter({}, { afterId }),
       sort: ['idNum:asc'],
       limit: Math.min(limit, MAX_TOTAL_HITS),
       attributesToRetrieve: ['id', 'checksum'],
     });
-    return res.hits.map((h) => ({ id: String(h.id), checksum: String(h.checksum) }));
+    return (res?.hits ?? []).map((h) => ({ id: String(h.id), checksum: String(h.checksum) }));
   }
 
   async search(request: SearchRequest): Promise<SearchResponse> {
@@ -133,7 +204,8 @@ export class MeilisearchSearchIndex implements SearchIndex {
       ...(query ? { attributesToSearchOn: [...new Set(request.fields.flatMap((f) => SEARCH_ON[f]))] } : { sort: ['archivedAtTs:desc'] }),
       ...(request.facets ? { facets: [...FACET_FIELDS] } : {}),
     };
-    const res = await this.#index.search(query, params);
+    const res = await this.#search(query, params);
+    if (!res) return { hits: [], totalCount: 0, totalExact: true, facets: {} };
     const total = res.estimatedTotalHits ?? res.hits.length;
     const facets: Partial<Record<FacetField, FacetCount[]>> = {};
     for (const [field, values] of Object.entries(res.facetDistribution ?? {})) {
