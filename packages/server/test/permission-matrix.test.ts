@@ -14,12 +14,17 @@ import {
   type GuardedField,
 } from '../src/policy/policy.js';
 import { insertCustomer, setTaxId } from './helpers/fixtures.js';
+import { SearchEngine } from '../src/search/search-index.js';
+import { testConfig } from './helpers/jobs.js';
+import { searchEngines, syncIndex } from './helpers/search.js';
 import { startTestServer, TEST_USERS, type TestServer, type TestUser } from './helpers/test-server.js';
 
 /**
  * Generated from the policy: every role × every guarded field × every path a value can
  * leave by must give exactly FULL (the value), MASKED (the masked value) or NONE (null
- * and a FORBIDDEN error at that path).
+ * and a FORBIDDEN error at that path). Paths through archive search run on every search
+ * engine (PostgreSQL and the run's real Meilisearch): the hit is found through the
+ * engine's own row filter, and the field guards decide the rest.
  */
 
 const VALUES: Record<GuardedField, string> = {
@@ -50,6 +55,8 @@ interface PathCase {
   /** Path from data to the field, for the error's path. */
   errorPath: (string | number)[];
   mutation?: 'update' | 'log' | 'hold';
+  /** Goes through the archive search engine: run on each engine. */
+  search?: boolean;
 }
 
 const CUSTOMER_PATHS: PathCase[] = [
@@ -140,6 +147,18 @@ const ARCHIVED_CUSTOMER_PATHS: PathCase[] = [
     errorPath: ['setLegalHold', 'archivedCustomer', 'FIELD'],
     mutation: 'hold',
   },
+  {
+    name: 'searchArchive hit',
+    build: (f) => `{ searchArchive(query: "归档矩阵") { hits { customer { ${f} } } } }`,
+    errorPath: ['searchArchive', 'hits', 0, 'customer', 'FIELD'],
+    search: true,
+  },
+  {
+    name: 'search (ARCHIVED) hit + fragment',
+    build: (f) => `query { search(query: "归档矩阵", scope: ARCHIVED) { hits { archivedCustomer { ...F } } } } fragment F on ArchivedCustomer { ${f} }`,
+    errorPath: ['search', 'hits', 0, 'archivedCustomer', 'FIELD'],
+    search: true,
+  },
 ];
 
 const ARCHIVED_INTERACTION_PATHS: PathCase[] = [
@@ -169,13 +188,18 @@ const PATHS_BY_TYPE: Record<string, PathCase[]> = {
   ArchivedInteraction: ARCHIVED_INTERACTION_PATHS,
 };
 
-let server: TestServer;
-let customerId: string;
-let archivedId: string;
+interface Fixture {
+  server: TestServer;
+  customerId: string;
+  archivedId: string;
+}
 
-beforeAll(async () => {
-  server = await startTestServer();
-  customerId = await insertCustomer(server.db, { name: '矩阵客户', ownerId: server.users.sales1 });
+const ENGINES = searchEngines('matrix');
+const fixtures = new Map<SearchEngine, Fixture>();
+
+async function setUp(env: Record<string, string>): Promise<Fixture> {
+  const server = await startTestServer(env);
+  const customerId = await insertCustomer(server.db, { name: '矩阵客户', ownerId: server.users.sales1 });
   await server.db.query(
     `update customer set email = $2, phone = $3, tax_id = $4, address = $5, notes = $6 where id = $1`,
     [customerId, VALUES['Customer.email'], VALUES['Customer.phone'], VALUES['Customer.taxId'], VALUES['Customer.address'], VALUES['Customer.notes']],
@@ -187,7 +211,7 @@ beforeAll(async () => {
   // Sensitive fields are stored as the application stores them (encrypted): every guard
   // below then sees the value only after the record layer decrypted it.
   await setTaxId(server.db, customerId, VALUES['Customer.taxId']);
-  archivedId = await insertCustomer(server.db, { name: '归档矩阵客户', ownerId: server.users.sales1 });
+  const archivedId = await insertCustomer(server.db, { name: '归档矩阵客户', ownerId: server.users.sales1 });
   await server.db.query(
     `update customer set email = $2, phone = $3, tax_id = $4, address = $5, notes = $6 where id = $1`,
     [archivedId, VALUES['ArchivedCustomer.email'], VALUES['ArchivedCustomer.phone'], VALUES['ArchivedCustomer.taxId'],
@@ -202,12 +226,18 @@ beforeAll(async () => {
     id: archivedId,
   });
   expect(archived.data.archiveCustomers.customers).toEqual([{ id: archivedId }]);
+  expect(await syncIndex(server.db, testConfig(server.db, env))).toEqual({ applied: 1, failed: 0 });
+  return { server, customerId, archivedId };
+}
+
+beforeAll(async () => {
+  for (const { engine, env } of ENGINES) fixtures.set(engine, await setUp(env()));
 });
 afterAll(async () => {
-  await server.close();
+  for (const fixture of fixtures.values()) await fixture.server.close();
 });
 
-const cases: [string, TestUser, GuardedField, PathCase][] = [];
+const cases: [string, TestUser, GuardedField, PathCase, SearchEngine][] = [];
 for (const user of ROLE_USERS) {
   for (const field of Object.keys(GUARDED_FIELDS) as GuardedField[]) {
     const paths = PATHS_BY_TYPE[field.split('.')[0]!];
@@ -217,7 +247,10 @@ for (const user of ROLE_USERS) {
       if (path.mutation === 'update' && ACTIONS['customer:update' as keyof typeof ACTIONS][role] === RowScope.NONE) continue;
       if (path.mutation === 'log' && !INTERACTION_WRITABLE[role].includes('amount')) continue;
       if (path.mutation === 'hold' && ACTIONS['customer:legal-hold' as keyof typeof ACTIONS][role] === RowScope.NONE) continue;
-      cases.push([`${role} ${field} via ${path.name}`, user, field, path]);
+      // Paths that do not search answer the same whatever the engine: run once.
+      for (const { engine } of path.search ? ENGINES : ENGINES.slice(0, 1)) {
+        cases.push([`${role} ${field} via ${path.name}${path.search ? ` on ${engine}` : ''}`, user, field, path, engine]);
+      }
     }
   }
 }
@@ -228,7 +261,8 @@ describe('permission matrix (generated from the policy)', () => {
     expect(cases.length).toBeGreaterThan(200);
   });
 
-  it.each(cases)('%s', async (_name, user, field, path) => {
+  it.each(cases)('%s', async (_name, user, field, path, engine) => {
+    const { server, customerId, archivedId } = fixtures.get(engine)!;
     const role = TEST_USERS[user];
     const fieldName = field.split('.')[1]!;
     const [{ version }] = await server.db.query<{ version: number }>('select version from customer where id = $1', [customerId]);
