@@ -158,7 +158,7 @@ describe('permissions', () => {
   const denied: TestUser[] = ['sales1', 'support', 'auditor', 'reporting'];
   it.each(denied)('%s may not read, write, preview or run policies, nor see jobs', async (user) => {
     const as = server.as(user);
-    const policies = await server.db.query<{ id: string; version: number }>(`select id::text, version from archive_policy order by id limit 1`);
+    const policies = await server.db.query<{ id: string; version: number }>(`select p.id::text, p.version from archive_policy p order by p.id limit 1`);
     const { id, version } = policies[0]!;
     const attempts = [
       as(`{ archivePolicies { totalCount } }`),
@@ -178,7 +178,7 @@ describe('permissions', () => {
 
   it('MANAGER may read, preview and run but not write', async () => {
     const as = server.as('manager');
-    const [policy] = await server.db.query<{ id: string; version: number }>(`select id::text, version from archive_policy order by id limit 1`);
+    const [policy] = await server.db.query<{ id: string; version: number }>(`select p.id::text, p.version from archive_policy p order by p.id limit 1`);
     expect((await as(`{ archivePolicies { totalCount } }`)).errors).toBeUndefined();
     expect((await as(PREVIEW, { input: { id: policy!.id } })).errors).toBeUndefined();
     for (const res of [

@@ -184,7 +184,7 @@ const SAMPLES: Record<string, { action: string; run: () => Promise<any> }> = {
   unmergeCustomers: {
     action: 'CUSTOMERS_UNMERGED',
     run: async () => {
-      const [row] = await server.db.query<{ id: string }>(`select id::text from customer_merge order by id desc limit 1`);
+      const [row] = await server.db.query<{ id: string }>(`select m.id::text from customer_merge m order by m.id desc limit 1`);
       return server.gql(`mutation { unmergeCustomers(input: { mergeId: "${row!.id}", reason: "different companies" }) { merge { id } } }`);
     },
   },
@@ -253,7 +253,7 @@ const SAMPLES: Record<string, { action: string; run: () => Promise<any> }> = {
   cancelJob: {
     action: 'JOB_CANCELLED',
     run: async () => {
-      const [job] = await server.db.query<{ id: string }>(`select id::text from job where state = 'QUEUED' order by id desc limit 1`);
+      const [job] = await server.db.query<{ id: string }>(`select j.id::text from job j where j.state = 'QUEUED' order by j.id desc limit 1`);
       return server.gql(`mutation { cancelJob(input: { id: "${job!.id}" }) { job { id state } } }`);
     },
   },

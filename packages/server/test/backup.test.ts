@@ -33,7 +33,7 @@ beforeAll(async () => {
   await seedDatabase(server.db.url, { customers: 300, interactions: 3000 }, () => undefined);
   // Records in every state the backup must carry: voided, archived (with history), merged,
   // interactions archived on their own, a policy, a job, audit events, text that COPY escapes.
-  const ids = (await server.db.query<{ id: string }>(`select id::text from customer where status = 'ACTIVE' order by id limit 12`)).map((r) => r.id);
+  const ids = (await server.db.query<{ id: string }>(`select c.id::text from customer c where c.status = 'ACTIVE' order by c.id limit 12`)).map((r) => r.id);
   await server.db.query(`update customer set notes = E'line one\\nline two\\ttab \\\\ backslash 客户 😀', address = null where id = $1`, [ids[0]]);
   expect((await server.gql(`mutation { voidCustomers(input: { ids: ["${ids[1]}", "${ids[2]}"], reason: DUPLICATE, note: "seen twice" }) { customers { id } } }`)).errors).toBeUndefined();
   expect((await server.gql(`mutation { archiveCustomers(input: { ids: ["${ids[0]}", "${ids[3]}", "${ids[2]}"], reason: "dormant" }) { customers { id } } }`)).errors).toBeUndefined();
@@ -87,7 +87,7 @@ describe('backup and restore', () => {
       const [note] = await target.query<{ notes: string }>(`select notes from archive.customer where notes like 'line one%'`);
       expect(note!.notes).toBe('line one\nline two\ttab \\ backslash 客户 😀');
       // Encrypted values travel as ciphertext and read back with the same key ring.
-      const sealed = await target.query<{ id: string; tax_id: string }>(`select id::text, tax_id from customer where tax_id is not null order by id limit 20`);
+      const sealed = await target.query<{ id: string; tax_id: string }>(`select c.id::text, c.tax_id from customer c where c.tax_id is not null order by c.id limit 20`);
       expect(sealed.length).toBeGreaterThan(0);
       const source = new Map((await server.db.query<{ id: string; tax_id: string }>(`select id::text, tax_id from customer where id = any($1::bigint[])`, [sealed.map((r) => r.id)])).map((r) => [r.id, r.tax_id]));
       for (const row of sealed) {

@@ -99,7 +99,7 @@ describe('tags', () => {
     expect(created.errors).toBeUndefined();
     const segment = created.data.saveSegment.segment;
     expect(segment).toMatchObject({ name: 'Beijing', version: 1, filter: { region: ['CN-BJ'] }, createdBy: { id: server.users.manager } });
-    const bj = (await server.db.query<{ id: string }>(`select id::text from customer where region = 'CN-BJ' and status = 'ACTIVE' order by id`)).map((r) => r.id);
+    const bj = (await server.db.query<{ id: string }>(`select c.id::text from customer c where c.region = 'CN-BJ' and c.status = 'ACTIVE' order by c.id`)).map((r) => r.id);
     expect(segment.customerCount).toBe(bj.length);
     const listed = await server.gql(`{ customers(first: 50, filter: { segmentId: "${segment.id}", search: "Tagged" }) { totalCount nodes { id region } } }`);
     expect(listed.data.customers.nodes.every((n: any) => n.region === 'CN-BJ')).toBe(true);

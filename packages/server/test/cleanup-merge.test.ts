@@ -224,7 +224,7 @@ describe('unmergeCustomers', () => {
     const erased = await server.gql(`mutation { erasePersonalData(input: { id: "${person}", reason: "PIPL request 7", confirm: "CARRY-${person}" }) { customer { id } } }`);
     expect(erased.errors).toBeUndefined();
     const rows = await server.db.query<{ id: string; email: string | null; phone: string | null; address: string | null; name: string }>(
-      `select id::text, email, phone, address, name from customer where id = any($1::bigint[]) order by id`, [[company, person, top]]);
+      `select c.id::text, c.email, c.phone, c.address, c.name from customer c where c.id = any($1::bigint[]) order by c.id`, [[company, person, top]]);
     const taxes = await server.db.query<{ tax_id: string | null; tax_id_hash: Buffer | null }>(
       `select tax_id, tax_id_hash from customer where id = any($1::bigint[])`, [[company, person, top]]);
     expect(taxes).toEqual([{ tax_id: null, tax_id_hash: null }, { tax_id: null, tax_id_hash: null }, { tax_id: null, tax_id_hash: null }]);

@@ -160,7 +160,7 @@ describe('SIGKILL at random moments of every job kind', () => {
     await crashThrough('ARCHIVE_POLICY_RUN (interactions)', () => gqlJob(`mutation($id: ID!) { runArchivePolicy(input: { id: $id }) { job { id } } }`, { id: interactionPolicy }));
     await crashThrough('CLASSIFY_LIFECYCLE', () => gqlJob(`mutation { classifyLifecycleStages { job { id } } }`), { repeatable: true });
     // Most of the customers archived above are past their retention now.
-    const expiring = (await server.db.query<{ id: string }>(`select id::text from archive.customer order by id limit 300`)).map((r) => r.id);
+    const expiring = (await server.db.query<{ id: string }>(`select a.id::text from archive.customer a order by a.id limit 300`)).map((r) => r.id);
     const expiringInteractions = await n(`select count(*)::int as n from archive.interaction where customer_id = any($1::bigint[])`, [expiring]);
     await server.db.query(`update archive.customer set retain_until = now() - interval '1 day' where id = any($1::bigint[])`, [expiring]);
     await crashThrough('RETENTION_SWEEP', () => gqlJob(`mutation { runRetentionSweep { job { id } } }`));

@@ -228,7 +228,7 @@ describe('a policy run next to interactions logged on the customers it is archiv
       `insert into customer (code, name, type, tags, created_at) select 'RACE-' || g, 'Race ' || g, 'SMB', array['race'], now() - interval '2 years'
          from generate_series(1, 600) g`,
     );
-    const ids = (await server.db.query<{ id: string }>(`select id::text from customer where 'race' = any(tags) order by id`)).map((r) => r.id);
+    const ids = (await server.db.query<{ id: string }>(`select c.id::text from customer c where 'race' = any(c.tags) order by c.id`)).map((r) => r.id);
     useWorker({ ARCHIVE_BATCH_SIZE: '25' });
     const created = await server.gql(
       `mutation($input: CreateArchivePolicyInput!) { createArchivePolicy(input: $input) { policy { id } } }`,

@@ -165,7 +165,7 @@ describe('retention sweep', () => {
     const policy = await createPolicy({ name: 'Retention fixture', action: 'ARCHIVE_CUSTOMERS', criteria: { tags: ['retention'] } });
     worker();
     await waitForJob(server.db, (await server.gql(RUN, { id: policy })).data.runArchivePolicy.job.id);
-    const ids = (await server.db.query<{ id: string }>(`select id::text from archive.customer where tags @> array['retention'] order by id`)).map((r) => r.id);
+    const ids = (await server.db.query<{ id: string }>(`select a.id::text from archive.customer a where a.tags @> array['retention'] order by a.id`)).map((r) => r.id);
     expect(ids).toHaveLength(9);
     // Six expired, one of them held; three still within retention.
     await server.db.query(`update archive.customer set retain_until = now() - interval '1 day' where id = any($1::bigint[])`, [ids.slice(0, 6)]);
@@ -185,7 +185,7 @@ describe('retention sweep', () => {
     expect(run.errors).toBeUndefined();
     const job = await waitForJob(server.db, run.data.runRetentionSweep.job.id);
     expect(job).toMatchObject({ state: 'SUCCEEDED', result: { customers: 5, interactions: 10 } });
-    const left = (await server.db.query<{ id: string }>(`select id::text from archive.customer where tags @> array['retention'] order by id`)).map((r) => r.id);
+    const left = (await server.db.query<{ id: string }>(`select a.id::text from archive.customer a where a.tags @> array['retention'] order by a.id`)).map((r) => r.id);
     expect(left).toEqual([ids[0], ...ids.slice(6)]);
     expect(await n(`select count(*)::int as n from archive.interaction where customer_id = any($1::bigint[])`, [ids.slice(1, 6)])).toBe(0);
     const tombstones = await server.db.query<{ reason: string; changes: any }>(

@@ -79,8 +79,8 @@ export async function archiveCustomers(ctx: RequestContext, input: ArchiveCustom
   if (Date.parse(retainUntil) < Date.now()) throw invalidInput([{ field: 'retainUntil', message: 'must be in the future' }]);
   return inTransaction(ctx, async (tx) => {
     const live = await tx.sql.query<{ id: string; status: string }>(
-      `select id::text, status from customer where id = any($1::bigint[]) and ($2::bigint is null or owner_id = $2::bigint)
-        order by id for update`,
+      `select c.id::text, c.status from customer c where c.id = any($1::bigint[]) and ($2::bigint is null or c.owner_id = $2::bigint)
+        order by c.id for update`,
       [valid, owner ?? null],
     );
     const archived = new Set(

@@ -74,7 +74,7 @@ export async function foldedInto(sql: SqlExecutor, survivorId: string): Promise<
        select unnest(m.merged_ids) from customer_merge m where m.survivor_id = $1::bigint and m.unmerged_at is null
        union
        select unnest(m.merged_ids) from customer_merge m join f on m.survivor_id = f.id where m.unmerged_at is null)
-     select id::text from f order by id`,
+     select f.id::text from f order by f.id`,
     [survivorId],
   );
   return rows.map((r) => r.id);
