@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -24,8 +26,22 @@ const schema = z.object({
   PORT: port.default(4000),
   DATABASE_URL: z
     .string()
-    .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// or postgresql:// URL')
+    .superRefine((v, ctx) => {
+      const problem = databaseUrlProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
     .optional(),
+  // The database in parts, instead of DATABASE_URL: the server encodes them into the URL
+  // itself, so a generated password with / # @ % : works as it is (docker/compose.yml).
+  DATABASE_HOST: z
+    .string()
+    .refine((v) => net.isIPv4(v) || /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,252}$/.test(v), 'must be a host name or an IPv4 address (IPv6 literals and Unix sockets: use DATABASE_URL)')
+    .optional(),
+  DATABASE_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  DATABASE_NAME: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,62}$/, 'must be 1–63 letters, digits, _ . or - (other names: use DATABASE_URL)').optional(),
+  DATABASE_USER: z.string().min(1).max(63, 'must be at most 63 bytes (a PostgreSQL role name)').optional(),
+  /** Any characters; with DATABASE_HOST, or added to a DATABASE_URL that has none. */
+  DATABASE_PASSWORD: z.string().optional(),
   DATA_DIR: z.string().min(1).default(path.join(repoRoot, '.data')),
   EMBEDDED_PG_PORT: port.default(0),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
@@ -151,10 +167,10 @@ const schema = z.object({
 }).superRefine((env, ctx) => {
   // Development generates a secret under DATA_DIR; production must be told one.
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
-    ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });
+    ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production (or JWT_SECRET_FILE)' });
   }
   if (env.NODE_ENV === 'production' && !env.ENCRYPTION_KEY) {
-    ctx.addIssue({ code: 'custom', path: ['ENCRYPTION_KEY'], message: 'is required when NODE_ENV=production (id:base64key, e.g. k1:$(openssl rand -base64 32))' });
+    ctx.addIssue({ code: 'custom', path: ['ENCRYPTION_KEY'], message: 'is required when NODE_ENV=production, or ENCRYPTION_KEY_FILE (id:base64key, e.g. k1:$(openssl rand -base64 32))' });
   }
   if (env.JOB_STALE_MS < env.JOB_HEARTBEAT_MS * 3) {
     ctx.addIssue({ code: 'custom', path: ['JOB_STALE_MS'], message: 'must be at least three times JOB_HEARTBEAT_MS' });
@@ -165,31 +181,167 @@ const schema = z.object({
   if (env.MEILI_API_KEY && !env.MEILI_HOST) {
     ctx.addIssue({ code: 'custom', path: ['MEILI_API_KEY'], message: 'is set but MEILI_HOST is not' });
   }
-  if (env.NODE_ENV === 'production' && !env.DATABASE_URL) {
-    ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required when NODE_ENV=production' });
+  if (env.NODE_ENV === 'production' && !env.DATABASE_URL && !env.DATABASE_HOST) {
+    ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required when NODE_ENV=production (or DATABASE_HOST with DATABASE_USER, DATABASE_PASSWORD…)' });
   }
+  databaseSettingsProblems(env, ctx);
 });
 
-export type Config = Readonly<z.infer<typeof schema> & { repoRoot: string; isProduction: boolean }>;
+type Env = z.infer<typeof schema>;
+
+/** Held in the config as part of DATABASE_URL; one copy of a secret is enough. */
+export type Config = Readonly<Omit<Env, 'DATABASE_PASSWORD'> & { repoRoot: string; isProduction: boolean }>;
 
 export class ConfigError extends Error {}
+
+/**
+ * Secrets that may come from a file named by `<NAME>_FILE` instead (Docker and Kubernetes
+ * secrets): the value then stays out of the process environment, which `docker inspect`,
+ * /proc and every child process can read.
+ */
+export const FILE_SECRETS = ['DATABASE_URL', 'DATABASE_PASSWORD', 'JWT_SECRET', 'ENCRYPTION_KEY', 'BACKUP_KEY', 'MEILI_API_KEY', 'METRICS_TOKEN'] as const;
+
+/** A secret is a line, not a document: a bigger file is the wrong file. */
+const MAX_SECRET_FILE_BYTES = 64 * 1024;
 
 /**
  * The only place that reads `process.env`. Every value is validated up front so a bad
  * setting stops the start with a message naming the variable, not a crash later.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = schema.safeParse(cleaned);
+  const cleaned: Record<string, string> = Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
+  );
+  const files = readSecretFiles(cleaned);
+  const parsed = schema.safeParse(files.env);
+  const lines = files.problems.map((problem) => `  ${problem}`);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0] ?? '');
+      // "is required" after a secret file could not be read would only repeat that.
+      if (files.failed.has(name)) continue;
+      const label = files.read.has(name) ? `${name} (read from ${name}_FILE)` : issue.path.join('.');
+      lines.push(`  ${label}: ${issue.message}`);
+    }
   }
-  const data = parsed.data;
+  if (!parsed.success || lines.length) throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  const { DATABASE_PASSWORD: _password, ...data } = parsed.data;
   // The demo should show data-quality figures without anyone scheduling a count.
   const DATA_QUALITY_SCHEDULE = data.DATA_QUALITY_SCHEDULE ?? (data.NODE_ENV === 'development' ? '30 2 * * *' : undefined);
-  return Object.freeze({ ...data, DATA_QUALITY_SCHEDULE, repoRoot, isProduction: data.NODE_ENV === 'production' });
+  return Object.freeze({
+    ...data,
+    DATABASE_URL: composeDatabaseUrl(parsed.data),
+    DATA_QUALITY_SCHEDULE,
+    repoRoot,
+    isProduction: data.NODE_ENV === 'production',
+  });
+}
+
+function readSecretFiles(env: Record<string, string>): { env: Record<string, string>; read: Set<string>; failed: Set<string>; problems: string[] } {
+  const result = { ...env };
+  const read = new Set<string>();
+  const failed = new Set<string>();
+  const problems: string[] = [];
+  for (const name of FILE_SECRETS) {
+    const file = env[`${name}_FILE`];
+    if (file === undefined) continue;
+    const fail = (problem: string) => {
+      failed.add(name);
+      problems.push(`${name}_FILE: ${problem}`);
+    };
+    if (env[name] !== undefined) {
+      fail(`${name} is set as well; set only one of ${name} and ${name}_FILE`);
+      continue;
+    }
+    let content: string;
+    try {
+      const stat = fs.statSync(file);
+      if (!stat.isFile()) {
+        fail(`${file} is not a file`);
+        continue;
+      }
+      if (stat.size > MAX_SECRET_FILE_BYTES) {
+        fail(`${file} is larger than ${MAX_SECRET_FILE_BYTES / 1024} KiB; is it the right file?`);
+        continue;
+      }
+      content = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      fail(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      continue;
+    }
+    // Editors and `echo` end a file with a newline that is no part of the secret; any
+    // other whitespace may be, so it is kept.
+    content = content.replace(/\r?\n$/, '');
+    if (content === '') {
+      fail(`${file} is empty`);
+      continue;
+    }
+    result[name] = content;
+    read.add(name);
+  }
+  return { env: result, read, failed, problems };
+}
+
+/** What is wrong with a DATABASE_URL, or null. Never echoes the URL: it holds a password. */
+function databaseUrlProblem(value: string): string | null {
+  if (!/^postgres(ql)?:\/\//.test(value)) return 'must be a postgres:// or postgresql:// URL';
+  const encodeHint =
+    'characters such as / # ? @ : % in the user or password must be percent-encoded, ' +
+    'or set DATABASE_HOST, DATABASE_USER and DATABASE_PASSWORD instead, which need no encoding';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `is not a valid URL; ${encodeHint}`;
+  }
+  try {
+    decodeURIComponent(url.username);
+    decodeURIComponent(url.password);
+  } catch {
+    return `has a malformed %-escape in its user or password; ${encodeHint}`;
+  }
+  // A raw / in a password can still parse (as port and path): the database name then
+  // carries the rest of the password and the host.
+  if (/[/@]/.test(url.pathname.slice(1))) return `names no single database after the host; ${encodeHint}`;
+  return null;
+}
+
+function databaseSettingsProblems(env: Env, ctx: z.RefinementCtx): void {
+  const problem = (name: string, message: string) => ctx.addIssue({ code: 'custom', path: [name], message });
+  if (env.DATABASE_URL && env.DATABASE_HOST) {
+    problem('DATABASE_HOST', 'set either DATABASE_URL or DATABASE_HOST (with DATABASE_PORT, DATABASE_NAME, DATABASE_USER, DATABASE_PASSWORD), not both');
+  }
+  // A part that would be silently ignored is a mistake worth stopping for.
+  for (const name of ['DATABASE_PORT', 'DATABASE_NAME', 'DATABASE_USER'] as const) {
+    if (env[name] !== undefined && !env.DATABASE_HOST) problem(name, 'is set but DATABASE_HOST is not');
+  }
+  if (env.DATABASE_PASSWORD !== undefined && !env.DATABASE_HOST) {
+    if (!env.DATABASE_URL) problem('DATABASE_PASSWORD', 'is set but neither DATABASE_HOST nor DATABASE_URL is');
+    else if (!databaseUrlProblem(env.DATABASE_URL) && new URL(env.DATABASE_URL).password) {
+      problem('DATABASE_PASSWORD', 'is set but DATABASE_URL holds a password as well; keep one of them');
+    }
+  }
+}
+
+/**
+ * DATABASE_URL as given, or built from DATABASE_HOST and its parts. Each part is
+ * percent-encoded: the ORM and `pg` decode user and password with decodeURIComponent,
+ * so any password survives the round trip (test/config.test.ts connects with such).
+ */
+function composeDatabaseUrl(env: Env): string | undefined {
+  const password = env.DATABASE_PASSWORD;
+  if (env.DATABASE_HOST) {
+    const user = encodeURIComponent(env.DATABASE_USER ?? 'custos');
+    const auth = password === undefined ? user : `${user}:${encodeURIComponent(password)}`;
+    return `postgresql://${auth}@${env.DATABASE_HOST}:${env.DATABASE_PORT ?? 5432}/${encodeURIComponent(env.DATABASE_NAME ?? 'custos')}`;
+  }
+  if (env.DATABASE_URL && password !== undefined) {
+    const url = new URL(env.DATABASE_URL);
+    url.password = encodeURIComponent(password);
+    return url.toString();
+  }
+  return env.DATABASE_URL;
 }
 
 /** Every variable Custos reads (the deployment files are checked against this list). */
-export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
+export const CONFIG_VARIABLES: readonly string[] = [...Object.keys(schema.shape), ...FILE_SECRETS.map((name) => `${name}_FILE`)];

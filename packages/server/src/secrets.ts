@@ -25,7 +25,7 @@ export function embeddedMeilisearchKey(config: Config): string {
 
 function configuredOrGenerated(config: Config, variable: string, configured: string | undefined, fileName: string): string {
   if (configured) return configured;
-  if (config.isProduction) throw new Error(`${variable} is required in production`);
+  if (config.isProduction) throw new Error(`${variable} (or ${variable}_FILE) is required in production`);
   const file = path.join(config.DATA_DIR, 'secrets', fileName);
   if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });

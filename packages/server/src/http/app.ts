@@ -16,7 +16,6 @@ import type { DatabaseState } from '../db/database.js';
 import { createApollo } from './apollo.js';
 import { registerHealth } from './health.js';
 import { createMetrics, registerMetrics } from './metrics.js';
-import { registerIde } from './ide.js';
 import { serveDirectory } from './static-files.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -87,7 +86,17 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
 
   registerExportRoute(app, orm, config, tokens);
   registerHealth(app, orm, config, options.databaseState);
-  if (!config.isProduction) registerIde(app);
+  // The IDE's package is a development dependency, absent from the production image:
+  // production never loads it, and an install without it just runs without an IDE.
+  if (!config.isProduction) {
+    try {
+      const { registerIde } = await import('./ide.js');
+      registerIde(app);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+      app.log.warn('altair-static is not installed (a development dependency): no IDE at /ide/');
+    }
+  }
   // The react-admin dashboard (packages/admin/dist, built by `pnpm build`) at /admin/;
   // client-side routes such as /admin/customers/12/show get index.html. Without a
   // build nothing is registered and the API runs alone.
