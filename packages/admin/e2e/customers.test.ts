@@ -26,6 +26,14 @@ async function customerCount(filter: Record<string, unknown>): Promise<number> {
 }
 
 /** "1-25 of 87" → 87, once the list shows `expected` (the list updates after a debounce). */
+/** The saved-filters panel, opened from its toolbar button (it costs no width on the list). */
+async function savedFilters() {
+  const panel = page.getByTestId('saved-filters');
+  if (!(await panel.isVisible())) await page.getByTestId('saved-filters-button').click();
+  await panel.waitFor();
+  return panel;
+}
+
 async function waitListTotal(expected: number): Promise<void> {
   await page.waitForFunction((n) => {
     const text = document.querySelector('.MuiTablePagination-displayedRows')?.textContent ?? '';
@@ -43,14 +51,14 @@ describe('saved filters on the customers list', () => {
 
     await page.goto(`${base}/admin/customers?filter=${encodeURIComponent('{}')}`);
     await waitListTotal(all);
-    const aside = page.getByTestId('saved-filters');
-    await aside.getByText('Saved queries').waitFor();
     // Set a filter through the Filter button, as a user would.
     await page.locator('button.add-filter').click();
     await page.locator('li.new-filter-item[data-key="tags"]').click();
     await page.locator('input[name="tags"]').fill('vip');
     await waitListTotal(vip);
 
+    let aside = await savedFilters();
+    await aside.getByText('Saved queries').waitFor();
     await aside.getByRole('button', { name: 'Save current query...' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Query name').fill('My VIP');
@@ -63,6 +71,7 @@ describe('saved filters on the customers list', () => {
     await page.goto(`${base}/admin/customers?filter=${encodeURIComponent('{}')}`);
     await page.reload();
     await waitListTotal(all);
+    aside = await savedFilters();
     await aside.getByText('My VIP').waitFor();
     await aside.getByText('My VIP').click();
     await waitListTotal(vip);
@@ -78,6 +87,7 @@ describe('saved filters on the customers list', () => {
     await confirm.waitFor({ state: 'detached' });
     await page.reload();
     await waitListTotal(vip);
+    aside = await savedFilters();
     await aside.getByText('Saved queries').waitFor();
     assert.equal(await aside.getByText('My VIP').count(), 0);
   });

@@ -1,11 +1,12 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
-import { BrowserRouter, Route } from 'react-router-dom';
+import { Route, RouterProvider, createBrowserRouter } from 'react-router-dom';
 import { authProvider } from './auth/auth-provider.ts';
 import { LoginPage } from './auth/login-page.tsx';
 import { Dashboard } from './dashboard/dashboard.tsx';
 import { createDataProvider } from './data-provider/index.ts';
 import { i18nProvider } from './i18n/i18n-provider.ts';
 import { AppLayout } from './layout/app-menu.tsx';
+import { darkTheme, lightTheme } from './layout/theme.ts';
 import { archivePolicies } from './resources/archive-policies/index.ts';
 import { archivedCustomers } from './resources/archived-customers/index.ts';
 import { auditEvents } from './resources/audit-events/index.ts';
@@ -33,44 +34,52 @@ const dataProvider = createDataProvider();
 /**
  * The dashboard lives under /admin/ (served by the server, or by Vite in dev), with
  * real paths rather than #hashes; the server answers unknown paths below /admin/ with
- * index.html so reloads and shared links work.
+ * index.html so reloads and shared links work. A data router (not <BrowserRouter>):
+ * react-admin can only ask before leaving a form with unsaved changes
+ * (`warnWhenUnsavedChanges`) under one.
  */
-export function App() {
+function CustosAdmin() {
   return (
-    <BrowserRouter basename="/admin">
-      <Admin
-        title="Custos"
-        dataProvider={dataProvider}
-        authProvider={authProvider}
-        i18nProvider={i18nProvider}
-        loginPage={LoginPage}
-        layout={AppLayout}
-        dashboard={Dashboard}
-        requireAuth
-        disableTelemetry
-      >
-        <Resource name="customers" {...customers} />
-        <Resource name="voided-customers" {...voidedCustomers} />
-        <Resource name="archived-customers" {...archivedCustomers} />
-        <Resource name="interactions" {...interactions} />
-        <Resource name="tags" {...tags} />
-        <Resource name="segments" {...segments} />
-        <Resource name="archive-policies" {...archivePolicies} />
-        <Resource name="jobs" {...jobs} />
-        {/* No screens of its own: read through an archived customer's page. */}
-        <Resource name="archived-interactions" />
-        <Resource name="users" {...users} />
-        <Resource name="audit-events" {...auditEvents} />
-        <CustomRoutes>
-          <Route path="/reports" element={<ReportsPage />} />
-          <Route path="/backups" element={<BackupsPage />} />
-          <Route path="/duplicates" element={<DuplicatesPage />} />
-          <Route path="/merges" element={<MergesPage />} />
-          <Route path="/data-quality" element={<DataQualityPage />} />
-          <Route path="/normalization" element={<NormalizePage />} />
-          <Route path="/archive-search" element={<ArchiveSearchPage />} />
-        </CustomRoutes>
-      </Admin>
-    </BrowserRouter>
+    <Admin
+      title="Custos"
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      i18nProvider={i18nProvider}
+      loginPage={LoginPage}
+      layout={AppLayout}
+      dashboard={Dashboard}
+      theme={lightTheme}
+      darkTheme={darkTheme}
+      requireAuth
+      disableTelemetry
+    >
+      <Resource name="customers" {...customers} />
+      <Resource name="voided-customers" {...voidedCustomers} />
+      <Resource name="archived-customers" {...archivedCustomers} />
+      <Resource name="interactions" {...interactions} />
+      <Resource name="tags" {...tags} />
+      <Resource name="segments" {...segments} />
+      <Resource name="archive-policies" {...archivePolicies} />
+      <Resource name="jobs" {...jobs} />
+      {/* No screens of its own: read through an archived customer's page. */}
+      <Resource name="archived-interactions" />
+      <Resource name="users" {...users} />
+      <Resource name="audit-events" {...auditEvents} />
+      <CustomRoutes>
+        <Route path="/reports" element={<ReportsPage />} />
+        <Route path="/backups" element={<BackupsPage />} />
+        <Route path="/duplicates" element={<DuplicatesPage />} />
+        <Route path="/merges" element={<MergesPage />} />
+        <Route path="/data-quality" element={<DataQualityPage />} />
+        <Route path="/normalization" element={<NormalizePage />} />
+        <Route path="/archive-search" element={<ArchiveSearchPage />} />
+      </CustomRoutes>
+    </Admin>
   );
+}
+
+const router = createBrowserRouter([{ path: '*', element: <CustosAdmin /> }], { basename: '/admin' });
+
+export function App() {
+  return <RouterProvider router={router} />;
 }

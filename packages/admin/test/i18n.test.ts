@@ -2,10 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { en } from '../src/i18n/en.ts';
-import { zhCN } from '../src/i18n/zh-cn.ts';
+import { catalogues, ownChinese as zhCN, ownEnglish as en } from '../src/i18n/catalogues.ts';
 import { schema } from './schema-fixture.ts';
-import chineseModule from '@haxqer/ra-language-chinese';
 import englishMessages from 'ra-language-english';
 
 function leaves(tree: unknown, prefix = ''): string[] {
@@ -15,7 +13,36 @@ function leaves(tree: unknown, prefix = ''): string[] {
 
 describe('messages', () => {
   it('has the same keys in English and Chinese', () => {
-    assert.deepEqual(leaves(zhCN).sort(), leaves(en).sort());
+    // Named both ways, so a failure says which catalogue lacks which key.
+    const english = new Set(leaves(en));
+    const chinese = new Set(leaves(zhCN));
+    assert.deepEqual([...english].filter((k) => !chinese.has(k)), [], 'keys missing in Chinese');
+    assert.deepEqual([...chinese].filter((k) => !english.has(k)), [], 'keys missing in English');
+  });
+
+  it('leaves no react-admin message in English on the Chinese screens', () => {
+    const english = ((englishMessages as { default?: unknown }).default ?? englishMessages) as Record<string, unknown>;
+    const chinese = catalogues['zh-CN'] as Record<string, unknown>;
+    const value = (tree: Record<string, unknown>, key: string) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], tree);
+    // Symbols and placeholders only: nothing to translate.
+    const neutral = new Set(['ra.boolean.null', 'ra.page.edit', 'ra.page.show']);
+    const untranslated = leaves(english).filter((key) => !neutral.has(key) && !/[\u4e00-\u9fff]/.test(String(value(chinese, key) ?? '')));
+    assert.deepEqual(untranslated, []);
+  });
+
+  it('has no space between Chinese words and no ASCII sentence end in Chinese messages', () => {
+    const chinese = catalogues['zh-CN'] as Record<string, unknown>;
+    const bad: string[] = [];
+    const walk = (node: unknown, prefix: string) => {
+      if (typeof node === 'string') {
+        // "客户 列表": a placeholder or a Chinese word followed by a space and a Chinese word.
+        if (/(?:[\u4e00-\u9fff]|%\{name\}) [\u4e00-\u9fff]/.test(node) || /[\u4e00-\u9fff][.?!]( |$)/.test(node)) bad.push(`${prefix}: ${node}`);
+        return;
+      }
+      if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) walk(v, prefix ? `${prefix}.${k}` : k);
+    };
+    walk(chinese, '');
+    assert.deepEqual(bad, []);
   });
 
   it('translates every value of every enum the dashboard shows', () => {
@@ -25,25 +52,25 @@ describe('messages', () => {
       assert.ok(type && type.kind === 'ENUM', `${name} is an enum in the schema`);
       const values = type.enumValues.map((v) => v.name).sort();
       for (const messages of [en, zhCN]) {
-        const table = (messages.custos.enums as Record<string, Record<string, string>>)[name];
+        const table = ((messages as typeof en).custos.enums as Record<string, Record<string, string>>)[name];
         assert.ok(table, `messages for ${name}`);
         assert.deepEqual(Object.keys(table).sort(), values, `${name} values`);
       }
     }
   });
 
-  it('translates react-admin\'s saved-query messages (the customers list\'s saved filters)', () => {
-    const chinese = ((chineseModule as { default?: unknown }).default ?? chineseModule) as { ra: { saved_queries: Record<string, string> } };
+  it('translates react-admin\'s saved-query messages (every list\'s saved filters)', () => {
     const english = ((englishMessages as { default?: unknown }).default ?? englishMessages) as { ra: { saved_queries: Record<string, string> } };
-    const ours = (zhCN as unknown as { ra?: { saved_queries?: Record<string, string> } }).ra?.saved_queries ?? {};
+    const chinese = catalogues['zh-CN'] as unknown as { ra: { saved_queries: Record<string, string> } };
     for (const key of Object.keys(english.ra.saved_queries)) {
-      const text = ours[key] ?? chinese.ra.saved_queries[key];
+      const text = chinese.ra.saved_queries[key];
       assert.ok(text && /[\u4e00-\u9fff]/.test(text), `ra.saved_queries.${key} in Chinese`);
     }
   });
 
   it('has Chinese text that differs from English for labels', () => {
     assert.notEqual(zhCN.resources.customers.name, en.resources.customers.name);
+    assert.notEqual(zhCN.custos.ui.saved_filters, en.custos.ui.saved_filters);
     assert.match(zhCN.custos.errors.conflict, /其他人/);
   });
 });

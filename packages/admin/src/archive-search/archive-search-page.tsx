@@ -1,4 +1,5 @@
 import SearchIcon from '@mui/icons-material/Search';
+import { formatDate } from '../shared/dates.ts';
 import {
   Box, Card, CardContent, Checkbox, Chip, FormControlLabel, InputAdornment, List, ListItemButton, ListItemText, Stack, TextField, Typography,
 } from '@mui/material';
@@ -41,7 +42,7 @@ function Hit({ hit }: { hit: ArchiveHit }) {
             {others.map((h) => (
               <span key={h.field}>{translate(`resources.customers.fields.${h.field}`, { _: h.field })}: <Snippet snippet={h.snippet} />{' · '}</span>
             ))}
-            {translate('custos.search.archived_on', { date: new Date(hit.customer.archivedAt).toLocaleDateString(locale), reason: hit.customer.archiveReason })}
+            {translate('custos.search.archived_on', { date: formatDate(hit.customer.archivedAt, locale, false), reason: hit.customer.archiveReason })}
           </>
         }
       />

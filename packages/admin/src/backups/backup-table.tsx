@@ -1,4 +1,5 @@
 import { Alert, Chip, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
+import { formatDate } from '../shared/dates.ts';
 import { useGetMany, useLocaleState, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import type { BackupRow } from '../data-provider/reports.ts';
@@ -17,7 +18,7 @@ function LastDrill({ drill }: { drill: BackupRow['lastDrill'] }) {
         <Chip size="small" color={DRILL_COLORS[drill.state] ?? 'default'} label={translate(`custos.enums.JobState.${drill.state}`, { _: drill.state })}
           component={Link} to={`/jobs/${drill.jobId}/show`} clickable />
         <Typography variant="caption" color="text.secondary">
-          {drill.finishedAt ? new Date(drill.finishedAt).toLocaleString(locale) : ''}
+          {drill.finishedAt ? formatDate(drill.finishedAt, locale) : ''}
           {drill.seconds !== null ? ` · ${translate('custos.backups.seconds', { n: drill.seconds.toFixed(1) })}` : ''}
         </Typography>
       </Stack>
@@ -49,7 +50,7 @@ export function BackupTable({ backups, onStarted }: { backups: BackupRow[]; onSt
           {backups.map((b) => (
             <TableRow key={b.id} hover data-testid="backup-row" data-id={b.id}>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                <Tooltip title={b.id}><span>{new Date(b.createdAt).toLocaleString(locale)}</span></Tooltip>
+                <Tooltip title={b.id}><span>{formatDate(b.createdAt, locale)}</span></Tooltip>
               </TableCell>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{name(b.createdBy)}</TableCell>
               <TableCell sx={{ minWidth: 160 }}>{b.reason ?? '—'}</TableCell>

@@ -1,4 +1,5 @@
 import { Box, Button, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { formatDate } from '../shared/dates.ts';
 import { useState } from 'react';
 import { Link, Title, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import type { MergeRow } from '../data-provider/cleanup.ts';
@@ -45,14 +46,14 @@ export function MergesPage() {
         <TableBody>
           {(merges.data ?? []).map((m) => (
             <TableRow key={m.id} data-testid="merge-row" data-id={m.id}>
-              <TableCell>{new Date(m.mergedAt).toLocaleString(locale)}</TableCell>
+              <TableCell>{formatDate(m.mergedAt, locale)}</TableCell>
               <TableCell>{m.survivor ? party(m.survivor) : '—'}</TableCell>
               <TableCell>{m.merged.map(party)}</TableCell>
               <TableCell>{m.interactionCount}</TableCell>
               <TableCell>{m.mergedBy?.displayName ?? '—'}</TableCell>
               <TableCell>
                 {m.unmergedAt
-                  ? <Chip size="small" label={translate('custos.cleanup.merges.undone', { at: new Date(m.unmergedAt).toLocaleString(locale) })} data-testid="merge-state" data-state="UNDONE" title={m.unmergeReason ?? ''} />
+                  ? <Chip size="small" label={translate('custos.cleanup.merges.undone', { at: formatDate(m.unmergedAt, locale) })} data-testid="merge-state" data-state="UNDONE" title={m.unmergeReason ?? ''} />
                   : <Chip size="small" color="success" label={translate('custos.cleanup.merges.in_effect')} data-testid="merge-state" data-state="ACTIVE" />}
               </TableCell>
               <TableCell>

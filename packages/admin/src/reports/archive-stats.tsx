@@ -1,4 +1,5 @@
 import { Grid, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { formatDate } from '../shared/dates.ts';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { ReportCard } from './report-card.tsx';
@@ -33,7 +34,7 @@ export function ArchiveStatsCard({ enabled }: { enabled: boolean }) {
             <Figure label="custos.reports.archive.legal_holds" value={data.legalHolds.toLocaleString()} testId="archive-holds" />
             <Figure label="custos.reports.archive.past_retention" value={data.pastRetention.toLocaleString()} testId="archive-past-retention" />
             <Figure label="custos.reports.archive.oldest" testId="archive-oldest"
-              value={data.oldestArchivedAt ? new Date(data.oldestArchivedAt).toLocaleDateString(locale) : '—'} />
+              value={data.oldestArchivedAt ? formatDate(data.oldestArchivedAt, locale, false) : '—'} />
           </Grid>
           <Grid container spacing={2}>
             <Grid size={{ xs: 12, md: 6 }}>

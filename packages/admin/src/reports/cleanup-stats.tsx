@@ -1,4 +1,5 @@
 import { Button, Grid, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { formatDate } from '../shared/dates.ts';
 import { useCallback, useState } from 'react';
 import { useLocale, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
@@ -37,7 +38,7 @@ export function CleanupStatsCard({ testId = 'report-cleanup', limit = 6 }: { tes
   const [jobId, setJobId] = useState<string | null>(null);
   const onCounted = useCallback(() => void refetch(), [refetch]);
   const when = (iso: string | null, done: string, never: string) =>
-    iso ? translate(done, { time: new Date(iso).toLocaleString(locale === 'zh-cn' ? 'zh-CN' : 'en') }) : translate(never);
+    iso ? translate(done, { time: formatDate(iso, locale) }) : translate(never);
   return (
     <ReportCard title="custos.reports.cleanup.title" isPending={isPending} error={error} testId={testId}>
       {data ? (

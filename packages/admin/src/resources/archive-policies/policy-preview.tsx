@@ -1,4 +1,5 @@
 import PreviewOutlinedIcon from '@mui/icons-material/PreviewOutlined';
+import { formatDate } from '../../shared/dates.ts';
 import { Alert, Box, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Button, useLocaleState, useTranslate } from 'react-admin';
 import { ErrorAlert } from '../../shared/error-alert.tsx';
@@ -41,7 +42,7 @@ export function PreviewResult({ preview }: { preview: Preview }) {
                   <TableCell>{String(c['name'])}</TableCell>
                   <TableCell>{translate(`custos.enums.LifecycleStage.${c['lifecycleStage']}`)}</TableCell>
                   <TableCell>{translate(`custos.enums.CustomerStatus.${c['status']}`)}</TableCell>
-                  <TableCell>{c['lastInteractionAt'] ? new Date(String(c['lastInteractionAt'])).toLocaleDateString(locale) : '—'}</TableCell>
+                  <TableCell>{c['lastInteractionAt'] ? formatDate(String(c['lastInteractionAt']), locale, false) : '—'}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

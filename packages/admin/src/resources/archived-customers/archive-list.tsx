@@ -22,6 +22,7 @@ import { EnumField, GuardedTextField, KeyField } from '../../shared/fields.tsx';
 import { ReasonInput } from '../customers/lifecycle-inputs.tsx';
 import { archiveFilters } from './archive-filters.tsx';
 import { ExportMenu } from '../../exports/export-menu.tsx';
+import { SavedFiltersButton } from '../../shared/saved-filters-button.tsx';
 
 const sortable = sortableFields('archivedCustomers');
 
@@ -74,7 +75,7 @@ export function ArchiveList() {
   return (
     <List
       filters={archiveFilters(access)}
-      actions={<TopToolbar><FilterButton /><SelectColumnsButton /><ExportMenu /></TopToolbar>}
+      actions={<TopToolbar><SelectColumnsButton /><FilterButton /><SavedFiltersButton /><ExportMenu /></TopToolbar>}
       exporter={false}
       sort={{ field: 'archivedAt', order: 'DESC' }}
       perPage={25}

@@ -16,6 +16,7 @@ import {
 import { EnumField } from '../../shared/fields.tsx';
 import { VerifyChainButton } from './verify-chain-button.tsx';
 import { ExportMenu } from '../../exports/export-menu.tsx';
+import { SavedFiltersButton } from '../../shared/saved-filters-button.tsx';
 
 /** "CUSTOMER_UPDATED, USER_CREATED" filters on any of these actions. */
 const parseActions = (value: string) => (value ? value.split(/[,，\s]+/).map((a) => a.trim().toUpperCase()).filter(Boolean) : []);
@@ -50,7 +51,7 @@ export function AuditList() {
       filters={filters}
       perPage={25}
       sort={{ field: 'seq', order: 'DESC' }}
-      actions={<TopToolbar><FilterButton /><ExportMenu /><VerifyChainButton /></TopToolbar>}
+      actions={<TopToolbar><FilterButton /><SavedFiltersButton /><ExportMenu /><VerifyChainButton /></TopToolbar>}
       exporter={false}
     >
       <Datagrid rowClick="show" bulkActionButtons={false}>

@@ -1,4 +1,5 @@
 import { LocaleDateField } from '../../shared/date-field.tsx';
+import { formatDate } from '../../shared/dates.ts';
 import { Alert, Box, Card, CardContent, Divider, Grid, Typography } from '@mui/material';
 import {
   EditButton,
@@ -73,7 +74,7 @@ function VoidNotice() {
       {translate('custos.enums.CustomerStatus.VOID')}
       {reason ? ` · ${reason}` : ''}
       {record['voidNote'] ? ` · ${record['voidNote']}` : ''}
-      {record['voidedAt'] ? ` · ${new Date(String(record['voidedAt'])).toLocaleString(locale)}` : ''}
+      {record['voidedAt'] ? ` · ${formatDate(String(record['voidedAt']), locale)}` : ''}
     </Alert>
   );
 }

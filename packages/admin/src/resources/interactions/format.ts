@@ -1,3 +1,5 @@
+import { formatDate } from '../../shared/dates.ts';
+
 /** Money from a Decimal string in the user's language, e.g. "¥12,800.00" / "CN¥12,800.00". */
 export function formatAmount(amount: string | null | undefined, currency: string | null | undefined, locale: string): string | null {
   if (amount === null || amount === undefined) return null;
@@ -12,6 +14,5 @@ export function formatAmount(amount: string | null | undefined, currency: string
 }
 
 export function formatDateTime(value: string | null | undefined, locale: string): string {
-  if (!value) return '';
-  return new Date(value).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  return formatDate(value, locale);
 }

@@ -22,6 +22,7 @@ import { EnumField } from '../../shared/fields.tsx';
 import { formatAmount } from './format.ts';
 import { InteractionKindIcon } from './kind-icon.tsx';
 import { ExportMenu } from '../../exports/export-menu.tsx';
+import { SavedFiltersButton } from '../../shared/saved-filters-button.tsx';
 
 const sortable = sortableFields('interactions');
 
@@ -51,7 +52,7 @@ export function InteractionList() {
   const access = useAccess();
   return (
     // The server builds the export (ExportMenu) instead of react-admin's page-by-page client export.
-    <List filters={filters} actions={<TopToolbar><FilterButton /><ExportMenu /></TopToolbar>} exporter={false} sort={{ field: 'occurredAt', order: 'DESC' }} perPage={25}>
+    <List filters={filters} actions={<TopToolbar><FilterButton /><SavedFiltersButton /><ExportMenu /></TopToolbar>} exporter={false} sort={{ field: 'occurredAt', order: 'DESC' }} perPage={25}>
       <Datagrid bulkActionButtons={false} rowClick={false}>
         <FunctionField
           source="kind"

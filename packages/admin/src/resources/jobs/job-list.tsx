@@ -2,6 +2,7 @@ import { Datagrid, FilterButton, List, SelectArrayInput, TextField, TopToolbar }
 import { enumChoices } from '../../shared/choices.ts';
 import { LocaleDateField } from '../../shared/date-field.tsx';
 import { EnumField } from '../../shared/fields.tsx';
+import { SavedFiltersButton } from '../../shared/saved-filters-button.tsx';
 import { CancelJobButton, ClassifyButton, RotateKeysButton } from './job-actions.tsx';
 import { JobProgressBar, JobStateChip, StartedBy, pollList } from './job-fields.tsx';
 
@@ -15,7 +16,7 @@ export function JobList() {
   return (
     <List
       filters={filters}
-      actions={<TopToolbar><FilterButton /><ClassifyButton /><RotateKeysButton /></TopToolbar>}
+      actions={<TopToolbar><FilterButton /><SavedFiltersButton /><ClassifyButton /><RotateKeysButton /></TopToolbar>}
       perPage={25}
       queryOptions={{ refetchInterval: pollList }}
     >

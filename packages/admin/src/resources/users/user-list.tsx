@@ -12,6 +12,7 @@ import {
 } from 'react-admin';
 import { enumChoices } from '../../shared/choices.ts';
 import { EnumField } from '../../shared/fields.tsx';
+import { SavedFiltersButton } from '../../shared/saved-filters-button.tsx';
 import { EnableToggleButton } from './enable-toggle-button.tsx';
 
 const filters = [
@@ -25,7 +26,7 @@ export function UserList() {
       filters={filters}
       sort={{ field: 'displayName', order: 'ASC' }}
       perPage={25}
-      actions={<TopToolbar><CreateButton /></TopToolbar>}
+      actions={<TopToolbar><SavedFiltersButton /><CreateButton /></TopToolbar>}
     >
       <Datagrid bulkActionButtons={false} rowClick="edit">
         <TextField source="displayName" />

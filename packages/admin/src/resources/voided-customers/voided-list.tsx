@@ -6,6 +6,7 @@ import { LocaleDateField } from '../../shared/date-field.tsx';
 import { EnumField, KeyField } from '../../shared/fields.tsx';
 import { BulkArchiveButton, BulkUnvoidButton } from '../customers/bulk-buttons.tsx';
 import { ExportMenu } from '../../exports/export-menu.tsx';
+import { SavedFiltersButton } from '../../shared/saved-filters-button.tsx';
 
 const sortable = sortableFields('customers');
 
@@ -34,7 +35,7 @@ export function VoidedList() {
   const s = (field: string) => sortable.has(field);
   const bulk = can(access, 'customer:unvoid') || can(access, 'customer:archive');
   return (
-    <List filters={filters} actions={<TopToolbar><FilterButton /><ExportMenu /></TopToolbar>} exporter={false} sort={{ field: 'updatedAt', order: 'DESC' }} perPage={25}>
+    <List filters={filters} actions={<TopToolbar><FilterButton /><SavedFiltersButton /><ExportMenu /></TopToolbar>} exporter={false} sort={{ field: 'updatedAt', order: 'DESC' }} perPage={25}>
       <Datagrid
         rowClick={(id: Identifier) => `/customers/${id}/show`}
         bulkActionButtons={bulk ? <BulkActions /> : false}
