@@ -1416,7 +1416,7 @@ export interface DuplicateFilter {
   region?: Array<Scalars['String']> | null;
   /** Only groups containing this customer. */
   customerId?: Scalars['ID'] | null;
-  /** Only groups with at least one of these reason kinds. */
+  /** Only groups with at least one of these reason kinds (EMAIL, PHONE, TAX_ID, NAME, SIMILAR_NAME); a kind on a field your role does not read in full is refused (FORBIDDEN). */
   reason?: Array<Scalars['String']> | null;
 }
 
@@ -1425,11 +1425,11 @@ export interface DuplicateGroup {
   __typename?: 'DuplicateGroup';
   /** Stable identifier (until the next detection run). */
   id: Scalars['ID'];
-  /** How likely the group is one customer (0–1): independent reasons add up. */
+  /** How likely the group is one customer (0–1): independent reasons add up. Computed from the reasons you may see. */
   score: Scalars['Float'];
   /** The region all members share, if they do. */
   region: Scalars['String'] | null;
-  /** Why, strongest first. */
+  /** Why, strongest first: only evidence on fields your role reads in full (MANAGER does not see TAX_ID). */
   reasons: Array<DuplicateReason>;
   /** The member customers’ ids. */
   memberIds: Array<Scalars['ID']>;
@@ -2890,10 +2890,12 @@ export interface Segment {
   id: Scalars['ID'];
   /** Unique name (case-insensitive). */
   name: Scalars['String'];
-  /** What the segment is for. */
+  /** What the segment is for; null when empty, or when the segment uses criteria your role may not see (see hiddenCriteria): a description may restate them. */
   description: Scalars['String'] | null;
-  /** The stored filter, as a CustomerFilter input. */
+  /** The stored filter, as a CustomerFilter input, without the criteria your role may not see (listed in hiddenCriteria). Using the segment still applies them, within what your role may search and the rows it may read. */
   filter: Scalars['JSONObject'];
+  /** Criteria of the filter left out for your role (`search`, `ids`, `taxId`): their values are data of particular customers, shown only to roles that read those fields in full on every row. */
+  hiddenCriteria: Array<Scalars['String']>;
   /** When it was created. */
   createdAt: Scalars['DateTime'];
   /** When it was last changed. */

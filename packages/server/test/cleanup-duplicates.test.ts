@@ -192,9 +192,78 @@ describe('duplicate detection', () => {
       const run = await server.as(user)(`mutation { detectDuplicates { job { id } } }`);
       expect(run.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     }
-    const res = await server.as('manager')(`{ duplicateCandidates(first: 5, filter: { reason: ["TAX_ID"] }) { nodes { customers { taxId } } } }`);
+    const res = await server.as('manager')(`{ duplicateCandidates(first: 5, filter: { reason: ["PHONE"] }) { nodes { customers { phone taxId } } } }`);
+    expect(res.errors).toBeUndefined();
     const taxIds = res.data.duplicateCandidates.nodes.flatMap((n: any) => n.customers.map((c: any) => c.taxId)).filter(Boolean);
     expect(taxIds.length).toBeGreaterThan(0);
     for (const t of taxIds) expect(t).toMatch(/\*/);
+  });
+
+  it('shows MANAGER no tax id evidence: not as a reason, a filter, a score or a group, as cleanupStats counts', async () => {
+    // Two customers that share nothing but their tax id.
+    const lone = [await insertCustomer(server.db, { name: 'Quokka Ventures', region: 'CN-SH' }), await insertCustomer(server.db, { name: '北方蓝鲸有限公司', region: 'US-CA' })];
+    for (const id of lone) await setTaxId(server.db, id, '91310000MA1LONELY7');
+    await runDetection();
+    const refused = await server.as('manager')(`{ duplicateCandidates(filter: { reason: ["TAX_ID"] }) { totalCount } }`);
+    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect(refused.errors![0]!.message).toContain('Customer.taxId');
+    const unknown = await server.gql(`{ duplicateCandidates(filter: { reason: ["SHOE_SIZE"] }) { totalCount } }`);
+    expect(unknown.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'filter.reason' }] });
+
+    const admin = await allGroups();
+    const manager = await allGroups(server.as('manager'));
+    expect(admin.some((g) => g.reasons.some((r: any) => r.kind === 'TAX_ID'))).toBe(true);
+    expect(JSON.stringify(manager)).not.toContain('TAX_ID');
+    expect(JSON.stringify(manager)).not.toContain('tax id');
+    // Groups held together by the tax id alone are not listed; the others keep the rest.
+    const onlyTax = admin.filter((g) => g.reasons.every((r: any) => r.kind === 'TAX_ID'));
+    expect(onlyTax.length).toBeGreaterThan(0);
+    expect(manager.map((g) => g.id).sort()).toEqual(admin.filter((g) => !onlyTax.includes(g)).map((g) => g.id).sort());
+    for (const group of manager) {
+      const full = admin.find((g) => g.id === group.id)!;
+      expect(group.reasons).toEqual(full.reasons.filter((r: any) => r.kind !== 'TAX_ID'));
+      // The score is what the visible evidence gives: a hidden tax id adds nothing.
+      if (full.reasons.some((r: any) => r.kind === 'TAX_ID')) {
+        expect(group.score).toBeCloseTo(combinedScore(Object.fromEntries(group.reasons.map((r: any) => [r.kind, r.score]))), 3);
+      } else {
+        expect(group.score).toBeCloseTo(full.score, 3);
+      }
+    }
+    const scores = manager.map((g) => g.score);
+    expect(scores).toEqual([...scores].sort((x, y) => y - x));
+    const high = await server.as('manager')(`{ duplicateCandidates(first: 200, filter: { minScore: 0.95 }) { nodes { id score } } }`);
+    expect(high.data.duplicateCandidates.nodes.every((n: any) => n.score >= 0.95)).toBe(true);
+
+    const count = await server.as('manager')(`{ duplicateCandidates { totalCount } }`);
+    const stats = await server.as('manager')(`{ cleanupStats { duplicateGroupsPending duplicatesByReason { kind groups } } }`);
+    expect(stats.errors).toBeUndefined();
+    expect(stats.data.cleanupStats.duplicateGroupsPending).toBe(count.data.duplicateCandidates.totalCount);
+    for (const { kind, groups } of stats.data.cleanupStats.duplicatesByReason) {
+      const listed = await server.as('manager')(`{ duplicateCandidates(filter: { reason: ["${kind}"] }) { totalCount } }`);
+      expect({ kind, groups: listed.data.duplicateCandidates.totalCount }).toEqual({ kind, groups });
+    }
+  });
+
+  it('pages to the end: no group twice, no cursor twice, as many as totalCount (ADMIN and MANAGER)', async () => {
+    for (const user of ['admin', 'manager'] as const) {
+      const seen: string[] = [];
+      const cursors = new Set<string>();
+      let after: string | null = null;
+      let total = 0;
+      for (let page = 0; page < 200; page++) {
+        const res: any = await server.as(user)(`query($after: String) { duplicateCandidates(first: 7, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`, { after });
+        expect(res.errors).toBeUndefined();
+        const conn = res.data.duplicateCandidates;
+        total = conn.totalCount;
+        seen.push(...conn.nodes.map((n: any) => n.id));
+        if (!conn.pageInfo.hasNextPage) break;
+        expect(cursors.has(conn.pageInfo.endCursor)).toBe(false);
+        cursors.add(conn.pageInfo.endCursor);
+        after = conn.pageInfo.endCursor;
+      }
+      expect(total).toBeGreaterThan(14);
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen.length).toBe(total);
+    }
   });
 });

@@ -193,6 +193,25 @@ describe('links and audit', () => {
     expect(events[1]).toMatchObject({ action: 'EXPORT_DOWNLOADED', actor_id: server.users.auditor, changes: { rows: { to: 1 } } });
   });
 
+  it('keeps no search term of a link once it was used or expired; the audit log holds it as a keyed hash', async () => {
+    const term = 'export.term@example.com';
+    const used = await exportAs('admin', { resource: 'CUSTOMERS', customers: { search: term, region: ['CN-SH'] } });
+    const id = (url: string) => url.split('/').pop()!;
+    const stored = async (url: string) => (await server.db.query<{ filter: any }>(`select filter from export_request where id = $1`, [id(url)]))[0]!.filter;
+    expect((await stored(used.url)).search).toBe(term);
+    expect((await download(used.url)).status).toBe(200);
+    expect(await stored(used.url)).toEqual({ search: expect.stringMatching(/^\[hmac:text:test1:[0-9a-f]{24}\]$/), region: ['CN-SH'] });
+    const [requested] = await server.db.query<{ changes: any }>(
+      `select changes from audit_event where action = 'EXPORT_REQUESTED' and entity_id = $1`, [id(used.url).slice(0, 12)]);
+    expect(requested!.changes.filter.to).toEqual(await stored(used.url));
+
+    const expired = await exportAs('admin', { resource: 'CUSTOMERS', customers: { search: term } });
+    await server.db.query(`update export_request set expires_at = now() - interval '1 second' where id = $1`, [id(expired.url)]);
+    await exportAs('admin', { resource: 'CUSTOMERS' });
+    expect(await stored(expired.url)).toBeNull();
+    expect(JSON.stringify(await server.db.query(`select filter from export_request where used_at is not null or expires_at <= now()`))).not.toContain(term);
+  });
+
   it('stops working at once for a disabled user', async () => {
     const link = await exportAs('manager', { resource: 'CUSTOMERS' });
     await server.db.query(`update app_user set enabled = false where id = $1`, [server.users.manager]);

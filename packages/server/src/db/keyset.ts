@@ -2,13 +2,26 @@ import type { Params } from './sql.js';
 
 export type SortDirection = 'ASC' | 'DESC';
 
-/** One sortable column. `cast` is the SQL type a cursor value is read back as. */
+/** One sortable column. `cast` is the SQL type a cursor value is read back as: it must
+ * be the column's own type, so that the value read back compares equal to the row it
+ * came from (a `real` compared as a double is never equal to itself). */
 export interface SortColumn {
   key: string;
   sql: string;
-  cast: 'text' | 'timestamptz' | 'bigint' | 'numeric' | 'integer';
+  cast: 'text' | 'timestamptz' | 'bigint' | 'numeric' | 'integer' | 'real';
   nullable: boolean;
 }
+
+export const BIGINT_MAX = 9223372036854775807n;
+
+/** A positive bigint id as GraphQL passes it (a string): anything else cannot exist, and
+ * a value past the 64-bit range would make PostgreSQL fail the statement. */
+export function isBigintId(text: string): boolean {
+  return /^[1-9][0-9]{0,18}$/.test(text) && BigInt(text) <= BIGINT_MAX;
+}
+
+/** Cursors are made by the server from a few sort values; anything longer was not. */
+const MAX_CURSOR_LENGTH = 4096;
 
 export interface SortTerm {
   column: SortColumn;
@@ -53,13 +66,19 @@ export class KeysetOrder {
     return Buffer.from(JSON.stringify([this.signature, ...keys]), 'utf8').toString('base64url');
   }
 
-  /** Returns the values of a cursor, or undefined when it is malformed or was made for another order. */
+  /**
+   * Returns the values of a cursor, or undefined when it is malformed, was made for another
+   * order, or holds a value its column's type cannot take. Cursors are opaque but not
+   * secret: a client can decode one, change a value and encode it again, so each value is
+   * checked here, before any SQL, rather than left to fail the statement.
+   */
   decodeCursor(cursor: string): (string | null)[] | undefined {
+    if (cursor.length > MAX_CURSOR_LENGTH) return undefined;
     try {
       const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
       if (!Array.isArray(parsed) || parsed[0] !== this.signature || parsed.length !== this.terms.length + 1) return undefined;
       const values = parsed.slice(1);
-      if (!values.every((v) => v === null || typeof v === 'string')) return undefined;
+      if (!values.every((v, i) => validKey(this.terms[i]!.column, v))) return undefined;
       return values as (string | null)[];
     } catch {
       return undefined;
@@ -80,6 +99,45 @@ export class KeysetOrder {
     }
     return alternatives.length === 0 ? 'false' : `(${alternatives.join(' or ')})`;
   }
+}
+
+const DECIMAL = /^-?(?:[0-9]{1,40}(?:\.[0-9]{0,40})?|\.[0-9]{1,40})$/;
+const FLOAT = /^-?(?:[0-9]{1,40}(?:\.[0-9]{0,40})?|\.[0-9]{1,40})(?:[eE][+-]?[0-9]{1,3})?$/;
+/** As PostgreSQL writes a timestamptz as text (DateStyle ISO), within 0001–9999. */
+const TIMESTAMP = /^([0-9]{4})-([0-9]{2})-([0-9]{2})[ T]([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.[0-9]{1,6})?(?:Z|[+-][0-9]{2}(?::?[0-9]{2}){0,2})?$/;
+const FLOAT4_MAX = 3.4028234e38;
+const FLOAT4_MIN_NORMAL = 1.1754944e-38;
+
+/** Whether PostgreSQL takes `value` as the column's type without an error. */
+function validKey(column: SortColumn, value: unknown): boolean {
+  if (value === null) return column.nullable;
+  if (typeof value !== 'string') return false;
+  switch (column.cast) {
+    case 'text':
+      return !value.includes('\u0000');
+    case 'bigint':
+      return /^-?[0-9]{1,19}$/.test(value) && BigInt(value) <= BIGINT_MAX && BigInt(value) >= -BIGINT_MAX - 1n;
+    case 'integer':
+      return /^-?[0-9]{1,10}$/.test(value) && Math.abs(Number(value)) <= 2_147_483_647;
+    case 'numeric':
+      return DECIMAL.test(value);
+    case 'real': {
+      if (!FLOAT.test(value)) return false;
+      const n = Math.abs(Number(value));
+      return n === 0 || (n >= FLOAT4_MIN_NORMAL && n <= FLOAT4_MAX);
+    }
+    case 'timestamptz': {
+      const m = TIMESTAMP.exec(value);
+      if (!m) return false;
+      const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+      const days = new Date(Date.UTC(2000, month, 0)).getUTCDate() - (month === 2 && !leapYear(year) ? 1 : 0);
+      return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= days && hour <= 23 && minute <= 59 && second <= 59;
+    }
+  }
+}
+
+function leapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
 function flip(direction: SortDirection): SortDirection {

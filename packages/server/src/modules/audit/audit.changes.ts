@@ -3,11 +3,15 @@ import { AUDIT_MASKED_FIELDS, GUARDED_FIELDS, type MaskKind } from '../../policy
 
 export type AuditChanges = Record<string, { from?: unknown; to?: unknown }>;
 
+/** Personal data of staff: the log is read by AUDITOR, who reads other users' emails
+ * only masked (and erasing a former employee must not mean editing the log either). */
+const STAFF_AUDIT_MASKED: Record<string, MaskKind> = { 'User.email': 'email' };
+
 /** How each field of an entity type enters the audit log: in clear, or masked. */
 function auditMask(entityType: string, field: string): MaskKind | undefined {
   const guarded = (GUARDED_FIELDS as Record<string, { mask: MaskKind; personal: boolean }>)[`${entityType}.${field}`];
   if (guarded?.personal) return guarded.mask;
-  return AUDIT_MASKED_FIELDS[field];
+  return STAFF_AUDIT_MASKED[`${entityType}.${field}`] ?? AUDIT_MASKED_FIELDS[field];
 }
 
 function auditValue(entityType: string, field: string, value: unknown): unknown {

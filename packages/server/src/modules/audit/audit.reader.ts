@@ -1,5 +1,5 @@
 import { invalidInput } from '../../common/domain-error.js';
-import { KeysetOrder } from '../../db/keyset.js';
+import { isBigintId, KeysetOrder } from '../../db/keyset.js';
 import { pageClauses, planPage, toPage, type PageArgs } from '../../db/paginate.js';
 import { Params, type SqlExecutor } from '../../db/sql.js';
 import type { AuditEventFilter, AuditEventRecord } from './audit.type.js';
@@ -21,7 +21,7 @@ export function auditConditions(filter: AuditEventFilter | null | undefined, par
   if (f.entityType) where.push(`e.entity_type = ${params.add(f.entityType, 'text')}`);
   if (f.entityId) where.push(`e.entity_id = ${params.add(f.entityId, 'text')}`);
   if (f.actorId) {
-    if (!/^[1-9][0-9]{0,18}$/.test(f.actorId)) throw invalidInput([{ field: 'filter.actorId', message: 'must be a user id' }]);
+    if (!isBigintId(f.actorId)) throw invalidInput([{ field: 'filter.actorId', message: 'must be a user id' }]);
     where.push(`e.actor_id = ${params.add(f.actorId, 'bigint')}`);
   }
   if (f.action?.length) where.push(`e.action = any(${params.add(f.action, 'text[]')})`);

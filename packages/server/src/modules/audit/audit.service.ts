@@ -1,6 +1,7 @@
 import type { SqlExecutor } from '../../db/sql.js';
 import type { RequestContext } from '../../graphql/context.js';
 import type { AuditChanges } from './audit.changes.js';
+import { auditSafe, scrubText } from './audit.personal.js';
 
 export interface AuditEntry {
   action: string;
@@ -16,6 +17,8 @@ export interface AuditEntry {
 /**
  * Appends one event to the hash-chained audit log. Call it inside the transaction of
  * the change it records, as its last statement: the chain lock is held until commit.
+ * Every event passes `auditSafe` here, whatever its caller put in it: filters, free text
+ * and job parameters or results never reach the log with personal data in clear.
  */
 export async function recordAudit(tx: RequestContext, entry: AuditEntry): Promise<string> {
   const row = await tx.sql.one<{ seq: string }>(
@@ -26,8 +29,8 @@ export async function recordAudit(tx: RequestContext, entry: AuditEntry): Promis
       entry.action,
       entry.entityType,
       entry.entityId,
-      entry.reason ?? null,
-      JSON.stringify(entry.changes ?? {}),
+      entry.reason == null ? null : scrubText(entry.reason),
+      JSON.stringify(auditSafe(entry.changes ?? {})),
       tx.requestId,
     ],
   );
@@ -91,8 +94,8 @@ export async function recordAuditMany(tx: RequestContext, batch: AuditBatch): Pr
       batch.action,
       batch.entityType,
       batch.entityIds,
-      batch.reason ?? null,
-      batch.changes.map((c) => JSON.stringify(c)),
+      batch.reason == null ? null : scrubText(batch.reason),
+      batch.changes.map((c) => JSON.stringify(auditSafe(c))),
       tx.requestId,
     ],
   );

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { RequestContext } from '../../graphql/context.js';
 import { backupKey } from '../../secrets.js';
-import { JobError, type JobHandler } from '../job/job.handler.js';
+import { JobError, type JobHandler, type JobStep } from '../job/job.handler.js';
+import type { JobRecord } from '../job/job.record.js';
 import { JobKind } from '../job/job.enums.js';
 import { runRestoreDrill, type DrillReport } from './backup.drill.js';
 import { BackupSession } from './backup.dump.js';
@@ -41,6 +42,26 @@ interface BackupCheckpoint {
  */
 const sessions = new Map<string, { token: string; session: BackupSession }>();
 
+/**
+ * Job results, errors and audit events are read by other roles (MANAGER reads jobs) and
+ * through the dashboard: they name backups by file name, never by a path on the server.
+ */
+export function withoutServerPaths(text: string, dir: string): string {
+  const root = path.resolve(dir);
+  return text
+    .split(root + path.sep).join('')
+    .split(root).join('<backup directory>')
+    // Any other absolute path in a system error (a scratch file, a socket) keeps only its name.
+    .replace(/(^|[\s'"(=:])\/(?:[^\s'"():]+\/)+([^\s'"():/]+)/g, '$1$2');
+}
+
+/** Errors of a backup step, with the message freed of server paths; class and cause stay
+ * as they are, so the worker still tells a dropped session from a real failure. */
+function pathFree<E>(error: E, dir: string): E {
+  if (error instanceof Error) error.message = withoutServerPaths(error.message, dir);
+  return error;
+}
+
 function databaseUrl(tx: RequestContext): string {
   return tx.em.config.get('clientUrl') as string;
 }
@@ -60,34 +81,11 @@ export const backupHandler: JobHandler<BackupParams, BackupCheckpoint> = {
   },
 
   async step(tx, job, checkpoint) {
-    const held = sessions.get(job.id);
-    if (!held || held.token !== checkpoint.session) {
-      await held?.session.abort();
-      const dir = backupDir(tx.config);
-      fs.rmSync(path.join(dir, `${job.params.name}.cbk.partial`), { force: true });
-      const session = await BackupSession.open(databaseUrl(tx), dir, backupKey(tx.config), {
-        createdBy: job.createdBy,
-        reason: job.params.reason,
-        name: job.params.name,
-        trigger: triggerOf(job.params),
-      });
-      const token = randomUUID();
-      sessions.set(job.id, { token, session });
-      // Tables dumped under a lost session do not count any more.
-      return { checkpoint: { session: token, tablesDone: 0 }, done: -checkpoint.tablesDone, finished: false };
+    try {
+      return await backupStep(tx, job, checkpoint);
+    } catch (error) {
+      throw pathFree(error, backupDir(tx.config));
     }
-    const { session } = held;
-    if (!session.done) await session.dumpNext();
-    const tablesDone = checkpoint.tablesDone + 1;
-    if (!session.done) return { checkpoint: { ...checkpoint, tablesDone }, done: 1, finished: false };
-    sessions.delete(job.id);
-    const finished = await session.finish();
-    const pruned = pruneBackups(tx.config).filter((id) => id !== job.params.name);
-    return {
-      checkpoint: { ...checkpoint, tablesDone, file: path.basename(finished.file), sizeBytes: finished.sizeBytes, totalRows: finished.manifest.totalRows, pruned },
-      done: 1,
-      finished: true,
-    };
   },
 
   result(job, checkpoint) {
@@ -100,6 +98,37 @@ export const backupHandler: JobHandler<BackupParams, BackupCheckpoint> = {
     await held?.session.abort();
   },
 };
+
+async function backupStep(tx: RequestContext, job: JobRecord<BackupParams>, checkpoint: BackupCheckpoint): Promise<JobStep<BackupCheckpoint>> {
+  const held = sessions.get(job.id);
+  if (!held || held.token !== checkpoint.session) {
+    await held?.session.abort();
+    const dir = backupDir(tx.config);
+    fs.rmSync(path.join(dir, `${job.params.name}.cbk.partial`), { force: true });
+    const session = await BackupSession.open(databaseUrl(tx), dir, backupKey(tx.config), {
+      createdBy: job.createdBy,
+      reason: job.params.reason,
+      name: job.params.name,
+      trigger: triggerOf(job.params),
+    });
+    const token = randomUUID();
+    sessions.set(job.id, { token, session });
+    // Tables dumped under a lost session do not count any more.
+    return { checkpoint: { session: token, tablesDone: 0 }, done: -checkpoint.tablesDone, finished: false };
+  }
+  const { session } = held;
+  if (!session.done) await session.dumpNext();
+  const tablesDone = checkpoint.tablesDone + 1;
+  if (!session.done) return { checkpoint: { ...checkpoint, tablesDone }, done: 1, finished: false };
+  sessions.delete(job.id);
+  const finished = await session.finish();
+  const pruned = pruneBackups(tx.config).filter((id) => id !== job.params.name);
+  return {
+    checkpoint: { ...checkpoint, tablesDone, file: path.basename(finished.file), sizeBytes: finished.sizeBytes, totalRows: finished.manifest.totalRows, pruned },
+    done: 1,
+    finished: true,
+  };
+}
 
 export interface DrillParams extends Record<string, unknown> {
   backup: string;
@@ -129,15 +158,17 @@ export const backupDrillHandler: JobHandler<DrillParams, { report: DrillReport |
       });
     } catch (error) {
       // The cause lets the worker tell a dropped session (the step is retried) from a bad backup.
-      throw new JobError(`the restore drill failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      const why = withoutServerPaths(error instanceof Error ? error.message : String(error), backupDir(tx.config));
+      throw new JobError(`the restore drill failed: ${why}`, { cause: error });
     }
-    if (!report.ok) throw new JobError(`the restore drill found problems: ${report.problems.join('; ')}`);
+    if (!report.ok) throw new JobError(`the restore drill found problems: ${withoutServerPaths(report.problems.join('; '), backupDir(tx.config))}`);
     // The file just proved itself: an edited or old unsealed sidecar is rewritten from it.
     if (!backup.verified && manifest) await writeSidecar(backup.file, manifest, backupKey(tx.config));
     return { checkpoint: { report }, done: 1, finished: true };
   },
 
   result(job, checkpoint) {
-    return { backup: job.params.backup, ...(checkpoint.report ?? {}) };
+    const report = checkpoint.report;
+    return { backup: job.params.backup, ...(report ? { ...report, file: path.basename(report.file) } : {}) };
   },
 };

@@ -1,8 +1,10 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
+import type { CustomerFilter } from '../customer/customer.inputs.js';
 import { User, type UserRecord } from '../identity/user.type.js';
 import { getUser } from '../identity/user.service.js';
-import { deleteSegment, getSegment, listSegments, saveSegment, segmentCustomerCount } from './segment.service.js';
+import { deleteSegment, getSegment, listSegments, saveSegment, segmentCustomerCount, segmentView } from './segment.service.js';
 import type { SegmentRecord } from './segment.store.js';
 import { DeleteSegmentInput, SaveSegmentInput, Segment, SegmentPayload } from './segment.types.js';
 
@@ -31,6 +33,23 @@ export class SegmentResolver {
   @FieldResolver(() => Int, { description: 'ACTIVE (or, per its filter, other) customers matching it now that you may see.' })
   customerCount(@Root() segment: SegmentRecord, @Ctx() ctx: RequestContext) {
     return segmentCustomerCount(ctx, segment);
+  }
+
+  // The three below read the stored record through the caller's view, on every path a
+  // segment leaves by (lists, one segment, mutation payloads).
+  @FieldResolver(() => GraphQLJSONObject, { description: 'The stored filter without the criteria your role may not see.' })
+  filter(@Root() segment: SegmentRecord, @Ctx() ctx: RequestContext): CustomerFilter {
+    return segmentView(ctx, segment).filter;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'What the segment is for; null when it uses criteria your role may not see.' })
+  description(@Root() segment: SegmentRecord, @Ctx() ctx: RequestContext): string | null {
+    return segmentView(ctx, segment).description;
+  }
+
+  @FieldResolver(() => [String], { description: 'Criteria left out of `filter` for your role.' })
+  hiddenCriteria(@Root() segment: SegmentRecord, @Ctx() ctx: RequestContext): string[] {
+    return segmentView(ctx, segment).hiddenCriteria;
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'Who created it.' })

@@ -1,9 +1,13 @@
 import { invalidInput } from '../../common/domain-error.js';
 import { Params } from '../../db/sql.js';
 import { inTransaction, type RequestContext } from '../../graphql/context.js';
-import { requireAction } from '../../policy/guard.js';
+import { hiddenCriteria } from '../../policy/criteria.js';
+import { requireAction, requireActor } from '../../policy/guard.js';
+import { sortForbidden } from '../../policy/policy.errors.js';
 import { Action } from '../../policy/policy.js';
+import { auditPseudonym } from '../audit/audit.personal.js';
 import { recordAudit } from '../audit/audit.service.js';
+import type { CustomerFilter } from '../customer/customer.inputs.js';
 import { customerConditions } from '../customer/customer.reader.js';
 import { customerReadScope } from '../customer/customer.service.js';
 import { policiesUsingSegment } from '../archive-policy/archive-policy.reader.js';
@@ -21,6 +25,27 @@ export async function getSegment(ctx: RequestContext, id: string): Promise<Segme
   return (await findSegment(ctx.sql, id)) ?? null;
 }
 
+export interface SegmentView {
+  filter: CustomerFilter;
+  description: string | null;
+  hiddenCriteria: string[];
+}
+
+/**
+ * A stored segment as the caller may see it: criteria whose values are data of particular
+ * customers only for roles that read those fields in full on every row (src/policy/
+ * criteria.ts), and the description only with the whole filter, since it may restate
+ * them. Hidden, not refused: every role that reads customers may still use the segment,
+ * which then matches only what that role may search, on the rows it may read.
+ */
+export function segmentView(ctx: RequestContext, segment: SegmentRecord): SegmentView {
+  const hidden = hiddenCriteria(requireActor(ctx).role, segment.filter);
+  if (hidden.length === 0) return { filter: segment.filter, description: segment.description, hiddenCriteria: [] };
+  const filter = { ...segment.filter } as Record<string, unknown>;
+  for (const criterion of hidden) delete filter[criterion];
+  return { filter: filter as CustomerFilter, description: null, hiddenCriteria: hidden };
+}
+
 /** Customers of the segment the caller may see (its row rules apply as to any list). */
 export async function segmentCustomerCount(ctx: RequestContext, segment: SegmentRecord): Promise<number> {
   const params = new Params();
@@ -33,7 +58,11 @@ export async function saveSegment(ctx: RequestContext, input: SaveSegmentInput):
   requireAction(ctx, Action.CLASSIFICATION_MANAGE);
   if (input.filter.segmentId != null) throw invalidInput([{ field: 'filter.segmentId', message: 'a segment cannot contain another segment' }]);
   if (input.id != null && input.version == null) throw invalidInput([{ field: 'version', message: 'give the version you read' }]);
-  const filter = JSON.parse(JSON.stringify(input.filter));
+  const filter = JSON.parse(JSON.stringify(input.filter)) as CustomerFilter;
+  // A segment outlives its author's view of it: a criterion the author may not see could
+  // never be shown back to them, so it is refused like filtering by the field it compares.
+  const refused = hiddenCriteria(requireActor(ctx).role, filter);
+  if (refused.length) throw sortForbidden(`filter.${refused[0]}`);
   // Builds the SQL once, so a filter that could never run (bad ids…) is refused now.
   customerConditions(filter, new Params(), customerReadScope(ctx));
   return inTransaction(ctx, async (tx) => {
@@ -64,6 +93,10 @@ export async function saveSegment(ctx: RequestContext, input: SaveSegmentInput):
       changes: {
         ...(before?.name !== saved.name ? { name: { from: before?.name, to: saved.name } } : {}),
         ...(JSON.stringify(before?.filter) !== JSON.stringify(saved.filter) ? { filter: { from: before?.filter, to: saved.filter } } : {}),
+        // Free text that may name people: the log keeps only whether and how it changed.
+        ...((before?.description ?? null) !== saved.description
+          ? { description: { ...(before ? { from: pseudonymOrNull(before.description) } : {}), to: pseudonymOrNull(saved.description) } }
+          : {}),
       },
     });
     return saved;
@@ -86,3 +119,6 @@ export async function deleteSegment(ctx: RequestContext, input: DeleteSegmentInp
   });
 }
 
+function pseudonymOrNull(text: string | null | undefined): string | null {
+  return text == null ? null : auditPseudonym('text', text);
+}

@@ -1,4 +1,5 @@
 import { invalidInput } from '../../common/domain-error.js';
+import { isBigintId } from '../../db/keyset.js';
 import type { SqlExecutor } from '../../db/sql.js';
 import type { CustomerFilter } from '../customer/customer.inputs.js';
 
@@ -17,7 +18,7 @@ export const SEGMENT_COLUMNS = `s.id::text as id, s.name, s.description, s.filte
   s.created_at as "createdAt", s.updated_at as "updatedAt", s.version`;
 
 export async function findSegment(sql: SqlExecutor, id: string, share = false): Promise<SegmentRecord | undefined> {
-  if (!/^[1-9][0-9]{0,18}$/.test(id)) return undefined;
+  if (!isBigintId(id)) return undefined;
   return sql.one<SegmentRecord>(`select ${SEGMENT_COLUMNS} from segment s where s.id = $1::bigint${share ? ' for share' : ''}`, [id]);
 }
 

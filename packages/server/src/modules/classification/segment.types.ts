@@ -13,11 +13,21 @@ export class Segment implements Omit<SegmentRecord, 'createdById'> {
   @Field({ description: 'Unique name (case-insensitive).' })
   name!: string;
 
-  @Field(() => String, { nullable: true, description: 'What the segment is for.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the segment is for; null when empty, or when the segment uses criteria your role may not see (see hiddenCriteria): a description may restate them.',
+  })
   description!: string | null;
 
-  @Field(() => GraphQLJSONObject, { description: 'The stored filter, as a CustomerFilter input.' })
+  @Field(() => GraphQLJSONObject, {
+    description: 'The stored filter, as a CustomerFilter input, without the criteria your role may not see (listed in hiddenCriteria). Using the segment still applies them, within what your role may search and the rows it may read.',
+  })
   filter!: CustomerFilter;
+
+  @Field(() => [String], {
+    description: 'Criteria of the filter left out for your role (`search`, `ids`, `taxId`): their values are data of particular customers, shown only to roles that read those fields in full on every row.',
+  })
+  hiddenCriteria!: string[];
 
   @Field(() => DateTimeScalar, { description: 'When it was created.' })
   createdAt!: string;

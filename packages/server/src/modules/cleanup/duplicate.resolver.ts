@@ -49,7 +49,7 @@ export class DuplicateResolver {
     return rows.filter((r): r is CustomerRecord => r != null && !(r instanceof Error) && r.status === 'ACTIVE');
   }
 
-  @FieldResolver(() => [DuplicateReason], { description: 'Why, strongest first.' })
+  @FieldResolver(() => [DuplicateReason], { description: 'Why, strongest first (the evidence your role may see).' })
   reasons(@Root() group: DuplicateGroupRecord): DuplicateReason[] {
     return group.reasons.map((r: GroupReason) => Object.assign(new DuplicateReason(), r));
   }

@@ -1,12 +1,14 @@
 import { invalidInput } from '../../common/domain-error.js';
-import { KeysetOrder } from '../../db/keyset.js';
+import { isBigintId, KeysetOrder, type SortColumn } from '../../db/keyset.js';
 import { pageClauses, planPage, toPage, type PageArgs } from '../../db/paginate.js';
 import { Params } from '../../db/sql.js';
 import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { DUPLICATE_EVIDENCE_FIELDS, duplicateEvidenceAccess, visibleDuplicateEvidence } from '../../policy/criteria.js';
 import { requireAction } from '../../policy/guard.js';
-import { Action } from '../../policy/policy.js';
+import { sortForbidden } from '../../policy/policy.errors.js';
+import { Action, FieldAccess } from '../../policy/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { validIds } from '../customer/customer.reader.js';
+import type { Role } from '../identity/role.js';
 import { JobKind } from '../job/job.enums.js';
 import { jobAlreadyActive } from '../job/job.errors.js';
 import { enqueueJob, findActiveJob } from '../job/job.queue.js';
@@ -17,44 +19,92 @@ import type { DetectDuplicatesInput, DismissDuplicateInput, DuplicateFilter, Dup
 
 /**
  * Duplicate review belongs to merging (ADMIN and MANAGER, who see every row), so groups
- * never need to be cut down to one owner's customers.
+ * never need to be cut down to one owner's customers. Evidence is cut down to the kinds
+ * the role may see (src/policy/criteria.ts): MANAGER reads tax ids masked, so it neither
+ * sees nor filters by "same tax id", a group held together only by it is not listed, and
+ * the score it sees — by which groups are ordered and `minScore` compares — is computed
+ * from the evidence it sees. `cleanupStats` counts by the same rule.
  */
 
-const ORDER = new KeysetOrder(
-  [{ column: { key: 'score', sql: 'g.score', cast: 'numeric', nullable: false }, direction: 'DESC' }],
-  { key: 'id', sql: 'g.id', cast: 'bigint', nullable: false },
-);
+const ID: SortColumn = { key: 'id', sql: 'g.id', cast: 'bigint', nullable: false };
 
-const GROUP_COLUMNS = `g.id::text as id, g.region, g.score::float8 as score, g.reasons, g.member_ids::text[] as "memberIds", g.created_at as "createdAt"`;
+/** The stored score is a `real`: cursors read it back as one, or a page's last score
+ * never equals itself and the next page repeats it (and so on forever). */
+const ORDER = new KeysetOrder([{ column: { key: 'score', sql: 'g.score', cast: 'real', nullable: false }, direction: 'DESC' }], ID);
+
+function kindsLiteral(kinds: readonly string[]): string {
+  if (!kinds.every((k) => /^[A-Z_]+$/.test(k))) throw new Error('duplicate evidence kinds must be constants');
+  return `array[${kinds.map((k) => `'${k}'`).join(', ')}]::text[]`;
+}
+
+/** 1 − Π(1 − score) over the visible kinds, as the grouping combines evidence; a group
+ * without hidden evidence keeps its stored score. */
+function visibleScore(visible: string): string {
+  return `(case when not exists (select 1 from jsonb_array_elements(g.reasons) r where not (r->>'kind' = any(${visible})))
+      then round(g.score::numeric, 3)
+      else (select round(1 - exp(sum(ln(1 - least((r->>'score')::numeric, 0.99)))), 3)
+              from jsonb_array_elements(g.reasons) r where r->>'kind' = any(${visible})) end)`;
+}
+
+interface GroupView {
+  order: KeysetOrder;
+  score: string;
+  visible?: string[];
+  conditions: string[];
+}
+
+function groupView(role: Role): GroupView {
+  const visible = visibleDuplicateEvidence(role);
+  if (Object.keys(DUPLICATE_EVIDENCE_FIELDS).every((kind) => visible.includes(kind))) return { order: ORDER, score: 'g.score', conditions: [] };
+  const literal = kindsLiteral(visible);
+  const score = visibleScore(literal);
+  return {
+    order: new KeysetOrder([{ column: { key: 'visibleScore', sql: score, cast: 'numeric', nullable: false }, direction: 'DESC' }], ID),
+    score,
+    visible,
+    conditions: [`exists (select 1 from jsonb_array_elements(g.reasons) r where r->>'kind' = any(${literal}))`],
+  };
+}
+
+const groupColumns = (score: string) =>
+  `g.id::text as id, g.region, (${score})::float8 as score, g.reasons, g.member_ids::text[] as "memberIds", g.created_at as "createdAt"`;
 
 /** Groups still worth reviewing: at least two members are ACTIVE (others were merged or retired since). */
 const STILL_OPEN = `(select count(*) from customer c where c.id = any(g.member_ids) and c.status = 'ACTIVE') >= 2`;
 
 export async function listDuplicateGroups(ctx: RequestContext, filter: DuplicateFilter | null | undefined, args: PageArgs) {
-  requireAction(ctx, Action.CUSTOMER_MERGE);
-  const plan = planPage(args, ORDER, ctx.config.MAX_PAGE_SIZE);
+  const { actor } = requireAction(ctx, Action.CUSTOMER_MERGE);
+  const view = groupView(actor.role);
+  const plan = planPage(args, view.order, ctx.config.MAX_PAGE_SIZE);
   const params = new Params();
-  const where = [STILL_OPEN];
-  if (filter?.minScore != null) where.push(`g.score >= ${params.add(filter.minScore, 'real')}`);
+  const where = [STILL_OPEN, ...view.conditions];
+  if (filter?.minScore != null) where.push(`${view.score} >= ${params.add(filter.minScore, view.visible ? 'numeric' : 'real')}`);
   if (filter?.region?.length) where.push(`g.region = any(${params.add(filter.region, 'text[]')})`);
   if (filter?.customerId != null) {
-    if (validIds([filter.customerId]).length === 0) throw invalidInput([{ field: 'filter.customerId', message: 'must be a customer id' }]);
+    if (!isBigintId(filter.customerId)) throw invalidInput([{ field: 'filter.customerId', message: 'must be a customer id' }]);
     where.push(`g.member_ids @> array[${params.add(filter.customerId, 'bigint')}]`);
   }
   if (filter?.reason?.length) {
+    const unknown = filter.reason.filter((kind) => !(kind in DUPLICATE_EVIDENCE_FIELDS));
+    if (unknown.length) {
+      throw invalidInput([{ field: 'filter.reason', message: `unknown reason ${unknown.join(', ')} (one of ${Object.keys(DUPLICATE_EVIDENCE_FIELDS).join(', ')})` }]);
+    }
+    const hidden = filter.reason.find((kind) => duplicateEvidenceAccess(actor.role, kind) !== FieldAccess.FULL);
+    if (hidden) throw sortForbidden(DUPLICATE_EVIDENCE_FIELDS[hidden]!);
     where.push(`exists (select 1 from jsonb_array_elements(g.reasons) r where r->>'kind' = any(${params.add(filter.reason, 'text[]')}))`);
   }
   const countParams = [...params.values];
-  const clause = pageClauses(plan, ORDER, where, params);
+  const clause = pageClauses(plan, view.order, where, params);
   const rows = await ctx.sql.query<DuplicateGroupRecord & { __keys: (string | null)[] }>(
-    `select ${GROUP_COLUMNS}, ${ORDER.keysSelect()} from duplicate_group g where ${clause.where}
+    `select ${groupColumns(view.score)}, ${view.order.keysSelect()} from duplicate_group g where ${clause.where}
       order by ${clause.orderBy} limit ${clause.limit} offset ${clause.offset}`,
     params.values,
   );
+  if (view.visible) for (const row of rows) row.reasons = row.reasons.filter((r) => view.visible!.includes(r.kind));
   const countSql = `select count(*)::int as n from duplicate_group g where ${where.join(' and ')}`;
   let counted: Promise<number> | undefined;
   return {
-    page: toPage(rows, plan, ORDER),
+    page: toPage(rows, plan, view.order),
     count: () => (counted ??= ctx.sql.one<{ n: number }>(countSql, countParams).then((r) => r?.n ?? 0)),
   };
 }
@@ -62,7 +112,7 @@ export async function listDuplicateGroups(ctx: RequestContext, filter: Duplicate
 /** Remembers every pair of the group as "not duplicates" and removes the group. */
 export async function dismissDuplicate(ctx: RequestContext, input: DismissDuplicateInput): Promise<{ groupId: string; dismissedPairs: number }> {
   const { actor } = requireAction(ctx, Action.CUSTOMER_MERGE);
-  if (validIds([input.groupId]).length === 0) throw groupNotFound(input.groupId);
+  if (!isBigintId(input.groupId)) throw groupNotFound(input.groupId);
   return inTransaction(ctx, async (tx) => {
     const group = await tx.sql.one<{ members: string[] }>(`select member_ids::text[] as members from duplicate_group where id = $1::bigint for update`, [input.groupId]);
     if (!group) throw groupNotFound(input.groupId);

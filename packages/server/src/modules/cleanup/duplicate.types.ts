@@ -46,13 +46,13 @@ export class DuplicateGroup {
   @Field(() => ID, { description: 'Stable identifier (until the next detection run).' })
   id!: string;
 
-  @Field(() => Float, { description: 'How likely the group is one customer (0–1): independent reasons add up.' })
+  @Field(() => Float, { description: 'How likely the group is one customer (0–1): independent reasons add up. Computed from the reasons you may see.' })
   score!: number;
 
   @Field(() => String, { nullable: true, description: 'The region all members share, if they do.' })
   region!: string | null;
 
-  @Field(() => [DuplicateReason], { description: 'Why, strongest first.' })
+  @Field(() => [DuplicateReason], { description: 'Why, strongest first: only evidence on fields your role reads in full (MANAGER does not see TAX_ID).' })
   reasons!: GroupReason[];
 
   @Field(() => [ID], { description: 'The member customers’ ids.' })
@@ -79,7 +79,10 @@ export class DuplicateFilter {
   @Field(() => ID, { nullable: true, description: 'Only groups containing this customer.' })
   customerId?: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'Only groups with at least one of these reason kinds.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Only groups with at least one of these reason kinds (EMAIL, PHONE, TAX_ID, NAME, SIMILAR_NAME); a kind on a field your role does not read in full is refused (FORBIDDEN).',
+  })
   reason?: string[] | null;
 }
 

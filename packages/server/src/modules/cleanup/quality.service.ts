@@ -1,5 +1,6 @@
 import { invalidInput } from '../../common/domain-error.js';
 import type { PageArgs } from '../../db/paginate.js';
+import { isBigintId } from '../../db/keyset.js';
 import { Params } from '../../db/sql.js';
 import { inTransaction, type RequestContext } from '../../graphql/context.js';
 import { assertWritable, customerRowOwner, requireAction, requireActor } from '../../policy/guard.js';
@@ -130,7 +131,8 @@ const encode = (l: Located) => Buffer.from(`${l.customer.id}:${l.index}`).toStri
 
 function decode(cursor: string): { id: string; index: number } {
   const [id, index] = Buffer.from(cursor, 'base64url').toString().split(':');
-  if (!id || validIds([id]).length === 0 || !/^\d+$/.test(index ?? '')) throw invalidInput([{ field: 'after', message: 'invalid cursor' }]);
+  // isBigintId, not validIds: an id past the 64-bit range must not reach the SQL.
+  if (!id || !isBigintId(id) || !/^\d{1,9}$/.test(index ?? '')) throw invalidInput([{ field: 'after', message: 'invalid cursor' }]);
   return { id, index: Number(index) };
 }
 

@@ -4,6 +4,7 @@ import type { Config } from '../../config.js';
 import { DomainError } from '../../common/domain-error.js';
 import { Params } from '../../db/sql.js';
 import { createRequestContext, inTransaction, type RequestContext } from '../../graphql/context.js';
+import { pseudonymizedFilter } from '../audit/audit.personal.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Role } from '../identity/role.js';
 import type { TokenSigner } from '../identity/tokens.js';
@@ -82,15 +83,23 @@ export function registerExportRoute(app: FastifyInstance, orm: MikroORM, config:
   });
 }
 
+/**
+ * Takes a link for its one download. The filter it was made with (a search term may be an
+ * email) is needed only now: the row kept afterwards as the record of the download holds
+ * it pseudonymized, like the audit log does.
+ */
 async function consume(ctx: RequestContext, id: string): Promise<ConsumedRequest> {
   if (!/^[A-Za-z0-9_-]{32}$/.test(id)) throw exportLinkInvalid();
-  const row = await ctx.sql.one<ConsumedRequest>(
-    `update export_request set used_at = now() where id = $1 and used_at is null and expires_at > now()
-     returning user_id::text as "userId", resource, format, language, filter`,
-    [id],
-  );
-  if (!row) throw exportLinkInvalid();
-  return row;
+  return inTransaction(ctx, async (tx) => {
+    const row = await tx.sql.one<ConsumedRequest>(
+      `select user_id::text as "userId", resource, format, language, filter from export_request
+        where id = $1 and used_at is null and expires_at > now() for update`,
+      [id],
+    );
+    if (!row) throw exportLinkInvalid();
+    await tx.sql.query(`update export_request set used_at = now(), filter = $2::jsonb where id = $1`, [id, JSON.stringify(pseudonymizedFilter(row.filter))]);
+    return row;
+  });
 }
 
 /** The export runs as the user who asked for it, with the role they have now. */

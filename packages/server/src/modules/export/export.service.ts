@@ -63,6 +63,7 @@ export async function createExport(ctx: RequestContext, input: CreateExportReque
        returning to_char(expires_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "expiresAt"`,
       [id, actor.userId, input.resource, input.format, input.language, JSON.stringify(filter), count!.n, LINK_TTL_MINUTES],
     );
+    await forgetExpiredFilters(tx);
     await recordAudit(tx, {
       action: 'EXPORT_REQUESTED',
       entityType: 'Export',
@@ -77,6 +78,19 @@ export async function createExport(ctx: RequestContext, input: CreateExportReque
     });
     return { id, url: `/exports/${id}`, expiresAt: row!.expiresAt, rowCount: count!.n, columns };
   });
+}
+
+/**
+ * Links that expired unused lose their filter (a search term may be an email); the audit
+ * log keeps what was asked for, pseudonymized. Each new request tidies them in one
+ * set-based statement, so no schedule is needed.
+ */
+async function forgetExpiredFilters(tx: RequestContext): Promise<void> {
+  // SKIP LOCKED: two requests tidying at once never wait on (or deadlock with) each other.
+  await tx.sql.query(
+    `update export_request set filter = null where id in (
+       select id from export_request where used_at is null and expires_at <= now() and filter is not null for update skip locked)`,
+  );
 }
 
 /** GraphQL input objects are class instances with undefined fields; store plain JSON. */
