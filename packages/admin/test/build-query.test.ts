@@ -157,7 +157,8 @@ describe('errors', () => {
     const invalid = normalizeError({
       body: { errors: [{ message: 'Invalid input', extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'input.email', message: 'must be an email' }] } }] },
     });
-    assert.deepEqual(invalid.body.errors, { email: 'must be an email' });
+    // Translated on the field: the form shows the catalogue's words, not the server's.
+    assert.deepEqual(invalid.body.errors, { email: '@@react-admin@@{"message":"custos.refusals.field.email"}' });
     assert.equal(normalizeError({ networkError: { statusCode: 401 } }).code, 'UNAUTHENTICATED');
     assert.equal(normalizeError(new TypeError('Failed to fetch')).code, 'NETWORK');
   });

@@ -156,14 +156,17 @@ describe('lifecycle actions', () => {
     }
   });
 
-  it('a refused action keeps its code (INVALID_STATE) and the server\'s explanation', () => {
+  it('a refused action keeps its code (INVALID_STATE), and the server\'s English only for the record', () => {
     const built = buildAction(builder(), ACTIONS.unvoidCustomer, { id: '5', note: 'x' });
     assert.throws(
       () => built.parseResponse({ data: null, errors: [{ message: 'Customer 5 is ACTIVE, not VOID', path: ['data'], extensions: { code: 'INVALID_STATE' } }] }),
       (e: unknown) => e instanceof ApiError && e.code === 'INVALID_STATE' && e.body.serverMessage === 'Customer 5 is ACTIVE, not VOID',
     );
-    const invalid = normalizeError({ graphQLErrors: [{ message: 'Invalid input', extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'criteria.ownerId', message: 'no such user' }] } }] });
-    assert.deepEqual(invalid.body.errors, { 'criteria.ownerId': 'no such user' });
+    const invalid = normalizeError({ graphQLErrors: [{ message: 'Invalid input', extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT', fields: [{ field: 'criteria.ownerId', message: 'no such user' }] } }] });
+    // The form gets the dashboard's words for the field, never the server's English.
+    assert.deepEqual(invalid.body.fields, [{ field: 'criteria.ownerId', message: 'custos.refusals.field.unknown_reference' }]);
+    assert.deepEqual(invalid.body.errors, { 'criteria.ownerId': '@@react-admin@@{"message":"custos.refusals.field.unknown_reference"}' });
+    assert.equal(invalid.message, 'custos.refusals.reasons.INVALID_INPUT');
   });
 });
 

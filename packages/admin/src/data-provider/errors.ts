@@ -1,9 +1,12 @@
 /**
  * GraphQL errors → what react-admin understands. react-admin reads `message` (shown in a
- * notification, translated when it is a message key), `status` (401/403 reach
- * authProvider.checkError) and `body.errors` (shown next to form inputs). This module
- * depends on nothing but plain objects so the unit tests can run it without a browser.
+ * notification, translated: always a message key here, never the server's English),
+ * `status` (401/403 reach authProvider.checkError) and `body.errors` (shown next to form
+ * inputs, translated). This module depends on nothing but plain objects so the unit
+ * tests can run it without a browser.
  */
+import { encodeForForm, fieldMessage, formFieldName, reasonKey, type Message } from './refusals.ts';
+
 
 export interface GraphQLErrorLike {
   message: string;
@@ -18,6 +21,8 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'CONFLICT'
   | 'INVALID_STATE'
+  | 'TOO_MANY_REQUESTS'
+  | 'SEARCH_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR'
   | 'NETWORK';
 
@@ -29,6 +34,10 @@ const MESSAGE_KEYS: Partial<Record<ErrorCode, string>> = {
   CONFLICT: 'custos.errors.conflict',
   NETWORK: 'custos.errors.network',
   INTERNAL_SERVER_ERROR: 'custos.errors.internal',
+  BAD_USER_INPUT: 'custos.errors.bad_input',
+  INVALID_STATE: 'custos.errors.invalid_state',
+  TOO_MANY_REQUESTS: 'custos.refusals.too_many_requests',
+  SEARCH_UNAVAILABLE: 'custos.refusals.reasons.SEARCH_UNAVAILABLE',
 };
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -39,11 +48,20 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   BAD_USER_INPUT: 400,
 };
 
+export interface FieldRefusal extends Message {
+  /** The form's field name (`criteria.tags`). */
+  field: string;
+}
+
 export interface ApiErrorBody {
   code: ErrorCode;
-  /** The server's own message (English), kept for logs and for codes without a key. */
+  /** `extensions.reason`: what exactly was refused (a module's error code), when sent. */
+  reason?: string;
+  /** The server's own message (English), kept for logs and tests only: never shown. */
   serverMessage: string;
-  /** Per-field messages for react-admin forms (BAD_USER_INPUT). */
+  /** Per-field problems, translated (BAD_USER_INPUT). */
+  fields?: FieldRefusal[];
+  /** The same for react-admin forms: field → encoded message (see refusals.ts). */
   errors?: Record<string, string>;
 }
 
@@ -52,13 +70,13 @@ export class ApiError extends Error {
   readonly status: number;
   readonly body: ApiErrorBody;
 
-  constructor(code: ErrorCode, serverMessage: string, fieldErrors?: Record<string, string>) {
-    // Codes with a message key are shown translated; others (BAD_USER_INPUT,
-    // INVALID_STATE) carry the server's explanation, which names the problem.
-    super(MESSAGE_KEYS[code] ?? serverMessage);
+  constructor(code: ErrorCode, serverMessage: string, fields?: FieldRefusal[], reason?: string) {
+    // Always a message key: the reason's words when the dashboard has them, else the code's.
+    super(reasonKey(reason) ?? MESSAGE_KEYS[code] ?? 'custos.errors.internal');
     this.name = 'ApiError';
     this.status = STATUS[code] ?? 500;
-    this.body = { code, serverMessage, ...(fieldErrors ? { errors: fieldErrors } : {}) };
+    const errors = fields?.length ? Object.fromEntries(fields.map(({ field, ...message }) => [field, encodeForForm(message)])) : undefined;
+    this.body = { code, serverMessage, ...(reason ? { reason } : {}), ...(fields?.length ? { fields, errors } : {}) };
   }
 
   get code(): ErrorCode {
@@ -75,6 +93,8 @@ export function errorCode(error: GraphQLErrorLike): ErrorCode {
     case 'BAD_USER_INPUT':
     case 'CONFLICT':
     case 'INVALID_STATE':
+    case 'TOO_MANY_REQUESTS':
+    case 'SEARCH_UNAVAILABLE':
       return code;
     case 'GRAPHQL_VALIDATION_FAILED':
     case 'GRAPHQL_PARSE_FAILED':
@@ -84,22 +104,26 @@ export function errorCode(error: GraphQLErrorLike): ErrorCode {
   }
 }
 
-/** `extensions.fields: [{ field: 'input.email', message }]` → `{ email: message }`. */
-function fieldErrors(error: GraphQLErrorLike): Record<string, string> | undefined {
+/**
+ * `extensions.fields: [{ field: 'input.email', message }]` → one translated message per
+ * form field (the first problem of a field: the one to fix first).
+ */
+function fieldRefusals(error: GraphQLErrorLike): FieldRefusal[] | undefined {
   const fields = error.extensions?.['fields'];
   if (!Array.isArray(fields) || fields.length === 0) return undefined;
-  const out: Record<string, string> = {};
+  const out = new Map<string, FieldRefusal>();
   for (const item of fields as { field?: unknown; message?: unknown }[]) {
     if (typeof item.field !== 'string' || typeof item.message !== 'string') continue;
-    const name = item.field.replace(/^input\./, '');
-    out[name] = out[name] ? `${out[name]}; ${item.message}` : item.message;
+    const field = formFieldName(item.field);
+    if (!out.has(field)) out.set(field, { field, ...fieldMessage(item.message) });
   }
-  return Object.keys(out).length ? out : undefined;
+  return out.size ? [...out.values()] : undefined;
 }
 
 export function toApiError(error: GraphQLErrorLike): ApiError {
   const code = errorCode(error);
-  return new ApiError(code, error.message, code === 'BAD_USER_INPUT' ? fieldErrors(error) : undefined);
+  const reason = typeof error.extensions?.['reason'] === 'string' ? (error.extensions['reason'] as string) : undefined;
+  return new ApiError(code, error.message, code === 'BAD_USER_INPUT' ? fieldRefusals(error) : undefined, reason);
 }
 
 /**

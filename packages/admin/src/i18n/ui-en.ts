@@ -1,3 +1,5 @@
+import { refusalsEn } from './refusals-en.ts';
+
 /**
  * English messages added for the workday polish (issue 18): list toolbars, form
  * guidance, refusals, confirmations with counts, readable records. Kept out of en.ts
@@ -5,8 +7,18 @@
  */
 export const uiEn = {
   custos: {
+    refusals: refusalsEn,
     ui: {
       saved_filters: 'Saved filters',
+      reason_required: 'Pick a reason',
+      status_now: 'status now: %{status}',
+      failure_codes: { CONFLICT: 'Another customer holds its code' },
+      amount_format: 'An amount such as 1999.90 (not negative, at most 2 decimals)',
+      see_fields: 'Some values were refused: see the marked fields.',
+      discard_title: 'Discard your input?',
+      discard_body: 'What you typed in this dialog has not been sent and will be lost.',
+      discard: 'Discard',
+      keep_editing: 'Keep editing',
     },
   },
 };

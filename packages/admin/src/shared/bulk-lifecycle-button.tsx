@@ -1,5 +1,5 @@
 import { useState, type ReactElement, type ReactNode } from 'react';
-import { Button, useListContext, useTranslate, type ValidateForm } from 'react-admin';
+import { Button, useListContext, useTranslate } from 'react-admin';
 import type { ActionName } from '../data-provider/actions.ts';
 import { ActionDialog } from './action-dialog.tsx';
 import { BulkOutcomeDialog, type Outcome } from './bulk-outcome.tsx';
@@ -16,7 +16,6 @@ export interface BulkActionProps {
   done: string;
   icon: ReactElement;
   color?: 'primary' | 'warning' | 'error';
-  validate?: ValidateForm;
   toInput: (values: Record<string, unknown>) => Record<string, unknown>;
   children: ReactNode;
 }
@@ -41,7 +40,6 @@ export function BulkLifecycleButton(props: BulkActionProps) {
         title={props.title}
         confirmLabel={props.label}
         color={props.color}
-        validate={props.validate}
         testId={`bulk-${props.action}-dialog`}
         description={translate(props.count, { smart_count: selectedIds.length })}
         onSubmit={async (values) => {

@@ -8,11 +8,26 @@ export interface Outcome {
 }
 
 /**
+ * Why one id was refused, in the user's words: the failure's code, and the status the
+ * record has now when the server names it ("… whose status is VOID"). The server's
+ * sentence itself is English and is not shown.
+ */
+function useFailureText() {
+  const translate = useTranslate();
+  return (f: LifecycleFailure) => {
+    const why = translate(`custos.lifecycle.failure_codes.${f.code}`, { _: translate(`custos.ui.failure_codes.${f.code}`, { _: translate('custos.refusals.generic') }) });
+    const status = /status is ([A-Z_]+)/.exec(f.message)?.[1];
+    return status ? `${why} · ${translate('custos.ui.status_now', { status: translate(`custos.enums.CustomerStatus.${status}`, { _: status }) })}` : why;
+  };
+}
+
+/**
  * After a bulk action with refusals: how many records changed and, for each one that
  * did not, why (per-id failures from the payload). Shown only when something failed.
  */
 export function BulkOutcomeDialog({ outcome, onClose }: { outcome: Outcome | null; onClose: () => void }) {
   const translate = useTranslate();
+  const failureText = useFailureText();
   return (
     <Dialog open={!!outcome && outcome.failures.length > 0} onClose={onClose} fullWidth maxWidth="sm" data-testid="bulk-outcome">
       <DialogTitle>{translate('custos.lifecycle.bulk_outcome')}</DialogTitle>
@@ -31,7 +46,7 @@ export function BulkOutcomeDialog({ outcome, onClose }: { outcome: Outcome | nul
             {outcome?.failures.map((f) => (
               <TableRow key={f.id}>
                 <TableCell>{f.id}</TableCell>
-                <TableCell>{translate(`custos.lifecycle.failure_codes.${f.code}`, { _: f.code })} — {f.message}</TableCell>
+                <TableCell>{failureText(f)}</TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useNotify, useRecordContext, useRedirect, useRefresh, type RaRecord } from 'react-admin';
+import { useNotifyError } from './use-notify-error.ts';
 import { can } from '../auth/access.ts';
 import { useAccess } from '../auth/use-access.ts';
 import type { ActionName } from '../data-provider/actions.ts';
-import { normalizeError } from '../data-provider/errors.ts';
 import { useAction, useSupports } from './use-action.ts';
 
 export interface RecordActionOptions {
@@ -15,7 +15,7 @@ export interface RecordActionOptions {
  * What every action button starts with: the record it acts on, whether to show it at
  * all (the server's schema offers the action, the role holds `permission`, and there is
  * a record), the mutation, its dialog's open state, and react-admin's notify, refresh and
- * redirect. `notifyError` reports a refusal with its meaning and the server's reason.
+ * redirect. `notifyError` reports a refusal in the user's words (use-notify-error.ts).
  * Whether the action fits the record's state (VOID, ARCHIVED…) stays with each button.
  */
 export function useRecordAction<T = Record<string, unknown>>(name: ActionName, permission: string, { needsRecord = true }: RecordActionOptions = {}) {
@@ -28,9 +28,6 @@ export function useRecordAction<T = Record<string, unknown>>(name: ActionName, p
   const refresh = useRefresh();
   const redirect = useRedirect();
   const allowed = supported && can(access, permission) && (!needsRecord || !!record);
-  const notifyError = (error: unknown) => {
-    const e = normalizeError(error);
-    notify(e.message, { type: 'error', messageArgs: { _: e.body.serverMessage } });
-  };
+  const notifyError = useNotifyError();
   return { record, allowed, action, open, setOpen, notify, notifyError, refresh, redirect };
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Edit, useNotify } from 'react-admin';
+import { useNotifyError } from '../../shared/use-notify-error.ts';
+import { Edit } from 'react-admin';
 import { normalizeError } from '../../data-provider/errors.ts';
 import { ConflictNotice } from '../../shared/conflict-notice.tsx';
 import { PolicyForm } from './policy-form.tsx';
@@ -7,7 +8,7 @@ import { policyInput } from './policy-input.ts';
 
 /** Saved at once with the version read; someone else's newer save is a CONFLICT to reload. */
 export function PolicyEdit() {
-  const notify = useNotify();
+  const notifyError = useNotifyError();
   const [conflict, setConflict] = useState(false);
   return (
     <Edit
@@ -18,7 +19,8 @@ export function PolicyEdit() {
         onError: (error: unknown) => {
           const apiError = normalizeError(error);
           if (apiError.code === 'CONFLICT') setConflict(true);
-          if (apiError.code !== 'BAD_USER_INPUT' || !apiError.body.errors) notify(apiError.message, { type: 'error', messageArgs: { _: apiError.body.serverMessage } });
+          // Field problems are shown on their inputs (translated); the notice says so.
+          notifyError(apiError, { fieldsShown: true });
         },
       }}
     >

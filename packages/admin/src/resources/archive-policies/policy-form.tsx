@@ -1,4 +1,5 @@
 import { Divider, Grid, Typography } from '@mui/material';
+import { LimitedTextInput } from '../../shared/limited-text-input.tsx';
 import type { ReactNode } from 'react';
 import {
   AutocompleteArrayInput,
@@ -52,6 +53,7 @@ function ScheduleInput() {
           source="schedule"
           helperText={<span data-testid="cron-hint">{cronHint(formData.schedule as string, translate, locale)}</span>}
           placeholder="0 3 * * *"
+          validate={maxLength(100)}
           fullWidth
         />
       )}
@@ -82,12 +84,12 @@ function FormPreview() {
 export function PolicyForm({ header, ...props }: Omit<SimpleFormProps, 'children'> & { header?: ReactNode }) {
   const access = useAccess();
   return (
-    <SimpleForm {...props}>
+    <SimpleForm warnWhenUnsavedChanges {...props}>
       {header}
       <Grid container columnSpacing={2} sx={{ width: '100%' }}>
-        <Cell><TextInput source="name" validate={[required(), maxLength(200)]} fullWidth /></Cell>
+        <Cell><LimitedTextInput source="name" isRequired max={120} fullWidth /></Cell>
         <Cell><BooleanInput source="enabled" /></Cell>
-        <Cell md={12}><TextInput source="description" multiline fullWidth /></Cell>
+        <Cell md={12}><LimitedTextInput source="description" max={2000} multiline fullWidth /></Cell>
         <Section title="custos.policies.section_what" />
         <Cell md={12}><RadioButtonGroupInput source="action" label={false} choices={enumChoices('ArchivePolicyAction')} validate={required()} /></Cell>
         <FormDataConsumer>

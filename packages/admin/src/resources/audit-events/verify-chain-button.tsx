@@ -1,21 +1,18 @@
 import VerifiedUserOutlinedIcon from '@mui/icons-material/VerifiedUserOutlined';
 import { Alert } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
-import { Button, useDataProvider, useNotify, useTranslate } from 'react-admin';
+import { Button, useDataProvider, useTranslate } from 'react-admin';
 import type { CustosDataProvider } from '../../data-provider/index.ts';
-import { normalizeError } from '../../data-provider/errors.ts';
+import { useNotifyError } from '../../shared/use-notify-error.ts';
 
 /** Re-computes the audit hash chain on the server and shows ok / checked / firstBrokenSeq. */
 export function VerifyChainButton() {
   const dataProvider = useDataProvider<CustosDataProvider>();
   const translate = useTranslate();
-  const notify = useNotify();
+  const notifyError = useNotifyError();
   const { mutate, data, isPending, reset } = useMutation({
     mutationFn: () => dataProvider.verifyAuditChain(),
-    onError: (error: unknown) => {
-      const e = normalizeError(error);
-      notify(e.message, { type: 'error', messageArgs: { _: e.body.serverMessage } });
-    },
+    onError: (error: unknown) => notifyError(error),
   });
   const result = data?.data;
   return (

@@ -2,14 +2,13 @@ import ArchiveOutlinedIcon from '@mui/icons-material/ArchiveOutlined';
 import BlockIcon from '@mui/icons-material/Block';
 import SettingsBackupRestoreIcon from '@mui/icons-material/SettingsBackupRestore';
 import { BulkLifecycleButton } from '../../shared/bulk-lifecycle-button.tsx';
-import { ArchiveInputs, NoteInput, VoidInputs, retainUntilInput, validateVoid } from './lifecycle-inputs.tsx';
+import { ArchiveInputs, NoteInput, VoidInputs, retainUntilInput } from './lifecycle-inputs.tsx';
 
 export function BulkVoidButton() {
   return (
     <BulkLifecycleButton
       action="voidCustomers" permission="customer:void" icon={<BlockIcon />} color="warning"
       label="custos.lifecycle.void" title="custos.lifecycle.void_title" count="custos.lifecycle.void_count" done="custos.lifecycle.voided_many"
-      validate={validateVoid}
       toInput={(v) => ({ reason: v['reason'], note: v['note'] })}
     >
       <VoidInputs />

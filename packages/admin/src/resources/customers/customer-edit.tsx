@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Edit, useNotify } from 'react-admin';
+import { useNotifyError } from '../../shared/use-notify-error.ts';
+import { Edit } from 'react-admin';
 import { normalizeError } from '../../data-provider/errors.ts';
 import { ConflictNotice } from '../../shared/conflict-notice.tsx';
 import { CustomerForm } from './customer-form.tsx';
 
 export function CustomerEdit() {
-  const notify = useNotify();
+  const notifyError = useNotifyError();
   const [conflict, setConflict] = useState(false);
   return (
     // Pessimistic: the save goes to the server at once and a refusal (CONFLICT, a
@@ -18,7 +19,8 @@ export function CustomerEdit() {
           const apiError = normalizeError(error);
           if (apiError.code === 'CONFLICT') setConflict(true);
           // Validation problems are shown next to their inputs by react-admin.
-          if (apiError.code !== 'BAD_USER_INPUT' || !apiError.body.errors) notify(apiError.message, { type: 'error', messageArgs: { _: apiError.body.serverMessage } });
+          // Field problems are shown on their inputs (translated); the notice says so.
+          notifyError(apiError, { fieldsShown: true });
         },
       }}
     >

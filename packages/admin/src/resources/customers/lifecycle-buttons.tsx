@@ -6,7 +6,7 @@ import { Button, DateInput, required } from 'react-admin';
 import { ActionDialog } from '../../shared/action-dialog.tsx';
 import type { BulkPayload } from '../../shared/use-action.ts';
 import { useRecordAction } from '../../shared/use-record-action.ts';
-import { ArchiveInputs, NoteInput, ReasonInput, VoidInputs, retainUntilInput, validateVoid } from './lifecycle-inputs.tsx';
+import { ArchiveInputs, NoteInput, ReasonInput, VoidInputs, notFuture, retainUntilInput } from './lifecycle-inputs.tsx';
 
 /** Void one ACTIVE customer (SALES: their own; the server checks the row). */
 export function VoidButton() {
@@ -22,7 +22,6 @@ export function VoidButton() {
         confirmLabel="custos.lifecycle.void"
         color="warning"
         testId="void-dialog"
-        validate={validateVoid}
         onSubmit={async (values) => {
           // The version read: a change made meanwhile is refused as CONFLICT, not overwritten.
           await action.mutateAsync({ id: record.id, reason: values['reason'], note: values['note'], version: record['version'] });
@@ -117,7 +116,7 @@ export function ArchiveInteractionsButton() {
           refresh();
         }}
       >
-        <DateInput source="olderThan" label="custos.lifecycle.older_than" validate={required()} fullWidth />
+        <DateInput source="olderThan" label="custos.lifecycle.older_than" validate={[required(), notFuture]} fullWidth />
         <ReasonInput label="custos.lifecycle.archive_reason" />
       </ActionDialog>
     </>

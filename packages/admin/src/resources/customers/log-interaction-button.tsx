@@ -11,6 +11,7 @@ import {
   SelectInput,
   TextInput,
   Toolbar,
+  regex,
   required,
   useNotify,
   useRecordContext,
@@ -20,6 +21,11 @@ import {
 import { fieldLevel } from '../../auth/access.ts';
 import { useAccess } from '../../auth/use-access.ts';
 import { enumChoices } from '../../shared/choices.ts';
+import { LimitedTextInput } from '../../shared/limited-text-input.tsx';
+
+// The server's rules (interaction.inputs.ts, interaction.service.ts), checked before sending.
+const validateAmount = regex(/^\d+(\.\d{1,2})?$/, 'custos.ui.amount_format');
+const validateCurrency = regex(/^[A-Z]{3}$/, 'custos.refusals.field.currency');
 
 /**
  * Logs an interaction for the shown customer. Amount and currency are offered only to
@@ -61,15 +67,15 @@ export function LogInteractionButton() {
               <SelectInput source="kind" choices={enumChoices('InteractionKind')} validate={required()} fullWidth />
               <DateTimeInput source="occurredAt" fullWidth />
               <SelectInput source="channel" choices={enumChoices('InteractionChannel')} fullWidth />
-              <TextInput source="subject" validate={required()} fullWidth />
-              <TextInput source="body" multiline minRows={3} fullWidth />
+              <LimitedTextInput source="subject" isRequired max={300} fullWidth />
+              <LimitedTextInput source="body" max={20000} multiline minRows={3} fullWidth />
               {withAmount ? (
                 <FormDataConsumer>
                   {({ formData }) =>
                     formData.kind === 'ORDER' ? (
                       <>
-                        <TextInput source="amount" validate={required()} helperText="1999.90" />
-                        <TextInput source="currency" defaultValue="CNY" validate={required()} />
+                        <TextInput source="amount" validate={[required(), validateAmount]} helperText="1999.90" />
+                        <TextInput source="currency" defaultValue="CNY" validate={[required(), validateCurrency]} />
                       </>
                     ) : null
                   }

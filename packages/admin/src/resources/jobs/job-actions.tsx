@@ -1,7 +1,7 @@
 import CategoryOutlinedIcon from '@mui/icons-material/CategoryOutlined';
 import KeyOutlinedIcon from '@mui/icons-material/KeyOutlined';
 import StopCircleOutlinedIcon from '@mui/icons-material/StopCircleOutlined';
-import { Button, NumberInput, minValue, required, useTranslate } from 'react-admin';
+import { Button, NumberInput, minValue, required, useTranslate, type Validator } from 'react-admin';
 import { ReasonInput } from '../../cleanup/reason-input.tsx';
 import { ActionDialog } from '../../shared/action-dialog.tsx';
 import { useRecordAction } from '../../shared/use-record-action.ts';
@@ -42,6 +42,9 @@ export function ClassifyButton() {
   const { allowed, action, open, setOpen, redirect } = useRecordAction<{ id: string }>('classifyLifecycleStages', 'policy:run', { needsRecord: false });
   if (!allowed) return null;
   const days = [required(), minValue(1)];
+  // Per input: a form-level validate would switch the inputs' own checks off.
+  const afterActive: Validator = (value: unknown, values: Record<string, unknown>) =>
+    Number(values['activeDays']) > Number(value) ? 'custos.jobs.inactive_after_active' : undefined;
   return (
     <>
       <Button label="custos.jobs.classify" onClick={() => setOpen(true)}><CategoryOutlinedIcon /></Button>
@@ -53,7 +56,6 @@ export function ClassifyButton() {
         description={translate('custos.jobs.classify_help')}
         defaultValues={DEFAULTS}
         testId="classify-dialog"
-        validate={(v) => (Number(v['activeDays']) > Number(v['inactiveDays']) ? { inactiveDays: 'custos.jobs.inactive_after_active' } : {})}
         onSubmit={async (values) => {
           const job = await action.mutateAsync({ newDays: values['newDays'], activeDays: values['activeDays'], inactiveDays: values['inactiveDays'] });
           setOpen(false);
@@ -62,7 +64,7 @@ export function ClassifyButton() {
       >
         <NumberInput source="newDays" label="custos.jobs.new_days" validate={days} fullWidth />
         <NumberInput source="activeDays" label="custos.jobs.active_days" validate={days} fullWidth />
-        <NumberInput source="inactiveDays" label="custos.jobs.inactive_days" validate={days} fullWidth />
+        <NumberInput source="inactiveDays" label="custos.jobs.inactive_days" validate={[...days, afterActive]} fullWidth />
       </ActionDialog>
     </>
   );

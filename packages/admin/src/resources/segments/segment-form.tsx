@@ -1,4 +1,6 @@
 import { Box, Card, CardContent, Grid, Skeleton, Typography } from '@mui/material';
+import { LimitedTextInput } from '../../shared/limited-text-input.tsx';
+import { useNotifyError } from '../../shared/use-notify-error.ts';
 import { useEffect, useState, type ReactNode } from 'react';
 import { Create, Edit, FormDataConsumer, Link, SimpleForm, TextInput, maxLength, required, useGetList, useNotify, useTranslate } from 'react-admin';
 import { normalizeError } from '../../data-provider/errors.ts';
@@ -38,11 +40,11 @@ function Preview({ filter }: { filter: Record<string, unknown> }) {
 function SegmentForm({ header }: { header?: ReactNode }) {
   const translate = useTranslate();
   return (
-    <SimpleForm defaultValues={{ filter: {} }}>
+    <SimpleForm defaultValues={{ filter: {} }} warnWhenUnsavedChanges>
       {header}
       <Box sx={{ width: '100%', maxWidth: 900 }}>
-        <TextInput source="name" validate={[required(), maxLength(100)]} fullWidth />
-        <TextInput source="description" validate={maxLength(500)} multiline minRows={2} fullWidth />
+        <LimitedTextInput source="name" isRequired max={100} fullWidth />
+        <LimitedTextInput source="description" max={1000} multiline minRows={2} fullWidth />
         <Card variant="outlined" sx={{ mt: 1 }}>
           <CardContent>
             <Typography variant="subtitle1">{translate('custos.classification.segment_filter')}</Typography>
@@ -70,7 +72,7 @@ export function SegmentCreate() {
 
 /** Pessimistic, with the version read: a segment changed meanwhile is CONFLICT, shown with a reload. */
 export function SegmentEdit() {
-  const notify = useNotify();
+  const notifyError = useNotifyError();
   const [conflict, setConflict] = useState(false);
   return (
     <Edit mutationMode="pessimistic" redirect="list"
@@ -78,7 +80,8 @@ export function SegmentEdit() {
         onError: (error: unknown) => {
           const apiError = normalizeError(error);
           if (apiError.code === 'CONFLICT') setConflict(true);
-          if (apiError.code !== 'BAD_USER_INPUT' || !apiError.body.errors) notify(apiError.message, { type: 'error', messageArgs: { _: apiError.body.serverMessage } });
+          // Field problems are shown on their inputs (translated); the notice says so.
+          notifyError(apiError, { fieldsShown: true });
         },
       }}>
       <SegmentForm header={conflict ? <ConflictNotice onReload={() => setConflict(false)} /> : null} />

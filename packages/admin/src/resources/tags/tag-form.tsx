@@ -1,4 +1,5 @@
 import { Alert, Box, InputAdornment } from '@mui/material';
+import { LimitedTextInput } from '../../shared/limited-text-input.tsx';
 import { Create, Edit, FormDataConsumer, SimpleForm, TextInput, maxLength, regex, required, useTranslate } from 'react-admin';
 import { TagChip } from './tag-chip.tsx';
 
@@ -20,14 +21,14 @@ function Swatch() {
 function TagForm({ editing = false }: { editing?: boolean }) {
   const translate = useTranslate();
   return (
-    <SimpleForm>
+    <SimpleForm warnWhenUnsavedChanges>
       {editing ? <Alert severity="info" sx={{ mb: 2 }}>{translate('custos.classification.rename_hint')}</Alert> : null}
       <Box sx={{ width: '100%', maxWidth: 560 }}>
         <TextInput source="name" validate={validateName} fullWidth />
         <TextInput source="color" validate={validateColor} helperText="custos.classification.color_hint" fullWidth
           parse={(value: string) => value.trim().toLowerCase()}
           slotProps={{ input: { endAdornment: <Swatch /> } }} />
-        <TextInput source="description" validate={maxLength(500)} multiline minRows={2} fullWidth />
+        <LimitedTextInput source="description" max={500} multiline minRows={2} fullWidth />
       </Box>
     </SimpleForm>
   );

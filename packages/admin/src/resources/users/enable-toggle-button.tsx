@@ -1,12 +1,13 @@
 import BlockIcon from '@mui/icons-material/Block';
 import CheckCircleOutlineIcon from '@mui/icons-material/CheckCircleOutline';
 import { Button, useNotify, useRecordContext, useUpdate } from 'react-admin';
-import { normalizeError } from '../../data-provider/errors.ts';
+import { useNotifyError } from '../../shared/use-notify-error.ts';
 
 /** Disables or re-enables a user; a disabled user's tokens stop working at once. */
 export function EnableToggleButton() {
   const record = useRecordContext();
   const notify = useNotify();
+  const notifyError = useNotifyError();
   const [update, { isPending }] = useUpdate();
   if (!record) return null;
   const enabled = record['enabled'] === true;
@@ -24,10 +25,7 @@ export function EnableToggleButton() {
           {
             mutationMode: 'pessimistic',
             onSuccess: () => notify(enabled ? 'custos.users.disabled' : 'custos.users.enabled', { type: 'info' }),
-            onError: (error) => {
-              const e = normalizeError(error);
-              notify(e.message, { type: 'error', messageArgs: { _: e.body.serverMessage } });
-            },
+            onError: (error) => notifyError(error),
           },
         );
       }}

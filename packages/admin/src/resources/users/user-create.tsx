@@ -4,9 +4,9 @@ import { enumChoices } from '../../shared/choices.ts';
 export function UserCreate() {
   return (
     <Create redirect="list">
-      <SimpleForm defaultValues={{ role: 'SALES' }}>
-        <TextInput source="displayName" validate={[required(), maxLength(200)]} />
-        <TextInput source="email" type="email" validate={[required(), email()]} />
+      <SimpleForm defaultValues={{ role: 'SALES' }} warnWhenUnsavedChanges>
+        <TextInput source="displayName" validate={[required(), maxLength(100)]} />
+        <TextInput source="email" type="email" validate={[required(), email('custos.refusals.field.email'), maxLength(254)]} />
         <SelectInput source="role" choices={enumChoices('Role')} validate={required()} />
         <PasswordInput
           source="password"

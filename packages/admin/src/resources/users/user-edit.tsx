@@ -5,9 +5,9 @@ import { ResetPasswordButton } from './reset-password-button.tsx';
 export function UserEdit() {
   return (
     <Edit mutationMode="pessimistic" redirect="list" actions={<TopToolbar><ResetPasswordButton /></TopToolbar>}>
-      <SimpleForm>
+      <SimpleForm warnWhenUnsavedChanges>
         <Labeled source="email"><TextField source="email" /></Labeled>
-        <TextInput source="displayName" validate={[required(), maxLength(200)]} />
+        <TextInput source="displayName" validate={[required(), maxLength(100)]} />
         <SelectInput source="role" choices={enumChoices('Role')} validate={required()} />
         <BooleanInput source="enabled" />
       </SimpleForm>
