@@ -155,6 +155,10 @@ describe('admin: data quality and normalization', () => {
     assert.notEqual(before, afterValue);
     await screenshot(page, 'admin-normalization');
     await page.getByTestId('normalize-apply').click();
+    // Apply rewrites customers: it asks first, with the dry run's counts.
+    const confirm = page.getByTestId('normalize-confirm');
+    await confirm.getByText(/Apply [\d,]+ changes? to [\d,]+ customers?\?/).waitFor();
+    await confirm.getByRole('button', { name: 'Apply' }).click();
     await waitJob();
   });
 });

@@ -33,7 +33,9 @@ describe('cleanup reads', () => {
 
   it('passes data-quality filters through and refers to issues by customer, field and problem', () => {
     const q = dataQualityIssuesQuery({ filter: { problem: ['INVALID_EMAIL'] } });
-    assert.deepEqual(q.variables, { filter: { problem: ['INVALID_EMAIL'] }, first: 100 });
+    assert.deepEqual(q.variables, { filter: { problem: ['INVALID_EMAIL'] }, first: 100, offset: 0 });
+    // Paging through every issue: a page is `first` rows after `offset`.
+    assert.deepEqual(dataQualityIssuesQuery({ first: 50, offset: 150 }).variables, { filter: null, first: 50, offset: 150 });
     assert.deepEqual(q.parseResponse({ data: { data: { nodes: [], totalCount: 3 } } }), { nodes: [], totalCount: 3 });
     const issue = { id: 'c1:EMAIL:INVALID_EMAIL', customer: { id: 'c1', code: 'C1', name: 'n' }, field: 'EMAIL', problem: 'INVALID_EMAIL', value: 'x', hasSuggestion: false, suggestion: null, message: '' };
     assert.deepEqual(issueRef(issue), { customerId: 'c1', field: 'EMAIL', problem: 'INVALID_EMAIL' });

@@ -1,6 +1,7 @@
 import { Alert, Box, Button, FormControl, InputLabel, MenuItem, Select, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Link, Title, useTranslate } from 'react-admin';
+import { Confirm, Link, Title, useLocaleState, useTranslate } from 'react-admin';
+import { intlLocale } from '../shared/dates.ts';
 import { ErrorAlert } from '../shared/error-alert.tsx';
 import { useAction } from '../shared/use-action.ts';
 import { JobFollower } from './job-follower.tsx';
@@ -19,7 +20,9 @@ const ALL = '__all__';
 /**
  * Normalization in two steps: a dry run lists before → after per field (hidden values,
  * which the role may not read, say so instead of showing), then Apply starts the same
- * normalization as a background job over the same customers, followed here.
+ * normalization as a background job over the same customers, followed here. Apply
+ * asks first with the dry run's own counts ("Apply 1,822 changes to 1,795 customers?"):
+ * it rewrites every one of them.
  */
 export function NormalizePage() {
   const translate = useTranslate();
@@ -28,6 +31,9 @@ export function NormalizePage() {
   const normalize = useAction<NormalizationPreview>('normalizeCustomers');
   const [preview, setPreview] = useState<NormalizationPreview | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [locale] = useLocaleState();
+  const number = (n: number | null) => (n ?? 0).toLocaleString(intlLocale(locale));
   const filter = segmentId === ALL ? undefined : { segmentId };
 
   return (
@@ -48,16 +54,30 @@ export function NormalizePage() {
           {translate('custos.cleanup.normalize.preview')}
         </Button>
         <Button variant="contained" data-testid="normalize-apply" disabled={!preview || !preview.changeCount || normalize.isPending || !!jobId}
-          onClick={() => normalize.mutate({ filter, dryRun: false }, { onSuccess: (r) => r.job && setJobId(String(r.job.id)) })}>
+          onClick={() => setConfirming(true)}>
           {translate('custos.cleanup.normalize.apply')}
         </Button>
         {jobId ? <JobFollower key={jobId} jobId={jobId} /> : null}
       </Stack>
       <ErrorAlert error={normalize.error} />
+      <Confirm
+        isOpen={confirming && !!preview}
+        loading={normalize.isPending}
+        title="custos.ui.normalize_apply_title"
+        content="custos.ui.normalize_apply_confirm"
+        translateOptions={{ smart_count: preview?.changeCount ?? 0, changes: number(preview?.changeCount ?? 0), customers: number(preview?.changedCustomers ?? 0) }}
+        confirm="custos.cleanup.normalize.apply"
+        onConfirm={() => normalize.mutate({ filter, dryRun: false }, {
+          onSuccess: (r) => { setConfirming(false); if (r.job) setJobId(String(r.job.id)); },
+          onError: () => setConfirming(false),
+        })}
+        onClose={() => setConfirming(false)}
+        data-testid="normalize-confirm"
+      />
       {preview ? (
         <>
           <Alert severity="info" sx={{ mb: 2 }} data-testid="normalize-summary">
-            {translate('custos.cleanup.normalize.summary', { scanned: preview.scanned ?? 0, customers: preview.changedCustomers ?? 0, changes: preview.changeCount ?? 0 })}
+            {translate('custos.cleanup.normalize.summary', { scanned: number(preview.scanned), customers: number(preview.changedCustomers), changes: number(preview.changeCount) })}
           </Alert>
           <Table size="small">
             <TableHead>

@@ -116,16 +116,17 @@ export interface QualityIssue {
   message: string;
 }
 
-const QUALITY = parse(`query DataQualityIssues($filter: DataQualityFilter, $first: Int) {
-  data: dataQualityIssues(filter: $filter, first: $first) {
+const QUALITY = parse(`query DataQualityIssues($filter: DataQualityFilter, $first: Int, $offset: Int) {
+  data: dataQualityIssues(filter: $filter, first: $first, offset: $offset) {
     totalCount nodes { id customer { id code name } field problem value hasSuggestion suggestion message }
   }
 }`);
 
-export function dataQualityIssuesQuery(params: { filter?: Record<string, unknown>; first?: number } = {}): BuiltRead<Page<QualityIssue>> {
+/** One page of issues (`offset` rows skipped) with the total count, for paging through all of them. */
+export function dataQualityIssuesQuery(params: { filter?: Record<string, unknown>; first?: number; offset?: number } = {}): BuiltRead<Page<QualityIssue>> {
   return {
     query: QUALITY,
-    variables: { filter: params.filter ?? null, first: params.first ?? 100 },
+    variables: { filter: params.filter ?? null, first: params.first ?? 100, offset: params.offset ?? 0 },
     parseResponse: (response) => {
       const data = root<{ nodes: QualityIssue[]; totalCount?: number | null }>(response);
       return { nodes: data.nodes, totalCount: data.totalCount ?? null };
