@@ -347,7 +347,11 @@ describe('admin: policies and jobs', () => {
     await dialog.getByTestId('action-confirm').click();
     await page.waitForURL(/\/jobs\/\d+\/show$/);
     await page.locator('[data-testid="job-details"] [data-testid="job-state"][data-state="SUCCEEDED"]').waitFor({ timeout: 60_000 });
-    await page.getByTestId('job-result').getByText('liveCustomers', { exact: false }).first().waitFor();
+    // The result in words; the raw result only behind its toggle.
+    assert.match(await page.getByTestId('job-result-summary').innerText(), /live and \d+ archived customers re-encrypted/);
+    assert.equal(await page.getByTestId('job-raw').count(), 0);
+    await page.getByTestId('job-raw-toggle').click();
+    await page.getByTestId('job-raw').getByText('liveCustomers', { exact: false }).first().waitFor();
     // Back to the jobs list, where the next test switches language.
     await page.locator('a[href="/admin/jobs"]').first().click();
     await (await rows(page)).filter({ hasText: 'Encryption key rotation' }).first().waitFor();

@@ -1,13 +1,14 @@
 import SearchIcon from '@mui/icons-material/Search';
 import { formatDate } from '../shared/dates.ts';
 import {
-  Box, Card, CardContent, Checkbox, Chip, FormControlLabel, InputAdornment, List, ListItemButton, ListItemText, Stack, TextField, Typography,
+  Box, Card, CardContent, Checkbox, FormControlLabel, InputAdornment, List, ListItemButton, ListItemText, Stack, TextField, Typography,
 } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Title, useLocaleState, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { snippetParts, type ArchiveHit } from '../data-provider/cleanup.ts';
 import { ErrorAlert } from '../shared/error-alert.tsx';
+import { useReasonText } from '../shared/reason-text.tsx';
 import { useCleanupRead } from '../cleanup/use-cleanup.ts';
 
 /** How facet values are labelled: enum facets through their enum's messages, regions by name. */
@@ -31,10 +32,12 @@ function Hit({ hit }: { hit: ArchiveHit }) {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const navigate = useNavigate();
+  const reasonText = useReasonText();
   const name = hit.highlights.find((h) => h.field === 'name');
   const others = hit.highlights.filter((h) => h.field !== 'name');
   return (
-    <ListItemButton divider onClick={() => navigate(`/archived-customers/${hit.customer.id}/show`)} data-testid="search-hit" data-id={hit.customer.id}>
+    // Hits come best first; the engine's raw score ("0.00") meant nothing to people.
+    <ListItemButton divider onClick={() => navigate(`/archived-customers/${hit.customer.id}/show`)} data-testid="search-hit" data-id={hit.customer.id} data-score={hit.score}>
       <ListItemText
         primary={<>{name ? <Snippet snippet={name.snippet} /> : hit.customer.name} <Typography component="span" variant="caption" color="text.secondary">{hit.customer.code}</Typography></>}
         secondary={
@@ -42,11 +45,10 @@ function Hit({ hit }: { hit: ArchiveHit }) {
             {others.map((h) => (
               <span key={h.field}>{translate(`resources.customers.fields.${h.field}`, { _: h.field })}: <Snippet snippet={h.snippet} />{' · '}</span>
             ))}
-            {translate('custos.search.archived_on', { date: formatDate(hit.customer.archivedAt, locale, false), reason: hit.customer.archiveReason })}
+            {translate('custos.search.archived_on', { date: formatDate(hit.customer.archivedAt, locale, false), reason: reasonText(hit.customer.archiveReason) })}
           </>
         }
       />
-      <Chip size="small" variant="outlined" label={translate('custos.search.score', { score: hit.score.toFixed(2) })} data-testid="hit-score" />
     </ListItemButton>
   );
 }
@@ -110,7 +112,7 @@ export function ArchiveSearchPage() {
             <Typography variant="body2" color="text.secondary" data-testid="search-total" data-total={data.totalCount}>
               {translate('custos.search.total', { smart_count: data.totalCount, more: data.totalCountExact ? '' : '+' })}
               {' · '}
-              <span data-testid="search-engine">{translate('custos.search.engine', { engine: data.engine })}</span>
+              <span data-testid="search-engine" data-engine={data.engine}>{translate('custos.search.engine', { engine: translate(`custos.enums.SearchEngine.${data.engine}`, { _: data.engine }) })}</span>
             </Typography>
           ) : null}
           <List dense>

@@ -1,6 +1,6 @@
 import { Alert, Chip, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
 import { formatDate } from '../shared/dates.ts';
-import { useGetMany, useLocaleState, useTranslate } from 'react-admin';
+import { useGetMany, useLocaleState, useTranslate, type RaRecord } from 'react-admin';
 import { Link } from 'react-router-dom';
 import type { BackupRow } from '../data-provider/reports.ts';
 import { DrillButton } from './backup-actions.tsx';
@@ -8,9 +8,16 @@ import { formatBytes } from './format.ts';
 
 const DRILL_COLORS: Record<string, 'success' | 'error' | 'default'> = { SUCCEEDED: 'success', FAILED: 'error' };
 
-function LastDrill({ drill }: { drill: BackupRow['lastDrill'] }) {
+/**
+ * The latest drill; its times are the drill job's own record when it can be read (issue
+ * 18: the backup's copy of the finish time differed from the job's by seconds).
+ */
+function LastDrill({ drill, job }: { drill: BackupRow['lastDrill']; job?: RaRecord }) {
   const translate = useTranslate();
   const [locale] = useLocaleState();
+  const started = job?.['startedAt'] ? Date.parse(String(job['startedAt'])) : NaN;
+  const finished = job?.['finishedAt'] ? Date.parse(String(job['finishedAt'])) : NaN;
+  const seconds = Number.isFinite(started) && Number.isFinite(finished) ? (finished - started) / 1000 : (drill?.seconds ?? null);
   if (!drill) return <Typography variant="body2" color="text.secondary" data-testid="drill-state" data-state="">{translate('custos.backups.never_drilled')}</Typography>;
   return (
     <Stack spacing={0.5} data-testid="drill-state" data-state={drill.state}>
@@ -18,11 +25,12 @@ function LastDrill({ drill }: { drill: BackupRow['lastDrill'] }) {
         <Chip size="small" color={DRILL_COLORS[drill.state] ?? 'default'} label={translate(`custos.enums.JobState.${drill.state}`, { _: drill.state })}
           component={Link} to={`/jobs/${drill.jobId}/show`} clickable />
         <Typography variant="caption" color="text.secondary">
-          {drill.finishedAt ? formatDate(drill.finishedAt, locale) : ''}
-          {drill.seconds !== null ? ` · ${translate('custos.backups.seconds', { n: drill.seconds.toFixed(1) })}` : ''}
+          {formatDate((job?.['finishedAt'] as string | undefined) ?? drill.finishedAt, locale)}
+          {seconds !== null ? ` · ${translate('custos.backups.seconds', { n: seconds.toFixed(1) })}` : ''}
         </Typography>
       </Stack>
-      {drill.error ? <Alert severity="error" sx={{ py: 0 }} data-testid="drill-error">{drill.error}</Alert> : null}
+      {/* The server's report is for administrators, on the job's page; here only that it failed. */}
+      {drill.error ? <Alert severity="error" sx={{ py: 0 }} data-testid="drill-error">{translate('custos.ui.drill_failed')}</Alert> : null}
     </Stack>
   );
 }
@@ -34,6 +42,8 @@ export function BackupTable({ backups, onStarted }: { backups: BackupRow[]; onSt
   // `createdBy` is a user id; names come from `users` (ADMIN reads them all).
   const ids = [...new Set(backups.map((b) => b.createdBy).filter((id): id is string => !!id))];
   const { data: users } = useGetMany('users', { ids }, { enabled: ids.length > 0 });
+  const drillJobIds = backups.map((b) => b.lastDrill?.jobId).filter((id): id is string => !!id);
+  const { data: drillJobs } = useGetMany('jobs', { ids: drillJobIds }, { enabled: drillJobIds.length > 0 });
   const name = (id: string | null) => (id ? String(users?.find((u) => String(u.id) === id)?.['displayName'] ?? `#${id}`) : translate('custos.jobs.scheduled'));
   const h = (key: string) => translate(`custos.backups.columns.${key}`);
   if (backups.length === 0) return <Typography color="text.secondary" data-testid="no-backups">{translate('custos.backups.none')}</Typography>;
@@ -61,7 +71,7 @@ export function BackupTable({ backups, onStarted }: { backups: BackupRow[]; onSt
                 </Tooltip>
               </TableCell>
               <TableCell sx={{ fontFamily: 'monospace', fontSize: 12 }}>{b.migration}<br /><Typography variant="caption" color="text.secondary">PostgreSQL {b.serverVersion}</Typography></TableCell>
-              <TableCell><LastDrill drill={b.lastDrill} /></TableCell>
+              <TableCell><LastDrill drill={b.lastDrill} job={drillJobs?.find((j) => String(j.id) === b.lastDrill?.jobId)} /></TableCell>
               <TableCell><DrillButton backupId={b.id} onStarted={onStarted} /></TableCell>
             </TableRow>
           ))}

@@ -1,4 +1,5 @@
 import { Box, Button, Card, CardActions, CardContent, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useFieldValue } from './field-value.tsx';
 import { useCallback, useState } from 'react';
 import { Link, Title, useNotify, useTranslate } from 'react-admin';
 import type { DuplicateGroup } from '../data-provider/cleanup.ts';
@@ -24,6 +25,8 @@ export function DuplicatesPage() {
   const [dismissing, setDismissing] = useState<DuplicateGroup | null>(null);
   const dismiss = useAction('dismissDuplicate');
   const notify = useNotify();
+  // Regions by name ("London", not GB-LND), blanks as a dash.
+  const show = useFieldValue();
   const refetch = groups.refetch;
   const onJobFinished = useCallback(() => void refetch(), [refetch]);
 
@@ -50,7 +53,7 @@ export function DuplicatesPage() {
               <Stack direction="row" spacing={1} alignItems="center" sx={{ mb: 1, flexWrap: 'wrap' }}>
                 <Chip color="primary" size="small" label={translate('custos.cleanup.duplicates.score', { score: Math.round(group.score * 100) })} data-testid="group-score" />
                 {group.reasons.map((reason) => (
-                  <Chip key={reason.kind} size="small" variant="outlined" title={reason.description}
+                  <Chip key={reason.kind} size="small" variant="outlined" title={translate('custos.ui.reason_pairs', { smart_count: reason.pairs })}
                     label={`${translate(`custos.cleanup.reasons.${reason.kind}`, { _: reason.kind })} · ${Math.round(reason.score * 100)}%`} />
                 ))}
               </Stack>
@@ -69,9 +72,9 @@ export function DuplicatesPage() {
                     <TableRow key={c.id}>
                       <TableCell><Link to={`/customers/${c.id}/show`}>{c.code}</Link></TableCell>
                       <TableCell>{c.name}</TableCell>
-                      <TableCell>{String(c['email'] ?? '—')}</TableCell>
-                      <TableCell>{String(c['phone'] ?? '—')}</TableCell>
-                      <TableCell>{String(c['region'] ?? '—')}</TableCell>
+                      <TableCell>{show('email', c['email'])}</TableCell>
+                      <TableCell>{show('phone', c['phone'])}</TableCell>
+                      <TableCell>{show('region', c['region'])}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>

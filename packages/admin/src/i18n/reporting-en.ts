@@ -92,7 +92,7 @@ export const reportingEn = {
     },
     about_title: 'Retention and restore',
     about_backup: 'A backup holds every table (customers, interactions, archive, audit log, jobs, policies, users) from one snapshot, compressed and sealed, so a changed or truncated file is refused.',
-    about_retention: 'Retention: after each backup, the newest backup of each of the last BACKUP_KEEP_DAILY days and of each of the last BACKUP_KEEP_WEEKLY weeks is kept; older ones are removed.',
+    about_retention: 'Retention: after each scheduled backup, the newest backup of each of the last 7 days and of each of the last 4 weeks is kept and older ones are removed. These are the defaults: the server does not report its own settings to the dashboard, so an administrator may have chosen other numbers. Backups started by hand are kept until an administrator hands them over to this rule.',
     about_drill: 'A restore drill restores a backup into a scratch database, compares every table\'s row count and checksum with the backup, re-checks the audit chain and archive checksums, then drops the scratch database. Nothing live is touched.',
     about_restore: 'Restoring is done on the server\'s command line, into an empty database (the configured DATABASE_URL):',
   },

@@ -1,3 +1,4 @@
+import { recordsEn } from './records-en.ts';
 import { refusalsEn } from './refusals-en.ts';
 
 /**
@@ -7,6 +8,7 @@ import { refusalsEn } from './refusals-en.ts';
  */
 export const uiEn = {
   custos: {
+    records: recordsEn,
     refusals: refusalsEn,
     ui: {
       saved_filters: 'Saved filters',
@@ -22,6 +24,29 @@ export const uiEn = {
       quality_dismiss_confirm: 'Dismiss %{count} issue of %{customers} customer? It will not be listed again while the value stays. |||| Dismiss %{count} issues of %{customers} customers? They will not be listed again while the values stay.',
       normalize_apply_title: 'Apply the normalization?',
       normalize_apply_confirm: 'Apply %{changes} change to %{customers} customer? |||| Apply %{changes} changes to %{customers} customers? Each change is audited per customer.',
+      reasons: {
+        void: '%{reason}: %{note}',
+        policy: 'Archive policy "%{name}"',
+        drill: 'Restore drill of %{backup}',
+        retention: 'Retention period ended',
+        retention_scheduled: 'Scheduled: retention period ended',
+        quality_scheduled: 'Scheduled data-quality count',
+        quality: 'Data-quality count',
+        backup_scheduled: 'Scheduled backup',
+        duplicates: 'Duplicate detection',
+        normalize: 'Normalization',
+        rotate: 'Encryption key rotation',
+        seed: 'Demo data',
+        token_reuse: 'A sign-in token was used twice',
+        command_line: 'Started on the command line',
+      },
+      by_policy: 'By a policy',
+      reason_pairs: '%{smart_count} pair of customers |||| %{smart_count} pairs of customers',
+      job_units_done: 'Done: %{count} unit |||| Done: %{count} units',
+      job_failed: 'The job failed. The raw data below has the server\'s report for an administrator.',
+      schedule_off: 'The schedule is off: this policy will not run on its own until "Schedule on" is switched on.',
+      schedule_off_short: 'Off: will not run until "Schedule on" is switched on',
+      drill_failed: 'The drill failed: open it for details',
       see_fields: 'Some values were refused: see the marked fields.',
       discard_title: 'Discard your input?',
       discard_body: 'What you typed in this dialog has not been sent and will be lost.',

@@ -13,6 +13,10 @@ export function ScheduleField(_props: { source?: string; sortable?: boolean }) {
         <Stack component="span">
           {r['schedule'] ? <Typography variant="body2" component="code" sx={{ fontFamily: 'monospace' }}>{String(r['schedule'])}</Typography> : null}
           <Typography variant="caption" color="text.secondary" component="span">{cronHint(r['schedule'] as string | null, translate, locale)}</Typography>
+          {/* A schedule with "Schedule on" off never runs: said where the schedule is read. */}
+          {r['schedule'] && !r['enabled'] ? (
+            <Typography variant="caption" color="warning.main" component="span" data-testid="schedule-off">{translate('custos.ui.schedule_off_short')}</Typography>
+          ) : null}
         </Stack>
       )}
     />

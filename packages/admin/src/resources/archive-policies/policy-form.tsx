@@ -1,4 +1,4 @@
-import { Divider, Grid, Typography } from '@mui/material';
+import { Alert, Divider, Grid, Typography } from '@mui/material';
 import { LimitedTextInput } from '../../shared/limited-text-input.tsx';
 import type { ReactNode } from 'react';
 import {
@@ -43,12 +43,18 @@ function Section({ title }: { title: string }) {
   );
 }
 
+/**
+ * The schedule with its reading, and a warning while "Schedule on" is off: a schedule
+ * alone never runs (issue 18: "0 3 * * *" was saved, read "Every day at 03:00 UTC" and
+ * silently never ran).
+ */
 function ScheduleInput() {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   return (
     <FormDataConsumer>
       {({ formData }) => (
+        <>
         <TextInput
           source="schedule"
           helperText={<span data-testid="cron-hint">{cronHint(formData.schedule as string, translate, locale)}</span>}
@@ -56,6 +62,10 @@ function ScheduleInput() {
           validate={maxLength(100)}
           fullWidth
         />
+        {String(formData.schedule ?? '').trim() && !formData.enabled ? (
+          <Alert severity="warning" data-testid="schedule-off-warning">{translate('custos.ui.schedule_off')}</Alert>
+        ) : null}
+        </>
       )}
     </FormDataConsumer>
   );

@@ -1,4 +1,5 @@
 import UnarchiveOutlinedIcon from '@mui/icons-material/UnarchiveOutlined';
+import { ReasonText } from '../../shared/reason-text.tsx';
 import LockClockOutlinedIcon from '@mui/icons-material/LockClockOutlined';
 import { Chip } from '@mui/material';
 import {
@@ -58,7 +59,8 @@ export function PolicyField(_props: { source?: string; sortable?: boolean }) {
       source="policyId"
       render={(r: RaRecord) => {
         if (!r['policyId']) return translate('custos.archive.manual');
-        if (!can(access, 'policy:read')) return `#${r['policyId']}`;
+        // Roles that may not read policies learn it was a policy, not a bare "#1".
+        if (!can(access, 'policy:read')) return translate('custos.ui.by_policy');
         return (
           <ReferenceField source="policyId" reference="archive-policies" link="show">
             <TextField source="name" />
@@ -95,7 +97,7 @@ export function ArchiveList() {
         {canRead(access, 'ArchivedCustomer.email') ? <GuardedTextField source="email" typeName="ArchivedCustomer" sortable={false} /> : null}
         {canRead(access, 'ArchivedCustomer.phone') ? <GuardedTextField source="phone" typeName="ArchivedCustomer" sortable={false} /> : null}
         <LocaleDateField source="archivedAt" showTime sortable={s('archivedAt')} />
-        <TextField source="archiveReason" sortable={false} />
+        <ReasonText source="archiveReason" sortable={false} />
         <PolicyField source="policyId" sortable={false} />
         <LegalHoldChip source="legalHold" sortable={false} />
         <LocaleDateField source="retainUntil" sortable={s('retainUntil')} emptyText="—" />

@@ -1,4 +1,5 @@
 import { Alert, Box, Card, CardContent, Divider, Grid, Stack, Typography } from '@mui/material';
+import { ReasonText } from '../../shared/reason-text.tsx';
 import type { ReactNode } from 'react';
 import {
   BooleanField,
@@ -67,13 +68,20 @@ function ArchiveMetadata() {
         <Cell><Labeled source="archivedBy"><FunctionField source="archivedBy" render={(r: RaRecord) => (r['archivedBy'] as { displayName?: string } | null)?.displayName ?? translate('custos.audit.system')} /></Labeled></Cell>
         <Cell><Labeled source="policyId"><PolicyField /></Labeled></Cell>
         <Cell><Labeled source="previousStatus"><EnumField source="previousStatus" enumName="CustomerStatus" chip /></Labeled></Cell>
-        <Cell md={6}><Labeled source="archiveReason"><TextField source="archiveReason" /></Labeled></Cell>
+        <Cell md={6}><Labeled source="archiveReason"><ReasonText source="archiveReason" /></Labeled></Cell>
         <Cell><Labeled source="retainUntil"><LocaleDateField source="retainUntil" showTime emptyText="—" /></Labeled></Cell>
         <Cell><Labeled source="legalHold"><BooleanField source="legalHold" /></Labeled></Cell>
         <Cell md={12}><Labeled source="checksum"><TextField source="checksum" sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }} /></Labeled></Cell>
       </Grid>
     </Box>
   );
+}
+
+/** Only records that were void have a void reason: no empty label on the others. */
+function VoidReasonCell() {
+  const record = useRecordContext();
+  if (!record?.['voidReason']) return null;
+  return <Cell><Labeled source="voidReason"><EnumField source="voidReason" enumName="VoidReason" /></Labeled></Cell>;
 }
 
 function Snapshot() {
@@ -91,7 +99,7 @@ function Snapshot() {
         <Cell><Labeled source="industry"><KeyField source="industry" prefix="custos.industries" /></Labeled></Cell>
         <Cell><Labeled source="region"><KeyField source="region" prefix="custos.regions" /></Labeled></Cell>
         <Cell><Labeled source="tags"><TagsField source="tags" /></Labeled></Cell>
-        <Cell><Labeled source="voidReason"><EnumField source="voidReason" enumName="VoidReason" /></Labeled></Cell>
+        <VoidReasonCell />
         <Cell><Labeled source="lastInteractionAt"><LocaleDateField source="lastInteractionAt" showTime emptyText="—" /></Labeled></Cell>
         <Cell><Labeled source="createdAt"><LocaleDateField source="createdAt" showTime /></Labeled></Cell>
         <Guarded source="email" />

@@ -1,31 +1,37 @@
-import { LocaleDateField } from '../../shared/date-field.tsx';
 import {
   AutocompleteInput,
   Datagrid,
   DateTimeInput,
+  FilterButton,
+  FunctionField,
   List,
   ReferenceInput,
+  SelectArrayInput,
+  SelectInput,
   TextField,
   TextInput,
   TopToolbar,
-  FilterButton,
   useTranslate,
-  FunctionField,
   type RaRecord,
 } from 'react-admin';
-import { EnumField } from '../../shared/fields.tsx';
-import { VerifyChainButton } from './verify-chain-button.tsx';
 import { ExportMenu } from '../../exports/export-menu.tsx';
+import { ownEnglish } from '../../i18n/catalogues.ts';
+import { LocaleDateField } from '../../shared/date-field.tsx';
+import { EnumField } from '../../shared/fields.tsx';
+import { ReasonText } from '../../shared/reason-text.tsx';
 import { SavedFiltersButton } from '../../shared/saved-filters-button.tsx';
+import { useAuditWords } from './audit-words.ts';
+import { AuditRecord } from './record-link.tsx';
+import { VerifyChainButton } from './verify-chain-button.tsx';
 
-/** "CUSTOMER_UPDATED, USER_CREATED" filters on any of these actions. */
-const parseActions = (value: string) => (value ? value.split(/[,，\s]+/).map((a) => a.trim().toUpperCase()).filter(Boolean) : []);
-const formatActions = (value: unknown) => (Array.isArray(value) ? value.join(', ') : ((value as string | undefined) ?? ''));
+/** Actions and record types are picked by name, not typed as codes (CUSTOMER_UPDATED). */
+const actionChoices = Object.keys(ownEnglish.custos.records.actions).map((id) => ({ id, name: `custos.records.actions.${id}` }));
+const entityChoices = Object.keys(ownEnglish.custos.records.entities).map((id) => ({ id, name: `custos.records.entities.${id}` }));
 
 const filters = [
-  <TextInput key="entityType" source="entityType" alwaysOn />,
+  <SelectInput key="entityType" source="entityType" choices={entityChoices} alwaysOn />,
   <TextInput key="entityId" source="entityId" alwaysOn />,
-  <TextInput key="action" source="action" parse={parseActions} format={formatActions} />,
+  <SelectArrayInput key="action" source="action" choices={actionChoices} />,
   <ReferenceInput key="actorId" source="actorId" reference="users">
     <AutocompleteInput optionText="displayName" label="resources.audit-events.fields.actorId" />
   </ReferenceInput>,
@@ -44,7 +50,13 @@ function Actor(_props: { source: string; sortable: boolean }) {
   );
 }
 
-/** The append-only audit log, newest first (the server's only order). */
+/** What happened, in words. */
+function Action(_props: { source: string; sortable: boolean }) {
+  const words = useAuditWords();
+  return <FunctionField source="action" render={(r: RaRecord) => <span data-action={String(r['action'])}>{words.action(String(r['action']))}</span>} />;
+}
+
+/** The append-only audit log, newest first (the server's only order), readable in either language. */
 export function AuditList() {
   return (
     <List
@@ -54,15 +66,14 @@ export function AuditList() {
       actions={<TopToolbar><FilterButton /><SavedFiltersButton /><ExportMenu /><VerifyChainButton /></TopToolbar>}
       exporter={false}
     >
-      <Datagrid rowClick="show" bulkActionButtons={false}>
+      <Datagrid rowClick="show" bulkActionButtons={false} sx={{ '& th, & td:not(.column-reason)': { whiteSpace: 'nowrap' }, '& td.column-reason': { minWidth: 200 } }}>
         <TextField source="seq" sortable={false} />
         <LocaleDateField source="at" showTime sortable={false} />
         <Actor source="actor" sortable={false} />
         <EnumField source="actorRole" enumName="Role" sortable={false} />
-        <TextField source="action" sortable={false} />
-        <TextField source="entityType" sortable={false} />
-        <TextField source="entityId" sortable={false} />
-        <TextField source="reason" sortable={false} />
+        <Action source="action" sortable={false} />
+        <AuditRecord source="entityId" label="custos.records.record" sortable={false} />
+        <ReasonText source="reason" sortable={false} />
       </Datagrid>
     </List>
   );

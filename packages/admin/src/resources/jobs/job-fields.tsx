@@ -1,6 +1,7 @@
 import { Box, Chip, LinearProgress, Typography } from '@mui/material';
 import type { Query } from '@tanstack/react-query';
-import { FunctionField, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import { FunctionField, useLocaleState, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import { intlLocale } from '../../shared/dates.ts';
 
 const ACTIVE = ['QUEUED', 'RUNNING'];
 const COLORS: Record<string, 'default' | 'info' | 'success' | 'error' | 'warning'> = {
@@ -44,22 +45,30 @@ export function JobStateChip(_props: { source?: string; sortable?: boolean }) {
   );
 }
 
-/** done/total as a bar; indeterminate while the job has not counted its work yet. */
+/**
+ * done/total as a bar; indeterminate while the job has not counted its work yet. A
+ * SUCCEEDED job did all its work, so its bar is full and says how many units it did
+ * (issue 18: the total is counted before the run and may have shrunk meanwhile, which
+ * showed a finished job at 94%).
+ */
 export function JobProgressBar(_props: { source?: string; sortable?: boolean }) {
   const record = useRecordContext();
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
   if (!record) return null;
   const progress = (record['progress'] as { done: number; total: number | null } | undefined) ?? { done: 0, total: null };
   const state = String(record['state']);
-  const finished = state === 'SUCCEEDED';
+  const succeeded = state === 'SUCCEEDED';
   const { done, total } = progress;
-  const percent = total ? Math.min(100, Math.round((done / total) * 100)) : finished ? 100 : 0;
+  const n = (v: number) => v.toLocaleString(intlLocale(locale));
+  const percent = succeeded ? 100 : total ? Math.min(100, Math.round((done / total) * 100)) : 0;
   const indeterminate = state === 'RUNNING' && !total;
+  const caption = succeeded ? translate('custos.ui.job_units_done', { smart_count: done, count: n(done) })
+    : total !== null ? `${n(done)} / ${n(total)} (${percent}%)` : n(done);
   return (
-    <Box sx={{ minWidth: 160 }} data-testid="job-progress" data-done={done} data-total={total ?? ''}>
-      <LinearProgress variant={indeterminate ? 'indeterminate' : 'determinate'} value={percent} color={state === 'FAILED' ? 'error' : 'primary'} />
-      <Typography variant="caption" color="text.secondary">
-        {total !== null ? `${done.toLocaleString()} / ${total.toLocaleString()} (${percent}%)` : done.toLocaleString()}
-      </Typography>
+    <Box sx={{ minWidth: 160 }} data-testid="job-progress" data-done={done} data-total={total ?? ''} data-percent={percent}>
+      <LinearProgress variant={indeterminate ? 'indeterminate' : 'determinate'} value={percent} color={state === 'FAILED' ? 'error' : succeeded ? 'success' : 'primary'} />
+      <Typography variant="caption" color="text.secondary">{caption}</Typography>
     </Box>
   );
 }
@@ -71,14 +80,5 @@ export function StartedBy(_props: { source?: string; sortable?: boolean }) {
       source="createdBy"
       render={(r: RaRecord) => (r['createdBy'] as { displayName?: string } | null)?.displayName ?? translate('custos.jobs.scheduled')}
     />
-  );
-}
-
-export function JsonBlock({ value }: { value: unknown }) {
-  if (value === null || value === undefined) return <Typography variant="body2">—</Typography>;
-  return (
-    <Box component="pre" sx={{ m: 0, p: 1, bgcolor: 'action.hover', borderRadius: 1, fontSize: 12, overflowX: 'auto' }}>
-      {JSON.stringify(value, null, 2)}
-    </Box>
   );
 }

@@ -1,10 +1,11 @@
-import { Alert, Box, Grid, Typography } from '@mui/material';
+import { Box, Grid } from '@mui/material';
 import type { ReactNode } from 'react';
 import { FunctionField, Labeled, NumberField, Show, TopToolbar, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
 import { LocaleDateField } from '../../shared/date-field.tsx';
 import { EnumField } from '../../shared/fields.tsx';
 import { CancelJobButton } from './job-actions.tsx';
-import { JobProgressBar, JobStateChip, JsonBlock, StartedBy, pollOne } from './job-fields.tsx';
+import { JobProgressBar, JobStateChip, StartedBy, pollOne } from './job-fields.tsx';
+import { JobSummary } from './job-summary.tsx';
 
 function Cell({ children, md = 3 }: { children: ReactNode; md?: number }) {
   return <Grid size={{ xs: 12, sm: 6, md }}>{children}</Grid>;
@@ -22,7 +23,6 @@ function JobDetails() {
   if (!record) return null;
   return (
     <Box sx={{ p: 2 }} data-testid="job-details">
-      {record['error'] ? <Alert severity="error" sx={{ mb: 2 }} data-testid="job-error">{String(record['error'])}</Alert> : null}
       <Grid container spacing={2}>
         <Cell><Labeled source="kind"><EnumField source="kind" enumName="JobKind" /></Labeled></Cell>
         <Cell><Labeled source="state"><JobStateChip /></Labeled></Cell>
@@ -34,16 +34,7 @@ function JobDetails() {
         <Cell><Labeled source="attempts"><NumberField source="attempts" /></Labeled></Cell>
         <Cell><Labeled source="cancelRequested"><FunctionField source="cancelRequested" render={(r: RaRecord) => translate(r['cancelRequested'] ? 'ra.boolean.true' : 'ra.boolean.false')} /></Labeled></Cell>
       </Grid>
-      <Grid container spacing={2} sx={{ mt: 1 }}>
-        <Grid size={{ xs: 12, md: 6 }}>
-          <Typography variant="subtitle2" color="text.secondary">{translate('resources.jobs.fields.params')}</Typography>
-          <JsonBlock value={record['params']} />
-        </Grid>
-        <Grid size={{ xs: 12, md: 6 }}>
-          <Typography variant="subtitle2" color="text.secondary">{translate('resources.jobs.fields.result')}</Typography>
-          <Box data-testid="job-result"><JsonBlock value={record['result']} /></Box>
-        </Grid>
-      </Grid>
+      <Box sx={{ mt: 3 }}><JobSummary /></Box>
     </Box>
   );
 }
