@@ -4,10 +4,14 @@ import { defineConfig } from 'vite';
 /** The API the dev server forwards /graphql to (the server's default address). */
 const api = process.env.CUSTOS_API ?? 'http://127.0.0.1:4000';
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   // The server serves the built files under /admin/ (packages/server/src/http/app.ts).
   base: '/admin/',
   plugins: [react()],
+  // Apollo Client keeps its development checks and console messages ("Download the
+  // Apollo DevTools…") unless `globalThis.__DEV__` is false: off in production builds,
+  // which also drops that code from the bundle.
+  define: command === 'build' ? { 'globalThis.__DEV__': 'false' } : {},
   server: {
     host: '127.0.0.1',
     port: 5173,
@@ -34,4 +38,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));
