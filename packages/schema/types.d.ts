@@ -1844,6 +1844,19 @@ export interface LogInteractionPayload {
   interaction: Interaction;
 }
 
+/** How far logout reaches. */
+export interface LogoutInput {
+  /** true ends every session of the caller (all devices), not just this one. */
+  everywhere?: Scalars['Boolean'] | null;
+}
+
+/** Result of logout. */
+export interface LogoutPayload {
+  __typename?: 'LogoutPayload';
+  /** Sessions ended (0 when this one had ended already). */
+  sessionsEnded: Scalars['Int'];
+}
+
 /** Merges 2–10 ACTIVE customers into one survivor. */
 export interface MergeCustomersInput {
   /** The customer that stays. */
@@ -1925,10 +1938,16 @@ export interface Mutation {
   createCustomer: CreateCustomerPayload;
   /** Changes a customer; fails with CONFLICT when `version` is stale. */
   updateCustomer: UpdateCustomerPayload;
-  /** Signs in with email and password; the only operation open without a token. */
+  /** Signs in with email and password; open without a token. Repeated failures per email and per client address are answered TOO_MANY_REQUESTS (HTTP 429, Retry-After) for a while. */
   login: LoginPayload;
   /** Trades a refresh token for a new session; works without an access token. */
   refreshToken: RefreshTokenPayload;
+  /** Ends the caller's session (access and refresh tokens), or all of the caller's sessions. */
+  logout: LogoutPayload;
+  /** Ends every session of a user, access tokens included (ADMIN only). */
+  revokeSessions: RevokeSessionsPayload;
+  /** Lifts a sign-in lock on a user's email before it expires (ADMIN only). */
+  unlockUser: UnlockUserPayload;
   /** Creates a staff user (ADMIN only). */
   createUser: CreateUserPayload;
   /** Changes a user's name, role or enabled state (ADMIN only). */
@@ -2071,6 +2090,24 @@ export interface MutationLoginArgs {
 export interface MutationRefreshTokenArgs {
   /** The refresh token. */
   input: RefreshTokenInput;
+}
+
+/** Arguments of `Mutation.logout`. */
+export interface MutationLogoutArgs {
+  /** Options. */
+  input?: LogoutInput | null;
+}
+
+/** Arguments of `Mutation.revokeSessions`. */
+export interface MutationRevokeSessionsArgs {
+  /** The user. */
+  input: RevokeSessionsInput;
+}
+
+/** Arguments of `Mutation.unlockUser`. */
+export interface MutationUnlockUserArgs {
+  /** The user. */
+  input: UnlockUserInput;
 }
 
 /** Arguments of `Mutation.createUser`. */
@@ -2362,7 +2399,7 @@ export interface Query {
   customers: CustomerConnection;
   /** The signed-in user, with the permissions the dashboard may show. */
   me: User;
-  /** All staff users, e.g. for owner pickers. */
+  /** All staff users with their emails and roles (ADMIN only; others read their own `me`). */
   users: Array<User>;
   /** Interactions across customers, newest first by default. */
   interactions: InteractionConnection;
@@ -2740,6 +2777,23 @@ export interface RetentionPreview {
   sample: Array<ArchivedCustomer>;
 }
 
+/** Whose sessions to end. */
+export interface RevokeSessionsInput {
+  /** The user. */
+  userId: Scalars['ID'];
+  /** Why, for the audit log (e.g. "laptop stolen"). */
+  reason?: Scalars['String'] | null;
+}
+
+/** Result of revokeSessions. */
+export interface RevokeSessionsPayload {
+  __typename?: 'RevokeSessionsPayload';
+  /** The user whose sessions ended. */
+  user: User;
+  /** Sessions that were live and are now ended. */
+  sessionsEnded: Scalars['Int'];
+}
+
 /** What a user may do; the permission policy is keyed by role. */
 export type Role =
   /** Everything, including purge, users and policies. */
@@ -3018,6 +3072,21 @@ export type TimeBucket =
   | 'WEEK'
   /** One bucket per calendar month. */
   | 'MONTH';
+
+/** Whose sign-in lock to lift. */
+export interface UnlockUserInput {
+  /** The user. */
+  id: Scalars['ID'];
+}
+
+/** Result of unlockUser. */
+export interface UnlockUserPayload {
+  __typename?: 'UnlockUserPayload';
+  /** The user. */
+  user: User;
+  /** Whether sign-in with the user's email was locked until now. */
+  wasLocked: Scalars['Boolean'];
+}
 
 /** Undoes a merge exactly. */
 export interface UnmergeCustomersInput {

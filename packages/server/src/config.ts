@@ -75,6 +75,37 @@ const schema = z.object({
     .optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  // Sign-in protection and sessions (modules/identity; README, Sign-in and sessions).
+  /** Failed sign-ins for one email (known or not) before every further try waits a backoff. */
+  LOGIN_ACCOUNT_FREE_FAILURES: z.coerce.number().int().min(0).max(1_000).default(5),
+  /** Failed sign-ins for one email (tries refused by the backoff count too) that lock it for
+   * LOGIN_LOCKOUT_SECONDS; an ADMIN lifts a lock early with unlockUser. */
+  LOGIN_ACCOUNT_LOCK_FAILURES: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** The same two limits per client address, over every email it tries; refreshToken
+   * failures are counted per address separately with the same limits. */
+  LOGIN_ADDRESS_FREE_FAILURES: z.coerce.number().int().min(0).max(100_000).default(20),
+  LOGIN_ADDRESS_LOCK_FAILURES: z.coerce.number().int().min(1).max(1_000_000).default(100),
+  /** First backoff wait, doubled per further failure up to LOGIN_BACKOFF_MAX_MS. */
+  LOGIN_BACKOFF_BASE_MS: z.coerce.number().int().min(0).max(600_000).default(1_000),
+  LOGIN_BACKOFF_MAX_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+  LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(604_800).default(900),
+  /** Failures older than this (since the last try) are forgotten. */
+  LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(604_800).default(900),
+  /** Password hashes computed at once (argon2, one libuv thread and one core each);
+   * 0: half the cores, at least 1 and at most 3, so the thread pool keeps a thread free. */
+  PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(0),
+  /** Sign-ins waiting for a hashing slot; one more is refused with TOO_MANY_REQUESTS (429). */
+  PASSWORD_HASH_QUEUE_MAX: z.coerce.number().int().min(0).max(10_000).default(8),
+  /** How long a request may reuse another's check of the same token's user and session.
+   * Changes made through this server take effect at once; others (another instance, SQL)
+   * within this time. 0: every request reads the database. */
+  SESSION_CHECK_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
+  /** Behind a reverse proxy: `true` (trust X-Forwarded-For), a hop count, or a comma list
+   * of proxy addresses/CIDRs, so sign-in limits count the client's address, not the proxy's. */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d{1,2}|[0-9A-Fa-f:./]+(\s*,\s*[0-9A-Fa-f:./]+)*)$/, 'must be true, false, a hop count or a comma list of addresses/CIDRs')
+    .default('false'),
   MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(30).default(10),
   MAX_QUERY_ALIASES: z.coerce.number().int().min(1).max(100).default(15),
   MAX_QUERY_COST: z.coerce.number().int().min(100).max(1_000_000).default(20_000),

@@ -11,6 +11,7 @@ import { startTestServer, type TestServer } from './helpers/test-server.js';
 
 let server: TestServer;
 let refreshToken = '';
+let sessionToken = '';
 
 const backupDir = fs.mkdtempSync(path.join(os.tmpdir(), 'custos-audit-backups-'));
 const BACKUP_KEY = 'audit-backup-key-audit-backup-key-0123456789';
@@ -37,14 +38,34 @@ const SAMPLES: Record<string, { action: string; run: () => Promise<any> }> = {
   login: {
     action: 'USER_LOGGED_IN',
     run: async () => {
-      const res = await server.anonymous(`mutation { login(input: { email: "support@example.com", password: "custos-demo" }) { refreshToken } }`);
+      const res = await server.anonymous(`mutation { login(input: { email: "support@example.com", password: "custos-demo" }) { token refreshToken } }`);
       refreshToken = res.data.login.refreshToken;
       return res;
     },
   },
   refreshToken: {
     action: 'USER_TOKEN_REFRESHED',
-    run: () => server.anonymous(`mutation($t: String!) { refreshToken(input: { refreshToken: $t }) { token } }`, { t: refreshToken }),
+    run: async () => {
+      const res = await server.anonymous(`mutation($t: String!) { refreshToken(input: { refreshToken: $t }) { token } }`, { t: refreshToken });
+      sessionToken = res.data.refreshToken.token;
+      return res;
+    },
+  },
+  // Ends only the session signed in above, not the tokens the other samples use.
+  logout: {
+    action: 'USER_LOGGED_OUT',
+    run: async () => (await server.post({ query: 'mutation { logout { sessionsEnded } }' }, { authorization: `Bearer ${sessionToken}` })).body,
+  },
+  revokeSessions: {
+    action: 'USER_SESSIONS_REVOKED',
+    run: async () => {
+      const [{ id }] = await server.db.query<{ id: string }>(`insert into app_user (email, display_name, role) values ('revoked@example.com', 'Revoked', 'SALES') returning id::text`);
+      return server.gql(`mutation { revokeSessions(input: { userId: "${id}", reason: "lost phone" }) { sessionsEnded } }`);
+    },
+  },
+  unlockUser: {
+    action: 'USER_SIGN_IN_UNLOCKED',
+    run: () => server.gql(`mutation { unlockUser(input: { id: "${server.users.sales2}" }) { wasLocked } }`),
   },
   createCustomer: {
     action: 'CUSTOMER_CREATED',

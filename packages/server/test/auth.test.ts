@@ -12,9 +12,11 @@ const CREATE = `mutation { createCustomer(input: { name: "Should not exist", typ
 let server: TestServer;
 const key = new TextEncoder().encode(TEST_JWT_SECRET);
 
+let hash = '';
+
 beforeAll(async () => {
   server = await startTestServer();
-  const hash = await hashPassword('custos-demo');
+  hash = await hashPassword('custos-demo');
   await server.db.query(`update app_user set password_hash = $1`, [hash]);
 });
 afterAll(async () => {
@@ -58,16 +60,23 @@ describe('login', () => {
 
 describe('refresh tokens', () => {
   it('rotate, and a reused one revokes every session of the user', async () => {
-    const login = await server.anonymous(LOGIN, { input: { email: 'support@example.com', password: 'custos-demo' } });
+    // A user of its own: the reuse ends every token of it, the shared test tokens included.
+    await server.db.query(`insert into app_user (email, display_name, role, password_hash) values ('rotate.me@example.com', 'Rotate', 'SUPPORT', $1)`, [hash]);
+    const login = await server.anonymous(LOGIN, { input: { email: 'rotate.me@example.com', password: 'custos-demo' } });
     const first = login.data.login.refreshToken;
     const second = await server.anonymous(REFRESH, { input: { refreshToken: first } });
     expect(second.errors).toBeUndefined();
-    expect(second.data.refreshToken.user.id).toBe(server.users.support);
+    expect(second.data.refreshToken.user.id).toBe(login.data.login.user.id);
     const reuse = await server.anonymous(REFRESH, { input: { refreshToken: first } });
     expect(reuse.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
     // The thief's reuse also ended the legitimate rotation.
     const third = await server.anonymous(REFRESH, { input: { refreshToken: second.data.refreshToken.refreshToken } });
     expect(third.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    // Access tokens too, both the first one and the rotated one, at once.
+    for (const token of [login.data.login.token, second.data.refreshToken.token]) {
+      const me = await server.post({ query: '{ me { id } }' }, { authorization: `Bearer ${token}` });
+      expect(me.status).toBe(401);
+    }
   });
 });
 
@@ -128,14 +137,19 @@ describe('JWT attacks', () => {
     expect([await customers(), await audits()]).toEqual(before);
   });
 
-  it('a disabled user\'s token stops working at once, and works again when re-enabled', async () => {
-    const token = await server.tokenFor('manager');
+  it('a disabled user\'s token stops working at once, and stays refused when re-enabled', async () => {
+    const [{ id }] = await server.db.query<{ id: string }>(
+      `insert into app_user (email, display_name, role) values ('disable.me@example.com', 'Disable', 'MANAGER') returning id`,
+    );
+    const token = await sign(claims(), (j) => standard(j, id!));
     const ok = await server.post({ query: '{ me { id } }' }, { authorization: `Bearer ${token}` });
-    expect(ok.body.data).toEqual({ me: { id: server.users.manager } });
-    await server.gql(`mutation { updateUser(input: { id: "${server.users.manager}", enabled: false }) { user { enabled } } }`);
+    expect(ok.body.data).toEqual({ me: { id } });
+    await server.gql(`mutation { updateUser(input: { id: "${id}", enabled: false }) { user { enabled } } }`);
     const refused = await server.post({ query: '{ me { id } }' }, { authorization: `Bearer ${token}` });
     expect(refused.body.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
-    await server.gql(`mutation { updateUser(input: { id: "${server.users.manager}", enabled: true }) { user { enabled } } }`);
+    await server.gql(`mutation { updateUser(input: { id: "${id}", enabled: true }) { user { enabled } } }`);
+    const still = await server.post({ query: '{ me { id } }' }, { authorization: `Bearer ${token}` });
+    expect(still.body.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
   });
 
   it('a password reset ends existing tokens', async () => {
@@ -154,6 +168,15 @@ describe('JWT attacks', () => {
 });
 
 describe('user administration', () => {
+  it('lists staff to ADMIN only; others read their own record', async () => {
+    expect((await server.gql('{ users { email role } }')).data.users.length).toBeGreaterThan(5);
+    for (const user of ['manager', 'sales1', 'support', 'auditor', 'reporting'] as const) {
+      const res = await server.as(user)('{ users { id displayName } }');
+      expect(res.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+      expect((await server.as(user)('{ me { email role } }')).data.me.email).toBe(`${user}@example.com`);
+    }
+  });
+
   it('is ADMIN only', async () => {
     for (const user of ['manager', 'sales1', 'support', 'auditor', 'reporting'] as const) {
       const res = await server.as(user)(`mutation { createUser(input: { email: "x@example.com", displayName: "X", role: SALES, password: "0123456789" }) { user { id } } }`);

@@ -11,8 +11,12 @@ import {
   INTERACTION_WRITABLE,
   PUBLIC_FIELDS,
   RowScope,
+  STAFF_FIELDS,
   type GuardedField,
+  type StaffField,
 } from '../src/policy/policy.js';
+import { permissionsFor } from '../src/policy/permissions.js';
+import { Role } from '../src/modules/identity/role.js';
 import { insertCustomer, setTaxId } from './helpers/fixtures.js';
 import { SearchEngine } from '../src/search/search-index.js';
 import { testConfig } from './helpers/jobs.js';
@@ -289,6 +293,114 @@ describe('permission matrix (generated from the policy)', () => {
   });
 });
 
+/**
+ * Staff records: every role × every staff field × every path a User takes, for another
+ * user's record (the STAFF_FIELDS rule) and for one's own (always in full). The other
+ * user owns an interaction on a customer of sales1, so every role that reads customers
+ * meets them as an owner.
+ */
+const STAFF_CREATED_AT = '2020-01-02T03:04:05.123456Z';
+const STAFF_VALUES: Record<StaffField, unknown> = {
+  'User.email': 'staff.other@example.com',
+  'User.role': 'MANAGER',
+  'User.enabled': true,
+  'User.createdAt': STAFF_CREATED_AT,
+  'User.permissions': permissionsFor(Role.MANAGER),
+};
+
+interface StaffPath {
+  name: string;
+  build(field: string, ids: { customer: string }): string;
+  errorPath: (string | number)[];
+}
+
+const OTHER_STAFF_PATHS: StaffPath[] = [
+  {
+    name: 'interaction owner',
+    build: (f, ids) => `{ interactions(filter: { customerId: ["${ids.customer}"] }) { nodes { owner { id ${f} } } } }`,
+    errorPath: ['interactions', 'nodes', 0, 'owner', 'FIELD'],
+  },
+  {
+    name: 'nested owner + fragment',
+    build: (f, ids) => `query { customer(id: "${ids.customer}") { interactions { nodes { owner { ...U } } } } } fragment U on User { x: ${f} }`,
+    errorPath: ['customer', 'interactions', 'nodes', 0, 'owner', 'x'],
+  },
+];
+
+let staffCustomerId: string;
+let otherStaffId: string;
+// Staff paths do not search: one engine's server is enough.
+const staff = () => fixtures.get(ENGINES[0]!.engine)!.server;
+
+beforeAll(async () => {
+  const server = staff();
+  const [row] = await server.db.query<{ id: string }>(
+    `insert into app_user (email, display_name, role, created_at) values ($1, '其他员工', 'MANAGER', $2) returning id::text`,
+    [STAFF_VALUES['User.email'], STAFF_CREATED_AT],
+  );
+  otherStaffId = row!.id;
+  staffCustomerId = await insertCustomer(server.db, { name: '员工矩阵客户', ownerId: server.users.sales1 });
+  await server.db.query(`insert into interaction (customer_id, kind, occurred_at, subject, owner_id) values ($1, 'CALL', now(), 's', $2)`, [
+    staffCustomerId,
+    otherStaffId,
+  ]);
+});
+
+const staffCases: [string, TestUser, StaffField, StaffPath][] = [];
+for (const user of ROLE_USERS) {
+  for (const field of Object.keys(STAFF_FIELDS) as StaffField[]) {
+    for (const path of OTHER_STAFF_PATHS) staffCases.push([`${TEST_USERS[user]} ${field} of another user via ${path.name}`, user, field, path]);
+  }
+}
+
+const fieldValue = (res: { data?: unknown }, path: (string | number)[]) => {
+  let value: unknown = res.data;
+  for (const key of path) value = (value as Record<string | number, unknown> | null)?.[key];
+  return value;
+};
+
+describe('staff records (generated from the policy)', () => {
+  it.each(staffCases)('%s', async (_name, user, field, path) => {
+    const fieldName = field.split('.')[1]!;
+    const res = await staff().as(user)(path.build(fieldName, { customer: staffCustomerId }));
+    const expectedPath = path.errorPath.map((p) => (p === 'FIELD' ? fieldName : p));
+    const value = fieldValue(res, expectedPath);
+    const access = STAFF_FIELDS[field].access[TEST_USERS[user]];
+    const raw = STAFF_VALUES[field];
+    if (access === FieldAccess.NONE) {
+      expect(value ?? null).toBeNull();
+      const error = res.errors?.find((e: { path?: unknown }) => JSON.stringify(e.path) === JSON.stringify(expectedPath));
+      expect(error?.extensions?.code).toBe('FORBIDDEN');
+      if (typeof raw === 'string') expect(JSON.stringify(res)).not.toContain(raw);
+    } else {
+      expect(res.errors).toBeUndefined();
+      expect(value).toEqual(access === FieldAccess.FULL ? raw : mask(STAFF_FIELDS[field].mask, raw));
+      if (access === FieldAccess.MASKED) expect(JSON.stringify(res)).not.toContain(String(raw));
+    }
+  });
+
+  it.each(ROLE_USERS)('%s reads its own record in full through me', async (user) => {
+    const res = await staff().as(user)('{ me { id displayName email role enabled createdAt permissions } }');
+    expect(res.errors).toBeUndefined();
+    expect(res.data.me).toMatchObject({ id: staff().users[user], email: `${user}@example.com`, role: TEST_USERS[user], enabled: true });
+    expect(res.data.me.permissions).toEqual(permissionsFor(TEST_USERS[user]));
+  });
+
+  it.each(ROLE_USERS)('users: %s', async (user) => {
+    const res = await staff().as(user)('{ users { id displayName email role enabled createdAt } }');
+    if (ACTIONS['user:manage' as keyof typeof ACTIONS][TEST_USERS[user]] === RowScope.NONE) {
+      expect(res.data ?? null).toBeNull();
+      expect(res.errors![0]).toMatchObject({ path: ['users'], extensions: { code: 'FORBIDDEN' } });
+      expect(JSON.stringify(res)).not.toContain('staff.other');
+    } else {
+      expect(res.errors).toBeUndefined();
+      expect(res.data.users.find((u: { id: string }) => u.id === otherStaffId)).toEqual({
+        id: otherStaffId, displayName: '其他员工', email: STAFF_VALUES['User.email'], role: 'MANAGER', enabled: true, createdAt: STAFF_CREATED_AT,
+      });
+    }
+  });
+});
+
 describe('policy coverage', () => {
   it('classifies every field of every guarded type as public or guarded', async () => {
     const schema = await buildAppSchema();
@@ -296,14 +408,14 @@ describe('policy coverage', () => {
       const type = schema.getType(typeName);
       if (!isObjectType(type)) throw new Error(`${typeName} missing`);
       const unclassified = Object.keys(type.getFields()).filter(
-        (f) => !PUBLIC_FIELDS[typeName]!.includes(f) && !(`${typeName}.${f}` in GUARDED_FIELDS),
+        (f) => !PUBLIC_FIELDS[typeName]!.includes(f) && !(`${typeName}.${f}` in GUARDED_FIELDS) && !(`${typeName}.${f}` in STAFF_FIELDS),
       );
       expect(unclassified).toEqual([]);
     }
   });
 
   it('matches the reviewed snapshot (change it only on purpose)', () => {
-    expect({ GUARDED_FIELDS, PUBLIC_FIELDS, CUSTOMER_ROWS, ACTIONS, CUSTOMER_WRITABLE, INTERACTION_WRITABLE }).toMatchSnapshot();
+    expect({ GUARDED_FIELDS, PUBLIC_FIELDS, STAFF_FIELDS, CUSTOMER_ROWS, ACTIONS, CUSTOMER_WRITABLE, INTERACTION_WRITABLE }).toMatchSnapshot();
   });
 
   it('masks keep the shape of the value', () => {

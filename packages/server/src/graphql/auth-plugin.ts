@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { DomainError } from '../common/domain-error.js';
 import { flushAccessLog } from '../modules/audit/access-log.js';
 import { authenticate } from '../modules/identity/auth.service.js';
 import type { RequestContext } from './context.js';
@@ -48,8 +49,11 @@ export function authPlugin(introspection: boolean): ApolloServerPlugin<RequestCo
           }
           try {
             await authenticate(contextValue);
-          } catch {
-            throw unauthenticated('The token is invalid or expired; sign in again');
+          } catch (error) {
+            // Only a refused token signs the client out; a database that did not answer in
+            // time is a server error, or a flood would sign every user out.
+            if (error instanceof DomainError) throw unauthenticated('The token is invalid or expired; sign in again');
+            throw error;
           }
         },
         async willSendResponse({ contextValue }) {

@@ -53,6 +53,8 @@ export interface RequestContext {
   tokens: TokenSigner;
   /** The HTTP request's logger (its lines carry `reqId`); absent outside HTTP. */
   log?: FastifyBaseLogger;
+  /** The client's address (through trusted proxies, TRUST_PROXY) for sign-in limits; absent outside HTTP. */
+  clientAddress?: string;
 }
 
 export function createRequestContext(

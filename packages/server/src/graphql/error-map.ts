@@ -3,7 +3,7 @@ import { ArgumentValidationError } from 'type-graphql';
 import { CommonErrorCode, DomainError, type FieldProblem } from '../common/domain-error.js';
 import { ArchiveErrorCode } from '../modules/archive/archive.errors.js';
 import { CustomerErrorCode } from '../modules/customer/customer.errors.js';
-import { IdentityErrorCode } from '../modules/identity/identity.errors.js';
+import { IdentityErrorCode, TooManyRequestsError } from '../modules/identity/identity.errors.js';
 import { InteractionErrorCode } from '../modules/interaction/interaction.errors.js';
 import { JobErrorCode } from '../modules/job/job.errors.js';
 import { ArchivePolicyErrorCode } from '../modules/archive-policy/archive-policy.errors.js';
@@ -17,6 +17,8 @@ import { ClassificationErrorCode, SegmentErrorCode } from '../modules/classifica
 /** Public error codes clients can rely on (`extensions.code`). */
 export enum PublicErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
+  /** Come back later: `extensions.retryAfter` seconds (HTTP 429 with Retry-After). */
+  TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
   FORBIDDEN = 'FORBIDDEN',
   NOT_FOUND = 'NOT_FOUND',
   BAD_USER_INPUT = 'BAD_USER_INPUT',
@@ -50,6 +52,9 @@ const PUBLIC_CODE: Record<
   [IdentityErrorCode.USER_NOT_FOUND]: PublicErrorCode.NOT_FOUND,
   [IdentityErrorCode.EMAIL_TAKEN]: PublicErrorCode.BAD_USER_INPUT,
   [IdentityErrorCode.LAST_ADMIN]: PublicErrorCode.INVALID_STATE,
+  [IdentityErrorCode.SIGN_IN_THROTTLED]: PublicErrorCode.TOO_MANY_REQUESTS,
+  [IdentityErrorCode.SIGN_IN_LOCKED]: PublicErrorCode.TOO_MANY_REQUESTS,
+  [IdentityErrorCode.SIGN_IN_BUSY]: PublicErrorCode.TOO_MANY_REQUESTS,
   [PolicyErrorCode.ACTION_FORBIDDEN]: PublicErrorCode.FORBIDDEN,
   [PolicyErrorCode.FIELD_WRITE_FORBIDDEN]: PublicErrorCode.FORBIDDEN,
   [PolicyErrorCode.FIELD_READ_FORBIDDEN]: PublicErrorCode.FORBIDDEN,
@@ -122,6 +127,7 @@ export function formatError(
     const code = PUBLIC_CODE[original.reason as keyof typeof PUBLIC_CODE] ?? PublicErrorCode.INTERNAL_SERVER_ERROR;
     const extensions: Record<string, unknown> = { code, reason: original.reason };
     if (original.fields.length) extensions.fields = original.fields;
+    if (original instanceof TooManyRequestsError) extensions.retryAfter = original.retryAfterSeconds;
     return { ...base, message: original.message, extensions };
   }
   if (original instanceof ArgumentValidationError) {

@@ -11,6 +11,7 @@ import { queryLimits } from '../graphql/limits.js';
 import { observabilityPlugin, requestOfError } from '../graphql/observability-plugin.js';
 import { persistedQueriesOption, registeredOnlyPlugin, type OperationRegistry } from '../graphql/persisted-operations.js';
 import type { OperationMetrics } from './metrics.js';
+import { retryAfterPlugin } from './retry-after.js';
 
 export interface ApolloExtras {
   registry: OperationRegistry;
@@ -37,6 +38,7 @@ export function createApollo(app: FastifyInstance, schema: GraphQLSchema, config
       ...(limits.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
       ...(config.PERSISTED_OPERATIONS === 'only' ? [registeredOnlyPlugin(extras.registry)] : []),
       authPlugin(!config.isProduction),
+      retryAfterPlugin(),
       observabilityPlugin(extras.metrics),
     ],
     persistedQueries: persistedQueriesOption(config, extras.registry),

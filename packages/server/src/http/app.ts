@@ -56,6 +56,8 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
     },
     // GraphQL documents are small; large bodies are refused before parsing.
     bodyLimit: 256 * 1024,
+    // Sign-in limits count per client address: behind a proxy that is X-Forwarded-For's.
+    trustProxy: trustProxySetting(config.TRUST_PROXY),
   });
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
@@ -79,7 +81,7 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
         claims = match ? ((await tokens.verify(match[1]!)) ?? null) : null;
         if (!claims) throw unauthenticated('The token is invalid or expired; sign in again');
       }
-      return { ...createRequestContext(orm, config, tokens, String(req.id), claims), log: req.log };
+      return { ...createRequestContext(orm, config, tokens, String(req.id), claims), log: req.log, clientAddress: req.ip };
     },
   });
   app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler });
@@ -107,4 +109,11 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
   }
   app.get('/', (_req, reply) => reply.redirect(config.isProduction ? '/healthz' : '/ide/'));
   return app;
+}
+
+function trustProxySetting(value: string): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (value === 'true' || value === 'false') return value === 'true';
+  // A hop count: trust that many proxies in front of the server.
+  if (/^\d+$/.test(value)) return (_address, hop) => hop < Number(value);
+  return value.split(',').map((part) => part.trim());
 }

@@ -1,10 +1,11 @@
 import type { Role } from '../modules/identity/role.js';
-import { ACTIONS, GUARDED_FIELDS, RowScope, type Action, type GuardedField } from './policy.js';
+import { ACTIONS, GUARDED_FIELDS, RowScope, STAFF_FIELDS, type Action, type GuardedField } from './policy.js';
 
 /**
  * What the dashboard may show, derived from the policy: `customer:update` when the role
  * may do it on at least its own rows, `customer:update:all` when on every row, and
- * `field:Customer.email:MASKED` for each guarded field's level.
+ * `field:Customer.email:MASKED` for each guarded field's level (and for the staff fields
+ * of other users' records).
  */
 export function permissionsFor(role: Role): string[] {
   const out: string[] = [];
@@ -16,5 +17,7 @@ export function permissionsFor(role: Role): string[] {
   for (const [field, rule] of Object.entries(GUARDED_FIELDS) as [GuardedField, (typeof GUARDED_FIELDS)[GuardedField]][]) {
     out.push(`field:${field}:${rule.access[role]}`);
   }
+  // Other people's staff records; one's own is always read in full.
+  for (const [field, rule] of Object.entries(STAFF_FIELDS)) out.push(`field:${field}:${rule.access[role]}`);
   return out;
 }

@@ -63,6 +63,24 @@ export const GUARDED_FIELDS = {
 
 export type GuardedField = keyof typeof GUARDED_FIELDS;
 
+/**
+ * Staff records (User) read by someone else. Every role reads `id` and `displayName`, so a
+ * record can show its owner by name; one's own record is always read in full (`me`, the
+ * user of one's own sign-in). The rest follows this table: ADMIN, who manages users,
+ * reads everything; other roles read a staff email only masked (its shape keeps lists
+ * such as audit actors readable) and no role, state or permissions. The `users` list
+ * itself is ADMIN's (Action.USER_MANAGE).
+ */
+export const STAFF_FIELDS = {
+  'User.email': { access: levels(FULL, MASKED, MASKED, MASKED, MASKED, MASKED), mask: 'email' },
+  'User.role': { access: levels(FULL, NONE, NONE, NONE, NONE, NONE), mask: 'text' },
+  'User.enabled': { access: levels(FULL, NONE, NONE, NONE, NONE, NONE), mask: 'text' },
+  'User.createdAt': { access: levels(FULL, NONE, NONE, NONE, NONE, NONE), mask: 'text' },
+  'User.permissions': { access: levels(FULL, NONE, NONE, NONE, NONE, NONE), mask: 'text' },
+} as const satisfies Record<string, { access: Record<Role, FieldAccess>; mask: MaskKind }>;
+
+export type StaffField = keyof typeof STAFF_FIELDS;
+
 /** Fields of guarded types every role that can read the row may read. Names are
  * business identifiers here; for individuals they are personal data, so the audit log
  * masks them (see AUDIT_MASKED_FIELDS). */
@@ -81,6 +99,7 @@ export const PUBLIC_FIELDS: Record<string, readonly string[]> = {
   ArchivedInteraction: [
     'id', 'kind', 'occurredAt', 'channel', 'subject', 'owner', 'createdAt', 'archivedAt', 'archiveReason', 'archivedWithCustomer',
   ],
+  User: ['id', 'displayName'],
 };
 
 /** Values the audit log keeps masked although they are readable: personal data that a

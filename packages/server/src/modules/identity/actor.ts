@@ -11,4 +11,7 @@ export interface Actor {
 export interface TokenClaims {
   userId: string;
   tokenVersion: number;
+  /** The session (sign-in) the token belongs to; tokens minted by tools carry none and
+   * are bound to the token version alone. */
+  sessionId?: string;
 }

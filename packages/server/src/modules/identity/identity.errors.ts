@@ -7,6 +7,23 @@ export enum IdentityErrorCode {
   USER_NOT_FOUND = 'USER_NOT_FOUND',
   EMAIL_TAKEN = 'USER_EMAIL_TAKEN',
   LAST_ADMIN = 'USER_LAST_ADMIN',
+  /** Too many recent failures: this try comes before the backoff has passed. */
+  SIGN_IN_THROTTLED = 'SIGN_IN_THROTTLED',
+  /** Too many failures: the email (or the client address) is locked for a while. */
+  SIGN_IN_LOCKED = 'SIGN_IN_LOCKED',
+  /** Every password-hashing slot and queue place is taken. */
+  SIGN_IN_BUSY = 'SIGN_IN_BUSY',
+}
+
+/** A refusal the client should retry later: the HTTP layer answers 429 with Retry-After. */
+export class TooManyRequestsError extends DomainError {
+  constructor(
+    reason: IdentityErrorCode,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(reason, message);
+  }
 }
 
 export const notAuthenticated = () =>
@@ -18,3 +35,21 @@ export const emailTaken = () =>
   new DomainError(IdentityErrorCode.EMAIL_TAKEN, 'Another user already has this email', [{ field: 'email', message: 'already in use' }]);
 export const lastAdmin = () =>
   new DomainError(IdentityErrorCode.LAST_ADMIN, 'The last enabled ADMIN cannot be disabled or demoted');
+
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+const wait = (s: number) => (s >= 120 ? `${Math.ceil(s / 60)} minutes` : `${s} seconds`);
+
+// The wording is the same whether or not an account has the email, so a refusal tells
+// nothing about which emails exist.
+export const signInThrottled = (retryMs: number) =>
+  new TooManyRequestsError(IdentityErrorCode.SIGN_IN_THROTTLED, `Too many failed attempts: wait ${wait(seconds(retryMs))} before trying again`, seconds(retryMs));
+export const signInLocked = (retryMs: number, byAddress: boolean) =>
+  new TooManyRequestsError(
+    IdentityErrorCode.SIGN_IN_LOCKED,
+    byAddress
+      ? `Too many failed attempts from your address: locked for ${wait(seconds(retryMs))}`
+      : `Too many failed attempts: sign-in with this email is locked for ${wait(seconds(retryMs))}, or until an administrator unlocks it`,
+    seconds(retryMs),
+  );
+export const signInBusy = (retryMs: number) =>
+  new TooManyRequestsError(IdentityErrorCode.SIGN_IN_BUSY, `The server is busy signing others in: try again in ${wait(seconds(retryMs))}`, seconds(retryMs));

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { jwtVerify, SignJWT, errors } from 'jose';
 import type { TokenClaims } from './actor.js';
 
@@ -19,7 +19,7 @@ export class TokenSigner {
 
   async sign(claims: TokenClaims): Promise<{ token: string; expiresAt: Date }> {
     const expiresAt = new Date(Date.now() + this.ttlSeconds * 1000);
-    const token = await new SignJWT({ tv: claims.tokenVersion })
+    const token = await new SignJWT(claims.sessionId ? { tv: claims.tokenVersion, sid: claims.sessionId } : { tv: claims.tokenVersion })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(claims.userId)
       .setIssuer(ISSUER)
@@ -28,6 +28,15 @@ export class TokenSigner {
       .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
       .sign(this.#key);
     return { token, expiresAt };
+  }
+
+  /**
+   * A keyed hash of a value (an email, a client address) under a key derived from the
+   * signing secret: rows can be found by it, but the value cannot be recovered from a
+   * dump by trying likely emails.
+   */
+  fingerprint(purpose: string, value: string): Buffer {
+    return createHmac('sha256', this.#key).update(`custos:${purpose}\0${value}`).digest();
   }
 
   /** Returns the claims of a valid token, or undefined for anything else. */
@@ -41,7 +50,9 @@ export class TokenSigner {
       });
       if (typeof payload.sub !== 'string' || !/^[1-9][0-9]{0,18}$/.test(payload.sub)) return undefined;
       if (typeof payload.tv !== 'number' || !Number.isInteger(payload.tv)) return undefined;
-      return { userId: payload.sub, tokenVersion: payload.tv };
+      if (payload.sid === undefined) return { userId: payload.sub, tokenVersion: payload.tv };
+      if (typeof payload.sid !== 'string' || !/^[1-9][0-9]{0,18}$/.test(payload.sid)) return undefined;
+      return { userId: payload.sub, tokenVersion: payload.tv, sessionId: payload.sid };
     } catch (error) {
       if (error instanceof errors.JOSEError || error instanceof TypeError) return undefined;
       throw error;

@@ -1,7 +1,12 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
+import { DateTimeScalar } from '../../graphql/scalars.js';
 import { permissionsFor } from '../../policy/permissions.js';
+import { guardStaffField } from '../../policy/staff-guard.js';
 import { login, refreshSession } from './auth.service.js';
+import { Role } from './role.js';
+import { LogoutInput, LogoutPayload, RevokeSessionsInput, RevokeSessionsPayload, UnlockUserInput, UnlockUserPayload } from './session.inputs.js';
+import { logout, revokeSessions, unlockUser } from './sessions.service.js';
 import {
   CreateUserInput,
   CreateUserPayload,
@@ -24,12 +29,15 @@ export class UserResolver {
     return currentUser(ctx);
   }
 
-  @Query(() => [User], { description: 'All staff users, e.g. for owner pickers.' })
+  @Query(() => [User], { description: 'All staff users with their emails and roles (ADMIN only; others read their own `me`).' })
   users(@Ctx() ctx: RequestContext): Promise<UserRecord[]> {
     return listUsers(ctx);
   }
 
-  @Mutation(() => LoginPayload, { description: 'Signs in with email and password; the only operation open without a token.' })
+  @Mutation(() => LoginPayload, {
+    description:
+      'Signs in with email and password; open without a token. Repeated failures per email and per client address are answered TOO_MANY_REQUESTS (HTTP 429, Retry-After) for a while.',
+  })
   login(@Arg('input', () => LoginInput, { description: 'Credentials.' }) input: LoginInput, @Ctx() ctx: RequestContext) {
     return login(ctx, input.email, input.password);
   }
@@ -37,6 +45,24 @@ export class UserResolver {
   @Mutation(() => RefreshTokenPayload, { description: 'Trades a refresh token for a new session; works without an access token.' })
   refreshToken(@Arg('input', () => RefreshTokenInput, { description: 'The refresh token.' }) input: RefreshTokenInput, @Ctx() ctx: RequestContext) {
     return refreshSession(ctx, input.refreshToken);
+  }
+
+  @Mutation(() => LogoutPayload, { description: 'Ends the caller\'s session (access and refresh tokens), or all of the caller\'s sessions.' })
+  async logout(
+    @Arg('input', () => LogoutInput, { nullable: true, description: 'Options.' }) input: LogoutInput | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return { sessionsEnded: await logout(ctx, input?.everywhere === true) };
+  }
+
+  @Mutation(() => RevokeSessionsPayload, { description: 'Ends every session of a user, access tokens included (ADMIN only).' })
+  revokeSessions(@Arg('input', () => RevokeSessionsInput, { description: 'The user.' }) input: RevokeSessionsInput, @Ctx() ctx: RequestContext) {
+    return revokeSessions(ctx, input.userId, input.reason ?? null);
+  }
+
+  @Mutation(() => UnlockUserPayload, { description: 'Lifts a sign-in lock on a user\'s email before it expires (ADMIN only).' })
+  unlockUser(@Arg('input', () => UnlockUserInput, { description: 'The user.' }) input: UnlockUserInput, @Ctx() ctx: RequestContext) {
+    return unlockUser(ctx, input.id);
   }
 
   @Mutation(() => CreateUserPayload, { description: 'Creates a staff user (ADMIN only).' })
@@ -57,8 +83,30 @@ export class UserResolver {
     return { user: await resetUserPassword(ctx, input) };
   }
 
+  // The staff fields below are declared on User; these resolvers put them under the
+  // policy (STAFF_FIELDS): one's own record in full, others' by role.
+  @FieldResolver(() => String, { description: 'Login email address.' })
+  email(@Root() user: UserRecord, @Ctx() ctx: RequestContext) {
+    return guardStaffField(ctx, 'User.email', user, user.email);
+  }
+
+  @FieldResolver(() => Role, { description: 'Role that decides what the user may see and do.' })
+  role(@Root() user: UserRecord, @Ctx() ctx: RequestContext) {
+    return guardStaffField(ctx, 'User.role', user, user.role);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Disabled users cannot sign in.' })
+  enabled(@Root() user: UserRecord, @Ctx() ctx: RequestContext) {
+    return guardStaffField(ctx, 'User.enabled', user, user.enabled);
+  }
+
+  @FieldResolver(() => DateTimeScalar, { description: 'When the user was created.' })
+  createdAt(@Root() user: UserRecord, @Ctx() ctx: RequestContext) {
+    return guardStaffField(ctx, 'User.createdAt', user, user.createdAt);
+  }
+
   @FieldResolver(() => [String], { description: 'What this user\'s role may do and see, e.g. `customer:update`, `field:Customer.email:MASKED`.' })
-  permissions(@Root() user: UserRecord): string[] {
-    return permissionsFor(user.role);
+  permissions(@Root() user: UserRecord, @Ctx() ctx: RequestContext): string[] {
+    return guardStaffField(ctx, 'User.permissions', user, permissionsFor(user.role)) as string[];
   }
 }

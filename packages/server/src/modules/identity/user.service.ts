@@ -3,8 +3,10 @@ import { requireAction, requireActor } from '../../policy/guard.js';
 import { Action } from '../../policy/policy.js';
 import { auditDiff } from '../audit/audit.changes.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { authRuntime, sessionsChanged } from './auth.runtime.js';
 import { emailTaken, lastAdmin, userNotFound } from './identity.errors.js';
 import { hashPassword } from './passwords.js';
+import { endAllSessions } from './sessions.service.js';
 import { Role } from './role.js';
 import { USER_COLUMNS, userByIdLoader } from './user.loaders.js';
 import type { CreateUserInput, ResetUserPasswordInput, UpdateUserInput } from './user.inputs.js';
@@ -22,15 +24,16 @@ export async function currentUser(ctx: RequestContext): Promise<UserRecord | nul
   return getUser(ctx, requireActor(ctx).userId);
 }
 
-/** Staff list for owner pickers; small by nature (hundreds at most). */
+/** Staff emails and roles are ADMIN's to read: other roles see their own record (`me`)
+ * and names where a record shows its owner. Small by nature (hundreds at most). */
 export async function listUsers(ctx: RequestContext): Promise<UserRecord[]> {
-  requireActor(ctx);
+  requireAction(ctx, Action.USER_MANAGE);
   return ctx.sql.query<UserRecord>(`select ${USER_COLUMNS} from app_user u order by u.display_name, u.id`);
 }
 
 export async function createUser(ctx: RequestContext, input: CreateUserInput): Promise<UserRecord> {
   requireAction(ctx, Action.USER_MANAGE);
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await authRuntime(ctx.config).hashing.run(() => hashPassword(input.password));
   return inTransaction(ctx, async (tx) => {
     let row: UserRecord | undefined;
     try {
@@ -55,7 +58,7 @@ export async function createUser(ctx: RequestContext, input: CreateUserInput): P
 
 export async function updateUser(ctx: RequestContext, input: UpdateUserInput): Promise<UserRecord> {
   requireAction(ctx, Action.USER_MANAGE);
-  return inTransaction(ctx, async (tx) => {
+  const updated = await inTransaction(ctx, async (tx) => {
     const before = await lockUser(tx, input.id);
     const after = {
       ...before,
@@ -77,30 +80,33 @@ export async function updateUser(ctx: RequestContext, input: UpdateUserInput): P
        returning ${USER_COLUMNS}`,
       [before.id, after.displayName, after.role, after.enabled],
     );
+    // Disabling ends every session for good: re-enabling must not bring old tokens back.
+    const sessionsEnded = before.enabled && !after.enabled ? await endAllSessions(tx, before.id, 'DISABLED') : null;
     await recordAudit(tx, {
       action: 'USER_UPDATED',
       entityType: 'User',
       entityId: before.id,
-      changes: auditDiff('User', before as never, row as never, AUDITED),
+      changes: { ...auditDiff('User', before as never, row as never, AUDITED), ...(sessionsEnded === null ? {} : { sessionsEnded: { to: sessionsEnded } }) },
     });
     return row!;
   });
+  // Role and enabled state are read by the token check, which may hold them briefly.
+  sessionsChanged(ctx, updated.id);
+  return updated;
 }
 
 export async function resetUserPassword(ctx: RequestContext, input: ResetUserPasswordInput): Promise<UserRecord> {
   requireAction(ctx, Action.USER_MANAGE);
-  const passwordHash = await hashPassword(input.password);
-  return inTransaction(ctx, async (tx) => {
+  const passwordHash = await authRuntime(ctx.config).hashing.run(() => hashPassword(input.password));
+  const user = await inTransaction(ctx, async (tx) => {
     const before = await lockUser(tx, input.id);
-    // A new token version ends every session signed before the reset.
-    await tx.sql.query(
-      `update app_user set password_hash = $2, token_version = token_version + 1, updated_at = now() where id = $1::bigint`,
-      [before.id, passwordHash],
-    );
-    await tx.sql.query(`update refresh_token set revoked_at = now() where user_id = $1::bigint and revoked_at is null`, [before.id]);
-    await recordAudit(tx, { action: 'USER_PASSWORD_RESET', entityType: 'User', entityId: before.id });
+    await tx.sql.query(`update app_user set password_hash = $2, updated_at = now() where id = $1::bigint`, [before.id, passwordHash]);
+    const sessionsEnded = await endAllSessions(tx, before.id, 'PASSWORD_RESET');
+    await recordAudit(tx, { action: 'USER_PASSWORD_RESET', entityType: 'User', entityId: before.id, changes: { sessionsEnded: { to: sessionsEnded } } });
     return before;
   });
+  sessionsChanged(ctx, user.id);
+  return user;
 }
 
 async function lockUser(tx: RequestContext, id: string): Promise<UserRecord> {

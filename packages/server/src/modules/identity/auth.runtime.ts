@@ -1,0 +1,36 @@
+import type { Config } from '../../config.js';
+import type { RequestContext } from '../../graphql/context.js';
+import { HashPool } from './hash-pool.js';
+import { SessionCache } from './session-cache.js';
+
+/**
+ * What sign-in and the token check share across requests: the hashing pool and the
+ * session-check cache. One per loaded configuration, i.e. per server (tests run several
+ * servers in one process, each with its own), created on first use.
+ */
+export interface AuthRuntime {
+  hashing: HashPool;
+  sessions: SessionCache;
+  /** Last purge of forgotten throttle rows (epoch ms). */
+  lastPurge: number;
+}
+
+const runtimes = new WeakMap<Config, AuthRuntime>();
+
+export function authRuntime(config: Config): AuthRuntime {
+  let runtime = runtimes.get(config);
+  if (!runtime) {
+    runtime = {
+      hashing: new HashPool(config.PASSWORD_HASH_CONCURRENCY, config.PASSWORD_HASH_QUEUE_MAX),
+      sessions: new SessionCache(config.SESSION_CHECK_CACHE_MS),
+      lastPurge: 0,
+    };
+    runtimes.set(config, runtime);
+  }
+  return runtime;
+}
+
+/** Call once the transaction that changed the user's sessions or standing has committed. */
+export function sessionsChanged(ctx: RequestContext, userId: string): void {
+  authRuntime(ctx.config).sessions.invalidate(userId);
+}
