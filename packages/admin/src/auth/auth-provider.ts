@@ -1,7 +1,7 @@
 import type { AuthProvider } from 'react-admin';
 import { normalizeError } from '../data-provider/errors.ts';
 import { can, showsAudit, showsCustomers, showsUsers, type Access } from './access.ts';
-import { clearSession, loadSession, refreshUser, signIn, validToken } from './session.ts';
+import { clearSession, loadSession, refreshUser, signIn, SignInRefused, signOut, validToken } from './session.ts';
 
 /** Which resource actions a user may reach; react-admin hides menus and buttons accordingly. */
 export function canAccessResource(access: Access | undefined, resource: string, action: string): boolean {
@@ -41,13 +41,15 @@ export const authProvider: AuthProvider = {
     try {
       await signIn(String(params.email ?? params.username ?? '').trim(), params.password);
     } catch (error) {
+      // Too many attempts, or the server busy: say how long to wait (login-page.tsx).
+      if (error instanceof SignInRefused) throw error;
       const apiError = normalizeError(error);
       // A wrong password is UNAUTHENTICATED too: say so plainly on the login form.
       throw new Error(apiError.code === 'UNAUTHENTICATED' ? 'custos.auth.invalid_credentials' : apiError.message);
     }
   },
   async logout() {
-    clearSession();
+    await signOut();
   },
   async checkAuth() {
     if (!(await validToken())) throw new Error('custos.errors.unauthenticated');

@@ -24,7 +24,9 @@ function LoginForm() {
     try {
       await login({ email: values['email'], password: values['password'] });
     } catch (error) {
-      notify(error instanceof Error ? error.message : String(error), { type: 'error' });
+      // A refused sign-in carries the wait (seconds, minutes) for its message.
+      const messageArgs = (error as { messageArgs?: Record<string, unknown> } | null)?.messageArgs;
+      notify(error instanceof Error ? error.message : String(error), { type: 'error', ...(messageArgs ? { messageArgs } : {}) });
     } finally {
       setPending(false);
     }

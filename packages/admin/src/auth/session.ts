@@ -44,6 +44,23 @@ export function clearSession(): void {
   localStorage.removeItem(KEY);
 }
 
+/**
+ * Ends the session on the server too (its access and refresh tokens stop working at once,
+ * so a copied token is of no use after sign-out), then forgets it here. Signing out never
+ * fails: a session the server already ended, or a server out of reach, still clears.
+ */
+export async function signOut(): Promise<void> {
+  if (!loadSession()) return;
+  try {
+    const token = await validToken();
+    if (token && schemaIndex.hasMutation('logout')) await post(`mutation Logout { logout { sessionsEnded } }`, {}, token);
+  } catch {
+    // Nothing to do: the local session is cleared below either way.
+  } finally {
+    clearSession();
+  }
+}
+
 export function currentAccess(): Access | undefined {
   return loadSession()?.user;
 }
@@ -70,9 +87,34 @@ async function post<T>(query: string, variables: Record<string, unknown>, token?
   } catch {
     throw new ApiError(response.status === 401 ? 'UNAUTHENTICATED' : 'NETWORK', `HTTP ${response.status}`);
   }
-  if (body.errors?.[0]) throw toApiError(body.errors[0]);
+  const first = body.errors?.[0];
+  if (first?.extensions?.['code'] === 'TOO_MANY_REQUESTS') throw SignInRefused.from(first);
+  if (first) throw toApiError(first);
   if (!body.data) throw new ApiError('NETWORK', `HTTP ${response.status}`);
   return body.data;
+}
+
+/**
+ * The server asked to come back later (HTTP 429): too many failed sign-ins for the email or
+ * from this address, or every password check busy. The message is a catalogue key, shown
+ * with the wait in `messageArgs`.
+ */
+export class SignInRefused extends Error {
+  readonly messageArgs: { seconds: number; minutes: number };
+
+  constructor(message: string, messageArgs: { seconds: number; minutes: number }) {
+    super(message);
+    this.name = 'SignInRefused';
+    this.messageArgs = messageArgs;
+  }
+
+  static from(error: GraphQLErrorLike): SignInRefused {
+    const reason = error.extensions?.['reason'];
+    const retryAfter = Number(error.extensions?.['retryAfter']);
+    const seconds = Number.isFinite(retryAfter) && retryAfter > 0 ? Math.ceil(retryAfter) : 1;
+    const key = reason === 'SIGN_IN_LOCKED' ? 'custos.auth.locked' : reason === 'SIGN_IN_BUSY' ? 'custos.auth.busy' : 'custos.auth.throttled';
+    return new SignInRefused(key, { seconds, minutes: Math.ceil(seconds / 60) });
+  }
 }
 
 interface SessionPayload {

@@ -222,6 +222,9 @@ export const en = {
       password: 'Password',
       sign_in: 'Sign in',
       invalid_credentials: 'Wrong email or password, or the account is disabled.',
+      throttled: 'Too many failed attempts. Wait %{seconds} seconds, then try again.',
+      locked: 'Too many failed attempts: sign-in is locked for %{minutes} minutes. An administrator can unlock it sooner.',
+      busy: 'The server is busy signing others in. Try again in %{seconds} seconds.',
       demo_hint: 'Demo users: admin@, manager@, sales1@, support@, auditor@example.com — password custos-demo',
     },
     errors: {

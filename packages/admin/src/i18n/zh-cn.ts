@@ -221,6 +221,9 @@ export const zhCN: CustosMessages = {
       password: '密码',
       sign_in: '登录',
       invalid_credentials: '邮箱或密码错误，或账号已停用。',
+      throttled: '失败次数过多，请等待 %{seconds} 秒后再试。',
+      locked: '失败次数过多，登录已锁定 %{minutes} 分钟，管理员可提前解锁。',
+      busy: '服务器正忙于处理其他登录，请 %{seconds} 秒后再试。',
       demo_hint: '演示账号：admin@、manager@、sales1@、support@、auditor@example.com，密码 custos-demo',
     },
     errors: {
