@@ -160,7 +160,7 @@ try {
 const f = (n) => n.toFixed(1);
 const load = os.loadavg()[0].toFixed(2);
 console.log(`\n## Authenticated \`{ me { id } }\` while wrong-password sign-ins flood the server\n`);
-console.log(`up to ${SAMPLES} sequential requests (at most ${MAX_MS / 1000} s) per phase; ${os.availableParallelism()} cores, load average ${load} at the end; 40 attackers unless --attackers says otherwise\n`);
+console.log(`up to ${SAMPLES} sequential requests (at most ${MAX_MS / 1000} s) per phase; ${os.availableParallelism()} cores, load average ${load} at the end; ${ATTACKERS} attackers\n`);
 console.log('| config | phase | samples | p50 ms | p95 ms | max ms | p95 ÷ idle | failed | attacker answers (per s) |');
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
