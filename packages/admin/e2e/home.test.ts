@@ -99,8 +99,9 @@ describe('home charts', () => {
     assert.equal((await tile('home-void-reasons')).total, own.voided.totalCount);
     await page.locator('[data-testid="home-cleanup"][data-ready="true"]').waitFor();
     assert.equal(Number(await page.getByTestId('cleanup-quality-customers').getAttribute('data-count')), own.cleanupStats.dataQualityCustomers);
-    // Sales may not review duplicates: no link to that screen.
+    // Sales may not review duplicates: no link to that screen, and no count of work it cannot do.
     assert.equal(await page.getByTestId('home-cleanup').getByRole('link', { name: 'Duplicates' }).count(), 0);
+    assert.equal(await page.getByTestId('cleanup-duplicate-groups').count(), 0);
     // Nor start a count (cleanup roles do; sales reads the latest one).
     assert.equal(await page.getByTestId('count-data-quality').count(), 0);
     assert.ok(own.cleanupStats.dataQualityCustomers > 0 && own.cleanupStats.dataQualityCustomers < all.cleanupStats.dataQualityCustomers);

@@ -49,7 +49,7 @@ export function DataQualityPage() {
   const [page, setPage] = useState(0);
   const [perPage, setPerPage] = useState(PAGE_SIZES[0]!);
   const filter = problem ? { problem: [problem] } : undefined;
-  const issues = useCleanupRead('dataQualityIssues', { filter, first: perPage, offset: page * perPage });
+  const issues = useCleanupRead('dataQualityIssues', { filter, first: perPage, offset: page * perPage }, true, { keepPrevious: true });
   const resolve = useAction<Outcome>('resolveDataQualityIssues');
   const { selected, toggle, setPage: tickPage, clear } = useSelection();
   const [confirming, setConfirming] = useState<{ action: Resolution; targets: QualityIssue[] } | null>(null);
@@ -69,7 +69,16 @@ export function DataQualityPage() {
     });
   const ticked = [...selected.values()];
   const fixable = ticked.filter((r) => r.hasSuggestion);
-  const customers = (targets: QualityIssue[]) => new Set(targets.map((t) => t.customer.id)).size;
+  /** "3 fixes", "2 customers": each count with its own plural. */
+  const counted = (targets: QualityIssue[]) => {
+    const n = targets.length;
+    const people = new Set(targets.map((t) => t.customer.id)).size;
+    return {
+      fixes: translate('custos.ui.n_fixes', { smart_count: n, count: number(n) }),
+      issues: translate('custos.ui.n_issues', { smart_count: n, count: number(n) }),
+      customers: translate('custos.ui.n_customers', { smart_count: people, count: number(people) }),
+    };
+  };
   const pageTicked = rows.filter((r) => selected.has(r.id)).length;
   const changeFilter = (value: string) => { setProblem(value); setPage(0); clear(); };
 
@@ -157,7 +166,7 @@ export function DataQualityPage() {
         loading={resolve.isPending}
         title={confirming?.action === 'DISMISS' ? 'custos.ui.quality_dismiss_title' : 'custos.ui.quality_apply_title'}
         content={confirming?.action === 'DISMISS' ? 'custos.ui.quality_dismiss_confirm' : 'custos.ui.quality_apply_confirm'}
-        translateOptions={confirming ? { smart_count: confirming.targets.length, count: number(confirming.targets.length), customers: number(customers(confirming.targets)) } : {}}
+        translateOptions={confirming ? counted(confirming.targets) : {}}
         confirm={confirming?.action === 'DISMISS' ? 'custos.cleanup.quality.dismiss' : 'custos.cleanup.quality.apply'}
         onConfirm={() => confirming && run(confirming.targets, confirming.action)}
         onClose={() => setConfirming(null)}

@@ -65,7 +65,10 @@ export function NormalizePage() {
         loading={normalize.isPending}
         title="custos.ui.normalize_apply_title"
         content="custos.ui.normalize_apply_confirm"
-        translateOptions={{ smart_count: preview?.changeCount ?? 0, changes: number(preview?.changeCount ?? 0), customers: number(preview?.changedCustomers ?? 0) }}
+        translateOptions={{
+          changes: translate('custos.ui.n_changes', { smart_count: preview?.changeCount ?? 0, count: number(preview?.changeCount ?? 0) }),
+          customers: translate('custos.ui.n_customers', { smart_count: preview?.changedCustomers ?? 0, count: number(preview?.changedCustomers ?? 0) }),
+        }}
         confirm="custos.cleanup.normalize.apply"
         onConfirm={() => normalize.mutate({ filter, dryRun: false }, {
           onSuccess: (r) => { setConfirming(false); if (r.job) setJobId(String(r.job.id)); },

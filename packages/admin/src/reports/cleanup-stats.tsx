@@ -36,6 +36,7 @@ export function CleanupStatsCard({ testId = 'report-cleanup', limit = 6 }: { tes
   const count = useAction<{ id: string }>('countDataQuality');
   const canCount = useSupports('countDataQuality') && can(access, 'customer:normalize');
   const [jobId, setJobId] = useState<string | null>(null);
+  const reviewsDuplicates = can(access, 'customer:merge');
   const onCounted = useCallback(() => void refetch(), [refetch]);
   const when = (iso: string | null, done: string, never: string) =>
     iso ? translate(done, { time: formatDate(iso, locale) }) : translate(never);
@@ -44,8 +45,14 @@ export function CleanupStatsCard({ testId = 'report-cleanup', limit = 6 }: { tes
       {data ? (
         <>
           <Grid container spacing={2} sx={{ mb: 1 }}>
-            <Figure label="custos.reports.cleanup.duplicate_groups" value={data.duplicateGroupsPending} testId="cleanup-duplicate-groups" />
-            <Figure label="custos.reports.cleanup.duplicate_customers" value={data.duplicateCustomersPending} testId="cleanup-duplicate-customers" />
+            {/* Duplicates are counted only for roles that review them (issue 18: sales saw a
+                count of work it has no screen for). */}
+            {reviewsDuplicates ? (
+              <>
+                <Figure label="custos.reports.cleanup.duplicate_groups" value={data.duplicateGroupsPending} testId="cleanup-duplicate-groups" />
+                <Figure label="custos.reports.cleanup.duplicate_customers" value={data.duplicateCustomersPending} testId="cleanup-duplicate-customers" />
+              </>
+            ) : null}
             <Figure label="custos.reports.cleanup.quality_customers" value={data.dataQualityCustomers} testId="cleanup-quality-customers" />
           </Grid>
           <Table size="small">
@@ -67,8 +74,7 @@ export function CleanupStatsCard({ testId = 'report-cleanup', limit = 6 }: { tes
           </Table>
           <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 1 }} data-testid="cleanup-counted-at" data-counted={data.dataQualityCountedAt ? 'yes' : 'no'}>
             {when(data.dataQualityCountedAt, 'custos.reports.cleanup.counted_at', 'custos.reports.cleanup.never_counted')}
-            {' · '}
-            {when(data.lastDuplicateDetectionAt, 'custos.reports.cleanup.detected_at', 'custos.reports.cleanup.never_detected')}
+            {reviewsDuplicates ? <>{' · '}{when(data.lastDuplicateDetectionAt, 'custos.reports.cleanup.detected_at', 'custos.reports.cleanup.never_detected')}</> : null}
           </Typography>
           <ErrorAlert error={count.error} />
           <Stack direction="row" spacing={1} sx={{ mt: 1 }} alignItems="center">
@@ -79,7 +85,7 @@ export function CleanupStatsCard({ testId = 'report-cleanup', limit = 6 }: { tes
               </Button>
             ) : null}
             {jobId ? <JobFollower key={jobId} jobId={jobId} onFinished={onCounted} /> : null}
-            {can(access, 'customer:merge') ? <Button size="small" component={Link} to="/duplicates">{translate('custos.cleanup.duplicates.title')}</Button> : null}
+            {reviewsDuplicates ? <Button size="small" component={Link} to="/duplicates">{translate('custos.cleanup.duplicates.title')}</Button> : null}
             {can(access, 'customer:update') ? <Button size="small" component={Link} to="/data-quality">{translate('custos.cleanup.quality.title')}</Button> : null}
           </Stack>
         </>

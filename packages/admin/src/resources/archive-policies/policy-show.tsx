@@ -41,7 +41,8 @@ function Details() {
         <Cell><Labeled source="lastRunAt"><LocaleDateField source="lastRunAt" showTime emptyText="—" /></Labeled></Cell>
         <Cell><Labeled source="nextRunAt"><LocaleDateField source="nextRunAt" showTime emptyText="—" /></Labeled></Cell>
         <Cell><Labeled source="createdBy"><TextField source="createdBy.displayName" emptyText="—" /></Labeled></Cell>
-        <Cell md={12}><Labeled source="criteria"><CriteriaSummary /></Labeled></Cell>
+        {/* `fields.criteria` holds the criteria's own labels, so the section is named here. */}
+        <Cell md={12}><Labeled label="custos.ui.criteria"><CriteriaSummary /></Labeled></Cell>
       </Grid>
     </Box>
   );

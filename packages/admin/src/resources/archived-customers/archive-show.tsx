@@ -17,7 +17,7 @@ import {
   useTranslate,
   type RaRecord,
 } from 'react-admin';
-import { canRead } from '../../auth/access.ts';
+import { can, canRead } from '../../auth/access.ts';
 import { useAccess } from '../../auth/use-access.ts';
 import { LocaleDateField } from '../../shared/date-field.tsx';
 import { EnumField, GuardedTextField, KeyField, TagsField } from '../../shared/fields.tsx';
@@ -56,10 +56,12 @@ function Guarded({ source, typeName = 'ArchivedCustomer' }: { source: string; ty
 function ArchiveMetadata() {
   const translate = useTranslate();
   const record = useRecordContext();
+  const access = useAccess();
   return (
     <Box sx={{ p: 2 }}>
       <Alert severity="info" icon={false} sx={{ mb: 2 }} data-testid="archive-banner">
-        {translate('custos.archive.banner')}
+        {/* Restore is offered in words only to roles that may restore. */}
+        {translate(can(access, 'customer:restore') ? 'custos.archive.banner' : 'custos.ui.archive_banner_readonly')}
         {record?.['legalHold'] ? <Box component="span" sx={{ ml: 1 }}><LegalHoldChip /></Box> : null}
       </Alert>
       <Typography variant="subtitle2" color="text.secondary" gutterBottom>{translate('custos.archive.metadata')}</Typography>
