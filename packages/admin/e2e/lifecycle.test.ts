@@ -65,8 +65,9 @@ describe('admin: void and unvoid', () => {
     await page.getByRole('button', { name: 'Void' }).click();
     const dialog = page.getByTestId('void-dialog');
     await pick(dialog, 'Reason', 'Other');
-    // OTHER needs a note: the form says so before anything is sent.
-    await dialog.getByTestId('action-confirm').click();
+    // OTHER needs a note: the confirm button waits for it, and a click on it says why.
+    assert.equal(await dialog.getByTestId('action-confirm').isDisabled(), true);
+    await dialog.getByTestId('action-confirm-area').click();
     await dialog.getByText('A note is required when the reason is "Other"').waitFor();
     await pick(dialog, 'Reason', 'Duplicate');
     await dialog.locator('textarea[name="note"]').fill('Same company as C-0001, entered twice');
@@ -217,12 +218,14 @@ describe('admin: archive old interactions', () => {
     await page.goto(`${base}/admin/customers/${customer!.id}/show`);
     await page.getByRole('button', { name: 'Archive old interactions' }).click();
     const dialog = page.getByTestId('archive-interactions-dialog');
-    // A date in the future is refused per field (BAD_USER_INPUT), shown on that input.
+    // A date in the future is refused on that input before anything is sent (the
+    // server refuses it too); the confirm button waits for a valid date.
     const tomorrow = new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
     await dialog.locator('input[name="olderThan"]').fill(tomorrow);
     await dialog.locator('textarea[name="reason"]').fill('Old history out of the working set');
-    await dialog.getByTestId('action-confirm').click();
-    await dialog.getByText('must not be in the future').waitFor();
+    assert.equal(await dialog.getByTestId('action-confirm').isDisabled(), true);
+    await dialog.getByTestId('action-confirm-area').click();
+    await dialog.getByText('Must not be in the future').waitFor();
     await dialog.locator('input[name="olderThan"]').fill(new Date().toISOString().slice(0, 10));
     await dialog.getByTestId('action-confirm').click();
     await dialog.waitFor({ state: 'detached' });

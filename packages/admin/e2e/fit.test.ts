@@ -1,0 +1,175 @@
+/**
+ * Every list screen fits an ordinary screen (issue 18): at 1,366×768 and 1,920×1,080, in
+ * English and Chinese, the list toolbar, the bulk actions of ticked rows and the
+ * pagination are inside the window without scrolling the page, and only the table
+ * scrolls sideways. Also: the loading shell shows within a second of the HTML, before
+ * any script has arrived, and the built app logs no developer-tool messages.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { screenshot, signInAs } from './browser.ts';
+import { graphql } from './server.ts';
+import { dashboardSession } from './session.ts';
+
+let page: Page;
+let base: string;
+let adminToken: string;
+const session = dashboardSession((ready) => {
+  ({ page, base, adminToken } = ready);
+  // Every console line of the built app, not only errors: development messages count too.
+  page.on('console', (message) => consoleLines.push(message.text()));
+});
+const consoleLines: string[] = [];
+
+const VIEWPORTS = [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }];
+
+/** The list screens and, for those with bulk actions, what ticking a row offers. */
+const LISTS: { path: string; bulk?: number }[] = [
+  { path: 'customers', bulk: 3 },
+  { path: 'voided-customers', bulk: 2 },
+  { path: 'archived-customers', bulk: 1 },
+  { path: 'interactions' },
+  { path: 'tags' },
+  { path: 'segments' },
+  { path: 'archive-policies' },
+  { path: 'jobs' },
+  { path: 'users' },
+  { path: 'audit-events' },
+];
+
+async function customerIds(count: number, offset: number): Promise<string[]> {
+  const data = await graphql<{ customers: { nodes: { id: string }[] } }>(
+    base, 'query($first: Int, $offset: Int) { customers(first: $first, offset: $offset, filter: { status: [ACTIVE] }, orderBy: [{ field: CODE, direction: ASC }]) { nodes { id } } }',
+    { first: count, offset }, adminToken,
+  );
+  return data.customers.nodes.map((n) => n.id);
+}
+
+/** Something on every list: voided and archived customers, a segment, a policy. */
+async function seedLists(): Promise<void> {
+  await graphql(base, 'mutation($input: VoidCustomersInput!) { voidCustomers(input: $input) { customers { id } } }', { input: { ids: await customerIds(3, 100), reason: 'TEST_RECORD' } }, adminToken);
+  await graphql(base, 'mutation($input: ArchiveCustomersInput!) { archiveCustomers(input: $input) { customers { id } } }', { input: { ids: await customerIds(3, 110), reason: 'e2e fit' } }, adminToken);
+  await graphql(base, 'mutation($input: SaveSegmentInput!) { saveSegment(input: $input) { segment { id } } }', { input: { name: 'E2E fit VIP', filter: { tags: ['vip'] } } }, adminToken);
+  await graphql(base, 'mutation($input: CreateArchivePolicyInput!) { createArchivePolicy(input: $input) { policy { id } } }', {
+    input: { name: 'E2E fit churned', action: 'ARCHIVE_CUSTOMERS', criteria: { lifecycleStage: ['CHURNED'] }, schedule: '0 3 * * *', enabled: false },
+  }, adminToken);
+}
+
+/** What of `selector` lies outside the window (none: everything is in view). */
+async function outside(selector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>(sel)) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      if (r.left < 0 || r.top < 0 || r.right > window.innerWidth + 0.5 || r.bottom > window.innerHeight + 0.5) {
+        out.push(`${el.tagName} "${(el.innerText || el.getAttribute('aria-label') || el.getAttribute('name') || '').trim().slice(0, 30)}" at ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}`);
+      }
+    }
+    return out;
+  }, selector);
+}
+
+async function assertFits(where: string): Promise<void> {
+  const page_ = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight, vw: window.innerWidth, vh: window.innerHeight }));
+  assert.ok(page_.width <= page_.vw, `${where}: the page is ${page_.width} px wide in a ${page_.vw} px window`);
+  assert.ok(page_.height <= page_.vh, `${where}: the page is ${page_.height} px high in a ${page_.vh} px window`);
+  assert.deepEqual(await outside('.RaList-actions button, .RaList-actions input, [data-testid="list-toolbar"] button'), [], `${where}: toolbar`);
+  assert.deepEqual(await outside('.MuiTablePagination-root, .MuiTablePagination-root button'), [], `${where}: pagination`);
+}
+
+let shown: 'English' | '简体中文' = 'English';
+
+async function switchLanguage(to: 'English' | '简体中文') {
+  shown = to;
+  await page.locator('header button', { hasText: to === 'English' ? '简体中文' : /English/i }).click();
+  await page.getByRole('menuitem', { name: to }).click();
+  await page.locator('a[href="/admin/customers"]', { hasText: to === 'English' ? 'Customers' : '客户' }).waitFor();
+}
+
+async function openList(path: string): Promise<void> {
+  // An explicit empty filter: a list would otherwise come back with its last filters.
+  await page.goto(`${base}/admin/${path}?filter=%7B%7D`);
+  await page.locator('.RaDatagrid-tbody tr').first().waitFor({ timeout: 30_000 });
+  await page.locator('.MuiTablePagination-root').waitFor();
+}
+
+describe('every list screen fits the window', () => {
+  it('has data on every list', async () => {
+    await signInAs(page, base, 'admin@example.com');
+    await seedLists();
+  });
+
+  for (const language of ['English', '简体中文'] as const) {
+    for (const viewport of VIEWPORTS) {
+      it(`${viewport.width}×${viewport.height}, ${language}: toolbar, bulk actions and pagination in view on every list`, async () => {
+        await page.setViewportSize(viewport);
+        if (language !== shown) await switchLanguage(language);
+        for (const { path, bulk } of LISTS) {
+          const where = `${path} at ${viewport.width}×${viewport.height} (${language})`;
+          await openList(path);
+          await assertFits(where);
+          if (bulk) {
+            await page.locator('.RaDatagrid-tbody tr').first().locator('input[type="checkbox"]').check();
+            const toolbar = page.locator('[data-test="bulk-actions-toolbar"]');
+            await toolbar.locator('button').nth(bulk).waitFor();
+            assert.deepEqual(await outside('[data-test="bulk-actions-toolbar"] button'), [], `${where}: bulk actions`);
+            await assertFits(`${where} with a ticked row`);
+            if (viewport.width === 1366) await screenshot(page, `fit-${path}-bulk-${language === 'English' ? 'en' : 'zh'}`);
+            await toolbar.getByRole('button').first().click();
+          }
+        }
+        // The data-quality screen is a list of its own making: same rules.
+        await page.goto(`${base}/admin/data-quality`);
+        await page.getByTestId('quality-row').first().waitFor({ timeout: 60_000 });
+        await page.getByTestId('quality-row').first().locator('input[type="checkbox"]').check();
+        await assertFits(`data-quality at ${viewport.width}×${viewport.height} (${language})`);
+      });
+    }
+  }
+
+  it('scrolls only the table sideways when a user shows every column', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    if (shown !== 'English') await switchLanguage('English');
+    await openList('customers');
+    await page.getByRole('button', { name: 'Columns' }).click();
+    for (const name of ['Tier', 'Industry', 'Email', 'Phone', 'Interactions', 'Updated']) {
+      const toggle = page.locator('.MuiPopover-paper').getByLabel(name, { exact: true });
+      if (!(await toggle.isChecked())) await toggle.check();
+    }
+    await page.keyboard.press('Escape');
+    await page.locator('th.column-updatedAt').waitFor();
+    const wrapper = await page.locator('.RaDatagrid-tableWrapper').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    assert.ok(wrapper.scroll > wrapper.client, 'the table is wider than its frame and scrolls');
+    await assertFits('customers with every column');
+    await screenshot(page, 'fit-customers-all-columns');
+  });
+});
+
+describe('first visit', () => {
+  it('shows the loading shell within a second of the HTML, before any script arrives', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    // Scripts wait until the shell has been seen: what is measured is the HTML alone.
+    await page.route('**/admin/assets/**', async (route) => { await held; await route.continue().catch(() => undefined); });
+    try {
+      await page.goto(`${base}/admin/customers`, { waitUntil: 'commit' });
+      const start = Date.now();
+      await page.getByTestId('loading-shell').waitFor({ state: 'visible', timeout: 1000 });
+      assert.ok(Date.now() - start <= 1000);
+      assert.match(await page.getByTestId('loading-shell').innerText(), /Loading Custos/);
+    } finally {
+      release();
+      await page.unrouteAll({ behavior: 'wait' });
+    }
+    // React replaces the shell once it renders.
+    await page.locator('.RaDatagrid-tbody tr').first().waitFor({ timeout: 60_000 });
+    assert.equal(await page.getByTestId('loading-shell').count(), 0);
+  });
+
+  it('logs no developer-tool messages and no errors', () => {
+    assert.deepEqual(consoleLines.filter((line) => /DevTools|development build|__DEV__/i.test(line)), []);
+    assert.deepEqual(session.consoleProblems, []);
+  });
+});
