@@ -160,6 +160,11 @@ describe('other roles', () => {
     await signInAs(page, base, 'support@example.com');
     await page.goto(`${base}/admin/customers`);
     await rows(page);
+    // Email and phone are not in the default column set (it fits 1,366 px): shown on demand.
+    await page.getByRole('button', { name: 'Columns' }).click();
+    for (const name of ['Email', 'Phone']) await page.locator('.MuiPopover-paper').getByLabel(name, { exact: true }).check();
+    await page.keyboard.press('Escape');
+    await page.locator('td.column-phone').first().waitFor();
     const emails = (await page.locator('td.column-email').allInnerTexts()).filter((v) => v && v !== '—');
     const phones = (await page.locator('td.column-phone').allInnerTexts()).filter((v) => v && v !== '—');
     assert.ok(emails.length > 0 && phones.length > 0);

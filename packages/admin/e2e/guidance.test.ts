@@ -61,8 +61,8 @@ describe('forms check before sending', () => {
       await dialog.getByTestId('counter-note').getByText('23 / 1000').waitFor();
       await screenshot(page, 'guidance-void-no-reason');
       assert.equal(voids.seen(), 0, 'no void request was sent');
-      // Closing with typed input asks first; keeping it leaves the dialog as it was.
-      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      // Closing with typed input by accident (Escape) asks first; keeping it leaves the dialog as it was.
+      await page.keyboard.press('Escape');
       await page.getByRole('dialog', { name: 'Discard your input?' }).getByRole('button', { name: 'Keep editing' }).click();
       assert.equal(await dialog.locator('textarea[name="note"]').inputValue(), 'Looks like a test entry');
       await dialog.getByRole('combobox', { name: 'Reason' }).click();

@@ -60,7 +60,8 @@ function SubmitButton({ label, color, pending, canSubmit, onDirty }: {
  * is given (that is how a void without a reason once reached the server). Problems the
  * server reports per field (BAD_USER_INPUT) land on those inputs, translated; those
  * about a value the dialog has no input for, and any other refusal, are shown in the
- * dialog in the user's words. Closing with typed input asks first.
+ * dialog in the user's words. Closing with typed input by Escape or a click beside the
+ * dialog asks first; Cancel discards.
  */
 export function ActionDialog(props: ActionDialogProps) {
   const { open, onClose, title, confirmLabel, description, color, defaultValues, onSubmit, canSubmit, testId, children } = props;
@@ -117,7 +118,9 @@ export function ActionDialog(props: ActionDialogProps) {
           <ErrorAlert error={error} fields={unplaced} />
         </DialogContent>
         <DialogActions>
-          <Button onClick={requestClose} disabled={pending}>{translate('ra.action.cancel')}</Button>
+          {/* Cancel is a deliberate discard; only an accidental close (Escape, a click
+              beside the dialog) asks first. */}
+          <Button onClick={close} disabled={pending}>{translate('ra.action.cancel')}</Button>
           <SubmitButton label={confirmLabel} color={color} pending={pending} canSubmit={canSubmit} onDirty={(d) => { dirty.current = d; }} />
         </DialogActions>
       </Form>

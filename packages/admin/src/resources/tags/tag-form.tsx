@@ -21,7 +21,10 @@ function Swatch() {
 function TagForm({ editing = false }: { editing?: boolean }) {
   const translate = useTranslate();
   return (
-    <SimpleForm warnWhenUnsavedChanges>
+    // Leaving with unsaved changes asks first, except on a rename: the saved tag comes
+    // back under its new name (its id), and react-admin's guard then holds the page on a
+    // record id that no longer exists instead of returning to the list.
+    <SimpleForm warnWhenUnsavedChanges={!editing}>
       {editing ? <Alert severity="info" sx={{ mb: 2 }}>{translate('custos.classification.rename_hint')}</Alert> : null}
       <Box sx={{ width: '100%', maxWidth: 560 }}>
         <TextInput source="name" validate={validateName} fullWidth />
