@@ -170,8 +170,8 @@ async function arrange(): Promise<void> {
             case when k % 2 = 0 then 100 end, case when k % 2 = 0 then 'CNY' end
        from customer c, generate_series(1, 6) k where c.code like 'PG-%'`,
   );
-  const archive = await db.query<{ id: string }>(`select id::text from customer where code like 'PG-%' and owner_id = $1 order by id limit 6`, [users.sales1]);
-  const archiveMore = await db.query<{ id: string }>(`select id::text from customer where code like 'PG-%' and owner_id is null order by id limit 4`);
+  const archive = await db.query<{ id: string }>(`select id::text from customer where code like 'PG-%' and owner_id = $1 order by customer.id limit 6`, [users.sales1]);
+  const archiveMore = await db.query<{ id: string }>(`select id::text from customer where code like 'PG-%' and owner_id is null order by customer.id limit 4`);
   const archived = await server.gql(`mutation($ids: [ID!]!) { archiveCustomers(input: { ids: $ids, reason: "paging" }) { customers { id } } }`, {
     ids: [...archive, ...archiveMore].map((r) => r.id),
   });

@@ -33,6 +33,8 @@ const WORKER_ENV = {
   ARCHIVE_BATCH_SIZE: '10',
   JOB_BATCH_PAUSE_MS: '100',
   JOB_MAX_ATTEMPTS: '1000',
+  // Errors only, so that a job that fails can say why (see ended()).
+  LOG_LEVEL: 'error',
   BACKUP_DIR: '',
   BACKUP_KEY,
   ENCRYPTION_KEY: `${ROTATED_KEY},${TEST_ENCRYPTION_KEY}`,
@@ -109,7 +111,7 @@ async function crashThrough(kind: string, enqueue: () => Promise<string>, option
     const after = await jobRow(id);
     if (held && before.state === 'RUNNING' && after.state === 'RUNNING' && after.locked_by?.includes(pid)) landed += 1;
     if (!['QUEUED', 'RUNNING'].includes(after.state)) {
-      expect({ kind, state: after.state, error: after.error }).toEqual({ kind, state: 'SUCCEEDED', error: null });
+      expectSucceeded(kind, after, worker);
       attempts = Math.max(attempts, after.attempts);
       if (landed < kills && options.repeatable) {
         id = await enqueue();
@@ -130,9 +132,15 @@ async function crashThrough(kind: string, enqueue: () => Promise<string>, option
   }
   await kill(last, 'SIGTERM');
   alive.delete(last);
-  expect({ kind, state: job.state, error: job.error }).toEqual({ kind, state: 'SUCCEEDED', error: null });
+  expectSucceeded(kind, job, last);
   report.push({ kind, kills: landed, jobs, attempts: Math.max(attempts, job.attempts) });
   return id;
+}
+
+/** A job that ended otherwise fails the test with what the worker logged about it. */
+function expectSucceeded(kind: string, job: { state: string; error: string | null }, worker: WorkerProcess): void {
+  if (job.state === 'SUCCEEDED' && job.error === null) return;
+  throw new Error(`${kind}: job ended ${job.state} (${job.error}); the worker logged:\n${worker.lines.slice(-30).join('\n')}`);
 }
 
 const n = async (sql: string, params: unknown[] = []) => (await server.db.query<{ n: number }>(sql, params))[0]!.n;

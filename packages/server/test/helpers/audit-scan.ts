@@ -56,12 +56,12 @@ function withoutPaths(value: unknown, paths: string[][]): unknown {
 export async function personalDataFindings(db: TestDatabase, planted: readonly string[], options: { emails?: boolean } = {}): Promise<Finding[]> {
   const texts: { where: string; id: string; text: string }[] = [];
   for (const e of await db.query<{ seq: string; action: string; changes: string; reason: string | null }>(
-    `select seq::text, action, changes::text, reason from audit_event order by seq`,
+    `select seq::text, action, changes::text, reason from audit_event order by audit_event.seq`,
   )) {
     texts.push({ where: `audit_event ${e.action}`, id: e.seq, text: `${e.changes} ${e.reason ?? ''}` });
   }
   for (const j of await db.query<{ id: string; kind: string; params: unknown; result: unknown; error: string | null }>(
-    `select id::text, kind, params, result, error from job order by id`,
+    `select id::text, kind, params, result, error from job order by job.id`,
   )) {
     const params = withoutPaths(j.params, JOB_PARAMS_IN_USE[j.kind] ?? []);
     texts.push({ where: `job ${j.kind}`, id: j.id, text: JSON.stringify([params, j.result, j.error]) });
