@@ -3,6 +3,7 @@ import type DataLoader from 'dataloader';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import { SqlExecutor } from '../db/sql.js';
+import { FieldDenials } from './field-guards.js';
 import type { Actor, TokenClaims } from '../modules/identity/actor.js';
 import type { TokenSigner } from '../modules/identity/tokens.js';
 
@@ -50,6 +51,8 @@ export interface RequestContext {
   /** The confirmed caller, set once per operation before any resolver runs. */
   actor: Actor | null;
   accessLog: AccessLogBuffer;
+  /** Guarded fields withheld from this request (sent as one error per Type.field). */
+  denials: FieldDenials;
   tokens: TokenSigner;
   /** The HTTP request's logger (its lines carry `reqId`); absent outside HTTP. */
   log?: FastifyBaseLogger;
@@ -74,6 +77,7 @@ export function createRequestContext(
     claims,
     actor: null,
     accessLog: new AccessLogBuffer(),
+    denials: new FieldDenials(),
     tokens,
   };
 }

@@ -7,6 +7,7 @@ import {
   type GraphQLResolveInfo,
   type GraphQLSchema,
 } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { mask } from '../policy/masking.js';
 import { FieldAccess, GUARDED_FIELDS, type GuardedField } from '../policy/policy.js';
 import type { RequestContext } from './context.js';
@@ -17,20 +18,34 @@ import type { RequestContext } from './context.js';
  * same check, while unguarded fields keep graphql-js's default resolver. The wrapper is
  * synchronous: an async middleware on every field measured ~0.5× throughput here.
  */
-/** A policy denial is expected, not a fault: built without a stack trace and already
- * located (nodes and path), so graphql-js does not wrap it in yet another error, it makes
- * a list with hundreds of denied values several times cheaper. */
-function forbidden(key: string, info: GraphQLResolveInfo): GraphQLError {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    return new GraphQLError(`Your role may not read ${key}`, {
-      nodes: info.fieldNodes,
-      path: responsePathAsArray(info.path),
-      extensions: { code: 'FORBIDDEN' },
-    });
-  } finally {
-    Error.stackTraceLimit = limit;
+/**
+ * The fields a request was denied, one entry per Type.field. A list of 200 customers with
+ * three denied fields used to carry 600 errors (each a GraphQLError with its path and a
+ * 132 KB response); the contract is one FORBIDDEN error per Type.field instead, with how
+ * many values were withheld and the path of the first one. The denied values are null.
+ */
+export class FieldDenials {
+  readonly #byField = new Map<string, { count: number; info: GraphQLResolveInfo }>();
+
+  record(key: string, info: GraphQLResolveInfo): void {
+    const entry = this.#byField.get(key);
+    if (entry) entry.count += 1;
+    else this.#byField.set(key, { count: 1, info });
+  }
+
+  get size(): number {
+    return this.#byField.size;
+  }
+
+  /** The errors to send, formatted as the response carries them. */
+  toErrors(): ReturnType<GraphQLError['toJSON']>[] {
+    return [...this.#byField].map(([key, { count, info }]) =>
+      new GraphQLError(`Your role may not read ${key}`, {
+        nodes: info.fieldNodes,
+        path: responsePathAsArray(info.path),
+        extensions: { code: 'FORBIDDEN', field: key, count },
+      }).toJSON(),
+    );
   }
 }
 
@@ -47,7 +62,8 @@ export function applyFieldGuards(schema: GraphQLSchema): GraphQLSchema {
       const role = ctx.actor?.role;
       const access = role ? rule.access[role] : FieldAccess.NONE;
       if (access === FieldAccess.NONE) {
-        throw forbidden(key, info);
+        ctx.denials.record(key, info);
+        return null;
       }
       const value = inner(source, args, ctx, info);
       if (value == null) return value;
@@ -57,4 +73,19 @@ export function applyFieldGuards(schema: GraphQLSchema): GraphQLSchema {
     };
   }
   return schema;
+}
+
+/** Appends the request's denials to its response, before the metrics plugin counts codes. */
+export function fieldDenialsPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          if (contextValue.denials.size === 0 || response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          result.errors = [...(result.errors ?? []), ...contextValue.denials.toErrors()];
+        },
+      };
+    },
+  };
 }

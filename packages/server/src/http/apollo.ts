@@ -7,6 +7,7 @@ import type { Config } from '../config.js';
 import { authPlugin } from '../graphql/auth-plugin.js';
 import type { RequestContext } from '../graphql/context.js';
 import { formatError } from '../graphql/error-map.js';
+import { fieldDenialsPlugin } from '../graphql/field-guards.js';
 import { queryLimits } from '../graphql/limits.js';
 import { observabilityPlugin, requestOfError } from '../graphql/observability-plugin.js';
 import { persistedQueriesOption, registeredOnlyPlugin, type OperationRegistry } from '../graphql/persisted-operations.js';
@@ -39,6 +40,7 @@ export function createApollo(app: FastifyInstance, schema: GraphQLSchema, config
       ...(config.PERSISTED_OPERATIONS === 'only' ? [registeredOnlyPlugin(extras.registry)] : []),
       authPlugin(!config.isProduction),
       retryAfterPlugin(),
+      fieldDenialsPlugin(),
       observabilityPlugin(extras.metrics),
     ],
     persistedQueries: persistedQueriesOption(config, extras.registry),
