@@ -4,6 +4,7 @@ import { CustomerStatus } from '../customer/customer.enums.js';
 import type { CustomerFilter } from '../customer/customer.inputs.js';
 import { customerConditions } from '../customer/customer.reader.js';
 import { ArchivePolicyAction } from './archive-policy.enums.js';
+import { isBigintId } from '../../db/keyset.js';
 
 /**
  * The one translation of a policy's rule into SQL. Preview counts and the job's batches
@@ -43,7 +44,6 @@ export interface PolicyRule {
 const LIST_KEYS = ['lifecycleStage', 'type', 'tier', 'region', 'industry', 'tags', 'ownerId', 'status'] as const;
 const DAY_KEYS = ['inactiveDays', 'createdBeforeDays', 'voidedBeforeDays'] as const;
 export const ARCHIVABLE_STATUSES: readonly string[] = [CustomerStatus.ACTIVE, CustomerStatus.VOID];
-const BIGINT = /^[1-9][0-9]{0,18}$/;
 
 /** Drops empty lists and unset values and removes duplicates, so stored criteria compare equal. */
 export function normalizeCriteria(input: Partial<Record<keyof PolicyCriteria, unknown>> | null | undefined): PolicyCriteria {
@@ -66,7 +66,7 @@ export function criteriaProblems(rule: PolicyRule, prefix = 'criteria'): FieldPr
   const problems: FieldProblem[] = [];
   const bad = c.status?.filter((s) => !ARCHIVABLE_STATUSES.includes(s)) ?? [];
   if (bad.length) problems.push({ field: `${prefix}.status`, message: 'only ACTIVE and VOID customers can be archived' });
-  if (c.ownerId?.some((id) => !BIGINT.test(id))) problems.push({ field: `${prefix}.ownerId`, message: 'must be user ids' });
+  if (c.ownerId?.some((id) => !isBigintId(id))) problems.push({ field: `${prefix}.ownerId`, message: 'must be user ids' });
   if (c.voidedBeforeDays !== undefined && c.status && !c.status.includes(CustomerStatus.VOID)) {
     problems.push({ field: `${prefix}.voidedBeforeDays`, message: 'needs VOID in status (only voided customers have a void date)' });
   }

@@ -1,4 +1,4 @@
-import { KeysetOrder } from '../../db/keyset.js';
+import { isBigintId, KeysetOrder } from '../../db/keyset.js';
 import { pageClauses, planPage, toPage, type Page, type PageArgs } from '../../db/paginate.js';
 import { Params, type SqlExecutor } from '../../db/sql.js';
 import { CUSTOMER_COLUMNS, type CustomerRecord } from '../customer/customer.record.js';
@@ -7,7 +7,6 @@ import { policyCustomerCondition, policyInteractionCondition, type PolicyRule } 
 import { POLICY_COLUMNS, type ArchivePolicyRecord } from './archive-policy.record.js';
 import { openCustomerRows } from '../../crypto/sensitive.js';
 
-const BIGINT = /^[1-9][0-9]{0,18}$/;
 const ORDER = new KeysetOrder(
   [{ column: { key: 'name', sql: 'p.name', cast: 'text', nullable: false }, direction: 'ASC' }],
   { key: 'id', sql: 'p.id', cast: 'bigint', nullable: false },
@@ -15,7 +14,7 @@ const ORDER = new KeysetOrder(
 export const PREVIEW_SAMPLE_SIZE = 20;
 
 export async function findPolicy(sql: SqlExecutor, id: string, lock = false): Promise<ArchivePolicyRecord | undefined> {
-  if (!BIGINT.test(id)) return undefined;
+  if (!isBigintId(id)) return undefined;
   return sql.one<ArchivePolicyRecord>(
     `select ${POLICY_COLUMNS} from archive_policy p where p.id = $1::bigint ${lock ? 'for update' : ''}`,
     [id],

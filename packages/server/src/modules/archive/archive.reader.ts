@@ -7,10 +7,10 @@ import type { InteractionSource } from '../interaction/interaction.reader.js';
 import { archivedKeysetOrder, type ArchivedCustomerFilter, type ArchivedCustomerOrder } from './archive.inputs.js';
 import { ARCHIVED_CUSTOMER_COLUMNS, ARCHIVED_INTERACTION_COLUMNS, type ArchivedCustomerRecord } from './archive.record.js';
 import { openCustomerRows } from '../../crypto/sensitive.js';
+import { isBigintId } from '../../db/keyset.js';
 
 export const ARCHIVED_INTERACTIONS: InteractionSource = { table: 'archive.interaction', columns: ARCHIVED_INTERACTION_COLUMNS };
 
-const BIGINT = /^[1-9][0-9]{0,18}$/;
 
 /** Conditions on `archive.customer c`: the live customer criteria (same code, same
  * meaning) plus the archive's own. */
@@ -24,7 +24,7 @@ export function archivedConditions(filter: ArchivedCustomerFilter | null | undef
   if (f.archivedAfter) where.push(`c.archived_at >= ${params.add(f.archivedAfter, 'timestamptz')}`);
   if (f.archivedBefore) where.push(`c.archived_at < ${params.add(f.archivedBefore, 'timestamptz')}`);
   if (f.policyId) {
-    if (f.policyId.some((id) => !BIGINT.test(id))) throw invalidInput([{ field: 'filter.policyId', message: 'must be policy ids' }]);
+    if (f.policyId.some((id) => !isBigintId(id))) throw invalidInput([{ field: 'filter.policyId', message: 'must be policy ids' }]);
     where.push(`c.archive_policy_id = any(${params.add(f.policyId, 'bigint[]')})`);
   }
   if (f.manual != null) where.push(f.manual ? 'c.archive_policy_id is null' : 'c.archive_policy_id is not null');

@@ -1,6 +1,7 @@
 import { SEALED_STORAGE } from '../../crypto/sensitive.js';
 import type { SqlExecutor } from '../../db/sql.js';
 import type { MergeRecord } from './merge.types.js';
+import { isBigintId } from '../../db/keyset.js';
 
 export const MERGE_COLUMNS = `
   m.id::text as id, m.survivor_id::text as "survivorId", m.merged_ids::text[] as "mergedIds",
@@ -9,7 +10,7 @@ export const MERGE_COLUMNS = `
   (select count(*)::int from customer_merge_interaction mi where mi.merge_id = m.id) as "interactionCount"`;
 
 export async function findMerge(sql: SqlExecutor, id: string, lock = false): Promise<MergeRecord | undefined> {
-  if (!/^[1-9][0-9]{0,18}$/.test(id)) return undefined;
+  if (!isBigintId(id)) return undefined;
   return sql.one<MergeRecord>(`select ${MERGE_COLUMNS} from customer_merge m where m.id = $1::bigint ${lock ? 'for update' : ''}`, [id]);
 }
 

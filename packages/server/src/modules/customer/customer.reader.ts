@@ -7,12 +7,12 @@ import { customerKeysetOrder, type CustomerOrder } from './customer.order.js';
 import { CUSTOMER_COLUMNS, type CustomerRecord } from './customer.record.js';
 import { openCustomerRows } from '../../crypto/sensitive.js';
 import { taxIdLookupHashes } from '../../crypto/sealed.js';
+import { isBigintId } from '../../db/keyset.js';
 
-const BIGINT = /^[1-9][0-9]{0,18}$/;
 
 /** Ids arrive as GraphQL IDs (strings); anything not a positive bigint cannot exist. */
 export function validIds(ids: readonly string[]): string[] {
-  return ids.filter((id) => BIGINT.test(id));
+  return ids.filter(isBigintId);
 }
 
 /** What the caller's role allows: its own rows only, and which columns it may search. */
@@ -39,7 +39,7 @@ export function customerConditions(filter: CustomerFilter | null | undefined, pa
   const statuses = f.status?.length ? f.status : [CustomerStatus.ACTIVE];
   where.push(statuses.length === 1 ? `c.status = ${params.add(statuses[0], 'text')}` : `c.status = any(${params.add(statuses, 'text[]')})`);
   if (f.ids) {
-    const bad = f.ids.filter((id) => !BIGINT.test(id));
+    const bad = f.ids.filter((id) => !isBigintId(id));
     if (bad.length) throw invalidInput([{ field: 'filter.ids', message: 'must be customer ids' }]);
     anyOf('c.id', f.ids, 'bigint');
   }
@@ -49,7 +49,7 @@ export function customerConditions(filter: CustomerFilter | null | undefined, pa
   anyOf('c.region', f.region);
   anyOf('c.lifecycle_stage', f.lifecycleStage);
   if (f.ownerId) {
-    if (f.ownerId.some((id) => !BIGINT.test(id))) throw invalidInput([{ field: 'filter.ownerId', message: 'must be user ids' }]);
+    if (f.ownerId.some((id) => !isBigintId(id))) throw invalidInput([{ field: 'filter.ownerId', message: 'must be user ids' }]);
     anyOf('c.owner_id', f.ownerId, 'bigint');
   }
   if (f.unowned != null) where.push(f.unowned ? 'c.owner_id is null' : 'c.owner_id is not null');

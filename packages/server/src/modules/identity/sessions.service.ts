@@ -7,11 +7,11 @@ import { userNotFound } from './identity.errors.js';
 import { clearKey } from './sign-in-throttle.js';
 import { USER_COLUMNS } from './user.loaders.js';
 import type { UserRecord } from './user.type.js';
+import { isBigintId } from '../../db/keyset.js';
 
 /** Why a session ended (user_session.end_reason). */
 export type EndReason = 'LOGOUT' | 'REVOKED' | 'DISABLED' | 'PASSWORD_RESET' | 'REFRESH_REUSE';
 
-const BIGINT = /^[1-9][0-9]{0,18}$/;
 
 export async function startSession(tx: RequestContext, userId: string): Promise<string> {
   const row = await tx.sql.one<{ id: string }>(`insert into user_session (user_id) values ($1::bigint) returning id::text`, [userId]);
@@ -110,7 +110,7 @@ export function accountKey(ctx: RequestContext, email: string): Buffer {
 }
 
 async function lockUser(tx: RequestContext, id: string): Promise<UserRecord> {
-  if (!BIGINT.test(id)) throw userNotFound(id);
+  if (!isBigintId(id)) throw userNotFound(id);
   const row = await tx.sql.one<UserRecord>(`select ${USER_COLUMNS} from app_user u where u.id = $1::bigint for update`, [id]);
   if (!row) throw userNotFound(id);
   return row;

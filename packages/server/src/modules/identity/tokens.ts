@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { jwtVerify, SignJWT, errors } from 'jose';
 import type { TokenClaims } from './actor.js';
+import { isBigintId } from '../../db/keyset.js';
 
 export const ISSUER = 'custos';
 export const AUDIENCE = 'custos-api';
@@ -48,10 +49,10 @@ export class TokenSigner {
         audience: AUDIENCE,
         requiredClaims: ['sub', 'exp', 'iat'],
       });
-      if (typeof payload.sub !== 'string' || !/^[1-9][0-9]{0,18}$/.test(payload.sub)) return undefined;
+      if (typeof payload.sub !== 'string' || !isBigintId(payload.sub)) return undefined;
       if (typeof payload.tv !== 'number' || !Number.isInteger(payload.tv)) return undefined;
       if (payload.sid === undefined) return { userId: payload.sub, tokenVersion: payload.tv };
-      if (typeof payload.sid !== 'string' || !/^[1-9][0-9]{0,18}$/.test(payload.sid)) return undefined;
+      if (typeof payload.sid !== 'string' || !isBigintId(payload.sid)) return undefined;
       return { userId: payload.sub, tokenVersion: payload.tv, sessionId: payload.sid };
     } catch (error) {
       if (error instanceof errors.JOSEError || error instanceof TypeError) return undefined;

@@ -11,8 +11,8 @@ import { Role } from './role.js';
 import { USER_COLUMNS, userByIdLoader } from './user.loaders.js';
 import type { CreateUserInput, ResetUserPasswordInput, UpdateUserInput } from './user.inputs.js';
 import type { UserRecord } from './user.type.js';
+import { isBigintId } from '../../db/keyset.js';
 
-const BIGINT = /^[1-9][0-9]{0,18}$/;
 const AUDITED = ['email', 'displayName', 'role', 'enabled'] as const;
 
 export async function getUser(ctx: RequestContext, id: string | null | undefined): Promise<UserRecord | null> {
@@ -110,7 +110,7 @@ export async function resetUserPassword(ctx: RequestContext, input: ResetUserPas
 }
 
 async function lockUser(tx: RequestContext, id: string): Promise<UserRecord> {
-  if (!BIGINT.test(id)) throw userNotFound(id);
+  if (!isBigintId(id)) throw userNotFound(id);
   const row = await tx.sql.one<UserRecord>(`select ${USER_COLUMNS} from app_user u where u.id = $1::bigint for update`, [id]);
   if (!row) throw userNotFound(id);
   return row;

@@ -3,6 +3,7 @@ import { pageClauses, planPage, toPage, type Page, type PageArgs } from '../../d
 import { Params, type SqlExecutor } from '../../db/sql.js';
 import { interactionKeysetOrder, type InteractionFilter, type InteractionOrder } from './interaction.inputs.js';
 import { INTERACTION_COLUMNS, type InteractionRecord } from './interaction.record.js';
+import { isBigintId } from '../../db/keyset.js';
 
 type Keyed = InteractionRecord & { __keys: (string | null)[] };
 
@@ -13,7 +14,6 @@ export interface InteractionSource {
   columns: string;
 }
 export const LIVE_INTERACTIONS: InteractionSource = { table: 'interaction', columns: INTERACTION_COLUMNS };
-const BIGINT = /^[1-9][0-9]{0,18}$/;
 
 /** Conditions on alias `i`; with `ownerId`, only interactions of customers that user owns. */
 export function interactionConditions(filter: InteractionFilter | null | undefined, params: Params, ownerId?: string): string[] {
@@ -23,7 +23,7 @@ export function interactionConditions(filter: InteractionFilter | null | undefin
     where.push(`exists (select 1 from customer c where c.id = i.customer_id and c.owner_id = ${params.add(ownerId, 'bigint')})`);
   }
   const ids = (field: string, values: string[] | undefined) => {
-    if (values?.some((v) => !BIGINT.test(v))) throw invalidInput([{ field: `filter.${field}`, message: 'must be ids' }]);
+    if (values?.some((v) => !isBigintId(v))) throw invalidInput([{ field: `filter.${field}`, message: 'must be ids' }]);
     return values;
   };
   const customerIds = ids('customerId', f.customerId);
@@ -121,6 +121,6 @@ export async function countInteractionsByCustomer(
 
 export async function findInteractionsByIds(sql: SqlExecutor, ids: readonly string[]): Promise<InteractionRecord[]> {
   return sql.query<InteractionRecord>(`select ${INTERACTION_COLUMNS} from interaction i where i.id = any($1::bigint[])`, [
-    ids.filter((id) => BIGINT.test(id)),
+    ids.filter(isBigintId),
   ]);
 }

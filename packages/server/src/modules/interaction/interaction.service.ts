@@ -12,6 +12,7 @@ import { GUARDED_SORTS, type InteractionFilter, type InteractionOrder, type LogI
 import { interactionCountByCustomerLoader, interactionPageByCustomerLoader } from './interaction.loaders.js';
 import type { InteractionRecord } from './interaction.record.js';
 import { findInteractionPage, findInteractionsByIds } from './interaction.reader.js';
+import { isBigintId } from '../../db/keyset.js';
 
 const AUDITED = ['customerId', 'kind', 'occurredAt', 'channel', 'subject', 'body', 'amount', 'currency', 'ownerId'] as const;
 
@@ -63,9 +64,9 @@ export async function logInteraction(ctx: RequestContext, input: LogInteractionI
   if (input.amount != null && input.amount.startsWith('-')) problems.push({ field: 'amount', message: 'must not be negative' });
   if (input.amount != null && input.currency == null) problems.push({ field: 'currency', message: 'is required with an amount' });
   if (input.amount == null && input.currency != null) problems.push({ field: 'amount', message: 'is required with a currency' });
-  if (input.ownerId != null && !/^[1-9][0-9]{0,18}$/.test(input.ownerId)) problems.push({ field: 'ownerId', message: 'no such user' });
+  if (input.ownerId != null && !isBigintId(input.ownerId)) problems.push({ field: 'ownerId', message: 'no such user' });
   if (problems.length) throw invalidInput(problems);
-  if (!/^[1-9][0-9]{0,18}$/.test(input.customerId)) throw interactionCustomerNotFound(input.customerId);
+  if (!isBigintId(input.customerId)) throw interactionCustomerNotFound(input.customerId);
 
   return inTransaction(ctx, async (tx) => {
     // Lock the customer row so a concurrent void/archive cannot slip in between the

@@ -9,12 +9,12 @@ import type { JobFilter } from './job.inputs.js';
 import { findJob } from './job.queue.js';
 import { findJobPage } from './job.reader.js';
 import { JOB_COLUMNS, type JobRecord } from './job.record.js';
+import { isBigintId } from '../../db/keyset.js';
 
-const BIGINT = /^[1-9][0-9]{0,18}$/;
 
 export async function getJob(ctx: RequestContext, id: string): Promise<JobRecord | null> {
   requireAction(ctx, Action.JOB_READ);
-  if (!BIGINT.test(id)) return null;
+  if (!isBigintId(id)) return null;
   return (await findJob(ctx.sql, id)) ?? null;
 }
 
@@ -30,7 +30,7 @@ export async function listJobs(ctx: RequestContext, filter: JobFilter | null | u
  */
 export async function cancelJob(ctx: RequestContext, id: string): Promise<JobRecord> {
   requireAction(ctx, Action.JOB_CANCEL);
-  if (!BIGINT.test(id)) throw jobNotFound(id);
+  if (!isBigintId(id)) throw jobNotFound(id);
   return inTransaction(ctx, async (tx) => {
     // The row lock orders this against a worker claiming the job at the same moment.
     const job = await tx.sql.one<JobRecord>(`select ${JOB_COLUMNS} from job j where j.id = $1::bigint for update`, [id]);

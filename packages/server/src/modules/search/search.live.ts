@@ -7,6 +7,7 @@ import type { CustomerRecord } from '../customer/customer.record.js';
 import { CUSTOMER_COLUMNS } from '../customer/customer.record.js';
 import type { CustomerSearchFilter } from './search.inputs.js';
 import { openCustomerRows } from '../../crypto/sensitive.js';
+import { isBigintId } from '../../db/keyset.js';
 
 /**
  * Live customers are searched where they live, in the hot table, with the trigram
@@ -49,7 +50,7 @@ async function searchLive(sql: SqlExecutor, request: LiveSearchRequest, typos: b
   anyOf('c.industry', f.industry);
   anyOf('c.region', f.region);
   anyOf('c.lifecycle_stage', f.lifecycleStage);
-  anyOf('c.owner_id', f.ownerId?.filter((id) => /^[1-9][0-9]{0,18}$/.test(id)) ?? (f.ownerId ? ['0'] : undefined), 'bigint');
+  anyOf('c.owner_id', f.ownerId?.filter(isBigintId) ?? (f.ownerId ? ['0'] : undefined), 'bigint');
   if (f.tags?.length) where.push(`c.tags && ${params.add(f.tags, 'text[]')}`);
   if (request.segment) where.push(...customerConditions(request.segment, params, { ownerId: request.ownerScope, searchable: request.fields }));
   const terms = queryTerms(request.query);

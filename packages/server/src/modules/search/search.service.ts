@@ -21,6 +21,7 @@ import type { ArchiveSearchFilter, CustomerSearchFilter, ReindexArchiveInput } f
 import { searchLiveCustomers } from './search.live.js';
 import { loadSearchSegment, segmentSearchFilter } from './search.segment.js';
 import type { SegmentRecord } from '../classification/segment.store.js';
+import { isBigintId } from '../../db/keyset.js';
 
 export const MAX_SEARCH_PAGE = 100;
 const DEFAULT_SEARCH_PAGE = 20;
@@ -54,7 +55,7 @@ function portFilter(f: ArchiveSearchFilter | null | undefined): SearchFilter {
   return {
     types: filter.type, tiers: filter.tier, industries: filter.industry, regions: filter.region,
     lifecycleStages: filter.lifecycleStage, tags: filter.tags,
-    ownerIds: filter.ownerId?.map((id) => (/^[1-9][0-9]{0,18}$/.test(id) ? id : '0')),
+    ownerIds: filter.ownerId?.map((id) => (isBigintId(id) ? id : '0')),
     archiveReasons: filter.archiveReason, archivedYears: filter.archivedYear, archivedAfter: filter.archivedAfter,
     archivedBefore: filter.archivedBefore, previousStatuses: filter.previousStatus, legalHold: filter.legalHold,
   };
