@@ -34,6 +34,11 @@ export const PARAM_WORDS: Record<string, string> = {
   void: '作废',
   unvoid: '取消作废',
   purge: '清除',
+  edit: '编辑',
+  maintain: '维护',
+  merge: '合并',
+  unmerge: '撤销合并',
+  comply: '依法处理',
 };
 
 export const ZH: Record<string, string> = {
@@ -130,6 +135,7 @@ export const ZH: Record<string, string> = {
 
   // Customers and interactions
   'Customer {id} was not found': '未找到客户 {id}',
+  'Customer {id} changed since it was read': '客户 {id} 在读取后已被修改',
   'Someone else changed this customer since you read it; reload and apply your change again': '此客户在您读取后已被他人修改；请重新加载后再次修改',
   'Another customer already uses this code': '已有其他客户使用此代码',
   'A customer with status {status} cannot be edited': '状态为 {status} 的客户不能编辑',
