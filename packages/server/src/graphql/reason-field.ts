@@ -8,11 +8,12 @@ import { Field } from 'type-graphql';
 
 /** Required: at least 3 characters, not only white space, at most `max`. */
 export function ReasonField(description: string, max = 500): PropertyDecorator {
-  return (target, key) => {
+  return (target, key: string | symbol) => {
+    if (key !== 'reason' && key !== 'note') throw new Error(`ReasonField is for reason and note fields, not ${String(key)}`);
     Field(() => String, { description })(target, key);
-    MinLength(3)(target, key as string);
-    MaxLength(max)(target, key as string);
-    Matches(/\S/, { message: `${String(key)} must not be blank` })(target, key as string);
+    MinLength(3)(target, key);
+    MaxLength(max)(target, key);
+    Matches(/\S/, { message: key === 'note' ? 'note must not be blank' : 'reason must not be blank' })(target, key);
   };
 }
 
