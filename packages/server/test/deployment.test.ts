@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { parse } from 'yaml';
 import { CONFIG_VARIABLES, FILE_SECRETS, loadConfig } from '../src/config.js';
-import { createApp } from '../src/http/app.js';
+import { createApp } from '../src/app/server.js';
 import { MEILISEARCH_PACKAGE } from '../src/search/meilisearch/meilisearch-binary.js';
 import { createTestDatabase, TEST_ENCRYPTION_KEY, testClusterUrl } from './helpers/test-database.js';
 

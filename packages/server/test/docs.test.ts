@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
-import { Role } from '../src/modules/identity/role.js';
+import { Role } from '../src/policy/role.js';
 import { permissionsDoc } from '../src/policy/permissions-doc.js';
 
 /**
