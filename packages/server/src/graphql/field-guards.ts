@@ -8,7 +8,8 @@ import type { RequestContext } from '../core/context.js';
  * Wraps exactly the fields the policy guards, so every path a value can take (direct,
  * nested, aliased, in fragments, lists, connections and mutation payloads) passes the
  * same check, while unguarded fields keep graphql-js's default resolver. The wrapper is
- * synchronous: an async middleware on every field measured ~0.5× throughput here.
+ * synchronous: an async middleware on every field measured ~0.5× throughput here
+ * (docs/developers/decisions.md#synchronous-field-guards).
  */
 export function applyFieldGuards(schema: GraphQLSchema): GraphQLSchema {
   for (const [key, rule] of Object.entries(GUARDED_FIELDS) as [GuardedField, (typeof GUARDED_FIELDS)[GuardedField]][]) {
