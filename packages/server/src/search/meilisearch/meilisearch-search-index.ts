@@ -85,6 +85,7 @@ export interface MeiliOptions {
  */
 export class MeilisearchSearchIndex implements SearchIndex {
   readonly engine = SearchEngine.MEILISEARCH;
+  readonly writesJoinTransaction = false;
   readonly #client: Meilisearch;
   readonly #index: Index<MeiliDocument>;
 
