@@ -5,6 +5,8 @@ import { DateTimeScalar } from '../../graphql/scalars.js';
 import { Job } from '../job/job.type.js';
 import type { JobRecord } from '../job/job.record.js';
 import type { GroupReason } from './duplicate.groups.js';
+import { hiddenDuplicateEvidence } from '../../policy/role-notes.js';
+import { Action } from '../../policy/policy.js';
 
 export interface DuplicateGroupRecord {
   id: string;
@@ -52,7 +54,7 @@ export class DuplicateGroup {
   @Field(() => String, { nullable: true, description: 'The region all members share, if they do.' })
   region!: string | null;
 
-  @Field(() => [DuplicateReason], { description: 'Why, strongest first: only evidence on fields your role reads in full (MANAGER does not see TAX_ID).' })
+  @Field(() => [DuplicateReason], { description: `Why, strongest first: only evidence on fields your role reads in full (${hiddenDuplicateEvidence(Action.CUSTOMER_MERGE)}).` })
   reasons!: GroupReason[];
 
   @Field(() => [ID], { description: 'The member customers’ ids.' })

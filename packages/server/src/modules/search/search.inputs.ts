@@ -2,6 +2,7 @@ import { ArrayMaxSize, IsInt, Max, MaxLength, Min, MinLength, Matches } from 'cl
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { CustomerStatus, CustomerTier, CustomerType, LifecycleStage } from '../customer/customer.enums.js';
+import { ownRowsRoles } from '../../policy/role-notes.js';
 
 @InputType({ description: 'Criteria that live and archived customers share; within one list any value matches.' })
 export class CustomerSearchFilter {
@@ -29,7 +30,7 @@ export class CustomerSearchFilter {
   @ArrayMaxSize(50)
   tags?: string[];
 
-  @Field(() => [ID], { nullable: true, description: 'Owned by any of these users (SALES only ever sees its own).' })
+  @Field(() => [ID], { nullable: true, description: `Owned by any of these users (${ownRowsRoles()} only ever sees its own).` })
   @ArrayMaxSize(100)
   ownerId?: string[];
 
