@@ -31,7 +31,7 @@ export function createApollo(app: FastifyInstance, schema: GraphQLSchema, config
   return new ApolloServer<RequestContext>({
     schema,
     // The cache-control plugin hooks every field; measured here it halves throughput
-    // on nested lists, and we set no cache hints anyway.
+    // on nested lists, and we set no cache hints anyway (docs/developers/decisions.md).
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),

@@ -1,10 +1,11 @@
-import { IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, Max, Min } from 'class-validator';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../graphql/connection.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { Job } from '../job/job.type.js';
 import type { JobRecord } from '../job/job.record.js';
 import type { GroupReason } from './duplicate.groups.js';
+import { OptionalReasonField } from '../../graphql/reason-field.js';
 import { hiddenDuplicateEvidence } from '../../policy/role-notes.js';
 import { Action } from '../../policy/policy.js';
 
@@ -93,9 +94,7 @@ export class DismissDuplicateInput {
   @Field(() => ID, { description: 'The group.' })
   groupId!: string;
 
-  @Field(() => String, { nullable: true, description: 'Why they are different customers.' })
-  @IsOptional()
-  @MaxLength(1000)
+  @OptionalReasonField('Why they are different customers.', 1000)
   reason?: string | null;
 }
 

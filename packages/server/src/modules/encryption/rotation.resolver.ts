@@ -1,17 +1,15 @@
-import { IsOptional, MaxLength } from 'class-validator';
 import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
 import type { JobRecord } from '../job/job.record.js';
 import { Job } from '../job/job.type.js';
 import { startKeyRotation } from './rotation.service.js';
+import { OptionalReasonField } from '../../graphql/reason-field.js';
 import { rolesFor } from '../../policy/role-notes.js';
 import { Action } from '../../policy/policy.js';
 
 @InputType({ description: 'Options of startKeyRotation.' })
 export class StartKeyRotationInput {
-  @Field(() => String, { nullable: true, description: 'Why (kept in the audit log).' })
-  @IsOptional()
-  @MaxLength(1000)
+  @OptionalReasonField('Why (kept in the audit log).', 1000)
   reason?: string | null;
 }
 

@@ -1,3 +1,4 @@
+import { compareIds } from '../../db/keyset.js';
 import type { SqlExecutor } from '../../db/sql.js';
 import { guardedApply, leaseUntil, type Guards } from '../../search/guarded-apply.js';
 import { openSearchIndex } from '../../search/search-engine.js';
@@ -53,7 +54,7 @@ export const reindexSearchHandler: JobHandler<Record<string, unknown>, Checkpoin
         insertGuards(tx, `select a.id from archive.customer a where a.id > $1::bigint order by a.id limit $2::int`, [checkpoint.lastId, size], leaseMs),
       );
       const n = page.customerIds.length;
-      const lastId = page.customerIds.reduce((max, id) => (BigInt(id) > BigInt(max) ? id : max), checkpoint.lastId);
+      const lastId = page.customerIds.reduce((max, id) => (compareIds(id, max) > 0 ? id : max), checkpoint.lastId);
       const next: Checkpoint = n < size
         ? { ...checkpoint, phase: 'sweep', lastId: '0', indexed: checkpoint.indexed + n }
         : { ...checkpoint, lastId, indexed: checkpoint.indexed + n };
