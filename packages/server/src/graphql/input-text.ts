@@ -25,7 +25,7 @@ export function rejectNulInArguments(schema: GraphQLSchema): GraphQLSchema {
 }
 
 /** Where the first NUL is, as a field path (`input.tags[2]`), or undefined. */
-function nulPath(value: unknown, path: string): string | undefined {
+export function nulPath(value: unknown, path: string): string | undefined {
   if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {

@@ -22,6 +22,7 @@ import { NormalizeResolver } from '../modules/cleanup/normalize.resolver.js';
 import { SegmentResolver } from '../modules/classification/segment.resolver.js';
 import { TagResolver } from '../modules/classification/tag.resolver.js';
 import { applyFieldGuards } from './field-guards.js';
+import { applyReadPlans } from './read-plan.js';
 import { rejectNulInArguments } from './input-text.js';
 import { DateTimeScalar } from './scalars.js';
 import { KeyRotationResolver } from '../modules/encryption/rotation.resolver.js';
@@ -54,6 +55,14 @@ export const resolvers = [
   KeyRotationResolver,
 ] as const;
 
+/** Fields whose values a read plan may have read with their parent (src/graphql/read-plan.ts). */
+const PLANNED_FIELDS = {
+  Customer: ['owner', 'interactions', 'interactionCount'],
+  ArchivedCustomer: ['owner', 'archivedBy', 'interactions', 'interactionCount'],
+  Interaction: ['owner'],
+  ArchivedInteraction: ['owner'],
+};
+
 let cached: Promise<GraphQLSchema> | undefined;
 
 /** Builds the schema once per process (type-graphql metadata is global anyway). */
@@ -63,7 +72,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     emitSchemaFile: false,
-  }).then((schema) => rejectNulInArguments(applyFieldGuards(describeRootTypes(schema))));
+  }).then((schema) => rejectNulInArguments(applyReadPlans(applyFieldGuards(describeRootTypes(schema)), PLANNED_FIELDS)));
   return cached;
 }
 
