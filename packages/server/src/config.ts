@@ -35,7 +35,7 @@ const schema = z.object({
   // itself, so a generated password with / # @ % : works as it is (docker/compose.yml).
   DATABASE_HOST: z
     .string()
-    .refine((v) => net.isIPv4(v) || /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,252}$/.test(v), 'must be a host name or an IPv4 address (IPv6 literals and Unix sockets: use DATABASE_URL)')
+    .refine((v) => net.isIPv4(v) || net.isIPv6(v) || /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,252}$/.test(v), 'must be a host name or an IP address (Unix sockets: use DATABASE_URL)')
     .optional(),
   DATABASE_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   DATABASE_NAME: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,62}$/, 'must be 1–63 letters, digits, _ . or - (other names: use DATABASE_URL)').optional(),
@@ -371,7 +371,9 @@ function composeDatabaseUrl(env: Env): string | undefined {
   if (env.DATABASE_HOST) {
     const user = encodeURIComponent(env.DATABASE_USER ?? 'custos');
     const auth = password === undefined ? user : `${user}:${encodeURIComponent(password)}`;
-    return `postgresql://${auth}@${env.DATABASE_HOST}:${env.DATABASE_PORT ?? 5432}/${encodeURIComponent(env.DATABASE_NAME ?? 'custos')}`;
+    // An IPv6 literal goes in brackets, or its colons would read as the port.
+    const host = net.isIPv6(env.DATABASE_HOST) ? `[${env.DATABASE_HOST}]` : env.DATABASE_HOST;
+    return `postgresql://${auth}@${host}:${env.DATABASE_PORT ?? 5432}/${encodeURIComponent(env.DATABASE_NAME ?? 'custos')}`;
   }
   if (env.DATABASE_URL && password !== undefined) {
     const url = new URL(env.DATABASE_URL);

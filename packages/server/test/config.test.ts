@@ -123,6 +123,13 @@ describe('database settings', () => {
     expect(loadConfig({ ...PRODUCTION, DATABASE_HOST: '10.0.0.5', DATABASE_PASSWORD: 'pw' }).isProduction).toBe(true);
   });
 
+  it('puts an IPv6 DATABASE_HOST in brackets, so its colons are not read as the port', () => {
+    const url = loadConfig({ DATABASE_HOST: 'fd00::5', DATABASE_PORT: '6432', DATABASE_PASSWORD: 'pw' }).DATABASE_URL!;
+    expect(url).toBe('postgresql://custos:pw@[fd00::5]:6432/custos');
+    expect(new URL(url).hostname).toBe('[fd00::5]');
+    expect(new URL(url).port).toBe('6432');
+  });
+
   it('adds DATABASE_PASSWORD to a DATABASE_URL without one', () => {
     const url = loadConfig({ DATABASE_URL: 'postgres://custos@db:5432/custos?sslmode=require', DATABASE_PASSWORD: 'x/y#z' }).DATABASE_URL!;
     expect(url).toBe('postgres://custos:x%2Fy%23z@db:5432/custos?sslmode=require');
@@ -131,7 +138,7 @@ describe('database settings', () => {
 
   it.each([
     ['DATABASE_HOST', 'db host'],
-    ['DATABASE_HOST', '::1'],
+    ['DATABASE_HOST', '[::1]'],
     ['DATABASE_HOST', 'user@db'],
     ['DATABASE_PORT', '0'],
     ['DATABASE_PORT', 'pg'],
