@@ -44,11 +44,14 @@ export function jitGateway(schema: GraphQLSchema, cacheSize = 1_000) {
     const variables = request.variables ?? {};
     const query = introspects(operation) ? null : compile(`${queryHash}:${request.operationName ?? ''}`, document, request.operationName ?? undefined);
     if (!query) return execute({ schema, document, contextValue, variableValues: variables, operationName: request.operationName });
-    // Variables are checked as graphql-js checks them, so a bad variable gets the same
-    // message (and HTTP 400) as without the compiler.
+    // Variables are coerced by graphql-js: a bad one gets the same message (and HTTP 400)
+    // as without the compiler, and input fields left out get their defaults (graphql-jit
+    // refuses a missing non-null field that has a default). Coercing the result again in
+    // graphql-jit changes nothing: every enum's value is its name and every custom scalar
+    // reads its own output.
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
     if (coerced.errors) return { errors: coerced.errors };
-    const result = await query.query(undefined, contextValue, variables);
+    const result = await query.query(undefined, contextValue, coerced.coerced);
     return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
   };
 

@@ -1,4 +1,5 @@
-import type { GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, isObjectType, type GraphQLSchema } from 'graphql';
+import { PLAIN_CONNECTION_TYPES } from './connection.js';
 import { buildSchema } from 'type-graphql';
 import { ArchivedInteractionResolver, ArchiveResolver } from '../modules/archive/archive.resolver.js';
 import { PurgeResolver } from '../modules/archive/purge.resolver.js';
@@ -72,8 +73,28 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     emitSchemaFile: false,
-  }).then((schema) => rejectNulInArguments(applyReadPlans(applyFieldGuards(describeRootTypes(schema)), PLANNED_FIELDS)));
+  }).then((schema) =>
+    rejectNulInArguments(applyReadPlans(applyFieldGuards(defaultResolvers(describeRootTypes(schema))), PLANNED_FIELDS)),
+  );
   return cached;
+}
+
+/** Records read as plain objects: their unresolved fields are plain properties. */
+const PLAIN_TYPES = new Set(['Customer', 'ArchivedCustomer', 'Interaction', 'ArchivedInteraction', 'User']);
+
+/**
+ * Fields without a resolver (types with simpleResolvers) are read by the executor itself.
+ * graphql-js's default calls a property that is a function (several payloads hold lazy
+ * counts); graphql-jit reads the property as it is. So every such field gets graphql-js's
+ * default resolver, except on plain records and connections, whose properties are values:
+ * graphql-jit reads those inline, the cheapest read there is.
+ */
+function defaultResolvers(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__') || PLAIN_TYPES.has(type.name) || PLAIN_CONNECTION_TYPES.has(type.name)) continue;
+    for (const field of Object.values(type.getFields())) field.resolve ??= defaultFieldResolver;
+  }
+  return schema;
 }
 
 /** type-graphql cannot describe the root types; the published schema should. */

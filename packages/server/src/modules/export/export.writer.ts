@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 /** Where export rows go: written in order, with backpressure, never held whole in memory. */
 export interface RowSink {
@@ -57,8 +57,27 @@ export function csvSink(stream: Writable): RowSink {
 /** Excel holds at most 1,048,576 rows per sheet; larger exports continue on another sheet. */
 export const EXCEL_DATA_ROWS_PER_SHEET = 1_048_575;
 
-export function xlsxSink(stream: Writable, sheetName: string, numeric: boolean[], rowsPerSheet = EXCEL_DATA_ROWS_PER_SHEET): RowSink {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+type ExcelModule = typeof ExcelJS;
+let excel: Promise<ExcelModule> | undefined;
+
+/** exceljs takes ~0.45 s to load (more on a busy machine): it is loaded by the first Excel
+ * export, not at start-up. */
+export function loadExcel(): Promise<ExcelModule> {
+  excel ??= import('exceljs').then((m) => (m as unknown as { default: ExcelModule }).default ?? (m as unknown as ExcelModule));
+  return excel;
+}
+
+export async function xlsxSink(stream: Writable, sheetName: string, numeric: boolean[], rowsPerSheet = EXCEL_DATA_ROWS_PER_SHEET): Promise<RowSink> {
+  return xlsxSinkWith(await loadExcel(), stream, sheetName, numeric, rowsPerSheet);
+}
+
+/**
+ * Synchronous once exceljs is loaded: the workbook starts writing to `stream` soon after it
+ * is made, so the caller must set the response head in the same tick (an await between
+ * the two let the writer send an implicit head first, and the download hung).
+ */
+export function xlsxSinkWith(Excel: ExcelModule, stream: Writable, sheetName: string, numeric: boolean[], rowsPerSheet = EXCEL_DATA_ROWS_PER_SHEET): RowSink {
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   let header: string[] = [];
   let sheet: ExcelJS.Worksheet | undefined;
   let sheets = 0;
