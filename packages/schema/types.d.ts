@@ -2387,7 +2387,7 @@ export interface Query {
   archivedCustomer: ArchivedCustomer | null;
   /** Archived customers, most recently archived first by default. */
   archivedCustomers: ArchivedCustomerConnection;
-  /** Re-computes every archived checksum and lists mismatches and codes held both live and archived (ADMIN, AUDITOR). */
+  /** Re-computes every archived checksum and lists mismatches and codes held both live and archived (ADMIN and AUDITOR). */
   verifyArchive: ArchiveVerification;
   /** The audit log, newest first (ADMIN and AUDITOR). */
   auditEvents: AuditEventConnection;

@@ -228,7 +228,7 @@ describe('Excel sheets', () => {
     const out = new PassThrough();
     const chunks: Buffer[] = [];
     out.on('data', (c: Buffer) => chunks.push(c));
-    const sink = await xlsxSink(out, 'CUSTOMERS', [true, false], 2);
+    const sink = xlsxSink(out, 'CUSTOMERS', [true, false], 2);
     await sink.header(['n', 'name']);
     for (let i = 1; i <= 5; i++) await sink.row([String(i), `row ${i}`]);
     await sink.end();

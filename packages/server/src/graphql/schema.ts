@@ -23,6 +23,7 @@ import { NormalizeResolver } from '../modules/cleanup/normalize.resolver.js';
 import { SegmentResolver } from '../modules/classification/segment.resolver.js';
 import { TagResolver } from '../modules/classification/tag.resolver.js';
 import { applyFieldGuards } from './field-guards.js';
+import { localizeMessageFields } from './localization.js';
 import { applyReadPlans } from './read-plan.js';
 import { rejectNulInArguments } from './input-text.js';
 import { DateTimeScalar } from './scalars.js';
@@ -74,7 +75,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     emitSchemaFile: false,
   }).then((schema) =>
-    rejectNulInArguments(applyReadPlans(applyFieldGuards(defaultResolvers(describeRootTypes(schema))), PLANNED_FIELDS)),
+    localizeMessageFields(rejectNulInArguments(applyReadPlans(applyFieldGuards(defaultResolvers(describeRootTypes(schema))), PLANNED_FIELDS))),
   );
   return cached;
 }

@@ -9,6 +9,7 @@ import type { RequestContext } from '../graphql/context.js';
 import { formatError } from '../graphql/error-map.js';
 import { jitGateway } from '../graphql/jit-executor.js';
 import { fieldDenialsPlugin } from '../graphql/field-guards.js';
+import { localizationPlugin } from '../graphql/localization.js';
 import { queryLimits } from '../graphql/limits.js';
 import { observabilityPlugin, requestOfError } from '../graphql/observability-plugin.js';
 import { persistedQueriesOption, registeredOnlyPlugin, type OperationRegistry } from '../graphql/persisted-operations.js';
@@ -43,6 +44,7 @@ export function createApollo(app: FastifyInstance, schema: GraphQLSchema, config
       authPlugin(!config.isProduction),
       retryAfterPlugin(),
       fieldDenialsPlugin(),
+      localizationPlugin(),
       observabilityPlugin(extras.metrics),
     ],
     persistedQueries: persistedQueriesOption(config, extras.registry),

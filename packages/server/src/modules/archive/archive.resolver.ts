@@ -18,6 +18,8 @@ import {
   archiveCustomers, archiveInteractions, getArchivedCustomer, listArchivedCustomers, restoreCustomers, verifyArchive,
 } from './archive.service.js';
 import { ArchivedCustomer, ArchivedInteraction } from './archive.type.js';
+import { rolesFor } from '../../policy/role-notes.js';
+import { Action } from '../../policy/policy.js';
 
 @Resolver(() => ArchivedCustomer)
 export class ArchiveResolver {
@@ -40,7 +42,7 @@ export class ArchiveResolver {
     return new ArchivedCustomerConnection(result.page as never, result.count);
   }
 
-  @Query(() => ArchiveVerification, { description: 'Re-computes every archived checksum and lists mismatches and codes held both live and archived (ADMIN, AUDITOR).' })
+  @Query(() => ArchiveVerification, { description: `Re-computes every archived checksum and lists mismatches and codes held both live and archived (${rolesFor(Action.ARCHIVE_VERIFY)}).` })
   verifyArchive(@Ctx() ctx: RequestContext) {
     return verifyArchive(ctx);
   }

@@ -22,6 +22,7 @@ import {
   checkArchivedForRestore, claimCodesForRestore, restoreCustomerRows, verifyArchiveRows, type ArchiveVerification,
 } from './archive.store.js';
 import { withTaxIdLookup } from '../customer/customer.service.js';
+import { byId } from '../../db/keyset.js';
 
 /** Who may read which archived rows, and search which columns (only those read in full). */
 export function archiveReadScope(ctx: RequestContext): CustomerReadScope {
@@ -101,7 +102,7 @@ export async function archiveCustomers(ctx: RequestContext, input: ArchiveCustom
     );
     for (const conflict of moved.conflicts) failures.push(codeConflictFailure(conflict.id, 'archive', conflict.code));
     const customers = await findArchivedByIds(tx.sql, moved.customers.map((c) => c.id));
-    return { customers: sortById(customers), failures, interactions: moved.interactions };
+    return { customers: customers.sort(byId), failures, interactions: moved.interactions };
   });
 }
 
@@ -141,7 +142,7 @@ export async function restoreCustomers(ctx: RequestContext, input: RestoreCustom
       changes: restored.customers.map((c) => ({ status: { from: 'ARCHIVED', to: c.status } })),
     });
     const customers = await findCustomersByIds(tx.sql, restored.customers.map((c) => c.id));
-    return { customers: sortById(customers), failures, interactions: restored.interactions };
+    return { customers: customers.sort(byId), failures, interactions: restored.interactions };
   });
 }
 
@@ -203,8 +204,4 @@ export async function archiveInteractions(
 export async function verifyArchive(ctx: RequestContext): Promise<ArchiveVerification> {
   requireAction(ctx, Action.ARCHIVE_VERIFY);
   return verifyArchiveRows(ctx.sql);
-}
-
-function sortById<T extends { id: string }>(rows: T[]): T[] {
-  return rows.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
 }

@@ -12,8 +12,9 @@ import { EXPORT_SOURCES } from './export.columns.js';
 import { ExportFormat, ExportLanguage, type ExportResource } from './export.enums.js';
 import { exportLinkInvalid } from './export.errors.js';
 import { exportConditions, guardCell, visibleColumns, type VisibleColumn } from './export.scope.js';
-import { csvSink, loadExcel, xlsxSinkWith, type RowSink } from './export.writer.js';
+import { csvSink, xlsxSink, type RowSink } from './export.writer.js';
 import { connectClient } from '../../db/pg-client.js';
+import { localizeForCode, negotiateLanguage } from '../../i18n/localize.js';
 
 const BATCH = 2_000;
 
@@ -46,17 +47,16 @@ export function registerExportRoute(app: FastifyInstance, orm: MikroORM, config:
     } catch (error) {
       if (error instanceof DomainError) {
         const status = error.reason === 'EXPORT_LINK_INVALID' ? 404 : 403;
-        return reply.code(status).send({ error: error.message });
+        return reply.code(status).send({ error: localizeForCode(error.message, undefined, negotiateLanguage(req.headers['accept-language'])) });
       }
       throw error;
     }
     const source = EXPORT_SOURCES[request.resource];
     const stamp = new Date().toISOString().slice(0, 10);
-    // Loaded before the reply is hijacked, so a failure still gets an error answer.
-    const excel = request.format === ExportFormat.XLSX ? await loadExcel() : undefined;
     reply.hijack();
     const res = reply.raw;
-    const sink: RowSink = excel ? xlsxSinkWith(excel, res, request.resource, columns.map((c) => Boolean(c.numeric))) : csvSink(res);
+    const sink: RowSink =
+      request.format === ExportFormat.XLSX ? xlsxSink(res, request.resource, columns.map((c) => Boolean(c.numeric))) : csvSink(res);
     res.writeHead(200, {
       'content-type': sink.contentType,
       'content-disposition': `attachment; filename="custos-${request.resource.toLowerCase().replace(/_/g, '-')}-${stamp}.${sink.extension}"`,

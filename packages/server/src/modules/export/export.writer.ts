@@ -57,27 +57,13 @@ export function csvSink(stream: Writable): RowSink {
 /** Excel holds at most 1,048,576 rows per sheet; larger exports continue on another sheet. */
 export const EXCEL_DATA_ROWS_PER_SHEET = 1_048_575;
 
-type ExcelModule = typeof ExcelJS;
-let excel: Promise<ExcelModule> | undefined;
-
-/** exceljs takes ~0.45 s to load (more on a busy machine): it is loaded by the first Excel
- * export, not at start-up. */
-export function loadExcel(): Promise<ExcelModule> {
-  excel ??= import('exceljs').then((m) => (m as unknown as { default: ExcelModule }).default ?? (m as unknown as ExcelModule));
-  return excel;
-}
-
-export async function xlsxSink(stream: Writable, sheetName: string, numeric: boolean[], rowsPerSheet = EXCEL_DATA_ROWS_PER_SHEET): Promise<RowSink> {
-  return xlsxSinkWith(await loadExcel(), stream, sheetName, numeric, rowsPerSheet);
-}
-
 /**
- * Synchronous once exceljs is loaded: the workbook starts writing to `stream` soon after it
- * is made, so the caller must set the response head in the same tick (an await between
- * the two let the writer send an implicit head first, and the download hung).
+ * exceljs is loaded by the first Excel export, not by every server start (it was a fifth
+ * of the start's import time). The workbook is made at the header, after the caller has
+ * written the HTTP head: a workbook writes to its stream as soon as it exists.
  */
-export function xlsxSinkWith(Excel: ExcelModule, stream: Writable, sheetName: string, numeric: boolean[], rowsPerSheet = EXCEL_DATA_ROWS_PER_SHEET): RowSink {
-  const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+export function xlsxSink(stream: Writable, sheetName: string, numeric: boolean[], rowsPerSheet = EXCEL_DATA_ROWS_PER_SHEET): RowSink {
+  let workbook: ExcelJS.stream.xlsx.WorkbookWriter | undefined;
   let header: string[] = [];
   let sheet: ExcelJS.Worksheet | undefined;
   let sheets = 0;
@@ -86,7 +72,7 @@ export function xlsxSinkWith(Excel: ExcelModule, stream: Writable, sheetName: st
   const openSheet = () => {
     sheet?.commit();
     sheets += 1;
-    sheet = workbook.addWorksheet(sheets === 1 ? sheetName : `${sheetName} (${sheets})`, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet = workbook!.addWorksheet(sheets === 1 ? sheetName : `${sheetName} (${sheets})`, { views: [{ state: 'frozen', ySplit: 1 }] });
     const row = sheet.addRow(header);
     row.font = { bold: true };
     row.commit();
@@ -96,6 +82,8 @@ export function xlsxSinkWith(Excel: ExcelModule, stream: Writable, sheetName: st
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     extension: 'xlsx',
     async header(cells) {
+      const { default: Excel } = await import('exceljs');
+      workbook = new Excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
       header = cells;
       openSheet();
     },
@@ -108,7 +96,7 @@ export function xlsxSinkWith(Excel: ExcelModule, stream: Writable, sheetName: st
     },
     async end() {
       sheet?.commit();
-      await workbook.commit();
+      await workbook!.commit();
     },
   };
 }

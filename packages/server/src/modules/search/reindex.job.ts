@@ -4,6 +4,7 @@ import { loadDocumentPage } from '../../search/search-document.js';
 import { warmTokenizer } from '../../search/tokenize.js';
 import { JobKind } from '../job/job.enums.js';
 import type { JobHandler } from '../job/job.handler.js';
+import { archivedIds } from '../customer/customer.lifecycle.js';
 
 interface Checkpoint {
   /** copy: upsert every archived customer; sweep: drop documents no longer archived. */
@@ -45,9 +46,7 @@ export const reindexSearchHandler: JobHandler<Record<string, unknown>, Checkpoin
     }
     const listed = await index.fingerprints(checkpoint.lastId, size);
     const ids = listed.map((f) => f.id);
-    const kept = new Set(
-      (await tx.sql.query<{ id: string }>(`select id::text from archive.customer where id = any($1::bigint[])`, [ids])).map((r) => r.id),
-    );
+    const kept = await archivedIds(tx.sql, ids);
     const gone = ids.filter((id) => !kept.has(id));
     await index.remove(gone);
     return {

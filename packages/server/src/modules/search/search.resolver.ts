@@ -5,6 +5,8 @@ import { ArchiveSearchFilter, CustomerSearchFilter, ReindexArchiveInput } from '
 import { ReindexArchivePayload } from './search.payloads.js';
 import { reindexArchive, searchArchive, searchConsistency, searchCustomers, searchIndexStatus } from './search.service.js';
 import { ArchiveSearchResult, CustomerSearchResult, SearchConsistency, SearchIndexStatus } from './search.type.js';
+import { ownRowsRoles, rolesFor } from '../../policy/role-notes.js';
+import { Action } from '../../policy/policy.js';
 
 const QUERY = { description: 'What to look for: a name (Chinese or English, typos tolerated), a code, or a phone or email fragment.' };
 const FIRST = { nullable: true, description: 'Hits per page (default 20, at most 100; 0 for totals and facets only).' };
@@ -13,7 +15,7 @@ const AFTER = { nullable: true, description: 'endCursor of the previous page.' }
 @Resolver()
 export class SearchResolver {
   @Query(() => ArchiveSearchResult, {
-    description: 'Finds archived customers, with facets. Matches only fields the caller may read in full; SALES sees only its own. SEARCH_UNAVAILABLE when the search engine does not answer.',
+    description: `Finds archived customers, with facets. Matches only fields the caller may read in full; ${ownRowsRoles()} sees only its own. SEARCH_UNAVAILABLE when the search engine does not answer.`,
   })
   searchArchive(
     @Arg('query', QUERY) query: string,
@@ -37,17 +39,17 @@ export class SearchResolver {
     return searchCustomers(ctx, { query, scope, filter, first, after });
   }
 
-  @Query(() => SearchIndexStatus, { description: 'How far the archive search index is behind (ADMIN).' })
+  @Query(() => SearchIndexStatus, { description: `How far the archive search index is behind (${rolesFor(Action.SEARCH_ADMIN)}).` })
   searchIndexStatus(@Ctx() ctx: RequestContext) {
     return searchIndexStatus(ctx);
   }
 
-  @Query(() => SearchConsistency, { description: 'Compares the archive with its search index: counts and digests (ADMIN).' })
+  @Query(() => SearchConsistency, { description: `Compares the archive with its search index: counts and digests (${rolesFor(Action.SEARCH_ADMIN)}).` })
   searchConsistency(@Ctx() ctx: RequestContext) {
     return searchConsistency(ctx);
   }
 
-  @Mutation(() => ReindexArchivePayload, { description: 'Rebuilds the archive search index in a background job (ADMIN).' })
+  @Mutation(() => ReindexArchivePayload, { description: `Rebuilds the archive search index in a background job (${rolesFor(Action.SEARCH_ADMIN)}).` })
   async reindexArchive(
     @Arg('input', () => ReindexArchiveInput, { description: 'Why.' }) input: ReindexArchiveInput,
     @Ctx() ctx: RequestContext,
