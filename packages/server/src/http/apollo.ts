@@ -33,7 +33,7 @@ export function createApollo(app: FastifyInstance, schema: GraphQLSchema, config
     // graphql-jit runs through Apollo's executor hook (a gateway serving this schema).
     ...(config.GRAPHQL_EXECUTOR === 'jit' ? { gateway: jitGateway(schema) as never } : { schema }),
     // The cache-control plugin hooks every field; measured here it halves throughput
-    // on nested lists, and we set no cache hints anyway.
+    // on nested lists, and we set no cache hints anyway (docs/developers/decisions.md).
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),

@@ -3,7 +3,7 @@ import type { Page } from '../../db/paginate.js';
 import { planPage } from '../../db/paginate.js';
 import type { Params } from '../../db/sql.js';
 import type { RequestContext } from '../../graphql/context.js';
-import { nulPath } from '../../graphql/input-text.js';
+import { unstorableText } from '../../graphql/input-text.js';
 import {
   argumentsOf, connectionSelection, cursorKeys, isoTimestamp, namedObjectType, planObject, plannedPage,
   type NestedPlanner, type NestedValue, type NodeShape,
@@ -77,7 +77,7 @@ export function historyPlanner(source: HistorySource, parentId = 'c.id'): Nested
         orderBy?: InteractionOrder[] | null;
         first?: number | null; after?: string | null; last?: number | null; before?: string | null; offset?: number | null;
       };
-      if (nulPath(args, '') !== undefined || !source.sortable(ctx, args.orderBy)) return undefined;
+      if (unstorableText(args, '') !== undefined || !source.sortable(ctx, args.orderBy)) return undefined;
       const mark = params.values.length;
       const order = interactionKeysetOrder(args.orderBy);
       let where: string[];

@@ -5,7 +5,7 @@ import { Params, type SqlExecutor } from '../../db/sql.js';
  * `size` customers after `afterId` that satisfy `condition` (on alias `c` of `table`). The batch
  * itself then runs as `c.id > afterId and c.id <= upper` plus the same condition: a
  * range predicate that PostgreSQL executes as an index range scan (measured ~177k
- * rows/s for moves vs ~65k/s with `id in (…)`, see STACK.md).
+ * rows/s for moves vs ~65k/s with `id in (…)`: docs/developers/decisions.md#set-based-moves-by-id-range).
  */
 export async function nextIdRange(
   sql: SqlExecutor,
