@@ -63,6 +63,13 @@ const schema = z.object({
   SEED_CUSTOMERS: z.coerce.number().int().min(0).default(2000),
   SEED_INTERACTIONS: z.coerce.number().int().min(0).default(50000),
   MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(200),
+  /** Lists and their nested connections read in one statement built from the GraphQL
+   * selection (src/graphql/read-plan.ts); `off` reads them through DataLoaders only. The
+   * two return the same data (test/read-plan.test.ts); `off` is for comparison. */
+  READ_PLAN: z.enum(['on', 'off']).default('on'),
+  /** `jit`: operations compiled once by graphql-jit and run as functions (the schema's own
+   * resolvers and guards); `graphql-js`: graphql-js's interpreter. */
+  GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js']).default('jit'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Key ring for fields encrypted at rest: `id:base64key[,id:base64key…]`, 32-byte keys,
    * the first is current (src/crypto/keyring.ts); dev: generated once under DATA_DIR/secrets. */
@@ -170,6 +177,10 @@ const schema = z.object({
   SEARCH_SYNC_BATCH: z.coerce.number().int().min(1).max(10_000).default(500),
   /** Longest wait before retrying an outbox row whose apply failed (doubling from 1 s). */
   SEARCH_SYNC_MAX_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
+  /** How long outbox rows a drain or reindex batch is applying stay hidden from other
+   * drainers (src/search/guarded-apply.ts): after a crash mid-apply the index catches up
+   * this much later. Shorter than an apply only costs repeated work, never a change. */
+  SEARCH_APPLY_LEASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(90_000),
   // Data cleanup (modules/cleanup, modules/classification).
   /** Country whose numbering plan reads phone numbers without a country code, when the
    * customer's region does not name a country libphonenumber knows. */

@@ -254,7 +254,7 @@ describe('the production dependency tree', () => {
     };
     visit(path.join(srcDir, 'main.ts'));
     visit(path.join(srcDir, 'cli.ts'));
-    expect(seen.has(path.join(srcDir, 'http', 'app.ts'))).toBe(true);
+    expect(seen.has(path.join(srcDir, 'app', 'server.ts'))).toBe(true);
     expect(loaded.has('fastify')).toBe(true);
     for (const name of DEVELOPMENT_ONLY) expect([name, loaded.has(name)]).toEqual([name, false]);
     expect(seen.has(path.join(srcDir, 'http', 'ide.ts'))).toBe(false);

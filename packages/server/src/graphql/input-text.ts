@@ -42,7 +42,7 @@ function textProblem(text: string): TextProblem | undefined {
 }
 
 /** The first text that cannot be stored as sent, with its field path (`input.tags[2]`). */
-function unstorableText(value: unknown, path: string): { path: string; problem: TextProblem } | undefined {
+export function unstorableText(value: unknown, path: string): { path: string; problem: TextProblem } | undefined {
   if (typeof value === 'string') {
     const problem = textProblem(value);
     return problem ? { path, problem } : undefined;

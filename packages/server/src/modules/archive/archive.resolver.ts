@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '../../graphql/connection.js';
 import type { RequestContext } from '../../core/context.js';
 import { getUser } from '../identity/user.service.js';
@@ -35,8 +36,9 @@ export class ArchiveResolver {
     @Arg('orderBy', () => [ArchivedCustomerOrder], { nullable: true, description: 'Sort keys, most significant first.' })
     orderBy: ArchivedCustomerOrder[] | null,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ArchivedCustomerConnection> {
-    const result = await listArchivedCustomers(ctx, filter, orderBy, page);
+    const result = await listArchivedCustomers(ctx, filter, orderBy, page, info);
     return new ArchivedCustomerConnection(result.page as never, result.count);
   }
 

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { invalidInput } from '../../common/domain-error.js';
 import type { PageArgs } from '../../db/paginate.js';
 import { inTransaction, type RequestContext } from '../../core/context.js';
@@ -14,6 +15,7 @@ import type {
   ArchiveCustomersInput, ArchivedCustomerFilter, ArchivedCustomerOrder, ArchiveInteractionsInput, RestoreCustomersInput,
 } from './archive.inputs.js';
 import { archivedByIdLoader } from './archive.loaders.js';
+import { findPlannedArchivedPage } from './archive.plan.js';
 import { findArchivedByIds, findArchivedCustomerPage } from './archive.reader.js';
 import type { ArchivedCustomerRecord } from './archive.record.js';
 import {
@@ -49,9 +51,14 @@ export async function listArchivedCustomers(
   filter: ArchivedCustomerFilter | null | undefined,
   orderBy: ArchivedCustomerOrder[] | null | undefined,
   args: PageArgs,
+  info?: GraphQLResolveInfo,
 ) {
   const scope = withTaxIdLookup(ctx, archiveReadScope(ctx), filter, 'ArchivedCustomer.taxId');
-  const result = await findArchivedCustomerPage(ctx.sql, scope, filter, orderBy, args, ctx.config.MAX_PAGE_SIZE);
+  // With `info`, read through a plan (see listCustomers).
+  const result =
+    info && ctx.config.READ_PLAN === 'on'
+      ? await findPlannedArchivedPage(ctx, info, scope, filter, orderBy, args)
+      : await findArchivedCustomerPage(ctx.sql, scope, filter, orderBy, args, ctx.config.MAX_PAGE_SIZE);
   logArchiveRead(ctx, result.page.rows);
   return result;
 }
