@@ -2425,7 +2425,7 @@ export interface Query {
   cleanupStats: CleanupStats;
   /** Finished backups, newest first, with their latest restore drill (ADMIN). */
   backups: Array<Backup>;
-  /** Finds archived customers, with facets. Matches only fields the caller may read in full; SALES sees only its own. SEARCH_UNAVAILABLE when the search engine does not answer. */
+  /** Finds archived customers, with facets (counted only when the query asks for them). Matches only fields the caller may read in full; SALES sees only its own. SEARCH_UNAVAILABLE when the search engine does not answer. */
   searchArchive: ArchiveSearchResult;
   /** Finds customers wherever they are stored: live, archived or both. */
   search: CustomerSearchResult;

@@ -177,6 +177,10 @@ const schema = z.object({
   SEARCH_SYNC_BATCH: z.coerce.number().int().min(1).max(10_000).default(500),
   /** Longest wait before retrying an outbox row whose apply failed (doubling from 1 s). */
   SEARCH_SYNC_MAX_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
+  /** How long outbox rows a drain or reindex batch is applying stay hidden from other
+   * drainers (src/search/guarded-apply.ts): after a crash mid-apply the index catches up
+   * this much later. Shorter than an apply only costs repeated work, never a change. */
+  SEARCH_APPLY_LEASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(90_000),
   // Data cleanup (modules/cleanup, modules/classification).
   /** Country whose numbering plan reads phone numbers without a country code, when the
    * customer's region does not name a country libphonenumber knows. */

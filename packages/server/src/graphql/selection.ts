@@ -64,3 +64,9 @@ function included(info: SelectionInfo, node: Parameters<typeof getDirectiveValue
 export function argumentsOf(info: SelectionInfo, definition: GraphQLField<unknown, unknown>, field: SelectedField): Record<string, unknown> {
   return getArgumentValues(definition, field.nodes[0]!, info.variableValues);
 }
+
+/** Whether the query asks for `field` directly below the field being resolved, so a
+ * resolver can skip work nobody reads (facet counts cost an engine more than the hits). */
+export function selectsField(info: GraphQLResolveInfo, field: string): boolean {
+  return [...subfields(info, info.fieldNodes).values()].some((f) => f.name === field);
+}

@@ -1,5 +1,7 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
+import { selectsField } from '../../graphql/selection.js';
 import { SearchScope } from './search.enums.js';
 import { ArchiveSearchFilter, CustomerSearchFilter, ReindexArchiveInput } from './search.inputs.js';
 import { ReindexArchivePayload } from './search.payloads.js';
@@ -15,7 +17,7 @@ const AFTER = { nullable: true, description: 'endCursor of the previous page.' }
 @Resolver()
 export class SearchResolver {
   @Query(() => ArchiveSearchResult, {
-    description: `Finds archived customers, with facets. Matches only fields the caller may read in full; ${ownRowsRoles()} sees only its own. SEARCH_UNAVAILABLE when the search engine does not answer.`,
+    description: `Finds archived customers, with facets (counted only when the query asks for them). Matches only fields the caller may read in full; ${ownRowsRoles()} sees only its own. SEARCH_UNAVAILABLE when the search engine does not answer.`,
   })
   searchArchive(
     @Arg('query', QUERY) query: string,
@@ -23,8 +25,9 @@ export class SearchResolver {
     @Arg('first', () => Int, FIRST) first: number | null,
     @Arg('after', () => String, AFTER) after: string | null,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return searchArchive(ctx, { query, filter, first, after });
+    return searchArchive(ctx, { query, filter, first, after, facets: selectsField(info, 'facets') });
   }
 
   @Query(() => CustomerSearchResult, { description: 'Finds customers wherever they are stored: live, archived or both.' })
