@@ -18,7 +18,8 @@ export function rejectNulInArguments(schema: GraphQLSchema): GraphQLSchema {
       const inner = field.resolve ?? defaultFieldResolver;
       field.resolve = (source, args, ctx, info) => {
         const found = unstorableText(args, '');
-        if (found) throw invalidInput([{ field: found.path, message: MESSAGES[found.problem] }]);
+        if (found?.problem === 'nul') throw invalidInput([{ field: found.path, message: 'must not contain the NUL character (\\u0000)' }]);
+        if (found) throw invalidInput([{ field: found.path, message: 'must not contain a lone UTF-16 surrogate (not valid Unicode)' }]);
         return inner(source, args, ctx, info);
       };
     }
@@ -26,25 +27,21 @@ export function rejectNulInArguments(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
-type TextProblem = 'nul' | 'surrogate';
-
-const MESSAGES: Record<TextProblem, string> = {
-  nul: 'must not contain the NUL character (\\u0000)',
-  surrogate: 'must not contain a lone UTF-16 surrogate (not valid Unicode)',
-};
+type UnstorableKind = 'nul' | 'surrogate';
 
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function textProblem(text: string): TextProblem | undefined {
+function unstorableKind(text: string): UnstorableKind | undefined {
   if (text.includes('\u0000')) return 'nul';
-  return LONE_SURROGATE.test(text) ? 'surrogate' : undefined;
+  if (LONE_SURROGATE.test(text)) return 'surrogate';
+  return undefined;
 }
 
 /** The first text that cannot be stored as sent, with its field path (`input.tags[2]`). */
-export function unstorableText(value: unknown, path: string): { path: string; problem: TextProblem } | undefined {
+export function unstorableText(value: unknown, path: string): { path: string; problem: UnstorableKind } | undefined {
   if (typeof value === 'string') {
-    const problem = textProblem(value);
+    const problem = unstorableKind(value);
     return problem ? { path, problem } : undefined;
   }
   if (Array.isArray(value)) {
@@ -57,7 +54,7 @@ export function unstorableText(value: unknown, path: string): { path: string; pr
   if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
       const at = path ? `${path}.${key}` : key;
-      const problem = textProblem(key);
+      const problem = unstorableKind(key);
       if (problem) return { path: at, problem };
       const found = unstorableText(item, at);
       if (found) return found;
