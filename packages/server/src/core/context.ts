@@ -3,9 +3,10 @@ import type DataLoader from 'dataloader';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import { SqlExecutor } from '../db/sql.js';
-import { FieldDenials } from './field-guards.js';
-import type { Actor, TokenClaims } from '../modules/identity/actor.js';
-import type { TokenSigner } from '../modules/identity/tokens.js';
+import { FieldDenials } from './field-denials.js';
+import type { Actor } from '../policy/actor.js';
+import { TokenSigner, type TokenClaims } from './tokens.js';
+import { jwtSecret } from '../secrets.js';
 import type { Language } from '../i18n/localize.js';
 
 /** Per-request DataLoaders, created on first use so a request pays only for what it reads. */
@@ -93,4 +94,9 @@ export async function inTransaction<T>(ctx: RequestContext, work: (tx: RequestCo
     const tx: RequestContext = { ...ctx, em, sql: new SqlExecutor(em, ctx.sql.stats), loaders: new LoaderRegistry() };
     return work(tx);
   });
+}
+
+/** The context of a console command: the system acting for an operator (audited with no user). */
+export function consoleContext(orm: MikroORM, config: Config, command: string): RequestContext {
+  return createRequestContext(orm, config, new TokenSigner(jwtSecret(config), config.ACCESS_TOKEN_TTL_SECONDS), `cli:${command}:${process.pid}`);
 }
