@@ -12,6 +12,7 @@
 // The machine is shared: load averages are printed with every table; compare ratios.
 // Usage: pnpm build && pnpm --filter @custos/bench search [--size 1000000] [--runs 40]
 //   [--cap 1000] [--sync-customers 100000] [--phases latency,sync] [--data DIR]
+// (`--phases seed` only builds the archive and its index, to time them apart later.)
 import 'reflect-metadata';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,7 +51,7 @@ const cluster = await openCluster({ dataDir });
 const meili = await openMeili(say, { dir: path.join(dataDir, 'meili'), index: `archive_${size}` });
 say(`Meilisearch ${meili.version} at ${meili.url}; PostgreSQL under ${dataDir}`);
 try {
-  if (phases.has('latency')) await latencyPhase();
+  if (phases.has('latency') || phases.has('seed')) await latencyPhase();
   if (phases.has('sync')) await syncPhase();
 } finally {
   await meili.stop();
@@ -84,6 +85,7 @@ async function latencyPhase() {
       const indexed = await indexArchive(sql, meili.index, 0, size, say);
       console.log(`Meilisearch ${meili.version}: indexed ${fmt(indexed.documents)} documents in ${indexed.seconds.toFixed(1)} s = ${fmt(indexed.perSecond)} documents/s through the server's adapter (batches of 10,000, each waited for; ${machine()})`);
     }
+    if (!phases.has('latency')) return;
 
     // (a) The engines in process: the port's search as searchArchive calls it.
     const engines = { postgres: new PostgresSearchIndex(sql, cap), meilisearch: meili.index };
