@@ -718,6 +718,21 @@ export interface CancelJobPayload {
   job: Job;
 }
 
+/** Per-row duplicate handling. */
+export interface ChooseImportRowActionsInput {
+  /** The import. */
+  id: Scalars['ID'];
+  /** The rows. */
+  rows: Array<ImportRowActionInput>;
+}
+
+/** Result of chooseImportRowActions. */
+export interface ChooseImportRowActionsPayload {
+  __typename?: 'ChooseImportRowActionsPayload';
+  /** Rows changed. */
+  rows: Scalars['Int'];
+}
+
 /** Thresholds in days. A customer created within `newDays` is NEW; otherwise one whose latest activity (last interaction, or creation when none) is within `activeDays` is ACTIVE, within `inactiveDays` INACTIVE, and older CHURNED. */
 export interface ClassifyLifecycleStagesInput {
   /** Days a new customer stays NEW (default 30). */
@@ -785,6 +800,18 @@ export interface CleanupStats {
   dataQualityCustomers: Scalars['Int'];
   /** When the data-quality figures were counted (countDataQuality, or DATA_QUALITY_SCHEDULE); null if never. */
   dataQualityCountedAt: Scalars['DateTime'] | null;
+}
+
+/** Mapping and duplicate handling of an import. */
+export interface ConfigureCustomerImportInput {
+  /** The import. */
+  id: Scalars['ID'];
+  /** The whole mapping (columns left out are not imported); omitted: as suggested. */
+  mapping?: Array<ImportColumnInput> | null;
+  /** What matching rows do. */
+  duplicateAction?: ImportDuplicateAction | null;
+  /** Remember this mapping under this name for files with the same header row. */
+  templateName?: Scalars['String'] | null;
 }
 
 /** Options of a data-quality count. */
@@ -1091,6 +1118,73 @@ export interface CustomerFilter {
   /** Only customers that also match this saved segment (see `segments`). */
   segmentId?: Scalars['ID'] | null;
 }
+
+/** A customer file being imported: upload it with POST /imports/customers. */
+export interface CustomerImport {
+  __typename?: 'CustomerImport';
+  /** Identifier (the audit log’s reason for every write of the import names it). */
+  id: Scalars['ID'];
+  /** The uploaded file’s name. */
+  fileName: Scalars['String'];
+  /** CSV or XLSX. */
+  format: Scalars['String'];
+  /** The CSV’s text encoding as detected (utf-8 or gb18030). */
+  encoding: Scalars['String'] | null;
+  /** What rows matching an existing customer do (unless chosen per row). */
+  duplicateAction: ImportDuplicateAction;
+  /** The template the mapping came from or was saved as. */
+  templateId: Scalars['ID'] | null;
+  /** Where the import is. */
+  state: CustomerImportState;
+  /** Data rows in the file. */
+  rowCount: Scalars['Int'];
+  /** Counts of the last dry run, run or undo. */
+  counts: ImportCounts;
+  /** When it was uploaded. */
+  createdAt: Scalars['DateTime'];
+  /** The columns and their mapping. */
+  columns: Array<ImportColumn>;
+  /** The dry run’s or run’s job. */
+  progress: ImportProgress | null;
+  /** The undo’s job. */
+  undoProgress: ImportProgress | null;
+  /** The first rows after mapping and normalization, with their problems. */
+  preview: Array<ImportPreviewRow>;
+  /** Rows with problems as a CSV file (UTF-8 with BOM): row, field, reason, then the row as it was in the file. */
+  errorFile: Scalars['String'];
+}
+
+/** Arguments of `CustomerImport.preview`. */
+export interface CustomerImportPreviewArgs {
+  /** How many rows (at most 100). */
+  first?: Scalars['Int'];
+}
+
+/** An import to check, run or undo. */
+export interface CustomerImportInput {
+  /** The import. */
+  id: Scalars['ID'];
+}
+
+/** An import and the job started for it. */
+export interface CustomerImportPayload {
+  __typename?: 'CustomerImportPayload';
+  /** The import. */
+  customerImport: CustomerImport;
+}
+
+/** Where a customer import is. */
+export type CustomerImportState =
+  /** Read into staging; the mapping can be changed. */
+  | 'UPLOADED'
+  /** A dry run has counted what would happen. */
+  | 'CHECKED'
+  /** The import job runs (or was cancelled: run it again to go on where it stopped). */
+  | 'IMPORTING'
+  /** Every row has an outcome. */
+  | 'IMPORTED'
+  /** Undone by undoCustomerImport. */
+  | 'UNDONE';
 
 /** A customer after a change that applies in either store: one of the two fields is set. */
 export interface CustomerInStorePayload {
@@ -1589,6 +1683,117 @@ export interface FacetValue {
   count: Scalars['Int'];
 }
 
+/** A column of the file and the customer field it fills. */
+export interface ImportColumn {
+  __typename?: 'ImportColumn';
+  /** Position, from 0. */
+  index: Scalars['Int'];
+  /** The header cell. */
+  header: Scalars['String'];
+  /** The customer field (code, name, type, tier, industry, region, email, phone, address, taxId, tags, notes), or null when the column is not imported. */
+  field: Scalars['String'] | null;
+}
+
+/** A column and the field it fills. */
+export interface ImportColumnInput {
+  /** Column position, from 0. */
+  index: Scalars['Int'];
+  /** The customer field. */
+  field: Scalars['String'];
+}
+
+/** What an import did (or, after a dry run, would do), by row; after an undo, by customer. */
+export interface ImportCounts {
+  __typename?: 'ImportCounts';
+  /** Data rows in the file. */
+  rows: Scalars['Int'] | null;
+  /** Rows that created a customer. */
+  created: Scalars['Int'] | null;
+  /** Rows that updated an existing customer. */
+  updated: Scalars['Int'] | null;
+  /** Rows skipped because they match an existing customer. */
+  skipped: Scalars['Int'] | null;
+  /** Rows with a problem (see errorFile); nothing was written for them. */
+  errored: Scalars['Int'] | null;
+  /** Rows created and put up for merge review with their match. */
+  queued: Scalars['Int'] | null;
+  /** Rows that matched an existing customer. */
+  duplicates: Scalars['Int'] | null;
+  /** True when these are a dry run’s counts. */
+  dryRun: Scalars['Boolean'] | null;
+  /** Undo: created customers removed. */
+  removed: Scalars['Int'] | null;
+  /** Undo: created customers voided because they were changed since. */
+  voided: Scalars['Int'] | null;
+  /** Undo: updated customers restored to their values before the import. */
+  restored: Scalars['Int'] | null;
+  /** Undo: customers left as they are (changed since, or no longer live). */
+  kept: Scalars['Int'] | null;
+}
+
+/** What an import does with a row that matches an existing customer (under a WARN duplicate rule; a BLOCK rule makes the row an error). */
+export type ImportDuplicateAction =
+  /** Leave the existing customer; write nothing. */
+  | 'SKIP'
+  /** Write the row’s values onto the best match (its code stays); only your own customers for roles limited to them. */
+  | 'UPDATE'
+  /** Create a new customer anyway. */
+  | 'CREATE'
+  /** Create it and put it with its match up for merge review (duplicateCandidates). */
+  | 'QUEUE_MERGE';
+
+/** A row of the file after mapping and normalization. */
+export interface ImportPreviewRow {
+  __typename?: 'ImportPreviewRow';
+  /** Row number (1 = the first row after the header). */
+  rowNo: Scalars['Int'];
+  /** The values it would write. */
+  values: Array<ImportValue>;
+  /** Its problems (empty when it can be imported). */
+  problems: Array<ImportProblem>;
+}
+
+/** Why a row cannot be imported. */
+export interface ImportProblem {
+  __typename?: 'ImportProblem';
+  /** The customer field (or `duplicate`, `row`). */
+  field: Scalars['String'];
+  /** What is wrong. */
+  message: Scalars['String'];
+}
+
+/** The import’s current (or last) job. */
+export interface ImportProgress {
+  __typename?: 'ImportProgress';
+  /** The job. */
+  jobId: Scalars['ID'];
+  /** QUEUED, RUNNING, SUCCEEDED, FAILED or CANCELLED. */
+  state: Scalars['String'];
+  /** Rows done. */
+  done: Scalars['Int'];
+  /** Rows in all. */
+  total: Scalars['Int'] | null;
+  /** Why it failed. */
+  error: Scalars['String'] | null;
+}
+
+/** A row’s own duplicate handling. */
+export interface ImportRowActionInput {
+  /** Row number. */
+  rowNo: Scalars['Int'];
+  /** The action, or null for the import’s. */
+  action?: ImportDuplicateAction | null;
+}
+
+/** One field of a previewed row, as it would be written. */
+export interface ImportValue {
+  __typename?: 'ImportValue';
+  /** The customer field. */
+  field: Scalars['String'];
+  /** The value after normalization (tags joined with commas). */
+  value: Scalars['String'];
+}
+
 /** One entry of a customer's interaction history: a call, email, meeting, visit, order, ticket, complaint or note. */
 export interface Interaction {
   __typename?: 'Interaction';
@@ -1789,7 +1994,11 @@ export type JobKind =
   /** Counts open data-quality issues for the reports (cleanupStats), changing no customer. */
   | 'COUNT_DATA_QUALITY'
   /** Re-encrypts sensitive values (and legacy plaintext) under the current encryption key, with fresh blind indexes. */
-  | 'ROTATE_ENCRYPTION_KEYS';
+  | 'ROTATE_ENCRYPTION_KEYS'
+  /** Checks (dry run) or imports the rows of an uploaded customer file, through the duplicate rules. */
+  | 'IMPORT_CUSTOMERS'
+  /** Undoes a customer import: removes the customers it created and restores those it updated. */
+  | 'UNDO_CUSTOMER_IMPORT';
 
 /** How far a job is. */
 export interface JobProgress {
@@ -2002,6 +2211,16 @@ export interface Mutation {
   updateCustomer: UpdateCustomerPayload;
   /** Sets what matches of one kind do (ADMIN). */
   setDuplicateRule: SetDuplicateRulePayload;
+  /** Sets the mapping (fields your role may not write are refused by name) and the duplicate handling; saves it as a template when named. */
+  configureCustomerImport: CustomerImportPayload;
+  /** Chooses duplicate handling for single rows (before the run). */
+  chooseImportRowActions: ChooseImportRowActionsPayload;
+  /** Starts a dry run: every row validated and compared with the customers, counts of what would happen, nothing written. */
+  checkCustomerImport: CustomerImportPayload;
+  /** Starts the import job (progress on `progress`; cancel with cancelJob; run again after a cancel to go on where it stopped). */
+  runCustomerImport: CustomerImportPayload;
+  /** Undoes an import as one job: created customers removed (voided when changed since), updated ones restored exactly (kept when changed since). */
+  undoCustomerImport: CustomerImportPayload;
   /** Signs in with email and password; open without a token. Repeated failures per email and per client address are answered TOO_MANY_REQUESTS (HTTP 429, Retry-After) for a while. */
   login: LoginPayload;
   /** Trades a refresh token for a new session; works without an access token. */
@@ -2148,6 +2367,36 @@ export interface MutationUpdateCustomerArgs {
 export interface MutationSetDuplicateRuleArgs {
   /** The kind and its action. */
   input: SetDuplicateRuleInput;
+}
+
+/** Arguments of `Mutation.configureCustomerImport`. */
+export interface MutationConfigureCustomerImportArgs {
+  /** The settings. */
+  input: ConfigureCustomerImportInput;
+}
+
+/** Arguments of `Mutation.chooseImportRowActions`. */
+export interface MutationChooseImportRowActionsArgs {
+  /** The rows. */
+  input: ChooseImportRowActionsInput;
+}
+
+/** Arguments of `Mutation.checkCustomerImport`. */
+export interface MutationCheckCustomerImportArgs {
+  /** The import. */
+  input: CustomerImportInput;
+}
+
+/** Arguments of `Mutation.runCustomerImport`. */
+export interface MutationRunCustomerImportArgs {
+  /** The import. */
+  input: CustomerImportInput;
+}
+
+/** Arguments of `Mutation.undoCustomerImport`. */
+export interface MutationUndoCustomerImportArgs {
+  /** The import. */
+  input: CustomerImportInput;
 }
 
 /** Arguments of `Mutation.login`. */
@@ -2484,6 +2733,8 @@ export interface Query {
   customerDuplicates: Array<PossibleDuplicate>;
   /** What a match of each kind does to a create, update or import. */
   duplicateRules: Array<DuplicateRule>;
+  /** A customer import you started (any import for roles that see every customer). */
+  customerImport: CustomerImport | null;
   /** The signed-in user, with the permissions the dashboard may show. */
   me: User;
   /** All staff users with their emails and roles (ADMIN only; others read their own `me`). */
@@ -2602,6 +2853,12 @@ export interface QueryCustomersArgs {
 export interface QueryCustomerDuplicatesArgs {
   /** The values to check. */
   input: CustomerDuplicateCheckInput;
+}
+
+/** Arguments of `Query.customerImport`. */
+export interface QueryCustomerImportArgs {
+  /** The import. */
+  id: Scalars['ID'];
 }
 
 /** Arguments of `Query.interactions`. */

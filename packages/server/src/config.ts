@@ -195,6 +195,10 @@ const schema = z.object({
   DATA_QUALITY_SCHEDULE: cronSetting,
   /** pg_trgm similarity (0–1) from which two names in one region count as similar. */
   DUPLICATE_NAME_SIMILARITY: z.coerce.number().min(0.3).max(1).default(0.6),
+  /** Largest customer file an import accepts (bytes; refused with 413 past it). */
+  IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(50 * 1024 * 1024),
+  /** Most data rows one customer import may hold. */
+  IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(10_000_000).default(200_000),
   /** Trigrams shared by more customers of one region than this are too common to block on. */
   DUPLICATE_TRIGRAM_BLOCK_MAX: z.coerce.number().int().min(2).max(100_000).default(50),
   /** Most customers one bulkTagCustomers call may change (one audit event each). */

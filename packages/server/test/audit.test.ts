@@ -256,6 +256,26 @@ const SAMPLES: Record<string, { action: string; run: () => Promise<any> }> = {
     action: 'DUPLICATE_RULE_CHANGED',
     run: () => server.gql(`mutation { setDuplicateRule(input: { kind: SIMILAR_NAME, action: OFF }) { rule { kind } } }`),
   },
+  configureCustomerImport: {
+    action: 'CUSTOMER_IMPORT_CONFIGURED',
+    run: async () => server.gql(`mutation { configureCustomerImport(input: { id: "${await stagedImport('UPLOADED')}", duplicateAction: UPDATE }) { customerImport { id } } }`),
+  },
+  chooseImportRowActions: {
+    action: 'CUSTOMER_IMPORT_ROWS_CHOSEN',
+    run: async () => server.gql(`mutation { chooseImportRowActions(input: { id: "${await stagedImport('UPLOADED')}", rows: [{ rowNo: 1, action: CREATE }] }) { rows } }`),
+  },
+  checkCustomerImport: {
+    action: 'JOB_ENQUEUED',
+    run: async () => server.gql(`mutation { checkCustomerImport(input: { id: "${await stagedImport('UPLOADED')}" }) { customerImport { id } } }`),
+  },
+  runCustomerImport: {
+    action: 'JOB_ENQUEUED',
+    run: async () => server.gql(`mutation { runCustomerImport(input: { id: "${await stagedImport('UPLOADED')}" }) { customerImport { id } } }`),
+  },
+  undoCustomerImport: {
+    action: 'JOB_ENQUEUED',
+    run: async () => server.gql(`mutation { undoCustomerImport(input: { id: "${await stagedImport('IMPORTED')}" }) { customerImport { id } } }`),
+  },
   saveTag: {
     action: 'TAG_CREATED',
     run: () => server.gql(`mutation { saveTag(input: { name: "audit-colour", color: "#123456" }) { tag { name } } }`),
@@ -286,6 +306,17 @@ const SAMPLES: Record<string, { action: string; run: () => Promise<any> }> = {
 
 async function policyId(): Promise<string> {
   const [row] = await server.db.query<{ id: string }>(`select id::text from archive_policy where name = 'Audit policy'`);
+  return row!.id;
+}
+
+/** An import staged directly (no audit event of its own): one row, name mapped. */
+async function stagedImport(state: 'UPLOADED' | 'IMPORTED'): Promise<string> {
+  const [row] = await server.db.query<{ id: string }>(
+    `insert into customer_import (file_name, format, headers, mapping, state, row_count, created_by)
+     values ('audit.csv', 'CSV', array['name'], '{"0":"name"}', $1, 1, $2) returning id::text`,
+    [state, server.users.admin],
+  );
+  await server.db.query(`insert into customer_import_row (import_id, row_no, raw) values ($1, 1, '["Audit Import"]')`, [row!.id]);
   return row!.id;
 }
 

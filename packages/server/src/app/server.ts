@@ -12,6 +12,7 @@ import { TokenSigner } from '../core/tokens.js';
 import { jwtSecret } from '../secrets.js';
 import { buildAppSchema } from './schema.js';
 import { registerExportRoute } from '../modules/export/export.http.js';
+import { MODULES } from './modules.js';
 import { OperationRegistry } from '../graphql/persisted-operations.js';
 import type { DatabaseState } from '../db/database.js';
 import { createApollo } from './apollo.js';
@@ -90,6 +91,7 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
   app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler });
 
   registerExportRoute(app, orm, config, tokens);
+  for (const module of MODULES) module.routes?.(app, { orm, config, tokens });
   registerHealth(app, orm, config, options.databaseState);
   // The IDE's package is a development dependency, absent from the production image:
   // production never loads it, and an install without it just runs without an IDE.

@@ -1,7 +1,9 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { FastifyInstance } from 'fastify';
 import type { PublicErrorCode } from '../common/domain-error.js';
 import type { Config } from '../config.js';
 import type { RequestContext } from './context.js';
+import type { TokenSigner } from './tokens.js';
 
 /**
  * What a domain module contributes to the application. Each module folder has one
@@ -23,6 +25,15 @@ export interface ModuleManifest {
   schedules?: (config: Config) => readonly ((ctx: RequestContext) => Promise<void>)[];
   /** Console commands (`custos <name>`). */
   commands?: readonly ConsoleCommand[];
+  /** HTTP routes beside /graphql (uploads and downloads GraphQL cannot carry well). */
+  routes?: (app: FastifyInstance, deps: RouteDeps) => void;
+}
+
+/** What a module's HTTP routes get from the server. */
+export interface RouteDeps {
+  orm: MikroORM;
+  config: Config;
+  tokens: TokenSigner;
 }
 
 /** What a console command gets from the entry point. */

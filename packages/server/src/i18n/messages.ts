@@ -39,6 +39,9 @@ export const PARAM_WORDS: Record<string, string> = {
   merge: '合并',
   unmerge: '撤销合并',
   comply: '依法处理',
+  configure: '配置',
+  import: '导入',
+  undo: '撤销',
 };
 
 export const ZH: Record<string, string> = {
@@ -224,6 +227,24 @@ export const ZH: Record<string, string> = {
   // Intake: duplicate rules on create, update and import
   '{kind}: matches {count} existing customer(s), and the duplicate rule blocks it': '{kind}：与 {count} 个现有客户匹配，重复规则禁止此写入',
   'Refused: an existing customer matches by {kinds}, and the duplicate rule for it blocks the write': '已拒绝：有现有客户按 {kinds} 匹配，且该类重复规则禁止此写入',
+  'Import {id} was not found': '未找到导入 {id}',
+  'The file is larger than {max} bytes': '文件超过 {max} 字节',
+  'Cannot {verb} import {id} in state {state}': '导入 {id} 处于 {state} 状态，不能{verb}',
+  'the file has no header row': '文件没有表头行',
+  'has more than {max} rows': '超过 {max} 行',
+  'column {column} does not exist': '第 {column} 列不存在',
+  'unknown field {field}': '未知字段 {field}',
+  '{field} is mapped twice': '{field} 被映射了两次',
+  'name must be mapped': '必须映射 name',
+  'is required': '为必填项',
+  'unknown type "{type}" (ENTERPRISE, SMB or INDIVIDUAL)': '未知类型“{type}”（ENTERPRISE、SMB 或 INDIVIDUAL）',
+  'unknown tier "{tier}" (KEY_ACCOUNT, LONG_TERM or STANDARD)': '未知等级“{tier}”（KEY_ACCOUNT、LONG_TERM 或 STANDARD）',
+  'unknown industry "{industry}"': '未知行业“{industry}”',
+  'is not a valid phone number': '不是有效的电话号码',
+  'is not a valid tax id': '不是有效的税号',
+  'is invalid': '无效',
+  'the duplicate rule for {kinds} blocks it': '{kinds} 的重复规则禁止写入',
+  'the matching customer is not yours to update': '匹配到的客户不属于您，不能更新',
 
   // Classification: tags and segments
   'Tag "{tag}" was not found': '未找到标签“{tag}”',

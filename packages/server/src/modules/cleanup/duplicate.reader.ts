@@ -31,6 +31,8 @@ export interface MatchOptions {
   /** Country of numbers without a country code when the region names none. */
   defaultCountry: string;
   limit: number;
+  /** The caller has set the trigram threshold for its transaction already (`setMatchThreshold`). */
+  thresholdSet?: boolean;
 }
 
 export interface CustomerMatch {
@@ -54,6 +56,12 @@ export function normalizedCandidate(c: MatchCandidate, defaultCountry: string): 
 const PER_KIND = 100;
 
 const RULE = Object.fromEntries(EXACT_RULES.map((r) => [r.reason, r]));
+
+/** Sets the trigram threshold the similar-name lookups need, for the current transaction:
+ * once per transaction is enough for any number of lookups (an import batch). */
+export async function setMatchThreshold(sql: SqlExecutor, similarity: number): Promise<void> {
+  await sql.query(`select set_config('pg_trgm.similarity_threshold', $1, true)`, [String(Math.max(0.1, similarity - CJK_ALLOWANCE))]);
+}
 
 export async function findMatchingCustomers(sql: SqlExecutor, raw: MatchCandidate, options: MatchOptions): Promise<CustomerMatch[]> {
   const c = normalizedCandidate(raw, options.defaultCountry);
@@ -107,8 +115,7 @@ export async function findMatchingCustomers(sql: SqlExecutor, raw: MatchCandidat
   // The trigram index answers `%` from this threshold on: the lowest any name may need,
   // set for this transaction only (outside one it has no effect, and pg_trgm's default
   // 0.3 merely lets the index return more rows to recheck).
-  const floor = Math.max(0.1, options.similarity - CJK_ALLOWANCE);
-  await sql.query(`select set_config('pg_trgm.similarity_threshold', $1, true)`, [String(floor)]);
+  if (!options.thresholdSet) await setMatchThreshold(sql, options.similarity);
   const dismissed = options.exceptId
     ? `and not exists (select 1 from duplicate_dismissal d where d.a = least(m.id, ${except}) and d.b = greatest(m.id, ${except}))`
     : '';

@@ -150,3 +150,21 @@ export async function detectDuplicates(ctx: RequestContext, input: DetectDuplica
     return enqueueJob(tx, JobKind.DETECT_DUPLICATES, params, { reason: 'detect duplicates' });
   });
 }
+
+/**
+ * Puts customers up for merge review now rather than at the next detection run (an
+ * import row whose person chose "queue for merge"): a group like the ones detection
+ * writes, which the next run replaces with its own (it finds the same pairs by the same
+ * rules). The caller audits the write that led here.
+ */
+export async function queueDuplicateGroup(
+  tx: RequestContext,
+  group: { memberIds: string[]; region: string | null; score: number; reasons: { kind: string; score: number }[] },
+): Promise<string> {
+  const row = await tx.sql.one<{ id: string }>(
+    `insert into duplicate_group (job_id, region, score, reasons, member_ids)
+     values (null, $1, $2::real, $3::jsonb, $4::bigint[]) returning id::text as id`,
+    [group.region, group.score, JSON.stringify(group.reasons.map((r) => ({ kind: r.kind, score: r.score, pairs: 1 }))), group.memberIds],
+  );
+  return row!.id;
+}

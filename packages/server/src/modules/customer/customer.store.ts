@@ -388,3 +388,33 @@ export async function rewriteSealedTaxIds(
     [rows.ids, rows.sealed, rows.hashes, rows.shapes],
   );
 }
+
+/**
+ * Removes customers as if they had never been created: only those still at the version
+ * the caller's own writes left them at, with no interaction in either store (an import's
+ * undo; anything touched since is the caller's to void instead). Returns the ids removed
+ * and records one event each with the removed values as `from`.
+ */
+export async function deleteUntouchedCustomers(tx: RequestContext, rows: readonly { id: string; version: number }[], audit: AuditSpec): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const deleted = openCustomerRows(
+    await tx.sql.query<StoredCustomer>(
+      `delete from customer c using jsonb_to_recordset($1::jsonb) as v(id bigint, version int)
+        where c.id = v.id and c.version = v.version
+          and not exists (select 1 from interaction i where i.customer_id = c.id)
+          and not exists (select 1 from archive.interaction i where i.customer_id = c.id)
+        returning ${STORED_COLUMNS}`,
+      [JSON.stringify(rows)],
+    ),
+  ).sort(byId);
+  if (deleted.length) {
+    await recordAuditMany(tx, {
+      action: audit.action,
+      entityType: 'Customer',
+      entityIds: deleted.map((r) => r.id),
+      reason: audit.reason ?? null,
+      changes: deleted.map((r) => ({ ...auditDiff('Customer', r as never, null, CUSTOMER_AUDITED_FIELDS), ...audit.extra?.({ id: r.id, before: r, after: r, changes: {} }) })),
+    });
+  }
+  return deleted.map((r) => r.id);
+}

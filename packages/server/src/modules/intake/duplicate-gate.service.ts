@@ -4,7 +4,7 @@ import { assertWritable, customerRowOwner, requireAction } from '../../policy/gu
 import { Action, CUSTOMER_WRITABLE, FieldAccess } from '../../policy/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { combinedScore } from '../cleanup/duplicate.groups.js';
-import { findMatchingCustomers, type CustomerMatch, type MatchCandidate } from '../cleanup/duplicate.reader.js';
+import { findMatchingCustomers, setMatchThreshold, type CustomerMatch, type MatchCandidate } from '../cleanup/duplicate.reader.js';
 import type { MatchKind } from '../cleanup/duplicate.rules.js';
 import { customerNotFound } from '../customer/customer.errors.js';
 import { customerByIdLoader } from '../customer/customer.loaders.js';
@@ -66,6 +66,16 @@ export async function setDuplicateRule(ctx: RequestContext, input: SetDuplicateR
   });
 }
 
+export async function ruleMap(ctx: RequestContext): Promise<Map<MatchKind, DuplicateRuleAction>> {
+  return new Map((await readDuplicateRules(ctx)).map((r) => [r.kind as MatchKind, r.action]));
+}
+
+/** Rules and threshold for many checks in one transaction. */
+export async function startBatch(tx: RequestContext): Promise<{ rules: Map<MatchKind, DuplicateRuleAction> }> {
+  await setMatchThreshold(tx.sql, tx.config.DUPLICATE_NAME_SIMILARITY);
+  return { rules: await ruleMap(tx) };
+}
+
 /** Kinds whose inputs a write touches: a create checks them all, an update only what it changes. */
 function kindsWritten(before: StoredCustomer | null, values: CustomerChanges): MatchKind[] {
   if (!before) return [...KINDS];
@@ -89,9 +99,10 @@ export interface GateResult {
 export async function checkCandidate(
   tx: RequestContext,
   candidate: MatchCandidate,
-  options: { exceptId?: string | null; kinds: readonly MatchKind[]; enforce: boolean },
+  options: { exceptId?: string | null; kinds: readonly MatchKind[]; enforce: boolean; batch?: { rules: Map<MatchKind, DuplicateRuleAction> } },
 ): Promise<GateResult> {
-  const rules = new Map((await readDuplicateRules(tx)).map((r) => [r.kind as MatchKind, r.action]));
+  // A batch (an import's) reads the rules and sets the threshold once for all its rows.
+  const rules = options.batch?.rules ?? (await ruleMap(tx));
   const kinds = options.kinds.filter((k) => rules.get(k) !== DuplicateRuleAction.OFF);
   if (kinds.length === 0) return { matches: [], rules };
   const matches = await findMatchingCustomers(tx.sql, candidate, {
@@ -100,6 +111,7 @@ export async function checkCandidate(
     similarity: tx.config.DUPLICATE_NAME_SIMILARITY,
     defaultCountry: tx.config.PHONE_DEFAULT_REGION,
     limit: 20,
+    thresholdSet: options.batch !== undefined,
   });
   if (options.enforce) {
     const blocking = kinds

@@ -3,6 +3,8 @@ import { DomainError, type FieldProblem } from '../../common/domain-error.js';
 export enum IntakeErrorCode {
   /** A duplicate rule set to BLOCK matched: nothing was written. */
   DUPLICATE_BLOCKED = 'INTAKE_DUPLICATE_BLOCKED',
+  IMPORT_NOT_FOUND = 'INTAKE_IMPORT_NOT_FOUND',
+  IMPORT_INVALID_STATE = 'INTAKE_IMPORT_INVALID_STATE',
 }
 
 /** Which kinds blocked and how many customers matched by them; never which customers or
@@ -19,3 +21,8 @@ export const duplicateBlocked = (kinds: { kind: string; count: number }[]) => {
     fields,
   );
 };
+
+export const importNotFound = (id: string) => new DomainError(IntakeErrorCode.IMPORT_NOT_FOUND, `Import ${id} was not found`);
+
+export const importState = (id: string, state: string, verb: string) =>
+  new DomainError(IntakeErrorCode.IMPORT_INVALID_STATE, `Cannot ${verb} import ${id} in state ${state}`);

@@ -21,6 +21,8 @@ export enum JobKind {
   DETECT_DUPLICATES = 'DETECT_DUPLICATES',
   COUNT_DATA_QUALITY = 'COUNT_DATA_QUALITY',
   ROTATE_ENCRYPTION_KEYS = 'ROTATE_ENCRYPTION_KEYS',
+  IMPORT_CUSTOMERS = 'IMPORT_CUSTOMERS',
+  UNDO_CUSTOMER_IMPORT = 'UNDO_CUSTOMER_IMPORT',
 }
 
 export const FINISHED_STATES: readonly JobState[] = [JobState.SUCCEEDED, JobState.FAILED, JobState.CANCELLED];
@@ -52,5 +54,7 @@ registerEnumType(JobKind, {
     DETECT_DUPLICATES: { description: 'Finds groups of customers that are probably the same, for review and merge.' },
     COUNT_DATA_QUALITY: { description: 'Counts open data-quality issues for the reports (cleanupStats), changing no customer.' },
     ROTATE_ENCRYPTION_KEYS: { description: 'Re-encrypts sensitive values (and legacy plaintext) under the current encryption key, with fresh blind indexes.' },
+    IMPORT_CUSTOMERS: { description: 'Checks (dry run) or imports the rows of an uploaded customer file, through the duplicate rules.' },
+    UNDO_CUSTOMER_IMPORT: { description: 'Undoes a customer import: removes the customers it created and restores those it updated.' },
   },
 });

@@ -1,0 +1,144 @@
+import type { SqlExecutor } from '../../db/sql.js';
+import type { ColumnMapping } from './import.mapping.js';
+import type { RowProblem } from './import.rows.js';
+
+/** SQL of the import tables (migration-2026120702-customer-import). */
+
+export type DuplicateAction = 'SKIP' | 'UPDATE' | 'CREATE' | 'QUEUE_MERGE';
+export type RowOutcome = 'CREATED' | 'UPDATED' | 'SKIPPED' | 'ERRORED' | 'QUEUED';
+export type ImportState = 'UPLOADED' | 'CHECKED' | 'IMPORTING' | 'IMPORTED' | 'UNDONE';
+
+export interface ImportCounts {
+  rows?: number;
+  created?: number;
+  updated?: number;
+  skipped?: number;
+  errored?: number;
+  queued?: number;
+  /** Rows that matched an existing customer. */
+  duplicates?: number;
+  dryRun?: boolean;
+  /** Undo: customers removed, voided (touched since), restored, and left as they were. */
+  removed?: number;
+  voided?: number;
+  restored?: number;
+  kept?: number;
+}
+
+export interface ImportRecord {
+  id: string;
+  fileName: string;
+  format: 'CSV' | 'XLSX';
+  encoding: string | null;
+  headers: string[];
+  mapping: ColumnMapping;
+  templateId: string | null;
+  duplicateAction: DuplicateAction;
+  state: ImportState;
+  rowCount: number;
+  counts: ImportCounts;
+  jobId: string | null;
+  undoJobId: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+const COLUMNS = `i.id::text as id, i.file_name as "fileName", i.format, i.encoding, i.headers, i.mapping,
+  i.template_id::text as "templateId", i.duplicate_action as "duplicateAction", i.state, i.row_count as "rowCount", i.counts,
+  i.job_id::text as "jobId", i.undo_job_id::text as "undoJobId", i.created_by::text as "createdBy", i.created_at as "createdAt"`;
+
+export async function readImport(sql: SqlExecutor, id: string, lock = false): Promise<ImportRecord | undefined> {
+  if (!/^\d{1,18}$/.test(id)) return undefined;
+  return sql.one<ImportRecord>(`select ${COLUMNS} from customer_import i where i.id = $1::bigint${lock ? ' for update' : ''}`, [id]);
+}
+
+export async function insertImport(
+  sql: SqlExecutor,
+  row: { fileName: string; format: string; encoding: string | null; headers: string[]; mapping: ColumnMapping; templateId: string | null; createdBy: string },
+): Promise<string> {
+  const inserted = await sql.one<{ id: string }>(
+    `insert into customer_import (file_name, format, encoding, headers, mapping, template_id, created_by)
+     values ($1, $2, $3, $4::text[], $5::jsonb, $6::bigint, $7::bigint) returning id::text as id`,
+    [row.fileName, row.format, row.encoding, row.headers, JSON.stringify(row.mapping), row.templateId, row.createdBy],
+  );
+  return inserted!.id;
+}
+
+export async function insertRows(sql: SqlExecutor, importId: string, first: number, rows: string[][]): Promise<void> {
+  await sql.query(
+    `insert into customer_import_row (import_id, row_no, raw)
+     select $1::bigint, $2::int + r.ord - 1, r.raw from jsonb_array_elements($3::jsonb) with ordinality as r(raw, ord)`,
+    [importId, first, JSON.stringify(rows)],
+  );
+}
+
+export interface StagedRow {
+  rowNo: number;
+  raw: string[];
+  errors: RowProblem[] | null;
+  matchIds: string[] | null;
+  action: DuplicateAction | null;
+  outcome: RowOutcome | null;
+  customerId: string | null;
+  beforeImage: Record<string, unknown> | null;
+  versionAfter: number | null;
+  undone: string | null;
+}
+
+const ROW_COLUMNS = `r.row_no as "rowNo", r.raw, r.errors, r.match_ids::text[] as "matchIds", r.action, r.outcome,
+  r.customer_id::text as "customerId", r.before_image as "beforeImage", r.version_after as "versionAfter", r.undone`;
+
+export function readRows(sql: SqlExecutor, importId: string, from: number, limit: number, where = 'true'): Promise<StagedRow[]> {
+  return sql.query<StagedRow>(
+    `select ${ROW_COLUMNS} from customer_import_row r where r.import_id = $1::bigint and r.row_no >= $2 and ${where} order by r.row_no limit $3`,
+    [importId, from, limit],
+  );
+}
+
+export interface RowResult {
+  rowNo: number;
+  errors: RowProblem[] | null;
+  matchIds: string[] | null;
+  outcome: RowOutcome | null;
+  customerId: string | null;
+  beforeImage: Record<string, unknown> | null;
+  versionAfter: number | null;
+}
+
+export async function saveRowResults(sql: SqlExecutor, importId: string, results: RowResult[]): Promise<void> {
+  if (results.length === 0) return;
+  await sql.query(
+    `update customer_import_row r set errors = v.errors, match_ids = v.match_ids, outcome = v.outcome,
+            customer_id = v.customer_id, before_image = v.before_image, version_after = v.version_after
+       from jsonb_to_recordset($2::jsonb) as v("rowNo" int, errors jsonb, match_ids bigint[], outcome text, customer_id bigint, before_image jsonb, version_after int)
+      where r.import_id = $1::bigint and r.row_no = v."rowNo"`,
+    [
+      importId,
+      JSON.stringify(
+        results.map((r) => ({
+          rowNo: r.rowNo,
+          errors: r.errors,
+          match_ids: r.matchIds,
+          outcome: r.outcome,
+          customer_id: r.customerId,
+          before_image: r.beforeImage,
+          version_after: r.versionAfter,
+        })),
+      ),
+    ],
+  );
+}
+
+export async function updateImport(sql: SqlExecutor, id: string, set: Partial<Pick<ImportRecord, 'state' | 'counts' | 'jobId' | 'undoJobId' | 'mapping' | 'duplicateAction' | 'templateId' | 'rowCount'>>): Promise<void> {
+  const columns: Record<string, [string, string]> = {
+    state: ['state', 'text'], counts: ['counts', 'jsonb'], jobId: ['job_id', 'bigint'], undoJobId: ['undo_job_id', 'bigint'],
+    mapping: ['mapping', 'jsonb'], duplicateAction: ['duplicate_action', 'text'], templateId: ['template_id', 'bigint'], rowCount: ['row_count', 'int'],
+  };
+  const keys = Object.keys(set) as (keyof typeof set)[];
+  if (keys.length === 0) return;
+  const values = keys.map((k) => (columns[k]![1] === 'jsonb' ? JSON.stringify(set[k]) : set[k]));
+  await sql.query(
+    `update customer_import set ${keys.map((k, i) => `${columns[k]![0]} = $${i + 2}::${columns[k]![1]}`).join(', ')} where id = $1::bigint`,
+    [id, ...values],
+  );
+}
