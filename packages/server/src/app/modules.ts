@@ -18,6 +18,7 @@ import { cleanupModule } from '../modules/cleanup/cleanup.module.js';
 import { classificationModule } from '../modules/classification/classification.module.js';
 import { encryptionModule } from '../modules/encryption/encryption.module.js';
 import { seedModule } from '../modules/seed/seed.module.js';
+import { historyModule } from '../modules/history/history.module.js';
 
 /**
  * Every module of the application, once. (Imported in the order their resolvers were
@@ -47,4 +48,5 @@ export const MODULES: readonly ModuleManifest[] = [
   classificationModule,
   encryptionModule,
   seedModule,
+  historyModule,
 ];
