@@ -130,7 +130,7 @@ const SAMPLES: Record<string, { action: string; events?: number; prepare?: () =>
         perform audit_append(null, null, 'FIXTURE_EDITED', 'Customer', '${Number(id)}', null, '{}'::jsonb, null);
       end $$`);
       const [{ seq }] = await server.db.query<{ seq: string }>(
-        `select seq::text from audit_event where entity_type = 'Customer' and entity_id = $1 order by seq desc limit 1`,
+        `select e.seq::text as seq from audit_event e where e.entity_type = 'Customer' and e.entity_id = $1 order by e.seq desc limit 1`,
         [id],
       );
       return { id, seq };
