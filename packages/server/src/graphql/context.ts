@@ -7,6 +7,7 @@ import { FieldDenials } from './field-guards.js';
 import type { Actor, TokenClaims } from '../modules/identity/actor.js';
 import type { TokenSigner } from '../modules/identity/tokens.js';
 import type { Language } from '../i18n/localize.js';
+import type { ChangeListener } from '../modules/live/live.listener.js';
 
 /** Per-request DataLoaders, created on first use so a request pays only for what it reads. */
 export class LoaderRegistry {
@@ -61,6 +62,8 @@ export interface RequestContext {
   clientAddress?: string;
   /** The language errors and messages for people are answered in (Accept-Language; English outside HTTP). */
   language: Language;
+  /** The process's change listener (PostgreSQL LISTEN), for subscriptions; absent outside them. */
+  live?: ChangeListener;
 }
 
 export function createRequestContext(

@@ -13,6 +13,7 @@ import { SearchErrorCode } from '../modules/search/search.errors.js';
 import { PolicyErrorCode } from '../policy/policy.errors.js';
 import { CleanupErrorCode } from '../modules/cleanup/cleanup.errors.js';
 import { ClassificationErrorCode, SegmentErrorCode } from '../modules/classification/classification.errors.js';
+import { LiveErrorCode } from '../modules/live/live.errors.js';
 
 /** Public error codes clients can rely on (`extensions.code`). */
 export enum PublicErrorCode {
@@ -34,7 +35,7 @@ export enum PublicErrorCode {
 const PUBLIC_CODE: Record<
   | CommonErrorCode | CustomerErrorCode | InteractionErrorCode | IdentityErrorCode | PolicyErrorCode | ArchiveErrorCode
   | JobErrorCode | ArchivePolicyErrorCode | BackupErrorCode | ExportErrorCode | SearchErrorCode | CleanupErrorCode | ClassificationErrorCode
-  | SegmentErrorCode,
+  | SegmentErrorCode | LiveErrorCode,
   PublicErrorCode
 > = {
   [CommonErrorCode.INVALID_INPUT]: PublicErrorCode.BAD_USER_INPUT,
@@ -95,6 +96,7 @@ const PUBLIC_CODE: Record<
   [SegmentErrorCode.VERSION_CONFLICT]: PublicErrorCode.CONFLICT,
   [SegmentErrorCode.NAME_TAKEN]: PublicErrorCode.BAD_USER_INPUT,
   [SegmentErrorCode.IN_USE]: PublicErrorCode.INVALID_STATE,
+  [LiveErrorCode.FELL_BEHIND]: PublicErrorCode.INVALID_STATE,
 };
 
 const PASS_THROUGH = new Set<string>([

@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
 import { ArchivedInteractionResolver, ArchiveResolver } from '../modules/archive/archive.resolver.js';
 import { PurgeResolver } from '../modules/archive/purge.resolver.js';
 import { VoidResolver } from '../modules/void/void.resolver.js';
@@ -26,6 +26,7 @@ import { localizeMessageFields } from './localization.js';
 import { rejectNulInArguments } from './input-text.js';
 import { DateTimeScalar } from './scalars.js';
 import { KeyRotationResolver } from '../modules/encryption/rotation.resolver.js';
+import { LiveResolver } from '../modules/live/live.resolver.js';
 
 export const resolvers = [
   CustomerResolver,
@@ -53,7 +54,19 @@ export const resolvers = [
   TagResolver,
   SegmentResolver,
   KeyRotationResolver,
+  LiveResolver,
 ] as const;
+
+/** type-graphql wants a PubSub once a schema has subscriptions; ours bring their own
+ * source (PostgreSQL LISTEN/NOTIFY, src/modules/live), so this one is never used. */
+const NO_PUBSUB: PubSub = {
+  publish() {
+    throw new Error('subscriptions are fed by PostgreSQL notifications, not by publish()');
+  },
+  subscribe() {
+    throw new Error('subscriptions are fed by PostgreSQL notifications, not by a PubSub topic');
+  },
+};
 
 let cached: Promise<GraphQLSchema> | undefined;
 
@@ -64,6 +77,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     emitSchemaFile: false,
+    pubSub: NO_PUBSUB,
   }).then((schema) => localizeMessageFields(rejectNulInArguments(applyFieldGuards(describeRootTypes(schema)))));
   return cached;
 }
@@ -72,6 +86,8 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
 function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
   const query = schema.getQueryType();
   const mutation = schema.getMutationType();
+  const subscription = schema.getSubscriptionType();
+  if (subscription) subscription.description = 'Live updates over WebSocket (graphql-ws at /graphql), under the same token and rules as every read.';
   if (query) query.description = 'Reads: customers, interaction history, staff and the audit log.';
   if (mutation) mutation.description = 'Changes. Each takes one `input` object and returns a payload; a failed mutation changes nothing.';
   return schema;
