@@ -2407,7 +2407,7 @@ export interface Query {
   archivedCustomer: ArchivedCustomer | null;
   /** Archived customers, most recently archived first by default. */
   archivedCustomers: ArchivedCustomerConnection;
-  /** Re-computes every archived checksum and lists mismatches and codes held both live and archived (ADMIN, AUDITOR). */
+  /** Re-computes every archived checksum and lists mismatches and codes held both live and archived (ADMIN and AUDITOR). */
   verifyArchive: ArchiveVerification;
   /** The audit log, newest first (ADMIN and AUDITOR). */
   auditEvents: AuditEventConnection;
@@ -2445,7 +2445,7 @@ export interface Query {
   cleanupStats: CleanupStats;
   /** Finished backups, newest first, with their latest restore drill (ADMIN). */
   backups: Array<Backup>;
-  /** Finds archived customers, with facets. Matches only fields the caller may read in full; SALES sees only its own. SEARCH_UNAVAILABLE when the search engine does not answer. */
+  /** Finds archived customers, with facets (counted only when the query asks for them). Matches only fields the caller may read in full; SALES sees only its own. SEARCH_UNAVAILABLE when the search engine does not answer. */
   searchArchive: ArchiveSearchResult;
   /** Finds customers wherever they are stored: live, archived or both. */
   search: CustomerSearchResult;

@@ -14,6 +14,7 @@ Commands:
   seed [--customers N] [--interactions M]
                                    add demo data (development only; default 2000 / 50000)
   schema:print                     print the GraphQL schema (SDL) to stdout
+  permissions:print                print docs/api-clients/permissions.md, from the permission policy
   audit:verify                     re-compute the audit log's hash chain; exit 1 when broken
   archive:verify                   re-compute every archived row's checksum; exit 1 on a mismatch
   archive:run --policy <id>        run an archive policy to completion in the foreground
@@ -37,10 +38,15 @@ const say = (msg: string) => process.stderr.write(`[custos] ${msg}\n`);
 async function run(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   const config = loadConfig();
-  if (command !== 'schema:print' && command) installKeyRing(loadKeyRing(config));
+  if (command !== 'schema:print' && command !== 'permissions:print' && command) installKeyRing(loadKeyRing(config));
   switch (command) {
     case 'schema:print': {
       process.stdout.write(`${printSchema(await buildAppSchema())}\n`);
+      return;
+    }
+    case 'permissions:print': {
+      const { permissionsDoc } = await import('./policy/permissions-doc.js');
+      process.stdout.write(permissionsDoc());
       return;
     }
     case 'migrate': {

@@ -16,7 +16,8 @@ import type { RequestContext } from './context.js';
  * Wraps exactly the fields the policy guards, so every path a value can take (direct,
  * nested, aliased, in fragments, lists, connections and mutation payloads) passes the
  * same check, while unguarded fields keep graphql-js's default resolver. The wrapper is
- * synchronous: an async middleware on every field measured ~0.5× throughput here.
+ * synchronous: an async middleware on every field measured ~0.5× throughput here
+ * (docs/developers/decisions.md#synchronous-field-guards).
  */
 /**
  * The fields a request was denied, one entry per Type.field. A list of 200 customers with

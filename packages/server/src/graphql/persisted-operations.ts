@@ -15,7 +15,7 @@ export interface RegisteredOperation {
 
 /**
  * The operations clients may send by hash, generated from packages/schema/operations/*.graphql
- * (`pnpm --filter @custos/schema operations`) and committed, so the server, the README and
+ * (`pnpm --filter @custos/schema generate`) and committed, so the server, the guides and
  * any reporting tool share one list. With PERSISTED_OPERATIONS=only they are the only
  * documents the server runs.
  */

@@ -1,4 +1,5 @@
-import type { GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, isObjectType, type GraphQLSchema } from 'graphql';
+import { PLAIN_CONNECTION_TYPES } from './connection.js';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { ArchivedInteractionResolver, ArchiveResolver } from '../modules/archive/archive.resolver.js';
 import { PurgeResolver } from '../modules/archive/purge.resolver.js';
@@ -23,6 +24,7 @@ import { SegmentResolver } from '../modules/classification/segment.resolver.js';
 import { TagResolver } from '../modules/classification/tag.resolver.js';
 import { applyFieldGuards } from './field-guards.js';
 import { localizeMessageFields } from './localization.js';
+import { applyReadPlans } from './read-plan.js';
 import { rejectNulInArguments } from './input-text.js';
 import { DateTimeScalar } from './scalars.js';
 import { KeyRotationResolver } from '../modules/encryption/rotation.resolver.js';
@@ -68,6 +70,14 @@ const NO_PUBSUB: PubSub = {
   },
 };
 
+/** Fields whose values a read plan may have read with their parent (src/graphql/read-plan.ts). */
+const PLANNED_FIELDS = {
+  Customer: ['owner', 'interactions', 'interactionCount'],
+  ArchivedCustomer: ['owner', 'archivedBy', 'interactions', 'interactionCount'],
+  Interaction: ['owner'],
+  ArchivedInteraction: ['owner'],
+};
+
 let cached: Promise<GraphQLSchema> | undefined;
 
 /** Builds the schema once per process (type-graphql metadata is global anyway). */
@@ -78,8 +88,28 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     emitSchemaFile: false,
     pubSub: NO_PUBSUB,
-  }).then((schema) => localizeMessageFields(rejectNulInArguments(applyFieldGuards(describeRootTypes(schema)))));
+  }).then((schema) =>
+    localizeMessageFields(rejectNulInArguments(applyReadPlans(applyFieldGuards(defaultResolvers(describeRootTypes(schema))), PLANNED_FIELDS))),
+  );
   return cached;
+}
+
+/** Records read as plain objects: their unresolved fields are plain properties. */
+const PLAIN_TYPES = new Set(['Customer', 'ArchivedCustomer', 'Interaction', 'ArchivedInteraction', 'User']);
+
+/**
+ * Fields without a resolver (types with simpleResolvers) are read by the executor itself.
+ * graphql-js's default calls a property that is a function (several payloads hold lazy
+ * counts); graphql-jit reads the property as it is. So every such field gets graphql-js's
+ * default resolver, except on plain records and connections, whose properties are values:
+ * graphql-jit reads those inline, the cheapest read there is.
+ */
+function defaultResolvers(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__') || PLAIN_TYPES.has(type.name) || PLAIN_CONNECTION_TYPES.has(type.name)) continue;
+    for (const field of Object.values(type.getFields())) field.resolve ??= defaultFieldResolver;
+  }
+  return schema;
 }
 
 /** type-graphql cannot describe the root types; the published schema should. */

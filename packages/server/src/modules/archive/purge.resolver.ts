@@ -9,6 +9,8 @@ import { ArchivedCustomer } from './archive.type.js';
 import { erasePersonalData, setLegalHold } from './erasure.service.js';
 import type { Store } from '../customer/customer.lifecycle.js';
 import { purgeCustomer } from './purge.service.js';
+import { rolesFor } from '../../policy/role-notes.js';
+import { Action } from '../../policy/policy.js';
 
 @ObjectType({ description: 'Result of purgeCustomer.' })
 export class PurgeCustomerPayload {
@@ -42,19 +44,19 @@ async function inStore(ctx: RequestContext, result: { id: string; store: Store }
 @Resolver()
 export class PurgeResolver {
   @Mutation(() => PurgeCustomerPayload, {
-    description: 'Irreversibly deletes a VOID or ARCHIVED customer and its history (ADMIN). `confirm` must equal its code; a legal hold blocks it.',
+    description: `Irreversibly deletes a VOID or ARCHIVED customer and its history (${rolesFor(Action.CUSTOMER_PURGE)}). \`confirm\` must equal its code; a legal hold blocks it.`,
   })
   purgeCustomer(@Arg('input', () => PurgeCustomerInput, { description: 'The customer, why, and the code to confirm.' }) input: PurgeCustomerInput, @Ctx() ctx: RequestContext) {
     return purgeCustomer(ctx, input);
   }
 
-  @Mutation(() => CustomerInStorePayload, { description: 'Sets or lifts a legal hold, which blocks purge and retention sweeps (ADMIN).' })
+  @Mutation(() => CustomerInStorePayload, { description: `Sets or lifts a legal hold, which blocks purge and retention sweeps (${rolesFor(Action.LEGAL_HOLD)}).` })
   async setLegalHold(@Arg('input', () => SetLegalHoldInput, { description: 'The customer, hold or lift, and why.' }) input: SetLegalHoldInput, @Ctx() ctx: RequestContext) {
     return inStore(ctx, await setLegalHold(ctx, input));
   }
 
   @Mutation(() => CustomerInStorePayload, {
-    description: "Erases a person's personal data in both stores on a privacy request (ADMIN); non-personal facts stay for statistics.",
+    description: `Erases a person's personal data in both stores on a privacy request (${rolesFor(Action.CUSTOMER_ERASE)}); non-personal facts stay for statistics.`,
   })
   async erasePersonalData(@Arg('input', () => ErasePersonalDataInput, { description: 'The customer, the request reference, and the code to confirm.' }) input: ErasePersonalDataInput, @Ctx() ctx: RequestContext) {
     return inStore(ctx, await erasePersonalData(ctx, input));

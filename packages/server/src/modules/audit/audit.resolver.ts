@@ -8,10 +8,11 @@ import { User } from '../identity/user.type.js';
 import { findAuditEventPage } from './audit.reader.js';
 import { verifyAuditChain } from './audit.service.js';
 import { AuditChainVerification, AuditEvent, AuditEventConnection, AuditEventFilter, type AuditEventRecord } from './audit.type.js';
+import { rolesFor } from '../../policy/role-notes.js';
 
 @Resolver(() => AuditEvent)
 export class AuditResolver {
-  @Query(() => AuditEventConnection, { description: 'The audit log, newest first (ADMIN and AUDITOR).' })
+  @Query(() => AuditEventConnection, { description: `The audit log, newest first (${rolesFor(Action.AUDIT_READ)}).` })
   async auditEvents(
     @Args() page: ConnectionArgs,
     @Arg('filter', () => AuditEventFilter, { nullable: true, description: 'Which events.' }) filter: AuditEventFilter | null,

@@ -17,10 +17,12 @@ import {
   DuplicateReason,
   type DuplicateGroupRecord,
 } from './duplicate.types.js';
+import { rolesFor } from '../../policy/role-notes.js';
+import { Action } from '../../policy/policy.js';
 
 @Resolver(() => DuplicateGroup)
 export class DuplicateResolver {
-  @Query(() => DuplicateGroupConnection, { description: 'Candidate duplicate groups from the latest detection run, most likely first (ADMIN and MANAGER).' })
+  @Query(() => DuplicateGroupConnection, { description: `Candidate duplicate groups from the latest detection run, most likely first (${rolesFor(Action.CUSTOMER_MERGE)}).` })
   async duplicateCandidates(
     @Args() page: ConnectionArgs,
     @Arg('filter', () => DuplicateFilter, { nullable: true, description: 'Which groups.' }) filter: DuplicateFilter | null,

@@ -66,7 +66,7 @@ export function normalizePhone(raw: string | null, country: CountryCode): Normal
   return { value: parsed.number, valid: true };
 }
 
-/** Tax ids without spaces, upper-case (`91 3100 00ma1k4xy12b` → `913100000MA1K4XY12B`). */
+/** Tax ids without spaces, upper-case (`91 3100 00ma1k4xy12b` → `91310000MA1K4XY12B`). */
 export function normalizeTaxId(raw: string | null): Normalized {
   if (raw == null || raw.trim() === '') return { value: null, valid: false };
   const value = raw.normalize('NFKC').replace(/\s+/gu, '').toUpperCase();

@@ -35,7 +35,8 @@ export function customerConditions(filter: CustomerFilter | null | undefined, pa
   };
   // One status (the usual case: ACTIVE by default) as a plain equality: PostgreSQL cannot
   // read `status = any(array)` in the order of the (status, <sort column>, id) indexes, so
-  // every page would scan and sort all matching customers (found by bench/run-all.mjs).
+  // every page would scan and sort all matching customers (found by bench/run-all.mjs;
+  // docs/developers/decisions.md#one-status-as-an-equality).
   const statuses = f.status?.length ? f.status : [CustomerStatus.ACTIVE];
   where.push(statuses.length === 1 ? `c.status = ${params.add(statuses[0], 'text')}` : `c.status = any(${params.add(statuses, 'text[]')})`);
   if (f.ids) {

@@ -8,6 +8,7 @@ import type { CustomerStatus, CustomerTier, CustomerType, LifecycleStage, VoidRe
 import { customerCodeTaken, customerNotFound } from './customer.errors.js';
 import { CUSTOMER_COLUMNS, type CustomerRecord } from './customer.record.js';
 import { storedTaxId } from './customer.tax.js';
+import { byId } from '../../db/keyset.js';
 
 /**
  * The one write path of live customer rows. Every change of a customer's fields or status
@@ -185,8 +186,6 @@ async function mapped<T>(work: () => Promise<T>): Promise<T> {
     throw error;
   }
 }
-
-const byId = (a: { id: string }, b: { id: string }) => (BigInt(a.id) < BigInt(b.id) ? -1 : BigInt(a.id) > BigInt(b.id) ? 1 : 0);
 
 /**
  * Applies field changes to customers the caller has locked and checked: one UPDATE per

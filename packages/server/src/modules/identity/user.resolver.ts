@@ -21,6 +21,8 @@ import {
 } from './user.inputs.js';
 import { createUser, currentUser, listUsers, resetUserPassword, updateUser } from './user.service.js';
 import { User, type UserRecord } from './user.type.js';
+import { rolesFor } from '../../policy/role-notes.js';
+import { Action } from '../../policy/policy.js';
 
 @Resolver(() => User)
 export class UserResolver {
@@ -29,7 +31,7 @@ export class UserResolver {
     return currentUser(ctx);
   }
 
-  @Query(() => [User], { description: 'All staff users with their emails and roles (ADMIN only; others read their own `me`).' })
+  @Query(() => [User], { description: `All staff users with their emails and roles (${rolesFor(Action.USER_MANAGE)} only; others read their own \`me\`).` })
   users(@Ctx() ctx: RequestContext): Promise<UserRecord[]> {
     return listUsers(ctx);
   }
@@ -55,27 +57,27 @@ export class UserResolver {
     return { sessionsEnded: await logout(ctx, input?.everywhere === true) };
   }
 
-  @Mutation(() => RevokeSessionsPayload, { description: 'Ends every session of a user, access tokens included (ADMIN only).' })
+  @Mutation(() => RevokeSessionsPayload, { description: `Ends every session of a user, access tokens included (${rolesFor(Action.USER_MANAGE)} only).` })
   revokeSessions(@Arg('input', () => RevokeSessionsInput, { description: 'The user.' }) input: RevokeSessionsInput, @Ctx() ctx: RequestContext) {
     return revokeSessions(ctx, input.userId, input.reason ?? null);
   }
 
-  @Mutation(() => UnlockUserPayload, { description: 'Lifts a sign-in lock on a user\'s email before it expires (ADMIN only).' })
+  @Mutation(() => UnlockUserPayload, { description: `Lifts a sign-in lock on a user's email before it expires (${rolesFor(Action.USER_MANAGE)} only).` })
   unlockUser(@Arg('input', () => UnlockUserInput, { description: 'The user.' }) input: UnlockUserInput, @Ctx() ctx: RequestContext) {
     return unlockUser(ctx, input.id);
   }
 
-  @Mutation(() => CreateUserPayload, { description: 'Creates a staff user (ADMIN only).' })
+  @Mutation(() => CreateUserPayload, { description: `Creates a staff user (${rolesFor(Action.USER_MANAGE)} only).` })
   async createUser(@Arg('input', () => CreateUserInput, { description: 'The user to create.' }) input: CreateUserInput, @Ctx() ctx: RequestContext) {
     return { user: await createUser(ctx, input) };
   }
 
-  @Mutation(() => UpdateUserPayload, { description: 'Changes a user\'s name, role or enabled state (ADMIN only).' })
+  @Mutation(() => UpdateUserPayload, { description: `Changes a user's name, role or enabled state (${rolesFor(Action.USER_MANAGE)} only).` })
   async updateUser(@Arg('input', () => UpdateUserInput, { description: 'The user and the changes.' }) input: UpdateUserInput, @Ctx() ctx: RequestContext) {
     return { user: await updateUser(ctx, input) };
   }
 
-  @Mutation(() => ResetUserPasswordPayload, { description: 'Sets a new password and ends the user\'s sessions (ADMIN only).' })
+  @Mutation(() => ResetUserPasswordPayload, { description: `Sets a new password and ends the user's sessions (${rolesFor(Action.USER_MANAGE)} only).` })
   async resetUserPassword(
     @Arg('input', () => ResetUserPasswordInput, { description: 'The user and the new password.' }) input: ResetUserPasswordInput,
     @Ctx() ctx: RequestContext,

@@ -1,13 +1,11 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import { ConfigError } from '../../config.js';
-import { createRequestContext, inTransaction } from '../../graphql/context.js';
+import { inTransaction } from '../../graphql/context.js';
 import { enqueuePolicyRun } from '../archive-policy/archive-policy.run.js';
 import { findActiveRun, findPolicy } from '../archive-policy/archive-policy.reader.js';
-import { jwtSecret } from '../../secrets.js';
 import { onShutdownSignal } from '../../shutdown-signals.js';
-import { TokenSigner } from '../identity/tokens.js';
-import { findJob } from './job.queue.js';
+import { consoleContext, runJobInForeground } from './job.foreground.js';
 import { createJobWorker } from './job.setup.js';
 
 /**
@@ -16,7 +14,7 @@ import { createJobWorker } from './job.setup.js';
  * never takes it: it is claimed by id straight away.
  */
 export async function runPolicyInForeground(orm: MikroORM, config: Config, policyId: string, say: (m: string) => void): Promise<string> {
-  const ctx = createRequestContext(orm, config, new TokenSigner(jwtSecret(config), config.ACCESS_TOKEN_TTL_SECONDS), `cli:archive:run:${process.pid}`);
+  const ctx = consoleContext(orm, config, 'archive:run');
   const job = await inTransaction(ctx, async (tx) => {
     const policy = await findPolicy(tx.sql, policyId, true);
     if (!policy) throw new ConfigError(`archive policy ${policyId} does not exist`);
@@ -25,15 +23,7 @@ export async function runPolicyInForeground(orm: MikroORM, config: Config, polic
     return (await enqueuePolicyRun(tx, policy))!;
   });
   say(`job ${job.id} queued for policy ${policyId}`);
-  const started = Date.now();
-  const worker = createJobWorker(orm, config, {
-    schedules: false,
-    log: say,
-    onProgress: (_job, p) => say(`progress ${p.done}/${p.total ?? '?'} customers (${Math.round((Date.now() - started) / 100) / 10} s)`),
-  });
-  await worker.runNow(job.id);
-  const finished = await findJob(ctx.sql, job.id);
-  say(`job ${job.id} ${finished?.state}: ${JSON.stringify(finished?.result ?? finished?.error ?? null)}`);
+  const finished = await runJobInForeground(orm, config, job, 'customers', say);
   return finished?.state ?? 'UNKNOWN';
 }
 

@@ -104,12 +104,13 @@ async function archiveHits(ctx: RequestContext, args: { query: string; filter: S
   return { found, hits, engine: index.engine };
 }
 
-export async function searchArchive(ctx: RequestContext, args: SearchArgs<ArchiveSearchFilter>) {
+/** `facets: false` (the caller does not read them) spares the engine counting them. */
+export async function searchArchive(ctx: RequestContext, args: SearchArgs<ArchiveSearchFilter> & { facets?: boolean }) {
   const { query, limit, offset } = window(args);
   archiveReadScope(ctx);
   const segment = await loadSearchSegment(ctx.sql, args.filter?.segmentId);
   const filter = withSearchSegment(portFilter(args.filter), segment);
-  const { found, hits, engine } = await archiveHits(ctx, { query, filter, limit, offset, facets: true });
+  const { found, hits, engine } = await archiveHits(ctx, { query, filter, limit, offset, facets: args.facets ?? true });
   const facets = FACET_FIELDS.map((field: FacetField) => ({ field, values: found.facets[field] ?? [] }));
   const next = offset + found.hits.length;
   return {

@@ -85,11 +85,21 @@ export interface MeiliOptions {
  */
 export class MeilisearchSearchIndex implements SearchIndex {
   readonly engine = SearchEngine.MEILISEARCH;
+  readonly writesJoinTransaction = false;
   readonly #client: Meilisearch;
   readonly #index: Index<MeiliDocument>;
 
   constructor(private readonly options: MeiliOptions) {
-    this.#client = new Meilisearch({ host: options.host, apiKey: options.apiKey, timeout: options.requestTimeoutMs });
+    this.#client = new Meilisearch({
+      host: options.host,
+      apiKey: options.apiKey,
+      timeout: options.requestTimeoutMs,
+      // Uncompressed answers: Meilisearch streams a compressed one in chunks, and the
+      // second chunk waits for the client's delayed ACK (Nagle), which added ~40 ms to
+      // most searches here (median 44–57 ms instead of 2–9 ms on 20k documents, with the
+      // engine's own processing time at 0–1 ms). Answers are ids and counts, so small.
+      requestInit: { headers: { 'accept-encoding': 'identity' } },
+    });
     this.#index = this.#client.index<MeiliDocument>(options.index);
   }
 
