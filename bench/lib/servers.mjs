@@ -1,6 +1,6 @@
 // The two servers the suite compares, each started in its own process on one database.
 import { fileURLToPath } from 'node:url';
-import { TokenSigner } from '@custos/server/dist/modules/identity/tokens.js';
+import { TokenSigner } from '@custos/server/dist/core/tokens.js';
 import { BENCH_ENCRYPTION_KEY } from '../keys.mjs';
 import { query } from './cluster.mjs';
 import { startServer } from './process.mjs';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { isSupportedCountry } from 'libphonenumber-js/max';
-import { cronProblem } from './modules/job/cron.js';
+import { cronProblem } from './common/cron.js';
 import { keyRingProblem } from './crypto/keyring.js';
 
 /** Repository root: `.data/` (embedded PostgreSQL, dev secrets) lives here by default. */

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded-postgres.js';
 import { clusterProcesses, isAlive, readPostmasterPid } from '../src/db/postgres-processes.js';
-import { TokenSigner } from '../src/modules/identity/tokens.js';
+import { TokenSigner } from '../src/core/tokens.js';
 import { TEST_ENCRYPTION_KEY } from './helpers/test-database.js';
 import { TEST_JWT_SECRET } from './helpers/test-server.js';
 import { buildCli } from './helpers/worker-process.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { CONFIG_VARIABLES, FILE_SECRETS } from '../src/config.js';
-import { Role } from '../src/modules/identity/role.js';
+import { Role } from '../src/policy/role.js';
 import { permissionsDoc } from '../src/policy/permissions-doc.js';
 
 /**

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../src/config.js';
-import { createApp } from '../src/http/app.js';
+import { createApp } from '../src/app/server.js';
 import { setTaxId } from './helpers/fixtures.js';
 import { TEST_ENCRYPTION_KEY } from './helpers/test-database.js';
 import { startTestServer, TEST_JWT_SECRET, type GraphQLResponse, type TestServer, type TestUser } from './helpers/test-server.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type pg from 'pg';
 import { connectClient } from '../src/db/pg-client.js';
-import { TokenSigner } from '../src/modules/identity/tokens.js';
+import { TokenSigner } from '../src/core/tokens.js';
 import { insertCustomer, insertUsers } from './helpers/fixtures.js';
 import { seedCustomers, waitForJob } from './helpers/jobs.js';
 import { graphqlWsUrl, subscribe, type Subscriber } from './helpers/subscriptions.js';

@@ -10,7 +10,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
-import type { RequestContext } from './context.js';
+import type { RequestContext } from '../core/context.js';
 
 /**
  * Executes operations with graphql-jit: each document is compiled once into a function

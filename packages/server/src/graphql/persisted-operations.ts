@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { ApolloServerOptions, ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { Config } from '../config.js';
-import type { RequestContext } from './context.js';
+import type { RequestContext } from '../core/context.js';
 
 /** One entry of packages/schema/persisted-operations.json. */
 export interface RegisteredOperation {

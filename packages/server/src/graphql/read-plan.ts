@@ -2,7 +2,7 @@ import { isObjectType, type GraphQLField, type GraphQLObjectType, type GraphQLSc
 import type { KeysetOrder } from '../db/keyset.js';
 import type { Page, PagePlan } from '../db/paginate.js';
 import type { Params } from '../db/sql.js';
-import type { RequestContext } from './context.js';
+import type { RequestContext } from '../core/context.js';
 import { argumentsOf, subfields, type SelectedField, type SelectionInfo } from './selection.js';
 
 /**
@@ -68,6 +68,17 @@ export interface PlannedObject {
   keys: ReadonlySet<string>;
 }
 
+/**
+ * A nested planner declared on the field it plans (`@Extensions(plannedBy(planner))`), for
+ * fields one module adds to another's type (Customer.interactions comes from the
+ * interaction module): the type's own module then plans it without importing the other.
+ */
+export const plannedBy = (planner: NestedPlanner) => ({ readPlanner: planner });
+
+function fieldPlanner(definition: GraphQLField<unknown, unknown> | undefined): NestedPlanner | undefined {
+  return (definition?.extensions as { readPlanner?: NestedPlanner } | undefined)?.readPlanner;
+}
+
 /** PostgreSQL functions take at most 100 arguments: json_build_object 50 pairs. */
 const MAX_PAIRS = 50;
 
@@ -88,8 +99,8 @@ export function planObject(
   const definitions = type.getFields();
   for (const [responseKey, field] of fields) {
     if (field.name === '__typename') continue;
-    const planner = nested[field.name];
     const definition = definitions[field.name];
+    const planner = nested[field.name] ?? fieldPlanner(definition);
     if (planner && definition && planned.length + extra.length + Object.keys(shape.columns).length < MAX_PAIRS) {
       const value = planner.plan({ ctx, info, schema: info.schema, field, definition, params });
       if (value) planned.push([plannedKey(responseKey), value]);

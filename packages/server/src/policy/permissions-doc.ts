@@ -1,4 +1,4 @@
-import { Role } from '../modules/identity/role.js';
+import { Role } from './role.js';
 import { DUPLICATE_EVIDENCE_FIELDS, ROW_VALUE_CRITERIA } from './criteria.js';
 import { mask } from './masking.js';
 import {

@@ -1,4 +1,4 @@
-import { Role } from '../modules/identity/role.js';
+import { Role } from './role.js';
 import { DUPLICATE_EVIDENCE_FIELDS, visibleDuplicateEvidence } from './criteria.js';
 import { ACTIONS, CUSTOMER_ROWS, RowScope, type Action } from './policy.js';
 

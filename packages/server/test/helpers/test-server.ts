@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/config.js';
-import { createApp } from '../../src/http/app.js';
-import { Role } from '../../src/modules/identity/role.js';
-import { TokenSigner } from '../../src/modules/identity/tokens.js';
+import { createApp } from '../../src/app/server.js';
+import { Role } from '../../src/policy/role.js';
+import { TokenSigner } from '../../src/core/tokens.js';
 import { createTestDatabase, TEST_ENCRYPTION_KEY, type TestDatabase } from './test-database.js';
 
 export interface GraphQLResponse<T = any> {

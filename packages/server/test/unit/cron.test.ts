@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { cronProblem, currentSlot, nextSlot } from '../../src/modules/job/cron.js';
+import { cronProblem, currentSlot, nextSlot } from '../../src/common/cron.js';
 
 describe('cron schedules', () => {
   it('accepts classic five-field expressions', () => {

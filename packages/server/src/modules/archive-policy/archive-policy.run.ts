@@ -1,7 +1,7 @@
 import { Params } from '../../db/sql.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { archiveCustomerBatch, archiveInteractionBatch } from '../archive/archive.batch.js';
-import { withRuleSegment } from '../classification/segment.store.js';
+import { withRuleSegment } from '../customer/customer.segment.js';
 import { idRangeStep } from '../job/id-range.js';
 import { JobKind } from '../job/job.enums.js';
 import type { JobHandler } from '../job/job.handler.js';

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { planPage, type PageArgs } from '../../db/paginate.js';
 import { Params } from '../../db/sql.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { isoTimestamp, type NestedPlanner, type NodeShape } from '../../graphql/read-plan.js';
 import { FieldAccess, fieldAccess } from '../../policy/policy.js';
 import { CUSTOMER_SHAPE, readPlannedList } from '../customer/customer.plan.js';

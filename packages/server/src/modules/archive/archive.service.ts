@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { invalidInput } from '../../common/domain-error.js';
 import type { PageArgs } from '../../db/paginate.js';
-import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { inTransaction, type RequestContext } from '../../core/context.js';
 import { customerRowOwner, requireAction } from '../../policy/guard.js';
 import { Action, FieldAccess, fieldAccess } from '../../policy/policy.js';
 import { recordAuditMany } from '../audit/audit.service.js';

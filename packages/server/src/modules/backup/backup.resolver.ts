@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { getBackups, latestDrills, startBackup, startBackupDrill } from './backup.service.js';
 import { Backup, StartBackupDrillInput, StartBackupDrillPayload, StartBackupInput, StartBackupPayload } from './backup.type.js';
 import { rolesFor } from '../../policy/role-notes.js';

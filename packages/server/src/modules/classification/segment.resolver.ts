@@ -1,11 +1,11 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import type { CustomerFilter } from '../customer/customer.inputs.js';
 import { User, type UserRecord } from '../identity/user.type.js';
 import { getUser } from '../identity/user.service.js';
 import { deleteSegment, getSegment, listSegments, saveSegment, segmentCustomerCount, segmentView } from './segment.service.js';
-import type { SegmentRecord } from './segment.store.js';
+import type { SegmentRecord } from '../customer/customer.segment.js';
 import { DeleteSegmentInput, SaveSegmentInput, Segment, SegmentPayload } from './segment.types.js';
 import { rolesFor } from '../../policy/role-notes.js';
 import { Action } from '../../policy/policy.js';

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '../../graphql/connection.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { customerByIdLoader } from '../customer/customer.loaders.js';
 import type { CustomerRecord } from '../customer/customer.record.js';
 import { Customer } from '../customer/customer.type.js';

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '../../graphql/connection.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { getArchivedCustomer } from '../archive/archive.service.js';
 import { ArchivedCustomer } from '../archive/archive.type.js';
 import type { CustomerRecord } from '../customer/customer.record.js';

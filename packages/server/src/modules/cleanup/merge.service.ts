@@ -1,5 +1,5 @@
 import { invalidInput, type FieldProblem } from '../../common/domain-error.js';
-import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { inTransaction, type RequestContext } from '../../core/context.js';
 import { assertWritable, requireAction } from '../../policy/guard.js';
 import { Action, CUSTOMER_WRITABLE } from '../../policy/policy.js';
 import { auditDiff } from '../audit/audit.changes.js';

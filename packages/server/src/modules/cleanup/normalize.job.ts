@@ -1,5 +1,5 @@
 import { Params } from '../../db/sql.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import type { CustomerFilter } from '../customer/customer.inputs.js';
 import { customerConditions, type CustomerReadScope } from '../customer/customer.reader.js';
 import { CUSTOMER_COLUMNS, type CustomerRecord } from '../customer/customer.record.js';

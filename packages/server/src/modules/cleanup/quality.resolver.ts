@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { ConnectionArgs } from '../../graphql/connection.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { listDataQualityIssues, resolveDataQualityIssues } from './quality.service.js';
 import { countDataQuality } from './quality.count.job.js';
 import {

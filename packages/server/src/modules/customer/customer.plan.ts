@@ -4,16 +4,11 @@ import type { KeysetOrder } from '../../db/keyset.js';
 import type { Page, PagePlan } from '../../db/paginate.js';
 import { planPage, type PageArgs } from '../../db/paginate.js';
 import { Params } from '../../db/sql.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import {
   connectionSelection, cursorKeys, isoTimestamp, namedObjectType, planObject, plannedPage, type NestedPlanner, type NodeShape,
 } from '../../graphql/read-plan.js';
-import { historyCountPlanner, historyPlanner, INTERACTION_SHAPE } from '../interaction/interaction.plan.js';
 import { userPlanner } from '../identity/user.plan.js';
-import { interactionCountByCustomerLoader } from '../interaction/interaction.loaders.js';
-import { InteractionConnection } from '../interaction/interaction.payloads.js';
-import { GUARDED_SORTS } from '../interaction/interaction.inputs.js';
-import { FieldAccess, fieldAccess } from '../../policy/policy.js';
 import type { CustomerFilter } from './customer.inputs.js';
 import type { CustomerRecord } from './customer.record.js';
 import { customerKeysetOrder, type CustomerOrder } from './customer.order.js';
@@ -50,22 +45,10 @@ export const CUSTOMER_SHAPE: NodeShape = {
   always: ['id'],
 };
 
-/** Nested fields of a live customer a plan reads in the same statement. */
+/** Nested fields of a live customer a plan reads in the same statement (fields other
+ * modules add to Customer, such as its interactions, declare their planner themselves). */
 export const CUSTOMER_NESTED: Record<string, NestedPlanner> = {
   owner: userPlanner('c.owner_id'),
-  interactions: historyPlanner({
-    table: 'interaction',
-    typeName: 'Interaction',
-    shape: INTERACTION_SHAPE,
-    sortable: (ctx, orderBy) =>
-      (orderBy ?? []).every((o) => {
-        const guarded = GUARDED_SORTS[o.field];
-        return !guarded || fieldAccess(ctx.actor!.role, guarded) === FieldAccess.FULL;
-      }),
-    connection: (page, count) => new InteractionConnection(page as never, count),
-    count: (ctx, id, filter) => interactionCountByCustomerLoader(ctx, filter).load(id),
-  }),
-  interactionCount: historyCountPlanner('interaction'),
 };
 
 /** One page of a customer list (live or archived), as a plan reads it. */

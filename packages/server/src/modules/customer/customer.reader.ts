@@ -63,7 +63,7 @@ export function customerConditions(filter: CustomerFilter | null | undefined, pa
     where.push(`(c.last_interaction_at < ${params.add(f.lastInteractionBefore, 'timestamptz')} or c.last_interaction_at is null)`);
   }
   if (f.segmentId != null) {
-    // Services load the segment first (classification/segment.store.ts); a list that
+    // Services load the segment first (customer.segment.ts); a list that
     // does not offer segments says so rather than ignoring the criterion.
     if (!f.segment) throw invalidInput([{ field: 'filter.segmentId', message: 'segments cannot be used in this list' }]);
     where.push(...customerConditions(f.segment, params, scope));

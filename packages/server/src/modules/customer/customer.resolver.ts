@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '../../graphql/connection.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { User, type UserRecord } from '../identity/user.type.js';
 import { getUser } from '../identity/user.service.js';
 import { CreateCustomerInput, CustomerFilter, UpdateCustomerInput } from './customer.inputs.js';

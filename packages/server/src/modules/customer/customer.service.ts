@@ -1,11 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { invalidInput, type FieldProblem } from '../../common/domain-error.js';
 import type { PageArgs } from '../../db/paginate.js';
-import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { inTransaction, type RequestContext } from '../../core/context.js';
 import { assertWritable, customerRowOwner, requireAction } from '../../policy/guard.js';
 
 import { Action, CUSTOMER_WRITABLE, FieldAccess, fieldAccess, RowScope } from '../../policy/policy.js';
-import { withSegment } from '../classification/segment.store.js';
+import { withSegment } from './customer.segment.js';
 import { customerNotEditable } from './customer.errors.js';
 import type { CreateCustomerInput, CustomerFilter, UpdateCustomerInput } from './customer.inputs.js';
 import { customerByIdLoader } from './customer.loaders.js';

@@ -1,7 +1,7 @@
 import { invalidInput } from '../../common/domain-error.js';
 import { openCustomerRows } from '../../crypto/sensitive.js';
 import type { Params, SqlExecutor } from '../../db/sql.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { auditDiff, type AuditChanges } from '../audit/audit.changes.js';
 import { recordAudit, recordAuditMany } from '../audit/audit.service.js';
 import type { CustomerStatus, CustomerTier, CustomerType, LifecycleStage, VoidReason } from './customer.enums.js';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import type { JobRecord } from '../job/job.record.js';
 import { Job } from '../job/job.type.js';
 import { startKeyRotation } from './rotation.service.js';

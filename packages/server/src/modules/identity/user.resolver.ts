@@ -1,10 +1,10 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { permissionsFor } from '../../policy/permissions.js';
 import { guardStaffField } from '../../policy/staff-guard.js';
 import { login, refreshSession } from './auth.service.js';
-import { Role } from './role.js';
+import { Role } from '../../policy/role.js';
 import { LogoutInput, LogoutPayload, RevokeSessionsInput, RevokeSessionsPayload, UnlockUserInput, UnlockUserPayload } from './session.inputs.js';
 import { logout, revokeSessions, unlockUser } from './sessions.service.js';
 import {
@@ -19,7 +19,8 @@ import {
   UpdateUserInput,
   UpdateUserPayload,
 } from './user.inputs.js';
-import { createUser, currentUser, listUsers, resetUserPassword, updateUser } from './user.service.js';
+import { createUser, currentUser, getUser, listUsers, resetUserPassword, updateUser } from './user.service.js';
+import { AuditEvent, type AuditEventRecord } from '../audit/audit.type.js';
 import { User, type UserRecord } from './user.type.js';
 import { rolesFor } from '../../policy/role-notes.js';
 import { Action } from '../../policy/policy.js';
@@ -110,5 +111,14 @@ export class UserResolver {
   @FieldResolver(() => [String], { description: 'What this user\'s role may do and see, e.g. `customer:update`, `field:Customer.email:MASKED`.' })
   permissions(@Root() user: UserRecord, @Ctx() ctx: RequestContext): string[] {
     return guardStaffField(ctx, 'User.permissions', user, permissionsFor(user.role)) as string[];
+  }
+}
+
+/** The staff user behind an audit event (the audit module does not read users). */
+@Resolver(() => AuditEvent)
+export class AuditEventActorResolver {
+  @FieldResolver(() => User, { nullable: true, description: 'Who acted (null for system jobs).' })
+  actor(@Root() event: AuditEventRecord, @Ctx() ctx: RequestContext) {
+    return getUser(ctx, event.actorId);
   }
 }

@@ -2,14 +2,17 @@ import { DomainError } from '../../common/domain-error.js';
 import type { Page } from '../../db/paginate.js';
 import { planPage } from '../../db/paginate.js';
 import type { Params } from '../../db/sql.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { unstorableText } from '../../graphql/input-text.js';
 import {
   argumentsOf, connectionSelection, cursorKeys, isoTimestamp, namedObjectType, planObject, plannedPage,
   type NestedPlanner, type NestedValue, type NodeShape,
 } from '../../graphql/read-plan.js';
 import { userPlanner } from '../identity/user.plan.js';
-import { interactionKeysetOrder, type InteractionFilter, type InteractionOrder } from './interaction.inputs.js';
+import { GUARDED_SORTS, interactionKeysetOrder, type InteractionFilter, type InteractionOrder } from './interaction.inputs.js';
+import { interactionCountByCustomerLoader } from './interaction.loaders.js';
+import { InteractionConnection } from './interaction.payloads.js';
+import { FieldAccess, fieldAccess } from '../../policy/policy.js';
 import { interactionConditions } from './interaction.reader.js';
 
 export const INTERACTION_SHAPE: NodeShape = {
@@ -128,3 +131,21 @@ export function historyCountPlanner(table: string, parentId = 'c.id'): NestedPla
     }),
   };
 }
+
+/** Customer.interactions and Customer.interactionCount, planned with the customer list
+ * (declared on their field resolvers, CustomerInteractionsResolver). */
+export const CUSTOMER_HISTORY = {
+  interactions: historyPlanner({
+    table: 'interaction',
+    typeName: 'Interaction',
+    shape: INTERACTION_SHAPE,
+    sortable: (ctx, orderBy) =>
+      (orderBy ?? []).every((o) => {
+        const guarded = GUARDED_SORTS[o.field];
+        return !guarded || fieldAccess(ctx.actor!.role, guarded) === FieldAccess.FULL;
+      }),
+    connection: (page, count) => new InteractionConnection(page as never, count),
+    count: (ctx, id, filter) => interactionCountByCustomerLoader(ctx, filter).load(id),
+  }),
+  interactionCount: historyCountPlanner('interaction'),
+};

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { Job } from '../job/job.type.js';
 import type { JobRecord } from '../job/job.record.js';
 import { customerChanges, jobUpdates, unwrapEvent, type LiveEvent } from './live.service.js';

@@ -1,7 +1,7 @@
 import { invalidInput } from '../../common/domain-error.js';
 import { isBigintId } from '../../db/keyset.js';
 import { SqlExecutor } from '../../db/sql.js';
-import { LoaderRegistry, type RequestContext } from '../../graphql/context.js';
+import { LoaderRegistry, type ChangeFeed, type RequestContext } from '../../core/context.js';
 import { customerRowOwner, requireAction } from '../../policy/guard.js';
 import { Action } from '../../policy/policy.js';
 import { customerByIdLoader } from '../customer/customer.loaders.js';
@@ -10,7 +10,6 @@ import { FINISHED_STATES } from '../job/job.enums.js';
 import { jobNotFound } from '../job/job.errors.js';
 import { findJob } from '../job/job.queue.js';
 import type { JobRecord } from '../job/job.record.js';
-import type { ChangeListener } from './live.listener.js';
 import { LiveStream } from './live.stream.js';
 import { CustomerChangeKind, type CustomerChangeRecord } from './live.type.js';
 
@@ -31,7 +30,7 @@ export function unwrapEvent<T>(event: LiveEvent<T>): T {
   return event;
 }
 
-function liveFeed(ctx: RequestContext): ChangeListener {
+function liveFeed(ctx: RequestContext): ChangeFeed {
   if (!ctx.live) throw new Error('subscriptions are served over WebSocket (graphql-ws) only');
   return ctx.live;
 }

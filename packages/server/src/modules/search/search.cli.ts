@@ -5,7 +5,8 @@ import { SqlExecutor } from '../../db/sql.js';
 import { SearchSyncWorker } from '../../search/outbox-worker.js';
 import { openSearchIndex, startSearchEngine } from '../../search/search-engine.js';
 import { JobKind } from '../job/job.enums.js';
-import { consoleContext, runJobInForeground } from '../job/job.foreground.js';
+import { consoleContext } from '../../core/context.js';
+import type { CommandRun } from '../../core/module.js';
 import { enqueueJob, findActiveJob } from '../job/job.queue.js';
 import { checkConsistency } from './search.consistency.js';
 
@@ -16,17 +17,17 @@ import { checkConsistency } from './search.consistency.js';
  * With the embedded Meilisearch, each uses the one the server runs, or starts its own
  * for the command's duration (a rebuild after a version change works with the server down).
  */
-export async function runSearchCommand(command: string, orm: MikroORM, base: Config, say: (m: string) => void): Promise<boolean> {
+export async function runSearchCommand(command: string, orm: MikroORM, base: Config, say: (m: string) => void, runJob: CommandRun['runJob']): Promise<boolean> {
   const search = await startSearchEngine(base, say, { supervise: command === 'search:sync' });
   say(`search engine: ${search.description}`);
   try {
-    return await run(command, orm, search.config, say);
+    return await run(command, orm, search.config, say, runJob);
   } finally {
     await search.stop();
   }
 }
 
-async function run(command: string, orm: MikroORM, config: Config, say: (m: string) => void): Promise<boolean> {
+async function run(command: string, orm: MikroORM, config: Config, say: (m: string) => void, runJob: CommandRun['runJob']): Promise<boolean> {
   const sql = new SqlExecutor(orm.em.fork());
   if (command === 'search:check') {
     const report = await checkConsistency(sql, openSearchIndex(config, sql));
@@ -50,6 +51,6 @@ async function run(command: string, orm: MikroORM, config: Config, say: (m: stri
   if (active) throw new ConfigError(`a reindex is already queued or running (job ${active})`);
   const job = await enqueueJob(ctx, JobKind.REINDEX_SEARCH, {}, { reason: 'reindex from the command line' });
   say(`job ${job.id} queued: rebuilding the ${openSearchIndex(config, sql).engine} index`);
-  const finished = await runJobInForeground(orm, config, job, 'customers', say);
+  const finished = await runJob(job, 'customers');
   return finished?.state === 'SUCCEEDED';
 }

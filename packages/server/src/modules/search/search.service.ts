@@ -1,4 +1,4 @@
-import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { inTransaction, type RequestContext } from '../../core/context.js';
 import { customerRowOwner, requireAction } from '../../policy/guard.js';
 import { Action } from '../../policy/policy.js';
 import { outboxStatus } from '../../search/outbox.js';
@@ -20,7 +20,7 @@ import { highlight, type Highlight } from './search.highlight.js';
 import type { ArchiveSearchFilter, CustomerSearchFilter, ReindexArchiveInput } from './search.inputs.js';
 import { searchLiveCustomers } from './search.live.js';
 import { loadSearchSegment, segmentSearchFilter } from './search.segment.js';
-import type { SegmentRecord } from '../classification/segment.store.js';
+import type { SegmentRecord } from '../customer/customer.segment.js';
 import { isBigintId } from '../../db/keyset.js';
 
 export const MAX_SEARCH_PAGE = 100;

@@ -1,7 +1,7 @@
 import { invalidInput } from '../../common/domain-error.js';
 import { isBigintId } from '../../db/keyset.js';
 import type { SqlExecutor } from '../../db/sql.js';
-import type { CustomerFilter } from '../customer/customer.inputs.js';
+import type { CustomerFilter } from './customer.inputs.js';
 
 export interface SegmentRecord {
   id: string;

@@ -8,16 +8,15 @@ import { decodeJwt } from 'jose';
 import { WebSocketServer } from 'ws';
 import type { Config } from '../config.js';
 import { DomainError } from '../common/domain-error.js';
-import { createRequestContext, type RequestContext } from '../graphql/context.js';
-import { FieldDenials } from '../graphql/field-guards.js';
-import { formatError } from '../graphql/error-map.js';
+import { createRequestContext, type RequestContext } from '../core/context.js';
+import { FieldDenials } from '../core/field-denials.js';
+import { formatError } from './error-map.js';
 import { localizeError } from '../graphql/localization.js';
 import { operationNotRegistered, type OperationRegistry } from '../graphql/persisted-operations.js';
 import { negotiateLanguage, type Language } from '../i18n/localize.js';
 import { flushAccessLog } from '../modules/audit/access-log.js';
-import type { TokenClaims } from '../modules/identity/actor.js';
 import { authenticate } from '../modules/identity/auth.service.js';
-import type { TokenSigner } from '../modules/identity/tokens.js';
+import type { TokenClaims, TokenSigner } from '../core/tokens.js';
 import { ChangeListener } from '../modules/live/live.listener.js';
 
 /**

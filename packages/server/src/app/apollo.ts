@@ -4,17 +4,17 @@ import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import type { FastifyInstance } from 'fastify';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Config } from '../config.js';
-import { authPlugin } from '../graphql/auth-plugin.js';
-import type { RequestContext } from '../graphql/context.js';
-import { formatError } from '../graphql/error-map.js';
+import { authPlugin } from './auth-plugin.js';
+import type { RequestContext } from '../core/context.js';
+import { formatError } from './error-map.js';
 import { jitGateway } from '../graphql/jit-executor.js';
 import { fieldDenialsPlugin } from '../graphql/field-guards.js';
 import { localizationPlugin } from '../graphql/localization.js';
 import { queryLimits } from '../graphql/limits.js';
-import { observabilityPlugin, requestOfError } from '../graphql/observability-plugin.js';
+import { observabilityPlugin, requestOfError } from '../http/observability-plugin.js';
 import { persistedQueriesOption, registeredOnlyPlugin, type OperationRegistry } from '../graphql/persisted-operations.js';
-import type { OperationMetrics } from './metrics.js';
-import { retryAfterPlugin } from './retry-after.js';
+import type { OperationMetrics } from '../http/metrics.js';
+import { retryAfterPlugin } from '../http/retry-after.js';
 
 export interface ApolloExtras {
   registry: OperationRegistry;

@@ -3,11 +3,11 @@ import type DataLoader from 'dataloader';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import { SqlExecutor } from '../db/sql.js';
-import { FieldDenials } from './field-guards.js';
-import type { Actor, TokenClaims } from '../modules/identity/actor.js';
-import type { TokenSigner } from '../modules/identity/tokens.js';
+import { FieldDenials } from './field-denials.js';
+import type { Actor } from '../policy/actor.js';
+import { TokenSigner, type TokenClaims } from './tokens.js';
+import { jwtSecret } from '../secrets.js';
 import type { Language } from '../i18n/localize.js';
-import type { ChangeListener } from '../modules/live/live.listener.js';
 
 /** Per-request DataLoaders, created on first use so a request pays only for what it reads. */
 export class LoaderRegistry {
@@ -63,7 +63,16 @@ export interface RequestContext {
   /** The language errors and messages for people are answered in (Accept-Language; English outside HTTP). */
   language: Language;
   /** The process's change listener (PostgreSQL LISTEN), for subscriptions; absent outside them. */
-  live?: ChangeListener;
+  live?: ChangeFeed;
+}
+
+/** The process's feed of PostgreSQL notifications (modules/live ChangeListener), as a
+ * subscription's service uses it. */
+export interface ChangeFeed {
+  /** Calls `handler` with each payload on the channel; resolves, once listening, to the unlisten. */
+  listen(channel: 'job' | 'customer', handler: (payload: unknown) => void): Promise<() => void>;
+  /** Calls `handler` after the connection was lost and made again (notifications may be missed). */
+  onReconnect(handler: () => void): () => void;
 }
 
 export function createRequestContext(
@@ -96,4 +105,9 @@ export async function inTransaction<T>(ctx: RequestContext, work: (tx: RequestCo
     const tx: RequestContext = { ...ctx, em, sql: new SqlExecutor(em, ctx.sql.stats), loaders: new LoaderRegistry() };
     return work(tx);
   });
+}
+
+/** The context of a console command: the system acting for an operator (audited with no user). */
+export function consoleContext(orm: MikroORM, config: Config, command: string): RequestContext {
+  return createRequestContext(orm, config, new TokenSigner(jwtSecret(config), config.ACCESS_TOKEN_TTL_SECONDS), `cli:${command}:${process.pid}`);
 }

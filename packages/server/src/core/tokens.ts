@@ -1,7 +1,15 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { jwtVerify, SignJWT, errors } from 'jose';
-import type { TokenClaims } from './actor.js';
-import { isBigintId } from '../../db/keyset.js';
+import { isBigintId } from '../db/keyset.js';
+
+/** What a verified access token says, before the database confirms the user. */
+export interface TokenClaims {
+  userId: string;
+  tokenVersion: number;
+  /** The session (sign-in) the token belongs to; tokens minted by tools carry none and
+   * are bound to the token version alone. */
+  sessionId?: string;
+}
 
 export const ISSUER = 'custos';
 export const AUDIENCE = 'custos-api';

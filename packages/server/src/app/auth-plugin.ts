@@ -3,7 +3,7 @@ import { GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode, ty
 import { DomainError } from '../common/domain-error.js';
 import { flushAccessLog } from '../modules/audit/access-log.js';
 import { authenticate } from '../modules/identity/auth.service.js';
-import type { RequestContext } from './context.js';
+import type { RequestContext } from '../core/context.js';
 
 /** Root fields callable without a token. */
 const PUBLIC_MUTATIONS = new Set(['login', 'refreshToken', '__typename']);

@@ -5,21 +5,21 @@ import { fastifyApolloHandler } from '@as-integrations/fastify';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
-import { createRequestContext, type RequestContext } from '../graphql/context.js';
-import { unauthenticated } from '../graphql/auth-plugin.js';
+import { createRequestContext, type RequestContext } from '../core/context.js';
+import { unauthenticated } from './auth-plugin.js';
 import { localizeForCode, negotiateLanguage } from '../i18n/localize.js';
-import { TokenSigner } from '../modules/identity/tokens.js';
+import { TokenSigner } from '../core/tokens.js';
 import { jwtSecret } from '../secrets.js';
-import { buildAppSchema } from '../graphql/schema.js';
+import { buildAppSchema } from './schema.js';
 import { registerExportRoute } from '../modules/export/export.http.js';
 import { OperationRegistry } from '../graphql/persisted-operations.js';
 import type { DatabaseState } from '../db/database.js';
 import { createApollo } from './apollo.js';
 import { registerSubscriptions } from './subscriptions.js';
 import { queryLimits } from '../graphql/limits.js';
-import { registerHealth } from './health.js';
-import { createMetrics, registerMetrics } from './metrics.js';
-import { serveDirectory } from './static-files.js';
+import { registerHealth } from '../http/health.js';
+import { createMetrics, registerMetrics } from '../http/metrics.js';
+import { serveDirectory } from '../http/static-files.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -98,7 +98,7 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
   // production never loads it, and an install without it just runs without an IDE.
   if (!config.isProduction) {
     try {
-      const { registerIde } = await import('./ide.js');
+      const { registerIde } = await import('../http/ide.js');
       registerIde(app);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;

@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import type { FastifyBaseLogger } from 'fastify';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { errorCodeLabel, type OperationMetrics } from '../http/metrics.js';
-import type { RequestContext } from './context.js';
+import { errorCodeLabel, type OperationMetrics } from './metrics.js';
+import type { RequestContext } from '../core/context.js';
 
 /** The request an error came from, so that formatError (which has no context) can log a
  * masked error under the request's id and hand that id to the client. */

@@ -1,4 +1,4 @@
-import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { inTransaction, type RequestContext } from '../../core/context.js';
 import { requireAction } from '../../policy/guard.js';
 import { Action } from '../../policy/policy.js';
 import { outboxInsertFrom } from '../../search/outbox.js';
@@ -10,9 +10,9 @@ import { CustomerType } from '../customer/customer.enums.js';
 import { customerNotFound } from '../customer/customer.errors.js';
 import { locateCustomer, type Store } from '../customer/customer.lifecycle.js';
 import { readForWrite, writeCustomers, type CustomerChanges, type StoredCustomer } from '../customer/customer.store.js';
-import { customerDigest, interactionDigest } from './archive.columns.js';
-import { confirmationMismatch } from './archive.errors.js';
-import type { ErasePersonalDataInput, SetLegalHoldInput } from './archive.inputs.js';
+import { customerDigest, interactionDigest } from '../archive/archive.columns.js';
+import { confirmationMismatch } from '../archive/archive.errors.js';
+import type { ErasePersonalDataInput, SetLegalHoldInput } from './compliance.inputs.js';
 
 /** Archived rows change only through audited actions like these, and get a fresh
  * checksum in the same transaction, so verification keeps catching silent edits, and
