@@ -1,5 +1,7 @@
 import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../core/context.js';
+import { Action } from '../../policy/policy.js';
+import { ownRowsRoles, rolesFor } from '../../policy/role-notes.js';
 import { Job } from '../job/job.type.js';
 import type { JobRecord } from '../job/job.record.js';
 import { customerChanges, jobUpdates, unwrapEvent, type LiveEvent } from './live.service.js';
@@ -14,7 +16,7 @@ interface SubscribeData<A> {
 export class LiveResolver {
   @Subscription(() => Job, {
     description:
-      'The job now, then each change of its state or progress (not heartbeats) until it finishes; ADMIN and MANAGER. Over WebSocket (graphql-ws) with the same token.',
+      `The job now, then each change of its state or progress (not heartbeats) until it finishes; ${rolesFor(Action.JOB_READ)}. Over WebSocket (graphql-ws) with the same token.`,
     subscribe: ({ args, context }: SubscribeData<{ id: string }>) => jobUpdates(context, args.id),
   })
   jobUpdated(
@@ -27,7 +29,7 @@ export class LiveResolver {
 
   @Subscription(() => CustomerChange, {
     description:
-      'Changes of the customers you may read (SALES: your own), as they are committed by any server or job; REMOVED when one leaves your view. Over WebSocket (graphql-ws) with the same token.',
+      `Changes of the customers you may read (${ownRowsRoles()}: your own), as they are committed by any server or job; REMOVED when one leaves your view. Over WebSocket (graphql-ws) with the same token.`,
     subscribe: ({ args, context }: SubscribeData<{ id?: string | null }>) => customerChanges(context, args.id),
   })
   customerChanged(

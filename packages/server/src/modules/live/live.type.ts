@@ -1,3 +1,4 @@
+import { ownRowsRoles } from '../../policy/role-notes.js';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Customer } from '../customer/customer.type.js';
 import type { CustomerRecord } from '../customer/customer.record.js';
@@ -14,7 +15,7 @@ registerEnumType(CustomerChangeKind, {
   valuesConfig: {
     CREATED: { description: 'A new customer, or one restored from the archive.' },
     UPDATED: { description: 'Its fields or status changed (edits, voiding, merging, new interactions).' },
-    REMOVED: { description: 'It left your view: archived, purged, or (SALES) given to another owner.' },
+    REMOVED: { description: `It left your view: archived, purged, or (${ownRowsRoles()}) given to another owner.` },
   },
 });
 
