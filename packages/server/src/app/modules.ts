@@ -4,6 +4,7 @@ import { complianceModule } from '../modules/compliance/compliance.module.js';
 import { voidModule } from '../modules/void/void.module.js';
 import { auditModule } from '../modules/audit/audit.module.js';
 import { customerModule } from '../modules/customer/customer.module.js';
+import { intakeModule } from '../modules/intake/intake.module.js';
 import { identityModule } from '../modules/identity/identity.module.js';
 import { interactionModule } from '../modules/interaction/interaction.module.js';
 import { archivePolicyModule } from '../modules/archive-policy/archive-policy.module.js';
@@ -30,6 +31,7 @@ import { liveModule } from '../modules/live/live.module.js';
  */
 export const MODULES: readonly ModuleManifest[] = [
   customerModule,
+  intakeModule,
   interactionModule,
   identityModule,
   auditModule,

@@ -221,6 +221,10 @@ export const ZH: Record<string, string> = {
   'Customer {id} no longer has {problem} on {field}': '客户 {id} 的 {field} 已不再有 {problem}',
   'only ACTIVE and VOID customers are normalized': '只有 ACTIVE 和 VOID 客户会被规范化',
 
+  // Intake: duplicate rules on create, update and import
+  '{kind}: matches {count} existing customer(s), and the duplicate rule blocks it': '{kind}：与 {count} 个现有客户匹配，重复规则禁止此写入',
+  'Refused: an existing customer matches by {kinds}, and the duplicate rule for it blocks the write': '已拒绝：有现有客户按 {kinds} 匹配，且该类重复规则禁止此写入',
+
   // Classification: tags and segments
   'Tag "{tag}" was not found': '未找到标签“{tag}”',
   'Tag "{tag}" already exists': '标签“{tag}”已存在',
