@@ -995,6 +995,26 @@ export interface CustomerInteractionsArgs {
   offset?: Scalars['Int'] | null;
 }
 
+/** One change of a customer the subscriber may read. */
+export interface CustomerChange {
+  __typename?: 'CustomerChange';
+  /** Created, updated or removed from your view. */
+  kind: CustomerChangeKind;
+  /** The customer’s id (also when it was removed). */
+  id: Scalars['ID'];
+  /** The customer as it is now, under your field rules; null when REMOVED. */
+  customer: Customer | null;
+}
+
+/** What happened to a customer you can see. */
+export type CustomerChangeKind =
+  /** A new customer, or one restored from the archive. */
+  | 'CREATED'
+  /** Its fields or status changed (edits, voiding, merging, new interactions). */
+  | 'UPDATED'
+  /** It left your view: archived, purged, or (SALES) given to another owner. */
+  | 'REMOVED';
+
 /** A page of Customer items. */
 export interface CustomerConnection {
   __typename?: 'CustomerConnection';
@@ -3258,6 +3278,27 @@ export interface StartKeyRotationPayload {
   __typename?: 'StartKeyRotationPayload';
   /** The queued ROTATE_ENCRYPTION_KEYS job. */
   job: Job;
+}
+
+/** Live updates over WebSocket (graphql-ws at /graphql), under the same token and rules as every read. */
+export interface Subscription {
+  __typename?: 'Subscription';
+  /** The job now, then each change of its state or progress (not heartbeats) until it finishes; ADMIN and MANAGER. Over WebSocket (graphql-ws) with the same token. */
+  jobUpdated: Job;
+  /** Changes of the customers you may read (SALES: your own), as they are committed by any server or job; REMOVED when one leaves your view. Over WebSocket (graphql-ws) with the same token. */
+  customerChanged: CustomerChange;
+}
+
+/** Arguments of `Subscription.jobUpdated`. */
+export interface SubscriptionJobUpdatedArgs {
+  /** Job id. */
+  id: Scalars['ID'];
+}
+
+/** Arguments of `Subscription.customerChanged`. */
+export interface SubscriptionCustomerChangedArgs {
+  /** Only this customer. */
+  id?: Scalars['ID'] | null;
 }
 
 /** A classification tag and how many of the customers you may see carry it. */

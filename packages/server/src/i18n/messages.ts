@@ -248,6 +248,10 @@ export const ZH: Record<string, string> = {
   'a segment cannot contain another segment': '分群不能包含另一个分群',
   'give the version you read': '请给出您读取的版本',
 
+  // Subscriptions
+  'Only subscriptions are served over WebSocket; send queries and mutations over HTTP': 'WebSocket 上只提供订阅；查询和变更请通过 HTTP 发送',
+  'The subscription fell more than {max} changes behind; subscribe again and refetch': '订阅落后超过 {max} 条变更；请重新订阅并重新获取数据',
+
   // Backups (restore runs from the command line; a drill reports through jobs)
   'Backup {id} was not found': '未找到备份 {id}',
   'no such backup': '没有此备份',
