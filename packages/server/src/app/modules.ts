@@ -19,6 +19,8 @@ import { cleanupModule } from '../modules/cleanup/cleanup.module.js';
 import { classificationModule } from '../modules/classification/classification.module.js';
 import { encryptionModule } from '../modules/encryption/encryption.module.js';
 import { seedModule } from '../modules/seed/seed.module.js';
+import { liveModule } from '../modules/live/live.module.js';
+import { historyModule } from '../modules/history/history.module.js';
 
 /**
  * Every module of the application, once. (Imported in the order their resolvers were
@@ -49,4 +51,6 @@ export const MODULES: readonly ModuleManifest[] = [
   classificationModule,
   encryptionModule,
   seedModule,
+  liveModule,
+  historyModule,
 ];
