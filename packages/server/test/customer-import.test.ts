@@ -23,11 +23,13 @@ beforeAll(async () => {
   server = await startTestServer();
   worker = startWorker(server);
 });
+// Dropping a database the 10,000-row import filled forces a checkpoint, which on a
+// loaded machine has taken over a minute.
 afterAll(async () => {
   await worker.stop();
   await server.close();
   fs.rmSync(dir, { recursive: true, force: true });
-});
+}, 300_000);
 
 const IMPORT = `query($id: ID!) { customerImport(id: $id) {
   id state rowCount format encoding duplicateAction
