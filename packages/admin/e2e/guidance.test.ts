@@ -96,11 +96,14 @@ describe('forms check before sending', () => {
       updates.stop();
     }
     // Leaving the edited form asks first (react-admin's prompt).
-    const prompt = page.waitForEvent('dialog');
-    await page.locator('a[href="/admin/customers"]').first().click();
-    const asked = await prompt;
-    assert.ok(asked.message().length > 0, 'leaving with unsaved changes asked first');
-    await asked.dismiss();
+    // The prompt is answered from its event: the click itself cannot finish while the
+    // browser's dialog holds the navigation.
+    const asked = new Promise<string>((resolve) => page.once('dialog', (dialog) => {
+      resolve(dialog.message());
+      void dialog.dismiss();
+    }));
+    await page.locator('a[href="/admin/customers"]').first().click({ noWaitAfter: true });
+    assert.ok((await asked).length > 0, 'leaving with unsaved changes asked first');
     assert.match(page.url(), new RegExp(`/customers/${a!.id}(/edit)?$`), 'still on the edit page');
     await switchLanguage('English');
   });
