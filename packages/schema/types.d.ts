@@ -673,6 +673,19 @@ export interface BackupDrill {
   seconds: Scalars['Float'] | null;
 }
 
+/** How this server schedules and keeps backups (its BACKUP_* settings). */
+export interface BackupSettings {
+  __typename?: 'BackupSettings';
+  /** Days for which the newest backup of the day is kept (BACKUP_KEEP_DAILY). */
+  keepDaily: Scalars['Int'];
+  /** Weeks for which the newest backup of the ISO week is kept (BACKUP_KEEP_WEEKLY). */
+  keepWeekly: Scalars['Int'];
+  /** Cron expression (UTC) of scheduled backups; null when backups are started by hand only (BACKUP_SCHEDULE). */
+  schedule: Scalars['String'] | null;
+  /** Cron expression (UTC) of scheduled restore drills; null when none (BACKUP_DRILL_SCHEDULE). */
+  drillSchedule: Scalars['String'] | null;
+}
+
 /** One table in a backup. */
 export interface BackupTable {
   __typename?: 'BackupTable';
@@ -2401,6 +2414,8 @@ export interface Query {
   me: User;
   /** All staff users with their emails and roles (ADMIN only; others read their own `me`). */
   users: Array<User>;
+  /** Every staff member by id and display name, sorted by name: for owner pickers, filters and labels (every signed-in role; emails and roles are in `users`, ADMIN only). */
+  staff: Array<StaffName>;
   /** Interactions across customers, newest first by default. */
   interactions: InteractionConnection;
   /** One archive policy by id; null when there is none. */
@@ -2425,6 +2440,8 @@ export interface Query {
   cleanupStats: CleanupStats;
   /** Finished backups, newest first, with their latest restore drill (ADMIN). */
   backups: Array<Backup>;
+  /** How backups are scheduled and how many are kept (ADMIN). */
+  backupSettings: BackupSettings;
   /** Finds archived customers, with facets. Matches only fields the caller may read in full; SALES sees only its own. SEARCH_UNAVAILABLE when the search engine does not answer. */
   searchArchive: ArchiveSearchResult;
   /** Finds customers wherever they are stored: live, archived or both. */
@@ -3002,6 +3019,15 @@ export type SortDirection =
   | 'ASC'
   /** Descending. */
   | 'DESC';
+
+/** A member of staff by name only: what pickers and labels need, readable by every signed-in role. */
+export interface StaffName {
+  __typename?: 'StaffName';
+  /** The user’s id (as in `User.id`, `Customer.owner`, `AuditEvent.actor`). */
+  id: Scalars['ID'];
+  /** Name shown in the dashboard. */
+  displayName: Scalars['String'];
+}
 
 /** Starts a restore drill of a backup. */
 export interface StartBackupDrillInput {

@@ -15,7 +15,11 @@ import { dashboardSession } from './session.ts';
 let page: Page;
 let base: string;
 let adminToken: string;
-const session = dashboardSession((ready) => ({ page, base, adminToken } = ready));
+// Retention other than the defaults, so the Backups page can only be right by asking the
+// server; a schedule that fires on 29 February only, so no scheduled backup meets the tests.
+const session = dashboardSession((ready) => ({ page, base, adminToken } = ready), {
+  BACKUP_KEEP_DAILY: '5', BACKUP_KEEP_WEEKLY: '3', BACKUP_SCHEDULE: '0 3 29 2 *',
+});
 const consoleProblems = session.consoleProblems;
 
 type Stat = { keys: (string | null)[]; count: number };
@@ -187,6 +191,13 @@ describe('backups', () => {
     await signInAs(page, base, 'admin@example.com');
     await page.getByTestId('menu-backups').click();
     await page.getByTestId('backups-page').waitFor();
+    // The server's own retention numbers and schedule, in words.
+    const settings = page.getByTestId('backup-settings');
+    await settings.waitFor();
+    assert.match(await settings.getByTestId('backup-retention').innerText(), /last 5 days with backups and of each of the last 3 weeks/);
+    assert.equal(await settings.getByTestId('backup-schedule').innerText(), 'Scheduled backups: Minute 0, hour 3, day 29, month 2, weekday * (UTC).');
+    assert.match(await settings.getByTestId('backup-drill-schedule').innerText(), /No restore drills are scheduled/);
+    assert.doesNotMatch(await page.getByTestId('backups-page').innerText(), /BACKUP_|defaults/);
     await page.getByTestId('back-up-now').click();
     const dialog = page.getByTestId('backup-dialog');
     await dialog.locator('textarea[name="reason"]').fill('e2e: before the reports release');
@@ -215,6 +226,7 @@ describe('backups', () => {
 
     await switchLanguage(/English/i, '简体中文');
     await page.getByText('保留与恢复').waitFor();
+    assert.match(await page.getByTestId('backup-retention').innerText(), /最近有备份的 5 天中每天最新的一份，以及最近 3 周中/);
     await page.getByText('恢复演练').first().waitFor();
     await screenshot(page, 'backups-zh');
     await switchLanguage('简体中文', 'English');

@@ -20,7 +20,7 @@ export interface RunningServer {
   output: () => string;
 }
 
-export async function startServer(timeoutMs = 180_000): Promise<RunningServer> {
+export async function startServer(env: Record<string, string> = {}, timeoutMs = 180_000): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'custos-e2e-'));
   // As root, embedded PostgreSQL runs as the `postgres` user, which must enter the directory.
   chmodSync(dataDir, 0o755);
@@ -37,6 +37,7 @@ export async function startServer(timeoutMs = 180_000): Promise<RunningServer> {
       SEED_INTERACTIONS: '2000',
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

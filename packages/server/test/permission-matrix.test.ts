@@ -401,6 +401,29 @@ describe('staff records (generated from the policy)', () => {
   });
 });
 
+describe('staff names (generated from the policy)', () => {
+  it.each(ROLE_USERS)('staff: %s', async (user) => {
+    const res = await staff().as(user)('{ staff { id displayName } }');
+    if (ACTIONS['staff:read' as keyof typeof ACTIONS][TEST_USERS[user]] === RowScope.NONE) {
+      expect(res.data ?? null).toBeNull();
+      expect(res.errors![0]).toMatchObject({ path: ['staff'], extensions: { code: 'FORBIDDEN' } });
+    } else {
+      expect(res.errors).toBeUndefined();
+      expect(res.data.staff).toContainEqual({ id: otherStaffId, displayName: '其他员工' });
+      expect(res.data.staff).toContainEqual({ id: staff().users[user], displayName: expect.any(String) });
+    }
+    // Names only: nothing else of a staff record is on offer here, whatever the role.
+    const more = await staff().as(user)('{ staff { id email } }');
+    expect(more.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(JSON.stringify(more)).not.toContain('staff.other');
+  });
+
+  it('is refused without a sign-in', async () => {
+    const res = await staff().anonymous('{ staff { id displayName } }');
+    expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
 describe('policy coverage', () => {
   it('classifies every field of every guarded type as public or guarded', async () => {
     const schema = await buildAppSchema();

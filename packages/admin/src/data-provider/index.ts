@@ -8,8 +8,8 @@ import { QueryBuilder, createBuildQuery } from './build-query.ts';
 import { ApiError, checkResponse, normalizeError, type GraphQLErrorLike } from './errors.ts';
 import { buildExport, type ExportLink, type ExportRequest } from './exports.ts';
 import {
-  archiveStatsQuery, backupsQuery, cleanupStatsQuery, customerStatsQuery, lifecycleActivityQuery,
-  type ArchiveStats, type BackupRow, type CleanupStats, type BuiltRead, type CustomerStat, type LifecycleActivityRow, type StatsRequest, type TimeBucket,
+  archiveStatsQuery, backupSettingsQuery, backupsQuery, cleanupStatsQuery, customerStatsQuery, lifecycleActivityQuery,
+  type ArchiveStats, type BackupRow, type BackupSettings, type CleanupStats, type BuiltRead, type CustomerStat, type LifecycleActivityRow, type StatsRequest, type TimeBucket,
 } from './reports.ts';
 import { bulkTagMutation, dataQualityIssuesQuery, duplicateCandidatesQuery, mergesQuery, searchArchiveQuery, segmentsQuery, type ArchiveSearchResult, type BulkTagOutcome, type DuplicateGroup, type MergeRow, type Page, type QualityIssue, type SegmentRow } from './cleanup.ts';
 import { resourceSpec } from './resources.ts';
@@ -31,6 +31,7 @@ export interface CustosDataProvider extends DataProvider, ActionMethods {
   archiveStats: () => Promise<{ data: ArchiveStats }>;
   cleanupStats: () => Promise<{ data: CleanupStats }>;
   backups: () => Promise<{ data: BackupRow[] }>;
+  backupSettings: () => Promise<{ data: BackupSettings }>;
   createExport: (request: ExportRequest) => Promise<{ data: ExportLink }>;
   duplicateCandidates: (params?: Parameters<typeof duplicateCandidatesQuery>[0]) => Promise<{ data: DuplicateGroup[] }>;
   merges: (params?: Parameters<typeof mergesQuery>[0]) => Promise<{ data: MergeRow[] }>;
@@ -144,6 +145,7 @@ export function createDataProvider(): CustosDataProvider {
     archiveStats: guarded(() => read(archiveStatsQuery())),
     cleanupStats: guarded(() => read(cleanupStatsQuery())),
     backups: guarded(() => read(backupsQuery())),
+    backupSettings: guarded(() => read(backupSettingsQuery())),
     createExport: guarded((request: ExportRequest) => read(buildExport(builder, request), true)),
     duplicateCandidates: guarded((params?: Parameters<typeof duplicateCandidatesQuery>[0]) => read(duplicateCandidatesQuery(params))),
     merges: guarded((params?: Parameters<typeof mergesQuery>[0]) => read(mergesQuery(params))),

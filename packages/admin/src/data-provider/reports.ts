@@ -167,6 +167,19 @@ export function backupsQuery(): BuiltRead<BackupRow[]> {
   return { query: BACKUPS, variables: {}, parseResponse: (response) => root<BackupRow[]>(response) };
 }
 
+export interface BackupSettings {
+  keepDaily: number;
+  keepWeekly: number;
+  schedule: string | null;
+  drillSchedule: string | null;
+}
+
+const BACKUP_SETTINGS = parse('query BackupSettings { data: backupSettings { keepDaily keepWeekly schedule drillSchedule } }');
+
+export function backupSettingsQuery(): BuiltRead<BackupSettings> {
+  return { query: BACKUP_SETTINGS, variables: {}, parseResponse: (response) => root<BackupSettings>(response) };
+}
+
 /**
  * Totals per value of the first dimension from a grouped result (TAG counts a customer
  * once per tag, so tag totals are not customer totals).

@@ -69,7 +69,8 @@ export type GuardedField = keyof typeof GUARDED_FIELDS;
  * user of one's own sign-in). The rest follows this table: ADMIN, who manages users,
  * reads everything; other roles read a staff email only masked (its shape keeps lists
  * such as audit actors readable) and no role, state or permissions. The `users` list
- * itself is ADMIN's (Action.USER_MANAGE).
+ * itself is ADMIN's (Action.USER_MANAGE); the `staff` list of names is everyone's
+ * (Action.STAFF_READ).
  */
 export const STAFF_FIELDS = {
   'User.email': { access: levels(FULL, MASKED, MASKED, MASKED, MASKED, MASKED), mask: 'email' },
@@ -142,6 +143,8 @@ export enum Action {
   AUDIT_READ = 'audit:read',
   REPORT_READ = 'report:read',
   USER_MANAGE = 'user:manage',
+  /** Staff names (id and display name) for pickers and labels: every signed-in role. */
+  STAFF_READ = 'staff:read',
   POLICY_READ = 'policy:read',
   POLICY_WRITE = 'policy:write',
   /** Start an archive policy run now (moves records, like archiving by hand). */
@@ -189,6 +192,7 @@ export const ACTIONS: Record<Action, Record<Role, RowScope>> = {
   [Action.AUDIT_READ]: actionRoles([ADMIN, AUDITOR]),
   [Action.REPORT_READ]: actionRoles([ADMIN, MANAGER, REPORTING], [SALES]),
   [Action.USER_MANAGE]: actionRoles([ADMIN]),
+  [Action.STAFF_READ]: actionRoles([ADMIN, MANAGER, SALES, SUPPORT, AUDITOR, REPORTING]),
   [Action.POLICY_READ]: actionRoles([ADMIN, MANAGER]),
   [Action.POLICY_WRITE]: actionRoles([ADMIN]),
   [Action.POLICY_RUN]: actionRoles([ADMIN, MANAGER]),

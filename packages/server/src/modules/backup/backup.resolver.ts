@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
-import { getBackups, latestDrills, startBackup, startBackupDrill } from './backup.service.js';
-import { Backup, StartBackupDrillInput, StartBackupDrillPayload, StartBackupInput, StartBackupPayload } from './backup.type.js';
+import { getBackupSettings, getBackups, latestDrills, startBackup, startBackupDrill } from './backup.service.js';
+import { Backup, BackupSettings, StartBackupDrillInput, StartBackupDrillPayload, StartBackupInput, StartBackupPayload } from './backup.type.js';
 
 @Resolver()
 export class BackupResolver {
@@ -26,6 +26,11 @@ export class BackupResolver {
           : null,
       };
     });
+  }
+
+  @Query(() => BackupSettings, { description: 'How backups are scheduled and how many are kept (ADMIN).' })
+  backupSettings(@Ctx() ctx: RequestContext): BackupSettings {
+    return getBackupSettings(ctx);
   }
 
   @Mutation(() => StartBackupPayload, { description: 'Starts a backup as a background job (ADMIN); follow it with `job(id)`.' })

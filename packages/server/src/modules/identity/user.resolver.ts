@@ -19,7 +19,8 @@ import {
   UpdateUserInput,
   UpdateUserPayload,
 } from './user.inputs.js';
-import { createUser, currentUser, listUsers, resetUserPassword, updateUser } from './user.service.js';
+import { createUser, currentUser, listStaffNames, listUsers, resetUserPassword, updateUser } from './user.service.js';
+import { StaffName, type StaffNameRecord } from './staff.type.js';
 import { User, type UserRecord } from './user.type.js';
 
 @Resolver(() => User)
@@ -32,6 +33,13 @@ export class UserResolver {
   @Query(() => [User], { description: 'All staff users with their emails and roles (ADMIN only; others read their own `me`).' })
   users(@Ctx() ctx: RequestContext): Promise<UserRecord[]> {
     return listUsers(ctx);
+  }
+
+  @Query(() => [StaffName], {
+    description: 'Every staff member by id and display name, sorted by name: for owner pickers, filters and labels (every signed-in role; emails and roles are in `users`, ADMIN only).',
+  })
+  staff(@Ctx() ctx: RequestContext): Promise<StaffNameRecord[]> {
+    return listStaffNames(ctx);
   }
 
   @Mutation(() => LoginPayload, {

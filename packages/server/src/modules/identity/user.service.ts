@@ -11,6 +11,7 @@ import { Role } from './role.js';
 import { USER_COLUMNS, userByIdLoader } from './user.loaders.js';
 import type { CreateUserInput, ResetUserPasswordInput, UpdateUserInput } from './user.inputs.js';
 import type { UserRecord } from './user.type.js';
+import type { StaffNameRecord } from './staff.type.js';
 import { isBigintId } from '../../db/keyset.js';
 
 const AUDITED = ['email', 'displayName', 'role', 'enabled'] as const;
@@ -29,6 +30,12 @@ export async function currentUser(ctx: RequestContext): Promise<UserRecord | nul
 export async function listUsers(ctx: RequestContext): Promise<UserRecord[]> {
   requireAction(ctx, Action.USER_MANAGE);
   return ctx.sql.query<UserRecord>(`select ${USER_COLUMNS} from app_user u order by u.display_name, u.id`);
+}
+
+/** Every staff member by name, for owner pickers, filters and labels (any signed-in role). */
+export async function listStaffNames(ctx: RequestContext): Promise<StaffNameRecord[]> {
+  requireAction(ctx, Action.STAFF_READ);
+  return ctx.sql.query<StaffNameRecord>(`select u.id::text as id, u.display_name as "displayName" from app_user u order by u.display_name, u.id`);
 }
 
 export async function createUser(ctx: RequestContext, input: CreateUserInput): Promise<UserRecord> {
