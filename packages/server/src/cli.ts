@@ -26,6 +26,8 @@ Commands:
   reindex                          rebuild the archive search index (a job, run here to the end)
   search:check                     compare the archive with its search index; exit 1 when they differ
   search:sync                      drain the search outbox until SIGINT/SIGTERM
+  users:create-admin --email E --name N
+                                   create an ADMIN user; the password is read from standard input
   keys:rotate [--reason R]         re-encrypt every sensitive value not under the current ENCRYPTION_KEY
                                    (and legacy plaintext) as a job run here; exit 1 unless all done
 `;
@@ -142,6 +144,18 @@ async function run(argv: string[]): Promise<void> {
       const db = await openDatabase(config, say);
       try {
         if (!(await runSearchCommand(command, db.orm, config, say))) process.exitCode = 1;
+      } finally {
+        await db.close();
+      }
+      return;
+    }
+    case 'users:create-admin': {
+      const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, name: { type: 'string' } } });
+      const { createAdminCommand, readPassword } = await import('./modules/identity/user.cli.js');
+      const password = await readPassword();
+      const db = await openDatabase(config, say);
+      try {
+        await createAdminCommand(db.orm, config, values.email, values.name, password, say);
       } finally {
         await db.close();
       }

@@ -103,6 +103,18 @@ describe('resolveDataQualityIssues', () => {
     expect(await auditCount()).toBe(before + 2);
   });
 
+  it('stores an applied tax id suggestion encrypted, with its blind index, like any tax id write', async () => {
+    const id = await insertCustomer(server.db, { name: 'Spaced Tax Co', email: 'st@spaced.com', phone: '+14155552672', region: 'US-CA' });
+    await setTaxId(server.db, id, 'us 12-3456789');
+    const res = await resolve(`{ customerId: "${id}", field: TAX_ID, problem: NOT_NORMALIZED }`, 'APPLY_SUGGESTION');
+    expect(res.errors).toBeUndefined();
+    expect(res.data.resolveDataQualityIssues.resolved).toBe(1);
+    const [row] = await server.db.query<{ tax_id: string; hash: Buffer | null }>(`select tax_id, tax_id_hash as hash from customer where id = $1`, [id]);
+    expect(row!.tax_id.startsWith('v1:')).toBe(true);
+    const lookup = await server.gql(`{ customers(filter: { taxId: "US12-3456789" }) { nodes { id taxId } } }`);
+    expect(lookup.data.customers.nodes).toEqual([{ id, taxId: 'US12-3456789' }]);
+  });
+
   it('clears placeholders, dismisses what is fine, and remembers it', async () => {
     const cleared = await resolve(`{ customerId: "${ids.placeholder}", field: EMAIL, problem: PLACEHOLDER }`, 'APPLY_SUGGESTION');
     expect(cleared.data.resolveDataQualityIssues.customers[0].email).toBeNull();

@@ -1,11 +1,10 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, defineConfig } from '@mikro-orm/postgresql';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
-import { CustomerEntity } from '../modules/customer/customer.entity.js';
 import { UserEntity } from '../modules/identity/user.entity.js';
 import { migrationsList } from './migrations/index.js';
 
-export const entities = [UserEntity, CustomerEntity];
+export const entities = [UserEntity];
 
 /** Session settings for every connection of a pool. */
 export interface PoolSettings {

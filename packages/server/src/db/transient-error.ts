@@ -10,8 +10,11 @@ export function isTransientDatabaseError(error: unknown): boolean {
     const { code, message } = cause as { code?: unknown; message?: unknown };
     if (typeof code === 'string') {
       // 08: connection exception; 57P01-57P03: admin/crash shutdown, cannot connect now;
-      // 40001/40P01: serialization failure, deadlock; 53300: too many connections.
-      if (code.startsWith('08') || ['57P01', '57P02', '57P03', '40001', '40P01', '53300'].includes(code)) return true;
+      // 40001/40P01: serialization failure, deadlock; 53300: too many connections;
+      // 25P03/57P05: the session ended by idle_in_transaction_session_timeout (the backstop
+      // against a held transaction; a stalled process, e.g. under CPU load, can reach it
+      // mid-batch) or idle_session_timeout. The batch rolled back with the session.
+      if (code.startsWith('08') || ['57P01', '57P02', '57P03', '40001', '40P01', '53300', '25P03', '57P05'].includes(code)) return true;
       if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code)) return true;
     }
     if (typeof message === 'string' && TRANSIENT_MESSAGES.some((pattern) => pattern.test(message))) return true;
@@ -25,4 +28,5 @@ const TRANSIENT_MESSAGES = [
   /timeout exceeded when trying to connect/,
   /Client has encountered a connection error and is not queryable/,
   /terminating connection due to administrator command/,
+  /terminating connection due to idle-(in-transaction|session) timeout/,
 ];

@@ -6,6 +6,7 @@ import { SqlExecutor } from '../db/sql.js';
 import { FieldDenials } from './field-guards.js';
 import type { Actor, TokenClaims } from '../modules/identity/actor.js';
 import type { TokenSigner } from '../modules/identity/tokens.js';
+import type { Language } from '../i18n/localize.js';
 
 /** Per-request DataLoaders, created on first use so a request pays only for what it reads. */
 export class LoaderRegistry {
@@ -58,6 +59,8 @@ export interface RequestContext {
   log?: FastifyBaseLogger;
   /** The client's address (through trusted proxies, TRUST_PROXY) for sign-in limits; absent outside HTTP. */
   clientAddress?: string;
+  /** The language errors and messages for people are answered in (Accept-Language; English outside HTTP). */
+  language: Language;
 }
 
 export function createRequestContext(
@@ -79,6 +82,7 @@ export function createRequestContext(
     accessLog: new AccessLogBuffer(),
     denials: new FieldDenials(),
     tokens,
+    language: 'en',
   };
 }
 

@@ -22,6 +22,7 @@ import { NormalizeResolver } from '../modules/cleanup/normalize.resolver.js';
 import { SegmentResolver } from '../modules/classification/segment.resolver.js';
 import { TagResolver } from '../modules/classification/tag.resolver.js';
 import { applyFieldGuards } from './field-guards.js';
+import { localizeMessageFields } from './localization.js';
 import { rejectNulInArguments } from './input-text.js';
 import { DateTimeScalar } from './scalars.js';
 import { KeyRotationResolver } from '../modules/encryption/rotation.resolver.js';
@@ -63,7 +64,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     emitSchemaFile: false,
-  }).then((schema) => rejectNulInArguments(applyFieldGuards(describeRootTypes(schema))));
+  }).then((schema) => localizeMessageFields(rejectNulInArguments(applyFieldGuards(describeRootTypes(schema)))));
   return cached;
 }
 

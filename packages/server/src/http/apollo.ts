@@ -8,6 +8,7 @@ import { authPlugin } from '../graphql/auth-plugin.js';
 import type { RequestContext } from '../graphql/context.js';
 import { formatError } from '../graphql/error-map.js';
 import { fieldDenialsPlugin } from '../graphql/field-guards.js';
+import { localizationPlugin } from '../graphql/localization.js';
 import { queryLimits } from '../graphql/limits.js';
 import { observabilityPlugin, requestOfError } from '../graphql/observability-plugin.js';
 import { persistedQueriesOption, registeredOnlyPlugin, type OperationRegistry } from '../graphql/persisted-operations.js';
@@ -41,6 +42,7 @@ export function createApollo(app: FastifyInstance, schema: GraphQLSchema, config
       authPlugin(!config.isProduction),
       retryAfterPlugin(),
       fieldDenialsPlugin(),
+      localizationPlugin(),
       observabilityPlugin(extras.metrics),
     ],
     persistedQueries: persistedQueriesOption(config, extras.registry),

@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import { createRequestContext, type RequestContext } from '../graphql/context.js';
 import { unauthenticated } from '../graphql/auth-plugin.js';
+import { localizeForCode, negotiateLanguage } from '../i18n/localize.js';
 import { TokenSigner } from '../modules/identity/tokens.js';
 import { jwtSecret } from '../secrets.js';
 import { buildAppSchema } from '../graphql/schema.js';
@@ -75,13 +76,15 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
     // document has passed validation and the query limits.
     context: async (req) => {
       const header = req.headers.authorization;
+      const language = negotiateLanguage(req.headers['accept-language']);
       let claims = null;
       if (header !== undefined) {
         const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
         claims = match ? ((await tokens.verify(match[1]!)) ?? null) : null;
-        if (!claims) throw unauthenticated('The token is invalid or expired; sign in again');
+        // Thrown before any plugin runs, so translated here.
+        if (!claims) throw unauthenticated(localizeForCode('The token is invalid or expired; sign in again', 'UNAUTHENTICATED', language));
       }
-      return { ...createRequestContext(orm, config, tokens, String(req.id), claims), log: req.log, clientAddress: req.ip };
+      return { ...createRequestContext(orm, config, tokens, String(req.id), claims), log: req.log, clientAddress: req.ip, language };
     },
   });
   app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler });

@@ -4,6 +4,7 @@ import { SqlExecutor } from '../db/sql.js';
 import { openSearchIndex } from './search-engine.js';
 import { loadDocuments } from './search-document.js';
 import type { SearchIndex } from './search-index.js';
+import { warmTokenizer } from './tokenize.js';
 
 /**
  * The transactional outbox between the archive and the search index.
@@ -62,6 +63,7 @@ export type IndexFactory = (config: Config, sql: SqlExecutor) => SearchIndex;
  */
 export async function drainOutboxOnce(em: EntityManager, config: Config, indexFor: IndexFactory = openSearchIndex): Promise<DrainResult> {
   let claimed: string[] = [];
+  warmTokenizer();
   try {
     const applied = await em.fork().transactional(async (txEm) => {
       const sql = new SqlExecutor(txEm);

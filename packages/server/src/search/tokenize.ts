@@ -18,6 +18,12 @@ import { dict } from '@node-rs/jieba/dict.js';
 let jieba: Jieba | undefined;
 const segmenter = () => (jieba ??= Jieba.withDict(dict));
 
+/** Loads the segmenter now (see JobHandler.warmUp), rather than on the first name a
+ * transaction tokenizes. */
+export function warmTokenizer(): void {
+  segmenter();
+}
+
 const CJK_RUN = /[\p{Script=Han}]+/gu;
 const WORD = /[\p{L}\p{N}]+/gu;
 const HAN = /\p{Script=Han}/u;

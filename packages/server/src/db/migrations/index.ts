@@ -10,6 +10,7 @@ import { MigrationQualityRollup } from './migration-2026120106-quality-rollup.js
 import { MigrationEncryption } from './migration-2026120107-encryption.js';
 import { MigrationCustomerCodeKey } from './migration-2026120401-customer-code-key.js';
 import { MigrationSessions } from './migration-2026120402-sessions.js';
+import { MigrationReportingViews } from './migration-2026120601-reporting-views.js';
 
 /** Listed explicitly so that builds, tests and the CLI run exactly the same migrations
  * without relying on file globbing. Append new migrations at the end. */
@@ -26,4 +27,5 @@ export const migrationsList = [
   { name: 'migration-2026120107-encryption', class: MigrationEncryption },
   { name: 'migration-2026120401-customer-code-key', class: MigrationCustomerCodeKey },
   { name: 'migration-2026120402-sessions', class: MigrationSessions },
+  { name: 'migration-2026120601-reporting-views', class: MigrationReportingViews },
 ];

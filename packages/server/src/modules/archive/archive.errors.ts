@@ -2,7 +2,6 @@ import { DomainError } from '../../common/domain-error.js';
 
 export enum ArchiveErrorCode {
   NOT_FOUND = 'ARCHIVED_CUSTOMER_NOT_FOUND',
-  INVALID_STATE = 'LIFECYCLE_INVALID_STATE',
   INTEGRITY = 'ARCHIVE_INTEGRITY_FAILED',
   LEGAL_HOLD = 'LEGAL_HOLD',
   CONFIRMATION_MISMATCH = 'CONFIRMATION_MISMATCH',
@@ -11,10 +10,6 @@ export enum ArchiveErrorCode {
 
 export const archivedCustomerNotFound = (id: string) =>
   new DomainError(ArchiveErrorCode.NOT_FOUND, `Archived customer ${id} was not found`);
-
-/** A transition the state machine does not allow (DESIGN.md, Records and their states). */
-export const invalidTransition = (action: string, status: string) =>
-  new DomainError(ArchiveErrorCode.INVALID_STATE, `Cannot ${action} a customer whose status is ${status}`);
 
 export const archiveIntegrityFailed = (id: string) =>
   new DomainError(

@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../graphql/connection.js';
 import { Customer } from '../customer/customer.type.js';
 import { ArchivedCustomer, ArchivedInteraction } from './archive.type.js';
-import { LifecycleFailure } from './lifecycle-failure.js';
+import { LifecycleFailure } from '../customer/customer.failures.js';
 
 export const ArchivedCustomerConnection = ConnectionType(ArchivedCustomer, 'ArchivedCustomer');
 export type ArchivedCustomerConnection = InstanceType<typeof ArchivedCustomerConnection>;

@@ -5,10 +5,11 @@ import { customerRowOwner, requireAction } from '../../policy/guard.js';
 import { Action, FieldAccess, fieldAccess } from '../../policy/policy.js';
 import { recordAuditMany } from '../audit/audit.service.js';
 import type { CustomerReadScope } from '../customer/customer.reader.js';
+import { checkTransition, customerStates, lockCustomers } from '../customer/customer.lifecycle.js';
 import { findCustomersByIds, validIds } from '../customer/customer.reader.js';
 import type { CustomerRecord } from '../customer/customer.record.js';
 import { archiveCustomerBatch, archiveInteractionBatch } from './archive.batch.js';
-import { codeConflictFailure, customerNotFoundFailure, integrityFailure, stateFailure, type LifecycleFailureRecord } from './lifecycle-failure.js';
+import { codeConflictFailure, customerNotFoundFailure, integrityFailure, stateFailure, type LifecycleFailureRecord } from '../customer/customer.failures.js';
 import type {
   ArchiveCustomersInput, ArchivedCustomerFilter, ArchivedCustomerOrder, ArchiveInteractionsInput, RestoreCustomersInput,
 } from './archive.inputs.js';
@@ -78,25 +79,13 @@ export async function archiveCustomers(ctx: RequestContext, input: ArchiveCustom
   const retainUntil = input.retainUntil ?? defaultRetention(ctx);
   if (Date.parse(retainUntil) < Date.now()) throw invalidInput([{ field: 'retainUntil', message: 'must be in the future' }]);
   return inTransaction(ctx, async (tx) => {
-    const live = await tx.sql.query<{ id: string; status: string }>(
-      `select c.id::text, c.status from customer c where c.id = any($1::bigint[]) and ($2::bigint is null or c.owner_id = $2::bigint)
-        order by c.id for update`,
-      [valid, owner ?? null],
-    );
-    const archived = new Set(
-      (await tx.sql.query<{ id: string }>(
-        `select id::text from archive.customer where id = any($1::bigint[]) and ($2::bigint is null or owner_id = $2::bigint)`,
-        [valid, owner ?? null],
-      )).map((r) => r.id),
-    );
+    const locked = await lockCustomers(tx, valid, owner);
     const failures: LifecycleFailureRecord[] = invalid.map(customerNotFoundFailure);
     const movable: string[] = [];
-    const liveById = new Map(live.map((r) => [r.id, r.status]));
     for (const id of valid) {
-      const status = liveById.get(id) ?? (archived.has(id) ? 'ARCHIVED' : undefined);
-      if (!status) failures.push(customerNotFoundFailure(id));
-      else if (status === 'ACTIVE' || status === 'VOID') movable.push(id);
-      else failures.push(stateFailure(id, 'archive', status));
+      const check = checkTransition('archive', id, locked);
+      if (check.ok) movable.push(id);
+      else failures.push(check.failure);
     }
     const moved = await archiveCustomerBatch(
       tx,
@@ -126,16 +115,11 @@ export async function restoreCustomers(ctx: RequestContext, input: RestoreCustom
     const broken = new Set(check.problems.map((p) => p.id));
     const failures: LifecycleFailureRecord[] = invalid.map(customerNotFoundFailure);
     const restorable: string[] = [];
-    const liveStatuses = new Map(
-      (await tx.sql.query<{ id: string; status: string }>(
-        `select id::text, status from customer where id = any($1::bigint[]) and ($2::bigint is null or owner_id = $2::bigint)`,
-        [valid.filter((id) => !found.has(id)), owner ?? null],
-      )).map((r) => [r.id, r.status]),
-    );
+    const states = await customerStates(tx.sql, valid.filter((id) => !found.has(id)), owner);
     for (const id of valid) {
       if (broken.has(id)) failures.push(integrityFailure(id));
       else if (found.has(id)) restorable.push(id);
-      else if (liveStatuses.has(id)) failures.push(stateFailure(id, 'restore', liveStatuses.get(id)!));
+      else if (states.has(id)) failures.push(stateFailure(id, 'restore', states.get(id)!));
       else failures.push(customerNotFoundFailure(id));
     }
     const conflicts = await claimCodesForRestore(tx.sql, restorable);

@@ -6,12 +6,13 @@ import { recordAudit } from '../audit/audit.service.js';
 import {
   CARRIED_COLUMNS, MOVED_INTERACTIONS, carriedValues, eraseCarriedFromSnapshots, eraseFromMergeSnapshots, erasedColumnSets, foldedInto,
 } from '../cleanup/merge.store.js';
+import { CustomerType } from '../customer/customer.enums.js';
 import { customerNotFound } from '../customer/customer.errors.js';
-import { validIds } from '../customer/customer.reader.js';
+import { locateCustomer, type Store } from '../customer/customer.lifecycle.js';
+import { readForWrite, writeCustomers, type CustomerChanges, type StoredCustomer } from '../customer/customer.store.js';
 import { customerDigest, interactionDigest } from './archive.columns.js';
 import { confirmationMismatch } from './archive.errors.js';
 import type { ErasePersonalDataInput, SetLegalHoldInput } from './archive.inputs.js';
-import { locateCustomer, type Store } from './purge.service.js';
 
 /** Archived rows change only through audited actions like these, and get a fresh
  * checksum in the same transaction, so verification keeps catching silent edits, and
@@ -33,12 +34,15 @@ function table(store: Store, kind: 'customer' | 'interaction'): string {
 export async function setLegalHold(ctx: RequestContext, input: SetLegalHoldInput): Promise<{ id: string; store: Store }> {
   requireAction(ctx, Action.LEGAL_HOLD);
   return inTransaction(ctx, async (tx) => {
-    const found = validIds([input.id]).length ? await locateCustomer(tx, input.id) : undefined;
+    const found = await locateCustomer(tx, input.id);
     if (!found) throw customerNotFound(input.id);
     if (found.legalHold !== input.hold) {
-      const bump = found.store === 'LIVE' ? ', version = version + 1, updated_at = now()' : '';
-      await tx.sql.query(`update ${table(found.store, 'customer')} set legal_hold = $2${bump} where id = $1::bigint`, [found.id, input.hold]);
-      if (found.store === 'ARCHIVE') await reseal(tx, found.id);
+      if (found.store === 'LIVE') {
+        await writeCustomers(tx, [{ before: await lockedLive(tx, found.id), changes: { legalHold: input.hold } }], { audit: null });
+      } else {
+        await tx.sql.query(`update archive.customer set legal_hold = $2 where id = $1::bigint`, [found.id, input.hold]);
+        await reseal(tx, found.id);
+      }
     }
     await recordAudit(tx, {
       action: input.hold ? 'LEGAL_HOLD_SET' : 'LEGAL_HOLD_LIFTED',
@@ -49,6 +53,16 @@ export async function setLegalHold(ctx: RequestContext, input: SetLegalHoldInput
     });
     return { id: found.id, store: found.store };
   });
+}
+
+/** The live row's personal fields as an erasure leaves them. */
+const ERASED_VALUES: CustomerChanges = { email: null, phone: null, address: null, taxId: null, notes: null, voidNote: null };
+
+/** A live customer, locked (locateCustomer found it live in this transaction). */
+async function lockedLive(tx: RequestContext, id: string): Promise<StoredCustomer> {
+  const [row] = await readForWrite(tx.sql, [id]);
+  if (!row) throw customerNotFound(id);
+  return row;
 }
 
 /** Personal fields blanked on a request for erasure; what stays (type, region, industry,
@@ -64,7 +78,7 @@ const ERASED_FIELDS = ['email', 'phone', 'address', 'taxId', 'notes', 'voidNote'
 export async function erasePersonalData(ctx: RequestContext, input: ErasePersonalDataInput): Promise<{ id: string; store: Store }> {
   requireAction(ctx, Action.CUSTOMER_ERASE);
   return inTransaction(ctx, async (tx) => {
-    const found = validIds([input.id]).length ? await locateCustomer(tx, input.id) : undefined;
+    const found = await locateCustomer(tx, input.id);
     if (!found) throw customerNotFound(input.id);
     if (input.confirm.trim() !== found.code) throw confirmationMismatch();
     const reason = input.reason.trim();
@@ -78,17 +92,23 @@ export async function erasePersonalData(ctx: RequestContext, input: ErasePersona
 }
 
 async function eraseOne(tx: RequestContext, found: { id: string; store: Store }, reason: string, extra: Record<string, unknown>): Promise<void> {
-  const customers = table(found.store, 'customer');
-  const bump = found.store === 'LIVE' ? ', version = version + 1, updated_at = now()' : '';
   // Before the snapshot loses the values it compares against.
   await eraseCarriedValues(tx, found.id, reason);
-  // A private person's name is personal data; a company's name is not.
-  await tx.sql.query(
-    `update ${customers} set email = null, phone = null, address = null, tax_id = null, tax_id_hash = null, tax_id_shape = null, notes = null, void_note = null,
-            name = case when type = 'INDIVIDUAL' then 'Erased ' || code else name end${bump}
-      where id = $1::bigint`,
-    [found.id],
-  );
+  if (found.store === 'LIVE') {
+    const before = await lockedLive(tx, found.id);
+    // A private person's name is personal data; a company's name is not.
+    const name = before.type === CustomerType.INDIVIDUAL ? `Erased ${before.code}` : before.name;
+    // Touched even when nothing was left to erase: a merge of this customer can then no
+    // longer be undone (unmerge would bring the erased values back), which unmerge says.
+    await writeCustomers(tx, [{ before, changes: { ...ERASED_VALUES, name } }], { audit: null, touch: true });
+  } else {
+    await tx.sql.query(
+      `update archive.customer set email = null, phone = null, address = null, tax_id = null, tax_id_hash = null, tax_id_shape = null, notes = null,
+              void_note = null, name = case when type = 'INDIVIDUAL' then 'Erased ' || code else name end
+        where id = $1::bigint`,
+      [found.id],
+    );
+  }
   for (const store of ['LIVE', 'ARCHIVE'] as const) {
     await tx.sql.query(
       `update ${table(store, 'interaction')} set subject = '[erased]', body = null
@@ -112,12 +132,17 @@ async function eraseCarriedValues(tx: RequestContext, mergedId: string, reason: 
   for (const store of ['LIVE', 'ARCHIVE'] as const) {
     const customers = table(store, 'customer');
     for (const carried of await carriedValues(tx.sql, customers as 'customer' | 'archive.customer', mergedId)) {
-      const sets = carried.columns.map((c) => (c === 'name' ? `name = 'Erased ' || code` : erasedColumnSets(c)));
-      const bump = store === 'LIVE' ? ', version = version + 1, updated_at = now()' : '';
-      await tx.sql.query(`update ${customers} set ${sets.join(', ')}${bump} where id = $1::bigint`, [carried.survivorId]);
-      if (store === 'ARCHIVE') await reseal(tx, carried.survivorId);
-      await eraseCarriedFromSnapshots(tx.sql, carried.survivorId, carried.columns, mergedId);
       const keys = carried.columns.map((c) => CARRIED_COLUMNS.find((x) => x.column === c)?.key ?? c);
+      if (store === 'LIVE') {
+        const before = await lockedLive(tx, carried.survivorId);
+        const changes = Object.fromEntries(keys.map((k) => [k, k === 'name' ? `Erased ${before.code}` : null]));
+        await writeCustomers(tx, [{ before, changes }], { audit: null, touch: true });
+      } else {
+        const sets = carried.columns.map((c) => (c === 'name' ? `name = 'Erased ' || code` : erasedColumnSets(c)));
+        await tx.sql.query(`update archive.customer set ${sets.join(', ')} where id = $1::bigint`, [carried.survivorId]);
+        await reseal(tx, carried.survivorId);
+      }
+      await eraseCarriedFromSnapshots(tx.sql, carried.survivorId, carried.columns, mergedId);
       await recordAudit(tx, {
         action: 'CUSTOMER_PERSONAL_DATA_ERASED',
         entityType: 'Customer',

@@ -7,7 +7,8 @@ import { ErasePersonalDataInput, PurgeCustomerInput, SetLegalHoldInput } from '.
 import { getArchivedCustomer } from './archive.service.js';
 import { ArchivedCustomer } from './archive.type.js';
 import { erasePersonalData, setLegalHold } from './erasure.service.js';
-import { purgeCustomer, type Store } from './purge.service.js';
+import type { Store } from '../customer/customer.lifecycle.js';
+import { purgeCustomer } from './purge.service.js';
 
 @ObjectType({ description: 'Result of purgeCustomer.' })
 export class PurgeCustomerPayload {

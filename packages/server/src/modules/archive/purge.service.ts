@@ -5,9 +5,9 @@ import { Action, FieldAccess, GUARDED_FIELDS, type GuardedField } from '../../po
 import type { Role } from '../identity/role.js';
 import { outboxInsertFrom } from '../../search/outbox.js';
 import { recordAuditMany } from '../audit/audit.service.js';
-import { customerNotFound } from '../customer/customer.errors.js';
-import { validIds } from '../customer/customer.reader.js';
-import { confirmationMismatch, invalidTransition, legalHold } from './archive.errors.js';
+import { customerNotFound, invalidTransition } from '../customer/customer.errors.js';
+import { allows, locateCustomer, type Located } from '../customer/customer.lifecycle.js';
+import { confirmationMismatch, legalHold } from './archive.errors.js';
 import type { PurgeCustomerInput } from './archive.inputs.js';
 import { openNullable } from '../../crypto/sealed.js';
 
@@ -17,45 +17,6 @@ import { openNullable } from '../../crypto/sealed.js';
  * back the complete export of what was removed, and the audit log keeps a tombstone
  * (id, code, counts) without personal data.
  */
-
-export type Store = 'LIVE' | 'ARCHIVE';
-
-export interface Located {
-  id: string;
-  code: string;
-  status: string;
-  legalHold: boolean;
-  store: Store;
-}
-
-/**
- * Finds a customer in either store and locks its row. A move that commits meanwhile can
- * hide it from both reads: the live read comes before a restore commits, the archive read
- * waits for the restore's lock and then finds the row gone. Each statement sees what was
- * committed when it started (READ COMMITTED), so looking again finds the customer where
- * it went; callers then decide on its new store and status.
- */
-async function locate(tx: RequestContext, id: string): Promise<Located | undefined> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const [live] = await tx.sql.query<Located>(
-      `select id::text, code, status, legal_hold as "legalHold", 'LIVE' as store from customer where id = $1::bigint for update`,
-      [id],
-    );
-    if (live) return live;
-    const [archived] = await tx.sql.query<Located>(
-      `select id::text, code, 'ARCHIVED' as status, legal_hold as "legalHold", 'ARCHIVE' as store
-         from archive.customer where id = $1::bigint for update`,
-      [id],
-    );
-    if (archived) return archived;
-    const [moved] = await tx.sql.query(
-      `select 1 from customer where id = $1::bigint union all select 1 from archive.customer where id = $1::bigint`,
-      [id],
-    );
-    if (!moved) return undefined;
-  }
-  return undefined;
-}
 
 /** Everything stored about the customers, as JSON, timestamps in UTC with microseconds. */
 async function exportRows(tx: RequestContext, ids: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
@@ -151,10 +112,10 @@ export async function purgeCustomer(
 ): Promise<{ purgedId: string; code: string; export: Record<string, unknown> }> {
   const { actor } = requireAction(ctx, Action.CUSTOMER_PURGE);
   return inTransaction(ctx, async (tx) => {
-    const found = validIds([input.id]).length ? await locate(tx, input.id) : undefined;
+    const found = await locateCustomer(tx, input.id);
     if (!found) throw customerNotFound(input.id);
     if (input.confirm.trim() !== found.code) throw confirmationMismatch();
-    if (found.status !== 'VOID' && found.status !== 'ARCHIVED') throw invalidTransition('purge', found.status);
+    if (!allows('purge', found.status)) throw invalidTransition('purge', found.status);
     if (found.legalHold) throw legalHold(found.id);
     const exported = (await exportRows(tx, [found.id])).get(found.id)!;
     await purgeRows(tx, [found], input.reason.trim());
@@ -162,4 +123,3 @@ export async function purgeCustomer(
   });
 }
 
-export { locate as locateCustomer };

@@ -3,12 +3,14 @@ import { Params } from '../../db/sql.js';
 import { inTransaction, type RequestContext } from '../../graphql/context.js';
 import { customerRowOwner, requireAction } from '../../policy/guard.js';
 import { Action } from '../../policy/policy.js';
-import { recordAudit, recordAuditMany } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { CustomerStatus } from '../customer/customer.enums.js';
-import { customerNotEditable, customerNotFound, customerVersionConflict } from '../customer/customer.errors.js';
-import { customerConditions, findCustomersByIds, validIds } from '../customer/customer.reader.js';
+import { customerNotEditable } from '../customer/customer.errors.js';
+import { lockCustomers, requireTransition, statusCondition } from '../customer/customer.lifecycle.js';
+import { customerConditions } from '../customer/customer.reader.js';
 import type { CustomerRecord } from '../customer/customer.record.js';
 import { customerReadScope } from '../customer/customer.service.js';
+import { writeCustomer, writeCustomersWhere } from '../customer/customer.store.js';
 import { tagExists, tagNotFound, tooManyMatches } from './classification.errors.js';
 import { withSegment } from './segment.store.js';
 import type { BulkTagCustomersInput, DeleteTagInput, SaveTagInput, SetCustomerTagsInput, TagRecord } from './classification.types.js';
@@ -42,21 +44,10 @@ export async function setCustomerTags(ctx: RequestContext, input: SetCustomerTag
   const owner = customerRowOwner(ctx);
   const tags = [...new Set(input.tags)];
   return inTransaction(ctx, async (tx) => {
-    if (validIds([input.id]).length === 0) throw customerNotFound(input.id);
-    await tx.sql.query(`select 1 from customer where id = $1::bigint for update`, [input.id]);
-    const [before] = await findCustomersByIds(tx.sql, [input.id], owner);
-    if (!before) throw customerNotFound(input.id);
-    if (input.version != null && before.version !== input.version) throw customerVersionConflict();
-    if (before.status !== CustomerStatus.ACTIVE) throw customerNotEditable(before.status);
-    await tx.sql.query(`update customer set tags = $2::text[], version = version + 1, updated_at = now() where id = $1::bigint`, [input.id, tags]);
-    const [after] = await findCustomersByIds(tx.sql, [input.id]);
-    await recordAudit(tx, {
-      action: 'CUSTOMER_TAGGED',
-      entityType: 'Customer',
-      entityId: input.id,
-      changes: { tags: { from: before.tags, to: after!.tags } },
-    });
-    return after!;
+    const locked = await lockCustomers(tx, [input.id], owner);
+    const before = requireTransition('edit', input.id, locked, input.version, customerNotEditable);
+    const write = await writeCustomer(tx, { before, changes: { tags } }, { audit: { action: 'CUSTOMER_TAGGED' } });
+    return write.after;
   });
 }
 
@@ -88,22 +79,7 @@ export async function bulkTagCustomers(ctx: RequestContext, input: BulkTagCustom
     );
     if (counts!.matched > tx.config.BULK_TAG_LIMIT) throw tooManyMatches(tx.config.BULK_TAG_LIMIT);
     if (input.dryRun || counts!.changed === 0) return { matched: counts!.matched, changed: counts!.changed, dryRun: input.dryRun };
-    const changed = await tx.sql.query<{ id: string; from: string[]; to: string[] }>(
-      `with sel as (
-         select c.id, c.tags as old, ${newTags} as new from customer c where ${where} order by c.id for update
-       )
-       update customer c set tags = sel.new, version = c.version + 1, updated_at = now()
-         from sel where c.id = sel.id and sel.old is distinct from sel.new
-       returning c.id::text as id, sel.old as "from", sel.new as "to"`,
-      params.values,
-    );
-    changed.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
-    await recordAuditMany(tx, {
-      action: 'CUSTOMER_TAGGED',
-      entityType: 'Customer',
-      entityIds: changed.map((c) => c.id),
-      changes: changed.map((c) => ({ tags: { from: c.from, to: c.to } })),
-    });
+    const changed = await writeCustomersWhere(tx, { where, params, set: { tags: newTags }, audit: { action: 'CUSTOMER_TAGGED' } });
     return { matched: counts!.matched, changed: changed.length, dryRun: false };
   });
 }
@@ -118,15 +94,18 @@ async function tagState(tx: RequestContext, name: string): Promise<TagRecord | u
   ).then((row) => ((row as { present?: boolean } | undefined)?.present ? row : undefined));
 }
 
-/** Live customers carrying `from`: `to` replaces it (or removes it when null). */
+/** Live customers carrying `from`: `to` replaces it (or removes it when null). Recorded as
+ * the tag's event (with the count), not one event per customer. */
 async function retag(tx: RequestContext, from: string, to: string | null): Promise<number> {
-  const rows = await tx.sql.query(
-    `update customer c set tags = case when $2::text is null or c.tags @> array[$2::text] then array_remove(c.tags, $1) else array_replace(c.tags, $1, $2) end,
-            version = c.version + 1, updated_at = now()
-      where c.tags @> array[$1::text] and c.status <> 'MERGED' returning 1`,
-    [from, to],
-  );
-  return rows.length;
+  const params = new Params();
+  const [old, replacement] = [params.add(from, 'text'), params.add(to, 'text')];
+  const changed = await writeCustomersWhere(tx, {
+    where: `c.tags @> array[${old}] and ${statusCondition('maintain')}`,
+    params,
+    set: { tags: `case when ${replacement} is null or c.tags @> array[${replacement}] then array_remove(c.tags, ${old}) else array_replace(c.tags, ${old}, ${replacement}) end` },
+    audit: null,
+  });
+  return changed.length;
 }
 
 export async function saveTag(ctx: RequestContext, input: SaveTagInput): Promise<{ tag: TagRecord; customersChanged: number }> {

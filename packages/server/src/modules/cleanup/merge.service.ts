@@ -5,15 +5,16 @@ import { Action, CUSTOMER_WRITABLE } from '../../policy/policy.js';
 import { auditDiff } from '../audit/audit.changes.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { CustomerStatus } from '../customer/customer.enums.js';
-import { customerNotFound, customerVersionConflict } from '../customer/customer.errors.js';
+import { lockCustomers, requireTransition } from '../customer/customer.lifecycle.js';
 import { findCustomersByIds, validIds } from '../customer/customer.reader.js';
 import type { CustomerRecord } from '../customer/customer.record.js';
-import { CUSTOMER_AUDITED_FIELDS } from '../customer/customer.service.js';
+import {
+  CUSTOMER_AUDITED_FIELDS, restoreRowImages, ROW_IMAGES, writeCustomers, type CustomerChanges,
+} from '../customer/customer.store.js';
 import { CleanupField, FIELD_KEYS } from './cleanup.enums.js';
 import { mergeNotFound, notMergeable, unmergeBlocked } from './cleanup.errors.js';
-import { findMerge, restoreSnapshot } from './merge.store.js';
+import { findMerge } from './merge.store.js';
 import type { MergeCustomersInput, MergeRecord, UnmergeCustomersInput } from './merge.types.js';
-import { storedTaxId } from '../customer/customer.tax.js';
 
 /** Fields a merge takes from one party; tags are the union of all parties'. */
 const PICKABLE = [
@@ -56,7 +57,7 @@ function checkInput(input: MergeCustomersInput, role: Parameters<typeof assertWr
 
 /** The survivor's values after the merge: picks, then the survivor's own value, then the
  * first non-empty value among the merged customers (for fields the caller may write). */
-function mergedValues(role: Parameters<typeof assertWritable>[0], parties: CustomerRecord[], picks: Map<CleanupField, string>) {
+function mergedValues(role: Parameters<typeof assertWritable>[0], parties: CustomerRecord[], picks: Map<CleanupField, string>): CustomerChanges {
   const [survivor, ...merged] = parties as [CustomerRecord, ...CustomerRecord[]];
   const writable = new Set(CUSTOMER_WRITABLE[role]);
   const values: Record<string, unknown> = {};
@@ -68,7 +69,7 @@ function mergedValues(role: Parameters<typeof assertWritable>[0], parties: Custo
     else values[key] = survivor[key];
   }
   values.tags = [...new Set(parties.flatMap((p) => p.tags))];
-  return values;
+  return values as CustomerChanges;
 }
 
 /**
@@ -82,26 +83,14 @@ export async function mergeCustomers(ctx: RequestContext, input: MergeCustomersI
   const { parties, picks } = checkInput(input, actor.role);
   try {
     return await inTransaction(ctx, async (tx) => {
-      await tx.sql.query(`select 1 from customer where id = any($1::bigint[]) order by id for update`, [parties]);
-      const rows = new Map((await findCustomersByIds(tx.sql, parties)).map((r) => [r.id, r]));
+      const locked = await lockCustomers(tx, parties);
       const versions = new Map((input.versions ?? []).map((v) => [v.id, v.version]));
-      for (const id of parties) {
-        const row = rows.get(id);
-        if (!row) {
-          const archived = await tx.sql.one(`select 1 from archive.customer where id = $1::bigint`, [id]);
-          if (archived) throw notMergeable(id, CustomerStatus.ARCHIVED);
-          throw customerNotFound(id);
-        }
-        if (versions.has(id) && versions.get(id) !== row.version) throw customerVersionConflict();
-        if (row.status !== CustomerStatus.ACTIVE) throw notMergeable(id, row.status);
-      }
-      const ordered = parties.map((id) => rows.get(id)!);
+      for (const id of parties) requireTransition('merge', id, locked, versions.get(id), (status) => notMergeable(id, status));
+      const ordered = parties.map((id) => locked.live.get(id)!);
       const values = mergedValues(actor.role, ordered, picks);
-      const survivorTaxId = ordered[0]!.taxId;
-      const sealedTax = storedTaxId((values.taxId as string | null | undefined) ?? null);
       const [merge] = await tx.sql.query<{ id: string }>(
         `insert into customer_merge (survivor_id, merged_ids, picks, snapshot, versions_after, merged_by)
-         select $1::bigint, $2::bigint[], $3::jsonb, jsonb_object_agg(c.id::text, to_jsonb(c)),
+         select $1::bigint, $2::bigint[], $3::jsonb, ${ROW_IMAGES('c')},
                 jsonb_object_agg(c.id::text, c.version + 1), $4::bigint
            from customer c where c.id = any($5::bigint[])
          returning id::text`,
@@ -118,38 +107,24 @@ export async function mergeCustomers(ctx: RequestContext, input: MergeCustomersI
       );
       const movedInteractions = moved!.n;
       await tx.sql.query(`update interaction set customer_id = $1::bigint where customer_id = any($2::bigint[])`, [input.survivorId, input.mergedIds]);
-      await tx.sql.query(
-        `update customer set status = 'MERGED', version = version + 1, updated_at = now() where id = any($1::bigint[])`,
-        [input.mergedIds],
-      );
-      await tx.sql.query(
-        `update customer set name = $2, type = $3, tier = $4, industry = $5, region = $6, lifecycle_stage = $7, owner_id = $8::bigint,
-                email = $9, phone = $10, address = $11, notes = $13, tags = $14::text[],
-                tax_id = case when $12::text is not distinct from $15::text then tax_id else $16 end,
-                tax_id_hash = case when $12::text is not distinct from $15::text then tax_id_hash else $17::bytea end,
-                tax_id_shape = case when $12::text is not distinct from $15::text then tax_id_shape else $18 end,
-                version = version + 1, updated_at = now()
-          where id = $1::bigint`,
-        // The tax id is stored encrypted: a survivor keeping its own is left as stored,
-        // a picked one is sealed anew (with its blind index) under the current key.
-        [input.survivorId, values.name, values.type, values.tier, values.industry, values.region, values.lifecycleStage, values.ownerId,
-          values.email, values.phone, values.address, values.taxId, values.notes, values.tags,
-          survivorTaxId, sealedTax.taxId, sealedTax.taxIdHash, sealedTax.taxIdShape],
-      );
-      const [after] = await findCustomersByIds(tx.sql, [input.survivorId]);
-      if (input.dryRun) throw new DryRun(after!, movedInteractions);
+      await writeCustomers(tx, ordered.slice(1).map((before) => ({ before, changes: { status: CustomerStatus.MERGED } })), { audit: null });
+      // The tax id is stored encrypted: a survivor keeping its own keeps it as stored, a
+      // picked one is sealed anew (with its blind index) under the current key.
+      const [survivor] = await writeCustomers(tx, [{ before: ordered[0]!, changes: values }], { audit: null, touch: true });
+      const after = survivor!.after;
+      if (input.dryRun) throw new DryRun(after, movedInteractions);
       await recordAudit(tx, {
         action: 'CUSTOMERS_MERGED',
         entityType: 'Customer',
         entityId: input.survivorId,
         reason: input.reason?.trim() || null,
         changes: {
-          ...auditDiff('Customer', ordered[0] as never, after as never, CUSTOMER_AUDITED_FIELDS),
+          ...survivor!.changes,
           mergeId: { to: mergeId },
           mergedIds: { to: [...input.mergedIds].sort(byId) },
         },
       });
-      return { survivor: after!, merge: (await findMerge(tx.sql, mergeId))!, movedInteractions, dryRun: false };
+      return { survivor: after, merge: (await findMerge(tx.sql, mergeId))!, movedInteractions, dryRun: false };
     });
   } catch (error) {
     if (error instanceof DryRun) return { survivor: error.survivor, merge: null, movedInteractions: error.movedInteractions, dryRun: true };
@@ -170,9 +145,12 @@ export async function unmergeCustomers(ctx: RequestContext, input: UnmergeCustom
     if (!merge) throw mergeNotFound(input.mergeId);
     if (merge.unmergedAt) throw unmergeBlocked(merge.id, [`it was already undone at ${merge.unmergedAt}`]);
     const parties = [merge.survivorId, ...merge.mergedIds];
-    await tx.sql.query(`select 1 from customer where id = any($1::bigint[]) order by id for update`, [parties]);
-    const rows = new Map((await findCustomersByIds(tx.sql, parties)).map((r) => [r.id, r]));
-    const expected = (await tx.sql.one<{ v: Record<string, number> }>(`select versions_after as v from customer_merge where id = $1::bigint`, [merge.id]))!.v;
+    const rows = (await lockCustomers(tx, parties)).live;
+    const kept = (await tx.sql.one<{ v: Record<string, number>; snapshot: Record<string, unknown> }>(
+      `select versions_after as v, snapshot from customer_merge where id = $1::bigint`,
+      [merge.id],
+    ))!;
+    const expected = kept.v;
     const blockers: string[] = [];
     for (const id of parties) {
       const row = rows.get(id);
@@ -196,7 +174,7 @@ export async function unmergeCustomers(ctx: RequestContext, input: UnmergeCustom
          from customer_merge_interaction mi where mi.merge_id = $1::bigint and i.id = mi.interaction_id`,
       [merge.id],
     );
-    await restoreSnapshot(tx.sql, merge.id, parties);
+    await restoreRowImages(tx.sql, kept.snapshot, parties);
     await tx.sql.query(
       `update customer_merge set unmerged_at = now(), unmerged_by = $2::bigint, unmerge_reason = $3 where id = $1::bigint`,
       [merge.id, actor.userId, input.reason.trim()],

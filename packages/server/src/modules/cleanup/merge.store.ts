@@ -14,43 +14,6 @@ export async function findMerge(sql: SqlExecutor, id: string, lock = false): Pro
   return sql.one<MergeRecord>(`select ${MERGE_COLUMNS} from customer_merge m where m.id = $1::bigint ${lock ? 'for update' : ''}`, [id]);
 }
 
-let restorable: Promise<string[]> | undefined;
-
-/**
- * The customer columns an unmerge writes back from the snapshot: all stored columns but
- * the id and `last_interaction_at`, which the interaction triggers recompute once the
- * interactions are back (so interactions logged since the merge still count). Read from
- * the catalog so a column added by a later migration is restored too.
- */
-export function restorableColumns(sql: SqlExecutor): Promise<string[]> {
-  restorable ??= sql
-    .query<{ name: string }>(
-      `select a.attname as name from pg_attribute a
-        where a.attrelid = 'customer'::regclass and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
-          and a.attname not in ('id', 'last_interaction_at')
-        order by a.attnum`,
-    )
-    .then((rows) => rows.map((r) => r.name))
-    .catch((error) => {
-      restorable = undefined;
-      throw error;
-    });
-  return restorable;
-}
-
-/** Puts every party's row back as the snapshot holds it. */
-export async function restoreSnapshot(sql: SqlExecutor, mergeId: string, ids: string[]): Promise<void> {
-  const columns = await restorableColumns(sql);
-  const quoted = columns.map((c) => `"${c}"`);
-  await sql.query(
-    `update customer c set (${quoted.join(', ')}) =
-       (select ${quoted.map((c) => `r.${c}`).join(', ')}
-          from customer_merge m, jsonb_populate_record(null::customer, m.snapshot -> c.id::text) r where m.id = $1::bigint)
-      where c.id = any($2::bigint[])`,
-    [mergeId, ids],
-  );
-}
-
 /**
  * Erasure reaches the copies merges keep: the customer's entry in every merge snapshot
  * loses the same personal fields as its live row. (The erasure also bumps the live

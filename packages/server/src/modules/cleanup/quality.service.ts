@@ -7,14 +7,15 @@ import { assertWritable, customerRowOwner, requireAction, requireActor } from '.
 import type { Role } from '../identity/role.js';
 import { Action, CUSTOMER_WRITABLE, customerValueAccess, FieldAccess } from '../../policy/policy.js';
 import { guardCustomerValue } from '../../policy/value-guard.js';
-import type { LifecycleFailureRecord } from '../archive/lifecycle-failure.js';
-import { auditDiff } from '../audit/audit.changes.js';
+import { stateFailure, type LifecycleFailureRecord } from '../customer/customer.failures.js';
 import { recordAuditMany } from '../audit/audit.service.js';
 import { INDUSTRIES } from '../customer/customer.enums.js';
 import { customerByIdLoader } from '../customer/customer.loaders.js';
-import { customerConditions, findCustomersByIds, validIds, type CustomerReadScope } from '../customer/customer.reader.js';
+import { allows, lockCustomers } from '../customer/customer.lifecycle.js';
+import { customerConditions, findCustomersByIds, type CustomerReadScope } from '../customer/customer.reader.js';
 import { CUSTOMER_COLUMNS, type CustomerRecord } from '../customer/customer.record.js';
 import { customerReadScope } from '../customer/customer.service.js';
+import { writeCustomers, type CustomerChanges, type CustomerWrite } from '../customer/customer.store.js';
 import { withSegment } from '../classification/segment.store.js';
 import { CleanupField, DataQualityAction, FIELD_KEYS } from './cleanup.enums.js';
 import { noSuggestion } from './cleanup.errors.js';
@@ -192,30 +193,29 @@ export async function resolveDataQualityIssues(ctx: RequestContext, input: Resol
   if (apply) assertWritable(actor.role, CUSTOMER_WRITABLE, Object.fromEntries(input.issues.map((r) => [FIELD_KEYS[r.field]!.key, true])));
   const ids = [...new Set(input.issues.map((r) => r.customerId))];
   return inTransaction(ctx, async (tx) => {
-    await tx.sql.query(`select 1 from customer where id = any($1::bigint[]) order by id for update`, [validIds(ids)]);
-    const rows = new Map((await findCustomersByIds(tx.sql, ids, owner)).map((r) => [r.id, r]));
+    const rows = (await lockCustomers(tx, ids, owner)).live;
     const options = { defaultCountry: tx.config.PHONE_DEFAULT_REGION, outdatedYears: tx.config.DATA_QUALITY_OUTDATED_YEARS, now: new Date() };
     const failures: LifecycleFailureRecord[] = [];
-    const changes = new Map<string, Record<string, unknown>>();
+    const changes = new Map<string, CustomerChanges>();
     const dismissals: { customer_id: string; field: string; problem: string; value_digest: string }[] = [];
     input.issues.forEach((ref, i) => {
       const customer = rows.get(ref.customerId);
       if (!customer) return void failures.push({ id: ref.customerId, code: 'NOT_FOUND', message: `Customer ${ref.customerId} was not found` });
+      // A fix rewrites values like normalization does: never a MERGED row, which unmerge restores.
+      if (apply && !allows('maintain', customer.status)) return void failures.push(stateFailure(ref.customerId, 'fix', customer.status));
       const current = issuesOf(customer, { ...options }).find((x) => x.field === ref.field && x.problem === ref.problem);
       if (!current || hiddenFrom(tx, customer, current)) {
         return void failures.push({ id: ref.customerId, code: 'INVALID_STATE', message: `Customer ${ref.customerId} no longer has ${ref.problem} on ${ref.field}` });
       }
       if (!apply) return void dismissals.push({ customer_id: customer.id, field: ref.field, problem: ref.problem, value_digest: valueDigest(customer, ref.field) });
       if (!current.hasSuggestion) throw noSuggestion(i);
-      changes.set(customer.id, { ...changes.get(customer.id), [FIELD_KEYS[ref.field]!.column]: current.suggestion });
+      changes.set(customer.id, { ...changes.get(customer.id), [FIELD_KEYS[ref.field]!.key]: current.suggestion });
     });
     const touched = [...new Set([...changes.keys(), ...dismissals.map((d) => d.customer_id)])].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+    const fixed = new Map<string, CustomerWrite>();
     if (apply) {
-      for (const [id, set] of changes) {
-        const params = new Params();
-        const assignments = Object.entries(set).map(([column, value]) => `${column} = ${params.add(value)}`);
-        await tx.sql.query(`update customer set ${assignments.join(', ')}, version = version + 1, updated_at = now() where id = ${params.add(id, 'bigint')}`, params.values);
-      }
+      const edits = [...changes].map(([id, set]) => ({ before: rows.get(id)!, changes: set }));
+      for (const write of await writeCustomers(tx, edits, { audit: null })) fixed.set(write.id, write);
     } else if (dismissals.length) {
       await tx.sql.query(
         `insert into data_quality_dismissal (customer_id, field, problem, value_digest, dismissed_by)
@@ -231,9 +231,7 @@ export async function resolveDataQualityIssues(ctx: RequestContext, input: Resol
       entityType: 'Customer',
       entityIds: touched,
       changes: touched.map((id) =>
-        apply
-          ? auditDiff('Customer', rows.get(id) as never, after.get(id) as never, Object.keys(changes.get(id) ?? {}).map((col) => Object.values(FIELD_KEYS).find((k) => k?.column === col)!.key))
-          : { dismissed: { to: dismissals.filter((d) => d.customer_id === id).map((d) => `${d.field}:${d.problem}`) } },
+        apply ? (fixed.get(id)?.changes ?? {}) : { dismissed: { to: dismissals.filter((d) => d.customer_id === id).map((d) => `${d.field}:${d.problem}`) } },
       ),
     });
     return { resolved: input.issues.length - failures.length, customers: touched.map((id) => after.get(id)!), failures };

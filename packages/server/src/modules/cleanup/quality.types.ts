@@ -3,7 +3,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { CustomerFilter } from '../customer/customer.inputs.js';
 import type { CustomerRecord } from '../customer/customer.record.js';
 import { Customer } from '../customer/customer.type.js';
-import { LifecycleFailure, type LifecycleFailureRecord } from '../archive/lifecycle-failure.js';
+import { LifecycleFailure, type LifecycleFailureRecord } from '../customer/customer.failures.js';
 import { PageInfo } from '../../graphql/connection.js';
 import { CleanupField, DataQualityAction, DataQualityProblem } from './cleanup.enums.js';
 import { Job } from '../job/job.type.js';

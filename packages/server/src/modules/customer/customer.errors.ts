@@ -5,6 +5,8 @@ export enum CustomerErrorCode {
   VERSION_CONFLICT = 'CUSTOMER_VERSION_CONFLICT',
   CODE_TAKEN = 'CUSTOMER_CODE_TAKEN',
   NOT_EDITABLE = 'CUSTOMER_NOT_EDITABLE',
+  /** A lifecycle transition the state machine does not allow (customer.lifecycle.ts). */
+  INVALID_STATE = 'LIFECYCLE_INVALID_STATE',
 }
 
 export const customerNotFound = (id: string) =>
@@ -24,3 +26,7 @@ export const customerCodeTaken = () =>
 
 export const customerNotEditable = (status: string) =>
   new DomainError(CustomerErrorCode.NOT_EDITABLE, `A customer with status ${status} cannot be edited`);
+
+/** A transition the state machine does not allow (customer.lifecycle.ts). */
+export const invalidTransition = (verb: string, status: string) =>
+  new DomainError(CustomerErrorCode.INVALID_STATE, `Cannot ${verb} a customer whose status is ${status}`);

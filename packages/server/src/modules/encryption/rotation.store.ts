@@ -1,10 +1,10 @@
 import { keyRing, type KeyRing } from '../../crypto/keyring.js';
 import { open } from '../../crypto/sealed.js';
 import { storedTaxId } from '../customer/customer.tax.js';
+import { rewriteSealedTaxIds, type RunSql } from '../customer/customer.store.js';
 import { customerDigest } from '../archive/archive.columns.js';
 
-/** Runs one statement and returns its rows (SqlExecutor.query, or a pg client adapted). */
-export type RunSql = <T>(text: string, params: unknown[]) => Promise<T[]>;
+export type { RunSql };
 
 /** The stored form of a value under the current key starts with this. */
 export function currentPrefix(ring: KeyRing = keyRing()): string {
@@ -62,17 +62,19 @@ export async function resealTaxIds(
       shapes.push(stored.taxIdShape);
     }
     // The shape is recomputed too: values from before encryption get theirs here.
-    await run(
-      `update ${table} c set tax_id = v.tax_id, tax_id_hash = v.hash, tax_id_shape = v.shape
-         from unnest($1::bigint[], $2::text[], $3::bytea[], $4::text[]) as v(id, tax_id, hash, shape) where c.id = v.id`,
-      [ids, sealed, hashes, shapes],
-    );
     if (archived) {
+      await run(
+        `update archive.customer c set tax_id = v.tax_id, tax_id_hash = v.hash, tax_id_shape = v.shape
+           from unnest($1::bigint[], $2::text[], $3::bytea[], $4::text[]) as v(id, tax_id, hash, shape) where c.id = v.id`,
+        [ids, sealed, hashes, shapes],
+      );
       await run(
         `with c as (update archive.customer c set checksum = ${customerDigest('c')} where c.id = any($1::bigint[]) returning c.id)
          insert into search_outbox (customer_id) select id from c`,
         [ids],
       );
+    } else {
+      await rewriteSealedTaxIds(run, { ids, sealed, hashes, shapes });
     }
   }
   return { lastId: rows.at(-1)!.id, rewritten: todo.length, skipped: rows.length - todo.length };

@@ -14,6 +14,7 @@ import { exportLinkInvalid } from './export.errors.js';
 import { exportConditions, guardCell, visibleColumns, type VisibleColumn } from './export.scope.js';
 import { csvSink, xlsxSink, type RowSink } from './export.writer.js';
 import { connectClient } from '../../db/pg-client.js';
+import { localizeForCode, negotiateLanguage } from '../../i18n/localize.js';
 
 const BATCH = 2_000;
 
@@ -46,7 +47,7 @@ export function registerExportRoute(app: FastifyInstance, orm: MikroORM, config:
     } catch (error) {
       if (error instanceof DomainError) {
         const status = error.reason === 'EXPORT_LINK_INVALID' ? 404 : 403;
-        return reply.code(status).send({ error: error.message });
+        return reply.code(status).send({ error: localizeForCode(error.message, undefined, negotiateLanguage(req.headers['accept-language'])) });
       }
       throw error;
     }

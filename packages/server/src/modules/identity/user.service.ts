@@ -41,26 +41,36 @@ export async function listStaffNames(ctx: RequestContext): Promise<StaffNameReco
 export async function createUser(ctx: RequestContext, input: CreateUserInput): Promise<UserRecord> {
   requireAction(ctx, Action.USER_MANAGE);
   const passwordHash = await authRuntime(ctx.config).hashing.run(() => hashPassword(input.password));
-  return inTransaction(ctx, async (tx) => {
-    let row: UserRecord | undefined;
-    try {
-      row = await tx.sql.one<UserRecord>(
-        `insert into app_user as u (email, display_name, role, password_hash) values ($1, $2, $3, $4)
-         returning ${USER_COLUMNS}`,
-        [input.email.trim().toLowerCase(), input.displayName.trim(), input.role, passwordHash],
-      );
-    } catch (error) {
-      if ((error as { code?: string }).code === '23505') throw emailTaken();
-      throw error;
-    }
-    await recordAudit(tx, {
-      action: 'USER_CREATED',
-      entityType: 'User',
-      entityId: row!.id,
-      changes: auditDiff('User', null, row as never, AUDITED),
-    });
-    return row!;
+  return inTransaction(ctx, (tx) => insertUser(tx, input, passwordHash));
+}
+
+/** The new user's row and its USER_CREATED event, in the caller's transaction (the
+ * mutation, or the console's `users:create-admin` acting as the system). */
+export async function insertUser(
+  tx: RequestContext,
+  input: Pick<CreateUserInput, 'email' | 'displayName' | 'role'>,
+  passwordHash: string,
+  reason?: string,
+): Promise<UserRecord> {
+  let row: UserRecord | undefined;
+  try {
+    row = await tx.sql.one<UserRecord>(
+      `insert into app_user as u (email, display_name, role, password_hash) values ($1, $2, $3, $4)
+       returning ${USER_COLUMNS}`,
+      [input.email.trim().toLowerCase(), input.displayName.trim(), input.role, passwordHash],
+    );
+  } catch (error) {
+    if ((error as { code?: string }).code === '23505') throw emailTaken();
+    throw error;
+  }
+  await recordAudit(tx, {
+    action: 'USER_CREATED',
+    entityType: 'User',
+    entityId: row!.id,
+    changes: auditDiff('User', null, row as never, AUDITED),
+    ...(reason ? { reason } : {}),
   });
+  return row!;
 }
 
 export async function updateUser(ctx: RequestContext, input: UpdateUserInput): Promise<UserRecord> {

@@ -6,6 +6,7 @@ import { sortForbidden } from '../../policy/policy.errors.js';
 import { Action, FieldAccess, fieldAccess, INTERACTION_WRITABLE, RowScope } from '../../policy/policy.js';
 import { auditDiff } from '../audit/audit.changes.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { archivedIds } from '../customer/customer.lifecycle.js';
 import { InteractionKind } from './interaction.enums.js';
 import { interactionCustomerNotActive, interactionCustomerNotFound } from './interaction.errors.js';
 import { GUARDED_SORTS, type InteractionFilter, type InteractionOrder, type LogInteractionInput } from './interaction.inputs.js';
@@ -80,11 +81,8 @@ export async function logInteraction(ctx: RequestContext, input: LogInteractionI
     );
     // Another owner's customer is reported exactly like a missing one.
     if (!customer || (scope === RowScope.OWN && customer.ownerId !== actor.userId)) {
-      const archived = await tx.sql.one<{ ownerId: string | null }>(
-        `select owner_id::text as "ownerId" from archive.customer where id = $1::bigint`,
-        [input.customerId],
-      );
-      if (archived && (scope !== RowScope.OWN || archived.ownerId === actor.userId)) throw interactionCustomerNotActive('ARCHIVED');
+      const archived = await archivedIds(tx.sql, [input.customerId], scope === RowScope.OWN ? actor.userId : null);
+      if (archived.has(input.customerId)) throw interactionCustomerNotActive('ARCHIVED');
       throw interactionCustomerNotFound(input.customerId);
     }
     if (customer.status !== 'ACTIVE') throw interactionCustomerNotActive(customer.status);

@@ -27,6 +27,14 @@ export interface JobHandler<P = Record<string, unknown>, C = unknown> {
    * holding a pooled connection. Such steps must be safe to repeat after a crash.
    */
   ownsConnections?: boolean;
+  /**
+   * Once per process, before its first batch of this kind and outside any transaction:
+   * loads what a batch would otherwise load with its transaction open. (The Chinese
+   * segmenter's dictionary takes ~0.3 s, more under load; a batch transaction left idle
+   * that long can pass idle_in_transaction_session_timeout, which the worker sets to
+   * JOB_STALE_MS.)
+   */
+  warmUp?(): void | Promise<void>;
   /** Once per job, before the first batch: counts the work and sets the first checkpoint. */
   begin(tx: RequestContext, job: JobRecord<P>): Promise<{ total: number | null; checkpoint: C }>;
   /** One batch. */

@@ -56,6 +56,8 @@ export class JobWorker {
   #stopping = false;
   #loop: Promise<void> | undefined;
   readonly #pause = new Pause();
+  /** Kinds whose warmUp ran in this process. */
+  readonly #warmed = new Set<string>();
   #timer: NodeJS.Timeout | undefined;
   #pool: MikroORM | undefined;
   readonly #heartbeat: LeaseHeartbeat;
@@ -227,6 +229,10 @@ export class JobWorker {
    * lease-conditional update: a lost lease rolls the batch back.
    */
   async #batch(ctx: RequestContext, handler: JobHandler<any, any>, job: JobRecord): Promise<Outcome> {
+    if (handler.warmUp && !this.#warmed.has(handler.kind)) {
+      await handler.warmUp();
+      this.#warmed.add(handler.kind);
+    }
     try {
       if (handler.ownsConnections) return await this.#advance(ctx, handler, job, (record) => inTransaction(ctx, record));
       return await inTransaction(ctx, (tx) => this.#advance(tx, handler, job, (record) => record(tx)));

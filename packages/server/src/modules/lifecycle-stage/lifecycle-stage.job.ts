@@ -1,5 +1,6 @@
 import { Params } from '../../db/sql.js';
-import { recordAuditMany } from '../audit/audit.service.js';
+import { statusCondition } from '../customer/customer.lifecycle.js';
+import { writeCustomersWhere } from '../customer/customer.store.js';
 import { idRange, nextIdRange } from '../job/id-range.js';
 import { JobKind } from '../job/job.enums.js';
 import type { JobHandler } from '../job/job.handler.js';
@@ -24,7 +25,7 @@ interface Checkpoint {
 }
 
 /** Live customers the classifier may touch: a stage set by hand stays as it is. */
-const ELIGIBLE = `c.status = 'ACTIVE' and not c.stage_override`;
+const ELIGIBLE = `${statusCondition('edit')} and not c.stage_override`;
 
 /** Sets lifecycle stages from activity, one id range per transaction, with one audit
  * event per changed customer; the job's terminal event is the run's summary. */
@@ -45,32 +46,22 @@ export const classifyLifecycleHandler: JobHandler<ClassifyParams, Checkpoint> = 
     const at = params.add(asOf, 'timestamptz');
     const ago = (days: number) => `(${at} - ${params.add(days, 'integer')} * interval '1 day')`;
     const activity = 'coalesce(c.last_interaction_at, c.created_at)';
-    const changes = await tx.sql.query<{ id: string; from: string; to: string }>(
-      `with sel as (
-         select c.id, c.lifecycle_stage as old_stage,
-                case when c.created_at >= ${ago(newDays)} then 'NEW'
-                     when ${activity} >= ${ago(activeDays)} then 'ACTIVE'
-                     when ${activity} >= ${ago(inactiveDays)} then 'INACTIVE'
-                     else 'CHURNED' end as new_stage
-           from customer c
-          where ${ELIGIBLE} and ${idRange('c.id', { afterId: checkpoint.lastId, upper: range.upper }, params)}
-          order by c.id
-          for update
-       )
-       update customer c set lifecycle_stage = sel.new_stage, version = c.version + 1, updated_at = now()
-         from sel where c.id = sel.id and sel.new_stage <> sel.old_stage
-       returning c.id::text as id, sel.old_stage as "from", sel.new_stage as "to"`,
-      params.values,
-    );
-    changes.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
-    await recordAuditMany(tx, {
-      action: 'CUSTOMER_STAGE_CLASSIFIED',
-      entityType: 'Customer',
-      entityIds: changes.map((c) => c.id),
-      changes: changes.map((c) => ({ lifecycleStage: { from: c.from, to: c.to } })),
+    const changes = await writeCustomersWhere(tx, {
+      where: `${ELIGIBLE} and ${idRange('c.id', { afterId: checkpoint.lastId, upper: range.upper }, params)}`,
+      params,
+      set: {
+        lifecycleStage: `case when c.created_at >= ${ago(newDays)} then 'NEW'
+                              when ${activity} >= ${ago(activeDays)} then 'ACTIVE'
+                              when ${activity} >= ${ago(inactiveDays)} then 'INACTIVE'
+                              else 'CHURNED' end`,
+      },
+      audit: { action: 'CUSTOMER_STAGE_CLASSIFIED' },
     });
     const to = { ...checkpoint.to };
-    for (const change of changes) to[change.to] = (to[change.to] ?? 0) + 1;
+    for (const { changes: diff } of changes) {
+      const stage = diff.lifecycleStage!.to as string;
+      to[stage] = (to[stage] ?? 0) + 1;
+    }
     return {
       checkpoint: { lastId: range.upper, scanned: checkpoint.scanned + range.count, changed: checkpoint.changed + changes.length, to },
       done: range.count,

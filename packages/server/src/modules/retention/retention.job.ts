@@ -1,5 +1,6 @@
 import { Params } from '../../db/sql.js';
-import { purgeRows, type Located } from '../archive/purge.service.js';
+import { purgeRows } from '../archive/purge.service.js';
+import type { Located } from '../customer/customer.lifecycle.js';
 import { idRange, nextIdRange } from '../job/id-range.js';
 import { JobKind } from '../job/job.enums.js';
 import type { JobHandler } from '../job/job.handler.js';

@@ -1,6 +1,7 @@
 import { lockIndexApply } from '../../search/outbox.js';
 import { openSearchIndex } from '../../search/search-engine.js';
 import { loadDocumentPage } from '../../search/search-document.js';
+import { warmTokenizer } from '../../search/tokenize.js';
 import { JobKind } from '../job/job.enums.js';
 import type { JobHandler } from '../job/job.handler.js';
 
@@ -21,6 +22,7 @@ interface Checkpoint {
  */
 export const reindexSearchHandler: JobHandler<Record<string, unknown>, Checkpoint> = {
   kind: JobKind.REINDEX_SEARCH,
+  warmUp: warmTokenizer,
 
   async begin(tx) {
     await openSearchIndex(tx.config, tx.sql).prepare();

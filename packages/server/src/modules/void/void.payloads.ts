@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Customer } from '../customer/customer.type.js';
-import { LifecycleFailure } from '../archive/lifecycle-failure.js';
+import { LifecycleFailure } from '../customer/customer.failures.js';
 
 @ObjectType({ description: 'Result of voidCustomer or unvoidCustomer.' })
 export class VoidCustomerPayload {

@@ -2,32 +2,27 @@ import { DomainError, invalidInput } from '../../common/domain-error.js';
 import { inTransaction, type RequestContext } from '../../graphql/context.js';
 import { customerRowOwner, requireAction } from '../../policy/guard.js';
 import { Action, RowScope } from '../../policy/policy.js';
-import { ArchiveErrorCode } from '../archive/archive.errors.js';
-import { customerNotFoundFailure, stateFailure, type LifecycleFailureRecord } from '../archive/lifecycle-failure.js';
-import { recordAuditMany } from '../audit/audit.service.js';
 import { CustomerStatus, VoidReason } from '../customer/customer.enums.js';
-import { customerNotFound, customerVersionConflict } from '../customer/customer.errors.js';
-import { findCustomersByIds, validIds } from '../customer/customer.reader.js';
+import { CustomerErrorCode, customerNotFound, customerVersionConflict } from '../customer/customer.errors.js';
+import type { LifecycleFailureRecord } from '../customer/customer.failures.js';
+import { checkTransition, lockCustomers } from '../customer/customer.lifecycle.js';
 import type { CustomerRecord } from '../customer/customer.record.js';
+import { writeCustomers, type CustomerChanges, type CustomerEdit } from '../customer/customer.store.js';
 import type { UnvoidCustomerInput, UnvoidCustomersInput, VoidCustomerInput, VoidCustomersInput } from './void.inputs.js';
 
 /**
- * ACTIVE --void(reason)--> VOID --unvoid(reason)--> ACTIVE. Voided customers stay in the
- * live table for traceability but leave default lists, counts and reports (which show
- * ACTIVE unless asked otherwise). Both directions are one set-based UPDATE guarded by the
- * expected status, so a concurrent change can never be overwritten.
+ * ACTIVE --void(reason)--> VOID --unvoid(reason)--> ACTIVE (customer.lifecycle.ts). Voided
+ * customers stay in the live table for traceability but leave default lists, counts and
+ * reports (which show ACTIVE unless asked otherwise). Both directions lock the customers,
+ * check each one's state and write through the customer store.
  */
 
 interface Transition {
   verb: 'void' | 'unvoid';
   action: Action;
-  from: CustomerStatus;
   auditAction: string;
-  /** SET clause; $1 is the ids array, $2.. the values. */
-  set: string;
-  values: unknown[];
+  changes: CustomerChanges;
   reason: string;
-  changes: (before: CustomerRecord) => Record<string, unknown>;
 }
 
 interface Outcome {
@@ -39,43 +34,18 @@ async function transition(ctx: RequestContext, ids: readonly string[], t: Transi
   const { scope } = requireAction(ctx, t.action);
   const owner = scope === RowScope.OWN ? ctx.actor!.userId : customerRowOwner(ctx);
   const unique = [...new Set(ids)];
-  const valid = validIds(unique);
   return inTransaction(ctx, async (tx) => {
-    await tx.sql.query(`select 1 from customer where id = any($1::bigint[]) order by id for update`, [valid]);
-    const before = await findCustomersByIds(tx.sql, valid, owner);
-    const byId = new Map(before.map((c) => [c.id, c]));
-    const archived = new Set(
-      (await tx.sql.query<{ id: string }>(
-        `select id::text from archive.customer where id = any($1::bigint[]) and ($2::bigint is null or owner_id = $2::bigint)`,
-        [valid, owner ?? null],
-      )).map((r) => r.id),
-    );
+    const locked = await lockCustomers(tx, unique, owner);
     const failures: LifecycleFailureRecord[] = [];
-    const changing: CustomerRecord[] = [];
+    const edits: CustomerEdit[] = [];
     for (const id of unique) {
-      const current = byId.get(id);
-      if (!current) failures.push(archived.has(id) ? stateFailure(id, t.verb, 'ARCHIVED') : customerNotFoundFailure(id));
-      else if (current.status !== t.from) failures.push(stateFailure(id, t.verb, current.status));
-      else if (version != null && current.version !== version) throw customerVersionConflict();
-      else changing.push(current);
+      const check = checkTransition(t.verb, id, locked, version);
+      if (check.ok) edits.push({ before: check.customer, changes: t.changes });
+      else if (check.reason === 'VERSION') throw customerVersionConflict();
+      else failures.push(check.failure);
     }
-    const ids = changing.map((c) => c.id);
-    if (ids.length) {
-      await tx.sql.query(
-        `update customer set ${t.set}, status = $${t.values.length + 2}, updated_at = now(), version = version + 1
-          where id = any($1::bigint[]) and status = $${t.values.length + 3}`,
-        [ids, ...t.values, t.verb === 'void' ? CustomerStatus.VOID : CustomerStatus.ACTIVE, t.from],
-      );
-      await recordAuditMany(tx, {
-        action: t.auditAction,
-        entityType: 'Customer',
-        entityIds: ids,
-        reason: t.reason,
-        changes: changing.map(t.changes),
-      });
-    }
-    const after = await findCustomersByIds(tx.sql, ids);
-    return { customers: after.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1)), failures };
+    const written = await writeCustomers(tx, edits, { audit: { action: t.auditAction, reason: t.reason } });
+    return { customers: written.map((w) => w.after), failures };
   });
 }
 
@@ -85,12 +55,9 @@ function voidTransition(reason: VoidReason, note: string | null | undefined): Tr
   return {
     verb: 'void',
     action: Action.CUSTOMER_VOID,
-    from: CustomerStatus.ACTIVE,
     auditAction: 'CUSTOMER_VOIDED',
-    set: 'void_reason = $2, void_note = $3, voided_at = now()',
-    values: [reason, cleanNote],
+    changes: { status: CustomerStatus.VOID, voidReason: reason, voidNote: cleanNote, voidedAt: 'now' },
     reason: cleanNote ? `${reason}: ${cleanNote}` : reason,
-    changes: () => ({ status: { from: 'ACTIVE', to: 'VOID' }, voidReason: { to: reason } }),
   };
 }
 
@@ -98,13 +65,10 @@ function unvoidTransition(note: string): Transition {
   return {
     verb: 'unvoid',
     action: Action.CUSTOMER_UNVOID,
-    from: CustomerStatus.VOID,
     auditAction: 'CUSTOMER_UNVOIDED',
     // The void's reason and time stay in the audit log; the live row no longer claims it.
-    set: 'void_reason = null, void_note = null, voided_at = null',
-    values: [],
+    changes: { status: CustomerStatus.ACTIVE, voidReason: null, voidNote: null, voidedAt: null },
     reason: note.trim(),
-    changes: (before) => ({ status: { from: 'VOID', to: 'ACTIVE' }, voidReason: { from: before.voidReason, to: null } }),
   };
 }
 
@@ -112,7 +76,7 @@ function unvoidTransition(note: string): Transition {
 function single(outcome: Outcome, id: string): CustomerRecord {
   const failure = outcome.failures[0];
   if (failure?.code === 'NOT_FOUND') throw customerNotFound(id);
-  if (failure) throw new DomainError(ArchiveErrorCode.INVALID_STATE, failure.message);
+  if (failure) throw new DomainError(CustomerErrorCode.INVALID_STATE, failure.message);
   return outcome.customers[0]!;
 }
 

@@ -1,0 +1,391 @@
+import { invalidInput } from '../../common/domain-error.js';
+import { openCustomerRows } from '../../crypto/sensitive.js';
+import type { Params, SqlExecutor } from '../../db/sql.js';
+import type { RequestContext } from '../../graphql/context.js';
+import { auditDiff, type AuditChanges } from '../audit/audit.changes.js';
+import { recordAudit, recordAuditMany } from '../audit/audit.service.js';
+import type { CustomerStatus, CustomerTier, CustomerType, LifecycleStage, VoidReason } from './customer.enums.js';
+import { customerCodeTaken, customerNotFound } from './customer.errors.js';
+import { CUSTOMER_COLUMNS, type CustomerRecord } from './customer.record.js';
+import { storedTaxId } from './customer.tax.js';
+
+/**
+ * The one write path of live customer rows. Every change of a customer's fields or status
+ * (create, update, void, tags, merge, normalization, data-quality fixes, lifecycle stage,
+ * erasure, legal hold) comes here as typed field changes; the store writes only what
+ * changed, bumps `version` and `updated_at`, seals the tax id, and returns (and, when
+ * asked, records) the audit diff. Callers lock and check first (customer.lifecycle.ts).
+ * A source test (customer-write-path.test.ts) fails when another module writes the table.
+ */
+
+/** Fields whose changes the audit log records for customers. */
+export const CUSTOMER_AUDITED_FIELDS = [
+  'code', 'name', 'type', 'tier', 'industry', 'region', 'lifecycleStage', 'status', 'ownerId', 'email', 'phone',
+  'address', 'taxId', 'tags', 'notes',
+] as const;
+
+/** Audited as well when a write changes them (not part of a creation's snapshot). */
+const AUDITED_ON_CHANGE = new Set<string>([...CUSTOMER_AUDITED_FIELDS, 'voidReason', 'legalHold']);
+
+/** A live customer as the write path reads it: the record plus the write-side columns. */
+export interface StoredCustomer extends CustomerRecord {
+  legalHold: boolean;
+  stageOverride: boolean;
+}
+
+/** Changes to one customer, by record key. `undefined` leaves a field as it is; the tax
+ * id is given in clear (the store seals it); `voidedAt: 'now'` is the transaction's time. */
+export interface CustomerChanges {
+  code?: string;
+  name?: string;
+  type?: CustomerType;
+  tier?: CustomerTier;
+  industry?: string | null;
+  region?: string | null;
+  lifecycleStage?: LifecycleStage;
+  /** Set when a person picks the stage: the activity classifier then leaves it. */
+  stageOverride?: boolean;
+  status?: CustomerStatus;
+  ownerId?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  address?: string | null;
+  taxId?: string | null;
+  tags?: string[];
+  notes?: string | null;
+  voidReason?: VoidReason | null;
+  voidNote?: string | null;
+  voidedAt?: 'now' | string | null;
+  legalHold?: boolean;
+}
+
+type ChangeKey = keyof CustomerChanges;
+
+/** Column and SQL type of each key; `taxId` stands for its three stored columns. */
+const COLUMN: Record<ChangeKey, { column: string; type: 'text' | 'text[]' | 'bigint' | 'boolean' | 'timestamptz' }> = {
+  code: { column: 'code', type: 'text' },
+  name: { column: 'name', type: 'text' },
+  type: { column: 'type', type: 'text' },
+  tier: { column: 'tier', type: 'text' },
+  industry: { column: 'industry', type: 'text' },
+  region: { column: 'region', type: 'text' },
+  lifecycleStage: { column: 'lifecycle_stage', type: 'text' },
+  stageOverride: { column: 'stage_override', type: 'boolean' },
+  status: { column: 'status', type: 'text' },
+  ownerId: { column: 'owner_id', type: 'bigint' },
+  email: { column: 'email', type: 'text' },
+  phone: { column: 'phone', type: 'text' },
+  address: { column: 'address', type: 'text' },
+  taxId: { column: 'tax_id', type: 'text' },
+  tags: { column: 'tags', type: 'text[]' },
+  notes: { column: 'notes', type: 'text' },
+  voidReason: { column: 'void_reason', type: 'text' },
+  voidNote: { column: 'void_note', type: 'text' },
+  voidedAt: { column: 'voided_at', type: 'timestamptz' },
+  legalHold: { column: 'legal_hold', type: 'boolean' },
+};
+
+const STORED_COLUMNS = `${CUSTOMER_COLUMNS}, c.legal_hold as "legalHold", c.stage_override as "stageOverride"`;
+
+/** Reads customers for a change, locking them in id order; with `ownerId`, only that user's. */
+export async function readForWrite(sql: SqlExecutor, ids: readonly string[], ownerId?: string | null): Promise<StoredCustomer[]> {
+  if (ids.length === 0) return [];
+  return openCustomerRows(
+    await sql.query<StoredCustomer>(
+      `select ${STORED_COLUMNS} from customer c
+        where c.id = any($1::bigint[]) and ($2::bigint is null or c.owner_id = $2::bigint)
+        order by c.id for update`,
+      [ids, ownerId ?? null],
+    ),
+  );
+}
+
+async function readStored(sql: SqlExecutor, ids: readonly string[]): Promise<Map<string, StoredCustomer>> {
+  if (ids.length === 0) return new Map();
+  const rows = openCustomerRows(await sql.query<StoredCustomer>(`select ${STORED_COLUMNS} from customer c where c.id = any($1::bigint[])`, [ids]));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export interface CustomerEdit {
+  /** The row as locked and read by the caller (lockCustomers, readForWrite). */
+  before: StoredCustomer | CustomerRecord;
+  changes: CustomerChanges;
+}
+
+export interface CustomerWrite {
+  id: string;
+  before: StoredCustomer | CustomerRecord;
+  after: StoredCustomer;
+  /** The audited fields that changed, from → to, personal values masked. */
+  changes: AuditChanges;
+}
+
+export interface AuditSpec {
+  action: string;
+  reason?: string | null;
+  /** Added to each customer's event beside its diff. */
+  extra?: (write: CustomerWrite) => Record<string, unknown>;
+}
+
+export interface WriteOptions {
+  /** One event per written customer; null when the caller records its own event. */
+  audit: AuditSpec | null;
+  /** Bump version and updated_at even when no field changes (a merge's survivor, an
+   * erasure: a later unmerge must see that the row was touched). */
+  touch?: boolean;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+function changedKeys(before: StoredCustomer | CustomerRecord, changes: CustomerChanges): ChangeKey[] {
+  return (Object.keys(changes) as ChangeKey[]).filter((key) => {
+    const value = changes[key];
+    if (value === undefined) return false;
+    if (key === 'voidedAt' && value === 'now') return true;
+    return !same((before as unknown as Record<string, unknown>)[key], value);
+  });
+}
+
+/** The recordset value of one key (a tax id becomes its ciphertext, blind index and shape). */
+function storedValues(key: ChangeKey, value: unknown): Record<string, unknown> {
+  if (key === 'taxId') {
+    const sealed = storedTaxId((value as string | null) ?? null);
+    return { tax_id: sealed.taxId, tax_id_hash: sealed.taxIdHash ? sealed.taxIdHash.toString('hex') : null, tax_id_shape: sealed.taxIdShape };
+  }
+  return { [COLUMN[key].column]: value ?? null };
+}
+
+function recordsetColumns(keys: readonly ChangeKey[]): { defs: string[]; sets: string[] } {
+  const defs: string[] = [];
+  const sets: string[] = [];
+  for (const key of keys) {
+    const { column, type } = COLUMN[key];
+    if (key === 'taxId') {
+      defs.push('tax_id text', 'tax_id_hash text', 'tax_id_shape text');
+      sets.push('tax_id = v.tax_id', `tax_id_hash = decode(v.tax_id_hash, 'hex')`, 'tax_id_shape = v.tax_id_shape');
+    } else if (type === 'timestamptz') {
+      defs.push(`${column} text`);
+      sets.push(`${column} = case when v.${column} = 'now' then now() else v.${column}::timestamptz end`);
+    } else {
+      defs.push(`${column} ${type}`);
+      sets.push(`${column} = v.${column}`);
+    }
+  }
+  return { defs, sets };
+}
+
+/** Database refusals a write can meet, as the errors clients know. */
+async function mapped<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === '23505') throw customerCodeTaken();
+    if (code === '23503') throw invalidInput([{ field: 'ownerId', message: 'no such user' }]);
+    throw error;
+  }
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (BigInt(a.id) < BigInt(b.id) ? -1 : BigInt(a.id) > BigInt(b.id) ? 1 : 0);
+
+/**
+ * Applies field changes to customers the caller has locked and checked: one UPDATE per
+ * set of changed columns (a batch of normalized rows is one statement), fields whose value
+ * is already the given one left alone. Returns what was written, by id.
+ */
+export async function writeCustomers(tx: RequestContext, edits: readonly CustomerEdit[], options: WriteOptions): Promise<CustomerWrite[]> {
+  const groups = new Map<string, { keys: ChangeKey[]; rows: Record<string, unknown>[] }>();
+  const written = new Map<string, { edit: CustomerEdit; keys: ChangeKey[] }>();
+  for (const edit of edits) {
+    const keys = changedKeys(edit.before, edit.changes).sort();
+    if (keys.length === 0 && !options.touch) continue;
+    const signature = keys.join(',');
+    let group = groups.get(signature);
+    if (!group) groups.set(signature, (group = { keys, rows: [] }));
+    group.rows.push(Object.assign({ id: edit.before.id }, ...keys.map((k) => storedValues(k, edit.changes[k]))));
+    written.set(edit.before.id, { edit, keys });
+  }
+  for (const { keys, rows } of groups.values()) {
+    const { defs, sets } = recordsetColumns(keys);
+    await mapped(() =>
+      tx.sql.query(
+        `update customer c set ${[...sets, 'version = c.version + 1', 'updated_at = now()'].join(', ')}
+           from jsonb_to_recordset($1::jsonb) as v(${['id bigint', ...defs].join(', ')}) where c.id = v.id`,
+        [JSON.stringify(rows)],
+      ),
+    );
+  }
+  const after = await readStored(tx.sql, [...written.keys()]);
+  const writes = [...written.values()]
+    .map(({ edit, keys }): CustomerWrite => {
+      const now = after.get(edit.before.id);
+      if (!now) throw customerNotFound(edit.before.id);
+      const audited = keys.filter((k) => AUDITED_ON_CHANGE.has(k));
+      return { id: now.id, before: edit.before, after: now, changes: auditDiff('Customer', edit.before as never, now as never, audited) };
+    })
+    .sort(byId);
+  if (options.audit) await auditWrites(tx, writes, options.audit);
+  return writes;
+}
+
+async function auditWrites(tx: RequestContext, writes: readonly CustomerWrite[], audit: AuditSpec): Promise<void> {
+  await recordAuditMany(tx, {
+    action: audit.action,
+    entityType: 'Customer',
+    entityIds: writes.map((w) => w.id),
+    reason: audit.reason ?? null,
+    changes: writes.map((w) => ({ ...w.changes, ...audit.extra?.(w) })),
+  });
+}
+
+/** The one-customer form of `writeCustomers`; returns the row after the write (as it is
+ * when nothing changed). */
+export async function writeCustomer(tx: RequestContext, edit: CustomerEdit, options: WriteOptions): Promise<CustomerWrite> {
+  const [write] = await writeCustomers(tx, [edit], options);
+  if (write) return write;
+  const now = (await readStored(tx.sql, [edit.before.id])).get(edit.before.id);
+  if (!now) throw customerNotFound(edit.before.id);
+  const unchanged: CustomerWrite = { id: now.id, before: edit.before, after: now, changes: {} };
+  if (options.audit) await auditWrites(tx, [unchanged], options.audit);
+  return unchanged;
+}
+
+export type NewCustomer = CustomerChanges & Required<Pick<CustomerChanges, 'code' | 'name' | 'type'>>;
+
+/** Inserts a customer (database defaults for what is not given) and records its creation. */
+export async function insertCustomer(tx: RequestContext, fields: NewCustomer, audit: AuditSpec): Promise<StoredCustomer> {
+  const keys = (Object.keys(fields) as ChangeKey[]).filter((k) => fields[k] !== undefined);
+  const values: Record<string, unknown> = Object.assign({}, ...keys.map((k) => storedValues(k, fields[k])));
+  const { defs, sets } = recordsetColumns(keys);
+  const columns = sets.map((s) => s.slice(0, s.indexOf(' = ')));
+  const expressions = sets.map((s) => s.slice(s.indexOf(' = ') + 3));
+  const row = await mapped(() =>
+    tx.sql.one<{ id: string }>(
+      `insert into customer (${columns.join(', ')})
+       select ${expressions.join(', ')} from jsonb_to_record($1::jsonb) as v(${defs.join(', ')})
+       returning id::text as id`,
+      [JSON.stringify(values)],
+    ),
+  );
+  const created = (await readStored(tx.sql, [row!.id])).get(row!.id)!;
+  await recordAudit(tx, {
+    action: audit.action,
+    entityType: 'Customer',
+    entityId: created.id,
+    reason: audit.reason ?? null,
+    changes: auditDiff('Customer', null, created as never, CUSTOMER_AUDITED_FIELDS),
+  });
+  return created;
+}
+
+/** Keys a set-based write may assign by SQL expression (the tax id needs sealing in
+ * JavaScript and goes through `writeCustomers`). */
+export type SetKey = Exclude<ChangeKey, 'taxId'>;
+
+export interface SetBasedWrite {
+  /** Condition on alias `c`, with its parameters in `params`. */
+  where: string;
+  params: Params;
+  /** New value per key, as an SQL expression over `c` (its current row). */
+  set: Partial<Record<SetKey, string>>;
+  audit: Omit<AuditSpec, 'extra'> | null;
+}
+
+/**
+ * Set-based form for changes computed in SQL (bulk tags, tag renames, stage
+ * classification): one statement locks the matching rows in id order, writes those whose
+ * value changes and hands back each one's before and after, then one audit event per
+ * changed customer. Nothing passes through JavaScript but the diffs.
+ */
+export async function writeCustomersWhere(tx: RequestContext, spec: SetBasedWrite): Promise<{ id: string; changes: AuditChanges }[]> {
+  const keys = Object.keys(spec.set) as SetKey[];
+  if (keys.length === 0) return [];
+  const old = keys.map((k, i) => `c.${COLUMN[k].column} as o${i}`);
+  const next = keys.map((k, i) => `(${spec.set[k]})::${COLUMN[k].type} as n${i}`);
+  const pairs = (prefix: string) => keys.map((k, i) => `'${k}', sel.${prefix}${i}`).join(', ');
+  const rows = await mapped(() =>
+    tx.sql.query<{ id: string; from: Record<string, unknown>; to: Record<string, unknown> }>(
+      `with sel as (
+         select c.id, ${[...old, ...next].join(', ')} from customer c where ${spec.where} order by c.id for update
+       )
+       update customer c set ${keys.map((k, i) => `${COLUMN[k].column} = sel.n${i}`).join(', ')}, version = c.version + 1, updated_at = now()
+         from sel
+        where c.id = sel.id and row(${keys.map((_, i) => `sel.o${i}`).join(', ')}) is distinct from row(${keys.map((_, i) => `sel.n${i}`).join(', ')})
+       returning c.id::text as id, jsonb_build_object(${pairs('o')}) as "from", jsonb_build_object(${pairs('n')}) as "to"`,
+      spec.params.values,
+    ),
+  );
+  const diffs = rows.map((r) => ({ id: r.id, changes: auditDiff('Customer', r.from, r.to, keys.filter((k) => AUDITED_ON_CHANGE.has(k))) })).sort(byId);
+  if (spec.audit && diffs.length) {
+    await recordAuditMany(tx, {
+      action: spec.audit.action,
+      entityType: 'Customer',
+      entityIds: diffs.map((d) => d.id),
+      reason: spec.audit.reason ?? null,
+      changes: diffs.map((d) => d.changes),
+    });
+  }
+  return diffs;
+}
+
+let restorable: Promise<string[]> | undefined;
+
+/**
+ * The columns a row image puts back: all stored columns but the id and
+ * `last_interaction_at`, which the interaction triggers recompute (so interactions logged
+ * since the image still count). Read from the catalog so a column added by a later
+ * migration is restored too.
+ */
+function restorableColumns(sql: SqlExecutor): Promise<string[]> {
+  restorable ??= sql
+    .query<{ name: string }>(
+      `select a.attname as name from pg_attribute a
+        where a.attrelid = 'customer'::regclass and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
+          and a.attname not in ('id', 'last_interaction_at')
+        order by a.attnum`,
+    )
+    .then((rows) => rows.map((r) => r.name))
+    .catch((error) => {
+      restorable = undefined;
+      throw error;
+    });
+  return restorable;
+}
+
+/** Row images (`to_jsonb(customer)`, by id) of customers as they are now, e.g. the
+ * snapshot a merge keeps so it can be undone exactly. */
+export const ROW_IMAGES = (alias: string) => `jsonb_object_agg(${alias}.id::text, to_jsonb(${alias}))`;
+
+/**
+ * Writes customers back exactly as row images hold them (values, version, timestamps):
+ * undoing a change whose images were kept (unmerge). The caller has locked the rows and
+ * checked that nothing changed since the images were taken, and records the audit event.
+ */
+export async function restoreRowImages(sql: SqlExecutor, images: Record<string, unknown>, ids: readonly string[]): Promise<void> {
+  const quoted = (await restorableColumns(sql)).map((c) => `"${c}"`);
+  await sql.query(
+    `update customer c set (${quoted.join(', ')}) =
+       (select ${quoted.map((c) => `r.${c}`).join(', ')} from jsonb_populate_record(null::customer, $1::jsonb -> c.id::text) r)
+      where c.id = any($2::bigint[])`,
+    [JSON.stringify(images), ids],
+  );
+}
+
+/** Runs one statement and returns its rows (SqlExecutor.query, or a pg client adapted). */
+export type RunSql = <T>(text: string, params: unknown[]) => Promise<T[]>;
+
+/**
+ * Re-encryption by a key rotation: the same tax ids stored again under the current key.
+ * The value does not change, so neither do version, updated_at or the audit log (the
+ * rotation job audits its run).
+ */
+export async function rewriteSealedTaxIds(
+  run: RunSql,
+  rows: { ids: string[]; sealed: string[]; hashes: (Buffer | null)[]; shapes: (string | null)[] },
+): Promise<void> {
+  await run(
+    `update customer c set tax_id = v.tax_id, tax_id_hash = v.hash, tax_id_shape = v.shape
+       from unnest($1::bigint[], $2::text[], $3::bytea[], $4::text[]) as v(id, tax_id, hash, shape) where c.id = v.id`,
+    [rows.ids, rows.sealed, rows.hashes, rows.shapes],
+  );
+}
