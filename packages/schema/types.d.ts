@@ -49,6 +49,8 @@ export interface ArchiveCustomersPayload {
   failures: Array<LifecycleFailure>;
   /** Interactions archived with them. */
   archivedInteractions: Scalars['Int'];
+  /** The archive its author may undo for a while (undoOperation); null when nothing moved. */
+  undo: UndoableOperation | null;
 }
 
 /** A customer moved to the archive store with its history: out of daily lists, searchable, restorable exactly. Same fields and the same field guards as Customer, plus archive metadata. */
@@ -716,6 +718,8 @@ export interface BulkTagCustomersPayload {
   changed: Scalars['Int'];
   /** Whether nothing was written. */
   dryRun: Scalars['Boolean'];
+  /** The change its author may undo for a while (undoOperation); null for a dry run or when nothing changed. */
+  undo: UndoableOperation | null;
 }
 
 /** The job to cancel. */
@@ -2019,6 +2023,8 @@ export interface Mutation {
   deleteTag: TagPayload;
   /** Re-encrypts every sensitive value not under the current encryption key (and any legacy plaintext) in a background job, with fresh blind indexes (ADMIN). Retired keys can leave ENCRYPTION_KEY once it has succeeded. */
   startKeyRotation: StartKeyRotationPayload;
+  /** Takes back your own void, archive, bulk tag change or normalization within UNDO_WINDOW_MINUTES, customer by customer where nothing changed since; audited as an undo. Allowed to whoever did it, even where the reverse action is not theirs (a SALES user’s own void). */
+  undoOperation: UndoOperationPayload;
 }
 
 /** Arguments of `Mutation.archiveCustomers`. */
@@ -2297,6 +2303,12 @@ export interface MutationStartKeyRotationArgs {
   input?: StartKeyRotationInput | null;
 }
 
+/** Arguments of `Mutation.undoOperation`. */
+export interface MutationUndoOperationArgs {
+  /** The operation. */
+  input: UndoOperationInput;
+}
+
 /** One value normalization would rewrite, before → after, under your field permissions. */
 export interface NormalizationChange {
   __typename?: 'NormalizationChange';
@@ -2337,6 +2349,8 @@ export interface NormalizeCustomersPayload {
   changes: Array<NormalizationChange>;
   /** The job applying the changes (not a dry run). */
   job: Job | null;
+  /** Not a dry run: the run its author may undo once the job has finished, for a while after its last batch (undoOperation). */
+  undo: UndoableOperation | null;
 }
 
 /** Relay page information. */
@@ -3099,6 +3113,51 @@ export type TimeBucket =
   /** One bucket per calendar month. */
   | 'MONTH';
 
+/** A change its author may take back with undoOperation until `expiresAt` (UNDO_WINDOW_MINUTES), even where the reverse action is otherwise not theirs. */
+export interface UndoableOperation {
+  __typename?: 'UndoableOperation';
+  /** Pass it to undoOperation. */
+  id: Scalars['ID'];
+  /** What was done. */
+  kind: UndoKind;
+  /** Customers it changed (so far, for a normalization job still running). */
+  customerCount: Scalars['Int'];
+  /** Until when it can be undone. */
+  expiresAt: Scalars['DateTime'];
+  /** When it was undone; null while in effect. */
+  undoneAt: Scalars['DateTime'] | null;
+}
+
+/** What an undoable operation did. */
+export type UndoKind =
+  /** Voided customers (undo: back to the state before, void reason cleared). */
+  | 'VOID'
+  /** Archived customers by hand (undo: restored from the archive with their interactions). */
+  | 'ARCHIVE'
+  /** Added or removed tags in bulk (undo: each customer’s tags as they were). */
+  | 'TAGS'
+  /** Normalized stored values, as a job (undo: each changed value as it was). */
+  | 'NORMALIZE';
+
+/** Takes back one of your own recent changes. */
+export interface UndoOperationInput {
+  /** The operation, as the change’s payload named it (`undo.id`). */
+  id: Scalars['ID'];
+}
+
+/** Result of undoOperation. */
+export interface UndoOperationPayload {
+  __typename?: 'UndoOperationPayload';
+  /** The operation, now undone. */
+  operation: UndoableOperation;
+  /** The customers put back as they were before it. */
+  customers: Array<Customer>;
+  /** Customers left as they are, and why: CONFLICT when changed since (by anyone), NOT_FOUND when gone, INVALID_STATE when no longer where the operation left them. */
+  failures: Array<LifecycleFailure>;
+  /** Interactions restored with archived customers (ARCHIVE). */
+  restoredInteractions: Scalars['Int'];
+}
+
 /** Whose sign-in lock to lift. */
 export interface UnlockUserInput {
   /** The user. */
@@ -3278,6 +3337,8 @@ export interface VoidCustomerPayload {
   __typename?: 'VoidCustomerPayload';
   /** The customer after the change. */
   customer: Customer;
+  /** For a void: the operation its author may undo for a while (undoOperation). Null for unvoid. */
+  undo: UndoableOperation | null;
 }
 
 /** Marks many ACTIVE customers invalid with one reason. */
@@ -3297,6 +3358,8 @@ export interface VoidCustomersPayload {
   customers: Array<Customer>;
   /** Ids that were not changed, and why. */
   failures: Array<LifecycleFailure>;
+  /** For a void that changed customers: the operation its author may undo for a while (undoOperation). Null otherwise. */
+  undo: UndoableOperation | null;
 }
 
 /** Why a customer record was voided. */

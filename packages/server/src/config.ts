@@ -188,6 +188,9 @@ const schema = z.object({
   DUPLICATE_TRIGRAM_BLOCK_MAX: z.coerce.number().int().min(2).max(100_000).default(50),
   /** Most customers one bulkTagCustomers call may change (one audit event each). */
   BULK_TAG_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+  /** Minutes during which a person may undo their own void, archive, bulk tag or
+   * normalization (undoOperation); what it changed is kept that long. */
+  UNDO_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
   // Operations (http/metrics.ts, graphql/persisted-operations.ts).
   /** Bearer token for GET /metrics; production serves /metrics only when it is set. */
   METRICS_TOKEN: z.string().regex(/^[A-Za-z0-9._~+/=-]{24,}$/, 'must be at least 24 characters of A-Z a-z 0-9 . _ ~ + / = -').optional(),

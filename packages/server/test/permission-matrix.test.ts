@@ -424,6 +424,20 @@ describe('staff names (generated from the policy)', () => {
   });
 });
 
+describe('undo of one\u2019s own operations (generated from the policy)', () => {
+  it.each(ROLE_USERS)('undoOperation: %s', async (user) => {
+    // An operation of someone else: refused for roles without the action, and for the
+    // others indistinguishable from a missing one (test/undo.test.ts covers the rest).
+    const other = user === 'admin' ? 'manager' : 'admin';
+    const id = await insertCustomer(staff().db, { name: `撤销矩阵 ${user}` });
+    const voided = await staff().as(other)(`mutation($id: ID!) { voidCustomers(input: { ids: [$id], reason: TEST_RECORD }) { undo { id } } }`, { id });
+    const res = await staff().as(user)(`mutation($id: ID!) { undoOperation(input: { id: $id }) { operation { id } } }`, { id: voided.data.voidCustomers.undo.id });
+    const scope = ACTIONS['operation:undo' as keyof typeof ACTIONS][TEST_USERS[user]];
+    expect(res.errors?.[0]?.extensions?.code).toBe(scope === RowScope.NONE ? 'FORBIDDEN' : 'NOT_FOUND');
+    expect(scope).not.toBe(RowScope.ALL);
+  });
+});
+
 describe('policy coverage', () => {
   it('classifies every field of every guarded type as public or guarded', async () => {
     const schema = await buildAppSchema();

@@ -13,6 +13,7 @@ import { SearchErrorCode } from '../modules/search/search.errors.js';
 import { PolicyErrorCode } from '../policy/policy.errors.js';
 import { CleanupErrorCode } from '../modules/cleanup/cleanup.errors.js';
 import { ClassificationErrorCode, SegmentErrorCode } from '../modules/classification/classification.errors.js';
+import { UndoErrorCode } from '../modules/undo/undo.errors.js';
 
 /** Public error codes clients can rely on (`extensions.code`). */
 export enum PublicErrorCode {
@@ -34,7 +35,7 @@ export enum PublicErrorCode {
 const PUBLIC_CODE: Record<
   | CommonErrorCode | CustomerErrorCode | InteractionErrorCode | IdentityErrorCode | PolicyErrorCode | ArchiveErrorCode
   | JobErrorCode | ArchivePolicyErrorCode | BackupErrorCode | ExportErrorCode | SearchErrorCode | CleanupErrorCode | ClassificationErrorCode
-  | SegmentErrorCode,
+  | SegmentErrorCode | UndoErrorCode,
   PublicErrorCode
 > = {
   [CommonErrorCode.INVALID_INPUT]: PublicErrorCode.BAD_USER_INPUT,
@@ -95,6 +96,10 @@ const PUBLIC_CODE: Record<
   [SegmentErrorCode.VERSION_CONFLICT]: PublicErrorCode.CONFLICT,
   [SegmentErrorCode.NAME_TAKEN]: PublicErrorCode.BAD_USER_INPUT,
   [SegmentErrorCode.IN_USE]: PublicErrorCode.INVALID_STATE,
+  [UndoErrorCode.NOT_FOUND]: PublicErrorCode.NOT_FOUND,
+  [UndoErrorCode.EXPIRED]: PublicErrorCode.INVALID_STATE,
+  [UndoErrorCode.ALREADY_UNDONE]: PublicErrorCode.INVALID_STATE,
+  [UndoErrorCode.STILL_RUNNING]: PublicErrorCode.INVALID_STATE,
 };
 
 const PASS_THROUGH = new Set<string>([

@@ -26,6 +26,7 @@ import { localizeMessageFields } from './localization.js';
 import { rejectNulInArguments } from './input-text.js';
 import { DateTimeScalar } from './scalars.js';
 import { KeyRotationResolver } from '../modules/encryption/rotation.resolver.js';
+import { UndoResolver } from '../modules/undo/undo.resolver.js';
 
 export const resolvers = [
   CustomerResolver,
@@ -53,6 +54,7 @@ export const resolvers = [
   TagResolver,
   SegmentResolver,
   KeyRotationResolver,
+  UndoResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -183,6 +183,15 @@ export const ZH: Record<string, string> = {
   'The job has already finished ({state}); there is nothing to cancel': '作业已结束（{state}）；无可取消',
   'A {kind} job is already queued or running (job {job})': '已有一个 {kind} 作业在排队或进行中（作业 {job}）',
 
+  // Undo of one's own recent change
+  'Operation {id} was not found among your recent changes': '在您最近的更改中未找到操作 {id}',
+  'no such operation of yours': '没有您的此操作',
+  'Operation {id} can no longer be undone: changes can be undone for {minutes} minutes only': '操作 {id} 已无法撤销：更改只能在 {minutes} 分钟内撤销',
+  'Operation {id} was already undone': '操作 {id} 已撤销',
+  'Operation {id} is still running; undo it once its job has finished': '操作 {id} 仍在进行；请在其作业结束后撤销',
+  'Customer {id} was archived since': '客户 {id} 已在此后被归档',
+  'Customer {id} changed since': '客户 {id} 已在此后被修改',
+
   // Reports and exports
   'give one to four different dimensions': '请给出一到四个不同的维度',
   'must be after from': '必须晚于 from',

@@ -162,6 +162,8 @@ export enum Action {
   SEARCH_ADMIN = 'search:admin',
   /** Tags (create, rename, colour, delete: rewrites every live customer carrying one) and saved segments. */
   CLASSIFICATION_MANAGE = 'classification:manage',
+  /** Take back one's own recent void, archive, bulk tags or normalization (own operations only). */
+  OPERATION_UNDO = 'operation:undo',
   /** Re-encrypt sensitive values under the current encryption key (a job). */
   ENCRYPTION_KEYS_ROTATE = 'encryption:rotate',
 }
@@ -205,6 +207,8 @@ export const ACTIONS: Record<Action, Record<Role, RowScope>> = {
   [Action.SEARCH_ADMIN]: actionRoles([ADMIN]),
   [Action.CLASSIFICATION_MANAGE]: actionRoles([ADMIN, MANAGER]),
   [Action.ENCRYPTION_KEYS_ROTATE]: actionRoles([ADMIN]),
+  // OWN for everyone: only the operations one did oneself, whatever one's row scope.
+  [Action.OPERATION_UNDO]: actionRoles([], [ADMIN, MANAGER, SALES]),
 };
 
 /** Customer input fields each role may write. A write naming any other field is

@@ -11,6 +11,7 @@ import { MigrationEncryption } from './migration-2026120107-encryption.js';
 import { MigrationCustomerCodeKey } from './migration-2026120401-customer-code-key.js';
 import { MigrationSessions } from './migration-2026120402-sessions.js';
 import { MigrationReportingViews } from './migration-2026120601-reporting-views.js';
+import { MigrationUndo } from './migration-2026120701-undo.js';
 
 /** Listed explicitly so that builds, tests and the CLI run exactly the same migrations
  * without relying on file globbing. Append new migrations at the end. */
@@ -28,4 +29,5 @@ export const migrationsList = [
   { name: 'migration-2026120401-customer-code-key', class: MigrationCustomerCodeKey },
   { name: 'migration-2026120402-sessions', class: MigrationSessions },
   { name: 'migration-2026120601-reporting-views', class: MigrationReportingViews },
+  { name: 'migration-2026120701-undo', class: MigrationUndo },
 ];

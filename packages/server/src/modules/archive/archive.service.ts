@@ -20,6 +20,7 @@ import {
   checkArchivedForRestore, claimCodesForRestore, restoreCustomerRows, verifyArchiveRows, type ArchiveVerification,
 } from './archive.store.js';
 import { withTaxIdLookup } from '../customer/customer.service.js';
+import { journalOperation, UndoKind, type UndoOperationRecord } from '../customer/customer.undo.js';
 
 /** Who may read which archived rows, and search which columns (only those read in full). */
 export function archiveReadScope(ctx: RequestContext): CustomerReadScope {
@@ -69,6 +70,7 @@ export interface ArchiveOutcome {
   customers: ArchivedCustomerRecord[];
   failures: LifecycleFailureRecord[];
   interactions: number;
+  undo: UndoOperationRecord | null;
 }
 
 /** ACTIVE|VOID → ARCHIVED for each id; the others are reported, not fatal. */
@@ -94,7 +96,8 @@ export async function archiveCustomers(ctx: RequestContext, input: ArchiveCustom
     );
     for (const conflict of moved.conflicts) failures.push(codeConflictFailure(conflict.id, 'archive', conflict.code));
     const customers = await findArchivedByIds(tx.sql, moved.customers.map((c) => c.id));
-    return { customers: sortById(customers), failures, interactions: moved.interactions };
+    const undo = await journalOperation(tx, UndoKind.ARCHIVE, { archivedIds: moved.customers.map((c) => c.id) });
+    return { customers: sortById(customers), failures, interactions: moved.interactions, undo };
   });
 }
 
@@ -108,34 +111,45 @@ export interface RestoreOutcome {
 export async function restoreCustomers(ctx: RequestContext, input: RestoreCustomersInput): Promise<RestoreOutcome> {
   requireAction(ctx, Action.CUSTOMER_RESTORE);
   const owner = customerRowOwner(ctx);
-  const { valid, invalid } = uniqueIds(input.ids);
-  return inTransaction(ctx, async (tx) => {
-    const check = await checkArchivedForRestore(tx.sql, valid, owner);
-    const found = new Map(check.found.map((r) => [r.id, r]));
-    const broken = new Set(check.problems.map((p) => p.id));
-    const failures: LifecycleFailureRecord[] = invalid.map(customerNotFoundFailure);
-    const restorable: string[] = [];
-    const states = await customerStates(tx.sql, valid.filter((id) => !found.has(id)), owner);
-    for (const id of valid) {
-      if (broken.has(id)) failures.push(integrityFailure(id));
-      else if (found.has(id)) restorable.push(id);
-      else if (states.has(id)) failures.push(stateFailure(id, 'restore', states.get(id)!));
-      else failures.push(customerNotFoundFailure(id));
-    }
-    const conflicts = await claimCodesForRestore(tx.sql, restorable);
-    for (const conflict of conflicts) failures.push(codeConflictFailure(conflict.id, 'restore', conflict.code));
-    const taken = new Set(conflicts.map((c) => c.id));
-    const restored = await restoreCustomerRows(tx.sql, restorable.filter((id) => !taken.has(id)));
-    await recordAuditMany(tx, {
-      action: 'CUSTOMER_RESTORED',
-      entityType: 'Customer',
-      entityIds: restored.customers.map((c) => c.id),
-      reason: input.reason.trim(),
-      changes: restored.customers.map((c) => ({ status: { from: 'ARCHIVED', to: c.status } })),
-    });
-    const customers = await findCustomersByIds(tx.sql, restored.customers.map((c) => c.id));
-    return { customers: sortById(customers), failures, interactions: restored.interactions };
+  return inTransaction(ctx, (tx) => restoreArchived(tx, input.ids, owner, { action: 'CUSTOMER_RESTORED', reason: input.reason.trim() }));
+}
+
+/**
+ * The restore itself, in the caller's transaction and under its checks: by restoreCustomers,
+ * and by an undo of its author's own archive (undo module), audited as that.
+ */
+export async function restoreArchived(
+  tx: RequestContext,
+  ids: readonly string[],
+  owner: string | undefined,
+  audit: { action: string; reason: string },
+): Promise<RestoreOutcome> {
+  const { valid, invalid } = uniqueIds(ids);
+  const check = await checkArchivedForRestore(tx.sql, valid, owner);
+  const found = new Map(check.found.map((r) => [r.id, r]));
+  const broken = new Set(check.problems.map((p) => p.id));
+  const failures: LifecycleFailureRecord[] = invalid.map(customerNotFoundFailure);
+  const restorable: string[] = [];
+  const states = await customerStates(tx.sql, valid.filter((id) => !found.has(id)), owner);
+  for (const id of valid) {
+    if (broken.has(id)) failures.push(integrityFailure(id));
+    else if (found.has(id)) restorable.push(id);
+    else if (states.has(id)) failures.push(stateFailure(id, 'restore', states.get(id)!));
+    else failures.push(customerNotFoundFailure(id));
+  }
+  const conflicts = await claimCodesForRestore(tx.sql, restorable);
+  for (const conflict of conflicts) failures.push(codeConflictFailure(conflict.id, 'restore', conflict.code));
+  const taken = new Set(conflicts.map((c) => c.id));
+  const restored = await restoreCustomerRows(tx.sql, restorable.filter((id) => !taken.has(id)));
+  await recordAuditMany(tx, {
+    action: audit.action,
+    entityType: 'Customer',
+    entityIds: restored.customers.map((c) => c.id),
+    reason: audit.reason,
+    changes: restored.customers.map((c) => ({ status: { from: 'ARCHIVED', to: c.status } })),
   });
+  const customers = await findCustomersByIds(tx.sql, restored.customers.map((c) => c.id));
+  return { customers: sortById(customers), failures, interactions: restored.interactions };
 }
 
 /** Interactions older than a date leave the hot table while the customer stays live.

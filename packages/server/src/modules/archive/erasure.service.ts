@@ -1,4 +1,5 @@
 import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { forgetCustomers } from '../customer/customer.undo.js';
 import { requireAction } from '../../policy/guard.js';
 import { Action } from '../../policy/policy.js';
 import { outboxInsertFrom } from '../../search/outbox.js';
@@ -118,6 +119,8 @@ async function eraseOne(tx: RequestContext, found: { id: string; store: Store },
   }
   await reseal(tx, found.id);
   await eraseFromMergeSnapshots(tx.sql, found.id);
+  // An undo journal holds values from before a recent change: they go too.
+  await forgetCustomers(tx.sql, [found.id]);
   await recordAudit(tx, {
     action: 'CUSTOMER_PERSONAL_DATA_ERASED',
     entityType: 'Customer',
