@@ -21,6 +21,8 @@ if [ "$(node_major)" -lt 22 ] || ! command -v pnpm >/dev/null 2>&1; then
   npm i --no-save --prefix "$root/.tools" "node@$node_version" "pnpm@$pnpm_version" >&2
   export PATH="$tools_bin:$PATH"
 fi
-echo "bootstrap: node $(node -v), pnpm $(pnpm -v)" >&2
+# `pnpm -v` alone takes seconds on a busy machine (it loads all of pnpm): name the one
+# found instead of asking it.
+echo "bootstrap: node $(node -v), pnpm $(command -v pnpm)" >&2
 if [ "$_custos_errexit" = 0 ]; then set +e; fi
 unset _custos_errexit

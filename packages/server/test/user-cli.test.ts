@@ -4,7 +4,8 @@ import { startTestServer, TEST_JWT_SECRET, type TestServer } from './helpers/tes
 import { TEST_ENCRYPTION_KEY } from './helpers/test-database.js';
 import { buildCli } from './helpers/worker-process.js';
 
-/** `custos users:create-admin`: the first ADMIN of a database without demo users. */
+/** `custos users:create-admin`: the first ADMIN of a database without demo users. Each
+ * case starts a process that hashes with argon2: minutes on a machine under heavy load. */
 
 let server: TestServer;
 let cli: string;
@@ -12,7 +13,7 @@ let cli: string;
 beforeAll(async () => {
   server = await startTestServer();
   cli = buildCli('user-cli');
-}, 120_000);
+}, 300_000);
 afterAll(() => server.close());
 
 function createAdmin(args: string[], stdin: string): Promise<{ code: number | null; stderr: string }> {
@@ -45,7 +46,7 @@ describe('users:create-admin', () => {
     expect(event!.reason).toBe('created from the console (users:create-admin)');
     // Staff emails enter the log masked, like every other user event.
     expect(event!.changes).not.toContain('first.admin@example.com');
-  }, 60_000);
+  }, 300_000);
 
   it.each([
     ['a short password', ['--email', 'short@example.com', '--name', 'Short'], 'too short\n', /password must be 10–200 characters/],
@@ -57,5 +58,5 @@ describe('users:create-admin', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(message);
     expect(await users()).toBe(before);
-  }, 60_000);
+  }, 300_000);
 });

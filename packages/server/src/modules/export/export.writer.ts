@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 /** Where export rows go: written in order, with backpressure, never held whole in memory. */
 export interface RowSink {
@@ -57,8 +57,13 @@ export function csvSink(stream: Writable): RowSink {
 /** Excel holds at most 1,048,576 rows per sheet; larger exports continue on another sheet. */
 export const EXCEL_DATA_ROWS_PER_SHEET = 1_048_575;
 
+/**
+ * exceljs is loaded by the first Excel export, not by every server start (it was a fifth
+ * of the start's import time). The workbook is made at the header, after the caller has
+ * written the HTTP head: a workbook writes to its stream as soon as it exists.
+ */
 export function xlsxSink(stream: Writable, sheetName: string, numeric: boolean[], rowsPerSheet = EXCEL_DATA_ROWS_PER_SHEET): RowSink {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  let workbook: ExcelJS.stream.xlsx.WorkbookWriter | undefined;
   let header: string[] = [];
   let sheet: ExcelJS.Worksheet | undefined;
   let sheets = 0;
@@ -67,7 +72,7 @@ export function xlsxSink(stream: Writable, sheetName: string, numeric: boolean[]
   const openSheet = () => {
     sheet?.commit();
     sheets += 1;
-    sheet = workbook.addWorksheet(sheets === 1 ? sheetName : `${sheetName} (${sheets})`, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet = workbook!.addWorksheet(sheets === 1 ? sheetName : `${sheetName} (${sheets})`, { views: [{ state: 'frozen', ySplit: 1 }] });
     const row = sheet.addRow(header);
     row.font = { bold: true };
     row.commit();
@@ -77,6 +82,8 @@ export function xlsxSink(stream: Writable, sheetName: string, numeric: boolean[]
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     extension: 'xlsx',
     async header(cells) {
+      const { default: Excel } = await import('exceljs');
+      workbook = new Excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
       header = cells;
       openSheet();
     },
@@ -89,7 +96,7 @@ export function xlsxSink(stream: Writable, sheetName: string, numeric: boolean[]
     },
     async end() {
       sheet?.commit();
-      await workbook.commit();
+      await workbook!.commit();
     },
   };
 }

@@ -1,0 +1,101 @@
+// `pnpm start` and `./scripts/start.sh`: build what changed since the last start, then run
+// the server (API + dashboard + embedded PostgreSQL + embedded Meilisearch + demo data).
+//
+// A build is skipped when the hash of its inputs equals the one stamped into its output
+// by the previous build, and nothing in the output is newer than that stamp (another
+// build, e.g. `pnpm build` from other sources, wrote there since). Rebuilding the
+// dashboard every time made a second start take a minute on a busy machine.
+//
+// The server then runs in this very process (an import, not a child): Ctrl-C reaches it
+// once, it stops cleanly, and no wrapper reports the signal as a failure. (The root
+// package.json runs `exec node scripts/start.mjs`: without the exec, the `sh -c` pnpm
+// starts dies of the SIGINT and pnpm prints "ELIFECYCLE Command failed".)
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const STAMP = '.custos-build-stamp';
+
+const builds = [
+  {
+    name: 'dashboard',
+    filter: '@custos/admin',
+    output: 'packages/admin/dist',
+    inputs: [
+      'packages/admin/src',
+      'packages/admin/index.html',
+      'packages/admin/vite.config.ts',
+      'packages/admin/tsconfig.json',
+      'packages/admin/package.json',
+      'packages/admin/scripts/generate-introspection.ts',
+      'packages/schema/schema.graphql',
+      'pnpm-lock.yaml',
+    ],
+    // Written by the build itself from schema.graphql, which is an input already.
+    ignore: ['packages/admin/src/data-provider/generated'],
+  },
+  {
+    name: 'server',
+    filter: '@custos/server',
+    output: 'packages/server/dist',
+    inputs: ['packages/server/src', 'packages/server/.swcrc', 'packages/server/package.json', 'pnpm-lock.yaml'],
+    ignore: [],
+  },
+];
+
+function filesUnder(relative, ignore) {
+  const full = path.join(root, relative);
+  if (ignore.includes(relative) || !fs.existsSync(full)) return [];
+  if (!fs.statSync(full).isDirectory()) return [relative];
+  return fs
+    .readdirSync(full)
+    .sort()
+    .flatMap((name) => filesUnder(path.posix.join(relative, name), ignore));
+}
+
+function inputHash(build) {
+  const hash = createHash('sha256');
+  for (const file of build.inputs.flatMap((input) => filesUnder(input, build.ignore))) {
+    hash.update(`${file}\0`).update(fs.readFileSync(path.join(root, file))).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/** Newest modification time among the output's files, the stamp left out. */
+function newestOutput(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === STAMP) continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestOutput(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function upToDate(build, hash) {
+  const stamp = path.join(root, build.output, STAMP);
+  if (!fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8') !== hash) return false;
+  return newestOutput(path.join(root, build.output)) <= fs.statSync(stamp).mtimeMs;
+}
+
+for (const build of builds) {
+  const hash = inputHash(build);
+  if (upToDate(build, hash)) {
+    console.log(`[start] ${build.name}: unchanged since the last build`);
+    continue;
+  }
+  const started = Date.now();
+  console.log(`[start] ${build.name}: building`);
+  const result = spawnSync('pnpm', ['--filter', build.filter, 'build'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`[start] ${build.name}: build failed`);
+    process.exit(result.status ?? 1);
+  }
+  fs.writeFileSync(path.join(root, build.output, STAMP), hash);
+  console.log(`[start] ${build.name}: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+await import(pathToFileURL(path.join(root, 'packages/server/dist/main.js')).href);
