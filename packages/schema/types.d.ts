@@ -883,7 +883,7 @@ export interface CreateCustomerPayload {
   customer: Customer;
 }
 
-/** What to export and how. Give only the filter that belongs to `resource`. */
+/** What to export and how. Give only the filter (and order) that belongs to `resource`. */
 export interface CreateExportInput {
   /** What to export. */
   resource: ExportResource;
@@ -899,6 +899,16 @@ export interface CreateExportInput {
   interactions?: InteractionFilter | null;
   /** AUDIT_EVENTS: which events (as in `auditEvents`). */
   auditEvents?: AuditEventFilter | null;
+  /** CUSTOMERS: rows in this order (as in `customers`); by id when absent. */
+  customersOrderBy?: Array<CustomerOrder> | null;
+  /** ARCHIVED_CUSTOMERS: rows in this order (as in `archivedCustomers`); by id when absent. */
+  archivedCustomersOrderBy?: Array<ArchivedCustomerOrder> | null;
+  /** INTERACTIONS: rows in this order (as in `interactions`); by id when absent. */
+  interactionsOrderBy?: Array<InteractionOrder> | null;
+  /** Times in this IANA time zone with their offset (2026-05-01 11:00:00+08:00); UTC ISO 8601 (2026-05-01T03:00:00.000000Z) when absent. */
+  timeZone?: Scalars['String'] | null;
+  /** Words for coded values, column by column (at most 2000); a value without one is written as stored. Only columns without a field guard take them. */
+  valueLabels?: Array<ExportValueLabel> | null;
 }
 
 /** Result of createExport: a short-lived, single-use download link. */
@@ -1534,6 +1544,16 @@ export type ExportResource =
   | 'INTERACTIONS'
   /** Audit log entries (the audit events filter). */
   | 'AUDIT_EVENTS';
+
+/** The word for one coded value of one column, written in its place (e.g. tier SMB as 中小企业). */
+export interface ExportValueLabel {
+  /** The column key, as `columns` of the payload names it (e.g. tier). */
+  column: Scalars['String'];
+  /** The stored value (e.g. SMB). */
+  value: Scalars['String'];
+  /** What to write instead. */
+  label: Scalars['String'];
+}
 
 /** One value of a facet and how many matches have it. */
 export interface FacetValue {

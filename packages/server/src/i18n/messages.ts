@@ -194,6 +194,7 @@ export const ZH: Record<string, string> = {
 
   // Reports and exports
   'give one to four different dimensions': '请给出一到四个不同的维度',
+  'no labels for column {column}': '列 {column} 不接受取值标签',
   'must be after from': '必须晚于 from',
   'a {bucket} report covers at most {days} days': '{bucket} 报表最多覆盖 {days} 天',
   'must be an IANA time zone such as Asia/Shanghai': '必须是 IANA 时区，例如 Asia/Shanghai',

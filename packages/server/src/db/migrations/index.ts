@@ -12,6 +12,7 @@ import { MigrationCustomerCodeKey } from './migration-2026120401-customer-code-k
 import { MigrationSessions } from './migration-2026120402-sessions.js';
 import { MigrationReportingViews } from './migration-2026120601-reporting-views.js';
 import { MigrationUndo } from './migration-2026120701-undo.js';
+import { MigrationExportOptions } from './migration-2026120702-export-options.js';
 
 /** Listed explicitly so that builds, tests and the CLI run exactly the same migrations
  * without relying on file globbing. Append new migrations at the end. */
@@ -30,4 +31,5 @@ export const migrationsList = [
   { name: 'migration-2026120402-sessions', class: MigrationSessions },
   { name: 'migration-2026120601-reporting-views', class: MigrationReportingViews },
   { name: 'migration-2026120701-undo', class: MigrationUndo },
+  { name: 'migration-2026120702-export-options', class: MigrationExportOptions },
 ];

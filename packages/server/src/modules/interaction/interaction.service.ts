@@ -18,7 +18,7 @@ import { isBigintId } from '../../db/keyset.js';
 const AUDITED = ['customerId', 'kind', 'occurredAt', 'channel', 'subject', 'body', 'amount', 'currency', 'ownerId'] as const;
 
 /** Sorting by a value the caller may not read in full would reveal it through order. */
-function assertSortable(ctx: RequestContext, orderBy: InteractionOrder[] | null | undefined): void {
+export function assertSortable(ctx: RequestContext, orderBy: InteractionOrder[] | null | undefined): void {
   const { role } = requireAction(ctx, Action.CUSTOMER_READ).actor;
   for (const order of orderBy ?? []) {
     const guarded = GUARDED_SORTS[order.field];
