@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { printFieldAccess } from './policy/permissions.js';
 import { parseArgs } from 'node:util';
 import { printSchema } from 'graphql';
 import { DomainError } from './common/domain-error.js';
@@ -14,6 +15,7 @@ Commands:
   seed [--customers N] [--interactions M]
                                    add demo data (development only; default 2000 / 50000)
   schema:print                     print the GraphQL schema (SDL) to stdout
+  policy:fields                    print each guarded field's access per role (JSON) to stdout
   audit:verify                     re-compute the audit log's hash chain; exit 1 when broken
   archive:verify                   re-compute every archived row's checksum; exit 1 on a mismatch
   archive:run --policy <id>        run an archive policy to completion in the foreground
@@ -37,10 +39,14 @@ const say = (msg: string) => process.stderr.write(`[custos] ${msg}\n`);
 async function run(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   const config = loadConfig();
-  if (command !== 'schema:print' && command) installKeyRing(loadKeyRing(config));
+  if (command !== 'schema:print' && command !== 'policy:fields' && command) installKeyRing(loadKeyRing(config));
   switch (command) {
     case 'schema:print': {
       process.stdout.write(`${printSchema(await buildAppSchema())}\n`);
+      return;
+    }
+    case 'policy:fields': {
+      process.stdout.write(printFieldAccess());
       return;
     }
     case 'migrate': {
