@@ -251,8 +251,13 @@ describe('exports', () => {
     const tier = header!.indexOf('Tier');
     const email = header!.indexOf('Email');
     assert.ok(tier >= 0 && email >= 0, `header: ${header!.join(',')}`);
-    assert.ok(data.every((r) => r[tier] === 'STANDARD'));
+    // Coded values in words, times local with their offset, rows in the list's order.
+    assert.ok(data.every((r) => r[tier] === 'Standard'), 'tier in words');
     assert.ok(data.some((r) => /^[^*]+@/.test(r[email]!)), 'admin gets emails in full');
+    const created = header!.indexOf('Created');
+    assert.ok(data.every((r) => /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d[+-]\d\d:\d\d$/.test(r[created]!)), `local times: ${data[0]![created]}`);
+    const shown = await page.locator('.RaDatagrid-tbody tr td.column-code').allInnerTexts();
+    assert.deepEqual(data.slice(0, shown.length).map((r) => r[header!.indexOf('Code')]), shown, 'the file starts with the page shown, in its order');
     assert.equal(await page.getByTestId('export-masked').count(), 0);
     await screenshot(page, 'export-admin-en');
     await page.getByTestId('export-dialog').getByRole('button', { name: 'Close' }).click();
@@ -296,9 +301,17 @@ describe('exports', () => {
     await switchLanguage(/English/i, '简体中文');
     await page.locator('.RaDatagrid-tbody tr').first().waitFor();
     const zh = await exportList('export-CSV-ZH_CN');
-    const zhHeader = parseCsv(zh.text)[0]!;
-    assert.ok(zhHeader.includes('邮箱') && zhHeader.includes('名称'), zhHeader.join(','));
+    const [zhHeader, ...zhRows] = parseCsv(zh.text).filter((r) => r.length > 1);
+    assert.ok(zhHeader!.includes('邮箱') && zhHeader!.includes('名称'), zhHeader!.join(','));
+    // Values in Chinese too: no enum or region codes left.
+    for (const column of ['类型', '等级', '生命周期阶段', '状态', '地区']) {
+      const at = zhHeader!.indexOf(column);
+      const values = zhRows.map((r) => r[at]!).filter(Boolean);
+      assert.ok(values.length > 0, column);
+      assert.deepEqual(values.filter((v) => /^[A-Z]{2}-[A-Z0-9]+$|^[A-Z_]+$/.test(v)), [], `${column} in words`);
+    }
     await page.getByTestId('export-masked').waitFor();
+    assert.doesNotMatch(await page.getByTestId('export-columns').innerText(), /[A-Za-z]{2,}/, 'column names in Chinese');
     await screenshot(page, 'export-support-zh');
     await page.getByTestId('export-dialog').getByRole('button', { name: '关闭' }).click();
     await switchLanguage('简体中文', 'English');

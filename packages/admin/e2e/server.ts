@@ -4,7 +4,7 @@
  * demo seed, and stops it and removes the directory afterwards.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -98,11 +98,16 @@ export async function graphql<T>(url: string, query: string, variables: Record<s
 
 export const DEMO_PASSWORD = 'custos-demo';
 
+/** The registry's text of a registered operation (packages/schema/persisted-operations.json). */
+export function registered(name: string): string {
+  const registry = JSON.parse(readFileSync(path.join(repoRoot, 'packages/schema/persisted-operations.json'), 'utf8')) as { operations: { name: string; document: string }[] };
+  const op = registry.operations.find((o) => o.name === name);
+  if (!op) throw new Error(`${name} is not registered`);
+  return op.document;
+}
+
+/** Signs in with the registered Login operation, so it works whatever PERSISTED_OPERATIONS says. */
 export async function tokenFor(url: string, email: string): Promise<string> {
-  const data = await graphql<{ login: { token: string } }>(
-    url,
-    'mutation($input: LoginInput!) { login(input: $input) { token } }',
-    { input: { email, password: DEMO_PASSWORD } },
-  );
+  const data = await graphql<{ login: { token: string } }>(url, registered('Login'), { email, password: DEMO_PASSWORD });
   return data.login.token;
 }

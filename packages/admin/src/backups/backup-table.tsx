@@ -2,7 +2,7 @@ import { Alert, Chip, Stack, Table, TableBody, TableCell, TableContainer, TableH
 import { formatDate } from '../shared/dates.ts';
 import { useGetMany, useLocaleState, useTranslate, type RaRecord } from 'react-admin';
 import { Link } from 'react-router-dom';
-import type { BackupRow } from '../data-provider/reports.ts';
+import type { BackupRow } from './backups.api.ts';
 import { DrillButton } from './backup-actions.tsx';
 import { formatBytes } from './format.ts';
 

@@ -1,17 +1,17 @@
 import { Alert, Box, Card, CardContent, CardHeader, Skeleton, Stack, Typography } from '@mui/material';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { Title, useDataProvider, useLocaleState, useTranslate } from 'react-admin';
+import { Title, useLocaleState, useTranslate } from 'react-admin';
+import { useBackupSettings, useBackups } from './backups.api.ts';
 import { cronHint } from '../resources/archive-policies/cron-hint.ts';
 import { can } from '../auth/access.ts';
 import { useAccess } from '../auth/use-access.ts';
-import type { CustosDataProvider } from '../data-provider/index.ts';
 import { ErrorAlert } from '../shared/error-alert.tsx';
 import { BackUpNowButton } from './backup-actions.tsx';
 import { BackupJobs } from './backup-jobs.tsx';
 import { BackupTable } from './backup-table.tsx';
 
-const BACKUPS_KEY = ['custos', 'backups'];
+const BACKUPS_KEY = ['custos', 'Backups'];
 
 /**
  * How backups are kept and restored, with this server's own retention numbers and
@@ -20,8 +20,7 @@ const BACKUPS_KEY = ['custos', 'backups'];
 function Explanation() {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const dataProvider = useDataProvider<CustosDataProvider>();
-  const settings = useQuery({ queryKey: ['custos', 'backup-settings'], queryFn: async () => (await dataProvider.backupSettings()).data });
+  const settings = useBackupSettings();
   const s = settings.data;
   const days = s ? translate('custos.backups.retention_days', { smart_count: s.keepDaily }) : '';
   const weeks = s ? translate('custos.backups.retention_weeks', { smart_count: s.keepWeekly }) : '';
@@ -63,9 +62,8 @@ export function BackupsPage() {
   const translate = useTranslate();
   const access = useAccess();
   const allowed = can(access, 'backup:manage');
-  const dataProvider = useDataProvider<CustosDataProvider>();
   const queryClient = useQueryClient();
-  const backups = useQuery({ queryKey: BACKUPS_KEY, queryFn: async () => (await dataProvider.backups()).data, enabled: allowed });
+  const backups = useBackups(allowed);
   // A job started or finished: the jobs panel and the list (new backup, new drill state) catch up.
   const refreshAll = useCallback(() => {
     void queryClient.invalidateQueries({ queryKey: BACKUPS_KEY });

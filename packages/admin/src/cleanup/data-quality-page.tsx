@@ -4,11 +4,12 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { Confirm, Link, Title, useLocaleState, useNotify, useTranslate } from 'react-admin';
-import { issueRef, type QualityIssue } from '../data-provider/cleanup.ts';
+import { issueRef, type QualityIssue } from './cleanup.api.ts';
+import { useDataQualityIssues } from './use-cleanup.ts';
 import { intlLocale } from '../shared/dates.ts';
 import { ErrorAlert } from '../shared/error-alert.tsx';
+import type { DataQualityProblem } from '@custos/schema';
 import { useAction } from '../shared/use-action.ts';
-import { useCleanupRead } from './use-cleanup.ts';
 
 const PROBLEMS = ['INVALID_EMAIL', 'INVALID_PHONE', 'INVALID_TAX_ID', 'INVALID_CODE', 'NOT_NORMALIZED', 'MISSING_CONTACT', 'PLACEHOLDER', 'OUTDATED', 'CONFLICTING'] as const;
 const PAGE_SIZES = [25, 50, 100];
@@ -45,11 +46,11 @@ export function DataQualityPage() {
   const translate = useTranslate();
   const notify = useNotify();
   const [locale] = useLocaleState();
-  const [problem, setProblem] = useState<string>('');
+  const [problem, setProblem] = useState<DataQualityProblem | ''>('');
   const [page, setPage] = useState(0);
   const [perPage, setPerPage] = useState(PAGE_SIZES[0]!);
   const filter = problem ? { problem: [problem] } : undefined;
-  const issues = useCleanupRead('dataQualityIssues', { filter, first: perPage, offset: page * perPage }, true, { keepPrevious: true });
+  const issues = useDataQualityIssues({ filter, first: perPage, offset: page * perPage });
   const resolve = useAction<Outcome>('resolveDataQualityIssues');
   const { selected, toggle, setPage: tickPage, clear } = useSelection();
   const [confirming, setConfirming] = useState<{ action: Resolution; targets: QualityIssue[] } | null>(null);
@@ -80,7 +81,7 @@ export function DataQualityPage() {
     };
   };
   const pageTicked = rows.filter((r) => selected.has(r.id)).length;
-  const changeFilter = (value: string) => { setProblem(value); setPage(0); clear(); };
+  const changeFilter = (value: string) => { setProblem(value as DataQualityProblem | ''); setPage(0); clear(); };
 
   return (
     <Box sx={{ p: 2, display: 'flex', flexDirection: 'column', height: { md: 'calc(100vh - 48px)' }, minWidth: 0 }} data-testid="quality-page">

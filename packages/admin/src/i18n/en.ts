@@ -2,6 +2,7 @@ import { classificationEn, classificationResourcesEn } from './classification-en
 import { homeEn } from './home-en.ts';
 import { cleanupEn } from './cleanup-en.ts';
 import { jobsEn } from './jobs-en.ts';
+import { undoEn } from './undo-en.ts';
 import { reportingEn } from './reporting-en.ts';
 import { vocabularyEn } from './vocabulary-en.ts';
 /**
@@ -47,6 +48,7 @@ export const en = {
       name: 'Interaction |||| Interactions',
       fields: {
         id: 'Id',
+        customerName: 'Customer name',
         kind: 'Kind',
         occurredAt: 'When',
         channel: 'Channel',
@@ -95,6 +97,10 @@ export const en = {
     'archived-customers': {
       name: 'Archived customer |||| Archive',
       fields: {
+        id: 'Id',
+        updatedAt: 'Updated',
+        voidNote: 'Void note',
+        voidedAt: 'Voided at',
         code: 'Code',
         name: 'Name',
         type: 'Type',
@@ -370,6 +376,7 @@ export const en = {
       },
     },
     ...jobsEn,
+    ...undoEn,
     ...reportingEn,
     ...vocabularyEn,
   },

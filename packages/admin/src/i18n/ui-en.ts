@@ -30,6 +30,7 @@ export const uiEn = {
       n_customers: '%{count} customer |||| %{count} customers',
       reasons: {
         void: '%{reason}: %{note}',
+        undo: 'Undo of change #%{id} (%{kind})',
         policy: 'Archive policy "%{name}"',
         drill: 'Restore drill of %{backup}',
         retention: 'Retention period ended',

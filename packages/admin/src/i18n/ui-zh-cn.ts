@@ -27,6 +27,7 @@ export const uiZhCn: UiMessages = {
       n_customers: '%{count} 个客户',
       reasons: {
         void: '%{reason}：%{note}',
+        undo: '撤销更改 #%{id}（%{kind}）',
         policy: '归档策略“%{name}”',
         drill: '备份 %{backup} 的恢复演练',
         retention: '保留期已结束',

@@ -27,6 +27,7 @@ export const vocabularyEn = {
       CUSTOMER_REQUEST: 'Customer request',
       OTHER: 'Other',
     },
+    UndoKind: { VOID: 'void', ARCHIVE: 'archiving', TAGS: 'tag change', NORMALIZE: 'normalization' },
     JobState: { QUEUED: 'Queued', RUNNING: 'Running', SUCCEEDED: 'Succeeded', FAILED: 'Failed', CANCELLED: 'Cancelled' },
     JobKind: {
       ARCHIVE_POLICY_RUN: 'Archive policy run',

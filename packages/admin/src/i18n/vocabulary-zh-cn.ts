@@ -27,6 +27,7 @@ export const vocabularyZhCn = {
       CUSTOMER_REQUEST: '客户要求',
       OTHER: '其他',
     },
+    UndoKind: { VOID: '作废', ARCHIVE: '归档', TAGS: '标签修改', NORMALIZE: '规范化' },
     JobState: { QUEUED: '排队中', RUNNING: '运行中', SUCCEEDED: '已完成', FAILED: '失败', CANCELLED: '已取消' },
     JobKind: {
       ARCHIVE_POLICY_RUN: '归档策略运行',

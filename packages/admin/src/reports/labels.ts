@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useGetList, useTranslate } from 'react-admin';
-import type { CustomerDimension } from '../data-provider/reports.ts';
+import type { CustomerDimension } from './reports.api.ts';
 
 /** Where each dimension's values get their words: enums, industries and regions are translated. */
 const PREFIX: Partial<Record<CustomerDimension, string>> = {
