@@ -15,11 +15,11 @@ import pg from 'pg';
 import { loadConfig } from '@custos/server/dist/config.js';
 import { createDatabase, startEmbeddedPostgres } from '@custos/server/dist/db/embedded-postgres.js';
 import { openOrm } from '@custos/server/dist/db/orm.js';
-import { createRequestContext } from '@custos/server/dist/graphql/context.js';
+import { createRequestContext } from '@custos/server/dist/core/context.js';
 import { JobKind } from '@custos/server/dist/modules/job/job.enums.js';
 import { enqueueJob } from '@custos/server/dist/modules/job/job.queue.js';
-import { createJobWorker } from '@custos/server/dist/modules/job/job.setup.js';
-import { TokenSigner } from '@custos/server/dist/modules/identity/tokens.js';
+import { createJobWorker } from '@custos/server/dist/app/jobs.js';
+import { TokenSigner } from '@custos/server/dist/core/tokens.js';
 import { seedDemoData } from '@custos/server/dist/modules/seed/seed.service.js';
 
 const { values } = parseArgs({

@@ -12,8 +12,8 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '@custos/server/dist/config.js';
 import { startEmbeddedPostgres } from '@custos/server/dist/db/embedded-postgres.js';
 import { openOrm } from '@custos/server/dist/db/orm.js';
-import { createApp } from '@custos/server/dist/http/app.js';
-import { TokenSigner } from '@custos/server/dist/modules/identity/tokens.js';
+import { createApp } from '@custos/server/dist/app/server.js';
+import { TokenSigner } from '@custos/server/dist/core/tokens.js';
 
 const { values } = parseArgs({ options: { customers: { type: 'string', default: '1000000' } } });
 const customers = Number(values.customers);

@@ -6,7 +6,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@custos/server/dist/config.js';
 import { openOrm } from '@custos/server/dist/db/orm.js';
-import { createApp } from '@custos/server/dist/http/app.js';
+import { createApp } from '@custos/server/dist/app/server.js';
 import { BENCH_ENCRYPTION_KEY } from './keys.mjs';
 import { openCluster } from './lib/cluster.mjs';
 import { compareGuards } from './lib/guards.mjs';

@@ -14,8 +14,8 @@ import autocannon from 'autocannon';
 import { loadConfig } from '@custos/server/dist/config.js';
 import { startEmbeddedPostgres } from '@custos/server/dist/db/embedded-postgres.js';
 import { openOrm } from '@custos/server/dist/db/orm.js';
-import { createApp } from '@custos/server/dist/http/app.js';
-import { TokenSigner } from '@custos/server/dist/modules/identity/tokens.js';
+import { createApp } from '@custos/server/dist/app/server.js';
+import { TokenSigner } from '@custos/server/dist/core/tokens.js';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' }, rounds: { type: 'string', default: '3' } } });
 const seconds = Number(values.seconds);

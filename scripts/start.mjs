@@ -6,15 +6,20 @@
 // build, e.g. `pnpm build` from other sources, wrote there since). Rebuilding the
 // dashboard every time made a second start take a minute on a busy machine.
 //
-// The server then runs in this very process (an import, not a child): Ctrl-C reaches it
-// once, it stops cleanly, and no wrapper reports the signal as a failure. (The root
-// package.json runs `exec node scripts/start.mjs`: without the exec, the `sh -c` pnpm
-// starts dies of the SIGINT and pnpm prints "ELIFECYCLE Command failed".)
-import { spawnSync } from 'node:child_process';
+// The server runs in a session of its own, so Ctrl-C in the terminal reaches only this
+// script, which passes one SIGINT on: the server then finishes in-flight requests and
+// stops PostgreSQL and Meilisearch itself, in order. In the terminal's process group they
+// got the SIGINT too, beside the server, and a busy machine saw PostgreSQL restarted by
+// its supervisor in the middle of the shutdown. `setpriv --pdeathsig` ends the server
+// should this script be killed. This script exits with the server's status, so pnpm
+// stays quiet (the root package.json runs `exec node scripts/start.mjs`: without the
+// exec, the `sh -c` pnpm starts dies of the SIGINT and pnpm prints "ELIFECYCLE Command
+// failed").
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const STAMP = '.custos-build-stamp';
@@ -98,4 +103,13 @@ for (const build of builds) {
   console.log(`[start] ${build.name}: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-await import(pathToFileURL(path.join(root, 'packages/server/dist/main.js')).href);
+const main = path.join(root, 'packages/server/dist/main.js');
+const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => fs.existsSync(p));
+const [command, args] = setpriv ? [setpriv, ['--pdeathsig', 'SIGTERM', process.execPath, main]] : [process.execPath, [main]];
+const server = spawn(command, args, { cwd: path.join(root, 'packages/server'), stdio: 'inherit', detached: true });
+// A second Ctrl-C is passed on too: the server then stops at once. A closed terminal
+// (SIGHUP) stops it like SIGTERM, the one signal besides SIGINT it shuts down on.
+process.on('SIGINT', () => server.kill('SIGINT'));
+process.on('SIGTERM', () => server.kill('SIGTERM'));
+process.on('SIGHUP', () => server.kill('SIGTERM'));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -3,7 +3,8 @@
 // set, in one database, so machine noise hits both.
 import { loadConfig } from '@custos/server/dist/config.js';
 import { BENCH_ENCRYPTION_KEY } from '../keys.mjs';
-import { runPolicyInForeground } from '@custos/server/dist/modules/job/job.cli.js';
+import { runPolicyInForeground } from '@custos/server/dist/modules/archive-policy/archive-policy.cli.js';
+import { runJobInForeground } from '@custos/server/dist/app/jobs.js';
 import { fmt, seconds } from './stats.mjs';
 
 /**
@@ -33,7 +34,7 @@ export async function compareArchive({ orm, url, customers, per, batch = 1000 })
   const [policy] = await conn.execute(
     `insert into archive_policy (name, action, criteria) values ('bench', 'ARCHIVE_CUSTOMERS', '{"tags":["job"]}') returning id::text as id`,
   );
-  const jobTime = await seconds(() => runPolicyInForeground(orm, config, policy.id, () => {}));
+  const jobTime = await seconds(() => runPolicyInForeground(orm, config, policy.id, () => {}, (job, unit) => runJobInForeground(orm, config, job, unit, () => {})));
   const [jobCheck] = await conn.execute(
     `select (select count(*) from archive.customer where tags @> array['job'])::int as customers,
             (select count(*) from archive.interaction ai join archive.customer c on c.id = ai.customer_id where c.tags @> array['job'])::int as interactions`,

@@ -8,11 +8,11 @@ import { freePort } from '@custos/server/dist/db/embedded-postgres.js';
  * `readyMs` is the time from spawn to the first successful readiness check (polled
  * every 20 ms).
  */
-export async function startServer({ name, script, env, ready, timeoutMs = 120_000 }) {
+export async function startServer({ name, script, env, ready, timeoutMs = 120_000, nodeArgs = [] }) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, [...nodeArgs, script], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,6 +1,6 @@
 // The two servers the suite compares, each started in its own process on one database.
 import { fileURLToPath } from 'node:url';
-import { TokenSigner } from '@custos/server/dist/modules/identity/tokens.js';
+import { TokenSigner } from '@custos/server/dist/core/tokens.js';
 import { BENCH_ENCRYPTION_KEY } from '../keys.mjs';
 import { query } from './cluster.mjs';
 import { startServer } from './process.mjs';
@@ -11,8 +11,9 @@ const POSTGRAPHILE_MAIN = fileURLToPath(new URL('../postgraphile/server.mjs', im
 
 /** The Custos server as deployed (NODE_ENV=production, migrations checked at start),
  * with its background workers off so nothing but requests touches the database. */
-export function startCustos(databaseUrl, env = {}) {
+export function startCustos(databaseUrl, env = {}, nodeArgs = []) {
   return startServer({
+    nodeArgs,
     name: 'custos',
     script: CUSTOS_MAIN,
     env: {
@@ -23,11 +24,12 @@ export function startCustos(databaseUrl, env = {}) {
   });
 }
 
-export function startPostGraphile(databaseUrl) {
+export function startPostGraphile(databaseUrl, env = {}, nodeArgs = []) {
   return startServer({
+    nodeArgs,
     name: 'postgraphile',
     script: POSTGRAPHILE_MAIN,
-    env: { DATABASE_URL: databaseUrl, PG_POOL_MAX: '10', NODE_ENV: 'production' },
+    env: { DATABASE_URL: databaseUrl, PG_POOL_MAX: '10', NODE_ENV: 'production', ...env },
     // Ready once it answers GraphQL (it introspects the database before the first answer).
     ready: async (url) => {
       const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{__typename}"}' });

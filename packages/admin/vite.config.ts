@@ -5,7 +5,7 @@ import { defineConfig } from 'vite';
 const api = process.env.CUSTOS_API ?? 'http://127.0.0.1:4000';
 
 export default defineConfig(({ command }) => ({
-  // The server serves the built files under /admin/ (packages/server/src/http/app.ts).
+  // The server serves the built files under /admin/ (packages/server/src/app/server.ts).
   base: '/admin/',
   plugins: [react()],
   // Apollo Client keeps its development checks and console messages ("Download the

@@ -2043,7 +2043,7 @@ export interface Mutation {
   deleteTag: TagPayload;
   /** Re-encrypts every sensitive value not under the current encryption key (and any legacy plaintext) in a background job, with fresh blind indexes (ADMIN). Retired keys can leave ENCRYPTION_KEY once it has succeeded. */
   startKeyRotation: StartKeyRotationPayload;
-  /** Takes back your own void, archive, bulk tag change or normalization within UNDO_WINDOW_MINUTES, customer by customer where nothing changed since; audited as an undo. Allowed to whoever did it, even where the reverse action is not theirs (a SALES user’s own void). */
+  /** Takes back your own void, archive, bulk tag change or normalization within UNDO_WINDOW_MINUTES, customer by customer where nothing changed since; audited as an undo. Allowed to whoever did it, even where the reverse action is not theirs (someone who may void but not unvoid undoes their own void). */
   undoOperation: UndoOperationPayload;
 }
 
@@ -2434,7 +2434,7 @@ export interface Query {
   archivedCustomer: ArchivedCustomer | null;
   /** Archived customers, most recently archived first by default. */
   archivedCustomers: ArchivedCustomerConnection;
-  /** Re-computes every archived checksum and lists mismatches and codes held both live and archived (ADMIN, AUDITOR). */
+  /** Re-computes every archived checksum and lists mismatches and codes held both live and archived (ADMIN and AUDITOR). */
   verifyArchive: ArchiveVerification;
   /** The audit log, newest first (ADMIN and AUDITOR). */
   auditEvents: AuditEventConnection;
@@ -2448,7 +2448,7 @@ export interface Query {
   me: User;
   /** All staff users with their emails and roles (ADMIN only; others read their own `me`). */
   users: Array<User>;
-  /** Every staff member by id and display name, sorted by name: for owner pickers, filters and labels (every signed-in role; emails and roles are in `users`, ADMIN only). */
+  /** Every staff member by id and display name, sorted by name: for owner pickers, filters and labels (ADMIN, MANAGER, SALES, SUPPORT, AUDITOR and REPORTING; emails and roles are in `users`, ADMIN). */
   staff: Array<StaffName>;
   /** Interactions across customers, newest first by default. */
   interactions: InteractionConnection;
@@ -2476,7 +2476,7 @@ export interface Query {
   backups: Array<Backup>;
   /** How backups are scheduled and how many are kept (ADMIN). */
   backupSettings: BackupSettings;
-  /** Finds archived customers, with facets. Matches only fields the caller may read in full; SALES sees only its own. SEARCH_UNAVAILABLE when the search engine does not answer. */
+  /** Finds archived customers, with facets (counted only when the query asks for them). Matches only fields the caller may read in full; SALES sees only its own. SEARCH_UNAVAILABLE when the search engine does not answer. */
   searchArchive: ArchiveSearchResult;
   /** Finds customers wherever they are stored: live, archived or both. */
   search: CustomerSearchResult;

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
-import { createApp } from './http/app.js';
-import { createJobWorker } from './modules/job/job.setup.js';
+import { createApp } from './app/server.js';
+import { createJobWorker } from './app/jobs.js';
 import { seedIfEmpty } from './modules/seed/seed.runner.js';
 import { onShutdownSignal } from './shutdown-signals.js';
 import { SearchSyncWorker } from './search/outbox-worker.js';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { createBackupFile } from '../src/modules/backup/backup.dump.js';
-import { buildAppSchema } from '../src/graphql/schema.js';
+import { buildAppSchema } from '../src/app/schema.js';
 import { hashPassword } from '../src/modules/identity/passwords.js';
 import { insertCustomer } from './helpers/fixtures.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { hashPassword } from '../src/modules/identity/passwords.js';
-import { AUDIENCE, ISSUER } from '../src/modules/identity/tokens.js';
+import { AUDIENCE, ISSUER } from '../src/core/tokens.js';
 import { startTestServer, TEST_JWT_SECRET, type TestServer } from './helpers/test-server.js';
 
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { token refreshToken expiresAt user { id email role permissions } } }`;

@@ -162,7 +162,7 @@ describe('twins from before the key table', () => {
     expect(archive.data.archiveCustomers.customers).toEqual([{ id: bystander }]);
     expect(archive.data.archiveCustomers.failures).toEqual([{ id: live, code: 'CONFLICT', message: expect.stringContaining(code) }]);
 
-    // The repair (README, Archive): rename the live twin; the archived one inherits the code.
+    // The repair (docs/api-clients/lifecycle.md, code twins): rename the live twin; the archived one inherits the code.
     const [{ version }] = await server.db.query<{ version: number }>(`select version from customer where id = $1`, [live]);
     expect((await server.gql(UPDATE, { id: live, version, code: `${code}-L` })).errors).toBeUndefined();
     expect(await stores(code)).toEqual({ live: [], archived: [archived], key: archived });

@@ -10,7 +10,7 @@ import {
   type GraphQLObjectType,
   type GraphQLSchema,
 } from 'graphql';
-import { buildAppSchema } from '../src/graphql/schema.js';
+import { buildAppSchema } from '../src/app/schema.js';
 import { insertCustomer } from './helpers/fixtures.js';
 import { startTestServer, type GraphQLResponse, type TestServer, type TestUser } from './helpers/test-server.js';
 

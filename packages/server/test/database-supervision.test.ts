@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded-postgres.js';
 import { clusterProcesses, isAlive, readPostmasterPid } from '../src/db/postgres-processes.js';
-import { TokenSigner } from '../src/modules/identity/tokens.js';
+import { TokenSigner } from '../src/core/tokens.js';
 import { TEST_ENCRYPTION_KEY } from './helpers/test-database.js';
 import { TEST_JWT_SECRET } from './helpers/test-server.js';
 import { buildCli } from './helpers/worker-process.js';
@@ -204,6 +204,22 @@ describe('embedded PostgreSQL under supervision', () => {
     expect(await sigterm(server, 60_000)).toMatchObject({ code: 0 });
     expect(server.lines).toContain('[custos] stopped cleanly');
     expect(clusterProcesses(clusterDir)).toEqual([]);
+  }, 300_000);
+
+  it('leaves a postmaster shut down cleanly from outside (Ctrl-C in a terminal reaches it too) stopped; the server still stops cleanly', async () => {
+    const dataDir = tempDir();
+    const clusterDir = path.join(dataDir, 'pg');
+    const server = await spawnServer({ DATA_DIR: dataDir, JOB_WORKER: 'off', EMBEDDED_PG_RESTART_BACKOFF_MS: '10' });
+    // SIGINT is PostgreSQL's fast shutdown: it ends with exit status 0, as when the
+    // terminal's Ctrl-C signals the server's whole process group.
+    process.kill(readPostmasterPid(clusterDir)!, 'SIGINT');
+    await waitFor(async () => (await statusOf(`${server.url}/readyz`)) === 503, 30_000, '/readyz to answer 503', server.lines);
+    await waitFor(async () => server.lines.some((l) => /shut down from outside/.test(l)), 30_000, 'the clean stop to be logged', server.lines);
+    expect(clusterProcesses(clusterDir)).toEqual([]);
+    expect(server.lines.some((l) => /restarting embedded PostgreSQL/.test(l))).toBe(false);
+    expect(await sigterm(server, 60_000)).toMatchObject({ code: 0 });
+    expect(server.lines).toContain('[custos] stopped cleanly');
+    expect(server.lines.some((l) => /restarting embedded PostgreSQL/.test(l))).toBe(false);
   }, 300_000);
 
   it('gives up after EMBEDDED_PG_MAX_RESTARTS: /healthz answers 503 so that the process gets restarted', async () => {

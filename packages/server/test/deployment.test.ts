@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { parse } from 'yaml';
 import { CONFIG_VARIABLES, FILE_SECRETS, loadConfig } from '../src/config.js';
-import { createApp } from '../src/http/app.js';
+import { createApp } from '../src/app/server.js';
 import { MEILISEARCH_PACKAGE } from '../src/search/meilisearch/meilisearch-binary.js';
 import { createTestDatabase, TEST_ENCRYPTION_KEY, testClusterUrl } from './helpers/test-database.js';
 
@@ -254,7 +254,7 @@ describe('the production dependency tree', () => {
     };
     visit(path.join(srcDir, 'main.ts'));
     visit(path.join(srcDir, 'cli.ts'));
-    expect(seen.has(path.join(srcDir, 'http', 'app.ts'))).toBe(true);
+    expect(seen.has(path.join(srcDir, 'app', 'server.ts'))).toBe(true);
     expect(loaded.has('fastify')).toBe(true);
     for (const name of DEVELOPMENT_ONLY) expect([name, loaded.has(name)]).toEqual([name, false]);
     expect(seen.has(path.join(srcDir, 'http', 'ide.ts'))).toBe(false);

@@ -6,7 +6,7 @@ import { installKeyRing, parseKeyRing } from '../src/crypto/keyring.js';
 import { open, seal, sealTaxId, taxIdLookupHashes } from '../src/crypto/sealed.js';
 import { SEALED_STORAGE, unencryptedSensitiveFields } from '../src/crypto/sensitive.js';
 import { SENSITIVE_FIELDS } from '../src/policy/policy.js';
-import { taxIdShape } from '../src/modules/cleanup/quality.rules.js';
+import { taxIdShape } from '../src/modules/customer/customer.tax.js';
 import { insertCustomer, setTaxId } from './helpers/fixtures.js';
 import { startWorker, waitForJob } from './helpers/jobs.js';
 import { TEST_ENCRYPTION_KEY } from './helpers/test-database.js';

@@ -2,7 +2,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { PublicErrorCode } from '../src/graphql/error-map.js';
+import { PublicErrorCode } from '../src/common/domain-error.js';
 import { localizeError } from '../src/graphql/localization.js';
 import { localize, matchTemplate, negotiateLanguage } from '../src/i18n/localize.js';
 import { CODE_MESSAGES, ZH } from '../src/i18n/messages.js';

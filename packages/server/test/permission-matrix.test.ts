@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { isObjectType } from 'graphql';
-import { buildAppSchema } from '../src/graphql/schema.js';
+import { buildAppSchema } from '../src/app/schema.js';
 import { mask } from '../src/policy/masking.js';
 import {
   ACTIONS,
@@ -16,7 +16,7 @@ import {
   type StaffField,
 } from '../src/policy/policy.js';
 import { permissionsFor } from '../src/policy/permissions.js';
-import { Role } from '../src/modules/identity/role.js';
+import { Role } from '../src/policy/role.js';
 import { insertCustomer, setTaxId } from './helpers/fixtures.js';
 import { SearchEngine } from '../src/search/search-index.js';
 import { testConfig } from './helpers/jobs.js';

@@ -7,21 +7,17 @@ import type { RegisteredOperation } from '../src/graphql/persisted-operations.js
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
 /**
- * The README's "Reporting tools" section is a script: every ```graphql block (with the
- * ```json variables block right after it, if any) runs here in order against a test
- * server, as the README says: the ADMIN creates the REPORTING user, the user signs in,
- * then every query runs with the token that sign-in returned.
+ * The reporting-tools guide (docs/api-clients/reporting-tools.md) is a script: every
+ * ```graphql block (with the ```json variables block right after it, if any) runs here in
+ * order against a test server, as the guide says: the ADMIN creates the REPORTING user,
+ * the user signs in, then every query runs with the token that sign-in returned.
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+const guide = fs.readFileSync(path.join(root, 'docs/api-clients/reporting-tools.md'), 'utf8');
 const registry: RegisteredOperation[] = JSON.parse(fs.readFileSync(path.join(root, 'packages/schema/persisted-operations.json'), 'utf8')).operations;
 
 function guideExamples(): { document: string; variables?: Record<string, unknown>; name: string }[] {
-  const start = readme.indexOf('\n## Reporting tools\n');
-  if (start < 0) throw new Error('README.md has no "## Reporting tools" section');
-  const end = readme.indexOf('\n## ', start + 5);
-  const section = readme.slice(start, end < 0 ? undefined : end);
-  const blocks = [...section.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1]!, body: m[2]! }));
+  const blocks = [...guide.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1]!, body: m[2]! }));
   const examples = [];
   for (let i = 0; i < blocks.length; i++) {
     if (blocks[i]!.lang !== 'graphql') continue;
@@ -33,7 +29,7 @@ function guideExamples(): { document: string; variables?: Record<string, unknown
   return examples;
 }
 
-describe('README: reporting tools', () => {
+describe('docs/api-clients/reporting-tools.md', () => {
   let server: TestServer;
   const examples = guideExamples();
 
@@ -57,7 +53,7 @@ describe('README: reporting tools', () => {
     }
   });
 
-  it('runs every example in order, as the README says', async () => {
+  it('runs every example in order, as the guide says', async () => {
     let token: string | undefined;
     const results: Record<string, any> = {};
     for (const example of examples) {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { buildSchema, isObjectType } from 'graphql';
 import type pg from 'pg';
 import { connectClient } from '../src/db/pg-client.js';
-import { Role } from '../src/modules/identity/role.js';
+import { Role } from '../src/policy/role.js';
 import { CustomerDimension } from '../src/modules/report/report.enums.js';
 import { Action, actionScope, CUSTOMER_ROWS, FieldAccess, GUARDED_FIELDS, PUBLIC_FIELDS, RowScope, STAFF_FIELDS } from '../src/policy/policy.js';
 import { insertCustomer, insertInteractions, setTaxId } from './helpers/fixtures.js';

@@ -12,7 +12,7 @@ import {
   printSchema,
   type GraphQLSchema,
 } from 'graphql';
-import { buildAppSchema } from '../src/graphql/schema.js';
+import { buildAppSchema } from '../src/app/schema.js';
 import { printFieldAccess } from '../src/policy/permissions.js';
 
 const committed = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema/schema.graphql');

@@ -79,6 +79,27 @@ describe('searchArchive', () => {
     expect((await server.gql(SEARCH_ARCHIVE, { q: '', first: 101 })).errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
   });
 
+  it('counts facets only when the query asks for them (directly or through a fragment)', async () => {
+    await server.db.query('create extension if not exists pg_stat_statements');
+    const dbid = `(select oid from pg_database where datname = current_database())`;
+    /** Searches the engine ran with and without its facet subquery during `query`. */
+    const engineRuns = async (query: string) => {
+      await server.db.query(`select pg_stat_statements_reset(0, ${dbid}, 0)`);
+      const res = await server.gql(query, { q: '科技' });
+      expect(res.errors).toBeUndefined();
+      const [row] = await server.db.query<{ faceted: number; plain: number }>(
+        `select coalesce(sum(calls) filter (where query like '%json_object_agg(field%'), 0)::int as faceted,
+                coalesce(sum(calls) filter (where query not like '%json_object_agg(field%'), 0)::int as plain
+           from pg_stat_statements where dbid = ${dbid} and query like '%from search_document d%'`,
+      );
+      return row;
+    };
+    expect(await engineRuns(`query($q: String!) { searchArchive(query: $q) { totalCount hits { customer { id } } } }`)).toEqual({ faceted: 0, plain: 1 });
+    expect(await engineRuns(`query($q: String!) { searchArchive(query: $q) { totalCount facets { field } } }`)).toEqual({ faceted: 1, plain: 0 });
+    expect(await engineRuns(`query($q: String!) { searchArchive(query: $q) { ...F } } fragment F on ArchiveSearchResult { ... on ArchiveSearchResult { facets { field } } }`))
+      .toEqual({ faceted: 1, plain: 0 });
+  });
+
   it('is FORBIDDEN to roles without archive access', async () => {
     for (const user of ['auditor', 'reporting'] as const) {
       const res = await server.as(user)(SEARCH_ARCHIVE, { q: '张伟' });

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { freePort } from '../src/db/embedded-postgres.js';
-import { TokenSigner } from '../src/modules/identity/tokens.js';
+import { TokenSigner } from '../src/core/tokens.js';
 import { runningEmbeddedMeilisearch } from '../src/search/meilisearch/embedded-meilisearch.js';
 import { insertCustomer } from './helpers/fixtures.js';
 import { archiveDirectly, NO_MEILISEARCH } from './helpers/search.js';

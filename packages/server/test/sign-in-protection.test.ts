@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { hashPassword } from '../src/modules/identity/passwords.js';
-import { TokenSigner } from '../src/modules/identity/tokens.js';
+import { TokenSigner } from '../src/core/tokens.js';
 import { startTestServer, TEST_JWT_SECRET, type GraphQLResponse, type TestServer } from './helpers/test-server.js';
 
 /**

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { statementsDuring as countStatements } from './helpers/sql-stats.js';
+import { statementsByQueryDuring } from './helpers/sql-stats.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
 const QUERY = `query($first: Int!) {
@@ -33,32 +33,40 @@ afterAll(async () => {
   await server.close();
 });
 
+/** A piece of the sign-in check's SQL (src/modules/identity/auth.service.ts). */
+const SIGN_IN_CHECK = 'left join user_session s on s.id';
+
 describe('SQL statements per request', () => {
   it('do not grow with page size on customers with owners and interactions', async () => {
     const counts: Record<number, number> = {};
+    const statements: Record<number, { query: string; calls: number }[]> = {};
     for (const first of [10, 50, 200]) {
       // Warm-up: a first request may open pool connections, which is not per-request cost.
       await server.gql(QUERY, { first });
-      // The fewest of three: the sign-in check is cached for 2 s, and on a machine under
-      // load a request can land just after the cache expired and count it once more
-      // (5 at page 10, 6 at page 50 once) — not a cost that grows with the page.
-      const tries: number[] = [];
-      for (let attempt = 0; attempt < 3; attempt++) {
+      // The sign-in check is left out: it is cached for 2 s (its own tests cover that), and
+      // on a machine under load a request at page 200 outlasts the cache every time, so it
+      // would count once more there and make the count look as if it grew with the page.
+      const tries: { query: string; calls: number }[][] = [];
+      for (let attempt = 0; attempt < 2; attempt++) {
         tries.push(
-          await countStatements(server.db, async () => {
+          await statementsByQueryDuring(server.db, async () => {
             const res = await server.gql(QUERY, { first });
             expect(res.errors).toBeUndefined();
             expect(res.data.customers.nodes).toHaveLength(first);
             expect(res.data.customers.nodes[0].interactions.nodes).toHaveLength(3);
-          }),
+          }, { except: SIGN_IN_CHECK }),
         );
       }
-      counts[first] = Math.min(...tries);
+      const total = (rows: { calls: number }[]) => rows.reduce((sum, row) => sum + row.calls, 0);
+      const fewest = tries.reduce((a, b) => (total(b) < total(a) ? b : a));
+      statements[first] = fewest;
+      counts[first] = total(fewest);
     }
     process.stdout.write(`SQL statements per request: ${JSON.stringify(counts)}\n`);
-    expect(counts[50]).toBe(counts[10]);
-    expect(counts[200]).toBe(counts[10]);
-    // the caller's user, page, count, owners, interaction pages, interaction counts
+    // Compared with the statements themselves, so a failure shows which one came extra.
+    expect(statements[50]).toEqual(statements[10]);
+    expect(statements[200]).toEqual(statements[10]);
+    // page, count, owners, interaction pages, interaction counts (the sign-in check aside)
     expect(counts[10]).toBeLessThanOrEqual(6);
   });
 });

@@ -6,7 +6,7 @@ export interface FieldProblem {
 
 /**
  * What services throw. `reason` is a value of a module's error-code enum; the GraphQL
- * layer maps it to the public `extensions.code` in one table (graphql/error-map.ts).
+ * layer maps it to the public `extensions.code` in one table (app/error-map.ts, from the module manifests).
  * Messages must never contain a value the caller may not read.
  */
 export class DomainError extends Error {
@@ -30,4 +30,19 @@ export enum CommonErrorCode {
 export function invalidInput(fields: FieldProblem[]): DomainError {
   const summary = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
   return new DomainError(CommonErrorCode.INVALID_INPUT, `Invalid input (${summary})`, fields);
+}
+
+/** Public error codes clients can rely on (`extensions.code`). */
+export enum PublicErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  /** Come back later: `extensions.retryAfter` seconds (HTTP 429 with Retry-After). */
+  TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  CONFLICT = 'CONFLICT',
+  INVALID_STATE = 'INVALID_STATE',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+  /** The search engine does not answer; try again later (everything else works). */
+  SEARCH_UNAVAILABLE = 'SEARCH_UNAVAILABLE',
 }

@@ -1,7 +1,6 @@
 import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../config.js';
 
 /**
  * The keys sensitive fields are encrypted with (see `sealed.ts`).
@@ -93,7 +92,7 @@ export function keyCheck(key: Buffer): string {
  * under DATA_DIR/secrets (like the JWT secret): losing that file makes the encrypted
  * values of that database unreadable, so it is never regenerated over an existing one.
  */
-export function loadKeyRing(config: Config): KeyRing {
+export function loadKeyRing(config: { ENCRYPTION_KEY?: string; isProduction: boolean; DATA_DIR: string }): KeyRing {
   if (config.ENCRYPTION_KEY) return parseKeyRing(config.ENCRYPTION_KEY);
   if (config.isProduction) throw new Error('ENCRYPTION_KEY is required in production');
   const file = path.join(config.DATA_DIR, 'secrets', 'encryption-key');

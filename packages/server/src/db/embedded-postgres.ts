@@ -205,7 +205,9 @@ class Cluster {
     clearInterval(this.#watch);
     if (this.supervise) {
       child.once('exit', (code, signal) => {
-        if (this.#child === child) this.#died(`exited (pid ${child.pid}, ${signal ?? `code ${code}`})`);
+        if (this.#child !== child) return;
+        if (code === 0) this.#shutDownFromOutside(child.pid);
+        else this.#died(`exited (pid ${child.pid}, ${signal ?? `code ${code}`})`);
       });
     }
   }
@@ -224,6 +226,20 @@ class Cluster {
     if (last) await clearLeftovers(this.clusterDir).catch(() => undefined);
     if (this.state !== 'failed') this.state = 'stopped';
     if (!this.persistent && this.#sharedPid === undefined) fs.rmSync(this.clusterDir, { recursive: true, force: true });
+  }
+
+  /**
+   * A postmaster that exits with status 0 completed a shutdown someone asked for. Mostly
+   * that is Ctrl-C in the terminal: the terminal signals the whole process group, so
+   * PostgreSQL gets the SIGINT beside the server, and a restart would race the server's
+   * own shutdown (which then waited for it until SHUTDOWN_TIMEOUT_MS and exited 1). A
+   * deliberate stop is not undone either; /readyz answers 503 from here on.
+   */
+  #shutDownFromOutside(pid: number | undefined): void {
+    if (this.#stopping) return;
+    this.#child = undefined;
+    this.state = 'stopped';
+    this.supervise?.log(`embedded PostgreSQL (pid ${pid}) was shut down from outside (exit status 0, e.g. Ctrl-C reached it); not restarted`);
   }
 
   #died(how: string): void {

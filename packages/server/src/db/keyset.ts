@@ -20,6 +20,16 @@ export function isBigintId(text: string): boolean {
   return /^[1-9][0-9]{0,18}$/.test(text) && BigInt(text) <= BIGINT_MAX;
 }
 
+/** Numeric order of bigint ids given as text (`"98"` before `"100"`), for Array.sort. */
+export function compareIds(a: string, b: string): number {
+  const x = BigInt(a);
+  const y = BigInt(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** `compareIds` on the rows' `id`. */
+export const byId = (a: { id: string }, b: { id: string }): number => compareIds(a.id, b.id);
+
 /** Cursors are made by the server from a few sort values; anything longer was not. */
 const MAX_CURSOR_LENGTH = 4096;
 

@@ -1,10 +1,11 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, defineConfig } from '@mikro-orm/postgresql';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
-import { UserEntity } from '../modules/identity/user.entity.js';
 import { migrationsList } from './migrations/index.js';
 
-export const entities = [UserEntity];
+/** Reads and writes are hand-written SQL (SqlExecutor); MikroORM serves connections,
+ * transactions and migrations, so no entity is registered. */
+export const entities: never[] = [];
 
 /** Session settings for every connection of a pool. */
 export interface PoolSettings {
@@ -29,11 +30,9 @@ export function ormOptions(url: string, poolMax: number, debug = false, settings
       ...(settings.idleInTransactionMs ? { idle_in_transaction_session_timeout: settings.idleInTransactionMs } : {}),
       ...(settings.applicationName ? { application_name: settings.applicationName } : {}),
     },
-    // Lists are read with hand-written SQL; entities serve writes only, so nothing
-    // should be loaded implicitly behind a resolver's back.
     forceUndefined: false,
     debug,
-    discovery: { warnWhenNoEntities: true },
+    discovery: { warnWhenNoEntities: false },
   });
 }
 

@@ -27,6 +27,11 @@ export class SqlExecutor {
     return result.rows as T[];
   }
 
+  /** Whether statements run inside a transaction (work that must not, checks first). */
+  get inTransaction(): boolean {
+    return this.em.isInTransaction();
+  }
+
   async one<T = Record<string, unknown>>(text: string, params: readonly unknown[] = []): Promise<T | undefined> {
     const rows = await this.query<T>(text, params);
     return rows[0];

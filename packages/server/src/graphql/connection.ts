@@ -1,7 +1,7 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { Page } from '../db/paginate.js';
 
-@ObjectType({ description: 'Relay page information.' })
+@ObjectType({ description: 'Relay page information.', simpleResolvers: true })
 export class PageInfo {
   @Field({ description: 'Whether more items follow the last one of this page.' })
   hasNextPage!: boolean;
@@ -37,6 +37,9 @@ export class ConnectionArgs {
   offset?: number | null;
 }
 
+/** Edge and connection types: built by their constructors, never holding a function. */
+export const PLAIN_CONNECTION_TYPES = new Set<string>(['PageInfo']);
+
 export interface EdgeShape<T> {
   cursor: string;
   node: T;
@@ -47,7 +50,8 @@ export interface EdgeShape<T> {
  * a client asks for it: the connection carries a thunk, not a number.
  */
 export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`, { description: `An edge in a ${name} connection.` })
+  PLAIN_CONNECTION_TYPES.add(`${name}Edge`).add(`${name}Connection`);
+  @ObjectType(`${name}Edge`, { description: `An edge in a ${name} connection.`, simpleResolvers: true })
   class Edge implements EdgeShape<T> {
     @Field({ description: 'Opaque cursor of this item.' })
     cursor!: string;
@@ -56,7 +60,7 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} items.` })
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items.`, simpleResolvers: true })
   class Connection {
     readonly #count: () => Promise<number>;
 

@@ -14,7 +14,7 @@ export function queryLimits(config: Config) {
     maxDepth: { n: config.MAX_QUERY_DEPTH, ignoreIntrospection: true, flattenFragments: true, exposeLimits: true },
     maxAliases: { n: config.MAX_QUERY_ALIASES, exposeLimits: true },
     costLimit: { maxCost: config.MAX_QUERY_COST, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, ignoreIntrospection: true, exposeLimits: true },
-    // The token limit is graphql-js's own (`parseOptions.maxTokens` in http/apollo.ts):
+    // The token limit is graphql-js's own (`parseOptions.maxTokens` in app/apollo.ts):
     // Armor's version parses in a plugin hook and throws out of Apollo's pipeline, which
     // answered every syntax error with a 500.
     maxTokens: { enabled: false },

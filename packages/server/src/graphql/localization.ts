@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { defaultFieldResolver, isObjectType, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { FieldProblem } from '../common/domain-error.js';
 import { localize, localizeForCode, type Language } from '../i18n/localize.js';
-import type { RequestContext } from './context.js';
+import type { RequestContext } from '../core/context.js';
 
 /**
  * Errors in the caller's language (`Accept-Language`, read into `ctx.language`): the

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { ApolloServerOptions, ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { Config } from '../config.js';
-import type { RequestContext } from './context.js';
+import type { RequestContext } from '../core/context.js';
 
 /** One entry of packages/schema/persisted-operations.json. */
 export interface RegisteredOperation {
@@ -15,7 +15,7 @@ export interface RegisteredOperation {
 
 /**
  * The operations clients may send by hash, generated from packages/schema/operations/*.graphql
- * (`pnpm --filter @custos/schema operations`) and committed, so the server, the README and
+ * (`pnpm --filter @custos/schema generate`) and committed, so the server, the guides and
  * any reporting tool share one list. With PERSISTED_OPERATIONS=only they are the only
  * documents the server runs.
  */

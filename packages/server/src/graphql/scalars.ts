@@ -18,6 +18,9 @@ export function toIsoTimestamp(value: string): string {
   return `${date}T${whole}.${fraction.padEnd(6, '0')}${offset}`;
 }
 
+/** What toIsoTimestamp writes: it returns such a value unchanged. */
+const CANONICAL_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}(?:Z|[+-]\d{2}:\d{2})$/;
+
 const INPUT_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?(?:Z|([+-])(\d{2})(?::?(\d{2}))?)$/;
 
 /** Four-digit years in UTC: what toIsoTimestamp writes back. PostgreSQL's own range is
@@ -60,7 +63,8 @@ export const DateTimeScalar = new GraphQLScalarType<string, string>({
   description: `An RFC 3339 timestamp with time zone and up to microsecond precision, e.g. 2026-01-31T09:30:00.123456Z, within ${RANGE}.`,
   serialize(value) {
     if (value instanceof Date) return toIsoTimestamp(value.toISOString());
-    if (typeof value === 'string') return toIsoTimestamp(value);
+    // Read plans format timestamps in SQL exactly as toIsoTimestamp would (isoTimestamp).
+    if (typeof value === 'string') return CANONICAL_TIMESTAMP.test(value) ? value : toIsoTimestamp(value);
     throw new TypeError('DateTime cannot represent this value');
   },
   parseValue: parseTimestamp,

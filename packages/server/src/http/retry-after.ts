@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from '../core/context.js';
 import { TooManyRequestsError } from '../modules/identity/identity.errors.js';
 
 /**

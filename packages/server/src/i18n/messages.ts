@@ -54,6 +54,7 @@ export const ZH: Record<string, string> = {
   'The cursor is malformed or belongs to another sort order': '游标格式错误，或属于另一种排序',
   'invalid cursor': '游标无效',
   'must not contain the NUL character (\\u0000)': '不能包含 NUL 字符（\\u0000）',
+  'must not contain a lone UTF-16 surrogate (not valid Unicode)': '不能包含孤立的 UTF-16 代理项（不是有效的 Unicode）',
   'cannot be null': '不能为 null',
   'must be ids': '必须是 id',
   'must be a user id': '必须是用户 id',

@@ -1,4 +1,4 @@
-import type { Role } from '../modules/identity/role.js';
+import type { Role } from './role.js';
 import { CUSTOMER_ROWS, FieldAccess, GUARDED_FIELDS, RowScope, type GuardedField } from './policy.js';
 
 /**

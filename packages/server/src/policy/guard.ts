@@ -1,17 +1,15 @@
-import type { RequestContext } from '../graphql/context.js';
-import type { Actor } from '../modules/identity/actor.js';
-import { notAuthenticated } from '../modules/identity/identity.errors.js';
-import type { Role } from '../modules/identity/role.js';
-import { actionForbidden, fieldWriteForbidden } from './policy.errors.js';
+import type { Actor, Subject } from './actor.js';
+import type { Role } from './role.js';
+import { actionForbidden, fieldWriteForbidden, notAuthenticated } from './policy.errors.js';
 import { actionScope, CUSTOMER_ROWS, RowScope, type Action } from './policy.js';
 
-export function requireActor(ctx: RequestContext): Actor {
+export function requireActor(ctx: Subject): Actor {
   if (!ctx.actor) throw notAuthenticated();
   return ctx.actor;
 }
 
 /** Refuses the action for roles without it; returns the rows it applies to. */
-export function requireAction(ctx: RequestContext, action: Action): { actor: Actor; scope: RowScope } {
+export function requireAction(ctx: Subject, action: Action): { actor: Actor; scope: RowScope } {
   const actor = requireActor(ctx);
   const scope = actionScope(actor.role, action);
   if (scope === RowScope.NONE) throw actionForbidden(action);
@@ -19,7 +17,7 @@ export function requireAction(ctx: RequestContext, action: Action): { actor: Act
 }
 
 /** Customer rows the caller may read: undefined for all, a user id for "own only". */
-export function customerRowOwner(ctx: RequestContext): string | undefined {
+export function customerRowOwner(ctx: Subject): string | undefined {
   const actor = requireActor(ctx);
   return CUSTOMER_ROWS[actor.role] === RowScope.OWN ? actor.userId : undefined;
 }

@@ -1,4 +1,4 @@
-import type { Role } from '../modules/identity/role.js';
+import type { Role } from './role.js';
 import { ACTIONS, GUARDED_FIELDS, RowScope, STAFF_FIELDS, type Action, type FieldAccess, type GuardedField } from './policy.js';
 
 /**

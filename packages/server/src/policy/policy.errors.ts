@@ -1,11 +1,16 @@
 import { DomainError } from '../common/domain-error.js';
 
 export enum PolicyErrorCode {
+  NOT_AUTHENTICATED = 'NOT_AUTHENTICATED',
   ACTION_FORBIDDEN = 'ACTION_FORBIDDEN',
   FIELD_WRITE_FORBIDDEN = 'FIELD_WRITE_FORBIDDEN',
   FIELD_READ_FORBIDDEN = 'FIELD_READ_FORBIDDEN',
   SORT_FORBIDDEN = 'SORT_FORBIDDEN',
 }
+
+/** No signed-in actor: every action needs one. */
+export const notAuthenticated = () =>
+  new DomainError(PolicyErrorCode.NOT_AUTHENTICATED, 'Sign in first: send Authorization: Bearer <token>');
 
 export const actionForbidden = (action: string) =>
   new DomainError(PolicyErrorCode.ACTION_FORBIDDEN, `Your role may not perform ${action}`);

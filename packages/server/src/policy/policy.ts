@@ -1,4 +1,4 @@
-import { Role } from '../modules/identity/role.js';
+import { Role } from './role.js';
 
 /**
  * The one place that says who may see and do what. Everything else (field guards,

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../graphql/context.js';
+import type { Subject } from './actor.js';
 import { requireActor } from './guard.js';
 import { mask } from './masking.js';
 import { fieldReadForbidden } from './policy.errors.js';
@@ -9,7 +9,7 @@ import { FieldAccess, STAFF_FIELDS, type StaffField } from './policy.js';
  * owners, actors, payloads): the caller's own record in full, anyone else's by the
  * STAFF_FIELDS rule. Synchronous, like the other field guards.
  */
-export function guardStaffField<T>(ctx: RequestContext, field: StaffField, user: { id: string }, value: T): T | string | null {
+export function guardStaffField<T>(ctx: Subject, field: StaffField, user: { id: string }, value: T): T | string | null {
   const actor = requireActor(ctx);
   if (actor.userId === user.id) return value;
   const rule = STAFF_FIELDS[field];

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../graphql/context.js';
+import type { LoggedSubject } from './actor.js';
 import { mask } from './masking.js';
 import { customerValueRule, FieldAccess } from './policy.js';
 import { requireActor } from './guard.js';
@@ -8,7 +8,7 @@ import { requireActor } from './guard.js';
  * field it comes from: the value, its mask, or nothing (`hidden`). Full reads of personal
  * data are access-logged like reads through Customer.
  */
-export function guardCustomerValue(ctx: RequestContext, key: string, customerId: string, value: unknown): { value: string | null; hidden: boolean } {
+export function guardCustomerValue(ctx: LoggedSubject, key: string, customerId: string, value: unknown): { value: string | null; hidden: boolean } {
   const rule = customerValueRule(key);
   const text = value == null ? null : Array.isArray(value) ? value.join(', ') : String(value);
   if (!rule) return { value: text, hidden: false };

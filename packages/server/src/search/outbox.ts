@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../config.js';
 import { SqlExecutor } from '../db/sql.js';
+import { guardedApply, leaseUntil, type Guards, type IndexFactory } from './guarded-apply.js';
 import { openSearchIndex } from './search-engine.js';
-import { loadDocuments } from './search-document.js';
-import type { SearchIndex } from './search-index.js';
 import { warmTokenizer } from './tokenize.js';
+
+export type { IndexFactory } from './guarded-apply.js';
 
 /**
  * The transactional outbox between the archive and the search index.
@@ -15,17 +16,10 @@ import { warmTokenizer } from './tokenize.js';
  *
  * The drain claims due rows with FOR UPDATE SKIP LOCKED, never "rows after the last id
  * seen": ids are handed out before commit, so a transaction that started earlier can
- * commit later with a smaller id, and a high-water mark would skip it for good.
+ * commit later with a smaller id, and a high-water mark would skip it for good. Claimed
+ * rows are deleted only once the index has their customers' current state (see
+ * guarded-apply.ts), so a drainer that dies mid-way loses nothing.
  */
-
-/** Serialises applies across drainers and reindex batches. Each apply reads the
- * customers' current state after taking it and writes the index before releasing it
- * (at commit), so a slower drainer can never overwrite a newer state with an older one. */
-const APPLY_LOCK = `select pg_advisory_xact_lock(hashtext('custos:search-apply'))`;
-
-export async function lockIndexApply(sql: SqlExecutor): Promise<void> {
-  await sql.query(APPLY_LOCK);
-}
 
 /** Records that these archived customers changed, in the caller's transaction. */
 export async function enqueueIndexSync(sql: SqlExecutor, customerIds: readonly string[]): Promise<void> {
@@ -38,51 +32,43 @@ export function outboxInsertFrom(cte: string): string {
   return `insert into search_outbox (customer_id) select id from ${cte} returning 1`;
 }
 
-/** Makes the index match the archive for these customers: upsert those archived,
- * remove the others. Idempotent by construction. */
-export async function applyIndexSync(sql: SqlExecutor, index: SearchIndex, customerIds: readonly string[]): Promise<number> {
-  const documents = await loadDocuments(sql, customerIds);
-  const present = new Set(documents.map((d) => d.id));
-  await index.upsert(documents);
-  await index.remove(customerIds.filter((id) => !present.has(id)));
-  return customerIds.length;
-}
-
 export interface DrainResult {
   applied: number;
   failed: number;
 }
 
-export type IndexFactory = (config: Config, sql: SqlExecutor) => SearchIndex;
+/** Claims up to `limit` due rows as guards: they stay in the outbox, hidden from other
+ * drainers for the lease, until their apply is verified (see guarded-apply.ts). */
+async function claimDue(sql: SqlExecutor, limit: number, leaseMs: number): Promise<Guards> {
+  const rows = await sql.query<{ id: string; customerId: string }>(
+    `update search_outbox o set available_at = ${leaseUntil('$2')}
+      where o.id in (select d.id from search_outbox d where d.available_at <= clock_timestamp()
+                      order by d.id limit $1::int for update skip locked)
+      returning o.id::text as id, o.customer_id::text as "customerId"`,
+    [limit, leaseMs],
+  );
+  return { rowIds: rows.map((r) => r.id), customerIds: rows.map((r) => r.customerId) };
+}
 
 /**
- * One round: claims up to `SEARCH_SYNC_BATCH` due rows, applies them and deletes them, in
- * one transaction. When applying fails, the transaction rolls back (for the PostgreSQL
- * engine that includes its partial index writes), and the rows come back later with an
- * exponential backoff and the error kept on them.
+ * One round: claims up to `SEARCH_SYNC_BATCH` due rows and applies them as a guarded
+ * write, with no transaction open while the engine works. When applying fails, the rows
+ * come back later with an exponential backoff and the error kept on them (the PostgreSQL
+ * engine's partial writes roll back with the transaction they were made in).
  */
 export async function drainOutboxOnce(em: EntityManager, config: Config, indexFor: IndexFactory = openSearchIndex): Promise<DrainResult> {
   let claimed: string[] = [];
   warmTokenizer();
+  const sql = new SqlExecutor(em.fork());
   try {
-    const applied = await em.fork().transactional(async (txEm) => {
-      const sql = new SqlExecutor(txEm);
-      const rows = await sql.query<{ id: string; customerId: string }>(
-        `select o.id::text as id, o.customer_id::text as "customerId" from search_outbox o
-          where o.available_at <= clock_timestamp() order by o.id limit $1::int for update skip locked`,
-        [config.SEARCH_SYNC_BATCH],
-      );
-      claimed = rows.map((r) => r.id);
-      if (rows.length === 0) return 0;
-      await lockIndexApply(sql);
-      await applyIndexSync(sql, indexFor(config, sql), [...new Set(rows.map((r) => r.customerId))]);
-      await sql.query(`delete from search_outbox where id = any($1::bigint[])`, [claimed]);
-      return rows.length;
+    const result = await guardedApply(sql, config, indexFor, async (tx, leaseMs) => {
+      const guards = await claimDue(tx, config.SEARCH_SYNC_BATCH, leaseMs);
+      claimed = guards.rowIds;
+      return guards;
     });
-    return { applied, failed: 0 };
+    return { applied: result.rowIds.length, failed: 0 };
   } catch (error) {
     if (claimed.length === 0) throw error;
-    const sql = new SqlExecutor(em.fork());
     await sql.query(
       `update search_outbox set attempts = attempts + 1, last_error = left($2, 1000),
               available_at = clock_timestamp() + least($3::bigint, 1000 * power(2, least(attempts, 20))::bigint) * interval '1 millisecond'

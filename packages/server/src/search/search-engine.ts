@@ -66,6 +66,7 @@ function meiliIndex(config: Config, host: string, apiKey: string | undefined): M
  * search says so and the outbox keeps its rows for later. */
 class StoppedEmbeddedIndex implements SearchIndex {
   readonly engine = SearchEngine.MEILISEARCH;
+  readonly writesJoinTransaction = false;
   constructor(private readonly dir: string) {}
   #fail(): never {
     throw new SearchUnavailableError(`the embedded Meilisearch (${this.dir}) is not running; it runs with the server`);

@@ -111,6 +111,10 @@ export class SearchUnavailableError extends Error {
 
 export interface SearchIndex {
   readonly engine: SearchEngine;
+  /** True when writes go through the SqlExecutor the index was opened on (PostgreSQL),
+   * so they can commit or roll back with the caller's transaction; false when they are
+   * calls to another service, which no transaction should stay open waiting for. */
+  readonly writesJoinTransaction: boolean;
   /** Idempotent: creates the index and applies its settings when they differ. */
   prepare(): Promise<void>;
   upsert(documents: readonly SearchDocument[]): Promise<void>;

@@ -1,5 +1,5 @@
 import { loadConfig, type Config } from '../../src/config.js';
-import { createJobWorker } from '../../src/modules/job/job.setup.js';
+import { createJobWorker } from '../../src/app/jobs.js';
 import type { JobWorker, JobWorkerOptions } from '../../src/modules/job/job.worker.js';
 import { TEST_JWT_SECRET, type TestServer } from './test-server.js';
 import { TEST_ENCRYPTION_KEY, type TestDatabase } from './test-database.js';

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/config.js';
-import { createApp } from '../../src/http/app.js';
-import { Role } from '../../src/modules/identity/role.js';
-import { TokenSigner } from '../../src/modules/identity/tokens.js';
+import { createApp } from '../../src/app/server.js';
+import { Role } from '../../src/policy/role.js';
+import { TokenSigner } from '../../src/core/tokens.js';
 import { createTestDatabase, TEST_ENCRYPTION_KEY, type TestDatabase } from './test-database.js';
 
 export interface GraphQLResponse<T = any> {
@@ -57,10 +57,13 @@ export async function startTestServer(
     users[name as TestUser] = row!.id;
   }
   const signer = new TokenSigner(config.JWT_SECRET!, config.ACCESS_TOKEN_TTL_SECONDS);
-  const tokens = new Map<TestUser, string>();
+  // Signed again before it expires: a long test (the crash loop ran 16 minutes under load)
+  // outlived its first 15-minute token and got UNAUTHENTICATED.
+  const tokens = new Map<TestUser, { token: string; expiresAt: Date }>();
   const tokenFor = async (user: TestUser) => {
-    if (!tokens.has(user)) tokens.set(user, (await signer.sign({ userId: users[user], tokenVersion: 1 })).token);
-    return tokens.get(user)!;
+    const held = tokens.get(user);
+    if (!held || held.expiresAt.getTime() - Date.now() < 60_000) tokens.set(user, await signer.sign({ userId: users[user], tokenVersion: 1 }));
+    return tokens.get(user)!.token;
   };
   const app = await createApp(config, db.orm, options.logStream ? { logStream: options.logStream } : { logger: false });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });

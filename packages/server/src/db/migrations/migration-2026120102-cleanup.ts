@@ -45,7 +45,7 @@ export class MigrationCleanup extends Migration {
     // No indexes on these keys: detection reads whole blocks (one hash aggregate per key
     // over the ACTIVE customers, the existing (region, status) index per region), so no
     // query would use them, and every customer insert, archive restore and edit would
-    // pay for them (measured ~15% on the archive round trip).
+    // pay for them (measured ~15% on the archive round trip; docs/developers/decisions.md).
 
     // A merge keeps every party's full row as it was, and which interactions moved from
     // whom, so that unmerge can put back exactly what was there. No foreign keys to the

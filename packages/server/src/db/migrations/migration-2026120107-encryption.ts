@@ -1,5 +1,15 @@
 import { Migration } from '@mikro-orm/migrations';
-import { rowDigest } from '../../modules/archive/archive.columns.js';
+
+/** The archive checksum as it was computed when this migration was written (a frozen copy
+ * of modules/archive/archive.columns.ts's rowDigest: a migration must mean the same thing
+ * whatever the code does later, and the database layer does not import modules). */
+const TIMESTAMPS = new Set(['last_interaction_at', 'created_at', 'updated_at', 'voided_at', 'occurred_at']);
+function rowDigest(columns: readonly string[], alias: string): string {
+  const values = columns.map((c) =>
+    TIMESTAMPS.has(c) ? `to_char(${alias}.${c} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')` : `${alias}.${c}`,
+  );
+  return `sha256(convert_to(jsonb_build_array(${values.join(', ')})::text, 'UTF8'))`;
+}
 
 /** The customer store columns before this migration (frozen: the archive checksums
  * written until now cover exactly these). */

@@ -14,7 +14,7 @@ import { Migration } from '@mikro-orm/migrations';
  *
  * Codes twinned before this migration (one live, one archived) cannot both have a key:
  * the live customer keeps it, the archived twin is reported by the archive verification
- * and inherits the key when the live one gives the code up (README, Archive).
+ * and inherits the key when the live one gives the code up (docs/api-clients/lifecycle.md, code twins).
  */
 export class MigrationCustomerCodeKey extends Migration {
   override name = 'migration-2026120401-customer-code-key';

@@ -1,6 +1,6 @@
 import { Params } from '../../db/sql.js';
 import { archiveInteractionBatch } from '../archive/archive.batch.js';
-import { idRange, nextIdRange } from '../job/id-range.js';
+import { idRangeStep } from '../job/id-range.js';
 import { JobKind } from '../job/job.enums.js';
 import { JobError, type JobHandler } from '../job/job.handler.js';
 
@@ -37,21 +37,17 @@ export const archiveInteractionsHandler: JobHandler<ArchiveInteractionsParams, C
 
   async step(tx, job, checkpoint) {
     const { olderThan, reason } = job.params;
-    const size = tx.config.ARCHIVE_BATCH_SIZE;
-    const range = await nextIdRange(tx.sql, hasOldInteractions(olderThan), checkpoint.lastId, size);
-    if (!range) return { checkpoint, done: 0, finished: true };
-    const params = new Params();
-    const where = `i.occurred_at < ${params.add(olderThan, 'timestamptz')} and ${idRange('i.customer_id', { afterId: checkpoint.lastId, upper: range.upper }, params)}`;
-    const moved = await archiveInteractionBatch(tx, { where, params: params.values }, { reason, policyId: null });
-    return {
-      checkpoint: {
-        lastId: range.upper,
-        customers: checkpoint.customers + moved.length,
-        interactions: checkpoint.interactions + moved.reduce((sum, m) => sum + m.count, 0),
-      },
-      done: moved.length,
-      finished: range.count < size,
-    };
+    return idRangeStep(tx, checkpoint, { condition: hasOldInteractions(olderThan) }, async ({ params, within }) => {
+      const where = `i.occurred_at < ${params.add(olderThan, 'timestamptz')} and ${within('i.customer_id')}`;
+      const moved = await archiveInteractionBatch(tx, { where, params: params.values }, { reason, policyId: null });
+      return {
+        checkpoint: {
+          customers: checkpoint.customers + moved.length,
+          interactions: checkpoint.interactions + moved.reduce((sum, m) => sum + m.count, 0),
+        },
+        done: moved.length,
+      };
+    });
   },
 
   result(_job, checkpoint) {

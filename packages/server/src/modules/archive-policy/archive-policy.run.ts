@@ -1,8 +1,8 @@
 import { Params } from '../../db/sql.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { archiveCustomerBatch, archiveInteractionBatch } from '../archive/archive.batch.js';
-import { withRuleSegment } from '../classification/segment.store.js';
-import { idRange, nextIdRange } from '../job/id-range.js';
+import { withRuleSegment } from '../customer/customer.segment.js';
+import { idRangeStep } from '../job/id-range.js';
 import { JobKind } from '../job/job.enums.js';
 import type { JobHandler } from '../job/job.handler.js';
 import { enqueueJobOnce } from '../job/job.queue.js';
@@ -70,28 +70,19 @@ export const policyRunHandler: JobHandler<PolicyRunParams, PolicyRunCheckpoint> 
 
   async step(tx, job, checkpoint) {
     const { rule, asOf, policyId, reason, retainUntil } = job.params;
-    const size = tx.config.ARCHIVE_BATCH_SIZE;
-    const customerCondition = (params: Params) => policyCustomerCondition(rule, asOf, params);
-    const range = await nextIdRange(tx.sql, customerCondition, checkpoint.lastId, size);
-    if (!range) return { checkpoint, done: 0, finished: true };
-    const bounds = { afterId: checkpoint.lastId, upper: range.upper };
-    const params = new Params();
-    const next = { ...checkpoint, lastId: range.upper };
-    let done: number;
-    if (rule.action === ArchivePolicyAction.ARCHIVE_CUSTOMERS) {
-      const where = `${customerCondition(params)} and ${idRange('c.id', bounds, params)}`;
-      const moved = await archiveCustomerBatch(tx, { where, params: params.values }, { reason, policyId, retainUntil });
-      done = moved.customers.length;
-      next.interactions += moved.interactions;
-    } else {
-      const where = `${policyInteractionCondition(rule, asOf, params)} and ${idRange('i.customer_id', bounds, params)}`;
+    const condition = (params: Params) => policyCustomerCondition(rule, asOf, params);
+    return idRangeStep(tx, checkpoint, { condition }, async ({ params, within }) => {
+      if (rule.action === ArchivePolicyAction.ARCHIVE_CUSTOMERS) {
+        const where = `${condition(params)} and ${within('c.id')}`;
+        const moved = await archiveCustomerBatch(tx, { where, params: params.values }, { reason, policyId, retainUntil });
+        const done = moved.customers.length;
+        return { checkpoint: { customers: checkpoint.customers + done, interactions: checkpoint.interactions + moved.interactions }, done };
+      }
+      const where = `${policyInteractionCondition(rule, asOf, params)} and ${within('i.customer_id')}`;
       const moved = await archiveInteractionBatch(tx, { where, params: params.values }, { reason, policyId });
-      done = moved.length;
-      next.interactions += moved.reduce((sum, m) => sum + m.count, 0);
-    }
-    next.customers += done;
-    // A short batch was the last one: finish in this transaction instead of another round.
-    return { checkpoint: next, done, finished: range.count < size };
+      const interactions = moved.reduce((sum, m) => sum + m.count, 0);
+      return { checkpoint: { customers: checkpoint.customers + moved.length, interactions: checkpoint.interactions + interactions }, done: moved.length };
+    });
   },
 
   result(job, checkpoint) {

@@ -1,6 +1,6 @@
-import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { inTransaction, type RequestContext } from '../../core/context.js';
 import { toIsoTimestamp } from '../../graphql/scalars.js';
-import { nextSlot } from '../job/cron.js';
+import { nextSlot } from '../../common/cron.js';
 import { findActiveRun } from './archive-policy.reader.js';
 import { POLICY_COLUMNS, type ArchivePolicyRecord } from './archive-policy.record.js';
 import { enqueuePolicyRun } from './archive-policy.run.js';

@@ -1,14 +1,14 @@
 import { invalidInput, type FieldProblem } from '../../common/domain-error.js';
 import type { PageArgs } from '../../db/paginate.js';
-import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { inTransaction, type RequestContext } from '../../core/context.js';
 import { customerRowOwner, requireAction } from '../../policy/guard.js';
 import { Action } from '../../policy/policy.js';
 import { auditDiff } from '../audit/audit.changes.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { CustomerRecord } from '../customer/customer.record.js';
-import { cronProblem, nextSlot } from '../job/cron.js';
+import { cronProblem, nextSlot } from '../../common/cron.js';
 import type { JobRecord } from '../job/job.record.js';
-import { findSegment, withRuleSegment } from '../classification/segment.store.js';
+import { findSegment, withRuleSegment } from '../customer/customer.segment.js';
 import { criteriaProblems, normalizeCriteria, type PolicyRule } from './archive-policy.criteria.js';
 import { ArchivePolicyAction } from './archive-policy.enums.js';
 import { policyNameTaken, policyNotFound, policyRunInProgress, policyVersionConflict } from './archive-policy.errors.js';

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { recordAuditMany } from '../audit/audit.service.js';
 import { archiveCustomerRows, archiveInteractionRows, type CodeConflict, type MovedCustomer, type Selection } from './archive.store.js';
 

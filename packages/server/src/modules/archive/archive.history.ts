@@ -1,5 +1,5 @@
 import type { Page, PageArgs } from '../../db/paginate.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { requireAction } from '../../policy/guard.js';
 import { sortForbidden } from '../../policy/policy.errors.js';
 import { Action, FieldAccess, fieldAccess } from '../../policy/policy.js';

@@ -1,10 +1,11 @@
-import { ArrayMaxSize, ArrayMinSize, IsOptional, MaxLength, MinLength, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, MaxLength } from 'class-validator';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { KeysetOrder, type SortColumn } from '../../db/keyset.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { SortDirection } from '../../graphql/sorting.js';
 import { CustomerStatus } from '../customer/customer.enums.js';
 import { CustomerCriteria } from '../customer/customer.inputs.js';
+import { ReasonField } from '../../graphql/reason-field.js';
 
 /** Most ids one synchronous bulk call takes; larger sets go through archive policies (jobs). */
 export const MAX_BULK_IDS = 1000;
@@ -85,7 +86,6 @@ export function archivedKeysetOrder(orderBy: ArchivedCustomerOrder[] | null | un
   return new KeysetOrder(unique, { key: 'id', sql: 'c.id', cast: 'bigint', nullable: false });
 }
 
-const REASON = { min: 3, max: 500 };
 
 @InputType({ description: 'Customers to archive, with why.' })
 export class ArchiveCustomersInput {
@@ -94,10 +94,7 @@ export class ArchiveCustomersInput {
   @ArrayMaxSize(MAX_BULK_IDS)
   ids!: string[];
 
-  @Field({ description: 'Why they are archived (recorded in the archive and the audit log).' })
-  @MinLength(REASON.min)
-  @MaxLength(REASON.max)
-  @Matches(/\S/, { message: 'reason must not be blank' })
+  @ReasonField('Why they are archived (recorded in the archive and the audit log).')
   reason!: string;
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'Keep at least until then (default: the configured retention from now).' })
@@ -112,10 +109,7 @@ export class RestoreCustomersInput {
   @ArrayMaxSize(MAX_BULK_IDS)
   ids!: string[];
 
-  @Field({ description: 'Why they are restored.' })
-  @MinLength(REASON.min)
-  @MaxLength(REASON.max)
-  @Matches(/\S/, { message: 'reason must not be blank' })
+  @ReasonField('Why they are restored.')
   reason!: string;
 }
 
@@ -127,10 +121,7 @@ export class ArchiveInteractionsInput {
   @Field(() => DateTimeScalar, { description: 'Interactions that occurred before this time.' })
   olderThan!: string;
 
-  @Field({ description: 'Why they are archived.' })
-  @MinLength(REASON.min)
-  @MaxLength(REASON.max)
-  @Matches(/\S/, { message: 'reason must not be blank' })
+  @ReasonField('Why they are archived.')
   reason!: string;
 }
 
@@ -139,40 +130,7 @@ export class PurgeCustomerInput {
   @Field(() => ID, { description: 'The customer (live and VOID, or archived).' })
   id!: string;
 
-  @Field({ description: 'Why it must go (kept in the audit log\'s tombstone).' })
-  @MinLength(REASON.min)
-  @MaxLength(REASON.max)
-  @Matches(/\S/, { message: 'reason must not be blank' })
-  reason!: string;
-
-  @Field({ description: 'The customer\'s code, typed again to confirm.' })
-  confirm!: string;
-}
-
-@InputType({ description: 'Sets or lifts a legal hold on a live or archived customer.' })
-export class SetLegalHoldInput {
-  @Field(() => ID, { description: 'The customer (live or archived).' })
-  id!: string;
-
-  @Field({ description: 'true to hold, false to lift the hold.' })
-  hold!: boolean;
-
-  @Field({ description: 'Why (e.g. the case or request reference).' })
-  @MinLength(REASON.min)
-  @MaxLength(REASON.max)
-  @Matches(/\S/, { message: 'reason must not be blank' })
-  reason!: string;
-}
-
-@InputType({ description: "Erases a person's personal data (PIPL/GDPR request) in the live and archive stores." })
-export class ErasePersonalDataInput {
-  @Field(() => ID, { description: 'The customer (live or archived).' })
-  id!: string;
-
-  @Field({ description: 'The request this fulfils (reference, not personal data).' })
-  @MinLength(REASON.min)
-  @MaxLength(REASON.max)
-  @Matches(/\S/, { message: 'reason must not be blank' })
+  @ReasonField('Why it must go (kept in the audit log\'s tombstone).')
   reason!: string;
 
   @Field({ description: 'The customer\'s code, typed again to confirm.' })

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Page, PageArgs } from '../../db/paginate.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { customerRowOwner } from '../../policy/guard.js';
 import type { InteractionFilter, InteractionOrder } from '../interaction/interaction.inputs.js';
 import { countInteractionsByCustomer, findInteractionPagesByCustomer } from '../interaction/interaction.reader.js';

@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '../../graphql/connection.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { getUser } from '../identity/user.service.js';
 import { User, type UserRecord } from '../identity/user.type.js';
 import { InteractionFilter, InteractionOrder } from '../interaction/interaction.inputs.js';
@@ -17,6 +18,8 @@ import {
   archiveCustomers, archiveInteractions, getArchivedCustomer, listArchivedCustomers, restoreCustomers, verifyArchive,
 } from './archive.service.js';
 import { ArchivedCustomer, ArchivedInteraction } from './archive.type.js';
+import { rolesFor } from '../../policy/role-notes.js';
+import { Action } from '../../policy/policy.js';
 
 @Resolver(() => ArchivedCustomer)
 export class ArchiveResolver {
@@ -33,12 +36,13 @@ export class ArchiveResolver {
     @Arg('orderBy', () => [ArchivedCustomerOrder], { nullable: true, description: 'Sort keys, most significant first.' })
     orderBy: ArchivedCustomerOrder[] | null,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ArchivedCustomerConnection> {
-    const result = await listArchivedCustomers(ctx, filter, orderBy, page);
+    const result = await listArchivedCustomers(ctx, filter, orderBy, page, info);
     return new ArchivedCustomerConnection(result.page as never, result.count);
   }
 
-  @Query(() => ArchiveVerification, { description: 'Re-computes every archived checksum and lists mismatches and codes held both live and archived (ADMIN, AUDITOR).' })
+  @Query(() => ArchiveVerification, { description: `Re-computes every archived checksum and lists mismatches and codes held both live and archived (${rolesFor(Action.ARCHIVE_VERIFY)}).` })
   verifyArchive(@Ctx() ctx: RequestContext) {
     return verifyArchive(ctx);
   }

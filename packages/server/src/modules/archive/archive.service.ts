@@ -1,6 +1,7 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { invalidInput } from '../../common/domain-error.js';
 import type { PageArgs } from '../../db/paginate.js';
-import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { inTransaction, type RequestContext } from '../../core/context.js';
 import { customerRowOwner, requireAction } from '../../policy/guard.js';
 import { Action, FieldAccess, fieldAccess } from '../../policy/policy.js';
 import { recordAuditMany } from '../audit/audit.service.js';
@@ -14,6 +15,7 @@ import type {
   ArchiveCustomersInput, ArchivedCustomerFilter, ArchivedCustomerOrder, ArchiveInteractionsInput, RestoreCustomersInput,
 } from './archive.inputs.js';
 import { archivedByIdLoader } from './archive.loaders.js';
+import { findPlannedArchivedPage } from './archive.plan.js';
 import { findArchivedByIds, findArchivedCustomerPage } from './archive.reader.js';
 import type { ArchivedCustomerRecord } from './archive.record.js';
 import {
@@ -21,6 +23,7 @@ import {
 } from './archive.store.js';
 import { withTaxIdLookup } from '../customer/customer.service.js';
 import { journalOperation, UndoKind, type UndoOperationRecord } from '../customer/customer.undo.js';
+import { byId } from '../../db/keyset.js';
 
 /** Who may read which archived rows, and search which columns (only those read in full). */
 export function archiveReadScope(ctx: RequestContext): CustomerReadScope {
@@ -49,9 +52,14 @@ export async function listArchivedCustomers(
   filter: ArchivedCustomerFilter | null | undefined,
   orderBy: ArchivedCustomerOrder[] | null | undefined,
   args: PageArgs,
+  info?: GraphQLResolveInfo,
 ) {
   const scope = withTaxIdLookup(ctx, archiveReadScope(ctx), filter, 'ArchivedCustomer.taxId');
-  const result = await findArchivedCustomerPage(ctx.sql, scope, filter, orderBy, args, ctx.config.MAX_PAGE_SIZE);
+  // With `info`, read through a plan (see listCustomers).
+  const result =
+    info && ctx.config.READ_PLAN === 'on'
+      ? await findPlannedArchivedPage(ctx, info, scope, filter, orderBy, args)
+      : await findArchivedCustomerPage(ctx.sql, scope, filter, orderBy, args, ctx.config.MAX_PAGE_SIZE);
   logArchiveRead(ctx, result.page.rows);
   return result;
 }
@@ -97,7 +105,7 @@ export async function archiveCustomers(ctx: RequestContext, input: ArchiveCustom
     for (const conflict of moved.conflicts) failures.push(codeConflictFailure(conflict.id, 'archive', conflict.code));
     const customers = await findArchivedByIds(tx.sql, moved.customers.map((c) => c.id));
     const undo = await journalOperation(tx, UndoKind.ARCHIVE, { archivedIds: moved.customers.map((c) => c.id) });
-    return { customers: sortById(customers), failures, interactions: moved.interactions, undo };
+    return { customers: customers.sort(byId), failures, interactions: moved.interactions, undo };
   });
 }
 
@@ -149,7 +157,7 @@ export async function restoreArchived(
     changes: restored.customers.map((c) => ({ status: { from: 'ARCHIVED', to: c.status } })),
   });
   const customers = await findCustomersByIds(tx.sql, restored.customers.map((c) => c.id));
-  return { customers: sortById(customers), failures, interactions: restored.interactions };
+  return { customers: customers.sort(byId), failures, interactions: restored.interactions };
 }
 
 /** Interactions older than a date leave the hot table while the customer stays live.
@@ -210,8 +218,4 @@ export async function archiveInteractions(
 export async function verifyArchive(ctx: RequestContext): Promise<ArchiveVerification> {
   requireAction(ctx, Action.ARCHIVE_VERIFY);
   return verifyArchiveRows(ctx.sql);
-}
-
-function sortById<T extends { id: string }>(rows: T[]): T[] {
-  return rows.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
 }

@@ -231,7 +231,7 @@ export interface ArchiveVerification {
   checkedCustomers: number;
   checkedInteractions: number;
   /** CUSTOMER and INTERACTION: the checksum no longer matches. CODE_TWIN: an archived
-   * customer whose code a live customer also holds (README, Archive, for the repair). */
+   * customer whose code a live customer also holds (docs/api-clients/lifecycle.md, code twins, for the repair). */
   mismatches: { kind: 'CUSTOMER' | 'INTERACTION' | 'CODE_TWIN'; id: string }[];
 }
 

@@ -6,6 +6,7 @@ import { InteractionFields } from '../interaction/interaction.type.js';
 import type { ArchivedCustomerRecord, ArchivedInteractionRecord } from './archive.record.js';
 
 @ObjectType('ArchivedCustomer', {
+  simpleResolvers: true,
   description:
     'A customer moved to the archive store with its history: out of daily lists, searchable, restorable exactly. ' +
     'Same fields and the same field guards as Customer, plus archive metadata.',
@@ -34,6 +35,7 @@ export class ArchivedCustomer extends CustomerFields implements Omit<ArchivedCus
 }
 
 @ObjectType('ArchivedInteraction', {
+  simpleResolvers: true,
   description: 'An interaction in the archive store, archived with its customer or on its own. Same guards as Interaction.',
 })
 export class ArchivedInteraction extends InteractionFields implements Omit<ArchivedInteractionRecord, 'customerId' | 'ownerId'> {

@@ -1,9 +1,9 @@
-import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { inTransaction, type RequestContext } from '../../core/context.js';
 import { forgetCustomers } from '../customer/customer.undo.js';
 import { requireAction } from '../../policy/guard.js';
 import { mask } from '../../policy/masking.js';
 import { Action, FieldAccess, GUARDED_FIELDS, type GuardedField } from '../../policy/policy.js';
-import type { Role } from '../identity/role.js';
+import type { Role } from '../../policy/role.js';
 import { outboxInsertFrom } from '../../search/outbox.js';
 import { recordAuditMany } from '../audit/audit.service.js';
 import { customerNotFound, invalidTransition } from '../customer/customer.errors.js';

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 
 /** Writes the request's full reads of personal data as one INSERT (a row per field). */
 export async function flushAccessLog(ctx: RequestContext): Promise<void> {

@@ -1,17 +1,16 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
 import { ConnectionArgs } from '../../graphql/connection.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { requireAction } from '../../policy/guard.js';
 import { Action } from '../../policy/policy.js';
-import { getUser } from '../identity/user.service.js';
-import { User } from '../identity/user.type.js';
 import { findAuditEventPage } from './audit.reader.js';
 import { verifyAuditChain } from './audit.service.js';
-import { AuditChainVerification, AuditEvent, AuditEventConnection, AuditEventFilter, type AuditEventRecord } from './audit.type.js';
+import { AuditChainVerification, AuditEvent, AuditEventConnection, AuditEventFilter } from './audit.type.js';
+import { rolesFor } from '../../policy/role-notes.js';
 
 @Resolver(() => AuditEvent)
 export class AuditResolver {
-  @Query(() => AuditEventConnection, { description: 'The audit log, newest first (ADMIN and AUDITOR).' })
+  @Query(() => AuditEventConnection, { description: `The audit log, newest first (${rolesFor(Action.AUDIT_READ)}).` })
   async auditEvents(
     @Args() page: ConnectionArgs,
     @Arg('filter', () => AuditEventFilter, { nullable: true, description: 'Which events.' }) filter: AuditEventFilter | null,
@@ -26,10 +25,5 @@ export class AuditResolver {
   verifyAuditChain(@Ctx() ctx: RequestContext) {
     requireAction(ctx, Action.AUDIT_READ);
     return verifyAuditChain(ctx.sql);
-  }
-
-  @FieldResolver(() => User, { nullable: true, description: 'Who acted (null for system jobs).' })
-  actor(@Root() event: AuditEventRecord, @Ctx() ctx: RequestContext) {
-    return getUser(ctx, event.actorId);
   }
 }

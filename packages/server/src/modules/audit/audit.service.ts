@@ -1,5 +1,5 @@
 import type { SqlExecutor } from '../../db/sql.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import type { AuditChanges } from './audit.changes.js';
 import { auditSafe, scrubText } from './audit.personal.js';
 

@@ -2,7 +2,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../graphql/connection.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
-import { Role } from '../identity/role.js';
+import { Role } from '../../policy/role.js';
 
 export interface AuditEventRecord {
   id: string;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { backupKey } from '../../secrets.js';
 import { JobError, type JobHandler, type JobStep } from '../job/job.handler.js';
 import type { JobRecord } from '../job/job.record.js';

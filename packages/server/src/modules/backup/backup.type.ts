@@ -1,8 +1,9 @@
-import { MaxLength, IsOptional } from 'class-validator';
+import { MaxLength } from 'class-validator';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { Job } from '../job/job.type.js';
 import { JobState } from '../job/job.enums.js';
+import { OptionalReasonField } from '../../graphql/reason-field.js';
 
 @ObjectType('BackupTable', { description: 'One table in a backup.', simpleResolvers: true })
 export class BackupTable {
@@ -81,9 +82,7 @@ export class BackupSettings {
 
 @InputType({ description: 'Starts a backup.' })
 export class StartBackupInput {
-  @Field(() => String, { nullable: true, description: 'Why (e.g. "before the yearly purge").' })
-  @IsOptional()
-  @MaxLength(500)
+  @OptionalReasonField('Why (e.g. "before the yearly purge").')
   reason?: string | null;
 }
 

@@ -1,12 +1,14 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import type { CustomerFilter } from '../customer/customer.inputs.js';
 import { User, type UserRecord } from '../identity/user.type.js';
 import { getUser } from '../identity/user.service.js';
 import { deleteSegment, getSegment, listSegments, saveSegment, segmentCustomerCount, segmentView } from './segment.service.js';
-import type { SegmentRecord } from './segment.store.js';
+import type { SegmentRecord } from '../customer/customer.segment.js';
 import { DeleteSegmentInput, SaveSegmentInput, Segment, SegmentPayload } from './segment.types.js';
+import { rolesFor } from '../../policy/role-notes.js';
+import { Action } from '../../policy/policy.js';
 
 @Resolver(() => Segment)
 export class SegmentResolver {
@@ -20,12 +22,12 @@ export class SegmentResolver {
     return getSegment(ctx, id);
   }
 
-  @Mutation(() => SegmentPayload, { description: 'Creates or changes a saved segment (ADMIN and MANAGER).' })
+  @Mutation(() => SegmentPayload, { description: `Creates or changes a saved segment (${rolesFor(Action.CLASSIFICATION_MANAGE)}).` })
   async saveSegment(@Arg('input', () => SaveSegmentInput, { description: 'The segment.' }) input: SaveSegmentInput, @Ctx() ctx: RequestContext) {
     return { segment: await saveSegment(ctx, input) };
   }
 
-  @Mutation(() => SegmentPayload, { description: 'Deletes a saved segment (ADMIN and MANAGER).' })
+  @Mutation(() => SegmentPayload, { description: `Deletes a saved segment (${rolesFor(Action.CLASSIFICATION_MANAGE)}).` })
   async deleteSegment(@Arg('input', () => DeleteSegmentInput, { description: 'The segment and the version read.' }) input: DeleteSegmentInput, @Ctx() ctx: RequestContext) {
     return { segment: await deleteSegment(ctx, input) };
   }

@@ -1,6 +1,6 @@
 import { invalidInput } from '../../common/domain-error.js';
 import { Params } from '../../db/sql.js';
-import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { inTransaction, type RequestContext } from '../../core/context.js';
 import { hiddenCriteria } from '../../policy/criteria.js';
 import { requireAction, requireActor } from '../../policy/guard.js';
 import { sortForbidden } from '../../policy/policy.errors.js';
@@ -12,7 +12,7 @@ import { customerConditions } from '../customer/customer.reader.js';
 import { customerReadScope } from '../customer/customer.service.js';
 import { policiesUsingSegment } from '../archive-policy/archive-policy.reader.js';
 import { segmentInUse, segmentNameTaken, segmentNotFound, segmentVersionConflict } from './classification.errors.js';
-import { findSegment, SEGMENT_COLUMNS, type SegmentRecord } from './segment.store.js';
+import { findSegment, SEGMENT_COLUMNS, type SegmentRecord } from '../customer/customer.segment.js';
 import type { DeleteSegmentInput, SaveSegmentInput } from './segment.types.js';
 
 export async function listSegments(ctx: RequestContext): Promise<SegmentRecord[]> {

@@ -3,7 +3,7 @@ import { IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { CustomerFilter } from '../customer/customer.inputs.js';
-import type { SegmentRecord } from './segment.store.js';
+import type { SegmentRecord } from '../customer/customer.segment.js';
 
 @ObjectType('Segment', { description: 'A saved, named customer filter: use it as `filter: { segmentId }` in customer lists, bulk tagging, normalization and data-quality lists.' })
 export class Segment implements Omit<SegmentRecord, 'createdById'> {

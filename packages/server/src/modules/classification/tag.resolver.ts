@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import {
   BulkTagCustomersInput,
   BulkTagCustomersPayload,
@@ -11,6 +11,8 @@ import {
   TagPayload,
 } from './classification.types.js';
 import { bulkTagCustomers, deleteTag, listTags, saveTag, setCustomerTags } from './tag.service.js';
+import { rolesFor } from '../../policy/role-notes.js';
+import { Action } from '../../policy/policy.js';
 
 @Resolver()
 export class TagResolver {
@@ -29,12 +31,12 @@ export class TagResolver {
     return bulkTagCustomers(ctx, input);
   }
 
-  @Mutation(() => TagPayload, { description: 'Creates a tag or changes its name, colour or description (ADMIN and MANAGER).' })
+  @Mutation(() => TagPayload, { description: `Creates a tag or changes its name, colour or description (${rolesFor(Action.CLASSIFICATION_MANAGE)}).` })
   saveTag(@Arg('input', () => SaveTagInput, { description: 'The tag and its changes.' }) input: SaveTagInput, @Ctx() ctx: RequestContext) {
     return saveTag(ctx, input);
   }
 
-  @Mutation(() => TagPayload, { description: 'Deletes a tag and removes it from every live customer (ADMIN and MANAGER).' })
+  @Mutation(() => TagPayload, { description: `Deletes a tag and removes it from every live customer (${rolesFor(Action.CLASSIFICATION_MANAGE)}).` })
   deleteTag(@Arg('input', () => DeleteTagInput, { description: 'The tag.' }) input: DeleteTagInput, @Ctx() ctx: RequestContext) {
     return deleteTag(ctx, input);
   }

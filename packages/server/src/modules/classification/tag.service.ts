@@ -1,6 +1,6 @@
 import { invalidInput } from '../../common/domain-error.js';
 import { Params } from '../../db/sql.js';
-import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { inTransaction, type RequestContext } from '../../core/context.js';
 import { customerRowOwner, requireAction } from '../../policy/guard.js';
 import { Action } from '../../policy/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -13,7 +13,7 @@ import { customerReadScope } from '../customer/customer.service.js';
 import { writeCustomer, writeCustomersWhere } from '../customer/customer.store.js';
 import { journalOperation, UndoKind, type UndoOperationRecord } from '../customer/customer.undo.js';
 import { tagExists, tagNotFound, tooManyMatches } from './classification.errors.js';
-import { withSegment } from './segment.store.js';
+import { withSegment } from '../customer/customer.segment.js';
 import type { BulkTagCustomersInput, DeleteTagInput, SaveTagInput, SetCustomerTagsInput, TagRecord } from './classification.types.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { JobKind } from '../job/job.enums.js';
 import type { JobHandler } from '../job/job.handler.js';
 import { groupPairs, type ScoredPair } from './duplicate.groups.js';

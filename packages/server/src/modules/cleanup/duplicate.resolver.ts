@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '../../graphql/connection.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { customerByIdLoader } from '../customer/customer.loaders.js';
 import type { CustomerRecord } from '../customer/customer.record.js';
 import { Customer } from '../customer/customer.type.js';
@@ -17,10 +17,12 @@ import {
   DuplicateReason,
   type DuplicateGroupRecord,
 } from './duplicate.types.js';
+import { rolesFor } from '../../policy/role-notes.js';
+import { Action } from '../../policy/policy.js';
 
 @Resolver(() => DuplicateGroup)
 export class DuplicateResolver {
-  @Query(() => DuplicateGroupConnection, { description: 'Candidate duplicate groups from the latest detection run, most likely first (ADMIN and MANAGER).' })
+  @Query(() => DuplicateGroupConnection, { description: `Candidate duplicate groups from the latest detection run, most likely first (${rolesFor(Action.CUSTOMER_MERGE)}).` })
   async duplicateCandidates(
     @Args() page: ConnectionArgs,
     @Arg('filter', () => DuplicateFilter, { nullable: true, description: 'Which groups.' }) filter: DuplicateFilter | null,

@@ -1,10 +1,13 @@
-import { IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, Max, Min } from 'class-validator';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../graphql/connection.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { Job } from '../job/job.type.js';
 import type { JobRecord } from '../job/job.record.js';
 import type { GroupReason } from './duplicate.groups.js';
+import { OptionalReasonField } from '../../graphql/reason-field.js';
+import { hiddenDuplicateEvidence } from '../../policy/role-notes.js';
+import { Action } from '../../policy/policy.js';
 
 export interface DuplicateGroupRecord {
   id: string;
@@ -52,7 +55,7 @@ export class DuplicateGroup {
   @Field(() => String, { nullable: true, description: 'The region all members share, if they do.' })
   region!: string | null;
 
-  @Field(() => [DuplicateReason], { description: 'Why, strongest first: only evidence on fields your role reads in full (MANAGER does not see TAX_ID).' })
+  @Field(() => [DuplicateReason], { description: `Why, strongest first: only evidence on fields your role reads in full (${hiddenDuplicateEvidence(Action.CUSTOMER_MERGE)}).` })
   reasons!: GroupReason[];
 
   @Field(() => [ID], { description: 'The member customers’ ids.' })
@@ -91,9 +94,7 @@ export class DismissDuplicateInput {
   @Field(() => ID, { description: 'The group.' })
   groupId!: string;
 
-  @Field(() => String, { nullable: true, description: 'Why they are different customers.' })
-  @IsOptional()
-  @MaxLength(1000)
+  @OptionalReasonField('Why they are different customers.', 1000)
   reason?: string | null;
 }
 

@@ -3,7 +3,7 @@ import { invalidInput } from '../../common/domain-error.js';
 import { KeysetOrder } from '../../db/keyset.js';
 import { pageClauses, planPage, toPage, type PageArgs } from '../../db/paginate.js';
 import { Params } from '../../db/sql.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { requireAction } from '../../policy/guard.js';
 import { Action } from '../../policy/policy.js';
 import { validIds } from '../customer/customer.reader.js';

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '../../graphql/connection.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { getArchivedCustomer } from '../archive/archive.service.js';
 import { ArchivedCustomer } from '../archive/archive.type.js';
 import type { CustomerRecord } from '../customer/customer.record.js';
@@ -20,6 +20,8 @@ import {
   UnmergeCustomersPayload,
   type MergeRecord,
 } from './merge.types.js';
+import { rolesFor } from '../../policy/role-notes.js';
+import { Action } from '../../policy/policy.js';
 
 @Resolver(() => CustomerMerge)
 export class MergeResolver {
@@ -37,7 +39,7 @@ export class MergeResolver {
     return unmergeCustomers(ctx, input);
   }
 
-  @Query(() => CustomerMergeConnection, { description: 'Merges, newest first (ADMIN and MANAGER).' })
+  @Query(() => CustomerMergeConnection, { description: `Merges, newest first (${rolesFor(Action.CUSTOMER_MERGE)}).` })
   async merges(
     @Args() page: ConnectionArgs,
     @Arg('filter', () => MergeFilter, { nullable: true, description: 'Which merges.' }) filter: MergeFilter | null,

@@ -1,5 +1,5 @@
 import { invalidInput, type FieldProblem } from '../../common/domain-error.js';
-import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { inTransaction, type RequestContext } from '../../core/context.js';
 import { assertWritable, requireAction } from '../../policy/guard.js';
 import { Action, CUSTOMER_WRITABLE } from '../../policy/policy.js';
 import { auditDiff } from '../audit/audit.changes.js';
@@ -15,6 +15,7 @@ import { CleanupField, FIELD_KEYS } from './cleanup.enums.js';
 import { mergeNotFound, notMergeable, unmergeBlocked } from './cleanup.errors.js';
 import { findMerge } from './merge.store.js';
 import type { MergeCustomersInput, MergeRecord, UnmergeCustomersInput } from './merge.types.js';
+import { compareIds } from '../../db/keyset.js';
 
 /** Fields a merge takes from one party; tags are the union of all parties'. */
 const PICKABLE = [
@@ -29,8 +30,6 @@ class DryRun {
     readonly movedInteractions: number,
   ) {}
 }
-
-const byId = (a: string, b: string) => (BigInt(a) < BigInt(b) ? -1 : 1);
 
 function checkInput(input: MergeCustomersInput, role: Parameters<typeof assertWritable>[0]): { parties: string[]; picks: Map<CleanupField, string> } {
   const problems: FieldProblem[] = [];
@@ -121,7 +120,7 @@ export async function mergeCustomers(ctx: RequestContext, input: MergeCustomersI
         changes: {
           ...survivor!.changes,
           mergeId: { to: mergeId },
-          mergedIds: { to: [...input.mergedIds].sort(byId) },
+          mergedIds: { to: [...input.mergedIds].sort(compareIds) },
         },
       });
       return { survivor: after, merge: (await findMerge(tx.sql, mergeId))!, movedInteractions, dryRun: false };
@@ -188,7 +187,7 @@ export async function unmergeCustomers(ctx: RequestContext, input: UnmergeCustom
       changes: {
         ...auditDiff('Customer', rows.get(merge.survivorId) as never, restored.get(merge.survivorId) as never, CUSTOMER_AUDITED_FIELDS),
         mergeId: { from: merge.id },
-        restoredIds: { to: [...merge.mergedIds].sort(byId) },
+        restoredIds: { to: [...merge.mergedIds].sort(compareIds) },
       },
     });
     return { merge: (await findMerge(tx.sql, merge.id))!, customers: parties.map((id) => restored.get(id)!) };

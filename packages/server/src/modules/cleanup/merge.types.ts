@@ -1,10 +1,11 @@
-import { ArrayMaxSize, ArrayMinSize, IsOptional, MaxLength, MinLength, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../graphql/connection.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { Customer } from '../customer/customer.type.js';
 import type { CustomerRecord } from '../customer/customer.record.js';
 import { CleanupField } from './cleanup.enums.js';
+import { OptionalReasonField, ReasonField } from '../../graphql/reason-field.js';
 
 export const MAX_MERGE_PARTIES = 10;
 
@@ -55,9 +56,7 @@ export class MergeCustomersInput {
   @Field({ defaultValue: false, description: 'true: return the merged survivor as it would be, and save nothing.' })
   dryRun!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Why (kept in the audit log).' })
-  @IsOptional()
-  @MaxLength(1000)
+  @OptionalReasonField('Why (kept in the audit log).', 1000)
   reason?: string | null;
 }
 
@@ -66,10 +65,7 @@ export class UnmergeCustomersInput {
   @Field(() => ID, { description: 'The merge to undo.' })
   mergeId!: string;
 
-  @Field({ description: 'Why the merge is undone.' })
-  @MinLength(3)
-  @MaxLength(1000)
-  @Matches(/\S/, { message: 'reason must not be blank' })
+  @ReasonField('Why the merge is undone.', 1000)
   reason!: string;
 }
 

@@ -1,9 +1,9 @@
 import { Params } from '../../db/sql.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import type { CustomerFilter } from '../customer/customer.inputs.js';
 import { customerConditions, type CustomerReadScope } from '../customer/customer.reader.js';
 import { CUSTOMER_COLUMNS, type CustomerRecord } from '../customer/customer.record.js';
-import { idRange, nextIdRange } from '../job/id-range.js';
+import { idRangeStep } from '../job/id-range.js';
 import { JobKind } from '../job/job.enums.js';
 import type { JobHandler } from '../job/job.handler.js';
 import { FIELD_KEYS } from './cleanup.enums.js';
@@ -72,27 +72,25 @@ export const normalizeCustomersHandler: JobHandler<NormalizeParams, Checkpoint> 
   },
 
   async step(tx, job, checkpoint) {
-    const size = tx.config.ARCHIVE_BATCH_SIZE;
     const { filter, scope } = job.params;
-    const range = await nextIdRange(tx.sql, (p) => normalizeCondition(filter, scope, p), checkpoint.lastId, size);
-    if (!range) return { checkpoint, done: 0, finished: true };
-    const params = new Params();
-    const where = `${normalizeCondition(filter, scope, params)} and ${idRange('c.id', { afterId: checkpoint.lastId, upper: range.upper }, params)}`;
-    const rows = openCustomerRows(
-      await tx.sql.query<CustomerRecord>(`select ${CUSTOMER_COLUMNS} from customer c where ${where} order by c.id for update`, params.values),
-    );
-    const batch = changesOf(rows, tx.config.PHONE_DEFAULT_REGION);
-    await applyChanges(tx, job.id, batch);
-    return {
-      checkpoint: {
-        lastId: range.upper,
-        scanned: checkpoint.scanned + rows.length,
-        changed: checkpoint.changed + batch.length,
-        values: checkpoint.values + batch.reduce((n, b) => n + b.changes.length, 0),
-      },
-      done: range.count,
-      finished: range.count < size,
-    };
+    const condition = (params: Params) => normalizeCondition(filter, scope, params);
+    return idRangeStep(tx, checkpoint, { condition }, async ({ params, within }) => {
+      const rows = openCustomerRows(
+        await tx.sql.query<CustomerRecord>(
+          `select ${CUSTOMER_COLUMNS} from customer c where ${condition(params)} and ${within('c.id')} order by c.id for update`,
+          params.values,
+        ),
+      );
+      const batch = changesOf(rows, tx.config.PHONE_DEFAULT_REGION);
+      await applyChanges(tx, job.id, batch);
+      return {
+        checkpoint: {
+          scanned: checkpoint.scanned + rows.length,
+          changed: checkpoint.changed + batch.length,
+          values: checkpoint.values + batch.reduce((n, b) => n + b.changes.length, 0),
+        },
+      };
+    });
   },
 
   result(_job, checkpoint) {

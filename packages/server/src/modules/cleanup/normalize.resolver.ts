@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { normalizeCustomers } from './normalize.service.js';
 import { NormalizeCustomersInput, NormalizeCustomersPayload } from './normalize.types.js';
 

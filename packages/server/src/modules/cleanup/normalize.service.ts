@@ -1,6 +1,6 @@
 import { invalidInput } from '../../common/domain-error.js';
 import { Params } from '../../db/sql.js';
-import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { inTransaction, type RequestContext } from '../../core/context.js';
 import { journalJob, UndoKind } from '../customer/customer.undo.js';
 import { requireAction } from '../../policy/guard.js';
 import { Action } from '../../policy/policy.js';
@@ -11,7 +11,7 @@ import { CUSTOMER_COLUMNS, type CustomerRecord } from '../customer/customer.reco
 import { customerReadScope } from '../customer/customer.service.js';
 import { JobKind } from '../job/job.enums.js';
 import { enqueueJob } from '../job/job.queue.js';
-import { withSegment } from '../classification/segment.store.js';
+import { withSegment } from '../customer/customer.segment.js';
 import { FIELD_KEYS } from './cleanup.enums.js';
 import { changesOf, normalizeCondition, type NormalizeParams } from './normalize.job.js';
 import type { NormalizationChangeRecord, NormalizeCustomersInput, NormalizeCustomersPayload } from './normalize.types.js';

@@ -4,18 +4,15 @@ import { INDUSTRIES } from '../customer/customer.enums.js';
 import { REGION_PATTERN } from '../customer/customer.inputs.js';
 import type { CustomerRecord } from '../customer/customer.record.js';
 import { CleanupField } from './cleanup.enums.js';
+import { normalizeTaxId, type Normalized } from '../customer/customer.tax.js';
+
+export { isUnifiedSocialCreditCode, normalizeTaxId, type Normalized } from '../customer/customer.tax.js';
 
 /**
  * Canonical forms of customer values. Pure functions: the dry run, the apply job and the
  * data-quality checks all call these, so a preview shows exactly what a run would write.
  */
 
-export interface Normalized {
-  /** The canonical form, or the (trimmed) input when it cannot be made canonical. */
-  value: string | null;
-  /** False when the value is not a valid value of its kind at all. */
-  valid: boolean;
-}
 
 const collapse = (text: string) => text.normalize('NFKC').replace(/\s+/gu, ' ').trim();
 
@@ -64,18 +61,6 @@ export function normalizePhone(raw: string | null, country: CountryCode): Normal
   const parsed = parsePhoneNumberFromString(dialable, country);
   if (!parsed || !parsed.isValid()) return { value: text, valid: false };
   return { value: parsed.number, valid: true };
-}
-
-/** Tax ids without spaces, upper-case (`91 3100 00ma1k4xy12b` → `913100000MA1K4XY12B`). */
-export function normalizeTaxId(raw: string | null): Normalized {
-  if (raw == null || raw.trim() === '') return { value: null, valid: false };
-  const value = raw.normalize('NFKC').replace(/\s+/gu, '').toUpperCase();
-  return { value, valid: /^[0-9A-Z][0-9A-Z-]{4,31}$/.test(value) };
-}
-
-/** China's unified social credit code: 18 characters from its own alphabet (no I, O, S, V, Z). */
-export function isUnifiedSocialCreditCode(value: string): boolean {
-  return /^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(value);
 }
 
 /** ISO 3166-2 codes upper-case with a hyphen (`cn_sh`, `ＣＮ－ＳＨ` → `CN-SH`). */

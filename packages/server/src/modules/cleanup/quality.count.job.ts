@@ -1,7 +1,7 @@
-import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { inTransaction, type RequestContext } from '../../core/context.js';
 import { requireAction } from '../../policy/guard.js';
 import { Action } from '../../policy/policy.js';
-import { Role } from '../identity/role.js';
+import { Role } from '../../policy/role.js';
 import { slotTask } from '../job/job.schedule.js';
 import { JobKind } from '../job/job.enums.js';
 import { jobAlreadyActive } from '../job/job.errors.js';

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { ConnectionArgs } from '../../graphql/connection.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { listDataQualityIssues, resolveDataQualityIssues } from './quality.service.js';
 import { countDataQuality } from './quality.count.job.js';
 import {
@@ -11,6 +11,8 @@ import {
   ResolveDataQualityIssuesInput,
   ResolveDataQualityIssuesPayload,
 } from './quality.types.js';
+import { rolesFor } from '../../policy/role-notes.js';
+import { Action } from '../../policy/policy.js';
 
 @Resolver()
 export class DataQualityResolver {
@@ -33,7 +35,7 @@ export class DataQualityResolver {
   }
 
   @Mutation(() => CountDataQualityPayload, {
-    description: 'Counts every open data-quality issue in a background job, for cleanupStats (ADMIN and MANAGER); one count runs at a time.',
+    description: `Counts every open data-quality issue in a background job, for cleanupStats (${rolesFor(Action.CUSTOMER_NORMALIZE)}); one count runs at a time.`,
   })
   async countDataQuality(
     @Arg('input', () => CountDataQualityInput, { nullable: true, description: 'Options.' }) input: CountDataQualityInput | null,

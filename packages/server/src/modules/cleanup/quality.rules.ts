@@ -11,6 +11,7 @@ import {
   normalizeTaxId,
 } from './normalize.js';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { isPlaceholderText } from '../customer/customer.tax.js';
 
 /** One problem with one field of one customer; `suggestion` applies when `hasSuggestion`
  * (a null suggestion then means "clear the value"). */
@@ -26,28 +27,6 @@ export interface QualityOptions {
   defaultCountry: string;
   outdatedYears: number;
   now: Date;
-}
-
-const PLACEHOLDER_TEXT = new Set(['test', 'testing', 'tbd', 'n/a', 'na', 'none', 'null', 'unknown', 'xxx', 'asdf', 'abc', '测试', '无', '未知', '-', '.', '?']);
-
-export function isPlaceholderText(value: string): boolean {
-  return PLACEHOLDER_TEXT.has(value.normalize('NFKC').trim().toLowerCase());
-}
-
-/**
- * What the data-quality rules need to know about a tax id, kept beside it at write time
- * (`tax_id_shape`) because the value itself is encrypted and SQL cannot look at it: the
- * candidate scan selects on this, `issuesOf` still decides on the decrypted value. It
- * says which rule a value breaks, or that it is a unified social credit code or another
- * well-formed id; nothing more (the region already says most of it).
- */
-export function taxIdShape(taxId: string | null): string | null {
-  if (taxId == null) return null;
-  const tax = normalizeTaxId(taxId);
-  if (isPlaceholderText(taxId) || /^(.)\1+$/.test(tax.value ?? '')) return 'PLACEHOLDER';
-  if (!tax.valid) return 'INVALID';
-  if (tax.value !== taxId) return 'UNNORMALIZED';
-  return isUnifiedSocialCreditCode(tax.value!) ? 'USCC' : 'OTHER';
 }
 
 /** `111111`, `123456`, `000-0000` and friends: digits that no one dials. */

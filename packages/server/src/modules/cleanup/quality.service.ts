@@ -1,10 +1,10 @@
 import { invalidInput } from '../../common/domain-error.js';
 import type { PageArgs } from '../../db/paginate.js';
-import { isBigintId } from '../../db/keyset.js';
+import { compareIds, isBigintId } from '../../db/keyset.js';
 import { Params } from '../../db/sql.js';
-import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { inTransaction, type RequestContext } from '../../core/context.js';
 import { assertWritable, customerRowOwner, requireAction, requireActor } from '../../policy/guard.js';
-import type { Role } from '../identity/role.js';
+import type { Role } from '../../policy/role.js';
 import { Action, CUSTOMER_WRITABLE, customerValueAccess, FieldAccess } from '../../policy/policy.js';
 import { guardCustomerValue } from '../../policy/value-guard.js';
 import { stateFailure, type LifecycleFailureRecord } from '../customer/customer.failures.js';
@@ -16,12 +16,13 @@ import { customerConditions, findCustomersByIds, type CustomerReadScope } from '
 import { CUSTOMER_COLUMNS, type CustomerRecord } from '../customer/customer.record.js';
 import { customerReadScope } from '../customer/customer.service.js';
 import { writeCustomers, type CustomerChanges, type CustomerWrite } from '../customer/customer.store.js';
-import { withSegment } from '../classification/segment.store.js';
+import { withSegment } from '../customer/customer.segment.js';
 import { CleanupField, DataQualityAction, FIELD_KEYS } from './cleanup.enums.js';
 import { noSuggestion } from './cleanup.errors.js';
 import { candidateCondition, issuesOf, valueDigest, type Issue } from './quality.rules.js';
 import type { DataQualityFilter, DataQualityIssueRecord, ResolveDataQualityIssuesInput } from './quality.types.js';
 import { openCustomerRows } from '../../crypto/sensitive.js';
+
 
 /**
  * Data-quality issues are computed when asked, from the current values: a SQL superset
@@ -211,7 +212,7 @@ export async function resolveDataQualityIssues(ctx: RequestContext, input: Resol
       if (!current.hasSuggestion) throw noSuggestion(i);
       changes.set(customer.id, { ...changes.get(customer.id), [FIELD_KEYS[ref.field]!.key]: current.suggestion });
     });
-    const touched = [...new Set([...changes.keys(), ...dismissals.map((d) => d.customer_id)])].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+    const touched = [...new Set([...changes.keys(), ...dismissals.map((d) => d.customer_id)])].sort(compareIds);
     const fixed = new Map<string, CustomerWrite>();
     if (apply) {
       const edits = [...changes].map(([id, set]) => ({ before: rows.get(id)!, changes: set }));

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { CustomerFilter } from '../customer/customer.inputs.js';
 import type { CustomerRecord } from '../customer/customer.record.js';
@@ -8,6 +8,7 @@ import { PageInfo } from '../../graphql/connection.js';
 import { CleanupField, DataQualityAction, DataQualityProblem } from './cleanup.enums.js';
 import { Job } from '../job/job.type.js';
 import type { JobRecord } from '../job/job.record.js';
+import { OptionalReasonField } from '../../graphql/reason-field.js';
 
 export const MAX_ISSUES_PER_CALL = 1000;
 
@@ -140,9 +141,7 @@ export class ResolveDataQualityIssuesPayload {
 
 @InputType({ description: 'Options of a data-quality count.' })
 export class CountDataQualityInput {
-  @Field(() => String, { nullable: true, description: 'Why (recorded with the job in the audit log).' })
-  @IsOptional()
-  @MaxLength(500)
+  @OptionalReasonField('Why (recorded with the job in the audit log).')
   reason?: string | null;
 }
 

@@ -41,7 +41,7 @@ export const integrityFailure = (id: string): LifecycleFailureRecord => ({
   message: `Archived customer ${id} no longer matches its checksum and was not restored; run the archive verification`,
 });
 
-/** Only a code twinned before codes were keyed across both stores gets here (README, Archive). */
+/** Only a code twinned before codes were keyed across both stores gets here (docs/api-clients/lifecycle.md, code twins). */
 export const codeConflictFailure = (id: string, action: 'archive' | 'restore', code: string): LifecycleFailureRecord => ({
   id,
   code: 'CONFLICT',

@@ -1,5 +1,5 @@
 import type { SqlExecutor } from '../../db/sql.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { CustomerStatus } from './customer.enums.js';
 import { customerNotFound, customerVersionConflict, invalidTransition } from './customer.errors.js';
 import { customerNotFoundFailure, stateFailure, type LifecycleFailureRecord } from './customer.failures.js';

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { customerRowOwner } from '../../policy/guard.js';
 import type { CustomerRecord } from './customer.record.js';
 import { findCustomersByIds } from './customer.reader.js';

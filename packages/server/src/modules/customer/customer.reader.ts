@@ -35,7 +35,8 @@ export function customerConditions(filter: CustomerFilter | null | undefined, pa
   };
   // One status (the usual case: ACTIVE by default) as a plain equality: PostgreSQL cannot
   // read `status = any(array)` in the order of the (status, <sort column>, id) indexes, so
-  // every page would scan and sort all matching customers (found by bench/run-all.mjs).
+  // every page would scan and sort all matching customers (found by bench/run-all.mjs;
+  // docs/developers/decisions.md#one-status-as-an-equality).
   const statuses = f.status?.length ? f.status : [CustomerStatus.ACTIVE];
   where.push(statuses.length === 1 ? `c.status = ${params.add(statuses[0], 'text')}` : `c.status = any(${params.add(statuses, 'text[]')})`);
   if (f.ids) {
@@ -62,7 +63,7 @@ export function customerConditions(filter: CustomerFilter | null | undefined, pa
     where.push(`(c.last_interaction_at < ${params.add(f.lastInteractionBefore, 'timestamptz')} or c.last_interaction_at is null)`);
   }
   if (f.segmentId != null) {
-    // Services load the segment first (classification/segment.store.ts); a list that
+    // Services load the segment first (customer.segment.ts); a list that
     // does not offer segments says so rather than ignoring the criterion.
     if (!f.segment) throw invalidInput([{ field: 'filter.segmentId', message: 'segments cannot be used in this list' }]);
     where.push(...customerConditions(f.segment, params, scope));

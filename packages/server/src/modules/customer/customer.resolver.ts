@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '../../graphql/connection.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { User, type UserRecord } from '../identity/user.type.js';
 import { getUser } from '../identity/user.service.js';
 import { CreateCustomerInput, CustomerFilter, UpdateCustomerInput } from './customer.inputs.js';
@@ -24,8 +25,9 @@ export class CustomerResolver {
     @Arg('orderBy', () => [CustomerOrder], { nullable: true, description: 'Sort keys, most significant first (default: newest first).' })
     orderBy: CustomerOrder[] | null,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<CustomerConnection> {
-    const result = await listCustomers(ctx, filter, orderBy, page);
+    const result = await listCustomers(ctx, filter, orderBy, page, info);
     return new CustomerConnection(result.page as never, result.count);
   }
 

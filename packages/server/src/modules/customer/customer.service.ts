@@ -1,13 +1,15 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { invalidInput, type FieldProblem } from '../../common/domain-error.js';
 import type { PageArgs } from '../../db/paginate.js';
-import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { inTransaction, type RequestContext } from '../../core/context.js';
 import { assertWritable, customerRowOwner, requireAction } from '../../policy/guard.js';
 
 import { Action, CUSTOMER_WRITABLE, FieldAccess, fieldAccess, RowScope } from '../../policy/policy.js';
-import { withSegment } from '../classification/segment.store.js';
+import { withSegment } from './customer.segment.js';
 import { customerNotEditable } from './customer.errors.js';
 import type { CreateCustomerInput, CustomerFilter, UpdateCustomerInput } from './customer.inputs.js';
 import { customerByIdLoader } from './customer.loaders.js';
+import { findPlannedCustomerPage } from './customer.plan.js';
 import type { CustomerOrder } from './customer.order.js';
 import { lockCustomers, requireTransition } from './customer.lifecycle.js';
 import { findCustomerPage, validIds, type CustomerPage, type CustomerReadScope } from './customer.reader.js';
@@ -43,14 +45,21 @@ export async function getCustomer(ctx: RequestContext, id: string): Promise<Cust
   return customerByIdLoader(ctx).load(id);
 }
 
+/** With `info` (and READ_PLAN on), the page and what is selected below it are read in one
+ * statement; the rows then hold only what the selection reads, so they prime no loader. */
 export async function listCustomers(
   ctx: RequestContext,
   filter: CustomerFilter | null | undefined,
   orderBy: CustomerOrder[] | null | undefined,
   args: PageArgs,
+  info?: GraphQLResolveInfo,
 ): Promise<CustomerPage> {
   const scope = withTaxIdLookup(ctx, customerReadScope(ctx), filter, 'Customer.taxId');
-  const result = await findCustomerPage(ctx.sql, scope, await withSegment(ctx.sql, filter), orderBy, args, ctx.config.MAX_PAGE_SIZE);
+  const resolved = await withSegment(ctx.sql, filter);
+  if (info && ctx.config.READ_PLAN === 'on') {
+    return findPlannedCustomerPage(ctx, info, scope, resolved, orderBy, args);
+  }
+  const result = await findCustomerPage(ctx.sql, scope, resolved, orderBy, args, ctx.config.MAX_PAGE_SIZE);
   for (const row of result.page.rows) customerByIdLoader(ctx).prime(row.id, row);
   return result;
 }

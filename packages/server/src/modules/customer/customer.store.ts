@@ -1,13 +1,14 @@
 import { invalidInput } from '../../common/domain-error.js';
 import { openCustomerRows } from '../../crypto/sensitive.js';
 import type { Params, SqlExecutor } from '../../db/sql.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { auditDiff, type AuditChanges } from '../audit/audit.changes.js';
 import { recordAudit, recordAuditMany } from '../audit/audit.service.js';
 import type { CustomerStatus, CustomerTier, CustomerType, LifecycleStage, VoidReason } from './customer.enums.js';
 import { customerCodeTaken, customerNotFound } from './customer.errors.js';
 import { CUSTOMER_COLUMNS, type CustomerRecord } from './customer.record.js';
 import { storedTaxId } from './customer.tax.js';
+import { byId } from '../../db/keyset.js';
 
 /**
  * The one write path of live customer rows. Every change of a customer's fields or status
@@ -185,8 +186,6 @@ async function mapped<T>(work: () => Promise<T>): Promise<T> {
     throw error;
   }
 }
-
-const byId = (a: { id: string }, b: { id: string }) => (BigInt(a.id) < BigInt(b.id) ? -1 : BigInt(a.id) > BigInt(b.id) ? 1 : 0);
 
 /**
  * Applies field changes to customers the caller has locked and checked: one UPDATE per

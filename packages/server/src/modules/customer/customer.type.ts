@@ -5,7 +5,7 @@ import type { CustomerRecord } from './customer.record.js';
 
 /** Fields a customer has wherever it is stored; live and archived customers share them
  * (and the same field guards, keyed by each concrete type's name). */
-@ObjectType({ description: 'Shared fields (not emitted on its own).' })
+@ObjectType({ description: 'Shared fields (not emitted on its own).', simpleResolvers: true })
 export abstract class CustomerFields implements Omit<CustomerRecord, 'ownerId'> {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;
@@ -74,5 +74,6 @@ export abstract class CustomerFields implements Omit<CustomerRecord, 'ownerId'> 
   voidedAt!: string | null;
 }
 
-@ObjectType('Customer', { description: 'A customer (company or person) and its classification and contact data.' })
+// Plain records: their fields are read as properties (see PLAIN_TYPES in graphql/schema.ts).
+@ObjectType('Customer', { description: 'A customer (company or person) and its classification and contact data.', simpleResolvers: true })
 export class Customer extends CustomerFields {}

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { openNullable, seal } from '../../crypto/sealed.js';
 import type { SqlExecutor } from '../../db/sql.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import type { CustomerChanges } from './customer.store.js';
 

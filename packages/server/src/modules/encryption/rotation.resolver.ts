@@ -1,15 +1,15 @@
-import { IsOptional, MaxLength } from 'class-validator';
 import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import type { JobRecord } from '../job/job.record.js';
 import { Job } from '../job/job.type.js';
 import { startKeyRotation } from './rotation.service.js';
+import { OptionalReasonField } from '../../graphql/reason-field.js';
+import { rolesFor } from '../../policy/role-notes.js';
+import { Action } from '../../policy/policy.js';
 
 @InputType({ description: 'Options of startKeyRotation.' })
 export class StartKeyRotationInput {
-  @Field(() => String, { nullable: true, description: 'Why (kept in the audit log).' })
-  @IsOptional()
-  @MaxLength(1000)
+  @OptionalReasonField('Why (kept in the audit log).', 1000)
   reason?: string | null;
 }
 
@@ -24,7 +24,7 @@ export class KeyRotationResolver {
   @Mutation(() => StartKeyRotationPayload, {
     description:
       'Re-encrypts every sensitive value not under the current encryption key (and any legacy plaintext) in a background job, ' +
-      'with fresh blind indexes (ADMIN). Retired keys can leave ENCRYPTION_KEY once it has succeeded.',
+      `with fresh blind indexes (${rolesFor(Action.ENCRYPTION_KEYS_ROTATE)}). Retired keys can leave ENCRYPTION_KEY once it has succeeded.`,
   })
   async startKeyRotation(
     @Arg('input', () => StartKeyRotationInput, { nullable: true, description: 'Options.' }) input: StartKeyRotationInput | null,

@@ -1,5 +1,5 @@
 import { keyRing } from '../../crypto/keyring.js';
-import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { inTransaction, type RequestContext } from '../../core/context.js';
 import { requireAction } from '../../policy/guard.js';
 import { Action } from '../../policy/policy.js';
 import { JobKind } from '../job/job.enums.js';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { createExport } from './export.service.js';
 import { CreateExportInput, CreateExportPayload } from './export.type.js';
 

@@ -1,9 +1,9 @@
 import type { Params } from '../../db/sql.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { customerRowOwner, requireAction } from '../../policy/guard.js';
 import { mask } from '../../policy/masking.js';
 import { Action, FieldAccess, GUARDED_FIELDS } from '../../policy/policy.js';
-import type { Role } from '../identity/role.js';
+import type { Role } from '../../policy/role.js';
 import { archivedConditions } from '../archive/archive.reader.js';
 import { archiveReadScope } from '../archive/archive.service.js';
 import { auditConditions } from '../audit/audit.reader.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { invalidInput } from '../../common/domain-error.js';
 import { Params } from '../../db/sql.js';
-import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { inTransaction, type RequestContext } from '../../core/context.js';
 import { requireActor } from '../../policy/guard.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { EXPORT_SOURCES } from './export.columns.js';

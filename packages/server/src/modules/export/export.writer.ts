@@ -59,8 +59,9 @@ export const EXCEL_DATA_ROWS_PER_SHEET = 1_048_575;
 
 /**
  * exceljs is loaded by the first Excel export, not by every server start (it was a fifth
- * of the start's import time). The workbook is made at the header, after the caller has
- * written the HTTP head: a workbook writes to its stream as soon as it exists.
+ * of the start's import time: docs/developers/decisions.md). The workbook is made at the
+ * header, after the caller has written the HTTP head: a workbook writes to its stream as
+ * soon as it exists.
  */
 export function xlsxSink(stream: Writable, sheetName: string, numeric: boolean[], rowsPerSheet = EXCEL_DATA_ROWS_PER_SHEET): RowSink {
   let workbook: ExcelJS.stream.xlsx.WorkbookWriter | undefined;

@@ -1,5 +1,5 @@
 import type { Config } from '../../config.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { HashPool } from './hash-pool.js';
 import { SessionCache } from './session-cache.js';
 

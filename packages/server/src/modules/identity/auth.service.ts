@@ -1,13 +1,13 @@
-import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { inTransaction, type RequestContext } from '../../core/context.js';
 import { recordAudit } from '../audit/audit.service.js';
-import type { Actor } from './actor.js';
+import type { Actor } from '../../policy/actor.js';
 import { authRuntime, sessionsChanged } from './auth.runtime.js';
 import { invalidToken, loginFailed } from './identity.errors.js';
 import { verifyPassword } from './passwords.js';
 import type { SessionState } from './session-cache.js';
 import { accountKey, endAllSessions, startSession } from './sessions.service.js';
 import { countAttempt, countSuccess, purgeForgotten, type ThrottleKey } from './sign-in-throttle.js';
-import { newRefreshToken, refreshTokenHash } from './tokens.js';
+import { newRefreshToken, refreshTokenHash } from '../../core/tokens.js';
 import { USER_COLUMNS } from './user.loaders.js';
 import type { UserRecord } from './user.type.js';
 

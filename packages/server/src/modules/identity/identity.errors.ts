@@ -1,7 +1,6 @@
 import { DomainError } from '../../common/domain-error.js';
 
 export enum IdentityErrorCode {
-  NOT_AUTHENTICATED = 'NOT_AUTHENTICATED',
   INVALID_TOKEN = 'INVALID_TOKEN',
   LOGIN_FAILED = 'LOGIN_FAILED',
   USER_NOT_FOUND = 'USER_NOT_FOUND',
@@ -26,8 +25,6 @@ export class TooManyRequestsError extends DomainError {
   }
 }
 
-export const notAuthenticated = () =>
-  new DomainError(IdentityErrorCode.NOT_AUTHENTICATED, 'Sign in first: send Authorization: Bearer <token>');
 export const invalidToken = () => new DomainError(IdentityErrorCode.INVALID_TOKEN, 'The token is invalid or expired; sign in again');
 export const loginFailed = () => new DomainError(IdentityErrorCode.LOGIN_FAILED, 'Email or password is incorrect');
 export const userNotFound = (id: string) => new DomainError(IdentityErrorCode.USER_NOT_FOUND, `User ${id} was not found`);

@@ -1,4 +1,4 @@
-import type { Role } from './role.js';
+import type { Role } from '../../policy/role.js';
 
 /** What one database read says about a token's user and session. */
 export interface SessionState {

@@ -1,6 +1,6 @@
-import { MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { User } from './user.type.js';
+import { OptionalReasonField } from '../../graphql/reason-field.js';
 
 @InputType({ description: 'How far logout reaches.' })
 export class LogoutInput {
@@ -19,9 +19,8 @@ export class RevokeSessionsInput {
   @Field(() => ID, { description: 'The user.' })
   userId!: string;
 
-  @Field(() => String, { nullable: true, description: 'Why, for the audit log (e.g. "laptop stolen").' })
-  @MaxLength(500)
-  reason?: string;
+  @OptionalReasonField('Why, for the audit log (e.g. "laptop stolen").')
+  reason?: string | null;
 }
 
 @ObjectType({ description: 'Result of revokeSessions.' })

@@ -1,4 +1,4 @@
-import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { inTransaction, type RequestContext } from '../../core/context.js';
 import { requireAction, requireActor } from '../../policy/guard.js';
 import { Action } from '../../policy/policy.js';
 import { recordAudit } from '../audit/audit.service.js';

@@ -1,11 +1,11 @@
 import { validate } from 'class-validator';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { ConfigError, type Config } from '../../config.js';
-import { createRequestContext, inTransaction } from '../../graphql/context.js';
+import { createRequestContext, inTransaction } from '../../core/context.js';
 import { jwtSecret } from '../../secrets.js';
 import { hashPassword } from './passwords.js';
-import { Role } from './role.js';
-import { TokenSigner } from './tokens.js';
+import { Role } from '../../policy/role.js';
+import { TokenSigner } from '../../core/tokens.js';
 import { CreateUserInput } from './user.inputs.js';
 import { insertUser } from './user.service.js';
 

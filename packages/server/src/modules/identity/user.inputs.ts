@@ -1,7 +1,7 @@
 import { IsEmail, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../graphql/scalars.js';
-import { Role } from './role.js';
+import { Role } from '../../policy/role.js';
 import { User } from './user.type.js';
 
 @InputType({ description: 'Credentials.' })

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import type { UserRecord } from './user.type.js';
 import { isBigintId } from '../../db/keyset.js';
 

@@ -1,4 +1,4 @@
-import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { inTransaction, type RequestContext } from '../../core/context.js';
 import { requireAction, requireActor } from '../../policy/guard.js';
 import { Action } from '../../policy/policy.js';
 import { auditDiff } from '../audit/audit.changes.js';
@@ -7,7 +7,7 @@ import { authRuntime, sessionsChanged } from './auth.runtime.js';
 import { emailTaken, lastAdmin, userNotFound } from './identity.errors.js';
 import { hashPassword } from './passwords.js';
 import { endAllSessions } from './sessions.service.js';
-import { Role } from './role.js';
+import { Role } from '../../policy/role.js';
 import { USER_COLUMNS, userByIdLoader } from './user.loaders.js';
 import type { CreateUserInput, ResetUserPasswordInput, UpdateUserInput } from './user.inputs.js';
 import type { UserRecord } from './user.type.js';

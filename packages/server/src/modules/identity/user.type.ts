@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../graphql/scalars.js';
-import { Role } from './role.js';
+import { Role } from '../../policy/role.js';
 
 export interface UserRecord {
   id: string;

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { PageArgs, Page } from '../../db/paginate.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import type { InteractionFilter, InteractionOrder } from './interaction.inputs.js';
 import type { InteractionRecord } from './interaction.record.js';
 import { countInteractionsByCustomer, findInteractionPagesByCustomer } from './interaction.reader.js';

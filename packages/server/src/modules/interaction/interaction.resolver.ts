@@ -1,6 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Extensions, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { plannedBy } from '../../graphql/read-plan.js';
+import { CUSTOMER_HISTORY } from './interaction.plan.js';
 import { ConnectionArgs } from '../../graphql/connection.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import type { CustomerRecord } from '../customer/customer.record.js';
 import { getCustomer } from '../customer/customer.service.js';
 import { Customer } from '../customer/customer.type.js';
@@ -49,6 +51,7 @@ export class InteractionResolver {
 @Resolver(() => Customer)
 export class CustomerInteractionsResolver {
   @FieldResolver(() => InteractionConnection, { description: 'This customer\'s interaction history, newest first by default.' })
+  @Extensions(plannedBy(CUSTOMER_HISTORY.interactions))
   async interactions(
     @Root() customer: CustomerRecord,
     @Args() page: ConnectionArgs,
@@ -63,6 +66,7 @@ export class CustomerInteractionsResolver {
   }
 
   @FieldResolver(() => Int, { description: 'Number of interactions in this customer\'s history.' })
+  @Extensions(plannedBy(CUSTOMER_HISTORY.interactionCount))
   interactionCount(@Root() customer: CustomerRecord, @Ctx() ctx: RequestContext): Promise<number> {
     return countCustomerInteractions(ctx, customer.id);
   }

@@ -1,6 +1,6 @@
 import { invalidInput, type FieldProblem } from '../../common/domain-error.js';
 import type { Page, PageArgs } from '../../db/paginate.js';
-import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { inTransaction, type RequestContext } from '../../core/context.js';
 import { assertWritable, customerRowOwner, requireAction } from '../../policy/guard.js';
 import { sortForbidden } from '../../policy/policy.errors.js';
 import { Action, FieldAccess, fieldAccess, INTERACTION_WRITABLE, RowScope } from '../../policy/policy.js';

@@ -4,7 +4,7 @@ import { InteractionChannel, InteractionKind } from './interaction.enums.js';
 import type { InteractionRecord } from './interaction.record.js';
 
 /** Fields an interaction has wherever it is stored (live or archived). */
-@ObjectType({ description: 'Shared fields (not emitted on its own).' })
+@ObjectType({ description: 'Shared fields (not emitted on its own).', simpleResolvers: true })
 export abstract class InteractionFields implements Omit<InteractionRecord, 'customerId' | 'ownerId'> {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;
@@ -34,5 +34,5 @@ export abstract class InteractionFields implements Omit<InteractionRecord, 'cust
   createdAt!: string;
 }
 
-@ObjectType('Interaction', { description: 'One entry of a customer\'s interaction history: a call, email, meeting, visit, order, ticket, complaint or note.' })
+@ObjectType('Interaction', { description: 'One entry of a customer\'s interaction history: a call, email, meeting, visit, order, ticket, complaint or note.', simpleResolvers: true })
 export class Interaction extends InteractionFields {}

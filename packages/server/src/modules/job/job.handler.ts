@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import type { JobKind } from './job.enums.js';
 import type { JobRecord } from './job.record.js';
 

@@ -1,5 +1,5 @@
 import type { SqlExecutor } from '../../db/sql.js';
-import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { inTransaction, type RequestContext } from '../../core/context.js';
 import { recordAudit, recordAuditMany } from '../audit/audit.service.js';
 import type { JobKind } from './job.enums.js';
 import { JOB_COLUMNS, type JobRecord } from './job.record.js';

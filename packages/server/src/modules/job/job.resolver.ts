@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '../../graphql/connection.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { getUser } from '../identity/user.service.js';
 import { User, type UserRecord } from '../identity/user.type.js';
 import { CancelJobInput, JobFilter } from './job.inputs.js';

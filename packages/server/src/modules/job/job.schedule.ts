@@ -1,5 +1,5 @@
-import { inTransaction, type RequestContext } from '../../graphql/context.js';
-import { currentSlot } from './cron.js';
+import { inTransaction, type RequestContext } from '../../core/context.js';
+import { currentSlot } from '../../common/cron.js';
 import type { PollTask } from './job.worker.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { PageArgs } from '../../db/paginate.js';
-import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { inTransaction, type RequestContext } from '../../core/context.js';
 import { requireAction } from '../../policy/guard.js';
 import { Action } from '../../policy/policy.js';
 import { recordAudit } from '../audit/audit.service.js';

@@ -1,7 +1,6 @@
-import { Params } from '../../db/sql.js';
 import { statusCondition } from '../customer/customer.lifecycle.js';
 import { writeCustomersWhere } from '../customer/customer.store.js';
-import { idRange, nextIdRange } from '../job/id-range.js';
+import { idRangeStep } from '../job/id-range.js';
 import { JobKind } from '../job/job.enums.js';
 import type { JobHandler } from '../job/job.handler.js';
 
@@ -38,35 +37,29 @@ export const classifyLifecycleHandler: JobHandler<ClassifyParams, Checkpoint> = 
   },
 
   async step(tx, job, checkpoint) {
-    const size = tx.config.ARCHIVE_BATCH_SIZE;
-    const range = await nextIdRange(tx.sql, () => ELIGIBLE, checkpoint.lastId, size);
-    if (!range) return { checkpoint, done: 0, finished: true };
     const { newDays, activeDays, inactiveDays, asOf } = job.params;
-    const params = new Params();
-    const at = params.add(asOf, 'timestamptz');
-    const ago = (days: number) => `(${at} - ${params.add(days, 'integer')} * interval '1 day')`;
-    const activity = 'coalesce(c.last_interaction_at, c.created_at)';
-    const changes = await writeCustomersWhere(tx, {
-      where: `${ELIGIBLE} and ${idRange('c.id', { afterId: checkpoint.lastId, upper: range.upper }, params)}`,
-      params,
-      set: {
-        lifecycleStage: `case when c.created_at >= ${ago(newDays)} then 'NEW'
-                              when ${activity} >= ${ago(activeDays)} then 'ACTIVE'
-                              when ${activity} >= ${ago(inactiveDays)} then 'INACTIVE'
-                              else 'CHURNED' end`,
-      },
-      audit: { action: 'CUSTOMER_STAGE_CLASSIFIED' },
+    return idRangeStep(tx, checkpoint, { condition: () => ELIGIBLE }, async ({ params, within, count }) => {
+      const at = params.add(asOf, 'timestamptz');
+      const ago = (days: number) => `(${at} - ${params.add(days, 'integer')} * interval '1 day')`;
+      const activity = 'coalesce(c.last_interaction_at, c.created_at)';
+      const changes = await writeCustomersWhere(tx, {
+        where: `${ELIGIBLE} and ${within('c.id')}`,
+        params,
+        set: {
+          lifecycleStage: `case when c.created_at >= ${ago(newDays)} then 'NEW'
+                                when ${activity} >= ${ago(activeDays)} then 'ACTIVE'
+                                when ${activity} >= ${ago(inactiveDays)} then 'INACTIVE'
+                                else 'CHURNED' end`,
+        },
+        audit: { action: 'CUSTOMER_STAGE_CLASSIFIED' },
+      });
+      const to = { ...checkpoint.to };
+      for (const { changes: diff } of changes) {
+        const stage = diff.lifecycleStage!.to as string;
+        to[stage] = (to[stage] ?? 0) + 1;
+      }
+      return { checkpoint: { scanned: checkpoint.scanned + count, changed: checkpoint.changed + changes.length, to } };
     });
-    const to = { ...checkpoint.to };
-    for (const { changes: diff } of changes) {
-      const stage = diff.lifecycleStage!.to as string;
-      to[stage] = (to[stage] ?? 0) + 1;
-    }
-    return {
-      checkpoint: { lastId: range.upper, scanned: checkpoint.scanned + range.count, changed: checkpoint.changed + changes.length, to },
-      done: range.count,
-      finished: range.count < size,
-    };
   },
 
   result(job, checkpoint) {

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { ClassifyLifecycleStagesInput, ClassifyLifecycleStagesPayload } from './lifecycle-stage.inputs.js';
 import { classifyLifecycleStages } from './lifecycle-stage.service.js';
 

@@ -1,5 +1,5 @@
 import { invalidInput } from '../../common/domain-error.js';
-import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { inTransaction, type RequestContext } from '../../core/context.js';
 import { requireAction } from '../../policy/guard.js';
 import { Action } from '../../policy/policy.js';
 import { slotTask } from '../job/job.schedule.js';

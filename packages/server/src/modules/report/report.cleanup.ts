@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { customerRowOwner, requireAction } from '../../policy/guard.js';
 import { Action, FieldAccess, customerValueAccess } from '../../policy/policy.js';
 import { readQualityRollup } from '../cleanup/quality.count.job.js';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { CustomerFilter } from '../customer/customer.inputs.js';
 import { CustomerDimension, TimeBucket } from './report.enums.js';

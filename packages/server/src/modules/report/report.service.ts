@@ -1,7 +1,7 @@
 import { invalidInput } from '../../common/domain-error.js';
 import { checkedTimeZone } from '../../common/time-zone.js';
 import { Params } from '../../db/sql.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { customerRowOwner, requireAction } from '../../policy/guard.js';
 import { Action } from '../../policy/policy.js';
 import { customerConditions } from '../customer/customer.reader.js';

@@ -1,7 +1,7 @@
 import { Params } from '../../db/sql.js';
 import { purgeRows } from '../archive/purge.service.js';
 import type { Located } from '../customer/customer.lifecycle.js';
-import { idRange, nextIdRange } from '../job/id-range.js';
+import { idRangeStep } from '../job/id-range.js';
 import { JobKind } from '../job/job.enums.js';
 import type { JobHandler } from '../job/job.handler.js';
 import { expiredCondition } from './retention.condition.js';
@@ -36,30 +36,26 @@ export const retentionSweepHandler: JobHandler<RetentionParams, Checkpoint> = {
   },
 
   async step(tx, job, checkpoint) {
-    const size = tx.config.ARCHIVE_BATCH_SIZE;
     const condition = (params: Params) => expiredCondition(job.params.asOf, params);
-    const range = await nextIdRange(tx.sql, condition, checkpoint.lastId, size, 'archive.customer');
-    if (!range) return { checkpoint, done: 0, finished: true };
-    const params = new Params();
-    const rows = await tx.sql.query<Located & { interactions: number }>(
-      `select c.id::text, c.code, 'ARCHIVED' as status, c.legal_hold as "legalHold", 'ARCHIVE' as store,
-              (select count(*) from archive.interaction ai where ai.customer_id = c.id)::int as interactions
-         from archive.customer c
-        where ${condition(params)} and ${idRange('c.id', { afterId: checkpoint.lastId, upper: range.upper }, params)}
-        order by c.id
-        for update of c`,
-      params.values,
-    );
-    if (rows.length) await purgeRows(tx, rows, job.params.reason);
-    return {
-      checkpoint: {
-        lastId: range.upper,
-        customers: checkpoint.customers + rows.length,
-        interactions: checkpoint.interactions + rows.reduce((sum, r) => sum + r.interactions, 0),
-      },
-      done: rows.length,
-      finished: range.count < size,
-    };
+    return idRangeStep(tx, checkpoint, { condition, table: 'archive.customer' }, async ({ params, within }) => {
+      const rows = await tx.sql.query<Located & { interactions: number }>(
+        `select c.id::text, c.code, 'ARCHIVED' as status, c.legal_hold as "legalHold", 'ARCHIVE' as store,
+                (select count(*) from archive.interaction ai where ai.customer_id = c.id)::int as interactions
+           from archive.customer c
+          where ${condition(params)} and ${within('c.id')}
+          order by c.id
+          for update of c`,
+        params.values,
+      );
+      if (rows.length) await purgeRows(tx, rows, job.params.reason);
+      return {
+        checkpoint: {
+          customers: checkpoint.customers + rows.length,
+          interactions: checkpoint.interactions + rows.reduce((sum, r) => sum + r.interactions, 0),
+        },
+        done: rows.length,
+      };
+    });
   },
 
   result(job, checkpoint) {

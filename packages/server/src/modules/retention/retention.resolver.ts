@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { previewRetentionSweep, runRetentionSweep } from './retention.service.js';
 import { RetentionPreview, RunRetentionSweepInput, RunRetentionSweepPayload } from './retention.type.js';
 

@@ -1,5 +1,5 @@
 import { Params } from '../../db/sql.js';
-import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { inTransaction, type RequestContext } from '../../core/context.js';
 import { requireAction } from '../../policy/guard.js';
 import { Action } from '../../policy/policy.js';
 import { findArchivedByIds } from '../archive/archive.reader.js';
@@ -12,6 +12,7 @@ import type { JobRecord } from '../job/job.record.js';
 import type { PollTask } from '../job/job.worker.js';
 import { expiredCondition, heldCondition } from './retention.condition.js';
 import type { RetentionParams } from './retention.job.js';
+import { byId } from '../../db/keyset.js';
 
 const SAMPLE_SIZE = 20;
 const DEFAULT_REASON = 'retention period ended';
@@ -44,7 +45,7 @@ export async function previewRetentionSweep(ctx: RequestContext): Promise<Retent
     sampleParams.values,
   );
   const sample = await findArchivedByIds(ctx.sql, ids.map((r) => r.id));
-  sample.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+  sample.sort(byId);
   return { asOf, customerCount: counts!.customers, interactionCount: counts!.interactions, heldCount: counts!.held, sample };
 }
 

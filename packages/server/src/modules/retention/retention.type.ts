@@ -1,8 +1,8 @@
-import { IsOptional, MaxLength } from 'class-validator';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { ArchivedCustomer } from '../archive/archive.type.js';
 import { Job } from '../job/job.type.js';
+import { OptionalReasonField } from '../../graphql/reason-field.js';
 
 @ObjectType('RetentionPreview', { description: 'What a retention sweep would purge right now; nothing is removed.' })
 export class RetentionPreview {
@@ -24,9 +24,7 @@ export class RetentionPreview {
 
 @InputType({ description: 'Starts a retention sweep.' })
 export class RunRetentionSweepInput {
-  @Field(() => String, { nullable: true, description: 'Why, for the audit log (default: "retention period ended").' })
-  @IsOptional()
-  @MaxLength(500)
+  @OptionalReasonField('Why, for the audit log (default: "retention period ended").')
   reason?: string | null;
 }
 

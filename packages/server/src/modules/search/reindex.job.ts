@@ -1,6 +1,7 @@
-import { lockIndexApply } from '../../search/outbox.js';
+import { compareIds } from '../../db/keyset.js';
+import type { SqlExecutor } from '../../db/sql.js';
+import { guardedApply, leaseUntil, type Guards } from '../../search/guarded-apply.js';
 import { openSearchIndex } from '../../search/search-engine.js';
-import { loadDocumentPage } from '../../search/search-document.js';
 import { warmTokenizer } from '../../search/tokenize.js';
 import { JobKind } from '../job/job.enums.js';
 import type { JobHandler } from '../job/job.handler.js';
@@ -13,45 +14,64 @@ interface Checkpoint {
   removed: number;
 }
 
+/** Guard rows (outbox rows not due before the lease ends) for these customers. */
+async function insertGuards(sql: SqlExecutor, selectIds: string, params: unknown[], leaseMs: number): Promise<Guards> {
+  const rows = await sql.query<{ id: string; customerId: string }>(
+    `insert into search_outbox (customer_id, available_at)
+     select x.id, ${leaseUntil(`$${params.length + 1}`)} from (${selectIds}) x
+     returning id::text as id, customer_id::text as "customerId"`,
+    [...params, leaseMs],
+  );
+  return { rowIds: rows.map((r) => r.id), customerIds: rows.map((r) => r.customerId) };
+}
+
 /**
  * Rebuilds the index from `archive.customer` without emptying it first, so search keeps
  * answering during the run: archived customers are upserted in id order, then the index
- * is walked in id order and whatever is no longer archived is removed. Each batch takes
- * the same apply lock as the outbox drain, so a batch cannot put back an older state
- * than the one a concurrent drain just wrote (see search/outbox.ts).
+ * is walked in id order and whatever is no longer archived is removed.
+ *
+ * Batches own their connections: the engine's writes (HTTP calls and task waits on
+ * Meilisearch) run with no transaction open, each as a guarded write (see
+ * search/guarded-apply.ts) whose guard rows also cover a batch that crashes mid-way, and
+ * whose check queues again any customer a concurrent change or drain moved on meanwhile.
+ * A batch repeated after a crash writes the same documents again.
  */
 export const reindexSearchHandler: JobHandler<Record<string, unknown>, Checkpoint> = {
   kind: JobKind.REINDEX_SEARCH,
+  ownsConnections: true,
   warmUp: warmTokenizer,
 
-  async begin(tx) {
-    await openSearchIndex(tx.config, tx.sql).prepare();
-    const row = await tx.sql.one<{ n: number }>(`select count(*)::int as n from archive.customer`);
+  async begin(ctx) {
+    await openSearchIndex(ctx.config, ctx.sql).prepare();
+    const row = await ctx.sql.one<{ n: number }>(`select count(*)::int as n from archive.customer`);
     return { total: row!.n, checkpoint: { phase: 'copy', lastId: '0', indexed: 0, removed: 0 } };
   },
 
-  async step(tx, _job, checkpoint) {
-    const size = tx.config.ARCHIVE_BATCH_SIZE;
-    const index = openSearchIndex(tx.config, tx.sql);
-    await lockIndexApply(tx.sql);
+  async step(ctx, _job, checkpoint) {
+    const size = ctx.config.ARCHIVE_BATCH_SIZE;
     if (checkpoint.phase === 'copy') {
-      const documents = await loadDocumentPage(tx.sql, checkpoint.lastId, size);
-      await index.upsert(documents);
-      const next: Checkpoint =
-        documents.length < size
-          ? { ...checkpoint, phase: 'sweep', lastId: '0', indexed: checkpoint.indexed + documents.length }
-          : { ...checkpoint, lastId: documents[documents.length - 1]!.id, indexed: checkpoint.indexed + documents.length };
-      return { checkpoint: next, done: documents.length, finished: false };
+      const page = await guardedApply(ctx.sql, ctx.config, openSearchIndex, (tx, leaseMs) =>
+        insertGuards(tx, `select a.id from archive.customer a where a.id > $1::bigint order by a.id limit $2::int`, [checkpoint.lastId, size], leaseMs),
+      );
+      const n = page.customerIds.length;
+      const lastId = page.customerIds.reduce((max, id) => (compareIds(id, max) > 0 ? id : max), checkpoint.lastId);
+      const next: Checkpoint = n < size
+        ? { ...checkpoint, phase: 'sweep', lastId: '0', indexed: checkpoint.indexed + n }
+        : { ...checkpoint, lastId, indexed: checkpoint.indexed + n };
+      return { checkpoint: next, done: n, finished: false };
     }
-    const listed = await index.fingerprints(checkpoint.lastId, size);
+    const listed = await openSearchIndex(ctx.config, ctx.sql).fingerprints(checkpoint.lastId, size);
     const ids = listed.map((f) => f.id);
-    const kept = new Set(
-      (await tx.sql.query<{ id: string }>(`select id::text from archive.customer where id = any($1::bigint[])`, [ids])).map((r) => r.id),
+    const gone = await guardedApply(ctx.sql, ctx.config, openSearchIndex, (tx, leaseMs) =>
+      insertGuards(
+        tx,
+        `select u.id from unnest($1::bigint[]) as u(id) where not exists (select 1 from archive.customer a where a.id = u.id)`,
+        [ids],
+        leaseMs,
+      ),
     );
-    const gone = ids.filter((id) => !kept.has(id));
-    await index.remove(gone);
     return {
-      checkpoint: { ...checkpoint, lastId: ids[ids.length - 1] ?? checkpoint.lastId, removed: checkpoint.removed + gone.length },
+      checkpoint: { ...checkpoint, lastId: ids[ids.length - 1] ?? checkpoint.lastId, removed: checkpoint.removed + gone.customerIds.length },
       done: 0,
       finished: listed.length < size,
     };

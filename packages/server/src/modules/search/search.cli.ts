@@ -2,14 +2,12 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import { ConfigError } from '../../config.js';
 import { SqlExecutor } from '../../db/sql.js';
-import { createRequestContext } from '../../graphql/context.js';
 import { SearchSyncWorker } from '../../search/outbox-worker.js';
 import { openSearchIndex, startSearchEngine } from '../../search/search-engine.js';
-import { jwtSecret } from '../../secrets.js';
-import { TokenSigner } from '../identity/tokens.js';
 import { JobKind } from '../job/job.enums.js';
-import { enqueueJob, findActiveJob, findJob } from '../job/job.queue.js';
-import { createJobWorker } from '../job/job.setup.js';
+import { consoleContext } from '../../core/context.js';
+import type { CommandRun } from '../../core/module.js';
+import { enqueueJob, findActiveJob } from '../job/job.queue.js';
 import { checkConsistency } from './search.consistency.js';
 
 /**
@@ -19,17 +17,17 @@ import { checkConsistency } from './search.consistency.js';
  * With the embedded Meilisearch, each uses the one the server runs, or starts its own
  * for the command's duration (a rebuild after a version change works with the server down).
  */
-export async function runSearchCommand(command: string, orm: MikroORM, base: Config, say: (m: string) => void): Promise<boolean> {
+export async function runSearchCommand(command: string, orm: MikroORM, base: Config, say: (m: string) => void, runJob: CommandRun['runJob']): Promise<boolean> {
   const search = await startSearchEngine(base, say, { supervise: command === 'search:sync' });
   say(`search engine: ${search.description}`);
   try {
-    return await run(command, orm, search.config, say);
+    return await run(command, orm, search.config, say, runJob);
   } finally {
     await search.stop();
   }
 }
 
-async function run(command: string, orm: MikroORM, config: Config, say: (m: string) => void): Promise<boolean> {
+async function run(command: string, orm: MikroORM, config: Config, say: (m: string) => void, runJob: CommandRun['runJob']): Promise<boolean> {
   const sql = new SqlExecutor(orm.em.fork());
   if (command === 'search:check') {
     const report = await checkConsistency(sql, openSearchIndex(config, sql));
@@ -48,19 +46,11 @@ async function run(command: string, orm: MikroORM, config: Config, say: (m: stri
     say('stopped');
     return true;
   }
-  const ctx = createRequestContext(orm, config, new TokenSigner(jwtSecret(config), config.ACCESS_TOKEN_TTL_SECONDS), `cli:reindex:${process.pid}`);
+  const ctx = consoleContext(orm, config, 'reindex');
   const active = await findActiveJob(ctx.sql, JobKind.REINDEX_SEARCH);
   if (active) throw new ConfigError(`a reindex is already queued or running (job ${active})`);
   const job = await enqueueJob(ctx, JobKind.REINDEX_SEARCH, {}, { reason: 'reindex from the command line' });
   say(`job ${job.id} queued: rebuilding the ${openSearchIndex(config, sql).engine} index`);
-  const started = Date.now();
-  const worker = createJobWorker(orm, config, {
-    schedules: false,
-    log: say,
-    onProgress: (_job, p) => say(`progress ${p.done}/${p.total ?? '?'} customers (${Math.round((Date.now() - started) / 100) / 10} s)`),
-  });
-  await worker.runNow(job.id);
-  const finished = await findJob(ctx.sql, job.id);
-  say(`job ${job.id} ${finished?.state}: ${JSON.stringify(finished?.result ?? finished?.error ?? null)}`);
+  const finished = await runJob(job, 'customers');
   return finished?.state === 'SUCCEEDED';
 }

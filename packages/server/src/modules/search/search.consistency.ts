@@ -3,6 +3,7 @@ import type { SqlExecutor } from '../../db/sql.js';
 import { outboxStatus } from '../../search/outbox.js';
 import { archiveFingerprints } from '../../search/search-document.js';
 import type { IndexedFingerprint, SearchEngine, SearchIndex } from '../../search/search-index.js';
+import { compareIds } from '../../db/keyset.js';
 
 export interface ConsistencyReport {
   ok: boolean;
@@ -73,10 +74,4 @@ export async function checkConsistency(sql: SqlExecutor, index: SearchIndex): Pr
     ...report,
     pending: (await outboxStatus(sql)).pending,
   };
-}
-
-function compareIds(a: string, b: string): number {
-  const x = BigInt(a);
-  const y = BigInt(b);
-  return x < y ? -1 : x > y ? 1 : 0;
 }

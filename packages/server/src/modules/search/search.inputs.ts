@@ -1,7 +1,9 @@
-import { ArrayMaxSize, IsInt, Max, MaxLength, Min, MinLength, Matches } from 'class-validator';
+import { ArrayMaxSize, IsInt, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { CustomerStatus, CustomerTier, CustomerType, LifecycleStage } from '../customer/customer.enums.js';
+import { ReasonField } from '../../graphql/reason-field.js';
+import { ownRowsRoles } from '../../policy/role-notes.js';
 
 @InputType({ description: 'Criteria that live and archived customers share; within one list any value matches.' })
 export class CustomerSearchFilter {
@@ -29,7 +31,7 @@ export class CustomerSearchFilter {
   @ArrayMaxSize(50)
   tags?: string[];
 
-  @Field(() => [ID], { nullable: true, description: 'Owned by any of these users (SALES only ever sees its own).' })
+  @Field(() => [ID], { nullable: true, description: `Owned by any of these users (${ownRowsRoles()} only ever sees its own).` })
   @ArrayMaxSize(100)
   ownerId?: string[];
 
@@ -69,9 +71,6 @@ export class ArchiveSearchFilter extends CustomerSearchFilter {
 
 @InputType({ description: 'Rebuilds the archive search index from the archive tables.' })
 export class ReindexArchiveInput {
-  @Field({ description: 'Why (recorded with the job in the audit log).' })
-  @MinLength(3)
-  @MaxLength(500)
-  @Matches(/\S/, { message: 'reason must not be blank' })
+  @ReasonField('Why (recorded with the job in the audit log).')
   reason!: string;
 }

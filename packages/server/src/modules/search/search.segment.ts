@@ -1,7 +1,7 @@
 import { invalidInput } from '../../common/domain-error.js';
 import type { SqlExecutor } from '../../db/sql.js';
 import type { SearchFilter } from '../../search/search-index.js';
-import { findSegment, type SegmentRecord } from '../classification/segment.store.js';
+import { findSegment, type SegmentRecord } from '../customer/customer.segment.js';
 import { CustomerStatus } from '../customer/customer.enums.js';
 import type { CustomerFilter } from '../customer/customer.inputs.js';
 

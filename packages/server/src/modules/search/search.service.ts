@@ -1,4 +1,4 @@
-import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { inTransaction, type RequestContext } from '../../core/context.js';
 import { customerRowOwner, requireAction } from '../../policy/guard.js';
 import { Action } from '../../policy/policy.js';
 import { outboxStatus } from '../../search/outbox.js';
@@ -20,7 +20,7 @@ import { highlight, type Highlight } from './search.highlight.js';
 import type { ArchiveSearchFilter, CustomerSearchFilter, ReindexArchiveInput } from './search.inputs.js';
 import { searchLiveCustomers } from './search.live.js';
 import { loadSearchSegment, segmentSearchFilter } from './search.segment.js';
-import type { SegmentRecord } from '../classification/segment.store.js';
+import type { SegmentRecord } from '../customer/customer.segment.js';
 import { isBigintId } from '../../db/keyset.js';
 
 export const MAX_SEARCH_PAGE = 100;
@@ -104,12 +104,13 @@ async function archiveHits(ctx: RequestContext, args: { query: string; filter: S
   return { found, hits, engine: index.engine };
 }
 
-export async function searchArchive(ctx: RequestContext, args: SearchArgs<ArchiveSearchFilter>) {
+/** `facets: false` (the caller does not read them) spares the engine counting them. */
+export async function searchArchive(ctx: RequestContext, args: SearchArgs<ArchiveSearchFilter> & { facets?: boolean }) {
   const { query, limit, offset } = window(args);
   archiveReadScope(ctx);
   const segment = await loadSearchSegment(ctx.sql, args.filter?.segmentId);
   const filter = withSearchSegment(portFilter(args.filter), segment);
-  const { found, hits, engine } = await archiveHits(ctx, { query, filter, limit, offset, facets: true });
+  const { found, hits, engine } = await archiveHits(ctx, { query, filter, limit, offset, facets: args.facets ?? true });
   const facets = FACET_FIELDS.map((field: FacetField) => ({ field, values: found.facets[field] ?? [] }));
   const next = offset + found.hits.length;
   return {

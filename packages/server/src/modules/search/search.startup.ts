@@ -1,10 +1,10 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import { SqlExecutor } from '../../db/sql.js';
-import { createRequestContext, inTransaction } from '../../graphql/context.js';
+import { createRequestContext, inTransaction } from '../../core/context.js';
 import { openSearchIndex } from '../../search/search-engine.js';
 import { jwtSecret } from '../../secrets.js';
-import { TokenSigner } from '../identity/tokens.js';
+import { TokenSigner } from '../../core/tokens.js';
 import { JobKind } from '../job/job.enums.js';
 import { enqueueJob, findActiveJob } from '../job/job.queue.js';
 

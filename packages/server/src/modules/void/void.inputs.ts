@@ -1,7 +1,8 @@
-import { ArrayMaxSize, ArrayMinSize, IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { VoidReason } from '../customer/customer.enums.js';
 import { MAX_BULK_IDS } from '../archive/archive.inputs.js';
+import { ReasonField } from '../../graphql/reason-field.js';
 
 @InputType({ description: 'Marks one ACTIVE customer invalid, with a reason.' })
 export class VoidCustomerInput {
@@ -41,10 +42,7 @@ export class UnvoidCustomerInput {
   @Field(() => ID, { description: 'The customer.' })
   id!: string;
 
-  @Field({ description: 'Why the void is undone.' })
-  @MinLength(3)
-  @MaxLength(1000)
-  @Matches(/\S/, { message: 'note must not be blank' })
+  @ReasonField('Why the void is undone.', 1000)
   note!: string;
 
   @Field(() => Int, { nullable: true, description: 'The version you read; when given, a stale version fails with CONFLICT.' })
@@ -58,9 +56,6 @@ export class UnvoidCustomersInput {
   @ArrayMaxSize(MAX_BULK_IDS)
   ids!: string[];
 
-  @Field({ description: 'Why the void is undone.' })
-  @MinLength(3)
-  @MaxLength(1000)
-  @Matches(/\S/, { message: 'note must not be blank' })
+  @ReasonField('Why the void is undone.', 1000)
   note!: string;
 }

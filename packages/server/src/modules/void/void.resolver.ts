@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { UnvoidCustomerInput, UnvoidCustomersInput, VoidCustomerInput, VoidCustomersInput } from './void.inputs.js';
 import { VoidCustomerPayload, VoidCustomersPayload } from './void.payloads.js';
 import { unvoidCustomer, unvoidCustomers, voidCustomer, voidCustomers } from './void.service.js';

@@ -1,5 +1,5 @@
 import { DomainError, invalidInput } from '../../common/domain-error.js';
-import { inTransaction, type RequestContext } from '../../graphql/context.js';
+import { inTransaction, type RequestContext } from '../../core/context.js';
 import { customerRowOwner, requireAction } from '../../policy/guard.js';
 import { Action, RowScope } from '../../policy/policy.js';
 import { CustomerStatus, VoidReason } from '../customer/customer.enums.js';

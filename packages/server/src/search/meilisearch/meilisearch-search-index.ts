@@ -85,11 +85,21 @@ export interface MeiliOptions {
  */
 export class MeilisearchSearchIndex implements SearchIndex {
   readonly engine = SearchEngine.MEILISEARCH;
+  readonly writesJoinTransaction = false;
   readonly #client: Meilisearch;
   readonly #index: Index<MeiliDocument>;
 
   constructor(private readonly options: MeiliOptions) {
-    this.#client = new Meilisearch({ host: options.host, apiKey: options.apiKey, timeout: options.requestTimeoutMs });
+    this.#client = new Meilisearch({
+      host: options.host,
+      apiKey: options.apiKey,
+      timeout: options.requestTimeoutMs,
+      // Uncompressed answers: Meilisearch streams a compressed one in chunks, and the
+      // second chunk waits for the client's delayed ACK (Nagle), which added ~40 ms to
+      // most searches here (median 44–57 ms instead of 2–9 ms on 20k documents, with the
+      // engine's own processing time at 0–1 ms). Answers are ids and counts, so small.
+      requestInit: { headers: { 'accept-encoding': 'identity' } },
+    });
     this.#index = this.#client.index<MeiliDocument>(options.index);
   }
 
@@ -131,21 +141,32 @@ export class MeilisearchSearchIndex implements SearchIndex {
     if (Object.keys(missing).length) await this.#await(this.#index.updateSettings(missing));
   }
 
+  /** Sends every batch, then waits for their tasks: Meilisearch runs consecutive
+   * additions to one index as one indexing batch, and each batch has a fixed cost. Tasks
+   * run in the order they were sent, so a later write still lands after an earlier one. */
   async upsert(documents: readonly SearchDocument[]): Promise<void> {
     if (documents.length === 0) return;
     await this.#ensurePrepared();
+    const tasks: EnqueuedTaskPromise[] = [];
     for (let i = 0; i < documents.length; i += this.options.batchSize) {
       const batch = documents.slice(i, i + this.options.batchSize).map(toMeiliDocument);
-      await call(() => this.#await(this.#index.addDocuments(batch, { primaryKey: 'id' })));
+      const task = this.#index.addDocuments(batch, { primaryKey: 'id' });
+      await call(() => task);
+      tasks.push(task);
     }
+    for (const task of tasks) await call(() => this.#await(task));
   }
 
   async remove(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
     await this.#ensurePrepared();
+    const tasks: EnqueuedTaskPromise[] = [];
     for (let i = 0; i < ids.length; i += this.options.batchSize) {
-      await call(() => this.#await(this.#index.deleteDocuments([...ids.slice(i, i + this.options.batchSize)])));
+      const task = this.#index.deleteDocuments([...ids.slice(i, i + this.options.batchSize)]);
+      await call(() => task);
+      tasks.push(task);
     }
+    for (const task of tasks) await call(() => this.#await(task));
   }
 
   async count(): Promise<number> {

@@ -25,6 +25,7 @@ const TYPO_CANDIDATES = 200;
  */
 export class PostgresSearchIndex implements SearchIndex {
   readonly engine = SearchEngine.POSTGRES;
+  readonly writesJoinTransaction = true;
 
   constructor(
     private readonly sql: SqlExecutor,

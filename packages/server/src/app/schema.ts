@@ -1,0 +1,62 @@
+import { defaultFieldResolver, isObjectType, type GraphQLSchema } from 'graphql';
+import { PLAIN_CONNECTION_TYPES } from '../graphql/connection.js';
+import { buildSchema } from 'type-graphql';
+import { applyFieldGuards } from '../graphql/field-guards.js';
+import { localizeMessageFields } from '../graphql/localization.js';
+import { applyReadPlans } from '../graphql/read-plan.js';
+import { rejectNulInArguments } from '../graphql/input-text.js';
+import { DateTimeScalar } from '../graphql/scalars.js';
+import { MODULES } from './modules.js';
+
+/** Every module's resolvers, in the order the modules are listed. */
+export const resolvers = MODULES.flatMap((m) => m.resolvers ?? []) as [Function, ...Function[]];
+
+/** Fields whose values a read plan may have read with their parent (src/graphql/read-plan.ts). */
+const PLANNED_FIELDS = {
+  Customer: ['owner', 'interactions', 'interactionCount'],
+  ArchivedCustomer: ['owner', 'archivedBy', 'interactions', 'interactionCount'],
+  Interaction: ['owner'],
+  ArchivedInteraction: ['owner'],
+};
+
+let cached: Promise<GraphQLSchema> | undefined;
+
+/** Builds the schema once per process (type-graphql metadata is global anyway). */
+export function buildAppSchema(): Promise<GraphQLSchema> {
+  cached ??= buildSchema({
+    resolvers,
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+    emitSchemaFile: false,
+  }).then((schema) =>
+    localizeMessageFields(rejectNulInArguments(applyReadPlans(applyFieldGuards(defaultResolvers(describeRootTypes(schema))), PLANNED_FIELDS))),
+  );
+  return cached;
+}
+
+/** Records read as plain objects: their unresolved fields are plain properties. */
+const PLAIN_TYPES = new Set(['Customer', 'ArchivedCustomer', 'Interaction', 'ArchivedInteraction', 'User']);
+
+/**
+ * Fields without a resolver (types with simpleResolvers) are read by the executor itself.
+ * graphql-js's default calls a property that is a function (several payloads hold lazy
+ * counts); graphql-jit reads the property as it is. So every such field gets graphql-js's
+ * default resolver, except on plain records and connections, whose properties are values:
+ * graphql-jit reads those inline, the cheapest read there is.
+ */
+function defaultResolvers(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__') || PLAIN_TYPES.has(type.name) || PLAIN_CONNECTION_TYPES.has(type.name)) continue;
+    for (const field of Object.values(type.getFields())) field.resolve ??= defaultFieldResolver;
+  }
+  return schema;
+}
+
+/** type-graphql cannot describe the root types; the published schema should. */
+function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  if (query) query.description = 'Reads: customers, interaction history, staff and the audit log.';
+  if (mutation) mutation.description = 'Changes. Each takes one `input` object and returns a payload; a failed mutation changes nothing.';
+  return schema;
+}

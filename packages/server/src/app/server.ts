@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
+import { createRequestContext, type RequestContext } from '../core/context.js';
+import { unauthenticated } from './auth-plugin.js';
+import { localizeForCode, negotiateLanguage } from '../i18n/localize.js';
+import { TokenSigner } from '../core/tokens.js';
+import { jwtSecret } from '../secrets.js';
+import { buildAppSchema } from './schema.js';
+import { registerExportRoute } from '../modules/export/export.http.js';
+import { OperationRegistry } from '../graphql/persisted-operations.js';
+import type { DatabaseState } from '../db/database.js';
+import { createApollo } from './apollo.js';
+import { registerHealth } from '../http/health.js';
+import { createMetrics, registerMetrics } from '../http/metrics.js';
+import { serveDirectory } from '../http/static-files.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export interface AppOptions {
+  /** false: no logging at all. */
+  logger?: boolean;
+  /** Where the JSON log lines go (default stdout); tests capture them here. */
+  logStream?: { write(line: string): void };
+  /** Operation metrics and /metrics (default on). */
+  metrics?: boolean;
+  /** The embedded PostgreSQL's supervision state, for /healthz and /readyz. */
+  databaseState?: () => DatabaseState;
+}
+
+export async function createApp(config: Config, orm: MikroORM, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.LOG_LEVEL,
+            ...(options.logStream ? { stream: options.logStream } : {}),
+            // Query strings stay out of the log: a GET /graphql carries variables there.
+            serializers: {
+              req: (req: { method: string; url: string; hostname?: string; ip?: string }) => ({
+                method: req.method,
+                url: req.url.split('?')[0],
+                hostname: req.hostname,
+                remoteAddress: req.ip,
+              }),
+            },
+          },
+    // Clients may pass their own id to correlate logs; anything else gets a fresh one.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    // GraphQL documents are small; large bodies are refused before parsing.
+    bodyLimit: 256 * 1024,
+    // Sign-in limits count per client address: behind a proxy that is X-Forwarded-For's.
+    trustProxy: trustProxySetting(config.TRUST_PROXY),
+  });
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  const schema = await buildAppSchema();
+  const registry = OperationRegistry.load(config);
+  const metrics = options.metrics === false ? undefined : createMetrics(orm, registry.names);
+  if (metrics) registerMetrics(app, config, metrics);
+  const apollo = createApollo(app, schema, config, { registry, metrics });
+  await apollo.start();
+  const tokens = new TokenSigner(jwtSecret(config), config.ACCESS_TOKEN_TTL_SECONDS);
+  const handler = fastifyApolloHandler<RequestContext>(apollo, {
+    // Only the signature is checked here (no SQL); the user is confirmed after the
+    // document has passed validation and the query limits.
+    context: async (req) => {
+      const header = req.headers.authorization;
+      const language = negotiateLanguage(req.headers['accept-language']);
+      let claims = null;
+      if (header !== undefined) {
+        const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
+        claims = match ? ((await tokens.verify(match[1]!)) ?? null) : null;
+        // Thrown before any plugin runs, so translated here.
+        if (!claims) throw unauthenticated(localizeForCode('The token is invalid or expired; sign in again', 'UNAUTHENTICATED', language));
+      }
+      return { ...createRequestContext(orm, config, tokens, String(req.id), claims), log: req.log, clientAddress: req.ip, language };
+    },
+  });
+  app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler });
+
+  registerExportRoute(app, orm, config, tokens);
+  registerHealth(app, orm, config, options.databaseState);
+  // The IDE's package is a development dependency, absent from the production image:
+  // production never loads it, and an install without it just runs without an IDE.
+  if (!config.isProduction) {
+    try {
+      const { registerIde } = await import('../http/ide.js');
+      registerIde(app);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+      app.log.warn('altair-static is not installed (a development dependency): no IDE at /ide/');
+    }
+  }
+  // The react-admin dashboard (packages/admin/dist, built by `pnpm build`) at /admin/;
+  // client-side routes such as /admin/customers/12/show get index.html. Without a
+  // build nothing is registered and the API runs alone.
+  const adminDist = path.join(config.repoRoot, 'packages', 'admin', 'dist');
+  if (fs.existsSync(path.join(adminDist, 'index.html'))) {
+    app.get('/admin', (_req, reply) => reply.redirect('/admin/'));
+    serveDirectory(app, '/admin/', adminDist, { fallback: 'index.html' });
+  }
+  app.get('/', (_req, reply) => reply.redirect(config.isProduction ? '/healthz' : '/ide/'));
+  return app;
+}
+
+function trustProxySetting(value: string): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (value === 'true' || value === 'false') return value === 'true';
+  // A hop count: trust that many proxies in front of the server.
+  if (/^\d+$/.test(value)) return (_address, hop) => hop < Number(value);
+  return value.split(',').map((part) => part.trim());
+}

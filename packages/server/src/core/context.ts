@@ -1,0 +1,102 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type DataLoader from 'dataloader';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../config.js';
+import { SqlExecutor } from '../db/sql.js';
+import { FieldDenials } from './field-denials.js';
+import type { Actor } from '../policy/actor.js';
+import { TokenSigner, type TokenClaims } from './tokens.js';
+import { jwtSecret } from '../secrets.js';
+import type { Language } from '../i18n/localize.js';
+
+/** Per-request DataLoaders, created on first use so a request pays only for what it reads. */
+export class LoaderRegistry {
+  readonly #loaders = new Map<string, DataLoader<unknown, unknown>>();
+
+  get<K, V>(key: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
+    let loader = this.#loaders.get(key);
+    if (!loader) {
+      loader = create() as DataLoader<unknown, unknown>;
+      this.#loaders.set(key, loader);
+    }
+    return loader as DataLoader<K, V>;
+  }
+}
+
+/** Full reads of personal data in one request, written as one batch when it ends. */
+export class AccessLogBuffer {
+  readonly entries = new Map<string, { entityType: string; field: string; ids: Set<string> }>();
+
+  record(entityType: string, field: string, id: string): void {
+    const key = `${entityType}.${field}`;
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = { entityType, field, ids: new Set() };
+      this.entries.set(key, entry);
+    }
+    entry.ids.add(id);
+  }
+}
+
+/**
+ * What every resolver and service receives first. One EntityManager fork and one set of
+ * loaders per request: nothing cached here is ever shared between callers.
+ */
+export interface RequestContext {
+  requestId: string;
+  config: Config;
+  em: EntityManager;
+  sql: SqlExecutor;
+  loaders: LoaderRegistry;
+  /** A verified token, not yet checked against the database. */
+  claims: TokenClaims | null;
+  /** The confirmed caller, set once per operation before any resolver runs. */
+  actor: Actor | null;
+  accessLog: AccessLogBuffer;
+  /** Guarded fields withheld from this request (sent as one error per Type.field). */
+  denials: FieldDenials;
+  tokens: TokenSigner;
+  /** The HTTP request's logger (its lines carry `reqId`); absent outside HTTP. */
+  log?: FastifyBaseLogger;
+  /** The client's address (through trusted proxies, TRUST_PROXY) for sign-in limits; absent outside HTTP. */
+  clientAddress?: string;
+  /** The language errors and messages for people are answered in (Accept-Language; English outside HTTP). */
+  language: Language;
+}
+
+export function createRequestContext(
+  orm: MikroORM,
+  config: Config,
+  tokens: TokenSigner,
+  requestId: string,
+  claims: TokenClaims | null = null,
+): RequestContext {
+  const em = orm.em.fork();
+  return {
+    requestId,
+    config,
+    em,
+    sql: new SqlExecutor(em),
+    loaders: new LoaderRegistry(),
+    claims,
+    actor: null,
+    accessLog: new AccessLogBuffer(),
+    denials: new FieldDenials(),
+    tokens,
+    language: 'en',
+  };
+}
+
+/** Runs `work` in one database transaction with a context whose SQL and entity
+ * manager both use that transaction. */
+export async function inTransaction<T>(ctx: RequestContext, work: (tx: RequestContext) => Promise<T>): Promise<T> {
+  return ctx.em.transactional(async (em) => {
+    const tx: RequestContext = { ...ctx, em, sql: new SqlExecutor(em, ctx.sql.stats), loaders: new LoaderRegistry() };
+    return work(tx);
+  });
+}
+
+/** The context of a console command: the system acting for an operator (audited with no user). */
+export function consoleContext(orm: MikroORM, config: Config, command: string): RequestContext {
+  return createRequestContext(orm, config, new TokenSigner(jwtSecret(config), config.ACCESS_TOKEN_TTL_SECONDS), `cli:${command}:${process.pid}`);
+}

@@ -1,0 +1,205 @@
+import { isObjectType, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import type { KeysetOrder } from '../db/keyset.js';
+import type { Page, PagePlan } from '../db/paginate.js';
+import type { Params } from '../db/sql.js';
+import type { RequestContext } from '../core/context.js';
+import { argumentsOf, subfields, type SelectedField, type SelectionInfo } from './selection.js';
+
+/**
+ * Selection-driven reads: a list and its nested connections read in one statement that
+ * builds each record as JSON in PostgreSQL, with only the columns the GraphQL selection
+ * reads (plus those its resolvers need), nested pages as correlated subqueries, cursor
+ * keys and the look-ahead row only when a cursor or pageInfo is selected. The records
+ * then take exactly the path loader-read records take: the same resolvers, field guards,
+ * masks and access log. A nested value a plan did not read (a shape it does not know,
+ * arguments it refuses) is read by the resolver's DataLoader as before.
+ */
+
+/** Planned values ride on the parent record under `#<response key>`: no GraphQL name
+ * starts with `#`, so they cannot collide with a field. */
+export const plannedKey = (responseKey: string) => `#${responseKey}`;
+
+/** PostgreSQL's timestamp as DateTime sends it (RFC 3339, six fractional digits, Z for
+ * UTC, in the session's time zone like the text form), so serializing it costs nothing. */
+export function isoTimestamp(expression: string): string {
+  return `replace(to_char(${expression}, 'YYYY-MM-DD"T"HH24:MI:SS.USTZH:TZM'), '+00:00', 'Z')`;
+}
+
+/** Everything a plan for one object type needs to know about its records. */
+export interface NodeShape {
+  /** Record key → SQL expression whose JSON value is the value loader-read records hold
+   * (ids and numerics as text, timestamps through isoTimestamp). */
+  columns: Record<string, string>;
+  /** GraphQL field → record keys its resolver reads; a field that is neither here nor a
+   * column (and not a nested plan) makes the plan read every column. */
+  needs: Record<string, readonly string[]>;
+  /** Read whatever is selected (the access log and nested reads key on them). */
+  always: readonly string[];
+}
+
+/** Fields on a planned type whose values a plan can read in the same statement. */
+export interface NestedPlanner {
+  /** The SQL of the value (JSON) and how to turn it into what the resolver returns; or
+   * undefined to leave this field to its resolver. */
+  plan(input: NestedInput): NestedValue | undefined;
+}
+
+export interface NestedInput {
+  ctx: RequestContext;
+  info: SelectionInfo;
+  schema: GraphQLSchema;
+  field: SelectedField;
+  definition: GraphQLField<unknown, unknown>;
+  params: Params;
+}
+
+export interface NestedValue {
+  sql: string;
+  /** `parent` is the record the value belongs to (finished nested values excepted). */
+  finish(raw: unknown, parent: Record<string, unknown>): unknown;
+}
+
+export interface PlannedObject {
+  /** json_build_object(...) of the record. */
+  sql: string;
+  /** Turns a parsed record into what resolvers read (nested values finished in place). */
+  finish(record: Record<string, unknown>): Record<string, unknown>;
+  /** Record keys read (for decryption of sensitive fields only when read). */
+  keys: ReadonlySet<string>;
+}
+
+/**
+ * A nested planner declared on the field it plans (`@Extensions(plannedBy(planner))`), for
+ * fields one module adds to another's type (Customer.interactions comes from the
+ * interaction module): the type's own module then plans it without importing the other.
+ */
+export const plannedBy = (planner: NestedPlanner) => ({ readPlanner: planner });
+
+function fieldPlanner(definition: GraphQLField<unknown, unknown> | undefined): NestedPlanner | undefined {
+  return (definition?.extensions as { readPlanner?: NestedPlanner } | undefined)?.readPlanner;
+}
+
+/** PostgreSQL functions take at most 100 arguments: json_build_object 50 pairs. */
+const MAX_PAIRS = 50;
+
+/** Builds the JSON object of one record of `type` for the selection `fields`. */
+export function planObject(
+  ctx: RequestContext,
+  info: SelectionInfo & { schema: GraphQLSchema },
+  type: GraphQLObjectType,
+  shape: NodeShape,
+  fields: Map<string, SelectedField>,
+  nested: Record<string, NestedPlanner>,
+  params: Params,
+  extra: readonly [string, string][] = [],
+): PlannedObject {
+  const keys = new Set(shape.always);
+  let everything = false;
+  const planned: [string, NestedValue][] = [];
+  const definitions = type.getFields();
+  for (const [responseKey, field] of fields) {
+    if (field.name === '__typename') continue;
+    const definition = definitions[field.name];
+    const planner = nested[field.name] ?? fieldPlanner(definition);
+    if (planner && definition && planned.length + extra.length + Object.keys(shape.columns).length < MAX_PAIRS) {
+      const value = planner.plan({ ctx, info, schema: info.schema, field, definition, params });
+      if (value) planned.push([plannedKey(responseKey), value]);
+    }
+    const needs = shape.needs[field.name];
+    if (needs) for (const key of needs) keys.add(key);
+    else if (field.name in shape.columns) keys.add(field.name);
+    else if (!planner) everything = true;
+  }
+  const columns = everything ? Object.keys(shape.columns) : [...keys];
+  const pairs = [
+    ...columns.map((key) => `'${key}', ${shape.columns[key]}`),
+    ...planned.map(([key, value]) => `'${key}', ${value.sql}`),
+    ...extra.map(([key, sql]) => `'${key}', ${sql}`),
+  ];
+  return {
+    sql: `json_build_object(${pairs.join(', ')})`,
+    keys: new Set(columns),
+    finish(record) {
+      for (const [key, value] of planned) record[key] = value.finish(record[key], record);
+      return record;
+    },
+  };
+}
+
+/** A connection's selection: which parts of it are asked for. */
+export interface ConnectionSelection {
+  /** Fields of the node (from `nodes` and `edges { node }` together). */
+  node: Map<string, SelectedField>;
+  cursors: boolean;
+  pageInfo: boolean;
+  totalCount: boolean;
+}
+
+export function connectionSelection(info: SelectionInfo, field: SelectedField): ConnectionSelection {
+  const parts = subfields(info, field.nodes);
+  const edges = [...parts.values()].filter((f) => f.name === 'edges');
+  const edgeParts = subfields(info, edges.flatMap((e) => e.nodes));
+  const pageInfo = [...parts.values()].filter((f) => f.name === 'pageInfo');
+  const pageParts = subfields(info, pageInfo.flatMap((p) => p.nodes));
+  const nodeFields = [...parts.values()].filter((f) => f.name === 'nodes');
+  const edgeNodes = [...edgeParts.values()].filter((f) => f.name === 'node');
+  return {
+    node: subfields(info, [...nodeFields, ...edgeNodes].flatMap((f) => f.nodes)),
+    cursors:
+      [...edgeParts.values()].some((f) => f.name === 'cursor') ||
+      [...pageParts.values()].some((f) => f.name === 'startCursor' || f.name === 'endCursor'),
+    pageInfo: pageInfo.length > 0,
+    totalCount: [...parts.values()].some((f) => f.name === 'totalCount'),
+  };
+}
+
+/** JSON array of a row's cursor values, as `KeysetOrder.keysSelect` reads them. */
+export function cursorKeys(order: KeysetOrder): string {
+  return `json_build_array(${order.terms.map((t) => `(${t.column.sql})::text`).join(', ')})`;
+}
+
+/**
+ * Trims the look-ahead row (read only with pageInfo), restores forward order and makes
+ * cursors (only when selected), as `toPage` does for loader reads.
+ */
+export function plannedPage<T>(rows: T[], plan: PagePlan, order: KeysetOrder, lookAhead: boolean, cursors: boolean): Page<T> {
+  const more = lookAhead && rows.length > plan.limit;
+  const kept = more ? rows.slice(0, plan.limit) : rows;
+  if (plan.backward) kept.reverse();
+  return {
+    rows: kept,
+    cursors: cursors ? kept.map((row) => order.encodeCursor((row as { __keys: (string | null)[] }).__keys)) : [],
+    hasNextPage: plan.backward ? plan.hasCursor : more,
+    hasPreviousPage: plan.backward ? more : plan.hasCursor || plan.offset > 0,
+  };
+}
+
+/** The object type a field's (list of / non-null) type names. */
+export function namedObjectType(schema: GraphQLSchema, name: string): GraphQLObjectType {
+  const type = schema.getType(name);
+  if (!isObjectType(type)) throw new Error(`${name} is not an object type`);
+  return type;
+}
+
+export { argumentsOf };
+
+/**
+ * Lets each field a plan may read return the planned value when its parent record holds
+ * one (under its response key), and run its own resolver otherwise. Applied inside the
+ * argument checks (rejectNulInArguments), so they run first on either path.
+ */
+export function applyReadPlans(schema: GraphQLSchema, fields: Record<string, readonly string[]>): GraphQLSchema {
+  for (const [typeName, names] of Object.entries(fields)) {
+    const type = namedObjectType(schema, typeName);
+    for (const name of names) {
+      const field = type.getFields()[name];
+      if (!field?.resolve) throw new Error(`read plans cover ${typeName}.${name}, which has no resolver`);
+      const inner = field.resolve;
+      field.resolve = (source, args, ctx, info) => {
+        const planned = (source as Record<string, unknown>)[plannedKey(String(info.path.key))];
+        return planned !== undefined ? planned : inner(source, args, ctx, info);
+      };
+    }
+  }
+  return schema;
+}

@@ -1,0 +1,72 @@
+import {
+  getArgumentValues,
+  getDirectiveValues,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  Kind,
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from 'graphql';
+
+/** One response key of a selection set: the field it names and every node asking for it
+ * (the same key may be asked for in several fragments; GraphQL guarantees equal arguments). */
+export interface SelectedField {
+  name: string;
+  nodes: FieldNode[];
+}
+
+/** What a resolver needs to read a selection: the operation's fragments and variables. */
+export type SelectionInfo = Pick<GraphQLResolveInfo, 'fragments' | 'variableValues'>;
+
+/**
+ * The fields selected below `nodes`, by response key, through inline fragments and
+ * fragment spreads. Type conditions are not checked: a read plan built from a superset of
+ * the selection reads a column too many, never one too few. Fields under @skip(if: true)
+ * or @include(if: false) are left out as graphql-js leaves them out.
+ */
+export function subfields(info: SelectionInfo, nodes: readonly FieldNode[]): Map<string, SelectedField> {
+  const out = new Map<string, SelectedField>();
+  const visited = new Set<string>();
+  const walk = (set: SelectionSetNode | undefined) => {
+    for (const selection of set?.selections ?? []) {
+      if (!included(info, selection)) continue;
+      if (selection.kind === Kind.FIELD) {
+        const key = selection.alias?.value ?? selection.name.value;
+        const entry = out.get(key);
+        if (entry) entry.nodes.push(selection);
+        else out.set(key, { name: selection.name.value, nodes: [selection] });
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        walk(selection.selectionSet);
+      } else if (!visited.has(selection.name.value)) {
+        visited.add(selection.name.value);
+        walk(info.fragments[selection.name.value]?.selectionSet);
+      }
+    }
+  };
+  for (const node of nodes) walk(node.selectionSet);
+  return out;
+}
+
+/** The fields of a list of fields' selections merged: `nodes` and `edges { node }` alike. */
+export function mergedSubfields(info: SelectionInfo, fields: readonly (SelectedField | undefined)[]): Map<string, SelectedField> {
+  return subfields(info, fields.flatMap((f) => f?.nodes ?? []));
+}
+
+function included(info: SelectionInfo, node: Parameters<typeof getDirectiveValues>[1]): boolean {
+  if (!node.directives?.length) return true;
+  if (getDirectiveValues(GraphQLSkipDirective, node, info.variableValues)?.if === true) return false;
+  return getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues)?.if !== false;
+}
+
+/** A selected field's arguments, coerced as graphql-js coerces them for its resolver. */
+export function argumentsOf(info: SelectionInfo, definition: GraphQLField<unknown, unknown>, field: SelectedField): Record<string, unknown> {
+  return getArgumentValues(definition, field.nodes[0]!, info.variableValues);
+}
+
+/** Whether the query asks for `field` directly below the field being resolved, so a
+ * resolver can skip work nobody reads (facet counts cost an engine more than the hits). */
+export function selectsField(info: GraphQLResolveInfo, field: string): boolean {
+  return [...subfields(info, info.fieldNodes).values()].some((f) => f.name === field);
+}
