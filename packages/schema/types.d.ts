@@ -1764,7 +1764,9 @@ export type JobKind =
   /** Counts open data-quality issues for the reports (cleanupStats), changing no customer. */
   | 'COUNT_DATA_QUALITY'
   /** Re-encrypts sensitive values (and legacy plaintext) under the current encryption key, with fresh blind indexes. */
-  | 'ROTATE_ENCRYPTION_KEYS';
+  | 'ROTATE_ENCRYPTION_KEYS'
+  /** Applies the suggested fixes of (or dismisses) every open data-quality issue a filter selects, as the person who queued it. */
+  | 'RESOLVE_DATA_QUALITY';
 
 /** How far a job is. */
 export interface JobProgress {
@@ -2025,6 +2027,8 @@ export interface Mutation {
   detectDuplicates: DetectDuplicatesPayload;
   /** Applies the suggested fixes of data-quality issues, or dismisses them, one by one or in bulk. */
   resolveDataQualityIssues: ResolveDataQualityIssuesPayload;
+  /** Applies the suggested fixes of, or dismisses, every open issue the filter selects, as a background job with progress (for more issues than one call takes). */
+  resolveAllDataQualityIssues: ResolveAllDataQualityIssuesPayload;
   /** Counts every open data-quality issue in a background job, for cleanupStats (ADMIN and MANAGER); one count runs at a time. */
   countDataQuality: CountDataQualityPayload;
   /** Normalizes phones (E.164), emails, names, tax ids, regions and industries. A dry run (the default) lists every change; otherwise a job applies them, audited per customer. */
@@ -2267,6 +2271,12 @@ export interface MutationDetectDuplicatesArgs {
 export interface MutationResolveDataQualityIssuesArgs {
   /** The issues and what to do. */
   input: ResolveDataQualityIssuesInput;
+}
+
+/** Arguments of `Mutation.resolveAllDataQualityIssues`. */
+export interface MutationResolveAllDataQualityIssuesArgs {
+  /** The filter and what to do. */
+  input: ResolveAllDataQualityIssuesInput;
 }
 
 /** Arguments of `Mutation.countDataQuality`. */
@@ -2773,6 +2783,23 @@ export interface ResetUserPasswordPayload {
   __typename?: 'ResetUserPasswordPayload';
   /** The user after the change. */
   user: User;
+}
+
+/** Every open issue a filter selects, and what to do with them. */
+export interface ResolveAllDataQualityIssuesInput {
+  /** Which issues (as for dataQualityIssues; usually one problem). */
+  filter?: DataQualityFilter | null;
+  /** Apply the suggestions (issues without one are left), or dismiss the issues. */
+  action: DataQualityAction;
+  /** Why (recorded with the job in the audit log). */
+  reason?: Scalars['String'] | null;
+}
+
+/** The queued job resolving every selected issue. */
+export interface ResolveAllDataQualityIssuesPayload {
+  __typename?: 'ResolveAllDataQualityIssuesPayload';
+  /** The job; its result counts the issues resolved, the customers changed and the issues left. */
+  job: Job;
 }
 
 /** Resolves data-quality issues one by one or in bulk. */
@@ -5099,6 +5126,38 @@ export interface ResetUserPasswordMutation {
   };
 }
 
+/** Variables of the registered mutation `ResolveAllDataQualityIssues`. */
+export interface ResolveAllDataQualityIssuesMutationVariables {
+  input: ResolveAllDataQualityIssuesInput;
+}
+
+/** Result (`data`) of the registered mutation `ResolveAllDataQualityIssues`. */
+export interface ResolveAllDataQualityIssuesMutation {
+  data: {
+    job: {
+      id: Scalars['ID'];
+      kind: JobKind;
+      state: JobState;
+      params: Scalars['JSONObject'];
+      result: Scalars['JSONObject'] | null;
+      error: Scalars['String'] | null;
+      createdAt: Scalars['DateTime'];
+      startedAt: Scalars['DateTime'] | null;
+      finishedAt: Scalars['DateTime'] | null;
+      attempts: Scalars['Int'];
+      cancelRequested: Scalars['Boolean'];
+      progress: {
+        done: Scalars['Int'];
+        total: Scalars['Int'] | null;
+      };
+      createdBy: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+    };
+  };
+}
+
 /** Variables of the registered mutation `ResolveDataQualityIssues`. */
 export interface ResolveDataQualityIssuesMutationVariables {
   input: ResolveDataQualityIssuesInput;
@@ -6176,6 +6235,7 @@ export interface RegisteredOperations {
   PurgeCustomer: { variables: PurgeCustomerMutationVariables; result: PurgeCustomerMutation };
   RenewSession: { variables: RenewSessionMutationVariables; result: RenewSessionMutation };
   ResetUserPassword: { variables: ResetUserPasswordMutationVariables; result: ResetUserPasswordMutation };
+  ResolveAllDataQualityIssues: { variables: ResolveAllDataQualityIssuesMutationVariables; result: ResolveAllDataQualityIssuesMutation };
   ResolveDataQualityIssues: { variables: ResolveDataQualityIssuesMutationVariables; result: ResolveDataQualityIssuesMutation };
   RestoreCustomers: { variables: RestoreCustomersMutationVariables; result: RestoreCustomersMutation };
   RunArchivePolicy: { variables: RunArchivePolicyMutationVariables; result: RunArchivePolicyMutation };

@@ -128,6 +128,11 @@ describe('every list screen fits the window', () => {
           await openList(path);
           await assertFits(where);
           if (language === '简体中文') assert.deepEqual(await englishLabels(), [], `${where}: labels in English`);
+          if (path === 'archive-policies') {
+            // A schedule that is set but switched off says so where the schedule is read (issue 18).
+            const off = page.locator('.RaDatagrid-tbody tr', { hasText: 'E2E fit churned' }).getByTestId('schedule-off');
+            assert.equal(await off.innerText(), language === 'English' ? 'Off: will not run until "Schedule on" is switched on' : '已关闭：打开“启用计划”后才会运行');
+          }
           if (bulk) {
             await page.locator('.RaDatagrid-tbody tr').first().locator('input[type="checkbox"]').check();
             const toolbar = page.locator('[data-test="bulk-actions-toolbar"]');

@@ -180,6 +180,45 @@ describe('large changes confirm with counts', () => {
   });
 });
 
+describe('all of one problem', () => {
+  it('data quality: applies every fix of one problem as a job with progress, after a confirm with the count', async () => {
+    const count = async (problem: string) => (await graphql<{ dataQualityIssues: { totalCount: number; nodes: { hasSuggestion: boolean }[] } }>(
+      base, 'query($p: [DataQualityProblem!]) { dataQualityIssues(first: 1000, filter: { problem: $p }) { totalCount nodes { hasSuggestion } } }', { p: [problem] }, adminToken,
+    )).dataQualityIssues;
+    const names: Record<string, string> = { INVALID_EMAIL: 'Invalid email', NOT_NORMALIZED: 'Not normalized', PLACEHOLDER: 'Placeholder value' };
+    let problem = '';
+    for (const candidate of Object.keys(names)) {
+      const found = await count(candidate);
+      if (found.nodes.some((n) => n.hasSuggestion)) { problem = candidate; break; }
+    }
+    assert.ok(problem, 'the demo data has an issue with a suggestion');
+    const before = await count(problem);
+    assert.ok(before.totalCount <= 1000, `one read holds every issue of ${problem} (${before.totalCount})`);
+    await page.goto(`${base}/admin/data-quality`);
+    await page.getByTestId('quality-row').first().waitFor({ timeout: 60_000 });
+    await page.getByTestId('quality-problem').click();
+    await page.getByRole('option', { name: names[problem]!, exact: true }).click();
+    await page.locator(`[data-testid="quality-count"][data-total="${before.totalCount}"]`).waitFor();
+    await page.getByTestId('apply-all').click();
+    const confirm = page.getByTestId('quality-confirm-all');
+    const n = before.totalCount;
+    await confirm.getByText(`Apply the suggested fixes of all ${n.toLocaleString('en')} issue${n === 1 ? '' : 's'} of “${names[problem]}”?`, { exact: false }).waitFor();
+    await screenshot(page, 'guidance-quality-apply-all');
+    await confirm.getByRole('button', { name: 'Apply all' }).click();
+    await page.getByTestId('apply-all-job').getByTestId('job-follower').waitFor();
+    await page.getByText('All issues of this problem are worked through').waitFor({ timeout: 120_000 });
+    const after = await count(problem);
+    assert.equal(after.nodes.filter((x) => x.hasSuggestion).length, 0, 'no fixable issue of the problem is left');
+    assert.equal(after.totalCount, before.nodes.filter((x) => !x.hasSuggestion).length);
+    // The job says in words what it did.
+    await page.getByTestId('apply-all-job-link').click();
+    await page.waitForURL(/\/jobs\/\d+\/show$/);
+    const fixed = before.nodes.filter((x) => x.hasSuggestion).length;
+    const left = before.nodes.length - fixed;
+    assert.match(await page.getByTestId('job-result-summary').innerText(), new RegExp(`^${fixed.toLocaleString('en')} data-quality issues resolved on [\\d,]+ customers; ${left.toLocaleString('en')} left as they are`));
+  });
+});
+
 describe('records people can read', () => {
   it('reads a void in the audit log in Chinese, and its link opens the customer', async () => {
     const [customer] = await activeCustomers(1, 40);

@@ -11,6 +11,7 @@ export const cleanupActions = {
   },
   unmergeCustomers: { mutation: 'unmergeCustomers', fields: { merge: { select: 'id unmergedAt' }, customers: CUSTOMERS } },
   resolveDataQualityIssues: { mutation: 'resolveDataQualityIssues', fields: { resolved: 'scalar', failures: FAILURES } },
+  resolveAllDataQualityIssues: { mutation: 'resolveAllDataQualityIssues', fields: { job: JOB }, primary: 'job' },
   normalizeCustomers: {
     mutation: 'normalizeCustomers',
     fields: {

@@ -120,6 +120,7 @@ export const recordsEn = {
     NORMALIZE_CUSTOMERS: '%{values} values normalized on %{customers} of %{scanned} customers',
     DETECT_DUPLICATES: '%{groups} duplicate groups found (%{pairs} pairs)',
     COUNT_DATA_QUALITY: '%{issues} data-quality issues in %{scanned} customers',
+    RESOLVE_DATA_QUALITY: '%{resolved} data-quality issues resolved on %{customers} customers; %{skipped} left as they are',
     ROTATE_ENCRYPTION_KEYS: '%{live} live and %{archived} archived customers re-encrypted',
     params: {
       policyId: 'Policy',

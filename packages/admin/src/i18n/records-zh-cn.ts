@@ -119,6 +119,7 @@ export const recordsZhCn: Widen<typeof recordsEn> = {
     NORMALIZE_CUSTOMERS: '%{scanned} 个客户中 %{customers} 个的 %{values} 个值已规范化',
     DETECT_DUPLICATES: '发现 %{groups} 个重复客户组（%{pairs} 对）',
     COUNT_DATA_QUALITY: '%{scanned} 个客户中有 %{issues} 个数据质量问题',
+    RESOLVE_DATA_QUALITY: '已处理 %{customers} 个客户的 %{resolved} 个数据质量问题，%{skipped} 个保持原样',
     ROTATE_ENCRYPTION_KEYS: '已重新加密 %{live} 个在用客户和 %{archived} 个归档客户',
     params: {
       policyId: '策略',

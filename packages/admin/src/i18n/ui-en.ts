@@ -20,6 +20,8 @@ export const uiEn = {
       quality_selected: '%{smart_count} selected',
       quality_apply_title: 'Apply the suggested fixes?',
       quality_apply_confirm: 'Apply %{fixes} to %{customers}?',
+      quality_apply_all_title: 'Apply every suggested fix of this problem?',
+      quality_apply_all_confirm: 'Apply the suggested fixes of all %{issues} of “%{problem}”? This runs as a job with progress; issues without a suggestion stay listed.',
       quality_dismiss_title: 'Dismiss these issues?',
       quality_dismiss_confirm: 'Dismiss %{issues} of %{customers}? They are not listed again while the values stay as they are.',
       normalize_apply_title: 'Apply the normalization?',

@@ -39,6 +39,7 @@ export const vocabularyEn = {
       NORMALIZE_CUSTOMERS: 'Normalization',
       DETECT_DUPLICATES: 'Duplicate detection',
       COUNT_DATA_QUALITY: 'Data-quality count',
+      RESOLVE_DATA_QUALITY: 'Data-quality fixes',
       ROTATE_ENCRYPTION_KEYS: 'Encryption key rotation',
       BACKUP_DRILL: 'Restore drill',
     },

@@ -39,6 +39,7 @@ export const vocabularyZhCn = {
       NORMALIZE_CUSTOMERS: '数据规范化',
       DETECT_DUPLICATES: '重复客户检测',
       COUNT_DATA_QUALITY: '数据质量统计',
+      RESOLVE_DATA_QUALITY: '数据质量批量处理',
       ROTATE_ENCRYPTION_KEYS: '加密密钥轮换',
       BACKUP_DRILL: '恢复演练',
     },

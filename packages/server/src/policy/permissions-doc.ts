@@ -27,7 +27,7 @@ import { rolesFor } from './role-notes.js';
 const ACTION_MEANING: Record<Action, string> = {
   [Action.CUSTOMER_READ]: 'read customers, their interactions, tags and segments',
   [Action.CUSTOMER_CREATE]: '`createCustomer`',
-  [Action.CUSTOMER_UPDATE]: '`updateCustomer`, `setCustomerTags`, `bulkTagCustomers`, `dataQualityIssues`, `resolveDataQualityIssues`',
+  [Action.CUSTOMER_UPDATE]: '`updateCustomer`, `setCustomerTags`, `bulkTagCustomers`, `dataQualityIssues`, `resolveDataQualityIssues`, `resolveAllDataQualityIssues`',
   [Action.INTERACTION_LOG]: '`logInteraction`',
   [Action.CUSTOMER_VOID]: '`voidCustomer`, `voidCustomers`',
   [Action.CUSTOMER_UNVOID]: '`unvoidCustomer`, `unvoidCustomers`',
