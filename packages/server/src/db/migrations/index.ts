@@ -11,6 +11,8 @@ import { MigrationEncryption } from './migration-2026120107-encryption.js';
 import { MigrationCustomerCodeKey } from './migration-2026120401-customer-code-key.js';
 import { MigrationSessions } from './migration-2026120402-sessions.js';
 import { MigrationReportingViews } from './migration-2026120601-reporting-views.js';
+import { MigrationChangeNotifications } from './migration-2026120602-change-notifications.js';
+import { MigrationIntake } from './migration-2026120701-intake.js';
 import { MigrationUndo } from './migration-2026120701-undo.js';
 import { MigrationExportOptions } from './migration-2026120702-export-options.js';
 
@@ -30,6 +32,8 @@ export const migrationsList = [
   { name: 'migration-2026120401-customer-code-key', class: MigrationCustomerCodeKey },
   { name: 'migration-2026120402-sessions', class: MigrationSessions },
   { name: 'migration-2026120601-reporting-views', class: MigrationReportingViews },
+  { name: 'migration-2026120602-change-notifications', class: MigrationChangeNotifications },
+  { name: 'migration-2026120701-intake', class: MigrationIntake },
   { name: 'migration-2026120701-undo', class: MigrationUndo },
   { name: 'migration-2026120702-export-options', class: MigrationExportOptions },
 ];
