@@ -18,6 +18,10 @@ let adminToken: string;
 const session = dashboardSession((ready) => {
   ({ page, base, adminToken } = ready);
   page.on('response', watch);
+  // Job screens follow jobs over WebSocket (jobUpdated): refused there, they would fall back to polling unseen.
+  page.on('websocket', (socket) => socket.on('framereceived', (frame) => {
+    if (String(frame.payload).includes('OPERATION_NOT_REGISTERED')) refused.push(`WebSocket → ${String(frame.payload).slice(0, 200)}`);
+  }));
 }, { PERSISTED_OPERATIONS: 'only' });
 
 /** Every GraphQL answer that refused a document, with what the page was doing. */
