@@ -6,7 +6,7 @@ import { Migration } from '@mikro-orm/migrations';
  * for jobs queued outside a trace (schedules, console commands without one).
  */
 export class MigrationJobTrace extends Migration {
-  override name = 'migration-2026120702-job-trace';
+  override name = 'migration-2026120711-job-trace';
 
   override up(): void {
     this.addSql(`alter table job add column trace_parent text check (trace_parent ~ '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$')`);
