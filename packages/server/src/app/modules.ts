@@ -21,6 +21,7 @@ import { encryptionModule } from '../modules/encryption/encryption.module.js';
 import { seedModule } from '../modules/seed/seed.module.js';
 import { liveModule } from '../modules/live/live.module.js';
 import { undoModule } from '../modules/undo/undo.module.js';
+import { historyModule } from '../modules/history/history.module.js';
 
 /**
  * Every module of the application, once. (Imported in the order their resolvers were
@@ -53,4 +54,5 @@ export const MODULES: readonly ModuleManifest[] = [
   seedModule,
   liveModule,
   undoModule,
+  historyModule,
 ];

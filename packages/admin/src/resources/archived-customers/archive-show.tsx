@@ -26,6 +26,7 @@ import { InteractionKindIcon } from '../interactions/kind-icon.tsx';
 import { LegalHoldChip, PolicyField } from './archive-list.tsx';
 import { UndoButton, useUndoClock, useUndoJournal } from '../../shared/undo.tsx';
 import { ErasePersonalDataButton, LegalHoldButton, PurgeButton, RestoreButton } from './record-actions.tsx';
+import { HistoryPanel } from '../customer-history/history-panel.tsx';
 
 function ShowActions() {
   return (
@@ -171,6 +172,7 @@ export function ArchiveShow() {
           <ArchivedInteractions />
         </CardContent>
       </Card>
+      <HistoryPanel />
     </Show>
   );
 }

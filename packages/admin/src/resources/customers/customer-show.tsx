@@ -22,6 +22,7 @@ import { InteractionTimeline } from './interaction-timeline.tsx';
 import { ArchiveButton, ArchiveInteractionsButton, UnvoidButton, VoidButton } from './lifecycle-buttons.tsx';
 import { UndoButton, useUndoClock, useUndoJournal } from '../../shared/undo.tsx';
 import { LogInteractionButton } from './log-interaction-button.tsx';
+import { HistoryPanel } from '../customer-history/history-panel.tsx';
 
 function ShowActions() {
   const record = useRecordContext();
@@ -150,6 +151,7 @@ export function CustomerShow() {
           <InteractionTimeline />
         </CardContent>
       </Card>
+      <HistoryPanel />
     </Show>
   );
 }

@@ -10,6 +10,7 @@ export const customerActions = {
   restoreCustomers: { mutation: 'restoreCustomers', fields: { customers: CUSTOMERS, failures: FAILURES, restoredInteractions: 'scalar' } },
   archiveInteractions: { mutation: 'archiveInteractions', fields: { archivedCount: 'scalar', customerCount: 'scalar' } },
   purgeCustomer: { mutation: 'purgeCustomer', fields: { purgedId: 'scalar', code: 'scalar', export: 'scalar' } },
+  revertCustomer: { mutation: 'revertCustomer', fields: { customer: CUSTOMERS, revertedFields: 'scalar' }, primary: 'customer' },
   setLegalHold: { mutation: 'setLegalHold', fields: { customer: CUSTOMERS, archivedCustomer: ARCHIVED } },
   erasePersonalData: { mutation: 'erasePersonalData', fields: { customer: CUSTOMERS, archivedCustomer: ARCHIVED } },
   undoOperation: {

@@ -15,6 +15,8 @@ import { MigrationChangeNotifications } from './migration-2026120602-change-noti
 import { MigrationIntake } from './migration-2026120701-intake.js';
 import { MigrationUndo } from './migration-2026120701-undo.js';
 import { MigrationExportOptions } from './migration-2026120702-export-options.js';
+import { MigrationCustomerHistory } from './migration-2026120710-customer-history.js';
+import { MigrationJobTrace } from './migration-2026120711-job-trace.js';
 
 /** Listed explicitly so that builds, tests and the CLI run exactly the same migrations
  * without relying on file globbing. Append new migrations at the end. */
@@ -36,4 +38,6 @@ export const migrationsList = [
   { name: 'migration-2026120701-intake', class: MigrationIntake },
   { name: 'migration-2026120701-undo', class: MigrationUndo },
   { name: 'migration-2026120702-export-options', class: MigrationExportOptions },
+  { name: 'migration-2026120710-customer-history', class: MigrationCustomerHistory },
+  { name: 'migration-2026120711-job-trace', class: MigrationJobTrace },
 ];
