@@ -101,6 +101,9 @@ const schema = z.object({
   /** Password hashes computed at once (argon2, one libuv thread and one core each);
    * 0: half the cores, at least 1 and at most 3, so the thread pool keeps a thread free. */
   PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(0),
+  /** CPU priority (nice, 0–19) of the process computing password hashes: above 0 a
+   * sign-in flood uses idle CPU only and authenticated requests run first. */
+  PASSWORD_HASH_NICE: z.coerce.number().int().min(0).max(19).default(10),
   /** Sign-ins waiting for a hashing slot; one more is refused with TOO_MANY_REQUESTS (429). */
   PASSWORD_HASH_QUEUE_MAX: z.coerce.number().int().min(0).max(10_000).default(8),
   /** How long a request may reuse another's check of the same token's user and session.

@@ -1,3 +1,4 @@
+import { closeAuthRuntime } from '../modules/identity/auth.runtime.js';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -63,6 +64,7 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
+  app.addHook('onClose', async () => closeAuthRuntime(config));
 
   const schema = await buildAppSchema();
   const registry = OperationRegistry.load(config);
