@@ -96,6 +96,11 @@ const schema = z.object({
   LOGIN_BACKOFF_BASE_MS: z.coerce.number().int().min(0).max(600_000).default(1_000),
   LOGIN_BACKOFF_MAX_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
   LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(604_800).default(900),
+  /** Requests without a token (sign-in, token refresh) per client address and second;
+   * more are answered 429 before the body is read. 0: no limit. */
+  ANONYMOUS_REQUESTS_PER_SECOND: z.coerce.number().min(0).max(100_000).default(20),
+  /** How many such requests an address may send at once before the rate applies. */
+  ANONYMOUS_REQUESTS_BURST: z.coerce.number().int().min(1).max(100_000).default(60),
   /** Failures older than this (since the last try) are forgotten. */
   LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(604_800).default(900),
   /** Password hashes computed at once (argon2, one libuv thread and one core each);

@@ -1,5 +1,6 @@
 import type { Config } from '../../config.js';
 import type { RequestContext } from '../../core/context.js';
+import { AnonymousDoor } from './anonymous-door.js';
 import { HashPool } from './hash-pool.js';
 import { PasswordHashProcess } from './hash-process.js';
 import { SessionCache } from './session-cache.js';
@@ -11,6 +12,8 @@ import { SessionCache } from './session-cache.js';
  */
 export interface AuthRuntime {
   hashing: HashPool;
+  /** Rate of requests without a token per client address. */
+  door: AnonymousDoor;
   /** Where the hashes are computed (a niced child process, started on first use). */
   passwords: PasswordHashProcess;
   sessions: SessionCache;
@@ -26,6 +29,7 @@ export function authRuntime(config: Config): AuthRuntime {
     runtime = {
       hashing: new HashPool(config.PASSWORD_HASH_CONCURRENCY, config.PASSWORD_HASH_QUEUE_MAX),
       passwords: new PasswordHashProcess(config.PASSWORD_HASH_NICE),
+      door: new AnonymousDoor(config.ANONYMOUS_REQUESTS_PER_SECOND, config.ANONYMOUS_REQUESTS_BURST),
       sessions: new SessionCache(config.SESSION_CHECK_CACHE_MS),
       lastPurge: 0,
     };
