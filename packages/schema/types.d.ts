@@ -15,6 +15,8 @@ export interface Scalars {
   ID: string;
   /** The `Int` scalar type represents non-fractional signed whole numeric values. Int can represent values between -(2^31) and 2^31 - 1. */
   Int: number;
+  /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSON: unknown;
   /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
   JSONObject: Record<string, unknown>;
   /** The `String` scalar type represents textual data, represented as UTF-8 character sequences. The String type is most often used by GraphQL to represent free-form human-readable text. */
@@ -864,6 +866,8 @@ export interface CreateCustomerPayload {
   __typename?: 'CreateCustomerPayload';
   /** The new customer. */
   customer: Customer;
+  /** Existing customers the new one matches under a WARN duplicate rule, most likely first (empty when none). */
+  possibleDuplicates: Array<PossibleDuplicate>;
 }
 
 /** What to export and how. Give only the filter that belongs to `resource`. */
@@ -991,6 +995,26 @@ export interface CustomerInteractionsArgs {
   offset?: Scalars['Int'] | null;
 }
 
+/** One change of a customer the subscriber may read. */
+export interface CustomerChange {
+  __typename?: 'CustomerChange';
+  /** Created, updated or removed from your view. */
+  kind: CustomerChangeKind;
+  /** The customer’s id (also when it was removed). */
+  id: Scalars['ID'];
+  /** The customer as it is now, under your field rules; null when REMOVED. */
+  customer: Customer | null;
+}
+
+/** What happened to a customer you can see. */
+export type CustomerChangeKind =
+  /** A new customer, or one restored from the archive. */
+  | 'CREATED'
+  /** Its fields or status changed (edits, voiding, merging, new interactions). */
+  | 'UPDATED'
+  /** It left your view: archived, purged, or (SALES) given to another owner. */
+  | 'REMOVED';
+
 /** A page of Customer items. */
 export interface CustomerConnection {
   __typename?: 'CustomerConnection';
@@ -1025,6 +1049,22 @@ export type CustomerDimension =
   /** Why the customer was voided; null for customers that are not VOID. */
   | 'VOID_REASON';
 
+/** Values to check for duplicates before saving (what createCustomer or updateCustomer would check). */
+export interface CustomerDuplicateCheckInput {
+  /** The customer being edited (never its own duplicate). */
+  id?: Scalars['ID'] | null;
+  /** Name. */
+  name?: Scalars['String'] | null;
+  /** ISO 3166-2 region code. */
+  region?: Scalars['String'] | null;
+  /** Email address. */
+  email?: Scalars['String'] | null;
+  /** Phone number, in any format. */
+  phone?: Scalars['String'] | null;
+  /** Tax id (only roles that may write it). */
+  taxId?: Scalars['String'] | null;
+}
+
 /** An edge in a Customer connection. */
 export interface CustomerEdge {
   __typename?: 'CustomerEdge';
@@ -1032,6 +1072,21 @@ export interface CustomerEdge {
   cursor: Scalars['String'];
   /** The item. */
   node: Customer;
+}
+
+/** One field of a history entry, before → after. Values follow the field guards of the record as the caller reads it now (masked or hidden exactly as on Customer, or ArchivedCustomer once archived). */
+export interface CustomerFieldChange {
+  __typename?: 'CustomerFieldChange';
+  /** The field, by its name on Customer (e.g. email, tags, lifecycleStage). */
+  field: Scalars['String'];
+  /** The value before (null when empty, hidden, or at creation). */
+  from: Scalars['JSON'] | null;
+  /** The value after (null when empty or hidden). */
+  to: Scalars['JSON'] | null;
+  /** True when the caller may not read this field: both values are withheld. */
+  hidden: Scalars['Boolean'];
+  /** True when revertCustomer can put `from` back (a field people edit, value kept in history). */
+  revertible: Scalars['Boolean'];
 }
 
 /** Which customers to list. Without `status`, only ACTIVE customers are listed. */
@@ -1072,6 +1127,33 @@ export interface CustomerFilter {
   status?: Array<CustomerStatus> | null;
   /** Only customers that also match this saved segment (see `segments`). */
   segmentId?: Scalars['ID'] | null;
+}
+
+/** One step in the life of a customer: an audited action and what it changed. */
+export interface CustomerHistoryEntry {
+  __typename?: 'CustomerHistoryEntry';
+  /** The audit event (its sequence number), or `state:<n>` for a change no event describes. */
+  id: Scalars['ID'];
+  /** The audit event's sequence number; null for a change no event describes. */
+  seq: Scalars['String'] | null;
+  /** When it happened. */
+  at: Scalars['DateTime'];
+  /** What happened: an audit action (CUSTOMER_CREATED, CUSTOMER_UPDATED, CUSTOMER_VOIDED, CUSTOMER_REVERTED …), HISTORY_STARTED for the state kept when history began, or UNRECORDED_CHANGE for a stored change without an audit event. */
+  action: Scalars['String'];
+  /** The role the actor had at the time. */
+  actorRole: Role | null;
+  /** The reason given (personal data in it replaced by tokens, as in the audit log). */
+  reason: Scalars['String'] | null;
+  /** Where the customer was kept after this step (null when no state was kept). */
+  store: CustomerStore | null;
+  /** The customer's version after this step, when kept. */
+  version: Scalars['Int'] | null;
+  /** True when the values come from the kept state; false for events older than history, whose values are the audit log's (masked). */
+  valuesKept: Scalars['Boolean'];
+  /** The fields this step changed. */
+  changes: Array<CustomerFieldChange>;
+  /** Who acted (null for system jobs and for steps without an event). */
+  actor: User | null;
 }
 
 /** A customer after a change that applies in either store: one of the two fields is set. */
@@ -1226,6 +1308,13 @@ export type CustomerStatus =
   | 'ARCHIVED'
   /** Merged into another customer (the survivor); can be unmerged. */
   | 'MERGED';
+
+/** Where a customer was kept: among live customers or in the archive. */
+export type CustomerStore =
+  /** Live customers. */
+  | 'LIVE'
+  /** The archive store. */
+  | 'ARCHIVE';
 
 /** Commercial value tier used by archive rules and reports. */
 export type CustomerTier =
@@ -1461,6 +1550,30 @@ export interface DuplicateGroupEdge {
   node: DuplicateGroup;
 }
 
+/** How a customer matches another (the same rules as duplicate detection). */
+export type DuplicateMatchKind =
+  /** Same email address after normalization. */
+  | 'EMAIL'
+  /** Same phone number after normalization (E.164; a national trunk 0 and the country code ignored). */
+  | 'PHONE'
+  /** Same tax id (compared through its blind index). */
+  | 'TAX_ID'
+  /** Same name in the same region (ignoring case, spacing, full-width forms and legal form). */
+  | 'NAME'
+  /** Similar name in the same region (trigram similarity from DUPLICATE_NAME_SIMILARITY). */
+  | 'SIMILAR_NAME';
+
+/** One reason two customers look like the same one. */
+export interface DuplicateMatchReason {
+  __typename?: 'DuplicateMatchReason';
+  /** What they share. */
+  kind: DuplicateMatchKind;
+  /** Strength of this evidence (0–1; for SIMILAR_NAME the trigram similarity). */
+  score: Scalars['Float'];
+  /** What the duplicate rule for this kind does (WARN here: a BLOCK refuses the write instead). */
+  action: DuplicateRuleAction;
+}
+
 /** Why customers of a group look like the same one. */
 export interface DuplicateReason {
   __typename?: 'DuplicateReason';
@@ -1482,6 +1595,26 @@ export interface DuplicateReasonCount {
   /** Pending groups with this evidence (a group may show several). */
   groups: Scalars['Int'];
 }
+
+/** What a match of one kind does when a customer is created, changed or imported. */
+export interface DuplicateRule {
+  __typename?: 'DuplicateRule';
+  /** The kind of match. */
+  kind: DuplicateMatchKind;
+  /** Warn, block, or not check. */
+  action: DuplicateRuleAction;
+  /** When the rule was last set. */
+  updatedAt: Scalars['DateTime'];
+}
+
+/** What a match of one kind does to a create or update. */
+export type DuplicateRuleAction =
+  /** Not checked. */
+  | 'OFF'
+  /** The write happens; the match is returned in `possibleDuplicates`. */
+  | 'WARN'
+  /** The write is refused (CONFLICT, reason INTAKE_DUPLICATE_BLOCKED); nothing is written. */
+  | 'BLOCK';
 
 /** Erases a person's personal data (PIPL/GDPR request) in the live and archive stores. */
 export interface ErasePersonalDataInput {
@@ -1934,10 +2067,12 @@ export interface Mutation {
   unvoidCustomer: VoidCustomerPayload;
   /** Puts many VOID customers back to ACTIVE; other ids are listed in `failures`. */
   unvoidCustomers: VoidCustomersPayload;
-  /** Creates a customer. */
+  /** Creates a customer. Existing customers it matches come back in `possibleDuplicates`; a match of a kind whose duplicate rule is BLOCK refuses it (CONFLICT, reason INTAKE_DUPLICATE_BLOCKED). */
   createCustomer: CreateCustomerPayload;
-  /** Changes a customer; fails with CONFLICT when `version` is stale. */
+  /** Changes a customer; fails with CONFLICT when `version` is stale. Changed values are checked for duplicates like createCustomer’s. */
   updateCustomer: UpdateCustomerPayload;
+  /** Sets what matches of one kind do (ADMIN). */
+  setDuplicateRule: SetDuplicateRulePayload;
   /** Signs in with email and password; open without a token. Repeated failures per email and per client address are answered TOO_MANY_REQUESTS (HTTP 429, Retry-After) for a while. */
   login: LoginPayload;
   /** Trades a refresh token for a new session; works without an access token. */
@@ -2006,6 +2141,8 @@ export interface Mutation {
   deleteTag: TagPayload;
   /** Re-encrypts every sensitive value not under the current encryption key (and any legacy plaintext) in a background job, with fresh blind indexes (ADMIN). Retired keys can leave ENCRYPTION_KEY once it has succeeded. */
   startKeyRotation: StartKeyRotationPayload;
+  /** Undoes one history entry (all its revertible fields, or the ones named) on an ACTIVE customer; audited as CUSTOMER_REVERTED. */
+  revertCustomer: RevertCustomerPayload;
 }
 
 /** Arguments of `Mutation.archiveCustomers`. */
@@ -2078,6 +2215,12 @@ export interface MutationCreateCustomerArgs {
 export interface MutationUpdateCustomerArgs {
   /** The customer, the version read and the changes. */
   input: UpdateCustomerInput;
+}
+
+/** Arguments of `Mutation.setDuplicateRule`. */
+export interface MutationSetDuplicateRuleArgs {
+  /** The kind and its action. */
+  input: SetDuplicateRuleInput;
 }
 
 /** Arguments of `Mutation.login`. */
@@ -2284,6 +2427,12 @@ export interface MutationStartKeyRotationArgs {
   input?: StartKeyRotationInput | null;
 }
 
+/** Arguments of `Mutation.revertCustomer`. */
+export interface MutationRevertCustomerArgs {
+  /** The customer, the version read, the entry and why. */
+  input: RevertCustomerInput;
+}
+
 /** One value normalization would rewrite, before → after, under your field permissions. */
 export interface NormalizationChange {
   __typename?: 'NormalizationChange';
@@ -2347,6 +2496,19 @@ export interface PartyVersionInput {
   version: Scalars['Int'];
 }
 
+/** An existing ACTIVE customer that matches the values written. Roles limited to their own customers (SALES) learn only that one exists and why when it is not theirs: `customer` is null and `visible` false. */
+export interface PossibleDuplicate {
+  __typename?: 'PossibleDuplicate';
+  /** The matching customer; null when you may not see it. */
+  customer: Customer | null;
+  /** Whether you may see the matching customer (false: it belongs to someone else). */
+  visible: Scalars['Boolean'];
+  /** How likely it is the same customer (0–1): independent reasons add up, as in duplicate detection. */
+  score: Scalars['Float'];
+  /** Why, strongest first: only kinds of evidence on fields your role reads in full. */
+  reasons: Array<DuplicateMatchReason>;
+}
+
 /** What to preview: a saved policy (`id`), or an unsaved rule (`criteria` and `action`). */
 export interface PreviewArchivePolicyInput {
   /** A saved policy. */
@@ -2397,6 +2559,10 @@ export interface Query {
   customer: Customer | null;
   /** Customers matching a filter (ACTIVE only unless `status` says otherwise). */
   customers: CustomerConnection;
+  /** The customers a create or update with these values would report, before saving (nothing is refused here). */
+  customerDuplicates: Array<PossibleDuplicate>;
+  /** What a match of each kind does to a create, update or import. */
+  duplicateRules: Array<DuplicateRule>;
   /** The signed-in user, with the permissions the dashboard may show. */
   me: User;
   /** All staff users with their emails and roles (ADMIN only; others read their own `me`). */
@@ -2445,6 +2611,12 @@ export interface Query {
   segment: Segment | null;
   /** Every tag in use or configured, with counts over the ACTIVE customers you may see, most used first. */
   tags: Array<Tag>;
+  /** Every step of a customer's life, live or archived, oldest first: who, when, why and which fields changed (old → new). Null when the customer does not exist or is not visible; values are guarded as in the record. */
+  customerHistory: Array<CustomerHistoryEntry> | null;
+  /** A live customer as it was at a point in time (fields as kept then; relations such as interactions are current). Null when the customer is not live and visible now, or had no kept state at that time. */
+  customerAsOf: Customer | null;
+  /** An archived customer as it was at a point in time (customer fields as kept then; archive fields describe its current archiving). */
+  archivedCustomerAsOf: ArchivedCustomer | null;
 }
 
 /** Arguments of `Query.archivedCustomer`. */
@@ -2509,6 +2681,12 @@ export interface QueryCustomersArgs {
   before?: Scalars['String'] | null;
   /** Items to skip after the cursor (or from the start); for page jumps in tables. */
   offset?: Scalars['Int'] | null;
+}
+
+/** Arguments of `Query.customerDuplicates`. */
+export interface QueryCustomerDuplicatesArgs {
+  /** The values to check. */
+  input: CustomerDuplicateCheckInput;
 }
 
 /** Arguments of `Query.interactions`. */
@@ -2677,6 +2855,28 @@ export interface QuerySegmentArgs {
   id: Scalars['ID'];
 }
 
+/** Arguments of `Query.customerHistory`. */
+export interface QueryCustomerHistoryArgs {
+  /** Customer id. */
+  id: Scalars['ID'];
+}
+
+/** Arguments of `Query.customerAsOf`. */
+export interface QueryCustomerAsOfArgs {
+  /** The point in time. */
+  at: Scalars['DateTime'];
+  /** Customer id. */
+  id: Scalars['ID'];
+}
+
+/** Arguments of `Query.archivedCustomerAsOf`. */
+export interface QueryArchivedCustomerAsOfArgs {
+  /** The point in time. */
+  at: Scalars['DateTime'];
+  /** Customer id. */
+  id: Scalars['ID'];
+}
+
 /** A refresh token from login or an earlier refresh. */
 export interface RefreshTokenInput {
   /** The refresh token; each can be used once. */
@@ -2775,6 +2975,29 @@ export interface RetentionPreview {
   heldCount: Scalars['Int'];
   /** Up to 20 of the customers it would purge (lowest ids first). */
   sample: Array<ArchivedCustomer>;
+}
+
+/** Puts back what one history entry changed: every revertible field, or the ones named. */
+export interface RevertCustomerInput {
+  /** The customer (live and ACTIVE). */
+  id: Scalars['ID'];
+  /** The version you read; a stale version fails with CONFLICT. */
+  version: Scalars['Int'];
+  /** The history entry (audit event sequence number) whose changes to undo. */
+  seq: Scalars['String'];
+  /** Only these fields (names as on Customer); all revertible fields of the entry when omitted. */
+  fields?: Array<Scalars['String']> | null;
+  /** Why the change is undone (kept in the audit log). */
+  reason: Scalars['String'];
+}
+
+/** Result of revertCustomer. */
+export interface RevertCustomerPayload {
+  __typename?: 'RevertCustomerPayload';
+  /** The customer after the revert. */
+  customer: Customer;
+  /** The fields put back. */
+  revertedFields: Array<Scalars['String']>;
 }
 
 /** Whose sessions to end. */
@@ -2986,6 +3209,21 @@ export interface SetCustomerTagsPayload {
   customer: Customer;
 }
 
+/** Sets what matches of one kind do. */
+export interface SetDuplicateRuleInput {
+  /** The kind of match. */
+  kind: DuplicateMatchKind;
+  /** Warn, block, or not check. */
+  action: DuplicateRuleAction;
+}
+
+/** Result of setDuplicateRule. */
+export interface SetDuplicateRulePayload {
+  __typename?: 'SetDuplicateRulePayload';
+  /** The rule as it is now. */
+  rule: DuplicateRule;
+}
+
 /** Sets or lifts a legal hold on a live or archived customer. */
 export interface SetLegalHoldInput {
   /** The customer (live or archived). */
@@ -3040,6 +3278,27 @@ export interface StartKeyRotationPayload {
   __typename?: 'StartKeyRotationPayload';
   /** The queued ROTATE_ENCRYPTION_KEYS job. */
   job: Job;
+}
+
+/** Live updates over WebSocket (graphql-ws at /graphql), under the same token and rules as every read. */
+export interface Subscription {
+  __typename?: 'Subscription';
+  /** The job now, then each change of its state or progress (not heartbeats) until it finishes; ADMIN and MANAGER. Over WebSocket (graphql-ws) with the same token. */
+  jobUpdated: Job;
+  /** Changes of the customers you may read (SALES: your own), as they are committed by any server or job; REMOVED when one leaves your view. Over WebSocket (graphql-ws) with the same token. */
+  customerChanged: CustomerChange;
+}
+
+/** Arguments of `Subscription.jobUpdated`. */
+export interface SubscriptionJobUpdatedArgs {
+  /** Job id. */
+  id: Scalars['ID'];
+}
+
+/** Arguments of `Subscription.customerChanged`. */
+export interface SubscriptionCustomerChangedArgs {
+  /** Only this customer. */
+  id?: Scalars['ID'] | null;
 }
 
 /** A classification tag and how many of the customers you may see carry it. */
@@ -3195,6 +3454,8 @@ export interface UpdateCustomerPayload {
   __typename?: 'UpdateCustomerPayload';
   /** The customer after the change. */
   customer: Customer;
+  /** Other customers the changed values match under a WARN duplicate rule (only the kinds the change touches), most likely first. */
+  possibleDuplicates: Array<PossibleDuplicate>;
 }
 
 /** Changes to a staff user. Omitted fields stay as they are. */

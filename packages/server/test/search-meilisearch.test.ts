@@ -91,7 +91,7 @@ describe('documents and settings', () => {
 
   it('asks only for the settings a server does not have', () => {
     expect(Object.keys(settingsToApply({})).sort()).toEqual(Object.keys(INDEX_SETTINGS).sort());
-    const same = { ...INDEX_SETTINGS, filterableAttributes: [...INDEX_SETTINGS.filterableAttributes].reverse(), proximityPrecision: 'byWord',
+    const same = { ...INDEX_SETTINGS, filterableAttributes: [...INDEX_SETTINGS.filterableAttributes].reverse(), dictionary: [],
       typoTolerance: { ...INDEX_SETTINGS.typoTolerance, disableOnWords: [], disableOnAttributes: [...INDEX_SETTINGS.typoTolerance.disableOnAttributes].reverse() } };
     expect(settingsToApply(same as never)).toEqual({});
     expect(settingsToApply({ ...same, searchableAttributes: ['code', 'name', 'email', 'phone', 'phoneDigits'] } as never)).toEqual({

@@ -17,9 +17,13 @@ import { registerExportRoute } from '../modules/export/export.http.js';
 import { OperationRegistry } from '../graphql/persisted-operations.js';
 import type { DatabaseState } from '../db/database.js';
 import { createApollo } from './apollo.js';
+import { registerSubscriptions } from './subscriptions.js';
+import { queryLimits } from '../graphql/limits.js';
 import { registerHealth } from '../http/health.js';
 import { createMetrics, registerMetrics } from '../http/metrics.js';
 import { serveDirectory } from '../http/static-files.js';
+import { registerRouteNames, tracedServerFactory } from '../http/tracing.js';
+import { inSpan, traceLogFields } from '../telemetry/tracing.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -41,6 +45,8 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
         ? false
         : {
             level: config.LOG_LEVEL,
+            // The trace and span running when a line is written (src/telemetry).
+            mixin: traceLogFields,
             ...(options.logStream ? { stream: options.logStream } : {}),
             // Query strings stay out of the log: a GET /graphql carries variables there.
             serializers: {
@@ -61,7 +67,9 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
     bodyLimit: 256 * 1024,
     // Sign-in limits count per client address: behind a proxy that is X-Forwarded-For's.
     trustProxy: trustProxySetting(config.TRUST_PROXY),
+    serverFactory: tracedServerFactory,
   });
+  registerRouteNames(app);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
@@ -103,7 +111,12 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
       return { ...createRequestContext(orm, config, tokens, String(req.id), claims), log: req.log, clientAddress: req.ip, language };
     },
   });
-  app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler });
+  // One span per operation; the observability plugin names it once the operation is known.
+  const graphql: typeof handler = function (this: FastifyInstance, req, reply) {
+    return inSpan('graphql', {}, async () => handler.call(this, req, reply));
+  };
+  app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler: graphql });
+  registerSubscriptions(app, schema, { orm, config, tokens, registry, validationRules: queryLimits(config).validationRules });
 
   registerExportRoute(app, orm, config, tokens);
   registerHealth(app, orm, config, options.databaseState);

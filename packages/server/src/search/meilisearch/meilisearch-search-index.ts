@@ -141,21 +141,32 @@ export class MeilisearchSearchIndex implements SearchIndex {
     if (Object.keys(missing).length) await this.#await(this.#index.updateSettings(missing));
   }
 
+  /** Sends every batch, then waits for their tasks: Meilisearch runs consecutive
+   * additions to one index as one indexing batch, and each batch has a fixed cost. Tasks
+   * run in the order they were sent, so a later write still lands after an earlier one. */
   async upsert(documents: readonly SearchDocument[]): Promise<void> {
     if (documents.length === 0) return;
     await this.#ensurePrepared();
+    const tasks: EnqueuedTaskPromise[] = [];
     for (let i = 0; i < documents.length; i += this.options.batchSize) {
       const batch = documents.slice(i, i + this.options.batchSize).map(toMeiliDocument);
-      await call(() => this.#await(this.#index.addDocuments(batch, { primaryKey: 'id' })));
+      const task = this.#index.addDocuments(batch, { primaryKey: 'id' });
+      await call(() => task);
+      tasks.push(task);
     }
+    for (const task of tasks) await call(() => this.#await(task));
   }
 
   async remove(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
     await this.#ensurePrepared();
+    const tasks: EnqueuedTaskPromise[] = [];
     for (let i = 0; i < ids.length; i += this.options.batchSize) {
-      await call(() => this.#await(this.#index.deleteDocuments([...ids.slice(i, i + this.options.batchSize)])));
+      const task = this.#index.deleteDocuments([...ids.slice(i, i + this.options.batchSize)]);
+      await call(() => task);
+      tasks.push(task);
     }
+    for (const task of tasks) await call(() => this.#await(task));
   }
 
   async count(): Promise<number> {

@@ -30,6 +30,13 @@ export const INDEX_SETTINGS = {
   // Japanese for short Han strings.
   localizedAttributes: [{ attributePatterns: ['name'], locales: ['cmn', 'eng'] }],
   pagination: { maxTotalHits: MAX_TOTAL_HITS },
+  // Word proximity only as "same attribute or not": names, codes and phones are a few
+  // words each, so the per-pair distances Meilisearch would otherwise index change no
+  // ranking here, and indexing them took about a third of its CPU (50k archived
+  // customers, two runs each: 13.9 and 16.1 against 8.4 and 10.5 CPU-seconds).
+  proximityPrecision: 'byAttribute',
+  // Facet values are counted, never searched (no facet-search box anywhere).
+  facetSearch: false,
   // The 50 most frequent values per facet, as the PostgreSQL engine returns (Meilisearch
   // keeps the first 50 in alphabetical order by default).
   faceting: { maxValuesPerFacet: 50, sortFacetValuesBy: { '*': 'count' } },
