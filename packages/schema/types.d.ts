@@ -864,6 +864,8 @@ export interface CreateCustomerPayload {
   __typename?: 'CreateCustomerPayload';
   /** The new customer. */
   customer: Customer;
+  /** Existing customers the new one matches under a WARN duplicate rule, most likely first (empty when none). */
+  possibleDuplicates: Array<PossibleDuplicate>;
 }
 
 /** What to export and how. Give only the filter that belongs to `resource`. */
@@ -991,6 +993,26 @@ export interface CustomerInteractionsArgs {
   offset?: Scalars['Int'] | null;
 }
 
+/** One change of a customer the subscriber may read. */
+export interface CustomerChange {
+  __typename?: 'CustomerChange';
+  /** Created, updated or removed from your view. */
+  kind: CustomerChangeKind;
+  /** The customer’s id (also when it was removed). */
+  id: Scalars['ID'];
+  /** The customer as it is now, under your field rules; null when REMOVED. */
+  customer: Customer | null;
+}
+
+/** What happened to a customer you can see. */
+export type CustomerChangeKind =
+  /** A new customer, or one restored from the archive. */
+  | 'CREATED'
+  /** Its fields or status changed (edits, voiding, merging, new interactions). */
+  | 'UPDATED'
+  /** It left your view: archived, purged, or (SALES) given to another owner. */
+  | 'REMOVED';
+
 /** A page of Customer items. */
 export interface CustomerConnection {
   __typename?: 'CustomerConnection';
@@ -1024,6 +1046,22 @@ export type CustomerDimension =
   | 'TAG'
   /** Why the customer was voided; null for customers that are not VOID. */
   | 'VOID_REASON';
+
+/** Values to check for duplicates before saving (what createCustomer or updateCustomer would check). */
+export interface CustomerDuplicateCheckInput {
+  /** The customer being edited (never its own duplicate). */
+  id?: Scalars['ID'] | null;
+  /** Name. */
+  name?: Scalars['String'] | null;
+  /** ISO 3166-2 region code. */
+  region?: Scalars['String'] | null;
+  /** Email address. */
+  email?: Scalars['String'] | null;
+  /** Phone number, in any format. */
+  phone?: Scalars['String'] | null;
+  /** Tax id (only roles that may write it). */
+  taxId?: Scalars['String'] | null;
+}
 
 /** An edge in a Customer connection. */
 export interface CustomerEdge {
@@ -1461,6 +1499,30 @@ export interface DuplicateGroupEdge {
   node: DuplicateGroup;
 }
 
+/** How a customer matches another (the same rules as duplicate detection). */
+export type DuplicateMatchKind =
+  /** Same email address after normalization. */
+  | 'EMAIL'
+  /** Same phone number after normalization (E.164; a national trunk 0 and the country code ignored). */
+  | 'PHONE'
+  /** Same tax id (compared through its blind index). */
+  | 'TAX_ID'
+  /** Same name in the same region (ignoring case, spacing, full-width forms and legal form). */
+  | 'NAME'
+  /** Similar name in the same region (trigram similarity from DUPLICATE_NAME_SIMILARITY). */
+  | 'SIMILAR_NAME';
+
+/** One reason two customers look like the same one. */
+export interface DuplicateMatchReason {
+  __typename?: 'DuplicateMatchReason';
+  /** What they share. */
+  kind: DuplicateMatchKind;
+  /** Strength of this evidence (0–1; for SIMILAR_NAME the trigram similarity). */
+  score: Scalars['Float'];
+  /** What the duplicate rule for this kind does (WARN here: a BLOCK refuses the write instead). */
+  action: DuplicateRuleAction;
+}
+
 /** Why customers of a group look like the same one. */
 export interface DuplicateReason {
   __typename?: 'DuplicateReason';
@@ -1482,6 +1544,26 @@ export interface DuplicateReasonCount {
   /** Pending groups with this evidence (a group may show several). */
   groups: Scalars['Int'];
 }
+
+/** What a match of one kind does when a customer is created, changed or imported. */
+export interface DuplicateRule {
+  __typename?: 'DuplicateRule';
+  /** The kind of match. */
+  kind: DuplicateMatchKind;
+  /** Warn, block, or not check. */
+  action: DuplicateRuleAction;
+  /** When the rule was last set. */
+  updatedAt: Scalars['DateTime'];
+}
+
+/** What a match of one kind does to a create or update. */
+export type DuplicateRuleAction =
+  /** Not checked. */
+  | 'OFF'
+  /** The write happens; the match is returned in `possibleDuplicates`. */
+  | 'WARN'
+  /** The write is refused (CONFLICT, reason INTAKE_DUPLICATE_BLOCKED); nothing is written. */
+  | 'BLOCK';
 
 /** Erases a person's personal data (PIPL/GDPR request) in the live and archive stores. */
 export interface ErasePersonalDataInput {
@@ -1934,10 +2016,12 @@ export interface Mutation {
   unvoidCustomer: VoidCustomerPayload;
   /** Puts many VOID customers back to ACTIVE; other ids are listed in `failures`. */
   unvoidCustomers: VoidCustomersPayload;
-  /** Creates a customer. */
+  /** Creates a customer. Existing customers it matches come back in `possibleDuplicates`; a match of a kind whose duplicate rule is BLOCK refuses it (CONFLICT, reason INTAKE_DUPLICATE_BLOCKED). */
   createCustomer: CreateCustomerPayload;
-  /** Changes a customer; fails with CONFLICT when `version` is stale. */
+  /** Changes a customer; fails with CONFLICT when `version` is stale. Changed values are checked for duplicates like createCustomer’s. */
   updateCustomer: UpdateCustomerPayload;
+  /** Sets what matches of one kind do (ADMIN). */
+  setDuplicateRule: SetDuplicateRulePayload;
   /** Signs in with email and password; open without a token. Repeated failures per email and per client address are answered TOO_MANY_REQUESTS (HTTP 429, Retry-After) for a while. */
   login: LoginPayload;
   /** Trades a refresh token for a new session; works without an access token. */
@@ -2078,6 +2162,12 @@ export interface MutationCreateCustomerArgs {
 export interface MutationUpdateCustomerArgs {
   /** The customer, the version read and the changes. */
   input: UpdateCustomerInput;
+}
+
+/** Arguments of `Mutation.setDuplicateRule`. */
+export interface MutationSetDuplicateRuleArgs {
+  /** The kind and its action. */
+  input: SetDuplicateRuleInput;
 }
 
 /** Arguments of `Mutation.login`. */
@@ -2347,6 +2437,19 @@ export interface PartyVersionInput {
   version: Scalars['Int'];
 }
 
+/** An existing ACTIVE customer that matches the values written. Roles limited to their own customers (SALES) learn only that one exists and why when it is not theirs: `customer` is null and `visible` false. */
+export interface PossibleDuplicate {
+  __typename?: 'PossibleDuplicate';
+  /** The matching customer; null when you may not see it. */
+  customer: Customer | null;
+  /** Whether you may see the matching customer (false: it belongs to someone else). */
+  visible: Scalars['Boolean'];
+  /** How likely it is the same customer (0–1): independent reasons add up, as in duplicate detection. */
+  score: Scalars['Float'];
+  /** Why, strongest first: only kinds of evidence on fields your role reads in full. */
+  reasons: Array<DuplicateMatchReason>;
+}
+
 /** What to preview: a saved policy (`id`), or an unsaved rule (`criteria` and `action`). */
 export interface PreviewArchivePolicyInput {
   /** A saved policy. */
@@ -2397,6 +2500,10 @@ export interface Query {
   customer: Customer | null;
   /** Customers matching a filter (ACTIVE only unless `status` says otherwise). */
   customers: CustomerConnection;
+  /** The customers a create or update with these values would report, before saving (nothing is refused here). */
+  customerDuplicates: Array<PossibleDuplicate>;
+  /** What a match of each kind does to a create, update or import. */
+  duplicateRules: Array<DuplicateRule>;
   /** The signed-in user, with the permissions the dashboard may show. */
   me: User;
   /** All staff users with their emails and roles (ADMIN only; others read their own `me`). */
@@ -2509,6 +2616,12 @@ export interface QueryCustomersArgs {
   before?: Scalars['String'] | null;
   /** Items to skip after the cursor (or from the start); for page jumps in tables. */
   offset?: Scalars['Int'] | null;
+}
+
+/** Arguments of `Query.customerDuplicates`. */
+export interface QueryCustomerDuplicatesArgs {
+  /** The values to check. */
+  input: CustomerDuplicateCheckInput;
 }
 
 /** Arguments of `Query.interactions`. */
@@ -2986,6 +3099,21 @@ export interface SetCustomerTagsPayload {
   customer: Customer;
 }
 
+/** Sets what matches of one kind do. */
+export interface SetDuplicateRuleInput {
+  /** The kind of match. */
+  kind: DuplicateMatchKind;
+  /** Warn, block, or not check. */
+  action: DuplicateRuleAction;
+}
+
+/** Result of setDuplicateRule. */
+export interface SetDuplicateRulePayload {
+  __typename?: 'SetDuplicateRulePayload';
+  /** The rule as it is now. */
+  rule: DuplicateRule;
+}
+
 /** Sets or lifts a legal hold on a live or archived customer. */
 export interface SetLegalHoldInput {
   /** The customer (live or archived). */
@@ -3040,6 +3168,27 @@ export interface StartKeyRotationPayload {
   __typename?: 'StartKeyRotationPayload';
   /** The queued ROTATE_ENCRYPTION_KEYS job. */
   job: Job;
+}
+
+/** Live updates over WebSocket (graphql-ws at /graphql), under the same token and rules as every read. */
+export interface Subscription {
+  __typename?: 'Subscription';
+  /** The job now, then each change of its state or progress (not heartbeats) until it finishes; ADMIN and MANAGER. Over WebSocket (graphql-ws) with the same token. */
+  jobUpdated: Job;
+  /** Changes of the customers you may read (SALES: your own), as they are committed by any server or job; REMOVED when one leaves your view. Over WebSocket (graphql-ws) with the same token. */
+  customerChanged: CustomerChange;
+}
+
+/** Arguments of `Subscription.jobUpdated`. */
+export interface SubscriptionJobUpdatedArgs {
+  /** Job id. */
+  id: Scalars['ID'];
+}
+
+/** Arguments of `Subscription.customerChanged`. */
+export interface SubscriptionCustomerChangedArgs {
+  /** Only this customer. */
+  id?: Scalars['ID'] | null;
 }
 
 /** A classification tag and how many of the customers you may see carry it. */
@@ -3195,6 +3344,8 @@ export interface UpdateCustomerPayload {
   __typename?: 'UpdateCustomerPayload';
   /** The customer after the change. */
   customer: Customer;
+  /** Other customers the changed values match under a WARN duplicate rule (only the kinds the change touches), most likely first. */
+  possibleDuplicates: Array<PossibleDuplicate>;
 }
 
 /** Changes to a staff user. Omitted fields stay as they are. */

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Page, WebSocket } from 'playwright-core';
 import { screenshot, signInAs } from './browser.ts';
 import { graphql, tokenFor } from './server.ts';
 import { dashboardSession } from './session.ts';
@@ -25,17 +25,27 @@ async function statusOf(id: string): Promise<string | null> {
   return data.customer?.status ?? null;
 }
 
+/** Frames the page received over WebSockets (the jobUpdated subscription's). */
+const pushed: string[] = [];
+const recordFrames = (socket: WebSocket) => socket.on('framereceived', (frame) => pushed.push(String(frame.payload)));
+const pushedJobStates = (from: number) =>
+  pushed.slice(from).flatMap((p) => [...p.matchAll(/"jobUpdated":\{"id":"\d+","state":"(\w+)"/g)].map((m) => m[1]));
+
 async function waitJob(state = 'SUCCEEDED') {
   await page.locator(`[data-testid="job-follower"] [data-testid="job-state"][data-state="${state}"]`).waitFor({ timeout: 120_000 });
 }
 
 describe('admin: duplicates and merges', () => {
   it('detects duplicates, merges a group with the wizard, and unmerges it from Merges', async () => {
+    page.on('websocket', recordFrames);
     await signInAs(page, base, 'admin@example.com');
     await page.getByTestId('menu-duplicates').click();
     await page.getByTestId('duplicates-page').waitFor();
+    const framesBefore = pushed.length;
     await page.getByTestId('detect-duplicates').click();
     await waitJob();
+    // The follower was told by the server (the subscription), not only by polling.
+    assert.ok(pushedJobStates(framesBefore).includes('SUCCEEDED'), `jobUpdated pushed the end: ${pushed.slice(framesBefore).join(' ')}`);
     const group = page.getByTestId('duplicate-group').first();
     await group.waitFor();
     await screenshot(page, 'admin-duplicates');

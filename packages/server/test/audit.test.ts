@@ -252,6 +252,10 @@ const SAMPLES: Record<string, { action: string; run: () => Promise<any> }> = {
     action: 'CUSTOMER_TAGGED',
     run: async () => server.gql(`mutation { bulkTagCustomers(input: { filter: { ids: ["${await fresh('ACTIVE')}"] }, add: ["audit-bulk"] }) { changed } }`),
   },
+  setDuplicateRule: {
+    action: 'DUPLICATE_RULE_CHANGED',
+    run: () => server.gql(`mutation { setDuplicateRule(input: { kind: SIMILAR_NAME, action: OFF }) { rule { kind } } }`),
+  },
   saveTag: {
     action: 'TAG_CREATED',
     run: () => server.gql(`mutation { saveTag(input: { name: "audit-colour", color: "#123456" }) { tag { name } } }`),

@@ -43,7 +43,8 @@ const WORKER_ENV = {
 beforeAll(async () => {
   backupDir = fs.mkdtempSync(path.join(os.tmpdir(), 'custos-crash-loop-'));
   WORKER_ENV.BACKUP_DIR = backupDir;
-  server = await startTestServer({ BACKUP_DIR: backupDir, BACKUP_KEY });
+  // The run takes many minutes on a busy machine; the test's one token must outlive it.
+  server = await startTestServer({ BACKUP_DIR: backupDir, BACKUP_KEY, ACCESS_TOKEN_TTL_SECONDS: '7200' });
   cli = buildCli('crash-loop');
   await seedDatabase(server.db.url, { customers: 1500, interactions: 15_000 }, () => undefined);
   await seedCustomers(server.db, 400, { tag: 'crash-archive', perCustomer: 3, ageDays: 900 });

@@ -170,7 +170,7 @@ describe('sessions terminated by PostgreSQL mid-work', () => {
     logs.length = 0;
     useWorker();
     const id = await startDrill(backupId);
-    const database = `${server.db.name.slice(0, 40)}_drill_${id}`;
+    const database = `${server.db.name.slice(0, 36)}_drill_${id}_1`;
     expect(await terminateWhenSeen('custos-restore', id, database)).toBeGreaterThan(0);
     const job = await finished(id, 180_000);
     expect(job).toMatchObject({ state: 'SUCCEEDED', attempts: 1 });

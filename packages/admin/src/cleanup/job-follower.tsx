@@ -2,14 +2,18 @@ import { Stack } from '@mui/material';
 import { useEffect, useRef } from 'react';
 import { RecordContextProvider, useGetOne } from 'react-admin';
 import { JobProgressBar, JobStateChip, isActive, pollOne } from '../resources/jobs/job-fields.tsx';
+import { useJobUpdates, withLiveJob } from '../resources/jobs/job-live.ts';
 
 /**
- * A started job's state and progress, polled every second while it runs (the jobs
- * screens' own chip and bar); `onFinished` once it leaves QUEUED/RUNNING, so the screen
- * that started it can reload what the job changed.
+ * A started job's state and progress, pushed by the server (polled every second while
+ * it runs when no subscription is live), with the jobs screens' own chip and bar;
+ * `onFinished` once it leaves QUEUED/RUNNING, so the screen that started it can reload
+ * what the job changed.
  */
 export function JobFollower({ jobId, onFinished }: { jobId: string; onFinished?: () => void }) {
-  const { data } = useGetOne('jobs', { id: jobId }, { refetchInterval: pollOne });
+  const { job, live } = useJobUpdates(jobId);
+  const { data: read } = useGetOne('jobs', { id: jobId }, { refetchInterval: live ? false : pollOne });
+  const data = withLiveJob(read, job);
   const reported = useRef(false);
   useEffect(() => {
     if (data && !isActive(data) && !reported.current) {

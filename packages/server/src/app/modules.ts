@@ -4,6 +4,7 @@ import { complianceModule } from '../modules/compliance/compliance.module.js';
 import { voidModule } from '../modules/void/void.module.js';
 import { auditModule } from '../modules/audit/audit.module.js';
 import { customerModule } from '../modules/customer/customer.module.js';
+import { intakeModule } from '../modules/intake/intake.module.js';
 import { identityModule } from '../modules/identity/identity.module.js';
 import { interactionModule } from '../modules/interaction/interaction.module.js';
 import { archivePolicyModule } from '../modules/archive-policy/archive-policy.module.js';
@@ -18,6 +19,7 @@ import { cleanupModule } from '../modules/cleanup/cleanup.module.js';
 import { classificationModule } from '../modules/classification/classification.module.js';
 import { encryptionModule } from '../modules/encryption/encryption.module.js';
 import { seedModule } from '../modules/seed/seed.module.js';
+import { liveModule } from '../modules/live/live.module.js';
 
 /**
  * Every module of the application, once. (Imported in the order their resolvers were
@@ -29,6 +31,7 @@ import { seedModule } from '../modules/seed/seed.module.js';
  */
 export const MODULES: readonly ModuleManifest[] = [
   customerModule,
+  intakeModule,
   interactionModule,
   identityModule,
   auditModule,
@@ -47,4 +50,5 @@ export const MODULES: readonly ModuleManifest[] = [
   classificationModule,
   encryptionModule,
   seedModule,
+  liveModule,
 ];

@@ -1,6 +1,6 @@
 import { defaultFieldResolver, isObjectType, type GraphQLSchema } from 'graphql';
 import { PLAIN_CONNECTION_TYPES } from '../graphql/connection.js';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
 import { applyFieldGuards } from '../graphql/field-guards.js';
 import { localizeMessageFields } from '../graphql/localization.js';
 import { applyReadPlans } from '../graphql/read-plan.js';
@@ -19,6 +19,17 @@ const PLANNED_FIELDS = {
   ArchivedInteraction: ['owner'],
 };
 
+/** type-graphql wants a PubSub once a schema has subscriptions; ours bring their own
+ * source (PostgreSQL LISTEN/NOTIFY, src/modules/live), so this one is never used. */
+const NO_PUBSUB: PubSub = {
+  publish() {
+    throw new Error('subscriptions are fed by PostgreSQL notifications, not by publish()');
+  },
+  subscribe() {
+    throw new Error('subscriptions are fed by PostgreSQL notifications, not by a PubSub topic');
+  },
+};
+
 let cached: Promise<GraphQLSchema> | undefined;
 
 /** Builds the schema once per process (type-graphql metadata is global anyway). */
@@ -28,6 +39,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     emitSchemaFile: false,
+    pubSub: NO_PUBSUB,
   }).then((schema) =>
     localizeMessageFields(rejectNulInArguments(applyReadPlans(applyFieldGuards(defaultResolvers(describeRootTypes(schema))), PLANNED_FIELDS))),
   );
@@ -56,6 +68,8 @@ function defaultResolvers(schema: GraphQLSchema): GraphQLSchema {
 function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
   const query = schema.getQueryType();
   const mutation = schema.getMutationType();
+  const subscription = schema.getSubscriptionType();
+  if (subscription) subscription.description = 'Live updates over WebSocket (graphql-ws at /graphql), under the same token and rules as every read.';
   if (query) query.description = 'Reads: customers, interaction history, staff and the audit log.';
   if (mutation) mutation.description = 'Changes. Each takes one `input` object and returns a payload; a failed mutation changes nothing.';
   return schema;

@@ -15,6 +15,8 @@ import { registerExportRoute } from '../modules/export/export.http.js';
 import { OperationRegistry } from '../graphql/persisted-operations.js';
 import type { DatabaseState } from '../db/database.js';
 import { createApollo } from './apollo.js';
+import { registerSubscriptions } from './subscriptions.js';
+import { queryLimits } from '../graphql/limits.js';
 import { registerHealth } from '../http/health.js';
 import { createMetrics, registerMetrics } from '../http/metrics.js';
 import { serveDirectory } from '../http/static-files.js';
@@ -88,6 +90,7 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
     },
   });
   app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler });
+  registerSubscriptions(app, schema, { orm, config, tokens, registry, validationRules: queryLimits(config).validationRules });
 
   registerExportRoute(app, orm, config, tokens);
   registerHealth(app, orm, config, options.databaseState);

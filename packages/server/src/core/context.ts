@@ -62,6 +62,17 @@ export interface RequestContext {
   clientAddress?: string;
   /** The language errors and messages for people are answered in (Accept-Language; English outside HTTP). */
   language: Language;
+  /** The process's change listener (PostgreSQL LISTEN), for subscriptions; absent outside them. */
+  live?: ChangeFeed;
+}
+
+/** The process's feed of PostgreSQL notifications (modules/live ChangeListener), as a
+ * subscription's service uses it. */
+export interface ChangeFeed {
+  /** Calls `handler` with each payload on the channel; resolves, once listening, to the unlisten. */
+  listen(channel: 'job' | 'customer', handler: (payload: unknown) => void): Promise<() => void>;
+  /** Calls `handler` after the connection was lost and made again (notifications may be missed). */
+  onReconnect(handler: () => void): () => void;
 }
 
 export function createRequestContext(

@@ -30,3 +30,16 @@ export async function dropDatabase(adminUrl: string, name: string): Promise<void
     await client.end();
   }
 }
+
+/** Drops every database whose name starts with `prefix` (a job's scratch databases). */
+export async function dropDatabasesStartingWith(serverUrl: string, prefix: string): Promise<void> {
+  const admin = new URL(serverUrl);
+  admin.pathname = '/postgres';
+  const client = await connectClient(admin.toString(), 'custos-admin');
+  try {
+    const { rows } = await client.query<{ datname: string }>(`select datname from pg_database where left(datname, length($1)) = $1`, [prefix]);
+    for (const { datname } of rows) await client.query(`drop database if exists ${pg.escapeIdentifier(datname)} with (force)`);
+  } finally {
+    await client.end();
+  }
+}

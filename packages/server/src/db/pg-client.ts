@@ -10,8 +10,13 @@ import pg from 'pg';
  * step that owns the connection fails and can be retried; here the event is only
  * recorded, never fatal.
  */
-export async function connectClient(url: string, applicationName: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url, application_name: applicationName });
+export async function connectClient(
+  url: string,
+  applicationName: string,
+  /** More client settings, e.g. TCP keep-alive for a connection that mostly waits (LISTEN). */
+  options: Omit<pg.ClientConfig, 'connectionString' | 'application_name'> = {},
+): Promise<pg.Client> {
+  const client = new pg.Client({ ...options, connectionString: url, application_name: applicationName });
   client.on('error', () => undefined);
   try {
     await client.connect();

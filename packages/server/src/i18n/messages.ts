@@ -221,6 +221,10 @@ export const ZH: Record<string, string> = {
   'Customer {id} no longer has {problem} on {field}': '客户 {id} 的 {field} 已不再有 {problem}',
   'only ACTIVE and VOID customers are normalized': '只有 ACTIVE 和 VOID 客户会被规范化',
 
+  // Intake: duplicate rules on create, update and import
+  '{kind}: matches {count} existing customer(s), and the duplicate rule blocks it': '{kind}：与 {count} 个现有客户匹配，重复规则禁止此写入',
+  'Refused: an existing customer matches by {kinds}, and the duplicate rule for it blocks the write': '已拒绝：有现有客户按 {kinds} 匹配，且该类重复规则禁止此写入',
+
   // Classification: tags and segments
   'Tag "{tag}" was not found': '未找到标签“{tag}”',
   'Tag "{tag}" already exists': '标签“{tag}”已存在',
@@ -235,6 +239,10 @@ export const ZH: Record<string, string> = {
   'The segment is used by archive policies ({policies}); change them first': '此分群被归档策略使用（{policies}）；请先修改这些策略',
   'a segment cannot contain another segment': '分群不能包含另一个分群',
   'give the version you read': '请给出您读取的版本',
+
+  // Subscriptions
+  'Only subscriptions are served over WebSocket; send queries and mutations over HTTP': 'WebSocket 上只提供订阅；查询和变更请通过 HTTP 发送',
+  'The subscription fell more than {max} changes behind; subscribe again and refetch': '订阅落后超过 {max} 条变更；请重新订阅并重新获取数据',
 
   // Backups (restore runs from the command line; a drill reports through jobs)
   'Backup {id} was not found': '未找到备份 {id}',

@@ -31,20 +31,24 @@ export interface WorkerProcess {
   exited: Promise<number | null>;
 }
 
+/** What a Custos child process on the test database runs with. */
+function processEnv(db: TestDatabase, env: Record<string, string>): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    NODE_ENV: 'test',
+    DATABASE_URL: db.url,
+    JWT_SECRET: TEST_JWT_SECRET,
+    ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+    LOG_LEVEL: 'silent',
+    ...FAST_JOBS,
+    ...env,
+  };
+}
+
 /** `custos jobs:work` as a real child process on the test database. */
 export function spawnWorker(cli: string, db: TestDatabase, env: Record<string, string> = {}): WorkerProcess {
   const child = spawn(process.execPath, [cli, 'jobs:work'], {
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'test',
-      DATABASE_URL: db.url,
-      JWT_SECRET: TEST_JWT_SECRET,
-      ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
-      LOG_LEVEL: 'silent',
-      DB_POOL_MAX: '3',
-      ...FAST_JOBS,
-      ...env,
-    },
+    env: processEnv(db, { DB_POOL_MAX: '3', ...env }),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const lines: string[] = [];
@@ -62,4 +66,42 @@ export function spawnWorker(cli: string, db: TestDatabase, env: Record<string, s
 export async function kill(worker: WorkerProcess, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
   if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill(signal);
   await worker.exited;
+}
+
+export interface ServerProcess {
+  child: ChildProcess;
+  /** http://127.0.0.1:<port>, from the line the server prints when it is ready. */
+  url: string;
+}
+
+/** The server itself (`main.js` of a buildCli build) as a real child process on the test
+ * database: its own port, no embedded database, search or demo seed. */
+export function spawnServer(cli: string, db: TestDatabase, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const main = path.join(path.dirname(cli), 'main.js');
+  const child = spawn(process.execPath, [main], {
+    env: processEnv(db, { HOST: '127.0.0.1', PORT: '0', SEED_DEMO: 'never', SEARCH_ENGINE: 'postgres', SEARCH_SYNC: 'off', DB_POOL_MAX: '4', ...env }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${output.join('')}`)), 60_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output.push(chunk.toString());
+      const url = /GraphQL\s+(http:\/\/\S+)\/graphql/.exec(output.join(''))?.[1];
+      if (url) {
+        clearTimeout(timer);
+        resolve({ child, url });
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output.join('')}`)));
+  });
+}
+
+/** Stops a server process the way an orchestrator does (SIGTERM) and waits for it. */
+export async function stopServer(server: ServerProcess | undefined): Promise<void> {
+  if (!server || server.child.exitCode !== null || server.child.signalCode !== null) return;
+  const exited = new Promise((resolve) => server.child.once('exit', resolve));
+  server.child.kill('SIGTERM');
+  await exited;
 }

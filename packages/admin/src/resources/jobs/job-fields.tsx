@@ -16,7 +16,7 @@ export const isActive = (job: RaRecord | undefined) => !!job && ACTIVE.includes(
 
 /**
  * Poll every second while a job shown is queued or running, and stop once none is:
- * progress comes from the worker's checkpoints, there is no push channel.
+ * the fallback when the `jobUpdated` subscription (job-live.ts) is not live.
  */
 // `any`: react-admin types the query by its result shape, which differs per hook.
 export function pollList(query: Query<any, any, any, any>): number | false {

@@ -1,11 +1,12 @@
 import { Box, Grid } from '@mui/material';
 import type { ReactNode } from 'react';
-import { FunctionField, Labeled, NumberField, Show, TopToolbar, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import { FunctionField, Labeled, NumberField, RecordContextProvider, Show, TopToolbar, useGetRecordId, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
 import { LocaleDateField } from '../../shared/date-field.tsx';
 import { EnumField } from '../../shared/fields.tsx';
 import { CancelJobButton } from './job-actions.tsx';
 import { JobProgressBar, JobStateChip, StartedBy, pollOne } from './job-fields.tsx';
 import { JobSummary } from './job-summary.tsx';
+import { useJobUpdates, withLiveJob } from './job-live.ts';
 
 function Cell({ children, md = 3 }: { children: ReactNode; md?: number }) {
   return <Grid size={{ xs: 12, sm: 6, md }}>{children}</Grid>;
@@ -39,10 +40,21 @@ function JobDetails() {
   );
 }
 
-export function JobShow() {
+/** Pushed updates over the record read; polling only while no subscription is live. */
+function LiveJob({ job }: { job: Partial<RaRecord> | undefined }) {
+  const record = useRecordContext();
   return (
-    <Show actions={<TopToolbar><CancelJobButton /></TopToolbar>} title={<Title />} queryOptions={{ refetchInterval: pollOne }}>
+    <RecordContextProvider value={withLiveJob(record, job)}>
       <JobDetails />
+    </RecordContextProvider>
+  );
+}
+
+export function JobShow() {
+  const { job, live } = useJobUpdates(String(useGetRecordId()));
+  return (
+    <Show actions={<TopToolbar><CancelJobButton /></TopToolbar>} title={<Title />} queryOptions={{ refetchInterval: live ? false : pollOne }}>
+      <LiveJob job={job} />
     </Show>
   );
 }

@@ -11,6 +11,8 @@ import { MigrationEncryption } from './migration-2026120107-encryption.js';
 import { MigrationCustomerCodeKey } from './migration-2026120401-customer-code-key.js';
 import { MigrationSessions } from './migration-2026120402-sessions.js';
 import { MigrationReportingViews } from './migration-2026120601-reporting-views.js';
+import { MigrationChangeNotifications } from './migration-2026120602-change-notifications.js';
+import { MigrationIntake } from './migration-2026120701-intake.js';
 
 /** Listed explicitly so that builds, tests and the CLI run exactly the same migrations
  * without relying on file globbing. Append new migrations at the end. */
@@ -28,4 +30,6 @@ export const migrationsList = [
   { name: 'migration-2026120401-customer-code-key', class: MigrationCustomerCodeKey },
   { name: 'migration-2026120402-sessions', class: MigrationSessions },
   { name: 'migration-2026120601-reporting-views', class: MigrationReportingViews },
+  { name: 'migration-2026120602-change-notifications', class: MigrationChangeNotifications },
+  { name: 'migration-2026120701-intake', class: MigrationIntake },
 ];

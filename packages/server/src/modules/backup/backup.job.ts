@@ -12,6 +12,7 @@ import { backupDir, findBackup, pruneBackups, writeSidecar } from './backup.stor
 import type { BackupManifest, BackupTrigger } from './backup.format.js';
 import { listTables } from './backup.tables.js';
 import { connectClient } from '../../db/pg-client.js';
+import { dropDatabasesStartingWith } from '../../db/create-database.js';
 
 export interface BackupParams extends Record<string, unknown> {
   name: string;
@@ -150,10 +151,14 @@ export const backupDrillHandler: JobHandler<DrillParams, { report: DrillReport |
     let report: DrillReport;
     let manifest: BackupManifest | undefined;
     try {
-      // Named after this database and job: unique on a server shared by several databases,
-      // and found again (and replaced) if a crashed drill left it behind.
+      // Named after this database, job and attempt: unique on a server shared by several
+      // databases. An attempt a stopped worker abandoned may still be running its drill; its
+      // successor must not share a scratch database with it (two CREATE DATABASE of one name
+      // collide), so each attempt has its own and first drops what earlier ones left.
       const database = new URL(databaseUrl(tx)).pathname.slice(1);
-      report = await runRestoreDrill(databaseUrl(tx), backup.file, backupKey(tx.config), `${database.slice(0, 40)}_drill_${job.id}`, {
+      const scratch = `${database.slice(0, 36)}_drill_${job.id}_`;
+      await dropDatabasesStartingWith(databaseUrl(tx), scratch);
+      report = await runRestoreDrill(databaseUrl(tx), backup.file, backupKey(tx.config), `${scratch}${job.attempts}`, {
         onManifest: (m) => (manifest = m),
       });
     } catch (error) {

@@ -2,6 +2,7 @@ import type { RequestContext } from '../../core/context.js';
 import { JobKind } from '../job/job.enums.js';
 import type { JobHandler } from '../job/job.handler.js';
 import { groupPairs, type ScoredPair } from './duplicate.groups.js';
+import { CJK_ALLOWANCE, EXACT_RULES as EXACT, NOT_PLACEHOLDER, SIMILAR_NAME_MIN_LENGTH } from './duplicate.rules.js';
 
 /**
  * Duplicate detection as set-based SQL, blocked so that it stays near-linear on a million
@@ -27,20 +28,6 @@ interface Checkpoint {
   oversized: number;
 }
 
-/** Placeholders are shared by unrelated customers; they are data-quality issues, not duplicates. */
-const NOT_PLACEHOLDER = (key: string) => `${key} !~ '^(.)\\1+$' and ${key} not in ('test@test', 'test@test.com', 'a@a.com', 'none', 'n/a', 'test')`;
-
-/** Exact keys. The tax id is encrypted, so it is compared through its blind index, which
- * placeholders never get (see `sealTaxId`). Values written under different keys have
- * different blind indexes: after a key rotation, run detection once the rotation job has
- * finished. */
-const EXACT: { reason: string; score: number; key: string; partition?: string; blind?: boolean }[] = [
-  { reason: 'EMAIL', score: 0.9, key: 'custos_email_key(c.email)' },
-  { reason: 'PHONE', score: 0.85, key: 'custos_phone_key(c.phone)' },
-  { reason: 'TAX_ID', score: 0.95, key: 'c.tax_id_hash', blind: true },
-  { reason: 'NAME', score: 0.7, key: 'custos_name_key(c.name)', partition: 'c.region' },
-];
-
 async function exactPairs(tx: RequestContext, jobId: string, e: (typeof EXACT)[number]): Promise<number> {
   const group = e.partition ? `${e.partition}, ${e.key}` : e.key;
   const rows = await tx.sql.query<{ n: number }>(
@@ -60,11 +47,6 @@ async function exactPairs(tx: RequestContext, jobId: string, e: (typeof EXACT)[n
   return rows[0]!.n;
 }
 
-/** One changed character costs a short Chinese name three of its ~9 trigrams (similarity
- * ≈ 0.5), where a Latin name of the same meaning is three times longer; Chinese names
- * therefore need this much less trigram similarity. */
-const CJK_ALLOWANCE = 0.15;
-
 /** Similar (not equal) names in one region, compared only through trigrams at most
  * `blockMax` names of that region share, and kept from `similarity` on. */
 async function similarNamePairs(tx: RequestContext, jobId: string, region: string | null, params: DetectParams): Promise<number> {
@@ -73,7 +55,7 @@ async function similarNamePairs(tx: RequestContext, jobId: string, region: strin
     `with k as materialized (
        select c.id, custos_name_key(c.name) as nk from customer c
         where c.status = 'ACTIVE' and ${region === null ? 'c.region is null and $2::text is null' : 'c.region = $2::text'}
-          and length(custos_name_key(c.name)) >= 3
+          and length(custos_name_key(c.name)) >= ${SIMILAR_NAME_MIN_LENGTH}
      ), t as materialized (
        select k.id, g from k, unnest(show_trgm(k.nk)) g
      ), rare as (

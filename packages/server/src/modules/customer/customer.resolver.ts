@@ -1,14 +1,14 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '../../graphql/connection.js';
 import type { RequestContext } from '../../core/context.js';
 import { User, type UserRecord } from '../identity/user.type.js';
 import { getUser } from '../identity/user.service.js';
-import { CreateCustomerInput, CustomerFilter, UpdateCustomerInput } from './customer.inputs.js';
+import { CustomerFilter } from './customer.inputs.js';
 import { CustomerOrder } from './customer.order.js';
-import { CreateCustomerPayload, CustomerConnection, UpdateCustomerPayload } from './customer.payloads.js';
+import { CustomerConnection } from './customer.payloads.js';
 import type { CustomerRecord } from './customer.record.js';
-import { createCustomer, getCustomer, listCustomers, updateCustomer } from './customer.service.js';
+import { getCustomer, listCustomers } from './customer.service.js';
 import { Customer } from './customer.type.js';
 
 @Resolver(() => Customer)
@@ -29,22 +29,6 @@ export class CustomerResolver {
   ): Promise<CustomerConnection> {
     const result = await listCustomers(ctx, filter, orderBy, page, info);
     return new CustomerConnection(result.page as never, result.count);
-  }
-
-  @Mutation(() => CreateCustomerPayload, { description: 'Creates a customer.' })
-  async createCustomer(
-    @Arg('input', () => CreateCustomerInput, { description: 'The customer to create.' }) input: CreateCustomerInput,
-    @Ctx() ctx: RequestContext,
-  ) {
-    return { customer: await createCustomer(ctx, input) };
-  }
-
-  @Mutation(() => UpdateCustomerPayload, { description: 'Changes a customer; fails with CONFLICT when `version` is stale.' })
-  async updateCustomer(
-    @Arg('input', () => UpdateCustomerInput, { description: 'The customer, the version read and the changes.' }) input: UpdateCustomerInput,
-    @Ctx() ctx: RequestContext,
-  ) {
-    return { customer: await updateCustomer(ctx, input) };
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'The user responsible for this customer.' })

@@ -14,7 +14,7 @@ import type { CustomerOrder } from './customer.order.js';
 import { lockCustomers, requireTransition } from './customer.lifecycle.js';
 import { findCustomerPage, validIds, type CustomerPage, type CustomerReadScope } from './customer.reader.js';
 import type { CustomerRecord } from './customer.record.js';
-import { insertCustomer, writeCustomer, type CustomerChanges } from './customer.store.js';
+import { insertCustomer, writeCustomer, type CustomerChanges, type NewCustomer, type StoredCustomer } from './customer.store.js';
 import { sortForbidden } from '../../policy/policy.errors.js';
 
 export function customerReadScope(ctx: RequestContext): CustomerReadScope {
@@ -64,27 +64,45 @@ export async function listCustomers(
   return result;
 }
 
-export async function createCustomer(ctx: RequestContext, input: CreateCustomerInput): Promise<CustomerRecord> {
+/**
+ * A check a caller runs inside the write's transaction, after the input is validated and
+ * before anything is written: it sees the customer as it was (null for a create) and the
+ * values about to be written, and refuses the write by throwing (the transaction then
+ * rolls back: nothing written, nothing audited). The intake module's duplicate gate is
+ * one; the customer module knows no more about it than this.
+ */
+export type CustomerWriteCheck = (tx: RequestContext, write: { before: StoredCustomer | null; values: CustomerChanges }) => Promise<void>;
+
+export interface CustomerWriteOptions {
+  check?: CustomerWriteCheck;
+  /** Audit action and extra fields (an import's id) in place of the defaults. */
+  audit?: { action?: string; reason?: string | null; extra?: Record<string, unknown> };
+}
+
+export async function createCustomer(ctx: RequestContext, input: CreateCustomerInput, options: CustomerWriteOptions = {}): Promise<StoredCustomer> {
   const { actor, scope } = requireAction(ctx, Action.CUSTOMER_CREATE);
   assertWritable(actor.role, CUSTOMER_WRITABLE, input);
   const fields = editableFields(input);
-  return inTransaction(ctx, async (tx) =>
-    insertCustomer(
-      tx,
-      {
-        code: input.code?.trim() || (await nextFreeCode(tx)),
-        name: input.name.trim(),
-        type: input.type,
-        ...fields,
-        // Roles limited to their own customers create customers they own.
-        ...(scope === RowScope.OWN ? { ownerId: actor.userId } : {}),
-      },
-      { action: 'CUSTOMER_CREATED' },
-    ),
-  );
+  return inTransaction(ctx, async (tx) => {
+    const values: NewCustomer = {
+      code: input.code?.trim() || (await nextFreeCode(tx)),
+      name: input.name.trim(),
+      type: input.type,
+      ...fields,
+      // Roles limited to their own customers create customers they own.
+      ...(scope === RowScope.OWN ? { ownerId: actor.userId } : {}),
+    };
+    await options.check?.(tx, { before: null, values });
+    const extra = options.audit?.extra;
+    return insertCustomer(tx, values, {
+      action: options.audit?.action ?? 'CUSTOMER_CREATED',
+      reason: options.audit?.reason,
+      ...(extra ? { extra: () => extra } : {}),
+    });
+  });
 }
 
-export async function updateCustomer(ctx: RequestContext, input: UpdateCustomerInput): Promise<CustomerRecord> {
+export async function updateCustomer(ctx: RequestContext, input: UpdateCustomerInput, options: CustomerWriteOptions = {}): Promise<StoredCustomer> {
   const { actor } = requireAction(ctx, Action.CUSTOMER_UPDATE);
   assertWritable(actor.role, CUSTOMER_WRITABLE, input, ['id', 'version']);
   const problems: FieldProblem[] = [];
@@ -106,7 +124,13 @@ export async function updateCustomer(ctx: RequestContext, input: UpdateCustomerI
     // owner's customer is reported exactly like a missing one.
     const locked = await lockCustomers(tx, [input.id], owner);
     const before = requireTransition('edit', input.id, locked, input.version, customerNotEditable);
-    const write = await writeCustomer(tx, { before, changes }, { audit: { action: 'CUSTOMER_UPDATED' } });
+    await options.check?.(tx, { before, values: changes });
+    const extra = options.audit?.extra;
+    const write = await writeCustomer(
+      tx,
+      { before, changes },
+      { audit: { action: options.audit?.action ?? 'CUSTOMER_UPDATED', reason: options.audit?.reason, ...(extra ? { extra: () => extra } : {}) } },
+    );
     return write.after;
   });
 }

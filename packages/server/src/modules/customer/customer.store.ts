@@ -272,7 +272,7 @@ export async function insertCustomer(tx: RequestContext, fields: NewCustomer, au
     entityType: 'Customer',
     entityId: created.id,
     reason: audit.reason ?? null,
-    changes: auditDiff('Customer', null, created as never, CUSTOMER_AUDITED_FIELDS),
+    changes: { ...auditDiff('Customer', null, created as never, CUSTOMER_AUDITED_FIELDS), ...audit.extra?.({ id: created.id, before: created, after: created, changes: {} }) },
   });
   return created;
 }

@@ -74,6 +74,6 @@ export abstract class CustomerFields implements Omit<CustomerRecord, 'ownerId'> 
   voidedAt!: string | null;
 }
 
-// Plain records: their fields are read as properties (see PLAIN_TYPES in graphql/schema.ts).
+// Plain records: their fields are read as properties (see PLAIN_TYPES in app/schema.ts).
 @ObjectType('Customer', { description: 'A customer (company or person) and its classification and contact data.', simpleResolvers: true })
 export class Customer extends CustomerFields {}
