@@ -15,6 +15,8 @@ export interface Scalars {
   ID: string;
   /** The `Int` scalar type represents non-fractional signed whole numeric values. Int can represent values between -(2^31) and 2^31 - 1. */
   Int: number;
+  /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSON: unknown;
   /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
   JSONObject: Record<string, unknown>;
   /** The `String` scalar type represents textual data, represented as UTF-8 character sequences. The String type is most often used by GraphQL to represent free-form human-readable text. */
@@ -1072,6 +1074,21 @@ export interface CustomerEdge {
   node: Customer;
 }
 
+/** One field of a history entry, before → after. Values follow the field guards of the record as the caller reads it now (masked or hidden exactly as on Customer, or ArchivedCustomer once archived). */
+export interface CustomerFieldChange {
+  __typename?: 'CustomerFieldChange';
+  /** The field, by its name on Customer (e.g. email, tags, lifecycleStage). */
+  field: Scalars['String'];
+  /** The value before (null when empty, hidden, or at creation). */
+  from: Scalars['JSON'] | null;
+  /** The value after (null when empty or hidden). */
+  to: Scalars['JSON'] | null;
+  /** True when the caller may not read this field: both values are withheld. */
+  hidden: Scalars['Boolean'];
+  /** True when revertCustomer can put `from` back (a field people edit, value kept in history). */
+  revertible: Scalars['Boolean'];
+}
+
 /** Which customers to list. Without `status`, only ACTIVE customers are listed. */
 export interface CustomerFilter {
   /** Only these ids. */
@@ -1110,6 +1127,33 @@ export interface CustomerFilter {
   status?: Array<CustomerStatus> | null;
   /** Only customers that also match this saved segment (see `segments`). */
   segmentId?: Scalars['ID'] | null;
+}
+
+/** One step in the life of a customer: an audited action and what it changed. */
+export interface CustomerHistoryEntry {
+  __typename?: 'CustomerHistoryEntry';
+  /** The audit event (its sequence number), or `state:<n>` for a change no event describes. */
+  id: Scalars['ID'];
+  /** The audit event's sequence number; null for a change no event describes. */
+  seq: Scalars['String'] | null;
+  /** When it happened. */
+  at: Scalars['DateTime'];
+  /** What happened: an audit action (CUSTOMER_CREATED, CUSTOMER_UPDATED, CUSTOMER_VOIDED, CUSTOMER_REVERTED …), HISTORY_STARTED for the state kept when history began, or UNRECORDED_CHANGE for a stored change without an audit event. */
+  action: Scalars['String'];
+  /** The role the actor had at the time. */
+  actorRole: Role | null;
+  /** The reason given (personal data in it replaced by tokens, as in the audit log). */
+  reason: Scalars['String'] | null;
+  /** Where the customer was kept after this step (null when no state was kept). */
+  store: CustomerStore | null;
+  /** The customer's version after this step, when kept. */
+  version: Scalars['Int'] | null;
+  /** True when the values come from the kept state; false for events older than history, whose values are the audit log's (masked). */
+  valuesKept: Scalars['Boolean'];
+  /** The fields this step changed. */
+  changes: Array<CustomerFieldChange>;
+  /** Who acted (null for system jobs and for steps without an event). */
+  actor: User | null;
 }
 
 /** A customer after a change that applies in either store: one of the two fields is set. */
@@ -1264,6 +1308,13 @@ export type CustomerStatus =
   | 'ARCHIVED'
   /** Merged into another customer (the survivor); can be unmerged. */
   | 'MERGED';
+
+/** Where a customer was kept: among live customers or in the archive. */
+export type CustomerStore =
+  /** Live customers. */
+  | 'LIVE'
+  /** The archive store. */
+  | 'ARCHIVE';
 
 /** Commercial value tier used by archive rules and reports. */
 export type CustomerTier =
@@ -2090,6 +2141,8 @@ export interface Mutation {
   deleteTag: TagPayload;
   /** Re-encrypts every sensitive value not under the current encryption key (and any legacy plaintext) in a background job, with fresh blind indexes (ADMIN). Retired keys can leave ENCRYPTION_KEY once it has succeeded. */
   startKeyRotation: StartKeyRotationPayload;
+  /** Undoes one history entry (all its revertible fields, or the ones named) on an ACTIVE customer; audited as CUSTOMER_REVERTED. */
+  revertCustomer: RevertCustomerPayload;
 }
 
 /** Arguments of `Mutation.archiveCustomers`. */
@@ -2374,6 +2427,12 @@ export interface MutationStartKeyRotationArgs {
   input?: StartKeyRotationInput | null;
 }
 
+/** Arguments of `Mutation.revertCustomer`. */
+export interface MutationRevertCustomerArgs {
+  /** The customer, the version read, the entry and why. */
+  input: RevertCustomerInput;
+}
+
 /** One value normalization would rewrite, before → after, under your field permissions. */
 export interface NormalizationChange {
   __typename?: 'NormalizationChange';
@@ -2552,6 +2611,12 @@ export interface Query {
   segment: Segment | null;
   /** Every tag in use or configured, with counts over the ACTIVE customers you may see, most used first. */
   tags: Array<Tag>;
+  /** Every step of a customer's life, live or archived, oldest first: who, when, why and which fields changed (old → new). Null when the customer does not exist or is not visible; values are guarded as in the record. */
+  customerHistory: Array<CustomerHistoryEntry> | null;
+  /** A live customer as it was at a point in time (fields as kept then; relations such as interactions are current). Null when the customer is not live and visible now, or had no kept state at that time. */
+  customerAsOf: Customer | null;
+  /** An archived customer as it was at a point in time (customer fields as kept then; archive fields describe its current archiving). */
+  archivedCustomerAsOf: ArchivedCustomer | null;
 }
 
 /** Arguments of `Query.archivedCustomer`. */
@@ -2790,6 +2855,28 @@ export interface QuerySegmentArgs {
   id: Scalars['ID'];
 }
 
+/** Arguments of `Query.customerHistory`. */
+export interface QueryCustomerHistoryArgs {
+  /** Customer id. */
+  id: Scalars['ID'];
+}
+
+/** Arguments of `Query.customerAsOf`. */
+export interface QueryCustomerAsOfArgs {
+  /** The point in time. */
+  at: Scalars['DateTime'];
+  /** Customer id. */
+  id: Scalars['ID'];
+}
+
+/** Arguments of `Query.archivedCustomerAsOf`. */
+export interface QueryArchivedCustomerAsOfArgs {
+  /** The point in time. */
+  at: Scalars['DateTime'];
+  /** Customer id. */
+  id: Scalars['ID'];
+}
+
 /** A refresh token from login or an earlier refresh. */
 export interface RefreshTokenInput {
   /** The refresh token; each can be used once. */
@@ -2888,6 +2975,29 @@ export interface RetentionPreview {
   heldCount: Scalars['Int'];
   /** Up to 20 of the customers it would purge (lowest ids first). */
   sample: Array<ArchivedCustomer>;
+}
+
+/** Puts back what one history entry changed: every revertible field, or the ones named. */
+export interface RevertCustomerInput {
+  /** The customer (live and ACTIVE). */
+  id: Scalars['ID'];
+  /** The version you read; a stale version fails with CONFLICT. */
+  version: Scalars['Int'];
+  /** The history entry (audit event sequence number) whose changes to undo. */
+  seq: Scalars['String'];
+  /** Only these fields (names as on Customer); all revertible fields of the entry when omitted. */
+  fields?: Array<Scalars['String']> | null;
+  /** Why the change is undone (kept in the audit log). */
+  reason: Scalars['String'];
+}
+
+/** Result of revertCustomer. */
+export interface RevertCustomerPayload {
+  __typename?: 'RevertCustomerPayload';
+  /** The customer after the revert. */
+  customer: Customer;
+  /** The fields put back. */
+  revertedFields: Array<Scalars['String']>;
 }
 
 /** Whose sessions to end. */

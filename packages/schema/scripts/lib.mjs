@@ -31,6 +31,8 @@ const SCALARS = {
   DateTime: 'string',
   Decimal: 'string',
   JSONObject: 'Record<string, unknown>',
+  /** Any JSON value (a field value in customer history: text, list, number, boolean or null). */
+  JSON: 'unknown',
 };
 
 function doc(description, indent = '') {

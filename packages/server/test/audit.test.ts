@@ -34,7 +34,10 @@ const count = async () => (await server.db.query<{ n: number }>(`select count(*)
 
 /** A successful call of every mutation and the audit action it must write. A mutation
  * added to the schema without an entry here fails the coverage test below. */
-const SAMPLES: Record<string, { action: string; run: () => Promise<any> }> = {
+/** `events`: one per customer the mutation changes, when it changes more than one (a
+ * merge of two customers is two events: the survivor's and the merged customer's). */
+/** `prepare` runs before the count (what the sample needs, with its own events). */
+const SAMPLES: Record<string, { action: string; events?: number; prepare?: () => Promise<any>; run: (prepared?: any) => Promise<any> }> = {
   login: {
     action: 'USER_LOGGED_IN',
     run: async () => {
@@ -117,6 +120,24 @@ const SAMPLES: Record<string, { action: string; run: () => Promise<any> }> = {
     action: 'CUSTOMER_ARCHIVED',
     run: async () => server.gql(`mutation { archiveCustomers(input: { ids: ["${await fresh('ACTIVE')}"], reason: "inactive" }) { customers { id } } }`),
   },
+  revertCustomer: {
+    action: 'CUSTOMER_REVERTED',
+    prepare: async () => {
+      // An edit with its own event (written outside GraphQL, so that no other sample's count changes).
+      const id = await fresh('ACTIVE');
+      await server.db.query(`do $$ begin
+        update customer set name = 'Before revert', version = version + 1 where id = ${Number(id)};
+        perform audit_append(null, null, 'FIXTURE_EDITED', 'Customer', '${Number(id)}', null, '{}'::jsonb, null);
+      end $$`);
+      const [{ seq }] = await server.db.query<{ seq: string }>(
+        `select e.seq::text as seq from audit_event e where e.entity_type = 'Customer' and e.entity_id = $1 order by e.seq desc limit 1`,
+        [id],
+      );
+      return { id, seq };
+    },
+    run: ({ id, seq }) =>
+      server.gql(`mutation { revertCustomer(input: { id: "${id}", version: 2, seq: "${seq}", reason: "audit sample" }) { revertedFields } }`),
+  },
   restoreCustomers: {
     action: 'CUSTOMER_RESTORED',
     run: async () => server.gql(`mutation { restoreCustomers(input: { ids: ["${await fresh('ARCHIVED')}"], reason: "called back" }) { customers { id } } }`),
@@ -197,6 +218,7 @@ const SAMPLES: Record<string, { action: string; run: () => Promise<any> }> = {
   },
   mergeCustomers: {
     action: 'CUSTOMERS_MERGED',
+    events: 2,
     run: async () => {
       const [a, b] = [await fresh('ACTIVE'), await fresh('ACTIVE')];
       return server.gql(`mutation { mergeCustomers(input: { survivorId: "${a}", mergedIds: ["${b}"], versions: [{ id: "${a}", version: 1 }, { id: "${b}", version: 1 }] }) { merge { id } } }`);
@@ -204,6 +226,7 @@ const SAMPLES: Record<string, { action: string; run: () => Promise<any> }> = {
   },
   unmergeCustomers: {
     action: 'CUSTOMERS_UNMERGED',
+    events: 2,
     run: async () => {
       const [row] = await server.db.query<{ id: string }>(`select m.id::text from customer_merge m order by m.id desc limit 1`);
       return server.gql(`mutation { unmergeCustomers(input: { mergeId: "${row!.id}", reason: "different companies" }) { merge { id } } }`);
@@ -310,10 +333,11 @@ describe('every mutation writes exactly one audit event', () => {
   });
 
   it.each(Object.entries(SAMPLES))('%s', async (_name, sample) => {
+    const prepared = await sample.prepare?.();
     const before = await count();
-    const res = await sample.run();
+    const res = await sample.run(prepared);
     expect(res.errors).toBeUndefined();
-    expect(await count()).toBe(before + 1);
+    expect(await count()).toBe(before + (sample.events ?? 1));
     const [event] = await lastEvents(1);
     expect(event!.action).toBe(sample.action);
     expect(event!.request_id).toMatch(/^[0-9a-f-]{36}$/);

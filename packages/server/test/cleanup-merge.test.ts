@@ -77,7 +77,13 @@ describe('mergeCustomers', () => {
     expect(rows.every((r) => r.last === null)).toBe(true);
     const owners = await server.db.query<{ n: number }>(`select count(*)::int as n from interaction where id = any($1::bigint[]) and customer_id = $2`, [moved, a]);
     expect(owners[0]!.n).toBe(3);
-    expect(await auditCount()).toBe(audits + 1);
+    // One event for the survivor and one for each merged customer (its own history says it was merged).
+    expect(await auditCount()).toBe(audits + 3);
+    const merged = await server.db.query<{ entity_id: string; changes: any }>(
+      `select entity_id, changes from audit_event where action = 'CUSTOMER_MERGED' order by seq desc limit 2`,
+    );
+    expect(merged.map((m) => m.entity_id).sort()).toEqual([b, c].sort());
+    for (const m of merged) expect(m.changes).toMatchObject({ status: { from: 'ACTIVE', to: 'MERGED' }, mergeId: { to: out.merge.id }, mergedInto: { to: a } });
     const [event] = await server.db.query<{ action: string; entity_id: string; changes: any }>(`select action, entity_id, changes from audit_event order by seq desc limit 1`);
     expect(event).toMatchObject({ action: 'CUSTOMERS_MERGED', entity_id: a, changes: { email: { from: 's***@acme.com', to: 'i***@acme.com' }, mergedIds: { to: [b, c] } } });
     const list = await server.as('manager')(`{ merges(filter: { customerId: "${c}" }) { totalCount nodes { id survivor { id } mergedBy { id } } } }`);

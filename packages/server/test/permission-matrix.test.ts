@@ -92,6 +92,11 @@ const CUSTOMER_PATHS: PathCase[] = [
     errorPath: ['interactions', 'nodes', 0, 'customer', 'FIELD'],
   },
   {
+    name: 'customerAsOf (time travel)',
+    build: (f, ids) => `{ customerAsOf(id: "${ids.customer}", at: "9999-01-01T00:00:00Z") { ${f} } }`,
+    errorPath: ['customerAsOf', 'FIELD'],
+  },
+  {
     name: 'mutation payload',
     build: (f, ids) =>
       `mutation { updateCustomer(input: { id: "${ids.customer}", version: ${ids.version}, tags: ["matrix"] }) { customer { ${f} } } }`,
@@ -143,6 +148,11 @@ const ARCHIVED_CUSTOMER_PATHS: PathCase[] = [
     name: 'connection edges',
     build: (f, ids) => `{ archivedCustomers(filter: { ids: ["${ids.customer}"] }) { edges { node { ${f} } } } }`,
     errorPath: ['archivedCustomers', 'edges', 0, 'node', 'FIELD'],
+  },
+  {
+    name: 'archivedCustomerAsOf (time travel)',
+    build: (f, ids) => `{ archivedCustomerAsOf(id: "${ids.customer}", at: "9999-01-01T00:00:00Z") { ${f} } }`,
+    errorPath: ['archivedCustomerAsOf', 'FIELD'],
   },
   {
     name: 'mutation payload',

@@ -20,6 +20,7 @@ import { classificationModule } from '../modules/classification/classification.m
 import { encryptionModule } from '../modules/encryption/encryption.module.js';
 import { seedModule } from '../modules/seed/seed.module.js';
 import { liveModule } from '../modules/live/live.module.js';
+import { historyModule } from '../modules/history/history.module.js';
 
 /**
  * Every module of the application, once. (Imported in the order their resolvers were
@@ -51,4 +52,5 @@ export const MODULES: readonly ModuleManifest[] = [
   encryptionModule,
   seedModule,
   liveModule,
+  historyModule,
 ];

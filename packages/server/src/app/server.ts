@@ -20,6 +20,8 @@ import { queryLimits } from '../graphql/limits.js';
 import { registerHealth } from '../http/health.js';
 import { createMetrics, registerMetrics } from '../http/metrics.js';
 import { serveDirectory } from '../http/static-files.js';
+import { registerRouteNames, tracedServerFactory } from '../http/tracing.js';
+import { inSpan, traceLogFields } from '../telemetry/tracing.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -41,6 +43,8 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
         ? false
         : {
             level: config.LOG_LEVEL,
+            // The trace and span running when a line is written (src/telemetry).
+            mixin: traceLogFields,
             ...(options.logStream ? { stream: options.logStream } : {}),
             // Query strings stay out of the log: a GET /graphql carries variables there.
             serializers: {
@@ -61,7 +65,9 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
     bodyLimit: 256 * 1024,
     // Sign-in limits count per client address: behind a proxy that is X-Forwarded-For's.
     trustProxy: trustProxySetting(config.TRUST_PROXY),
+    serverFactory: tracedServerFactory,
   });
+  registerRouteNames(app);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
@@ -89,7 +95,11 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
       return { ...createRequestContext(orm, config, tokens, String(req.id), claims), log: req.log, clientAddress: req.ip, language };
     },
   });
-  app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler });
+  // One span per operation; the observability plugin names it once the operation is known.
+  const graphql: typeof handler = function (this: FastifyInstance, req, reply) {
+    return inSpan('graphql', {}, async () => handler.call(this, req, reply));
+  };
+  app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler: graphql });
   registerSubscriptions(app, schema, { orm, config, tokens, registry, validationRules: queryLimits(config).validationRules });
 
   registerExportRoute(app, orm, config, tokens);

@@ -134,6 +134,14 @@ export const ZH: Record<string, string> = {
   'Your role may not sort or filter by {field}': '您的角色无权按 {field} 排序或筛选',
   'This server runs registered operations only; this document is not in the registry': '此服务器只运行已登记的操作；此文档未登记',
 
+  // Customer history
+  'History entry {seq} of this customer has no kept values to revert to': '此客户的历史条目 {seq} 没有可恢复的保存值',
+  'no kept values': '没有保存的值',
+  'These fields cannot be reverted: {fields}': '这些字段不能恢复：{fields}',
+  'not revertible': '不可恢复',
+  'This history entry changed no field that can be reverted': '此历史条目未更改任何可恢复的字段',
+  'must be a history entry number': '必须是历史条目编号',
+
   // Customers and interactions
   'Customer {id} was not found': '未找到客户 {id}',
   'Customer {id} changed since it was read': '客户 {id} 在读取后已被修改',

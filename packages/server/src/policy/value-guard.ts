@@ -1,6 +1,6 @@
 import type { LoggedSubject } from './actor.js';
 import { mask } from './masking.js';
-import { customerValueRule, FieldAccess } from './policy.js';
+import { customerValueRule, FieldAccess, GUARDED_FIELDS, type GuardedFieldRule } from './policy.js';
 import { requireActor } from './guard.js';
 
 /**
@@ -18,4 +18,27 @@ export function guardCustomerValue(ctx: LoggedSubject, key: string, customerId: 
   if (access === FieldAccess.MASKED) return { value: mask(rule.mask, text), hidden: false };
   if (rule.personal) ctx.accessLog.record('Customer', key, customerId);
   return { value: text, hidden: false };
+}
+
+/**
+ * A stored value of a customer leaving through history or time travel, under the rule of
+ * the same field on the type the customer is read as now (`Customer` while live,
+ * `ArchivedCustomer` once archived): a role sees in a customer's past exactly what it sees
+ * in the record. Values keep their JSON shape (tags stay a list); masks are strings.
+ */
+export function guardRecordValue(
+  ctx: LoggedSubject,
+  typeName: 'Customer' | 'ArchivedCustomer',
+  key: string,
+  customerId: string,
+  value: unknown,
+): { value: unknown; hidden: boolean } {
+  const rule = (GUARDED_FIELDS as Record<string, GuardedFieldRule>)[`${typeName}.${key}`];
+  if (!rule) return { value: value ?? null, hidden: false };
+  const access = rule.access[requireActor(ctx).role];
+  if (access === FieldAccess.NONE) return { value: null, hidden: true };
+  if (value == null) return { value: null, hidden: false };
+  if (access === FieldAccess.MASKED) return { value: mask(rule.mask, value), hidden: false };
+  if (rule.personal) ctx.accessLog.record(typeName, key, customerId);
+  return { value, hidden: false };
 }

@@ -13,6 +13,8 @@ import { MigrationSessions } from './migration-2026120402-sessions.js';
 import { MigrationReportingViews } from './migration-2026120601-reporting-views.js';
 import { MigrationChangeNotifications } from './migration-2026120602-change-notifications.js';
 import { MigrationIntake } from './migration-2026120701-intake.js';
+import { MigrationCustomerHistory } from './migration-2026120710-customer-history.js';
+import { MigrationJobTrace } from './migration-2026120711-job-trace.js';
 
 /** Listed explicitly so that builds, tests and the CLI run exactly the same migrations
  * without relying on file globbing. Append new migrations at the end. */
@@ -32,4 +34,6 @@ export const migrationsList = [
   { name: 'migration-2026120601-reporting-views', class: MigrationReportingViews },
   { name: 'migration-2026120602-change-notifications', class: MigrationChangeNotifications },
   { name: 'migration-2026120701-intake', class: MigrationIntake },
+  { name: 'migration-2026120710-customer-history', class: MigrationCustomerHistory },
+  { name: 'migration-2026120711-job-trace', class: MigrationJobTrace },
 ];

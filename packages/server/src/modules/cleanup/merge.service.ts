@@ -3,7 +3,7 @@ import { inTransaction, type RequestContext } from '../../core/context.js';
 import { assertWritable, requireAction } from '../../policy/guard.js';
 import { Action, CUSTOMER_WRITABLE } from '../../policy/policy.js';
 import { auditDiff } from '../audit/audit.changes.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit, recordAuditMany } from '../audit/audit.service.js';
 import { CustomerStatus } from '../customer/customer.enums.js';
 import { lockCustomers, requireTransition } from '../customer/customer.lifecycle.js';
 import { findCustomersByIds, validIds } from '../customer/customer.reader.js';
@@ -106,7 +106,15 @@ export async function mergeCustomers(ctx: RequestContext, input: MergeCustomersI
       );
       const movedInteractions = moved!.n;
       await tx.sql.query(`update interaction set customer_id = $1::bigint where customer_id = any($2::bigint[])`, [input.survivorId, input.mergedIds]);
-      await writeCustomers(tx, ordered.slice(1).map((before) => ({ before, changes: { status: CustomerStatus.MERGED } })), { audit: null });
+      // Each merged customer gets its own event: its history (and the audit log read by
+      // customer) must say that it was merged, and into which survivor.
+      await writeCustomers(tx, ordered.slice(1).map((before) => ({ before, changes: { status: CustomerStatus.MERGED } })), {
+        audit: {
+          action: 'CUSTOMER_MERGED',
+          reason: input.reason?.trim() || null,
+          extra: () => ({ mergeId: { to: mergeId }, mergedInto: { to: input.survivorId } }),
+        },
+      });
       // The tax id is stored encrypted: a survivor keeping its own keeps it as stored, a
       // picked one is sealed anew (with its blind index) under the current key.
       const [survivor] = await writeCustomers(tx, [{ before: ordered[0]!, changes: values }], { audit: null, touch: true });
@@ -179,6 +187,18 @@ export async function unmergeCustomers(ctx: RequestContext, input: UnmergeCustom
       [merge.id, actor.userId, input.reason.trim()],
     );
     const restored = new Map((await findCustomersByIds(tx.sql, parties)).map((r) => [r.id, r]));
+    const mergedIds = [...merge.mergedIds].sort(compareIds);
+    await recordAuditMany(tx, {
+      action: 'CUSTOMER_UNMERGED',
+      entityType: 'Customer',
+      entityIds: mergedIds,
+      reason: input.reason.trim(),
+      changes: mergedIds.map((id) => ({
+        ...auditDiff('Customer', rows.get(id) as never, restored.get(id) as never, CUSTOMER_AUDITED_FIELDS),
+        mergeId: { from: merge.id },
+        mergedInto: { from: merge.survivorId },
+      })),
+    });
     await recordAudit(tx, {
       action: 'CUSTOMERS_UNMERGED',
       entityType: 'Customer',

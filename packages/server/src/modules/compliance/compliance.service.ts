@@ -13,6 +13,7 @@ import { readForWrite, writeCustomers, type CustomerChanges, type StoredCustomer
 import { customerDigest, interactionDigest } from '../archive/archive.columns.js';
 import { confirmationMismatch } from '../archive/archive.errors.js';
 import type { ErasePersonalDataInput, SetLegalHoldInput } from './compliance.inputs.js';
+import { eraseHistory } from '../history/history.store.js';
 
 /** Archived rows change only through audited actions like these, and get a fresh
  * checksum in the same transaction, so verification keeps catching silent edits, and
@@ -118,6 +119,8 @@ async function eraseOne(tx: RequestContext, found: { id: string; store: Store },
   }
   await reseal(tx, found.id);
   await eraseFromMergeSnapshots(tx.sql, found.id);
+  // Every kept state of the customer, not only the current one: history must not bring back what erasure removed.
+  await eraseHistory(tx.sql, found.id, ['email', 'phone', 'address', 'tax_id', 'notes', 'void_note'], { erasedName: true });
   await recordAudit(tx, {
     action: 'CUSTOMER_PERSONAL_DATA_ERASED',
     entityType: 'Customer',
@@ -143,6 +146,7 @@ async function eraseCarriedValues(tx: RequestContext, mergedId: string, reason: 
         await reseal(tx, carried.survivorId);
       }
       await eraseCarriedFromSnapshots(tx.sql, carried.survivorId, carried.columns, mergedId);
+      await eraseHistory(tx.sql, carried.survivorId, carried.columns, { sinceMerge: carried.mergeId });
       await recordAudit(tx, {
         action: 'CUSTOMER_PERSONAL_DATA_ERASED',
         entityType: 'Customer',
