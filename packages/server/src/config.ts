@@ -182,7 +182,10 @@ const schema = z.object({
   /** The outbox drain runs inside the server unless turned off (e.g. a `search:sync` process does it). */
   SEARCH_SYNC: z.enum(['on', 'off']).default('on'),
   SEARCH_SYNC_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
-  SEARCH_SYNC_BATCH: z.coerce.number().int().min(1).max(10_000).default(500),
+  /** Outbox rows a drain round applies at most: every Meilisearch write has a fixed cost,
+   * so a backlog drains in large rounds (docs/developers/decisions.md#search-sync-in-large-rounds);
+   * a round claims only what is due, so a single change still goes alone. */
+  SEARCH_SYNC_BATCH: z.coerce.number().int().min(1).max(10_000).default(5_000),
   /** Longest wait before retrying an outbox row whose apply failed (doubling from 1 s). */
   SEARCH_SYNC_MAX_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
   /** How long outbox rows a drain or reindex batch is applying stay hidden from other
