@@ -43,6 +43,7 @@ export const ACTIONS = {
   restoreCustomers: { mutation: 'restoreCustomers', fields: { customers: customer, failures: FAILURES, restoredInteractions: 'scalar' } },
   archiveInteractions: { mutation: 'archiveInteractions', fields: { archivedCount: 'scalar', customerCount: 'scalar' } },
   purgeCustomer: { mutation: 'purgeCustomer', fields: { purgedId: 'scalar', code: 'scalar', export: 'scalar' } },
+  revertCustomer: { mutation: 'revertCustomer', fields: { customer, revertedFields: 'scalar' }, primary: 'customer' },
   setLegalHold: { mutation: 'setLegalHold', fields: { customer, archivedCustomer: archived } },
   erasePersonalData: { mutation: 'erasePersonalData', fields: { customer, archivedCustomer: archived } },
   deleteArchivePolicy: { mutation: 'deleteArchivePolicy', fields: { policy: { resource: 'archive-policies' } }, primary: 'policy' },

@@ -14,6 +14,7 @@ import {
 import { bulkTagMutation, dataQualityIssuesQuery, duplicateCandidatesQuery, mergesQuery, searchArchiveQuery, segmentsQuery, type ArchiveSearchResult, type BulkTagOutcome, type DuplicateGroup, type MergeRow, type Page, type QualityIssue, type SegmentRow } from './cleanup.ts';
 import { resourceSpec } from './resources.ts';
 import { interactionTimelineQuery, type TimelinePage, type TimelineRequest } from './timeline.ts';
+import { customerHistoryQuery, type HistoryEntry } from './history.ts';
 import { schema } from './schema.ts';
 
 // `any`: each screen reads the payload fields it asked for (see ACTIONS).
@@ -38,6 +39,7 @@ export interface CustosDataProvider extends DataProvider, ActionMethods {
   searchArchive: (params: Parameters<typeof searchArchiveQuery>[0]) => Promise<{ data: ArchiveSearchResult }>;
   segments: (params?: undefined) => Promise<{ data: SegmentRow[] }>;
   interactionTimeline: (request: TimelineRequest) => Promise<{ data: TimelinePage }>;
+  customerHistory: (id: string) => Promise<{ data: HistoryEntry[] }>;
   /** `filter` is the react-admin list filter of `resource` (converted like the list query). */
   bulkTagCustomers: (request: { resource: string; filter: Record<string, unknown>; ids?: string[]; add?: string[]; remove?: string[]; dryRun?: boolean }) => Promise<{ data: BulkTagOutcome }>;
 }
@@ -151,6 +153,7 @@ export function createDataProvider(): CustosDataProvider {
     searchArchive: guarded((params: Parameters<typeof searchArchiveQuery>[0]) => read(searchArchiveQuery(params))),
     segments: guarded(() => read(segmentsQuery())),
     interactionTimeline: guarded((request: TimelineRequest) => read(interactionTimelineQuery(builder, request))),
+    customerHistory: guarded((id: string) => read(customerHistoryQuery(id))),
     bulkTagCustomers: guarded((request: Parameters<CustosDataProvider['bulkTagCustomers']>[0]) => {
       const spec = resourceSpec(request.resource);
       const filter = builder.filterInput('CustomerFilter', { ...request.filter, ...(spec.fixedFilter ?? {}) }, spec.filterAliases);

@@ -1,3 +1,4 @@
+import { historyEn } from './history-en.ts';
 import { classificationEn, classificationResourcesEn } from './classification-en.ts';
 import { homeEn } from './home-en.ts';
 import { cleanupEn } from './cleanup-en.ts';
@@ -215,6 +216,7 @@ export const en = {
     ...classificationEn,
     ...homeEn,
     ...cleanupEn,
+    ...historyEn,
     title: 'Custos',
     language: { en: 'English', 'zh-CN': '简体中文' },
     auth: {

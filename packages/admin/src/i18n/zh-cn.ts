@@ -1,3 +1,4 @@
+import { historyZhCn } from './history-zh-cn.ts';
 import { classificationResourcesZhCn, classificationZhCn } from './classification-zh-cn.ts';
 import { homeZhCn } from './home-zh-cn.ts';
 import { cleanupZh } from './cleanup-zh-cn.ts';
@@ -214,6 +215,7 @@ export const zhCN: CustosMessages = {
     ...classificationZhCn,
     ...homeZhCn,
     ...cleanupZh,
+    ...historyZhCn,
     title: 'Custos 客户数据管理',
     language: { en: 'English', 'zh-CN': '简体中文' },
     auth: {

@@ -25,6 +25,7 @@ import { formatAmount } from '../interactions/format.ts';
 import { InteractionKindIcon } from '../interactions/kind-icon.tsx';
 import { LegalHoldChip, PolicyField } from './archive-list.tsx';
 import { ErasePersonalDataButton, LegalHoldButton, PurgeButton, RestoreButton } from './record-actions.tsx';
+import { HistoryPanel } from '../customer-history/history-panel.tsx';
 
 function ShowActions() {
   return (
@@ -168,6 +169,7 @@ export function ArchiveShow() {
           <ArchivedInteractions />
         </CardContent>
       </Card>
+      <HistoryPanel />
     </Show>
   );
 }

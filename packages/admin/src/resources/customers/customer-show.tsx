@@ -21,6 +21,7 @@ import { ErasePersonalDataButton, PurgeButton } from '../archived-customers/reco
 import { InteractionTimeline } from './interaction-timeline.tsx';
 import { ArchiveButton, ArchiveInteractionsButton, UnvoidButton, VoidButton } from './lifecycle-buttons.tsx';
 import { LogInteractionButton } from './log-interaction-button.tsx';
+import { HistoryPanel } from '../customer-history/history-panel.tsx';
 
 function ShowActions() {
   const record = useRecordContext();
@@ -147,6 +148,7 @@ export function CustomerShow() {
           <InteractionTimeline />
         </CardContent>
       </Card>
+      <HistoryPanel />
     </Show>
   );
 }
