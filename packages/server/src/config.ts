@@ -96,11 +96,19 @@ const schema = z.object({
   LOGIN_BACKOFF_BASE_MS: z.coerce.number().int().min(0).max(600_000).default(1_000),
   LOGIN_BACKOFF_MAX_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
   LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(604_800).default(900),
+  /** Requests without a token (sign-in, token refresh) per client address and second;
+   * more are answered 429 before the body is read. 0: no limit. */
+  ANONYMOUS_REQUESTS_PER_SECOND: z.coerce.number().min(0).max(100_000).default(20),
+  /** How many such requests an address may send at once before the rate applies. */
+  ANONYMOUS_REQUESTS_BURST: z.coerce.number().int().min(1).max(100_000).default(60),
   /** Failures older than this (since the last try) are forgotten. */
   LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(604_800).default(900),
   /** Password hashes computed at once (argon2, one libuv thread and one core each);
    * 0: half the cores, at least 1 and at most 3, so the thread pool keeps a thread free. */
   PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(0),
+  /** CPU priority (nice, 0–19) of the process computing password hashes: above 0 a
+   * sign-in flood uses idle CPU only and authenticated requests run first. */
+  PASSWORD_HASH_NICE: z.coerce.number().int().min(0).max(19).default(10),
   /** Sign-ins waiting for a hashing slot; one more is refused with TOO_MANY_REQUESTS (429). */
   PASSWORD_HASH_QUEUE_MAX: z.coerce.number().int().min(0).max(10_000).default(8),
   /** How long a request may reuse another's check of the same token's user and session.

@@ -1,3 +1,5 @@
+import { authRuntime, closeAuthRuntime } from '../modules/identity/auth.runtime.js';
+import { anonymousRate } from '../modules/identity/identity.errors.js';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -70,6 +72,20 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
   registerRouteNames(app);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+  });
+  app.addHook('onClose', async () => closeAuthRuntime(config));
+  const door = authRuntime(config).door;
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.headers.authorization !== undefined || !req.url.startsWith('/graphql')) return;
+    const wait = door.take(req.ip);
+    if (!wait) return;
+    const refusal = anonymousRate(wait);
+    const language = negotiateLanguage(req.headers['accept-language']);
+    return reply
+      .code(429)
+      .header('retry-after', String(wait))
+      .header('content-type', 'application/json; charset=utf-8')
+      .send({ errors: [{ message: localizeForCode(refusal.message, 'TOO_MANY_REQUESTS', language), extensions: { code: 'TOO_MANY_REQUESTS', reason: refusal.reason, retryAfter: wait } }] });
   });
 
   const schema = await buildAppSchema();

@@ -3,9 +3,8 @@ import { requireAction, requireActor } from '../../policy/guard.js';
 import { Action } from '../../policy/policy.js';
 import { auditDiff } from '../audit/audit.changes.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { authRuntime, sessionsChanged } from './auth.runtime.js';
+import { hashNewPassword, sessionsChanged } from './auth.runtime.js';
 import { emailTaken, lastAdmin, userNotFound } from './identity.errors.js';
-import { hashPassword } from './passwords.js';
 import { endAllSessions } from './sessions.service.js';
 import { Role } from '../../policy/role.js';
 import { USER_COLUMNS, userByIdLoader } from './user.loaders.js';
@@ -33,7 +32,7 @@ export async function listUsers(ctx: RequestContext): Promise<UserRecord[]> {
 
 export async function createUser(ctx: RequestContext, input: CreateUserInput): Promise<UserRecord> {
   requireAction(ctx, Action.USER_MANAGE);
-  const passwordHash = await authRuntime(ctx.config).hashing.run(() => hashPassword(input.password));
+  const passwordHash = await hashNewPassword(ctx.config, input.password);
   return inTransaction(ctx, (tx) => insertUser(tx, input, passwordHash));
 }
 
@@ -107,7 +106,7 @@ export async function updateUser(ctx: RequestContext, input: UpdateUserInput): P
 
 export async function resetUserPassword(ctx: RequestContext, input: ResetUserPasswordInput): Promise<UserRecord> {
   requireAction(ctx, Action.USER_MANAGE);
-  const passwordHash = await authRuntime(ctx.config).hashing.run(() => hashPassword(input.password));
+  const passwordHash = await hashNewPassword(ctx.config, input.password);
   const user = await inTransaction(ctx, async (tx) => {
     const before = await lockUser(tx, input.id);
     await tx.sql.query(`update app_user set password_hash = $2, updated_at = now() where id = $1::bigint`, [before.id, passwordHash]);
