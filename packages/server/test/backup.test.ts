@@ -1,3 +1,4 @@
+import { MIGRATION_SEEDED_TABLES } from '../src/db/migrations/index.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -98,6 +99,23 @@ describe('backup and restore', () => {
       const [next] = await target.query<{ id: string }>(`insert into customer (code, name, type) values ('NEW-1', 'After restore', 'SMB') returning id::text`);
       const [max] = await server.db.query<{ id: string }>(`select greatest((select max(id) from customer), (select max(id) from archive.customer))::text as id`);
       expect(BigInt(next!.id)).toBeGreaterThan(BigInt(max!.id));
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('knows every table a fresh migration writes rows into (a restore replaces those rows)', async () => {
+    const target = await emptyTarget();
+    try {
+      const seeded: string[] = [];
+      for (const { name } of await target.query<{ name: string }>(
+        `select n.nspname || '.' || c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          where c.relkind in ('r', 'p') and n.nspname in ('public', 'archive') and c.relname <> 'mikro_orm_migrations' order by 1`,
+      )) {
+        const [schema, table] = name.split('.');
+        if ((await target.query(`select 1 from "${schema}"."${table}" limit 1`)).length) seeded.push(name);
+      }
+      expect(seeded).toEqual([...MIGRATION_SEEDED_TABLES].sort());
     } finally {
       await target.close();
     }

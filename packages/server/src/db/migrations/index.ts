@@ -41,3 +41,11 @@ export const migrationsList = [
   { name: 'migration-2026120710-customer-history', class: MigrationCustomerHistory },
   { name: 'migration-2026120711-job-trace', class: MigrationJobTrace },
 ];
+
+/**
+ * Tables whose rows a migration writes (reference data a fresh database starts with). A
+ * backup carries them in full, edits included, so a restore replaces these rows instead of
+ * refusing the migrated target as not empty. test/backup.test.ts fails when a freshly
+ * migrated database has rows in a table not listed here.
+ */
+export const MIGRATION_SEEDED_TABLES: ReadonlySet<string> = new Set(['public.duplicate_rule']);
