@@ -3,7 +3,8 @@ import { invalidInput } from '../../common/domain-error.js';
 import type { PageArgs } from '../../db/paginate.js';
 import { inTransaction, type RequestContext } from '../../core/context.js';
 import { customerRowOwner, requireAction } from '../../policy/guard.js';
-import { Action, FieldAccess, fieldAccess } from '../../policy/policy.js';
+import { Action } from '../../policy/policy.js';
+import { searchableColumns } from '../../policy/decisions.js';
 import { recordAuditMany } from '../audit/audit.service.js';
 import type { CustomerReadScope } from '../customer/customer.reader.js';
 import { checkTransition, customerStates, lockCustomers } from '../customer/customer.lifecycle.js';
@@ -28,10 +29,7 @@ import { byId } from '../../db/keyset.js';
 /** Who may read which archived rows, and search which columns (only those read in full). */
 export function archiveReadScope(ctx: RequestContext): CustomerReadScope {
   const { actor } = requireAction(ctx, Action.ARCHIVE_READ);
-  const searchable = ['name', 'code'];
-  if (fieldAccess(actor.role, 'ArchivedCustomer.email') === FieldAccess.FULL) searchable.push('email');
-  if (fieldAccess(actor.role, 'ArchivedCustomer.phone') === FieldAccess.FULL) searchable.push('phone');
-  return { ownerId: customerRowOwner(ctx), searchable };
+  return { ownerId: customerRowOwner(ctx), searchable: searchableColumns(actor.role, 'ArchivedCustomer') };
 }
 
 /** Reads of archived records are access-logged, whichever fields were asked for. */
