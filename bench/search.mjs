@@ -11,7 +11,10 @@
 //    and the outbox lag while it runs.
 // The machine is shared: load averages are printed with every table; compare ratios.
 // Usage: pnpm build && pnpm --filter @custos/bench search [--size 1000000] [--runs 40]
-//   [--cap 1000] [--sync-customers 100000] [--phases latency,sync] [--data DIR]
+//   [--cap 1000] [--sync-customers 100000] [--sync-runs POSTGRES,MEILISEARCH:5000]
+//   [--phases latency,sync] [--data DIR]
+// (`--sync-runs`: the sync phase's runs in order, each an engine with an optional
+// SEARCH_SYNC_BATCH, the server's default when left out.)
 // (`--phases seed` only builds the archive and its index, to time them apart later.)
 import 'reflect-metadata';
 import os from 'node:os';
@@ -32,7 +35,8 @@ import { latencies, percentile } from './lib/stats.mjs';
 const { values } = parseArgs({
   options: {
     size: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '40' }, cap: { type: 'string', default: '1000' },
-    'sync-customers': { type: 'string', default: '100000' }, phases: { type: 'string', default: 'latency,sync' }, data: { type: 'string' },
+    'sync-customers': { type: 'string', default: '100000' }, 'sync-runs': { type: 'string', default: 'POSTGRES,MEILISEARCH' },
+    phases: { type: 'string', default: 'latency,sync' }, data: { type: 'string' },
   },
 });
 const size = Number(values.size);
@@ -132,17 +136,21 @@ async function syncPhase() {
   const template = await ensureSyncTemplate(cluster, syncCustomers, say);
   const rows = [];
   const timelines = [];
-  for (const engine of ['POSTGRES', 'MEILISEARCH']) {
-    const env = engine === 'POSTGRES'
-      ? { SEARCH_ENGINE: 'postgres' }
-      : { SEARCH_ENGINE: 'meilisearch', MEILI_HOST: meili.url, MEILI_API_KEY: meili.masterKey, MEILI_INDEX: `sync_${Date.now()}` };
+  for (const spec of values['sync-runs'].split(',')) {
+    const [engine, batch] = spec.split(':');
+    const env = {
+      ...(engine === 'POSTGRES'
+        ? { SEARCH_ENGINE: 'postgres' }
+        : { SEARCH_ENGINE: 'meilisearch', MEILI_HOST: meili.url, MEILI_API_KEY: meili.masterKey, MEILI_INDEX: `sync_${Date.now()}` }),
+      ...(batch ? { SEARCH_SYNC_BATCH: batch } : {}),
+    };
     const loadBefore = load();
     const run = await archiveRun(cluster, template.name, { engine, env, customers: syncCustomers, meili: engine === 'MEILISEARCH' ? meili : undefined, say });
-    rows.push({ ...run.row, 'load before / after': `${loadBefore} → ${load()}` });
+    rows.push({ ...run.row, 'SEARCH_SYNC_BATCH': batch ?? 'default', 'load before / after': `${loadBefore} → ${load()}` });
     timelines.push(...run.timeline);
     if (engine === 'MEILISEARCH') await fetch(`${meili.url}/indexes/${env.MEILI_INDEX}`, { method: 'DELETE', headers: { authorization: `Bearer ${meili.masterKey}` } });
   }
-  console.log(`\nIndexing under an archive run: an archive policy moves ${fmt(syncCustomers)} live customers (ARCHIVE_BATCH_SIZE 1,000) on a Custos with its job worker and search sync on (SEARCH_SYNC_BATCH 500, MEILI_BATCH_SIZE 1,000), sampled every 250 ms; documents/s from the first indexed document to the last; ${machine()}`);
+  console.log(`\nIndexing under an archive run: an archive policy moves ${fmt(syncCustomers)} live customers (ARCHIVE_BATCH_SIZE 1,000) on a Custos with its job worker and search sync on (MEILI_BATCH_SIZE 1,000), sampled every 250 ms; documents/s from the first indexed document to the last; ${machine()}`);
   console.table(rows);
   console.log('Timeline (a line per tenth archived)');
   console.table(timelines);

@@ -51,6 +51,8 @@ export interface ArchiveCustomersPayload {
   failures: Array<LifecycleFailure>;
   /** Interactions archived with them. */
   archivedInteractions: Scalars['Int'];
+  /** The archive its author may undo for a while (undoOperation); null when nothing moved. */
+  undo: UndoableOperation | null;
 }
 
 /** A customer moved to the archive store with its history: out of daily lists, searchable, restorable exactly. Same fields and the same field guards as Customer, plus archive metadata. */
@@ -675,6 +677,19 @@ export interface BackupDrill {
   seconds: Scalars['Float'] | null;
 }
 
+/** How this server schedules and keeps backups (its BACKUP_* settings). */
+export interface BackupSettings {
+  __typename?: 'BackupSettings';
+  /** Days for which the newest backup of the day is kept (BACKUP_KEEP_DAILY). */
+  keepDaily: Scalars['Int'];
+  /** Weeks for which the newest backup of the ISO week is kept (BACKUP_KEEP_WEEKLY). */
+  keepWeekly: Scalars['Int'];
+  /** Cron expression (UTC) of scheduled backups; null when backups are started by hand only (BACKUP_SCHEDULE). */
+  schedule: Scalars['String'] | null;
+  /** Cron expression (UTC) of scheduled restore drills; null when none (BACKUP_DRILL_SCHEDULE). */
+  drillSchedule: Scalars['String'] | null;
+}
+
 /** One table in a backup. */
 export interface BackupTable {
   __typename?: 'BackupTable';
@@ -705,6 +720,8 @@ export interface BulkTagCustomersPayload {
   changed: Scalars['Int'];
   /** Whether nothing was written. */
   dryRun: Scalars['Boolean'];
+  /** The change its author may undo for a while (undoOperation); null for a dry run or when nothing changed. */
+  undo: UndoableOperation | null;
 }
 
 /** The job to cancel. */
@@ -897,7 +914,7 @@ export interface CreateCustomerPayload {
   possibleDuplicates: Array<PossibleDuplicate>;
 }
 
-/** What to export and how. Give only the filter that belongs to `resource`. */
+/** What to export and how. Give only the filter (and order) that belongs to `resource`. */
 export interface CreateExportInput {
   /** What to export. */
   resource: ExportResource;
@@ -913,6 +930,16 @@ export interface CreateExportInput {
   interactions?: InteractionFilter | null;
   /** AUDIT_EVENTS: which events (as in `auditEvents`). */
   auditEvents?: AuditEventFilter | null;
+  /** CUSTOMERS: rows in this order (as in `customers`); by id when absent. */
+  customersOrderBy?: Array<CustomerOrder> | null;
+  /** ARCHIVED_CUSTOMERS: rows in this order (as in `archivedCustomers`); by id when absent. */
+  archivedCustomersOrderBy?: Array<ArchivedCustomerOrder> | null;
+  /** INTERACTIONS: rows in this order (as in `interactions`); by id when absent. */
+  interactionsOrderBy?: Array<InteractionOrder> | null;
+  /** Times in this IANA time zone with their offset (2026-05-01 11:00:00+08:00); UTC ISO 8601 (2026-05-01T03:00:00.000000Z) when absent. */
+  timeZone?: Scalars['String'] | null;
+  /** Words for coded values, column by column (at most 2000); a value without one is written as stored. Only columns without a field guard take them. */
+  valueLabels?: Array<ExportValueLabel> | null;
 }
 
 /** Result of createExport: a short-lived, single-use download link. */
@@ -1745,6 +1772,16 @@ export type ExportResource =
   /** Audit log entries (the audit events filter). */
   | 'AUDIT_EVENTS';
 
+/** The word for one coded value of one column, written in its place (e.g. tier SMB as 中小企业). */
+export interface ExportValueLabel {
+  /** The column key, as `columns` of the payload names it (e.g. tier). */
+  column: Scalars['String'];
+  /** The stored value (e.g. SMB). */
+  value: Scalars['String'];
+  /** What to write instead. */
+  label: Scalars['String'];
+}
+
 /** One value of a facet and how many matches have it. */
 export interface FacetValue {
   __typename?: 'FacetValue';
@@ -2066,6 +2103,8 @@ export type JobKind =
   | 'COUNT_DATA_QUALITY'
   /** Re-encrypts sensitive values (and legacy plaintext) under the current encryption key, with fresh blind indexes. */
   | 'ROTATE_ENCRYPTION_KEYS'
+  /** Applies the suggested fixes of (or dismisses) every open data-quality issue a filter selects, as the person who queued it. */
+  | 'RESOLVE_DATA_QUALITY'
   /** Checks (dry run) or imports the rows of an uploaded customer file, through the duplicate rules. */
   | 'IMPORT_CUSTOMERS'
   /** Undoes a customer import: removes the customers it created and restores those it updated. */
@@ -2342,6 +2381,8 @@ export interface Mutation {
   detectDuplicates: DetectDuplicatesPayload;
   /** Applies the suggested fixes of data-quality issues, or dismisses them, one by one or in bulk. */
   resolveDataQualityIssues: ResolveDataQualityIssuesPayload;
+  /** Applies the suggested fixes of, or dismisses, every open issue the filter selects, as a background job with progress (for more issues than one call takes). */
+  resolveAllDataQualityIssues: ResolveAllDataQualityIssuesPayload;
   /** Counts every open data-quality issue in a background job, for cleanupStats (ADMIN and MANAGER); one count runs at a time. */
   countDataQuality: CountDataQualityPayload;
   /** Normalizes phones (E.164), emails, names, tax ids, regions and industries. A dry run (the default) lists every change; otherwise a job applies them, audited per customer. */
@@ -2360,6 +2401,8 @@ export interface Mutation {
   deleteTag: TagPayload;
   /** Re-encrypts every sensitive value not under the current encryption key (and any legacy plaintext) in a background job, with fresh blind indexes (ADMIN). Retired keys can leave ENCRYPTION_KEY once it has succeeded. */
   startKeyRotation: StartKeyRotationPayload;
+  /** Takes back your own void, archive, bulk tag change or normalization within UNDO_WINDOW_MINUTES, customer by customer where nothing changed since; audited as an undo. Allowed to whoever did it, even where the reverse action is not theirs (someone who may void but not unvoid undoes their own void). */
+  undoOperation: UndoOperationPayload;
   /** Undoes one history entry (all its revertible fields, or the ones named) on an ACTIVE customer; audited as CUSTOMER_REVERTED. */
   revertCustomer: RevertCustomerPayload;
 }
@@ -2622,6 +2665,12 @@ export interface MutationResolveDataQualityIssuesArgs {
   input: ResolveDataQualityIssuesInput;
 }
 
+/** Arguments of `Mutation.resolveAllDataQualityIssues`. */
+export interface MutationResolveAllDataQualityIssuesArgs {
+  /** The filter and what to do. */
+  input: ResolveAllDataQualityIssuesInput;
+}
+
 /** Arguments of `Mutation.countDataQuality`. */
 export interface MutationCountDataQualityArgs {
   /** Options. */
@@ -2676,6 +2725,12 @@ export interface MutationStartKeyRotationArgs {
   input?: StartKeyRotationInput | null;
 }
 
+/** Arguments of `Mutation.undoOperation`. */
+export interface MutationUndoOperationArgs {
+  /** The operation. */
+  input: UndoOperationInput;
+}
+
 /** Arguments of `Mutation.revertCustomer`. */
 export interface MutationRevertCustomerArgs {
   /** The customer, the version read, the entry and why. */
@@ -2722,6 +2777,8 @@ export interface NormalizeCustomersPayload {
   changes: Array<NormalizationChange>;
   /** The job applying the changes (not a dry run). */
   job: Job | null;
+  /** Not a dry run: the run its author may undo once the job has finished, for a while after its last batch (undoOperation). */
+  undo: UndoableOperation | null;
 }
 
 /** Relay page information. */
@@ -2818,6 +2875,8 @@ export interface Query {
   me: User;
   /** All staff users with their emails and roles (ADMIN only; others read their own `me`). */
   users: Array<User>;
+  /** Every staff member by id and display name, sorted by name: for owner pickers, filters and labels (ADMIN, MANAGER, SALES, SUPPORT, AUDITOR and REPORTING; emails and roles are in `users`, ADMIN). */
+  staff: Array<StaffName>;
   /** Interactions across customers, newest first by default. */
   interactions: InteractionConnection;
   /** One archive policy by id; null when there is none. */
@@ -2842,6 +2901,8 @@ export interface Query {
   cleanupStats: CleanupStats;
   /** Finished backups, newest first, with their latest restore drill (ADMIN). */
   backups: Array<Backup>;
+  /** How backups are scheduled and how many are kept (ADMIN). */
+  backupSettings: BackupSettings;
   /** Finds archived customers, with facets (counted only when the query asks for them). Matches only fields the caller may read in full; SALES sees only its own. SEARCH_UNAVAILABLE when the search engine does not answer. */
   searchArchive: ArchiveSearchResult;
   /** Finds customers wherever they are stored: live, archived or both. */
@@ -3181,6 +3242,23 @@ export interface ResetUserPasswordPayload {
   user: User;
 }
 
+/** Every open issue a filter selects, and what to do with them. */
+export interface ResolveAllDataQualityIssuesInput {
+  /** Which issues (as for dataQualityIssues; usually one problem). */
+  filter?: DataQualityFilter | null;
+  /** Apply the suggestions (issues without one are left), or dismiss the issues. */
+  action: DataQualityAction;
+  /** Why (recorded with the job in the audit log). */
+  reason?: Scalars['String'] | null;
+}
+
+/** The queued job resolving every selected issue. */
+export interface ResolveAllDataQualityIssuesPayload {
+  __typename?: 'ResolveAllDataQualityIssuesPayload';
+  /** The job; its result counts the issues resolved, the customers changed and the issues left. */
+  job: Job;
+}
+
 /** Resolves data-quality issues one by one or in bulk. */
 export interface ResolveDataQualityIssuesInput {
   /** The issues, at most 1000. */
@@ -3498,6 +3576,15 @@ export type SortDirection =
   /** Descending. */
   | 'DESC';
 
+/** A member of staff by name only: what pickers and labels need, readable by every signed-in role. */
+export interface StaffName {
+  __typename?: 'StaffName';
+  /** The user’s id (as in `User.id`, `Customer.owner`, `AuditEvent.actor`). */
+  id: Scalars['ID'];
+  /** Name shown in the dashboard. */
+  displayName: Scalars['String'];
+}
+
 /** Starts a restore drill of a backup. */
 export interface StartBackupDrillInput {
   /** The backup to drill. */
@@ -3588,6 +3675,51 @@ export type TimeBucket =
   | 'WEEK'
   /** One bucket per calendar month. */
   | 'MONTH';
+
+/** A change its author may take back with undoOperation until `expiresAt` (UNDO_WINDOW_MINUTES), even where the reverse action is otherwise not theirs. */
+export interface UndoableOperation {
+  __typename?: 'UndoableOperation';
+  /** Pass it to undoOperation. */
+  id: Scalars['ID'];
+  /** What was done. */
+  kind: UndoKind;
+  /** Customers it changed (so far, for a normalization job still running). */
+  customerCount: Scalars['Int'];
+  /** Until when it can be undone. */
+  expiresAt: Scalars['DateTime'];
+  /** When it was undone; null while in effect. */
+  undoneAt: Scalars['DateTime'] | null;
+}
+
+/** What an undoable operation did. */
+export type UndoKind =
+  /** Voided customers (undo: back to the state before, void reason cleared). */
+  | 'VOID'
+  /** Archived customers by hand (undo: restored from the archive with their interactions). */
+  | 'ARCHIVE'
+  /** Added or removed tags in bulk (undo: each customer’s tags as they were). */
+  | 'TAGS'
+  /** Normalized stored values, as a job (undo: each changed value as it was). */
+  | 'NORMALIZE';
+
+/** Takes back one of your own recent changes. */
+export interface UndoOperationInput {
+  /** The operation, as the change’s payload named it (`undo.id`). */
+  id: Scalars['ID'];
+}
+
+/** Result of undoOperation. */
+export interface UndoOperationPayload {
+  __typename?: 'UndoOperationPayload';
+  /** The operation, now undone. */
+  operation: UndoableOperation;
+  /** The customers put back as they were before it. */
+  customers: Array<Customer>;
+  /** Customers left as they are, and why: CONFLICT when changed since (by anyone), NOT_FOUND when gone, INVALID_STATE when no longer where the operation left them. */
+  failures: Array<LifecycleFailure>;
+  /** Interactions restored with archived customers (ARCHIVE). */
+  restoredInteractions: Scalars['Int'];
+}
 
 /** Whose sign-in lock to lift. */
 export interface UnlockUserInput {
@@ -3770,6 +3902,8 @@ export interface VoidCustomerPayload {
   __typename?: 'VoidCustomerPayload';
   /** The customer after the change. */
   customer: Customer;
+  /** For a void: the operation its author may undo for a while (undoOperation). Null for unvoid. */
+  undo: UndoableOperation | null;
 }
 
 /** Marks many ACTIVE customers invalid with one reason. */
@@ -3789,6 +3923,8 @@ export interface VoidCustomersPayload {
   customers: Array<Customer>;
   /** Ids that were not changed, and why. */
   failures: Array<LifecycleFailure>;
+  /** For a void that changed customers: the operation its author may undo for a while (undoOperation). Null otherwise. */
+  undo: UndoableOperation | null;
 }
 
 /** Why a customer record was voided. */
@@ -3807,6 +3943,2771 @@ export type VoidReason =
   | 'OTHER';
 
 // Registered operations (operations/*.graphql).
+
+/** Variables of the registered query `DuplicateCandidates`. */
+export interface DuplicateCandidatesQueryVariables {
+  filter?: DuplicateFilter | null;
+  first?: Scalars['Int'] | null;
+}
+
+/** Result (`data`) of the registered query `DuplicateCandidates`. */
+export interface DuplicateCandidatesQuery {
+  duplicateCandidates: {
+    nodes: Array<{
+      id: Scalars['ID'];
+      score: Scalars['Float'];
+      region: Scalars['String'] | null;
+      reasons: Array<{
+        kind: Scalars['String'];
+        score: Scalars['Float'];
+        pairs: Scalars['Int'];
+        description: Scalars['String'];
+      }>;
+      memberIds: Array<Scalars['ID']>;
+      createdAt: Scalars['DateTime'];
+      customers: Array<{
+        id: Scalars['ID'];
+        code: Scalars['String'];
+        name: Scalars['String'];
+        type: CustomerType;
+        tier: CustomerTier;
+        industry: Scalars['String'] | null;
+        region: Scalars['String'] | null;
+        lifecycleStage: LifecycleStage;
+        status: CustomerStatus;
+        email: Scalars['String'] | null;
+        phone: Scalars['String'] | null;
+        address: Scalars['String'] | null;
+        taxId: Scalars['String'] | null;
+        notes: Scalars['String'] | null;
+        tags: Array<Scalars['String']>;
+        version: Scalars['Int'];
+        interactionCount: Scalars['Int'];
+        owner: {
+          id: Scalars['ID'];
+          displayName: Scalars['String'];
+        } | null;
+      }>;
+    }>;
+  };
+}
+
+/** Variables of the registered query `Merges`. */
+export interface MergesQueryVariables {
+  filter?: MergeFilter | null;
+  first?: Scalars['Int'] | null;
+}
+
+/** Result (`data`) of the registered query `Merges`. */
+export interface MergesQuery {
+  merges: {
+    nodes: Array<{
+      id: Scalars['ID'];
+      mergedIds: Array<Scalars['ID']>;
+      picks: Array<{
+        field: CleanupField;
+        fromId: Scalars['ID'];
+      }>;
+      mergedAt: Scalars['DateTime'];
+      unmergedAt: Scalars['DateTime'] | null;
+      unmergeReason: Scalars['String'] | null;
+      interactionCount: Scalars['Int'];
+      survivor: {
+        id: Scalars['ID'];
+        code: Scalars['String'];
+        name: Scalars['String'];
+        status: CustomerStatus;
+      } | null;
+      merged: Array<{
+        id: Scalars['ID'];
+        code: Scalars['String'];
+        name: Scalars['String'];
+        status: CustomerStatus;
+      }>;
+      mergedBy: {
+        displayName: Scalars['String'];
+      } | null;
+    }>;
+  };
+}
+
+/** Variables of the registered query `DataQualityIssues`. */
+export interface DataQualityIssuesQueryVariables {
+  filter?: DataQualityFilter | null;
+  first?: Scalars['Int'] | null;
+  offset?: Scalars['Int'] | null;
+}
+
+/** Result (`data`) of the registered query `DataQualityIssues`. */
+export interface DataQualityIssuesQuery {
+  dataQualityIssues: {
+    totalCount: Scalars['Int'];
+    nodes: Array<{
+      id: Scalars['ID'];
+      customer: {
+        id: Scalars['ID'];
+        code: Scalars['String'];
+        name: Scalars['String'];
+      };
+      field: CleanupField;
+      problem: DataQualityProblem;
+      value: Scalars['String'] | null;
+      hasSuggestion: Scalars['Boolean'];
+      suggestion: Scalars['String'] | null;
+      message: Scalars['String'];
+    }>;
+  };
+}
+
+/** Variables of the registered query `SearchArchive`. */
+export interface SearchArchiveQueryVariables {
+  query: Scalars['String'];
+  filter?: ArchiveSearchFilter | null;
+  first?: Scalars['Int'] | null;
+  after?: Scalars['String'] | null;
+}
+
+/** Result (`data`) of the registered query `SearchArchive`. */
+export interface SearchArchiveQuery {
+  searchArchive: {
+    totalCount: Scalars['Int'];
+    totalCountExact: Scalars['Boolean'];
+    engine: SearchEngine;
+    endCursor: Scalars['String'] | null;
+    hits: Array<{
+      score: Scalars['Float'];
+      highlights: Array<{
+        field: Scalars['String'];
+        snippet: Scalars['String'];
+      }>;
+      customer: {
+        id: Scalars['ID'];
+        code: Scalars['String'];
+        name: Scalars['String'];
+        type: CustomerType;
+        region: Scalars['String'] | null;
+        archivedAt: Scalars['DateTime'];
+        archiveReason: Scalars['String'];
+      };
+    }>;
+    facets: Array<{
+      field: Scalars['String'];
+      values: Array<{
+        value: Scalars['String'];
+        count: Scalars['Int'];
+      }>;
+    }>;
+  };
+}
+
+/** Variables of the registered query `SegmentNames`. */
+export interface SegmentNamesQueryVariables {
+}
+
+/** Result (`data`) of the registered query `SegmentNames`. */
+export interface SegmentNamesQuery {
+  segments: Array<{
+    id: Scalars['ID'];
+    name: Scalars['String'];
+    description: Scalars['String'] | null;
+  }>;
+}
+
+/** Variables of the registered mutation `BulkTagCustomers`. */
+export interface BulkTagCustomersMutationVariables {
+  input: BulkTagCustomersInput;
+}
+
+/** Result (`data`) of the registered mutation `BulkTagCustomers`. */
+export interface BulkTagCustomersMutation {
+  bulkTagCustomers: {
+    matched: Scalars['Int'];
+    changed: Scalars['Int'];
+    dryRun: Scalars['Boolean'];
+    undo: {
+      id: Scalars['ID'];
+      kind: UndoKind;
+      customerCount: Scalars['Int'];
+      expiresAt: Scalars['DateTime'];
+    } | null;
+  };
+}
+
+/** Variables of the registered mutation `CreateExport`. */
+export interface CreateExportMutationVariables {
+  input: CreateExportInput;
+}
+
+/** Result (`data`) of the registered mutation `CreateExport`. */
+export interface CreateExportMutation {
+  createExport: {
+    url: Scalars['String'];
+    expiresAt: Scalars['DateTime'];
+    rowCount: Scalars['Int'];
+    columns: Array<Scalars['String']>;
+  };
+}
+
+/** Variables of the registered query `VerifyAuditChain`. */
+export interface VerifyAuditChainQueryVariables {
+}
+
+/** Result (`data`) of the registered query `VerifyAuditChain`. */
+export interface VerifyAuditChainQuery {
+  verifyAuditChain: {
+    ok: Scalars['Boolean'];
+    checked: Scalars['Int'];
+    firstBrokenSeq: Scalars['String'] | null;
+  };
+}
+
+/** Variables of the registered query `LatestAuditSeq`. */
+export interface LatestAuditSeqQueryVariables {
+}
+
+/** Result (`data`) of the registered query `LatestAuditSeq`. */
+export interface LatestAuditSeqQuery {
+  auditEvents: {
+    nodes: Array<{
+      seq: Scalars['String'];
+    }>;
+  };
+}
+
+/** Variables of the registered query `CustomerHistory`. */
+export interface CustomerHistoryQueryVariables {
+  id: Scalars['ID'];
+}
+
+/** Result (`data`) of the registered query `CustomerHistory`. */
+export interface CustomerHistoryQuery {
+  data: Array<{
+    id: Scalars['ID'];
+    seq: Scalars['String'] | null;
+    at: Scalars['DateTime'];
+    action: Scalars['String'];
+    actorRole: Role | null;
+    reason: Scalars['String'] | null;
+    store: CustomerStore | null;
+    version: Scalars['Int'] | null;
+    valuesKept: Scalars['Boolean'];
+    actor: {
+      id: Scalars['ID'];
+      displayName: Scalars['String'];
+    } | null;
+    changes: Array<{
+      field: Scalars['String'];
+      from: Scalars['JSON'] | null;
+      to: Scalars['JSON'] | null;
+      hidden: Scalars['Boolean'];
+      revertible: Scalars['Boolean'];
+    }>;
+  }> | null;
+}
+
+/** Variables of the registered subscription `JobUpdated`. */
+export interface JobUpdatedSubscriptionVariables {
+  id: Scalars['ID'];
+}
+
+/** Result (`data`) of the registered subscription `JobUpdated`. */
+export interface JobUpdatedSubscription {
+  jobUpdated: {
+    id: Scalars['ID'];
+    state: JobState;
+    progress: {
+      done: Scalars['Int'];
+      total: Scalars['Int'] | null;
+    };
+    cancelRequested: Scalars['Boolean'];
+    result: Scalars['JSONObject'] | null;
+    error: Scalars['String'] | null;
+    startedAt: Scalars['DateTime'] | null;
+    finishedAt: Scalars['DateTime'] | null;
+    attempts: Scalars['Int'];
+  };
+}
+
+/** Variables of the registered query `ActivityInZone`. */
+export interface ActivityInZoneQueryVariables {
+  from: Scalars['DateTime'];
+  to: Scalars['DateTime'];
+  bucket: TimeBucket;
+  timeZone: Scalars['String'];
+}
+
+/** Result (`data`) of the registered query `ActivityInZone`. */
+export interface ActivityInZoneQuery {
+  lifecycleActivity: Array<{
+    bucket: Scalars['DateTime'];
+    archived: Scalars['Int'];
+    restored: Scalars['Int'];
+    voided: Scalars['Int'];
+    unvoided: Scalars['Int'];
+    purged: Scalars['Int'];
+    merged: Scalars['Int'];
+    unmerged: Scalars['Int'];
+  }>;
+}
+
+/** Variables of the registered query `ArchiveOverview`. */
+export interface ArchiveOverviewQueryVariables {
+}
+
+/** Result (`data`) of the registered query `ArchiveOverview`. */
+export interface ArchiveOverviewQuery {
+  archiveStats: {
+    customers: Scalars['Int'];
+    interactions: Scalars['Int'];
+    oldestArchivedAt: Scalars['DateTime'] | null;
+    legalHolds: Scalars['Int'];
+    pastRetention: Scalars['Int'];
+    byAge: Array<{
+      age: Scalars['String'];
+      count: Scalars['Int'];
+    }>;
+    byPolicy: Array<{
+      policyId: Scalars['ID'] | null;
+      policyName: Scalars['String'] | null;
+      count: Scalars['Int'];
+    }>;
+  };
+}
+
+/** Variables of the registered query `CleanupStats`. */
+export interface CleanupStatsQueryVariables {
+}
+
+/** Result (`data`) of the registered query `CleanupStats`. */
+export interface CleanupStatsQuery {
+  cleanupStats: {
+    duplicateGroupsPending: Scalars['Int'];
+    duplicateCustomersPending: Scalars['Int'];
+    dataQualityIssues: Array<{
+      field: CleanupField;
+      problem: DataQualityProblem;
+      count: Scalars['Int'];
+    }>;
+    dataQualityCustomers: Scalars['Int'];
+    dataQualityCountedAt: Scalars['DateTime'] | null;
+    lastDuplicateDetectionAt: Scalars['DateTime'] | null;
+  };
+}
+
+/** Variables of the registered query `Backups`. */
+export interface BackupsQueryVariables {
+}
+
+/** Result (`data`) of the registered query `Backups`. */
+export interface BackupsQuery {
+  backups: Array<{
+    id: Scalars['ID'];
+    createdAt: Scalars['DateTime'];
+    createdBy: Scalars['ID'] | null;
+    reason: Scalars['String'] | null;
+    sizeBytes: Scalars['Float'];
+    totalRows: Scalars['Int'];
+    migration: Scalars['String'];
+    serverVersion: Scalars['String'];
+    tables: Array<{
+      name: Scalars['String'];
+      rows: Scalars['Int'];
+    }>;
+    lastDrill: {
+      jobId: Scalars['ID'];
+      state: JobState;
+      finishedAt: Scalars['DateTime'] | null;
+      error: Scalars['String'] | null;
+      seconds: Scalars['Float'] | null;
+    } | null;
+  }>;
+}
+
+/** Variables of the registered query `BackupSettings`. */
+export interface BackupSettingsQueryVariables {
+}
+
+/** Result (`data`) of the registered query `BackupSettings`. */
+export interface BackupSettingsQuery {
+  backupSettings: {
+    keepDaily: Scalars['Int'];
+    keepWeekly: Scalars['Int'];
+    schedule: Scalars['String'] | null;
+    drillSchedule: Scalars['String'] | null;
+  };
+}
+
+/** Variables of the registered mutation `ArchiveCustomers`. */
+export interface ArchiveCustomersMutationVariables {
+  input: ArchiveCustomersInput;
+  see_ArchivedCustomer_address: Scalars['Boolean'];
+  see_ArchivedCustomer_email: Scalars['Boolean'];
+  see_ArchivedCustomer_notes: Scalars['Boolean'];
+  see_ArchivedCustomer_phone: Scalars['Boolean'];
+  see_ArchivedCustomer_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered mutation `ArchiveCustomers`. */
+export interface ArchiveCustomersMutation {
+  data: {
+    customers: Array<{
+      id: Scalars['ID'];
+      code: Scalars['String'];
+      name: Scalars['String'];
+      type: CustomerType;
+      tier: CustomerTier;
+      industry: Scalars['String'] | null;
+      region: Scalars['String'] | null;
+      lifecycleStage: LifecycleStage;
+      status: CustomerStatus;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      address?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      tags: Array<Scalars['String']>;
+      notes?: Scalars['String'] | null;
+      lastInteractionAt: Scalars['DateTime'] | null;
+      createdAt: Scalars['DateTime'];
+      updatedAt: Scalars['DateTime'];
+      version: Scalars['Int'];
+      voidReason: VoidReason | null;
+      voidNote: Scalars['String'] | null;
+      voidedAt: Scalars['DateTime'] | null;
+      previousStatus: CustomerStatus;
+      legalHold: Scalars['Boolean'];
+      archivedAt: Scalars['DateTime'];
+      archiveReason: Scalars['String'];
+      policyId: Scalars['String'] | null;
+      retainUntil: Scalars['DateTime'] | null;
+      checksum: Scalars['String'];
+      owner: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+      archivedBy: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+      interactionCount: Scalars['Int'];
+    }>;
+    failures: Array<{
+      id: Scalars['ID'];
+      code: Scalars['String'];
+      message: Scalars['String'];
+    }>;
+    archivedInteractions: Scalars['Int'];
+    undo: {
+      id: Scalars['ID'];
+      kind: UndoKind;
+      customerCount: Scalars['Int'];
+      expiresAt: Scalars['DateTime'];
+    } | null;
+  };
+}
+
+/** Variables of the registered query `ArchivedCustomerList`. */
+export interface ArchivedCustomerListQueryVariables {
+  filter?: ArchivedCustomerFilter | null;
+  orderBy?: Array<ArchivedCustomerOrder> | null;
+  first?: Scalars['Int'] | null;
+  offset?: Scalars['Int'] | null;
+  see_ArchivedCustomer_address: Scalars['Boolean'];
+  see_ArchivedCustomer_email: Scalars['Boolean'];
+  see_ArchivedCustomer_notes: Scalars['Boolean'];
+  see_ArchivedCustomer_phone: Scalars['Boolean'];
+  see_ArchivedCustomer_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered query `ArchivedCustomerList`. */
+export interface ArchivedCustomerListQuery {
+  data: {
+    totalCount: Scalars['Int'];
+    nodes: Array<{
+      id: Scalars['ID'];
+      code: Scalars['String'];
+      name: Scalars['String'];
+      type: CustomerType;
+      tier: CustomerTier;
+      industry: Scalars['String'] | null;
+      region: Scalars['String'] | null;
+      lifecycleStage: LifecycleStage;
+      status: CustomerStatus;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      address?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      tags: Array<Scalars['String']>;
+      notes?: Scalars['String'] | null;
+      lastInteractionAt: Scalars['DateTime'] | null;
+      createdAt: Scalars['DateTime'];
+      updatedAt: Scalars['DateTime'];
+      version: Scalars['Int'];
+      voidReason: VoidReason | null;
+      voidNote: Scalars['String'] | null;
+      voidedAt: Scalars['DateTime'] | null;
+      previousStatus: CustomerStatus;
+      legalHold: Scalars['Boolean'];
+      archivedAt: Scalars['DateTime'];
+      archiveReason: Scalars['String'];
+      policyId: Scalars['String'] | null;
+      retainUntil: Scalars['DateTime'] | null;
+      checksum: Scalars['String'];
+      owner: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+      archivedBy: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+      interactionCount: Scalars['Int'];
+    }>;
+  };
+}
+
+/** Variables of the registered query `ArchivedCustomerOne`. */
+export interface ArchivedCustomerOneQueryVariables {
+  id: Scalars['ID'];
+  see_ArchivedCustomer_address: Scalars['Boolean'];
+  see_ArchivedCustomer_email: Scalars['Boolean'];
+  see_ArchivedCustomer_notes: Scalars['Boolean'];
+  see_ArchivedCustomer_phone: Scalars['Boolean'];
+  see_ArchivedCustomer_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered query `ArchivedCustomerOne`. */
+export interface ArchivedCustomerOneQuery {
+  data: {
+    id: Scalars['ID'];
+    code: Scalars['String'];
+    name: Scalars['String'];
+    type: CustomerType;
+    tier: CustomerTier;
+    industry: Scalars['String'] | null;
+    region: Scalars['String'] | null;
+    lifecycleStage: LifecycleStage;
+    status: CustomerStatus;
+    email?: Scalars['String'] | null;
+    phone?: Scalars['String'] | null;
+    address?: Scalars['String'] | null;
+    taxId?: Scalars['String'] | null;
+    tags: Array<Scalars['String']>;
+    notes?: Scalars['String'] | null;
+    lastInteractionAt: Scalars['DateTime'] | null;
+    createdAt: Scalars['DateTime'];
+    updatedAt: Scalars['DateTime'];
+    version: Scalars['Int'];
+    voidReason: VoidReason | null;
+    voidNote: Scalars['String'] | null;
+    voidedAt: Scalars['DateTime'] | null;
+    previousStatus: CustomerStatus;
+    legalHold: Scalars['Boolean'];
+    archivedAt: Scalars['DateTime'];
+    archiveReason: Scalars['String'];
+    policyId: Scalars['String'] | null;
+    retainUntil: Scalars['DateTime'] | null;
+    checksum: Scalars['String'];
+    owner: {
+      id: Scalars['ID'];
+      displayName: Scalars['String'];
+    } | null;
+    archivedBy: {
+      id: Scalars['ID'];
+      displayName: Scalars['String'];
+    } | null;
+    interactionCount: Scalars['Int'];
+  } | null;
+}
+
+/** Variables of the registered query `ArchivedCustomerSearch`. */
+export interface ArchivedCustomerSearchQueryVariables {
+  query: Scalars['String'];
+  filter?: ArchiveSearchFilter | null;
+  first?: Scalars['Int'] | null;
+  see_ArchivedCustomer_address: Scalars['Boolean'];
+  see_ArchivedCustomer_email: Scalars['Boolean'];
+  see_ArchivedCustomer_notes: Scalars['Boolean'];
+  see_ArchivedCustomer_phone: Scalars['Boolean'];
+  see_ArchivedCustomer_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered query `ArchivedCustomerSearch`. */
+export interface ArchivedCustomerSearchQuery {
+  data: {
+    totalCount: Scalars['Int'];
+    hits: Array<{
+      customer: {
+        id: Scalars['ID'];
+        code: Scalars['String'];
+        name: Scalars['String'];
+        type: CustomerType;
+        tier: CustomerTier;
+        industry: Scalars['String'] | null;
+        region: Scalars['String'] | null;
+        lifecycleStage: LifecycleStage;
+        status: CustomerStatus;
+        email?: Scalars['String'] | null;
+        phone?: Scalars['String'] | null;
+        address?: Scalars['String'] | null;
+        taxId?: Scalars['String'] | null;
+        tags: Array<Scalars['String']>;
+        notes?: Scalars['String'] | null;
+        lastInteractionAt: Scalars['DateTime'] | null;
+        createdAt: Scalars['DateTime'];
+        updatedAt: Scalars['DateTime'];
+        version: Scalars['Int'];
+        voidReason: VoidReason | null;
+        voidNote: Scalars['String'] | null;
+        voidedAt: Scalars['DateTime'] | null;
+        previousStatus: CustomerStatus;
+        legalHold: Scalars['Boolean'];
+        archivedAt: Scalars['DateTime'];
+        archiveReason: Scalars['String'];
+        policyId: Scalars['String'] | null;
+        retainUntil: Scalars['DateTime'] | null;
+        checksum: Scalars['String'];
+        owner: {
+          id: Scalars['ID'];
+          displayName: Scalars['String'];
+        } | null;
+        archivedBy: {
+          id: Scalars['ID'];
+          displayName: Scalars['String'];
+        } | null;
+        interactionCount: Scalars['Int'];
+      };
+    }>;
+  };
+}
+
+/** Variables of the registered query `ArchivedInteractionPage`. */
+export interface ArchivedInteractionPageQueryVariables {
+  id: Scalars['ID'];
+  filter?: InteractionFilter | null;
+  orderBy?: Array<InteractionOrder> | null;
+  first?: Scalars['Int'] | null;
+  offset?: Scalars['Int'] | null;
+  see_ArchivedInteraction_amount: Scalars['Boolean'];
+  see_ArchivedInteraction_body: Scalars['Boolean'];
+  see_ArchivedInteraction_currency: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered query `ArchivedInteractionPage`. */
+export interface ArchivedInteractionPageQuery {
+  data: {
+    id: Scalars['ID'];
+    interactions: {
+      totalCount: Scalars['Int'];
+      nodes: Array<{
+        id: Scalars['ID'];
+        kind: InteractionKind;
+        occurredAt: Scalars['DateTime'];
+        channel: InteractionChannel | null;
+        subject: Scalars['String'];
+        body?: Scalars['String'] | null;
+        amount?: Scalars['Decimal'] | null;
+        currency?: Scalars['String'] | null;
+        createdAt: Scalars['DateTime'];
+        archivedAt: Scalars['DateTime'];
+        archiveReason: Scalars['String'];
+        archivedWithCustomer: Scalars['Boolean'];
+        owner: {
+          id: Scalars['ID'];
+          displayName: Scalars['String'];
+        } | null;
+      }>;
+    };
+  } | null;
+}
+
+/** Variables of the registered mutation `ArchiveInteractions`. */
+export interface ArchiveInteractionsMutationVariables {
+  input: ArchiveInteractionsInput;
+}
+
+/** Result (`data`) of the registered mutation `ArchiveInteractions`. */
+export interface ArchiveInteractionsMutation {
+  data: {
+    archivedCount: Scalars['Int'];
+    customerCount: Scalars['Int'];
+  };
+}
+
+/** Variables of the registered query `ArchivePolicyList`. */
+export interface ArchivePolicyListQueryVariables {
+  first?: Scalars['Int'] | null;
+  offset?: Scalars['Int'] | null;
+}
+
+/** Result (`data`) of the registered query `ArchivePolicyList`. */
+export interface ArchivePolicyListQuery {
+  data: {
+    totalCount: Scalars['Int'];
+    nodes: Array<{
+      id: Scalars['ID'];
+      name: Scalars['String'];
+      description: Scalars['String'] | null;
+      action: ArchivePolicyAction;
+      criteria: {
+        lifecycleStage: Array<LifecycleStage> | null;
+        type: Array<CustomerType> | null;
+        tier: Array<CustomerTier> | null;
+        region: Array<Scalars['String']> | null;
+        industry: Array<Scalars['String']> | null;
+        tags: Array<Scalars['String']> | null;
+        ownerId: Array<Scalars['ID']> | null;
+        inactiveDays: Scalars['Int'] | null;
+        createdBeforeDays: Scalars['Int'] | null;
+        status: Array<CustomerStatus> | null;
+        voidedBeforeDays: Scalars['Int'] | null;
+      };
+      interactionsOlderThanDays: Scalars['Int'] | null;
+      retentionDays: Scalars['Int'] | null;
+      schedule: Scalars['String'] | null;
+      enabled: Scalars['Boolean'];
+      createdAt: Scalars['DateTime'];
+      updatedAt: Scalars['DateTime'];
+      version: Scalars['Int'];
+      lastRunAt: Scalars['DateTime'] | null;
+      nextRunAt: Scalars['DateTime'] | null;
+      createdBy: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+    }>;
+  };
+}
+
+/** Variables of the registered query `ArchivePolicyOne`. */
+export interface ArchivePolicyOneQueryVariables {
+  id: Scalars['ID'];
+}
+
+/** Result (`data`) of the registered query `ArchivePolicyOne`. */
+export interface ArchivePolicyOneQuery {
+  data: {
+    id: Scalars['ID'];
+    name: Scalars['String'];
+    description: Scalars['String'] | null;
+    action: ArchivePolicyAction;
+    criteria: {
+      lifecycleStage: Array<LifecycleStage> | null;
+      type: Array<CustomerType> | null;
+      tier: Array<CustomerTier> | null;
+      region: Array<Scalars['String']> | null;
+      industry: Array<Scalars['String']> | null;
+      tags: Array<Scalars['String']> | null;
+      ownerId: Array<Scalars['ID']> | null;
+      inactiveDays: Scalars['Int'] | null;
+      createdBeforeDays: Scalars['Int'] | null;
+      status: Array<CustomerStatus> | null;
+      voidedBeforeDays: Scalars['Int'] | null;
+    };
+    interactionsOlderThanDays: Scalars['Int'] | null;
+    retentionDays: Scalars['Int'] | null;
+    schedule: Scalars['String'] | null;
+    enabled: Scalars['Boolean'];
+    createdAt: Scalars['DateTime'];
+    updatedAt: Scalars['DateTime'];
+    version: Scalars['Int'];
+    lastRunAt: Scalars['DateTime'] | null;
+    nextRunAt: Scalars['DateTime'] | null;
+    createdBy: {
+      id: Scalars['ID'];
+      displayName: Scalars['String'];
+    } | null;
+  } | null;
+}
+
+/** Variables of the registered query `AuditEventAt`. */
+export interface AuditEventAtQueryVariables {
+  offset?: Scalars['Int'] | null;
+}
+
+/** Result (`data`) of the registered query `AuditEventAt`. */
+export interface AuditEventAtQuery {
+  data: {
+    nodes: Array<{
+      id: Scalars['ID'];
+      seq: Scalars['String'];
+      at: Scalars['DateTime'];
+      actorRole: Role | null;
+      action: Scalars['String'];
+      entityType: Scalars['String'];
+      entityId: Scalars['String'] | null;
+      reason: Scalars['String'] | null;
+      changes: Scalars['JSONObject'];
+      requestId: Scalars['String'] | null;
+      prevHash: Scalars['String'];
+      hash: Scalars['String'];
+      actor: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+        email: Scalars['String'];
+      } | null;
+    }>;
+  };
+}
+
+/** Variables of the registered query `AuditEventList`. */
+export interface AuditEventListQueryVariables {
+  filter?: AuditEventFilter | null;
+  first?: Scalars['Int'] | null;
+  offset?: Scalars['Int'] | null;
+}
+
+/** Result (`data`) of the registered query `AuditEventList`. */
+export interface AuditEventListQuery {
+  data: {
+    totalCount: Scalars['Int'];
+    nodes: Array<{
+      id: Scalars['ID'];
+      seq: Scalars['String'];
+      at: Scalars['DateTime'];
+      actorRole: Role | null;
+      action: Scalars['String'];
+      entityType: Scalars['String'];
+      entityId: Scalars['String'] | null;
+      reason: Scalars['String'] | null;
+      changes: Scalars['JSONObject'];
+      requestId: Scalars['String'] | null;
+      prevHash: Scalars['String'];
+      hash: Scalars['String'];
+      actor: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+        email: Scalars['String'];
+      } | null;
+    }>;
+  };
+}
+
+/** Variables of the registered mutation `CancelJob`. */
+export interface CancelJobMutationVariables {
+  input: CancelJobInput;
+}
+
+/** Result (`data`) of the registered mutation `CancelJob`. */
+export interface CancelJobMutation {
+  data: {
+    job: {
+      id: Scalars['ID'];
+      kind: JobKind;
+      state: JobState;
+      params: Scalars['JSONObject'];
+      result: Scalars['JSONObject'] | null;
+      error: Scalars['String'] | null;
+      createdAt: Scalars['DateTime'];
+      startedAt: Scalars['DateTime'] | null;
+      finishedAt: Scalars['DateTime'] | null;
+      attempts: Scalars['Int'];
+      cancelRequested: Scalars['Boolean'];
+      progress: {
+        done: Scalars['Int'];
+        total: Scalars['Int'] | null;
+      };
+      createdBy: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+    };
+  };
+}
+
+/** Variables of the registered mutation `ClassifyLifecycleStages`. */
+export interface ClassifyLifecycleStagesMutationVariables {
+  input: ClassifyLifecycleStagesInput;
+}
+
+/** Result (`data`) of the registered mutation `ClassifyLifecycleStages`. */
+export interface ClassifyLifecycleStagesMutation {
+  data: {
+    job: {
+      id: Scalars['ID'];
+      kind: JobKind;
+      state: JobState;
+      params: Scalars['JSONObject'];
+      result: Scalars['JSONObject'] | null;
+      error: Scalars['String'] | null;
+      createdAt: Scalars['DateTime'];
+      startedAt: Scalars['DateTime'] | null;
+      finishedAt: Scalars['DateTime'] | null;
+      attempts: Scalars['Int'];
+      cancelRequested: Scalars['Boolean'];
+      progress: {
+        done: Scalars['Int'];
+        total: Scalars['Int'] | null;
+      };
+      createdBy: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+    };
+  };
+}
+
+/** Variables of the registered mutation `CountDataQuality`. */
+export interface CountDataQualityMutationVariables {
+  input: CountDataQualityInput;
+}
+
+/** Result (`data`) of the registered mutation `CountDataQuality`. */
+export interface CountDataQualityMutation {
+  data: {
+    job: {
+      id: Scalars['ID'];
+      kind: JobKind;
+      state: JobState;
+      params: Scalars['JSONObject'];
+      result: Scalars['JSONObject'] | null;
+      error: Scalars['String'] | null;
+      createdAt: Scalars['DateTime'];
+      startedAt: Scalars['DateTime'] | null;
+      finishedAt: Scalars['DateTime'] | null;
+      attempts: Scalars['Int'];
+      cancelRequested: Scalars['Boolean'];
+      progress: {
+        done: Scalars['Int'];
+        total: Scalars['Int'] | null;
+      };
+      createdBy: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+    };
+  };
+}
+
+/** Variables of the registered mutation `CreateArchivePolicy`. */
+export interface CreateArchivePolicyMutationVariables {
+  input: CreateArchivePolicyInput;
+}
+
+/** Result (`data`) of the registered mutation `CreateArchivePolicy`. */
+export interface CreateArchivePolicyMutation {
+  data: {
+    policy: {
+      id: Scalars['ID'];
+      name: Scalars['String'];
+      description: Scalars['String'] | null;
+      action: ArchivePolicyAction;
+      criteria: {
+        lifecycleStage: Array<LifecycleStage> | null;
+        type: Array<CustomerType> | null;
+        tier: Array<CustomerTier> | null;
+        region: Array<Scalars['String']> | null;
+        industry: Array<Scalars['String']> | null;
+        tags: Array<Scalars['String']> | null;
+        ownerId: Array<Scalars['ID']> | null;
+        inactiveDays: Scalars['Int'] | null;
+        createdBeforeDays: Scalars['Int'] | null;
+        status: Array<CustomerStatus> | null;
+        voidedBeforeDays: Scalars['Int'] | null;
+      };
+      interactionsOlderThanDays: Scalars['Int'] | null;
+      retentionDays: Scalars['Int'] | null;
+      schedule: Scalars['String'] | null;
+      enabled: Scalars['Boolean'];
+      createdAt: Scalars['DateTime'];
+      updatedAt: Scalars['DateTime'];
+      version: Scalars['Int'];
+      lastRunAt: Scalars['DateTime'] | null;
+      nextRunAt: Scalars['DateTime'] | null;
+      createdBy: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+    };
+  };
+}
+
+/** Variables of the registered mutation `CreateCustomer`. */
+export interface CreateCustomerMutationVariables {
+  input: CreateCustomerInput;
+  see_Customer_address: Scalars['Boolean'];
+  see_Customer_email: Scalars['Boolean'];
+  see_Customer_notes: Scalars['Boolean'];
+  see_Customer_phone: Scalars['Boolean'];
+  see_Customer_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered mutation `CreateCustomer`. */
+export interface CreateCustomerMutation {
+  data: {
+    customer: {
+      id: Scalars['ID'];
+      code: Scalars['String'];
+      name: Scalars['String'];
+      type: CustomerType;
+      tier: CustomerTier;
+      industry: Scalars['String'] | null;
+      region: Scalars['String'] | null;
+      lifecycleStage: LifecycleStage;
+      status: CustomerStatus;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      address?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      tags: Array<Scalars['String']>;
+      notes?: Scalars['String'] | null;
+      lastInteractionAt: Scalars['DateTime'] | null;
+      createdAt: Scalars['DateTime'];
+      updatedAt: Scalars['DateTime'];
+      version: Scalars['Int'];
+      voidReason: VoidReason | null;
+      voidNote: Scalars['String'] | null;
+      voidedAt: Scalars['DateTime'] | null;
+      owner: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+      interactionCount: Scalars['Int'];
+      mergedInto: {
+        id: Scalars['ID'];
+        code: Scalars['String'];
+        name: Scalars['String'];
+      } | null;
+    };
+  };
+}
+
+/** Variables of the registered mutation `CreateUser`. */
+export interface CreateUserMutationVariables {
+  input: CreateUserInput;
+  see_User_createdAt: Scalars['Boolean'];
+  see_User_enabled: Scalars['Boolean'];
+  see_User_role: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered mutation `CreateUser`. */
+export interface CreateUserMutation {
+  data: {
+    user: {
+      id: Scalars['ID'];
+      email: Scalars['String'];
+      displayName: Scalars['String'];
+      role?: Role;
+      enabled?: Scalars['Boolean'];
+      createdAt?: Scalars['DateTime'];
+    };
+  };
+}
+
+/** Variables of the registered query `CustomerList`. */
+export interface CustomerListQueryVariables {
+  filter?: CustomerFilter | null;
+  orderBy?: Array<CustomerOrder> | null;
+  first?: Scalars['Int'] | null;
+  offset?: Scalars['Int'] | null;
+  see_Customer_address: Scalars['Boolean'];
+  see_Customer_email: Scalars['Boolean'];
+  see_Customer_notes: Scalars['Boolean'];
+  see_Customer_phone: Scalars['Boolean'];
+  see_Customer_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered query `CustomerList`. */
+export interface CustomerListQuery {
+  data: {
+    totalCount: Scalars['Int'];
+    nodes: Array<{
+      id: Scalars['ID'];
+      code: Scalars['String'];
+      name: Scalars['String'];
+      type: CustomerType;
+      tier: CustomerTier;
+      industry: Scalars['String'] | null;
+      region: Scalars['String'] | null;
+      lifecycleStage: LifecycleStage;
+      status: CustomerStatus;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      address?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      tags: Array<Scalars['String']>;
+      notes?: Scalars['String'] | null;
+      lastInteractionAt: Scalars['DateTime'] | null;
+      createdAt: Scalars['DateTime'];
+      updatedAt: Scalars['DateTime'];
+      version: Scalars['Int'];
+      voidReason: VoidReason | null;
+      voidNote: Scalars['String'] | null;
+      voidedAt: Scalars['DateTime'] | null;
+      owner: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+      interactionCount: Scalars['Int'];
+      mergedInto: {
+        id: Scalars['ID'];
+        code: Scalars['String'];
+        name: Scalars['String'];
+      } | null;
+    }>;
+  };
+}
+
+/** Variables of the registered query `CustomerOne`. */
+export interface CustomerOneQueryVariables {
+  id: Scalars['ID'];
+  see_Customer_address: Scalars['Boolean'];
+  see_Customer_email: Scalars['Boolean'];
+  see_Customer_notes: Scalars['Boolean'];
+  see_Customer_phone: Scalars['Boolean'];
+  see_Customer_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered query `CustomerOne`. */
+export interface CustomerOneQuery {
+  data: {
+    id: Scalars['ID'];
+    code: Scalars['String'];
+    name: Scalars['String'];
+    type: CustomerType;
+    tier: CustomerTier;
+    industry: Scalars['String'] | null;
+    region: Scalars['String'] | null;
+    lifecycleStage: LifecycleStage;
+    status: CustomerStatus;
+    email?: Scalars['String'] | null;
+    phone?: Scalars['String'] | null;
+    address?: Scalars['String'] | null;
+    taxId?: Scalars['String'] | null;
+    tags: Array<Scalars['String']>;
+    notes?: Scalars['String'] | null;
+    lastInteractionAt: Scalars['DateTime'] | null;
+    createdAt: Scalars['DateTime'];
+    updatedAt: Scalars['DateTime'];
+    version: Scalars['Int'];
+    voidReason: VoidReason | null;
+    voidNote: Scalars['String'] | null;
+    voidedAt: Scalars['DateTime'] | null;
+    owner: {
+      id: Scalars['ID'];
+      displayName: Scalars['String'];
+    } | null;
+    interactionCount: Scalars['Int'];
+    mergedInto: {
+      id: Scalars['ID'];
+      code: Scalars['String'];
+      name: Scalars['String'];
+    } | null;
+  } | null;
+}
+
+/** Variables of the registered mutation `DeleteArchivePolicy`. */
+export interface DeleteArchivePolicyMutationVariables {
+  input: DeleteArchivePolicyInput;
+}
+
+/** Result (`data`) of the registered mutation `DeleteArchivePolicy`. */
+export interface DeleteArchivePolicyMutation {
+  data: {
+    policy: {
+      id: Scalars['ID'];
+      name: Scalars['String'];
+      description: Scalars['String'] | null;
+      action: ArchivePolicyAction;
+      criteria: {
+        lifecycleStage: Array<LifecycleStage> | null;
+        type: Array<CustomerType> | null;
+        tier: Array<CustomerTier> | null;
+        region: Array<Scalars['String']> | null;
+        industry: Array<Scalars['String']> | null;
+        tags: Array<Scalars['String']> | null;
+        ownerId: Array<Scalars['ID']> | null;
+        inactiveDays: Scalars['Int'] | null;
+        createdBeforeDays: Scalars['Int'] | null;
+        status: Array<CustomerStatus> | null;
+        voidedBeforeDays: Scalars['Int'] | null;
+      };
+      interactionsOlderThanDays: Scalars['Int'] | null;
+      retentionDays: Scalars['Int'] | null;
+      schedule: Scalars['String'] | null;
+      enabled: Scalars['Boolean'];
+      createdAt: Scalars['DateTime'];
+      updatedAt: Scalars['DateTime'];
+      version: Scalars['Int'];
+      lastRunAt: Scalars['DateTime'] | null;
+      nextRunAt: Scalars['DateTime'] | null;
+      createdBy: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+    };
+  };
+}
+
+/** Variables of the registered mutation `DeleteSegment`. */
+export interface DeleteSegmentMutationVariables {
+  input: DeleteSegmentInput;
+}
+
+/** Result (`data`) of the registered mutation `DeleteSegment`. */
+export interface DeleteSegmentMutation {
+  data: {
+    segment: {
+      id: Scalars['ID'];
+      name: Scalars['String'];
+      description: Scalars['String'] | null;
+      filter: Scalars['JSONObject'];
+      hiddenCriteria: Array<Scalars['String']>;
+      createdAt: Scalars['DateTime'];
+      updatedAt: Scalars['DateTime'];
+      version: Scalars['Int'];
+      customerCount: Scalars['Int'];
+      createdBy: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+    };
+  };
+}
+
+/** Variables of the registered mutation `DeleteTag`. */
+export interface DeleteTagMutationVariables {
+  input: DeleteTagInput;
+}
+
+/** Result (`data`) of the registered mutation `DeleteTag`. */
+export interface DeleteTagMutation {
+  data: {
+    tag: {
+      name: Scalars['String'];
+      color: Scalars['String'] | null;
+      description: Scalars['String'] | null;
+      count: Scalars['Int'];
+    };
+  };
+}
+
+/** Variables of the registered mutation `DetectDuplicates`. */
+export interface DetectDuplicatesMutationVariables {
+  input: DetectDuplicatesInput;
+}
+
+/** Result (`data`) of the registered mutation `DetectDuplicates`. */
+export interface DetectDuplicatesMutation {
+  data: {
+    job: {
+      id: Scalars['ID'];
+      kind: JobKind;
+      state: JobState;
+      params: Scalars['JSONObject'];
+      result: Scalars['JSONObject'] | null;
+      error: Scalars['String'] | null;
+      createdAt: Scalars['DateTime'];
+      startedAt: Scalars['DateTime'] | null;
+      finishedAt: Scalars['DateTime'] | null;
+      attempts: Scalars['Int'];
+      cancelRequested: Scalars['Boolean'];
+      progress: {
+        done: Scalars['Int'];
+        total: Scalars['Int'] | null;
+      };
+      createdBy: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+    };
+  };
+}
+
+/** Variables of the registered mutation `DismissDuplicate`. */
+export interface DismissDuplicateMutationVariables {
+  input: DismissDuplicateInput;
+}
+
+/** Result (`data`) of the registered mutation `DismissDuplicate`. */
+export interface DismissDuplicateMutation {
+  data: {
+    groupId: Scalars['ID'];
+    dismissedPairs: Scalars['Int'];
+  };
+}
+
+/** Variables of the registered mutation `ErasePersonalData`. */
+export interface ErasePersonalDataMutationVariables {
+  input: ErasePersonalDataInput;
+  see_ArchivedCustomer_address: Scalars['Boolean'];
+  see_ArchivedCustomer_email: Scalars['Boolean'];
+  see_ArchivedCustomer_notes: Scalars['Boolean'];
+  see_ArchivedCustomer_phone: Scalars['Boolean'];
+  see_ArchivedCustomer_taxId: Scalars['Boolean'];
+  see_Customer_address: Scalars['Boolean'];
+  see_Customer_email: Scalars['Boolean'];
+  see_Customer_notes: Scalars['Boolean'];
+  see_Customer_phone: Scalars['Boolean'];
+  see_Customer_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered mutation `ErasePersonalData`. */
+export interface ErasePersonalDataMutation {
+  data: {
+    customer: {
+      id: Scalars['ID'];
+      code: Scalars['String'];
+      name: Scalars['String'];
+      type: CustomerType;
+      tier: CustomerTier;
+      industry: Scalars['String'] | null;
+      region: Scalars['String'] | null;
+      lifecycleStage: LifecycleStage;
+      status: CustomerStatus;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      address?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      tags: Array<Scalars['String']>;
+      notes?: Scalars['String'] | null;
+      lastInteractionAt: Scalars['DateTime'] | null;
+      createdAt: Scalars['DateTime'];
+      updatedAt: Scalars['DateTime'];
+      version: Scalars['Int'];
+      voidReason: VoidReason | null;
+      voidNote: Scalars['String'] | null;
+      voidedAt: Scalars['DateTime'] | null;
+      owner: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+      interactionCount: Scalars['Int'];
+      mergedInto: {
+        id: Scalars['ID'];
+        code: Scalars['String'];
+        name: Scalars['String'];
+      } | null;
+    } | null;
+    archivedCustomer: {
+      id: Scalars['ID'];
+      code: Scalars['String'];
+      name: Scalars['String'];
+      type: CustomerType;
+      tier: CustomerTier;
+      industry: Scalars['String'] | null;
+      region: Scalars['String'] | null;
+      lifecycleStage: LifecycleStage;
+      status: CustomerStatus;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      address?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      tags: Array<Scalars['String']>;
+      notes?: Scalars['String'] | null;
+      lastInteractionAt: Scalars['DateTime'] | null;
+      createdAt: Scalars['DateTime'];
+      updatedAt: Scalars['DateTime'];
+      version: Scalars['Int'];
+      voidReason: VoidReason | null;
+      voidNote: Scalars['String'] | null;
+      voidedAt: Scalars['DateTime'] | null;
+      previousStatus: CustomerStatus;
+      legalHold: Scalars['Boolean'];
+      archivedAt: Scalars['DateTime'];
+      archiveReason: Scalars['String'];
+      policyId: Scalars['String'] | null;
+      retainUntil: Scalars['DateTime'] | null;
+      checksum: Scalars['String'];
+      owner: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+      archivedBy: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+      interactionCount: Scalars['Int'];
+    } | null;
+  };
+}
+
+/** Variables of the registered query `InteractionList`. */
+export interface InteractionListQueryVariables {
+  filter?: InteractionFilter | null;
+  orderBy?: Array<InteractionOrder> | null;
+  first?: Scalars['Int'] | null;
+  offset?: Scalars['Int'] | null;
+  see_Interaction_amount: Scalars['Boolean'];
+  see_Interaction_body: Scalars['Boolean'];
+  see_Interaction_currency: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered query `InteractionList`. */
+export interface InteractionListQuery {
+  data: {
+    totalCount: Scalars['Int'];
+    nodes: Array<{
+      id: Scalars['ID'];
+      kind: InteractionKind;
+      occurredAt: Scalars['DateTime'];
+      channel: InteractionChannel | null;
+      subject: Scalars['String'];
+      body?: Scalars['String'] | null;
+      amount?: Scalars['Decimal'] | null;
+      currency?: Scalars['String'] | null;
+      createdAt: Scalars['DateTime'];
+      customer: {
+        id: Scalars['ID'];
+        code: Scalars['String'];
+        name: Scalars['String'];
+      };
+      owner: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+    }>;
+  };
+}
+
+/** Variables of the registered query `InteractionTimeline`. */
+export interface InteractionTimelineQueryVariables {
+  filter?: InteractionFilter | null;
+  orderBy?: Array<InteractionOrder> | null;
+  first?: Scalars['Int'] | null;
+  after?: Scalars['String'] | null;
+  see_Interaction_amount: Scalars['Boolean'];
+  see_Interaction_body: Scalars['Boolean'];
+  see_Interaction_currency: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered query `InteractionTimeline`. */
+export interface InteractionTimelineQuery {
+  data: {
+    totalCount: Scalars['Int'];
+    pageInfo: {
+      hasNextPage: Scalars['Boolean'];
+      endCursor: Scalars['String'] | null;
+    };
+    nodes: Array<{
+      id: Scalars['ID'];
+      kind: InteractionKind;
+      occurredAt: Scalars['DateTime'];
+      channel: InteractionChannel | null;
+      subject: Scalars['String'];
+      body?: Scalars['String'] | null;
+      amount?: Scalars['Decimal'] | null;
+      currency?: Scalars['String'] | null;
+      createdAt: Scalars['DateTime'];
+      customer: {
+        id: Scalars['ID'];
+        code: Scalars['String'];
+        name: Scalars['String'];
+      };
+      owner: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+    }>;
+  };
+}
+
+/** Variables of the registered query `JobList`. */
+export interface JobListQueryVariables {
+  filter?: JobFilter | null;
+  first?: Scalars['Int'] | null;
+  offset?: Scalars['Int'] | null;
+}
+
+/** Result (`data`) of the registered query `JobList`. */
+export interface JobListQuery {
+  data: {
+    totalCount: Scalars['Int'];
+    nodes: Array<{
+      id: Scalars['ID'];
+      kind: JobKind;
+      state: JobState;
+      params: Scalars['JSONObject'];
+      result: Scalars['JSONObject'] | null;
+      error: Scalars['String'] | null;
+      createdAt: Scalars['DateTime'];
+      startedAt: Scalars['DateTime'] | null;
+      finishedAt: Scalars['DateTime'] | null;
+      attempts: Scalars['Int'];
+      cancelRequested: Scalars['Boolean'];
+      progress: {
+        done: Scalars['Int'];
+        total: Scalars['Int'] | null;
+      };
+      createdBy: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+    }>;
+  };
+}
+
+/** Variables of the registered query `JobOne`. */
+export interface JobOneQueryVariables {
+  id: Scalars['ID'];
+}
+
+/** Result (`data`) of the registered query `JobOne`. */
+export interface JobOneQuery {
+  data: {
+    id: Scalars['ID'];
+    kind: JobKind;
+    state: JobState;
+    params: Scalars['JSONObject'];
+    result: Scalars['JSONObject'] | null;
+    error: Scalars['String'] | null;
+    createdAt: Scalars['DateTime'];
+    startedAt: Scalars['DateTime'] | null;
+    finishedAt: Scalars['DateTime'] | null;
+    attempts: Scalars['Int'];
+    cancelRequested: Scalars['Boolean'];
+    progress: {
+      done: Scalars['Int'];
+      total: Scalars['Int'] | null;
+    };
+    createdBy: {
+      id: Scalars['ID'];
+      displayName: Scalars['String'];
+    } | null;
+  } | null;
+}
+
+/** Variables of the registered mutation `LogInteraction`. */
+export interface LogInteractionMutationVariables {
+  input: LogInteractionInput;
+  see_Interaction_amount: Scalars['Boolean'];
+  see_Interaction_body: Scalars['Boolean'];
+  see_Interaction_currency: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered mutation `LogInteraction`. */
+export interface LogInteractionMutation {
+  data: {
+    interaction: {
+      id: Scalars['ID'];
+      kind: InteractionKind;
+      occurredAt: Scalars['DateTime'];
+      channel: InteractionChannel | null;
+      subject: Scalars['String'];
+      body?: Scalars['String'] | null;
+      amount?: Scalars['Decimal'] | null;
+      currency?: Scalars['String'] | null;
+      createdAt: Scalars['DateTime'];
+      customer: {
+        id: Scalars['ID'];
+        code: Scalars['String'];
+        name: Scalars['String'];
+      };
+      owner: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+    };
+  };
+}
+
+/** Variables of the registered mutation `MergeCustomers`. */
+export interface MergeCustomersMutationVariables {
+  input: MergeCustomersInput;
+  see_Customer_address: Scalars['Boolean'];
+  see_Customer_email: Scalars['Boolean'];
+  see_Customer_notes: Scalars['Boolean'];
+  see_Customer_phone: Scalars['Boolean'];
+  see_Customer_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered mutation `MergeCustomers`. */
+export interface MergeCustomersMutation {
+  data: {
+    survivor: {
+      id: Scalars['ID'];
+      code: Scalars['String'];
+      name: Scalars['String'];
+      type: CustomerType;
+      tier: CustomerTier;
+      industry: Scalars['String'] | null;
+      region: Scalars['String'] | null;
+      lifecycleStage: LifecycleStage;
+      status: CustomerStatus;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      address?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      tags: Array<Scalars['String']>;
+      notes?: Scalars['String'] | null;
+      lastInteractionAt: Scalars['DateTime'] | null;
+      createdAt: Scalars['DateTime'];
+      updatedAt: Scalars['DateTime'];
+      version: Scalars['Int'];
+      voidReason: VoidReason | null;
+      voidNote: Scalars['String'] | null;
+      voidedAt: Scalars['DateTime'] | null;
+      owner: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+      interactionCount: Scalars['Int'];
+      mergedInto: {
+        id: Scalars['ID'];
+        code: Scalars['String'];
+        name: Scalars['String'];
+      } | null;
+    };
+    merge: {
+      id: Scalars['ID'];
+      mergedIds: Array<Scalars['ID']>;
+      interactionCount: Scalars['Int'];
+    } | null;
+    movedInteractions: Scalars['Int'];
+    dryRun: Scalars['Boolean'];
+  };
+}
+
+/** Variables of the registered mutation `NormalizeCustomers`. */
+export interface NormalizeCustomersMutationVariables {
+  input: NormalizeCustomersInput;
+}
+
+/** Result (`data`) of the registered mutation `NormalizeCustomers`. */
+export interface NormalizeCustomersMutation {
+  data: {
+    dryRun: Scalars['Boolean'];
+    scanned: Scalars['Int'] | null;
+    changedCustomers: Scalars['Int'] | null;
+    changeCount: Scalars['Int'] | null;
+    changes: Array<{
+      customer: {
+        id: Scalars['ID'];
+        code: Scalars['String'];
+        name: Scalars['String'];
+      };
+      field: CleanupField;
+      before: Scalars['String'] | null;
+      after: Scalars['String'] | null;
+      hidden: Scalars['Boolean'];
+    }>;
+    job: {
+      id: Scalars['ID'];
+      kind: JobKind;
+      state: JobState;
+      params: Scalars['JSONObject'];
+      result: Scalars['JSONObject'] | null;
+      error: Scalars['String'] | null;
+      createdAt: Scalars['DateTime'];
+      startedAt: Scalars['DateTime'] | null;
+      finishedAt: Scalars['DateTime'] | null;
+      attempts: Scalars['Int'];
+      cancelRequested: Scalars['Boolean'];
+      progress: {
+        done: Scalars['Int'];
+        total: Scalars['Int'] | null;
+      };
+      createdBy: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+    } | null;
+    undo: {
+      id: Scalars['ID'];
+      kind: UndoKind;
+      customerCount: Scalars['Int'];
+      expiresAt: Scalars['DateTime'];
+    } | null;
+  };
+}
+
+/** Variables of the registered query `PreviewArchivePolicy`. */
+export interface PreviewArchivePolicyQueryVariables {
+  input: PreviewArchivePolicyInput;
+  see_Customer_address: Scalars['Boolean'];
+  see_Customer_email: Scalars['Boolean'];
+  see_Customer_notes: Scalars['Boolean'];
+  see_Customer_phone: Scalars['Boolean'];
+  see_Customer_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered query `PreviewArchivePolicy`. */
+export interface PreviewArchivePolicyQuery {
+  data: {
+    customerCount: Scalars['Int'];
+    interactionCount: Scalars['Int'];
+    sample: Array<{
+      id: Scalars['ID'];
+      code: Scalars['String'];
+      name: Scalars['String'];
+      type: CustomerType;
+      tier: CustomerTier;
+      industry: Scalars['String'] | null;
+      region: Scalars['String'] | null;
+      lifecycleStage: LifecycleStage;
+      status: CustomerStatus;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      address?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      tags: Array<Scalars['String']>;
+      notes?: Scalars['String'] | null;
+      lastInteractionAt: Scalars['DateTime'] | null;
+      createdAt: Scalars['DateTime'];
+      updatedAt: Scalars['DateTime'];
+      version: Scalars['Int'];
+      voidReason: VoidReason | null;
+      voidNote: Scalars['String'] | null;
+      voidedAt: Scalars['DateTime'] | null;
+      owner: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+      interactionCount: Scalars['Int'];
+      mergedInto: {
+        id: Scalars['ID'];
+        code: Scalars['String'];
+        name: Scalars['String'];
+      } | null;
+    }>;
+  };
+}
+
+/** Variables of the registered mutation `PurgeCustomer`. */
+export interface PurgeCustomerMutationVariables {
+  input: PurgeCustomerInput;
+}
+
+/** Result (`data`) of the registered mutation `PurgeCustomer`. */
+export interface PurgeCustomerMutation {
+  data: {
+    purgedId: Scalars['ID'];
+    code: Scalars['String'];
+    export: Scalars['JSONObject'];
+  };
+}
+
+/** Variables of the registered mutation `ResetUserPassword`. */
+export interface ResetUserPasswordMutationVariables {
+  input: ResetUserPasswordInput;
+  see_User_createdAt: Scalars['Boolean'];
+  see_User_enabled: Scalars['Boolean'];
+  see_User_role: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered mutation `ResetUserPassword`. */
+export interface ResetUserPasswordMutation {
+  data: {
+    user: {
+      id: Scalars['ID'];
+      email: Scalars['String'];
+      displayName: Scalars['String'];
+      role?: Role;
+      enabled?: Scalars['Boolean'];
+      createdAt?: Scalars['DateTime'];
+    };
+  };
+}
+
+/** Variables of the registered mutation `ResolveAllDataQualityIssues`. */
+export interface ResolveAllDataQualityIssuesMutationVariables {
+  input: ResolveAllDataQualityIssuesInput;
+}
+
+/** Result (`data`) of the registered mutation `ResolveAllDataQualityIssues`. */
+export interface ResolveAllDataQualityIssuesMutation {
+  data: {
+    job: {
+      id: Scalars['ID'];
+      kind: JobKind;
+      state: JobState;
+      params: Scalars['JSONObject'];
+      result: Scalars['JSONObject'] | null;
+      error: Scalars['String'] | null;
+      createdAt: Scalars['DateTime'];
+      startedAt: Scalars['DateTime'] | null;
+      finishedAt: Scalars['DateTime'] | null;
+      attempts: Scalars['Int'];
+      cancelRequested: Scalars['Boolean'];
+      progress: {
+        done: Scalars['Int'];
+        total: Scalars['Int'] | null;
+      };
+      createdBy: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+    };
+  };
+}
+
+/** Variables of the registered mutation `ResolveDataQualityIssues`. */
+export interface ResolveDataQualityIssuesMutationVariables {
+  input: ResolveDataQualityIssuesInput;
+}
+
+/** Result (`data`) of the registered mutation `ResolveDataQualityIssues`. */
+export interface ResolveDataQualityIssuesMutation {
+  data: {
+    resolved: Scalars['Int'];
+    failures: Array<{
+      id: Scalars['ID'];
+      code: Scalars['String'];
+      message: Scalars['String'];
+    }>;
+  };
+}
+
+/** Variables of the registered mutation `RestoreCustomers`. */
+export interface RestoreCustomersMutationVariables {
+  input: RestoreCustomersInput;
+  see_Customer_address: Scalars['Boolean'];
+  see_Customer_email: Scalars['Boolean'];
+  see_Customer_notes: Scalars['Boolean'];
+  see_Customer_phone: Scalars['Boolean'];
+  see_Customer_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered mutation `RestoreCustomers`. */
+export interface RestoreCustomersMutation {
+  data: {
+    customers: Array<{
+      id: Scalars['ID'];
+      code: Scalars['String'];
+      name: Scalars['String'];
+      type: CustomerType;
+      tier: CustomerTier;
+      industry: Scalars['String'] | null;
+      region: Scalars['String'] | null;
+      lifecycleStage: LifecycleStage;
+      status: CustomerStatus;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      address?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      tags: Array<Scalars['String']>;
+      notes?: Scalars['String'] | null;
+      lastInteractionAt: Scalars['DateTime'] | null;
+      createdAt: Scalars['DateTime'];
+      updatedAt: Scalars['DateTime'];
+      version: Scalars['Int'];
+      voidReason: VoidReason | null;
+      voidNote: Scalars['String'] | null;
+      voidedAt: Scalars['DateTime'] | null;
+      owner: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+      interactionCount: Scalars['Int'];
+      mergedInto: {
+        id: Scalars['ID'];
+        code: Scalars['String'];
+        name: Scalars['String'];
+      } | null;
+    }>;
+    failures: Array<{
+      id: Scalars['ID'];
+      code: Scalars['String'];
+      message: Scalars['String'];
+    }>;
+    restoredInteractions: Scalars['Int'];
+  };
+}
+
+/** Variables of the registered mutation `RevertCustomer`. */
+export interface RevertCustomerMutationVariables {
+  input: RevertCustomerInput;
+  see_Customer_address: Scalars['Boolean'];
+  see_Customer_email: Scalars['Boolean'];
+  see_Customer_notes: Scalars['Boolean'];
+  see_Customer_phone: Scalars['Boolean'];
+  see_Customer_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered mutation `RevertCustomer`. */
+export interface RevertCustomerMutation {
+  data: {
+    customer: {
+      id: Scalars['ID'];
+      code: Scalars['String'];
+      name: Scalars['String'];
+      type: CustomerType;
+      tier: CustomerTier;
+      industry: Scalars['String'] | null;
+      region: Scalars['String'] | null;
+      lifecycleStage: LifecycleStage;
+      status: CustomerStatus;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      address?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      tags: Array<Scalars['String']>;
+      notes?: Scalars['String'] | null;
+      lastInteractionAt: Scalars['DateTime'] | null;
+      createdAt: Scalars['DateTime'];
+      updatedAt: Scalars['DateTime'];
+      version: Scalars['Int'];
+      voidReason: VoidReason | null;
+      voidNote: Scalars['String'] | null;
+      voidedAt: Scalars['DateTime'] | null;
+      owner: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+      interactionCount: Scalars['Int'];
+      mergedInto: {
+        id: Scalars['ID'];
+        code: Scalars['String'];
+        name: Scalars['String'];
+      } | null;
+    };
+    revertedFields: Array<Scalars['String']>;
+  };
+}
+
+/** Variables of the registered mutation `RunArchivePolicy`. */
+export interface RunArchivePolicyMutationVariables {
+  input: RunArchivePolicyInput;
+}
+
+/** Result (`data`) of the registered mutation `RunArchivePolicy`. */
+export interface RunArchivePolicyMutation {
+  data: {
+    job: {
+      id: Scalars['ID'];
+      kind: JobKind;
+      state: JobState;
+      params: Scalars['JSONObject'];
+      result: Scalars['JSONObject'] | null;
+      error: Scalars['String'] | null;
+      createdAt: Scalars['DateTime'];
+      startedAt: Scalars['DateTime'] | null;
+      finishedAt: Scalars['DateTime'] | null;
+      attempts: Scalars['Int'];
+      cancelRequested: Scalars['Boolean'];
+      progress: {
+        done: Scalars['Int'];
+        total: Scalars['Int'] | null;
+      };
+      createdBy: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+    };
+  };
+}
+
+/** Variables of the registered mutation `SaveSegment`. */
+export interface SaveSegmentMutationVariables {
+  input: SaveSegmentInput;
+}
+
+/** Result (`data`) of the registered mutation `SaveSegment`. */
+export interface SaveSegmentMutation {
+  data: {
+    segment: {
+      id: Scalars['ID'];
+      name: Scalars['String'];
+      description: Scalars['String'] | null;
+      filter: Scalars['JSONObject'];
+      hiddenCriteria: Array<Scalars['String']>;
+      createdAt: Scalars['DateTime'];
+      updatedAt: Scalars['DateTime'];
+      version: Scalars['Int'];
+      customerCount: Scalars['Int'];
+      createdBy: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+    };
+  };
+}
+
+/** Variables of the registered mutation `SaveTag`. */
+export interface SaveTagMutationVariables {
+  input: SaveTagInput;
+}
+
+/** Result (`data`) of the registered mutation `SaveTag`. */
+export interface SaveTagMutation {
+  data: {
+    tag: {
+      name: Scalars['String'];
+      color: Scalars['String'] | null;
+      description: Scalars['String'] | null;
+      count: Scalars['Int'];
+    };
+  };
+}
+
+/** Variables of the registered query `SegmentAll`. */
+export interface SegmentAllQueryVariables {
+}
+
+/** Result (`data`) of the registered query `SegmentAll`. */
+export interface SegmentAllQuery {
+  data: Array<{
+    id: Scalars['ID'];
+    name: Scalars['String'];
+    description: Scalars['String'] | null;
+    filter: Scalars['JSONObject'];
+    hiddenCriteria: Array<Scalars['String']>;
+    createdAt: Scalars['DateTime'];
+    updatedAt: Scalars['DateTime'];
+    version: Scalars['Int'];
+    customerCount: Scalars['Int'];
+    createdBy: {
+      id: Scalars['ID'];
+      displayName: Scalars['String'];
+    } | null;
+  }>;
+}
+
+/** Variables of the registered mutation `SetLegalHold`. */
+export interface SetLegalHoldMutationVariables {
+  input: SetLegalHoldInput;
+  see_ArchivedCustomer_address: Scalars['Boolean'];
+  see_ArchivedCustomer_email: Scalars['Boolean'];
+  see_ArchivedCustomer_notes: Scalars['Boolean'];
+  see_ArchivedCustomer_phone: Scalars['Boolean'];
+  see_ArchivedCustomer_taxId: Scalars['Boolean'];
+  see_Customer_address: Scalars['Boolean'];
+  see_Customer_email: Scalars['Boolean'];
+  see_Customer_notes: Scalars['Boolean'];
+  see_Customer_phone: Scalars['Boolean'];
+  see_Customer_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered mutation `SetLegalHold`. */
+export interface SetLegalHoldMutation {
+  data: {
+    customer: {
+      id: Scalars['ID'];
+      code: Scalars['String'];
+      name: Scalars['String'];
+      type: CustomerType;
+      tier: CustomerTier;
+      industry: Scalars['String'] | null;
+      region: Scalars['String'] | null;
+      lifecycleStage: LifecycleStage;
+      status: CustomerStatus;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      address?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      tags: Array<Scalars['String']>;
+      notes?: Scalars['String'] | null;
+      lastInteractionAt: Scalars['DateTime'] | null;
+      createdAt: Scalars['DateTime'];
+      updatedAt: Scalars['DateTime'];
+      version: Scalars['Int'];
+      voidReason: VoidReason | null;
+      voidNote: Scalars['String'] | null;
+      voidedAt: Scalars['DateTime'] | null;
+      owner: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+      interactionCount: Scalars['Int'];
+      mergedInto: {
+        id: Scalars['ID'];
+        code: Scalars['String'];
+        name: Scalars['String'];
+      } | null;
+    } | null;
+    archivedCustomer: {
+      id: Scalars['ID'];
+      code: Scalars['String'];
+      name: Scalars['String'];
+      type: CustomerType;
+      tier: CustomerTier;
+      industry: Scalars['String'] | null;
+      region: Scalars['String'] | null;
+      lifecycleStage: LifecycleStage;
+      status: CustomerStatus;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      address?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      tags: Array<Scalars['String']>;
+      notes?: Scalars['String'] | null;
+      lastInteractionAt: Scalars['DateTime'] | null;
+      createdAt: Scalars['DateTime'];
+      updatedAt: Scalars['DateTime'];
+      version: Scalars['Int'];
+      voidReason: VoidReason | null;
+      voidNote: Scalars['String'] | null;
+      voidedAt: Scalars['DateTime'] | null;
+      previousStatus: CustomerStatus;
+      legalHold: Scalars['Boolean'];
+      archivedAt: Scalars['DateTime'];
+      archiveReason: Scalars['String'];
+      policyId: Scalars['String'] | null;
+      retainUntil: Scalars['DateTime'] | null;
+      checksum: Scalars['String'];
+      owner: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+      archivedBy: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+      interactionCount: Scalars['Int'];
+    } | null;
+  };
+}
+
+/** Variables of the registered query `StaffNameAll`. */
+export interface StaffNameAllQueryVariables {
+}
+
+/** Result (`data`) of the registered query `StaffNameAll`. */
+export interface StaffNameAllQuery {
+  data: Array<{
+    id: Scalars['ID'];
+    displayName: Scalars['String'];
+  }>;
+}
+
+/** Variables of the registered mutation `StartBackup`. */
+export interface StartBackupMutationVariables {
+  input: StartBackupInput;
+}
+
+/** Result (`data`) of the registered mutation `StartBackup`. */
+export interface StartBackupMutation {
+  data: {
+    job: {
+      id: Scalars['ID'];
+      kind: JobKind;
+      state: JobState;
+      params: Scalars['JSONObject'];
+      result: Scalars['JSONObject'] | null;
+      error: Scalars['String'] | null;
+      createdAt: Scalars['DateTime'];
+      startedAt: Scalars['DateTime'] | null;
+      finishedAt: Scalars['DateTime'] | null;
+      attempts: Scalars['Int'];
+      cancelRequested: Scalars['Boolean'];
+      progress: {
+        done: Scalars['Int'];
+        total: Scalars['Int'] | null;
+      };
+      createdBy: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+    };
+  };
+}
+
+/** Variables of the registered mutation `StartBackupDrill`. */
+export interface StartBackupDrillMutationVariables {
+  input: StartBackupDrillInput;
+}
+
+/** Result (`data`) of the registered mutation `StartBackupDrill`. */
+export interface StartBackupDrillMutation {
+  data: {
+    job: {
+      id: Scalars['ID'];
+      kind: JobKind;
+      state: JobState;
+      params: Scalars['JSONObject'];
+      result: Scalars['JSONObject'] | null;
+      error: Scalars['String'] | null;
+      createdAt: Scalars['DateTime'];
+      startedAt: Scalars['DateTime'] | null;
+      finishedAt: Scalars['DateTime'] | null;
+      attempts: Scalars['Int'];
+      cancelRequested: Scalars['Boolean'];
+      progress: {
+        done: Scalars['Int'];
+        total: Scalars['Int'] | null;
+      };
+      createdBy: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+    };
+  };
+}
+
+/** Variables of the registered mutation `StartKeyRotation`. */
+export interface StartKeyRotationMutationVariables {
+  input: StartKeyRotationInput;
+}
+
+/** Result (`data`) of the registered mutation `StartKeyRotation`. */
+export interface StartKeyRotationMutation {
+  data: {
+    job: {
+      id: Scalars['ID'];
+      kind: JobKind;
+      state: JobState;
+      params: Scalars['JSONObject'];
+      result: Scalars['JSONObject'] | null;
+      error: Scalars['String'] | null;
+      createdAt: Scalars['DateTime'];
+      startedAt: Scalars['DateTime'] | null;
+      finishedAt: Scalars['DateTime'] | null;
+      attempts: Scalars['Int'];
+      cancelRequested: Scalars['Boolean'];
+      progress: {
+        done: Scalars['Int'];
+        total: Scalars['Int'] | null;
+      };
+      createdBy: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+    };
+  };
+}
+
+/** Variables of the registered query `TagAll`. */
+export interface TagAllQueryVariables {
+}
+
+/** Result (`data`) of the registered query `TagAll`. */
+export interface TagAllQuery {
+  data: Array<{
+    name: Scalars['String'];
+    color: Scalars['String'] | null;
+    description: Scalars['String'] | null;
+    count: Scalars['Int'];
+  }>;
+}
+
+/** Variables of the registered mutation `UndoOperation`. */
+export interface UndoOperationMutationVariables {
+  input: UndoOperationInput;
+  see_Customer_address: Scalars['Boolean'];
+  see_Customer_email: Scalars['Boolean'];
+  see_Customer_notes: Scalars['Boolean'];
+  see_Customer_phone: Scalars['Boolean'];
+  see_Customer_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered mutation `UndoOperation`. */
+export interface UndoOperationMutation {
+  data: {
+    operation: {
+      id: Scalars['ID'];
+      kind: UndoKind;
+      customerCount: Scalars['Int'];
+      undoneAt: Scalars['DateTime'] | null;
+    };
+    customers: Array<{
+      id: Scalars['ID'];
+      code: Scalars['String'];
+      name: Scalars['String'];
+      type: CustomerType;
+      tier: CustomerTier;
+      industry: Scalars['String'] | null;
+      region: Scalars['String'] | null;
+      lifecycleStage: LifecycleStage;
+      status: CustomerStatus;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      address?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      tags: Array<Scalars['String']>;
+      notes?: Scalars['String'] | null;
+      lastInteractionAt: Scalars['DateTime'] | null;
+      createdAt: Scalars['DateTime'];
+      updatedAt: Scalars['DateTime'];
+      version: Scalars['Int'];
+      voidReason: VoidReason | null;
+      voidNote: Scalars['String'] | null;
+      voidedAt: Scalars['DateTime'] | null;
+      owner: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+      interactionCount: Scalars['Int'];
+      mergedInto: {
+        id: Scalars['ID'];
+        code: Scalars['String'];
+        name: Scalars['String'];
+      } | null;
+    }>;
+    failures: Array<{
+      id: Scalars['ID'];
+      code: Scalars['String'];
+      message: Scalars['String'];
+    }>;
+    restoredInteractions: Scalars['Int'];
+  };
+}
+
+/** Variables of the registered mutation `UnmergeCustomers`. */
+export interface UnmergeCustomersMutationVariables {
+  input: UnmergeCustomersInput;
+  see_Customer_address: Scalars['Boolean'];
+  see_Customer_email: Scalars['Boolean'];
+  see_Customer_notes: Scalars['Boolean'];
+  see_Customer_phone: Scalars['Boolean'];
+  see_Customer_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered mutation `UnmergeCustomers`. */
+export interface UnmergeCustomersMutation {
+  data: {
+    merge: {
+      id: Scalars['ID'];
+      unmergedAt: Scalars['DateTime'] | null;
+    };
+    customers: Array<{
+      id: Scalars['ID'];
+      code: Scalars['String'];
+      name: Scalars['String'];
+      type: CustomerType;
+      tier: CustomerTier;
+      industry: Scalars['String'] | null;
+      region: Scalars['String'] | null;
+      lifecycleStage: LifecycleStage;
+      status: CustomerStatus;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      address?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      tags: Array<Scalars['String']>;
+      notes?: Scalars['String'] | null;
+      lastInteractionAt: Scalars['DateTime'] | null;
+      createdAt: Scalars['DateTime'];
+      updatedAt: Scalars['DateTime'];
+      version: Scalars['Int'];
+      voidReason: VoidReason | null;
+      voidNote: Scalars['String'] | null;
+      voidedAt: Scalars['DateTime'] | null;
+      owner: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+      interactionCount: Scalars['Int'];
+      mergedInto: {
+        id: Scalars['ID'];
+        code: Scalars['String'];
+        name: Scalars['String'];
+      } | null;
+    }>;
+  };
+}
+
+/** Variables of the registered mutation `UnvoidCustomer`. */
+export interface UnvoidCustomerMutationVariables {
+  input: UnvoidCustomerInput;
+  see_Customer_address: Scalars['Boolean'];
+  see_Customer_email: Scalars['Boolean'];
+  see_Customer_notes: Scalars['Boolean'];
+  see_Customer_phone: Scalars['Boolean'];
+  see_Customer_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered mutation `UnvoidCustomer`. */
+export interface UnvoidCustomerMutation {
+  data: {
+    customer: {
+      id: Scalars['ID'];
+      code: Scalars['String'];
+      name: Scalars['String'];
+      type: CustomerType;
+      tier: CustomerTier;
+      industry: Scalars['String'] | null;
+      region: Scalars['String'] | null;
+      lifecycleStage: LifecycleStage;
+      status: CustomerStatus;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      address?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      tags: Array<Scalars['String']>;
+      notes?: Scalars['String'] | null;
+      lastInteractionAt: Scalars['DateTime'] | null;
+      createdAt: Scalars['DateTime'];
+      updatedAt: Scalars['DateTime'];
+      version: Scalars['Int'];
+      voidReason: VoidReason | null;
+      voidNote: Scalars['String'] | null;
+      voidedAt: Scalars['DateTime'] | null;
+      owner: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+      interactionCount: Scalars['Int'];
+      mergedInto: {
+        id: Scalars['ID'];
+        code: Scalars['String'];
+        name: Scalars['String'];
+      } | null;
+    };
+  };
+}
+
+/** Variables of the registered mutation `UnvoidCustomers`. */
+export interface UnvoidCustomersMutationVariables {
+  input: UnvoidCustomersInput;
+  see_Customer_address: Scalars['Boolean'];
+  see_Customer_email: Scalars['Boolean'];
+  see_Customer_notes: Scalars['Boolean'];
+  see_Customer_phone: Scalars['Boolean'];
+  see_Customer_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered mutation `UnvoidCustomers`. */
+export interface UnvoidCustomersMutation {
+  data: {
+    customers: Array<{
+      id: Scalars['ID'];
+      code: Scalars['String'];
+      name: Scalars['String'];
+      type: CustomerType;
+      tier: CustomerTier;
+      industry: Scalars['String'] | null;
+      region: Scalars['String'] | null;
+      lifecycleStage: LifecycleStage;
+      status: CustomerStatus;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      address?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      tags: Array<Scalars['String']>;
+      notes?: Scalars['String'] | null;
+      lastInteractionAt: Scalars['DateTime'] | null;
+      createdAt: Scalars['DateTime'];
+      updatedAt: Scalars['DateTime'];
+      version: Scalars['Int'];
+      voidReason: VoidReason | null;
+      voidNote: Scalars['String'] | null;
+      voidedAt: Scalars['DateTime'] | null;
+      owner: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+      interactionCount: Scalars['Int'];
+      mergedInto: {
+        id: Scalars['ID'];
+        code: Scalars['String'];
+        name: Scalars['String'];
+      } | null;
+    }>;
+    failures: Array<{
+      id: Scalars['ID'];
+      code: Scalars['String'];
+      message: Scalars['String'];
+    }>;
+  };
+}
+
+/** Variables of the registered mutation `UpdateArchivePolicy`. */
+export interface UpdateArchivePolicyMutationVariables {
+  input: UpdateArchivePolicyInput;
+}
+
+/** Result (`data`) of the registered mutation `UpdateArchivePolicy`. */
+export interface UpdateArchivePolicyMutation {
+  data: {
+    policy: {
+      id: Scalars['ID'];
+      name: Scalars['String'];
+      description: Scalars['String'] | null;
+      action: ArchivePolicyAction;
+      criteria: {
+        lifecycleStage: Array<LifecycleStage> | null;
+        type: Array<CustomerType> | null;
+        tier: Array<CustomerTier> | null;
+        region: Array<Scalars['String']> | null;
+        industry: Array<Scalars['String']> | null;
+        tags: Array<Scalars['String']> | null;
+        ownerId: Array<Scalars['ID']> | null;
+        inactiveDays: Scalars['Int'] | null;
+        createdBeforeDays: Scalars['Int'] | null;
+        status: Array<CustomerStatus> | null;
+        voidedBeforeDays: Scalars['Int'] | null;
+      };
+      interactionsOlderThanDays: Scalars['Int'] | null;
+      retentionDays: Scalars['Int'] | null;
+      schedule: Scalars['String'] | null;
+      enabled: Scalars['Boolean'];
+      createdAt: Scalars['DateTime'];
+      updatedAt: Scalars['DateTime'];
+      version: Scalars['Int'];
+      lastRunAt: Scalars['DateTime'] | null;
+      nextRunAt: Scalars['DateTime'] | null;
+      createdBy: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+    };
+  };
+}
+
+/** Variables of the registered mutation `UpdateCustomer`. */
+export interface UpdateCustomerMutationVariables {
+  input: UpdateCustomerInput;
+  see_Customer_address: Scalars['Boolean'];
+  see_Customer_email: Scalars['Boolean'];
+  see_Customer_notes: Scalars['Boolean'];
+  see_Customer_phone: Scalars['Boolean'];
+  see_Customer_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered mutation `UpdateCustomer`. */
+export interface UpdateCustomerMutation {
+  data: {
+    customer: {
+      id: Scalars['ID'];
+      code: Scalars['String'];
+      name: Scalars['String'];
+      type: CustomerType;
+      tier: CustomerTier;
+      industry: Scalars['String'] | null;
+      region: Scalars['String'] | null;
+      lifecycleStage: LifecycleStage;
+      status: CustomerStatus;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      address?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      tags: Array<Scalars['String']>;
+      notes?: Scalars['String'] | null;
+      lastInteractionAt: Scalars['DateTime'] | null;
+      createdAt: Scalars['DateTime'];
+      updatedAt: Scalars['DateTime'];
+      version: Scalars['Int'];
+      voidReason: VoidReason | null;
+      voidNote: Scalars['String'] | null;
+      voidedAt: Scalars['DateTime'] | null;
+      owner: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+      interactionCount: Scalars['Int'];
+      mergedInto: {
+        id: Scalars['ID'];
+        code: Scalars['String'];
+        name: Scalars['String'];
+      } | null;
+    };
+  };
+}
+
+/** Variables of the registered mutation `UpdateUser`. */
+export interface UpdateUserMutationVariables {
+  input: UpdateUserInput;
+  see_User_createdAt: Scalars['Boolean'];
+  see_User_enabled: Scalars['Boolean'];
+  see_User_role: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered mutation `UpdateUser`. */
+export interface UpdateUserMutation {
+  data: {
+    user: {
+      id: Scalars['ID'];
+      email: Scalars['String'];
+      displayName: Scalars['String'];
+      role?: Role;
+      enabled?: Scalars['Boolean'];
+      createdAt?: Scalars['DateTime'];
+    };
+  };
+}
+
+/** Variables of the registered query `UserAll`. */
+export interface UserAllQueryVariables {
+  see_User_createdAt: Scalars['Boolean'];
+  see_User_enabled: Scalars['Boolean'];
+  see_User_role: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered query `UserAll`. */
+export interface UserAllQuery {
+  data: Array<{
+    id: Scalars['ID'];
+    email: Scalars['String'];
+    displayName: Scalars['String'];
+    role?: Role;
+    enabled?: Scalars['Boolean'];
+    createdAt?: Scalars['DateTime'];
+  }>;
+}
+
+/** Variables of the registered mutation `VoidCustomer`. */
+export interface VoidCustomerMutationVariables {
+  input: VoidCustomerInput;
+  see_Customer_address: Scalars['Boolean'];
+  see_Customer_email: Scalars['Boolean'];
+  see_Customer_notes: Scalars['Boolean'];
+  see_Customer_phone: Scalars['Boolean'];
+  see_Customer_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered mutation `VoidCustomer`. */
+export interface VoidCustomerMutation {
+  data: {
+    customer: {
+      id: Scalars['ID'];
+      code: Scalars['String'];
+      name: Scalars['String'];
+      type: CustomerType;
+      tier: CustomerTier;
+      industry: Scalars['String'] | null;
+      region: Scalars['String'] | null;
+      lifecycleStage: LifecycleStage;
+      status: CustomerStatus;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      address?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      tags: Array<Scalars['String']>;
+      notes?: Scalars['String'] | null;
+      lastInteractionAt: Scalars['DateTime'] | null;
+      createdAt: Scalars['DateTime'];
+      updatedAt: Scalars['DateTime'];
+      version: Scalars['Int'];
+      voidReason: VoidReason | null;
+      voidNote: Scalars['String'] | null;
+      voidedAt: Scalars['DateTime'] | null;
+      owner: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+      interactionCount: Scalars['Int'];
+      mergedInto: {
+        id: Scalars['ID'];
+        code: Scalars['String'];
+        name: Scalars['String'];
+      } | null;
+    };
+    undo: {
+      id: Scalars['ID'];
+      kind: UndoKind;
+      customerCount: Scalars['Int'];
+      expiresAt: Scalars['DateTime'];
+    } | null;
+  };
+}
+
+/** Variables of the registered mutation `VoidCustomers`. */
+export interface VoidCustomersMutationVariables {
+  input: VoidCustomersInput;
+  see_Customer_address: Scalars['Boolean'];
+  see_Customer_email: Scalars['Boolean'];
+  see_Customer_notes: Scalars['Boolean'];
+  see_Customer_phone: Scalars['Boolean'];
+  see_Customer_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered mutation `VoidCustomers`. */
+export interface VoidCustomersMutation {
+  data: {
+    customers: Array<{
+      id: Scalars['ID'];
+      code: Scalars['String'];
+      name: Scalars['String'];
+      type: CustomerType;
+      tier: CustomerTier;
+      industry: Scalars['String'] | null;
+      region: Scalars['String'] | null;
+      lifecycleStage: LifecycleStage;
+      status: CustomerStatus;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      address?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      tags: Array<Scalars['String']>;
+      notes?: Scalars['String'] | null;
+      lastInteractionAt: Scalars['DateTime'] | null;
+      createdAt: Scalars['DateTime'];
+      updatedAt: Scalars['DateTime'];
+      version: Scalars['Int'];
+      voidReason: VoidReason | null;
+      voidNote: Scalars['String'] | null;
+      voidedAt: Scalars['DateTime'] | null;
+      owner: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+      interactionCount: Scalars['Int'];
+      mergedInto: {
+        id: Scalars['ID'];
+        code: Scalars['String'];
+        name: Scalars['String'];
+      } | null;
+    }>;
+    failures: Array<{
+      id: Scalars['ID'];
+      code: Scalars['String'];
+      message: Scalars['String'];
+    }>;
+    undo: {
+      id: Scalars['ID'];
+      kind: UndoKind;
+      customerCount: Scalars['Int'];
+      expiresAt: Scalars['DateTime'];
+    } | null;
+  };
+}
+
+/** Variables of the registered mutation `SignIn`. */
+export interface SignInMutationVariables {
+  input: LoginInput;
+}
+
+/** Result (`data`) of the registered mutation `SignIn`. */
+export interface SignInMutation {
+  login: {
+    token: Scalars['String'];
+    expiresAt: Scalars['DateTime'];
+    refreshToken: Scalars['String'];
+    user: {
+      id: Scalars['ID'];
+      email: Scalars['String'];
+      displayName: Scalars['String'];
+      role: Role;
+      permissions: Array<Scalars['String']>;
+    };
+  };
+}
+
+/** Variables of the registered mutation `RenewSession`. */
+export interface RenewSessionMutationVariables {
+  input: RefreshTokenInput;
+}
+
+/** Result (`data`) of the registered mutation `RenewSession`. */
+export interface RenewSessionMutation {
+  refreshToken: {
+    token: Scalars['String'];
+    expiresAt: Scalars['DateTime'];
+    refreshToken: Scalars['String'];
+    user: {
+      id: Scalars['ID'];
+      email: Scalars['String'];
+      displayName: Scalars['String'];
+      role: Role;
+      permissions: Array<Scalars['String']>;
+    };
+  };
+}
+
+/** Variables of the registered query `Me`. */
+export interface MeQueryVariables {
+}
+
+/** Result (`data`) of the registered query `Me`. */
+export interface MeQuery {
+  me: {
+    id: Scalars['ID'];
+    email: Scalars['String'];
+    displayName: Scalars['String'];
+    role: Role;
+    permissions: Array<Scalars['String']>;
+  };
+}
+
+/** Variables of the registered mutation `SignOut`. */
+export interface SignOutMutationVariables {
+}
+
+/** Result (`data`) of the registered mutation `SignOut`. */
+export interface SignOutMutation {
+  logout: {
+    sessionsEnded: Scalars['Int'];
+  };
+}
 
 /** Variables of the registered mutation `Login`. */
 export interface LoginMutationVariables {
@@ -3901,4 +6802,91 @@ export interface CustomersPageQuery {
       phone: Scalars['String'] | null;
     }>;
   };
+}
+
+/** Every registered operation by name: its variables and its result, for typed clients. */
+export interface RegisteredOperations {
+  ActivityInZone: { variables: ActivityInZoneQueryVariables; result: ActivityInZoneQuery };
+  ArchiveCustomers: { variables: ArchiveCustomersMutationVariables; result: ArchiveCustomersMutation };
+  ArchivedCustomerList: { variables: ArchivedCustomerListQueryVariables; result: ArchivedCustomerListQuery };
+  ArchivedCustomerOne: { variables: ArchivedCustomerOneQueryVariables; result: ArchivedCustomerOneQuery };
+  ArchivedCustomerSearch: { variables: ArchivedCustomerSearchQueryVariables; result: ArchivedCustomerSearchQuery };
+  ArchivedInteractionPage: { variables: ArchivedInteractionPageQueryVariables; result: ArchivedInteractionPageQuery };
+  ArchiveInteractions: { variables: ArchiveInteractionsMutationVariables; result: ArchiveInteractionsMutation };
+  ArchiveOverview: { variables: ArchiveOverviewQueryVariables; result: ArchiveOverviewQuery };
+  ArchivePolicyList: { variables: ArchivePolicyListQueryVariables; result: ArchivePolicyListQuery };
+  ArchivePolicyOne: { variables: ArchivePolicyOneQueryVariables; result: ArchivePolicyOneQuery };
+  ArchiveStats: { variables: ArchiveStatsQueryVariables; result: ArchiveStatsQuery };
+  AuditEventAt: { variables: AuditEventAtQueryVariables; result: AuditEventAtQuery };
+  AuditEventList: { variables: AuditEventListQueryVariables; result: AuditEventListQuery };
+  Backups: { variables: BackupsQueryVariables; result: BackupsQuery };
+  BackupSettings: { variables: BackupSettingsQueryVariables; result: BackupSettingsQuery };
+  BulkTagCustomers: { variables: BulkTagCustomersMutationVariables; result: BulkTagCustomersMutation };
+  CancelJob: { variables: CancelJobMutationVariables; result: CancelJobMutation };
+  ClassifyLifecycleStages: { variables: ClassifyLifecycleStagesMutationVariables; result: ClassifyLifecycleStagesMutation };
+  CleanupStats: { variables: CleanupStatsQueryVariables; result: CleanupStatsQuery };
+  CountDataQuality: { variables: CountDataQualityMutationVariables; result: CountDataQualityMutation };
+  CreateArchivePolicy: { variables: CreateArchivePolicyMutationVariables; result: CreateArchivePolicyMutation };
+  CreateCustomer: { variables: CreateCustomerMutationVariables; result: CreateCustomerMutation };
+  CreateExport: { variables: CreateExportMutationVariables; result: CreateExportMutation };
+  CreateUser: { variables: CreateUserMutationVariables; result: CreateUserMutation };
+  CustomerHistory: { variables: CustomerHistoryQueryVariables; result: CustomerHistoryQuery };
+  CustomerList: { variables: CustomerListQueryVariables; result: CustomerListQuery };
+  CustomerOne: { variables: CustomerOneQueryVariables; result: CustomerOneQuery };
+  CustomersPage: { variables: CustomersPageQueryVariables; result: CustomersPageQuery };
+  CustomerStats: { variables: CustomerStatsQueryVariables; result: CustomerStatsQuery };
+  DataQualityIssues: { variables: DataQualityIssuesQueryVariables; result: DataQualityIssuesQuery };
+  DeleteArchivePolicy: { variables: DeleteArchivePolicyMutationVariables; result: DeleteArchivePolicyMutation };
+  DeleteSegment: { variables: DeleteSegmentMutationVariables; result: DeleteSegmentMutation };
+  DeleteTag: { variables: DeleteTagMutationVariables; result: DeleteTagMutation };
+  DetectDuplicates: { variables: DetectDuplicatesMutationVariables; result: DetectDuplicatesMutation };
+  DismissDuplicate: { variables: DismissDuplicateMutationVariables; result: DismissDuplicateMutation };
+  DuplicateCandidates: { variables: DuplicateCandidatesQueryVariables; result: DuplicateCandidatesQuery };
+  ErasePersonalData: { variables: ErasePersonalDataMutationVariables; result: ErasePersonalDataMutation };
+  InteractionList: { variables: InteractionListQueryVariables; result: InteractionListQuery };
+  InteractionTimeline: { variables: InteractionTimelineQueryVariables; result: InteractionTimelineQuery };
+  JobList: { variables: JobListQueryVariables; result: JobListQuery };
+  JobOne: { variables: JobOneQueryVariables; result: JobOneQuery };
+  JobUpdated: { variables: JobUpdatedSubscriptionVariables; result: JobUpdatedSubscription };
+  LatestAuditSeq: { variables: LatestAuditSeqQueryVariables; result: LatestAuditSeqQuery };
+  LifecycleActivity: { variables: LifecycleActivityQueryVariables; result: LifecycleActivityQuery };
+  Login: { variables: LoginMutationVariables; result: LoginMutation };
+  LogInteraction: { variables: LogInteractionMutationVariables; result: LogInteractionMutation };
+  Me: { variables: MeQueryVariables; result: MeQuery };
+  MergeCustomers: { variables: MergeCustomersMutationVariables; result: MergeCustomersMutation };
+  Merges: { variables: MergesQueryVariables; result: MergesQuery };
+  NormalizeCustomers: { variables: NormalizeCustomersMutationVariables; result: NormalizeCustomersMutation };
+  PreviewArchivePolicy: { variables: PreviewArchivePolicyQueryVariables; result: PreviewArchivePolicyQuery };
+  PurgeCustomer: { variables: PurgeCustomerMutationVariables; result: PurgeCustomerMutation };
+  RenewSession: { variables: RenewSessionMutationVariables; result: RenewSessionMutation };
+  ResetUserPassword: { variables: ResetUserPasswordMutationVariables; result: ResetUserPasswordMutation };
+  ResolveAllDataQualityIssues: { variables: ResolveAllDataQualityIssuesMutationVariables; result: ResolveAllDataQualityIssuesMutation };
+  ResolveDataQualityIssues: { variables: ResolveDataQualityIssuesMutationVariables; result: ResolveDataQualityIssuesMutation };
+  RestoreCustomers: { variables: RestoreCustomersMutationVariables; result: RestoreCustomersMutation };
+  RevertCustomer: { variables: RevertCustomerMutationVariables; result: RevertCustomerMutation };
+  RunArchivePolicy: { variables: RunArchivePolicyMutationVariables; result: RunArchivePolicyMutation };
+  SaveSegment: { variables: SaveSegmentMutationVariables; result: SaveSegmentMutation };
+  SaveTag: { variables: SaveTagMutationVariables; result: SaveTagMutation };
+  SearchArchive: { variables: SearchArchiveQueryVariables; result: SearchArchiveQuery };
+  SegmentAll: { variables: SegmentAllQueryVariables; result: SegmentAllQuery };
+  SegmentNames: { variables: SegmentNamesQueryVariables; result: SegmentNamesQuery };
+  SetLegalHold: { variables: SetLegalHoldMutationVariables; result: SetLegalHoldMutation };
+  SignIn: { variables: SignInMutationVariables; result: SignInMutation };
+  SignOut: { variables: SignOutMutationVariables; result: SignOutMutation };
+  StaffNameAll: { variables: StaffNameAllQueryVariables; result: StaffNameAllQuery };
+  StartBackup: { variables: StartBackupMutationVariables; result: StartBackupMutation };
+  StartBackupDrill: { variables: StartBackupDrillMutationVariables; result: StartBackupDrillMutation };
+  StartKeyRotation: { variables: StartKeyRotationMutationVariables; result: StartKeyRotationMutation };
+  TagAll: { variables: TagAllQueryVariables; result: TagAllQuery };
+  UndoOperation: { variables: UndoOperationMutationVariables; result: UndoOperationMutation };
+  UnmergeCustomers: { variables: UnmergeCustomersMutationVariables; result: UnmergeCustomersMutation };
+  UnvoidCustomer: { variables: UnvoidCustomerMutationVariables; result: UnvoidCustomerMutation };
+  UnvoidCustomers: { variables: UnvoidCustomersMutationVariables; result: UnvoidCustomersMutation };
+  UpdateArchivePolicy: { variables: UpdateArchivePolicyMutationVariables; result: UpdateArchivePolicyMutation };
+  UpdateCustomer: { variables: UpdateCustomerMutationVariables; result: UpdateCustomerMutation };
+  UpdateUser: { variables: UpdateUserMutationVariables; result: UpdateUserMutation };
+  UserAll: { variables: UserAllQueryVariables; result: UserAllQuery };
+  VerifyAuditChain: { variables: VerifyAuditChainQueryVariables; result: VerifyAuditChainQuery };
+  VoidCustomer: { variables: VoidCustomerMutationVariables; result: VoidCustomerMutation };
+  VoidCustomers: { variables: VoidCustomersMutationVariables; result: VoidCustomersMutation };
 }

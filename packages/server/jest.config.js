@@ -1,6 +1,6 @@
 /** Integration tests against a real embedded PostgreSQL; see test/global-setup.js. */
 export default {
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/test/load-aware-environment.cjs',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   extensionsToTreatAsEsm: ['.ts'],

@@ -96,11 +96,14 @@ describe('forms check before sending', () => {
       updates.stop();
     }
     // Leaving the edited form asks first (react-admin's prompt).
-    const prompt = page.waitForEvent('dialog');
-    await page.locator('a[href="/admin/customers"]').first().click();
-    const asked = await prompt;
-    assert.ok(asked.message().length > 0, 'leaving with unsaved changes asked first');
-    await asked.dismiss();
+    // The prompt is answered from its event: the click itself cannot finish while the
+    // browser's dialog holds the navigation.
+    const asked = new Promise<string>((resolve) => page.once('dialog', (dialog) => {
+      resolve(dialog.message());
+      void dialog.dismiss();
+    }));
+    await page.locator('a[href="/admin/customers"]').first().click({ noWaitAfter: true });
+    assert.ok((await asked).length > 0, 'leaving with unsaved changes asked first');
     assert.match(page.url(), new RegExp(`/customers/${a!.id}(/edit)?$`), 'still on the edit page');
     await switchLanguage('English');
   });
@@ -174,6 +177,58 @@ describe('large changes confirm with counts', () => {
     }
     assert.equal(await range.innerText(), `${Math.floor((left - 1) / 25) * 25 + 1}-${left.toLocaleString('en')} of ${left.toLocaleString('en')}`);
     await page.locator('[data-testid="quality-row"]').first().waitFor();
+  });
+});
+
+describe('all of one problem', () => {
+  it('data quality: applies every fix of one problem as a job with progress, after a confirm with the count', async () => {
+    /** Every issue of a problem, page by page (MAX_PAGE_SIZE 200). */
+    const count = async (problem: string) => {
+      const nodes: { hasSuggestion: boolean }[] = [];
+      let totalCount = 0;
+      for (let after: string | null = null; ;) {
+        const page: { dataQualityIssues: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { hasSuggestion: boolean }[] } } = await graphql(
+          base, 'query($p: [DataQualityProblem!], $after: String) { dataQualityIssues(first: 200, after: $after, filter: { problem: $p }) { totalCount pageInfo { hasNextPage endCursor } nodes { hasSuggestion } } }',
+          { p: [problem], after }, adminToken,
+        );
+        nodes.push(...page.dataQualityIssues.nodes);
+        totalCount = page.dataQualityIssues.totalCount;
+        if (!page.dataQualityIssues.pageInfo.hasNextPage) break;
+        after = page.dataQualityIssues.pageInfo.endCursor;
+      }
+      return { totalCount, nodes };
+    };
+    const names: Record<string, string> = { INVALID_EMAIL: 'Invalid email', NOT_NORMALIZED: 'Not normalized', PLACEHOLDER: 'Placeholder value' };
+    let problem = '';
+    for (const candidate of Object.keys(names)) {
+      const found = await count(candidate);
+      if (found.nodes.some((n) => n.hasSuggestion)) { problem = candidate; break; }
+    }
+    assert.ok(problem, 'the demo data has an issue with a suggestion');
+    const before = await count(problem);
+    assert.equal(before.nodes.length, before.totalCount);
+    await page.goto(`${base}/admin/data-quality`);
+    await page.getByTestId('quality-row').first().waitFor({ timeout: 60_000 });
+    await page.getByTestId('quality-problem').click();
+    await page.getByRole('option', { name: names[problem]!, exact: true }).click();
+    await page.locator(`[data-testid="quality-count"][data-total="${before.totalCount}"]`).waitFor();
+    await page.getByTestId('apply-all').click();
+    const confirm = page.getByTestId('quality-confirm-all');
+    const n = before.totalCount;
+    await confirm.getByText(`Apply the suggested fixes of all ${n.toLocaleString('en')} issue${n === 1 ? '' : 's'} of “${names[problem]}”?`, { exact: false }).waitFor();
+    await screenshot(page, 'guidance-quality-apply-all');
+    await confirm.getByRole('button', { name: 'Apply all' }).click();
+    await page.getByTestId('apply-all-job').getByTestId('job-follower').waitFor();
+    await page.getByText('All issues of this problem are worked through').waitFor({ timeout: 120_000 });
+    const after = await count(problem);
+    assert.equal(after.nodes.filter((x) => x.hasSuggestion).length, 0, 'no fixable issue of the problem is left');
+    assert.equal(after.totalCount, before.nodes.filter((x) => !x.hasSuggestion).length);
+    // The job says in words what it did.
+    await page.getByTestId('apply-all-job-link').click();
+    await page.waitForURL(/\/jobs\/\d+\/show$/);
+    const fixed = before.nodes.filter((x) => x.hasSuggestion).length;
+    const left = before.nodes.length - fixed;
+    assert.match(await page.getByTestId('job-result-summary').innerText(), new RegExp(`^${fixed.toLocaleString('en')} data-quality issues resolved on [\\d,]+ customers; ${left.toLocaleString('en')} left as they are`));
   });
 });
 

@@ -15,7 +15,11 @@ import { dashboardSession } from './session.ts';
 let page: Page;
 let base: string;
 let adminToken: string;
-const session = dashboardSession((ready) => ({ page, base, adminToken } = ready));
+// Retention other than the defaults, so the Backups page can only be right by asking the
+// server; a schedule that fires on 29 February only, so no scheduled backup meets the tests.
+const session = dashboardSession((ready) => ({ page, base, adminToken } = ready), {
+  BACKUP_KEEP_DAILY: '5', BACKUP_KEEP_WEEKLY: '3', BACKUP_SCHEDULE: '0 3 29 2 *',
+});
 const consoleProblems = session.consoleProblems;
 
 type Stat = { keys: (string | null)[]; count: number };
@@ -187,6 +191,13 @@ describe('backups', () => {
     await signInAs(page, base, 'admin@example.com');
     await page.getByTestId('menu-backups').click();
     await page.getByTestId('backups-page').waitFor();
+    // The server's own retention numbers and schedule, in words.
+    const settings = page.getByTestId('backup-settings');
+    await settings.waitFor();
+    assert.match(await settings.getByTestId('backup-retention').innerText(), /last 5 days with backups and of each of the last 3 weeks/);
+    assert.equal(await settings.getByTestId('backup-schedule').innerText(), 'Scheduled backups: Minute 0, hour 3, day 29, month 2, weekday * (UTC).');
+    assert.match(await settings.getByTestId('backup-drill-schedule').innerText(), /No restore drills are scheduled/);
+    assert.doesNotMatch(await page.getByTestId('backups-page').innerText(), /BACKUP_|defaults/);
     await page.getByTestId('back-up-now').click();
     const dialog = page.getByTestId('backup-dialog');
     await dialog.locator('textarea[name="reason"]').fill('e2e: before the reports release');
@@ -215,6 +226,7 @@ describe('backups', () => {
 
     await switchLanguage(/English/i, '简体中文');
     await page.getByText('保留与恢复').waitFor();
+    assert.match(await page.getByTestId('backup-retention').innerText(), /最近有备份的 5 天中每天最新的一份，以及最近 3 周中/);
     await page.getByText('恢复演练').first().waitFor();
     await screenshot(page, 'backups-zh');
     await switchLanguage('简体中文', 'English');
@@ -239,8 +251,13 @@ describe('exports', () => {
     const tier = header!.indexOf('Tier');
     const email = header!.indexOf('Email');
     assert.ok(tier >= 0 && email >= 0, `header: ${header!.join(',')}`);
-    assert.ok(data.every((r) => r[tier] === 'STANDARD'));
+    // Coded values in words, times local with their offset, rows in the list's order.
+    assert.ok(data.every((r) => r[tier] === 'Standard'), 'tier in words');
     assert.ok(data.some((r) => /^[^*]+@/.test(r[email]!)), 'admin gets emails in full');
+    const created = header!.indexOf('Created');
+    assert.ok(data.every((r) => /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d[+-]\d\d:\d\d$/.test(r[created]!)), `local times: ${data[0]![created]}`);
+    const shown = await page.locator('.RaDatagrid-tbody tr td.column-code').allInnerTexts();
+    assert.deepEqual(data.slice(0, shown.length).map((r) => r[header!.indexOf('Code')]), shown, 'the file starts with the page shown, in its order');
     assert.equal(await page.getByTestId('export-masked').count(), 0);
     await screenshot(page, 'export-admin-en');
     await page.getByTestId('export-dialog').getByRole('button', { name: 'Close' }).click();
@@ -284,9 +301,17 @@ describe('exports', () => {
     await switchLanguage(/English/i, '简体中文');
     await page.locator('.RaDatagrid-tbody tr').first().waitFor();
     const zh = await exportList('export-CSV-ZH_CN');
-    const zhHeader = parseCsv(zh.text)[0]!;
-    assert.ok(zhHeader.includes('邮箱') && zhHeader.includes('名称'), zhHeader.join(','));
+    const [zhHeader, ...zhRows] = parseCsv(zh.text).filter((r) => r.length > 1);
+    assert.ok(zhHeader!.includes('邮箱') && zhHeader!.includes('名称'), zhHeader!.join(','));
+    // Values in Chinese too: no enum or region codes left.
+    for (const column of ['类型', '等级', '生命周期阶段', '状态', '地区']) {
+      const at = zhHeader!.indexOf(column);
+      const values = zhRows.map((r) => r[at]!).filter(Boolean);
+      assert.ok(values.length > 0, column);
+      assert.deepEqual(values.filter((v) => /^[A-Z]{2}-[A-Z0-9]+$|^[A-Z_]+$/.test(v)), [], `${column} in words`);
+    }
     await page.getByTestId('export-masked').waitFor();
+    assert.doesNotMatch(await page.getByTestId('export-columns').innerText(), /[A-Za-z]{2,}/, 'column names in Chinese');
     await screenshot(page, 'export-support-zh');
     await page.getByTestId('export-dialog').getByRole('button', { name: '关闭' }).click();
     await switchLanguage('简体中文', 'English');

@@ -4,7 +4,7 @@
  * demo seed, and stops it and removes the directory afterwards.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +20,7 @@ export interface RunningServer {
   output: () => string;
 }
 
-export async function startServer(timeoutMs = 180_000): Promise<RunningServer> {
+export async function startServer(env: Record<string, string> = {}, timeoutMs = 180_000): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'custos-e2e-'));
   // As root, embedded PostgreSQL runs as the `postgres` user, which must enter the directory.
   chmodSync(dataDir, 0o755);
@@ -37,6 +37,7 @@ export async function startServer(timeoutMs = 180_000): Promise<RunningServer> {
       SEED_INTERACTIONS: '2000',
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -97,11 +98,16 @@ export async function graphql<T>(url: string, query: string, variables: Record<s
 
 export const DEMO_PASSWORD = 'custos-demo';
 
+/** The registry's text of a registered operation (packages/schema/persisted-operations.json). */
+export function registered(name: string): string {
+  const registry = JSON.parse(readFileSync(path.join(repoRoot, 'packages/schema/persisted-operations.json'), 'utf8')) as { operations: { name: string; document: string }[] };
+  const op = registry.operations.find((o) => o.name === name);
+  if (!op) throw new Error(`${name} is not registered`);
+  return op.document;
+}
+
+/** Signs in with the registered Login operation, so it works whatever PERSISTED_OPERATIONS says. */
 export async function tokenFor(url: string, email: string): Promise<string> {
-  const data = await graphql<{ login: { token: string } }>(
-    url,
-    'mutation($input: LoginInput!) { login(input: $input) { token } }',
-    { input: { email, password: DEMO_PASSWORD } },
-  );
+  const data = await graphql<{ login: { token: string } }>(url, registered('Login'), { email, password: DEMO_PASSWORD });
   return data.login.token;
 }

@@ -19,10 +19,10 @@ export interface DashboardSession {
  * PostgreSQL and one Chromium page watched for console problems. The returned object is
  * filled in when the `before` hook has run, which then hands it to `onReady`.
  */
-export function dashboardSession(onReady?: (session: DashboardSession) => void): DashboardSession {
+export function dashboardSession(onReady?: (session: DashboardSession) => void, env: Record<string, string> = {}): DashboardSession {
   const session = { consoleProblems: [] as string[] } as DashboardSession;
   before(async () => {
-    session.server = await startServer();
+    session.server = await startServer(env);
     session.base = session.server.url;
     session.browser = await openBrowser();
     session.page = session.browser.page;

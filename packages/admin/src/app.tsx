@@ -64,6 +64,8 @@ function CustosAdmin() {
       {/* No screens of its own: read through an archived customer's page. */}
       <Resource name="archived-interactions" />
       <Resource name="users" {...users} />
+      {/* Names only, for pickers and labels: no screens. */}
+      <Resource name="staff" />
       <Resource name="audit-events" {...auditEvents} />
       <CustomRoutes>
         <Route path="/reports" element={<ReportsPage />} />

@@ -4,7 +4,7 @@ import { print } from 'graphql';
 import type { Access } from '../src/auth/access.ts';
 import { QueryBuilder, toEnumCase } from '../src/data-provider/build-query.ts';
 import { ApiError, normalizeError } from '../src/data-provider/errors.ts';
-import { schema } from './schema-fixture.ts';
+import { own, schema } from './schema-fixture.ts';
 
 const admin: Access = { role: 'ADMIN', permissions: ['customer:read', 'customer:read:all', 'field:Customer.email:FULL'] };
 const auditor: Access = {
@@ -22,7 +22,7 @@ describe('getList', () => {
       sort: { field: 'lastInteractionAt', order: 'DESC' },
       filter: { q: 'acme', type: 'SMB', status: ['ACTIVE', 'VOID'], ownerId: '7', tags: [], unknownThing: 1, region: '' },
     });
-    assert.deepEqual(q.variables, {
+    assert.deepEqual(own(q.variables), {
       filter: { search: 'acme', type: ['SMB'], status: ['ACTIVE', 'VOID'], ownerId: ['7'] },
       orderBy: [{ field: 'LAST_INTERACTION_AT', direction: 'DESC' }],
       first: 25,
@@ -36,10 +36,14 @@ describe('getList', () => {
     assert.doesNotMatch(text, /interactions/);
   });
 
-  it('drops a sort the API does not offer instead of failing', () => {
+  it('drops a sort the API does not offer instead of failing, and declares what it does not use', () => {
     const q = builder().build('GET_LIST', 'customers', { pagination: { page: 1, perPage: 10 }, sort: { field: 'id', order: 'ASC' }, filter: {} });
-    assert.equal(q.variables['orderBy'], undefined);
-    assert.equal(q.variables['filter'], undefined);
+    assert.equal(q.variables['orderBy'], null);
+    assert.equal(q.variables['filter'], null);
+    // One document per list, whatever the call uses: it is registered as it is.
+    const bare = builder().build('GET_LIST', 'customers', {});
+    assert.equal(print(bare.query), print(q.query));
+    assert.deepEqual(own(bare.variables), { filter: null, orderBy: null, first: null, offset: null });
   });
 
   it('parses nodes and totalCount, adding ownerId next to owner', () => {
@@ -49,11 +53,19 @@ describe('getList', () => {
     assert.deepEqual(result.data, [{ id: '1', name: 'A', owner: { id: '9', displayName: 'Li' }, ownerId: '9' }]);
   });
 
-  it('leaves out fields the role may not read at all', () => {
-    const text = compact(builder(auditor).build('GET_LIST', 'customers', { pagination: { page: 1, perPage: 10 } }).query);
-    assert.doesNotMatch(text, /\bemail\b/);
-    assert.doesNotMatch(text, /\btaxId\b/);
-    assert.match(text, /\bname\b/);
+  it('asks for fields some role may not read only under @include, true for those who may', () => {
+    const asAuditor = builder(auditor).build('GET_LIST', 'customers', { pagination: { page: 1, perPage: 10 } });
+    const asAdmin = builder(admin).build('GET_LIST', 'customers', { pagination: { page: 1, perPage: 10 } });
+    // The same document for both roles; only the guard variables differ.
+    assert.equal(print(asAuditor.query), print(asAdmin.query));
+    const text = compact(asAuditor.query);
+    assert.match(text, /\$see_Customer_email: Boolean!/);
+    assert.match(text, /email @include\(if: \$see_Customer_email\)/);
+    assert.match(text, /taxId @include\(if: \$see_Customer_taxId\)/);
+    assert.match(text, / name /);
+    assert.equal(asAuditor.variables['see_Customer_email'], false);
+    assert.equal(asAuditor.variables['see_Customer_taxId'], false);
+    assert.equal(asAdmin.variables['see_Customer_email'], true);
   });
 
   it('pages, sorts and filters the argument-less users list in the browser', () => {
@@ -97,7 +109,7 @@ describe('partial errors', () => {
 describe('getOne, getMany, getManyReference', () => {
   it('reads one customer by id and reports a missing one as NOT_FOUND', () => {
     const q = builder().build('GET_ONE', 'customers', { id: 12 });
-    assert.deepEqual(q.variables, { id: '12' });
+    assert.deepEqual(own(q.variables), { id: '12' });
     assert.match(compact(q.query), /customer\(id: \$id\)/);
     assert.throws(() => q.parseResponse({ data: { data: null } }), (e: unknown) => e instanceof ApiError && e.code === 'NOT_FOUND');
   });
@@ -121,7 +133,7 @@ describe('getOne, getMany, getManyReference', () => {
 describe('create and update', () => {
   it('reduces create data to the input type and leaves blanks to the server', () => {
     const q = builder().build('CREATE', 'customers', { data: { name: 'Acme', type: 'SMB', email: '', tags: ['vip'], id: 'x', __typename: 'Customer', ownerId: null } });
-    assert.deepEqual(q.variables, { input: { name: 'Acme', type: 'SMB', tags: ['vip'] } });
+    assert.deepEqual(own(q.variables), { input: { name: 'Acme', type: 'SMB', tags: ['vip'] } });
     assert.match(compact(q.query), /createCustomer\(input: \$input\) \{ customer \{/);
   });
 
@@ -132,12 +144,12 @@ describe('create and update', () => {
       data: { ...previous, name: 'Acme Ltd', email: '', tags: ['a'], owner: { id: '9' } },
       previousData: previous,
     });
-    assert.deepEqual(q.variables, { input: { id: '3', version: 4, name: 'Acme Ltd', email: null } });
+    assert.deepEqual(own(q.variables), { input: { id: '3', version: 4, name: 'Acme Ltd', email: null } });
   });
 
   it('logs an interaction through logInteraction', () => {
     const q = builder().build('CREATE', 'interactions', { data: { customerId: '5', kind: 'ORDER', subject: 'PO', amount: '10.00', currency: 'CNY', body: '' } });
-    assert.deepEqual(q.variables, { input: { customerId: '5', kind: 'ORDER', subject: 'PO', amount: '10.00', currency: 'CNY' } });
+    assert.deepEqual(own(q.variables), { input: { customerId: '5', kind: 'ORDER', subject: 'PO', amount: '10.00', currency: 'CNY' } });
     const parsed = q.parseResponse({ data: { data: { interaction: { id: '8', customer: { id: '5' } } } } });
     assert.deepEqual(parsed.data, { id: '8', customer: { id: '5' }, customerId: '5' });
   });
@@ -145,7 +157,7 @@ describe('create and update', () => {
   it('updates a user with the changed fields only', () => {
     const previous = { id: '2', displayName: 'Bo', role: 'SALES', enabled: true, email: 'bo@example.com' };
     const q = builder().build('UPDATE', 'users', { id: '2', data: { ...previous, enabled: false }, previousData: previous });
-    assert.deepEqual(q.variables, { input: { id: '2', enabled: false } });
+    assert.deepEqual(own(q.variables), { input: { id: '2', enabled: false } });
   });
 });
 

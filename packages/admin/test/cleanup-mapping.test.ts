@@ -2,13 +2,15 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildClientSchema, validate, type DocumentNode } from 'graphql';
 import type { Access } from '../src/auth/access.ts';
-import { ACTIONS, buildAction } from '../src/data-provider/actions.ts';
+import { ACTIONS } from '../src/actions.ts';
+import { facetFilter, searchArchiveVariables, snippetParts } from '../src/archive-search/search.api.ts';
+import { PICKABLE_FIELDS, issueRef } from '../src/cleanup/cleanup.api.ts';
+import { buildAction } from '../src/data-provider/actions.ts';
 import { QueryBuilder } from '../src/data-provider/build-query.ts';
-import {
-  PICKABLE_FIELDS, bulkTagMutation, dataQualityIssuesQuery, duplicateCandidatesQuery, facetFilter, issueRef, mergesQuery, searchArchiveQuery, segmentsQuery, snippetParts,
-} from '../src/data-provider/cleanup.ts';
 import { ApiError } from '../src/data-provider/errors.ts';
-import { schema } from './schema-fixture.ts';
+import { operationDocument, operationResult } from '../src/data-provider/operations.ts';
+import { bulkTagRead } from '../src/resources/customers/bulk-tag.api.ts';
+import { own, schema } from './schema-fixture.ts';
 
 const admin: Access = { role: 'ADMIN', permissions: ['customer:read', 'customer:read:all'] };
 const builder = new QueryBuilder(schema, () => admin);
@@ -16,28 +18,23 @@ const client = buildClientSchema({ __schema: schema });
 const valid = (doc: DocumentNode) => assert.deepEqual(validate(client, doc).map((e) => e.message), []);
 
 describe('cleanup reads', () => {
-  it('sends documents valid against the committed schema', () => {
-    for (const built of [duplicateCandidatesQuery(), mergesQuery(), dataQualityIssuesQuery(), searchArchiveQuery({ query: '科技' }), segmentsQuery()]) valid(built.query);
+  it('are registered operations valid against the committed schema', () => {
+    for (const name of ['DuplicateCandidates', 'Merges', 'DataQualityIssues', 'SearchArchive', 'SegmentNames'] as const) valid(operationDocument(name));
   });
 
-  it('parses duplicate groups and surfaces a root refusal with its code', () => {
-    const q = duplicateCandidatesQuery({ first: 5 });
-    assert.deepEqual(q.variables, { filter: null, first: 5 });
-    const groups = q.parseResponse({ data: { data: { nodes: [{ id: 'g1', score: 0.9, customers: [] }] } } });
-    assert.equal(groups[0]!.id, 'g1');
+  it('read duplicate groups and surface a root refusal with its code', () => {
+    const groups = operationResult('DuplicateCandidates', { data: { duplicateCandidates: { nodes: [{ id: 'g1', score: 0.9, customers: [] }] } } });
+    assert.equal(groups.duplicateCandidates.nodes[0]!.id, 'g1');
     assert.throws(
-      () => q.parseResponse({ data: null, errors: [{ message: 'no', path: ['data'], extensions: { code: 'FORBIDDEN' } }] }),
+      () => operationResult('DuplicateCandidates', { data: null, errors: [{ message: 'no', path: ['duplicateCandidates'], extensions: { code: 'FORBIDDEN' } }] }),
       (e: unknown) => e instanceof ApiError && e.code === 'FORBIDDEN',
     );
   });
 
-  it('passes data-quality filters through and refers to issues by customer, field and problem', () => {
-    const q = dataQualityIssuesQuery({ filter: { problem: ['INVALID_EMAIL'] } });
-    assert.deepEqual(q.variables, { filter: { problem: ['INVALID_EMAIL'] }, first: 100, offset: 0 });
-    // Paging through every issue: a page is `first` rows after `offset`.
-    assert.deepEqual(dataQualityIssuesQuery({ first: 50, offset: 150 }).variables, { filter: null, first: 50, offset: 150 });
-    assert.deepEqual(q.parseResponse({ data: { data: { nodes: [], totalCount: 3 } } }), { nodes: [], totalCount: 3 });
-    const issue = { id: 'c1:EMAIL:INVALID_EMAIL', customer: { id: 'c1', code: 'C1', name: 'n' }, field: 'EMAIL', problem: 'INVALID_EMAIL', value: 'x', hasSuggestion: false, suggestion: null, message: '' };
+  it('refers to data-quality issues by customer, field and problem', () => {
+    const page = operationResult('DataQualityIssues', { data: { dataQualityIssues: { nodes: [], totalCount: 3 } } });
+    assert.deepEqual(page.dataQualityIssues, { nodes: [], totalCount: 3 });
+    const issue = { id: 'c1:EMAIL:INVALID_EMAIL', customer: { id: 'c1', code: 'C1', name: 'n' }, field: 'EMAIL', problem: 'INVALID_EMAIL', value: 'x', hasSuggestion: false, suggestion: null, message: '' } as const;
     assert.deepEqual(issueRef(issue), { customerId: 'c1', field: 'EMAIL', problem: 'INVALID_EMAIL' });
   });
 
@@ -45,9 +42,8 @@ describe('cleanup reads', () => {
     assert.equal(facetFilter({}), null);
     assert.equal(facetFilter({ type: [] }), null);
     assert.deepEqual(facetFilter({ type: ['SMB'], archivedYear: ['2025'], tier: [] }), { type: ['SMB'], archivedYear: [2025] });
-    const q = searchArchiveQuery({ query: '  科技 ', selected: { region: ['CN-SH'] } });
-    assert.deepEqual(q.variables, { query: '科技', filter: { region: ['CN-SH'] }, first: 20, after: null });
-    assert.equal(searchArchiveQuery({ query: ' ' }).variables['query'], '');
+    assert.deepEqual(searchArchiveVariables({ query: '  科技 ', selected: { region: ['CN-SH'] } }), { query: '科技', filter: { region: ['CN-SH'] }, first: 20, after: null });
+    assert.equal(searchArchiveVariables({ query: ' ' }).query, '');
   });
 });
 
@@ -105,14 +101,16 @@ describe('cleanup actions', () => {
 
 describe('bulk tagging', () => {
   it('narrows the list filter to the ticked ids and cleans the tags', () => {
-    const built = bulkTagMutation({ filter: { status: ['ACTIVE'], segmentId: 's1' }, ids: ['1', '2'], add: [' vip ', '', 'vip', '华东'], remove: ['old'] });
+    const built = bulkTagRead(builder, { resource: 'customers', filter: { status: ['ACTIVE'], segmentId: 's1' }, ids: ['1', '2'], add: [' vip ', '', 'vip', '华东'], remove: ['old'] });
     valid(built.query);
-    assert.deepEqual(built.variables, { input: { filter: { status: ['ACTIVE'], segmentId: 's1', ids: ['1', '2'] }, add: ['vip', '华东'], remove: ['old'], dryRun: false } });
-    assert.deepEqual(built.parseResponse({ data: { data: { matched: 2, changed: 1, dryRun: false } } }), { matched: 2, changed: 1, dryRun: false });
+    assert.deepEqual(own(built.variables), { input: { filter: { status: ['ACTIVE'], segmentId: 's1', ids: ['1', '2'] }, add: ['vip', '华东'], remove: ['old'], dryRun: false } });
+    const outcome = { matched: 2, changed: 1, dryRun: false, undo: { id: '4', kind: 'TAGS', customerCount: 1, expiresAt: '2026-01-01T00:10:00.000000Z' } };
+    assert.deepEqual(built.parseResponse({ data: { bulkTagCustomers: outcome } }), outcome);
   });
 
-  it('keeps the whole filter when nothing is ticked', () => {
-    assert.deepEqual(bulkTagMutation({ filter: undefined, dryRun: true }).variables['input'], { filter: {}, add: [], remove: [], dryRun: true });
+  it('keeps the whole filter when nothing is ticked, and the Voided view its status', () => {
+    assert.deepEqual(bulkTagRead(builder, { resource: 'customers', filter: {}, dryRun: true }).variables['input'], { filter: {}, add: [], remove: [], dryRun: true });
+    assert.deepEqual((bulkTagRead(builder, { resource: 'voided-customers', filter: {} }).variables['input'] as { filter: unknown }).filter, { status: ['VOID'] });
   });
 
   it('converts the customers list filter like the list query (q → search, segmentId kept)', () => {

@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { print, validate, buildClientSchema, type DocumentNode } from 'graphql';
 import type { Access } from '../src/auth/access.ts';
-import { ACTIONS, buildAction } from '../src/data-provider/actions.ts';
+import { ACTIONS } from '../src/actions.ts';
+import { buildAction } from '../src/data-provider/actions.ts';
 import { QueryBuilder } from '../src/data-provider/build-query.ts';
 import { ApiError } from '../src/data-provider/errors.ts';
-import { EXPORTABLE, buildExport, exportInput, maskedColumns } from '../src/data-provider/exports.ts';
-import {
-  activityRange, dayIn, zonedMidnight, archiveStatsQuery, backupsQuery, crossTable, customerStatsQuery, lifecycleActivityQuery, totalsBy,
-} from '../src/data-provider/reports.ts';
-import { schema } from './schema-fixture.ts';
+import { operationDocument, operationResult } from '../src/data-provider/operations.ts';
+import { EXPORTABLE, buildExport, exportInput, maskedColumns } from '../src/exports/exports.api.ts';
+import { activityRange, crossTable, customerStatsVariables, dayIn, totalsBy, zonedMidnight } from '../src/reports/reports.api.ts';
+import { own, schema } from './schema-fixture.ts';
 
 const admin: Access = { role: 'ADMIN', permissions: ['customer:read', 'customer:read:all'] };
 const support: Access = { role: 'SUPPORT', permissions: ['customer:read', 'field:Customer.email:MASKED', 'field:Customer.phone:MASKED', 'field:Customer.taxId:NONE'] };
@@ -21,40 +21,32 @@ const compact = (doc: DocumentNode) => print(doc).replace(/\s+/g, ' ');
 
 describe('reports', () => {
   it('asks customerStats for ACTIVE customers by default and adds VOID with the switch', () => {
-    const plain = customerStatsQuery({ groupBy: ['LIFECYCLE_STAGE'] });
-    valid(plain.query);
-    assert.deepEqual(plain.variables, { groupBy: ['LIFECYCLE_STAGE'] });
-    const voided = customerStatsQuery({ groupBy: ['REGION', 'LIFECYCLE_STAGE'], includeVoided: true });
-    assert.deepEqual(voided.variables, { groupBy: ['REGION', 'LIFECYCLE_STAGE'], filter: { status: ['ACTIVE', 'VOID'] } });
+    valid(operationDocument('CustomerStats'));
+    assert.deepEqual(customerStatsVariables({ groupBy: ['LIFECYCLE_STAGE'] }), { groupBy: ['LIFECYCLE_STAGE'] });
+    assert.deepEqual(customerStatsVariables({ groupBy: ['REGION', 'LIFECYCLE_STAGE'], includeVoided: true }), { groupBy: ['REGION', 'LIFECYCLE_STAGE'], filter: { status: ['ACTIVE', 'VOID'] } });
   });
 
   it('counts voids by reason with its own filter, whatever the switch says', () => {
-    const q = customerStatsQuery({ groupBy: ['VOID_REASON'], includeVoided: true, filter: { status: ['VOID'] } });
-    assert.deepEqual(q.variables, { groupBy: ['VOID_REASON'], filter: { status: ['VOID'] } });
+    assert.deepEqual(customerStatsVariables({ groupBy: ['VOID_REASON'], includeVoided: true, filter: { status: ['VOID'] } }), { groupBy: ['VOID_REASON'], filter: { status: ['VOID'] } });
   });
 
   it('refuses an empty or too long groupBy before asking', () => {
-    assert.throws(() => customerStatsQuery({ groupBy: [] }));
-    assert.throws(() => customerStatsQuery({ groupBy: ['TYPE', 'TIER', 'REGION', 'INDUSTRY', 'OWNER'] }));
+    assert.throws(() => customerStatsVariables({ groupBy: [] }));
+    assert.throws(() => customerStatsVariables({ groupBy: ['TYPE', 'TIER', 'REGION', 'INDUSTRY', 'OWNER'] }));
   });
 
-  it('parses groups, and a refusal at the root becomes an ApiError with its code', () => {
-    const q = customerStatsQuery({ groupBy: ['TYPE'] });
-    assert.deepEqual(q.parseResponse({ data: { data: [{ keys: ['SMB'], count: 3 }] } }), [{ keys: ['SMB'], count: 3 }]);
+  it('reads groups, and a refusal at the root becomes an ApiError with its code', () => {
+    assert.deepEqual(operationResult('CustomerStats', { data: { customerStats: [{ keys: ['SMB'], count: 3 }] } }).customerStats, [{ keys: ['SMB'], count: 3 }]);
     assert.throws(
-      () => q.parseResponse({ data: null, errors: [{ message: 'no', path: ['data'], extensions: { code: 'FORBIDDEN' } }] }),
+      () => operationResult('CustomerStats', { data: null, errors: [{ message: 'no', path: ['customerStats'], extensions: { code: 'FORBIDDEN' } }] }),
       (e: unknown) => e instanceof ApiError && e.code === 'FORBIDDEN',
     );
   });
 
-  it('builds valid lifecycleActivity, archiveStats and backups documents', () => {
-    const activity = lifecycleActivityQuery({ from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z', bucket: 'WEEK' });
-    valid(activity.query);
-    assert.deepEqual(activity.variables, { timeZone: 'UTC', from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z', bucket: 'WEEK' });
-    assert.match(compact(activity.query), /bucket archived restored voided unvoided purged merged unmerged/);
-    valid(archiveStatsQuery().query);
-    valid(backupsQuery().query);
-    assert.match(compact(backupsQuery().query), /lastDrill \{ jobId state finishedAt error seconds \}/);
+  it('reads lifecycleActivity in the user\u2019s zone, archiveStats and backups through registered documents', () => {
+    for (const name of ['ActivityInZone', 'ArchiveOverview', 'CleanupStats', 'Backups', 'BackupSettings'] as const) valid(operationDocument(name));
+    assert.match(compact(operationDocument('ActivityInZone')), /timeZone: \$timeZone\) \{ bucket archived restored voided unvoided purged merged unmerged \}/);
+    assert.match(compact(operationDocument('Backups')), /lastDrill \{ jobId state finishedAt error seconds \}/);
   });
 
   it('includes the last picked day in the activity range (the API\'s `to` is exclusive)', () => {
@@ -69,8 +61,6 @@ describe('reports', () => {
     assert.equal(zonedMidnight('2026-03-08', 'America/New_York').toISOString(), '2026-03-08T05:00:00.000Z');
     assert.equal(dayIn(new Date('2026-02-28T16:30:00Z'), 'Asia/Shanghai'), '2026-03-01');
     assert.equal(dayIn(new Date('2026-02-28T16:30:00Z'), 'UTC'), '2026-02-28');
-    assert.match(compact(lifecycleActivityQuery({ from: 'a', to: 'b', bucket: 'DAY', timeZone: 'Asia/Shanghai' }).query), /timeZone: \$timeZone/);
-    assert.equal(lifecycleActivityQuery({ from: 'a', to: 'b', bucket: 'DAY', timeZone: 'Asia/Shanghai' }).variables.timeZone, 'Asia/Shanghai');
   });
 
   it('totals and cross-tabulates grouped rows, largest first, missing cells zero', () => {
@@ -93,10 +83,10 @@ describe('backups', () => {
   it('starts a backup and a drill as job mutations', () => {
     const backup = buildAction(builder, ACTIONS.startBackup, { reason: 'before the purge', id: 'ignored' });
     valid(backup.query);
-    assert.deepEqual(backup.variables, { input: { reason: 'before the purge' } });
+    assert.deepEqual(own(backup.variables), { input: { reason: 'before the purge' } });
     const drill = buildAction(builder, ACTIONS.startBackupDrill, { id: 'custos-2026-12-01' });
     valid(drill.query);
-    assert.deepEqual(drill.variables, { input: { id: 'custos-2026-12-01' } });
+    assert.deepEqual(own(drill.variables), { input: { id: 'custos-2026-12-01' } });
     const parsed = drill.parseResponse({ data: { data: { job: { id: '9', state: 'QUEUED', createdBy: { id: '1' } } } } });
     assert.equal(parsed.data['id'], '9');
     assert.equal(parsed.data['createdById'], '1');
@@ -108,14 +98,16 @@ describe('exports', () => {
     const raFilter = { q: 'acme', type: 'SMB', region: ['CN-31'], status: ['ACTIVE', 'VOID'], unknown: 'x', tags: [] };
     const list = builder.build('GET_LIST', 'customers', { pagination: { page: 1, perPage: 25 }, filter: raFilter });
     const input = exportInput(builder, { resource: 'customers', filter: raFilter, format: 'CSV', language: 'EN' });
-    assert.deepEqual(input, { resource: 'CUSTOMERS', format: 'CSV', language: 'EN', customers: list.variables['filter'] });
+    const { valueLabels: _labels, ...rest } = input;
+    assert.deepEqual(rest, { resource: 'CUSTOMERS', format: 'CSV', language: 'EN', customers: list.variables['filter'] });
     assert.deepEqual(input['customers'], { search: 'acme', type: ['SMB'], region: ['CN-31'], status: ['ACTIVE', 'VOID'] });
   });
 
   it('keeps a view\'s fixed filter (Voided) and leaves the filter out when empty', () => {
-    assert.deepEqual(exportInput(builder, { resource: 'voided-customers', filter: { status: ['ACTIVE'] }, format: 'XLSX', language: 'ZH_CN' }),
+    const bare = (input: object) => Object.fromEntries(Object.entries(input).filter(([k]) => k !== 'valueLabels'));
+    assert.deepEqual(bare(exportInput(builder, { resource: 'voided-customers', filter: { status: ['ACTIVE'] }, format: 'XLSX', language: 'ZH_CN' })),
       { resource: 'CUSTOMERS', format: 'XLSX', language: 'ZH_CN', customers: { status: ['VOID'] } });
-    assert.deepEqual(exportInput(builder, { resource: 'interactions', filter: {}, format: 'CSV', language: 'EN' }),
+    assert.deepEqual(bare(exportInput(builder, { resource: 'interactions', filter: {}, format: 'CSV', language: 'EN' })),
       { resource: 'INTERACTIONS', format: 'CSV', language: 'EN' });
   });
 
@@ -130,11 +122,29 @@ describe('exports', () => {
     assert.throws(() => exportInput(builder, { resource: 'users', format: 'CSV', language: 'EN' }));
   });
 
+  it('follows the list\u2019s sort and time zone, and puts coded values in the chosen language', () => {
+    const input = exportInput(builder, { resource: 'customers', sort: { field: 'name', order: 'DESC' }, timeZone: 'Asia/Shanghai', format: 'CSV', language: 'ZH_CN' });
+    assert.deepEqual(input.customersOrderBy, [{ field: 'NAME', direction: 'DESC' }]);
+    assert.equal(input.timeZone, 'Asia/Shanghai');
+    const labels = input.valueLabels!;
+    const word = (column: string, value: string) => labels.find((l) => l.column === column && l.value === value)?.label;
+    assert.equal(word('tier', 'STANDARD'), '普通客户');
+    assert.equal(word('status', 'ACTIVE'), '正常');
+    assert.match(word('region', 'CN-SH') ?? '', /上海/);
+    // Only coded, unguarded columns of this resource; every word Chinese.
+    assert.deepEqual([...new Set(labels.map((l) => l.column))].sort(), ['industry', 'lifecycleStage', 'region', 'status', 'tier', 'type', 'voidReason']);
+    assert.ok(labels.length < 2000);
+    const en = exportInput(builder, { resource: 'archived-customers', format: 'CSV', language: 'EN' }).valueLabels!;
+    assert.deepEqual(en.filter((l) => l.column === 'legalHold'), [{ column: 'legalHold', value: 'yes', label: 'Yes' }, { column: 'legalHold', value: 'no', label: 'No' }]);
+    // The audit log has no list order to follow: its file stays in event order.
+    assert.equal((exportInput(builder, { resource: 'audit-events', sort: { field: 'seq', order: 'DESC' }, format: 'CSV', language: 'EN' }) as object as Record<string, unknown>)['auditEventsOrderBy'], undefined);
+  });
+
   it('sends a valid createExport and returns the link', () => {
     const built = buildExport(builder, { resource: 'customers', filter: { tier: 'STANDARD' }, format: 'CSV', language: 'EN' });
     valid(built.query);
     const link = { url: '/exports/abc', expiresAt: '2026-12-01T08:20:00.000Z', rowCount: 12, columns: ['id', 'email'] };
-    assert.deepEqual(built.parseResponse({ data: { data: link } }), link);
+    assert.deepEqual(built.parseResponse({ data: { createExport: link } }), link);
   });
 
   it('names the columns a role gets masked', () => {

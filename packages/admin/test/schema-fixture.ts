@@ -5,3 +5,8 @@ import { buildSchema, introspectionFromSchema, type IntrospectionSchema } from '
 export const schema: IntrospectionSchema = introspectionFromSchema(
   buildSchema(readFileSync(new URL('../../schema/schema.graphql', import.meta.url), 'utf8')),
 ).__schema;
+
+/** A document's variables without its field guards (`see_Type_field`, data-provider/guards.ts). */
+export function own(variables: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(variables).filter(([name]) => !name.startsWith('see_')));
+}

@@ -10,9 +10,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
 const sdl = fs.readFileSync(path.join(root, 'schema.graphql'), 'utf8');
 const opsDir = path.join(root, 'operations');
+// operations/*.graphql and one level of folders (operations/dashboard/*.graphql).
 const files = fs
-  .readdirSync(opsDir)
-  .filter((f) => f.endsWith('.graphql'))
+  .readdirSync(opsDir, { recursive: true })
+  .map(String)
+  .filter((f) => f.endsWith('.graphql') && f.split(path.sep).length <= 2)
+  .map((f) => f.split(path.sep).join('/'))
   .sort()
   .map((f) => ({ name: `operations/${f}`, text: fs.readFileSync(path.join(opsDir, f), 'utf8') }));
 

@@ -118,6 +118,7 @@ export function generateTypes(sdl) {
 export function generateOperationTypes(sdl, files) {
   const schema = buildSchema(sdl);
   const out = ['', '// Registered operations (operations/*.graphql).', ''];
+  const registered = [];
   const indentOf = (depth) => '  '.repeat(depth);
   for (const { name: file, text } of files) {
     const document = parse(text);
@@ -134,7 +135,9 @@ export function generateOperationTypes(sdl, files) {
             }
             const def = parent.getFields()[sel.name.value];
             if (!def) throw new Error(`${file}: ${parent.name} has no field ${sel.name.value}`);
-            fields.push([key, outputType(def.type, sel.selectionSet, depth + 1)]);
+            // Under @include/@skip a field may be absent from the result.
+            const optional = sel.directives?.some((d) => d.name.value === 'include' || d.name.value === 'skip');
+            fields.push([optional ? `${key}?` : key, outputType(def.type, sel.selectionSet, depth + 1)]);
           } else {
             const fragment = sel.kind === Kind.FRAGMENT_SPREAD ? fragments.get(sel.name.value) : sel;
             const on = fragment.typeCondition?.name.value;
@@ -159,6 +162,7 @@ export function generateOperationTypes(sdl, files) {
     };
     for (const op of document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION)) {
       const base = `${op.name.value}${pascal(op.operation)}`;
+      registered.push([op.name.value, base]);
       if (schema.getType(base) || schema.getType(`${base}Variables`)) throw new Error(`${file}: ${base} would shadow a schema type; rename the operation`);
       const root = schema.getRootType(op.operation);
       out.push(`/** Variables of the registered ${op.operation} \`${op.name.value}\`. */`, `export interface ${base}Variables {`);
@@ -170,6 +174,12 @@ export function generateOperationTypes(sdl, files) {
       out.push(`/** Result (\`data\`) of the registered ${op.operation} \`${op.name.value}\`. */`, `export interface ${base} ${objectType(root, op.selectionSet, 0)}`, '');
     }
   }
+  out.push(
+    '/** Every registered operation by name: its variables and its result, for typed clients. */',
+    'export interface RegisteredOperations {',
+    ...registered.sort(([a], [b]) => a.localeCompare(b)).map(([name, base]) => `  ${name}: { variables: ${base}Variables; result: ${base} };`),
+    '}',
+  );
   return `${out.join('\n').trimEnd()}\n`;
 }
 

@@ -9,10 +9,13 @@ import { SearchSyncWorker } from './search/outbox-worker.js';
 import { startSearchEngine, type RunningSearchEngine } from './search/search-engine.js';
 import { prepareSearchIndex } from './modules/search/search.startup.js';
 import { installKeyRing, loadKeyRing } from './crypto/keyring.js';
+import { startTracing } from './telemetry/tracing.js';
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
   const loaded = loadConfig();
+  // Before the server and the worker exist: their spans and log lines need the context.
+  const tracing = startTracing(loaded);
   // Before anything reads or writes a sensitive field (the seed included).
   installKeyRing(loadKeyRing(loaded));
   const say = (msg: string) => process.stdout.write(`[custos] ${msg}\n`);
@@ -60,6 +63,7 @@ async function main(): Promise<void> {
       await searchSync?.stop();
       await search?.stop();
       await database.close();
+      await tracing.shutdown();
       say('stopped cleanly');
       process.exit(0);
     } catch (error) {
@@ -81,6 +85,7 @@ async function main(): Promise<void> {
   if (config.isProduction && !config.METRICS_TOKEN) say('metrics   off (set METRICS_TOKEN to serve /metrics)');
   else say(`metrics   ${address}/metrics${config.METRICS_TOKEN ? ' (bearer METRICS_TOKEN)' : ''}`);
   say(`persisted operations: ${config.PERSISTED_OPERATIONS}`);
+  say(`tracing   ${tracing.recording ? `spans to ${config.OTEL_EXPORTER_OTLP_ENDPOINT}` : 'trace ids only (set OTEL_EXPORTER_OTLP_ENDPOINT to send spans)'}`);
 }
 
 main().catch((error) => {

@@ -1,3 +1,4 @@
+import { MIGRATION_SEEDED_TABLES } from '../src/db/migrations/index.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -103,6 +104,23 @@ describe('backup and restore', () => {
     }
   });
 
+  it('knows every table a fresh migration writes rows into (a restore replaces those rows)', async () => {
+    const target = await emptyTarget();
+    try {
+      const seeded: string[] = [];
+      for (const { name } of await target.query<{ name: string }>(
+        `select n.nspname || '.' || c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          where c.relkind in ('r', 'p') and n.nspname in ('public', 'archive') and c.relname <> 'mikro_orm_migrations' order by 1`,
+      )) {
+        const [schema, table] = name.split('.');
+        if ((await target.query(`select 1 from "${schema}"."${table}" limit 1`)).length) seeded.push(name);
+      }
+      expect(seeded).toEqual([...MIGRATION_SEEDED_TABLES].sort());
+    } finally {
+      await target.close();
+    }
+  });
+
   it('refuses a target that is not empty, and writes nothing', async () => {
     const target = await emptyTarget();
     try {
@@ -167,7 +185,7 @@ describe('backups as jobs over GraphQL', () => {
   const workers: import('../src/modules/job/job.worker.js').JobWorker[] = [];
   beforeAll(async () => {
     apiDir = fs.mkdtempSync(path.join(os.tmpdir(), 'custos-backups-api-'));
-    api = await startTestServer({ BACKUP_DIR: apiDir, BACKUP_KEY: KEY });
+    api = await startTestServer({ BACKUP_DIR: apiDir, BACKUP_KEY: KEY, BACKUP_KEEP_DAILY: '9', BACKUP_KEEP_WEEKLY: '3' });
     await seedDatabase(api.db.url, { customers: 50, interactions: 200 }, () => undefined);
     workers.push(startWorker(api, { BACKUP_DIR: apiDir, BACKUP_KEY: KEY }));
   }, 120_000);
@@ -205,6 +223,18 @@ describe('backups as jobs over GraphQL', () => {
     const missing = await api.gql(`mutation { startBackupDrill(input: { id: "no-such-backup" }) { job { id } } }`);
     expect(missing.errors![0]!.extensions!.code).toBe('NOT_FOUND');
   }, 120_000);
+
+  it('reports its retention and schedule settings to ADMIN only', async () => {
+    const SETTINGS = '{ backupSettings { keepDaily keepWeekly schedule drillSchedule } }';
+    const res = await api.gql(SETTINGS);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.backupSettings).toEqual({ keepDaily: 9, keepWeekly: 3, schedule: null, drillSchedule: null });
+    for (const user of ['manager', 'sales1', 'support', 'auditor', 'reporting'] as const) {
+      const refused = await api.as(user)(SETTINGS);
+      expect(refused.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+      expect(refused.data ?? null).toBeNull();
+    }
+  });
 
   it('does not list a backup whose sidecar was edited, until a drill rewrites it from the sealed file', async () => {
     const job = await waitForJob(api.db, (await api.gql(`mutation { startBackup(input: { reason: "sidecar" }) { job { id } } }`)).data.startBackup.job.id, undefined, 90_000);

@@ -186,7 +186,7 @@ describe('the customer store', () => {
         audit: { action: 'CUSTOMER_TAGGED' },
       }),
     );
-    expect(diffs).toEqual([{ id: a, changes: { tags: { from: ['x'], to: [] } } }]);
+    expect(diffs).toEqual([{ id: a, changes: { tags: { from: ['x'], to: [] } }, before: { tags: ['x'] }, version: 2 }]);
     const rows = await db.query<{ id: string; version: number }>(`select id::text, version from customer where id = any($1::bigint[]) order by customer.id`, [[a, b]]);
     expect(rows).toEqual([{ id: a, version: 2 }, { id: b, version: 1 }]);
   });

@@ -7,7 +7,7 @@ import { openOrm } from '../src/db/orm.js';
 import { SqlExecutor } from '../src/db/sql.js';
 import { columnList, customerDigest, rowDigest } from '../src/modules/archive/archive.columns.js';
 import { verifyArchiveRows } from '../src/modules/archive/archive.store.js';
-import { countStale, resealTaxIds } from '../src/modules/encryption/rotation.store.js';
+import { countStale, resealHistoryStates, resealTaxIds } from '../src/modules/encryption/rotation.store.js';
 import { installKeyRing, parseKeyRing } from '../src/crypto/keyring.js';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -47,12 +47,14 @@ it('upgrades plaintext tax ids: readable as they are, archive checksums still ve
   expect(await verifyArchiveRows(sql)).toMatchObject({ ok: true });
   expect(await q(`select tax_id, tax_id_hash from customer where id = $1`, [live!.id])).toEqual([{ tax_id: '9131 0000 ma1k4xy12b', tax_id_hash: null }]);
   expect(open('customer.tax_id', '9131 0000 ma1k4xy12b', 'legacy')).toBe('9131 0000 ma1k4xy12b');
-  expect(await countStale((t, p) => sql.query(t, p))).toBe(2);
+  // The two rows, and the state customer history kept of each when it began (migration 2026120710).
+  expect(await countStale((t, p) => sql.query(t, p))).toBe(4);
 
   await sql.transaction(async (tx) => {
     const run = <T,>(t: string, p: unknown[]) => tx.query<T>(t, p);
     expect(await resealTaxIds(run, 'customer', '0', 10)).toMatchObject({ rewritten: 1, skipped: 0 });
     expect(await resealTaxIds(run, 'archive.customer', '0', 10)).toMatchObject({ rewritten: 1, skipped: 0 });
+    expect(await resealHistoryStates(run, '0', 10)).toMatchObject({ rewritten: 2, skipped: 0 });
   });
   const rows = await q<{ tax_id: string; tax_id_hash: Buffer }>(
     `select tax_id, tax_id_hash from customer where id = $1 union all select tax_id, tax_id_hash from archive.customer where id = $2`,

@@ -210,6 +210,14 @@ describe('key rotation', () => {
     const unmerged = await server.gql(`mutation($id: ID!) { unmergeCustomers(input: { mergeId: $id, reason: "rotation test" }) { customers { id taxId } } }`, { id: merge.data.mergeCustomers.merge.id });
     expect(unmerged.errors).toBeUndefined();
     expect(unmerged.data.unmergeCustomers.customers).toEqual(expect.arrayContaining([{ id: merged, taxId: '91310000MA1ROT0005' }, { id: survivor, taxId: null }]));
+    // Kept history states were re-encrypted too: the history reads with the new key alone.
+    const [stale] = await server.db.query<{ n: number }>(
+      `select count(*)::int as n from customer_history h where h.state ->> 'tax_id' is not null and h.state ->> 'tax_id' not like 'v1:kb:%'`,
+    );
+    expect(stale!.n).toBe(0);
+    const history = await server.gql(`query($a: ID!) { customerHistory(id: $a) { action changes { field to } } }`, { a });
+    expect(history.errors).toBeUndefined();
+    expect(history.data.customerHistory[0].changes).toEqual(expect.arrayContaining([{ field: 'taxId', to: '91310000MA1ROT0001' }]));
     // The blind index moved with the key: lookups find the rewritten and the legacy value.
     const found = await server.gql(`{ customers(filter: { taxId: "91310000MA1ROT0003" }) { nodes { id } } }`);
     expect(found.data.customers.nodes).toEqual([{ id: legacy }]);

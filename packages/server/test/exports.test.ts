@@ -130,6 +130,42 @@ describe('customer exports', () => {
     expect(rows).toHaveLength(1);
   });
 
+  it('follows the list\u2019s order, writes local times with their offset and coded values in the words given', async () => {
+    const orderBy = [{ field: 'NAME', direction: 'DESC' }];
+    const listed = await server.gql(`query($o: [CustomerOrder!]) { customers(orderBy: $o) { nodes { id } } }`, { o: orderBy });
+    const { rows } = await csvRecords('admin', {
+      resource: 'CUSTOMERS',
+      customersOrderBy: orderBy,
+      timeZone: 'Asia/Shanghai',
+      valueLabels: [{ column: 'tier', value: 'STANDARD', label: '普通' }, { column: 'type', value: 'SMB', label: '中小企业' }],
+    });
+    expect(rows.map((r) => r.ID)).toEqual(listed.data.customers.nodes.map((n: { id: string }) => n.id));
+    const [stored] = await server.db.query<{ utc: string }>(`select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS') as utc from customer where id = $1`, [rows[0]!.ID]);
+    const local = new Date(`${stored!.utc.replace(' ', 'T')}Z`).getTime() + 8 * 3_600_000;
+    expect(rows[0]!.Created).toBe(`${new Date(local).toISOString().slice(0, 19).replace('T', ' ')}+08:00`);
+    expect(new Set(rows.map((r) => r.Tier))).toEqual(new Set(['普通']));
+    expect(new Set(rows.map((r) => r.Type))).toEqual(new Set(['中小企业']));
+    // Without options: key order, UTC ISO times, stored values.
+    const plain = await csvRecords('admin', { resource: 'CUSTOMERS' });
+    expect(plain.rows[0]!.Created).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
+    expect(plain.rows[0]!.Tier).toBe('STANDARD');
+  });
+
+  it('refuses labels for guarded or unknown columns, unknown zones and another resource\u2019s order', async () => {
+    const refused = async (input: Record<string, unknown>) => {
+      const res = await server.as('support')(CREATE, { input: { resource: 'CUSTOMERS', ...input } });
+      return res.errors?.[0]?.extensions;
+    };
+    expect(await refused({ valueLabels: [{ column: 'email', value: 'x', label: 'y' }] })).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'valueLabels' }] });
+    expect(await refused({ valueLabels: [{ column: 'nope', value: 'x', label: 'y' }] })).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await refused({ timeZone: 'Mars/Olympus' })).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'timeZone' }] });
+    expect(await refused({ timeZone: '+08:00' })).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'timeZone' }] });
+    expect(await refused({ interactionsOrderBy: [{ field: 'OCCURRED_AT', direction: 'ASC' }] })).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'EXPORT_FILTER_MISMATCH' });
+    // Sorting interactions by an amount the role may not read would reveal it.
+    const bySecret = await server.as('support')(CREATE, { input: { resource: 'INTERACTIONS', interactionsOrderBy: [{ field: 'AMOUNT', direction: 'DESC' }] } });
+    expect(bySecret.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('writes an Excel workbook under the same guards', async () => {
     const link = await exportAs('support', { resource: 'INTERACTIONS', format: 'XLSX', language: 'ZH_CN' });
     const file = await download(link.url);

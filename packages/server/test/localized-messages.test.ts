@@ -51,7 +51,7 @@ describe('the message catalogue', () => {
 
   it('fills values in, translating words and nested messages but never ids or codes', () => {
     expect(localize('Cannot archive a customer whose status is VOID', 'zh-CN')).toBe('不能归档状态为 VOID 的客户');
-    expect(localize('Too many failed attempts: wait 2 minutes before trying again', 'zh-CN')).toBe('失败次数过多：请等待 2 分钟 后再试');
+    expect(localize('Too many failed attempts: wait 2 minutes before trying again', 'zh-CN')).toBe('失败次数过多：请等待 2 分钟后再试');
     expect(localize('Variable "$id" got invalid value "x"; DateTime must be a string', 'zh-CN')).toBe('变量“$id”的值 "x" 无效：DateTime 必须是字符串');
     expect(localize('Customer 42 was not found', 'en')).toBe('Customer 42 was not found');
     expect(localize('Something nobody wrote', 'zh-CN')).toBeUndefined();

@@ -411,6 +411,43 @@ describe('staff records (generated from the policy)', () => {
   });
 });
 
+describe('staff names (generated from the policy)', () => {
+  it.each(ROLE_USERS)('staff: %s', async (user) => {
+    const res = await staff().as(user)('{ staff { id displayName } }');
+    if (ACTIONS['staff:read' as keyof typeof ACTIONS][TEST_USERS[user]] === RowScope.NONE) {
+      expect(res.data ?? null).toBeNull();
+      expect(res.errors![0]).toMatchObject({ path: ['staff'], extensions: { code: 'FORBIDDEN' } });
+    } else {
+      expect(res.errors).toBeUndefined();
+      expect(res.data.staff).toContainEqual({ id: otherStaffId, displayName: '其他员工' });
+      expect(res.data.staff).toContainEqual({ id: staff().users[user], displayName: expect.any(String) });
+    }
+    // Names only: nothing else of a staff record is on offer here, whatever the role.
+    const more = await staff().as(user)('{ staff { id email } }');
+    expect(more.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(JSON.stringify(more)).not.toContain('staff.other');
+  });
+
+  it('is refused without a sign-in', async () => {
+    const res = await staff().anonymous('{ staff { id displayName } }');
+    expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('undo of one\u2019s own operations (generated from the policy)', () => {
+  it.each(ROLE_USERS)('undoOperation: %s', async (user) => {
+    // An operation of someone else: refused for roles without the action, and for the
+    // others indistinguishable from a missing one (test/undo.test.ts covers the rest).
+    const other = user === 'admin' ? 'manager' : 'admin';
+    const id = await insertCustomer(staff().db, { name: `撤销矩阵 ${user}` });
+    const voided = await staff().as(other)(`mutation($id: ID!) { voidCustomers(input: { ids: [$id], reason: TEST_RECORD }) { undo { id } } }`, { id });
+    const res = await staff().as(user)(`mutation($id: ID!) { undoOperation(input: { id: $id }) { operation { id } } }`, { id: voided.data.voidCustomers.undo.id });
+    const scope = ACTIONS['operation:undo' as keyof typeof ACTIONS][TEST_USERS[user]];
+    expect(res.errors?.[0]?.extensions?.code).toBe(scope === RowScope.NONE ? 'FORBIDDEN' : 'NOT_FOUND');
+    expect(scope).not.toBe(RowScope.ALL);
+  });
+});
+
 describe('policy coverage', () => {
   it('classifies every field of every guarded type as public or guarded', async () => {
     const schema = await buildAppSchema();

@@ -13,6 +13,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { buildAppSchema } from '../src/app/schema.js';
+import { printFieldAccess } from '../src/policy/permissions.js';
 
 const committed = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema/schema.graphql');
 
@@ -41,6 +42,11 @@ describe('published schema', () => {
     const current = `${printSchema(await buildAppSchema())}\n`;
     const onDisk = fs.existsSync(committed) ? fs.readFileSync(committed, 'utf8') : '';
     expect(onDisk).toBe(current);
+  });
+
+  it('publishes the policy\u2019s field access in packages/schema/field-access.json (run `pnpm schema:generate`)', () => {
+    const file = path.resolve(path.dirname(committed), 'field-access.json');
+    expect(fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '').toBe(printFieldAccess());
   });
 
   it('describes every type, field, argument and enum value', async () => {

@@ -163,13 +163,16 @@ describe('the drain', () => {
       { attempts: 1, last_error: 'engine went away', due_later: true },
     ]);
     expect(await doc(a)).toBeUndefined();
-    // Not due yet: a drain right now leaves them alone.
+    // Not due yet: a drain leaves them alone. Their 50 ms backoff may have passed already
+    // on a busy machine, so it is moved an hour on, as a longer backoff would have set it.
+    await server.db.query(`update search_outbox set available_at = clock_timestamp() + interval '1 hour'`);
     expect(await drainOutboxOnce(server.db.orm.em, testConfig(server.db, { SEARCH_SYNC_MAX_BACKOFF_MS: '60000' }))).toEqual({ applied: 0, failed: 0 });
   });
 
   it('a restarted worker picks up what a crashed one left behind', async () => {
-    // The rows from the previous test are still pending (backoff ≤ 50 ms). Simulate a
+    // The rows from the previous test are still pending; they are made due. Simulate a
     // crash mid-apply: a drainer claims them and its connection dies before commit.
+    await server.db.query(`update search_outbox set available_at = clock_timestamp()`);
     const client = new pg.Client({ connectionString: server.db.url });
     client.on('error', () => undefined); // the backend is terminated on purpose below
     await client.connect();

@@ -6,10 +6,10 @@ import {
 import { useEffect, useState } from 'react';
 import { Title, useLocaleState, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
-import { snippetParts, type ArchiveHit } from '../data-provider/cleanup.ts';
+import { snippetParts, type ArchiveHit } from './search.api.ts';
+import { useArchiveSearch } from './use-archive-search.ts';
 import { ErrorAlert } from '../shared/error-alert.tsx';
 import { useReasonText } from '../shared/reason-text.tsx';
-import { useCleanupRead } from '../cleanup/use-cleanup.ts';
 
 /** How facet values are labelled: enum facets through their enum's messages, regions by name. */
 const FACET_LABELS: Record<string, string> = {
@@ -68,7 +68,7 @@ export function ArchiveSearchPage() {
     const timer = setTimeout(() => setQuery(text), 300);
     return () => clearTimeout(timer);
   }, [text]);
-  const result = useCleanupRead('searchArchive', { query, selected, first: 20 });
+  const result = useArchiveSearch({ query, selected, first: 20 });
   const data = result.data;
   const toggle = (field: string, value: string) => setSelected((prev) => {
     const current = prev[field] ?? [];

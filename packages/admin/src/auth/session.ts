@@ -5,7 +5,10 @@
  * single-use refresh token shortly before they expire.
  */
 import type { Access, Role } from './access.ts';
-import { GRAPHQL_URL, schemaIndex } from '../data-provider/schema.ts';
+import type { SignInMutation } from '@custos/schema';
+import { GRAPHQL_URL } from '../data-provider/schema.ts';
+import { DOCUMENTS } from '../data-provider/generated/documents.ts';
+import type { OperationResult, OperationVariables } from '../data-provider/operations.ts';
 import { ApiError, normalizeError, toApiError, type GraphQLErrorLike } from '../data-provider/errors.ts';
 
 const KEY = 'custos.session';
@@ -53,7 +56,7 @@ export async function signOut(): Promise<void> {
   if (!loadSession()) return;
   try {
     const token = await validToken();
-    if (token && schemaIndex.hasMutation('logout')) await post(`mutation Logout { logout { sessionsEnded } }`, {}, token);
+    if (token) await post('SignOut', {}, token);
   } catch {
     // Nothing to do: the local session is cleared below either way.
   } finally {
@@ -65,23 +68,25 @@ export function currentAccess(): Access | undefined {
   return loadSession()?.user;
 }
 
-const USER_FIELDS = 'id email displayName role permissions';
-const hasRefresh = () => schemaIndex.hasMutation('refreshToken');
-const sessionFields = () => `token ${hasRefresh() ? 'expiresAt refreshToken' : ''} user { ${USER_FIELDS} }`;
+type SessionOperation = 'SignIn' | 'RenewSession' | 'Me' | 'SignOut';
 
-/** Auth calls go around Apollo: they must not wait for (or trigger) a token renewal. */
-async function post<T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
+/**
+ * Auth calls go around Apollo: they must not wait for (or trigger) a token renewal. They
+ * send the registered documents (packages/schema/operations/dashboard/session.graphql)
+ * as registered, so a server running registered operations only accepts them.
+ */
+async function post<N extends SessionOperation>(name: N, variables: OperationVariables<N>, token?: string): Promise<OperationResult<N>> {
   let response: Response;
   try {
     response = await fetch(GRAPHQL_URL, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: DOCUMENTS[name], variables }),
     });
   } catch (error) {
     throw normalizeError(error);
   }
-  let body: { data?: T; errors?: GraphQLErrorLike[] };
+  let body: { data?: OperationResult<N>; errors?: GraphQLErrorLike[] };
   try {
     body = (await response.json()) as typeof body;
   } catch {
@@ -117,12 +122,7 @@ export class SignInRefused extends Error {
   }
 }
 
-interface SessionPayload {
-  token: string;
-  expiresAt?: string;
-  refreshToken?: string;
-  user: SessionUser;
-}
+type SessionPayload = SignInMutation['login'];
 
 function fromPayload(p: SessionPayload): Session {
   return {
@@ -134,10 +134,7 @@ function fromPayload(p: SessionPayload): Session {
 }
 
 export async function signIn(email: string, password: string): Promise<Session> {
-  const data = await post<{ login: SessionPayload }>(
-    `mutation Login($input: LoginInput!) { login(input: $input) { ${sessionFields()} } }`,
-    { input: { email, password } },
-  );
+  const data = await post('SignIn', { input: { email, password } });
   const session = fromPayload(data.login);
   saveSession(session);
   return session;
@@ -156,10 +153,7 @@ function renew(stale: Session): Promise<Session | undefined> {
       const latest = loadSession();
       if (latest && latest.token !== stale.token) return latest;
       if (!stale.refreshToken) return undefined;
-      const data = await post<{ refreshToken: SessionPayload }>(
-        `mutation Refresh($input: RefreshTokenInput!) { refreshToken(input: $input) { ${sessionFields()} } }`,
-        { input: { refreshToken: stale.refreshToken } },
-      );
+      const data = await post('RenewSession', { input: { refreshToken: stale.refreshToken } });
       const session = fromPayload(data.refreshToken);
       saveSession(session);
       return session;
@@ -187,7 +181,7 @@ export async function validToken(): Promise<string | undefined> {
 export async function refreshUser(): Promise<SessionUser | undefined> {
   const token = await validToken();
   if (!token) return undefined;
-  const data = await post<{ me: SessionUser }>(`query Me { me { ${USER_FIELDS} } }`, {}, token);
+  const data = await post('Me', {}, token);
   const session = loadSession();
   if (session) saveSession({ ...session, user: data.me });
   return data.me;

@@ -2,7 +2,7 @@ import { Alert, Chip, Stack, Table, TableBody, TableCell, TableContainer, TableH
 import { formatDate } from '../shared/dates.ts';
 import { useGetMany, useLocaleState, useTranslate, type RaRecord } from 'react-admin';
 import { Link } from 'react-router-dom';
-import type { BackupRow } from '../data-provider/reports.ts';
+import type { BackupRow } from './backups.api.ts';
 import { DrillButton } from './backup-actions.tsx';
 import { formatBytes } from './format.ts';
 
@@ -39,9 +39,9 @@ function LastDrill({ drill, job }: { drill: BackupRow['lastDrill']; job?: RaReco
 export function BackupTable({ backups, onStarted }: { backups: BackupRow[]; onStarted: () => void }) {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  // `createdBy` is a user id; names come from `users` (ADMIN reads them all).
+  // `createdBy` is a user id; names come from `staff`.
   const ids = [...new Set(backups.map((b) => b.createdBy).filter((id): id is string => !!id))];
-  const { data: users } = useGetMany('users', { ids }, { enabled: ids.length > 0 });
+  const { data: users } = useGetMany('staff', { ids }, { enabled: ids.length > 0 });
   const drillJobIds = backups.map((b) => b.lastDrill?.jobId).filter((id): id is string => !!id);
   const { data: drillJobs } = useGetMany('jobs', { ids: drillJobIds }, { enabled: drillJobIds.length > 0 });
   const name = (id: string | null) => (id ? String(users?.find((u) => String(u.id) === id)?.['displayName'] ?? `#${id}`) : translate('custos.jobs.scheduled'));

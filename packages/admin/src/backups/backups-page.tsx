@@ -1,27 +1,51 @@
 import { Alert, Box, Card, CardContent, CardHeader, Skeleton, Stack, Typography } from '@mui/material';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { Title, useDataProvider, useTranslate } from 'react-admin';
+import { Title, useLocaleState, useTranslate } from 'react-admin';
+import { useBackupSettings, useBackups } from './backups.api.ts';
+import { cronHint } from '../resources/archive-policies/cron-hint.ts';
 import { can } from '../auth/access.ts';
 import { useAccess } from '../auth/use-access.ts';
-import type { CustosDataProvider } from '../data-provider/index.ts';
 import { ErrorAlert } from '../shared/error-alert.tsx';
 import { BackUpNowButton } from './backup-actions.tsx';
 import { BackupJobs } from './backup-jobs.tsx';
 import { BackupTable } from './backup-table.tsx';
 
-const BACKUPS_KEY = ['custos', 'backups'];
+const BACKUPS_KEY = ['custos', 'Backups'];
 
-/** How backups are kept and restored: the dashboard starts them, the CLI restores. */
+/**
+ * How backups are kept and restored, with this server's own retention numbers and
+ * schedules (`backupSettings`): the dashboard starts backups, the CLI restores.
+ */
 function Explanation() {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const settings = useBackupSettings();
+  const s = settings.data;
+  const days = s ? translate('custos.backups.retention_days', { smart_count: s.keepDaily }) : '';
+  const weeks = s ? translate('custos.backups.retention_weeks', { smart_count: s.keepWeekly }) : '';
+  const when = (cron: string) => cronHint(cron, translate, locale);
   return (
     <Card variant="outlined">
       <CardHeader title={translate('custos.backups.about_title')} slotProps={{ title: { variant: 'subtitle1' } }} sx={{ pb: 0 }} />
       <CardContent>
         <Stack spacing={1}>
           <Typography variant="body2">{translate('custos.backups.about_backup')}</Typography>
-          <Typography variant="body2">{translate('custos.backups.about_retention')}</Typography>
+          {settings.error ? <ErrorAlert error={settings.error} />
+            : !s ? <Skeleton variant="text" />
+            : (
+              <Stack spacing={0.5} data-testid="backup-settings" data-keep-daily={s.keepDaily} data-keep-weekly={s.keepWeekly}>
+                <Typography variant="body2" data-testid="backup-retention">
+                  {s.keepWeekly > 0 ? translate('custos.backups.about_retention', { days, weeks }) : translate('custos.backups.about_retention_daily', { days })}
+                </Typography>
+                <Typography variant="body2" data-testid="backup-schedule">
+                  {s.schedule ? translate('custos.backups.schedule', { when: when(s.schedule) }) : translate('custos.backups.no_schedule')}
+                </Typography>
+                <Typography variant="body2" data-testid="backup-drill-schedule">
+                  {s.drillSchedule ? translate('custos.backups.drill_schedule', { when: when(s.drillSchedule) }) : translate('custos.backups.no_drill_schedule')}
+                </Typography>
+              </Stack>
+            )}
           <Typography variant="body2">{translate('custos.backups.about_drill')}</Typography>
           <Typography variant="body2">{translate('custos.backups.about_restore')}</Typography>
           <Box component="pre" sx={{ m: 0, p: 1, bgcolor: 'action.hover', borderRadius: 1, fontSize: 13, overflowX: 'auto' }}>
@@ -38,9 +62,8 @@ export function BackupsPage() {
   const translate = useTranslate();
   const access = useAccess();
   const allowed = can(access, 'backup:manage');
-  const dataProvider = useDataProvider<CustosDataProvider>();
   const queryClient = useQueryClient();
-  const backups = useQuery({ queryKey: BACKUPS_KEY, queryFn: async () => (await dataProvider.backups()).data, enabled: allowed });
+  const backups = useBackups(allowed);
   // A job started or finished: the jobs panel and the list (new backup, new drill state) catch up.
   const refreshAll = useCallback(() => {
     void queryClient.invalidateQueries({ queryKey: BACKUPS_KEY });

@@ -4,11 +4,13 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { Confirm, Link, Title, useLocaleState, useNotify, useTranslate } from 'react-admin';
-import { issueRef, type QualityIssue } from '../data-provider/cleanup.ts';
+import { issueRef, type QualityIssue } from './cleanup.api.ts';
+import { useDataQualityIssues } from './use-cleanup.ts';
 import { intlLocale } from '../shared/dates.ts';
 import { ErrorAlert } from '../shared/error-alert.tsx';
+import type { DataQualityProblem } from '@custos/schema';
 import { useAction } from '../shared/use-action.ts';
-import { useCleanupRead } from './use-cleanup.ts';
+import { JobFollower } from './job-follower.tsx';
 
 const PROBLEMS = ['INVALID_EMAIL', 'INVALID_PHONE', 'INVALID_TAX_ID', 'INVALID_CODE', 'NOT_NORMALIZED', 'MISSING_CONTACT', 'PLACEHOLDER', 'OUTDATED', 'CONFLICTING'] as const;
 const PAGE_SIZES = [25, 50, 100];
@@ -45,12 +47,15 @@ export function DataQualityPage() {
   const translate = useTranslate();
   const notify = useNotify();
   const [locale] = useLocaleState();
-  const [problem, setProblem] = useState<string>('');
+  const [problem, setProblem] = useState<DataQualityProblem | ''>('');
   const [page, setPage] = useState(0);
   const [perPage, setPerPage] = useState(PAGE_SIZES[0]!);
   const filter = problem ? { problem: [problem] } : undefined;
-  const issues = useCleanupRead('dataQualityIssues', { filter, first: perPage, offset: page * perPage }, true, { keepPrevious: true });
+  const issues = useDataQualityIssues({ filter, first: perPage, offset: page * perPage });
   const resolve = useAction<Outcome>('resolveDataQualityIssues');
+  const resolveAll = useAction<{ id: string }>('resolveAllDataQualityIssues');
+  const [allJob, setAllJob] = useState<string | null>(null);
+  const [confirmingAll, setConfirmingAll] = useState(false);
   const { selected, toggle, setPage: tickPage, clear } = useSelection();
   const [confirming, setConfirming] = useState<{ action: Resolution; targets: QualityIssue[] } | null>(null);
   const rows = issues.data?.nodes ?? [];
@@ -80,7 +85,13 @@ export function DataQualityPage() {
     };
   };
   const pageTicked = rows.filter((r) => selected.has(r.id)).length;
-  const changeFilter = (value: string) => { setProblem(value); setPage(0); clear(); };
+  /** Every issue of the chosen problem, as a job (more than one call takes). */
+  const runAll = () =>
+    resolveAll.mutate({ filter: { problem: [problem] }, action: 'APPLY_SUGGESTION' }, {
+      onSuccess: (job) => { setAllJob(String(job.id)); setConfirmingAll(false); clear(); },
+      onError: () => setConfirmingAll(false),
+    });
+  const changeFilter = (value: string) => { setProblem(value as DataQualityProblem | ''); setPage(0); clear(); setAllJob(null); };
 
   return (
     <Box sx={{ p: 2, display: 'flex', flexDirection: 'column', height: { md: 'calc(100vh - 48px)' }, minWidth: 0 }} data-testid="quality-page">
@@ -107,12 +118,24 @@ export function DataQualityPage() {
           onClick={() => setConfirming({ action: 'APPLY_SUGGESTION', targets: fixable })}>
           {translate('custos.cleanup.quality.apply_selected')}
         </Button>
+        {problem ? (
+          <Button size="small" variant="outlined" sx={{ whiteSpace: 'nowrap', flexShrink: 0 }} disabled={!total || resolveAll.isPending} data-testid="apply-all"
+            onClick={() => setConfirmingAll(true)}>
+            {translate('custos.cleanup.quality.apply_all')}
+          </Button>
+        ) : null}
         <Button size="small" sx={{ whiteSpace: 'nowrap', flexShrink: 0 }} disabled={!ticked.length || resolve.isPending} data-testid="bulk-dismiss"
           onClick={() => setConfirming({ action: 'DISMISS', targets: ticked })}>
           {translate('custos.cleanup.quality.dismiss_selected')}
         </Button>
       </Stack>
-      <ErrorAlert error={issues.error ?? resolve.error} />
+      <ErrorAlert error={issues.error ?? resolve.error ?? resolveAll.error} />
+      {allJob ? (
+        <Stack direction="row" spacing={2} alignItems="center" sx={{ mb: 2, flex: '0 0 auto' }} data-testid="apply-all-job">
+          <JobFollower key={allJob} jobId={allJob} onFinished={() => { notify('custos.cleanup.quality.apply_all_done', { type: 'info' }); void issues.refetch(); }} />
+          <Link to={`/jobs/${allJob}/show`} data-testid="apply-all-job-link">{translate('custos.records.jobs.view')}</Link>
+        </Stack>
+      ) : null}
       <Paper variant="outlined" sx={{ flex: '1 1 auto', minHeight: 0, display: 'flex', flexDirection: 'column' }}>
         <TableContainer sx={{ flex: '1 1 auto', minHeight: 0, overflow: 'auto' }}>
           <Table size="small" stickyHeader>
@@ -161,6 +184,20 @@ export function DataQualityPage() {
           labelRowsPerPage={translate('ra.navigation.page_rows_per_page')}
           labelDisplayedRows={({ from, to, count }) => translate('ra.navigation.page_range_info', { offsetBegin: number(from), offsetEnd: number(to), total: number(count) })} />
       </Paper>
+      <Confirm
+        isOpen={confirmingAll}
+        loading={resolveAll.isPending}
+        title="custos.ui.quality_apply_all_title"
+        content="custos.ui.quality_apply_all_confirm"
+        translateOptions={{
+          issues: translate('custos.ui.n_issues', { smart_count: total ?? 0, count: number(total ?? 0) }),
+          problem: problem ? translate(`custos.enums.DataQualityProblem.${problem}`) : '',
+        }}
+        confirm="custos.cleanup.quality.apply_all"
+        onConfirm={runAll}
+        onClose={() => setConfirmingAll(false)}
+        data-testid="quality-confirm-all"
+      />
       <Confirm
         isOpen={!!confirming}
         loading={resolve.isPending}

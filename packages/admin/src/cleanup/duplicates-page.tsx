@@ -2,14 +2,14 @@ import { Box, Button, Card, CardActions, CardContent, Chip, Stack, Table, TableB
 import { useFieldValue } from './field-value.tsx';
 import { useCallback, useState } from 'react';
 import { Link, Title, useNotify, useTranslate } from 'react-admin';
-import type { DuplicateGroup } from '../data-provider/cleanup.ts';
+import type { DuplicateGroup } from './cleanup.api.ts';
+import { useDuplicateCandidates } from './use-cleanup.ts';
 import { ActionDialog } from '../shared/action-dialog.tsx';
 import { ErrorAlert } from '../shared/error-alert.tsx';
 import { useAction, useSupports } from '../shared/use-action.ts';
 import { JobFollower } from './job-follower.tsx';
 import { MergeWizard } from './merge-wizard.tsx';
 import { ReasonInput } from './reason-input.tsx';
-import { useCleanupRead } from './use-cleanup.ts';
 
 /**
  * The duplicates queue: groups from the latest detection run, most likely first. Each
@@ -18,7 +18,7 @@ import { useCleanupRead } from './use-cleanup.ts';
  */
 export function DuplicatesPage() {
   const translate = useTranslate();
-  const groups = useCleanupRead('duplicateCandidates', { first: 50 });
+  const groups = useDuplicateCandidates(50);
   const detect = useAction<{ id: string }>('detectDuplicates');
   const [jobId, setJobId] = useState<string | null>(null);
   const [merging, setMerging] = useState<DuplicateGroup | null>(null);

@@ -4,7 +4,7 @@ import {
 } from '@mui/material';
 import { useMemo, useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
-import { PICKABLE_FIELDS, type CustomerRow, type DuplicateGroup } from '../data-provider/cleanup.ts';
+import { PICKABLE_FIELDS, type CustomerRow, type DuplicateGroup } from './cleanup.api.ts';
 import { normalizeError } from '../data-provider/errors.ts';
 import { ErrorAlert } from '../shared/error-alert.tsx';
 import { useAction } from '../shared/use-action.ts';

@@ -2,12 +2,12 @@ import { Box, Button, Chip, Table, TableBody, TableCell, TableHead, TableRow, Ty
 import { formatDate } from '../shared/dates.ts';
 import { useState } from 'react';
 import { Link, Title, useLocaleState, useNotify, useTranslate } from 'react-admin';
-import type { MergeRow } from '../data-provider/cleanup.ts';
+import type { MergeRow } from './cleanup.api.ts';
+import { useMerges } from './use-cleanup.ts';
 import { ActionDialog } from '../shared/action-dialog.tsx';
 import { ErrorAlert } from '../shared/error-alert.tsx';
 import { useAction } from '../shared/use-action.ts';
 import { ReasonInput } from './reason-input.tsx';
-import { useCleanupRead } from './use-cleanup.ts';
 
 const party = (c: { id: string; code: string; name: string; status: string }) => (
   <Link key={c.id} to={`/customers/${c.id}/show`} sx={{ display: 'block' }}>{`${c.code} ${c.name}`}</Link>
@@ -21,7 +21,7 @@ const party = (c: { id: string; code: string; name: string; status: string }) =>
 export function MergesPage() {
   const translate = useTranslate();
   const notify = useNotify();
-  const merges = useCleanupRead('merges', { first: 50 });
+  const merges = useMerges(50);
   const unmerge = useAction('unmergeCustomers');
   const [target, setTarget] = useState<MergeRow | null>(null);
   // Dates in the dashboard's language, not the browser's.

@@ -4,8 +4,9 @@ import { Confirm, Link, Title, useLocaleState, useTranslate } from 'react-admin'
 import { intlLocale } from '../shared/dates.ts';
 import { ErrorAlert } from '../shared/error-alert.tsx';
 import { useAction } from '../shared/use-action.ts';
+import { UndoButton, type UndoOperation } from '../shared/undo.tsx';
 import { JobFollower } from './job-follower.tsx';
-import { useCleanupRead } from './use-cleanup.ts';
+import { useSegmentNames } from './use-cleanup.ts';
 
 interface NormalizationPreview {
   scanned: number | null;
@@ -13,6 +14,7 @@ interface NormalizationPreview {
   changeCount: number | null;
   changes: { customer: { id: string; code: string; name: string }; field: string; before: string | null; after: string | null; hidden: boolean }[];
   job: { id: string } | null;
+  undo: UndoOperation | null;
 }
 
 const ALL = '__all__';
@@ -26,11 +28,12 @@ const ALL = '__all__';
  */
 export function NormalizePage() {
   const translate = useTranslate();
-  const segments = useCleanupRead('segments', undefined);
+  const segments = useSegmentNames();
   const [segmentId, setSegmentId] = useState(ALL);
   const normalize = useAction<NormalizationPreview>('normalizeCustomers');
   const [preview, setPreview] = useState<NormalizationPreview | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
+  const [undo, setUndo] = useState<UndoOperation | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [locale] = useLocaleState();
   const number = (n: number | null) => (n ?? 0).toLocaleString(intlLocale(locale));
@@ -58,6 +61,7 @@ export function NormalizePage() {
           {translate('custos.cleanup.normalize.apply')}
         </Button>
         {jobId ? <JobFollower key={jobId} jobId={jobId} /> : null}
+        {jobId && undo ? <UndoButton operation={undo} testId="normalize-undo" /> : null}
       </Stack>
       <ErrorAlert error={normalize.error} />
       <Confirm
@@ -71,7 +75,7 @@ export function NormalizePage() {
         }}
         confirm="custos.cleanup.normalize.apply"
         onConfirm={() => normalize.mutate({ filter, dryRun: false }, {
-          onSuccess: (r) => { setConfirming(false); if (r.job) setJobId(String(r.job.id)); },
+          onSuccess: (r) => { setConfirming(false); if (r.job) setJobId(String(r.job.id)); setUndo(r.undo); },
           onError: () => setConfirming(false),
         })}
         onClose={() => setConfirming(false)}

@@ -1,24 +1,24 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useDataProvider } from 'react-admin';
-import type { CustosDataProvider } from '../data-provider/index.ts';
+/** The cleanup screens' reads: registered operations through react-query (cleanup.api.ts has the types). */
+import type { DataQualityIssuesQueryVariables } from '@custos/schema';
+import { useOperationQuery } from '../shared/use-operation.ts';
 
-type Provider = CustosDataProvider;
-type ReadName = 'duplicateCandidates' | 'merges' | 'dataQualityIssues' | 'searchArchive' | 'segments';
+export function useDuplicateCandidates(first = 50) {
+  return useOperationQuery('DuplicateCandidates', { filter: null, first }, { select: (r) => r.duplicateCandidates.nodes });
+}
 
-/**
- * A cleanup read through the data provider's extra methods, cached under its name and
- * parameters; `no-cache` at the Apollo level, so a refetch always reaches the server.
- */
-export function useCleanupRead<N extends ReadName>(name: N, params: Parameters<Provider[N]>[0], enabled = true, { keepPrevious = false } = {}) {
-  const dataProvider = useDataProvider<Provider>();
-  return useQuery({
-    queryKey: ['custos', name, params],
-    // `as never`: the four methods take different parameter shapes, checked at the call site.
-    queryFn: async () => (await dataProvider[name](params as never)).data as Awaited<ReturnType<Provider[N]>>['data'],
-    enabled,
-    // Paged screens keep the page shown (and its total) while the next one loads.
-    ...(keepPrevious ? { placeholderData: <T>(previous: T) => previous } : {}),
+export function useMerges(first = 50) {
+  return useOperationQuery('Merges', { filter: null, first }, { select: (r) => r.merges.nodes });
+}
+
+/** One page of issues (`offset` rows skipped) with the total count, for paging through all of them. */
+export function useDataQualityIssues(params: { filter?: DataQualityIssuesQueryVariables['filter']; first: number; offset: number }) {
+  return useOperationQuery('DataQualityIssues', { filter: params.filter ?? null, first: params.first, offset: params.offset }, {
+    keepPrevious: true,
+    select: (r) => ({ nodes: r.dataQualityIssues.nodes, totalCount: r.dataQualityIssues.totalCount ?? null }),
   });
 }
 
-export { useMutation };
+/** Saved segments by name, for the scope pickers (normalization, the customers filter). */
+export function useSegmentNames() {
+  return useOperationQuery('SegmentNames', {}, { select: (r) => r.segments });
+}

@@ -1,12 +1,12 @@
 /**
- * Actions beyond react-admin's CRUD calls: one data provider method per mutation, each
- * taking the mutation's input and resolving to `{ data: record }`. Screens call them with
- * `useDataProvider()` + react-query's `useMutation`. A method exists only when the
- * server's schema has its mutation, so entries for actions the server is still gaining
- * (merge, unmerge…) switch on with the schema that brings them.
+ * Actions beyond react-admin's CRUD calls: a mutation (or a dry-run query) taking one
+ * `input` and answering with records of resources, described by an ActionSpec. Features
+ * declare their specs (`*.actions.ts` beside their screens; src/actions.ts lists them all)
+ * and run them through the data provider's `action` method; this file only turns a spec
+ * into its document. The documents are fixed per spec (guards.ts), so they are registered.
  */
-import { parse } from 'graphql';
-import type { QueryBuilder, RaRecord } from './build-query.ts';
+import type { DocumentNode } from 'graphql';
+import type { QueryBuilder } from './build-query.ts';
 import { checkResponse, type GraphQLErrorLike } from './errors.ts';
 import { resourceSpec } from './resources.ts';
 
@@ -28,58 +28,17 @@ export interface ActionSpec {
   primary?: string;
 }
 
-const FAILURES: PayloadField = { select: 'id code message' };
-const customer: PayloadField = { resource: 'customers' };
-const archived: PayloadField = { resource: 'archived-customers' };
-const job: PayloadField = { resource: 'jobs' };
 
-export const ACTIONS = {
-  resetUserPassword: { mutation: 'resetUserPassword', fields: { user: { resource: 'users' } }, primary: 'user' },
-  voidCustomer: { mutation: 'voidCustomer', fields: { customer }, primary: 'customer' },
-  voidCustomers: { mutation: 'voidCustomers', fields: { customers: customer, failures: FAILURES } },
-  unvoidCustomer: { mutation: 'unvoidCustomer', fields: { customer }, primary: 'customer' },
-  unvoidCustomers: { mutation: 'unvoidCustomers', fields: { customers: customer, failures: FAILURES } },
-  archiveCustomers: { mutation: 'archiveCustomers', fields: { customers: archived, failures: FAILURES, archivedInteractions: 'scalar' } },
-  restoreCustomers: { mutation: 'restoreCustomers', fields: { customers: customer, failures: FAILURES, restoredInteractions: 'scalar' } },
-  archiveInteractions: { mutation: 'archiveInteractions', fields: { archivedCount: 'scalar', customerCount: 'scalar' } },
-  purgeCustomer: { mutation: 'purgeCustomer', fields: { purgedId: 'scalar', code: 'scalar', export: 'scalar' } },
-  setLegalHold: { mutation: 'setLegalHold', fields: { customer, archivedCustomer: archived } },
-  erasePersonalData: { mutation: 'erasePersonalData', fields: { customer, archivedCustomer: archived } },
-  deleteArchivePolicy: { mutation: 'deleteArchivePolicy', fields: { policy: { resource: 'archive-policies' } }, primary: 'policy' },
-  runArchivePolicy: { mutation: 'runArchivePolicy', fields: { job }, primary: 'job' },
-  previewArchivePolicy: {
-    mutation: 'previewArchivePolicy',
-    query: true,
-    fields: { customerCount: 'scalar', interactionCount: 'scalar', sample: customer },
-  },
-  cancelJob: { mutation: 'cancelJob', fields: { job }, primary: 'job' },
-  classifyLifecycleStages: { mutation: 'classifyLifecycleStages', fields: { job }, primary: 'job' },
-  startBackup: { mutation: 'startBackup', fields: { job }, primary: 'job' },
-  startBackupDrill: { mutation: 'startBackupDrill', fields: { job }, primary: 'job' },
-  startKeyRotation: { mutation: 'startKeyRotation', fields: { job }, primary: 'job' },
-  // Cleanup (issue 7): merge payloads carry the merge with a fixed selection.
-  detectDuplicates: { mutation: 'detectDuplicates', fields: { job }, primary: 'job' },
-  countDataQuality: { mutation: 'countDataQuality', fields: { job }, primary: 'job' },
-  dismissDuplicate: { mutation: 'dismissDuplicate', fields: { groupId: 'scalar', dismissedPairs: 'scalar' } },
-  mergeCustomers: {
-    mutation: 'mergeCustomers',
-    fields: { survivor: customer, merge: { select: 'id mergedIds interactionCount' }, movedInteractions: 'scalar', dryRun: 'scalar' },
-  },
-  unmergeCustomers: { mutation: 'unmergeCustomers', fields: { merge: { select: 'id unmergedAt' }, customers: customer } },
-  resolveDataQualityIssues: { mutation: 'resolveDataQualityIssues', fields: { resolved: 'scalar', failures: FAILURES } },
-  normalizeCustomers: {
-    mutation: 'normalizeCustomers',
-    fields: {
-      dryRun: 'scalar', scanned: 'scalar', changedCustomers: 'scalar', changeCount: 'scalar',
-      changes: { select: 'customer { id code name } field before after hidden' }, job,
-    },
-  },
-} as const satisfies Record<string, ActionSpec>;
-
-export type ActionName = keyof typeof ACTIONS;
+/** Payload parts most actions share. */
+export const FAILURES: PayloadField = { select: 'id code message' };
+export const CUSTOMERS: PayloadField = { resource: 'customers' };
+export const ARCHIVED: PayloadField = { resource: 'archived-customers' };
+export const JOB: PayloadField = { resource: 'jobs' };
+/** What an undoable change names in its payload (shared/undo.tsx). */
+export const UNDO: PayloadField = { select: 'id kind customerCount expiresAt' };
 
 export interface BuiltAction {
-  query: ReturnType<typeof parse>;
+  query: DocumentNode;
   variables: { input: Record<string, unknown> };
   parseResponse: (response: { data?: Record<string, unknown> | null; errors?: readonly GraphQLErrorLike[] }) => { data: Record<string, unknown> };
 }
@@ -105,9 +64,10 @@ export function buildAction(builder: QueryBuilder, spec: ActionSpec, input: Reco
   const text = `${operation} ${spec.mutation[0]!.toUpperCase()}${spec.mutation.slice(1)}($input: ${inputType}!) {
   data: ${spec.mutation}(input: $input) { ${selection.join(' ')} }
 }`;
+  const document = builder.document(text, variables);
   return {
-    query: parse(text),
-    variables,
+    query: document.query,
+    variables: document.variables as { input: Record<string, unknown> },
     parseResponse: (response) => {
       checkResponse('data', response.data, response.errors);
       const payload = response.data?.['data'] as Record<string, unknown>;
@@ -127,29 +87,3 @@ export function buildAction(builder: QueryBuilder, spec: ActionSpec, input: Reco
   };
 }
 
-export interface ChainVerification {
-  ok: boolean;
-  checked: number;
-  firstBrokenSeq: string | null;
-}
-
-export const VERIFY_AUDIT_CHAIN = parse('query VerifyAuditChain { data: verifyAuditChain { ok checked firstBrokenSeq } }');
-
-/**
- * The audit log has no single-event query; events are numbered 1…n without gaps and
- * listed newest first, so event `seq` sits at offset `latest − seq`. Two reads: the
- * latest seq, then the event at its offset (checked, since events may be appended in
- * between; the caller retries once).
- */
-export const LATEST_AUDIT_SEQ = parse('query LatestAuditSeq { data: auditEvents(first: 1) { nodes { seq } } }');
-
-export function auditEventAt(builder: QueryBuilder, offset: number) {
-  const spec = resourceSpec('audit-events');
-  return {
-    query: parse(`query AuditEventAt($offset: Int) {
-  data: auditEvents(first: 1, offset: $offset) { nodes { ${builder.selection(spec.typeName, spec.nested, spec.exclude)} } }
-}`),
-    variables: { offset },
-    toRecord: (node: Record<string, unknown>) => builder.toRecord(spec, node),
-  };
-}

@@ -22,7 +22,9 @@ export function createApolloClient(): ApolloClient<unknown> {
   const http = new HttpLink({ uri: GRAPHQL_URL, headers: { 'content-type': 'application/json' } });
   return new ApolloClient({
     link: from([auth, http]),
-    cache: new InMemoryCache(),
+    // No __typename added: the documents go out exactly as registered (packages/schema),
+    // which a server running registered operations only requires.
+    cache: new InMemoryCache({ addTypename: false }),
     defaultOptions: {
       query: { fetchPolicy: 'no-cache', errorPolicy: 'all' },
       mutate: { fetchPolicy: 'no-cache', errorPolicy: 'all' },

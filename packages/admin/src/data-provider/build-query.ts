@@ -4,17 +4,26 @@
  * create/update. Selections, argument types and input fields come from the static
  * introspection result; resources.ts says only what the schema cannot.
  *
+ * Every document is fixed per resource and call kind, whatever the role and the
+ * parameters: arguments are always declared (null when unused) and fields some role may
+ * not read sit under `@include` (guards.ts). So the documents can be registered
+ * (scripts/generate-operations.ts writes them to packages/schema) and a server with
+ * PERSISTED_OPERATIONS=only serves the dashboard.
+ *
  * Plain TypeScript on `graphql` only, so it runs in the unit tests under Node.
  */
-import { parse, type IntrospectionField, type IntrospectionSchema } from 'graphql';
+import { parse, type DocumentNode, type IntrospectionField, type IntrospectionSchema } from 'graphql';
 import type { Access } from '../auth/access.ts';
-import { canRead } from '../auth/access.ts';
-import { checkResponse, errorCode, toApiError } from './errors.ts';
+import { checkResponse } from './errors.ts';
+import { declareGuards, guardedField, guardValues } from './guards.ts';
 import type { BuiltQuery, FetchType, ListParams, RaRecord } from './query-types.ts';
 import { resourceSpec, type ResourceSpec } from './resources.ts';
 import { SchemaIndex, unwrap } from './schema-index.ts';
 import { buildSearchQuery, usesSearch } from './search-query.ts';
 import { isBlank, listQuery, matchesFilter, notFound, sameValue, singleOrNotFound } from './query-helpers.ts';
+
+/** getMany of a list that cannot filter by ids (archive policies, a few dozen): one page this big. */
+const MANY_BY_LIST = 200;
 
 export type { ApolloLikeResponse, BuiltQuery, FetchType, RaRecord } from './query-types.ts';
 
@@ -37,25 +46,33 @@ export class QueryBuilder {
   }
 
   /**
-   * Scalar and enum fields of a type, minus fields the role may not read at all (their
-   * absence is the honest display; asking would only yield FORBIDDEN errors), plus the
-   * object fields the resource names with their selections.
+   * Scalar and enum fields of a type, plus the object fields the resource names with their
+   * selections. Fields some role may not read at all carry `@include` (guards.ts): the
+   * document stays the same for every role, and a role never asks for what it would only
+   * get FORBIDDEN for.
    */
   selection(typeName: string, nested: Record<string, string> = {}, exclude: readonly string[] = []): string {
-    const access = this.access();
     const parts: string[] = [];
     for (const field of this.index.fields(typeName)) {
       if (exclude.includes(field.name)) continue;
-      if (!canRead(access, `${typeName}.${field.name}`)) continue;
       const type = unwrap(field.type);
       if (type.kind === 'SCALAR' || type.kind === 'ENUM') {
         if (field.args.some((a) => a.type.kind === 'NON_NULL')) continue;
-        parts.push(field.name);
+        parts.push(guardedField(typeName, field.name));
       } else if (nested[field.name]) {
-        parts.push(`${field.name} { ${nested[field.name]} }`);
+        parts.push(guardedField(typeName, field.name, nested[field.name]));
       }
     }
     return parts.join(' ');
+  }
+
+  /**
+   * A document text made final: its guard variables declared, and their values for the
+   * signed-in user added to `variables`. Every document the builder makes goes through here.
+   */
+  document(text: string, variables: Record<string, unknown> = {}): { query: DocumentNode; variables: Record<string, unknown> } {
+    const query = declareGuards(parse(text));
+    return { query, variables: { ...variables, ...guardValues(query, this.access()) } };
   }
 
   private recordSelection(spec: ResourceSpec): string {
@@ -101,29 +118,35 @@ export class QueryBuilder {
     return record as RaRecord;
   }
 
-  /** filter / orderBy / first+offset arguments of a connection field, as far as it takes them. */
+  /**
+   * filter / orderBy / first+offset arguments of a connection field, as far as it takes
+   * them: always declared, null when the call does not use them (one document per list).
+   */
   private connectionArgs(field: IntrospectionField, spec: ResourceSpec, params: ListParams, raFilter: Record<string, unknown>, variables: Record<string, unknown>, declared: string[]): string[] {
     const filterType = this.index.argType(field, 'filter')?.name;
     const orderType = this.index.argType(field, 'orderBy')?.name;
+    const takes = (name: string) => field.args.some((a) => a.name === name);
     const passed: string[] = [];
-    const filter = filterType ? this.filterInput(filterType, raFilter, spec.filterAliases) : undefined;
-    if (filterType && filter) {
+    if (filterType) {
       declared.push(`$filter: ${filterType}`);
       passed.push('filter: $filter');
-      variables['filter'] = filter;
+      variables['filter'] = this.filterInput(filterType, raFilter, spec.filterAliases) ?? null;
     }
-    const orderBy = this.orderInput(orderType, params.sort);
-    if (orderBy) {
+    if (orderType) {
       declared.push(`$orderBy: [${orderType}!]`);
       passed.push('orderBy: $orderBy');
-      variables['orderBy'] = orderBy;
+      variables['orderBy'] = this.orderInput(orderType, params.sort) ?? null;
     }
-    if (params.pagination) {
-      const { page, perPage } = params.pagination;
-      declared.push('$first: Int', '$offset: Int');
-      passed.push('first: $first', 'offset: $offset');
-      variables['first'] = perPage;
-      variables['offset'] = (page - 1) * perPage;
+    const { page, perPage } = params.pagination ?? { page: 1, perPage: 0 };
+    if (takes('first')) {
+      declared.push('$first: Int');
+      passed.push('first: $first');
+      variables['first'] = params.pagination ? perPage : null;
+    }
+    if (takes('offset')) {
+      declared.push('$offset: Int');
+      passed.push('offset: $offset');
+      variables['offset'] = params.pagination ? (page - 1) * perPage : null;
     }
     return passed;
   }
@@ -142,8 +165,7 @@ export class QueryBuilder {
   }
 }`;
     return {
-      query: parse(text),
-      variables,
+      ...this.document(text, variables),
       parseResponse: (response) => {
         checkResponse(ROOT, response.data, response.errors);
         const page = response.data?.[ROOT] as { totalCount: number; nodes: Record<string, unknown>[] };
@@ -159,8 +181,7 @@ export class QueryBuilder {
   private arrayQuery(spec: ResourceSpec, params: ListParams, pick?: (r: RaRecord) => boolean): BuiltQuery {
     const text = `query ${spec.typeName}All { ${ROOT}: ${listQuery(spec)} { ${this.recordSelection(spec)} } }`;
     return {
-      query: parse(text),
-      variables: {},
+      ...this.document(text),
       parseResponse: (response) => {
         checkResponse(ROOT, response.data, response.errors);
         let rows = (response.data?.[ROOT] as Record<string, unknown>[]).map((n) => this.toRecord(spec, n));
@@ -191,8 +212,7 @@ export class QueryBuilder {
     if (!spec.one) throw new Error(`${spec.typeName} cannot be read one by one`);
     const text = `query ${spec.typeName}One($id: ID!) { ${ROOT}: ${spec.one}(id: $id) { ${this.recordSelection(spec)} } }`;
     return {
-      query: parse(text),
-      variables: { id },
+      ...this.document(text, { id }),
       parseResponse: (response) => {
         checkResponse(ROOT, response.data, response.errors);
         const node = response.data?.[ROOT] as Record<string, unknown> | null;
@@ -270,8 +290,7 @@ export class QueryBuilder {
   }
 }`;
     return {
-      query: parse(text),
-      variables,
+      ...this.document(text, variables),
       parseResponse: (response) => {
         checkResponse(ROOT, response.data, response.errors);
         const owner = response.data?.[ROOT] as Record<string, { totalCount: number; nodes: Record<string, unknown>[] }> | null;
@@ -288,25 +307,14 @@ export class QueryBuilder {
   }
 
   /**
-   * getMany for lists that cannot filter by ids (archive policies): one aliased
-   * `archivePolicy(id)` per id in a single request; missing ones are left out.
+   * getMany for lists that cannot filter by ids (archive policies, a few dozen at most):
+   * one page of the list, picked by id here, so no document depends on how many ids.
    */
-  private manyByOne(spec: ResourceSpec, ids: string[]): BuiltQuery {
-    if (!spec.one) throw new Error(`${spec.typeName} cannot be read one by one`);
-    const declared = ids.map((_, i) => `$id${i}: ID!`);
-    const fields = ids.map((_, i) => `r${i}: ${spec.one}(id: $id${i}) { ${this.recordSelection(spec)} }`);
-    const text = ids.length
-      ? `query ${spec.typeName}Many(${declared.join(', ')}) { ${fields.join(' ')} }`
-      : `query ${spec.typeName}None { __typename }`;
+  private manyByList(spec: ResourceSpec, ids: string[]): BuiltQuery {
+    const built = this.connectionQuery(spec, { pagination: { page: 1, perPage: MANY_BY_LIST } });
     return {
-      query: parse(text),
-      variables: Object.fromEntries(ids.map((id, i) => [`id${i}`, id])),
-      parseResponse: (response) => {
-        const fatal = response.errors?.find((e) => errorCode(e) === 'UNAUTHENTICATED' || (e.path?.length ?? 0) === 0);
-        if (fatal) throw toApiError(fatal);
-        const nodes = ids.map((_, i) => response.data?.[`r${i}`] as Record<string, unknown> | null | undefined);
-        return { data: nodes.filter((n): n is Record<string, unknown> => !!n).map((n) => this.toRecord(spec, n)) };
-      },
+      ...built,
+      parseResponse: (response) => ({ data: (built.parseResponse(response).data as RaRecord[]).filter((r) => ids.includes(String(r.id))) }),
     };
   }
 
@@ -318,8 +326,7 @@ export class QueryBuilder {
   ${ROOT}: ${mutationName}(input: $input) { ${payload} { ${this.recordSelection(spec)} } }
 }`;
     return {
-      query: parse(text),
-      variables: { input },
+      ...this.document(text, { input }),
       parseResponse: (response) => {
         checkResponse(ROOT, response.data, response.errors);
         const result = response.data?.[ROOT] as Record<string, Record<string, unknown>>;
@@ -347,7 +354,7 @@ export class QueryBuilder {
         const ids = (params['ids'] as unknown[]).map(String);
         if (spec.list.kind === 'array') return this.arrayQuery(spec, {}, (r) => ids.includes(String(r.id)));
         if (spec.list.kind === 'nested') throw new Error(`${resource} is read only through its parent`);
-        if (!this.listFilters(spec).has('ids')) return this.manyByOne(spec, ids);
+        if (!this.listFilters(spec).has('ids')) return this.manyByList(spec, ids);
         const extra = { ids, ...(spec.manyFilter?.((name) => this.index.enumValues(name)) ?? {}) };
         return this.connectionQuery(spec, { pagination: { page: 1, perPage: Math.max(ids.length, 1) } }, extra);
       }

@@ -130,6 +130,14 @@ export const RESOURCES: Record<string, ResourceSpec> = {
     exclude: ['permissions'],
     filterAliases: { q: 'search' },
   },
+  /**
+   * Staff by name (`staff`: id and display name, every signed-in role): what owner
+   * pickers, actor filters and labels read. `users` (emails, roles) is ADMIN's screen.
+   */
+  staff: {
+    typeName: 'StaffName',
+    list: { kind: 'array', query: 'staff' },
+  },
   // Classification (issue 7): tag and segment management, ADMIN and MANAGER.
   tags: {
     typeName: 'Tag',

@@ -5,7 +5,7 @@
  * instead of the structured list. Until then — or if the shape differs from that — the
  * list stays on `archivedCustomers` with its substring `search` filter.
  */
-import { parse, type IntrospectionField } from 'graphql';
+import type { IntrospectionField } from 'graphql';
 import type { BuiltQuery, QueryBuilder } from './build-query.ts';
 import { checkResponse } from './errors.ts';
 import { isBlank } from './query-helpers.ts';
@@ -65,11 +65,11 @@ export function buildSearchQuery(builder: QueryBuilder, spec: ResourceSpec, para
   const declared = ['$query: String!'];
   const passed = ['query: $query'];
   const filterType = builder.index.argType(field, 'filter')?.name;
-  const filter = filterType ? builder.filterInput(filterType, rest, spec.filterAliases) : undefined;
-  if (filterType && filter) {
+  // Declared whether used or not: one registered document per search (guards.ts).
+  if (filterType) {
     declared.push(`$filter: ${filterType}`);
     passed.push('filter: $filter');
-    variables['filter'] = filter;
+    variables['filter'] = builder.filterInput(filterType, rest, spec.filterAliases) ?? null;
   }
   const { page, perPage } = params.pagination ?? { page: 1, perPage: 25 };
   // Without an offset argument (cursor-only search), a page is the tail of the first page × perPage hits.
@@ -86,8 +86,7 @@ export function buildSearchQuery(builder: QueryBuilder, spec: ResourceSpec, para
   data: ${field.name}(${passed.join(', ')}) { totalCount hits { customer { ${builder.selection(spec.typeName, spec.nested, spec.exclude)} } } }
 }`;
   return {
-    query: parse(document),
-    variables,
+    ...builder.document(document, variables),
     parseResponse: (response) => {
       checkResponse('data', response.data, response.errors);
       const result = response.data?.['data'] as { totalCount: number; hits: { customer: Record<string, unknown> }[] };

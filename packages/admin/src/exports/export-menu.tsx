@@ -7,7 +7,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, useDataProvider, useListContext, useTranslate } from 'react-admin';
 import { useAccess } from '../auth/use-access.ts';
-import { maskedColumns, type ExportFormat, type ExportLanguage, type ExportLink } from '../data-provider/exports.ts';
+import { buildExport, maskedColumns, type ExportFormat, type ExportLanguage, type ExportLink } from './exports.api.ts';
 import type { CustosDataProvider } from '../data-provider/index.ts';
 import { ErrorAlert } from '../shared/error-alert.tsx';
 
@@ -17,6 +17,11 @@ const CHOICES: { format: ExportFormat; language: ExportLanguage }[] = [
   { format: 'XLSX', language: 'EN' },
   { format: 'XLSX', language: 'ZH_CN' },
 ];
+
+/** The browser's IANA zone (the file's times are written in it), if it knows one. */
+function browserTimeZone(): string | undefined {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || undefined;
+}
 
 /** Follows the single-use link once; the server names the file (Content-Disposition). */
 function download(url: string): void {
@@ -44,14 +49,14 @@ interface Outcome {
 export function ExportMenu() {
   const translate = useTranslate();
   const access = useAccess();
-  const { resource, filterValues, total } = useListContext();
+  const { resource, filterValues, sort, total } = useListContext();
   const dataProvider = useDataProvider<CustosDataProvider>();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [failed, setFailed] = useState<unknown>(null);
   const mutation = useMutation({
     mutationFn: async (choice: { format: ExportFormat; language: ExportLanguage }) =>
-      ({ ...choice, link: (await dataProvider.createExport({ resource, filter: filterValues, ...choice })).data }),
+      ({ ...choice, link: (await dataProvider.read((b) => buildExport(b, { resource, filter: filterValues, sort, timeZone: browserTimeZone(), ...choice }))).data }),
     onSuccess: (result) => {
       download(result.link.url);
       setOutcome(result);
@@ -83,7 +88,7 @@ export function ExportMenu() {
                 {translate('custos.exports.rows', { smart_count: outcome.link.rowCount, count: outcome.link.rowCount.toLocaleString() })}
                 {' · '}{translate(`custos.exports.format.${outcome.format}`)}{' · '}{translate(`custos.exports.language.${outcome.language}`)}
               </Typography>
-              <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+              <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }} data-testid="export-columns">
                 {translate('custos.exports.columns', { columns: outcome.link.columns.map(columnLabel).join(', ') })}
               </Typography>
               {masked.length ? (

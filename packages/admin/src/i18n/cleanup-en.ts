@@ -54,6 +54,8 @@ export const cleanupEn = {
       apply: 'Apply',
       dismiss: 'Dismiss',
       apply_selected: 'Apply selected',
+      apply_all: 'Apply all',
+      apply_all_done: 'All issues of this problem are worked through; see the job for what was done',
       dismiss_selected: 'Dismiss selected',
       resolved: '%{smart_count} issue resolved, %{failed} failed |||| %{smart_count} issues resolved, %{failed} failed',
       empty: 'No issues found.',

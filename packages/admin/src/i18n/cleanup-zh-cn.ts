@@ -58,6 +58,8 @@ export const cleanupZh: Widen<typeof cleanupEn> = {
       apply: '应用',
       dismiss: '忽略',
       apply_selected: '应用所选',
+      apply_all: '全部应用',
+      apply_all_done: '此类问题已全部处理完毕，处理结果见任务详情',
       dismiss_selected: '忽略所选',
       resolved: '已处理 %{smart_count} 个问题，%{failed} 个失败',
       empty: '未发现问题。',

@@ -1,7 +1,9 @@
+import { historyEn } from './history-en.ts';
 import { classificationEn, classificationResourcesEn } from './classification-en.ts';
 import { homeEn } from './home-en.ts';
 import { cleanupEn } from './cleanup-en.ts';
 import { jobsEn } from './jobs-en.ts';
+import { undoEn } from './undo-en.ts';
 import { reportingEn } from './reporting-en.ts';
 import { vocabularyEn } from './vocabulary-en.ts';
 /**
@@ -47,6 +49,7 @@ export const en = {
       name: 'Interaction |||| Interactions',
       fields: {
         id: 'Id',
+        customerName: 'Customer name',
         kind: 'Kind',
         occurredAt: 'When',
         channel: 'Channel',
@@ -95,6 +98,10 @@ export const en = {
     'archived-customers': {
       name: 'Archived customer |||| Archive',
       fields: {
+        id: 'Id',
+        updatedAt: 'Updated',
+        voidNote: 'Void note',
+        voidedAt: 'Voided at',
         code: 'Code',
         name: 'Name',
         type: 'Type',
@@ -215,6 +222,7 @@ export const en = {
     ...classificationEn,
     ...homeEn,
     ...cleanupEn,
+    ...historyEn,
     title: 'Custos',
     language: { en: 'English', 'zh-CN': '简体中文' },
     auth: {
@@ -370,6 +378,7 @@ export const en = {
       },
     },
     ...jobsEn,
+    ...undoEn,
     ...reportingEn,
     ...vocabularyEn,
   },

@@ -60,6 +60,10 @@ export const refusalsEn = {
     CLASSIFICATION_SEGMENT_VERSION_CONFLICT: 'Someone else changed this segment meanwhile. Reload it, then try again.',
     CLASSIFICATION_SEGMENT_NAME_TAKEN: 'Another segment already has this name.',
     CLASSIFICATION_SEGMENT_IN_USE: 'This segment is used by an archive policy. Change the policy first.',
+    UNDO_NOT_FOUND: 'There is no such change of yours to undo.',
+    UNDO_EXPIRED: 'This change can no longer be undone: the time for undoing it has passed.',
+    UNDO_ALREADY_UNDONE: 'This change has already been undone.',
+    UNDO_STILL_RUNNING: 'This change is still running. Undo it once its job has finished.',
   },
   field: {
     invalid: 'This value was refused',

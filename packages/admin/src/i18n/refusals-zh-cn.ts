@@ -60,6 +60,10 @@ export const refusalsZhCn: Widen<typeof refusalsEn> = {
     CLASSIFICATION_SEGMENT_VERSION_CONFLICT: '其他人已修改此客户分群，请重新加载后再试。',
     CLASSIFICATION_SEGMENT_NAME_TAKEN: '已有其他客户分群使用此名称。',
     CLASSIFICATION_SEGMENT_IN_USE: '该客户分群正被归档策略使用，请先修改策略。',
+    UNDO_NOT_FOUND: '没有可撤销的此项更改。',
+    UNDO_EXPIRED: '此更改已无法撤销：撤销时限已过。',
+    UNDO_ALREADY_UNDONE: '此更改已被撤销。',
+    UNDO_STILL_RUNNING: '此更改仍在进行中，请在其作业结束后撤销。',
   },
   field: {
     invalid: '此值被拒绝',

@@ -20,6 +20,8 @@ export const uiEn = {
       quality_selected: '%{smart_count} selected',
       quality_apply_title: 'Apply the suggested fixes?',
       quality_apply_confirm: 'Apply %{fixes} to %{customers}?',
+      quality_apply_all_title: 'Apply every suggested fix of this problem?',
+      quality_apply_all_confirm: 'Apply the suggested fixes of all %{issues} of “%{problem}”? This runs as a job with progress; issues without a suggestion stay listed.',
       quality_dismiss_title: 'Dismiss these issues?',
       quality_dismiss_confirm: 'Dismiss %{issues} of %{customers}? They are not listed again while the values stay as they are.',
       normalize_apply_title: 'Apply the normalization?',
@@ -30,6 +32,7 @@ export const uiEn = {
       n_customers: '%{count} customer |||| %{count} customers',
       reasons: {
         void: '%{reason}: %{note}',
+        undo: 'Undo of change #%{id} (%{kind})',
         policy: 'Archive policy "%{name}"',
         drill: 'Restore drill of %{backup}',
         retention: 'Retention period ended',

@@ -17,6 +17,8 @@ export const uiZhCn: UiMessages = {
       quality_selected: '已选 %{smart_count} 项',
       quality_apply_title: '应用建议的修复？',
       quality_apply_confirm: '将对 %{customers}应用 %{fixes}，确定吗？',
+      quality_apply_all_title: '应用此类问题的全部建议修复？',
+      quality_apply_all_confirm: '将对“%{problem}”的全部 %{issues}应用建议的修复，以后台任务运行并显示进度；没有建议的问题仍会列出。确定吗？',
       quality_dismiss_title: '忽略这些问题？',
       quality_dismiss_confirm: '将忽略 %{customers}的 %{issues}；只要值不变，就不会再列出。确定吗？',
       normalize_apply_title: '应用规范化？',
@@ -27,6 +29,7 @@ export const uiZhCn: UiMessages = {
       n_customers: '%{count} 个客户',
       reasons: {
         void: '%{reason}：%{note}',
+        undo: '撤销更改 #%{id}（%{kind}）',
         policy: '归档策略“%{name}”',
         drill: '备份 %{backup} 的恢复演练',
         retention: '保留期已结束',

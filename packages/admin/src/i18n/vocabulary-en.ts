@@ -27,6 +27,7 @@ export const vocabularyEn = {
       CUSTOMER_REQUEST: 'Customer request',
       OTHER: 'Other',
     },
+    UndoKind: { VOID: 'void', ARCHIVE: 'archiving', TAGS: 'tag change', NORMALIZE: 'normalization' },
     JobState: { QUEUED: 'Queued', RUNNING: 'Running', SUCCEEDED: 'Succeeded', FAILED: 'Failed', CANCELLED: 'Cancelled' },
     JobKind: {
       ARCHIVE_POLICY_RUN: 'Archive policy run',
@@ -38,6 +39,7 @@ export const vocabularyEn = {
       NORMALIZE_CUSTOMERS: 'Normalization',
       DETECT_DUPLICATES: 'Duplicate detection',
       COUNT_DATA_QUALITY: 'Data-quality count',
+      RESOLVE_DATA_QUALITY: 'Data-quality fixes',
       ROTATE_ENCRYPTION_KEYS: 'Encryption key rotation',
       BACKUP_DRILL: 'Restore drill',
     },

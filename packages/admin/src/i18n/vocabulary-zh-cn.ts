@@ -27,6 +27,7 @@ export const vocabularyZhCn = {
       CUSTOMER_REQUEST: '客户要求',
       OTHER: '其他',
     },
+    UndoKind: { VOID: '作废', ARCHIVE: '归档', TAGS: '标签修改', NORMALIZE: '规范化' },
     JobState: { QUEUED: '排队中', RUNNING: '运行中', SUCCEEDED: '已完成', FAILED: '失败', CANCELLED: '已取消' },
     JobKind: {
       ARCHIVE_POLICY_RUN: '归档策略运行',
@@ -38,6 +39,7 @@ export const vocabularyZhCn = {
       NORMALIZE_CUSTOMERS: '数据规范化',
       DETECT_DUPLICATES: '重复客户检测',
       COUNT_DATA_QUALITY: '数据质量统计',
+      RESOLVE_DATA_QUALITY: '数据质量批量处理',
       ROTATE_ENCRYPTION_KEYS: '加密密钥轮换',
       BACKUP_DRILL: '恢复演练',
     },

@@ -1,7 +1,9 @@
+import { historyZhCn } from './history-zh-cn.ts';
 import { classificationResourcesZhCn, classificationZhCn } from './classification-zh-cn.ts';
 import { homeZhCn } from './home-zh-cn.ts';
 import { cleanupZh } from './cleanup-zh-cn.ts';
 import { jobsZhCn } from './jobs-zh-cn.ts';
+import { undoZhCn } from './undo-zh-cn.ts';
 import { reportingZhCn } from './reporting-zh-cn.ts';
 import { vocabularyZhCn } from './vocabulary-zh-cn.ts';
 import type { CustosMessages } from './en.ts';
@@ -46,6 +48,7 @@ export const zhCN: CustosMessages = {
       name: '互动记录',
       fields: {
         id: '编号',
+        customerName: '客户名称',
         kind: '类型',
         occurredAt: '时间',
         channel: '渠道',
@@ -94,6 +97,10 @@ export const zhCN: CustosMessages = {
     'archived-customers': {
       name: '归档客户 |||| 归档',
       fields: {
+        id: '编号',
+        updatedAt: '更新时间',
+        voidNote: '作废说明',
+        voidedAt: '作废时间',
         code: '客户代码',
         name: '名称',
         type: '类型',
@@ -214,6 +221,7 @@ export const zhCN: CustosMessages = {
     ...classificationZhCn,
     ...homeZhCn,
     ...cleanupZh,
+    ...historyZhCn,
     title: 'Custos 客户数据管理',
     language: { en: 'English', 'zh-CN': '简体中文' },
     auth: {
@@ -369,6 +377,7 @@ export const zhCN: CustosMessages = {
       },
     },
     ...jobsZhCn,
+    ...undoZhCn,
     ...reportingZhCn,
     ...vocabularyZhCn,
   },

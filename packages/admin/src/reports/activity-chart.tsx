@@ -2,7 +2,7 @@ import { Stack, TextField, ToggleButton, ToggleButtonGroup } from '@mui/material
 import { BarChart } from '@mui/x-charts/BarChart';
 import { useState } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
-import { ACTIVITY_SERIES, activityRange, browserTimeZone, dayIn, type TimeBucket } from '../data-provider/reports.ts';
+import { ACTIVITY_SERIES, activityRange, browserTimeZone, dayIn, type TimeBucket } from './reports.api.ts';
 import { ReportCard } from './report-card.tsx';
 import { useLifecycleActivity } from './use-report.ts';
 

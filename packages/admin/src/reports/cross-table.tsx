@@ -1,7 +1,7 @@
 import { MenuItem, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
-import { crossTable, type CustomerDimension } from '../data-provider/reports.ts';
+import { crossTable, type CustomerDimension } from './reports.api.ts';
 import { useDimensionLabels } from './labels.ts';
 import { ReportCard } from './report-card.tsx';
 import { useCustomerStats } from './use-report.ts';

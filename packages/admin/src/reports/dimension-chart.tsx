@@ -1,7 +1,7 @@
 import { BarChart } from '@mui/x-charts/BarChart';
 import { PieChart } from '@mui/x-charts/PieChart';
-import type { CustomerDimension, StatsRequest } from '../data-provider/reports.ts';
-import { totalsBy } from '../data-provider/reports.ts';
+import type { CustomerDimension, StatsRequest } from './reports.api.ts';
+import { totalsBy } from './reports.api.ts';
 import { useDimensionLabels } from './labels.ts';
 import { ReportCard } from './report-card.tsx';
 import { useCustomerStats } from './use-report.ts';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useGetList, useTranslate } from 'react-admin';
-import type { CustomerDimension } from '../data-provider/reports.ts';
+import type { CustomerDimension } from './reports.api.ts';
 
 /** Where each dimension's values get their words: enums, industries and regions are translated. */
 const PREFIX: Partial<Record<CustomerDimension, string>> = {
@@ -25,11 +25,11 @@ export type LabelOf = (dimension: CustomerDimension, key: string | null) => stri
 
 /**
  * Labels for group keys in the user's language. OWNER keys are user ids: names come
- * from `users` (open to every signed-in role), the id is shown until they arrive.
+ * from `staff` (names only, open to every signed-in role), the id is shown until they arrive.
  */
 export function useDimensionLabels(): LabelOf {
   const translate = useTranslate();
-  const { data: users } = useGetList('users', { pagination: { page: 1, perPage: 1000 }, sort: { field: 'displayName', order: 'ASC' } });
+  const { data: users } = useGetList('staff', { pagination: { page: 1, perPage: 1000 }, sort: { field: 'displayName', order: 'ASC' } });
   return useMemo(() => {
     const names = new Map((users ?? []).map((u) => [String(u.id), String(u['displayName'])]));
     return (dimension: CustomerDimension, key: string | null) => {

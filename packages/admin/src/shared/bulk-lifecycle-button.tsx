@@ -1,10 +1,11 @@
 import { useState, type ReactElement, type ReactNode } from 'react';
 import { Button, useListContext, useTranslate } from 'react-admin';
-import type { ActionName } from '../data-provider/actions.ts';
+import type { ActionName } from '../actions.ts';
 import { ActionDialog } from './action-dialog.tsx';
 import { BulkOutcomeDialog, type Outcome } from './bulk-outcome.tsx';
 import type { BulkPayload } from './use-action.ts';
 import { useRecordAction } from './use-record-action.ts';
+import { useNotifyUndoable, useUndoJournal, type UndoOperation } from './undo.tsx';
 
 export interface BulkActionProps {
   action: ActionName;
@@ -28,7 +29,9 @@ export function BulkLifecycleButton(props: BulkActionProps) {
   const { selectedIds, onUnselectItems } = useListContext();
   const translate = useTranslate();
   // The list's selection, not one record: no record needed.
-  const { allowed, action: mutation, open, setOpen, notify, refresh } = useRecordAction<BulkPayload>(props.action, props.permission, { needsRecord: false });
+  const { allowed, action: mutation, open, setOpen, refresh } = useRecordAction<BulkPayload & { undo?: UndoOperation | null }>(props.action, props.permission, { needsRecord: false });
+  const notifyUndoable = useNotifyUndoable();
+  const { remember } = useUndoJournal();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   if (!allowed || !selectedIds.length) return null;
   return (
@@ -47,13 +50,15 @@ export function BulkLifecycleButton(props: BulkActionProps) {
           setOpen(false);
           refresh();
           const done = result.customers.length;
+          const changed = result.customers.map((c) => String(c.id));
           // The selection stays while the refusals are shown: react-admin unmounts the
           // bulk toolbar (and this dialog with it) once nothing is selected.
           if (result.failures.length) {
-            setOutcome({ done, failures: result.failures });
+            remember(result.undo, changed);
+            setOutcome({ done, failures: result.failures, undo: result.undo ?? null });
           } else {
             onUnselectItems();
-            notify(props.done, { type: 'success', messageArgs: { smart_count: done } });
+            notifyUndoable(props.done, { args: { smart_count: done }, operation: result.undo, customerIds: changed });
           }
         }}
       >

@@ -1,10 +1,13 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { LifecycleFailure } from './use-action.ts';
+import { UndoButton, type UndoOperation } from './undo.tsx';
 
 export interface Outcome {
   done: number;
   failures: LifecycleFailure[];
+  /** What the part that went ahead may be undone with. */
+  undo?: UndoOperation | null;
 }
 
 /**
@@ -53,6 +56,7 @@ export function BulkOutcomeDialog({ outcome, onClose }: { outcome: Outcome | nul
         </Table>
       </DialogContent>
       <DialogActions>
+        <UndoButton operation={outcome?.done ? outcome.undo : null} />
         <Button onClick={onClose}>{translate('ra.action.close')}</Button>
       </DialogActions>
     </Dialog>

@@ -30,6 +30,8 @@ export function useReasonText() {
     if (!reason) return '';
     const policy = /^archive policy "(.*)"$/.exec(reason);
     if (policy) return translate('custos.ui.reasons.policy', { name: policy[1] });
+    const undo = /^undo of operation (\d+) \(([A-Z]+)\)$/.exec(reason);
+    if (undo) return translate('custos.ui.reasons.undo', { id: undo[1], kind: translate(`custos.enums.UndoKind.${undo[2]}`, { _: undo[2] }) });
     const drill = /^restore drill of (.+)$/.exec(reason);
     if (drill) return translate('custos.ui.reasons.drill', { backup: drill[1] });
     // A void's reason as the server records it: "DUPLICATE: Same company as C-0001".

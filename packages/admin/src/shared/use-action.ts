@@ -1,18 +1,19 @@
 import { useMutation } from '@tanstack/react-query';
 import { useDataProvider } from 'react-admin';
-import { ACTIONS, type ActionName, type ActionSpec } from '../data-provider/actions.ts';
+import { ACTIONS, type ActionName } from '../actions.ts';
+import type { ActionSpec } from '../data-provider/actions.ts';
 import { schemaIndex } from '../data-provider/schema.ts';
 import type { CustosDataProvider } from '../data-provider/index.ts';
 
 /**
  * One lifecycle action (void, archive, purge…) as a react-query mutation over the data
- * provider's extra method. Pessimistic by construction: nothing changes on screen until
+ * provider's `action` method, by the name src/actions.ts gives it. Pessimistic by construction: nothing changes on screen until
  * the server said yes, because these actions move or delete records.
  */
 export function useAction<T = Record<string, unknown>>(name: ActionName) {
   const dataProvider = useDataProvider<CustosDataProvider>();
   return useMutation<T, unknown, Record<string, unknown>>({
-    mutationFn: async (input) => (await dataProvider[name](input)).data as T,
+    mutationFn: async (input) => (await dataProvider.action(ACTIONS[name], input)).data as T,
   });
 }
 

@@ -3,7 +3,7 @@ import { useNotify, useRecordContext, useRedirect, useRefresh, type RaRecord } f
 import { useNotifyError } from './use-notify-error.ts';
 import { can } from '../auth/access.ts';
 import { useAccess } from '../auth/use-access.ts';
-import type { ActionName } from '../data-provider/actions.ts';
+import type { ActionName } from '../actions.ts';
 import { useAction, useSupports } from './use-action.ts';
 
 export interface RecordActionOptions {

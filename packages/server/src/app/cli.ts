@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { printSchema } from 'graphql';
+import { startTracing } from '../telemetry/tracing.js';
 import { loadConfig, type Config } from '../config.js';
 import type { ConsoleCommand, CommandRun } from '../core/module.js';
 import { installKeyRing, loadKeyRing } from '../crypto/keyring.js';
@@ -34,6 +35,15 @@ const APP_COMMANDS: ConsoleCommand[] = [
     async run() {
       const { permissionsDoc } = await import('../policy/permissions-doc.js');
       process.stdout.write(permissionsDoc());
+    },
+  },
+  {
+    name: 'policy:fields',
+    summary: "print each guarded field's access per role (JSON) to stdout",
+    offline: true,
+    async run() {
+      const { printFieldAccess } = await import('../policy/permissions.js');
+      process.stdout.write(printFieldAccess());
     },
   },
   {
@@ -74,6 +84,8 @@ export async function runCli(argv: string[]): Promise<void> {
   }
   const config: Config = loadConfig();
   if (!command.offline) installKeyRing(loadKeyRing(config));
+  // `jobs:work` and the commands that run jobs trace them like the server does.
+  const tracing = command.offline ? undefined : startTracing(config);
   const { values } = parseArgs({
     args: rest,
     options: Object.fromEntries((command.options ?? []).map((o) => [o, { type: 'string' as const }])),
@@ -93,6 +105,7 @@ export async function runCli(argv: string[]): Promise<void> {
     if ((await command.run(run)) === false) process.exitCode = 1;
   } finally {
     if (db) await (await db).close();
+    await tracing?.shutdown();
   }
 }
 

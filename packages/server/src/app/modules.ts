@@ -20,6 +20,7 @@ import { classificationModule } from '../modules/classification/classification.m
 import { encryptionModule } from '../modules/encryption/encryption.module.js';
 import { seedModule } from '../modules/seed/seed.module.js';
 import { liveModule } from '../modules/live/live.module.js';
+import { undoModule } from '../modules/undo/undo.module.js';
 import { historyModule } from '../modules/history/history.module.js';
 
 /**
@@ -52,5 +53,6 @@ export const MODULES: readonly ModuleManifest[] = [
   encryptionModule,
   seedModule,
   liveModule,
+  undoModule,
   historyModule,
 ];

@@ -1,3 +1,5 @@
+import { authRuntime, closeAuthRuntime } from '../modules/identity/auth.runtime.js';
+import { anonymousRate } from '../modules/identity/identity.errors.js';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,6 +23,8 @@ import { queryLimits } from '../graphql/limits.js';
 import { registerHealth } from '../http/health.js';
 import { createMetrics, registerMetrics } from '../http/metrics.js';
 import { serveDirectory } from '../http/static-files.js';
+import { registerRouteNames, tracedServerFactory } from '../http/tracing.js';
+import { inSpan, traceLogFields } from '../telemetry/tracing.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -42,6 +46,8 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
         ? false
         : {
             level: config.LOG_LEVEL,
+            // The trace and span running when a line is written (src/telemetry).
+            mixin: traceLogFields,
             ...(options.logStream ? { stream: options.logStream } : {}),
             // Query strings stay out of the log: a GET /graphql carries variables there.
             serializers: {
@@ -62,9 +68,25 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
     bodyLimit: 256 * 1024,
     // Sign-in limits count per client address: behind a proxy that is X-Forwarded-For's.
     trustProxy: trustProxySetting(config.TRUST_PROXY),
+    serverFactory: tracedServerFactory,
   });
+  registerRouteNames(app);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+  });
+  app.addHook('onClose', async () => closeAuthRuntime(config));
+  const door = authRuntime(config).door;
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.headers.authorization !== undefined || !req.url.startsWith('/graphql')) return;
+    const wait = door.take(req.ip);
+    if (!wait) return;
+    const refusal = anonymousRate(wait);
+    const language = negotiateLanguage(req.headers['accept-language']);
+    return reply
+      .code(429)
+      .header('retry-after', String(wait))
+      .header('content-type', 'application/json; charset=utf-8')
+      .send({ errors: [{ message: localizeForCode(refusal.message, 'TOO_MANY_REQUESTS', language), extensions: { code: 'TOO_MANY_REQUESTS', reason: refusal.reason, retryAfter: wait } }] });
   });
 
   const schema = await buildAppSchema();
@@ -90,7 +112,11 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
       return { ...createRequestContext(orm, config, tokens, String(req.id), claims), log: req.log, clientAddress: req.ip, language };
     },
   });
-  app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler });
+  // One span per operation; the observability plugin names it once the operation is known.
+  const graphql: typeof handler = function (this: FastifyInstance, req, reply) {
+    return inSpan('graphql', {}, async () => handler.call(this, req, reply));
+  };
+  app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler: graphql });
   registerSubscriptions(app, schema, { orm, config, tokens, registry, validationRules: queryLimits(config).validationRules });
 
   registerExportRoute(app, orm, config, tokens);

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import { SpanStatusCode, trace } from '@opentelemetry/api';
 import type { FastifyBaseLogger } from 'fastify';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { errorCodeLabel, type OperationMetrics } from './metrics.js';
@@ -22,7 +23,7 @@ function formattedErrors(ctx: GraphQLRequestContext<RequestContext>): readonly G
  * One log line per GraphQL operation (operation name and type, duration, error codes,
  * user id; never the document's variables or any value), logged through the Fastify
  * request's logger so it carries the request's `reqId`. The same numbers feed the
- * operation metrics when they are on.
+ * operation metrics when they are on, and name the operation's trace span.
  */
 export function observabilityPlugin(metrics?: OperationMetrics): ApolloServerPlugin<RequestContext> {
   const started = new WeakMap<object, bigint>();
@@ -30,6 +31,14 @@ export function observabilityPlugin(metrics?: OperationMetrics): ApolloServerPlu
     const seconds = Number(process.hrtime.bigint() - (started.get(ctx) ?? process.hrtime.bigint())) / 1e9;
     const type = ctx.operation?.operation ?? 'unknown';
     const user = ctx.contextValue.actor?.userId ?? ctx.contextValue.claims?.userId ?? null;
+    // The operation's span (app/server.ts) gets its name and type; never the document or variables.
+    const span = trace.getActiveSpan();
+    if (span?.isRecording()) {
+      span.updateName(`${type} ${ctx.operationName ?? 'anonymous'}`);
+      span.setAttributes({ 'graphql.operation.type': type, 'graphql.operation.name': ctx.operationName ?? '', 'graphql.error.codes': codes });
+      if (ctx.contextValue.actor?.userId) span.setAttribute('enduser.id', ctx.contextValue.actor.userId);
+      if (codes.length) span.setStatus({ code: SpanStatusCode.ERROR, message: codes.join(',') });
+    }
     ctx.contextValue.log?.info(
       {
         graphql: {

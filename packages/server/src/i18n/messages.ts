@@ -121,10 +121,11 @@ export const ZH: Record<string, string> = {
   'User {id} was not found': '未找到用户 {id}',
   'Another user already has this email': '已有其他用户使用此电子邮件',
   'The last enabled ADMIN cannot be disabled or demoted': '不能停用或降级最后一个启用的 ADMIN',
-  'Too many failed attempts: wait {wait} before trying again': '失败次数过多：请等待 {wait} 后再试',
+  'Too many failed attempts: wait {wait} before trying again': '失败次数过多：请等待 {wait}后再试',
   'Too many failed attempts from your address: locked for {wait}': '来自您地址的失败次数过多：已锁定 {wait}',
   'Too many failed attempts: sign-in with this email is locked for {wait}, or until an administrator unlocks it': '失败次数过多：此电子邮件的登录已锁定 {wait}，或直到管理员解锁',
-  'The server is busy signing others in: try again in {wait}': '服务器正忙于处理其他登录：请在 {wait} 后再试',
+  'The server is busy signing others in: try again in {wait}': '服务器正忙于处理其他登录：请在 {wait}后再试',
+  'Too many requests without a token from your address: try again in {wait}': '来自您地址的未登录请求过多：请在 {wait}后再试',
   '{n} seconds': '{n} 秒',
   '{n} minutes': '{n} 分钟',
   'no such user': '没有此用户',
@@ -195,8 +196,18 @@ export const ZH: Record<string, string> = {
   'The job has already finished ({state}); there is nothing to cancel': '作业已结束（{state}）；无可取消',
   'A {kind} job is already queued or running (job {job})': '已有一个 {kind} 作业在排队或进行中（作业 {job}）',
 
+  // Undo of one's own recent change
+  'Operation {id} was not found among your recent changes': '在您最近的更改中未找到操作 {id}',
+  'no such operation of yours': '没有您的此操作',
+  'Operation {id} can no longer be undone: changes can be undone for {minutes} minutes only': '操作 {id} 已无法撤销：更改只能在 {minutes} 分钟内撤销',
+  'Operation {id} was already undone': '操作 {id} 已撤销',
+  'Operation {id} is still running; undo it once its job has finished': '操作 {id} 仍在进行；请在其作业结束后撤销',
+  'Customer {id} was archived since': '客户 {id} 已在此后被归档',
+  'Customer {id} changed since': '客户 {id} 已在此后被修改',
+
   // Reports and exports
   'give one to four different dimensions': '请给出一到四个不同的维度',
+  'no labels for column {column}': '列 {column} 不接受取值标签',
   'must be after from': '必须晚于 from',
   'a {bucket} report covers at most {days} days': '{bucket} 报表最多覆盖 {days} 天',
   'must be an IANA time zone such as Asia/Shanghai': '必须是 IANA 时区，例如 Asia/Shanghai',

@@ -27,7 +27,7 @@ import { rolesFor } from './role-notes.js';
 const ACTION_MEANING: Record<Action, string> = {
   [Action.CUSTOMER_READ]: 'read customers, their interactions, tags and segments',
   [Action.CUSTOMER_CREATE]: '`createCustomer`',
-  [Action.CUSTOMER_UPDATE]: '`updateCustomer`, `setCustomerTags`, `bulkTagCustomers`, `dataQualityIssues`, `resolveDataQualityIssues`',
+  [Action.CUSTOMER_UPDATE]: '`updateCustomer`, `setCustomerTags`, `bulkTagCustomers`, `dataQualityIssues`, `resolveDataQualityIssues`, `resolveAllDataQualityIssues`',
   [Action.INTERACTION_LOG]: '`logInteraction`',
   [Action.CUSTOMER_VOID]: '`voidCustomer`, `voidCustomers`',
   [Action.CUSTOMER_UNVOID]: '`unvoidCustomer`, `unvoidCustomers`',
@@ -49,10 +49,12 @@ const ACTION_MEANING: Record<Action, string> = {
   [Action.LEGAL_HOLD]: '`setLegalHold`',
   [Action.CUSTOMER_ERASE]: '`erasePersonalData`',
   [Action.ARCHIVE_VERIFY]: '`verifyArchive`',
-  [Action.BACKUP_MANAGE]: '`backups`, `startBackup`, `startBackupDrill`',
+  [Action.BACKUP_MANAGE]: '`backups`, `backupSettings`, `startBackup`, `startBackupDrill`',
   [Action.SEARCH_ADMIN]: '`searchIndexStatus`, `searchConsistency`, `reindexArchive`',
   [Action.CLASSIFICATION_MANAGE]: 'tags (`saveTag`, `deleteTag`) and segments (`saveSegment`, `deleteSegment`)',
   [Action.ENCRYPTION_KEYS_ROTATE]: '`startKeyRotation`',
+  [Action.STAFF_READ]: '`staff` (staff names, for owner pickers and labels)',
+  [Action.OPERATION_UNDO]: '`undoOperation` (one\'s own recent void, archive, bulk tag change or normalization)',
 };
 
 const ROLES = Object.values(Role);

@@ -1,5 +1,5 @@
 import type { Role } from './role.js';
-import { ACTIONS, GUARDED_FIELDS, RowScope, STAFF_FIELDS, type Action, type GuardedField } from './policy.js';
+import { ACTIONS, GUARDED_FIELDS, RowScope, STAFF_FIELDS, type Action, type FieldAccess, type GuardedField } from './policy.js';
 
 /**
  * What the dashboard may show, derived from the policy: `customer:update` when the role
@@ -20,4 +20,22 @@ export function permissionsFor(role: Role): string[] {
   // Other people's staff records; one's own is always read in full.
   for (const [field, rule] of Object.entries(STAFF_FIELDS)) out.push(`field:${field}:${rule.access[role]}`);
   return out;
+}
+
+/**
+ * Every guarded field (customer data and staff records) with each role's access, as
+ * published in packages/schema/field-access.json for clients: the dashboard's registered
+ * operations ask for a field a role may not read only under `@include`, so one document
+ * serves every role (and the schema test keeps the file current).
+ */
+export function fieldAccessTable(): Record<string, Record<Role, FieldAccess>> {
+  const out: Record<string, Record<Role, FieldAccess>> = {};
+  for (const [field, rule] of [...Object.entries(GUARDED_FIELDS), ...Object.entries(STAFF_FIELDS)].sort(([a], [b]) => a.localeCompare(b))) {
+    out[field] = rule.access as Record<Role, FieldAccess>;
+  }
+  return out;
+}
+
+export function printFieldAccess(): string {
+  return `${JSON.stringify({ note: 'Generated from packages/server/src/policy by `pnpm schema:generate`; do not edit.', fields: fieldAccessTable() }, null, 2)}\n`;
 }

@@ -69,7 +69,8 @@ export type GuardedField = keyof typeof GUARDED_FIELDS;
  * user of one's own sign-in). The rest follows this table: ADMIN, who manages users,
  * reads everything; other roles read a staff email only masked (its shape keeps lists
  * such as audit actors readable) and no role, state or permissions. The `users` list
- * itself is ADMIN's (Action.USER_MANAGE).
+ * itself is ADMIN's (Action.USER_MANAGE); the `staff` list of names is everyone's
+ * (Action.STAFF_READ).
  */
 export const STAFF_FIELDS = {
   'User.email': { access: levels(FULL, MASKED, MASKED, MASKED, MASKED, MASKED), mask: 'email' },
@@ -142,6 +143,8 @@ export enum Action {
   AUDIT_READ = 'audit:read',
   REPORT_READ = 'report:read',
   USER_MANAGE = 'user:manage',
+  /** Staff names (id and display name) for pickers and labels: every signed-in role. */
+  STAFF_READ = 'staff:read',
   POLICY_READ = 'policy:read',
   POLICY_WRITE = 'policy:write',
   /** Start an archive policy run now (moves records, like archiving by hand). */
@@ -159,6 +162,8 @@ export enum Action {
   SEARCH_ADMIN = 'search:admin',
   /** Tags (create, rename, colour, delete: rewrites every live customer carrying one) and saved segments. */
   CLASSIFICATION_MANAGE = 'classification:manage',
+  /** Take back one's own recent void, archive, bulk tags or normalization (own operations only). */
+  OPERATION_UNDO = 'operation:undo',
   /** Re-encrypt sensitive values under the current encryption key (a job). */
   ENCRYPTION_KEYS_ROTATE = 'encryption:rotate',
 }
@@ -189,6 +194,7 @@ export const ACTIONS: Record<Action, Record<Role, RowScope>> = {
   [Action.AUDIT_READ]: actionRoles([ADMIN, AUDITOR]),
   [Action.REPORT_READ]: actionRoles([ADMIN, MANAGER, REPORTING], [SALES]),
   [Action.USER_MANAGE]: actionRoles([ADMIN]),
+  [Action.STAFF_READ]: actionRoles([ADMIN, MANAGER, SALES, SUPPORT, AUDITOR, REPORTING]),
   [Action.POLICY_READ]: actionRoles([ADMIN, MANAGER]),
   [Action.POLICY_WRITE]: actionRoles([ADMIN]),
   [Action.POLICY_RUN]: actionRoles([ADMIN, MANAGER]),
@@ -201,6 +207,8 @@ export const ACTIONS: Record<Action, Record<Role, RowScope>> = {
   [Action.SEARCH_ADMIN]: actionRoles([ADMIN]),
   [Action.CLASSIFICATION_MANAGE]: actionRoles([ADMIN, MANAGER]),
   [Action.ENCRYPTION_KEYS_ROTATE]: actionRoles([ADMIN]),
+  // OWN for everyone: only the operations one did oneself, whatever one's row scope.
+  [Action.OPERATION_UNDO]: actionRoles([], [ADMIN, MANAGER, SALES]),
 };
 
 /** Customer input fields each role may write. A write naming any other field is

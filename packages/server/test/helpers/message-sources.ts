@@ -60,7 +60,7 @@ export function messageSources(root: string): { messages: MessageSource[]; unrea
         // A helper's own parameter is checked at its call sites.
         if (argument && !(ts.isIdentifier(argument) && isParameter(argument))) add(argument);
       }
-      if (ts.isPropertyAssignment(node) && node.name.getText() === 'message') add(node.initializer);
+      if (ts.isPropertyAssignment(node) && node.name.getText() === 'message' && !isSpanStatus(node)) add(node.initializer);
       if (ts.isFunctionDeclaration(node) && node.name?.text.endsWith('Problem')) {
         node.forEachChild(function returns(inner): void {
           if (ts.isReturnStatement(inner) && inner.expression && inner.expression.kind !== ts.SyntaxKind.NullKeyword) add(inner.expression);
@@ -107,6 +107,13 @@ function isParameter(identifier: ts.Identifier): boolean {
     if (ts.isFunctionLike(node)) return node.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === identifier.text);
   }
   return false;
+}
+
+/** `span.setStatus({ code, message })`: a trace's status, read by operators in their
+ * tracing tool, not a message for API callers. */
+function isSpanStatus(property: ts.PropertyAssignment): boolean {
+  const call = property.parent.parent;
+  return ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'setStatus';
 }
 
 /** A message made elsewhere and passed on: `failure.message`, `localize(f.message, …)`,

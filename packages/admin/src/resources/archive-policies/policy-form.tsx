@@ -121,7 +121,7 @@ export function PolicyForm({ header, ...props }: Omit<SimpleFormProps, 'children
         <Cell><TextInput source="criteria.tags" parse={parseTags} format={formatTags} fullWidth /></Cell>
         {can(access, 'user:manage') ? (
           <Cell>
-            <ReferenceArrayInput source="criteria.ownerId" reference="users">
+            <ReferenceArrayInput source="criteria.ownerId" reference="staff">
               <AutocompleteArrayInput optionText="displayName" label="resources.archive-policies.fields.criteria.ownerId" fullWidth />
             </ReferenceArrayInput>
           </Cell>

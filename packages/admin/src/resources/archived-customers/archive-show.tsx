@@ -24,7 +24,9 @@ import { EnumField, GuardedTextField, KeyField, TagsField } from '../../shared/f
 import { formatAmount } from '../interactions/format.ts';
 import { InteractionKindIcon } from '../interactions/kind-icon.tsx';
 import { LegalHoldChip, PolicyField } from './archive-list.tsx';
+import { UndoButton, useUndoClock, useUndoJournal } from '../../shared/undo.tsx';
 import { ErasePersonalDataButton, LegalHoldButton, PurgeButton, RestoreButton } from './record-actions.tsx';
+import { HistoryPanel } from '../customer-history/history-panel.tsx';
 
 function ShowActions() {
   return (
@@ -57,9 +59,11 @@ function ArchiveMetadata() {
   const translate = useTranslate();
   const record = useRecordContext();
   const access = useAccess();
+  // The signed-in user's own archiving of this customer, while it may still be taken back.
+  const undo = useUndoClock(useUndoJournal().find(String(record?.id ?? ''), 'ARCHIVE'));
   return (
     <Box sx={{ p: 2 }}>
-      <Alert severity="info" icon={false} sx={{ mb: 2 }} data-testid="archive-banner">
+      <Alert severity="info" icon={false} sx={{ mb: 2 }} data-testid="archive-banner" action={<UndoButton operation={undo} />}>
         {/* Restore is offered in words only to roles that may restore. */}
         {translate(can(access, 'customer:restore') ? 'custos.archive.banner' : 'custos.ui.archive_banner_readonly')}
         {record?.['legalHold'] ? <Box component="span" sx={{ ml: 1 }}><LegalHoldChip /></Box> : null}
@@ -168,6 +172,7 @@ export function ArchiveShow() {
           <ArchivedInteractions />
         </CardContent>
       </Card>
+      <HistoryPanel />
     </Show>
   );
 }

@@ -32,7 +32,7 @@ const filters = [
   <SelectInput key="entityType" source="entityType" choices={entityChoices} alwaysOn />,
   <TextInput key="entityId" source="entityId" alwaysOn />,
   <SelectArrayInput key="action" source="action" choices={actionChoices} />,
-  <ReferenceInput key="actorId" source="actorId" reference="users">
+  <ReferenceInput key="actorId" source="actorId" reference="staff">
     <AutocompleteInput optionText="displayName" label="resources.audit-events.fields.actorId" />
   </ReferenceInput>,
   <DateTimeInput key="from" source="from" />,

@@ -1,14 +1,17 @@
 import { Stack, Typography } from '@mui/material';
 import type { MouseEvent } from 'react';
 import { Link, useGetManyAggregate, useRecordContext, type RaRecord } from 'react-admin';
+import { showsUsers, type Access } from '../../auth/access.ts';
+import { useAccess } from '../../auth/use-access.ts';
 import { useAuditWords } from './audit-words.ts';
 
 /** Where a record type opens, and how a record of it is named. */
-const TARGETS: Record<string, { resource: string; path: (id: string) => string; name: (r: RaRecord) => string }> = {
+const TARGETS: Record<string, { resource: string; path: (id: string) => string; name: (r: RaRecord) => string; opens?: (access: Access | undefined) => boolean }> = {
   Customer: { resource: 'customers', path: (id) => `/customers/${id}/show`, name: (r) => `${r['code']} ${r['name']}` },
   ArchivePolicy: { resource: 'archive-policies', path: (id) => `/archive-policies/${id}/show`, name: (r) => String(r['name']) },
   Job: { resource: 'jobs', path: (id) => `/jobs/${id}/show`, name: (r) => `#${r.id}` },
-  User: { resource: 'users', path: (id) => `/users/${id}`, name: (r) => String(r['displayName']) },
+  // Named from `staff` (every role); the user screen opens only for those who manage users.
+  User: { resource: 'staff', path: (id) => `/users/${id}`, name: (r) => String(r['displayName']), opens: showsUsers },
   Segment: { resource: 'segments', path: (id) => `/segments/${id}`, name: (r) => String(r['name']) },
   Tag: { resource: 'tags', path: (id) => `/tags/${encodeURIComponent(id)}`, name: (r) => String(r.id) },
 };
@@ -34,9 +37,12 @@ function CustomerName({ id }: { id: string }) {
 
 function NamedRecord({ type, id }: { type: string; id: string }) {
   const target = TARGETS[type]!;
+  const access = useAccess();
   const { data } = useGetManyAggregate(target.resource, { ids: [id] }, { retry: false });
   const record = data?.find((r) => String(r.id) === id);
-  return <Link to={target.path(id)} onClick={stop} data-testid="record-link">{record ? target.name(record) : `#${id}`}</Link>;
+  const label = record ? target.name(record) : `#${id}`;
+  if (target.opens && !target.opens(access)) return <span data-testid="record-link">{label}</span>;
+  return <Link to={target.path(id)} onClick={stop} data-testid="record-link">{label}</Link>;
 }
 
 /** Clicks on the link stay off the row's own link (rowClick). */

@@ -11,10 +11,10 @@ export function VerifyChainButton() {
   const translate = useTranslate();
   const notifyError = useNotifyError();
   const { mutate, data, isPending, reset } = useMutation({
-    mutationFn: () => dataProvider.verifyAuditChain(),
+    mutationFn: () => dataProvider.operation('VerifyAuditChain', {}),
     onError: (error: unknown) => notifyError(error),
   });
-  const result = data?.data;
+  const result = data?.data.verifyAuditChain;
   return (
     <>
       <Button label="custos.audit.verify" onClick={() => mutate()} disabled={isPending}>

@@ -1,7 +1,9 @@
 import LocalOfferOutlinedIcon from '@mui/icons-material/LocalOfferOutlined';
 import { Button } from '@mui/material';
 import { useState } from 'react';
-import { TextInput, useDataProvider, useListContext, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { TextInput, useDataProvider, useListContext, useRefresh, useTranslate } from 'react-admin';
+import { useNotifyUndoable } from '../../shared/undo.tsx';
+import { bulkTagRead } from './bulk-tag.api.ts';
 import type { CustosDataProvider } from '../../data-provider/index.ts';
 import { ActionDialog } from '../../shared/action-dialog.tsx';
 
@@ -15,7 +17,7 @@ const splitTags = (value: unknown) => (typeof value === 'string' ? value.split(/
  */
 export function BulkTagButton() {
   const translate = useTranslate();
-  const notify = useNotify();
+  const notifyUndoable = useNotifyUndoable();
   const refresh = useRefresh();
   const dataProvider = useDataProvider<CustosDataProvider>();
   const { resource, filterValues, selectedIds, onUnselectItems } = useListContext();
@@ -34,10 +36,10 @@ export function BulkTagButton() {
         testId="bulk-tag-dialog"
         canSubmit={(v) => splitTags(v['add']).length + splitTags(v['remove']).length > 0}
         onSubmit={async (values) => {
-          const { data } = await dataProvider.bulkTagCustomers({
+          const { data } = await dataProvider.read((b) => bulkTagRead(b, {
             resource, filter: filterValues, ids: selectedIds.map(String), add: splitTags(values['add']), remove: splitTags(values['remove']),
-          });
-          notify('custos.tags.done', { type: 'info', messageArgs: { smart_count: data.changed, matched: data.matched } });
+          }));
+          notifyUndoable('custos.tags.done', { args: { smart_count: data.changed, matched: data.matched }, operation: data.undo, customerIds: selectedIds.map(String) });
           setOpen(false);
           onUnselectItems();
           refresh();

@@ -36,7 +36,7 @@ export function customerFilterInputs({ stored = false }: { stored?: boolean } = 
     <SelectArrayInput key="lifecycleStage" source={src('lifecycleStage')} label={label('lifecycleStage')} choices={enumChoices('LifecycleStage')} />,
     <SelectArrayInput key="industry" source={src('industry')} label={label('industry')} choices={industryChoices()} />,
     <SelectArrayInput key="region" source={src('region')} label={label('region')} choices={regionChoices()} />,
-    <ReferenceInput key="ownerId" source={src('ownerId')} reference="users">
+    <ReferenceInput key="ownerId" source={src('ownerId')} reference="staff">
       <AutocompleteInput optionText="displayName" label={label('ownerId')} format={formatOwner} />
     </ReferenceInput>,
     <TextInput key="tags" source={src('tags')} label={label('tags')} parse={parseTags} format={formatTags} />,

@@ -51,7 +51,7 @@ export function CustomerForm({ header, ...props }: Omit<SimpleFormProps, 'childr
         <Cell><AutocompleteInput source="region" choices={regionChoices()} onCreate={(code) => ({ id: code ?? '', name: code ?? '' })} validate={validateRegion} fullWidth /></Cell>
         {w('ownerId') ? (
           <Cell>
-            <ReferenceInput source="ownerId" reference="users">
+            <ReferenceInput source="ownerId" reference="staff">
               <AutocompleteInput optionText="displayName" fullWidth />
             </ReferenceInput>
           </Cell>

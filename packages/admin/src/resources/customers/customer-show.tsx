@@ -20,7 +20,9 @@ import { EnumField, GuardedTextField, KeyField, TagsField } from '../../shared/f
 import { ErasePersonalDataButton, PurgeButton } from '../archived-customers/record-actions.tsx';
 import { InteractionTimeline } from './interaction-timeline.tsx';
 import { ArchiveButton, ArchiveInteractionsButton, UnvoidButton, VoidButton } from './lifecycle-buttons.tsx';
+import { UndoButton, useUndoClock, useUndoJournal } from '../../shared/undo.tsx';
 import { LogInteractionButton } from './log-interaction-button.tsx';
+import { HistoryPanel } from '../customer-history/history-panel.tsx';
 
 function ShowActions() {
   const record = useRecordContext();
@@ -67,10 +69,12 @@ function VoidNotice() {
   const record = useRecordContext();
   const translate = useTranslate();
   const [locale] = useLocaleState();
+  // The signed-in user's own void of this customer, while it may still be taken back.
+  const undo = useUndoClock(useUndoJournal().find(String(record?.id ?? ''), 'VOID'));
   if (record?.['status'] !== 'VOID') return null;
   const reason = record['voidReason'] ? translate(`custos.enums.VoidReason.${record['voidReason']}`) : '';
   return (
-    <Alert severity="warning" sx={{ mb: 2 }} data-testid="void-notice">
+    <Alert severity="warning" sx={{ mb: 2 }} data-testid="void-notice" action={<UndoButton operation={undo} />}>
       {translate('custos.enums.CustomerStatus.VOID')}
       {reason ? ` · ${reason}` : ''}
       {record['voidNote'] ? ` · ${record['voidNote']}` : ''}
@@ -147,6 +151,7 @@ export function CustomerShow() {
           <InteractionTimeline />
         </CardContent>
       </Card>
+      <HistoryPanel />
     </Show>
   );
 }

@@ -15,6 +15,7 @@ import { useEffect, useRef } from 'react';
 import { useDataProvider, useLocaleState, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
 import type { CustosDataProvider } from '../../data-provider/index.ts';
 import { ErrorAlert } from '../../shared/error-alert.tsx';
+import { interactionTimelineQuery } from './timeline.api.ts';
 import { InteractionKindIcon } from '../interactions/kind-icon.tsx';
 import { formatAmount, formatDateTime } from '../interactions/format.ts';
 
@@ -68,7 +69,7 @@ function useTimeline(customerId: string | undefined) {
   const dataProvider = useDataProvider<CustosDataProvider>();
   return useInfiniteQuery({
     queryKey: ['custos', 'interactionTimeline', customerId],
-    queryFn: async ({ pageParam }) => (await dataProvider.interactionTimeline({ customerId: customerId!, first: TIMELINE_PAGE_SIZE, after: pageParam })).data,
+    queryFn: async ({ pageParam }) => (await dataProvider.read((b) => interactionTimelineQuery(b, { customerId: customerId!, first: TIMELINE_PAGE_SIZE, after: pageParam }))).data,
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next ?? undefined,
     enabled: !!customerId,

@@ -6,11 +6,13 @@ import { Button, DateInput, required } from 'react-admin';
 import { ActionDialog } from '../../shared/action-dialog.tsx';
 import type { BulkPayload } from '../../shared/use-action.ts';
 import { useRecordAction } from '../../shared/use-record-action.ts';
+import { useNotifyUndoable, type UndoOperation } from '../../shared/undo.tsx';
 import { ArchiveInputs, NoteInput, ReasonInput, VoidInputs, notFuture, retainUntilInput } from './lifecycle-inputs.tsx';
 
 /** Void one ACTIVE customer (SALES: their own; the server checks the row). */
 export function VoidButton() {
-  const { record, allowed, action, open, setOpen, notify, refresh } = useRecordAction('voidCustomer', 'customer:void');
+  const { record, allowed, action, open, setOpen, refresh } = useRecordAction<{ undo: UndoOperation | null }>('voidCustomer', 'customer:void');
+  const notifyUndoable = useNotifyUndoable();
   if (!allowed || !record || record['status'] !== 'ACTIVE') return null;
   return (
     <>
@@ -24,9 +26,9 @@ export function VoidButton() {
         testId="void-dialog"
         onSubmit={async (values) => {
           // The version read: a change made meanwhile is refused as CONFLICT, not overwritten.
-          await action.mutateAsync({ id: record.id, reason: values['reason'], note: values['note'], version: record['version'] });
+          const result = await action.mutateAsync({ id: record.id, reason: values['reason'], note: values['note'], version: record['version'] });
           setOpen(false);
-          notify('custos.lifecycle.voided', { type: 'success' });
+          notifyUndoable('custos.lifecycle.voided', { operation: result.undo, customerIds: [String(record.id)] });
           refresh();
         }}
       >
@@ -64,7 +66,8 @@ export function UnvoidButton() {
 
 /** Move one ACTIVE or VOID customer to the archive (ADMIN, MANAGER), then open it there. */
 export function ArchiveButton() {
-  const { record, allowed, action, open, setOpen, notify, redirect } = useRecordAction<BulkPayload>('archiveCustomers', 'customer:archive');
+  const { record, allowed, action, open, setOpen, redirect } = useRecordAction<BulkPayload & { undo: UndoOperation | null }>('archiveCustomers', 'customer:archive');
+  const notifyUndoable = useNotifyUndoable();
   const status = record?.['status'];
   if (!allowed || !record || (status !== 'ACTIVE' && status !== 'VOID')) return null;
   return (
@@ -82,7 +85,7 @@ export function ArchiveButton() {
           // A per-id refusal is the only answer for a single id: shown like any error.
           if (failure) throw { graphQLErrors: [{ message: failure.message, extensions: { code: failure.code } }] };
           setOpen(false);
-          notify('custos.lifecycle.archived', { type: 'success' });
+          notifyUndoable('custos.lifecycle.archived', { operation: result.undo, customerIds: [String(record.id)] });
           redirect('show', 'archived-customers', record.id);
         }}
       >

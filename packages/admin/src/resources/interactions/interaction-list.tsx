@@ -29,7 +29,7 @@ const sortable = sortableFields('interactions');
 const filters = [
   <SelectArrayInput key="kind" source="kind" choices={enumChoices('InteractionKind')} alwaysOn />,
   <SelectArrayInput key="channel" source="channel" choices={enumChoices('InteractionChannel')} />,
-  <ReferenceInput key="ownerId" source="ownerId" reference="users">
+  <ReferenceInput key="ownerId" source="ownerId" reference="staff">
     <AutocompleteInput optionText="displayName" label="resources.interactions.fields.ownerId" />
   </ReferenceInput>,
   <DateTimeInput key="occurredAfter" source="occurredAfter" />,

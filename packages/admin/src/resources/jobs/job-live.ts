@@ -2,6 +2,7 @@ import { createClient, type Client } from 'graphql-ws';
 import { useEffect, useState } from 'react';
 import type { RaRecord } from 'react-admin';
 import { validToken } from '../../auth/session.ts';
+import { DOCUMENTS } from '../../data-provider/generated/documents.ts';
 import { GRAPHQL_URL } from '../../data-provider/schema.ts';
 
 /**
@@ -11,9 +12,9 @@ import { GRAPHQL_URL } from '../../data-provider/schema.ts';
  * without WebSocket), `live` is false and they poll as before.
  */
 
-const JOB_UPDATED = `subscription JobUpdated($id: ID!) {
-  jobUpdated(id: $id) { id state progress { done total } cancelRequested result error startedAt finishedAt attempts }
-}`;
+/** Registered (packages/schema/operations/dashboard/jobs.graphql): sent as registered, so a
+ * server running registered operations only accepts it too. */
+const JOB_UPDATED = DOCUMENTS.JobUpdated;
 
 let client: Client | undefined;
 

@@ -27,6 +27,8 @@ function summaryArgs(kind: string, r: Values, num: (v: unknown) => string, local
       return { groups: num(r['groups']), pairs: num(r['pairs']) };
     case 'COUNT_DATA_QUALITY':
       return { issues: num(r['issues']), scanned: num(r['scanned']) };
+    case 'RESOLVE_DATA_QUALITY':
+      return { resolved: num(r['resolved']), customers: num(r['customers']), skipped: num(r['skipped']) };
     case 'ROTATE_ENCRYPTION_KEYS':
       return { live: num(r['liveCustomers']), archived: num(r['archivedCustomers']) };
     default:
@@ -46,6 +48,7 @@ function viewLink(kind: string, job: RaRecord): string | null {
     case 'DETECT_DUPLICATES':
       return '/duplicates';
     case 'COUNT_DATA_QUALITY':
+    case 'RESOLVE_DATA_QUALITY':
       return '/data-quality';
     case 'BACKUP':
     case 'BACKUP_DRILL':

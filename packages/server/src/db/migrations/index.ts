@@ -13,8 +13,11 @@ import { MigrationSessions } from './migration-2026120402-sessions.js';
 import { MigrationReportingViews } from './migration-2026120601-reporting-views.js';
 import { MigrationChangeNotifications } from './migration-2026120602-change-notifications.js';
 import { MigrationIntake } from './migration-2026120701-intake.js';
+import { MigrationUndo } from './migration-2026120701-undo.js';
 import { MigrationCustomerImport } from './migration-2026120702-customer-import.js';
+import { MigrationExportOptions } from './migration-2026120702-export-options.js';
 import { MigrationCustomerHistory } from './migration-2026120710-customer-history.js';
+import { MigrationJobTrace } from './migration-2026120711-job-trace.js';
 
 /** Listed explicitly so that builds, tests and the CLI run exactly the same migrations
  * without relying on file globbing. Append new migrations at the end. */
@@ -34,6 +37,17 @@ export const migrationsList = [
   { name: 'migration-2026120601-reporting-views', class: MigrationReportingViews },
   { name: 'migration-2026120602-change-notifications', class: MigrationChangeNotifications },
   { name: 'migration-2026120701-intake', class: MigrationIntake },
+  { name: 'migration-2026120701-undo', class: MigrationUndo },
   { name: 'migration-2026120702-customer-import', class: MigrationCustomerImport },
+  { name: 'migration-2026120702-export-options', class: MigrationExportOptions },
   { name: 'migration-2026120710-customer-history', class: MigrationCustomerHistory },
+  { name: 'migration-2026120711-job-trace', class: MigrationJobTrace },
 ];
+
+/**
+ * Tables whose rows a migration writes (reference data a fresh database starts with). A
+ * backup carries them in full, edits included, so a restore replaces these rows instead of
+ * refusing the migrated target as not empty. test/backup.test.ts fails when a freshly
+ * migrated database has rows in a table not listed here.
+ */
+export const MIGRATION_SEEDED_TABLES: ReadonlySet<string> = new Set(['public.duplicate_rule']);

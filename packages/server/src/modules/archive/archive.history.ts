@@ -2,8 +2,9 @@ import type { Page, PageArgs } from '../../db/paginate.js';
 import type { RequestContext } from '../../core/context.js';
 import { requireAction } from '../../policy/guard.js';
 import { sortForbidden } from '../../policy/policy.errors.js';
-import { Action, FieldAccess, fieldAccess } from '../../policy/policy.js';
-import { InteractionSortField, type InteractionFilter, type InteractionOrder } from '../interaction/interaction.inputs.js';
+import { Action } from '../../policy/policy.js';
+import { forbiddenOrder } from '../../policy/decisions.js';
+import { ARCHIVED_GUARDED_SORTS, type InteractionFilter, type InteractionOrder } from '../interaction/interaction.inputs.js';
 import { archivedInteractionCountLoader, archivedInteractionPageLoader } from './archive.loaders.js';
 import type { ArchivedInteractionRecord } from './archive.record.js';
 
@@ -17,9 +18,8 @@ export function archivedHistory(
   args: PageArgs,
 ): { page: Promise<Page<ArchivedInteractionRecord>>; count: () => Promise<number> } {
   const { role } = requireAction(ctx, Action.ARCHIVE_READ).actor;
-  if (orderBy?.some((o) => o.field === InteractionSortField.AMOUNT) && fieldAccess(role, 'ArchivedInteraction.amount') !== FieldAccess.FULL) {
-    throw sortForbidden('ArchivedInteraction.amount');
-  }
+  const forbidden = forbiddenOrder(role, orderBy, ARCHIVED_GUARDED_SORTS);
+  if (forbidden) throw sortForbidden(forbidden);
   return {
     page: archivedInteractionPageLoader(ctx, filter, orderBy, args).load(customerId),
     count: () => archivedInteractionCountLoader(ctx, filter).load(customerId),

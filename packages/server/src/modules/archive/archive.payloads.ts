@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { UndoableOperation } from '../customer/customer.undo.js';
 import { ConnectionType } from '../../graphql/connection.js';
 import { Customer } from '../customer/customer.type.js';
 import { ArchivedCustomer, ArchivedInteraction } from './archive.type.js';
@@ -19,6 +20,9 @@ export class ArchiveCustomersPayload {
 
   @Field(() => Int, { description: 'Interactions archived with them.' })
   archivedInteractions!: number;
+
+  @Field(() => UndoableOperation, { nullable: true, description: 'The archive its author may undo for a while (undoOperation); null when nothing moved.' })
+  undo!: UndoableOperation | null;
 }
 
 @ObjectType({ description: 'Result of restoreCustomers.' })

@@ -3,11 +3,11 @@ import { planPage, type PageArgs } from '../../db/paginate.js';
 import { Params } from '../../db/sql.js';
 import type { RequestContext } from '../../core/context.js';
 import { isoTimestamp, type NestedPlanner, type NodeShape } from '../../graphql/read-plan.js';
-import { FieldAccess, fieldAccess } from '../../policy/policy.js';
+import { forbiddenOrder } from '../../policy/decisions.js';
 import { CUSTOMER_SHAPE, readPlannedList } from '../customer/customer.plan.js';
 import type { CustomerReadScope } from '../customer/customer.reader.js';
 import { userPlanner } from '../identity/user.plan.js';
-import { InteractionSortField } from '../interaction/interaction.inputs.js';
+import { ARCHIVED_GUARDED_SORTS } from '../interaction/interaction.inputs.js';
 import { ARCHIVED_INTERACTION_SHAPE, historyCountPlanner, historyPlanner } from '../interaction/interaction.plan.js';
 import { archivedKeysetOrder, type ArchivedCustomerFilter, type ArchivedCustomerOrder } from './archive.inputs.js';
 import { archivedInteractionCountLoader } from './archive.loaders.js';
@@ -40,9 +40,7 @@ export const ARCHIVED_CUSTOMER_NESTED: Record<string, NestedPlanner> = {
     table: 'archive.interaction',
     typeName: 'ArchivedInteraction',
     shape: ARCHIVED_INTERACTION_SHAPE,
-    sortable: (ctx, orderBy) =>
-      !orderBy?.some((o) => o.field === InteractionSortField.AMOUNT) ||
-      fieldAccess(ctx.actor!.role, 'ArchivedInteraction.amount') === FieldAccess.FULL,
+    sortable: (ctx, orderBy) => !forbiddenOrder(ctx.actor!.role, orderBy, ARCHIVED_GUARDED_SORTS),
     connection: (page, count) => new ArchivedInteractionConnection(page as never, count),
     count: (ctx, id, filter) => archivedInteractionCountLoader(ctx, filter).load(id),
   }),

@@ -55,7 +55,7 @@ export class ArchiveResolver {
     @Ctx() ctx: RequestContext,
   ) {
     const outcome = await archiveCustomers(ctx, input);
-    return { customers: outcome.customers, failures: outcome.failures, archivedInteractions: outcome.interactions };
+    return { customers: outcome.customers, failures: outcome.failures, archivedInteractions: outcome.interactions, undo: outcome.undo };
   }
 
   @Mutation(() => RestoreCustomersPayload, {

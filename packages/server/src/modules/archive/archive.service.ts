@@ -3,7 +3,8 @@ import { invalidInput } from '../../common/domain-error.js';
 import type { PageArgs } from '../../db/paginate.js';
 import { inTransaction, type RequestContext } from '../../core/context.js';
 import { customerRowOwner, requireAction } from '../../policy/guard.js';
-import { Action, FieldAccess, fieldAccess } from '../../policy/policy.js';
+import { Action } from '../../policy/policy.js';
+import { searchableColumns } from '../../policy/decisions.js';
 import { recordAuditMany } from '../audit/audit.service.js';
 import type { CustomerReadScope } from '../customer/customer.reader.js';
 import { checkTransition, customerStates, lockCustomers } from '../customer/customer.lifecycle.js';
@@ -22,15 +23,13 @@ import {
   checkArchivedForRestore, claimCodesForRestore, restoreCustomerRows, verifyArchiveRows, type ArchiveVerification,
 } from './archive.store.js';
 import { withTaxIdLookup } from '../customer/customer.service.js';
+import { journalOperation, UndoKind, type UndoOperationRecord } from '../customer/customer.undo.js';
 import { byId } from '../../db/keyset.js';
 
 /** Who may read which archived rows, and search which columns (only those read in full). */
 export function archiveReadScope(ctx: RequestContext): CustomerReadScope {
   const { actor } = requireAction(ctx, Action.ARCHIVE_READ);
-  const searchable = ['name', 'code'];
-  if (fieldAccess(actor.role, 'ArchivedCustomer.email') === FieldAccess.FULL) searchable.push('email');
-  if (fieldAccess(actor.role, 'ArchivedCustomer.phone') === FieldAccess.FULL) searchable.push('phone');
-  return { ownerId: customerRowOwner(ctx), searchable };
+  return { ownerId: customerRowOwner(ctx), searchable: searchableColumns(actor.role, 'ArchivedCustomer') };
 }
 
 /** Reads of archived records are access-logged, whichever fields were asked for. */
@@ -77,6 +76,7 @@ export interface ArchiveOutcome {
   customers: ArchivedCustomerRecord[];
   failures: LifecycleFailureRecord[];
   interactions: number;
+  undo: UndoOperationRecord | null;
 }
 
 /** ACTIVE|VOID → ARCHIVED for each id; the others are reported, not fatal. */
@@ -102,7 +102,8 @@ export async function archiveCustomers(ctx: RequestContext, input: ArchiveCustom
     );
     for (const conflict of moved.conflicts) failures.push(codeConflictFailure(conflict.id, 'archive', conflict.code));
     const customers = await findArchivedByIds(tx.sql, moved.customers.map((c) => c.id));
-    return { customers: customers.sort(byId), failures, interactions: moved.interactions };
+    const undo = await journalOperation(tx, UndoKind.ARCHIVE, { archivedIds: moved.customers.map((c) => c.id) });
+    return { customers: customers.sort(byId), failures, interactions: moved.interactions, undo };
   });
 }
 
@@ -116,34 +117,45 @@ export interface RestoreOutcome {
 export async function restoreCustomers(ctx: RequestContext, input: RestoreCustomersInput): Promise<RestoreOutcome> {
   requireAction(ctx, Action.CUSTOMER_RESTORE);
   const owner = customerRowOwner(ctx);
-  const { valid, invalid } = uniqueIds(input.ids);
-  return inTransaction(ctx, async (tx) => {
-    const check = await checkArchivedForRestore(tx.sql, valid, owner);
-    const found = new Map(check.found.map((r) => [r.id, r]));
-    const broken = new Set(check.problems.map((p) => p.id));
-    const failures: LifecycleFailureRecord[] = invalid.map(customerNotFoundFailure);
-    const restorable: string[] = [];
-    const states = await customerStates(tx.sql, valid.filter((id) => !found.has(id)), owner);
-    for (const id of valid) {
-      if (broken.has(id)) failures.push(integrityFailure(id));
-      else if (found.has(id)) restorable.push(id);
-      else if (states.has(id)) failures.push(stateFailure(id, 'restore', states.get(id)!));
-      else failures.push(customerNotFoundFailure(id));
-    }
-    const conflicts = await claimCodesForRestore(tx.sql, restorable);
-    for (const conflict of conflicts) failures.push(codeConflictFailure(conflict.id, 'restore', conflict.code));
-    const taken = new Set(conflicts.map((c) => c.id));
-    const restored = await restoreCustomerRows(tx.sql, restorable.filter((id) => !taken.has(id)));
-    await recordAuditMany(tx, {
-      action: 'CUSTOMER_RESTORED',
-      entityType: 'Customer',
-      entityIds: restored.customers.map((c) => c.id),
-      reason: input.reason.trim(),
-      changes: restored.customers.map((c) => ({ status: { from: 'ARCHIVED', to: c.status } })),
-    });
-    const customers = await findCustomersByIds(tx.sql, restored.customers.map((c) => c.id));
-    return { customers: customers.sort(byId), failures, interactions: restored.interactions };
+  return inTransaction(ctx, (tx) => restoreArchived(tx, input.ids, owner, { action: 'CUSTOMER_RESTORED', reason: input.reason.trim() }));
+}
+
+/**
+ * The restore itself, in the caller's transaction and under its checks: by restoreCustomers,
+ * and by an undo of its author's own archive (undo module), audited as that.
+ */
+export async function restoreArchived(
+  tx: RequestContext,
+  ids: readonly string[],
+  owner: string | undefined,
+  audit: { action: string; reason: string },
+): Promise<RestoreOutcome> {
+  const { valid, invalid } = uniqueIds(ids);
+  const check = await checkArchivedForRestore(tx.sql, valid, owner);
+  const found = new Map(check.found.map((r) => [r.id, r]));
+  const broken = new Set(check.problems.map((p) => p.id));
+  const failures: LifecycleFailureRecord[] = invalid.map(customerNotFoundFailure);
+  const restorable: string[] = [];
+  const states = await customerStates(tx.sql, valid.filter((id) => !found.has(id)), owner);
+  for (const id of valid) {
+    if (broken.has(id)) failures.push(integrityFailure(id));
+    else if (found.has(id)) restorable.push(id);
+    else if (states.has(id)) failures.push(stateFailure(id, 'restore', states.get(id)!));
+    else failures.push(customerNotFoundFailure(id));
+  }
+  const conflicts = await claimCodesForRestore(tx.sql, restorable);
+  for (const conflict of conflicts) failures.push(codeConflictFailure(conflict.id, 'restore', conflict.code));
+  const taken = new Set(conflicts.map((c) => c.id));
+  const restored = await restoreCustomerRows(tx.sql, restorable.filter((id) => !taken.has(id)));
+  await recordAuditMany(tx, {
+    action: audit.action,
+    entityType: 'Customer',
+    entityIds: restored.customers.map((c) => c.id),
+    reason: audit.reason,
+    changes: restored.customers.map((c) => ({ status: { from: 'ARCHIVED', to: c.status } })),
   });
+  const customers = await findCustomersByIds(tx.sql, restored.customers.map((c) => c.id));
+  return { customers: customers.sort(byId), failures, interactions: restored.interactions };
 }
 
 /** Interactions older than a date leave the hot table while the customer stays live.

@@ -1,4 +1,5 @@
 import { inTransaction, type RequestContext } from '../../core/context.js';
+import { forgetCustomers } from '../customer/customer.undo.js';
 import { requireAction } from '../../policy/guard.js';
 import { mask } from '../../policy/masking.js';
 import { Action, FieldAccess, GUARDED_FIELDS, type GuardedField } from '../../policy/policy.js';
@@ -57,6 +58,7 @@ export async function purgeRows(tx: RequestContext, customers: readonly Located[
       where x.id in (select id from lc union all select id from ac)`,
     [ids],
   );
+  await forgetCustomers(tx.sql, ids);
   const byId = new Map(counts.map((c) => [c.id, c]));
   await recordAuditMany(tx, {
     action: 'CUSTOMER_PURGED',

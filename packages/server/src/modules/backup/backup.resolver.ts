@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../core/context.js';
-import { getBackups, latestDrills, startBackup, startBackupDrill } from './backup.service.js';
-import { Backup, StartBackupDrillInput, StartBackupDrillPayload, StartBackupInput, StartBackupPayload } from './backup.type.js';
+import { getBackupSettings, getBackups, latestDrills, startBackup, startBackupDrill } from './backup.service.js';
+import { Backup, BackupSettings, StartBackupDrillInput, StartBackupDrillPayload, StartBackupInput, StartBackupPayload } from './backup.type.js';
 import { rolesFor } from '../../policy/role-notes.js';
 import { Action } from '../../policy/policy.js';
 
@@ -28,6 +28,11 @@ export class BackupResolver {
           : null,
       };
     });
+  }
+
+  @Query(() => BackupSettings, { description: `How backups are scheduled and how many are kept (${rolesFor(Action.BACKUP_MANAGE)}).` })
+  backupSettings(@Ctx() ctx: RequestContext): BackupSettings {
+    return getBackupSettings(ctx);
   }
 
   @Mutation(() => StartBackupPayload, { description: `Starts a backup as a background job (${rolesFor(Action.BACKUP_MANAGE)}); follow it with \`job(id)\`.` })

@@ -17,6 +17,13 @@ export function getBackups(ctx: RequestContext): BackupRecord[] {
   return listBackups(ctx.config);
 }
 
+/** The retention and schedule settings, so the dashboard states real numbers. */
+export function getBackupSettings(ctx: RequestContext) {
+  requireAction(ctx, Action.BACKUP_MANAGE);
+  const c = ctx.config;
+  return { keepDaily: c.BACKUP_KEEP_DAILY, keepWeekly: c.BACKUP_KEEP_WEEKLY, schedule: c.BACKUP_SCHEDULE ?? null, drillSchedule: c.BACKUP_DRILL_SCHEDULE ?? null };
+}
+
 /** The latest finished drill of each backup, in one query for the whole list. */
 export async function latestDrills(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, JobRecord>> {
   const rows = await ctx.sql.query<JobRecord>(

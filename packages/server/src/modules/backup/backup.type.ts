@@ -65,6 +65,21 @@ export class Backup {
   lastDrill!: BackupDrill | null;
 }
 
+@ObjectType('BackupSettings', { description: 'How this server schedules and keeps backups (its BACKUP_* settings).', simpleResolvers: true })
+export class BackupSettings {
+  @Field(() => Int, { description: 'Days for which the newest backup of the day is kept (BACKUP_KEEP_DAILY).' })
+  keepDaily!: number;
+
+  @Field(() => Int, { description: 'Weeks for which the newest backup of the ISO week is kept (BACKUP_KEEP_WEEKLY).' })
+  keepWeekly!: number;
+
+  @Field(() => String, { nullable: true, description: 'Cron expression (UTC) of scheduled backups; null when backups are started by hand only (BACKUP_SCHEDULE).' })
+  schedule!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cron expression (UTC) of scheduled restore drills; null when none (BACKUP_DRILL_SCHEDULE).' })
+  drillSchedule!: string | null;
+}
+
 @InputType({ description: 'Starts a backup.' })
 export class StartBackupInput {
   @OptionalReasonField('Why (e.g. "before the yearly purge").')

@@ -1,4 +1,5 @@
 import { ArrayMaxSize, IsOptional, Matches, MaxLength } from 'class-validator';
+import { UndoableOperation } from '../customer/customer.undo.js';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { CustomerFilter } from '../customer/customer.inputs.js';
 import type { CustomerRecord } from '../customer/customer.record.js';
@@ -81,6 +82,9 @@ export class BulkTagCustomersPayload {
 
   @Field({ description: 'Whether nothing was written.' })
   dryRun!: boolean;
+
+  @Field(() => UndoableOperation, { nullable: true, description: 'The change its author may undo for a while (undoOperation); null for a dry run or when nothing changed.' })
+  undo!: UndoableOperation | null;
 }
 
 @InputType({ description: 'Creates a tag, renames it, or sets its colour and description.' })

@@ -11,6 +11,7 @@ import { customerConditions } from '../customer/customer.reader.js';
 import type { CustomerRecord } from '../customer/customer.record.js';
 import { customerReadScope } from '../customer/customer.service.js';
 import { writeCustomer, writeCustomersWhere } from '../customer/customer.store.js';
+import { journalOperation, UndoKind, type UndoOperationRecord } from '../customer/customer.undo.js';
 import { tagExists, tagNotFound, tooManyMatches } from './classification.errors.js';
 import { withSegment } from '../customer/customer.segment.js';
 import type { BulkTagCustomersInput, DeleteTagInput, SaveTagInput, SetCustomerTagsInput, TagRecord } from './classification.types.js';
@@ -57,7 +58,10 @@ const NEW_TAGS = (add: string, remove: string) => `coalesce((
     select u.t, min(u.o) as o from unnest(c.tags || ${add}) with ordinality u(t, o) where u.t <> all(${remove}) group by u.t) x), '{}')`;
 
 /** Set-based: one UPDATE over the filter's rows (within the caller's), one audit event per changed customer. */
-export async function bulkTagCustomers(ctx: RequestContext, input: BulkTagCustomersInput): Promise<{ matched: number; changed: number; dryRun: boolean }> {
+export async function bulkTagCustomers(
+  ctx: RequestContext,
+  input: BulkTagCustomersInput,
+): Promise<{ matched: number; changed: number; dryRun: boolean; undo: UndoOperationRecord | null }> {
   requireAction(ctx, Action.CUSTOMER_UPDATE);
   if (input.filter.status?.some((s) => s !== CustomerStatus.ACTIVE)) {
     throw invalidInput([{ field: 'filter.status', message: 'only ACTIVE customers can be tagged' }]);
@@ -78,9 +82,12 @@ export async function bulkTagCustomers(ctx: RequestContext, input: BulkTagCustom
       params.values,
     );
     if (counts!.matched > tx.config.BULK_TAG_LIMIT) throw tooManyMatches(tx.config.BULK_TAG_LIMIT);
-    if (input.dryRun || counts!.changed === 0) return { matched: counts!.matched, changed: counts!.changed, dryRun: input.dryRun };
+    if (input.dryRun || counts!.changed === 0) return { matched: counts!.matched, changed: counts!.changed, dryRun: input.dryRun, undo: null };
     const changed = await writeCustomersWhere(tx, { where, params, set: { tags: newTags }, audit: { action: 'CUSTOMER_TAGGED' } });
-    return { matched: counts!.matched, changed: changed.length, dryRun: false };
+    const undo = await journalOperation(tx, UndoKind.TAGS, {
+      changes: changed.map((c) => ({ id: c.id, version: c.version, before: { tags: c.before['tags'] as string[] } })),
+    });
+    return { matched: counts!.matched, changed: changed.length, dryRun: false, undo };
   });
 }
 

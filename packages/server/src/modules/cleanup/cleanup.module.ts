@@ -9,6 +9,7 @@ import { CleanupErrorCode } from './cleanup.errors.js';
 import { detectDuplicatesHandler } from './duplicate.job.js';
 import { normalizeCustomersHandler } from './normalize.job.js';
 import { countDataQualityHandler, dataQualitySchedule } from './quality.count.job.js';
+import { resolveDataQualityHandler } from './quality.resolve.job.js';
 
 /** Data cleanup: duplicates and merges, normalization, data-quality issues. */
 export const cleanupModule: ModuleManifest = {
@@ -21,6 +22,6 @@ export const cleanupModule: ModuleManifest = {
     [CleanupErrorCode.UNMERGE_BLOCKED]: PublicErrorCode.INVALID_STATE,
     [CleanupErrorCode.NO_SUGGESTION]: PublicErrorCode.BAD_USER_INPUT,
   } satisfies Record<CleanupErrorCode, PublicErrorCode>,
-  jobs: [normalizeCustomersHandler, detectDuplicatesHandler, countDataQualityHandler],
+  jobs: [normalizeCustomersHandler, detectDuplicatesHandler, countDataQualityHandler, resolveDataQualityHandler],
   schedules: (config) => (config.DATA_QUALITY_SCHEDULE ? [dataQualitySchedule(config.DATA_QUALITY_SCHEDULE)] : []),
 };

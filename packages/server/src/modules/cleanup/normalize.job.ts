@@ -8,7 +8,8 @@ import { JobKind } from '../job/job.enums.js';
 import type { JobHandler } from '../job/job.handler.js';
 import { FIELD_KEYS } from './cleanup.enums.js';
 import { statusCondition } from '../customer/customer.lifecycle.js';
-import { writeCustomers } from '../customer/customer.store.js';
+import { writeCustomers, type CustomerChanges } from '../customer/customer.store.js';
+import { journalJobBatch } from '../customer/customer.undo.js';
 import { normalizeCustomer, type FieldChange } from './normalize.js';
 import { openCustomerRows } from '../../crypto/sensitive.js';
 
@@ -41,13 +42,21 @@ export function changesOf(rows: CustomerRecord[], defaultCountry: string): Norma
     .filter((c) => c.changes.length > 0);
 }
 
-/** Writes one batch of normalized values (rows already locked) with one audit event each. */
-async function applyChanges(tx: RequestContext, batch: NormalizedCustomer[]): Promise<void> {
+/** Writes one batch of normalized values (rows already locked) with one audit event each,
+ * and journals the values as they were, so the job's author may undo the run for a while. */
+async function applyChanges(tx: RequestContext, jobId: string, batch: NormalizedCustomer[]): Promise<void> {
+  const keysOf = (changes: FieldChange[]) => changes.map((c) => FIELD_KEYS[c.field]!.key as keyof CustomerChanges);
   const edits = batch.map(({ customer, changes }) => ({
     before: customer,
     changes: Object.fromEntries(changes.map((c) => [FIELD_KEYS[c.field]!.key, c.after])),
   }));
-  await writeCustomers(tx, edits, { audit: { action: 'CUSTOMER_NORMALIZED' } });
+  const written = await writeCustomers(tx, edits, { audit: { action: 'CUSTOMER_NORMALIZED' } });
+  const keys = new Map(batch.map((b) => [b.customer.id, keysOf(b.changes)]));
+  await journalJobBatch(tx, jobId, written.map((w) => ({
+    id: w.id,
+    version: w.after.version,
+    before: Object.fromEntries(keys.get(w.id)!.map((k) => [k, (w.before as unknown as Record<string, unknown>)[k] ?? null])) as CustomerChanges,
+  })));
 }
 
 /** Walks the filtered customers by id range; each batch locks its rows, rewrites the
@@ -73,7 +82,7 @@ export const normalizeCustomersHandler: JobHandler<NormalizeParams, Checkpoint> 
         ),
       );
       const batch = changesOf(rows, tx.config.PHONE_DEFAULT_REGION);
-      await applyChanges(tx, batch);
+      await applyChanges(tx, job.id, batch);
       return {
         checkpoint: {
           scanned: checkpoint.scanned + rows.length,

@@ -1,6 +1,7 @@
 import { invalidInput } from '../../common/domain-error.js';
 import { Params } from '../../db/sql.js';
-import type { RequestContext } from '../../core/context.js';
+import { inTransaction, type RequestContext } from '../../core/context.js';
+import { journalJob, UndoKind } from '../customer/customer.undo.js';
 import { requireAction } from '../../policy/guard.js';
 import { Action } from '../../policy/policy.js';
 import { guardCustomerValue } from '../../policy/value-guard.js';
@@ -36,8 +37,12 @@ export async function normalizeCustomers(ctx: RequestContext, input: NormalizeCu
   normalizeCondition(filter, scope, new Params());
   if (!input.dryRun) {
     const params: NormalizeParams = { filter: JSON.parse(JSON.stringify(filter)), scope };
-    const job = await enqueueJob(ctx, JobKind.NORMALIZE_CUSTOMERS, params, { reason: 'normalize customers' });
-    return { dryRun: false, scanned: null, changedCustomers: null, changeCount: null, changes: [], job };
+    // Queued with its undo journal: the job fills it batch by batch.
+    return inTransaction(ctx, async (tx) => {
+      const job = await enqueueJob(tx, JobKind.NORMALIZE_CUSTOMERS, params, { reason: 'normalize customers' });
+      const undo = await journalJob(tx, UndoKind.NORMALIZE, job.id);
+      return { dryRun: false, scanned: null, changedCustomers: null, changeCount: null, changes: [], job, undo };
+    });
   }
   const limit = input.first ?? 100;
   const changes: NormalizationChangeRecord[] = [];
@@ -70,5 +75,5 @@ export async function normalizeCustomers(ctx: RequestContext, input: NormalizeCu
     if (rows.length < PREVIEW_BATCH) break;
     lastId = rows[rows.length - 1]!.id;
   }
-  return { dryRun: true, scanned, changedCustomers, changeCount, changes, job: null };
+  return { dryRun: true, scanned, changedCustomers, changeCount, changes, job: null, undo: null };
 }

@@ -1,4 +1,5 @@
 import { IsOptional, Max, Min } from 'class-validator';
+import { UndoableOperation } from '../customer/customer.undo.js';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { CustomerFilter } from '../customer/customer.inputs.js';
 import type { CustomerRecord } from '../customer/customer.record.js';
@@ -69,4 +70,10 @@ export class NormalizeCustomersPayload {
 
   @Field(() => Job, { nullable: true, description: 'The job applying the changes (not a dry run).' })
   job!: JobRecord | null;
+
+  @Field(() => UndoableOperation, {
+    nullable: true,
+    description: 'Not a dry run: the run its author may undo once the job has finished, for a while after its last batch (undoOperation).',
+  })
+  undo!: UndoableOperation | null;
 }

@@ -10,7 +10,10 @@ import {
   DataQualityIssueConnection,
   ResolveDataQualityIssuesInput,
   ResolveDataQualityIssuesPayload,
+  ResolveAllDataQualityIssuesInput,
+  ResolveAllDataQualityIssuesPayload,
 } from './quality.types.js';
+import { resolveAllDataQualityIssues } from './quality.resolve.job.js';
 import { rolesFor } from '../../policy/role-notes.js';
 import { Action } from '../../policy/policy.js';
 
@@ -32,6 +35,16 @@ export class DataQualityResolver {
     @Ctx() ctx: RequestContext,
   ) {
     return resolveDataQualityIssues(ctx, input);
+  }
+
+  @Mutation(() => ResolveAllDataQualityIssuesPayload, {
+    description: 'Applies the suggested fixes of, or dismisses, every open issue the filter selects, as a background job with progress (for more issues than one call takes).',
+  })
+  async resolveAllDataQualityIssues(
+    @Arg('input', () => ResolveAllDataQualityIssuesInput, { description: 'The filter and what to do.' }) input: ResolveAllDataQualityIssuesInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return { job: await resolveAllDataQualityIssues(ctx, input) };
   }
 
   @Mutation(() => CountDataQualityPayload, {

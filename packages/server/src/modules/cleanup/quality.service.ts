@@ -17,10 +17,17 @@ import { CUSTOMER_COLUMNS, type CustomerRecord } from '../customer/customer.reco
 import { customerReadScope } from '../customer/customer.service.js';
 import { writeCustomers, type CustomerChanges, type CustomerWrite } from '../customer/customer.store.js';
 import { withSegment } from '../customer/customer.segment.js';
-import { CleanupField, DataQualityAction, FIELD_KEYS } from './cleanup.enums.js';
+import { CleanupField, DataQualityAction, DataQualityProblem, FIELD_KEYS } from './cleanup.enums.js';
 import { noSuggestion } from './cleanup.errors.js';
 import { candidateCondition, issuesOf, valueDigest, type Issue } from './quality.rules.js';
 import type { DataQualityFilter, DataQualityIssueRecord, ResolveDataQualityIssuesInput } from './quality.types.js';
+
+/** One issue named for resolution: customer, field, problem. */
+export interface DataQualityIssueRefRecord {
+  customerId: string;
+  field: CleanupField;
+  problem: DataQualityProblem;
+}
 import { openCustomerRows } from '../../crypto/sensitive.js';
 
 
@@ -49,6 +56,18 @@ export function qualityOptions(ctx: RequestContext, outdatedYears?: number | nul
   return { defaultCountry: ctx.config.PHONE_DEFAULT_REGION, outdatedYears: outdatedYears ?? ctx.config.DATA_QUALITY_OUTDATED_YEARS, now: new Date() };
 }
 
+/** The SQL superset of customers that may have an issue (alias `c`): the filter, the scope, the rules' candidates. */
+export function qualityCandidates(
+  customerFilter: DataQualityFilter['customer'] | null | undefined,
+  scope: CustomerReadScope,
+  options: QualityScanOptions,
+  params: Params,
+): string[] {
+  const where = customerConditions(customerFilter, params, scope);
+  where.push(candidateCondition(params.add(options.outdatedYears, 'integer'), params.add([...INDUSTRIES], 'text[]')));
+  return where;
+}
+
 /**
  * Candidate customers with id >= fromId (at most `limit`, by id), each with its open
  * issues: those the rules find and nobody dismissed for the current value. Shared by the
@@ -63,8 +82,7 @@ export async function qualityBatch(
   options: QualityScanOptions,
 ): Promise<{ customers: { customer: CustomerRecord; issues: { issue: Issue; index: number }[] }[]; fetched: number; lastId: string | null }> {
   const params = new Params();
-  const where = customerConditions(customerFilter, params, scope);
-  where.push(candidateCondition(params.add(options.outdatedYears, 'integer'), params.add([...INDUSTRIES], 'text[]')));
+  const where = qualityCandidates(customerFilter, scope, options, params);
   where.push(`c.id >= ${params.add(fromId, 'bigint')}`);
   const rows = openCustomerRows(
     await sql.query<CustomerRecord & { dismissed: { field: string; problem: string; digest: string }[] | null }>(
@@ -110,7 +128,7 @@ export function issueHiddenFromRole(role: Role, field: CleanupField): boolean {
   return keys.some((key) => customerValueAccess(role, key) === FieldAccess.NONE);
 }
 
-function hiddenFrom(ctx: RequestContext, _customer: CustomerRecord, issue: Issue): boolean {
+export function hiddenFrom(ctx: RequestContext, _customer: CustomerRecord, issue: Issue): boolean {
   return issueHiddenFromRole(requireActor(ctx).role, issue.field);
 }
 
@@ -186,55 +204,63 @@ export async function listDataQualityIssues(ctx: RequestContext, given: DataQual
  */
 export async function resolveDataQualityIssues(ctx: RequestContext, input: ResolveDataQualityIssuesInput) {
   const { actor } = requireAction(ctx, Action.CUSTOMER_UPDATE);
-  const owner = customerRowOwner(ctx);
   const apply = input.action === DataQualityAction.APPLY_SUGGESTION;
   input.issues.forEach((ref, i) => {
     if (!FIELD_KEYS[ref.field] && apply) throw noSuggestion(i);
   });
   if (apply) assertWritable(actor.role, CUSTOMER_WRITABLE, Object.fromEntries(input.issues.map((r) => [FIELD_KEYS[r.field]!.key, true])));
-  const ids = [...new Set(input.issues.map((r) => r.customerId))];
-  return inTransaction(ctx, async (tx) => {
-    const rows = (await lockCustomers(tx, ids, owner)).live;
-    const options = { defaultCountry: tx.config.PHONE_DEFAULT_REGION, outdatedYears: tx.config.DATA_QUALITY_OUTDATED_YEARS, now: new Date() };
-    const failures: LifecycleFailureRecord[] = [];
-    const changes = new Map<string, CustomerChanges>();
-    const dismissals: { customer_id: string; field: string; problem: string; value_digest: string }[] = [];
-    input.issues.forEach((ref, i) => {
-      const customer = rows.get(ref.customerId);
-      if (!customer) return void failures.push({ id: ref.customerId, code: 'NOT_FOUND', message: `Customer ${ref.customerId} was not found` });
-      // A fix rewrites values like normalization does: never a MERGED row, which unmerge restores.
-      if (apply && !allows('maintain', customer.status)) return void failures.push(stateFailure(ref.customerId, 'fix', customer.status));
-      const current = issuesOf(customer, { ...options }).find((x) => x.field === ref.field && x.problem === ref.problem);
-      if (!current || hiddenFrom(tx, customer, current)) {
-        return void failures.push({ id: ref.customerId, code: 'INVALID_STATE', message: `Customer ${ref.customerId} no longer has ${ref.problem} on ${ref.field}` });
-      }
-      if (!apply) return void dismissals.push({ customer_id: customer.id, field: ref.field, problem: ref.problem, value_digest: valueDigest(customer, ref.field) });
-      if (!current.hasSuggestion) throw noSuggestion(i);
-      changes.set(customer.id, { ...changes.get(customer.id), [FIELD_KEYS[ref.field]!.key]: current.suggestion });
-    });
-    const touched = [...new Set([...changes.keys(), ...dismissals.map((d) => d.customer_id)])].sort(compareIds);
-    const fixed = new Map<string, CustomerWrite>();
-    if (apply) {
-      const edits = [...changes].map(([id, set]) => ({ before: rows.get(id)!, changes: set }));
-      for (const write of await writeCustomers(tx, edits, { audit: null })) fixed.set(write.id, write);
-    } else if (dismissals.length) {
-      await tx.sql.query(
-        `insert into data_quality_dismissal (customer_id, field, problem, value_digest, dismissed_by)
-         select v.customer_id, v.field, v.problem, v.value_digest, $2::bigint
-           from jsonb_to_recordset($1::jsonb) as v(customer_id bigint, field text, problem text, value_digest text)
-         on conflict (customer_id, field, problem) do update set value_digest = excluded.value_digest, dismissed_by = excluded.dismissed_by, dismissed_at = now()`,
-        [JSON.stringify(dismissals), actor.userId],
-      );
+  return inTransaction(ctx, (tx) => resolveIssuesInTransaction(tx, input.issues, apply));
+}
+
+/**
+ * The resolution itself, in the caller's transaction: by resolveDataQualityIssues and, a
+ * range of customers at a time, by the job that resolves every issue of a filter
+ * (quality.resolve.job.ts). The caller has checked the action and the writable fields.
+ */
+export async function resolveIssuesInTransaction(tx: RequestContext, issues: readonly DataQualityIssueRefRecord[], apply: boolean, outdatedYears?: number) {
+  const actor = requireActor(tx);
+  const owner = customerRowOwner(tx);
+  const ids = [...new Set(issues.map((r) => r.customerId))];
+  const rows = (await lockCustomers(tx, ids, owner)).live;
+  const options = qualityOptions(tx, outdatedYears);
+  const failures: LifecycleFailureRecord[] = [];
+  const changes = new Map<string, CustomerChanges>();
+  const dismissals: { customer_id: string; field: string; problem: string; value_digest: string }[] = [];
+  issues.forEach((ref, i) => {
+    const customer = rows.get(ref.customerId);
+    if (!customer) return void failures.push({ id: ref.customerId, code: 'NOT_FOUND', message: `Customer ${ref.customerId} was not found` });
+    // A fix rewrites values like normalization does: never a MERGED row, which unmerge restores.
+    if (apply && !allows('maintain', customer.status)) return void failures.push(stateFailure(ref.customerId, 'fix', customer.status));
+    const current = issuesOf(customer, { ...options }).find((x) => x.field === ref.field && x.problem === ref.problem);
+    if (!current || hiddenFrom(tx, customer, current)) {
+      return void failures.push({ id: ref.customerId, code: 'INVALID_STATE', message: `Customer ${ref.customerId} no longer has ${ref.problem} on ${ref.field}` });
     }
-    const after = new Map((await findCustomersByIds(tx.sql, touched)).map((r) => [r.id, r]));
-    await recordAuditMany(tx, {
-      action: apply ? 'DATA_QUALITY_FIXED' : 'DATA_QUALITY_DISMISSED',
-      entityType: 'Customer',
-      entityIds: touched,
-      changes: touched.map((id) =>
-        apply ? (fixed.get(id)?.changes ?? {}) : { dismissed: { to: dismissals.filter((d) => d.customer_id === id).map((d) => `${d.field}:${d.problem}`) } },
-      ),
-    });
-    return { resolved: input.issues.length - failures.length, customers: touched.map((id) => after.get(id)!), failures };
+    if (!apply) return void dismissals.push({ customer_id: customer.id, field: ref.field, problem: ref.problem, value_digest: valueDigest(customer, ref.field) });
+    if (!current.hasSuggestion) throw noSuggestion(i);
+    changes.set(customer.id, { ...changes.get(customer.id), [FIELD_KEYS[ref.field]!.key]: current.suggestion });
   });
+  const touched = [...new Set([...changes.keys(), ...dismissals.map((d) => d.customer_id)])].sort(compareIds);
+  const fixed = new Map<string, CustomerWrite>();
+  if (apply) {
+    const edits = [...changes].map(([id, set]) => ({ before: rows.get(id)!, changes: set }));
+    for (const write of await writeCustomers(tx, edits, { audit: null })) fixed.set(write.id, write);
+  } else if (dismissals.length) {
+    await tx.sql.query(
+      `insert into data_quality_dismissal (customer_id, field, problem, value_digest, dismissed_by)
+       select v.customer_id, v.field, v.problem, v.value_digest, $2::bigint
+         from jsonb_to_recordset($1::jsonb) as v(customer_id bigint, field text, problem text, value_digest text)
+       on conflict (customer_id, field, problem) do update set value_digest = excluded.value_digest, dismissed_by = excluded.dismissed_by, dismissed_at = now()`,
+      [JSON.stringify(dismissals), actor.userId],
+    );
+  }
+  const after = new Map((await findCustomersByIds(tx.sql, touched)).map((r) => [r.id, r]));
+  await recordAuditMany(tx, {
+    action: apply ? 'DATA_QUALITY_FIXED' : 'DATA_QUALITY_DISMISSED',
+    entityType: 'Customer',
+    entityIds: touched,
+    changes: touched.map((id) =>
+      apply ? (fixed.get(id)?.changes ?? {}) : { dismissed: { to: dismissals.filter((d) => d.customer_id === id).map((d) => `${d.field}:${d.problem}`) } },
+    ),
+  });
+  return { resolved: issues.length - failures.length, customers: touched.map((id) => after.get(id)!), failures };
 }

@@ -150,3 +150,21 @@ export class CountDataQualityPayload {
   @Field(() => Job, { description: 'The queued counting job; cleanupStats shows its figures once it has finished.' })
   job!: JobRecord;
 }
+
+@InputType({ description: 'Every open issue a filter selects, and what to do with them.' })
+export class ResolveAllDataQualityIssuesInput {
+  @Field(() => DataQualityFilter, { nullable: true, description: 'Which issues (as for dataQualityIssues; usually one problem).' })
+  filter?: DataQualityFilter | null;
+
+  @Field(() => DataQualityAction, { description: 'Apply the suggestions (issues without one are left), or dismiss the issues.' })
+  action!: DataQualityAction;
+
+  @OptionalReasonField('Why (recorded with the job in the audit log).')
+  reason?: string | null;
+}
+
+@ObjectType({ description: 'The queued job resolving every selected issue.' })
+export class ResolveAllDataQualityIssuesPayload {
+  @Field(() => Job, { description: 'The job; its result counts the issues resolved, the customers changed and the issues left.' })
+  job!: JobRecord;
+}

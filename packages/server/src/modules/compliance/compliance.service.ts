@@ -1,4 +1,5 @@
 import { inTransaction, type RequestContext } from '../../core/context.js';
+import { forgetCustomers } from '../customer/customer.undo.js';
 import { requireAction } from '../../policy/guard.js';
 import { Action } from '../../policy/policy.js';
 import { outboxInsertFrom } from '../../search/outbox.js';
@@ -119,6 +120,8 @@ async function eraseOne(tx: RequestContext, found: { id: string; store: Store },
   }
   await reseal(tx, found.id);
   await eraseFromMergeSnapshots(tx.sql, found.id);
+  // An undo journal holds values from before a recent change: they go too.
+  await forgetCustomers(tx.sql, [found.id]);
   // Every kept state of the customer, not only the current one: history must not bring back what erasure removed.
   await eraseHistory(tx.sql, found.id, ['email', 'phone', 'address', 'tax_id', 'notes', 'void_note'], { erasedName: true });
   await recordAudit(tx, {

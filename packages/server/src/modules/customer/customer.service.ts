@@ -4,7 +4,8 @@ import type { PageArgs } from '../../db/paginate.js';
 import { inTransaction, type RequestContext } from '../../core/context.js';
 import { assertWritable, customerRowOwner, requireAction } from '../../policy/guard.js';
 
-import { Action, CUSTOMER_WRITABLE, FieldAccess, fieldAccess, RowScope } from '../../policy/policy.js';
+import { Action, CUSTOMER_WRITABLE, RowScope } from '../../policy/policy.js';
+import { mayCompareBy, searchableColumns } from '../../policy/decisions.js';
 import { withSegment } from './customer.segment.js';
 import { customerNotEditable } from './customer.errors.js';
 import type { CreateCustomerInput, CustomerFilter, UpdateCustomerInput } from './customer.inputs.js';
@@ -19,12 +20,7 @@ import { sortForbidden } from '../../policy/policy.errors.js';
 
 export function customerReadScope(ctx: RequestContext): CustomerReadScope {
   const { role } = requireAction(ctx, Action.CUSTOMER_READ).actor;
-  // A role searches only what it may read in full: a masked phone must not be
-  // discoverable digit by digit through search.
-  const searchable = ['name', 'code'];
-  if (fieldAccess(role, 'Customer.email') === FieldAccess.FULL) searchable.push('email');
-  if (fieldAccess(role, 'Customer.phone') === FieldAccess.FULL) searchable.push('phone');
-  return { ownerId: customerRowOwner(ctx), searchable };
+  return { ownerId: customerRowOwner(ctx), searchable: searchableColumns(role, 'Customer') };
 }
 
 /** Allows the exact tax id filter of a list read, for roles that read the tax id in full. */
@@ -35,7 +31,7 @@ export function withTaxIdLookup(
   field: 'Customer.taxId' | 'ArchivedCustomer.taxId',
 ): CustomerReadScope {
   if (filter?.taxId == null) return scope;
-  if (fieldAccess(ctx.actor!.role, field) !== FieldAccess.FULL) throw sortForbidden('taxId');
+  if (!mayCompareBy(ctx.actor!.role, field)) throw sortForbidden('taxId');
   return { ...scope, taxIdLookup: true };
 }
 

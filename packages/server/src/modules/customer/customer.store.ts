@@ -296,25 +296,36 @@ export interface SetBasedWrite {
  * value changes and hands back each one's before and after, then one audit event per
  * changed customer. Nothing passes through JavaScript but the diffs.
  */
-export async function writeCustomersWhere(tx: RequestContext, spec: SetBasedWrite): Promise<{ id: string; changes: AuditChanges }[]> {
+export interface SetBasedChange {
+  id: string;
+  changes: AuditChanges;
+  /** The assigned keys' values before the write (raw, for an undo journal). */
+  before: Record<string, unknown>;
+  /** The row's version after the write. */
+  version: number;
+}
+
+export async function writeCustomersWhere(tx: RequestContext, spec: SetBasedWrite): Promise<SetBasedChange[]> {
   const keys = Object.keys(spec.set) as SetKey[];
   if (keys.length === 0) return [];
   const old = keys.map((k, i) => `c.${COLUMN[k].column} as o${i}`);
   const next = keys.map((k, i) => `(${spec.set[k]})::${COLUMN[k].type} as n${i}`);
   const pairs = (prefix: string) => keys.map((k, i) => `'${k}', sel.${prefix}${i}`).join(', ');
   const rows = await mapped(() =>
-    tx.sql.query<{ id: string; from: Record<string, unknown>; to: Record<string, unknown> }>(
+    tx.sql.query<{ id: string; from: Record<string, unknown>; to: Record<string, unknown>; version: number }>(
       `with sel as (
          select c.id, ${[...old, ...next].join(', ')} from customer c where ${spec.where} order by c.id for update
        )
        update customer c set ${keys.map((k, i) => `${COLUMN[k].column} = sel.n${i}`).join(', ')}, version = c.version + 1, updated_at = now()
          from sel
         where c.id = sel.id and row(${keys.map((_, i) => `sel.o${i}`).join(', ')}) is distinct from row(${keys.map((_, i) => `sel.n${i}`).join(', ')})
-       returning c.id::text as id, jsonb_build_object(${pairs('o')}) as "from", jsonb_build_object(${pairs('n')}) as "to"`,
+       returning c.id::text as id, c.version, jsonb_build_object(${pairs('o')}) as "from", jsonb_build_object(${pairs('n')}) as "to"`,
       spec.params.values,
     ),
   );
-  const diffs = rows.map((r) => ({ id: r.id, changes: auditDiff('Customer', r.from, r.to, keys.filter((k) => AUDITED_ON_CHANGE.has(k))) })).sort(byId);
+  const diffs = rows
+    .map((r) => ({ id: r.id, version: r.version, before: r.from, changes: auditDiff('Customer', r.from, r.to, keys.filter((k) => AUDITED_ON_CHANGE.has(k))) }))
+    .sort(byId);
   if (spec.audit && diffs.length) {
     await recordAuditMany(tx, {
       action: spec.audit.action,

@@ -1,15 +1,15 @@
 import { keyRing } from '../../crypto/keyring.js';
 import { JobKind } from '../job/job.enums.js';
 import { JobError, type JobHandler } from '../job/job.handler.js';
-import { countStale, resealMergeSnapshots, resealTaxIds, type RunSql } from './rotation.store.js';
+import { countStale, resealHistoryStates, resealMergeSnapshots, resealTaxIds, type RunSql } from './rotation.store.js';
 
 export interface RotationParams extends Record<string, unknown> {
   /** The key everything is rewritten under: the current key when the job was queued. */
   keyId: string;
 }
 
-/** Phases in order: live customers, archived customers, merge snapshots. */
-const PHASES = ['customer', 'archive.customer', 'customer_merge'] as const;
+/** Phases in order: live customers, archived customers, merge snapshots, kept history states. */
+const PHASES = ['customer', 'archive.customer', 'customer_merge', 'customer_history'] as const;
 
 interface Checkpoint {
   phase: number;
@@ -17,6 +17,8 @@ interface Checkpoint {
   live: number;
   archived: number;
   snapshots: number;
+  /** Absent in checkpoints written before history existed. */
+  states?: number;
   skipped: number;
 }
 
@@ -38,7 +40,7 @@ export const rotateKeysHandler: JobHandler<RotationParams, Checkpoint> = {
   async begin(tx, job) {
     assertSameKey(job.params.keyId);
     const total = await countStale(runOn(tx.sql));
-    return { total, checkpoint: { phase: 0, lastId: '0', live: 0, archived: 0, snapshots: 0, skipped: 0 } };
+    return { total, checkpoint: { phase: 0, lastId: '0', live: 0, archived: 0, snapshots: 0, states: 0, skipped: 0 } };
   },
 
   async step(tx, job, checkpoint) {
@@ -49,13 +51,16 @@ export const rotateKeysHandler: JobHandler<RotationParams, Checkpoint> = {
     const batch =
       phase === 'customer_merge'
         ? await resealMergeSnapshots(run, checkpoint.lastId, size)
-        : await resealTaxIds(run, phase, checkpoint.lastId, size);
+        : phase === 'customer_history'
+          ? await resealHistoryStates(run, checkpoint.lastId, size)
+          : await resealTaxIds(run, phase, checkpoint.lastId, size);
     const next: Checkpoint = {
       ...checkpoint,
       lastId: batch.lastId ?? checkpoint.lastId,
       live: checkpoint.live + (phase === 'customer' ? batch.rewritten : 0),
       archived: checkpoint.archived + (phase === 'archive.customer' ? batch.rewritten : 0),
       snapshots: checkpoint.snapshots + (phase === 'customer_merge' ? batch.rewritten : 0),
+      states: (checkpoint.states ?? 0) + (phase === 'customer_history' ? batch.rewritten : 0),
       skipped: checkpoint.skipped + batch.skipped,
     };
     if (batch.lastId === null) {
@@ -71,6 +76,7 @@ export const rotateKeysHandler: JobHandler<RotationParams, Checkpoint> = {
       liveCustomers: checkpoint.live,
       archivedCustomers: checkpoint.archived,
       mergeSnapshots: checkpoint.snapshots,
+      historyStates: checkpoint.states ?? 0,
       skippedArchived: checkpoint.skipped,
     };
   },

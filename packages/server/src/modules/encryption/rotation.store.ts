@@ -114,6 +114,31 @@ export async function resealMergeSnapshots(run: RunSql, afterId: string, size: n
   return { lastId: rows.at(-1)!.id, rewritten: rows.length, skipped: 0 };
 }
 
+/** Kept customer states (customer_history, issue 21) whose tax id is not under the current key. */
+const STALE_STATE = `h.state ->> 'tax_id' is not null and left(h.state ->> 'tax_id', length($1::text)) <> $1::text`;
+
+/**
+ * The same for customer history: every kept state's tax id re-encrypted, so a retired key
+ * is not still needed to read a customer's history or to revert to an old tax id. States
+ * keep the value only (no blind index); the shape is the value's and does not change.
+ */
+export async function resealHistoryStates(run: RunSql, afterId: string, size: number, ring: KeyRing = keyRing()): Promise<ResealBatch> {
+  const rows = await run<{ id: string; customerId: string; taxId: string }>(
+    `select h.id::text, h.customer_id::text as "customerId", h.state ->> 'tax_id' as "taxId" from customer_history h
+      where h.id > $2::bigint and ${STALE_STATE}
+      order by h.id limit $3::int for update`,
+    [currentPrefix(ring), afterId, size],
+  );
+  if (rows.length === 0) return { lastId: null, rewritten: 0, skipped: 0 };
+  const sealed = rows.map((r) => storedTaxId(open('customer.tax_id', r.taxId, `customer ${r.customerId} history`, ring), ring).taxId);
+  await run(
+    `update customer_history h set state = jsonb_set(h.state, '{tax_id}', to_jsonb(v.tax_id))
+       from unnest($1::bigint[], $2::text[]) as v(id, tax_id) where h.id = v.id`,
+    [rows.map((r) => r.id), sealed],
+  );
+  return { lastId: rows.at(-1)!.id, rewritten: rows.length, skipped: 0 };
+}
+
 /** How many values the rotation still has to rewrite (the job's total). */
 export async function countStale(run: RunSql, ring: KeyRing = keyRing()): Promise<number> {
   const [row] = await run<{ n: number }>(
@@ -121,7 +146,8 @@ export async function countStale(run: RunSql, ring: KeyRing = keyRing()): Promis
            + (select count(*) from archive.customer c where ${staleTaxId('c')})
            + (select count(*) from customer_merge m where exists (
                 select 1 from jsonb_each(m.snapshot) e where e.value ->> 'tax_id' is not null
-                   and left(e.value ->> 'tax_id', length($1::text)) <> $1::text)))::int as n`,
+                   and left(e.value ->> 'tax_id', length($1::text)) <> $1::text))
+           + (select count(*) from customer_history h where ${STALE_STATE}))::int as n`,
     [currentPrefix(ring)],
   );
   return row!.n;

@@ -29,7 +29,9 @@ export interface ExportSource {
   columns: ExportColumn[];
 }
 
-const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+/** A time in the export's zone and format, set for its transaction (export.http.ts
+ * `timeSettings`): UTC ISO 8601 by default, local time with its offset on request. */
+const iso = (column: string) => `to_char(${column}, current_setting('custos.export_time_format'))`;
 const ownerName = (column: string) => `(select u.display_name from app_user u where u.id = ${column})`;
 
 function customerColumns(type: 'Customer' | 'ArchivedCustomer'): ExportColumn[] {

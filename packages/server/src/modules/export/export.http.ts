@@ -11,7 +11,7 @@ import type { TokenSigner } from '../../core/tokens.js';
 import { EXPORT_SOURCES } from './export.columns.js';
 import { ExportFormat, ExportLanguage, type ExportResource } from './export.enums.js';
 import { exportLinkInvalid } from './export.errors.js';
-import { exportConditions, guardCell, visibleColumns, type VisibleColumn } from './export.scope.js';
+import { exportConditions, exportOrderBy, guardCell, labelMaps, visibleColumns, type ExportOrder, type ValueLabel, type VisibleColumn } from './export.scope.js';
 import { csvSink, xlsxSink, type RowSink } from './export.writer.js';
 import { connectClient } from '../../db/pg-client.js';
 import { localizeForCode, negotiateLanguage } from '../../i18n/localize.js';
@@ -24,11 +24,18 @@ interface ConsumedRequest {
   format: ExportFormat;
   language: ExportLanguage;
   filter: Record<string, unknown> | null;
+  orderBy: ExportOrder | null;
+  timeZone: string | null;
+  valueLabels: ValueLabel[] | null;
 }
+
+/** How the export's times are written (see export.columns.ts `iso`). */
+const UTC_FORMAT = 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"';
+const LOCAL_FORMAT = 'YYYY-MM-DD HH24:MI:SSTZH:TZM';
 
 /**
  * GET /exports/:id — the single-use link handed out by `createExport`. The file is built
- * as it is sent: rows are read in id order in batches from one REPEATABLE READ snapshot
+ * as it is sent: rows are read in the list's order in batches from one REPEATABLE READ snapshot
  * (so the file is consistent however long the download takes) and written through a
  * streaming CSV or XLSX writer with backpressure, so memory stays flat at any size.
  */
@@ -38,12 +45,14 @@ export function registerExportRoute(app: FastifyInstance, orm: MikroORM, config:
     let request: ConsumedRequest;
     let columns: VisibleColumn[];
     let where: string[];
+    let order: string;
     const params = new Params();
     try {
       request = await consume(ctx, req.params.id);
       await actAs(ctx, request.userId);
       where = exportConditions(ctx, request.resource, request.filter, params);
       columns = visibleColumns(ctx.actor!.role, request.resource);
+      order = exportOrderBy(ctx, request.resource, request.orderBy);
     } catch (error) {
       if (error instanceof DomainError) {
         const status = error.reason === 'EXPORT_LINK_INVALID' ? 404 : 403;
@@ -64,7 +73,7 @@ export function registerExportRoute(app: FastifyInstance, orm: MikroORM, config:
       'x-request-id': String(req.id),
     });
     try {
-      const rows = await streamRows(ctx, source, columns, where, params, request.language, sink);
+      const rows = await streamRows(ctx, { source, columns, where, params, order, request }, sink);
       // Audited before the file's last bytes go out: a download that completes is always
       // on record, and one whose audit fails arrives truncated.
       await inTransaction(ctx, async (tx) => {
@@ -93,7 +102,8 @@ async function consume(ctx: RequestContext, id: string): Promise<ConsumedRequest
   if (!/^[A-Za-z0-9_-]{32}$/.test(id)) throw exportLinkInvalid();
   return inTransaction(ctx, async (tx) => {
     const row = await tx.sql.one<ConsumedRequest>(
-      `select user_id::text as "userId", resource, format, language, filter from export_request
+      `select user_id::text as "userId", resource, format, language, filter, order_by as "orderBy", time_zone as "timeZone", value_labels as "valueLabels"
+         from export_request
         where id = $1 and used_at is null and expires_at > now() for update`,
       [id],
     );
@@ -113,32 +123,49 @@ async function actAs(ctx: RequestContext, userId: string): Promise<void> {
   ctx.actor = { userId: user.id, role: user.role, email: user.email };
 }
 
-async function streamRows(
-  ctx: RequestContext,
-  source: (typeof EXPORT_SOURCES)[ExportResource],
-  columns: VisibleColumn[],
-  where: string[],
-  params: Params,
-  language: ExportLanguage,
-  sink: RowSink,
-): Promise<number> {
+interface ExportQuery {
+  source: (typeof EXPORT_SOURCES)[ExportResource];
+  columns: VisibleColumn[];
+  where: string[];
+  params: Params;
+  /** ORDER BY (the list's order, the key last). */
+  order: string;
+  request: ConsumedRequest;
+}
+
+/**
+ * Rows through a cursor in the export's order (any order the list offers, not just the
+ * key), in batches from one REPEATABLE READ snapshot; times in the export's zone, coded
+ * values in the words it was given.
+ */
+async function streamRows(ctx: RequestContext, query: ExportQuery, sink: RowSink): Promise<number> {
+  const { source, columns, where, params, order, request } = query;
+  const labels = columns.map((c) => labelMaps(request.valueLabels).get(c.key));
   const client = await connectClient(ctx.em.config.get('clientUrl') as string, 'custos-export');
   try {
     await client.query('begin isolation level repeatable read read only');
-    await sink.header(columns.map((c) => (language === ExportLanguage.ZH_CN ? c.zh : c.en)));
+    await client.query(`select set_config('TimeZone', $1, true), set_config('custos.export_time_format', $2, true)`, [
+      request.timeZone ?? 'UTC',
+      request.timeZone ? LOCAL_FORMAT : UTC_FORMAT,
+    ]);
+    await sink.header(columns.map((c) => (request.language === ExportLanguage.ZH_CN ? c.zh : c.en)));
     const select = columns.map((c, i) => `${c.sql} as c${i}`).join(', ');
-    const afterParam = `$${params.values.length + 1}`;
-    const sql = `select ${source.key}::text as k, ${select} from ${source.from}
-                  where ${[...where, `${source.key} > ${afterParam}::bigint`].join(' and ')}
-                  order by ${source.key} limit ${BATCH}`;
-    let after = '0';
+    await client.query(
+      `declare export_rows no scroll cursor for
+         select ${source.key}::text as k, ${select} from ${source.from} where ${where.join(' and ') || 'true'} order by ${order}`,
+      params.values,
+    );
     let rows = 0;
     for (;;) {
-      const { rows: batch } = await client.query<Record<string, string | null>>(sql, [...params.values, after]);
-      for (const row of batch) await sink.row(columns.map((c, i) => guardCell(c, row[`c${i}`] ?? null, row.k!)));
+      const { rows: batch } = await client.query<Record<string, string | null>>(`fetch ${BATCH} from export_rows`);
+      for (const row of batch) {
+        await sink.row(columns.map((c, i) => {
+          const cell = row[`c${i}`] ?? null;
+          return cell !== null && labels[i]?.has(cell) ? labels[i]!.get(cell)! : guardCell(c, cell, row.k!);
+        }));
+      }
       rows += batch.length;
       if (batch.length < BATCH) break;
-      after = batch.at(-1)!.k!;
     }
     await client.query('commit');
     return rows;

@@ -10,6 +10,11 @@ import { auditConditions } from '../audit/audit.reader.js';
 import { customerConditions } from '../customer/customer.reader.js';
 import { customerReadScope } from '../customer/customer.service.js';
 import { interactionConditions } from '../interaction/interaction.reader.js';
+import { archivedKeysetOrder, type ArchivedCustomerOrder } from '../archive/archive.inputs.js';
+import { customerKeysetOrder, type CustomerOrder } from '../customer/customer.order.js';
+import { interactionKeysetOrder, type InteractionOrder } from '../interaction/interaction.inputs.js';
+import { assertSortable } from '../interaction/interaction.service.js';
+import { invalidInput } from '../../common/domain-error.js';
 import { EXPORT_SOURCES, type ExportColumn } from './export.columns.js';
 import { ExportResource } from './export.enums.js';
 import { open } from '../../crypto/sealed.js';
@@ -49,4 +54,51 @@ export function guardCell(column: VisibleColumn, stored: string | null, rowKey: 
   const value = column.sealed && stored !== null ? open(column.sealed, stored, `row ${rowKey}`) : stored;
   if (value === null || column.access !== FieldAccess.MASKED) return value;
   return mask(GUARDED_FIELDS[column.guard!].mask, value);
+}
+
+export type ExportOrder = CustomerOrder[] | ArchivedCustomerOrder[] | InteractionOrder[];
+
+/**
+ * The ORDER BY of an export: the list's own order (the same keyset orders the lists page
+ * by, id last) when one is given, else by key. Sorting by a value the caller may not read
+ * in full is refused as in the list.
+ */
+export function exportOrderBy(ctx: RequestContext, resource: ExportResource, orderBy: ExportOrder | null): string {
+  const key = EXPORT_SOURCES[resource].key;
+  if (!orderBy?.length) return key;
+  switch (resource) {
+    case ExportResource.CUSTOMERS:
+      return customerKeysetOrder(orderBy as CustomerOrder[]).orderBy();
+    case ExportResource.ARCHIVED_CUSTOMERS:
+      return archivedKeysetOrder(orderBy as ArchivedCustomerOrder[]).orderBy();
+    case ExportResource.INTERACTIONS:
+      assertSortable(ctx, orderBy as InteractionOrder[]);
+      return interactionKeysetOrder(orderBy as InteractionOrder[]).orderBy();
+    case ExportResource.AUDIT_EVENTS:
+      return key;
+  }
+}
+
+export interface ValueLabel {
+  column: string;
+  value: string;
+  label: string;
+}
+
+/** Labels only for the role's visible, unguarded columns: a label must never stand in
+ * for (or hint at) a value the guard masks or hides. */
+export function checkValueLabels(role: Role, resource: ExportResource, labels: readonly ValueLabel[]): void {
+  const open = new Set(visibleColumns(role, resource).filter((c) => !c.guard).map((c) => c.key));
+  const refused = [...new Set(labels.map((l) => l.column).filter((column) => !open.has(column)))];
+  if (refused.length) throw invalidInput(refused.map((column) => ({ field: 'valueLabels', message: `no labels for column ${column}` })));
+}
+
+/** Column key → stored value → label, for the writer. */
+export function labelMaps(labels: readonly ValueLabel[] | null): Map<string, Map<string, string>> {
+  const out = new Map<string, Map<string, string>>();
+  for (const l of labels ?? []) {
+    if (!out.has(l.column)) out.set(l.column, new Map());
+    out.get(l.column)!.set(l.value, l.label);
+  }
+  return out;
 }

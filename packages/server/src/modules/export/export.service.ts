@@ -7,7 +7,8 @@ import { recordAudit } from '../audit/audit.service.js';
 import { EXPORT_SOURCES } from './export.columns.js';
 import { ExportResource, type ExportFormat, type ExportLanguage } from './export.enums.js';
 import { exportFilterMismatch } from './export.errors.js';
-import { exportConditions, visibleColumns } from './export.scope.js';
+import { checkValueLabels, exportConditions, exportOrderBy, visibleColumns, type ExportOrder, type ValueLabel } from './export.scope.js';
+import { checkedTimeZone } from '../../common/time-zone.js';
 
 /** A download link is good for one download within this time. */
 const LINK_TTL_MINUTES = 10;
@@ -19,6 +20,12 @@ const FILTER_FIELD: Record<ExportResource, 'customers' | 'archivedCustomers' | '
   [ExportResource.AUDIT_EVENTS]: 'auditEvents',
 };
 
+const ORDER_FIELD: Partial<Record<ExportResource, 'customersOrderBy' | 'archivedCustomersOrderBy' | 'interactionsOrderBy'>> = {
+  [ExportResource.CUSTOMERS]: 'customersOrderBy',
+  [ExportResource.ARCHIVED_CUSTOMERS]: 'archivedCustomersOrderBy',
+  [ExportResource.INTERACTIONS]: 'interactionsOrderBy',
+};
+
 export interface CreateExportRequest {
   resource: ExportResource;
   format: ExportFormat;
@@ -27,6 +34,11 @@ export interface CreateExportRequest {
   archivedCustomers?: object | null;
   interactions?: object | null;
   auditEvents?: object | null;
+  customersOrderBy?: ExportOrder | null;
+  archivedCustomersOrderBy?: ExportOrder | null;
+  interactionsOrderBy?: ExportOrder | null;
+  timeZone?: string | null;
+  valueLabels?: ValueLabel[] | null;
 }
 
 export interface ExportLink {
@@ -46,8 +58,18 @@ export interface ExportLink {
 export async function createExport(ctx: RequestContext, input: CreateExportRequest): Promise<ExportLink> {
   const actor = requireActor(ctx);
   const own = FILTER_FIELD[input.resource];
-  const others = Object.values(FILTER_FIELD).filter((field) => field !== own && input[field] != null);
+  const ownOrder = ORDER_FIELD[input.resource];
+  const others = [
+    ...Object.values(FILTER_FIELD).filter((field) => field !== own && input[field] != null),
+    ...Object.values(ORDER_FIELD).filter((field) => field !== ownOrder && input[field] != null),
+  ];
   if (others.length) throw exportFilterMismatch(input.resource, others);
+  const orderBy = ownOrder ? plainList<unknown>((input[ownOrder] as unknown[] | null | undefined) ?? null) : null;
+  // Checked now (a field the role may not sort by), used when the file is written.
+  exportOrderBy(ctx, input.resource, orderBy as ExportOrder | null);
+  const labels = input.valueLabels ? plainList(input.valueLabels) as ValueLabel[] : null;
+  if (labels) checkValueLabels(actor.role, input.resource, labels);
+  const timeZone = input.timeZone ? await knownTimeZone(ctx, input.timeZone) : null;
   const filter = plain(input[own] ?? null);
   const source = EXPORT_SOURCES[input.resource];
   const params = new Params();
@@ -58,10 +80,11 @@ export async function createExport(ctx: RequestContext, input: CreateExportReque
     const count = await tx.sql.one<{ n: number }>(`select count(*)::int as n from ${source.from} where ${where.join(' and ') || 'true'}`, params.values);
     const id = randomBytes(24).toString('base64url');
     const row = await tx.sql.one<{ expiresAt: string }>(
-      `insert into export_request (id, user_id, resource, format, language, filter, row_count, expires_at)
-       values ($1, $2::bigint, $3, $4, $5, $6::jsonb, $7, now() + $8 * interval '1 minute')
+      `insert into export_request (id, user_id, resource, format, language, filter, row_count, expires_at, order_by, time_zone, value_labels)
+       values ($1, $2::bigint, $3, $4, $5, $6::jsonb, $7, now() + $8 * interval '1 minute', $9::jsonb, $10, $11::jsonb)
        returning to_char(expires_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "expiresAt"`,
-      [id, actor.userId, input.resource, input.format, input.language, JSON.stringify(filter), count!.n, LINK_TTL_MINUTES],
+      [id, actor.userId, input.resource, input.format, input.language, JSON.stringify(filter), count!.n, LINK_TTL_MINUTES,
+        JSON.stringify(orderBy), timeZone, JSON.stringify(labels)],
     );
     await forgetExpiredFilters(tx);
     await recordAudit(tx, {
@@ -72,6 +95,8 @@ export async function createExport(ctx: RequestContext, input: CreateExportReque
         resource: { to: input.resource },
         format: { to: input.format },
         filter: { to: filter },
+        ...(orderBy ? { orderBy: { to: orderBy } } : {}),
+        ...(timeZone ? { timeZone: { to: timeZone } } : {}),
         rows: { to: count!.n },
         columns: { to: columns },
       },
@@ -91,6 +116,18 @@ async function forgetExpiredFilters(tx: RequestContext): Promise<void> {
     `update export_request set filter = null where id in (
        select id from export_request where used_at is null and expires_at <= now() and filter is not null for update skip locked)`,
   );
+}
+
+/** An IANA zone both ICU and this PostgreSQL know (the file is written in SQL). */
+async function knownTimeZone(ctx: RequestContext, name: string): Promise<string> {
+  const zone = checkedTimeZone(name);
+  const known = await ctx.sql.one<{ ok: boolean }>(`select exists (select 1 from pg_timezone_names where name = $1) as ok`, [zone]);
+  if (!known?.ok) throw invalidInput([{ field: 'timeZone', message: `unknown time zone ${zone}` }]);
+  return zone;
+}
+
+function plainList<T>(value: readonly T[] | null): T[] | null {
+  return value === null || value.length === 0 ? null : (JSON.parse(JSON.stringify(value)) as T[]);
 }
 
 /** GraphQL input objects are class instances with undefined fields; store plain JSON. */

@@ -1,13 +1,32 @@
-import { IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../graphql/scalars.js';
-import { ArchivedCustomerFilter } from '../archive/archive.inputs.js';
+import { ArchivedCustomerFilter, ArchivedCustomerOrder } from '../archive/archive.inputs.js';
 import { AuditEventFilter } from '../audit/audit.type.js';
 import { CustomerFilter } from '../customer/customer.inputs.js';
-import { InteractionFilter } from '../interaction/interaction.inputs.js';
+import { CustomerOrder } from '../customer/customer.order.js';
+import { InteractionFilter, InteractionOrder } from '../interaction/interaction.inputs.js';
 import { ExportFormat, ExportLanguage, ExportResource } from './export.enums.js';
 
-@InputType({ description: 'What to export and how. Give only the filter that belongs to `resource`.' })
+/** Most value labels one export takes: enough for every coded column of any resource. */
+export const MAX_VALUE_LABELS = 2000;
+
+@InputType({ description: 'The word for one coded value of one column, written in its place (e.g. tier SMB as 中小企业).' })
+export class ExportValueLabel {
+  @Field({ description: 'The column key, as `columns` of the payload names it (e.g. tier).' })
+  @MaxLength(60)
+  column!: string;
+
+  @Field({ description: 'The stored value (e.g. SMB).' })
+  @MaxLength(100)
+  value!: string;
+
+  @Field({ description: 'What to write instead.' })
+  @MaxLength(200)
+  label!: string;
+}
+
+@InputType({ description: 'What to export and how. Give only the filter (and order) that belongs to `resource`.' })
 export class CreateExportInput {
   @Field(() => ExportResource, { description: 'What to export.' })
   resource!: ExportResource;
@@ -37,6 +56,38 @@ export class CreateExportInput {
   @IsOptional()
   @ValidateNested()
   auditEvents?: AuditEventFilter | null;
+
+  @Field(() => [CustomerOrder], { nullable: true, description: 'CUSTOMERS: rows in this order (as in `customers`); by id when absent.' })
+  @IsOptional()
+  @ArrayMaxSize(5)
+  customersOrderBy?: CustomerOrder[] | null;
+
+  @Field(() => [ArchivedCustomerOrder], { nullable: true, description: 'ARCHIVED_CUSTOMERS: rows in this order (as in `archivedCustomers`); by id when absent.' })
+  @IsOptional()
+  @ArrayMaxSize(5)
+  archivedCustomersOrderBy?: ArchivedCustomerOrder[] | null;
+
+  @Field(() => [InteractionOrder], { nullable: true, description: 'INTERACTIONS: rows in this order (as in `interactions`); by id when absent.' })
+  @IsOptional()
+  @ArrayMaxSize(5)
+  interactionsOrderBy?: InteractionOrder[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Times in this IANA time zone with their offset (2026-05-01 11:00:00+08:00); UTC ISO 8601 (2026-05-01T03:00:00.000000Z) when absent.',
+  })
+  @IsOptional()
+  @MaxLength(64)
+  timeZone?: string | null;
+
+  @Field(() => [ExportValueLabel], {
+    nullable: true,
+    description: `Words for coded values, column by column (at most ${MAX_VALUE_LABELS}); a value without one is written as stored. Only columns without a field guard take them.`,
+  })
+  @IsOptional()
+  @ArrayMaxSize(MAX_VALUE_LABELS)
+  @ValidateNested({ each: true })
+  valueLabels?: ExportValueLabel[] | null;
 }
 
 @ObjectType({ description: 'Result of createExport: a short-lived, single-use download link.' })

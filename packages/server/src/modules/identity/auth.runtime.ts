@@ -1,6 +1,8 @@
 import type { Config } from '../../config.js';
 import type { RequestContext } from '../../core/context.js';
+import { AnonymousDoor } from './anonymous-door.js';
 import { HashPool } from './hash-pool.js';
+import { PasswordHashProcess } from './hash-process.js';
 import { SessionCache } from './session-cache.js';
 
 /**
@@ -10,6 +12,10 @@ import { SessionCache } from './session-cache.js';
  */
 export interface AuthRuntime {
   hashing: HashPool;
+  /** Rate of requests without a token per client address. */
+  door: AnonymousDoor;
+  /** Where the hashes are computed (a niced child process, started on first use). */
+  passwords: PasswordHashProcess;
   sessions: SessionCache;
   /** Last purge of forgotten throttle rows (epoch ms). */
   lastPurge: number;
@@ -22,12 +28,26 @@ export function authRuntime(config: Config): AuthRuntime {
   if (!runtime) {
     runtime = {
       hashing: new HashPool(config.PASSWORD_HASH_CONCURRENCY, config.PASSWORD_HASH_QUEUE_MAX),
+      passwords: new PasswordHashProcess(config.PASSWORD_HASH_NICE),
+      door: new AnonymousDoor(config.ANONYMOUS_REQUESTS_PER_SECOND, config.ANONYMOUS_REQUESTS_BURST),
       sessions: new SessionCache(config.SESSION_CHECK_CACHE_MS),
       lastPurge: 0,
     };
     runtimes.set(config, runtime);
   }
   return runtime;
+}
+
+/** A new password's hash, computed under the same bounds as sign-ins. */
+export function hashNewPassword(config: Config, password: string): Promise<string> {
+  const runtime = authRuntime(config);
+  return runtime.hashing.run(() => runtime.passwords.hash(password));
+}
+
+/** Ends the server's hashing process (the server is closing). */
+export function closeAuthRuntime(config: Config): void {
+  runtimes.get(config)?.passwords.close();
+  runtimes.delete(config);
 }
 
 /** Call once the transaction that changed the user's sessions or standing has committed. */

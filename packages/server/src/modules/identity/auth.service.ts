@@ -3,7 +3,6 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { Actor } from '../../policy/actor.js';
 import { authRuntime, sessionsChanged } from './auth.runtime.js';
 import { invalidToken, loginFailed } from './identity.errors.js';
-import { verifyPassword } from './passwords.js';
 import type { SessionState } from './session-cache.js';
 import { accountKey, endAllSessions, startSession } from './sessions.service.js';
 import { countAttempt, countSuccess, purgeForgotten, type ThrottleKey } from './sign-in-throttle.js';
@@ -79,7 +78,7 @@ export async function login(ctx: RequestContext, email: string, password: string
     ticket.release();
     throw error;
   }
-  const valid = await ticket.run(() => verifyPassword(user?.passwordHash, password));
+  const valid = await ticket.run(() => runtime.passwords.verify(user?.passwordHash, password));
   if (!user || !valid || !user.enabled) throw loginFailed();
   const signedIn = user;
   const session = await inTransaction(ctx, async (tx) => {

@@ -12,6 +12,8 @@ export enum IdentityErrorCode {
   SIGN_IN_LOCKED = 'SIGN_IN_LOCKED',
   /** Every password-hashing slot and queue place is taken. */
   SIGN_IN_BUSY = 'SIGN_IN_BUSY',
+  /** Too many requests without a token from one client address. */
+  ANONYMOUS_RATE = 'ANONYMOUS_RATE_LIMITED',
 }
 
 /** A refusal the client should retry later: the HTTP layer answers 429 with Retry-After. */
@@ -50,3 +52,5 @@ export const signInLocked = (retryMs: number, byAddress: boolean) =>
   );
 export const signInBusy = (retryMs: number) =>
   new TooManyRequestsError(IdentityErrorCode.SIGN_IN_BUSY, `The server is busy signing others in: try again in ${wait(seconds(retryMs))}`, seconds(retryMs));
+export const anonymousRate = (retrySeconds: number) =>
+  new TooManyRequestsError(IdentityErrorCode.ANONYMOUS_RATE, `Too many requests without a token from your address: try again in ${wait(retrySeconds)}`, retrySeconds);

@@ -17,6 +17,7 @@ export const identityModule: ModuleManifest = {
     [IdentityErrorCode.SIGN_IN_THROTTLED]: PublicErrorCode.TOO_MANY_REQUESTS,
     [IdentityErrorCode.SIGN_IN_LOCKED]: PublicErrorCode.TOO_MANY_REQUESTS,
     [IdentityErrorCode.SIGN_IN_BUSY]: PublicErrorCode.TOO_MANY_REQUESTS,
+    [IdentityErrorCode.ANONYMOUS_RATE]: PublicErrorCode.TOO_MANY_REQUESTS,
   } satisfies Record<IdentityErrorCode, PublicErrorCode>,
   commands: [
     {

@@ -19,7 +19,8 @@ import {
   UpdateUserInput,
   UpdateUserPayload,
 } from './user.inputs.js';
-import { createUser, currentUser, getUser, listUsers, resetUserPassword, updateUser } from './user.service.js';
+import { createUser, currentUser, getUser, listStaffNames, listUsers, resetUserPassword, updateUser } from './user.service.js';
+import { StaffName, type StaffNameRecord } from './staff.type.js';
 import { AuditEvent, type AuditEventRecord } from '../audit/audit.type.js';
 import { User, type UserRecord } from './user.type.js';
 import { rolesFor } from '../../policy/role-notes.js';
@@ -35,6 +36,13 @@ export class UserResolver {
   @Query(() => [User], { description: `All staff users with their emails and roles (${rolesFor(Action.USER_MANAGE)} only; others read their own \`me\`).` })
   users(@Ctx() ctx: RequestContext): Promise<UserRecord[]> {
     return listUsers(ctx);
+  }
+
+  @Query(() => [StaffName], {
+    description: `Every staff member by id and display name, sorted by name: for owner pickers, filters and labels (${rolesFor(Action.STAFF_READ)}; emails and roles are in \`users\`, ${rolesFor(Action.USER_MANAGE)}).`,
+  })
+  staff(@Ctx() ctx: RequestContext): Promise<StaffNameRecord[]> {
+    return listStaffNames(ctx);
   }
 
   @Mutation(() => LoginPayload, {

@@ -3,14 +3,14 @@ import { requireAction, requireActor } from '../../policy/guard.js';
 import { Action } from '../../policy/policy.js';
 import { auditDiff } from '../audit/audit.changes.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { authRuntime, sessionsChanged } from './auth.runtime.js';
+import { hashNewPassword, sessionsChanged } from './auth.runtime.js';
 import { emailTaken, lastAdmin, userNotFound } from './identity.errors.js';
-import { hashPassword } from './passwords.js';
 import { endAllSessions } from './sessions.service.js';
 import { Role } from '../../policy/role.js';
 import { USER_COLUMNS, userByIdLoader } from './user.loaders.js';
 import type { CreateUserInput, ResetUserPasswordInput, UpdateUserInput } from './user.inputs.js';
 import type { UserRecord } from './user.type.js';
+import type { StaffNameRecord } from './staff.type.js';
 import { isBigintId } from '../../db/keyset.js';
 
 const AUDITED = ['email', 'displayName', 'role', 'enabled'] as const;
@@ -31,9 +31,15 @@ export async function listUsers(ctx: RequestContext): Promise<UserRecord[]> {
   return ctx.sql.query<UserRecord>(`select ${USER_COLUMNS} from app_user u order by u.display_name, u.id`);
 }
 
+/** Every staff member by name, for owner pickers, filters and labels (any signed-in role). */
+export async function listStaffNames(ctx: RequestContext): Promise<StaffNameRecord[]> {
+  requireAction(ctx, Action.STAFF_READ);
+  return ctx.sql.query<StaffNameRecord>(`select u.id::text as id, u.display_name as "displayName" from app_user u order by u.display_name, u.id`);
+}
+
 export async function createUser(ctx: RequestContext, input: CreateUserInput): Promise<UserRecord> {
   requireAction(ctx, Action.USER_MANAGE);
-  const passwordHash = await authRuntime(ctx.config).hashing.run(() => hashPassword(input.password));
+  const passwordHash = await hashNewPassword(ctx.config, input.password);
   return inTransaction(ctx, (tx) => insertUser(tx, input, passwordHash));
 }
 
@@ -107,7 +113,7 @@ export async function updateUser(ctx: RequestContext, input: UpdateUserInput): P
 
 export async function resetUserPassword(ctx: RequestContext, input: ResetUserPasswordInput): Promise<UserRecord> {
   requireAction(ctx, Action.USER_MANAGE);
-  const passwordHash = await authRuntime(ctx.config).hashing.run(() => hashPassword(input.password));
+  const passwordHash = await hashNewPassword(ctx.config, input.password);
   const user = await inTransaction(ctx, async (tx) => {
     const before = await lockUser(tx, input.id);
     await tx.sql.query(`update app_user set password_hash = $2, updated_at = now() where id = $1::bigint`, [before.id, passwordHash]);

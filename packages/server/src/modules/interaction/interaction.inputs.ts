@@ -59,8 +59,12 @@ const COLUMNS: Record<InteractionSortField, SortColumn> = {
 const ID_COLUMN: SortColumn = { key: 'id', sql: 'i.id', cast: 'bigint', nullable: false };
 
 /** Sort fields that reveal a guarded value, by the field they reveal. */
+/** Sort fields whose values are guarded, live and archived: the policy decides who may order by them. */
 export const GUARDED_SORTS: Partial<Record<InteractionSortField, 'Interaction.amount'>> = {
   [InteractionSortField.AMOUNT]: 'Interaction.amount',
+};
+export const ARCHIVED_GUARDED_SORTS: Partial<Record<InteractionSortField, 'ArchivedInteraction.amount'>> = {
+  [InteractionSortField.AMOUNT]: 'ArchivedInteraction.amount',
 };
 
 export function interactionKeysetOrder(orderBy: InteractionOrder[] | null | undefined): KeysetOrder {

@@ -12,7 +12,7 @@ import { userPlanner } from '../identity/user.plan.js';
 import { GUARDED_SORTS, interactionKeysetOrder, type InteractionFilter, type InteractionOrder } from './interaction.inputs.js';
 import { interactionCountByCustomerLoader } from './interaction.loaders.js';
 import { InteractionConnection } from './interaction.payloads.js';
-import { FieldAccess, fieldAccess } from '../../policy/policy.js';
+import { forbiddenOrder } from '../../policy/decisions.js';
 import { interactionConditions } from './interaction.reader.js';
 
 export const INTERACTION_SHAPE: NodeShape = {
@@ -139,11 +139,7 @@ export const CUSTOMER_HISTORY = {
     table: 'interaction',
     typeName: 'Interaction',
     shape: INTERACTION_SHAPE,
-    sortable: (ctx, orderBy) =>
-      (orderBy ?? []).every((o) => {
-        const guarded = GUARDED_SORTS[o.field];
-        return !guarded || fieldAccess(ctx.actor!.role, guarded) === FieldAccess.FULL;
-      }),
+    sortable: (ctx, orderBy) => !forbiddenOrder(ctx.actor!.role, orderBy, GUARDED_SORTS),
     connection: (page, count) => new InteractionConnection(page as never, count),
     count: (ctx, id, filter) => interactionCountByCustomerLoader(ctx, filter).load(id),
   }),

@@ -3,7 +3,8 @@ import type { Page, PageArgs } from '../../db/paginate.js';
 import { inTransaction, type RequestContext } from '../../core/context.js';
 import { assertWritable, customerRowOwner, requireAction } from '../../policy/guard.js';
 import { sortForbidden } from '../../policy/policy.errors.js';
-import { Action, FieldAccess, fieldAccess, INTERACTION_WRITABLE, RowScope } from '../../policy/policy.js';
+import { Action, INTERACTION_WRITABLE, RowScope } from '../../policy/policy.js';
+import { forbiddenOrder } from '../../policy/decisions.js';
 import { auditDiff } from '../audit/audit.changes.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { archivedIds } from '../customer/customer.lifecycle.js';
@@ -18,12 +19,10 @@ import { isBigintId } from '../../db/keyset.js';
 const AUDITED = ['customerId', 'kind', 'occurredAt', 'channel', 'subject', 'body', 'amount', 'currency', 'ownerId'] as const;
 
 /** Sorting by a value the caller may not read in full would reveal it through order. */
-function assertSortable(ctx: RequestContext, orderBy: InteractionOrder[] | null | undefined): void {
+export function assertSortable(ctx: RequestContext, orderBy: InteractionOrder[] | null | undefined): void {
   const { role } = requireAction(ctx, Action.CUSTOMER_READ).actor;
-  for (const order of orderBy ?? []) {
-    const guarded = GUARDED_SORTS[order.field];
-    if (guarded && fieldAccess(role, guarded) !== FieldAccess.FULL) throw sortForbidden(guarded);
-  }
+  const forbidden = forbiddenOrder(role, orderBy, GUARDED_SORTS);
+  if (forbidden) throw sortForbidden(forbidden);
 }
 
 export function listInteractions(

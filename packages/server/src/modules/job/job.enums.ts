@@ -21,6 +21,7 @@ export enum JobKind {
   DETECT_DUPLICATES = 'DETECT_DUPLICATES',
   COUNT_DATA_QUALITY = 'COUNT_DATA_QUALITY',
   ROTATE_ENCRYPTION_KEYS = 'ROTATE_ENCRYPTION_KEYS',
+  RESOLVE_DATA_QUALITY = 'RESOLVE_DATA_QUALITY',
   IMPORT_CUSTOMERS = 'IMPORT_CUSTOMERS',
   UNDO_CUSTOMER_IMPORT = 'UNDO_CUSTOMER_IMPORT',
 }
@@ -53,6 +54,7 @@ registerEnumType(JobKind, {
     NORMALIZE_CUSTOMERS: { description: 'Rewrites customer values into their canonical forms (phones to E.164, emails, names, codes).' },
     DETECT_DUPLICATES: { description: 'Finds groups of customers that are probably the same, for review and merge.' },
     COUNT_DATA_QUALITY: { description: 'Counts open data-quality issues for the reports (cleanupStats), changing no customer.' },
+    RESOLVE_DATA_QUALITY: { description: 'Applies the suggested fixes of (or dismisses) every open data-quality issue a filter selects, as the person who queued it.' },
     ROTATE_ENCRYPTION_KEYS: { description: 'Re-encrypts sensitive values (and legacy plaintext) under the current encryption key, with fresh blind indexes.' },
     IMPORT_CUSTOMERS: { description: 'Checks (dry run) or imports the rows of an uploaded customer file, through the duplicate rules.' },
     UNDO_CUSTOMER_IMPORT: { description: 'Undoes a customer import: removes the customers it created and restores those it updated.' },

@@ -3,6 +3,7 @@ import { inTransaction, type RequestContext } from '../../core/context.js';
 import { recordAudit, recordAuditMany } from '../audit/audit.service.js';
 import type { JobKind } from './job.enums.js';
 import { JOB_COLUMNS, type JobRecord } from './job.record.js';
+import { currentTraceParent } from '../../telemetry/tracing.js';
 
 /**
  * The `job` table as a PostgreSQL queue. Claims use FOR UPDATE SKIP LOCKED, so any number
@@ -31,10 +32,10 @@ export async function enqueueJobOnce(
 ): Promise<JobRecord | null> {
   return inTransaction(ctx, async (tx) => {
     const job = await tx.sql.one<JobRecord>(
-      `insert into job as j (kind, params, created_by, dedupe_key) values ($1, $2::jsonb, $3::bigint, $4)
+      `insert into job as j (kind, params, created_by, dedupe_key, trace_parent) values ($1, $2::jsonb, $3::bigint, $4, $5)
        on conflict (dedupe_key) where dedupe_key is not null do nothing
        returning ${JOB_COLUMNS}`,
-      [kind, JSON.stringify(params), tx.actor?.userId ?? null, options.dedupeKey ?? null],
+      [kind, JSON.stringify(params), tx.actor?.userId ?? null, options.dedupeKey ?? null, currentTraceParent() ?? null],
     );
     if (!job) return null;
     await recordAudit(tx, {

@@ -14,7 +14,7 @@ export class JobProgress {
 }
 
 @ObjectType('Job', { description: 'A background job: an archive policy run, a bulk archive or a classification.' })
-export class Job implements Omit<JobRecord, 'progressDone' | 'progressTotal' | 'createdBy' | 'heartbeatAt' | 'dedupeKey'> {
+export class Job implements Omit<JobRecord, 'progressDone' | 'progressTotal' | 'createdBy' | 'heartbeatAt' | 'dedupeKey' | 'traceParent'> {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;
 

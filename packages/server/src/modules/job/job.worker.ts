@@ -13,6 +13,8 @@ import type { JobRecord } from './job.record.js';
 import { LeaseHeartbeat } from './job.heartbeat.js';
 import { claimJob, finishJob, LeaseLostError, readLease, recoverStaleJobs, releaseJob, saveProgress } from './job.queue.js';
 import { Pause } from '../../common/pause.js';
+import { SpanKind, trace } from '@opentelemetry/api';
+import { extractTraceContext, inSpan, markFailed } from '../../telemetry/tracing.js';
 
 /** Something the worker does besides running jobs on each poll, e.g. enqueueing due
  * scheduled runs. Runs as the system (no actor). */
@@ -170,7 +172,14 @@ export class JobWorker {
     return this.#pool;
   }
 
-  async #run(job: JobRecord, pool: MikroORM = this.orm): Promise<void> {
+  /** Runs a claimed job in its span, a child of the request that queued it (its
+   * traceparent), so its statements and log lines continue that trace. */
+  #run(job: JobRecord, pool: MikroORM = this.orm): Promise<void> {
+    const attributes = { 'custos.job.id': job.id, 'custos.job.kind': job.kind, 'custos.job.attempt': job.attempts };
+    return inSpan(`job ${job.kind}`, { kind: SpanKind.CONSUMER, attributes }, () => this.#execute(job, pool), extractTraceContext({ traceparent: job.traceParent ?? undefined }));
+  }
+
+  async #execute(job: JobRecord, pool: MikroORM): Promise<void> {
     this.#running.set(job.id, Date.now());
     const fields = { jobId: job.id, kind: job.kind };
     this.#log(`job ${job.id} ${job.kind} claimed (attempt ${job.attempts})`, fields);
@@ -211,6 +220,8 @@ export class JobWorker {
         if (this.config.JOB_BATCH_PAUSE_MS > 0) await this.#pause.for(this.config.JOB_BATCH_PAUSE_MS);
       }
     } catch (error) {
+      const span = trace.getActiveSpan();
+      if (span) markFailed(span, error);
       this.#log(`job ${job.id} failed: ${describe(error)}`, { ...fields, failed: true });
       await this.options.handlers.get(job.kind)?.abandon?.(job).catch(() => undefined);
       await inTransaction(ctx, (tx) => finishJob(tx, job, 'FAILED', { error: publicMessage(error) }, this.id)).catch((e) =>

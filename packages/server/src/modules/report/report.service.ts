@@ -1,4 +1,5 @@
 import { invalidInput } from '../../common/domain-error.js';
+import { checkedTimeZone } from '../../common/time-zone.js';
 import { Params } from '../../db/sql.js';
 import type { RequestContext } from '../../core/context.js';
 import { customerRowOwner, requireAction } from '../../policy/guard.js';
@@ -79,17 +80,6 @@ const BUCKET_SQL: Record<TimeBucket, { unit: string; step: string; maxDays: numb
  * and transition, written in the transition's own transaction, so the counts are exact).
  * Every bucket in the range is present, empty ones with zeros.
  */
-/** An IANA zone name both ICU (here) and PostgreSQL know; offsets and abbreviations are refused. */
-function checkedTimeZone(name: string): string {
-  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/.test(name)) throw invalidInput([{ field: 'timeZone', message: 'must be an IANA time zone such as Asia/Shanghai' }]);
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-  } catch {
-    throw invalidInput([{ field: 'timeZone', message: `unknown time zone ${name}` }]);
-  }
-  return name;
-}
-
 export async function lifecycleActivity(ctx: RequestContext, from: string, to: string, bucket: TimeBucket, timeZone = 'UTC'): Promise<LifecycleActivity[]> {
   requireAction(ctx, Action.REPORT_READ);
   const zone = checkedTimeZone(timeZone);

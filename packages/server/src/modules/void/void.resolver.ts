@@ -10,7 +10,7 @@ export class VoidResolver {
     description: 'Marks an ACTIVE customer invalid (VOID): kept for traceability, out of daily lists and reports; undo with unvoidCustomer.',
   })
   async voidCustomer(@Arg('input', () => VoidCustomerInput, { description: 'The customer and why.' }) input: VoidCustomerInput, @Ctx() ctx: RequestContext) {
-    return { customer: await voidCustomer(ctx, input) };
+    return voidCustomer(ctx, input);
   }
 
   @Mutation(() => VoidCustomersPayload, { description: 'Voids many ACTIVE customers; ids that cannot be voided are listed in `failures`.' })
@@ -20,7 +20,7 @@ export class VoidResolver {
 
   @Mutation(() => VoidCustomerPayload, { description: 'Puts a VOID customer back to ACTIVE.' })
   async unvoidCustomer(@Arg('input', () => UnvoidCustomerInput, { description: 'The customer and why.' }) input: UnvoidCustomerInput, @Ctx() ctx: RequestContext) {
-    return { customer: await unvoidCustomer(ctx, input) };
+    return unvoidCustomer(ctx, input);
   }
 
   @Mutation(() => VoidCustomersPayload, { description: 'Puts many VOID customers back to ACTIVE; other ids are listed in `failures`.' })

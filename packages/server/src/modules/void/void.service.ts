@@ -8,6 +8,7 @@ import type { LifecycleFailureRecord } from '../customer/customer.failures.js';
 import { checkTransition, lockCustomers } from '../customer/customer.lifecycle.js';
 import type { CustomerRecord } from '../customer/customer.record.js';
 import { writeCustomers, type CustomerChanges, type CustomerEdit } from '../customer/customer.store.js';
+import { journalOperation, UndoKind, type UndoOperationRecord } from '../customer/customer.undo.js';
 import type { UnvoidCustomerInput, UnvoidCustomersInput, VoidCustomerInput, VoidCustomersInput } from './void.inputs.js';
 
 /**
@@ -28,6 +29,8 @@ interface Transition {
 interface Outcome {
   customers: CustomerRecord[];
   failures: LifecycleFailureRecord[];
+  /** A void its author may take back for a while (undoOperation); null for unvoid. */
+  undo: UndoOperationRecord | null;
 }
 
 async function transition(ctx: RequestContext, ids: readonly string[], t: Transition, version?: number | null): Promise<Outcome> {
@@ -45,8 +48,18 @@ async function transition(ctx: RequestContext, ids: readonly string[], t: Transi
       else failures.push(check.failure);
     }
     const written = await writeCustomers(tx, edits, { audit: { action: t.auditAction, reason: t.reason } });
-    return { customers: written.map((w) => w.after), failures };
+    const undo = t.verb === 'void'
+      ? await journalOperation(tx, UndoKind.VOID, {
+        changes: written.map((w) => ({ id: w.id, version: w.after.version, before: pick(w.before, Object.keys(t.changes) as (keyof CustomerChanges)[]) })),
+      })
+      : null;
+    return { customers: written.map((w) => w.after), failures, undo };
   });
+}
+
+/** The values of `keys` as they were, to put back on undo. */
+function pick(record: CustomerRecord, keys: readonly (keyof CustomerChanges)[]): CustomerChanges {
+  return Object.fromEntries(keys.map((k) => [k, (record as unknown as Record<string, unknown>)[k] ?? null])) as CustomerChanges;
 }
 
 function voidTransition(reason: VoidReason, note: string | null | undefined): Transition {
@@ -73,14 +86,14 @@ function unvoidTransition(note: string): Transition {
 }
 
 /** Single forms report what the bulk forms list as failures as errors. */
-function single(outcome: Outcome, id: string): CustomerRecord {
+function single(outcome: Outcome, id: string): { customer: CustomerRecord; undo: UndoOperationRecord | null } {
   const failure = outcome.failures[0];
   if (failure?.code === 'NOT_FOUND') throw customerNotFound(id);
   if (failure) throw new DomainError(CustomerErrorCode.INVALID_STATE, failure.message);
-  return outcome.customers[0]!;
+  return { customer: outcome.customers[0]!, undo: outcome.undo };
 }
 
-export async function voidCustomer(ctx: RequestContext, input: VoidCustomerInput): Promise<CustomerRecord> {
+export async function voidCustomer(ctx: RequestContext, input: VoidCustomerInput): Promise<{ customer: CustomerRecord; undo: UndoOperationRecord | null }> {
   return single(await transition(ctx, [input.id], voidTransition(input.reason, input.note), input.version), input.id);
 }
 
@@ -88,7 +101,7 @@ export function voidCustomers(ctx: RequestContext, input: VoidCustomersInput): P
   return transition(ctx, input.ids, voidTransition(input.reason, input.note));
 }
 
-export async function unvoidCustomer(ctx: RequestContext, input: UnvoidCustomerInput): Promise<CustomerRecord> {
+export async function unvoidCustomer(ctx: RequestContext, input: UnvoidCustomerInput): Promise<{ customer: CustomerRecord; undo: UndoOperationRecord | null }> {
   return single(await transition(ctx, [input.id], unvoidTransition(input.note), input.version), input.id);
 }
 

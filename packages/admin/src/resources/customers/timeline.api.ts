@@ -5,11 +5,10 @@
  * so nothing shows twice. The selection is the interactions resource's (field guards
  * decide which fields are asked for, as in every list).
  */
-import { parse } from 'graphql';
-import type { QueryBuilder, RaRecord } from './build-query.ts';
-import { checkResponse } from './errors.ts';
-import type { BuiltRead } from './reports.ts';
-import { resourceSpec } from './resources.ts';
+import type { QueryBuilder, RaRecord } from '../../data-provider/build-query.ts';
+import { checkResponse } from '../../data-provider/errors.ts';
+import type { BuiltRead } from '../../data-provider/operations.ts';
+import { resourceSpec } from '../../data-provider/resources.ts';
 
 export interface TimelinePage {
   items: RaRecord[];
@@ -33,13 +32,12 @@ export function interactionTimelineQuery(builder: QueryBuilder, request: Timelin
   }
 }`;
   return {
-    query: parse(text),
-    variables: {
+    ...builder.document(text, {
       filter: { customerId: [request.customerId] },
       orderBy: [{ field: 'OCCURRED_AT', direction: 'DESC' }],
       first: request.first,
       after: request.after ?? null,
-    },
+    }),
     parseResponse: (response) => {
       checkResponse('data', response.data, response.errors);
       const page = response.data?.['data'] as { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Record<string, unknown>[] };
