@@ -267,6 +267,18 @@ const SAMPLES: Record<string, { action: string; events?: number; prepare?: () =>
       return server.gql(`mutation { resolveDataQualityIssues(input: { action: APPLY_SUGGESTION, issues: [{ customerId: "${id}", field: PHONE, problem: NOT_NORMALIZED }] }) { resolved } }`);
     },
   },
+  resolveAllDataQualityIssues: {
+    action: 'JOB_ENQUEUED',
+    run: () => server.gql(`mutation { resolveAllDataQualityIssues(input: { action: APPLY_SUGGESTION, filter: { field: [PHONE], problem: [NOT_NORMALIZED] } }) { job { id } } }`),
+  },
+  undoOperation: {
+    action: 'CUSTOMER_VOID_UNDONE',
+    prepare: async () => {
+      const res = await server.gql(`mutation { voidCustomers(input: { ids: ["${await fresh('ACTIVE')}"], reason: TEST_RECORD }) { undo { id } } }`);
+      return res.data.voidCustomers.undo.id as string;
+    },
+    run: (undoId: string) => server.gql(`mutation { undoOperation(input: { id: "${undoId}" }) { operation { id } } }`),
+  },
   setCustomerTags: {
     action: 'CUSTOMER_TAGGED',
     run: async () => server.gql(`mutation { setCustomerTags(input: { id: "${await fresh('ACTIVE')}", tags: ["audit-tag"] }) { customer { id } } }`),
