@@ -6,11 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { buildSchema, isObjectType } from 'graphql';
 import type pg from 'pg';
 import { connectClient } from '../src/db/pg-client.js';
+import { createClusterRoleSql } from '../src/db/migrations/migration-2026120601-reporting-views.js';
 import { Role } from '../src/policy/role.js';
 import { CustomerDimension } from '../src/modules/report/report.enums.js';
 import { Action, actionScope, CUSTOMER_ROWS, FieldAccess, GUARDED_FIELDS, PUBLIC_FIELDS, RowScope, STAFF_FIELDS } from '../src/policy/policy.js';
 import { insertCustomer, insertInteractions, setTaxId } from './helpers/fixtures.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
+import { until } from './helpers/until.js';
 
 /**
  * The reporting SQL door (migration-2026120601-reporting-views): a login an operator puts
@@ -244,5 +246,35 @@ describe('reporting SQL door', () => {
     const [role] = await server.db.query(`select rolcanlogin, rolpassword is null as "noPassword", rolsuper, rolcreaterole, rolcreatedb
                                             from pg_authid where rolname = 'custos_reporting'`);
     expect(role).toEqual({ rolcanlogin: false, noPassword: true, rolsuper: false, rolcreaterole: false, rolcreatedb: false });
+  });
+  it('creates the role once when two databases migrate at the same moment', async () => {
+    // The race CI met: two test files' migrations both saw no role, and the second create
+    // failed with a duplicate in pg_authid once the first committed.
+    const role = `custos_race_${randomBytes(4).toString('hex')}`;
+    const first = await connectClient(server.db.url, 'role-race-first');
+    const second = await connectClient(server.db.url, 'role-race-second');
+    try {
+      await first.query('begin');
+      await first.query(createClusterRoleSql(role));
+      await second.query('begin');
+      const secondPid = (await second.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
+      const secondCreate = second.query(createClusterRoleSql(role));
+      await until(async () => {
+        const [row] = await server.db.query<{ waiting: boolean }>(
+          `select wait_event_type = 'Lock' as waiting from pg_stat_activity where pid = $1`, [secondPid]);
+        return row?.waiting === true;
+      }, 'the second create to wait for the first transaction');
+      await first.query('commit');
+      await secondCreate;
+      await second.query('commit');
+      const [created] = await server.db.query<{ n: number }>(`select count(*)::int as n from pg_roles where rolname = $1`, [role]);
+      expect(created!.n).toBe(1);
+    } finally {
+      await first.query('rollback').catch(() => undefined);
+      await second.query('rollback').catch(() => undefined);
+      await first.end();
+      await second.end();
+      await server.db.query(`drop role if exists ${role}`);
+    }
   });
 });

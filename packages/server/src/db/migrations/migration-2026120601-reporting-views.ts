@@ -18,24 +18,38 @@ import { Migration } from '@mikro-orm/migrations';
  * Roles belong to the cluster, not the database: several Custos databases on one server
  * share the role, each granting it its own views.
  */
+
+/**
+ * Creates a NOLOGIN role unless it exists. Roles belong to the cluster: another database
+ * migrating at the same moment (parallel test files, two deployments on one server) may
+ * create it between the check and the create, and then this one waits for that transaction
+ * and sees a duplicate; either way the role exists afterwards, which is all this asks.
+ * Creating a role needs CREATEROLE; a user without it gets a message that says what to
+ * run once as a superuser instead of a bare "permission denied".
+ */
+export function createClusterRoleSql(role: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(role)) throw new Error(`not a plain role name: ${role}`);
+  return `
+      do $$
+      begin
+        if not exists (select 1 from pg_roles where rolname = '${role}') then
+          begin
+            create role ${role} nologin;
+          exception
+            when duplicate_object or unique_violation then null;
+            when insufficient_privilege then
+              raise exception 'cannot create role ${role} as %', current_user
+                using hint = 'run "create role ${role} nologin" once as a superuser, then start Custos again';
+          end;
+        end if;
+      end $$`;
+}
+
 export class MigrationReportingViews extends Migration {
   override name = 'migration-2026120601-reporting-views';
 
   override up(): void {
-    // Creating a role needs CREATEROLE; a database user without it gets a message that
-    // says what to run once as a superuser instead of a bare "permission denied".
-    this.addSql(`
-      do $$
-      begin
-        if not exists (select 1 from pg_roles where rolname = 'custos_reporting') then
-          begin
-            create role custos_reporting nologin;
-          exception when insufficient_privilege then
-            raise exception 'cannot create role custos_reporting as %', current_user
-              using hint = 'run "create role custos_reporting nologin" once as a superuser, then start Custos again';
-          end;
-        end if;
-      end $$`);
+    this.addSql(createClusterRoleSql('custos_reporting'));
     this.addSql(`create schema reporting`);
     this.addSql(`comment on schema reporting is 'Read-only views for BI tools under the REPORTING policy; read them as a member of custos_reporting.'`);
 
