@@ -13,6 +13,8 @@ export const PUBLIC_CODE: Readonly<Record<string, PublicErrorCode>> = {
     [CommonErrorCode.INVALID_INPUT]: PublicErrorCode.BAD_USER_INPUT,
     [CommonErrorCode.INVALID_CURSOR]: PublicErrorCode.BAD_USER_INPUT,
     [CommonErrorCode.PAGE_TOO_LARGE]: PublicErrorCode.BAD_USER_INPUT,
+    [CommonErrorCode.WRONG_ID_TYPE]: PublicErrorCode.BAD_USER_INPUT,
+    [CommonErrorCode.TOO_MANY_IDS]: PublicErrorCode.BAD_USER_INPUT,
   } satisfies Record<CommonErrorCode, PublicErrorCode>),
   ...({
     [PolicyErrorCode.NOT_AUTHENTICATED]: PublicErrorCode.UNAUTHENTICATED,

@@ -1,7 +1,9 @@
 import { defaultFieldResolver, isObjectType, type GraphQLSchema } from 'graphql';
 import { PLAIN_CONNECTION_TYPES } from '../graphql/connection.js';
-import { buildSchema, type PubSub } from 'type-graphql';
+import { buildSchema, getMetadataStorage, type PubSub } from 'type-graphql';
 import { applyFieldGuards } from '../graphql/field-guards.js';
+import { applyGlobalIds } from '../graphql/global-id-schema.js';
+import { registerNodeSources } from '../graphql/node.js';
 import { localizeMessageFields } from '../graphql/localization.js';
 import { applyReadPlans } from '../graphql/read-plan.js';
 import { rejectNulInArguments } from '../graphql/input-text.js';
@@ -34,6 +36,7 @@ let cached: Promise<GraphQLSchema> | undefined;
 
 /** Builds the schema once per process (type-graphql metadata is global anyway). */
 export function buildAppSchema(): Promise<GraphQLSchema> {
+  registerNodeSources(MODULES.flatMap((m) => m.nodes ?? []));
   cached ??= buildSchema({
     resolvers,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
@@ -41,7 +44,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     emitSchemaFile: false,
     pubSub: NO_PUBSUB,
   }).then((schema) =>
-    localizeMessageFields(rejectNulInArguments(applyReadPlans(applyFieldGuards(defaultResolvers(describeRootTypes(schema))), PLANNED_FIELDS))),
+    applyGlobalIds(inheritFieldExtensions(localizeMessageFields(rejectNulInArguments(applyReadPlans(applyFieldGuards(defaultResolvers(describeRootTypes(schema))), PLANNED_FIELDS))))),
   );
   return cached;
 }
@@ -60,6 +63,31 @@ function defaultResolvers(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__') || PLAIN_TYPES.has(type.name) || PLAIN_CONNECTION_TYPES.has(type.name)) continue;
     for (const field of Object.values(type.getFields())) field.resolve ??= defaultFieldResolver;
+  }
+  return schema;
+}
+
+/**
+ * type-graphql gives a field declared on an abstract parent class its extensions on the
+ * parent's own type only; a subclass's copy of the field (CustomerFilter.ids from
+ * CustomerCriteria) loses them. Copied here, so RefersTo on a shared field holds everywhere.
+ */
+function inheritFieldExtensions(schema: GraphQLSchema): GraphQLSchema {
+  const storage = getMetadataStorage();
+  const classes = [...storage.inputTypes, ...storage.objectTypes];
+  for (const def of classes) {
+    const type = schema.getType(def.name);
+    if (!type || !('getFields' in type)) continue;
+    const fields = type.getFields() as Record<string, { extensions: Record<string, unknown> | null | undefined }>;
+    for (let parent = Object.getPrototypeOf(def.target); parent && parent !== Function.prototype; parent = Object.getPrototypeOf(parent)) {
+      for (const ancestor of classes.filter((c) => c.target === parent)) {
+        for (const field of ancestor.fields ?? []) {
+          const target = fields[field.name];
+          if (!target || !field.extensions || Object.keys(field.extensions).length === 0) continue;
+          target.extensions = { ...field.extensions, ...target.extensions };
+        }
+      }
+    }
   }
   return schema;
 }

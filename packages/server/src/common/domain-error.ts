@@ -25,6 +25,10 @@ export enum CommonErrorCode {
   INVALID_INPUT = 'INVALID_INPUT',
   INVALID_CURSOR = 'INVALID_CURSOR',
   PAGE_TOO_LARGE = 'PAGE_TOO_LARGE',
+  /** A global id of another type than the input takes (e.g. a User id as a customer). */
+  WRONG_ID_TYPE = 'WRONG_ID_TYPE',
+  /** More ids in one `nodes` call than the server reads at once. */
+  TOO_MANY_IDS = 'TOO_MANY_IDS',
 }
 
 export function invalidInput(fields: FieldProblem[]): DomainError {

@@ -4,6 +4,7 @@ import type { PublicErrorCode } from '../common/domain-error.js';
 import type { Config } from '../config.js';
 import type { RequestContext } from './context.js';
 import type { TokenSigner } from './tokens.js';
+import type { NodeSource } from '../graphql/node.js';
 
 /**
  * What a domain module contributes to the application. Each module folder has one
@@ -16,6 +17,8 @@ export interface ModuleManifest {
   name: string;
   /** type-graphql resolver classes. */
   resolvers?: readonly Function[];
+  /** How `node(id)` reads each of the module's Node types (src/graphql/node.ts). */
+  nodes?: readonly NodeSource[];
   /** Every code of the module's error enum, mapped to the public `extensions.code`
    * (declare it `satisfies Record<XErrorCode, PublicErrorCode>` so none is forgotten). */
   errors?: Readonly<Record<string, PublicErrorCode>>;

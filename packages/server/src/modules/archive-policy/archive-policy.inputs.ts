@@ -1,3 +1,4 @@
+import { RefersTo } from '../../graphql/global-id.js';
 import { ArrayMaxSize, IsIn, IsOptional, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { REGION_PATTERN } from '../customer/customer.inputs.js';
@@ -39,6 +40,7 @@ export class ArchivePolicyCriteriaInput {
   @MaxLength(40, { each: true })
   tags?: string[];
 
+  @RefersTo('User')
   @Field(() => [ID], { nullable: true, description: 'Owned by any of these users.' })
   @IsOptional()
   @ArrayMaxSize(500)
@@ -71,6 +73,7 @@ export class ArchivePolicyCriteriaInput {
   @Min(0)
   @Max(MAX_DAYS)
   voidedBeforeDays?: number;
+  @RefersTo('Segment')
   @Field(() => ID, { nullable: true, description: 'Also matching this saved segment (its own conditions, status included, apply too).' })
   segmentId?: string;
 }
@@ -124,6 +127,7 @@ export class CreateArchivePolicyInput {
 
 @InputType({ description: 'Changes to an archive policy. Omitted fields stay as they are; null clears an optional field.' })
 export class UpdateArchivePolicyInput {
+  @RefersTo('ArchivePolicy')
   @Field(() => ID, { description: 'The policy to change.' })
   id!: string;
 
@@ -173,6 +177,7 @@ export class UpdateArchivePolicyInput {
 
 @InputType({ description: 'The archive policy to delete.' })
 export class DeleteArchivePolicyInput {
+  @RefersTo('ArchivePolicy')
   @Field(() => ID, { description: 'Policy id.' })
   id!: string;
 
@@ -182,6 +187,7 @@ export class DeleteArchivePolicyInput {
 
 @InputType({ description: 'What to preview: a saved policy (`id`), or an unsaved rule (`criteria` and `action`).' })
 export class PreviewArchivePolicyInput {
+  @RefersTo('ArchivePolicy')
   @Field(() => ID, { nullable: true, description: 'A saved policy.' })
   id?: string;
 
@@ -202,6 +208,7 @@ export class PreviewArchivePolicyInput {
 
 @InputType({ description: 'The archive policy to run now.' })
 export class RunArchivePolicyInput {
+  @RefersTo('ArchivePolicy')
   @Field(() => ID, { description: 'Policy id.' })
   id!: string;
 }

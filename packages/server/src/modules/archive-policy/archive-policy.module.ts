@@ -1,3 +1,4 @@
+import { archivePolicyNodes } from './archive-policy.nodes.js';
 import { ConfigError } from '../../config.js';
 import { PublicErrorCode } from '../../common/domain-error.js';
 import type { ModuleManifest } from '../../core/module.js';
@@ -12,6 +13,7 @@ import { enqueueDuePolicyRuns } from './archive-policy.schedule.js';
 export const archivePolicyModule: ModuleManifest = {
   name: 'archive-policy',
   resolvers: [ArchivePolicyResolver],
+  nodes: archivePolicyNodes,
   errors: {
     [ArchivePolicyErrorCode.NOT_FOUND]: PublicErrorCode.NOT_FOUND,
     [ArchivePolicyErrorCode.VERSION_CONFLICT]: PublicErrorCode.CONFLICT,

@@ -1,3 +1,4 @@
+import { ArgRefersTo } from '../../graphql/global-id.js';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '../../graphql/connection.js';
 import type { RequestContext } from '../../core/context.js';
@@ -24,6 +25,7 @@ import { ArchivePolicy, ArchivePolicyPreview } from './archive-policy.type.js';
 @Resolver(() => ArchivePolicy)
 export class ArchivePolicyResolver {
   @Query(() => ArchivePolicy, { nullable: true, description: 'One archive policy by id; null when there is none.' })
+  @ArgRefersTo('id', 'ArchivePolicy')
   archivePolicy(@Arg('id', () => ID, { description: 'Policy id.' }) id: string, @Ctx() ctx: RequestContext) {
     return getPolicy(ctx, id);
   }

@@ -1,3 +1,5 @@
+import { RefersTo } from '../../graphql/global-id.js';
+import { NodeType } from '../../graphql/node.js';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { CustomerStatus, CustomerTier, CustomerType, LifecycleStage } from '../customer/customer.enums.js';
@@ -25,6 +27,7 @@ export class ArchivePolicyCriteria {
   @Field(() => [String], { nullable: true, description: 'Tagged with at least one of these tags.' })
   tags?: string[];
 
+  @RefersTo('User')
   @Field(() => [ID], { nullable: true, description: 'Owned by any of these users.' })
   ownerId?: string[];
 
@@ -40,11 +43,12 @@ export class ArchivePolicyCriteria {
   @Field(() => Int, { nullable: true, description: 'Voided more than this many days ago.' })
   voidedBeforeDays?: number;
 
+  @RefersTo('Segment')
   @Field(() => ID, { nullable: true, description: 'The saved segment customers must also match.' })
   segmentId?: string;
 }
 
-@ObjectType('ArchivePolicy', { description: 'A rule that archives customers (or old interactions) on a schedule or on demand.' })
+@NodeType('ArchivePolicy', { description: 'A rule that archives customers (or old interactions) on a schedule or on demand.' })
 export class ArchivePolicy implements Omit<ArchivePolicyRecord, 'createdBy' | 'criteria'> {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;

@@ -1,3 +1,4 @@
+import { RefersTo } from '../../graphql/global-id.js';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, MaxLength } from 'class-validator';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { KeysetOrder, type SortColumn } from '../../db/keyset.js';
@@ -21,6 +22,7 @@ export class ArchivedCustomerFilter extends CustomerCriteria {
   @Field(() => DateTimeScalar, { nullable: true, description: 'Archived before this time.' })
   archivedBefore?: string;
 
+  @RefersTo('ArchivePolicy')
   @Field(() => [ID], { nullable: true, description: 'Archived by any of these policies.' })
   policyId?: string[];
 
@@ -89,6 +91,7 @@ export function archivedKeysetOrder(orderBy: ArchivedCustomerOrder[] | null | un
 
 @InputType({ description: 'Customers to archive, with why.' })
 export class ArchiveCustomersInput {
+  @RefersTo('Customer')
   @Field(() => [ID], { description: `Customers to archive (ACTIVE or VOID), at most ${MAX_BULK_IDS}.` })
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_BULK_IDS)
@@ -104,6 +107,7 @@ export class ArchiveCustomersInput {
 
 @InputType({ description: 'Archived customers to put back, with why.' })
 export class RestoreCustomersInput {
+  @RefersTo('ArchivedCustomer')
   @Field(() => [ID], { description: `Archived customers to restore, at most ${MAX_BULK_IDS}.` })
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_BULK_IDS)
@@ -115,6 +119,7 @@ export class RestoreCustomersInput {
 
 @InputType({ description: 'Interactions to archive while their customers stay live.' })
 export class ArchiveInteractionsInput {
+  @RefersTo('Customer')
   @Field(() => ID, { nullable: true, description: 'Only this customer\'s interactions; omit for all customers.' })
   customerId?: string | null;
 
@@ -127,6 +132,7 @@ export class ArchiveInteractionsInput {
 
 @InputType({ description: 'Irreversibly deletes one VOID or ARCHIVED customer with its whole history.' })
 export class PurgeCustomerInput {
+  @RefersTo('ArchivedCustomer')
   @Field(() => ID, { description: 'The customer (live and VOID, or archived).' })
   id!: string;
 

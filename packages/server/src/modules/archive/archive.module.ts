@@ -1,3 +1,4 @@
+import { archiveNodes } from './archive.nodes.js';
 import { PublicErrorCode } from '../../common/domain-error.js';
 import type { ModuleManifest } from '../../core/module.js';
 import { SqlExecutor } from '../../db/sql.js';
@@ -10,6 +11,7 @@ import { PurgeResolver } from './purge.resolver.js';
 export const archiveModule: ModuleManifest = {
   name: 'archive',
   resolvers: [ArchiveResolver, ArchivedInteractionResolver, PurgeResolver],
+  nodes: archiveNodes,
   errors: {
     [ArchiveErrorCode.NOT_FOUND]: PublicErrorCode.NOT_FOUND,
     [ArchiveErrorCode.INTEGRITY]: PublicErrorCode.INVALID_STATE,

@@ -1,3 +1,4 @@
+import { ArgRefersTo } from '../../graphql/global-id.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '../../graphql/connection.js';
@@ -24,6 +25,7 @@ import { Action } from '../../policy/policy.js';
 @Resolver(() => ArchivedCustomer)
 export class ArchiveResolver {
   @Query(() => ArchivedCustomer, { nullable: true, description: 'One archived customer; null when it does not exist or is not visible.' })
+  @ArgRefersTo('id', 'ArchivedCustomer')
   archivedCustomer(@Arg('id', () => ID, { description: 'Customer id.' }) id: string, @Ctx() ctx: RequestContext) {
     return getArchivedCustomer(ctx, id);
   }

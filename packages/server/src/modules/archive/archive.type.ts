@@ -1,3 +1,4 @@
+import { NodeType } from '../../graphql/node.js';
 import { Field, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { CustomerStatus } from '../customer/customer.enums.js';
@@ -5,7 +6,7 @@ import { CustomerFields } from '../customer/customer.type.js';
 import { InteractionFields } from '../interaction/interaction.type.js';
 import type { ArchivedCustomerRecord, ArchivedInteractionRecord } from './archive.record.js';
 
-@ObjectType('ArchivedCustomer', {
+@NodeType('ArchivedCustomer', {
   simpleResolvers: true,
   description:
     'A customer moved to the archive store with its history: out of daily lists, searchable, restorable exactly. ' +
@@ -34,7 +35,7 @@ export class ArchivedCustomer extends CustomerFields implements Omit<ArchivedCus
   checksum!: string;
 }
 
-@ObjectType('ArchivedInteraction', {
+@NodeType('ArchivedInteraction', {
   simpleResolvers: true,
   description: 'An interaction in the archive store, archived with its customer or on its own. Same guards as Interaction.',
 })

@@ -1,3 +1,4 @@
+import { RefersTo } from '../../graphql/global-id.js';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../core/context.js';
@@ -8,6 +9,7 @@ import { Action } from '../../policy/policy.js';
 
 @ObjectType({ description: 'Result of purgeCustomer.' })
 export class PurgeCustomerPayload {
+  @RefersTo('ArchivedCustomer')
   @Field(() => ID, { description: 'Id of the customer that no longer exists.' })
   purgedId!: string;
 

@@ -1,3 +1,4 @@
+import { auditNodes } from './audit.nodes.js';
 import type { ModuleManifest } from '../../core/module.js';
 import { SqlExecutor } from '../../db/sql.js';
 import { AuditResolver } from './audit.resolver.js';
@@ -7,6 +8,7 @@ import { verifyAuditChain } from './audit.service.js';
 export const auditModule: ModuleManifest = {
   name: 'audit',
   resolvers: [AuditResolver],
+  nodes: auditNodes,
   commands: [
     {
       name: 'audit:verify',

@@ -49,3 +49,7 @@ export async function findAuditEventPage(sql: SqlExecutor, filter: AuditEventFil
     count: () => (counted ??= sql.one<{ n: number }>(countSql, countParams).then((r) => r?.n ?? 0)),
   };
 }
+
+export async function findAuditEventsBySeq(sql: SqlExecutor, seqs: readonly string[]): Promise<AuditEventRecord[]> {
+  return sql.query<AuditEventRecord>(`select ${COLUMNS} from audit_event e where e.seq = any($1::bigint[])`, [seqs]);
+}

@@ -1,3 +1,5 @@
+import { RefersTo } from '../../graphql/global-id.js';
+import { NodeType } from '../../graphql/node.js';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../graphql/connection.js';
@@ -20,7 +22,7 @@ export interface AuditEventRecord {
   hash: string;
 }
 
-@ObjectType('AuditEvent', { description: 'One entry of the append-only, hash-chained audit log.' })
+@NodeType('AuditEvent', { description: 'One entry of the append-only, hash-chained audit log.' })
 export class AuditEvent implements Omit<AuditEventRecord, 'actorId'> {
   @Field(() => ID, { description: 'Identifier (the sequence number).' })
   id!: string;
@@ -70,6 +72,7 @@ export class AuditEventFilter {
   @Field(() => String, { nullable: true, description: 'Id of the record (with entityType).' })
   entityId?: string;
 
+  @RefersTo('User')
   @Field(() => ID, { nullable: true, description: 'Who acted.' })
   actorId?: string;
 

@@ -1,3 +1,4 @@
+import { backupNodes } from './backup.nodes.js';
 import { ConfigError } from '../../config.js';
 import { PublicErrorCode } from '../../common/domain-error.js';
 import type { ModuleManifest } from '../../core/module.js';
@@ -17,6 +18,7 @@ const needsFile = (command: string, file: string | undefined): string => {
 export const backupModule: ModuleManifest = {
   name: 'backup',
   resolvers: [BackupResolver],
+  nodes: backupNodes,
   errors: {
     [BackupErrorCode.NOT_FOUND]: PublicErrorCode.NOT_FOUND,
     [BackupErrorCode.CORRUPT]: PublicErrorCode.INVALID_STATE,

@@ -1,3 +1,5 @@
+import { RefersTo } from '../../graphql/global-id.js';
+import { NodeType } from '../../graphql/node.js';
 import { MaxLength } from 'class-validator';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../graphql/scalars.js';
@@ -16,6 +18,7 @@ export class BackupTable {
 
 @ObjectType('BackupDrill', { description: 'The latest restore drill of a backup.', simpleResolvers: true })
 export class BackupDrill {
+  @RefersTo('Job')
   @Field(() => ID, { description: 'The drill job.' })
   jobId!: string;
 
@@ -32,7 +35,7 @@ export class BackupDrill {
   seconds!: number | null;
 }
 
-@ObjectType('Backup', { description: 'A logical backup of every Custos table, taken from one consistent snapshot.' })
+@NodeType('Backup', { description: 'A logical backup of every Custos table, taken from one consistent snapshot.' })
 export class Backup {
   @Field(() => ID, { description: 'The backup\u2019s name (its file name without extension).' })
   id!: string;
@@ -40,6 +43,7 @@ export class Backup {
   @Field(() => DateTimeScalar, { description: 'The instant of the snapshot.' })
   createdAt!: string;
 
+  @RefersTo('User')
   @Field(() => ID, { nullable: true, description: 'Who started it; null for scheduled backups.' })
   createdBy!: string | null;
 
@@ -88,6 +92,7 @@ export class StartBackupInput {
 
 @InputType({ description: 'Starts a restore drill of a backup.' })
 export class StartBackupDrillInput {
+  @RefersTo('Backup')
   @Field(() => ID, { description: 'The backup to drill.' })
   @MaxLength(120)
   id!: string;

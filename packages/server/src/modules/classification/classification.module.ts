@@ -1,3 +1,4 @@
+import { classificationNodes } from './classification.nodes.js';
 import { PublicErrorCode } from '../../common/domain-error.js';
 import type { ModuleManifest } from '../../core/module.js';
 import { SegmentResolver } from './segment.resolver.js';
@@ -8,6 +9,7 @@ import { ClassificationErrorCode, SegmentErrorCode } from './classification.erro
 export const classificationModule: ModuleManifest = {
   name: 'classification',
   resolvers: [TagResolver, SegmentResolver],
+  nodes: classificationNodes,
   errors: {
     ...({
       [ClassificationErrorCode.TAG_NOT_FOUND]: PublicErrorCode.NOT_FOUND,

@@ -1,3 +1,4 @@
+import { RefersTo } from '../../graphql/global-id.js';
 import { ArrayMaxSize, IsOptional, Matches, MaxLength } from 'class-validator';
 import { UndoableOperation } from '../customer/customer.undo.js';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
@@ -33,6 +34,7 @@ export class Tag implements TagRecord {
 
 @InputType({ description: 'Replaces the tags of one customer.' })
 export class SetCustomerTagsInput {
+  @RefersTo('Customer')
   @Field(() => ID, { description: 'The customer.' })
   id!: string;
 

@@ -1,3 +1,4 @@
+import { ArgRefersTo } from '../../graphql/global-id.js';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../core/context.js';
@@ -18,6 +19,7 @@ export class SegmentResolver {
   }
 
   @Query(() => Segment, { nullable: true, description: 'One saved segment.' })
+  @ArgRefersTo('id', 'Segment')
   segment(@Arg('id', () => ID, { description: 'Segment id.' }) id: string, @Ctx() ctx: RequestContext) {
     return getSegment(ctx, id);
   }

@@ -1,3 +1,5 @@
+import { RefersTo } from '../../graphql/global-id.js';
+import { NodeType } from '../../graphql/node.js';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
@@ -5,7 +7,7 @@ import { DateTimeScalar } from '../../graphql/scalars.js';
 import { CustomerFilter } from '../customer/customer.inputs.js';
 import type { SegmentRecord } from '../customer/customer.segment.js';
 
-@ObjectType('Segment', { description: 'A saved, named customer filter: use it as `filter: { segmentId }` in customer lists, bulk tagging, normalization and data-quality lists.' })
+@NodeType('Segment', { description: 'A saved, named customer filter: use it as `filter: { segmentId }` in customer lists, bulk tagging, normalization and data-quality lists.' })
 export class Segment implements Omit<SegmentRecord, 'createdById'> {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;
@@ -41,6 +43,7 @@ export class Segment implements Omit<SegmentRecord, 'createdById'> {
 
 @InputType({ description: 'Creates a segment (without id) or changes one (with id and version).' })
 export class SaveSegmentInput {
+  @RefersTo('Segment')
   @Field(() => ID, { nullable: true, description: 'The segment to change; omit to create one.' })
   id?: string | null;
 
@@ -64,6 +67,7 @@ export class SaveSegmentInput {
 
 @InputType({ description: 'Deletes a saved segment.' })
 export class DeleteSegmentInput {
+  @RefersTo('Segment')
   @Field(() => ID, { description: 'The segment.' })
   id!: string;
 

@@ -1,3 +1,4 @@
+import { cleanupNodes } from './cleanup.nodes.js';
 import { PublicErrorCode } from '../../common/domain-error.js';
 import type { ModuleManifest } from '../../core/module.js';
 // Resolvers first, in the order the schema lists their fields.
@@ -15,6 +16,7 @@ import { resolveDataQualityHandler } from './quality.resolve.job.js';
 export const cleanupModule: ModuleManifest = {
   name: 'cleanup',
   resolvers: [MergeResolver, CustomerMergedIntoResolver, NormalizeResolver, DuplicateResolver, DataQualityResolver],
+  nodes: cleanupNodes,
   errors: {
     [CleanupErrorCode.MERGE_NOT_FOUND]: PublicErrorCode.NOT_FOUND,
     [CleanupErrorCode.GROUP_NOT_FOUND]: PublicErrorCode.NOT_FOUND,

@@ -1,3 +1,4 @@
+import { NotANodeId, RefersTo } from '../../graphql/global-id.js';
 import { IsOptional, Max, Min } from 'class-validator';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../graphql/connection.js';
@@ -46,6 +47,7 @@ export class DuplicateReason {
 
 @ObjectType('DuplicateGroup', { description: 'Customers that are probably the same, from the latest detection run.' })
 export class DuplicateGroup {
+  @NotANodeId('a group of the latest detection run, replaced by the next: read groups through duplicateCandidates')
   @Field(() => ID, { description: 'Stable identifier (until the next detection run).' })
   id!: string;
 
@@ -58,6 +60,7 @@ export class DuplicateGroup {
   @Field(() => [DuplicateReason], { description: `Why, strongest first: only evidence on fields your role reads in full (${hiddenDuplicateEvidence(Action.CUSTOMER_MERGE)}).` })
   reasons!: GroupReason[];
 
+  @RefersTo('Customer')
   @Field(() => [ID], { description: 'The member customers’ ids.' })
   memberIds!: string[];
 
@@ -79,6 +82,7 @@ export class DuplicateFilter {
   @Field(() => [String], { nullable: true, description: 'Only groups in these regions.' })
   region?: string[] | null;
 
+  @RefersTo('Customer')
   @Field(() => ID, { nullable: true, description: 'Only groups containing this customer.' })
   customerId?: string | null;
 
@@ -91,6 +95,7 @@ export class DuplicateFilter {
 
 @InputType({ description: 'Marks a duplicate group as not duplicates; detection will not pair these customers again.' })
 export class DismissDuplicateInput {
+  @NotANodeId("a DuplicateGroup's id (groups are no Node: each detection run replaces them)")
   @Field(() => ID, { description: 'The group.' })
   groupId!: string;
 
@@ -100,6 +105,7 @@ export class DismissDuplicateInput {
 
 @ObjectType({ description: 'Result of dismissDuplicate.' })
 export class DismissDuplicatePayload {
+  @NotANodeId("a DuplicateGroup's id (groups are no Node: each detection run replaces them)")
   @Field(() => ID, { description: 'The dismissed group (now gone from the list).' })
   groupId!: string;
 

@@ -1,3 +1,5 @@
+import { RefersTo } from '../../graphql/global-id.js';
+import { NodeType } from '../../graphql/node.js';
 import { ArrayMaxSize, ArrayMinSize, IsOptional } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../graphql/connection.js';
@@ -14,12 +16,14 @@ export class MergePickInput {
   @Field(() => CleanupField, { description: 'The field (TAGS, CONTACT and ACTIVITY cannot be picked: tags are united).' })
   field!: CleanupField;
 
+  @RefersTo('Customer')
   @Field(() => ID, { description: 'The party (survivor or merged customer) whose value to keep.' })
   fromId!: string;
 }
 
 @InputType({ description: 'The version of one party you read.' })
 export class PartyVersionInput {
+  @RefersTo('Customer')
   @Field(() => ID, { description: 'The customer.' })
   id!: string;
 
@@ -29,9 +33,11 @@ export class PartyVersionInput {
 
 @InputType({ description: 'Merges 2–10 ACTIVE customers into one survivor.' })
 export class MergeCustomersInput {
+  @RefersTo('Customer')
   @Field(() => ID, { description: 'The customer that stays.' })
   survivorId!: string;
 
+  @RefersTo('Customer')
   @Field(() => [ID], { description: 'The customers merged into the survivor (1–9); they become MERGED.' })
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_MERGE_PARTIES - 1)
@@ -62,6 +68,7 @@ export class MergeCustomersInput {
 
 @InputType({ description: 'Undoes a merge exactly.' })
 export class UnmergeCustomersInput {
+  @RefersTo('CustomerMerge')
   @Field(() => ID, { description: 'The merge to undo.' })
   mergeId!: string;
 
@@ -71,6 +78,7 @@ export class UnmergeCustomersInput {
 
 @InputType({ description: 'Which merges to list.' })
 export class MergeFilter {
+  @RefersTo('Customer')
   @Field(() => ID, { nullable: true, description: 'Merges in which this customer took part (as survivor or merged).' })
   customerId?: string | null;
 
@@ -96,18 +104,21 @@ export class MergePick {
   @Field(() => CleanupField, { description: 'The field.' })
   field!: CleanupField;
 
+  @RefersTo('Customer')
   @Field(() => ID, { description: 'The party whose value was kept.' })
   fromId!: string;
 }
 
-@ObjectType('CustomerMerge', { description: 'One merge of customers into a survivor; undo it with unmergeCustomers.' })
+@NodeType('CustomerMerge', { description: 'One merge of customers into a survivor; undo it with unmergeCustomers.' })
 export class CustomerMerge implements Omit<MergeRecord, 'mergedById' | 'unmergedById'> {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;
 
+  @RefersTo('Customer')
   @Field(() => ID, { description: 'The survivor’s id.' })
   survivorId!: string;
 
+  @RefersTo('Customer')
   @Field(() => [ID], { description: 'The merged customers’ ids.' })
   mergedIds!: string[];
 

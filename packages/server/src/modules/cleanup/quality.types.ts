@@ -1,3 +1,4 @@
+import { NotANodeId, RefersTo } from '../../graphql/global-id.js';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { CustomerFilter } from '../customer/customer.inputs.js';
@@ -43,6 +44,7 @@ export interface DataQualityIssueRecord {
 
 @ObjectType('DataQualityIssue', { description: 'One problem with one field of one customer, with a suggested fix where there is one.' })
 export class DataQualityIssue {
+  @NotANodeId('customerId:field:problem, a computed key while the problem lasts')
   @Field(() => ID, { description: 'customerId:field:problem; stable while the problem lasts.' })
   id!: string;
 
@@ -106,6 +108,7 @@ export class DataQualityIssueConnection {
 
 @InputType({ description: 'One issue, as listed.' })
 export class DataQualityIssueRef {
+  @RefersTo('Customer')
   @Field(() => ID, { description: 'The customer.' })
   customerId!: string;
 

@@ -1,8 +1,10 @@
+import { RefersTo } from '../../graphql/global-id.js';
 import { Field, ID, InputType } from 'type-graphql';
 import { ReasonField } from '../../graphql/reason-field.js';
 
 @InputType({ description: 'Sets or lifts a legal hold on a live or archived customer.' })
 export class SetLegalHoldInput {
+  @RefersTo('Customer', 'ArchivedCustomer')
   @Field(() => ID, { description: 'The customer (live or archived).' })
   id!: string;
 
@@ -15,6 +17,7 @@ export class SetLegalHoldInput {
 
 @InputType({ description: "Erases a person's personal data (PIPL/GDPR request) in the live and archive stores." })
 export class ErasePersonalDataInput {
+  @RefersTo('Customer', 'ArchivedCustomer')
   @Field(() => ID, { description: 'The customer (live or archived).' })
   id!: string;
 

@@ -1,3 +1,4 @@
+import { RefersTo } from '../../graphql/global-id.js';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 /** Why one id of a bulk lifecycle action was not processed; the others went ahead. */
@@ -9,6 +10,7 @@ export interface LifecycleFailureRecord {
 
 @ObjectType('LifecycleFailure', { description: 'One id of a bulk lifecycle action that was not processed, and why.' })
 export class LifecycleFailure implements LifecycleFailureRecord {
+  @RefersTo('Customer')
   @Field(() => ID, { description: 'The id as given.' })
   id!: string;
 

@@ -1,3 +1,4 @@
+import { RefersTo } from '../../graphql/global-id.js';
 import {
   ArrayMaxSize,
   IsEmail,
@@ -20,6 +21,7 @@ const TAG_PATTERN = /^\S(.{0,38}\S)?$/u;
 /** Criteria shared by live and archived customer lists. */
 @InputType({ description: 'Shared criteria (not emitted on its own).' })
 export abstract class CustomerCriteria {
+  @RefersTo('Customer', 'ArchivedCustomer')
   @Field(() => [ID], { nullable: true, description: 'Only these ids.' })
   @ArrayMaxSize(1000)
   ids?: string[];
@@ -43,6 +45,7 @@ export abstract class CustomerCriteria {
   @Field(() => [LifecycleStage], { nullable: true, description: 'Any of these lifecycle stages.' })
   lifecycleStage?: LifecycleStage[];
 
+  @RefersTo('User')
   @Field(() => [ID], { nullable: true, description: 'Owned by any of these users.' })
   ownerId?: string[];
 
@@ -85,6 +88,7 @@ export class CustomerFilter extends CustomerCriteria {
   @Field(() => [CustomerStatus], { nullable: true, description: 'Any of these statuses (default: ACTIVE).' })
   status?: CustomerStatus[];
 
+  @RefersTo('Segment')
   @Field(() => ID, { nullable: true, description: 'Only customers that also match this saved segment (see `segments`).' })
   segmentId?: string;
 
@@ -111,6 +115,7 @@ class CustomerFields {
   @Field(() => LifecycleStage, { nullable: true, description: 'Business lifecycle stage (default NEW).' })
   lifecycleStage?: LifecycleStage;
 
+  @RefersTo('User')
   @Field(() => ID, { nullable: true, description: 'Owning user.' })
   ownerId?: string | null;
 
@@ -166,6 +171,7 @@ export class CreateCustomerInput extends CustomerFields {
 
 @InputType({ description: 'Changes to a customer. Omitted fields stay as they are; null clears an optional field.' })
 export class UpdateCustomerInput extends CustomerFields {
+  @RefersTo('Customer')
   @Field(() => ID, { description: 'The customer to change.' })
   id!: string;
 

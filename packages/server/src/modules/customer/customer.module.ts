@@ -1,3 +1,4 @@
+import { customerNodes } from './customer.nodes.js';
 import { PublicErrorCode } from '../../common/domain-error.js';
 import type { ModuleManifest } from '../../core/module.js';
 import { CustomerErrorCode } from './customer.errors.js';
@@ -7,6 +8,7 @@ import { CustomerResolver } from './customer.resolver.js';
 export const customerModule: ModuleManifest = {
   name: 'customer',
   resolvers: [CustomerResolver],
+  nodes: customerNodes,
   errors: {
     [CustomerErrorCode.NOT_FOUND]: PublicErrorCode.NOT_FOUND,
     [CustomerErrorCode.VERSION_CONFLICT]: PublicErrorCode.CONFLICT,

@@ -1,3 +1,4 @@
+import { ArgRefersTo } from '../../graphql/global-id.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '../../graphql/connection.js';
@@ -14,6 +15,7 @@ import { Customer } from './customer.type.js';
 @Resolver(() => Customer)
 export class CustomerResolver {
   @Query(() => Customer, { nullable: true, description: 'One customer by id; null when it does not exist or is not visible.' })
+  @ArgRefersTo('id', 'Customer')
   customer(@Arg('id', () => ID, { description: 'Customer id.' }) id: string, @Ctx() ctx: RequestContext) {
     return getCustomer(ctx, id);
   }

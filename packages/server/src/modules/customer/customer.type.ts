@@ -1,3 +1,4 @@
+import { NodeType } from '../../graphql/node.js';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { CustomerStatus, CustomerTier, CustomerType, LifecycleStage, VoidReason } from './customer.enums.js';
@@ -75,5 +76,5 @@ export abstract class CustomerFields implements Omit<CustomerRecord, 'ownerId'> 
 }
 
 // Plain records: their fields are read as properties (see PLAIN_TYPES in app/schema.ts).
-@ObjectType('Customer', { description: 'A customer (company or person) and its classification and contact data.', simpleResolvers: true })
+@NodeType('Customer', { description: 'A customer (company or person) and its classification and contact data.', simpleResolvers: true })
 export class Customer extends CustomerFields {}

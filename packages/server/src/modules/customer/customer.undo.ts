@@ -1,3 +1,4 @@
+import { NotANodeId } from '../../graphql/global-id.js';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { openNullable, seal } from '../../crypto/sealed.js';
 import type { SqlExecutor } from '../../db/sql.js';
@@ -47,6 +48,7 @@ export interface UndoOperationRecord {
   simpleResolvers: true,
 })
 export class UndoableOperation {
+  @NotANodeId('a handle for undoOperation, read only in the payload of the change it undoes')
   @Field(() => ID, { description: 'Pass it to undoOperation.' })
   id!: string;
 

@@ -1,9 +1,11 @@
+import { RefersTo } from '../../graphql/global-id.js';
 import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ReasonField } from '../../graphql/reason-field.js';
 
 @InputType({ description: 'Puts back what one history entry changed: every revertible field, or the ones named.' })
 export class RevertCustomerInput {
+  @RefersTo('Customer')
   @Field(() => ID, { description: 'The customer (live and ACTIVE).' })
   id!: string;
 

@@ -1,3 +1,4 @@
+import { ArgRefersTo } from '../../graphql/global-id.js';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../core/context.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
@@ -17,6 +18,7 @@ export class HistoryResolver {
       'Every step of a customer\'s life, live or archived, oldest first: who, when, why and which fields changed (old → new). ' +
       'Null when the customer does not exist or is not visible; values are guarded as in the record.',
   })
+  @ArgRefersTo('id', 'Customer', 'ArchivedCustomer')
   customerHistory(@Arg('id', () => ID, { description: 'Customer id.' }) id: string, @Ctx() ctx: RequestContext) {
     return customerHistory(ctx, id);
   }
@@ -27,6 +29,7 @@ export class HistoryResolver {
       'A live customer as it was at a point in time (fields as kept then; relations such as interactions are current). ' +
       'Null when the customer is not live and visible now, or had no kept state at that time.',
   })
+  @ArgRefersTo('id', 'Customer', 'ArchivedCustomer')
   customerAsOf(
     @Arg('id', () => ID, { description: 'Customer id.' }) id: string,
     @Arg('at', () => DateTimeScalar, { description: 'The point in time.' }) at: string,
@@ -40,6 +43,7 @@ export class HistoryResolver {
     description:
       'An archived customer as it was at a point in time (customer fields as kept then; archive fields describe its current archiving).',
   })
+  @ArgRefersTo('id', 'ArchivedCustomer', 'Customer')
   archivedCustomerAsOf(
     @Arg('id', () => ID, { description: 'Customer id.' }) id: string,
     @Arg('at', () => DateTimeScalar, { description: 'The point in time.' }) at: string,

@@ -1,3 +1,4 @@
+import { NotANodeId } from '../../graphql/global-id.js';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar } from '../../graphql/scalars.js';
@@ -57,6 +58,7 @@ export interface CustomerHistoryEntryRecord {
   description: 'One step in the life of a customer: an audited action and what it changed.',
 })
 export class CustomerHistoryEntry implements Omit<CustomerHistoryEntryRecord, 'actorId'> {
+  @NotANodeId("the AuditEvent's sequence number, or state:<n> for a change no event describes")
   @Field(() => ID, { description: 'The audit event (its sequence number), or `state:<n>` for a change no event describes.' })
   id!: string;
 

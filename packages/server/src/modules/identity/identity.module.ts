@@ -1,3 +1,4 @@
+import { identityNodes } from './identity.nodes.js';
 import { PublicErrorCode } from '../../common/domain-error.js';
 import type { ModuleManifest } from '../../core/module.js';
 import { IdentityErrorCode } from './identity.errors.js';
@@ -8,6 +9,7 @@ import { AuditEventActorResolver, UserResolver } from './user.resolver.js';
 export const identityModule: ModuleManifest = {
   name: 'identity',
   resolvers: [UserResolver, AuditEventActorResolver],
+  nodes: identityNodes,
   errors: {
     [IdentityErrorCode.INVALID_TOKEN]: PublicErrorCode.UNAUTHENTICATED,
     [IdentityErrorCode.LOGIN_FAILED]: PublicErrorCode.UNAUTHENTICATED,

@@ -1,3 +1,4 @@
+import { RefersTo } from '../../graphql/global-id.js';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { User } from './user.type.js';
 import { OptionalReasonField } from '../../graphql/reason-field.js';
@@ -16,6 +17,7 @@ export class LogoutPayload {
 
 @InputType({ description: 'Whose sessions to end.' })
 export class RevokeSessionsInput {
+  @RefersTo('User')
   @Field(() => ID, { description: 'The user.' })
   userId!: string;
 
@@ -34,6 +36,7 @@ export class RevokeSessionsPayload {
 
 @InputType({ description: 'Whose sign-in lock to lift.' })
 export class UnlockUserInput {
+  @RefersTo('User')
   @Field(() => ID, { description: 'The user.' })
   id!: string;
 }

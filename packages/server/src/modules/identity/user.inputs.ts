@@ -1,3 +1,4 @@
+import { RefersTo } from '../../graphql/global-id.js';
 import { IsEmail, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../graphql/scalars.js';
@@ -69,6 +70,7 @@ export class CreateUserInput {
 
 @InputType({ description: 'Changes to a staff user. Omitted fields stay as they are.' })
 export class UpdateUserInput {
+  @RefersTo('User')
   @Field(() => ID, { description: 'The user to change.' })
   id!: string;
 
@@ -87,6 +89,7 @@ export class UpdateUserInput {
 
 @InputType({ description: 'A new password for a user; their existing sessions end.' })
 export class ResetUserPasswordInput {
+  @RefersTo('User')
   @Field(() => ID, { description: 'The user.' })
   id!: string;
 

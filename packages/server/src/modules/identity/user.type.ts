@@ -1,3 +1,4 @@
+import { NodeType } from '../../graphql/node.js';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { Role } from '../../policy/role.js';
@@ -11,7 +12,7 @@ export interface UserRecord {
   createdAt: string;
 }
 
-@ObjectType('User', { description: 'A member of staff who owns customers and performs actions.', simpleResolvers: true })
+@NodeType('User', { description: 'A member of staff who owns customers and performs actions.', simpleResolvers: true })
 export class User implements UserRecord {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;

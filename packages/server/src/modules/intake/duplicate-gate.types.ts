@@ -1,3 +1,4 @@
+import { RefersTo } from '../../graphql/global-id.js';
 import { IsOptional, MaxLength } from 'class-validator';
 import { Field, Float, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar } from '../../graphql/scalars.js';
@@ -119,6 +120,7 @@ export class PossibleDuplicate {
 
 @InputType({ description: 'Values to check for duplicates before saving (what createCustomer or updateCustomer would check).' })
 export class CustomerDuplicateCheckInput {
+  @RefersTo('Customer')
   @Field(() => ID, { nullable: true, description: 'The customer being edited (never its own duplicate).' })
   @IsOptional()
   id?: string | null;

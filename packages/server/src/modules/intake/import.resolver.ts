@@ -1,3 +1,4 @@
+import { ArgRefersTo } from '../../graphql/global-id.js';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../core/context.js';
 import { findJob } from '../job/job.queue.js';
@@ -34,6 +35,7 @@ async function progressOf(ctx: RequestContext, jobId: string | null): Promise<Im
 @Resolver(() => CustomerImport)
 export class CustomerImportResolver {
   @Query(() => CustomerImport, { nullable: true, description: 'A customer import you started (any import for roles that see every customer).' })
+  @ArgRefersTo('id', 'CustomerImport')
   async customerImport(@Arg('id', () => ID, { description: 'The import.' }) id: string, @Ctx() ctx: RequestContext): Promise<ImportRecord | null> {
     return visibleImport(ctx, id).catch((error: { reason?: string }) => {
       if (error.reason === 'INTAKE_IMPORT_NOT_FOUND') return null;

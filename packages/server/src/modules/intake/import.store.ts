@@ -43,13 +43,13 @@ export interface ImportRecord {
   createdAt: string;
 }
 
-const COLUMNS = `i.id::text as id, i.file_name as "fileName", i.format, i.encoding, i.headers, i.mapping,
+export const IMPORT_COLUMNS = `i.id::text as id, i.file_name as "fileName", i.format, i.encoding, i.headers, i.mapping,
   i.template_id::text as "templateId", i.duplicate_action as "duplicateAction", i.state, i.row_count as "rowCount", i.counts,
   i.job_id::text as "jobId", i.undo_job_id::text as "undoJobId", i.created_by::text as "createdBy", i.created_at as "createdAt"`;
 
 export async function readImport(sql: SqlExecutor, id: string, lock = false): Promise<ImportRecord | undefined> {
   if (!/^\d{1,18}$/.test(id)) return undefined;
-  return sql.one<ImportRecord>(`select ${COLUMNS} from customer_import i where i.id = $1::bigint${lock ? ' for update' : ''}`, [id]);
+  return sql.one<ImportRecord>(`select ${IMPORT_COLUMNS} from customer_import i where i.id = $1::bigint${lock ? ' for update' : ''}`, [id]);
 }
 
 export async function insertImport(

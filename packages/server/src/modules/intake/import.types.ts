@@ -1,3 +1,5 @@
+import { NotANodeId, RefersTo } from '../../graphql/global-id.js';
+import { NodeType } from '../../graphql/node.js';
 import { ArrayMaxSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar } from '../../graphql/scalars.js';
@@ -94,6 +96,7 @@ export class ImportCounts {
 
 @ObjectType('ImportProgress', { description: 'The import’s current (or last) job.', simpleResolvers: true })
 export class ImportProgress {
+  @RefersTo('Job')
   @Field(() => ID, { description: 'The job.' })
   jobId!: string;
 
@@ -140,7 +143,7 @@ export class ImportPreviewRow {
   problems!: ImportProblem[];
 }
 
-@ObjectType('CustomerImport', { description: 'A customer file being imported: upload it with POST /imports/customers.' })
+@NodeType('CustomerImport', { description: 'A customer file being imported: upload it with POST /imports/customers.' })
 export class CustomerImport {
   @Field(() => ID, { description: 'Identifier (the audit log’s reason for every write of the import names it).' })
   id!: string;
@@ -157,6 +160,7 @@ export class CustomerImport {
   @Field(() => ImportDuplicateAction, { description: 'What rows matching an existing customer do (unless chosen per row).' })
   duplicateAction!: ImportDuplicateAction;
 
+  @NotANodeId("an import template's id: templates have no object type of their own")
   @Field(() => ID, { nullable: true, description: 'The template the mapping came from or was saved as.' })
   templateId!: string | null;
 
@@ -187,6 +191,7 @@ export class ImportColumnInput {
 
 @InputType({ description: 'Mapping and duplicate handling of an import.' })
 export class ConfigureCustomerImportInput {
+  @RefersTo('CustomerImport')
   @Field(() => ID, { description: 'The import.' })
   id!: string;
 
@@ -217,6 +222,7 @@ export class ImportRowActionInput {
 
 @InputType({ description: 'Per-row duplicate handling.' })
 export class ChooseImportRowActionsInput {
+  @RefersTo('CustomerImport')
   @Field(() => ID, { description: 'The import.' })
   id!: string;
 
@@ -227,6 +233,7 @@ export class ChooseImportRowActionsInput {
 
 @InputType({ description: 'An import to check, run or undo.' })
 export class CustomerImportInput {
+  @RefersTo('CustomerImport')
   @Field(() => ID, { description: 'The import.' })
   id!: string;
 }

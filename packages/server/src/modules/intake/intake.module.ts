@@ -1,3 +1,4 @@
+import { intakeNodes } from './intake.nodes.js';
 import { PublicErrorCode } from '../../common/domain-error.js';
 import type { ModuleManifest } from '../../core/module.js';
 import { CustomerEntryResolver } from './customer-entry.resolver.js';
@@ -11,6 +12,7 @@ import { IntakeErrorCode } from './intake.errors.js';
 export const intakeModule: ModuleManifest = {
   name: 'intake',
   resolvers: [CustomerEntryResolver, CustomerImportResolver],
+  nodes: intakeNodes,
   errors: {
     [IntakeErrorCode.DUPLICATE_BLOCKED]: PublicErrorCode.CONFLICT,
     [IntakeErrorCode.IMPORT_NOT_FOUND]: PublicErrorCode.NOT_FOUND,

@@ -1,3 +1,4 @@
+import { RefersTo } from '../../graphql/global-id.js';
 import { IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { KeysetOrder, type SortColumn } from '../../db/keyset.js';
@@ -7,6 +8,7 @@ import { InteractionChannel, InteractionKind } from './interaction.enums.js';
 
 @InputType({ description: 'Which interactions to list.' })
 export class InteractionFilter {
+  @RefersTo('Customer', 'ArchivedCustomer')
   @Field(() => [ID], { nullable: true, description: 'Of any of these customers (top-level list only).' })
   customerId?: string[];
 
@@ -16,6 +18,7 @@ export class InteractionFilter {
   @Field(() => [InteractionChannel], { nullable: true, description: 'Any of these channels.' })
   channel?: InteractionChannel[];
 
+  @RefersTo('User')
   @Field(() => [ID], { nullable: true, description: 'Recorded by any of these users.' })
   ownerId?: string[];
 
@@ -76,6 +79,7 @@ export function interactionKeysetOrder(orderBy: InteractionOrder[] | null | unde
 
 @InputType({ description: 'An interaction to add to a customer\'s history.' })
 export class LogInteractionInput {
+  @RefersTo('Customer')
   @Field(() => ID, { description: 'The customer it concerns.' })
   customerId!: string;
 
@@ -107,6 +111,7 @@ export class LogInteractionInput {
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as CNY' })
   currency?: string | null;
 
+  @RefersTo('User')
   @Field(() => ID, { nullable: true, description: 'Who recorded it (default: the customer\'s owner).' })
   ownerId?: string | null;
 }

@@ -1,3 +1,4 @@
+import { interactionNodes } from './interaction.nodes.js';
 import { PublicErrorCode } from '../../common/domain-error.js';
 import type { ModuleManifest } from '../../core/module.js';
 import { InteractionErrorCode } from './interaction.errors.js';
@@ -7,6 +8,7 @@ import { CustomerInteractionsResolver, InteractionResolver } from './interaction
 export const interactionModule: ModuleManifest = {
   name: 'interaction',
   resolvers: [CustomerInteractionsResolver, InteractionResolver],
+  nodes: interactionNodes,
   errors: {
     [InteractionErrorCode.CUSTOMER_NOT_FOUND]: PublicErrorCode.NOT_FOUND,
     [InteractionErrorCode.CUSTOMER_NOT_ACTIVE]: PublicErrorCode.INVALID_STATE,

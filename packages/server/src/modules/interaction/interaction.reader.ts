@@ -119,8 +119,18 @@ export async function countInteractionsByCustomer(
   return customerIds.map((id) => byId.get(id) ?? 0);
 }
 
-export async function findInteractionsByIds(sql: SqlExecutor, ids: readonly string[]): Promise<InteractionRecord[]> {
-  return sql.query<InteractionRecord>(`select ${INTERACTION_COLUMNS} from interaction i where i.id = any($1::bigint[])`, [
-    ids.filter(isBigintId),
-  ]);
+/** Interactions by id (live or archived); with `ownerId`, only those of customers that user owns. */
+export async function findInteractionsByIds(
+  sql: SqlExecutor,
+  ids: readonly string[],
+  ownerId?: string,
+  source: InteractionSource = LIVE_INTERACTIONS,
+): Promise<InteractionRecord[]> {
+  const customers = source === LIVE_INTERACTIONS ? 'customer' : 'archive.customer';
+  return sql.query<InteractionRecord>(
+    `select ${source.columns} from ${source.table} i
+      where i.id = any($1::bigint[])
+        and ($2::bigint is null or exists (select 1 from ${customers} c where c.id = i.customer_id and c.owner_id = $2::bigint))`,
+    [ids.filter(isBigintId), ownerId ?? null],
+  );
 }

@@ -1,3 +1,4 @@
+import { NodeType } from '../../graphql/node.js';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeScalar, DecimalScalar } from '../../graphql/scalars.js';
 import { InteractionChannel, InteractionKind } from './interaction.enums.js';
@@ -34,5 +35,5 @@ export abstract class InteractionFields implements Omit<InteractionRecord, 'cust
   createdAt!: string;
 }
 
-@ObjectType('Interaction', { description: 'One entry of a customer\'s interaction history: a call, email, meeting, visit, order, ticket, complaint or note.', simpleResolvers: true })
+@NodeType('Interaction', { description: 'One entry of a customer\'s interaction history: a call, email, meeting, visit, order, ticket, complaint or note.', simpleResolvers: true })
 export class Interaction extends InteractionFields {}

@@ -1,3 +1,4 @@
+import { RefersTo } from '../../graphql/global-id.js';
 import { ArrayMaxSize } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { JobKind, JobState } from './job.enums.js';
@@ -15,6 +16,7 @@ export class JobFilter {
 
 @InputType({ description: 'The job to cancel.' })
 export class CancelJobInput {
+  @RefersTo('Job')
   @Field(() => ID, { description: 'Job id.' })
   id!: string;
 }

@@ -1,3 +1,4 @@
+import { jobNodes } from './job.nodes.js';
 import { PublicErrorCode } from '../../common/domain-error.js';
 import type { ModuleManifest } from '../../core/module.js';
 import { JobErrorCode } from './job.errors.js';
@@ -7,6 +8,7 @@ import { JobResolver } from './job.resolver.js';
 export const jobModule: ModuleManifest = {
   name: 'job',
   resolvers: [JobResolver],
+  nodes: jobNodes,
   errors: {
     [JobErrorCode.NOT_FOUND]: PublicErrorCode.NOT_FOUND,
     [JobErrorCode.FINISHED]: PublicErrorCode.INVALID_STATE,

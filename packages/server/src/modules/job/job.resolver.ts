@@ -1,3 +1,4 @@
+import { ArgRefersTo } from '../../graphql/global-id.js';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '../../graphql/connection.js';
 import type { RequestContext } from '../../core/context.js';
@@ -12,6 +13,7 @@ import { Job, JobProgress } from './job.type.js';
 @Resolver(() => Job)
 export class JobResolver {
   @Query(() => Job, { nullable: true, description: 'One background job by id; null when there is none.' })
+  @ArgRefersTo('id', 'Job')
   job(@Arg('id', () => ID, { description: 'Job id.' }) id: string, @Ctx() ctx: RequestContext) {
     return getJob(ctx, id);
   }

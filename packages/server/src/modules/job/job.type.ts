@@ -1,3 +1,4 @@
+import { NodeType } from '../../graphql/node.js';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../graphql/scalars.js';
@@ -13,7 +14,7 @@ export class JobProgress {
   total!: number | null;
 }
 
-@ObjectType('Job', { description: 'A background job: an archive policy run, a bulk archive or a classification.' })
+@NodeType('Job', { description: 'A background job: an archive policy run, a bulk archive or a classification.' })
 export class Job implements Omit<JobRecord, 'progressDone' | 'progressTotal' | 'createdBy' | 'heartbeatAt' | 'dedupeKey' | 'traceParent'> {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;

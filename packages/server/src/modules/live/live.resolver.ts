@@ -1,3 +1,4 @@
+import { ArgRefersTo } from '../../graphql/global-id.js';
 import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../core/context.js';
 import { Action } from '../../policy/policy.js';
@@ -19,6 +20,7 @@ export class LiveResolver {
       `The job now, then each change of its state or progress (not heartbeats) until it finishes; ${rolesFor(Action.JOB_READ)}. Over WebSocket (graphql-ws) with the same token.`,
     subscribe: ({ args, context }: SubscribeData<{ id: string }>) => jobUpdates(context, args.id),
   })
+  @ArgRefersTo('id', 'Job')
   jobUpdated(
     @Root() event: LiveEvent<JobRecord>,
     @Arg('id', () => ID, { description: 'Job id.' }) _id: string,
@@ -32,6 +34,7 @@ export class LiveResolver {
       `Changes of the customers you may read (${ownRowsRoles()}: your own), as they are committed by any server or job; REMOVED when one leaves your view. Over WebSocket (graphql-ws) with the same token.`,
     subscribe: ({ args, context }: SubscribeData<{ id?: string | null }>) => customerChanges(context, args.id),
   })
+  @ArgRefersTo('id', 'Customer')
   customerChanged(
     @Root() event: LiveEvent<CustomerChangeRecord>,
     @Arg('id', () => ID, { nullable: true, description: 'Only this customer.' }) _id: string | null,

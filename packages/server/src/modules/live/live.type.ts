@@ -1,3 +1,4 @@
+import { RefersTo } from '../../graphql/global-id.js';
 import { ownRowsRoles } from '../../policy/role-notes.js';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Customer } from '../customer/customer.type.js';
@@ -30,6 +31,7 @@ export class CustomerChange implements CustomerChangeRecord {
   @Field(() => CustomerChangeKind, { description: 'Created, updated or removed from your view.' })
   kind!: CustomerChangeKind;
 
+  @RefersTo('Customer')
   @Field(() => ID, { description: 'The customer\u2019s id (also when it was removed).' })
   id!: string;
 

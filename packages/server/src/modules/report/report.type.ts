@@ -1,3 +1,4 @@
+import { RefersTo } from '../../graphql/global-id.js';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { CleanupField, DataQualityProblem } from '../cleanup/cleanup.enums.js';
@@ -52,6 +53,7 @@ export class ArchiveAgeBucket {
 
 @ObjectType('ArchivePolicyCount', { description: 'Archived customers by the policy that archived them.', simpleResolvers: true })
 export class ArchivePolicyCount {
+  @RefersTo('ArchivePolicy')
   @Field(() => ID, { nullable: true, description: 'Policy id; null for customers archived by hand.' })
   policyId!: string | null;
 

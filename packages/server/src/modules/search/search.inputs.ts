@@ -1,3 +1,4 @@
+import { RefersTo } from '../../graphql/global-id.js';
 import { ArrayMaxSize, IsInt, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateTimeScalar } from '../../graphql/scalars.js';
@@ -31,10 +32,12 @@ export class CustomerSearchFilter {
   @ArrayMaxSize(50)
   tags?: string[];
 
+  @RefersTo('User')
   @Field(() => [ID], { nullable: true, description: `Owned by any of these users (${ownRowsRoles()} only ever sees its own).` })
   @ArrayMaxSize(100)
   ownerId?: string[];
 
+  @RefersTo('Segment')
   @Field(() => ID, {
     nullable: true,
     description: 'Only customers that also match this saved segment. Archived customers are matched on the criteria the archive index holds; a segment using others (search text, dates, unowned) is refused for archived results.',

@@ -1,3 +1,4 @@
+import { NotANodeId } from '../../graphql/global-id.js';
 import { MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { LifecycleFailure } from '../customer/customer.failures.js';
@@ -6,6 +7,7 @@ import { UndoableOperation } from '../customer/customer.undo.js';
 
 @InputType({ description: 'Takes back one of your own recent changes.' })
 export class UndoOperationInput {
+  @NotANodeId("an UndoableOperation's id, as its payload gave it")
   @Field(() => ID, { description: 'The operation, as the change\u2019s payload named it (`undo.id`).' })
   @MaxLength(20)
   id!: string;

@@ -1,3 +1,4 @@
+import { RefersTo } from '../../graphql/global-id.js';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { VoidReason } from '../customer/customer.enums.js';
@@ -6,6 +7,7 @@ import { ReasonField } from '../../graphql/reason-field.js';
 
 @InputType({ description: 'Marks one ACTIVE customer invalid, with a reason.' })
 export class VoidCustomerInput {
+  @RefersTo('Customer')
   @Field(() => ID, { description: 'The customer.' })
   id!: string;
 
@@ -23,6 +25,7 @@ export class VoidCustomerInput {
 
 @InputType({ description: 'Marks many ACTIVE customers invalid with one reason.' })
 export class VoidCustomersInput {
+  @RefersTo('Customer')
   @Field(() => [ID], { description: `The customers, at most ${MAX_BULK_IDS}.` })
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_BULK_IDS)
@@ -39,6 +42,7 @@ export class VoidCustomersInput {
 
 @InputType({ description: 'Puts one VOID customer back into daily work.' })
 export class UnvoidCustomerInput {
+  @RefersTo('Customer')
   @Field(() => ID, { description: 'The customer.' })
   id!: string;
 
@@ -51,6 +55,7 @@ export class UnvoidCustomerInput {
 
 @InputType({ description: 'Puts many VOID customers back into daily work.' })
 export class UnvoidCustomersInput {
+  @RefersTo('Customer')
   @Field(() => [ID], { description: `The customers, at most ${MAX_BULK_IDS}.` })
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_BULK_IDS)

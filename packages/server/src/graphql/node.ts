@@ -1,0 +1,71 @@
+import { Field, ID, InterfaceType, ObjectType, type ObjectTypeOptions } from 'type-graphql';
+import type { RequestContext } from '../core/context.js';
+
+/** Which object type a value `node`/`nodes` returned is (its records are plain rows). */
+const typeOfNode = new WeakMap<object, string>();
+
+export function markNode<T extends object>(value: T, typeName: string): T {
+  typeOfNode.set(value, typeName);
+  return value;
+}
+
+export function nodeTypeOf(value: unknown): string | undefined {
+  return typeof value === 'object' && value !== null ? typeOfNode.get(value) : undefined;
+}
+
+@InterfaceType('Node', {
+  description:
+    'An object with a global id (Relay Global Object Identification): read it again anywhere with `node(id)` or `nodes(ids)`, under the same rules as its own query.',
+  resolveType: (value: object) => nodeTypeOf(value),
+})
+export abstract class Node {
+  @Field(() => ID, {
+    description:
+      'Global id: opaque, unique across all types (base64url of `<Type>:<database id>`). Inputs also take the raw database id during schema 0.2 (see docs/api-clients/global-ids.md).',
+  })
+  id!: string;
+}
+
+/**
+ * An entity's GraphQL type: an object type that implements Node, so its `id` is written as
+ * a global id and `node(id)` can read it again. Use it instead of `@ObjectType` for every
+ * type whose `id` is a database row's; the module's manifest then lists a NodeSource for
+ * it (the schema build and test/global-ids.test.ts fail otherwise).
+ */
+export function NodeType(name: string, options: Omit<ObjectTypeOptions, 'implements'> & { implements?: Function[] } = {}): ClassDecorator {
+  return ObjectType(name, { ...options, implements: [Node, ...(options.implements ?? [])] });
+}
+
+/** How `node(id)`/`nodes(ids)` read one Node type: exactly as that type's own query reads it
+ * (same action check, same row rule; the type's field guards apply anyway). Null for an id
+ * that does not exist or that the caller may not see. Batched: one call per type per
+ * request tick (a DataLoader), so it must read all `ids` in a set-based statement. */
+export interface NodeSource {
+  type: string;
+  load(ctx: RequestContext, ids: readonly string[]): Promise<readonly (object | null | undefined)[]>;
+}
+
+const sources = new Map<string, NodeSource>();
+
+/** Called once by the composition root with every module's sources. */
+export function registerNodeSources(list: readonly NodeSource[]): void {
+  for (const source of list) {
+    const known = sources.get(source.type);
+    if (known && known !== source) throw new Error(`two node sources for ${source.type}`);
+    sources.set(source.type, source);
+  }
+}
+
+export function nodeSource(typeName: string): NodeSource | undefined {
+  return sources.get(typeName);
+}
+
+export function nodeSourceNames(): string[] {
+  return [...sources.keys()];
+}
+
+/** Rows read by id, put back in the order of `ids` (null where none was read). */
+export function inIdOrder<T extends { id: string }>(ids: readonly string[], rows: readonly T[]): (T | null)[] {
+  const byId = new Map(rows.map((row) => [String(row.id), row]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
