@@ -34,7 +34,7 @@ export interface ArchiveAgeBucket {
 
 /** Customers to archive, with why. */
 export interface ArchiveCustomersInput {
-  /** Customers to archive (ACTIVE or VOID), at most 1000. */
+  /** Customers to archive (ACTIVE or VOID), at most 1000. (Customer global id.) */
   ids: Array<Scalars['ID']>;
   /** Why they are archived (recorded in the archive and the audit log). */
   reason: Scalars['String'];
@@ -56,9 +56,9 @@ export interface ArchiveCustomersPayload {
 }
 
 /** A customer moved to the archive store with its history: out of daily lists, searchable, restorable exactly. Same fields and the same field guards as Customer, plus archive metadata. */
-export interface ArchivedCustomer {
+export interface ArchivedCustomer extends Node {
   __typename?: 'ArchivedCustomer';
-  /** Stable identifier. */
+  /** Global id: opaque, unique across all types (base64url of `<Type>:<database id>`). Inputs also take the raw database id during schema 0.2 (see docs/api-clients/global-ids.md). */
   id: Scalars['ID'];
   /** Unique business code, e.g. C0001234; generated when not given. */
   code: Scalars['String'];
@@ -168,7 +168,7 @@ export interface ArchivedCustomerEdge {
 
 /** Which archived customers to list: the live criteria plus archive metadata. */
 export interface ArchivedCustomerFilter {
-  /** Only these ids. */
+  /** Only these ids. (Customer or ArchivedCustomer global id.) */
   ids?: Array<Scalars['ID']> | null;
   /** Substring of name, code, email or phone (case-insensitive). */
   search?: Scalars['String'] | null;
@@ -182,7 +182,7 @@ export interface ArchivedCustomerFilter {
   region?: Array<Scalars['String']> | null;
   /** Any of these lifecycle stages. */
   lifecycleStage?: Array<LifecycleStage> | null;
-  /** Owned by any of these users. */
+  /** Owned by any of these users. (User global id.) */
   ownerId?: Array<Scalars['ID']> | null;
   /** Only customers without an owner (true) or with one (false). */
   unowned?: Scalars['Boolean'] | null;
@@ -206,7 +206,7 @@ export interface ArchivedCustomerFilter {
   archivedAfter?: Scalars['DateTime'] | null;
   /** Archived before this time. */
   archivedBefore?: Scalars['DateTime'] | null;
-  /** Archived by any of these policies. */
+  /** Archived by any of these policies. (ArchivePolicy global id.) */
   policyId?: Array<Scalars['ID']> | null;
   /** Only archived by hand (true) or only by a policy (false). */
   manual?: Scalars['Boolean'] | null;
@@ -242,9 +242,9 @@ export type ArchivedCustomerSortField =
   | 'RETAIN_UNTIL';
 
 /** An interaction in the archive store, archived with its customer or on its own. Same guards as Interaction. */
-export interface ArchivedInteraction {
+export interface ArchivedInteraction extends Node {
   __typename?: 'ArchivedInteraction';
-  /** Stable identifier. */
+  /** Global id: opaque, unique across all types (base64url of `<Type>:<database id>`). Inputs also take the raw database id during schema 0.2 (see docs/api-clients/global-ids.md). */
   id: Scalars['ID'];
   /** What happened. */
   kind: InteractionKind;
@@ -296,7 +296,7 @@ export interface ArchivedInteractionEdge {
 
 /** Interactions to archive while their customers stay live. */
 export interface ArchiveInteractionsInput {
-  /** Only this customer's interactions; omit for all customers. */
+  /** Only this customer's interactions; omit for all customers. (Customer global id.) */
   customerId?: Scalars['ID'] | null;
   /** Interactions that occurred before this time. */
   olderThan: Scalars['DateTime'];
@@ -323,7 +323,7 @@ export interface ArchiveMismatch {
 }
 
 /** A rule that archives customers (or old interactions) on a schedule or on demand. */
-export interface ArchivePolicy {
+export interface ArchivePolicy extends Node {
   __typename?: 'ArchivePolicy';
   /** Stable identifier. */
   id: Scalars['ID'];
@@ -380,7 +380,7 @@ export interface ArchivePolicyConnection {
 /** Archived customers by the policy that archived them. */
 export interface ArchivePolicyCount {
   __typename?: 'ArchivePolicyCount';
-  /** Policy id; null for customers archived by hand. */
+  /** Policy id; null for customers archived by hand. (ArchivePolicy global id.) */
   policyId: Scalars['ID'] | null;
   /** Policy name; null when archived by hand or the policy was deleted. */
   policyName: Scalars['String'] | null;
@@ -403,7 +403,7 @@ export interface ArchivePolicyCriteria {
   industry: Array<Scalars['String']> | null;
   /** Tagged with at least one of these tags. */
   tags: Array<Scalars['String']> | null;
-  /** Owned by any of these users. */
+  /** Owned by any of these users. (User global id.) */
   ownerId: Array<Scalars['ID']> | null;
   /** No interaction for more than this many days (none: counted from creation). */
   inactiveDays: Scalars['Int'] | null;
@@ -413,7 +413,7 @@ export interface ArchivePolicyCriteria {
   status: Array<CustomerStatus> | null;
   /** Voided more than this many days ago. */
   voidedBeforeDays: Scalars['Int'] | null;
-  /** The saved segment customers must also match. */
+  /** The saved segment customers must also match. (Segment global id.) */
   segmentId: Scalars['ID'] | null;
 }
 
@@ -431,7 +431,7 @@ export interface ArchivePolicyCriteriaInput {
   industry?: Array<Scalars['String']> | null;
   /** Tagged with at least one of these tags. */
   tags?: Array<Scalars['String']> | null;
-  /** Owned by any of these users. */
+  /** Owned by any of these users. (User global id.) */
   ownerId?: Array<Scalars['ID']> | null;
   /** No interaction for more than this many days (customers without any interaction count from their creation). */
   inactiveDays?: Scalars['Int'] | null;
@@ -441,7 +441,7 @@ export interface ArchivePolicyCriteriaInput {
   status?: Array<CustomerStatus> | null;
   /** Voided more than this many days ago (selects VOID customers only). */
   voidedBeforeDays?: Scalars['Int'] | null;
-  /** Also matching this saved segment (its own conditions, status included, apply too). */
+  /** Also matching this saved segment (its own conditions, status included, apply too). (Segment global id.) */
   segmentId?: Scalars['ID'] | null;
 }
 
@@ -479,9 +479,9 @@ export interface ArchiveSearchFilter {
   lifecycleStage?: Array<LifecycleStage> | null;
   /** Tagged with at least one of these tags. */
   tags?: Array<Scalars['String']> | null;
-  /** Owned by any of these users (SALES only ever sees its own). */
+  /** Owned by any of these users (SALES only ever sees its own). (User global id.) */
   ownerId?: Array<Scalars['ID']> | null;
-  /** Only customers that also match this saved segment. Archived customers are matched on the criteria the archive index holds; a segment using others (search text, dates, unowned) is refused for archived results. */
+  /** Only customers that also match this saved segment. Archived customers are matched on the criteria the archive index holds; a segment using others (search text, dates, unowned) is refused for archived results. (Segment global id.) */
   segmentId?: Scalars['ID'] | null;
   /** Archived for exactly one of these reasons (see the archiveReason facet). */
   archiveReason?: Array<Scalars['String']> | null;
@@ -569,7 +569,7 @@ export interface AuditChainVerification {
 }
 
 /** One entry of the append-only, hash-chained audit log. */
-export interface AuditEvent {
+export interface AuditEvent extends Node {
   __typename?: 'AuditEvent';
   /** Identifier (the sequence number). */
   id: Scalars['ID'];
@@ -627,7 +627,7 @@ export interface AuditEventFilter {
   entityType?: Scalars['String'] | null;
   /** Id of the record (with entityType). */
   entityId?: Scalars['String'] | null;
-  /** Who acted. */
+  /** Who acted. (User global id.) */
   actorId?: Scalars['ID'] | null;
   /** Any of these actions. */
   action?: Array<Scalars['String']> | null;
@@ -638,13 +638,13 @@ export interface AuditEventFilter {
 }
 
 /** A logical backup of every Custos table, taken from one consistent snapshot. */
-export interface Backup {
+export interface Backup extends Node {
   __typename?: 'Backup';
   /** The backup’s name (its file name without extension). */
   id: Scalars['ID'];
   /** The instant of the snapshot. */
   createdAt: Scalars['DateTime'];
-  /** Who started it; null for scheduled backups. */
+  /** Who started it; null for scheduled backups. (User global id.) */
   createdBy: Scalars['ID'] | null;
   /** Why it was taken. */
   reason: Scalars['String'] | null;
@@ -665,7 +665,7 @@ export interface Backup {
 /** The latest restore drill of a backup. */
 export interface BackupDrill {
   __typename?: 'BackupDrill';
-  /** The drill job. */
+  /** The drill job. (Job global id.) */
   jobId: Scalars['ID'];
   /** SUCCEEDED: the restore reproduced the backup exactly; FAILED: see `error`. */
   state: JobState;
@@ -726,7 +726,7 @@ export interface BulkTagCustomersPayload {
 
 /** The job to cancel. */
 export interface CancelJobInput {
-  /** Job id. */
+  /** Job id. (Job global id.) */
   id: Scalars['ID'];
 }
 
@@ -739,7 +739,7 @@ export interface CancelJobPayload {
 
 /** Per-row duplicate handling. */
 export interface ChooseImportRowActionsInput {
-  /** The import. */
+  /** The import. (CustomerImport global id.) */
   id: Scalars['ID'];
   /** The rows. */
   rows: Array<ImportRowActionInput>;
@@ -823,7 +823,7 @@ export interface CleanupStats {
 
 /** Mapping and duplicate handling of an import. */
 export interface ConfigureCustomerImportInput {
-  /** The import. */
+  /** The import. (CustomerImport global id.) */
   id: Scalars['ID'];
   /** The whole mapping (columns left out are not imported); omitted: as suggested. */
   mapping?: Array<ImportColumnInput> | null;
@@ -883,7 +883,7 @@ export interface CreateCustomerInput {
   region?: Scalars['String'] | null;
   /** Business lifecycle stage (default NEW). */
   lifecycleStage?: LifecycleStage | null;
-  /** Owning user. */
+  /** Owning user. (User global id.) */
   ownerId?: Scalars['ID'] | null;
   /** Contact email address. */
   email?: Scalars['String'] | null;
@@ -975,9 +975,9 @@ export interface CreateUserPayload {
 }
 
 /** A customer (company or person) and its classification and contact data. */
-export interface Customer {
+export interface Customer extends Node {
   __typename?: 'Customer';
-  /** Stable identifier. */
+  /** Global id: opaque, unique across all types (base64url of `<Type>:<database id>`). Inputs also take the raw database id during schema 0.2 (see docs/api-clients/global-ids.md). */
   id: Scalars['ID'];
   /** Unique business code, e.g. C0001234; generated when not given. */
   code: Scalars['String'];
@@ -1054,7 +1054,7 @@ export interface CustomerChange {
   __typename?: 'CustomerChange';
   /** Created, updated or removed from your view. */
   kind: CustomerChangeKind;
-  /** The customer’s id (also when it was removed). */
+  /** The customer’s id (also when it was removed). (Customer global id.) */
   id: Scalars['ID'];
   /** The customer as it is now, under your field rules; null when REMOVED. */
   customer: Customer | null;
@@ -1105,7 +1105,7 @@ export type CustomerDimension =
 
 /** Values to check for duplicates before saving (what createCustomer or updateCustomer would check). */
 export interface CustomerDuplicateCheckInput {
-  /** The customer being edited (never its own duplicate). */
+  /** The customer being edited (never its own duplicate). (Customer global id.) */
   id?: Scalars['ID'] | null;
   /** Name. */
   name?: Scalars['String'] | null;
@@ -1145,7 +1145,7 @@ export interface CustomerFieldChange {
 
 /** Which customers to list. Without `status`, only ACTIVE customers are listed. */
 export interface CustomerFilter {
-  /** Only these ids. */
+  /** Only these ids. (Customer or ArchivedCustomer global id.) */
   ids?: Array<Scalars['ID']> | null;
   /** Substring of name, code, email or phone (case-insensitive). */
   search?: Scalars['String'] | null;
@@ -1159,7 +1159,7 @@ export interface CustomerFilter {
   region?: Array<Scalars['String']> | null;
   /** Any of these lifecycle stages. */
   lifecycleStage?: Array<LifecycleStage> | null;
-  /** Owned by any of these users. */
+  /** Owned by any of these users. (User global id.) */
   ownerId?: Array<Scalars['ID']> | null;
   /** Only customers without an owner (true) or with one (false). */
   unowned?: Scalars['Boolean'] | null;
@@ -1179,7 +1179,7 @@ export interface CustomerFilter {
   taxId?: Scalars['String'] | null;
   /** Any of these statuses (default: ACTIVE). */
   status?: Array<CustomerStatus> | null;
-  /** Only customers that also match this saved segment (see `segments`). */
+  /** Only customers that also match this saved segment (see `segments`). (Segment global id.) */
   segmentId?: Scalars['ID'] | null;
 }
 
@@ -1211,7 +1211,7 @@ export interface CustomerHistoryEntry {
 }
 
 /** A customer file being imported: upload it with POST /imports/customers. */
-export interface CustomerImport {
+export interface CustomerImport extends Node {
   __typename?: 'CustomerImport';
   /** Identifier (the audit log’s reason for every write of the import names it). */
   id: Scalars['ID'];
@@ -1253,7 +1253,7 @@ export interface CustomerImportPreviewArgs {
 
 /** An import to check, run or undo. */
 export interface CustomerImportInput {
-  /** The import. */
+  /** The import. (CustomerImport global id.) */
   id: Scalars['ID'];
 }
 
@@ -1287,13 +1287,13 @@ export interface CustomerInStorePayload {
 }
 
 /** One merge of customers into a survivor; undo it with unmergeCustomers. */
-export interface CustomerMerge {
+export interface CustomerMerge extends Node {
   __typename?: 'CustomerMerge';
   /** Stable identifier. */
   id: Scalars['ID'];
-  /** The survivor’s id. */
+  /** The survivor’s id. (Customer global id.) */
   survivorId: Scalars['ID'];
-  /** The merged customers’ ids. */
+  /** The merged customers’ ids. (Customer global id.) */
   mergedIds: Array<Scalars['ID']>;
   /** The explicit picks the merge was made with. */
   picks: Array<MergePick>;
@@ -1361,9 +1361,9 @@ export interface CustomerSearchFilter {
   lifecycleStage?: Array<LifecycleStage> | null;
   /** Tagged with at least one of these tags. */
   tags?: Array<Scalars['String']> | null;
-  /** Owned by any of these users (SALES only ever sees its own). */
+  /** Owned by any of these users (SALES only ever sees its own). (User global id.) */
   ownerId?: Array<Scalars['ID']> | null;
-  /** Only customers that also match this saved segment. Archived customers are matched on the criteria the archive index holds; a segment using others (search text, dates, unowned) is refused for archived results. */
+  /** Only customers that also match this saved segment. Archived customers are matched on the criteria the archive index holds; a segment using others (search text, dates, unowned) is refused for archived results. (Segment global id.) */
   segmentId?: Scalars['ID'] | null;
 }
 
@@ -1530,7 +1530,7 @@ export interface DataQualityIssueEdge {
 
 /** One issue, as listed. */
 export interface DataQualityIssueRef {
-  /** The customer. */
+  /** The customer. (Customer global id.) */
   customerId: Scalars['ID'];
   /** The field. */
   field: CleanupField;
@@ -1561,7 +1561,7 @@ export type DataQualityProblem =
 
 /** The archive policy to delete. */
 export interface DeleteArchivePolicyInput {
-  /** Policy id. */
+  /** Policy id. (ArchivePolicy global id.) */
   id: Scalars['ID'];
   /** The version you read; a stale version fails with CONFLICT. */
   version: Scalars['Int'];
@@ -1576,7 +1576,7 @@ export interface DeleteArchivePolicyPayload {
 
 /** Deletes a saved segment. */
 export interface DeleteSegmentInput {
-  /** The segment. */
+  /** The segment. (Segment global id.) */
   id: Scalars['ID'];
   /** The version you read. */
   version: Scalars['Int'];
@@ -1624,7 +1624,7 @@ export interface DuplicateFilter {
   minScore?: Scalars['Float'] | null;
   /** Only groups in these regions. */
   region?: Array<Scalars['String']> | null;
-  /** Only groups containing this customer. */
+  /** Only groups containing this customer. (Customer global id.) */
   customerId?: Scalars['ID'] | null;
   /** Only groups with at least one of these reason kinds (EMAIL, PHONE, TAX_ID, NAME, SIMILAR_NAME); a kind on a field your role does not read in full is refused (FORBIDDEN). */
   reason?: Array<Scalars['String']> | null;
@@ -1641,7 +1641,7 @@ export interface DuplicateGroup {
   region: Scalars['String'] | null;
   /** Why, strongest first: only evidence on fields your role reads in full (MANAGER does not see TAX_ID). */
   reasons: Array<DuplicateReason>;
-  /** The member customers’ ids. */
+  /** The member customers’ ids. (Customer global id.) */
   memberIds: Array<Scalars['ID']>;
   /** When the detection run found it. */
   createdAt: Scalars['DateTime'];
@@ -1739,7 +1739,7 @@ export type DuplicateRuleAction =
 
 /** Erases a person's personal data (PIPL/GDPR request) in the live and archive stores. */
 export interface ErasePersonalDataInput {
-  /** The customer (live or archived). */
+  /** The customer (live or archived). (Customer or ArchivedCustomer global id.) */
   id: Scalars['ID'];
   /** The request this fulfils (reference, not personal data). */
   reason: Scalars['String'];
@@ -1873,7 +1873,7 @@ export interface ImportProblem {
 /** The import’s current (or last) job. */
 export interface ImportProgress {
   __typename?: 'ImportProgress';
-  /** The job. */
+  /** The job. (Job global id.) */
   jobId: Scalars['ID'];
   /** QUEUED, RUNNING, SUCCEEDED, FAILED or CANCELLED. */
   state: Scalars['String'];
@@ -1903,9 +1903,9 @@ export interface ImportValue {
 }
 
 /** One entry of a customer's interaction history: a call, email, meeting, visit, order, ticket, complaint or note. */
-export interface Interaction {
+export interface Interaction extends Node {
   __typename?: 'Interaction';
-  /** Stable identifier. */
+  /** Global id: opaque, unique across all types (base64url of `<Type>:<database id>`). Inputs also take the raw database id during schema 0.2 (see docs/api-clients/global-ids.md). */
   id: Scalars['ID'];
   /** What happened. */
   kind: InteractionKind;
@@ -1968,13 +1968,13 @@ export interface InteractionEdge {
 
 /** Which interactions to list. */
 export interface InteractionFilter {
-  /** Of any of these customers (top-level list only). */
+  /** Of any of these customers (top-level list only). (Customer or ArchivedCustomer global id.) */
   customerId?: Array<Scalars['ID']> | null;
   /** Any of these kinds. */
   kind?: Array<InteractionKind> | null;
   /** Any of these channels. */
   channel?: Array<InteractionChannel> | null;
-  /** Recorded by any of these users. */
+  /** Recorded by any of these users. (User global id.) */
   ownerId?: Array<Scalars['ID']> | null;
   /** Occurred at or after this time. */
   occurredAfter?: Scalars['DateTime'] | null;
@@ -2019,7 +2019,7 @@ export type InteractionSortField =
   | 'AMOUNT';
 
 /** A background job: an archive policy run, a bulk archive or a classification. */
-export interface Job {
+export interface Job extends Node {
   __typename?: 'Job';
   /** Stable identifier. */
   id: Scalars['ID'];
@@ -2156,7 +2156,7 @@ export interface LifecycleActivity {
 /** One id of a bulk lifecycle action that was not processed, and why. */
 export interface LifecycleFailure {
   __typename?: 'LifecycleFailure';
-  /** The id as given. */
+  /** The id as given. (Customer global id.) */
   id: Scalars['ID'];
   /** NOT_FOUND (missing or not visible to you), INVALID_STATE (the transition is not allowed) or CONFLICT (another customer holds its code). */
   code: Scalars['String'];
@@ -2198,7 +2198,7 @@ export interface LoginPayload {
 
 /** An interaction to add to a customer's history. */
 export interface LogInteractionInput {
-  /** The customer it concerns. */
+  /** The customer it concerns. (Customer global id.) */
   customerId: Scalars['ID'];
   /** What happened. */
   kind: InteractionKind;
@@ -2214,7 +2214,7 @@ export interface LogInteractionInput {
   amount?: Scalars['Decimal'] | null;
   /** ISO 4217 currency code; required with an amount. */
   currency?: Scalars['String'] | null;
-  /** Who recorded it (default: the customer's owner). */
+  /** Who recorded it (default: the customer's owner). (User global id.) */
   ownerId?: Scalars['ID'] | null;
 }
 
@@ -2240,9 +2240,9 @@ export interface LogoutPayload {
 
 /** Merges 2–10 ACTIVE customers into one survivor. */
 export interface MergeCustomersInput {
-  /** The customer that stays. */
+  /** The customer that stays. (Customer global id.) */
   survivorId: Scalars['ID'];
-  /** The customers merged into the survivor (1–9); they become MERGED. */
+  /** The customers merged into the survivor (1–9); they become MERGED. (Customer global id.) */
   mergedIds: Array<Scalars['ID']>;
   /** Field-by-field choices. A field not picked keeps the survivor’s value, or when that is empty the first merged customer’s non-empty value. */
   picks?: Array<MergePickInput> | null;
@@ -2269,7 +2269,7 @@ export interface MergeCustomersPayload {
 
 /** Which merges to list. */
 export interface MergeFilter {
-  /** Merges in which this customer took part (as survivor or merged). */
+  /** Merges in which this customer took part (as survivor or merged). (Customer global id.) */
   customerId?: Scalars['ID'] | null;
   /** true: only merges still in effect; false: only undone ones. */
   active?: Scalars['Boolean'] | null;
@@ -2280,7 +2280,7 @@ export interface MergePick {
   __typename?: 'MergePick';
   /** The field. */
   field: CleanupField;
-  /** The party whose value was kept. */
+  /** The party whose value was kept. (Customer global id.) */
   fromId: Scalars['ID'];
 }
 
@@ -2288,7 +2288,7 @@ export interface MergePick {
 export interface MergePickInput {
   /** The field (TAGS, CONTACT and ACTIVITY cannot be picked: tags are united). */
   field: CleanupField;
-  /** The party (survivor or merged customer) whose value to keep. */
+  /** The party (survivor or merged customer) whose value to keep. (Customer global id.) */
   fromId: Scalars['ID'];
 }
 
@@ -2737,6 +2737,12 @@ export interface MutationRevertCustomerArgs {
   input: RevertCustomerInput;
 }
 
+/** An object with a global id (Relay Global Object Identification): read it again anywhere with `node(id)` or `nodes(ids)`, under the same rules as its own query. */
+export interface Node {
+  /** Global id: opaque, unique across all types (base64url of `<Type>:<database id>`). Inputs also take the raw database id during schema 0.2 (see docs/api-clients/global-ids.md). */
+  id: Scalars['ID'];
+}
+
 /** One value normalization would rewrite, before → after, under your field permissions. */
 export interface NormalizationChange {
   __typename?: 'NormalizationChange';
@@ -2796,7 +2802,7 @@ export interface PageInfo {
 
 /** The version of one party you read. */
 export interface PartyVersionInput {
-  /** The customer. */
+  /** The customer. (Customer global id.) */
   id: Scalars['ID'];
   /** Its version as you read it; a stale one fails with CONFLICT. */
   version: Scalars['Int'];
@@ -2817,7 +2823,7 @@ export interface PossibleDuplicate {
 
 /** What to preview: a saved policy (`id`), or an unsaved rule (`criteria` and `action`). */
 export interface PreviewArchivePolicyInput {
-  /** A saved policy. */
+  /** A saved policy. (ArchivePolicy global id.) */
   id?: Scalars['ID'] | null;
   /** An unsaved rule’s criteria. */
   criteria?: ArchivePolicyCriteriaInput | null;
@@ -2829,7 +2835,7 @@ export interface PreviewArchivePolicyInput {
 
 /** Irreversibly deletes one VOID or ARCHIVED customer with its whole history. */
 export interface PurgeCustomerInput {
-  /** The customer (live and VOID, or archived). */
+  /** The customer (live and VOID, or archived). (ArchivedCustomer global id.) */
   id: Scalars['ID'];
   /** Why it must go (kept in the audit log's tombstone). */
   reason: Scalars['String'];
@@ -2840,7 +2846,7 @@ export interface PurgeCustomerInput {
 /** Result of purgeCustomer. */
 export interface PurgeCustomerPayload {
   __typename?: 'PurgeCustomerPayload';
-  /** Id of the customer that no longer exists. */
+  /** Id of the customer that no longer exists. (ArchivedCustomer global id.) */
   purgedId: Scalars['ID'];
   /** Its code (kept in the audit tombstone). */
   code: Scalars['String'];
@@ -2929,11 +2935,15 @@ export interface Query {
   customerAsOf: Customer | null;
   /** An archived customer as it was at a point in time (customer fields as kept then; archive fields describe its current archiving). */
   archivedCustomerAsOf: ArchivedCustomer | null;
+  /** Any object by its global id (Relay), under the same rules as its own query: null when it does not exist or is not visible to the caller. */
+  node: Node | null;
+  /** Many objects by global id, in the order asked (null where `node` would give null); at most 100 ids (BAD_USER_INPUT, reason TOO_MANY_IDS). */
+  nodes: Array<Node | null>;
 }
 
 /** Arguments of `Query.archivedCustomer`. */
 export interface QueryArchivedCustomerArgs {
-  /** Customer id. */
+  /** Customer id. (ArchivedCustomer global id.) */
   id: Scalars['ID'];
 }
 
@@ -2973,7 +2983,7 @@ export interface QueryAuditEventsArgs {
 
 /** Arguments of `Query.customer`. */
 export interface QueryCustomerArgs {
-  /** Customer id. */
+  /** Customer id. (Customer global id.) */
   id: Scalars['ID'];
 }
 
@@ -3003,7 +3013,7 @@ export interface QueryCustomerDuplicatesArgs {
 
 /** Arguments of `Query.customerImport`. */
 export interface QueryCustomerImportArgs {
-  /** The import. */
+  /** The import. (CustomerImport global id.) */
   id: Scalars['ID'];
 }
 
@@ -3027,7 +3037,7 @@ export interface QueryInteractionsArgs {
 
 /** Arguments of `Query.archivePolicy`. */
 export interface QueryArchivePolicyArgs {
-  /** Policy id. */
+  /** Policy id. (ArchivePolicy global id.) */
   id: Scalars['ID'];
 }
 
@@ -3053,7 +3063,7 @@ export interface QueryPreviewArchivePolicyArgs {
 
 /** Arguments of `Query.job`. */
 export interface QueryJobArgs {
-  /** Job id. */
+  /** Job id. (Job global id.) */
   id: Scalars['ID'];
 }
 
@@ -3169,13 +3179,13 @@ export interface QueryDataQualityIssuesArgs {
 
 /** Arguments of `Query.segment`. */
 export interface QuerySegmentArgs {
-  /** Segment id. */
+  /** Segment id. (Segment global id.) */
   id: Scalars['ID'];
 }
 
 /** Arguments of `Query.customerHistory`. */
 export interface QueryCustomerHistoryArgs {
-  /** Customer id. */
+  /** Customer id. (Customer or ArchivedCustomer global id.) */
   id: Scalars['ID'];
 }
 
@@ -3183,7 +3193,7 @@ export interface QueryCustomerHistoryArgs {
 export interface QueryCustomerAsOfArgs {
   /** The point in time. */
   at: Scalars['DateTime'];
-  /** Customer id. */
+  /** Customer id. (Customer or ArchivedCustomer global id.) */
   id: Scalars['ID'];
 }
 
@@ -3191,8 +3201,20 @@ export interface QueryCustomerAsOfArgs {
 export interface QueryArchivedCustomerAsOfArgs {
   /** The point in time. */
   at: Scalars['DateTime'];
-  /** Customer id. */
+  /** Customer id. (ArchivedCustomer or Customer global id.) */
   id: Scalars['ID'];
+}
+
+/** Arguments of `Query.node`. */
+export interface QueryNodeArgs {
+  /** A global id, as some object's `id` gave it. */
+  id: Scalars['ID'];
+}
+
+/** Arguments of `Query.nodes`. */
+export interface QueryNodesArgs {
+  /** Global ids. */
+  ids: Array<Scalars['ID']>;
 }
 
 /** A refresh token from login or an earlier refresh. */
@@ -3229,7 +3251,7 @@ export interface ReindexArchivePayload {
 
 /** A new password for a user; their existing sessions end. */
 export interface ResetUserPasswordInput {
-  /** The user. */
+  /** The user. (User global id.) */
   id: Scalars['ID'];
   /** New password (10–200 characters). */
   password: Scalars['String'];
@@ -3280,7 +3302,7 @@ export interface ResolveDataQualityIssuesPayload {
 
 /** Archived customers to put back, with why. */
 export interface RestoreCustomersInput {
-  /** Archived customers to restore, at most 1000. */
+  /** Archived customers to restore, at most 1000. (ArchivedCustomer global id.) */
   ids: Array<Scalars['ID']>;
   /** Why they are restored. */
   reason: Scalars['String'];
@@ -3314,7 +3336,7 @@ export interface RetentionPreview {
 
 /** Puts back what one history entry changed: every revertible field, or the ones named. */
 export interface RevertCustomerInput {
-  /** The customer (live and ACTIVE). */
+  /** The customer (live and ACTIVE). (Customer global id.) */
   id: Scalars['ID'];
   /** The version you read; a stale version fails with CONFLICT. */
   version: Scalars['Int'];
@@ -3337,7 +3359,7 @@ export interface RevertCustomerPayload {
 
 /** Whose sessions to end. */
 export interface RevokeSessionsInput {
-  /** The user. */
+  /** The user. (User global id.) */
   userId: Scalars['ID'];
   /** Why, for the audit log (e.g. "laptop stolen"). */
   reason?: Scalars['String'] | null;
@@ -3369,7 +3391,7 @@ export type Role =
 
 /** The archive policy to run now. */
 export interface RunArchivePolicyInput {
-  /** Policy id. */
+  /** Policy id. (ArchivePolicy global id.) */
   id: Scalars['ID'];
 }
 
@@ -3395,7 +3417,7 @@ export interface RunRetentionSweepPayload {
 
 /** Creates a segment (without id) or changes one (with id and version). */
 export interface SaveSegmentInput {
-  /** The segment to change; omit to create one. */
+  /** The segment to change; omit to create one. (Segment global id.) */
   id?: Scalars['ID'] | null;
   /** The version you read (required with id; a stale one fails with CONFLICT). */
   version?: Scalars['Int'] | null;
@@ -3496,7 +3518,7 @@ export type SearchScope =
   | 'ALL';
 
 /** A saved, named customer filter: use it as `filter: { segmentId }` in customer lists, bulk tagging, normalization and data-quality lists. */
-export interface Segment {
+export interface Segment extends Node {
   __typename?: 'Segment';
   /** Stable identifier. */
   id: Scalars['ID'];
@@ -3529,7 +3551,7 @@ export interface SegmentPayload {
 
 /** Replaces the tags of one customer. */
 export interface SetCustomerTagsInput {
-  /** The customer. */
+  /** The customer. (Customer global id.) */
   id: Scalars['ID'];
   /** The version you read; when given, a stale version fails with CONFLICT. */
   version?: Scalars['Int'] | null;
@@ -3561,7 +3583,7 @@ export interface SetDuplicateRulePayload {
 
 /** Sets or lifts a legal hold on a live or archived customer. */
 export interface SetLegalHoldInput {
-  /** The customer (live or archived). */
+  /** The customer (live or archived). (Customer or ArchivedCustomer global id.) */
   id: Scalars['ID'];
   /** true to hold, false to lift the hold. */
   hold: Scalars['Boolean'];
@@ -3579,7 +3601,7 @@ export type SortDirection =
 /** A member of staff by name only: what pickers and labels need, readable by every signed-in role. */
 export interface StaffName {
   __typename?: 'StaffName';
-  /** The user’s id (as in `User.id`, `Customer.owner`, `AuditEvent.actor`). */
+  /** The user’s id (as in `User.id`, `Customer.owner`, `AuditEvent.actor`). (User global id.) */
   id: Scalars['ID'];
   /** Name shown in the dashboard. */
   displayName: Scalars['String'];
@@ -3587,7 +3609,7 @@ export interface StaffName {
 
 /** Starts a restore drill of a backup. */
 export interface StartBackupDrillInput {
-  /** The backup to drill. */
+  /** The backup to drill. (Backup global id.) */
   id: Scalars['ID'];
 }
 
@@ -3635,13 +3657,13 @@ export interface Subscription {
 
 /** Arguments of `Subscription.jobUpdated`. */
 export interface SubscriptionJobUpdatedArgs {
-  /** Job id. */
+  /** Job id. (Job global id.) */
   id: Scalars['ID'];
 }
 
 /** Arguments of `Subscription.customerChanged`. */
 export interface SubscriptionCustomerChangedArgs {
-  /** Only this customer. */
+  /** Only this customer. (Customer global id.) */
   id?: Scalars['ID'] | null;
 }
 
@@ -3723,7 +3745,7 @@ export interface UndoOperationPayload {
 
 /** Whose sign-in lock to lift. */
 export interface UnlockUserInput {
-  /** The user. */
+  /** The user. (User global id.) */
   id: Scalars['ID'];
 }
 
@@ -3738,7 +3760,7 @@ export interface UnlockUserPayload {
 
 /** Undoes a merge exactly. */
 export interface UnmergeCustomersInput {
-  /** The merge to undo. */
+  /** The merge to undo. (CustomerMerge global id.) */
   mergeId: Scalars['ID'];
   /** Why the merge is undone. */
   reason: Scalars['String'];
@@ -3755,7 +3777,7 @@ export interface UnmergeCustomersPayload {
 
 /** Puts one VOID customer back into daily work. */
 export interface UnvoidCustomerInput {
-  /** The customer. */
+  /** The customer. (Customer global id.) */
   id: Scalars['ID'];
   /** Why the void is undone. */
   note: Scalars['String'];
@@ -3765,7 +3787,7 @@ export interface UnvoidCustomerInput {
 
 /** Puts many VOID customers back into daily work. */
 export interface UnvoidCustomersInput {
-  /** The customers, at most 1000. */
+  /** The customers, at most 1000. (Customer global id.) */
   ids: Array<Scalars['ID']>;
   /** Why the void is undone. */
   note: Scalars['String'];
@@ -3773,7 +3795,7 @@ export interface UnvoidCustomersInput {
 
 /** Changes to an archive policy. Omitted fields stay as they are; null clears an optional field. */
 export interface UpdateArchivePolicyInput {
-  /** The policy to change. */
+  /** The policy to change. (ArchivePolicy global id.) */
   id: Scalars['ID'];
   /** The version you read; a stale version fails with CONFLICT. */
   version: Scalars['Int'];
@@ -3812,7 +3834,7 @@ export interface UpdateCustomerInput {
   region?: Scalars['String'] | null;
   /** Business lifecycle stage (default NEW). */
   lifecycleStage?: LifecycleStage | null;
-  /** Owning user. */
+  /** Owning user. (User global id.) */
   ownerId?: Scalars['ID'] | null;
   /** Contact email address. */
   email?: Scalars['String'] | null;
@@ -3826,7 +3848,7 @@ export interface UpdateCustomerInput {
   tags?: Array<Scalars['String']> | null;
   /** Internal notes. */
   notes?: Scalars['String'] | null;
-  /** The customer to change. */
+  /** The customer to change. (Customer global id.) */
   id: Scalars['ID'];
   /** The version you read; a stale version fails with CONFLICT. */
   version: Scalars['Int'];
@@ -3849,7 +3871,7 @@ export interface UpdateCustomerPayload {
 
 /** Changes to a staff user. Omitted fields stay as they are. */
 export interface UpdateUserInput {
-  /** The user to change. */
+  /** The user to change. (User global id.) */
   id: Scalars['ID'];
   /** New display name. */
   displayName?: Scalars['String'] | null;
@@ -3867,7 +3889,7 @@ export interface UpdateUserPayload {
 }
 
 /** A member of staff who owns customers and performs actions. */
-export interface User {
+export interface User extends Node {
   __typename?: 'User';
   /** Stable identifier. */
   id: Scalars['ID'];
@@ -3887,7 +3909,7 @@ export interface User {
 
 /** Marks one ACTIVE customer invalid, with a reason. */
 export interface VoidCustomerInput {
-  /** The customer. */
+  /** The customer. (Customer global id.) */
   id: Scalars['ID'];
   /** Why it is invalid. */
   reason: VoidReason;
@@ -3908,7 +3930,7 @@ export interface VoidCustomerPayload {
 
 /** Marks many ACTIVE customers invalid with one reason. */
 export interface VoidCustomersInput {
-  /** The customers, at most 1000. */
+  /** The customers, at most 1000. (Customer global id.) */
   ids: Array<Scalars['ID']>;
   /** Why they are invalid. */
   reason: VoidReason;
@@ -4158,19 +4180,6 @@ export interface VerifyAuditChainQuery {
     ok: Scalars['Boolean'];
     checked: Scalars['Int'];
     firstBrokenSeq: Scalars['String'] | null;
-  };
-}
-
-/** Variables of the registered query `LatestAuditSeq`. */
-export interface LatestAuditSeqQueryVariables {
-}
-
-/** Result (`data`) of the registered query `LatestAuditSeq`. */
-export interface LatestAuditSeqQuery {
-  auditEvents: {
-    nodes: Array<{
-      seq: Scalars['String'];
-    }>;
   };
 }
 
@@ -4719,34 +4728,32 @@ export interface ArchivePolicyOneQuery {
   } | null;
 }
 
-/** Variables of the registered query `AuditEventAt`. */
-export interface AuditEventAtQueryVariables {
-  offset?: Scalars['Int'] | null;
+/** Variables of the registered query `AuditEventById`. */
+export interface AuditEventByIdQueryVariables {
+  id: Scalars['ID'];
 }
 
-/** Result (`data`) of the registered query `AuditEventAt`. */
-export interface AuditEventAtQuery {
+/** Result (`data`) of the registered query `AuditEventById`. */
+export interface AuditEventByIdQuery {
   data: {
-    nodes: Array<{
+    id?: Scalars['ID'];
+    seq?: Scalars['String'];
+    at?: Scalars['DateTime'];
+    actorRole?: Role | null;
+    action?: Scalars['String'];
+    entityType?: Scalars['String'];
+    entityId?: Scalars['String'] | null;
+    reason?: Scalars['String'] | null;
+    changes?: Scalars['JSONObject'];
+    requestId?: Scalars['String'] | null;
+    prevHash?: Scalars['String'];
+    hash?: Scalars['String'];
+    actor?: {
       id: Scalars['ID'];
-      seq: Scalars['String'];
-      at: Scalars['DateTime'];
-      actorRole: Role | null;
-      action: Scalars['String'];
-      entityType: Scalars['String'];
-      entityId: Scalars['String'] | null;
-      reason: Scalars['String'] | null;
-      changes: Scalars['JSONObject'];
-      requestId: Scalars['String'] | null;
-      prevHash: Scalars['String'];
-      hash: Scalars['String'];
-      actor: {
-        id: Scalars['ID'];
-        displayName: Scalars['String'];
-        email: Scalars['String'];
-      } | null;
-    }>;
-  };
+      displayName: Scalars['String'];
+      email: Scalars['String'];
+    } | null;
+  } | null;
 }
 
 /** Variables of the registered query `AuditEventList`. */
@@ -6817,7 +6824,7 @@ export interface RegisteredOperations {
   ArchivePolicyList: { variables: ArchivePolicyListQueryVariables; result: ArchivePolicyListQuery };
   ArchivePolicyOne: { variables: ArchivePolicyOneQueryVariables; result: ArchivePolicyOneQuery };
   ArchiveStats: { variables: ArchiveStatsQueryVariables; result: ArchiveStatsQuery };
-  AuditEventAt: { variables: AuditEventAtQueryVariables; result: AuditEventAtQuery };
+  AuditEventById: { variables: AuditEventByIdQueryVariables; result: AuditEventByIdQuery };
   AuditEventList: { variables: AuditEventListQueryVariables; result: AuditEventListQuery };
   Backups: { variables: BackupsQueryVariables; result: BackupsQuery };
   BackupSettings: { variables: BackupSettingsQueryVariables; result: BackupSettingsQuery };
@@ -6848,7 +6855,6 @@ export interface RegisteredOperations {
   JobList: { variables: JobListQueryVariables; result: JobListQuery };
   JobOne: { variables: JobOneQueryVariables; result: JobOneQuery };
   JobUpdated: { variables: JobUpdatedSubscriptionVariables; result: JobUpdatedSubscription };
-  LatestAuditSeq: { variables: LatestAuditSeqQueryVariables; result: LatestAuditSeqQuery };
   LifecycleActivity: { variables: LifecycleActivityQueryVariables; result: LifecycleActivityQuery };
   Login: { variables: LoginMutationVariables; result: LoginMutation };
   LogInteraction: { variables: LogInteractionMutationVariables; result: LogInteractionMutation };

@@ -10,7 +10,7 @@
 import { print, type DocumentNode, type IntrospectionSchema } from 'graphql';
 import { ACTIONS } from './actions.ts';
 import { actionAvailable, buildAction } from './data-provider/actions.ts';
-import { auditEventAt } from './data-provider/audit-lookup.ts';
+import { auditEventById } from './data-provider/audit-lookup.ts';
 import { QueryBuilder } from './data-provider/build-query.ts';
 import { RESOURCES } from './data-provider/resources.ts';
 import { interactionTimelineQuery } from './resources/customers/timeline.api.ts';
@@ -37,7 +37,7 @@ export function dashboardDocuments(schema: IntrospectionSchema): DocumentNode[] 
   }
   for (const spec of Object.values(ACTIONS)) if (actionAvailable(builder, spec)) out.push(buildAction(builder, spec, {}).query);
   out.push(interactionTimelineQuery(builder, { customerId: '1', first: 10 }).query);
-  out.push(auditEventAt(builder, 0).query);
+  out.push(auditEventById(builder, '1').query);
   return out;
 }
 

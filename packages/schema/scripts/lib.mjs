@@ -125,28 +125,37 @@ export function generateOperationTypes(sdl, files) {
     const fragments = new Map(document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
     const objectType = (parent, selectionSet, depth) => {
       const fields = [];
-      const walk = (set) => {
+      // `narrowed`: inside a fragment on one implementation of an abstract parent (`node {
+      // ... on AuditEvent { … } }`), whose fields are there only for that type: optional.
+      const walk = (set, type, narrowed) => {
         for (const sel of set.selections) {
           if (sel.kind === Kind.FIELD) {
             const key = sel.alias?.value ?? sel.name.value;
             if (sel.name.value === '__typename') {
-              fields.push([key, isObjectType(parent) ? `'${parent.name}'` : 'string']);
+              fields.push([key, isObjectType(type) && !narrowed ? `'${type.name}'` : 'string']);
               continue;
             }
-            const def = parent.getFields()[sel.name.value];
-            if (!def) throw new Error(`${file}: ${parent.name} has no field ${sel.name.value}`);
+            const def = type.getFields()[sel.name.value];
+            if (!def) throw new Error(`${file}: ${type.name} has no field ${sel.name.value}`);
             // Under @include/@skip a field may be absent from the result.
-            const optional = sel.directives?.some((d) => d.name.value === 'include' || d.name.value === 'skip');
+            const optional = narrowed || sel.directives?.some((d) => d.name.value === 'include' || d.name.value === 'skip');
             fields.push([optional ? `${key}?` : key, outputType(def.type, sel.selectionSet, depth + 1)]);
           } else {
             const fragment = sel.kind === Kind.FRAGMENT_SPREAD ? fragments.get(sel.name.value) : sel;
             const on = fragment.typeCondition?.name.value;
-            if (on && on !== parent.name) throw new Error(`${file}: fragments on another type (${on} in ${parent.name}) are not supported by the type generator`);
-            walk(fragment.selectionSet);
+            if (on && on !== type.name) {
+              const target = schema.getType(on);
+              if (!isInterfaceType(type) || !isObjectType(target) || !schema.isSubType(type, target)) {
+                throw new Error(`${file}: fragments on another type (${on} in ${type.name}) are supported only on an implementation of an interface`);
+              }
+              walk(fragment.selectionSet, target, true);
+            } else {
+              walk(fragment.selectionSet, type, narrowed);
+            }
           }
         }
       };
-      walk(selectionSet);
+      walk(selectionSet, parent, false);
       const pad = indentOf(depth);
       return `{\n${fields.map(([k, t]) => `${pad}  ${k}: ${t};`).join('\n')}\n${pad}}`;
     };
@@ -235,8 +244,46 @@ export function buildRegistry(sdl, files) {
  * listed in `acknowledged` (`{ path, reason }`, path as inspector reports it, e.g.
  * `Customer.taxId`) are reported but do not fail the check.
  */
+/**
+ * Changes of values that no structural diff can see. A type that starts implementing Node
+ * (Relay Global Object Identification) keeps `id: ID!`, but its ids become global ids:
+ * clients that stored ids, built them or compared them with database ids break.
+ */
+function valueChanges(released, current) {
+  const changes = [];
+  for (const type of Object.values(current.getTypeMap())) {
+    if (!isObjectType(type) || !type.getInterfaces().some((i) => i.name === 'Node')) continue;
+    const before = released.getType(type.name);
+    if (!isObjectType(before) || before.getInterfaces().some((i) => i.name === 'Node') || !before.getFields().id) continue;
+    changes.push({
+      message: `Object type '${type.name}' now implements Node: its 'id' values become global ids (stored or hand-built ids no longer match)`,
+      path: `${type.name}.id`,
+      criticality: { level: CriticalityLevel.Breaking },
+    });
+  }
+  // Fields that refer to another object by id say so in their description (the server
+  // writes "(User global id.)"); one that starts saying so now gives global ids too.
+  const GLOBAL = /\(([A-Za-z ]+) global id\.\)/;
+  for (const type of Object.values(current.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    const before = released.getType(type.name);
+    if (!isObjectType(before)) continue;
+    for (const field of Object.values(type.getFields())) {
+      const old = before.getFields()[field.name];
+      if (!old || !GLOBAL.test(field.description ?? '') || GLOBAL.test(old.description ?? '')) continue;
+      changes.push({
+        message: `Field '${type.name}.${field.name}' now gives ${GLOBAL.exec(field.description)[1]} global ids instead of database ids`,
+        path: `${type.name}.${field.name}`,
+        criticality: { level: CriticalityLevel.Breaking },
+      });
+    }
+  }
+  return changes;
+}
+
 export async function compareSchemas(releasedSdl, currentSdl, acknowledged = []) {
-  const changes = await diff(buildSchema(releasedSdl), buildSchema(currentSdl));
+  const [released, current] = [buildSchema(releasedSdl), buildSchema(currentSdl)];
+  const changes = [...(await diff(released, current)), ...valueChanges(released, current)];
   const ack = new Set(acknowledged.map((a) => a.path));
   const pick = (level) => changes.filter((c) => c.criticality.level === level);
   const breaking = pick(CriticalityLevel.Breaking);

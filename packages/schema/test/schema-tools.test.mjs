@@ -32,6 +32,27 @@ describe('schema diff check', () => {
     assert.match(run.stdout, /breaking: 0[\s\S]*safe: 1/);
   });
 
+  it('reports a type that starts implementing Node as breaking: its ids change value', async () => {
+    const node = read('base.graphql').replace(/type Customer \{/, 'interface Node { id: ID! }\ntype Customer implements Node {');
+    assert.notEqual(node, read('base.graphql'));
+    const report = await compareSchemas(read('base.graphql'), node);
+    assert.deepEqual(report.breaking.map((c) => c.path), ['Customer.id']);
+    assert.match(report.breaking[0].message, /global ids/);
+  });
+
+  it('every release acknowledged each break it made since the one before', async () => {
+    const dir = path.join(here, '..', 'released');
+    const versions = fs.readdirSync(dir).map((f) => /^v(\d+)\.(\d+)\.(\d+)\.graphql$/.exec(f)).filter(Boolean)
+      .sort((a, b) => a[1] - b[1] || a[2] - b[2] || a[3] - b[3]).map((m) => m[0].replace(/\.graphql$/, ''));
+    for (let i = 1; i < versions.length; i++) {
+      const ackFile = path.join(dir, `${versions[i]}.acknowledged.json`);
+      const acknowledged = fs.existsSync(ackFile) ? JSON.parse(fs.readFileSync(ackFile, 'utf8')) : [];
+      const report = await compareSchemas(fs.readFileSync(path.join(dir, `${versions[i - 1]}.graphql`), 'utf8'), fs.readFileSync(path.join(dir, `${versions[i]}.graphql`), 'utf8'), acknowledged);
+      assert.deepEqual(report.unacknowledged.map((c) => c.path), [], `${versions[i]} breaks ${versions[i - 1]} without acknowledging it`);
+      for (const a of acknowledged) assert.ok(a.reason?.length > 10, `${versions[i]}: ${a.path} needs a reason`);
+    }
+  });
+
   it('lets an acknowledged breaking change pass', async () => {
     const report = await compareSchemas(read('base.graphql'), read('field-removed.graphql'), [{ path: 'Customer.email', reason: 'test' }]);
     assert.equal(report.breaking.length, 1);

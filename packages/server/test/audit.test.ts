@@ -8,6 +8,7 @@ import { buildAppSchema } from '../src/app/schema.js';
 import { hashPassword } from '../src/modules/identity/passwords.js';
 import { insertCustomer } from './helpers/fixtures.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
+import { dbId, gid } from './helpers/global-ids.js';
 
 let server: TestServer;
 let refreshToken = '';
@@ -400,7 +401,7 @@ describe('audit content', () => {
     const res = await server.gql(`mutation { createCustomer(input: { name: "李雷", type: INDIVIDUAL, email: "lilei@example.com", phone: "13912345678", taxId: "110101199001011234", address: "北京市海淀区 1 号", notes: "likes tea", tags: ["vip"], region: "CN-BJ" }) { customer { id } } }`);
     const id = res.data.createCustomer.customer.id;
     const [event] = await lastEvents(1);
-    expect(event).toMatchObject({ action: 'CUSTOMER_CREATED', entity_type: 'Customer', entity_id: id, actor_id: server.users.admin });
+    expect(event).toMatchObject({ action: 'CUSTOMER_CREATED', entity_type: 'Customer', entity_id: dbId(id), actor_id: server.users.admin });
     expect(event!.changes).toMatchObject({
       email: { to: 'l***@example.com' },
       phone: { to: '139****5678' },
@@ -425,7 +426,7 @@ describe('audit content', () => {
     const res = await server.as('auditor')(`{ auditEvents(first: 5, filter: { entityType: "Customer", action: ["CUSTOMER_UPDATED"] }) { totalCount nodes { seq action actorRole actor { id } changes hash prevHash } } }`);
     expect(res.errors).toBeUndefined();
     expect(res.data.auditEvents.totalCount).toBe(2);
-    expect(res.data.auditEvents.nodes[0]).toMatchObject({ action: 'CUSTOMER_UPDATED', actorRole: 'ADMIN', actor: { id: server.users.admin } });
+    expect(res.data.auditEvents.nodes[0]).toMatchObject({ action: 'CUSTOMER_UPDATED', actorRole: 'ADMIN', actor: { id: gid('User', server.users.admin) } });
     expect(res.data.auditEvents.nodes[0].hash).toMatch(/^[0-9a-f]{64}$/);
     for (const user of ['manager', 'sales1', 'support', 'reporting'] as const) {
       const refused = await server.as(user)(`{ verifyAuditChain { ok } }`);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { insertCustomer, insertInteractions, setTaxId } from './helpers/fixtures.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
+import { dbId, gid } from './helpers/global-ids.js';
 
 let server: TestServer;
 
@@ -51,7 +52,7 @@ describe('mergeCustomers', () => {
       dryRun: true,
       merge: null,
       movedInteractions: 1,
-      survivor: { id: a, name: '上海星辰科技有限公司', email: 'info@xingchen.cn', phone: '13800138000', tags: ['vip'] },
+      survivor: { id: gid('Customer', a), name: '上海星辰科技有限公司', email: 'info@xingchen.cn', phone: '13800138000', tags: ['vip'] },
     });
     expect(await digest([a, b])).toEqual(before);
     expect(await auditCount()).toBe(audits);
@@ -67,11 +68,12 @@ describe('mergeCustomers', () => {
     const res = await merge(a, [b, c], `, picks: [{ field: EMAIL, fromId: "${b}" }], reason: "same company"`);
     expect(res.errors).toBeUndefined();
     const out = res.data.mergeCustomers;
-    expect(out.survivor).toMatchObject({ id: a, email: 'info@acme.com', phone: '+86 21 6123 4567', interactionCount: 4, lastInteractionAt: '2025-03-01T00:00:00.000000Z' });
-    expect(out.merge).toMatchObject({ survivorId: a, mergedIds: [b, c], interactionCount: 3, picks: [{ field: 'EMAIL', fromId: b }] });
+    expect(out.survivor).toMatchObject({ id: gid('Customer', a), email: 'info@acme.com', phone: '+86 21 6123 4567', interactionCount: 4, lastInteractionAt: '2025-03-01T00:00:00.000000Z' });
+    const C = (id: string) => gid('Customer', id);
+    expect(out.merge).toMatchObject({ survivorId: C(a), mergedIds: [C(b), C(c)], interactionCount: 3, picks: [{ field: 'EMAIL', fromId: C(b) }] });
     expect(out.merge.merged).toEqual([
-      { id: b, status: 'MERGED', mergedInto: { id: a } },
-      { id: c, status: 'MERGED', mergedInto: { id: a } },
+      { id: C(b), status: 'MERGED', mergedInto: { id: C(a) } },
+      { id: C(c), status: 'MERGED', mergedInto: { id: C(a) } },
     ]);
     const rows = await server.db.query<{ id: string; last: string | null }>(`select id::text, last_interaction_at::text as last from customer where id = any($1::bigint[])`, [[b, c]]);
     expect(rows.every((r) => r.last === null)).toBe(true);
@@ -83,11 +85,11 @@ describe('mergeCustomers', () => {
       `select entity_id, changes from audit_event where action = 'CUSTOMER_MERGED' order by seq desc limit 2`,
     );
     expect(merged.map((m) => m.entity_id).sort()).toEqual([b, c].sort());
-    for (const m of merged) expect(m.changes).toMatchObject({ status: { from: 'ACTIVE', to: 'MERGED' }, mergeId: { to: out.merge.id }, mergedInto: { to: a } });
+    for (const m of merged) expect(m.changes).toMatchObject({ status: { from: 'ACTIVE', to: 'MERGED' }, mergeId: { to: dbId(out.merge.id) }, mergedInto: { to: a } });
     const [event] = await server.db.query<{ action: string; entity_id: string; changes: any }>(`select action, entity_id, changes from audit_event order by seq desc limit 1`);
     expect(event).toMatchObject({ action: 'CUSTOMERS_MERGED', entity_id: a, changes: { email: { from: 's***@acme.com', to: 'i***@acme.com' }, mergedIds: { to: [b, c] } } });
     const list = await server.as('manager')(`{ merges(filter: { customerId: "${c}" }) { totalCount nodes { id survivor { id } mergedBy { id } } } }`);
-    expect(list.data.merges).toEqual({ totalCount: 1, nodes: [{ id: out.merge.id, survivor: { id: a }, mergedBy: { id: server.users.admin } }] });
+    expect(list.data.merges).toEqual({ totalCount: 1, nodes: [{ id: out.merge.id, survivor: { id: gid('Customer', a) }, mergedBy: { id: gid('User', server.users.admin) } }] });
   });
 
   it('refuses bad input per field, other states, stale versions and roles without merge; changes nothing', async () => {
@@ -188,7 +190,7 @@ describe('unmergeCustomers', () => {
         expect(await digest(ids, interactions)).not.toEqual(before);
         const undone = await unmerge(res.data.mergeCustomers.merge.id);
         expect(undone.errors).toBeUndefined();
-        expect(undone.data.unmergeCustomers.customers.map((c: any) => c.id)).toEqual(ids);
+        expect(undone.data.unmergeCustomers.customers.map((c: any) => c.id)).toEqual(ids.map((id) => gid('Customer', id)));
         expect(await digest(ids, interactions)).toEqual(before);
       }),
       { numRuns: 25 },
@@ -203,7 +205,7 @@ describe('unmergeCustomers', () => {
     const mergeId = (await merge(a, [b])).data.mergeCustomers.merge.id;
     const erased = await server.gql(`mutation { erasePersonalData(input: { id: "${b}", reason: "PIPL request", confirm: "ERASE-${b}" }) { customer { id } } }`);
     expect(erased.errors).toBeUndefined();
-    const [row] = await server.db.query<{ s: string }>(`select snapshot::text as s from customer_merge where id = $1`, [mergeId]);
+    const [row] = await server.db.query<{ s: string }>(`select snapshot::text as s from customer_merge where id = $1`, [dbId(mergeId)]);
     expect(row!.s).not.toMatch(/lilei|13912345678|李雷/);
     expect(row!.s).toContain('keep@survivor.cn');
     const blocked = await unmerge(mergeId);
@@ -260,7 +262,7 @@ describe('unmergeCustomers', () => {
     expect((await merge(survivor, [twin])).errors).toBeUndefined();
     const erased = await server.gql(`mutation { erasePersonalData(input: { id: "${survivor}", reason: "PIPL request 8", confirm: "FOLD-${survivor}" }) { customer { id name email phone } } }`);
     expect(erased.errors).toBeUndefined();
-    expect(erased.data.erasePersonalData.customer).toEqual({ id: survivor, name: `Erased FOLD-${survivor}`, email: null, phone: null });
+    expect(erased.data.erasePersonalData.customer).toEqual({ id: gid('Customer', survivor), name: `Erased FOLD-${survivor}`, email: null, phone: null });
     const [folded] = await server.db.query<{ name: string; email: string | null; phone: string | null }>(`select name, email, phone from customer where id = $1`, [twin]);
     expect(folded!.email).toBeNull();
     expect(folded!.phone).toBeNull();
@@ -278,7 +280,7 @@ describe('unmergeCustomers', () => {
     const res = await server.gql(`{ merges(first: 50) { nodes { id survivor { id } archivedSurvivor { id name status } } } }`);
     expect(res.errors).toBeUndefined();
     expect(res.data.merges.nodes.find((m: any) => m.id === mergeId)).toEqual({
-      id: mergeId, survivor: null, archivedSurvivor: { id: a, name: 'Shelved Survivor', status: 'ARCHIVED' },
+      id: mergeId, survivor: null, archivedSurvivor: { id: gid('ArchivedCustomer', a), name: 'Shelved Survivor', status: 'ARCHIVED' },
     });
     const live = res.data.merges.nodes.filter((m: any) => m.id !== mergeId && m.survivor);
     for (const m of live) expect(m.archivedSurvivor).toBeNull();
@@ -297,7 +299,7 @@ describe('unmergeCustomers', () => {
     expect((await unmerge(second)).errors).toBeUndefined();
     const done = await unmerge(first);
     expect(done.errors).toBeUndefined();
-    expect(done.data.unmergeCustomers.merge.unmergedBy).toEqual({ id: server.users.admin });
+    expect(done.data.unmergeCustomers.merge.unmergedBy).toEqual({ id: gid('User', server.users.admin) });
     const again = await unmerge(first);
     expect(again.errors![0]!.extensions!.code).toBe('INVALID_STATE');
     expect(again.errors![0]!.message).toContain('already undone');

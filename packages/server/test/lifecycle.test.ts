@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { insertCustomer, insertInteractions } from './helpers/fixtures.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
+import { gid } from './helpers/global-ids.js';
+
+const C = (id: string) => gid('Customer', id);
+const A = (id: string) => gid('ArchivedCustomer', id);
 
 /**
  * The state machine of DESIGN.md over real GraphQL: every transition, every refused
@@ -53,17 +57,17 @@ describe('void / unvoid', () => {
     const id = await customer('作废测试 A');
     const voided = await server.gql(VOID, { id, reason: 'DUPLICATE', note: '与 C0001 重复' });
     expect(voided.errors).toBeUndefined();
-    expect(voided.data.voidCustomer.customer).toMatchObject({ id, status: 'VOID', voidReason: 'DUPLICATE', voidNote: '与 C0001 重复' });
+    expect(voided.data.voidCustomer.customer).toMatchObject({ id: C(id), status: 'VOID', voidReason: 'DUPLICATE', voidNote: '与 C0001 重复' });
     expect(voided.data.voidCustomer.customer.voidedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
 
     const lists = await server.gql(`query($id: ID!) {
       all: customers(filter: { ids: [$id] }) { totalCount }
       voided: customers(filter: { ids: [$id], status: [VOID] }) { totalCount nodes { id } }
       one: customer(id: $id) { status } }`, { id });
-    expect(lists.data).toEqual({ all: { totalCount: 0 }, voided: { totalCount: 1, nodes: [{ id }] }, one: { status: 'VOID' } });
+    expect(lists.data).toEqual({ all: { totalCount: 0 }, voided: { totalCount: 1, nodes: [{ id: C(id) }] }, one: { status: 'VOID' } });
 
     const back = await server.gql(UNVOID, { id, note: 'not a duplicate after all' });
-    expect(back.data.unvoidCustomer.customer).toEqual({ id, status: 'ACTIVE', voidReason: null });
+    expect(back.data.unvoidCustomer.customer).toEqual({ id: C(id), status: 'ACTIVE', voidReason: null });
     expect(await auditActions(id)).toEqual(['CUSTOMER_VOIDED', 'CUSTOMER_UNVOIDED']);
   });
 
@@ -99,9 +103,9 @@ describe('void / unvoid', () => {
     const b = await customer('批量 B', { status: 'VOID' });
     const res = await server.gql(`mutation($ids: [ID!]!) { voidCustomers(input: { ids: $ids, reason: LEFT_MARKET }) {
       customers { id status } failures { id code } } }`, { ids: [a, b, '999999', 'x'] });
-    expect(res.data.voidCustomers.customers).toEqual([{ id: a, status: 'VOID' }]);
+    expect(res.data.voidCustomers.customers).toEqual([{ id: C(a), status: 'VOID' }]);
     expect(res.data.voidCustomers.failures).toEqual([
-      { id: b, code: 'INVALID_STATE' }, { id: '999999', code: 'NOT_FOUND' }, { id: 'x', code: 'NOT_FOUND' },
+      { id: C(b), code: 'INVALID_STATE' }, { id: C('999999'), code: 'NOT_FOUND' }, { id: C('x'), code: 'NOT_FOUND' },
     ]);
   });
 });
@@ -120,8 +124,8 @@ describe('archive / restore', () => {
     const archived = await server.gql(ARCHIVE, { ids: [active, voided, active], reason: 'no orders for three years' });
     expect(archived.errors).toBeUndefined();
     expect(archived.data.archiveCustomers.customers).toEqual([
-      expect.objectContaining({ id: active, status: 'ARCHIVED', previousStatus: 'ACTIVE', archiveReason: 'no orders for three years' }),
-      expect.objectContaining({ id: voided, status: 'ARCHIVED', previousStatus: 'VOID' }),
+      expect.objectContaining({ id: A(active), status: 'ARCHIVED', previousStatus: 'ACTIVE', archiveReason: 'no orders for three years' }),
+      expect.objectContaining({ id: A(voided), status: 'ARCHIVED', previousStatus: 'VOID' }),
     ]);
     expect(archived.data.archiveCustomers.archivedInteractions).toBe(5);
     expect(archived.data.archiveCustomers.customers[0].checksum).toMatch(/^[0-9a-f]{64}$/);
@@ -143,7 +147,7 @@ describe('archive / restore', () => {
 
     const restored = await server.gql(RESTORE, { ids: [active, voided], reason: 'customer called back' });
     expect(restored.data.restoreCustomers).toEqual({
-      customers: [{ id: active, status: 'ACTIVE' }, { id: voided, status: 'VOID' }], failures: [], restoredInteractions: 5,
+      customers: [{ id: C(active), status: 'ACTIVE' }, { id: C(voided), status: 'VOID' }], failures: [], restoredInteractions: 5,
     });
     expect(await snapshot()).toEqual(before);
     expect(await auditActions(active)).toEqual(['CUSTOMER_ARCHIVED', 'CUSTOMER_RESTORED']);
@@ -155,14 +159,14 @@ describe('archive / restore', () => {
     const res = await server.gql(ARCHIVE, { ids: [merged, '424242'], reason: 'cleanup run' });
     expect(res.data.archiveCustomers.customers).toEqual([]);
     expect(res.data.archiveCustomers.failures).toEqual([
-      expect.objectContaining({ id: merged, code: 'INVALID_STATE' }), expect.objectContaining({ id: '424242', code: 'NOT_FOUND' }),
+      expect.objectContaining({ id: C(merged), code: 'INVALID_STATE' }), expect.objectContaining({ id: C('424242'), code: 'NOT_FOUND' }),
     ]);
     const restore = await server.gql(RESTORE, { ids: [live], reason: 'nothing to restore' });
-    expect(restore.data.restoreCustomers.failures).toEqual([expect.objectContaining({ id: live, code: 'INVALID_STATE' })]);
+    expect(restore.data.restoreCustomers.failures).toEqual([expect.objectContaining({ id: C(live), code: 'INVALID_STATE' })]);
     const again = await server.gql(ARCHIVE, { ids: [live], reason: 'first time' });
     expect(again.data.archiveCustomers.customers).toHaveLength(1);
     const twice = await server.gql(ARCHIVE, { ids: [live], reason: 'second time' });
-    expect(twice.data.archiveCustomers.failures).toEqual([expect.objectContaining({ id: live, code: 'INVALID_STATE' })]);
+    expect(twice.data.archiveCustomers.failures).toEqual([expect.objectContaining({ id: C(live), code: 'INVALID_STATE' })]);
   });
 
   it('follows the policy table: SALES reads its own archive but cannot archive; SUPPORT reads masked; AUDITOR cannot read', async () => {
@@ -174,7 +178,7 @@ describe('archive / restore', () => {
     const q = `query($a: ID!, $b: ID!) { a: archivedCustomer(id: $a) { id email } b: archivedCustomer(id: $b) { id }
       archivedCustomers(filter: { ids: [$a, $b] }) { totalCount } }`;
     const sales = await server.as('sales1')(q, { a: own, b: others });
-    expect(sales.data).toEqual({ a: { id: own, email: `c${own}@example.com` }, b: null, archivedCustomers: { totalCount: 1 } });
+    expect(sales.data).toEqual({ a: { id: A(own), email: `c${own}@example.com` }, b: null, archivedCustomers: { totalCount: 1 } });
     const support = await server.as('support')(q, { a: own, b: others });
     expect(support.data.a.email).toBe('c***@example.com');
     expect(support.data.archivedCustomers.totalCount).toBe(2);
@@ -193,7 +197,7 @@ describe('archive / restore', () => {
     await server.gql(ARCHIVE, { ids: [id], reason: 'filter by reason XYZ' });
     const res = await server.gql(`{ archivedCustomers(filter: { reason: "reason xyz", manual: true, previousStatus: [ACTIVE] },
       orderBy: [{ field: ARCHIVED_AT, direction: DESC }]) { totalCount nodes { id archivedBy { email } } } }`);
-    expect(res.data.archivedCustomers).toEqual({ totalCount: 1, nodes: [{ id, archivedBy: { email: 'admin@example.com' } }] });
+    expect(res.data.archivedCustomers).toEqual({ totalCount: 1, nodes: [{ id: A(id), archivedBy: { email: 'admin@example.com' } }] });
   });
 
   it('archives a customer\'s old interactions on their own and keeps the customer live', async () => {
@@ -243,7 +247,7 @@ describe('purge, legal hold and erasure', () => {
 
     const purged = await server.gql(PURGE, { id, confirm: code });
     expect(purged.errors).toBeUndefined();
-    expect(purged.data.purgeCustomer).toMatchObject({ purgedId: id, code });
+    expect(purged.data.purgeCustomer).toMatchObject({ purgedId: A(id), code });
     const exported = purged.data.purgeCustomer.export;
     expect(exported).toMatchObject({ store: 'LIVE', customer: { id: Number(id), email: `c${id}@example.com` } });
     expect(exported.interactions).toHaveLength(2);
@@ -296,7 +300,7 @@ describe('purge, legal hold and erasure', () => {
     const res = await server.as('auditor')(`{ verifyArchive { ok mismatches { kind id } } }`);
     expect(res.data.verifyArchive).toEqual({ ok: false, mismatches: [{ kind: 'CUSTOMER', id }] });
     const restore = await server.gql(RESTORE, { ids: [id], reason: 'try to restore tampered' });
-    expect(restore.data.restoreCustomers.failures).toEqual([expect.objectContaining({ id, code: 'INVALID_STATE' })]);
+    expect(restore.data.restoreCustomers.failures).toEqual([expect.objectContaining({ id: C(id), code: 'INVALID_STATE' })]);
     expect((await rowState(id)).archived).toBe('ACTIVE');
     await server.db.query(`delete from archive.customer where id = $1`, [id]);
   });

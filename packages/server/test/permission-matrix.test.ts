@@ -22,6 +22,7 @@ import { SearchEngine } from '../src/search/search-index.js';
 import { testConfig } from './helpers/jobs.js';
 import { searchEngines, syncIndex } from './helpers/search.js';
 import { startTestServer, TEST_USERS, type TestServer, type TestUser } from './helpers/test-server.js';
+import { gid } from './helpers/global-ids.js';
 
 /**
  * Generated from the policy: every role × every guarded field × every path a value can
@@ -97,6 +98,16 @@ const CUSTOMER_PATHS: PathCase[] = [
     errorPath: ['customerAsOf', 'FIELD'],
   },
   {
+    name: 'node(id) (Relay)',
+    build: (f, ids) => `{ node(id: "${gid('Customer', ids.customer)}") { ... on Customer { ${f} } } }`,
+    errorPath: ['node', 'FIELD'],
+  },
+  {
+    name: 'nodes(ids) + fragment (Relay)',
+    build: (f, ids) => `query { nodes(ids: ["${gid('Customer', ids.customer)}"]) { ...F } } fragment F on Customer { ${f} }`,
+    errorPath: ['nodes', 0, 'FIELD'],
+  },
+  {
     name: 'mutation payload',
     build: (f, ids) =>
       `mutation { updateCustomer(input: { id: "${ids.customer}", version: ${ids.version}, tags: ["matrix"] }) { customer { ${f} } } }`,
@@ -121,6 +132,16 @@ const INTERACTION_PATHS: PathCase[] = [
     build: (f, ids) =>
       `query { customer(id: "${ids.customer}") { interactions { nodes { ...I } } } } fragment I on Interaction { ${f} }`,
     errorPath: ['customer', 'interactions', 'nodes', 0, 'FIELD'],
+  },
+  {
+    name: 'node(id) (Relay)',
+    build: (f, ids) => `{ node(id: "${gid('Interaction', ids.interaction)}") { ... on Interaction { ${f} } } }`,
+    errorPath: ['node', 'FIELD'],
+  },
+  {
+    name: 'nodes(ids) (Relay)',
+    build: (f, ids) => `{ nodes(ids: ["${gid('Interaction', ids.interaction)}"]) { ... on Interaction { ${f} } } }`,
+    errorPath: ['nodes', 0, 'FIELD'],
   },
   {
     name: 'mutation payload',
@@ -148,6 +169,16 @@ const ARCHIVED_CUSTOMER_PATHS: PathCase[] = [
     name: 'connection edges',
     build: (f, ids) => `{ archivedCustomers(filter: { ids: ["${ids.customer}"] }) { edges { node { ${f} } } } }`,
     errorPath: ['archivedCustomers', 'edges', 0, 'node', 'FIELD'],
+  },
+  {
+    name: 'node(id) (Relay)',
+    build: (f, ids) => `{ node(id: "${gid('ArchivedCustomer', ids.customer)}") { ... on ArchivedCustomer { ${f} } } }`,
+    errorPath: ['node', 'FIELD'],
+  },
+  {
+    name: 'nodes(ids) (Relay)',
+    build: (f, ids) => `{ nodes(ids: ["${gid('ArchivedCustomer', ids.customer)}"]) { ... on ArchivedCustomer { ${f} } } }`,
+    errorPath: ['nodes', 0, 'FIELD'],
   },
   {
     name: 'archivedCustomerAsOf (time travel)',
@@ -192,6 +223,16 @@ const ARCHIVED_INTERACTION_PATHS: PathCase[] = [
       `query { archivedCustomer(id: "${ids.customer}") { interactions { nodes { ...I } } } } fragment I on ArchivedInteraction { ${f} }`,
     errorPath: ['archivedCustomer', 'interactions', 'nodes', 0, 'FIELD'],
   },
+  {
+    name: 'node(id) (Relay)',
+    build: (f, ids) => `{ node(id: "${gid('ArchivedInteraction', ids.interaction)}") { ... on ArchivedInteraction { ${f} } } }`,
+    errorPath: ['node', 'FIELD'],
+  },
+  {
+    name: 'nodes(ids) (Relay)',
+    build: (f, ids) => `{ nodes(ids: ["${gid('ArchivedInteraction', ids.interaction)}"]) { ... on ArchivedInteraction { ${f} } } }`,
+    errorPath: ['nodes', 0, 'FIELD'],
+  },
 ];
 
 /** Every guarded type needs its paths here: a new guarded type without them fails loudly. */
@@ -206,6 +247,8 @@ interface Fixture {
   server: TestServer;
   customerId: string;
   archivedId: string;
+  interactionId: string;
+  archivedInteractionId: string;
 }
 
 const ENGINES = searchEngines('matrix');
@@ -218,8 +261,8 @@ async function setUp(env: Record<string, string>): Promise<Fixture> {
     `update customer set email = $2, phone = $3, tax_id = $4, address = $5, notes = $6 where id = $1`,
     [customerId, VALUES['Customer.email'], VALUES['Customer.phone'], VALUES['Customer.taxId'], VALUES['Customer.address'], VALUES['Customer.notes']],
   );
-  await server.db.query(
-    `insert into interaction (customer_id, kind, occurred_at, subject, body, amount, currency) values ($1, 'ORDER', now(), 's', $2, $3, $4)`,
+  const [interaction] = await server.db.query<{ id: string }>(
+    `insert into interaction (customer_id, kind, occurred_at, subject, body, amount, currency) values ($1, 'ORDER', now(), 's', $2, $3, $4) returning id::text`,
     [customerId, VALUES['Interaction.body'], VALUES['Interaction.amount'], VALUES['Interaction.currency']],
   );
   // Sensitive fields are stored as the application stores them (encrypted): every guard
@@ -239,9 +282,10 @@ async function setUp(env: Record<string, string>): Promise<Fixture> {
   const archived = await server.gql(`mutation($id: ID!) { archiveCustomers(input: { ids: [$id], reason: "matrix fixture" }) { customers { id } } }`, {
     id: archivedId,
   });
-  expect(archived.data.archiveCustomers.customers).toEqual([{ id: archivedId }]);
+  expect(archived.data.archiveCustomers.customers).toEqual([{ id: gid('ArchivedCustomer', archivedId) }]);
   expect(await syncIndex(server.db, testConfig(server.db, env))).toEqual({ applied: 1, failed: 0 });
-  return { server, customerId, archivedId };
+  const [archivedInteraction] = await server.db.query<{ id: string }>(`select id::text from archive.interaction where customer_id = $1`, [archivedId]);
+  return { server, customerId, archivedId, interactionId: interaction!.id, archivedInteractionId: archivedInteraction!.id };
 }
 
 beforeAll(async () => {
@@ -276,12 +320,12 @@ describe('permission matrix (generated from the policy)', () => {
   });
 
   it.each(cases)('%s', async (_name, user, field, path, engine) => {
-    const { server, customerId, archivedId } = fixtures.get(engine)!;
+    const { server, customerId, archivedId, interactionId, archivedInteractionId } = fixtures.get(engine)!;
     const role = TEST_USERS[user];
     const fieldName = field.split('.')[1]!;
     const [{ version }] = await server.db.query<{ version: number }>('select version from customer where id = $1', [customerId]);
     const target = field.startsWith('Archived') ? archivedId : customerId;
-    const query = path.build(fieldName, { customer: target, interaction: '', version: version! });
+    const query = path.build(fieldName, { customer: target, interaction: field.startsWith('Archived') ? archivedInteractionId : interactionId, version: version! });
     const res = await server.as(user)(query);
     const expectedPath = path.errorPath.map((p) => (p === 'FIELD' ? fieldName : p));
     const access = GUARDED_FIELDS[field].access[role];
@@ -320,7 +364,7 @@ const STAFF_VALUES: Record<StaffField, unknown> = {
 
 interface StaffPath {
   name: string;
-  build(field: string, ids: { customer: string }): string;
+  build(field: string, ids: { customer: string; user: string }): string;
   errorPath: (string | number)[];
 }
 
@@ -334,6 +378,16 @@ const OTHER_STAFF_PATHS: StaffPath[] = [
     name: 'nested owner + fragment',
     build: (f, ids) => `query { customer(id: "${ids.customer}") { interactions { nodes { owner { ...U } } } } } fragment U on User { x: ${f} }`,
     errorPath: ['customer', 'interactions', 'nodes', 0, 'owner', 'x'],
+  },
+  {
+    name: 'node(id) (Relay)',
+    build: (f, ids) => `{ node(id: "${gid('User', ids.user)}") { ... on User { ${f} } } }`,
+    errorPath: ['node', 'FIELD'],
+  },
+  {
+    name: 'nodes(ids) (Relay)',
+    build: (f, ids) => `{ nodes(ids: ["${gid('User', ids.user)}"]) { ... on User { ${f} } } }`,
+    errorPath: ['nodes', 0, 'FIELD'],
   },
 ];
 
@@ -372,7 +426,7 @@ const fieldValue = (res: { data?: unknown }, path: (string | number)[]) => {
 describe('staff records (generated from the policy)', () => {
   it.each(staffCases)('%s', async (_name, user, field, path) => {
     const fieldName = field.split('.')[1]!;
-    const res = await staff().as(user)(path.build(fieldName, { customer: staffCustomerId }));
+    const res = await staff().as(user)(path.build(fieldName, { customer: staffCustomerId, user: otherStaffId }));
     const expectedPath = path.errorPath.map((p) => (p === 'FIELD' ? fieldName : p));
     const value = fieldValue(res, expectedPath);
     const access = STAFF_FIELDS[field].access[TEST_USERS[user]];
@@ -392,7 +446,7 @@ describe('staff records (generated from the policy)', () => {
   it.each(ROLE_USERS)('%s reads its own record in full through me', async (user) => {
     const res = await staff().as(user)('{ me { id displayName email role enabled createdAt permissions } }');
     expect(res.errors).toBeUndefined();
-    expect(res.data.me).toMatchObject({ id: staff().users[user], email: `${user}@example.com`, role: TEST_USERS[user], enabled: true });
+    expect(res.data.me).toMatchObject({ id: gid('User', staff().users[user]), email: `${user}@example.com`, role: TEST_USERS[user], enabled: true });
     expect(res.data.me.permissions).toEqual(permissionsFor(TEST_USERS[user]));
   });
 
@@ -404,8 +458,8 @@ describe('staff records (generated from the policy)', () => {
       expect(JSON.stringify(res)).not.toContain('staff.other');
     } else {
       expect(res.errors).toBeUndefined();
-      expect(res.data.users.find((u: { id: string }) => u.id === otherStaffId)).toEqual({
-        id: otherStaffId, displayName: '其他员工', email: STAFF_VALUES['User.email'], role: 'MANAGER', enabled: true, createdAt: STAFF_CREATED_AT,
+      expect(res.data.users.find((u: { id: string }) => u.id === gid('User', otherStaffId))).toEqual({
+        id: gid('User', otherStaffId), displayName: '其他员工', email: STAFF_VALUES['User.email'], role: 'MANAGER', enabled: true, createdAt: STAFF_CREATED_AT,
       });
     }
   });
@@ -419,8 +473,8 @@ describe('staff names (generated from the policy)', () => {
       expect(res.errors![0]).toMatchObject({ path: ['staff'], extensions: { code: 'FORBIDDEN' } });
     } else {
       expect(res.errors).toBeUndefined();
-      expect(res.data.staff).toContainEqual({ id: otherStaffId, displayName: '其他员工' });
-      expect(res.data.staff).toContainEqual({ id: staff().users[user], displayName: expect.any(String) });
+      expect(res.data.staff).toContainEqual({ id: gid('User', otherStaffId), displayName: '其他员工' });
+      expect(res.data.staff).toContainEqual({ id: gid('User', staff().users[user]), displayName: expect.any(String) });
     }
     // Names only: nothing else of a staff record is on offer here, whatever the role.
     const more = await staff().as(user)('{ staff { id email } }');

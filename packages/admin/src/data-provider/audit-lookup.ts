@@ -1,18 +1,17 @@
 /**
- * getOne of an audit event: the log has no single-event query; events are numbered 1…n
- * without gaps and listed newest first, so event `seq` sits at offset `latest − seq`. Two
- * reads: the latest seq (registered LatestAuditSeq), then the event at its offset (checked,
- * since events may be appended in between; the caller retries once).
+ * getOne of an audit event: the log has no single-event query of its own, but every event
+ * is a Node, so `node(id)` reads it by the global id the list gave it, under the same rule
+ * as `auditEvents` (ADMIN and AUDITOR).
  */
 import type { QueryBuilder } from './build-query.ts';
 import { resourceSpec } from './resources.ts';
 
-export function auditEventAt(builder: QueryBuilder, offset: number) {
+export function auditEventById(builder: QueryBuilder, id: string) {
   const spec = resourceSpec('audit-events');
   return {
-    ...builder.document(`query AuditEventAt($offset: Int) {
-  data: auditEvents(first: 1, offset: $offset) { nodes { ${builder.selection(spec.typeName, spec.nested, spec.exclude)} } }
-}`, { offset }),
+    ...builder.document(`query AuditEventById($id: ID!) {
+  data: node(id: $id) { ... on AuditEvent { ${builder.selection(spec.typeName, spec.nested, spec.exclude)} } }
+}`, { id }),
     toRecord: (node: Record<string, unknown>) => builder.toRecord(spec, node),
   };
 }

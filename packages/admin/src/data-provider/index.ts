@@ -4,7 +4,7 @@ import buildGraphQLProvider from 'ra-data-graphql';
 import { currentAccess } from '../auth/session.ts';
 import { actionAvailable, buildAction, type ActionSpec } from './actions.ts';
 import { createApolloClient } from './apollo-client.ts';
-import { auditEventAt } from './audit-lookup.ts';
+import { auditEventById } from './audit-lookup.ts';
 import { QueryBuilder, createBuildQuery } from './build-query.ts';
 import { ApiError, normalizeError } from './errors.ts';
 import {
@@ -57,19 +57,11 @@ export function createDataProvider(): CustosDataProvider {
   };
 
   const getAuditEvent = async (id: string) => {
-    const wanted = Number(id);
-    if (!Number.isSafeInteger(wanted) || wanted < 1) throw new ApiError('NOT_FOUND', 'No such audit event');
-    for (let attempt = 0; attempt < 2; attempt++) {
-      const latest = operationResult('LatestAuditSeq', await run(operationDocument('LatestAuditSeq')));
-      const top = Number(latest.auditEvents.nodes[0]?.seq ?? 0);
-      if (wanted > top) break;
-      const at = auditEventAt(builder, top - wanted);
-      const found = await run(at.query, at.variables);
-      const page = (found.data?.['data'] as { nodes: Record<string, unknown>[] } | undefined);
-      const node = page?.nodes[0];
-      if (node && String(node['id']) === id) return { data: at.toRecord(node) };
-    }
-    throw new ApiError('NOT_FOUND', 'No such audit event');
+    const byId = auditEventById(builder, id);
+    const found = await run(byId.query, byId.variables);
+    const node = found.data?.['data'] as Record<string, unknown> | null | undefined;
+    if (!node) throw new ApiError('NOT_FOUND', 'No such audit event');
+    return { data: byId.toRecord(node) };
   };
 
   const guarded = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {

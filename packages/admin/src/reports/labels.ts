@@ -1,3 +1,4 @@
+import { globalId } from '../shared/global-id.ts';
 import { useMemo } from 'react';
 import { useGetList, useTranslate } from 'react-admin';
 import type { CustomerDimension } from './reports.api.ts';
@@ -34,7 +35,8 @@ export function useDimensionLabels(): LabelOf {
     const names = new Map((users ?? []).map((u) => [String(u.id), String(u['displayName'])]));
     return (dimension: CustomerDimension, key: string | null) => {
       if (key === null || key === '') return translate(NONE[dimension] ?? 'custos.reports.none.other');
-      if (dimension === 'OWNER') return names.get(key) ?? `#${key}`;
+      // OWNER keys are database ids (a dimension value, as the reporting views have them).
+      if (dimension === 'OWNER') return names.get(globalId('User', key)) ?? `#${key}`;
       const prefix = PREFIX[dimension];
       return prefix ? translate(`${prefix}.${key}`, { _: key }) : key;
     };

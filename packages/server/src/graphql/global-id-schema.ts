@@ -39,6 +39,7 @@ export function applyGlobalIds(schema: GraphQLSchema): GraphQLSchema {
     for (const field of Object.values(type.getFields())) {
       const ref = field.extensions?.[NODE_REF] as NodeRef | undefined;
       const target = isNode && field.name === 'id' ? type.name : Array.isArray(ref) ? ref[0] : undefined;
+      if (target && !(isNode && field.name === 'id')) field.description = refNote(field.description, ref as string[]);
       if (target) {
         const inner = field.resolve ?? defaultFieldResolver;
         field.resolve = (source, args, ctx, info) => encodeIds(target, inner(source, args, ctx, info));
@@ -67,6 +68,12 @@ export function applyGlobalIds(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
+/** Says in the published schema which objects an id field names. */
+function refNote(description: string | null | undefined, types: readonly string[]): string {
+  const note = `(${types.join(' or ')} global id.)`;
+  return description?.includes(note) ? description : `${description ?? ''} ${note}`.trim();
+}
+
 function encodeIds(typeName: string, value: unknown): unknown {
   if (value == null) return value;
   if (typeof (value as PromiseLike<unknown>).then === 'function') return (value as Promise<unknown>).then((v) => encodeIds(typeName, v));
@@ -93,6 +100,7 @@ export function decodeId(value: unknown, expected: readonly string[], path: stri
 }
 
 function argDecoder(arg: GraphQLArgument, ref: NodeRef | undefined, memo: Map<string, Decode | null>): Decode | null {
+  if (Array.isArray(ref)) arg.description = refNote(arg.description, ref);
   return valueDecoder(arg.type, ref, memo);
 }
 
@@ -125,7 +133,11 @@ function inputObjectDecoder(type: GraphQLInputObjectType, memo: Map<string, Deco
   }
   memo.set(type.name, undefined as never);
   const fields = Object.values(type.getFields())
-    .map((f) => [f.name, valueDecoder(f.type, f.extensions?.[NODE_REF] as NodeRef | undefined, memo)] as const)
+    .map((f) => {
+      const ref = f.extensions?.[NODE_REF] as NodeRef | undefined;
+      if (Array.isArray(ref)) f.description = refNote(f.description, ref);
+      return [f.name, valueDecoder(f.type, ref, memo)] as const;
+    })
     .filter((entry): entry is readonly [string, Decode] => entry[1] !== null);
   const decode: Decode | null =
     fields.length === 0

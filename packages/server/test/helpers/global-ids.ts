@@ -11,3 +11,9 @@ export function dbId(globalId: string): string {
   if (!named) throw new Error(`not a global id: ${globalId}`);
   return named.id;
 }
+
+/** The database id of an id in either form (a global id the API wrote, or a raw one),
+ * for helpers that look a row up in SQL by an id a test got from either side. */
+export function rawId(id: string): string {
+  return fromGlobalId(id)?.id ?? id;
+}

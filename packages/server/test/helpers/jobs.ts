@@ -1,3 +1,4 @@
+import { rawId } from './global-ids.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createJobWorker } from '../../src/app/jobs.js';
 import type { JobWorker, JobWorkerOptions } from '../../src/modules/job/job.worker.js';
@@ -30,8 +31,9 @@ export interface JobRow {
 }
 
 /** Polls the job table until the job reaches one of `states`. */
-export async function waitForJob(db: TestDatabase, id: string, states = ['SUCCEEDED', 'FAILED', 'CANCELLED'], timeoutMs = 20_000): Promise<JobRow> {
+export async function waitForJob(db: TestDatabase, jobId: string, states = ['SUCCEEDED', 'FAILED', 'CANCELLED'], timeoutMs = 20_000): Promise<JobRow> {
   const deadline = Date.now() + timeoutMs;
+  const id = rawId(jobId);
   for (;;) {
     const [job] = await db.query<JobRow>(`select id::text, state, progress_done::text, progress_total::text, result, error, attempts, locked_by from job where id = $1`, [id]);
     if (job && states.includes(job.state)) return job;

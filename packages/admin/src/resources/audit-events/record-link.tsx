@@ -4,12 +4,13 @@ import { Link, useGetManyAggregate, useRecordContext, type RaRecord } from 'reac
 import { showsUsers, type Access } from '../../auth/access.ts';
 import { useAccess } from '../../auth/use-access.ts';
 import { useAuditWords } from './audit-words.ts';
+import { globalId } from '../../shared/global-id.ts';
 
 /** Where a record type opens, and how a record of it is named. */
-const TARGETS: Record<string, { resource: string; path: (id: string) => string; name: (r: RaRecord) => string; opens?: (access: Access | undefined) => boolean }> = {
+const TARGETS: Record<string, { resource: string; path: (id: string) => string; name: (r: RaRecord, entityId: string) => string; opens?: (access: Access | undefined) => boolean }> = {
   Customer: { resource: 'customers', path: (id) => `/customers/${id}/show`, name: (r) => `${r['code']} ${r['name']}` },
   ArchivePolicy: { resource: 'archive-policies', path: (id) => `/archive-policies/${id}/show`, name: (r) => String(r['name']) },
-  Job: { resource: 'jobs', path: (id) => `/jobs/${id}/show`, name: (r) => `#${r.id}` },
+  Job: { resource: 'jobs', path: (id) => `/jobs/${id}/show`, name: (_r, entityId) => `#${entityId}` },
   // Named from `staff` (every role); the user screen opens only for those who manage users.
   User: { resource: 'staff', path: (id) => `/users/${id}`, name: (r) => String(r['displayName']), opens: showsUsers },
   Segment: { resource: 'segments', path: (id) => `/segments/${id}`, name: (r) => String(r['name']) },
@@ -22,25 +23,28 @@ const TARGETS: Record<string, { resource: string; path: (id: string) => string; 
  * so a page of audit events costs two reads, not one per row.
  */
 function CustomerName({ id }: { id: string }) {
-  const live = useGetManyAggregate('customers', { ids: [id] }, { retry: false });
-  const liveRecord = live.data?.find((r) => String(r.id) === id);
+  const [liveId, archivedId] = [globalId('Customer', id), globalId('ArchivedCustomer', id)];
+  const live = useGetManyAggregate('customers', { ids: [liveId] }, { retry: false });
+  const liveRecord = live.data?.find((r) => String(r.id) === liveId);
   const missing = !live.isPending && !liveRecord;
-  const archived = useGetManyAggregate('archived-customers', { ids: [id] }, { enabled: missing, retry: false });
-  const archivedRecord = archived.data?.find((r) => String(r.id) === id);
+  const archived = useGetManyAggregate('archived-customers', { ids: [archivedId] }, { enabled: missing, retry: false });
+  const archivedRecord = archived.data?.find((r) => String(r.id) === archivedId);
   const record = liveRecord ?? archivedRecord;
-  const to = archivedRecord && !liveRecord ? `/archived-customers/${id}/show` : `/customers/${id}/show`;
+  const to = archivedRecord && !liveRecord ? `/archived-customers/${archivedId}/show` : `/customers/${liveId}/show`;
   const gone = missing && !archived.isPending && !archivedRecord;
   return gone
     ? <span data-testid="record-link" data-gone="true">#{id}</span>
     : <Link to={to} onClick={stop} data-testid="record-link">{record ? `${record['code']} ${record['name']}` : `#${id}`}</Link>;
 }
 
-function NamedRecord({ type, id }: { type: string; id: string }) {
+function NamedRecord({ type, id: entityId }: { type: string; id: string }) {
   const target = TARGETS[type]!;
+  // Tags are named, not numbered: their id is the name.
+  const id = type === 'Tag' ? entityId : globalId(type, entityId);
   const access = useAccess();
   const { data } = useGetManyAggregate(target.resource, { ids: [id] }, { retry: false });
   const record = data?.find((r) => String(r.id) === id);
-  const label = record ? target.name(record) : `#${id}`;
+  const label = record ? target.name(record, entityId) : `#${entityId}`;
   if (target.opens && !target.opens(access)) return <span data-testid="record-link">{label}</span>;
   return <Link to={target.path(id)} onClick={stop} data-testid="record-link">{label}</Link>;
 }

@@ -1,3 +1,4 @@
+import { globalId } from '../../shared/global-id.ts';
 import { Alert, Box, Stack, Typography } from '@mui/material';
 import { Link, useLocaleState, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
 import { formatBytes } from '../../backups/format.ts';
@@ -108,7 +109,7 @@ export function JobSummary() {
               <Box key={key} sx={{ display: 'contents' }}>
                 <Typography component="dt" variant="body2" color="text.secondary">{translate(`custos.records.jobs.params.${key}`)}</Typography>
                 <Typography component="dd" variant="body2" sx={{ m: 0 }}>
-                  {key === 'policyId' ? <Link to={`/archive-policies/${String(params[key])}/show`}>{`#${String(params[key])}`}</Link> : show(key, params[key])}
+                  {key === 'policyId' ? <Link to={`/archive-policies/${globalId('ArchivePolicy', String(params[key]))}/show`}>{`#${String(params[key])}`}</Link> : show(key, params[key])}
                 </Typography>
               </Box>
             ))}
