@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { seedCustomers } from './helpers/jobs.js';
 import { startTestServer, type TestServer, type TestUser } from './helpers/test-server.js';
+import { dbId, gid } from './helpers/global-ids.js';
 
 /** Archive policy CRUD, validation and permissions over HTTP, against a real database. */
 
@@ -43,13 +44,13 @@ describe('create, read, update, delete', () => {
       enabled: true,
       version: 1,
       retentionDays: 30,
-      createdBy: { id: server.users.admin },
+      createdBy: { id: gid('User', server.users.admin) },
     });
     expect(policy.nextRunAt).toMatch(/T03:00:00\.000000Z$/);
     expect(Date.parse(policy.nextRunAt)).toBeGreaterThan(Date.now());
     const [event] = await server.db.query<{ action: string; changes: any; actor_id: string }>(
       `select action, changes, actor_id::text from audit_event where entity_type = 'ArchivePolicy' and entity_id = $1`,
-      [policy.id],
+      [dbId(policy.id)],
     );
     expect(event).toMatchObject({ action: 'ARCHIVE_POLICY_CREATED', actor_id: server.users.admin });
     expect(event!.changes.criteria.to).toEqual({ tags: ['dormant'], inactiveDays: 365 });
@@ -72,7 +73,7 @@ describe('create, read, update, delete', () => {
     expect(updated.data.updateArchivePolicy.policy).toMatchObject({ version: 2, enabled: false, schedule: '*/5 * * * *', nextRunAt: null });
     const stale = await server.gql(UPDATE, { input: { id: created.id, version: 1, name: 'Other name' } });
     expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    const [row] = await server.db.query<{ name: string; version: number }>(`select name, version from archive_policy where id = $1`, [created.id]);
+    const [row] = await server.db.query<{ name: string; version: number }>(`select name, version from archive_policy where id = $1`, [dbId(created.id)]);
     expect(row).toEqual({ name: created.name, version: 2 });
     const enabled = await server.gql(UPDATE, { input: { id: created.id, version: 2, enabled: true } });
     expect(Date.parse(enabled.data.updateArchivePolicy.policy.nextRunAt)).toBeGreaterThan(Date.now());
@@ -190,7 +191,7 @@ describe('permissions', () => {
     }
     const run = await as(`mutation($id: ID!) { runArchivePolicy(input: { id: $id }) { job { id state kind createdBy { id } } } }`, { id: policy!.id });
     expect(run.errors).toBeUndefined();
-    expect(run.data.runArchivePolicy.job).toMatchObject({ state: 'QUEUED', kind: 'ARCHIVE_POLICY_RUN', createdBy: { id: server.users.manager } });
+    expect(run.data.runArchivePolicy.job).toMatchObject({ state: 'QUEUED', kind: 'ARCHIVE_POLICY_RUN', createdBy: { id: gid('User', server.users.manager) } });
     // A second run while the first is queued is refused.
     const again = await as(`mutation($id: ID!) { runArchivePolicy(input: { id: $id }) { job { id } } }`, { id: policy!.id });
     expect(again.errors?.[0]?.extensions?.code).toBe('INVALID_STATE');

@@ -18,6 +18,7 @@ import { startWorker, waitForJob } from './helpers/jobs.js';
 import { buildCli } from './helpers/worker-process.js';
 import { createTestDatabase, TEST_ENCRYPTION_KEY, type TestDatabase } from './helpers/test-database.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
+import { gid } from './helpers/global-ids.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -207,7 +208,7 @@ describe('backups as jobs over GraphQL', () => {
     const list = await api.gql(LIST);
     expect(list.errors).toBeUndefined();
     const [backup] = list.data.backups;
-    expect(backup).toMatchObject({ id: job.result.backup, createdBy: api.users.admin, reason: 'before purge', lastDrill: null });
+    expect(backup).toMatchObject({ id: gid('Backup', job.result.backup), createdBy: gid('User', api.users.admin), reason: 'before purge', lastDrill: null });
     expect(backup.tables.find((t: { name: string }) => t.name === 'public.customer').rows).toBe(50);
 
     const drill = await api.gql(`mutation($id: ID!) { startBackupDrill(input: { id: $id }) { job { id } } }`, { id: backup.id });

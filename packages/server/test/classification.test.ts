@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { insertCustomer } from './helpers/fixtures.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
+import { gid } from './helpers/global-ids.js';
 
 let server: TestServer;
 const ids: string[] = [];
@@ -28,7 +29,7 @@ describe('tags', () => {
 
   it('sets one customer’s tags with version check, own rows for SALES', async () => {
     const res = await server.as('sales1')(`mutation { setCustomerTags(input: { id: "${ids[0]}", version: 1, tags: ["vip", "重点客户", "vip"] }) { customer { id tags version } } }`);
-    expect(res.data.setCustomerTags.customer).toEqual({ id: ids[0], tags: ['vip', '重点客户'], version: 2 });
+    expect(res.data.setCustomerTags.customer).toEqual({ id: gid('Customer', ids[0]!), tags: ['vip', '重点客户'], version: 2 });
     const stale = await server.gql(`mutation { setCustomerTags(input: { id: "${ids[0]}", version: 1, tags: [] }) { customer { id } } }`);
     expect(stale.errors![0]!.extensions!.code).toBe('CONFLICT');
     const other = await server.as('sales1')(`mutation { setCustomerTags(input: { id: "${ids[1]}", tags: ["x"] }) { customer { id } } }`);
@@ -98,7 +99,7 @@ describe('tags', () => {
     const created = await server.as('manager')(`mutation { saveSegment(input: { name: "Beijing", description: "北京客户", filter: { region: ["CN-BJ"] } }) { segment { id name version filter customerCount createdBy { id } } } }`);
     expect(created.errors).toBeUndefined();
     const segment = created.data.saveSegment.segment;
-    expect(segment).toMatchObject({ name: 'Beijing', version: 1, filter: { region: ['CN-BJ'] }, createdBy: { id: server.users.manager } });
+    expect(segment).toMatchObject({ name: 'Beijing', version: 1, filter: { region: ['CN-BJ'] }, createdBy: { id: gid('User', server.users.manager) } });
     const bj = (await server.db.query<{ id: string }>(`select c.id::text from customer c where c.region = 'CN-BJ' and c.status = 'ACTIVE' order by c.id`)).map((r) => r.id);
     expect(segment.customerCount).toBe(bj.length);
     const listed = await server.gql(`{ customers(first: 50, filter: { segmentId: "${segment.id}", search: "Tagged" }) { totalCount nodes { id region } } }`);

@@ -3,6 +3,7 @@ import { combinedScore, groupPairs, type ScoredPair } from '../src/modules/clean
 import { insertCustomer, setTaxId } from './helpers/fixtures.js';
 import { startWorker, waitForJob } from './helpers/jobs.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
+import { dbId } from './helpers/global-ids.js';
 
 let server: TestServer;
 const planted: [string, string][] = [];
@@ -112,7 +113,7 @@ describe('duplicate detection', () => {
     const groups = await allGroups();
     const predicted = new Set<string>();
     for (const g of groups) {
-      for (const a of g.memberIds) for (const b of g.memberIds) if (BigInt(a) < BigInt(b)) predicted.add(`${a}-${b}`);
+      for (const a of g.memberIds.map(dbId)) for (const b of g.memberIds.map(dbId)) if (BigInt(a) < BigInt(b)) predicted.add(`${a}-${b}`);
     }
     const truth = new Set(planted.map(([a, b]) => `${a}-${b}`));
     const hits = [...predicted].filter((p) => truth.has(p)).length;
@@ -177,7 +178,7 @@ describe('duplicate detection', () => {
     const [a, b] = group.memberIds;
     const filtered = await server.gql(`{ duplicateCandidates(filter: { customerId: "${a}", minScore: 0.1 }) { totalCount nodes { id } } }`);
     expect(filtered.data.duplicateCandidates.nodes.map((n: any) => n.id)).toContain(group.id);
-    const versions = await server.db.query<{ id: string; version: number }>(`select id::text, version from customer where id = any($1::bigint[])`, [[a, b]]);
+    const versions = await server.db.query<{ id: string; version: number }>(`select id::text, version from customer where id = any($1::bigint[])`, [[dbId(a), dbId(b)]]);
     const v = versions.map((r) => `{ id: "${r.id}", version: ${r.version} }`).join(', ');
     const merged = await server.gql(`mutation { mergeCustomers(input: { survivorId: "${a}", mergedIds: ["${b}"], versions: [${v}] }) { merge { id } } }`);
     expect(merged.errors).toBeUndefined();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { insertCustomer, setTaxId } from './helpers/fixtures.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
+import { gid } from './helpers/global-ids.js';
 
 let server: TestServer;
 const ids: Record<string, string> = {};
@@ -28,7 +29,7 @@ const list = async (as = server.gql, args = 'first: 100') => {
   expect(res.errors).toBeUndefined();
   return res.data.dataQualityIssues;
 };
-const of = (nodes: any[], id: string) => nodes.filter((n) => n.customer.id === id).map((n) => `${n.field}:${n.problem}:${n.hasSuggestion ? n.suggestion : '-'}`);
+const of = (nodes: any[], id: string) => nodes.filter((n) => n.customer.id === gid('Customer', id)).map((n) => `${n.field}:${n.problem}:${n.hasSuggestion ? n.suggestion : '-'}`);
 
 describe('dataQualityIssues', () => {
   it('lists each problem with a suggestion where one exists', async () => {
@@ -63,7 +64,7 @@ describe('dataQualityIssues', () => {
 
   it('follows row rules and field guards: no tax id issues for SALES, masked for MANAGER', async () => {
     const sales = await list(server.as('sales1'));
-    expect([...new Set(sales.nodes.map((n: any) => n.customer.id))].sort()).toEqual([ids.placeholder, ids.at].sort());
+    expect([...new Set(sales.nodes.map((n: any) => n.customer.id))].sort()).toEqual([ids.placeholder, ids.at].map((id) => gid('Customer', id)).sort());
     const manager = await list(server.as('manager'));
     const tax = manager.nodes.find((n: any) => n.field === 'TAX_ID');
     expect(tax.value).toBe('******');
@@ -99,7 +100,7 @@ describe('resolveDataQualityIssues', () => {
     ]);
     expect(await auditCount()).toBe(before + 2);
     const again = await resolve(`{ customerId: "${ids.at}", field: EMAIL, problem: INVALID_EMAIL }`, 'APPLY_SUGGESTION');
-    expect(again.data.resolveDataQualityIssues).toMatchObject({ resolved: 0, failures: [{ id: ids.at, code: 'INVALID_STATE' }] });
+    expect(again.data.resolveDataQualityIssues).toMatchObject({ resolved: 0, failures: [{ id: gid('Customer', ids.at), code: 'INVALID_STATE' }] });
     expect(await auditCount()).toBe(before + 2);
   });
 
@@ -112,7 +113,7 @@ describe('resolveDataQualityIssues', () => {
     const [row] = await server.db.query<{ tax_id: string; hash: Buffer | null }>(`select tax_id, tax_id_hash as hash from customer where id = $1`, [id]);
     expect(row!.tax_id.startsWith('v1:')).toBe(true);
     const lookup = await server.gql(`{ customers(filter: { taxId: "US12-3456789" }) { nodes { id taxId } } }`);
-    expect(lookup.data.customers.nodes).toEqual([{ id, taxId: 'US12-3456789' }]);
+    expect(lookup.data.customers.nodes).toEqual([{ id: gid('Customer', id), taxId: 'US12-3456789' }]);
   });
 
   it('clears placeholders, dismisses what is fine, and remembers it', async () => {
@@ -142,7 +143,7 @@ describe('resolveDataQualityIssues', () => {
     const managerTax = await resolve(`{ customerId: "${ids.tax}", field: TAX_ID, problem: INVALID_TAX_ID }`, 'APPLY_SUGGESTION', server.as('manager'));
     expect(managerTax.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     const notOwn = await resolve(`{ customerId: "${ids.format}", field: PHONE, problem: NOT_NORMALIZED }`, 'DISMISS', server.as('sales2'));
-    expect(notOwn.data.resolveDataQualityIssues.failures).toEqual([{ id: ids.format, code: 'NOT_FOUND', message: `Customer ${ids.format} was not found` }]);
+    expect(notOwn.data.resolveDataQualityIssues.failures).toEqual([{ id: gid('Customer', ids.format), code: 'NOT_FOUND', message: `Customer ${ids.format} was not found` }]);
     const empty = await server.gql(`mutation { resolveDataQualityIssues(input: { action: DISMISS, issues: [] }) { resolved } }`);
     expect(empty.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'issues' }] });
     for (const user of ['support', 'auditor', 'reporting'] as const) {

@@ -9,6 +9,7 @@ import { seedCustomers } from './helpers/jobs.js';
 import { TEST_ENCRYPTION_KEY } from './helpers/test-database.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 import { buildCli, kill, spawnWorker, type WorkerProcess } from './helpers/worker-process.js';
+import { dbId } from './helpers/global-ids.js';
 
 /**
  * A crash loop over every job kind: for each kind a job is queued and `jobs:work`
@@ -151,7 +152,7 @@ async function policy(name: string, input: Record<string, unknown>): Promise<str
     input: { name, ...input },
   });
   expect(res.errors).toBeUndefined();
-  return res.data.createArchivePolicy.policy.id;
+  return dbId(res.data.createArchivePolicy.policy.id);
 }
 
 describe('SIGKILL at random moments of every job kind', () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
+import { gid, rawId } from './helpers/global-ids.js';
 
 /**
  * Customer history (issue 21): complete and ordered through every lifecycle move, time
@@ -33,7 +34,7 @@ async function create(name: string, extra = ''): Promise<{ id: string; version: 
 }
 
 async function update(id: string, changes: Record<string, unknown>): Promise<any> {
-  const [{ version }] = await server.db.query<{ version: number }>(`select version from customer where id = $1`, [id]);
+  const [{ version }] = await server.db.query<{ version: number }>(`select version from customer where id = $1`, [rawId(id)]);
   const data = await ok(
     server.gql(`mutation($input: UpdateCustomerInput!) { updateCustomer(input: $input) { customer { ${FIELDS} } } }`, {
       input: { id, version, ...changes },
@@ -64,12 +65,12 @@ describe('history through the whole lifecycle', () => {
     await snap();
     await ok(server.gql(`mutation { archiveCustomers(input: { ids: ["${x.id}"], reason: "history test" }) { customers { id } } }`));
     const archivedAt = await now();
-    const archived = (await ok(server.gql(`{ archivedCustomer(id: "${x.id}") { ${FIELDS} } }`))).archivedCustomer;
+    const archived = (await ok(server.gql(`{ archivedCustomer(id: "${rawId(x.id)}") { ${FIELDS} } }`))).archivedCustomer;
     await ok(server.gql(`mutation { restoreCustomers(input: { ids: ["${x.id}"], reason: "history test back" }) { customers { id } } }`));
     await snap();
     await ok(server.gql(`mutation { unvoidCustomer(input: { id: "${x.id}", note: "valid after all" }) { customer { id } } }`));
     await snap();
-    const versions = (await server.db.query<{ id: string; version: number }>(`select id::text, version from customer where id = any($1::bigint[]) order by customer.id`, [[x.id, other.id]]))
+    const versions = (await server.db.query<{ id: string; version: number }>(`select id::text, version from customer where id = any($1::bigint[]) order by customer.id`, [[rawId(x.id), rawId(other.id)]]))
       .map((r) => `{ id: "${r.id}", version: ${r.version} }`);
     const merged = await ok(server.gql(`mutation { mergeCustomers(input: { survivorId: "${other.id}", mergedIds: ["${x.id}"], versions: [${versions.join(', ')}] }) { merge { id } } }`));
     await snap();
@@ -87,7 +88,7 @@ describe('history through the whole lifecycle', () => {
     const seqs = entries.map((e) => Number(e.seq));
     expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
     expect(entries.map((e) => e.at)).toEqual([...entries.map((e) => e.at)].sort());
-    for (const e of entries) expect(e).toMatchObject({ valuesKept: true, actorRole: 'ADMIN', actor: { id: server.users.admin } });
+    for (const e of entries) expect(e).toMatchObject({ valuesKept: true, actorRole: 'ADMIN', actor: { id: gid('User', server.users.admin) } });
     const change = (i: number, field: string) => entries[i].changes.find((c: any) => c.field === field);
     expect(change(0, 'name')).toMatchObject({ from: null, to: '历史客户' });
     expect(change(1, 'name')).toMatchObject({ from: '历史客户', to: '历史客户 二', revertible: true });
@@ -124,7 +125,7 @@ describe('history through the whole lifecycle', () => {
     // Archived: nothing to revert until restored.
     expect(res.data.customerHistory[1].changes.every((ch: any) => !ch.revertible)).toBe(true);
     const then = await ok(server.gql(`{ archivedCustomerAsOf(id: "${c.id}", at: "${beforeEdit}") { id status notes archiveReason } }`));
-    expect(then.archivedCustomerAsOf).toEqual({ id: c.id, status: 'ACTIVE', notes: 'kept', archiveReason: 'history archive' });
+    expect(then.archivedCustomerAsOf).toEqual({ id: gid('ArchivedCustomer', rawId(c.id)), status: 'ACTIVE', notes: 'kept', archiveReason: 'history archive' });
     // Not live: customerAsOf answers null, exactly like customer(id).
     expect((await ok(server.gql(`{ customerAsOf(id: "${c.id}", at: "${beforeEdit}") { id } }`))).customerAsOf).toBeNull();
   });
@@ -132,9 +133,9 @@ describe('history through the whole lifecycle', () => {
   it('forgets a purged customer\'s states, keeping the audit tombstone', async () => {
     const c = await create('Purged history');
     await ok(server.gql(`mutation { voidCustomer(input: { id: "${c.id}", reason: TEST_RECORD }) { customer { id code } } }`));
-    const [{ code }] = await server.db.query<{ code: string }>(`select code from customer where id = $1`, [c.id]);
+    const [{ code }] = await server.db.query<{ code: string }>(`select code from customer where id = $1`, [rawId(c.id)]);
     await ok(server.gql(`mutation { purgeCustomer(input: { id: "${c.id}", reason: "test purge", confirm: "${code}" }) { purgedId } }`));
-    const [{ n }] = await server.db.query<{ n: number }>(`select count(*)::int as n from customer_history where customer_id = $1`, [c.id]);
+    const [{ n }] = await server.db.query<{ n: number }>(`select count(*)::int as n from customer_history where customer_id = $1`, [rawId(c.id)]);
     expect(n).toBe(0);
     expect((await history(c.id)).data.customerHistory).toBeNull();
   });
@@ -193,7 +194,7 @@ describe('revert', () => {
     expect(await auditCount()).toBe(events + 1);
     const [event] = await server.db.query<{ action: string; reason: string; changes: any }>(
       `select action, reason, changes from audit_event where entity_type = 'Customer' and entity_id = $1 order by seq desc limit 1`,
-      [c.id],
+      [rawId(c.id)],
     );
     expect(event).toMatchObject({ action: 'CUSTOMER_REVERTED', reason: 'wrong edit', changes: { revertedSeq: { to: entry.seq } } });
     expect(Object.keys(event!.changes).sort()).toEqual(['email', 'name', 'revertedSeq', 'tags']);
@@ -234,7 +235,7 @@ describe('revert', () => {
     const b = await create('Someone else');
     const edited = await update(a.id, { name: 'Entry owner 2' });
     const seq = (await history(a.id)).data.customerHistory.at(-1).seq;
-    const [{ version }] = await server.db.query<{ version: number }>(`select version from customer where id = $1`, [b.id]);
+    const [{ version }] = await server.db.query<{ version: number }>(`select version from customer where id = $1`, [rawId(b.id)]);
     const res = await server.gql(`mutation { revertCustomer(input: { id: "${b.id}", version: ${version}, seq: "${seq}", reason: "wrong one" }) { revertedFields } }`);
     expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const creation = (await history(a.id)).data.customerHistory[0].seq;

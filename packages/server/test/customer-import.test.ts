@@ -8,6 +8,7 @@ import type { JobWorker } from '../src/modules/job/job.worker.js';
 import { insertCustomer } from './helpers/fixtures.js';
 import { startWorker, waitForJob } from './helpers/jobs.js';
 import { startTestServer, type TestServer, type TestUser } from './helpers/test-server.js';
+import { dbId } from './helpers/global-ids.js';
 
 /**
  * Customer imports (issue 22): a 10,000-row XLSX with Chinese headers and a GB18030 CSV,
@@ -154,7 +155,7 @@ describe('a 10,000-row XLSX with Chinese headers', () => {
     expect(lines.slice(1).map((l) => `${l.split(',')[0]}:${l.split(',')[1]}`)).toEqual([...bad].sort((a, b) => a[0] - b[0]).map(([row, field]) => `${row}:${field}`));
 
     // Every write is audited with the import's id.
-    expect(await server.db.query(`select count(*)::int as n from audit_event where reason = $1 and action in ('CUSTOMER_CREATED', 'CUSTOMER_UPDATED')`, [`customer import ${id}`])).toEqual([{ n: 10_000 - errored - 50 + 5 + 5 + 10 }]);
+    expect(await server.db.query(`select count(*)::int as n from audit_event where reason = $1 and action in ('CUSTOMER_CREATED', 'CUSTOMER_UPDATED')`, [`customer import ${dbId(id)}`])).toEqual([{ n: 10_000 - errored - 50 + 5 + 5 + 10 }]);
 
     const undone = await runJob('undoCustomerImport', id);
     expect(undone.counts).toMatchObject({ removed: 10_000 - errored - 50 + 5 + 5, restored: 10, voided: 0, kept: 0 });

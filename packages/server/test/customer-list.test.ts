@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { insertCustomer } from './helpers/fixtures.js';
 import { startTestServer, type GraphQLResponse, type TestServer } from './helpers/test-server.js';
+import { gid } from './helpers/global-ids.js';
 
 const LIST = `query List($first: Int, $after: String, $last: Int, $before: String, $offset: Int, $filter: CustomerFilter, $orderBy: [CustomerOrder!]) {
   customers(first: $first, after: $after, last: $last, before: $before, offset: $offset, filter: $filter, orderBy: $orderBy) {
@@ -177,7 +178,7 @@ describe('customers filters', () => {
     const conn = await count(filter);
     const rows = await server.db.query<{ id: string }>(`select id from customer where ${where} order by id`, params);
     expect(conn.totalCount).toBe(rows.length);
-    expect(conn.nodes.map((n: { id: string }) => n.id).sort()).toEqual(rows.map((r) => r.id).sort());
+    expect(conn.nodes.map((n: { id: string }) => n.id).sort()).toEqual(rows.map((r) => gid('Customer', r.id)).sort());
   };
 
   it('status', () => expectSql({ status: ['VOID'] }, `status = 'VOID'`));

@@ -11,6 +11,7 @@ import { insertCustomer, setTaxId } from './helpers/fixtures.js';
 import { startWorker, waitForJob } from './helpers/jobs.js';
 import { TEST_ENCRYPTION_KEY } from './helpers/test-database.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
+import { dbId, gid } from './helpers/global-ids.js';
 
 const KEY_A = TEST_ENCRYPTION_KEY;
 const KEY_B = 'kb:' + Buffer.alloc(32, 9).toString('base64');
@@ -29,7 +30,7 @@ async function create(taxId: string | null, name = 'Sealed Ltd'): Promise<string
     name,
   });
   expect(res.errors).toBeUndefined();
-  return res.data.createCustomer.customer.id;
+  return dbId(res.data.createCustomer.customer.id);
 }
 
 const raw = async (table: string, id: string) =>
@@ -47,7 +48,7 @@ describe('the policy decides what is encrypted', () => {
       const created = await server.gql(`mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { customer { id } } }`, {
         input: { name: `Sealed ${storage.name}`, type: 'SMB', [storage.recordKey]: TAX },
       });
-      const id = created.data.createCustomer.customer.id;
+      const id = dbId(created.data.createCustomer.customer.id);
       const live = await raw('customer', id);
       expect(live[storage.name as 'tax_id']).toMatch(/^v1:test1:[A-Za-z0-9_-]+$/);
       expect(live[storage.name as 'tax_id']).not.toContain(TAX);
@@ -60,7 +61,7 @@ describe('the policy decides what is encrypted', () => {
         expect(row).toEqual(live);
       }
       const restored = await server.gql(`mutation($ids: [ID!]!) { restoreCustomers(input: { ids: $ids, reason: "back" }) { customers { id taxId } } }`, { ids: [id] });
-      expect(restored.data.restoreCustomers.customers).toEqual([{ id, taxId: TAX }]);
+      expect(restored.data.restoreCustomers.customers).toEqual([{ id: gid('Customer', id), taxId: TAX }]);
       expect(await raw('customer', id)).toEqual(live);
     }
     const [plain] = await server.db.query<{ n: number }>(
@@ -134,11 +135,11 @@ describe('exact lookup through the blind index', () => {
   it('finds a customer by tax id whatever its spacing and case, live and archived, for ADMIN', async () => {
     const id = await create('91440300MA5F1ABC2D', 'Lookup Ltd');
     const list = `query($t: String!) { customers(filter: { taxId: $t }) { totalCount nodes { id taxId } } }`;
-    expect((await server.gql(list, { t: '9144 0300 ma5f-1abc2d' })).data.customers).toEqual({ totalCount: 1, nodes: [{ id, taxId: '91440300MA5F1ABC2D' }] });
+    expect((await server.gql(list, { t: '9144 0300 ma5f-1abc2d' })).data.customers).toEqual({ totalCount: 1, nodes: [{ id: gid('Customer', id), taxId: '91440300MA5F1ABC2D' }] });
     expect((await server.gql(list, { t: '91440300MA5F1ABC2E' })).data.customers.totalCount).toBe(0);
     await server.gql(`mutation($ids: [ID!]!) { archiveCustomers(input: { ids: $ids, reason: "test" }) { customers { id } } }`, { ids: [id] });
     const archived = await server.gql(`query($t: String!) { archivedCustomers(filter: { taxId: $t }) { nodes { id } } }`, { t: '91440300ma5f1abc2d' });
-    expect(archived.data.archivedCustomers.nodes).toEqual([{ id }]);
+    expect(archived.data.archivedCustomers.nodes).toEqual([{ id: gid('ArchivedCustomer', id) }]);
   });
 
   it('refuses the filter to roles that do not read the tax id in full (it would be an oracle), and where it would be stored', async () => {
@@ -198,18 +199,18 @@ describe('key rotation', () => {
     expect(left!.n).toBe(0);
     // Archived rows were resealed: their checksums still verify.
     expect((await server.gql(`{ verifyArchive { ok } }`)).data.verifyArchive.ok).toBe(true);
-    const audits = await server.db.query<{ action: string }>(`select action from audit_event where entity_type = 'Job' and action like 'JOB_%' and entity_id = $1`, [started.data.startKeyRotation.job.id]);
+    const audits = await server.db.query<{ action: string }>(`select action from audit_event where entity_type = 'Job' and action like 'JOB_%' and entity_id = $1`, [dbId(started.data.startKeyRotation.job.id)]);
     expect(audits.map((e) => e.action)).toEqual(expect.arrayContaining(['JOB_ENQUEUED']));
 
     installKeyRing(parseKeyRing(KEY_B));
     const read = await server.gql(`query($a: ID!, $l: ID!, $c: ID!, $b: ID!) { a: customer(id: $a) { taxId } l: customer(id: $l) { taxId } c: customer(id: $c) { taxId } b: archivedCustomer(id: $b) { taxId } }`, { a, l: legacy, c, b });
     expect(read.errors).toBeUndefined();
     expect(read.data).toEqual({ a: { taxId: '91310000MA1ROT0001' }, l: { taxId: '91310000MA1ROT0003' }, c: { taxId: '91310000MA1ROT0004' }, b: { taxId: '91310000MA1ROT0002' } });
-    const [snapshot] = await server.db.query<{ t: string }>(`select m.snapshot -> $2::text ->> 'tax_id' as t from customer_merge m where m.id = $1`, [merge.data.mergeCustomers.merge.id, merged]);
+    const [snapshot] = await server.db.query<{ t: string }>(`select m.snapshot -> $2::text ->> 'tax_id' as t from customer_merge m where m.id = $1`, [dbId(merge.data.mergeCustomers.merge.id), merged]);
     expect(snapshot!.t).toMatch(/^v1:kb:/);
     const unmerged = await server.gql(`mutation($id: ID!) { unmergeCustomers(input: { mergeId: $id, reason: "rotation test" }) { customers { id taxId } } }`, { id: merge.data.mergeCustomers.merge.id });
     expect(unmerged.errors).toBeUndefined();
-    expect(unmerged.data.unmergeCustomers.customers).toEqual(expect.arrayContaining([{ id: merged, taxId: '91310000MA1ROT0005' }, { id: survivor, taxId: null }]));
+    expect(unmerged.data.unmergeCustomers.customers).toEqual(expect.arrayContaining([{ id: gid('Customer', merged), taxId: '91310000MA1ROT0005' }, { id: gid('Customer', survivor), taxId: null }]));
     // Kept history states were re-encrypted too: the history reads with the new key alone.
     const [stale] = await server.db.query<{ n: number }>(
       `select count(*)::int as n from customer_history h where h.state ->> 'tax_id' is not null and h.state ->> 'tax_id' not like 'v1:kb:%'`,
@@ -220,7 +221,7 @@ describe('key rotation', () => {
     expect(history.data.customerHistory[0].changes).toEqual(expect.arrayContaining([{ field: 'taxId', to: '91310000MA1ROT0001' }]));
     // The blind index moved with the key: lookups find the rewritten and the legacy value.
     const found = await server.gql(`{ customers(filter: { taxId: "91310000MA1ROT0003" }) { nodes { id } } }`);
-    expect(found.data.customers.nodes).toEqual([{ id: legacy }]);
+    expect(found.data.customers.nodes).toEqual([{ id: gid('Customer', legacy) }]);
     // Tests after this one in the file use key A only and no database rows.
   });
 

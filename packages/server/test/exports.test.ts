@@ -6,6 +6,7 @@ import { csvCell, xlsxSink } from '../src/modules/export/export.writer.js';
 import { GUARDED_FIELDS } from '../src/policy/policy.js';
 import { insertCustomer, setTaxId } from './helpers/fixtures.js';
 import { startTestServer, type TestServer, type TestUser } from './helpers/test-server.js';
+import { dbId } from './helpers/global-ids.js';
 
 /** Exports over GraphQL + HTTP, under the caller's field guards and row rules. */
 
@@ -139,7 +140,7 @@ describe('customer exports', () => {
       timeZone: 'Asia/Shanghai',
       valueLabels: [{ column: 'tier', value: 'STANDARD', label: '普通' }, { column: 'type', value: 'SMB', label: '中小企业' }],
     });
-    expect(rows.map((r) => r.ID)).toEqual(listed.data.customers.nodes.map((n: { id: string }) => n.id));
+    expect(rows.map((r) => r.ID)).toEqual(listed.data.customers.nodes.map((n: { id: string }) => dbId(n.id)));
     const [stored] = await server.db.query<{ utc: string }>(`select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS') as utc from customer where id = $1`, [rows[0]!.ID]);
     const local = new Date(`${stored!.utc.replace(' ', 'T')}Z`).getTime() + 8 * 3_600_000;
     expect(rows[0]!.Created).toBe(`${new Date(local).toISOString().slice(0, 19).replace('T', ' ')}+08:00`);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { insertCustomer, insertInteractions } from './helpers/fixtures.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
+import { gid } from './helpers/global-ids.js';
 
 const LOG = `mutation Log($input: LogInteractionInput!) {
   logInteraction(input: $input) {
@@ -44,8 +45,8 @@ describe('logInteraction', () => {
       subject: '订单 #1001',
       amount: '1234567890.05',
       currency: 'CNY',
-      owner: { id: server.users.admin },
-      customer: { id: customerId, lastInteractionAt: '2025-03-04T05:06:07.891234Z', interactionCount: 1 },
+      owner: { id: gid('User', server.users.admin) },
+      customer: { id: gid('Customer', customerId), lastInteractionAt: '2025-03-04T05:06:07.891234Z', interactionCount: 1 },
     });
   });
 

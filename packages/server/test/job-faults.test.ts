@@ -7,6 +7,7 @@ import type { JobWorker } from '../src/modules/job/job.worker.js';
 import { readManifest } from '../src/modules/backup/backup.restore.js';
 import { startWorker, waitForJob } from './helpers/jobs.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
+import { dbId } from './helpers/global-ids.js';
 
 /**
  * Jobs under faults: a restore drill next to API traffic, sessions terminated by
@@ -93,13 +94,13 @@ async function finished(id: string, timeoutMs: number) {
 async function startBackup(): Promise<string> {
   const res = await server.gql(`mutation { startBackup(input: { reason: "fault test" }) { job { id } } }`);
   expect(res.errors).toBeUndefined();
-  return res.data.startBackup.job.id;
+  return dbId(res.data.startBackup.job.id);
 }
 
 async function startDrill(backup: string): Promise<string> {
   const res = await server.gql(`mutation($id: ID!) { startBackupDrill(input: { id: $id }) { job { id } } }`, { id: backup });
   expect(res.errors).toBeUndefined();
-  return res.data.startBackupDrill.job.id;
+  return dbId(res.data.startBackupDrill.job.id);
 }
 
 let backupId: string;
@@ -197,7 +198,7 @@ describe('sessions terminated by PostgreSQL mid-work', () => {
       id: created.data.createArchivePolicy.policy.id,
     });
     expect(run.errors).toBeUndefined();
-    const id = run.data.runArchivePolicy.job.id;
+    const id = dbId(run.data.runArchivePolicy.job.id);
     // Wait for a few batches, then drop every connection of the worker's pool.
     await until(async () => {
       const [job] = await server.db.query<{ done: number; state: string }>(`select progress_done::int as done, state from job where id = $1`, [id]);
@@ -238,7 +239,7 @@ describe('a policy run next to interactions logged on the customers it is archiv
     const run = await server.gql(`mutation($id: ID!) { runArchivePolicy(input: { id: $id }) { job { id } } }`, {
       id: created.data.createArchivePolicy.policy.id,
     });
-    const jobId = run.data.runArchivePolicy.job.id;
+    const jobId = dbId(run.data.runArchivePolicy.job.id);
     const landed: { id: string; customer: string }[] = [];
     const codes = new Map<string, number>();
     let running = true;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { seedCustomers, waitForJob } from './helpers/jobs.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 import { buildCli, kill, spawnWorker, type WorkerProcess } from './helpers/worker-process.js';
+import { dbId } from './helpers/global-ids.js';
 
 /**
  * Jobs across real processes: two `jobs:work` processes share one database and never run
@@ -28,13 +29,13 @@ async function createPolicy(name: string, tag: string, extra: Record<string, unk
     input: { name, action: 'ARCHIVE_CUSTOMERS', criteria: { tags: [tag] }, ...extra },
   });
   expect(res.errors).toBeUndefined();
-  return res.data.createArchivePolicy.policy.id;
+  return dbId(res.data.createArchivePolicy.policy.id);
 }
 
 async function runPolicy(id: string): Promise<string> {
   const res = await server.gql(`mutation($id: ID!) { runArchivePolicy(input: { id: $id }) { job { id } } }`, { id });
   expect(res.errors).toBeUndefined();
-  return res.data.runArchivePolicy.job.id;
+  return dbId(res.data.runArchivePolicy.job.id);
 }
 
 describe('two worker processes on one database', () => {

@@ -3,6 +3,7 @@ import type { JobWorker } from '../src/modules/job/job.worker.js';
 import { insertCustomer } from './helpers/fixtures.js';
 import { seedCustomers, startWorker, waitForJob } from './helpers/jobs.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
+import { dbId, gid } from './helpers/global-ids.js';
 
 /** Background jobs end to end: queued over GraphQL, run by a real worker on the same
  * database, checked in the tables they move. */
@@ -35,7 +36,7 @@ const JOB = `query($id: ID!) { job(id: $id) { id kind state progress { done tota
 async function createPolicy(input: Record<string, unknown>): Promise<string> {
   const res = await server.gql(CREATE, { input });
   expect(res.errors).toBeUndefined();
-  return res.data.createArchivePolicy.policy.id;
+  return dbId(res.data.createArchivePolicy.policy.id);
 }
 
 describe('archive policy runs', () => {
@@ -48,7 +49,7 @@ describe('archive policy runs', () => {
 
     const queued = await server.as('manager')(RUN, { id });
     expect(queued.errors).toBeUndefined();
-    const jobId = queued.data.runArchivePolicy.job.id;
+    const jobId = dbId(queued.data.runArchivePolicy.job.id);
     expect(queued.data.runArchivePolicy.job).toMatchObject({ kind: 'ARCHIVE_POLICY_RUN', state: 'QUEUED' });
     // A second "run now" while the first is queued is refused, not doubled.
     const again = await server.gql(RUN, { id });
@@ -62,7 +63,7 @@ describe('archive policy runs', () => {
       progress: { done: 30, total: 30 },
       result: { policyId: id, customers: 30, interactions: 120 },
       error: null,
-      createdBy: { id: server.users.manager },
+      createdBy: { id: gid('User', server.users.manager) },
     });
     expect(Date.parse(job.finishedAt)).toBeGreaterThanOrEqual(Date.parse(job.startedAt));
 
@@ -86,7 +87,7 @@ describe('archive policy runs', () => {
     expect(preview).toEqual({ customerCount: 6, interactionCount: 12 });
     const before = await server.db.query(`select id, last_interaction_at from customer where tags @> array['run-old-calls'] order by id`);
     worker();
-    const jobId = (await server.gql(RUN, { id })).data.runArchivePolicy.job.id;
+    const jobId = dbId((await server.gql(RUN, { id })).data.runArchivePolicy.job.id);
     const job = await waitForJob(server.db, jobId);
     expect(job).toMatchObject({ state: 'SUCCEEDED', result: { customers: 6, interactions: 12 } });
     expect(await server.db.query(`select id, last_interaction_at from customer where tags @> array['run-old-calls'] order by id`)).toEqual(before);
@@ -108,7 +109,7 @@ describe('cancel', () => {
   it('cancels a queued job at once and a running one between batches, keeping what is done', async () => {
     await seedCustomers(server.db, 60, { tag: 'run-cancel', perCustomer: 1, ageDays: 800 });
     const id = await createPolicy({ name: 'Cancel me', action: 'ARCHIVE_CUSTOMERS', criteria: { tags: ['run-cancel'] } });
-    const queued = (await server.gql(RUN, { id })).data.runArchivePolicy.job.id;
+    const queued = dbId((await server.gql(RUN, { id })).data.runArchivePolicy.job.id);
     const cancelled = await server.gql(`mutation($id: ID!) { cancelJob(input: { id: $id }) { job { state } } }`, { id: queued });
     expect(cancelled.data.cancelJob.job.state).toBe('CANCELLED');
     const twice = await server.gql(`mutation($id: ID!) { cancelJob(input: { id: $id }) { job { state } } }`, { id: queued });
@@ -116,7 +117,7 @@ describe('cancel', () => {
 
     // Slow batches of 2 so the run is surely in flight when the cancel arrives.
     worker({ ARCHIVE_BATCH_SIZE: '2', JOB_BATCH_PAUSE_MS: '40' });
-    const running = (await server.gql(RUN, { id })).data.runArchivePolicy.job.id;
+    const running = dbId((await server.gql(RUN, { id })).data.runArchivePolicy.job.id);
     await waitForJob(server.db, running, ['RUNNING']);
     const asked = await server.gql(`mutation($id: ID!) { cancelJob(input: { id: $id }) { job { state cancelRequested } } }`, { id: running });
     expect(asked.data.cancelJob.job).toEqual({ state: 'RUNNING', cancelRequested: true });
@@ -174,7 +175,7 @@ describe('retention sweep', () => {
     const preview = await server.gql(PREVIEW_SWEEP);
     expect(preview.errors).toBeUndefined();
     expect(preview.data.previewRetentionSweep).toMatchObject({ customerCount: 5, interactionCount: 10, heldCount: 1 });
-    expect(preview.data.previewRetentionSweep.sample.map((c: { id: string }) => c.id)).toEqual(ids.slice(1, 6));
+    expect(preview.data.previewRetentionSweep.sample.map((c: { id: string }) => c.id)).toEqual(ids.slice(1, 6).map((id) => gid('ArchivedCustomer', id)));
     expect(await n(`select count(*)::int as n from archive.customer where tags @> array['retention']`)).toBe(9);
 
     for (const user of ['manager', 'sales1', 'support', 'auditor'] as const) {

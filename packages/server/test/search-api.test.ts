@@ -4,6 +4,7 @@ import { insertCustomer } from './helpers/fixtures.js';
 import { testConfig } from './helpers/jobs.js';
 import { syncIndex } from './helpers/search.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
+import { dbId, gid } from './helpers/global-ids.js';
 
 /**
  * searchArchive and search over real GraphQL: hits are ArchivedCustomer/Customer objects
@@ -42,7 +43,7 @@ const SEARCH_ARCHIVE = `query($q: String!, $filter: ArchiveSearchFilter, $first:
     facets { field values { value count } }
   } }`;
 
-const hitIds = (res: any) => res.data.searchArchive.hits.map((h: any) => h.customer.id).sort();
+const hitIds = (res: any) => res.data.searchArchive.hits.map((h: any) => dbId(h.customer.id)).sort();
 const facet = (res: any, field: string) => res.data.searchArchive.facets.find((f: any) => f.field === field).values;
 
 describe('searchArchive', () => {
@@ -54,7 +55,7 @@ describe('searchArchive', () => {
     expect(result.hits).toHaveLength(1);
     expect(result.hits[0]).toMatchObject({
       highlights: [{ field: 'name', snippet: '<em>张伟</em>科技有限公司' }],
-      customer: { id: ids.zhangwei, name: '张伟科技有限公司', status: 'ARCHIVED', previousStatus: 'ACTIVE', phone: '+86 138 0013 5678' },
+      customer: { id: gid('ArchivedCustomer', ids.zhangwei!), name: '张伟科技有限公司', status: 'ARCHIVED', previousStatus: 'ACTIVE', phone: '+86 138 0013 5678' },
     });
     expect(result.hits[0].score).toBeGreaterThan(0);
     expect(result.facets.map((f: any) => f.field)).toEqual(['type', 'tier', 'region', 'lifecycleStage', 'tags', 'archiveReason', 'archivedYear']);
@@ -132,7 +133,7 @@ describe('searchArchive', () => {
       expect(support.data.searchArchive).toMatchObject({ totalCount: 0, hits: [] });
     }
     const byName = await server.as('support')(SEARCH_ARCHIVE, { q: '张伟' });
-    expect(byName.data.searchArchive.hits[0].customer).toMatchObject({ id: ids.zhangwei, phone: '+86 138 **** 5678', email: 'z***@example.com' });
+    expect(byName.data.searchArchive.hits[0].customer).toMatchObject({ id: gid('ArchivedCustomer', ids.zhangwei!), phone: '+86 138 **** 5678', email: 'z***@example.com' });
   });
 
   it('never puts text from fields the caller cannot read fully into highlights', async () => {
@@ -170,7 +171,7 @@ const SEARCH = `query($q: String!, $scope: SearchScope, $filter: CustomerSearchF
   } }`;
 
 describe('search across stores', () => {
-  const stores = (res: any) => res.data.search.hits.map((h: any) => `${h.store}:${(h.customer ?? h.archivedCustomer).id}`).sort();
+  const stores = (res: any) => res.data.search.hits.map((h: any) => `${h.store}:${dbId((h.customer ?? h.archivedCustomer).id)}`).sort();
 
   it('finds live and archived customers together, or one store at a time', async () => {
     const all = await server.gql(SEARCH, { q: '张伟', scope: 'ALL' });
@@ -218,7 +219,7 @@ describe('search across stores', () => {
 });
 
 describe('saved segments in search', () => {
-  const stores = (res: any) => res.data.search.hits.map((h: any) => `${h.store}:${(h.customer ?? h.archivedCustomer).id}`).sort();
+  const stores = (res: any) => res.data.search.hits.map((h: any) => `${h.store}:${dbId((h.customer ?? h.archivedCustomer).id)}`).sort();
   async function saveSegment(name: string, filter: Record<string, unknown>): Promise<string> {
     const res = await server.gql(`mutation($input: SaveSegmentInput!) { saveSegment(input: $input) { segment { id } } }`, { input: { name, filter } });
     expect(res.errors).toBeUndefined();

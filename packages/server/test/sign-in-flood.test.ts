@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { hashPassword } from '../src/modules/identity/passwords.js';
 import { startTestServer, type GraphQLResponse, type TestServer } from './helpers/test-server.js';
+import { gid } from './helpers/global-ids.js';
 
 /**
  * 40 parallel wrong-password sign-ins once held every libuv thread with argon2 and pushed
@@ -35,7 +36,7 @@ async function me(): Promise<number> {
   const started = performance.now();
   const res = await server.post({ query: '{ me { id } }' }, headers);
   expect(res.status).toBe(200);
-  expect(res.body.data).toEqual({ me: { id: server.users.manager } });
+  expect(res.body.data).toEqual({ me: { id: gid('User', server.users.manager) } });
   return performance.now() - started;
 }
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { hashPassword } from '../src/modules/identity/passwords.js';
 import { TokenSigner } from '../src/core/tokens.js';
 import { startTestServer, TEST_JWT_SECRET, type GraphQLResponse, type TestServer } from './helpers/test-server.js';
+import { gid } from './helpers/global-ids.js';
 
 /**
  * Sign-in throttling over real HTTP: backoff, then lockout, per email and per client
@@ -161,7 +162,7 @@ describe('unlockUser (ADMIN)', () => {
     expectLocked(await login(email, PASSWORD));
     const res = await server.gql(`mutation($id: ID!) { unlockUser(input: { id: $id }) { wasLocked user { id } } }`, { id });
     expect(res.errors).toBeUndefined();
-    expect(res.data.unlockUser).toEqual({ wasLocked: true, user: { id } });
+    expect(res.data.unlockUser).toEqual({ wasLocked: true, user: { id: gid('User', id) } });
     const [event] = await server.db.query<{ actor_id: string; actor_role: string; changes: any }>(
       `select actor_id::text, actor_role, changes from audit_event where action = 'USER_SIGN_IN_UNLOCKED' and entity_id = $1`,
       [id],

@@ -8,6 +8,7 @@ import { graphqlWsUrl, subscribe, type Subscriber } from './helpers/subscription
 import { createTestDatabase, type TestDatabase } from './helpers/test-database.js';
 import { TEST_JWT_SECRET } from './helpers/test-server.js';
 import { buildCli, spawnServer, stopServer, type ServerProcess } from './helpers/worker-process.js';
+import { gid } from './helpers/global-ids.js';
 
 /**
  * Two real server processes on one database: delivery goes through PostgreSQL
@@ -127,7 +128,7 @@ describe('subscriptions across two server processes', () => {
     await update(own, 'KEY_ACCOUNT');
     await sales1.waitFor((e) => e.data?.customerChanged?.customer?.tier === 'KEY_ACCOUNT', 'own change through A');
     await admin.waitFor((e) => e.data?.customerChanged?.id === own && e.data.customerChanged.customer.tier === 'KEY_ACCOUNT', 'own change (admin)');
-    expect(admin.events.some((e) => e.data?.customerChanged?.id === theirs)).toBe(true);
-    expect(sales1.events.filter((e) => e.data?.customerChanged?.id !== own)).toEqual([]);
+    expect(admin.events.some((e) => e.data?.customerChanged?.id === gid('Customer', theirs))).toBe(true);
+    expect(sales1.events.filter((e) => e.data?.customerChanged?.id !== gid('Customer', own))).toEqual([]);
   });
 });

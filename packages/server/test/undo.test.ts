@@ -3,6 +3,7 @@ import { open } from '../src/crypto/sealed.js';
 import { insertCustomer, insertInteractions, setTaxId } from './helpers/fixtures.js';
 import { startWorker, waitForJob } from './helpers/jobs.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
+import { gid } from './helpers/global-ids.js';
 
 /**
  * Undo of one's own recent change (issue 18), over GraphQL on a real database: each kind
@@ -48,7 +49,7 @@ describe('undo of a void', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data.undoOperation).toMatchObject({
       operation: { id: undo.id, kind: 'VOID', customerCount: 1, undoneAt: expect.any(String) },
-      customers: [{ id, status: 'ACTIVE', voidReason: null }],
+      customers: [{ id: gid('Customer', id), status: 'ACTIVE', voidReason: null }],
       failures: [],
     });
     const after = await row(id);
@@ -101,7 +102,7 @@ describe('undo of a void', () => {
     await server.gql(`mutation($id: ID!) { unvoidCustomer(input: { id: $id, note: "admin knew better" }) { customer { id } } }`, { id: b });
     const res = await server.as('manager')(UNDO, { id: undo.id });
     expect(res.errors).toBeUndefined();
-    expect(res.data.undoOperation.customers.map((c: { id: string }) => c.id)).toEqual([a]);
+    expect(res.data.undoOperation.customers.map((c: { id: string }) => c.id)).toEqual([gid('Customer', a)]);
     expect(res.data.undoOperation.failures).toEqual([{ id: b, code: 'CONFLICT', message: `Customer ${b} changed since` }]);
     expect((await row(a))!.status).toBe('ACTIVE');
   });
@@ -118,7 +119,7 @@ describe('undo of an archive, of bulk tags and of a normalization', () => {
     expect(undo).toMatchObject({ kind: 'ARCHIVE', customerCount: 1 });
     const res = await server.as('manager')(UNDO, { id: undo.id });
     expect(res.errors).toBeUndefined();
-    expect(res.data.undoOperation).toMatchObject({ customers: [{ id, status: 'ACTIVE' }], failures: [], restoredInteractions: 3 });
+    expect(res.data.undoOperation).toMatchObject({ customers: [{ id: gid('Customer', id), status: 'ACTIVE' }], failures: [], restoredInteractions: 3 });
     expect(await server.db.query(`select 1 from archive.customer where id = $1`, [id])).toEqual([]);
     const [event] = await server.db.query<{ action: string }>(`select action from audit_event where entity_id = $1 order by seq desc limit 1`, [id]);
     expect(event!.action).toBe('CUSTOMER_ARCHIVE_UNDONE');

@@ -107,7 +107,7 @@ export class ArchiveCustomersInput {
 
 @InputType({ description: 'Archived customers to put back, with why.' })
 export class RestoreCustomersInput {
-  @RefersTo('ArchivedCustomer')
+  @RefersTo('ArchivedCustomer', 'Customer')
   @Field(() => [ID], { description: `Archived customers to restore, at most ${MAX_BULK_IDS}.` })
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_BULK_IDS)
@@ -132,7 +132,7 @@ export class ArchiveInteractionsInput {
 
 @InputType({ description: 'Irreversibly deletes one VOID or ARCHIVED customer with its whole history.' })
 export class PurgeCustomerInput {
-  @RefersTo('ArchivedCustomer')
+  @RefersTo('ArchivedCustomer', 'Customer')
   @Field(() => ID, { description: 'The customer (live and VOID, or archived).' })
   id!: string;
 

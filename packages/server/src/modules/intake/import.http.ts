@@ -10,6 +10,7 @@ import { createRequestContext } from '../../core/context.js';
 import { localizeForCode, negotiateLanguage } from '../../i18n/localize.js';
 import { authenticate } from '../identity/auth.service.js';
 import { stageUpload } from './import.service.js';
+import { toGlobalId } from '../../graphql/global-id.js';
 
 class TooLarge extends Error {}
 
@@ -17,7 +18,8 @@ class TooLarge extends Error {}
  * POST /imports/customers?fileName=… — the file as the request body (any content type;
  * the format is read from the bytes), with `Authorization: Bearer <token>`. The body is
  * streamed to a temporary file and refused with 413 as soon as it passes
- * IMPORT_MAX_BYTES, then read row by row into staging. Answers `{ id, rowCount }`; the
+ * IMPORT_MAX_BYTES, then read row by row into staging. Answers `{ id, rowCount }` (the
+ * import's global id, as `CustomerImport.id` gives it); the
  * rest happens over GraphQL (`customerImport(id)`).
  */
 export function registerImportRoute(app: FastifyInstance, { orm, config, tokens }: RouteDeps): void {
@@ -51,7 +53,7 @@ export function registerImportRoute(app: FastifyInstance, { orm, config, tokens 
         await pipeline(req.body as NodeJS.ReadableStream, limit, fs.createWriteStream(file));
         const fileName = (req.query.fileName ?? 'upload.csv').slice(0, 255);
         const staged = await stageUpload(ctx, fileName, file);
-        return reply.code(201).send({ id: staged.id, rowCount: staged.rowCount, format: staged.format, encoding: staged.encoding });
+        return reply.code(201).send({ id: toGlobalId('CustomerImport', staged.id), rowCount: staged.rowCount, format: staged.format, encoding: staged.encoding });
       } catch (error) {
         if (error instanceof TooLarge || (error as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
           return fail(413, `The file is larger than ${config.IMPORT_MAX_BYTES} bytes`, 'BAD_USER_INPUT');
