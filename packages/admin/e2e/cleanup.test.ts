@@ -1,3 +1,4 @@
+import { globalId } from '../src/shared/global-id.ts';
 /**
  * Cleanup and archive search in a real browser against the real server: detect
  * duplicates → merge wizard → preview → merge → Merges → unmerge; a data-quality fix
@@ -29,7 +30,7 @@ async function statusOf(id: string): Promise<string | null> {
 const pushed: string[] = [];
 const recordFrames = (socket: WebSocket) => socket.on('framereceived', (frame) => pushed.push(String(frame.payload)));
 const pushedJobStates = (from: number) =>
-  pushed.slice(from).flatMap((p) => [...p.matchAll(/"jobUpdated":\{"id":"\d+","state":"(\w+)"/g)].map((m) => m[1]));
+  pushed.slice(from).flatMap((p) => [...p.matchAll(/"jobUpdated":\{"id":"[\w-]+","state":"(\w+)"/g)].map((m) => m[1]));
 
 async function waitJob(state = 'SUCCEEDED') {
   await page.locator(`[data-testid="job-follower"] [data-testid="job-state"][data-state="${state}"]`).waitFor({ timeout: 120_000 });
@@ -216,6 +217,9 @@ describe('admin: archive search', () => {
     // Two more of another type, so that the type facet has something to leave out.
     const others = live.customers.nodes.filter((c) => c.type !== target.type).slice(0, 2);
     await graphql(base, 'mutation($ids: [ID!]!) { archiveCustomers(input: { ids: $ids, reason: "e2e search" }) { failures { id } } }', { ids: [target.id, ...others.map((c) => c.id)] }, adminToken);
+    // Archived, the customer keeps its database id under another type: its id in the archive.
+    const archivedId = globalId('ArchivedCustomer', atob(target.id.replaceAll('-', '+').replaceAll('_', '/')).split(':')[1]!);
+    const archivedOthers = others.map((c) => ({ ...c, id: globalId('ArchivedCustomer', atob(c.id.replaceAll('-', '+').replaceAll('_', '/')).split(':')[1]!) }));
     const term = target.name.match(/[\u4e00-\u9fff]{2}/)![0];
     searchTerm = term;
     // The search index follows the archive through an outbox: wait until it has caught up.
@@ -227,13 +231,13 @@ describe('admin: archive search', () => {
         base, 'query { searchArchive(query: "", first: 100) { hits { customer { id } } } }', {}, adminToken,
       );
       const ids = new Set(all.searchArchive.hits.map((h) => h.customer.id));
-      if (found.searchArchive.hits.some((h) => h.customer.id === target.id) && others.every((c) => ids.has(c.id))) break;
+      if (found.searchArchive.hits.some((h) => h.customer.id === archivedId) && archivedOthers.every((c) => ids.has(c.id))) break;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
 
     await page.getByTestId('menu-archive-search').click();
     await page.getByTestId('archive-search-input').fill(term);
-    const hit = page.locator(`[data-testid="search-hit"][data-id="${target.id}"]`);
+    const hit = page.locator(`[data-testid="search-hit"][data-id="${archivedId}"]`);
     // The empty box lists the whole archive first: wait for the answer to the query,
     // where the match is highlighted.
     await hit.locator('mark').first().waitFor({ timeout: 30_000 });
@@ -246,15 +250,15 @@ describe('admin: archive search', () => {
     // With the box cleared the whole archive is listed; the target's type facet keeps
     // the target and drops the others.
     await page.getByTestId('archive-search-input').fill('');
-    for (const c of others) await page.locator(`[data-testid="search-hit"][data-id="${c.id}"]`).waitFor();
+    for (const c of archivedOthers) await page.locator(`[data-testid="search-hit"][data-id="${c.id}"]`).waitFor();
     const totalBefore = Number(await page.getByTestId('search-total').getAttribute('data-total'));
     await page.locator(`[data-testid="facet-type"] [data-testid="facet-value"][data-value="${target.type}"] input`).check();
     await page.waitForFunction((t) => Number(document.querySelector('[data-testid="search-total"]')?.getAttribute('data-total')) < t, totalBefore);
-    for (const c of others) assert.equal(await page.locator(`[data-testid="search-hit"][data-id="${c.id}"]`).count(), 0);
+    for (const c of archivedOthers) assert.equal(await page.locator(`[data-testid="search-hit"][data-id="${c.id}"]`).count(), 0);
     await hit.waitFor();
     await screenshot(page, 'admin-archive-search-facet');
     await hit.click();
-    await page.waitForURL(new RegExp(`/archived-customers/${target.id}/show$`));
+    await page.waitForURL(new RegExp(`/archived-customers/${archivedId}/show$`));
   });
 });
 

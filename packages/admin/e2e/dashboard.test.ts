@@ -58,8 +58,8 @@ describe('admin', () => {
     await page.locator('input[name="name"]').fill('E2E Test Trading 测试贸易');
     await page.locator('input[name="email"]').fill('buyer@e2e.example.com');
     await page.locator('button[type="submit"]').click();
-    await page.waitForURL(/\/admin\/customers\/\d+\/show$/);
-    createdId = /customers\/(\d+)\/show/.exec(page.url())![1]!;
+    await page.waitForURL(/\/admin\/customers\/[\w-]+\/show$/);
+    createdId = /customers\/([\w-]+)\/show/.exec(page.url())![1]!;
     await page.getByText('E2E Test Trading 测试贸易').first().waitFor();
     await page.getByText('buyer@e2e.example.com').waitFor();
   });
@@ -191,7 +191,7 @@ describe('other roles', () => {
     await page.goto(`${base}/admin/audit-events?filter=${encodeURIComponent(JSON.stringify({ entityType: 'Customer' }))}`);
     // The row opens the event (its record column links to the record itself).
     await (await rows(page)).first().locator('td.column-seq').click();
-    await page.waitForURL(/\/audit-events\/\d+\/show$/);
+    await page.waitForURL(/\/audit-events\/[\w-]+\/show$/);
     await page.getByText(/Hash/).first().waitFor();
   });
 });

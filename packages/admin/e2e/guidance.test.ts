@@ -225,7 +225,7 @@ describe('all of one problem', () => {
     assert.equal(after.totalCount, before.nodes.filter((x) => !x.hasSuggestion).length);
     // The job says in words what it did.
     await page.getByTestId('apply-all-job-link').click();
-    await page.waitForURL(/\/jobs\/\d+\/show$/);
+    await page.waitForURL(/\/jobs\/[\w-]+\/show$/);
     const fixed = before.nodes.filter((x) => x.hasSuggestion).length;
     const left = before.nodes.length - fixed;
     assert.match(await page.getByTestId('job-result-summary').innerText(), new RegExp(`^${fixed.toLocaleString('en')} data-quality issues resolved on [\\d,]+ customers; ${left.toLocaleString('en')} left as they are`));
@@ -245,7 +245,7 @@ describe('records people can read', () => {
     await row.getByText(`${customer!.code} ${customer!.name}`).waitFor();
     assert.doesNotMatch(await row.innerText(), /CUSTOMER_VOIDED|DUPLICATE/);
     await row.locator('td.column-seq').click();
-    await page.waitForURL(/\/audit-events\/\d+\/show$/);
+    await page.waitForURL(/\/audit-events\/[\w-]+\/show$/);
     const diff = page.getByTestId('changes-diff');
     await diff.waitFor();
     const status = diff.locator('[data-testid="change-row"][data-field="status"]');

@@ -288,7 +288,7 @@ describe('admin: policies and jobs', () => {
     for (const c of tagged) await page.getByTestId('preview-sample').getByText(c.code).waitFor();
     await screenshot(page, 'admin-policy-form');
     await page.locator('button[type="submit"]').click();
-    await page.waitForURL(/\/archive-policies\/\d+\/show$/);
+    await page.waitForURL(/\/archive-policies\/[\w-]+\/show$/);
     await page.getByTestId('criteria-summary').getByText(/e2e-sunset/).waitFor();
     await screenshot(page, 'admin-policy-show');
 
@@ -296,7 +296,7 @@ describe('admin: policies and jobs', () => {
     const run = page.getByTestId('run-dialog');
     await run.getByTestId('policy-preview').waitFor();
     await run.getByTestId('action-confirm').click();
-    await page.waitForURL(/\/jobs\/\d+\/show$/);
+    await page.waitForURL(/\/jobs\/[\w-]+\/show$/);
     // The jobs list (other jobs succeeded too, e.g. the first data-quality count) may still be leaving.
     await page.locator('[data-testid="job-details"] [data-testid="job-state"][data-state="SUCCEEDED"]').waitFor({ timeout: 60_000 });
     const progress = page.getByTestId('job-progress');
@@ -324,7 +324,7 @@ describe('admin: policies and jobs', () => {
     await page.waitForFunction(() => !document.querySelector('[data-testid="conflict-notice"]'));
     await name.fill('Sunset e2e accounts v2');
     await page.locator('button[type="submit"]').click();
-    await page.waitForURL(/\/archive-policies\/\d+\/show$/);
+    await page.waitForURL(/\/archive-policies\/[\w-]+\/show$/);
     await page.getByText('Sunset e2e accounts v2').first().waitFor();
   });
 
@@ -335,7 +335,7 @@ describe('admin: policies and jobs', () => {
     const dialog = page.getByTestId('classify-dialog');
     assert.equal(await dialog.locator('input[name="activeDays"]').inputValue(), '90');
     await dialog.getByTestId('action-confirm').click();
-    await page.waitForURL(/\/jobs\/\d+\/show$/);
+    await page.waitForURL(/\/jobs\/[\w-]+\/show$/);
     await page.locator('[data-testid="job-details"] [data-testid="job-state"][data-state="SUCCEEDED"]').waitFor({ timeout: 60_000 });
     await page.locator('a[href="/admin/jobs"]').first().click();
     await (await rows(page)).filter({ hasText: 'Lifecycle classification' }).first().waitFor();
@@ -348,7 +348,7 @@ describe('admin: policies and jobs', () => {
     const dialog = page.getByTestId('rotate-keys-dialog');
     await dialog.locator('textarea[name="reason"]').fill('E2E key rotation');
     await dialog.getByTestId('action-confirm').click();
-    await page.waitForURL(/\/jobs\/\d+\/show$/);
+    await page.waitForURL(/\/jobs\/[\w-]+\/show$/);
     await page.locator('[data-testid="job-details"] [data-testid="job-state"][data-state="SUCCEEDED"]').waitFor({ timeout: 60_000 });
     // The result in words; the raw result only behind its toggle.
     assert.match(await page.getByTestId('job-result-summary').innerText(), /live and \d+ archived customers re-encrypted/);

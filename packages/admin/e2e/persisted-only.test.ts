@@ -100,7 +100,7 @@ describe('a server running registered operations only', () => {
     await page.getByTestId('archive-banner').waitFor();
     await open('jobs', '.RaDatagrid-tbody tr');
     await (await rows()).first().click();
-    await page.waitForURL(/\/jobs\/\d+\/show$/);
+    await page.waitForURL(/\/jobs\/[\w-]+\/show$/);
     await open('audit-events', '.RaDatagrid-tbody tr');
     await (await rows()).first().locator('td.column-seq').click();
     await page.getByTestId('changes-diff').or(page.getByText(/No changes|—/)).first().waitFor();

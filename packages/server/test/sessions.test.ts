@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { hashPassword } from '../src/modules/identity/passwords.js';
 import { TokenSigner } from '../src/core/tokens.js';
 import { startTestServer, TEST_JWT_SECRET, type TestServer } from './helpers/test-server.js';
+import { gid } from './helpers/global-ids.js';
 
 /**
  * Every way a session ends, each checked on every kind of token the user holds: access
@@ -116,7 +117,7 @@ describe('revokeSessions (ADMIN)', () => {
     const user = await staff();
     const res = await server.gql(`mutation($id: ID!) { revokeSessions(input: { userId: $id, reason: "laptop stolen" }) { sessionsEnded user { id } } }`, { id: user.id });
     expect(res.errors).toBeUndefined();
-    expect(res.data.revokeSessions).toEqual({ sessionsEnded: 2, user: { id: user.id } });
+    expect(res.data.revokeSessions).toEqual({ sessionsEnded: 2, user: { id: gid('User', user.id) } });
     await expectAllRefused(user);
     expect(await lastAudit('USER_SESSIONS_REVOKED', user.id)).toMatchObject({
       actor_id: server.users.admin,

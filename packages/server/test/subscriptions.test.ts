@@ -4,6 +4,7 @@ import { insertCustomer } from './helpers/fixtures.js';
 import { seedCustomers, startWorker } from './helpers/jobs.js';
 import { connect, graphqlWsUrl, subscribe, type Subscriber } from './helpers/subscriptions.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
+import { gid } from './helpers/global-ids.js';
 
 /**
  * Subscriptions over graphql-ws on a real server: the same token, field guards and row
@@ -34,7 +35,7 @@ describe('subscriptions over graphql-ws', () => {
       const from = sub.events.length;
       await server.db.query(`update customer set updated_at = now() where id = $1`, [probe]);
       try {
-        await sub.waitFor((e) => e.data?.customerChanged?.id === probe, 'probe', 300, from);
+        await sub.waitFor((e) => e.data?.customerChanged?.id === gid('Customer', probe), 'probe', 300, from);
         return;
       } catch (error) {
         if (i > 60) throw error;
@@ -106,11 +107,11 @@ describe('subscriptions over graphql-ws', () => {
     await update(own1, 'tier: LONG_TERM');
     await sales1.waitFor((e) => e.data?.customerChanged?.customer?.tier === 'LONG_TERM', 'own change');
     await admin.waitFor((e) => e.data?.customerChanged?.customer?.tier === 'LONG_TERM', 'own change (admin)');
-    expect(admin.events.some((e) => e.data?.customerChanged?.id === own2 && e.data.customerChanged.customer.tier === 'KEY_ACCOUNT')).toBe(true);
-    expect(sales1.events.filter((e) => e.data?.customerChanged?.id !== own1)).toEqual([]);
+    expect(admin.events.some((e) => e.data?.customerChanged?.id === gid('Customer', own2) && e.data.customerChanged.customer.tier === 'KEY_ACCOUNT')).toBe(true);
+    expect(sales1.events.filter((e) => e.data?.customerChanged?.id !== gid('Customer', own1))).toEqual([]);
     expect(sales1.events.at(-1)!.data!.customerChanged).toEqual({
-      kind: 'UPDATED', id: own1,
-      customer: { id: own1, name: 'Sales One Ltd', tier: 'LONG_TERM', email: 'one@example.com', taxId: null, owner: { id: server.users.sales1 } },
+      kind: 'UPDATED', id: gid('Customer', own1),
+      customer: { id: gid('Customer', own1), name: 'Sales One Ltd', tier: 'LONG_TERM', email: 'one@example.com', taxId: null, owner: { id: gid('User', server.users.sales1) } },
     });
     // The full read of a personal field is access-logged, per event as per request.
     const [logged] = await server.db.query<{ n: number }>(
@@ -123,7 +124,7 @@ describe('subscriptions over graphql-ws', () => {
 
     await update(own1, `ownerId: "${server.users.sales2}"`);
     const gone = await sales1.waitFor((e) => e.data?.customerChanged?.kind === 'REMOVED', 'removed from view');
-    expect(gone.data!.customerChanged).toEqual({ kind: 'REMOVED', id: own1, customer: null });
+    expect(gone.data!.customerChanged).toEqual({ kind: 'REMOVED', id: gid('Customer', own1), customer: null });
     await update(own1, `ownerId: "${server.users.sales1}"`);
   });
 
@@ -134,7 +135,7 @@ describe('subscriptions over graphql-ws', () => {
     await update(own2, 'tier: LONG_TERM');
     const event = await support.waitFor((e) => e.data?.customerChanged?.customer?.tier === 'LONG_TERM', 'followed customer');
     expect(event.data!.customerChanged.customer.email).toBe('t***@example.com');
-    expect(support.events.filter((e) => e.data?.customerChanged?.id !== own2)).toEqual([]);
+    expect(support.events.filter((e) => e.data?.customerChanged?.id !== gid('Customer', own2))).toEqual([]);
   });
 
   it('keeps delivering after its PostgreSQL connection is terminated', async () => {

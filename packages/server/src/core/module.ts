@@ -4,7 +4,6 @@ import type { PublicErrorCode } from '../common/domain-error.js';
 import type { Config } from '../config.js';
 import type { RequestContext } from './context.js';
 import type { TokenSigner } from './tokens.js';
-import type { NodeSource } from '../graphql/node.js';
 
 /**
  * What a domain module contributes to the application. Each module folder has one
@@ -17,7 +16,7 @@ export interface ModuleManifest {
   name: string;
   /** type-graphql resolver classes. */
   resolvers?: readonly Function[];
-  /** How `node(id)` reads each of the module's Node types (src/graphql/node.ts). */
+  /** How `node(id)` reads each of the module's Node types (src/graphql/node.ts: NodeType). */
   nodes?: readonly NodeSource[];
   /** Every code of the module's error enum, mapped to the public `extensions.code`
    * (declare it `satisfies Record<XErrorCode, PublicErrorCode>` so none is forgotten). */
@@ -65,4 +64,13 @@ export interface ConsoleCommand {
   offline?: boolean;
   /** Resolves to false when the command failed (exit code 1). */
   run(run: CommandRun): Promise<boolean | void>;
+}
+
+/** How `node(id)`/`nodes(ids)` read one Node type: exactly as that type's own query reads it
+ * (same action check, same row rule; the type's field guards apply anyway). Null for an id
+ * that does not exist or that the caller may not see. Batched: one call per type per
+ * request tick (a DataLoader), so it must read all `ids` in a set-based statement. */
+export interface NodeSource {
+  type: string;
+  load(ctx: RequestContext, ids: readonly string[]): Promise<readonly (object | null | undefined)[]>;
 }

@@ -1,5 +1,10 @@
 import { Field, ID, InterfaceType, ObjectType, type ObjectTypeOptions } from 'type-graphql';
-import type { RequestContext } from '../core/context.js';
+
+export type { NodeSource };
+import type { NodeSource } from '../core/module.js';
+import { isBigintId } from '../db/keyset.js';
+import { requireAction } from '../policy/guard.js';
+import type { Action } from '../policy/policy.js';
 
 /** Which object type a value `node`/`nodes` returned is (its records are plain rows). */
 const typeOfNode = new WeakMap<object, string>();
@@ -36,15 +41,6 @@ export function NodeType(name: string, options: Omit<ObjectTypeOptions, 'impleme
   return ObjectType(name, { ...options, implements: [Node, ...(options.implements ?? [])] });
 }
 
-/** How `node(id)`/`nodes(ids)` read one Node type: exactly as that type's own query reads it
- * (same action check, same row rule; the type's field guards apply anyway). Null for an id
- * that does not exist or that the caller may not see. Batched: one call per type per
- * request tick (a DataLoader), so it must read all `ids` in a set-based statement. */
-export interface NodeSource {
-  type: string;
-  load(ctx: RequestContext, ids: readonly string[]): Promise<readonly (object | null | undefined)[]>;
-}
-
 const sources = new Map<string, NodeSource>();
 
 /** Called once by the composition root with every module's sources. */
@@ -68,4 +64,16 @@ export function nodeSourceNames(): string[] {
 export function inIdOrder<T extends { id: string }>(ids: readonly string[], rows: readonly T[]): (T | null)[] {
   const byId = new Map(rows.map((row) => [String(row.id), row]));
   return ids.map((id) => byId.get(id) ?? null);
+}
+
+/** A Node type read from one table by id behind one action, with no row rule:
+ * `select` ends with the id column (`select … from job j where j.id`). */
+export function tableNodeSource(type: string, action: Action, select: string): NodeSource {
+  return {
+    type,
+    async load(ctx, ids) {
+      requireAction(ctx, action);
+      return inIdOrder(ids, await ctx.sql.query<{ id: string }>(`${select} = any($1::bigint[])`, [ids.filter(isBigintId)]));
+    },
+  };
 }

@@ -1,17 +1,6 @@
-import { isBigintId } from '../../db/keyset.js';
-import type { NodeSource } from '../../graphql/node.js';
-import { inIdOrder } from '../../graphql/node.js';
-import { requireAction } from '../../policy/guard.js';
+import { tableNodeSource, type NodeSource } from '../../graphql/node.js';
 import { Action } from '../../policy/policy.js';
-import { findAuditEventsBySeq } from './audit.reader.js';
+import { AUDIT_COLUMNS } from './audit.reader.js';
 
-/** As `auditEvents` reads them (AUDIT_READ). */
-export const auditNodes: readonly NodeSource[] = [
-  {
-    type: 'AuditEvent',
-    async load(ctx, ids) {
-      requireAction(ctx, Action.AUDIT_READ);
-      return inIdOrder(ids, await findAuditEventsBySeq(ctx.sql, ids.filter(isBigintId)));
-    },
-  },
-];
+/** As `auditEvents` reads them (AUDIT_READ); an event's id is its sequence number. */
+export const auditNodes: readonly NodeSource[] = [tableNodeSource('AuditEvent', Action.AUDIT_READ, `select ${AUDIT_COLUMNS} from audit_event e where e.seq`)];

@@ -10,7 +10,7 @@ const NEWEST_FIRST = new KeysetOrder(
   { key: 'seq', sql: 'e.seq', cast: 'bigint', nullable: false },
 );
 
-const COLUMNS = `e.seq::text as id, e.seq::text as seq, e.at, e.actor_id as "actorId", e.actor_role as "actorRole",
+export const AUDIT_COLUMNS = `e.seq::text as id, e.seq::text as seq, e.at, e.actor_id as "actorId", e.actor_role as "actorRole",
   e.action, e.entity_type as "entityType", e.entity_id as "entityId", e.reason, e.changes,
   e.request_id as "requestId", encode(e.prev_hash, 'hex') as "prevHash", encode(e.hash, 'hex') as hash`;
 
@@ -38,7 +38,7 @@ export async function findAuditEventPage(sql: SqlExecutor, filter: AuditEventFil
   const countParams = [...params.values];
   const clause = pageClauses(plan, order, where, params);
   const rows = await sql.query<AuditEventRecord & { __keys: (string | null)[] }>(
-    `select ${COLUMNS}, ${order.keysSelect()} from audit_event e where ${clause.where}
+    `select ${AUDIT_COLUMNS}, ${order.keysSelect()} from audit_event e where ${clause.where}
       order by ${clause.orderBy} limit ${clause.limit} offset ${clause.offset}`,
     params.values,
   );
@@ -48,8 +48,4 @@ export async function findAuditEventPage(sql: SqlExecutor, filter: AuditEventFil
     page: toPage(rows, plan, order),
     count: () => (counted ??= sql.one<{ n: number }>(countSql, countParams).then((r) => r?.n ?? 0)),
   };
-}
-
-export async function findAuditEventsBySeq(sql: SqlExecutor, seqs: readonly string[]): Promise<AuditEventRecord[]> {
-  return sql.query<AuditEventRecord>(`select ${COLUMNS} from audit_event e where e.seq = any($1::bigint[])`, [seqs]);
 }
