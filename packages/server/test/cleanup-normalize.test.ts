@@ -11,6 +11,7 @@ import { insertCustomer } from './helpers/fixtures.js';
 import { startWorker, waitForJob } from './helpers/jobs.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 import { open, taxIdLookupHashes } from '../src/crypto/sealed.js';
+import { gid } from './helpers/global-ids.js';
 
 describe('normalization rules (libphonenumber, NFKC, IDN)', () => {
   it.each([
@@ -90,11 +91,11 @@ describe('normalizeCustomers over GraphQL', () => {
     const out = res.data.normalizeCustomers;
     expect(out).toMatchObject({ dryRun: true, scanned: 2, changedCustomers: 1, changeCount: 5, job: null });
     expect(out.changes).toEqual([
-      { customer: { id: dirty }, field: 'NAME', before: '  上海星辰　科技 ', after: '上海星辰 科技', hidden: false },
-      { customer: { id: dirty }, field: 'EMAIL', before: ' INFO@XingChen.CN ', after: 'info@xingchen.cn', hidden: false },
-      { customer: { id: dirty }, field: 'PHONE', before: '021-6123 4567', after: '+862161234567', hidden: false },
-      { customer: { id: dirty }, field: 'TAX_ID', before: '9131 0000 ma1k4xy12b', after: '91310000MA1K4XY12B', hidden: false },
-      { customer: { id: dirty }, field: 'INDUSTRY', before: 'software', after: 'Software', hidden: false },
+      { customer: { id: gid('Customer', dirty) }, field: 'NAME', before: '  上海星辰　科技 ', after: '上海星辰 科技', hidden: false },
+      { customer: { id: gid('Customer', dirty) }, field: 'EMAIL', before: ' INFO@XingChen.CN ', after: 'info@xingchen.cn', hidden: false },
+      { customer: { id: gid('Customer', dirty) }, field: 'PHONE', before: '021-6123 4567', after: '+862161234567', hidden: false },
+      { customer: { id: gid('Customer', dirty) }, field: 'TAX_ID', before: '9131 0000 ma1k4xy12b', after: '91310000MA1K4XY12B', hidden: false },
+      { customer: { id: gid('Customer', dirty) }, field: 'INDUSTRY', before: 'software', after: 'Software', hidden: false },
     ]);
     expect(await server.db.query(`select c::text from customer c order by id`)).toEqual(before);
   });
@@ -102,7 +103,7 @@ describe('normalizeCustomers over GraphQL', () => {
   it('keeps masked values masked in the preview', async () => {
     const res = await preview(server.as('manager'));
     const tax = res.data.normalizeCustomers.changes.find((c: any) => c.field === 'TAX_ID');
-    expect(tax).toEqual({ customer: { id: dirty }, field: 'TAX_ID', before: '91**************y12b', after: '91************Y12B', hidden: false });
+    expect(tax).toEqual({ customer: { id: gid('Customer', dirty) }, field: 'TAX_ID', before: '91**************y12b', after: '91************Y12B', hidden: false });
     for (const user of ['sales1', 'support', 'auditor', 'reporting'] as const) {
       expect((await preview(server.as(user))).errors![0]!.extensions!.code).toBe('FORBIDDEN');
     }

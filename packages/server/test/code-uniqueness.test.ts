@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestServer, type GraphQLResponse, type TestServer } from './helpers/test-server.js';
+import { dbId, gid } from './helpers/global-ids.js';
 
 /**
  * A customer code lives in exactly one place, live or archived, whatever runs at the same
@@ -84,7 +85,7 @@ describe('a code and the archive move', () => {
 
       const restored = await server.gql(RESTORE, { ids: [tId] });
       expect(restored.errors).toBeUndefined();
-      expect(restored.data.restoreCustomers).toEqual({ customers: [{ id: tId, code: tCode, status: 'ACTIVE' }], failures: [] });
+      expect(restored.data.restoreCustomers).toEqual({ customers: [{ id: gid('Customer', tId), code: tCode, status: 'ACTIVE' }], failures: [] });
       expect(await stores(tCode)).toEqual({ live: [tId], archived: [], key: tId });
     }
   });
@@ -102,7 +103,7 @@ describe('a code and the archive move', () => {
     expect(await stores(code!)).toEqual({ live: [], archived: [], key: null });
     const reused = await server.gql(CREATE, { code });
     expect(reused.errors).toBeUndefined();
-    expect(await stores(code!)).toMatchObject({ key: reused.data.createCustomer.customer.id });
+    expect(await stores(code!)).toMatchObject({ key: dbId(reused.data.createCustomer.customer.id) });
   });
 
   it('moves the key with a code change, so the old code is free at once', async () => {
@@ -153,7 +154,7 @@ describe('twins from before the key table', () => {
     const restore = await server.gql(RESTORE, { ids: [archived] });
     expect(restore.errors).toBeUndefined();
     expect(restore.data.restoreCustomers.customers).toEqual([]);
-    expect(restore.data.restoreCustomers.failures).toEqual([{ id: archived, code: 'CONFLICT', message: expect.stringContaining(code) }]);
+    expect(restore.data.restoreCustomers.failures).toEqual([{ id: gid('Customer', archived), code: 'CONFLICT', message: expect.stringContaining(code) }]);
 
     // The live twin is refused alone; the others of the batch go ahead.
     const { ids: [bystander] } = await seed(1);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { insertCustomer, setTaxId } from './helpers/fixtures.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
+import { gid } from './helpers/global-ids.js';
 
 /**
  * Write-time duplicate alerts (issue 22): createCustomer and updateCustomer compare the
@@ -55,10 +56,10 @@ describe('createCustomer duplicate alerts', () => {
     });
     expect(res.errors).toBeUndefined();
     const found = res.data.createCustomer.possibleDuplicates;
-    expect(found.map((d: { customer: { id: string } }) => d.customer.id)).toEqual([a]);
+    expect(found.map((d: { customer: { id: string } }) => d.customer.id)).toEqual([gid('Customer', a)]);
     expect(found[0].reasons.map((r: { kind: string }) => r.kind)).toEqual(['TAX_ID', 'EMAIL', 'NAME']);
     expect(found[0].score).toBeGreaterThan(0.99);
-    expect(found.some((d: { customer: { id: string } }) => d.customer.id === elsewhere)).toBe(false);
+    expect(found.some((d: { customer: { id: string } }) => d.customer.id === gid('Customer', elsewhere))).toBe(false);
   });
 
   it('finds a similar name in the same region and ignores retired customers', async () => {
@@ -66,7 +67,7 @@ describe('createCustomer duplicate alerts', () => {
     await insertCustomer(server.db, { name: '深圳前海微众银行', region: 'CN-GD', status: 'VOID' });
     const res = await server.gql(CREATE, { input: { name: '深圳前海微众银', type: 'ENTERPRISE', region: 'CN-GD' } });
     const found = res.data.createCustomer.possibleDuplicates;
-    expect(found.map((d: { customer: { id: string } }) => d.customer.id)).toEqual([similar]);
+    expect(found.map((d: { customer: { id: string } }) => d.customer.id)).toEqual([gid('Customer', similar)]);
     expect(found[0].reasons[0].kind).toBe('SIMILAR_NAME');
   });
 
@@ -144,7 +145,7 @@ describe('updateCustomer and the check before saving', () => {
     const tiers = await server.gql(UPDATE, { input: { id: b, version: 1, tier: 'KEY_ACCOUNT' } });
     expect(tiers.data.updateCustomer.possibleDuplicates).toEqual([]);
     const email = await server.gql(UPDATE, { input: { id: b, version: 2, email: 'ALPHA@update.example' } });
-    expect(email.data.updateCustomer.possibleDuplicates).toEqual([{ visible: true, customer: { id: a }, reasons: [{ kind: 'EMAIL' }] }]);
+    expect(email.data.updateCustomer.possibleDuplicates).toEqual([{ visible: true, customer: { id: gid('Customer', a) }, reasons: [{ kind: 'EMAIL' }] }]);
   });
 
   it('a blocked update leaves the customer as it was', async () => {
@@ -164,6 +165,6 @@ describe('updateCustomer and the check before saving', () => {
       i: { phone: '(415) 555-0100', region: 'US-CA' },
     });
     expect(res.errors).toBeUndefined();
-    expect(res.data.customerDuplicates).toEqual([{ customer: { id: a }, reasons: [{ kind: 'PHONE', action: 'BLOCK' }] }]);
+    expect(res.data.customerDuplicates).toEqual([{ customer: { id: gid('Customer', a) }, reasons: [{ kind: 'PHONE', action: 'BLOCK' }] }]);
   });
 });
