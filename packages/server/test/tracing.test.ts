@@ -6,6 +6,7 @@ import { loadConfig } from '../src/config.js';
 import { startTracing, traceLogFields, type Tracing } from '../src/telemetry/tracing.js';
 import { startWorker, waitForJob } from './helpers/jobs.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
+import { dbId } from './helpers/global-ids.js';
 
 /**
  * Tracing end to end with the SDK's in-memory exporter: one request that queues a job
@@ -50,7 +51,7 @@ describe('tracing with an exporter', () => {
       { authorization: `Bearer ${token}`, traceparent: TRACEPARENT },
     );
     expect(res.body.errors).toBeUndefined();
-    const jobId = res.body.data.detectDuplicates.job.id as string;
+    const jobId = dbId(res.body.data.detectDuplicates.job.id as string);
 
     const workerLog: { message: string; trace: ReturnType<typeof traceLogFields> }[] = [];
     const worker = startWorker(server, {}, (message, fields) => {
@@ -137,7 +138,7 @@ describe('tracing without an exporter (the default)', () => {
       { authorization: `Bearer ${await server.tokenFor('admin')}`, traceparent: TRACEPARENT },
     );
     expect(res.body.errors).toBeUndefined();
-    const jobId = res.body.data.detectDuplicates.job.id as string;
+    const jobId = dbId(res.body.data.detectDuplicates.job.id as string);
     const [row] = await server.db.query<{ trace_parent: string }>(`select trace_parent from job where id = $1`, [jobId]);
     // Same trace, unsampled (the sampler records nothing without an exporter).
     expect(row!.trace_parent).toMatch(new RegExp(`^00-${TRACE_ID}-[0-9a-f]{16}-00$`));
