@@ -96,9 +96,9 @@ export async function gatherBundle(
   const interactionIds = interactions.map((i) => i.id);
   const accessLog = await sql.query<Record<string, unknown>>(
     `select a.at, a.actor_role as "actorRole", a.entity_type as "entityType", a.field,
-            array(select x::text from unnest(a.entity_ids) x
-                   where x = any(case when a.entity_type in ('Customer', 'ArchivedCustomer') then $1::bigint[] else $2::bigint[] end)
-                   order by x) as "recordIds"
+            array(select u.x::text from unnest(a.entity_ids) as u(x)
+                   where u.x = any(case when a.entity_type in ('Customer', 'ArchivedCustomer') then $1::bigint[] else $2::bigint[] end)
+                   order by u.x) as "recordIds"
        from access_log a
       where (a.entity_type in ('Customer', 'ArchivedCustomer') and a.entity_ids && $1::bigint[])
          or (a.entity_type in ('Interaction', 'ArchivedInteraction') and a.entity_ids && $2::bigint[])
