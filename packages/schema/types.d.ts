@@ -2404,7 +2404,7 @@ export interface Mutation {
   deleteArchivePolicy: DeleteArchivePolicyPayload;
   /** Starts a run of an archive policy now, as a background job. */
   runArchivePolicy: RunArchivePolicyPayload;
-  /** Cancels a queued job, or asks a running one to stop after its current batch. */
+  /** Cancels a queued job, or asks a running one to stop after its current batch. A role that may cancel only its own jobs cancels only an import it started; any other job reads as not found. */
   cancelJob: CancelJobPayload;
   /** Recomputes lifecycle stages from activity in a background job; customers whose stage was set by hand are left alone. */
   classifyLifecycleStages: ClassifyLifecycleStagesPayload;

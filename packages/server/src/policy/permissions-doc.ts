@@ -45,7 +45,7 @@ const ACTION_MEANING: Record<Action, string> = {
   [Action.POLICY_WRITE]: '`createArchivePolicy`, `updateArchivePolicy`, `deleteArchivePolicy`',
   [Action.POLICY_RUN]: '`runArchivePolicy`, `classifyLifecycleStages`',
   [Action.JOB_READ]: '`jobs`, `job`',
-  [Action.JOB_CANCEL]: '`cancelJob`',
+  [Action.JOB_CANCEL]: '`cancelJob` (*own*: only an import one started)',
   [Action.LEGAL_HOLD]: '`setLegalHold`',
   [Action.CUSTOMER_ERASE]: '`erasePersonalData`',
   [Action.ARCHIVE_VERIFY]: '`verifyArchive`',
@@ -102,7 +102,8 @@ ${table(['role', 'customers'], ROLES.map((role) => [role, CUSTOMER_ROWS[role] ==
 
 ## Actions
 
-*yes*: on every customer the role reads; *own*: only on the customers it owns; *—*: refused
+*yes*: on every customer the role reads; *own*: only on the customers it owns (or, where the
+action says so, only on what the role started itself); *—*: refused
 with \`FORBIDDEN\` before anything is read or changed.
 
 ${table(['action', ...ROLES, 'covers'], Object.values(Action).map((action) => [`\`${action}\``, ...ROLES.map((role) => scope(ACTIONS[action][role])), ACTION_MEANING[action]]))}

@@ -150,6 +150,7 @@ export enum Action {
   /** Start an archive policy run now (moves records, like archiving by hand). */
   POLICY_RUN = 'policy:run',
   JOB_READ = 'job:read',
+  /** Cancel a job; OWN: only a job one started oneself, of a kind in OWN_CANCELLABLE_JOBS. */
   JOB_CANCEL = 'job:cancel',
   /** Set or lift a legal hold (blocks purge and retention). */
   LEGAL_HOLD = 'customer:legal-hold',
@@ -199,7 +200,8 @@ export const ACTIONS: Record<Action, Record<Role, RowScope>> = {
   [Action.POLICY_WRITE]: actionRoles([ADMIN]),
   [Action.POLICY_RUN]: actionRoles([ADMIN, MANAGER]),
   [Action.JOB_READ]: actionRoles([ADMIN, MANAGER]),
-  [Action.JOB_CANCEL]: actionRoles([ADMIN, MANAGER]),
+  // OWN: SALES stops the import it started (and nothing else; it reads no jobs).
+  [Action.JOB_CANCEL]: actionRoles([ADMIN, MANAGER], [SALES]),
   [Action.LEGAL_HOLD]: actionRoles([ADMIN]),
   [Action.CUSTOMER_ERASE]: actionRoles([ADMIN]),
   [Action.ARCHIVE_VERIFY]: actionRoles([ADMIN, AUDITOR]),
@@ -210,6 +212,10 @@ export const ACTIONS: Record<Action, Record<Role, RowScope>> = {
   // OWN for everyone: only the operations one did oneself, whatever one's row scope.
   [Action.OPERATION_UNDO]: actionRoles([], [ADMIN, MANAGER, SALES]),
 };
+
+/** Job kinds a role with OWN scope on JOB_CANCEL may cancel, when it started the job:
+ * an import run (a role that may import may stop its own import and resume it later). */
+export const OWN_CANCELLABLE_JOBS: readonly string[] = ['IMPORT_CUSTOMERS'];
 
 /** Customer input fields each role may write. A write naming any other field is
  * refused whole (FORBIDDEN) and changes nothing. */
