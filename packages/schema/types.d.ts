@@ -1281,11 +1281,21 @@ export interface CustomerImport {
   preview: Array<ImportPreviewRow>;
   /** Rows with problems as a CSV file (UTF-8 with BOM): row, field, reason, then the row as it was in the file. */
   errorFile: Scalars['String'];
+  /** Rows the last dry run (or run) found matching existing customers, in row order, with the matches you may see; only for whoever uploaded the file. */
+  duplicateRows: Array<ImportDuplicateRow>;
 }
 
 /** Arguments of `CustomerImport.preview`. */
 export interface CustomerImportPreviewArgs {
   /** How many rows (at most 100). */
+  first?: Scalars['Int'];
+}
+
+/** Arguments of `CustomerImport.duplicateRows`. */
+export interface CustomerImportDuplicateRowsArgs {
+  /** Matching rows to pass over first. */
+  offset?: Scalars['Int'];
+  /** How many rows (at most 200). */
   first?: Scalars['Int'];
 }
 
@@ -1300,6 +1310,17 @@ export interface CustomerImportPayload {
   __typename?: 'CustomerImportPayload';
   /** The import. */
   customerImport: CustomerImport;
+}
+
+/** What an import wizard shows before a file is chosen. */
+export interface CustomerImportSetup {
+  __typename?: 'CustomerImportSetup';
+  /** The largest file POST /imports/customers accepts, in bytes (IMPORT_MAX_BYTES). */
+  maxBytes: Scalars['Int'];
+  /** The most data rows a file may have (IMPORT_MAX_ROWS). */
+  maxRows: Scalars['Int'];
+  /** Saved templates, most recently saved first (at most 200). */
+  templates: Array<ImportTemplate>;
 }
 
 /** Where a customer import is. */
@@ -1898,6 +1919,21 @@ export type ImportDuplicateAction =
   /** Create it and put it with its match up for merge review (duplicateCandidates). */
   | 'QUEUE_MERGE';
 
+/** A row of the file that matched existing customers in the last dry run or run. */
+export interface ImportDuplicateRow {
+  __typename?: 'ImportDuplicateRow';
+  /** Row number (1 = the first row after the header). */
+  rowNo: Scalars['Int'];
+  /** The values it would write (after mapping and normalization). */
+  values: Array<ImportValue>;
+  /** Its own duplicate handling (chooseImportRowActions), or null for the import’s. */
+  action: ImportDuplicateAction | null;
+  /** How many existing customers it matched. */
+  matchCount: Scalars['Int'];
+  /** The matched customers you may see, most likely first (the others are only counted). */
+  customers: Array<Customer>;
+}
+
 /** A row of the file after mapping and normalization. */
 export interface ImportPreviewRow {
   __typename?: 'ImportPreviewRow';
@@ -1939,6 +1975,17 @@ export interface ImportRowActionInput {
   rowNo: Scalars['Int'];
   /** The action, or null for the import’s. */
   action?: ImportDuplicateAction | null;
+}
+
+/** A column mapping remembered under a name (configureCustomerImport templateName); a file with the same header row gets it at upload. */
+export interface ImportTemplate {
+  __typename?: 'ImportTemplate';
+  /** Identifier. */
+  id: Scalars['ID'];
+  /** Its name. */
+  name: Scalars['String'];
+  /** The header row it was made for, each column with its field. */
+  columns: Array<ImportColumn>;
 }
 
 /** One field of a previewed row, as it would be written. */
@@ -2977,6 +3024,8 @@ export interface Query {
   duplicateRules: Array<DuplicateRule>;
   /** A customer import you started (any import for roles that see every customer). */
   customerImport: CustomerImport | null;
+  /** The upload limits and the saved mapping templates, for an import wizard. */
+  customerImportSetup: CustomerImportSetup;
   /** The signed-in user, with the permissions the dashboard may show. */
   me: User;
   /** All staff users with their emails and roles (ADMIN only; others read their own `me`). */
@@ -4591,6 +4640,235 @@ export interface CustomerHistoryQuery {
       revertible: Scalars['Boolean'];
     }>;
   }> | null;
+}
+
+/** Variables of the registered query `CustomerDuplicates`. */
+export interface CustomerDuplicatesQueryVariables {
+  input: CustomerDuplicateCheckInput;
+}
+
+/** Result (`data`) of the registered query `CustomerDuplicates`. */
+export interface CustomerDuplicatesQuery {
+  customerDuplicates: Array<{
+    visible: Scalars['Boolean'];
+    score: Scalars['Float'];
+    customer: {
+      id: Scalars['ID'];
+      code: Scalars['String'];
+      name: Scalars['String'];
+      region: Scalars['String'] | null;
+    } | null;
+    reasons: Array<{
+      kind: DuplicateMatchKind;
+      score: Scalars['Float'];
+      action: DuplicateRuleAction;
+    }>;
+  }>;
+}
+
+/** Variables of the registered query `CustomerImportSetup`. */
+export interface CustomerImportSetupQueryVariables {
+}
+
+/** Result (`data`) of the registered query `CustomerImportSetup`. */
+export interface CustomerImportSetupQuery {
+  customerImportSetup: {
+    maxBytes: Scalars['Int'];
+    maxRows: Scalars['Int'];
+    templates: Array<{
+      id: Scalars['ID'];
+      name: Scalars['String'];
+      columns: Array<{
+        index: Scalars['Int'];
+        header: Scalars['String'];
+        field: Scalars['String'] | null;
+      }>;
+    }>;
+  };
+}
+
+/** Variables of the registered query `CustomerImportStatus`. */
+export interface CustomerImportStatusQueryVariables {
+  id: Scalars['ID'];
+}
+
+/** Result (`data`) of the registered query `CustomerImportStatus`. */
+export interface CustomerImportStatusQuery {
+  customerImport: {
+    id: Scalars['ID'];
+    fileName: Scalars['String'];
+    format: Scalars['String'];
+    encoding: Scalars['String'] | null;
+    duplicateAction: ImportDuplicateAction;
+    templateId: Scalars['ID'] | null;
+    state: CustomerImportState;
+    rowCount: Scalars['Int'];
+    createdAt: Scalars['DateTime'];
+    columns: Array<{
+      index: Scalars['Int'];
+      header: Scalars['String'];
+      field: Scalars['String'] | null;
+    }>;
+    counts: {
+      rows: Scalars['Int'] | null;
+      created: Scalars['Int'] | null;
+      updated: Scalars['Int'] | null;
+      skipped: Scalars['Int'] | null;
+      errored: Scalars['Int'] | null;
+      queued: Scalars['Int'] | null;
+      duplicates: Scalars['Int'] | null;
+      dryRun: Scalars['Boolean'] | null;
+      removed: Scalars['Int'] | null;
+      voided: Scalars['Int'] | null;
+      restored: Scalars['Int'] | null;
+      kept: Scalars['Int'] | null;
+    };
+    progress: {
+      jobId: Scalars['ID'];
+      state: Scalars['String'];
+      done: Scalars['Int'];
+      total: Scalars['Int'] | null;
+      error: Scalars['String'] | null;
+    } | null;
+    undoProgress: {
+      jobId: Scalars['ID'];
+      state: Scalars['String'];
+      done: Scalars['Int'];
+      total: Scalars['Int'] | null;
+      error: Scalars['String'] | null;
+    } | null;
+  } | null;
+}
+
+/** Variables of the registered query `CustomerImportRows`. */
+export interface CustomerImportRowsQueryVariables {
+  id: Scalars['ID'];
+  preview: Scalars['Int'];
+  first: Scalars['Int'];
+  offset: Scalars['Int'];
+}
+
+/** Result (`data`) of the registered query `CustomerImportRows`. */
+export interface CustomerImportRowsQuery {
+  customerImport: {
+    id: Scalars['ID'];
+    preview: Array<{
+      rowNo: Scalars['Int'];
+      values: Array<{
+        field: Scalars['String'];
+        value: Scalars['String'];
+      }>;
+      problems: Array<{
+        field: Scalars['String'];
+        message: Scalars['String'];
+      }>;
+    }>;
+    duplicateRows: Array<{
+      rowNo: Scalars['Int'];
+      action: ImportDuplicateAction | null;
+      matchCount: Scalars['Int'];
+      values: Array<{
+        field: Scalars['String'];
+        value: Scalars['String'];
+      }>;
+      customers: Array<{
+        id: Scalars['ID'];
+        code: Scalars['String'];
+        name: Scalars['String'];
+      }>;
+    }>;
+  } | null;
+}
+
+/** Variables of the registered query `CustomerImportErrorFile`. */
+export interface CustomerImportErrorFileQueryVariables {
+  id: Scalars['ID'];
+}
+
+/** Result (`data`) of the registered query `CustomerImportErrorFile`. */
+export interface CustomerImportErrorFileQuery {
+  customerImport: {
+    id: Scalars['ID'];
+    errorFile: Scalars['String'];
+  } | null;
+}
+
+/** Variables of the registered mutation `ConfigureCustomerImport`. */
+export interface ConfigureCustomerImportMutationVariables {
+  input: ConfigureCustomerImportInput;
+}
+
+/** Result (`data`) of the registered mutation `ConfigureCustomerImport`. */
+export interface ConfigureCustomerImportMutation {
+  configureCustomerImport: {
+    customerImport: {
+      id: Scalars['ID'];
+      templateId: Scalars['ID'] | null;
+    };
+  };
+}
+
+/** Variables of the registered mutation `ChooseImportRowActions`. */
+export interface ChooseImportRowActionsMutationVariables {
+  input: ChooseImportRowActionsInput;
+}
+
+/** Result (`data`) of the registered mutation `ChooseImportRowActions`. */
+export interface ChooseImportRowActionsMutation {
+  chooseImportRowActions: {
+    rows: Scalars['Int'];
+  };
+}
+
+/** Variables of the registered mutation `CheckCustomerImport`. */
+export interface CheckCustomerImportMutationVariables {
+  input: CustomerImportInput;
+}
+
+/** Result (`data`) of the registered mutation `CheckCustomerImport`. */
+export interface CheckCustomerImportMutation {
+  checkCustomerImport: {
+    customerImport: {
+      id: Scalars['ID'];
+      progress: {
+        jobId: Scalars['ID'];
+      } | null;
+    };
+  };
+}
+
+/** Variables of the registered mutation `RunCustomerImport`. */
+export interface RunCustomerImportMutationVariables {
+  input: CustomerImportInput;
+}
+
+/** Result (`data`) of the registered mutation `RunCustomerImport`. */
+export interface RunCustomerImportMutation {
+  runCustomerImport: {
+    customerImport: {
+      id: Scalars['ID'];
+      progress: {
+        jobId: Scalars['ID'];
+      } | null;
+    };
+  };
+}
+
+/** Variables of the registered mutation `UndoCustomerImport`. */
+export interface UndoCustomerImportMutationVariables {
+  input: CustomerImportInput;
+}
+
+/** Result (`data`) of the registered mutation `UndoCustomerImport`. */
+export interface UndoCustomerImportMutation {
+  undoCustomerImport: {
+    customerImport: {
+      id: Scalars['ID'];
+      undoProgress: {
+        jobId: Scalars['ID'];
+      } | null;
+    };
+  };
 }
 
 /** Variables of the registered subscription `JobUpdated`. */
@@ -7211,14 +7489,22 @@ export interface RegisteredOperations {
   BackupSettings: { variables: BackupSettingsQueryVariables; result: BackupSettingsQuery };
   BulkTagCustomers: { variables: BulkTagCustomersMutationVariables; result: BulkTagCustomersMutation };
   CancelJob: { variables: CancelJobMutationVariables; result: CancelJobMutation };
+  CheckCustomerImport: { variables: CheckCustomerImportMutationVariables; result: CheckCustomerImportMutation };
+  ChooseImportRowActions: { variables: ChooseImportRowActionsMutationVariables; result: ChooseImportRowActionsMutation };
   ClassifyLifecycleStages: { variables: ClassifyLifecycleStagesMutationVariables; result: ClassifyLifecycleStagesMutation };
   CleanupStats: { variables: CleanupStatsQueryVariables; result: CleanupStatsQuery };
+  ConfigureCustomerImport: { variables: ConfigureCustomerImportMutationVariables; result: ConfigureCustomerImportMutation };
   CountDataQuality: { variables: CountDataQualityMutationVariables; result: CountDataQualityMutation };
   CreateArchivePolicy: { variables: CreateArchivePolicyMutationVariables; result: CreateArchivePolicyMutation };
   CreateCustomer: { variables: CreateCustomerMutationVariables; result: CreateCustomerMutation };
   CreateExport: { variables: CreateExportMutationVariables; result: CreateExportMutation };
   CreateUser: { variables: CreateUserMutationVariables; result: CreateUserMutation };
+  CustomerDuplicates: { variables: CustomerDuplicatesQueryVariables; result: CustomerDuplicatesQuery };
   CustomerHistory: { variables: CustomerHistoryQueryVariables; result: CustomerHistoryQuery };
+  CustomerImportErrorFile: { variables: CustomerImportErrorFileQueryVariables; result: CustomerImportErrorFileQuery };
+  CustomerImportRows: { variables: CustomerImportRowsQueryVariables; result: CustomerImportRowsQuery };
+  CustomerImportSetup: { variables: CustomerImportSetupQueryVariables; result: CustomerImportSetupQuery };
+  CustomerImportStatus: { variables: CustomerImportStatusQueryVariables; result: CustomerImportStatusQuery };
   CustomerList: { variables: CustomerListQueryVariables; result: CustomerListQuery };
   CustomerOne: { variables: CustomerOneQueryVariables; result: CustomerOneQuery };
   CustomersPage: { variables: CustomersPageQueryVariables; result: CustomersPageQuery };
@@ -7253,6 +7539,7 @@ export interface RegisteredOperations {
   RestoreCustomers: { variables: RestoreCustomersMutationVariables; result: RestoreCustomersMutation };
   RevertCustomer: { variables: RevertCustomerMutationVariables; result: RevertCustomerMutation };
   RunArchivePolicy: { variables: RunArchivePolicyMutationVariables; result: RunArchivePolicyMutation };
+  RunCustomerImport: { variables: RunCustomerImportMutationVariables; result: RunCustomerImportMutation };
   SaveSegment: { variables: SaveSegmentMutationVariables; result: SaveSegmentMutation };
   SaveTag: { variables: SaveTagMutationVariables; result: SaveTagMutation };
   SearchArchive: { variables: SearchArchiveQueryVariables; result: SearchArchiveQuery };
@@ -7266,6 +7553,7 @@ export interface RegisteredOperations {
   StartBackupDrill: { variables: StartBackupDrillMutationVariables; result: StartBackupDrillMutation };
   StartKeyRotation: { variables: StartKeyRotationMutationVariables; result: StartKeyRotationMutation };
   TagAll: { variables: TagAllQueryVariables; result: TagAllQuery };
+  UndoCustomerImport: { variables: UndoCustomerImportMutationVariables; result: UndoCustomerImportMutation };
   UndoOperation: { variables: UndoOperationMutationVariables; result: UndoOperationMutation };
   UnmergeCustomers: { variables: UnmergeCustomersMutationVariables; result: UnmergeCustomersMutation };
   UnvoidCustomer: { variables: UnvoidCustomerMutationVariables; result: UnvoidCustomerMutation };
