@@ -22,6 +22,7 @@ import { seedModule } from '../modules/seed/seed.module.js';
 import { liveModule } from '../modules/live/live.module.js';
 import { undoModule } from '../modules/undo/undo.module.js';
 import { historyModule } from '../modules/history/history.module.js';
+import { subjectRequestModule } from '../modules/subject-request/subject-request.module.js';
 import { nodeModule } from '../modules/node/node.module.js';
 
 /**
@@ -56,5 +57,6 @@ export const MODULES: readonly ModuleManifest[] = [
   liveModule,
   undoModule,
   historyModule,
+  subjectRequestModule,
   nodeModule,
 ];

@@ -160,7 +160,7 @@ export class CustomerImport {
   @Field(() => ImportDuplicateAction, { description: 'What rows matching an existing customer do (unless chosen per row).' })
   duplicateAction!: ImportDuplicateAction;
 
-  @NotANodeId("an import template's id: templates have no object type of their own")
+  @NotANodeId("an ImportTemplate's id (templates are listed by customerImportSetup, not read one by one)")
   @Field(() => ID, { nullable: true, description: 'The template the mapping came from or was saved as.' })
   templateId!: string | null;
 
