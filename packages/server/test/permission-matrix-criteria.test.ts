@@ -13,6 +13,7 @@ import { ACTIONS, Action, FieldAccess, RowScope } from '../src/policy/policy.js'
 import { insertCustomer, setTaxId } from './helpers/fixtures.js';
 import { startWorker, waitForJob } from './helpers/jobs.js';
 import { startTestServer, TEST_USERS, type TestServer, type TestUser } from './helpers/test-server.js';
+import { dbId } from './helpers/global-ids.js';
 
 /**
  * The permission matrix for values that stand for customer data without being customer
@@ -165,7 +166,7 @@ describe('job results (generated from the policy)', () => {
     try {
       const backup = await server.gql(`mutation { startBackup(input: { reason: "matrix" }) { job { id } } }`);
       expect((await waitForJob(server.db, backup.data.startBackup.job.id, undefined, 120_000)).state).toBe('SUCCEEDED');
-      const [{ name }] = await server.db.query<{ name: string }>(`select params->>'name' as name from job where id = $1`, [backup.data.startBackup.job.id]);
+      const [{ name }] = await server.db.query<{ name: string }>(`select params->>'name' as name from job where id = $1`, [dbId(backup.data.startBackup.job.id)]);
       const drill = await server.gql(`mutation($id: ID!) { startBackupDrill(input: { id: $id }) { job { id } } }`, { id: name });
       expect((await waitForJob(server.db, drill.data.startBackupDrill.job.id, undefined, 120_000)).state).toBe('SUCCEEDED');
     } finally {

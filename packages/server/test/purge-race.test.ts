@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { insertCustomer } from './helpers/fixtures.js';
 import { startTestServer, type GraphQLResponse, type TestServer } from './helpers/test-server.js';
+import { gid } from './helpers/global-ids.js';
 
 /**
  * purgeCustomer / erasePersonalData racing restoreCustomers over real GraphQL: the restore
@@ -64,7 +65,7 @@ describe('a purge or erasure that loses the race with a restore', () => {
   it('purges a VOID customer from the live store it went back to', async () => {
     const { id, code } = await archived('VOID');
     const { restore, other } = await raceWithRestore(id, () => server.gql(PURGE, { id, code }));
-    expect(restore.data.restoreCustomers.customers).toEqual([{ id, status: 'VOID' }]);
+    expect(restore.data.restoreCustomers.customers).toEqual([{ id: gid('Customer', id), status: 'VOID' }]);
     expect(other.errors).toBeUndefined();
     expect(other.data.purgeCustomer).toMatchObject({ purgedId: id, export: { store: 'LIVE' } });
     expect(await server.db.query(`select id from customer where id = $1 union all select id from archive.customer where id = $1`, [id])).toEqual([]);
@@ -73,7 +74,7 @@ describe('a purge or erasure that loses the race with a restore', () => {
   it('answers INVALID_STATE, not NOT_FOUND, for an ACTIVE customer that is live again', async () => {
     const { id, code } = await archived('ACTIVE');
     const { restore, other } = await raceWithRestore(id, () => server.gql(PURGE, { id, code }));
-    expect(restore.data.restoreCustomers.customers).toEqual([{ id, status: 'ACTIVE' }]);
+    expect(restore.data.restoreCustomers.customers).toEqual([{ id: gid('Customer', id), status: 'ACTIVE' }]);
     expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_STATE' });
     expect(other.errors?.[0]?.message).toBe('Cannot purge a customer whose status is ACTIVE');
     expect(await server.db.query(`select status from customer where id = $1`, [id])).toEqual([{ status: 'ACTIVE' }]);
@@ -83,7 +84,7 @@ describe('a purge or erasure that loses the race with a restore', () => {
     const { id, code } = await archived('ACTIVE');
     const { other } = await raceWithRestore(id, () => server.gql(ERASE, { id, code }));
     expect(other.errors).toBeUndefined();
-    expect(other.data.erasePersonalData).toEqual({ customer: { id, email: null }, archivedCustomer: null });
+    expect(other.data.erasePersonalData).toEqual({ customer: { id: gid('Customer', id), email: null }, archivedCustomer: null });
     expect(await server.db.query(`select email from customer where id = $1`, [id])).toEqual([{ email: null }]);
   });
 

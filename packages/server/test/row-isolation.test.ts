@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { insertCustomer, insertInteractions } from './helpers/fixtures.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
+import { dbId, gid } from './helpers/global-ids.js';
 
 let server: TestServer;
 const own: Record<'sales1' | 'sales2', string[]> = { sales1: [], sales2: [] };
@@ -26,7 +27,7 @@ describe('SALES sees only its own customers', () => {
       const res = await server.as(user)(`{ customers(first: 50) { totalCount nodes { id } } interactions(first: 50) { totalCount nodes { customer { id } } } }`);
       expect(res.errors).toBeUndefined();
       expect(res.data.customers.totalCount).toBe(own[user].length);
-      expect(res.data.customers.nodes.map((n: { id: string }) => n.id).sort()).toEqual([...own[user]].sort());
+      expect(res.data.customers.nodes.map((n: { id: string }) => n.id).sort()).toEqual([...own[user]].map((id) => gid('Customer', id)).sort());
       expect(res.data.interactions.totalCount).toBe(own[user].length * 2);
       expect(new Set(res.data.interactions.nodes.map((n: { customer: { id: string } }) => n.customer.id))).toEqual(new Set(own[user]));
     }
@@ -57,7 +58,7 @@ describe('SALES sees only its own customers', () => {
 
   it('creates customers it owns, and may not hand them to someone else', async () => {
     const created = await server.as('sales1')(`mutation { createCustomer(input: { name: "Mine", type: SMB }) { customer { id owner { id } } } }`);
-    expect(created.data.createCustomer.customer.owner.id).toBe(server.users.sales1);
+    expect(created.data.createCustomer.customer.owner.id).toBe(gid('User', server.users.sales1));
     own.sales1.push(created.data.createCustomer.customer.id);
     const handover = await server.as('sales1')(`mutation { createCustomer(input: { name: "Theirs", type: SMB, ownerId: "${server.users.sales2}" }) { customer { id } } }`);
     expect(handover.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', fields: [{ field: 'ownerId' }] });
@@ -110,7 +111,7 @@ describe('access log', () => {
       [before],
     );
     expect(rows.map((r) => r.field).sort()).toEqual(['email', 'phone']);
-    const withEmail = res.data.customers.nodes.filter((n: { email: string | null }) => n.email).map((n: { id: string }) => n.id);
+    const withEmail = res.data.customers.nodes.filter((n: { email: string | null }) => n.email).map((n: { id: string }) => dbId(n.id));
     expect(rows.find((r) => r.field === 'email')!.entity_ids.sort()).toEqual(withEmail.sort());
     expect(rows.find((r) => r.field === 'phone')!.entity_ids).toEqual([own.sales1[0]]);
     expect(rows[0]!.actor_id).toBe(server.users.admin);
