@@ -138,7 +138,7 @@ describe('node(id) and nodes(ids) over HTTP', () => {
   });
 
   it('keeps each type\'s action rule: the audit log stays AUDIT_READ\'s', async () => {
-    const [event] = await server.db.query<{ seq: string }>(`select seq::text from audit_event order by seq limit 1`);
+    const [event] = await server.db.query<{ seq: string }>(`select e.seq::text as seq from audit_event e order by e.seq limit 1`);
     if (event) {
       const res = await server.as('sales1')(`query($id: ID!) { node(id: $id) { id } }`, { id: gid('AuditEvent', event.seq) });
       expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
