@@ -10,7 +10,7 @@ import { countryOfRegion, normalizeEmail, normalizePhone, normalizeRegion } from
  * (email, phone to E.164 in the customer's country, region), compared with the ACTIVE
  * customers by the same match keys and scores as detection (duplicate.rules.ts). Each
  * kind is one index lookup (migration-2026120701-intake, and for names the stored name
- * key of migration-2026120712-name-key), so the check stays a few milliseconds on a
+ * key of migration-2026120721-name-key), so the check stays a few milliseconds on a
  * million customers (docs/developers/benchmarks.md).
  */
 

@@ -20,7 +20,7 @@ export const EXACT_RULES: readonly { reason: MatchKind; score: number; key: stri
   { reason: 'EMAIL', score: 0.9, key: 'custos_email_key(c.email)' },
   { reason: 'PHONE', score: 0.85, key: 'custos_phone_key(c.phone)' },
   { reason: 'TAX_ID', score: 0.95, key: 'c.tax_id_hash', blind: true },
-  // The stored key (migration-2026120712-name-key): custos_name_key(name), written with the name.
+  // The stored key (migration-2026120721-name-key): custos_name_key(name), written with the name.
   { reason: 'NAME', score: 0.7, key: 'c.name_key', partition: 'c.region' },
 ];
 

@@ -18,7 +18,7 @@ import { Migration } from '@mikro-orm/migrations';
  * of the customer's region only instead of every region's and filtering on the heap.
  */
 export class MigrationNameKey extends Migration {
-  override name = 'migration-2026120712-name-key';
+  override name = 'migration-2026120721-name-key';
 
   override up(): void {
     this.addSql(`create extension if not exists btree_gin`);
