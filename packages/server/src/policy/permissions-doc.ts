@@ -36,7 +36,7 @@ const ACTION_MEANING: Record<Action, string> = {
   [Action.CUSTOMER_MERGE]: '`mergeCustomers`, `merges`, `detectDuplicates`, `duplicateCandidates`, `dismissDuplicate`',
   [Action.CUSTOMER_UNMERGE]: '`unmergeCustomers`',
   [Action.CUSTOMER_NORMALIZE]: '`normalizeCustomers`, `countDataQuality`',
-  [Action.CUSTOMER_PURGE]: '`purgeCustomer`, `previewRetentionSweep`, `runRetentionSweep`',
+  [Action.CUSTOMER_PURGE]: '`purgeCustomer` (into the recycle bin), `scheduledPurges`, `cancelScheduledPurge`, `previewRetentionSweep`, `runRetentionSweep`; `PURGE_NOW` requests',
   [Action.ARCHIVE_READ]: '`archivedCustomer(s)`, `searchArchive`, archived results of `search`',
   [Action.AUDIT_READ]: '`auditEvents`, `verifyAuditChain`, audit exports',
   [Action.REPORT_READ]: '`customerStats`, `lifecycleActivity`, `archiveStats`, `cleanupStats`',
@@ -54,6 +54,8 @@ const ACTION_MEANING: Record<Action, string> = {
   [Action.CLASSIFICATION_MANAGE]: 'tags (`saveTag`, `deleteTag`) and segments (`saveSegment`, `deleteSegment`)',
   [Action.ENCRYPTION_KEYS_ROTATE]: '`startKeyRotation`',
   [Action.STAFF_READ]: '`staff` (staff names, for owner pickers and labels)',
+  [Action.APPROVAL_READ]: '`approvalRequests` (the four-eyes inbox), `cancelApprovalRequest` (one\'s own requests)',
+  [Action.APPROVAL_DECIDE]: '`approveRequest`, `rejectRequest` on someone else\'s request for an operation the role may run itself (`requestApproval` needs only the operation\'s own action)',
   [Action.OPERATION_UNDO]: '`undoOperation` (one\'s own recent void, archive, bulk tag change or normalization)',
 };
 

@@ -1,6 +1,7 @@
 import { inTransaction, type RequestContext } from '../../core/context.js';
 import { forgetCustomers } from '../customer/customer.undo.js';
 import { requireAction } from '../../policy/guard.js';
+import { FourEyesOperation, requireFourEyes } from '../../policy/four-eyes.js';
 import { Action } from '../../policy/policy.js';
 import { outboxInsertFrom } from '../../search/outbox.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -79,6 +80,7 @@ const ERASED_FIELDS = ['email', 'phone', 'address', 'taxId', 'notes', 'voidNote'
  */
 export async function erasePersonalData(ctx: RequestContext, input: ErasePersonalDataInput): Promise<{ id: string; store: Store }> {
   requireAction(ctx, Action.CUSTOMER_ERASE);
+  requireFourEyes(ctx, FourEyesOperation.ERASE_PERSONAL_DATA);
   return inTransaction(ctx, async (tx) => {
     const found = await locateCustomer(tx, input.id);
     if (!found) throw customerNotFound(input.id);
