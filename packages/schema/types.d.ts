@@ -950,6 +950,14 @@ export interface CleanupStats {
   dataQualityCountedAt: Scalars['DateTime'] | null;
 }
 
+/** Closes a data-subject request as answered. */
+export interface CompleteSubjectRequestInput {
+  /** The request. */
+  id: Scalars['ID'];
+  /** What was sent or done, for the record. */
+  note?: Scalars['String'] | null;
+}
+
 /** Mapping and duplicate handling of an import. */
 export interface ConfigureCustomerImportInput {
   /** The import. */
@@ -960,6 +968,14 @@ export interface ConfigureCustomerImportInput {
   duplicateAction?: ImportDuplicateAction | null;
   /** Remember this mapping under this name for files with the same header row. */
   templateName?: Scalars['String'] | null;
+}
+
+/** Corrects a matched live customer through the ordinary edit (a correction request). */
+export interface CorrectSubjectDataInput {
+  /** The request (of kind CORRECTION). */
+  id: Scalars['ID'];
+  /** The customer, the version read and the corrections. */
+  customer: UpdateCustomerInput;
 }
 
 /** Options of a data-quality count. */
@@ -1082,6 +1098,28 @@ export interface CreateExportPayload {
   rowCount: Scalars['Int'];
   /** Columns included; fields your role may not read are left out, masked ones stay masked. */
   columns: Array<Scalars['String']>;
+}
+
+/** A data-subject request as received. At least one of email, phone and tax id is required: a name alone identifies no one. */
+export interface CreateSubjectRequestInput {
+  /** What the person asks for. */
+  kind: SubjectRequestKind;
+  /** The law it is made under; sets the due date. */
+  regime: SubjectRequestRegime;
+  /** The day it was received, `YYYY-MM-DD`. */
+  receivedOn: Scalars['String'];
+  /** The language the person is answered in. */
+  language: SubjectLanguage;
+  /** Your reference for the request (a ticket number; not personal data). */
+  reference?: Scalars['String'] | null;
+  /** The person’s name (corroborates a match; never matches alone). */
+  subjectName?: Scalars['String'] | null;
+  /** Their email address. */
+  email?: Scalars['String'] | null;
+  /** Their phone number. */
+  phone?: Scalars['String'] | null;
+  /** Their tax or identity number. */
+  taxId?: Scalars['String'] | null;
 }
 
 /** A new staff user. */
@@ -1372,11 +1410,21 @@ export interface CustomerImport {
   preview: Array<ImportPreviewRow>;
   /** Rows with problems as a CSV file (UTF-8 with BOM): row, field, reason, then the row as it was in the file. */
   errorFile: Scalars['String'];
+  /** Rows the last dry run (or run) found matching existing customers, in row order, with the matches you may see; only for whoever uploaded the file. */
+  duplicateRows: Array<ImportDuplicateRow>;
 }
 
 /** Arguments of `CustomerImport.preview`. */
 export interface CustomerImportPreviewArgs {
   /** How many rows (at most 100). */
+  first?: Scalars['Int'];
+}
+
+/** Arguments of `CustomerImport.duplicateRows`. */
+export interface CustomerImportDuplicateRowsArgs {
+  /** Matching rows to pass over first. */
+  offset?: Scalars['Int'];
+  /** How many rows (at most 200). */
   first?: Scalars['Int'];
 }
 
@@ -1391,6 +1439,17 @@ export interface CustomerImportPayload {
   __typename?: 'CustomerImportPayload';
   /** The import. */
   customerImport: CustomerImport;
+}
+
+/** What an import wizard shows before a file is chosen. */
+export interface CustomerImportSetup {
+  __typename?: 'CustomerImportSetup';
+  /** The largest file POST /imports/customers accepts, in bytes (IMPORT_MAX_BYTES). */
+  maxBytes: Scalars['Int'];
+  /** The most data rows a file may have (IMPORT_MAX_ROWS). */
+  maxRows: Scalars['Int'];
+  /** Saved templates, most recently saved first (at most 200). */
+  templates: Array<ImportTemplate>;
 }
 
 /** Where a customer import is. */
@@ -1884,6 +1943,16 @@ export interface ErasePersonalDataInput {
   confirm: Scalars['String'];
 }
 
+/** Erases the personal data of customers a request matches (an erasure request). */
+export interface EraseSubjectDataInput {
+  /** The request (of kind ERASURE). */
+  id: Scalars['ID'];
+  /** The matched customers to erase (live or archived). */
+  customerIds: Array<Scalars['ID']>;
+  /** The number of customers, typed again to confirm. */
+  confirmCount: Scalars['Int'];
+}
+
 /** File format of an export. */
 export type ExportFormat =
   /** UTF-8 CSV with a byte-order mark (opens correctly in Excel), RFC 4180 quoting. */
@@ -1987,6 +2056,21 @@ export type ImportDuplicateAction =
   /** Create it and put it with its match up for merge review (duplicateCandidates). */
   | 'QUEUE_MERGE';
 
+/** A row of the file that matched existing customers in the last dry run or run. */
+export interface ImportDuplicateRow {
+  __typename?: 'ImportDuplicateRow';
+  /** Row number (1 = the first row after the header). */
+  rowNo: Scalars['Int'];
+  /** The values it would write (after mapping and normalization). */
+  values: Array<ImportValue>;
+  /** Its own duplicate handling (chooseImportRowActions), or null for the import’s. */
+  action: ImportDuplicateAction | null;
+  /** How many existing customers it matched. */
+  matchCount: Scalars['Int'];
+  /** The matched customers you may see, most likely first (the others are only counted). */
+  customers: Array<Customer>;
+}
+
 /** A row of the file after mapping and normalization. */
 export interface ImportPreviewRow {
   __typename?: 'ImportPreviewRow';
@@ -2028,6 +2112,17 @@ export interface ImportRowActionInput {
   rowNo: Scalars['Int'];
   /** The action, or null for the import’s. */
   action?: ImportDuplicateAction | null;
+}
+
+/** A column mapping remembered under a name (configureCustomerImport templateName); a file with the same header row gets it at upload. */
+export interface ImportTemplate {
+  __typename?: 'ImportTemplate';
+  /** Identifier. */
+  id: Scalars['ID'];
+  /** Its name. */
+  name: Scalars['String'];
+  /** The header row it was made for, each column with its field. */
+  columns: Array<ImportColumn>;
 }
 
 /** One field of a previewed row, as it would be written. */
@@ -2247,7 +2342,9 @@ export type JobKind =
   /** Undoes a customer import: removes the customers it created and restores those it updated. */
   | 'UNDO_CUSTOMER_IMPORT'
   /** Runs an approved four-eyes request’s operation once, as the approver, naming the requester. */
-  | 'APPROVED_OPERATION';
+  | 'APPROVED_OPERATION'
+  /** Gathers everything held about the subject of a data-subject request into a sealed bundle to download. */
+  | 'SUBJECT_ACCESS_EXPORT';
 
 /** How far a job is. */
 export interface JobProgress {
@@ -2494,7 +2591,7 @@ export interface Mutation {
   deleteArchivePolicy: DeleteArchivePolicyPayload;
   /** Starts a run of an archive policy now, as a background job. */
   runArchivePolicy: RunArchivePolicyPayload;
-  /** Cancels a queued job, or asks a running one to stop after its current batch. */
+  /** Cancels a queued job, or asks a running one to stop after its current batch. A role that may cancel only its own jobs cancels only an import it started; any other job reads as not found. */
   cancelJob: CancelJobPayload;
   /** Recomputes lifecycle stages from activity in a background job; customers whose stage was set by hand are left alone. */
   classifyLifecycleStages: ClassifyLifecycleStagesPayload;
@@ -2554,6 +2651,20 @@ export interface Mutation {
   rejectRequest: ApprovalRequestPayload;
   /** Withdraws your own request while nobody has decided on it. */
   cancelApprovalRequest: ApprovalRequestPayload;
+  /** Records a data-subject request; the due date follows from the regime (ADMIN and MANAGER). */
+  createSubjectRequest: SubjectRequestPayload;
+  /** Refuses a data-subject request, with the reason; its identifiers are then kept only masked. */
+  rejectSubjectRequest: SubjectRequestPayload;
+  /** Closes a data-subject request as answered; its identifiers and export are then dropped (masks stay). */
+  completeSubjectRequest: SubjectRequestPayload;
+  /** Starts the job that gathers everything held about the subject (ADMIN). */
+  runSubjectAccessExport: RunSubjectAccessExportPayload;
+  /** A single-use link to the finished export's JSON bundle or HTML summary (ADMIN). */
+  subjectAccessExportLink: SubjectAccessExportLink;
+  /** Erases matched customers through erasePersonalData, linked to an erasure request (ADMIN). */
+  eraseSubjectData: SubjectRequestPayload;
+  /** Corrects a matched live customer through updateCustomer, linked to a correction request. */
+  correctSubjectData: SubjectRequestPayload;
 }
 
 /** Arguments of `Mutation.archiveCustomers`. */
@@ -2916,6 +3027,48 @@ export interface MutationCancelApprovalRequestArgs {
   input: DecideApprovalInput;
 }
 
+/** Arguments of `Mutation.createSubjectRequest`. */
+export interface MutationCreateSubjectRequestArgs {
+  /** The request as received. */
+  input: CreateSubjectRequestInput;
+}
+
+/** Arguments of `Mutation.rejectSubjectRequest`. */
+export interface MutationRejectSubjectRequestArgs {
+  /** The request and why. */
+  input: RejectSubjectRequestInput;
+}
+
+/** Arguments of `Mutation.completeSubjectRequest`. */
+export interface MutationCompleteSubjectRequestArgs {
+  /** The request and a note. */
+  input: CompleteSubjectRequestInput;
+}
+
+/** Arguments of `Mutation.runSubjectAccessExport`. */
+export interface MutationRunSubjectAccessExportArgs {
+  /** The request. */
+  input: SubjectRequestIdInput;
+}
+
+/** Arguments of `Mutation.subjectAccessExportLink`. */
+export interface MutationSubjectAccessExportLinkArgs {
+  /** The request and the file. */
+  input: SubjectAccessExportLinkInput;
+}
+
+/** Arguments of `Mutation.eraseSubjectData`. */
+export interface MutationEraseSubjectDataArgs {
+  /** The request, the customers and their count. */
+  input: EraseSubjectDataInput;
+}
+
+/** Arguments of `Mutation.correctSubjectData`. */
+export interface MutationCorrectSubjectDataArgs {
+  /** The request and the customer edit. */
+  input: CorrectSubjectDataInput;
+}
+
 /** One value normalization would rewrite, before → after, under your field permissions. */
 export interface NormalizationChange {
   __typename?: 'NormalizationChange';
@@ -3046,6 +3199,8 @@ export interface Query {
   duplicateRules: Array<DuplicateRule>;
   /** A customer import you started (any import for roles that see every customer). */
   customerImport: CustomerImport | null;
+  /** The upload limits and the saved mapping templates, for an import wizard. */
+  customerImportSetup: CustomerImportSetup;
   /** The signed-in user, with the permissions the dashboard may show. */
   me: User;
   /** All staff users with their emails and roles (ADMIN only; others read their own `me`). */
@@ -3108,6 +3263,12 @@ export interface Query {
   scheduledPurges: ScheduledPurgeList;
   /** Four-eyes requests, newest first, with counts per state (ADMIN, MANAGER and AUDITOR). */
   approvalRequests: ApprovalRequestList;
+  /** Data-subject requests, the next due first (ADMIN, MANAGER and AUDITOR). */
+  subjectRequests: SubjectRequestConnection;
+  /** One data-subject request; null when there is none. */
+  subjectRequest: SubjectRequest | null;
+  /** Customer records (live and archived) the request's identifiers match now; empty once it is closed (ADMIN and MANAGER). */
+  subjectMatches: Array<SubjectMatch>;
 }
 
 /** Arguments of `Query.archivedCustomer`. */
@@ -3390,6 +3551,34 @@ export interface QueryApprovalRequestsArgs {
   state?: ApprovalState | null;
 }
 
+/** Arguments of `Query.subjectRequests`. */
+export interface QuerySubjectRequestsArgs {
+  /** Number of items after `after` (default 20). */
+  first?: Scalars['Int'] | null;
+  /** Cursor to continue after. */
+  after?: Scalars['String'] | null;
+  /** Number of items before `before`. */
+  last?: Scalars['Int'] | null;
+  /** Cursor to continue before. */
+  before?: Scalars['String'] | null;
+  /** Items to skip after the cursor (or from the start); for page jumps in tables. */
+  offset?: Scalars['Int'] | null;
+  /** Which requests. */
+  filter?: SubjectRequestFilter | null;
+}
+
+/** Arguments of `Query.subjectRequest`. */
+export interface QuerySubjectRequestArgs {
+  /** Request id. */
+  id: Scalars['ID'];
+}
+
+/** Arguments of `Query.subjectMatches`. */
+export interface QuerySubjectMatchesArgs {
+  /** Request id. */
+  id: Scalars['ID'];
+}
+
 /** A refresh token from login or an earlier refresh. */
 export interface RefreshTokenInput {
   /** The refresh token; each can be used once. */
@@ -3420,6 +3609,14 @@ export interface ReindexArchivePayload {
   __typename?: 'ReindexArchivePayload';
   /** The queued rebuild; follow its progress with job(id). */
   job: Job;
+}
+
+/** Refuses a data-subject request. */
+export interface RejectSubjectRequestInput {
+  /** The request. */
+  id: Scalars['ID'];
+  /** Why it is refused (told to the person; not personal data). */
+  reason: Scalars['String'];
 }
 
 /** Asks a second person to approve an operation. Which fields it takes depends on the operation. */
@@ -3601,6 +3798,15 @@ export interface RunRetentionSweepInput {
 export interface RunRetentionSweepPayload {
   __typename?: 'RunRetentionSweepPayload';
   /** The queued sweep; follow it with `job(id)`. */
+  job: Job;
+}
+
+/** Result of runSubjectAccessExport. */
+export interface RunSubjectAccessExportPayload {
+  __typename?: 'RunSubjectAccessExportPayload';
+  /** The request. */
+  subjectRequest: SubjectRequest;
+  /** The job building the export. */
   job: Job;
 }
 
@@ -3891,6 +4097,237 @@ export interface StartKeyRotationPayload {
   /** The queued ROTATE_ENCRYPTION_KEYS job. */
   job: Job;
 }
+
+/** A finished subject access export, ready to download. */
+export interface SubjectAccessExport {
+  __typename?: 'SubjectAccessExport';
+  /** When it was built. */
+  createdAt: Scalars['DateTime'];
+  /** When it is deleted if not downloaded and closed before. */
+  expiresAt: Scalars['DateTime'];
+  /** Customer records in it. */
+  customers: Scalars['Int'];
+  /** Interactions in it. */
+  interactions: Scalars['Int'];
+  /** Kept versions of the records in it. */
+  history: Scalars['Int'];
+  /** Merges in it. */
+  merges: Scalars['Int'];
+  /** Reads of the records by staff in it. */
+  accessLog: Scalars['Int'];
+}
+
+/** A single-use download link to a subject access export. */
+export interface SubjectAccessExportLink {
+  __typename?: 'SubjectAccessExportLink';
+  /** Path to GET once, before it expires; the link itself is the permission (like export links). */
+  url: Scalars['String'];
+  /** The file it downloads. */
+  format: SubjectExportFormat;
+  /** When the link stops working. */
+  expiresAt: Scalars['DateTime'];
+}
+
+/** Asks for a download link to one file of a subject access export. */
+export interface SubjectAccessExportLinkInput {
+  /** The request. */
+  id: Scalars['ID'];
+  /** The bundle (JSON) or the readable summary (HTML). */
+  format: SubjectExportFormat;
+}
+
+/** Which file of a subject access export to download. */
+export type SubjectExportFormat =
+  /** The complete bundle, machine-readable. */
+  | 'JSON'
+  /** A readable summary in the subject’s language. */
+  | 'HTML';
+
+/** The language the subject is answered in (the export’s summary). */
+export type SubjectLanguage =
+  /** English. */
+  | 'EN'
+  /** Simplified Chinese. */
+  | 'ZH_CN';
+
+/** A customer record (live or archived) the request’s identifiers match. */
+export interface SubjectMatch {
+  __typename?: 'SubjectMatch';
+  /** The customer. */
+  customerId: Scalars['ID'];
+  /** Its code. */
+  code: Scalars['String'];
+  /** Its name. */
+  name: Scalars['String'];
+  /** Its status (ARCHIVED when in the archive). */
+  status: Scalars['String'];
+  /** Whether it is in the archive. */
+  archived: Scalars['Boolean'];
+  /** Why it is taken to be about the subject. */
+  matchedBy: Array<SubjectMatchReason>;
+}
+
+/** Why a customer record is taken to be about the subject. */
+export type SubjectMatchReason =
+  /** Same email address (normalized as duplicate detection does). */
+  | 'EMAIL'
+  /** Same phone number (digits, without prefixes). */
+  | 'PHONE'
+  /** Same tax id (compared through its blind index). */
+  | 'TAX_ID'
+  /** Same name; corroborates only, never a match on its own. */
+  | 'NAME'
+  /** Merged with a matching record. */
+  | 'MERGE';
+
+/** A data-subject request (PIPL/GDPR) in the register. Its identifiers follow the policy’s SubjectRequest rules. */
+export interface SubjectRequest {
+  __typename?: 'SubjectRequest';
+  /** Stable identifier. */
+  id: Scalars['ID'];
+  /** What the person asks for. */
+  kind: SubjectRequestKind;
+  /** The law it is made under. */
+  regime: SubjectRequestRegime;
+  /** Where it is. */
+  status: SubjectRequestStatus;
+  /** The day it was received (`YYYY-MM-DD`). */
+  receivedOn: Scalars['String'];
+  /** The day the answer is due (`YYYY-MM-DD`), computed from the regime. */
+  dueOn: Scalars['String'];
+  /** Still open after its due date. */
+  overdue: Scalars['Boolean'];
+  /** The language the person is answered in. */
+  language: SubjectLanguage;
+  /** The reference it was recorded under. */
+  reference: Scalars['String'] | null;
+  /** Why it was refused, or what was sent, once closed. */
+  outcome: Scalars['String'] | null;
+  /** When it was recorded. */
+  createdAt: Scalars['DateTime'];
+  /** When it was fulfilled or rejected. */
+  closedAt: Scalars['DateTime'] | null;
+  /** The person’s name as given (guarded; masked once closed). */
+  subjectName: Scalars['String'] | null;
+  /** Their email address (guarded; masked once closed). */
+  email: Scalars['String'] | null;
+  /** Their phone number (guarded; masked once closed). */
+  phone: Scalars['String'] | null;
+  /** Their tax or identity number (guarded; masked once closed). */
+  taxId: Scalars['String'] | null;
+  /** What was done for it, in order. */
+  steps: Array<SubjectRequestStep>;
+  /** The finished access export waiting for download, if any. */
+  accessExport: SubjectAccessExport | null;
+}
+
+/** A page of SubjectRequest items. */
+export interface SubjectRequestConnection {
+  __typename?: 'SubjectRequestConnection';
+  /** Items with their cursors. */
+  edges: Array<SubjectRequestEdge>;
+  /** Items without cursors. */
+  nodes: Array<SubjectRequest>;
+  /** Paging state. */
+  pageInfo: PageInfo;
+  /** Number of items matching the filter, regardless of paging. */
+  totalCount: Scalars['Int'];
+}
+
+/** An edge in a SubjectRequest connection. */
+export interface SubjectRequestEdge {
+  __typename?: 'SubjectRequestEdge';
+  /** Opaque cursor of this item. */
+  cursor: Scalars['String'];
+  /** The item. */
+  node: SubjectRequest;
+}
+
+/** Which data-subject requests to list. */
+export interface SubjectRequestFilter {
+  /** Only requests in these states. */
+  status?: Array<SubjectRequestStatus> | null;
+  /** true: only open requests past their due date. */
+  overdue?: Scalars['Boolean'] | null;
+}
+
+/** A data-subject request to act on. */
+export interface SubjectRequestIdInput {
+  /** The request. */
+  id: Scalars['ID'];
+}
+
+/** What the person asks for. */
+export type SubjectRequestKind =
+  /** A copy of everything held about them (GDPR Art. 15, PIPL Art. 45). */
+  | 'ACCESS'
+  /** Correction of inaccurate data (GDPR Art. 16, PIPL Art. 46). */
+  | 'CORRECTION'
+  /** Erasure of their personal data (GDPR Art. 17, PIPL Art. 47). */
+  | 'ERASURE';
+
+/** Result of a change to a data-subject request. */
+export interface SubjectRequestPayload {
+  __typename?: 'SubjectRequestPayload';
+  /** The request as it is now. */
+  subjectRequest: SubjectRequest;
+}
+
+/** The law the request is made under; it sets the due date. */
+export type SubjectRequestRegime =
+  /** EU General Data Protection Regulation: one month from receipt. */
+  | 'GDPR'
+  /** China’s Personal Information Protection Law: 15 working days from receipt. */
+  | 'PIPL';
+
+/** Where a data-subject request is. */
+export type SubjectRequestStatus =
+  /** Recorded; nothing done yet. */
+  | 'OPEN'
+  /** An export was built or a correction or erasure made. */
+  | 'IN_PROGRESS'
+  /** Answered; the identifiers are kept only masked. */
+  | 'FULFILLED'
+  /** Refused, with the reason; the identifiers are kept only masked. */
+  | 'REJECTED';
+
+/** One thing done for a data-subject request; its audit events carry the request’s id. */
+export interface SubjectRequestStep {
+  __typename?: 'SubjectRequestStep';
+  /** Stable identifier. */
+  id: Scalars['ID'];
+  /** When. */
+  at: Scalars['DateTime'];
+  /** What was done. */
+  action: SubjectRequestStepAction;
+  /** The customer it was done to, if any. */
+  customerId: Scalars['ID'] | null;
+  /** That customer’s code (kept after a purge). */
+  customerCode: Scalars['String'] | null;
+  /** The job that did it, if any. */
+  jobId: Scalars['ID'] | null;
+  /** The fields corrected or erased (field keys). */
+  fields: Array<Scalars['String']>;
+}
+
+/** One thing done for a data-subject request. */
+export type SubjectRequestStepAction =
+  /** The request was recorded. */
+  | 'RECEIVED'
+  /** A subject access export was started. */
+  | 'EXPORT_QUEUED'
+  /** The export finished and can be downloaded. */
+  | 'EXPORT_READY'
+  /** A file of the export was downloaded. */
+  | 'EXPORT_DOWNLOADED'
+  /** A customer record was corrected. */
+  | 'CORRECTED'
+  /** A customer’s personal data was erased. */
+  | 'ERASED'
+  /** The request was closed as answered. */
+  | 'FULFILLED'
+  /** The request was refused. */
+  | 'REJECTED';
 
 /** Live updates over WebSocket (graphql-ws at /graphql), under the same token and rules as every read. */
 export interface Subscription {
@@ -4471,6 +4908,235 @@ export interface CustomerHistoryQuery {
       revertible: Scalars['Boolean'];
     }>;
   }> | null;
+}
+
+/** Variables of the registered query `CustomerDuplicates`. */
+export interface CustomerDuplicatesQueryVariables {
+  input: CustomerDuplicateCheckInput;
+}
+
+/** Result (`data`) of the registered query `CustomerDuplicates`. */
+export interface CustomerDuplicatesQuery {
+  customerDuplicates: Array<{
+    visible: Scalars['Boolean'];
+    score: Scalars['Float'];
+    customer: {
+      id: Scalars['ID'];
+      code: Scalars['String'];
+      name: Scalars['String'];
+      region: Scalars['String'] | null;
+    } | null;
+    reasons: Array<{
+      kind: DuplicateMatchKind;
+      score: Scalars['Float'];
+      action: DuplicateRuleAction;
+    }>;
+  }>;
+}
+
+/** Variables of the registered query `CustomerImportSetup`. */
+export interface CustomerImportSetupQueryVariables {
+}
+
+/** Result (`data`) of the registered query `CustomerImportSetup`. */
+export interface CustomerImportSetupQuery {
+  customerImportSetup: {
+    maxBytes: Scalars['Int'];
+    maxRows: Scalars['Int'];
+    templates: Array<{
+      id: Scalars['ID'];
+      name: Scalars['String'];
+      columns: Array<{
+        index: Scalars['Int'];
+        header: Scalars['String'];
+        field: Scalars['String'] | null;
+      }>;
+    }>;
+  };
+}
+
+/** Variables of the registered query `CustomerImportStatus`. */
+export interface CustomerImportStatusQueryVariables {
+  id: Scalars['ID'];
+}
+
+/** Result (`data`) of the registered query `CustomerImportStatus`. */
+export interface CustomerImportStatusQuery {
+  customerImport: {
+    id: Scalars['ID'];
+    fileName: Scalars['String'];
+    format: Scalars['String'];
+    encoding: Scalars['String'] | null;
+    duplicateAction: ImportDuplicateAction;
+    templateId: Scalars['ID'] | null;
+    state: CustomerImportState;
+    rowCount: Scalars['Int'];
+    createdAt: Scalars['DateTime'];
+    columns: Array<{
+      index: Scalars['Int'];
+      header: Scalars['String'];
+      field: Scalars['String'] | null;
+    }>;
+    counts: {
+      rows: Scalars['Int'] | null;
+      created: Scalars['Int'] | null;
+      updated: Scalars['Int'] | null;
+      skipped: Scalars['Int'] | null;
+      errored: Scalars['Int'] | null;
+      queued: Scalars['Int'] | null;
+      duplicates: Scalars['Int'] | null;
+      dryRun: Scalars['Boolean'] | null;
+      removed: Scalars['Int'] | null;
+      voided: Scalars['Int'] | null;
+      restored: Scalars['Int'] | null;
+      kept: Scalars['Int'] | null;
+    };
+    progress: {
+      jobId: Scalars['ID'];
+      state: Scalars['String'];
+      done: Scalars['Int'];
+      total: Scalars['Int'] | null;
+      error: Scalars['String'] | null;
+    } | null;
+    undoProgress: {
+      jobId: Scalars['ID'];
+      state: Scalars['String'];
+      done: Scalars['Int'];
+      total: Scalars['Int'] | null;
+      error: Scalars['String'] | null;
+    } | null;
+  } | null;
+}
+
+/** Variables of the registered query `CustomerImportRows`. */
+export interface CustomerImportRowsQueryVariables {
+  id: Scalars['ID'];
+  preview: Scalars['Int'];
+  first: Scalars['Int'];
+  offset: Scalars['Int'];
+}
+
+/** Result (`data`) of the registered query `CustomerImportRows`. */
+export interface CustomerImportRowsQuery {
+  customerImport: {
+    id: Scalars['ID'];
+    preview: Array<{
+      rowNo: Scalars['Int'];
+      values: Array<{
+        field: Scalars['String'];
+        value: Scalars['String'];
+      }>;
+      problems: Array<{
+        field: Scalars['String'];
+        message: Scalars['String'];
+      }>;
+    }>;
+    duplicateRows: Array<{
+      rowNo: Scalars['Int'];
+      action: ImportDuplicateAction | null;
+      matchCount: Scalars['Int'];
+      values: Array<{
+        field: Scalars['String'];
+        value: Scalars['String'];
+      }>;
+      customers: Array<{
+        id: Scalars['ID'];
+        code: Scalars['String'];
+        name: Scalars['String'];
+      }>;
+    }>;
+  } | null;
+}
+
+/** Variables of the registered query `CustomerImportErrorFile`. */
+export interface CustomerImportErrorFileQueryVariables {
+  id: Scalars['ID'];
+}
+
+/** Result (`data`) of the registered query `CustomerImportErrorFile`. */
+export interface CustomerImportErrorFileQuery {
+  customerImport: {
+    id: Scalars['ID'];
+    errorFile: Scalars['String'];
+  } | null;
+}
+
+/** Variables of the registered mutation `ConfigureCustomerImport`. */
+export interface ConfigureCustomerImportMutationVariables {
+  input: ConfigureCustomerImportInput;
+}
+
+/** Result (`data`) of the registered mutation `ConfigureCustomerImport`. */
+export interface ConfigureCustomerImportMutation {
+  configureCustomerImport: {
+    customerImport: {
+      id: Scalars['ID'];
+      templateId: Scalars['ID'] | null;
+    };
+  };
+}
+
+/** Variables of the registered mutation `ChooseImportRowActions`. */
+export interface ChooseImportRowActionsMutationVariables {
+  input: ChooseImportRowActionsInput;
+}
+
+/** Result (`data`) of the registered mutation `ChooseImportRowActions`. */
+export interface ChooseImportRowActionsMutation {
+  chooseImportRowActions: {
+    rows: Scalars['Int'];
+  };
+}
+
+/** Variables of the registered mutation `CheckCustomerImport`. */
+export interface CheckCustomerImportMutationVariables {
+  input: CustomerImportInput;
+}
+
+/** Result (`data`) of the registered mutation `CheckCustomerImport`. */
+export interface CheckCustomerImportMutation {
+  checkCustomerImport: {
+    customerImport: {
+      id: Scalars['ID'];
+      progress: {
+        jobId: Scalars['ID'];
+      } | null;
+    };
+  };
+}
+
+/** Variables of the registered mutation `RunCustomerImport`. */
+export interface RunCustomerImportMutationVariables {
+  input: CustomerImportInput;
+}
+
+/** Result (`data`) of the registered mutation `RunCustomerImport`. */
+export interface RunCustomerImportMutation {
+  runCustomerImport: {
+    customerImport: {
+      id: Scalars['ID'];
+      progress: {
+        jobId: Scalars['ID'];
+      } | null;
+    };
+  };
+}
+
+/** Variables of the registered mutation `UndoCustomerImport`. */
+export interface UndoCustomerImportMutationVariables {
+  input: CustomerImportInput;
+}
+
+/** Result (`data`) of the registered mutation `UndoCustomerImport`. */
+export interface UndoCustomerImportMutation {
+  undoCustomerImport: {
+    customerImport: {
+      id: Scalars['ID'];
+      undoProgress: {
+        jobId: Scalars['ID'];
+      } | null;
+    };
+  };
 }
 
 /** Variables of the registered subscription `JobUpdated`. */
@@ -7093,14 +7759,22 @@ export interface RegisteredOperations {
   BackupSettings: { variables: BackupSettingsQueryVariables; result: BackupSettingsQuery };
   BulkTagCustomers: { variables: BulkTagCustomersMutationVariables; result: BulkTagCustomersMutation };
   CancelJob: { variables: CancelJobMutationVariables; result: CancelJobMutation };
+  CheckCustomerImport: { variables: CheckCustomerImportMutationVariables; result: CheckCustomerImportMutation };
+  ChooseImportRowActions: { variables: ChooseImportRowActionsMutationVariables; result: ChooseImportRowActionsMutation };
   ClassifyLifecycleStages: { variables: ClassifyLifecycleStagesMutationVariables; result: ClassifyLifecycleStagesMutation };
   CleanupStats: { variables: CleanupStatsQueryVariables; result: CleanupStatsQuery };
+  ConfigureCustomerImport: { variables: ConfigureCustomerImportMutationVariables; result: ConfigureCustomerImportMutation };
   CountDataQuality: { variables: CountDataQualityMutationVariables; result: CountDataQualityMutation };
   CreateArchivePolicy: { variables: CreateArchivePolicyMutationVariables; result: CreateArchivePolicyMutation };
   CreateCustomer: { variables: CreateCustomerMutationVariables; result: CreateCustomerMutation };
   CreateExport: { variables: CreateExportMutationVariables; result: CreateExportMutation };
   CreateUser: { variables: CreateUserMutationVariables; result: CreateUserMutation };
+  CustomerDuplicates: { variables: CustomerDuplicatesQueryVariables; result: CustomerDuplicatesQuery };
   CustomerHistory: { variables: CustomerHistoryQueryVariables; result: CustomerHistoryQuery };
+  CustomerImportErrorFile: { variables: CustomerImportErrorFileQueryVariables; result: CustomerImportErrorFileQuery };
+  CustomerImportRows: { variables: CustomerImportRowsQueryVariables; result: CustomerImportRowsQuery };
+  CustomerImportSetup: { variables: CustomerImportSetupQueryVariables; result: CustomerImportSetupQuery };
+  CustomerImportStatus: { variables: CustomerImportStatusQueryVariables; result: CustomerImportStatusQuery };
   CustomerList: { variables: CustomerListQueryVariables; result: CustomerListQuery };
   CustomerOne: { variables: CustomerOneQueryVariables; result: CustomerOneQuery };
   CustomersPage: { variables: CustomersPageQueryVariables; result: CustomersPageQuery };
@@ -7135,6 +7809,7 @@ export interface RegisteredOperations {
   RestoreCustomers: { variables: RestoreCustomersMutationVariables; result: RestoreCustomersMutation };
   RevertCustomer: { variables: RevertCustomerMutationVariables; result: RevertCustomerMutation };
   RunArchivePolicy: { variables: RunArchivePolicyMutationVariables; result: RunArchivePolicyMutation };
+  RunCustomerImport: { variables: RunCustomerImportMutationVariables; result: RunCustomerImportMutation };
   SaveSegment: { variables: SaveSegmentMutationVariables; result: SaveSegmentMutation };
   SaveTag: { variables: SaveTagMutationVariables; result: SaveTagMutation };
   SearchArchive: { variables: SearchArchiveQueryVariables; result: SearchArchiveQuery };
@@ -7148,6 +7823,7 @@ export interface RegisteredOperations {
   StartBackupDrill: { variables: StartBackupDrillMutationVariables; result: StartBackupDrillMutation };
   StartKeyRotation: { variables: StartKeyRotationMutationVariables; result: StartKeyRotationMutation };
   TagAll: { variables: TagAllQueryVariables; result: TagAllQuery };
+  UndoCustomerImport: { variables: UndoCustomerImportMutationVariables; result: UndoCustomerImportMutation };
   UndoOperation: { variables: UndoOperationMutationVariables; result: UndoOperationMutation };
   UnmergeCustomers: { variables: UnmergeCustomersMutationVariables; result: UnmergeCustomersMutation };
   UnvoidCustomer: { variables: UnvoidCustomerMutationVariables; result: UnvoidCustomerMutation };

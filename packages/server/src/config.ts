@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +5,10 @@ import { z } from 'zod';
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import { cronProblem } from './common/cron.js';
 import { keyRingProblem } from './crypto/keyring.js';
+import { composeDatabaseUrl, databaseSettingsProblems, databaseUrlProblem } from './config-database.js';
+import { FILE_SECRETS, readSecretFiles } from './config-secret-files.js';
+
+export { FILE_SECRETS } from './config-secret-files.js';
 
 /** Repository root: `.data/` (embedded PostgreSQL, dev secrets) lives here by default. */
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -281,16 +284,6 @@ export type Config = Readonly<Omit<Env, 'DATABASE_PASSWORD'> & { repoRoot: strin
 export class ConfigError extends Error {}
 
 /**
- * Secrets that may come from a file named by `<NAME>_FILE` instead (Docker and Kubernetes
- * secrets): the value then stays out of the process environment, which `docker inspect`,
- * /proc and every child process can read.
- */
-export const FILE_SECRETS = ['DATABASE_URL', 'DATABASE_PASSWORD', 'JWT_SECRET', 'ENCRYPTION_KEY', 'BACKUP_KEY', 'MEILI_API_KEY', 'METRICS_TOKEN'] as const;
-
-/** A secret is a line, not a document: a bigger file is the wrong file. */
-const MAX_SECRET_FILE_BYTES = 64 * 1024;
-
-/**
  * The only place that reads `process.env`. Every value is validated up front so a bad
  * setting stops the start with a message naming the variable, not a crash later.
  */
@@ -321,114 +314,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     repoRoot,
     isProduction: data.NODE_ENV === 'production',
   });
-}
-
-function readSecretFiles(env: Record<string, string>): { env: Record<string, string>; read: Set<string>; failed: Set<string>; problems: string[] } {
-  const result = { ...env };
-  const read = new Set<string>();
-  const failed = new Set<string>();
-  const problems: string[] = [];
-  for (const name of FILE_SECRETS) {
-    const file = env[`${name}_FILE`];
-    if (file === undefined) continue;
-    const fail = (problem: string) => {
-      failed.add(name);
-      problems.push(`${name}_FILE: ${problem}`);
-    };
-    if (env[name] !== undefined) {
-      fail(`${name} is set as well; set only one of ${name} and ${name}_FILE`);
-      continue;
-    }
-    let content: string;
-    try {
-      const stat = fs.statSync(file);
-      if (!stat.isFile()) {
-        fail(`${file} is not a file`);
-        continue;
-      }
-      if (stat.size > MAX_SECRET_FILE_BYTES) {
-        fail(`${file} is larger than ${MAX_SECRET_FILE_BYTES / 1024} KiB; is it the right file?`);
-        continue;
-      }
-      content = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      fail(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-      continue;
-    }
-    // Editors and `echo` end a file with a newline that is no part of the secret; any
-    // other whitespace may be, so it is kept.
-    content = content.replace(/\r?\n$/, '');
-    if (content === '') {
-      fail(`${file} is empty`);
-      continue;
-    }
-    result[name] = content;
-    read.add(name);
-  }
-  return { env: result, read, failed, problems };
-}
-
-/** What is wrong with a DATABASE_URL, or null. Never echoes the URL: it holds a password. */
-function databaseUrlProblem(value: string): string | null {
-  if (!/^postgres(ql)?:\/\//.test(value)) return 'must be a postgres:// or postgresql:// URL';
-  const encodeHint =
-    'characters such as / # ? @ : % in the user or password must be percent-encoded, ' +
-    'or set DATABASE_HOST, DATABASE_USER and DATABASE_PASSWORD instead, which need no encoding';
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return `is not a valid URL; ${encodeHint}`;
-  }
-  try {
-    decodeURIComponent(url.username);
-    decodeURIComponent(url.password);
-  } catch {
-    return `has a malformed %-escape in its user or password; ${encodeHint}`;
-  }
-  // A raw / in a password can still parse (as port and path): the database name then
-  // carries the rest of the password and the host.
-  if (/[/@]/.test(url.pathname.slice(1))) return `names no single database after the host; ${encodeHint}`;
-  return null;
-}
-
-function databaseSettingsProblems(env: Env, ctx: z.RefinementCtx): void {
-  const problem = (name: string, message: string) => ctx.addIssue({ code: 'custom', path: [name], message });
-  if (env.DATABASE_URL && env.DATABASE_HOST) {
-    problem('DATABASE_HOST', 'set either DATABASE_URL or DATABASE_HOST (with DATABASE_PORT, DATABASE_NAME, DATABASE_USER, DATABASE_PASSWORD), not both');
-  }
-  // A part that would be silently ignored is a mistake worth stopping for.
-  for (const name of ['DATABASE_PORT', 'DATABASE_NAME', 'DATABASE_USER'] as const) {
-    if (env[name] !== undefined && !env.DATABASE_HOST) problem(name, 'is set but DATABASE_HOST is not');
-  }
-  if (env.DATABASE_PASSWORD !== undefined && !env.DATABASE_HOST) {
-    if (!env.DATABASE_URL) problem('DATABASE_PASSWORD', 'is set but neither DATABASE_HOST nor DATABASE_URL is');
-    else if (!databaseUrlProblem(env.DATABASE_URL) && new URL(env.DATABASE_URL).password) {
-      problem('DATABASE_PASSWORD', 'is set but DATABASE_URL holds a password as well; keep one of them');
-    }
-  }
-}
-
-/**
- * DATABASE_URL as given, or built from DATABASE_HOST and its parts. Each part is
- * percent-encoded: the ORM and `pg` decode user and password with decodeURIComponent,
- * so any password survives the round trip (test/config.test.ts connects with such).
- */
-function composeDatabaseUrl(env: Env): string | undefined {
-  const password = env.DATABASE_PASSWORD;
-  if (env.DATABASE_HOST) {
-    const user = encodeURIComponent(env.DATABASE_USER ?? 'custos');
-    const auth = password === undefined ? user : `${user}:${encodeURIComponent(password)}`;
-    // An IPv6 literal goes in brackets, or its colons would read as the port.
-    const host = net.isIPv6(env.DATABASE_HOST) ? `[${env.DATABASE_HOST}]` : env.DATABASE_HOST;
-    return `postgresql://${auth}@${host}:${env.DATABASE_PORT ?? 5432}/${encodeURIComponent(env.DATABASE_NAME ?? 'custos')}`;
-  }
-  if (env.DATABASE_URL && password !== undefined) {
-    const url = new URL(env.DATABASE_URL);
-    url.password = encodeURIComponent(password);
-    return url.toString();
-  }
-  return env.DATABASE_URL;
 }
 
 /** Every variable Custos reads (the deployment files are checked against this list). */

@@ -486,6 +486,40 @@ describe('four-eyes approvals and the recycle bin (generated from the policy)', 
   });
 });
 
+describe('cancelling jobs (generated from the policy)', () => {
+  const JOB_CANCEL = 'job:cancel' as keyof typeof ACTIONS;
+  const queue = async (kind: string, by: TestUser) => {
+    const [row] = await staff().db.query<{ id: string }>(
+      `insert into job (kind, params, created_by) values ($1, '{"importId": "0", "dryRun": true}'::jsonb, $2::bigint) returning id::text as id`,
+      [kind, staff().users[by]],
+    );
+    return row!.id;
+  };
+  const cancel = (user: TestUser, id: string) => staff().as(user)(`mutation($id: ID!) { cancelJob(input: { id: $id }) { job { id state } } }`, { id });
+  const stateOf = async (id: string) => (await staff().db.query<{ state: string }>(`select state from job where id = $1::bigint`, [id]))[0]!.state;
+
+  it.each(ROLE_USERS)('cancelJob: %s', async (user) => {
+    // Its own import run, someone else's, and a job of another kind it started itself.
+    const other = user === 'sales1' ? 'sales2' : user === 'admin' ? 'manager' : 'admin';
+    const ownImport = await queue('IMPORT_CUSTOMERS', user);
+    const othersImport = await queue('IMPORT_CUSTOMERS', other);
+    const ownOther = await queue('DETECT_DUPLICATES', user);
+    const scope = ACTIONS[JOB_CANCEL][TEST_USERS[user]];
+    const results = { own: await cancel(user, ownImport), others: await cancel(user, othersImport), kind: await cancel(user, ownOther) };
+    const outcome = (res: { data?: any; errors?: { extensions?: { code?: unknown } }[] }) => res.errors?.[0]?.extensions?.code ?? res.data.cancelJob.job.state;
+    const expected = {
+      [RowScope.ALL]: { own: 'CANCELLED', others: 'CANCELLED', kind: 'CANCELLED' },
+      [RowScope.OWN]: { own: 'CANCELLED', others: 'NOT_FOUND', kind: 'NOT_FOUND' },
+      [RowScope.NONE]: { own: 'FORBIDDEN', others: 'FORBIDDEN', kind: 'FORBIDDEN' },
+    }[scope];
+    expect({ own: outcome(results.own), others: outcome(results.others), kind: outcome(results.kind) }).toEqual(expected);
+    // A refusal changed nothing.
+    expect({ own: await stateOf(ownImport), others: await stateOf(othersImport), kind: await stateOf(ownOther) }).toEqual(
+      Object.fromEntries(Object.entries(expected).map(([k, v]) => [k, v === 'CANCELLED' ? 'CANCELLED' : 'QUEUED'])),
+    );
+  });
+});
+
 describe('policy coverage', () => {
   it('classifies every field of every guarded type as public or guarded', async () => {
     const schema = await buildAppSchema();

@@ -1,3 +1,4 @@
+import { intakeEn } from './intake-en.ts';
 import { historyEn } from './history-en.ts';
 import { classificationEn, classificationResourcesEn } from './classification-en.ts';
 import { homeEn } from './home-en.ts';
@@ -223,6 +224,7 @@ export const en = {
     ...homeEn,
     ...cleanupEn,
     ...historyEn,
+    ...intakeEn,
     title: 'Custos',
     language: { en: 'English', 'zh-CN': '简体中文' },
     auth: {

@@ -127,7 +127,14 @@ export const recordsEn = {
     COUNT_DATA_QUALITY: '%{issues} data-quality issues in %{scanned} customers',
     RESOLVE_DATA_QUALITY: '%{resolved} data-quality issues resolved on %{customers} customers; %{skipped} left as they are',
     ROTATE_ENCRYPTION_KEYS: '%{live} live and %{archived} archived customers re-encrypted',
+    IMPORT_CUSTOMERS: '%{created} created, %{updated} updated, %{skipped} skipped, %{queued} queued for merge review, %{errored} with errors',
+    IMPORT_CUSTOMERS_DRY: 'Dry run: %{created} would be created, %{updated} updated, %{skipped} skipped, %{queued} queued for merge review; %{errored} with errors',
+    UNDO_CUSTOMER_IMPORT: '%{removed} customers removed, %{voided} voided (changed since), %{restored} restored, %{kept} kept as they are',
+    APPROVED_OPERATION: 'Four-eyes request %{requestId} carried out',
     params: {
+      requestId: 'Approval request',
+      requestedBy: 'Requested by',
+      operation: 'Operation',
       policyId: 'Policy',
       reason: 'Reason',
       asOf: 'As of',
@@ -139,6 +146,8 @@ export const recordsEn = {
       name: 'Name',
       filter: 'Customers',
       keyId: 'Key',
+      importId: 'Import',
+      dryRun: 'Dry run',
     },
   },
 };

@@ -126,7 +126,14 @@ export const recordsZhCn: Widen<typeof recordsEn> = {
     COUNT_DATA_QUALITY: '%{scanned} 个客户中有 %{issues} 个数据质量问题',
     RESOLVE_DATA_QUALITY: '已处理 %{customers} 个客户的 %{resolved} 个数据质量问题，%{skipped} 个保持原样',
     ROTATE_ENCRYPTION_KEYS: '已重新加密 %{live} 个在用客户和 %{archived} 个归档客户',
+    IMPORT_CUSTOMERS: '新建 %{created} 个，更新 %{updated} 个，跳过 %{skipped} 个，%{queued} 个待合并审核，%{errored} 行有错误',
+    IMPORT_CUSTOMERS_DRY: '试运行：将新建 %{created} 个，更新 %{updated} 个，跳过 %{skipped} 个，%{queued} 个待合并审核；%{errored} 行有错误',
+    UNDO_CUSTOMER_IMPORT: '删除 %{removed} 个客户，作废 %{voided} 个（导入后有改动），恢复 %{restored} 个，保留 %{kept} 个不变',
+    APPROVED_OPERATION: '已执行四眼审批申请 %{requestId}',
     params: {
+      requestId: '审批申请',
+      requestedBy: '申请人',
+      operation: '操作',
       policyId: '策略',
       reason: '原因',
       asOf: '截至',
@@ -138,6 +145,8 @@ export const recordsZhCn: Widen<typeof recordsEn> = {
       name: '名称',
       filter: '客户范围',
       keyId: '密钥',
+      importId: '导入',
+      dryRun: '试运行',
     },
   },
 };

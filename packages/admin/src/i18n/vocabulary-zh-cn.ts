@@ -42,6 +42,9 @@ export const vocabularyZhCn = {
       RESOLVE_DATA_QUALITY: '数据质量批量处理',
       ROTATE_ENCRYPTION_KEYS: '加密密钥轮换',
       BACKUP_DRILL: '恢复演练',
+      IMPORT_CUSTOMERS: '客户导入',
+      UNDO_CUSTOMER_IMPORT: '撤销客户导入',
+      APPROVED_OPERATION: '已批准的四眼操作',
     },
     CustomerDimension: {
       LIFECYCLE_STAGE: '生命周期阶段',
@@ -54,6 +57,14 @@ export const vocabularyZhCn = {
       TAG: '标签',
       VOID_REASON: '作废原因',
     },
+    ImportDuplicateAction: {
+      SKIP: '跳过此行（保留已有客户）',
+      UPDATE: '更新已有客户',
+      CREATE: '仍然新建客户',
+      QUEUE_MERGE: '新建并与已有客户一起提交合并审核',
+    },
+    CustomerImportState: { UPLOADED: '已上传', CHECKED: '已试运行', IMPORTING: '导入中', IMPORTED: '已导入', UNDONE: '已撤销' },
+    DuplicateMatchKind: { EMAIL: '邮箱相同', PHONE: '电话相同', TAX_ID: '税号相同', NAME: '同一地区内名称相同', SIMILAR_NAME: '同一地区内名称相似' },
     TimeBucket: { DAY: '日', WEEK: '周', MONTH: '月' },
     ArchivePolicyAction: { ARCHIVE_CUSTOMERS: '客户及其历史记录', ARCHIVE_INTERACTIONS: '仅旧互动记录（客户保留）' },
     Role: {

@@ -1,3 +1,4 @@
+import { intakeZhCn } from './intake-zh-cn.ts';
 import { historyZhCn } from './history-zh-cn.ts';
 import { classificationResourcesZhCn, classificationZhCn } from './classification-zh-cn.ts';
 import { homeZhCn } from './home-zh-cn.ts';
@@ -222,6 +223,7 @@ export const zhCN: CustosMessages = {
     ...homeZhCn,
     ...cleanupZh,
     ...historyZhCn,
+    ...intakeZhCn,
     title: 'Custos 客户数据管理',
     language: { en: 'English', 'zh-CN': '简体中文' },
     auth: {

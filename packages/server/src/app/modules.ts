@@ -24,6 +24,7 @@ import { undoModule } from '../modules/undo/undo.module.js';
 import { historyModule } from '../modules/history/history.module.js';
 import { recycleBinModule } from '../modules/recycle-bin/recycle-bin.module.js';
 import { approvalModule } from '../modules/approval/approval.module.js';
+import { subjectRequestModule } from '../modules/subject-request/subject-request.module.js';
 
 /**
  * Every module of the application, once. (Imported in the order their resolvers were
@@ -59,4 +60,5 @@ export const MODULES: readonly ModuleManifest[] = [
   historyModule,
   recycleBinModule,
   approvalModule,
+  subjectRequestModule,
 ];

@@ -25,6 +25,7 @@ export enum JobKind {
   IMPORT_CUSTOMERS = 'IMPORT_CUSTOMERS',
   UNDO_CUSTOMER_IMPORT = 'UNDO_CUSTOMER_IMPORT',
   APPROVED_OPERATION = 'APPROVED_OPERATION',
+  SUBJECT_ACCESS_EXPORT = 'SUBJECT_ACCESS_EXPORT',
 }
 
 export const FINISHED_STATES: readonly JobState[] = [JobState.SUCCEEDED, JobState.FAILED, JobState.CANCELLED];
@@ -60,5 +61,6 @@ registerEnumType(JobKind, {
     IMPORT_CUSTOMERS: { description: 'Checks (dry run) or imports the rows of an uploaded customer file, through the duplicate rules.' },
     APPROVED_OPERATION: { description: 'Runs an approved four-eyes request\u2019s operation once, as the approver, naming the requester.' },
     UNDO_CUSTOMER_IMPORT: { description: 'Undoes a customer import: removes the customers it created and restores those it updated.' },
+    SUBJECT_ACCESS_EXPORT: { description: 'Gathers everything held about the subject of a data-subject request into a sealed bundle to download.' },
   },
 });
