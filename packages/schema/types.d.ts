@@ -23,6 +23,120 @@ export interface Scalars {
   String: string;
 }
 
+/** An operation that can need a second person (APPROVAL_REQUIRED; PURGE_NOW always does). */
+export type ApprovalOperation =
+  /** Purge one customer at once, skipping the recycle bin’s countdown. */
+  | 'PURGE_NOW'
+  /** Erase one customer’s personal data (erasePersonalData). */
+  | 'ERASE_PERSONAL_DATA'
+  /** Archive APPROVAL_BULK_ARCHIVE_MIN customers or more at once (archiveCustomers). */
+  | 'ARCHIVE_CUSTOMERS'
+  /** Restore archived customers, one of them under legal hold (restoreCustomers). */
+  | 'RESTORE_HELD'
+  /** Turn an archive policy on, so it runs on its schedule. */
+  | 'ENABLE_ARCHIVE_POLICY'
+  /** Re-encrypt sensitive values under the current key (startKeyRotation). */
+  | 'ROTATE_ENCRYPTION_KEYS';
+
+/** The dry run made when the request was recorded: what the operation would touch. */
+export interface ApprovalPreview {
+  __typename?: 'ApprovalPreview';
+  /** Customers it would change (or re-encrypt, for key rotation). */
+  customers: Scalars['Int'];
+  /** Interactions that go with them. */
+  interactions: Scalars['Int'];
+  /** Of those customers, how many are under legal hold. */
+  held: Scalars['Int'];
+}
+
+/** A four-eyes request: an operation, its parameters and preview, waiting for (or past) a second person’s decision. */
+export interface ApprovalRequest {
+  __typename?: 'ApprovalRequest';
+  /** Stable identifier. */
+  id: Scalars['ID'];
+  /** What it asks to run. */
+  operation: ApprovalOperation;
+  /** Where it is now. */
+  state: ApprovalState;
+  /** Why the requester asks (the run’s audit events carry it). */
+  reason: Scalars['String'];
+  /** Counts from the dry run made when it was recorded. */
+  preview: ApprovalPreview;
+  /** When it was asked for. */
+  requestedAt: Scalars['DateTime'];
+  /** After this it can no longer be approved (APPROVAL_EXPIRY_HOURS). */
+  expiresAt: Scalars['DateTime'];
+  /** When it was approved or rejected. */
+  decidedAt: Scalars['DateTime'] | null;
+  /** What the second person said. */
+  decisionNote: Scalars['String'] | null;
+  /** When the operation ran. */
+  executedAt: Scalars['DateTime'] | null;
+  /** The customers it applies to (ids), if any. */
+  customerIds: Array<Scalars['ID']>;
+  /** The archive policy it applies to (ENABLE_ARCHIVE_POLICY). */
+  policyId: Scalars['ID'] | null;
+  /** Who asked. */
+  requestedBy: User | null;
+  /** Who approved or rejected it. */
+  decidedBy: User | null;
+  /** The job that runs (or ran) it, once approved; null when you may not read jobs. */
+  job: Job | null;
+  /** Whether you may approve or reject it now: someone else’s, pending, an operation you may run. */
+  canDecide: Scalars['Boolean'];
+  /** Whether you may withdraw it now (your own, undecided). */
+  canCancel: Scalars['Boolean'];
+  /** After the run: the error code when the operation was refused (FAILED), else null. */
+  failure: Scalars['String'] | null;
+}
+
+/** Four-eyes requests and how many there are in each state. */
+export interface ApprovalRequestList {
+  __typename?: 'ApprovalRequestList';
+  /** The requests asked for: newest first, at most `first`. */
+  nodes: Array<ApprovalRequest>;
+  /** Waiting for a decision (not expired). */
+  pendingCount: Scalars['Int'];
+  /** Waiting for a decision that you may make (someone else’s, an operation you may run). */
+  awaitingYouCount: Scalars['Int'];
+  /** Approved and not yet run. */
+  approvedCount: Scalars['Int'];
+  /** Run. */
+  executedCount: Scalars['Int'];
+  /** Rejected. */
+  rejectedCount: Scalars['Int'];
+  /** Withdrawn by the requester. */
+  cancelledCount: Scalars['Int'];
+  /** Expired without a decision. */
+  expiredCount: Scalars['Int'];
+  /** Refused when they ran. */
+  failedCount: Scalars['Int'];
+}
+
+/** Result of requestApproval, approveRequest, rejectRequest and cancelApprovalRequest. */
+export interface ApprovalRequestPayload {
+  __typename?: 'ApprovalRequestPayload';
+  /** The request as it is now. */
+  request: ApprovalRequest;
+}
+
+/** Where a four-eyes request is. */
+export type ApprovalState =
+  /** Waiting for a second person until `expiresAt`. */
+  | 'PENDING'
+  /** Approved; its job is about to run the operation. */
+  | 'APPROVED'
+  /** Rejected by a second person; it never runs. */
+  | 'REJECTED'
+  /** Withdrawn by the person who asked. */
+  | 'CANCELLED'
+  /** Nobody decided before `expiresAt`; it can no longer be approved or run. */
+  | 'EXPIRED'
+  /** The operation ran (once); `outcome` says what it did. */
+  | 'EXECUTED'
+  /** Approved, but the operation was refused when it ran (the record changed meanwhile); `outcome.error` says why. */
+  | 'FAILED';
+
 /** Archived customers by time since archiving. */
 export interface ArchiveAgeBucket {
   __typename?: 'ArchiveAgeBucket';
@@ -737,6 +851,21 @@ export interface CancelJobPayload {
   job: Job;
 }
 
+/** Takes a purge out of the recycle bin: the customer stays. */
+export interface CancelScheduledPurgeInput {
+  /** The scheduled purge. */
+  id: Scalars['ID'];
+  /** Why the customer is kept (audit log). */
+  reason: Scalars['String'];
+}
+
+/** Result of cancelScheduledPurge. */
+export interface CancelScheduledPurgePayload {
+  __typename?: 'CancelScheduledPurgePayload';
+  /** The purge, now CANCELLED. */
+  scheduledPurge: ScheduledPurge;
+}
+
 /** Per-row duplicate handling. */
 export interface ChooseImportRowActionsInput {
   /** The import. */
@@ -821,6 +950,14 @@ export interface CleanupStats {
   dataQualityCountedAt: Scalars['DateTime'] | null;
 }
 
+/** Closes a data-subject request as answered. */
+export interface CompleteSubjectRequestInput {
+  /** The request. */
+  id: Scalars['ID'];
+  /** What was sent or done, for the record. */
+  note?: Scalars['String'] | null;
+}
+
 /** Mapping and duplicate handling of an import. */
 export interface ConfigureCustomerImportInput {
   /** The import. */
@@ -831,6 +968,14 @@ export interface ConfigureCustomerImportInput {
   duplicateAction?: ImportDuplicateAction | null;
   /** Remember this mapping under this name for files with the same header row. */
   templateName?: Scalars['String'] | null;
+}
+
+/** Corrects a matched live customer through the ordinary edit (a correction request). */
+export interface CorrectSubjectDataInput {
+  /** The request (of kind CORRECTION). */
+  id: Scalars['ID'];
+  /** The customer, the version read and the corrections. */
+  customer: UpdateCustomerInput;
 }
 
 /** Options of a data-quality count. */
@@ -953,6 +1098,28 @@ export interface CreateExportPayload {
   rowCount: Scalars['Int'];
   /** Columns included; fields your role may not read are left out, masked ones stay masked. */
   columns: Array<Scalars['String']>;
+}
+
+/** A data-subject request as received. At least one of email, phone and tax id is required: a name alone identifies no one. */
+export interface CreateSubjectRequestInput {
+  /** What the person asks for. */
+  kind: SubjectRequestKind;
+  /** The law it is made under; sets the due date. */
+  regime: SubjectRequestRegime;
+  /** The day it was received, `YYYY-MM-DD`. */
+  receivedOn: Scalars['String'];
+  /** The language the person is answered in. */
+  language: SubjectLanguage;
+  /** Your reference for the request (a ticket number; not personal data). */
+  reference?: Scalars['String'] | null;
+  /** The person’s name (corroborates a match; never matches alone). */
+  subjectName?: Scalars['String'] | null;
+  /** Their email address. */
+  email?: Scalars['String'] | null;
+  /** Their phone number. */
+  phone?: Scalars['String'] | null;
+  /** Their tax or identity number. */
+  taxId?: Scalars['String'] | null;
 }
 
 /** A new staff user. */
@@ -1243,11 +1410,21 @@ export interface CustomerImport {
   preview: Array<ImportPreviewRow>;
   /** Rows with problems as a CSV file (UTF-8 with BOM): row, field, reason, then the row as it was in the file. */
   errorFile: Scalars['String'];
+  /** Rows the last dry run (or run) found matching existing customers, in row order, with the matches you may see; only for whoever uploaded the file. */
+  duplicateRows: Array<ImportDuplicateRow>;
 }
 
 /** Arguments of `CustomerImport.preview`. */
 export interface CustomerImportPreviewArgs {
   /** How many rows (at most 100). */
+  first?: Scalars['Int'];
+}
+
+/** Arguments of `CustomerImport.duplicateRows`. */
+export interface CustomerImportDuplicateRowsArgs {
+  /** Matching rows to pass over first. */
+  offset?: Scalars['Int'];
+  /** How many rows (at most 200). */
   first?: Scalars['Int'];
 }
 
@@ -1262,6 +1439,17 @@ export interface CustomerImportPayload {
   __typename?: 'CustomerImportPayload';
   /** The import. */
   customerImport: CustomerImport;
+}
+
+/** What an import wizard shows before a file is chosen. */
+export interface CustomerImportSetup {
+  __typename?: 'CustomerImportSetup';
+  /** The largest file POST /imports/customers accepts, in bytes (IMPORT_MAX_BYTES). */
+  maxBytes: Scalars['Int'];
+  /** The most data rows a file may have (IMPORT_MAX_ROWS). */
+  maxRows: Scalars['Int'];
+  /** Saved templates, most recently saved first (at most 200). */
+  templates: Array<ImportTemplate>;
 }
 
 /** Where a customer import is. */
@@ -1559,6 +1747,14 @@ export type DataQualityProblem =
   /** Contradicts another field (e.g. a phone from another country than the region). */
   | 'CONFLICTING';
 
+/** A decision on, or the withdrawal of, a four-eyes request. */
+export interface DecideApprovalInput {
+  /** The request. */
+  id: Scalars['ID'];
+  /** What you say about it (kept on the request and in the audit log). */
+  note?: Scalars['String'] | null;
+}
+
 /** The archive policy to delete. */
 export interface DeleteArchivePolicyInput {
   /** Policy id. */
@@ -1747,6 +1943,16 @@ export interface ErasePersonalDataInput {
   confirm: Scalars['String'];
 }
 
+/** Erases the personal data of customers a request matches (an erasure request). */
+export interface EraseSubjectDataInput {
+  /** The request (of kind ERASURE). */
+  id: Scalars['ID'];
+  /** The matched customers to erase (live or archived). */
+  customerIds: Array<Scalars['ID']>;
+  /** The number of customers, typed again to confirm. */
+  confirmCount: Scalars['Int'];
+}
+
 /** File format of an export. */
 export type ExportFormat =
   /** UTF-8 CSV with a byte-order mark (opens correctly in Excel), RFC 4180 quoting. */
@@ -1850,6 +2056,21 @@ export type ImportDuplicateAction =
   /** Create it and put it with its match up for merge review (duplicateCandidates). */
   | 'QUEUE_MERGE';
 
+/** A row of the file that matched existing customers in the last dry run or run. */
+export interface ImportDuplicateRow {
+  __typename?: 'ImportDuplicateRow';
+  /** Row number (1 = the first row after the header). */
+  rowNo: Scalars['Int'];
+  /** The values it would write (after mapping and normalization). */
+  values: Array<ImportValue>;
+  /** Its own duplicate handling (chooseImportRowActions), or null for the import’s. */
+  action: ImportDuplicateAction | null;
+  /** How many existing customers it matched. */
+  matchCount: Scalars['Int'];
+  /** The matched customers you may see, most likely first (the others are only counted). */
+  customers: Array<Customer>;
+}
+
 /** A row of the file after mapping and normalization. */
 export interface ImportPreviewRow {
   __typename?: 'ImportPreviewRow';
@@ -1891,6 +2112,17 @@ export interface ImportRowActionInput {
   rowNo: Scalars['Int'];
   /** The action, or null for the import’s. */
   action?: ImportDuplicateAction | null;
+}
+
+/** A column mapping remembered under a name (configureCustomerImport templateName); a file with the same header row gets it at upload. */
+export interface ImportTemplate {
+  __typename?: 'ImportTemplate';
+  /** Identifier. */
+  id: Scalars['ID'];
+  /** Its name. */
+  name: Scalars['String'];
+  /** The header row it was made for, each column with its field. */
+  columns: Array<ImportColumn>;
 }
 
 /** One field of a previewed row, as it would be written. */
@@ -2087,7 +2319,7 @@ export type JobKind =
   | 'ARCHIVE_INTERACTIONS'
   /** Recomputes customers’ lifecycle stages from their activity. */
   | 'CLASSIFY_LIFECYCLE'
-  /** Purges archived customers whose retention period has ended and that are not under legal hold. */
+  /** Carries out the recycle bin’s purges that are due, then purges archived customers whose retention period has ended; never one under legal hold. */
   | 'RETENTION_SWEEP'
   /** Writes a logical backup of every table from one consistent snapshot. */
   | 'BACKUP'
@@ -2108,7 +2340,11 @@ export type JobKind =
   /** Checks (dry run) or imports the rows of an uploaded customer file, through the duplicate rules. */
   | 'IMPORT_CUSTOMERS'
   /** Undoes a customer import: removes the customers it created and restores those it updated. */
-  | 'UNDO_CUSTOMER_IMPORT';
+  | 'UNDO_CUSTOMER_IMPORT'
+  /** Runs an approved four-eyes request’s operation once, as the approver, naming the requester. */
+  | 'APPROVED_OPERATION'
+  /** Gathers everything held about the subject of a data-subject request into a sealed bundle to download. */
+  | 'SUBJECT_ACCESS_EXPORT';
 
 /** How far a job is. */
 export interface JobProgress {
@@ -2301,8 +2537,6 @@ export interface Mutation {
   restoreCustomers: RestoreCustomersPayload;
   /** Archives interactions older than a date; their customers stay live. */
   archiveInteractions: ArchiveInteractionsPayload;
-  /** Irreversibly deletes a VOID or ARCHIVED customer and its history (ADMIN). `confirm` must equal its code; a legal hold blocks it. */
-  purgeCustomer: PurgeCustomerPayload;
   /** Sets or lifts a legal hold, which blocks purge and retention sweeps (ADMIN). */
   setLegalHold: CustomerInStorePayload;
   /** Erases a person's personal data in both stores on a privacy request (ADMIN); non-personal facts stay for statistics. */
@@ -2357,7 +2591,7 @@ export interface Mutation {
   deleteArchivePolicy: DeleteArchivePolicyPayload;
   /** Starts a run of an archive policy now, as a background job. */
   runArchivePolicy: RunArchivePolicyPayload;
-  /** Cancels a queued job, or asks a running one to stop after its current batch. */
+  /** Cancels a queued job, or asks a running one to stop after its current batch. A role that may cancel only its own jobs cancels only an import it started; any other job reads as not found. */
   cancelJob: CancelJobPayload;
   /** Recomputes lifecycle stages from activity in a background job; customers whose stage was set by hand are left alone. */
   classifyLifecycleStages: ClassifyLifecycleStagesPayload;
@@ -2405,6 +2639,32 @@ export interface Mutation {
   undoOperation: UndoOperationPayload;
   /** Undoes one history entry (all its revertible fields, or the ones named) on an ACTIVE customer; audited as CUSTOMER_REVERTED. */
   revertCustomer: RevertCustomerPayload;
+  /** Puts a VOID or ARCHIVED customer in the recycle bin: the retention sweep purges it (irreversibly, export kept) once PURGE_DELAY_DAYS have passed, unless cancelled (ADMIN). `confirm` must equal its code; a legal hold blocks it. Purging at once takes an approved PURGE_NOW request (requestApproval). */
+  purgeCustomer: PurgeCustomerPayload;
+  /** Takes a waiting purge out of the recycle bin; the customer stays as it is (ADMIN). */
+  cancelScheduledPurge: CancelScheduledPurgePayload;
+  /** Asks a second person to approve an operation that needs one; records its parameters and a dry-run preview. Needs the operation’s own permission. */
+  requestApproval: ApprovalRequestPayload;
+  /** Approves someone else’s pending request (ADMIN and MANAGER, holding the operation’s permission); its operation then runs once as a job. Your own request: FORBIDDEN (APPROVAL_OWN_REQUEST). */
+  approveRequest: ApprovalRequestPayload;
+  /** Rejects someone else’s pending request (ADMIN and MANAGER, holding the operation’s permission); it never runs. */
+  rejectRequest: ApprovalRequestPayload;
+  /** Withdraws your own request while nobody has decided on it. */
+  cancelApprovalRequest: ApprovalRequestPayload;
+  /** Records a data-subject request; the due date follows from the regime (ADMIN and MANAGER). */
+  createSubjectRequest: SubjectRequestPayload;
+  /** Refuses a data-subject request, with the reason; its identifiers are then kept only masked. */
+  rejectSubjectRequest: SubjectRequestPayload;
+  /** Closes a data-subject request as answered; its identifiers and export are then dropped (masks stay). */
+  completeSubjectRequest: SubjectRequestPayload;
+  /** Starts the job that gathers everything held about the subject (ADMIN). */
+  runSubjectAccessExport: RunSubjectAccessExportPayload;
+  /** A single-use link to the finished export's JSON bundle or HTML summary (ADMIN). */
+  subjectAccessExportLink: SubjectAccessExportLink;
+  /** Erases matched customers through erasePersonalData, linked to an erasure request (ADMIN). */
+  eraseSubjectData: SubjectRequestPayload;
+  /** Corrects a matched live customer through updateCustomer, linked to a correction request. */
+  correctSubjectData: SubjectRequestPayload;
 }
 
 /** Arguments of `Mutation.archiveCustomers`. */
@@ -2423,12 +2683,6 @@ export interface MutationRestoreCustomersArgs {
 export interface MutationArchiveInteractionsArgs {
   /** Which interactions and why. */
   input: ArchiveInteractionsInput;
-}
-
-/** Arguments of `Mutation.purgeCustomer`. */
-export interface MutationPurgeCustomerArgs {
-  /** The customer, why, and the code to confirm. */
-  input: PurgeCustomerInput;
 }
 
 /** Arguments of `Mutation.setLegalHold`. */
@@ -2737,6 +2991,84 @@ export interface MutationRevertCustomerArgs {
   input: RevertCustomerInput;
 }
 
+/** Arguments of `Mutation.purgeCustomer`. */
+export interface MutationPurgeCustomerArgs {
+  /** The customer, why, and the code to confirm. */
+  input: PurgeCustomerInput;
+}
+
+/** Arguments of `Mutation.cancelScheduledPurge`. */
+export interface MutationCancelScheduledPurgeArgs {
+  /** The scheduled purge and why. */
+  input: CancelScheduledPurgeInput;
+}
+
+/** Arguments of `Mutation.requestApproval`. */
+export interface MutationRequestApprovalArgs {
+  /** The operation, why, and what it applies to. */
+  input: RequestApprovalInput;
+}
+
+/** Arguments of `Mutation.approveRequest`. */
+export interface MutationApproveRequestArgs {
+  /** The request and an optional note. */
+  input: DecideApprovalInput;
+}
+
+/** Arguments of `Mutation.rejectRequest`. */
+export interface MutationRejectRequestArgs {
+  /** The request and an optional note. */
+  input: DecideApprovalInput;
+}
+
+/** Arguments of `Mutation.cancelApprovalRequest`. */
+export interface MutationCancelApprovalRequestArgs {
+  /** The request and an optional note. */
+  input: DecideApprovalInput;
+}
+
+/** Arguments of `Mutation.createSubjectRequest`. */
+export interface MutationCreateSubjectRequestArgs {
+  /** The request as received. */
+  input: CreateSubjectRequestInput;
+}
+
+/** Arguments of `Mutation.rejectSubjectRequest`. */
+export interface MutationRejectSubjectRequestArgs {
+  /** The request and why. */
+  input: RejectSubjectRequestInput;
+}
+
+/** Arguments of `Mutation.completeSubjectRequest`. */
+export interface MutationCompleteSubjectRequestArgs {
+  /** The request and a note. */
+  input: CompleteSubjectRequestInput;
+}
+
+/** Arguments of `Mutation.runSubjectAccessExport`. */
+export interface MutationRunSubjectAccessExportArgs {
+  /** The request. */
+  input: SubjectRequestIdInput;
+}
+
+/** Arguments of `Mutation.subjectAccessExportLink`. */
+export interface MutationSubjectAccessExportLinkArgs {
+  /** The request and the file. */
+  input: SubjectAccessExportLinkInput;
+}
+
+/** Arguments of `Mutation.eraseSubjectData`. */
+export interface MutationEraseSubjectDataArgs {
+  /** The request, the customers and their count. */
+  input: EraseSubjectDataInput;
+}
+
+/** Arguments of `Mutation.correctSubjectData`. */
+export interface MutationCorrectSubjectDataArgs {
+  /** The request and the customer edit. */
+  input: CorrectSubjectDataInput;
+}
+
 /** One value normalization would rewrite, before → after, under your field permissions. */
 export interface NormalizationChange {
   __typename?: 'NormalizationChange';
@@ -2840,12 +3172,8 @@ export interface PurgeCustomerInput {
 /** Result of purgeCustomer. */
 export interface PurgeCustomerPayload {
   __typename?: 'PurgeCustomerPayload';
-  /** Id of the customer that no longer exists. */
-  purgedId: Scalars['ID'];
-  /** Its code (kept in the audit tombstone). */
-  code: Scalars['String'];
-  /** Everything that was removed (customer, interactions, archive metadata) as JSON, under your field guards. Keep it if policy requires. */
-  export: Scalars['JSONObject'];
+  /** The purge, waiting in the recycle bin until its `dueAt`; cancel it there with cancelScheduledPurge. */
+  scheduledPurge: ScheduledPurge;
 }
 
 /** Reads: customers, interaction history, staff and the audit log. */
@@ -2871,6 +3199,8 @@ export interface Query {
   duplicateRules: Array<DuplicateRule>;
   /** A customer import you started (any import for roles that see every customer). */
   customerImport: CustomerImport | null;
+  /** The upload limits and the saved mapping templates, for an import wizard. */
+  customerImportSetup: CustomerImportSetup;
   /** The signed-in user, with the permissions the dashboard may show. */
   me: User;
   /** All staff users with their emails and roles (ADMIN only; others read their own `me`). */
@@ -2929,6 +3259,16 @@ export interface Query {
   customerAsOf: Customer | null;
   /** An archived customer as it was at a point in time (customer fields as kept then; archive fields describe its current archiving). */
   archivedCustomerAsOf: ArchivedCustomer | null;
+  /** The recycle bin: purges waiting for their date, cancelled or carried out (ADMIN). */
+  scheduledPurges: ScheduledPurgeList;
+  /** Four-eyes requests, newest first, with counts per state (ADMIN, MANAGER and AUDITOR). */
+  approvalRequests: ApprovalRequestList;
+  /** Data-subject requests, the next due first (ADMIN, MANAGER and AUDITOR). */
+  subjectRequests: SubjectRequestConnection;
+  /** One data-subject request; null when there is none. */
+  subjectRequest: SubjectRequest | null;
+  /** Customer records (live and archived) the request's identifiers match now; empty once it is closed (ADMIN and MANAGER). */
+  subjectMatches: Array<SubjectMatch>;
 }
 
 /** Arguments of `Query.archivedCustomer`. */
@@ -3195,6 +3535,50 @@ export interface QueryArchivedCustomerAsOfArgs {
   id: Scalars['ID'];
 }
 
+/** Arguments of `Query.scheduledPurges`. */
+export interface QueryScheduledPurgesArgs {
+  /** At most this many (1–200). */
+  first?: Scalars['Int'];
+  /** Which purges to list. */
+  state?: ScheduledPurgeState;
+}
+
+/** Arguments of `Query.approvalRequests`. */
+export interface QueryApprovalRequestsArgs {
+  /** At most this many (1–200). */
+  first?: Scalars['Int'];
+  /** Only requests in this state (default: all). */
+  state?: ApprovalState | null;
+}
+
+/** Arguments of `Query.subjectRequests`. */
+export interface QuerySubjectRequestsArgs {
+  /** Number of items after `after` (default 20). */
+  first?: Scalars['Int'] | null;
+  /** Cursor to continue after. */
+  after?: Scalars['String'] | null;
+  /** Number of items before `before`. */
+  last?: Scalars['Int'] | null;
+  /** Cursor to continue before. */
+  before?: Scalars['String'] | null;
+  /** Items to skip after the cursor (or from the start); for page jumps in tables. */
+  offset?: Scalars['Int'] | null;
+  /** Which requests. */
+  filter?: SubjectRequestFilter | null;
+}
+
+/** Arguments of `Query.subjectRequest`. */
+export interface QuerySubjectRequestArgs {
+  /** Request id. */
+  id: Scalars['ID'];
+}
+
+/** Arguments of `Query.subjectMatches`. */
+export interface QuerySubjectMatchesArgs {
+  /** Request id. */
+  id: Scalars['ID'];
+}
+
 /** A refresh token from login or an earlier refresh. */
 export interface RefreshTokenInput {
   /** The refresh token; each can be used once. */
@@ -3225,6 +3609,30 @@ export interface ReindexArchivePayload {
   __typename?: 'ReindexArchivePayload';
   /** The queued rebuild; follow its progress with job(id). */
   job: Job;
+}
+
+/** Refuses a data-subject request. */
+export interface RejectSubjectRequestInput {
+  /** The request. */
+  id: Scalars['ID'];
+  /** Why it is refused (told to the person; not personal data). */
+  reason: Scalars['String'];
+}
+
+/** Asks a second person to approve an operation. Which fields it takes depends on the operation. */
+export interface RequestApprovalInput {
+  /** The operation. */
+  operation: ApprovalOperation;
+  /** Why it must run (the audit events of the run carry it). */
+  reason: Scalars['String'];
+  /** The customers (PURGE_NOW and ERASE_PERSONAL_DATA: exactly one). */
+  customerIds?: Array<Scalars['ID']> | null;
+  /** PURGE_NOW and ERASE_PERSONAL_DATA: the customer’s code, typed again to confirm. */
+  confirm?: Scalars['String'] | null;
+  /** ENABLE_ARCHIVE_POLICY: the policy. */
+  policyId?: Scalars['ID'] | null;
+  /** ARCHIVE_CUSTOMERS: keep at least until then (default: the configured retention). */
+  retainUntil?: Scalars['DateTime'] | null;
 }
 
 /** A new password for a user; their existing sessions end. */
@@ -3393,6 +3801,15 @@ export interface RunRetentionSweepPayload {
   job: Job;
 }
 
+/** Result of runSubjectAccessExport. */
+export interface RunSubjectAccessExportPayload {
+  __typename?: 'RunSubjectAccessExportPayload';
+  /** The request. */
+  subjectRequest: SubjectRequest;
+  /** The job building the export. */
+  job: Job;
+}
+
 /** Creates a segment (without id) or changes one (with id and version). */
 export interface SaveSegmentInput {
   /** The segment to change; omit to create one. */
@@ -3418,6 +3835,63 @@ export interface SaveTagInput {
   /** What the tag means. */
   description?: Scalars['String'] | null;
 }
+
+/** A purge in the recycle bin: scheduled with a countdown, cancelled, or carried out. */
+export interface ScheduledPurge {
+  __typename?: 'ScheduledPurge';
+  /** Stable identifier of the scheduled purge. */
+  id: Scalars['ID'];
+  /** The customer to purge (live and VOID, or archived). */
+  customerId: Scalars['ID'];
+  /** Its code when the purge was scheduled (kept after the purge, like the audit tombstone). */
+  code: Scalars['String'];
+  /** Why it must go (the audit tombstone keeps it). */
+  reason: Scalars['String'];
+  /** Where the purge is. */
+  state: ScheduledPurgeState;
+  /** When it was put in the recycle bin. */
+  scheduledAt: Scalars['DateTime'];
+  /** When the retention sweep may carry it out (PURGE_DELAY_DAYS after scheduling; now for an approved urgent purge). */
+  dueAt: Scalars['DateTime'];
+  /** Carried out at once through an approved four-eyes request (PURGE_NOW), not after the countdown. */
+  urgent: Scalars['Boolean'];
+  /** The four-eyes request that carried it out at once, if urgent. */
+  approvalRequestId: Scalars['ID'] | null;
+  /** When it was cancelled. */
+  cancelledAt: Scalars['DateTime'] | null;
+  /** Why it was cancelled. */
+  cancelReason: Scalars['String'] | null;
+  /** When the customer was purged. */
+  purgedAt: Scalars['DateTime'] | null;
+  /** Everything the purge removed (customer, interactions, archive metadata) as JSON, under your field guards; kept for PURGE_EXPORT_KEEP_DAYS after the purge, null before it and after that. */
+  export: Scalars['JSONObject'] | null;
+  /** Who put it in the recycle bin (null for the system). */
+  scheduledBy: User | null;
+  /** Who cancelled it (null when not cancelled, or cancelled by the sweep). */
+  cancelledBy: User | null;
+}
+
+/** Purges in the recycle bin, and how many there are in each state. */
+export interface ScheduledPurgeList {
+  __typename?: 'ScheduledPurgeList';
+  /** The purges asked for, next due first (carried-out and cancelled ones: latest first); at most `first`. */
+  nodes: Array<ScheduledPurge>;
+  /** How many purges are waiting (SCHEDULED). */
+  scheduledCount: Scalars['Int'];
+  /** How many were cancelled. */
+  cancelledCount: Scalars['Int'];
+  /** How many were carried out. */
+  purgedCount: Scalars['Int'];
+}
+
+/** Where a purge in the recycle bin is. */
+export type ScheduledPurgeState =
+  /** Waiting for its date; it can still be cancelled. */
+  | 'SCHEDULED'
+  /** Cancelled by someone (or by the sweep, when the customer was no longer purgeable); the customer was kept. */
+  | 'CANCELLED'
+  /** Carried out: the customer is gone, its export is kept for PURGE_EXPORT_KEEP_DAYS. */
+  | 'PURGED';
 
 /** Archive and index compared: counts and a SHA-256 digest over (id, checksum) in id order. */
 export interface SearchConsistency {
@@ -3623,6 +4097,237 @@ export interface StartKeyRotationPayload {
   /** The queued ROTATE_ENCRYPTION_KEYS job. */
   job: Job;
 }
+
+/** A finished subject access export, ready to download. */
+export interface SubjectAccessExport {
+  __typename?: 'SubjectAccessExport';
+  /** When it was built. */
+  createdAt: Scalars['DateTime'];
+  /** When it is deleted if not downloaded and closed before. */
+  expiresAt: Scalars['DateTime'];
+  /** Customer records in it. */
+  customers: Scalars['Int'];
+  /** Interactions in it. */
+  interactions: Scalars['Int'];
+  /** Kept versions of the records in it. */
+  history: Scalars['Int'];
+  /** Merges in it. */
+  merges: Scalars['Int'];
+  /** Reads of the records by staff in it. */
+  accessLog: Scalars['Int'];
+}
+
+/** A single-use download link to a subject access export. */
+export interface SubjectAccessExportLink {
+  __typename?: 'SubjectAccessExportLink';
+  /** Path to GET once, before it expires; the link itself is the permission (like export links). */
+  url: Scalars['String'];
+  /** The file it downloads. */
+  format: SubjectExportFormat;
+  /** When the link stops working. */
+  expiresAt: Scalars['DateTime'];
+}
+
+/** Asks for a download link to one file of a subject access export. */
+export interface SubjectAccessExportLinkInput {
+  /** The request. */
+  id: Scalars['ID'];
+  /** The bundle (JSON) or the readable summary (HTML). */
+  format: SubjectExportFormat;
+}
+
+/** Which file of a subject access export to download. */
+export type SubjectExportFormat =
+  /** The complete bundle, machine-readable. */
+  | 'JSON'
+  /** A readable summary in the subject’s language. */
+  | 'HTML';
+
+/** The language the subject is answered in (the export’s summary). */
+export type SubjectLanguage =
+  /** English. */
+  | 'EN'
+  /** Simplified Chinese. */
+  | 'ZH_CN';
+
+/** A customer record (live or archived) the request’s identifiers match. */
+export interface SubjectMatch {
+  __typename?: 'SubjectMatch';
+  /** The customer. */
+  customerId: Scalars['ID'];
+  /** Its code. */
+  code: Scalars['String'];
+  /** Its name. */
+  name: Scalars['String'];
+  /** Its status (ARCHIVED when in the archive). */
+  status: Scalars['String'];
+  /** Whether it is in the archive. */
+  archived: Scalars['Boolean'];
+  /** Why it is taken to be about the subject. */
+  matchedBy: Array<SubjectMatchReason>;
+}
+
+/** Why a customer record is taken to be about the subject. */
+export type SubjectMatchReason =
+  /** Same email address (normalized as duplicate detection does). */
+  | 'EMAIL'
+  /** Same phone number (digits, without prefixes). */
+  | 'PHONE'
+  /** Same tax id (compared through its blind index). */
+  | 'TAX_ID'
+  /** Same name; corroborates only, never a match on its own. */
+  | 'NAME'
+  /** Merged with a matching record. */
+  | 'MERGE';
+
+/** A data-subject request (PIPL/GDPR) in the register. Its identifiers follow the policy’s SubjectRequest rules. */
+export interface SubjectRequest {
+  __typename?: 'SubjectRequest';
+  /** Stable identifier. */
+  id: Scalars['ID'];
+  /** What the person asks for. */
+  kind: SubjectRequestKind;
+  /** The law it is made under. */
+  regime: SubjectRequestRegime;
+  /** Where it is. */
+  status: SubjectRequestStatus;
+  /** The day it was received (`YYYY-MM-DD`). */
+  receivedOn: Scalars['String'];
+  /** The day the answer is due (`YYYY-MM-DD`), computed from the regime. */
+  dueOn: Scalars['String'];
+  /** Still open after its due date. */
+  overdue: Scalars['Boolean'];
+  /** The language the person is answered in. */
+  language: SubjectLanguage;
+  /** The reference it was recorded under. */
+  reference: Scalars['String'] | null;
+  /** Why it was refused, or what was sent, once closed. */
+  outcome: Scalars['String'] | null;
+  /** When it was recorded. */
+  createdAt: Scalars['DateTime'];
+  /** When it was fulfilled or rejected. */
+  closedAt: Scalars['DateTime'] | null;
+  /** The person’s name as given (guarded; masked once closed). */
+  subjectName: Scalars['String'] | null;
+  /** Their email address (guarded; masked once closed). */
+  email: Scalars['String'] | null;
+  /** Their phone number (guarded; masked once closed). */
+  phone: Scalars['String'] | null;
+  /** Their tax or identity number (guarded; masked once closed). */
+  taxId: Scalars['String'] | null;
+  /** What was done for it, in order. */
+  steps: Array<SubjectRequestStep>;
+  /** The finished access export waiting for download, if any. */
+  accessExport: SubjectAccessExport | null;
+}
+
+/** A page of SubjectRequest items. */
+export interface SubjectRequestConnection {
+  __typename?: 'SubjectRequestConnection';
+  /** Items with their cursors. */
+  edges: Array<SubjectRequestEdge>;
+  /** Items without cursors. */
+  nodes: Array<SubjectRequest>;
+  /** Paging state. */
+  pageInfo: PageInfo;
+  /** Number of items matching the filter, regardless of paging. */
+  totalCount: Scalars['Int'];
+}
+
+/** An edge in a SubjectRequest connection. */
+export interface SubjectRequestEdge {
+  __typename?: 'SubjectRequestEdge';
+  /** Opaque cursor of this item. */
+  cursor: Scalars['String'];
+  /** The item. */
+  node: SubjectRequest;
+}
+
+/** Which data-subject requests to list. */
+export interface SubjectRequestFilter {
+  /** Only requests in these states. */
+  status?: Array<SubjectRequestStatus> | null;
+  /** true: only open requests past their due date. */
+  overdue?: Scalars['Boolean'] | null;
+}
+
+/** A data-subject request to act on. */
+export interface SubjectRequestIdInput {
+  /** The request. */
+  id: Scalars['ID'];
+}
+
+/** What the person asks for. */
+export type SubjectRequestKind =
+  /** A copy of everything held about them (GDPR Art. 15, PIPL Art. 45). */
+  | 'ACCESS'
+  /** Correction of inaccurate data (GDPR Art. 16, PIPL Art. 46). */
+  | 'CORRECTION'
+  /** Erasure of their personal data (GDPR Art. 17, PIPL Art. 47). */
+  | 'ERASURE';
+
+/** Result of a change to a data-subject request. */
+export interface SubjectRequestPayload {
+  __typename?: 'SubjectRequestPayload';
+  /** The request as it is now. */
+  subjectRequest: SubjectRequest;
+}
+
+/** The law the request is made under; it sets the due date. */
+export type SubjectRequestRegime =
+  /** EU General Data Protection Regulation: one month from receipt. */
+  | 'GDPR'
+  /** China’s Personal Information Protection Law: 15 working days from receipt. */
+  | 'PIPL';
+
+/** Where a data-subject request is. */
+export type SubjectRequestStatus =
+  /** Recorded; nothing done yet. */
+  | 'OPEN'
+  /** An export was built or a correction or erasure made. */
+  | 'IN_PROGRESS'
+  /** Answered; the identifiers are kept only masked. */
+  | 'FULFILLED'
+  /** Refused, with the reason; the identifiers are kept only masked. */
+  | 'REJECTED';
+
+/** One thing done for a data-subject request; its audit events carry the request’s id. */
+export interface SubjectRequestStep {
+  __typename?: 'SubjectRequestStep';
+  /** Stable identifier. */
+  id: Scalars['ID'];
+  /** When. */
+  at: Scalars['DateTime'];
+  /** What was done. */
+  action: SubjectRequestStepAction;
+  /** The customer it was done to, if any. */
+  customerId: Scalars['ID'] | null;
+  /** That customer’s code (kept after a purge). */
+  customerCode: Scalars['String'] | null;
+  /** The job that did it, if any. */
+  jobId: Scalars['ID'] | null;
+  /** The fields corrected or erased (field keys). */
+  fields: Array<Scalars['String']>;
+}
+
+/** One thing done for a data-subject request. */
+export type SubjectRequestStepAction =
+  /** The request was recorded. */
+  | 'RECEIVED'
+  /** A subject access export was started. */
+  | 'EXPORT_QUEUED'
+  /** The export finished and can be downloaded. */
+  | 'EXPORT_READY'
+  /** A file of the export was downloaded. */
+  | 'EXPORT_DOWNLOADED'
+  /** A customer record was corrected. */
+  | 'CORRECTED'
+  /** A customer’s personal data was erased. */
+  | 'ERASED'
+  /** The request was closed as answered. */
+  | 'FULFILLED'
+  /** The request was refused. */
+  | 'REJECTED';
 
 /** Live updates over WebSocket (graphql-ws at /graphql), under the same token and rules as every read. */
 export interface Subscription {
@@ -4203,6 +4908,235 @@ export interface CustomerHistoryQuery {
       revertible: Scalars['Boolean'];
     }>;
   }> | null;
+}
+
+/** Variables of the registered query `CustomerDuplicates`. */
+export interface CustomerDuplicatesQueryVariables {
+  input: CustomerDuplicateCheckInput;
+}
+
+/** Result (`data`) of the registered query `CustomerDuplicates`. */
+export interface CustomerDuplicatesQuery {
+  customerDuplicates: Array<{
+    visible: Scalars['Boolean'];
+    score: Scalars['Float'];
+    customer: {
+      id: Scalars['ID'];
+      code: Scalars['String'];
+      name: Scalars['String'];
+      region: Scalars['String'] | null;
+    } | null;
+    reasons: Array<{
+      kind: DuplicateMatchKind;
+      score: Scalars['Float'];
+      action: DuplicateRuleAction;
+    }>;
+  }>;
+}
+
+/** Variables of the registered query `CustomerImportSetup`. */
+export interface CustomerImportSetupQueryVariables {
+}
+
+/** Result (`data`) of the registered query `CustomerImportSetup`. */
+export interface CustomerImportSetupQuery {
+  customerImportSetup: {
+    maxBytes: Scalars['Int'];
+    maxRows: Scalars['Int'];
+    templates: Array<{
+      id: Scalars['ID'];
+      name: Scalars['String'];
+      columns: Array<{
+        index: Scalars['Int'];
+        header: Scalars['String'];
+        field: Scalars['String'] | null;
+      }>;
+    }>;
+  };
+}
+
+/** Variables of the registered query `CustomerImportStatus`. */
+export interface CustomerImportStatusQueryVariables {
+  id: Scalars['ID'];
+}
+
+/** Result (`data`) of the registered query `CustomerImportStatus`. */
+export interface CustomerImportStatusQuery {
+  customerImport: {
+    id: Scalars['ID'];
+    fileName: Scalars['String'];
+    format: Scalars['String'];
+    encoding: Scalars['String'] | null;
+    duplicateAction: ImportDuplicateAction;
+    templateId: Scalars['ID'] | null;
+    state: CustomerImportState;
+    rowCount: Scalars['Int'];
+    createdAt: Scalars['DateTime'];
+    columns: Array<{
+      index: Scalars['Int'];
+      header: Scalars['String'];
+      field: Scalars['String'] | null;
+    }>;
+    counts: {
+      rows: Scalars['Int'] | null;
+      created: Scalars['Int'] | null;
+      updated: Scalars['Int'] | null;
+      skipped: Scalars['Int'] | null;
+      errored: Scalars['Int'] | null;
+      queued: Scalars['Int'] | null;
+      duplicates: Scalars['Int'] | null;
+      dryRun: Scalars['Boolean'] | null;
+      removed: Scalars['Int'] | null;
+      voided: Scalars['Int'] | null;
+      restored: Scalars['Int'] | null;
+      kept: Scalars['Int'] | null;
+    };
+    progress: {
+      jobId: Scalars['ID'];
+      state: Scalars['String'];
+      done: Scalars['Int'];
+      total: Scalars['Int'] | null;
+      error: Scalars['String'] | null;
+    } | null;
+    undoProgress: {
+      jobId: Scalars['ID'];
+      state: Scalars['String'];
+      done: Scalars['Int'];
+      total: Scalars['Int'] | null;
+      error: Scalars['String'] | null;
+    } | null;
+  } | null;
+}
+
+/** Variables of the registered query `CustomerImportRows`. */
+export interface CustomerImportRowsQueryVariables {
+  id: Scalars['ID'];
+  preview: Scalars['Int'];
+  first: Scalars['Int'];
+  offset: Scalars['Int'];
+}
+
+/** Result (`data`) of the registered query `CustomerImportRows`. */
+export interface CustomerImportRowsQuery {
+  customerImport: {
+    id: Scalars['ID'];
+    preview: Array<{
+      rowNo: Scalars['Int'];
+      values: Array<{
+        field: Scalars['String'];
+        value: Scalars['String'];
+      }>;
+      problems: Array<{
+        field: Scalars['String'];
+        message: Scalars['String'];
+      }>;
+    }>;
+    duplicateRows: Array<{
+      rowNo: Scalars['Int'];
+      action: ImportDuplicateAction | null;
+      matchCount: Scalars['Int'];
+      values: Array<{
+        field: Scalars['String'];
+        value: Scalars['String'];
+      }>;
+      customers: Array<{
+        id: Scalars['ID'];
+        code: Scalars['String'];
+        name: Scalars['String'];
+      }>;
+    }>;
+  } | null;
+}
+
+/** Variables of the registered query `CustomerImportErrorFile`. */
+export interface CustomerImportErrorFileQueryVariables {
+  id: Scalars['ID'];
+}
+
+/** Result (`data`) of the registered query `CustomerImportErrorFile`. */
+export interface CustomerImportErrorFileQuery {
+  customerImport: {
+    id: Scalars['ID'];
+    errorFile: Scalars['String'];
+  } | null;
+}
+
+/** Variables of the registered mutation `ConfigureCustomerImport`. */
+export interface ConfigureCustomerImportMutationVariables {
+  input: ConfigureCustomerImportInput;
+}
+
+/** Result (`data`) of the registered mutation `ConfigureCustomerImport`. */
+export interface ConfigureCustomerImportMutation {
+  configureCustomerImport: {
+    customerImport: {
+      id: Scalars['ID'];
+      templateId: Scalars['ID'] | null;
+    };
+  };
+}
+
+/** Variables of the registered mutation `ChooseImportRowActions`. */
+export interface ChooseImportRowActionsMutationVariables {
+  input: ChooseImportRowActionsInput;
+}
+
+/** Result (`data`) of the registered mutation `ChooseImportRowActions`. */
+export interface ChooseImportRowActionsMutation {
+  chooseImportRowActions: {
+    rows: Scalars['Int'];
+  };
+}
+
+/** Variables of the registered mutation `CheckCustomerImport`. */
+export interface CheckCustomerImportMutationVariables {
+  input: CustomerImportInput;
+}
+
+/** Result (`data`) of the registered mutation `CheckCustomerImport`. */
+export interface CheckCustomerImportMutation {
+  checkCustomerImport: {
+    customerImport: {
+      id: Scalars['ID'];
+      progress: {
+        jobId: Scalars['ID'];
+      } | null;
+    };
+  };
+}
+
+/** Variables of the registered mutation `RunCustomerImport`. */
+export interface RunCustomerImportMutationVariables {
+  input: CustomerImportInput;
+}
+
+/** Result (`data`) of the registered mutation `RunCustomerImport`. */
+export interface RunCustomerImportMutation {
+  runCustomerImport: {
+    customerImport: {
+      id: Scalars['ID'];
+      progress: {
+        jobId: Scalars['ID'];
+      } | null;
+    };
+  };
+}
+
+/** Variables of the registered mutation `UndoCustomerImport`. */
+export interface UndoCustomerImportMutationVariables {
+  input: CustomerImportInput;
+}
+
+/** Result (`data`) of the registered mutation `UndoCustomerImport`. */
+export interface UndoCustomerImportMutation {
+  undoCustomerImport: {
+    customerImport: {
+      id: Scalars['ID'];
+      undoProgress: {
+        jobId: Scalars['ID'];
+      } | null;
+    };
+  };
 }
 
 /** Variables of the registered subscription `JobUpdated`. */
@@ -4846,6 +5780,57 @@ export interface ClassifyLifecycleStagesMutation {
   };
 }
 
+/** Variables of the registered mutation `CompleteSubjectRequest`. */
+export interface CompleteSubjectRequestMutationVariables {
+  input: CompleteSubjectRequestInput;
+  see_SubjectRequest_email: Scalars['Boolean'];
+  see_SubjectRequest_phone: Scalars['Boolean'];
+  see_SubjectRequest_subjectName: Scalars['Boolean'];
+  see_SubjectRequest_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered mutation `CompleteSubjectRequest`. */
+export interface CompleteSubjectRequestMutation {
+  data: {
+    subjectRequest: {
+      id: Scalars['ID'];
+      kind: SubjectRequestKind;
+      regime: SubjectRequestRegime;
+      status: SubjectRequestStatus;
+      receivedOn: Scalars['String'];
+      dueOn: Scalars['String'];
+      overdue: Scalars['Boolean'];
+      language: SubjectLanguage;
+      reference: Scalars['String'] | null;
+      outcome: Scalars['String'] | null;
+      createdAt: Scalars['DateTime'];
+      closedAt: Scalars['DateTime'] | null;
+      subjectName?: Scalars['String'] | null;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      steps: Array<{
+        id: Scalars['ID'];
+        at: Scalars['DateTime'];
+        action: SubjectRequestStepAction;
+        customerId: Scalars['ID'] | null;
+        customerCode: Scalars['String'] | null;
+        jobId: Scalars['ID'] | null;
+        fields: Array<Scalars['String']>;
+      }>;
+      accessExport: {
+        createdAt: Scalars['DateTime'];
+        expiresAt: Scalars['DateTime'];
+        customers: Scalars['Int'];
+        interactions: Scalars['Int'];
+        history: Scalars['Int'];
+        merges: Scalars['Int'];
+        accessLog: Scalars['Int'];
+      } | null;
+    };
+  };
+}
+
 /** Variables of the registered mutation `CountDataQuality`. */
 export interface CountDataQualityMutationVariables {
   input: CountDataQualityInput;
@@ -4966,6 +5951,57 @@ export interface CreateCustomerMutation {
         id: Scalars['ID'];
         code: Scalars['String'];
         name: Scalars['String'];
+      } | null;
+    };
+  };
+}
+
+/** Variables of the registered mutation `CreateSubjectRequest`. */
+export interface CreateSubjectRequestMutationVariables {
+  input: CreateSubjectRequestInput;
+  see_SubjectRequest_email: Scalars['Boolean'];
+  see_SubjectRequest_phone: Scalars['Boolean'];
+  see_SubjectRequest_subjectName: Scalars['Boolean'];
+  see_SubjectRequest_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered mutation `CreateSubjectRequest`. */
+export interface CreateSubjectRequestMutation {
+  data: {
+    subjectRequest: {
+      id: Scalars['ID'];
+      kind: SubjectRequestKind;
+      regime: SubjectRequestRegime;
+      status: SubjectRequestStatus;
+      receivedOn: Scalars['String'];
+      dueOn: Scalars['String'];
+      overdue: Scalars['Boolean'];
+      language: SubjectLanguage;
+      reference: Scalars['String'] | null;
+      outcome: Scalars['String'] | null;
+      createdAt: Scalars['DateTime'];
+      closedAt: Scalars['DateTime'] | null;
+      subjectName?: Scalars['String'] | null;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      steps: Array<{
+        id: Scalars['ID'];
+        at: Scalars['DateTime'];
+        action: SubjectRequestStepAction;
+        customerId: Scalars['ID'] | null;
+        customerCode: Scalars['String'] | null;
+        jobId: Scalars['ID'] | null;
+        fields: Array<Scalars['String']>;
+      }>;
+      accessExport: {
+        createdAt: Scalars['DateTime'];
+        expiresAt: Scalars['DateTime'];
+        customers: Scalars['Int'];
+        interactions: Scalars['Int'];
+        history: Scalars['Int'];
+        merges: Scalars['Int'];
+        accessLog: Scalars['Int'];
       } | null;
     };
   };
@@ -5321,6 +6357,57 @@ export interface ErasePersonalDataMutation {
   };
 }
 
+/** Variables of the registered mutation `EraseSubjectData`. */
+export interface EraseSubjectDataMutationVariables {
+  input: EraseSubjectDataInput;
+  see_SubjectRequest_email: Scalars['Boolean'];
+  see_SubjectRequest_phone: Scalars['Boolean'];
+  see_SubjectRequest_subjectName: Scalars['Boolean'];
+  see_SubjectRequest_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered mutation `EraseSubjectData`. */
+export interface EraseSubjectDataMutation {
+  data: {
+    subjectRequest: {
+      id: Scalars['ID'];
+      kind: SubjectRequestKind;
+      regime: SubjectRequestRegime;
+      status: SubjectRequestStatus;
+      receivedOn: Scalars['String'];
+      dueOn: Scalars['String'];
+      overdue: Scalars['Boolean'];
+      language: SubjectLanguage;
+      reference: Scalars['String'] | null;
+      outcome: Scalars['String'] | null;
+      createdAt: Scalars['DateTime'];
+      closedAt: Scalars['DateTime'] | null;
+      subjectName?: Scalars['String'] | null;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      steps: Array<{
+        id: Scalars['ID'];
+        at: Scalars['DateTime'];
+        action: SubjectRequestStepAction;
+        customerId: Scalars['ID'] | null;
+        customerCode: Scalars['String'] | null;
+        jobId: Scalars['ID'] | null;
+        fields: Array<Scalars['String']>;
+      }>;
+      accessExport: {
+        createdAt: Scalars['DateTime'];
+        expiresAt: Scalars['DateTime'];
+        customers: Scalars['Int'];
+        interactions: Scalars['Int'];
+        history: Scalars['Int'];
+        merges: Scalars['Int'];
+        accessLog: Scalars['Int'];
+      } | null;
+    };
+  };
+}
+
 /** Variables of the registered query `InteractionList`. */
 export interface InteractionListQueryVariables {
   filter?: InteractionFilter | null;
@@ -5670,9 +6757,62 @@ export interface PurgeCustomerMutationVariables {
 /** Result (`data`) of the registered mutation `PurgeCustomer`. */
 export interface PurgeCustomerMutation {
   data: {
-    purgedId: Scalars['ID'];
-    code: Scalars['String'];
-    export: Scalars['JSONObject'];
+    scheduledPurge: {
+      id: Scalars['ID'];
+      code: Scalars['String'];
+      dueAt: Scalars['DateTime'];
+    };
+  };
+}
+
+/** Variables of the registered mutation `RejectSubjectRequest`. */
+export interface RejectSubjectRequestMutationVariables {
+  input: RejectSubjectRequestInput;
+  see_SubjectRequest_email: Scalars['Boolean'];
+  see_SubjectRequest_phone: Scalars['Boolean'];
+  see_SubjectRequest_subjectName: Scalars['Boolean'];
+  see_SubjectRequest_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered mutation `RejectSubjectRequest`. */
+export interface RejectSubjectRequestMutation {
+  data: {
+    subjectRequest: {
+      id: Scalars['ID'];
+      kind: SubjectRequestKind;
+      regime: SubjectRequestRegime;
+      status: SubjectRequestStatus;
+      receivedOn: Scalars['String'];
+      dueOn: Scalars['String'];
+      overdue: Scalars['Boolean'];
+      language: SubjectLanguage;
+      reference: Scalars['String'] | null;
+      outcome: Scalars['String'] | null;
+      createdAt: Scalars['DateTime'];
+      closedAt: Scalars['DateTime'] | null;
+      subjectName?: Scalars['String'] | null;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      steps: Array<{
+        id: Scalars['ID'];
+        at: Scalars['DateTime'];
+        action: SubjectRequestStepAction;
+        customerId: Scalars['ID'] | null;
+        customerCode: Scalars['String'] | null;
+        jobId: Scalars['ID'] | null;
+        fields: Array<Scalars['String']>;
+      }>;
+      accessExport: {
+        createdAt: Scalars['DateTime'];
+        expiresAt: Scalars['DateTime'];
+        customers: Scalars['Int'];
+        interactions: Scalars['Int'];
+        history: Scalars['Int'];
+        merges: Scalars['Int'];
+        accessLog: Scalars['Int'];
+      } | null;
+    };
   };
 }
 
@@ -5862,6 +7002,78 @@ export interface RunArchivePolicyMutationVariables {
 /** Result (`data`) of the registered mutation `RunArchivePolicy`. */
 export interface RunArchivePolicyMutation {
   data: {
+    job: {
+      id: Scalars['ID'];
+      kind: JobKind;
+      state: JobState;
+      params: Scalars['JSONObject'];
+      result: Scalars['JSONObject'] | null;
+      error: Scalars['String'] | null;
+      createdAt: Scalars['DateTime'];
+      startedAt: Scalars['DateTime'] | null;
+      finishedAt: Scalars['DateTime'] | null;
+      attempts: Scalars['Int'];
+      cancelRequested: Scalars['Boolean'];
+      progress: {
+        done: Scalars['Int'];
+        total: Scalars['Int'] | null;
+      };
+      createdBy: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+    };
+  };
+}
+
+/** Variables of the registered mutation `RunSubjectAccessExport`. */
+export interface RunSubjectAccessExportMutationVariables {
+  input: SubjectRequestIdInput;
+  see_SubjectRequest_email: Scalars['Boolean'];
+  see_SubjectRequest_phone: Scalars['Boolean'];
+  see_SubjectRequest_subjectName: Scalars['Boolean'];
+  see_SubjectRequest_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered mutation `RunSubjectAccessExport`. */
+export interface RunSubjectAccessExportMutation {
+  data: {
+    subjectRequest: {
+      id: Scalars['ID'];
+      kind: SubjectRequestKind;
+      regime: SubjectRequestRegime;
+      status: SubjectRequestStatus;
+      receivedOn: Scalars['String'];
+      dueOn: Scalars['String'];
+      overdue: Scalars['Boolean'];
+      language: SubjectLanguage;
+      reference: Scalars['String'] | null;
+      outcome: Scalars['String'] | null;
+      createdAt: Scalars['DateTime'];
+      closedAt: Scalars['DateTime'] | null;
+      subjectName?: Scalars['String'] | null;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      steps: Array<{
+        id: Scalars['ID'];
+        at: Scalars['DateTime'];
+        action: SubjectRequestStepAction;
+        customerId: Scalars['ID'] | null;
+        customerCode: Scalars['String'] | null;
+        jobId: Scalars['ID'] | null;
+        fields: Array<Scalars['String']>;
+      }>;
+      accessExport: {
+        createdAt: Scalars['DateTime'];
+        expiresAt: Scalars['DateTime'];
+        customers: Scalars['Int'];
+        interactions: Scalars['Int'];
+        history: Scalars['Int'];
+        merges: Scalars['Int'];
+        accessLog: Scalars['Int'];
+      } | null;
+    };
     job: {
       id: Scalars['ID'];
       kind: JobKind;
@@ -6153,6 +7365,123 @@ export interface StartKeyRotationMutation {
       } | null;
     };
   };
+}
+
+/** Variables of the registered mutation `SubjectAccessExportLink`. */
+export interface SubjectAccessExportLinkMutationVariables {
+  input: SubjectAccessExportLinkInput;
+}
+
+/** Result (`data`) of the registered mutation `SubjectAccessExportLink`. */
+export interface SubjectAccessExportLinkMutation {
+  data: {
+    url: Scalars['String'];
+    format: SubjectExportFormat;
+    expiresAt: Scalars['DateTime'];
+  };
+}
+
+/** Variables of the registered query `SubjectRequestList`. */
+export interface SubjectRequestListQueryVariables {
+  filter?: SubjectRequestFilter | null;
+  first?: Scalars['Int'] | null;
+  offset?: Scalars['Int'] | null;
+  see_SubjectRequest_email: Scalars['Boolean'];
+  see_SubjectRequest_phone: Scalars['Boolean'];
+  see_SubjectRequest_subjectName: Scalars['Boolean'];
+  see_SubjectRequest_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered query `SubjectRequestList`. */
+export interface SubjectRequestListQuery {
+  data: {
+    totalCount: Scalars['Int'];
+    nodes: Array<{
+      id: Scalars['ID'];
+      kind: SubjectRequestKind;
+      regime: SubjectRequestRegime;
+      status: SubjectRequestStatus;
+      receivedOn: Scalars['String'];
+      dueOn: Scalars['String'];
+      overdue: Scalars['Boolean'];
+      language: SubjectLanguage;
+      reference: Scalars['String'] | null;
+      outcome: Scalars['String'] | null;
+      createdAt: Scalars['DateTime'];
+      closedAt: Scalars['DateTime'] | null;
+      subjectName?: Scalars['String'] | null;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      steps: Array<{
+        id: Scalars['ID'];
+        at: Scalars['DateTime'];
+        action: SubjectRequestStepAction;
+        customerId: Scalars['ID'] | null;
+        customerCode: Scalars['String'] | null;
+        jobId: Scalars['ID'] | null;
+        fields: Array<Scalars['String']>;
+      }>;
+      accessExport: {
+        createdAt: Scalars['DateTime'];
+        expiresAt: Scalars['DateTime'];
+        customers: Scalars['Int'];
+        interactions: Scalars['Int'];
+        history: Scalars['Int'];
+        merges: Scalars['Int'];
+        accessLog: Scalars['Int'];
+      } | null;
+    }>;
+  };
+}
+
+/** Variables of the registered query `SubjectRequestOne`. */
+export interface SubjectRequestOneQueryVariables {
+  id: Scalars['ID'];
+  see_SubjectRequest_email: Scalars['Boolean'];
+  see_SubjectRequest_phone: Scalars['Boolean'];
+  see_SubjectRequest_subjectName: Scalars['Boolean'];
+  see_SubjectRequest_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered query `SubjectRequestOne`. */
+export interface SubjectRequestOneQuery {
+  data: {
+    id: Scalars['ID'];
+    kind: SubjectRequestKind;
+    regime: SubjectRequestRegime;
+    status: SubjectRequestStatus;
+    receivedOn: Scalars['String'];
+    dueOn: Scalars['String'];
+    overdue: Scalars['Boolean'];
+    language: SubjectLanguage;
+    reference: Scalars['String'] | null;
+    outcome: Scalars['String'] | null;
+    createdAt: Scalars['DateTime'];
+    closedAt: Scalars['DateTime'] | null;
+    subjectName?: Scalars['String'] | null;
+    email?: Scalars['String'] | null;
+    phone?: Scalars['String'] | null;
+    taxId?: Scalars['String'] | null;
+    steps: Array<{
+      id: Scalars['ID'];
+      at: Scalars['DateTime'];
+      action: SubjectRequestStepAction;
+      customerId: Scalars['ID'] | null;
+      customerCode: Scalars['String'] | null;
+      jobId: Scalars['ID'] | null;
+      fields: Array<Scalars['String']>;
+    }>;
+    accessExport: {
+      createdAt: Scalars['DateTime'];
+      expiresAt: Scalars['DateTime'];
+      customers: Scalars['Int'];
+      interactions: Scalars['Int'];
+      history: Scalars['Int'];
+      merges: Scalars['Int'];
+      accessLog: Scalars['Int'];
+    } | null;
+  } | null;
 }
 
 /** Variables of the registered query `TagAll`. */
@@ -6709,6 +8038,23 @@ export interface SignOutMutation {
   };
 }
 
+/** Variables of the registered query `SubjectMatches`. */
+export interface SubjectMatchesQueryVariables {
+  id: Scalars['ID'];
+}
+
+/** Result (`data`) of the registered query `SubjectMatches`. */
+export interface SubjectMatchesQuery {
+  data: Array<{
+    customerId: Scalars['ID'];
+    code: Scalars['String'];
+    name: Scalars['String'];
+    status: Scalars['String'];
+    archived: Scalars['Boolean'];
+    matchedBy: Array<SubjectMatchReason>;
+  }>;
+}
+
 /** Variables of the registered mutation `Login`. */
 export interface LoginMutationVariables {
   email: Scalars['String'];
@@ -6823,14 +8169,24 @@ export interface RegisteredOperations {
   BackupSettings: { variables: BackupSettingsQueryVariables; result: BackupSettingsQuery };
   BulkTagCustomers: { variables: BulkTagCustomersMutationVariables; result: BulkTagCustomersMutation };
   CancelJob: { variables: CancelJobMutationVariables; result: CancelJobMutation };
+  CheckCustomerImport: { variables: CheckCustomerImportMutationVariables; result: CheckCustomerImportMutation };
+  ChooseImportRowActions: { variables: ChooseImportRowActionsMutationVariables; result: ChooseImportRowActionsMutation };
   ClassifyLifecycleStages: { variables: ClassifyLifecycleStagesMutationVariables; result: ClassifyLifecycleStagesMutation };
   CleanupStats: { variables: CleanupStatsQueryVariables; result: CleanupStatsQuery };
+  CompleteSubjectRequest: { variables: CompleteSubjectRequestMutationVariables; result: CompleteSubjectRequestMutation };
+  ConfigureCustomerImport: { variables: ConfigureCustomerImportMutationVariables; result: ConfigureCustomerImportMutation };
   CountDataQuality: { variables: CountDataQualityMutationVariables; result: CountDataQualityMutation };
   CreateArchivePolicy: { variables: CreateArchivePolicyMutationVariables; result: CreateArchivePolicyMutation };
   CreateCustomer: { variables: CreateCustomerMutationVariables; result: CreateCustomerMutation };
   CreateExport: { variables: CreateExportMutationVariables; result: CreateExportMutation };
+  CreateSubjectRequest: { variables: CreateSubjectRequestMutationVariables; result: CreateSubjectRequestMutation };
   CreateUser: { variables: CreateUserMutationVariables; result: CreateUserMutation };
+  CustomerDuplicates: { variables: CustomerDuplicatesQueryVariables; result: CustomerDuplicatesQuery };
   CustomerHistory: { variables: CustomerHistoryQueryVariables; result: CustomerHistoryQuery };
+  CustomerImportErrorFile: { variables: CustomerImportErrorFileQueryVariables; result: CustomerImportErrorFileQuery };
+  CustomerImportRows: { variables: CustomerImportRowsQueryVariables; result: CustomerImportRowsQuery };
+  CustomerImportSetup: { variables: CustomerImportSetupQueryVariables; result: CustomerImportSetupQuery };
+  CustomerImportStatus: { variables: CustomerImportStatusQueryVariables; result: CustomerImportStatusQuery };
   CustomerList: { variables: CustomerListQueryVariables; result: CustomerListQuery };
   CustomerOne: { variables: CustomerOneQueryVariables; result: CustomerOneQuery };
   CustomersPage: { variables: CustomersPageQueryVariables; result: CustomersPageQuery };
@@ -6843,6 +8199,7 @@ export interface RegisteredOperations {
   DismissDuplicate: { variables: DismissDuplicateMutationVariables; result: DismissDuplicateMutation };
   DuplicateCandidates: { variables: DuplicateCandidatesQueryVariables; result: DuplicateCandidatesQuery };
   ErasePersonalData: { variables: ErasePersonalDataMutationVariables; result: ErasePersonalDataMutation };
+  EraseSubjectData: { variables: EraseSubjectDataMutationVariables; result: EraseSubjectDataMutation };
   InteractionList: { variables: InteractionListQueryVariables; result: InteractionListQuery };
   InteractionTimeline: { variables: InteractionTimelineQueryVariables; result: InteractionTimelineQuery };
   JobList: { variables: JobListQueryVariables; result: JobListQuery };
@@ -6858,6 +8215,7 @@ export interface RegisteredOperations {
   NormalizeCustomers: { variables: NormalizeCustomersMutationVariables; result: NormalizeCustomersMutation };
   PreviewArchivePolicy: { variables: PreviewArchivePolicyQueryVariables; result: PreviewArchivePolicyQuery };
   PurgeCustomer: { variables: PurgeCustomerMutationVariables; result: PurgeCustomerMutation };
+  RejectSubjectRequest: { variables: RejectSubjectRequestMutationVariables; result: RejectSubjectRequestMutation };
   RenewSession: { variables: RenewSessionMutationVariables; result: RenewSessionMutation };
   ResetUserPassword: { variables: ResetUserPasswordMutationVariables; result: ResetUserPasswordMutation };
   ResolveAllDataQualityIssues: { variables: ResolveAllDataQualityIssuesMutationVariables; result: ResolveAllDataQualityIssuesMutation };
@@ -6865,6 +8223,8 @@ export interface RegisteredOperations {
   RestoreCustomers: { variables: RestoreCustomersMutationVariables; result: RestoreCustomersMutation };
   RevertCustomer: { variables: RevertCustomerMutationVariables; result: RevertCustomerMutation };
   RunArchivePolicy: { variables: RunArchivePolicyMutationVariables; result: RunArchivePolicyMutation };
+  RunCustomerImport: { variables: RunCustomerImportMutationVariables; result: RunCustomerImportMutation };
+  RunSubjectAccessExport: { variables: RunSubjectAccessExportMutationVariables; result: RunSubjectAccessExportMutation };
   SaveSegment: { variables: SaveSegmentMutationVariables; result: SaveSegmentMutation };
   SaveTag: { variables: SaveTagMutationVariables; result: SaveTagMutation };
   SearchArchive: { variables: SearchArchiveQueryVariables; result: SearchArchiveQuery };
@@ -6877,7 +8237,12 @@ export interface RegisteredOperations {
   StartBackup: { variables: StartBackupMutationVariables; result: StartBackupMutation };
   StartBackupDrill: { variables: StartBackupDrillMutationVariables; result: StartBackupDrillMutation };
   StartKeyRotation: { variables: StartKeyRotationMutationVariables; result: StartKeyRotationMutation };
+  SubjectAccessExportLink: { variables: SubjectAccessExportLinkMutationVariables; result: SubjectAccessExportLinkMutation };
+  SubjectMatches: { variables: SubjectMatchesQueryVariables; result: SubjectMatchesQuery };
+  SubjectRequestList: { variables: SubjectRequestListQueryVariables; result: SubjectRequestListQuery };
+  SubjectRequestOne: { variables: SubjectRequestOneQueryVariables; result: SubjectRequestOneQuery };
   TagAll: { variables: TagAllQueryVariables; result: TagAllQuery };
+  UndoCustomerImport: { variables: UndoCustomerImportMutationVariables; result: UndoCustomerImportMutation };
   UndoOperation: { variables: UndoOperationMutationVariables; result: UndoOperationMutation };
   UnmergeCustomers: { variables: UnmergeCustomersMutationVariables; result: UnmergeCustomersMutation };
   UnvoidCustomer: { variables: UnvoidCustomerMutationVariables; result: UnvoidCustomerMutation };

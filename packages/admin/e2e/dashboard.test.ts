@@ -61,7 +61,7 @@ describe('admin', () => {
     await page.waitForURL(/\/admin\/customers\/\d+\/show$/);
     createdId = /customers\/(\d+)\/show/.exec(page.url())![1]!;
     await page.getByText('E2E Test Trading 测试贸易').first().waitFor();
-    await page.getByText('buyer@e2e.example.com').waitFor();
+    await page.getByText('buyer@e2e.example.com').first().waitFor();
   });
 
   it('edits the customer and still shows the saved value after a reload', async () => {

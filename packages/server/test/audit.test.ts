@@ -7,7 +7,8 @@ import { createBackupFile } from '../src/modules/backup/backup.dump.js';
 import { buildAppSchema } from '../src/app/schema.js';
 import { hashPassword } from '../src/modules/identity/passwords.js';
 import { insertCustomer } from './helpers/fixtures.js';
-import { startTestServer, type TestServer } from './helpers/test-server.js';
+import { startTestServer, TEST_JWT_SECRET, type TestServer } from './helpers/test-server.js';
+import { TokenSigner } from '../src/core/tokens.js';
 
 let server: TestServer;
 let refreshToken = '';
@@ -151,11 +152,41 @@ const SAMPLES: Record<string, { action: string; events?: number; prepare?: () =>
     },
   },
   purgeCustomer: {
-    action: 'CUSTOMER_PURGED',
+    action: 'CUSTOMER_PURGE_SCHEDULED',
     run: async () => {
       const id = await fresh('VOID');
-      return server.gql(`mutation { purgeCustomer(input: { id: "${id}", reason: "erasure request", confirm: "AUD-${id}" }) { purgedId } }`);
+      return server.gql(`mutation { purgeCustomer(input: { id: "${id}", reason: "erasure request", confirm: "AUD-${id}" }) { scheduledPurge { id } } }`);
     },
+  },
+  cancelScheduledPurge: {
+    action: 'CUSTOMER_PURGE_CANCELLED',
+    prepare: async () => {
+      const id = await fresh('VOID');
+      const res = await server.gql(`mutation { purgeCustomer(input: { id: "${id}", reason: "erasure request", confirm: "AUD-${id}" }) { scheduledPurge { id } } }`);
+      return res.data.purgeCustomer.scheduledPurge.id;
+    },
+    run: async (id: string) => server.gql(`mutation { cancelScheduledPurge(input: { id: "${id}", reason: "kept after all" }) { scheduledPurge { id } } }`),
+  },
+  requestApproval: {
+    action: 'APPROVAL_REQUESTED',
+    run: async () => requestPurgeNow(),
+  },
+  approveRequest: {
+    action: 'APPROVAL_APPROVED',
+    // The approval and the job it queues (JOB_ENQUEUED) to run the operation.
+    events: 2,
+    prepare: requestPurgeNow,
+    run: async (res: any) => asSecondAdmin(`mutation { approveRequest(input: { id: "${res.data.requestApproval.request.id}" }) { request { id } } }`),
+  },
+  rejectRequest: {
+    action: 'APPROVAL_REJECTED',
+    prepare: requestPurgeNow,
+    run: async (res: any) => asSecondAdmin(`mutation { rejectRequest(input: { id: "${res.data.requestApproval.request.id}", note: "no" }) { request { id } } }`),
+  },
+  cancelApprovalRequest: {
+    action: 'APPROVAL_CANCELLED',
+    prepare: requestPurgeNow,
+    run: async (res: any) => server.gql(`mutation { cancelApprovalRequest(input: { id: "${res.data.requestApproval.request.id}" }) { request { id } } }`),
   },
   setLegalHold: {
     action: 'LEGAL_HOLD_SET',
@@ -167,6 +198,56 @@ const SAMPLES: Record<string, { action: string; events?: number; prepare?: () =>
       const id = await fresh('ACTIVE');
       return server.gql(`mutation { erasePersonalData(input: { id: "${id}", reason: "PIPL request", confirm: "AUD-${id}" }) { customer { id } } }`);
     },
+  },
+  createSubjectRequest: {
+    action: 'SUBJECT_REQUEST_RECEIVED',
+    run: () => server.gql(`mutation { createSubjectRequest(input: { kind: ACCESS, regime: GDPR, receivedOn: "2026-12-01", language: EN, email: "dsr.audit@example.com" }) { subjectRequest { id } } }`),
+  },
+  rejectSubjectRequest: {
+    action: 'SUBJECT_REQUEST_REJECTED',
+    prepare: () => subjectRequest('ACCESS', 'dsr.reject@example.com'),
+    run: (id) => server.gql(`mutation { rejectSubjectRequest(input: { id: "${id}", reason: "identity not verified" }) { subjectRequest { id } } }`),
+  },
+  completeSubjectRequest: {
+    action: 'SUBJECT_REQUEST_FULFILLED',
+    prepare: () => subjectRequest('ACCESS', 'dsr.complete@example.com'),
+    run: (id) => server.gql(`mutation { completeSubjectRequest(input: { id: "${id}" }) { subjectRequest { id } } }`),
+  },
+  // The job's JOB_ENQUEUED, then the request's own event.
+  runSubjectAccessExport: {
+    action: 'SUBJECT_ACCESS_EXPORT_STARTED',
+    events: 2,
+    prepare: () => subjectRequest('ACCESS', 'dsr.run@example.com'),
+    run: (id) => server.gql(`mutation { runSubjectAccessExport(input: { id: "${id}" }) { job { id } } }`),
+  },
+  subjectAccessExportLink: {
+    action: 'SUBJECT_ACCESS_EXPORT_LINK_CREATED',
+    prepare: async () => {
+      const id = await subjectRequest('ACCESS', 'dsr.link@example.com');
+      // A built export, as the job leaves one (its content is not read to hand out a link).
+      await server.db.query(`insert into subject_request_bundle (request_id, expires_at, content, counts) values ($1, now() + interval '1 day', 'sealed', '{}')`, [id]);
+      return id;
+    },
+    run: (id) => server.gql(`mutation { subjectAccessExportLink(input: { id: "${id}", format: JSON }) { url } }`),
+  },
+  // The erasure's event (carrying the request), then the request's own.
+  eraseSubjectData: {
+    action: 'SUBJECT_REQUEST_ERASURE_DONE',
+    events: 2,
+    prepare: async () => {
+      const customer = await insertCustomer(server.db, { name: 'Audit DSR Erase', email: 'dsr.erase@example.com' });
+      return { customer, id: await subjectRequest('ERASURE', 'dsr.erase@example.com') };
+    },
+    run: ({ customer, id }) => server.gql(`mutation { eraseSubjectData(input: { id: "${id}", customerIds: ["${customer}"], confirmCount: 1 }) { subjectRequest { id } } }`),
+  },
+  correctSubjectData: {
+    action: 'SUBJECT_REQUEST_CORRECTION_DONE',
+    events: 2,
+    prepare: async () => {
+      const customer = await insertCustomer(server.db, { name: 'Audit DSR Correct', email: 'dsr.correct@example.com' });
+      return { customer, id: await subjectRequest('CORRECTION', 'dsr.correct@example.com') };
+    },
+    run: ({ customer, id }) => server.gql(`mutation { correctSubjectData(input: { id: "${id}", customer: { id: "${customer}", version: 1, tier: KEY_ACCOUNT } }) { subjectRequest { id } } }`),
   },
   createArchivePolicy: {
     action: 'ARCHIVE_POLICY_CREATED',
@@ -339,6 +420,12 @@ const SAMPLES: Record<string, { action: string; events?: number; prepare?: () =>
   },
 };
 
+/** A data-subject request naming this email, recorded through the API (its own event comes before the count). */
+async function subjectRequest(kind: 'ACCESS' | 'ERASURE' | 'CORRECTION', email: string): Promise<string> {
+  const res = await server.gql(`mutation($email: String!) { createSubjectRequest(input: { kind: ${kind}, regime: PIPL, receivedOn: "2026-12-01", language: ZH_CN, email: $email }) { subjectRequest { id } } }`, { email });
+  return res.data.createSubjectRequest.subjectRequest.id;
+}
+
 async function policyId(): Promise<string> {
   const [row] = await server.db.query<{ id: string }>(`select id::text from archive_policy where name = 'Audit policy'`);
   return row!.id;
@@ -356,6 +443,22 @@ async function stagedImport(state: 'UPLOADED' | 'IMPORTED'): Promise<string> {
 }
 
 /** A customer in the given state, created directly (no audit event of its own), with code AUD-<id>. */
+async function requestPurgeNow(): Promise<any> {
+  const id = await fresh('VOID');
+  return server.gql(`mutation { requestApproval(input: { operation: PURGE_NOW, reason: "court order", customerIds: ["${id}"], confirm: "AUD-${id}" }) { request { id } } }`);
+}
+
+/** A second ADMIN: four-eyes requests are decided by someone other than the requester. */
+let secondAdmin: string | undefined;
+async function asSecondAdmin(query: string): Promise<any> {
+  if (!secondAdmin) {
+    const [row] = await server.db.query<{ id: string }>(`insert into app_user (email, display_name, role) values ('admin2@example.com', 'admin2', 'ADMIN') returning id::text`);
+    secondAdmin = row!.id;
+  }
+  const { token } = await new TokenSigner(TEST_JWT_SECRET, 600).sign({ userId: secondAdmin, tokenVersion: 1 });
+  return (await server.post({ query }, { authorization: `Bearer ${token}` })).body;
+}
+
 async function fresh(status: 'ACTIVE' | 'VOID' | 'ARCHIVED'): Promise<string> {
   const id = await insertCustomer(server.db, { name: 'Audit Lifecycle', status: status === 'VOID' ? 'VOID' : 'ACTIVE' });
   await server.db.query(`update customer set code = 'AUD-' || id where id = $1`, [id]);
@@ -424,7 +527,8 @@ describe('audit content', () => {
   it('is readable by ADMIN and AUDITOR only, with filters', async () => {
     const res = await server.as('auditor')(`{ auditEvents(first: 5, filter: { entityType: "Customer", action: ["CUSTOMER_UPDATED"] }) { totalCount nodes { seq action actorRole actor { id } changes hash prevHash } } }`);
     expect(res.errors).toBeUndefined();
-    expect(res.data.auditEvents.totalCount).toBe(2);
+    // updateCustomer's sample, correctSubjectData's (an edit through the same path) and the content test's.
+    expect(res.data.auditEvents.totalCount).toBe(3);
     expect(res.data.auditEvents.nodes[0]).toMatchObject({ action: 'CUSTOMER_UPDATED', actorRole: 'ADMIN', actor: { id: server.users.admin } });
     expect(res.data.auditEvents.nodes[0].hash).toMatch(/^[0-9a-f]{64}$/);
     for (const user of ['manager', 'sales1', 'support', 'reporting'] as const) {

@@ -24,6 +24,7 @@ export const KNOWN_REASONS = [
   'CLASSIFICATION_TAG_NOT_FOUND', 'CLASSIFICATION_TAG_EXISTS', 'CLASSIFICATION_TOO_MANY_MATCHES',
   'CLASSIFICATION_SEGMENT_NOT_FOUND', 'CLASSIFICATION_SEGMENT_VERSION_CONFLICT', 'CLASSIFICATION_SEGMENT_NAME_TAKEN', 'CLASSIFICATION_SEGMENT_IN_USE',
   'UNDO_NOT_FOUND', 'UNDO_EXPIRED', 'UNDO_ALREADY_UNDONE', 'UNDO_STILL_RUNNING',
+  'INTAKE_DUPLICATE_BLOCKED', 'INTAKE_IMPORT_NOT_FOUND', 'INTAKE_IMPORT_INVALID_STATE',
 ] as const;
 
 const REASONS = new Set<string>(KNOWN_REASONS);
@@ -72,6 +73,13 @@ const FIELD_RULES: Rule[] = [
   [/matches more than (\d+)/, 'too_many_matches', (m) => ({ max: Number(m[1]) })],
   [/at most (\d+)/, 'at_most', (m) => ({ max: Number(m[1]) })],
   [/must be after from/, 'after_from'],
+  // The duplicate gate (packages/server/src/modules/intake) and import rows (import.rows.ts).
+  [/duplicate rule (for [A-Z_, ]+ )?blocks it/, 'duplicate_blocked'],
+  [/matching customer is not yours/, 'duplicate_not_yours'],
+  [/unknown type/, 'unknown_type'],
+  [/unknown tier/, 'unknown_tier'],
+  [/unknown industry/, 'unknown_industry'],
+  [/valid tax id/, 'tax_id'],
 ];
 
 /** One server field text as a translatable message; `invalid` when the text is not known. */

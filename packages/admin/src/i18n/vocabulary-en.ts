@@ -1,9 +1,11 @@
 import { cleanupEnumsEn } from './cleanup-en.ts';
+import { subjectRequestEnumsEn } from './subject-requests-en.ts';
 
 /** English names of enum values, industries and regions (merged into en.ts). */
 export const vocabularyEn = {
   enums: {
     ...cleanupEnumsEn,
+    ...subjectRequestEnumsEn,
     CustomerStatus: { ACTIVE: 'Active', VOID: 'Void', ARCHIVED: 'Archived', MERGED: 'Merged' },
     CustomerType: { ENTERPRISE: 'Enterprise', SMB: 'Small business', INDIVIDUAL: 'Individual' },
     CustomerTier: { KEY_ACCOUNT: 'Key account', LONG_TERM: 'Long-term', STANDARD: 'Standard' },
@@ -42,6 +44,10 @@ export const vocabularyEn = {
       RESOLVE_DATA_QUALITY: 'Data-quality fixes',
       ROTATE_ENCRYPTION_KEYS: 'Encryption key rotation',
       BACKUP_DRILL: 'Restore drill',
+      IMPORT_CUSTOMERS: 'Customer import',
+      UNDO_CUSTOMER_IMPORT: 'Undo of a customer import',
+      APPROVED_OPERATION: 'Approved four-eyes operation',
+      SUBJECT_ACCESS_EXPORT: 'Data gathering for a subject request',
     },
     CustomerDimension: {
       LIFECYCLE_STAGE: 'Lifecycle stage',
@@ -54,6 +60,14 @@ export const vocabularyEn = {
       TAG: 'Tag',
       VOID_REASON: 'Void reason',
     },
+    ImportDuplicateAction: {
+      SKIP: 'Skip the row (keep the existing customer)',
+      UPDATE: 'Update the existing customer',
+      CREATE: 'Create a new customer anyway',
+      QUEUE_MERGE: 'Create it and queue both for merge review',
+    },
+    CustomerImportState: { UPLOADED: 'Uploaded', CHECKED: 'Dry run done', IMPORTING: 'Importing', IMPORTED: 'Imported', UNDONE: 'Undone' },
+    DuplicateMatchKind: { EMAIL: 'Same email', PHONE: 'Same phone number', TAX_ID: 'Same tax id', NAME: 'Same name in the region', SIMILAR_NAME: 'Similar name in the region' },
     TimeBucket: { DAY: 'Day', WEEK: 'Week', MONTH: 'Month' },
     ArchivePolicyAction: { ARCHIVE_CUSTOMERS: 'Customers with their history', ARCHIVE_INTERACTIONS: 'Only old interactions (customers stay)' },
     Role: {

@@ -1,9 +1,11 @@
 import { cleanupEnumsZh } from './cleanup-zh-cn.ts';
+import { subjectRequestEnumsZhCn } from './subject-requests-zh-cn.ts';
 
 /** Simplified Chinese names of enum values, industries and regions (merged into zh-cn.ts). */
 export const vocabularyZhCn = {
   enums: {
     ...cleanupEnumsZh,
+    ...subjectRequestEnumsZhCn,
     CustomerStatus: { ACTIVE: '正常', VOID: '已作废', ARCHIVED: '已归档', MERGED: '已合并' },
     CustomerType: { ENTERPRISE: '大型企业', SMB: '中小企业', INDIVIDUAL: '个人' },
     CustomerTier: { KEY_ACCOUNT: '重点客户', LONG_TERM: '长期客户', STANDARD: '普通客户' },
@@ -42,6 +44,10 @@ export const vocabularyZhCn = {
       RESOLVE_DATA_QUALITY: '数据质量批量处理',
       ROTATE_ENCRYPTION_KEYS: '加密密钥轮换',
       BACKUP_DRILL: '恢复演练',
+      IMPORT_CUSTOMERS: '客户导入',
+      UNDO_CUSTOMER_IMPORT: '撤销客户导入',
+      APPROVED_OPERATION: '已批准的四眼操作',
+      SUBJECT_ACCESS_EXPORT: '为数据主体请求收集数据',
     },
     CustomerDimension: {
       LIFECYCLE_STAGE: '生命周期阶段',
@@ -54,6 +60,14 @@ export const vocabularyZhCn = {
       TAG: '标签',
       VOID_REASON: '作废原因',
     },
+    ImportDuplicateAction: {
+      SKIP: '跳过此行（保留已有客户）',
+      UPDATE: '更新已有客户',
+      CREATE: '仍然新建客户',
+      QUEUE_MERGE: '新建并与已有客户一起提交合并审核',
+    },
+    CustomerImportState: { UPLOADED: '已上传', CHECKED: '已试运行', IMPORTING: '导入中', IMPORTED: '已导入', UNDONE: '已撤销' },
+    DuplicateMatchKind: { EMAIL: '邮箱相同', PHONE: '电话相同', TAX_ID: '税号相同', NAME: '同一地区内名称相同', SIMILAR_NAME: '同一地区内名称相似' },
     TimeBucket: { DAY: '日', WEEK: '周', MONTH: '月' },
     ArchivePolicyAction: { ARCHIVE_CUSTOMERS: '客户及其历史记录', ARCHIVE_INTERACTIONS: '仅旧互动记录（客户保留）' },
     Role: {

@@ -12,6 +12,7 @@ import {
   PUBLIC_FIELDS,
   RowScope,
   STAFF_FIELDS,
+  SUBJECT_REQUEST_FIELDS,
   type GuardedFieldRule,
   type MaskKind,
 } from './policy.js';
@@ -36,7 +37,7 @@ const ACTION_MEANING: Record<Action, string> = {
   [Action.CUSTOMER_MERGE]: '`mergeCustomers`, `merges`, `detectDuplicates`, `duplicateCandidates`, `dismissDuplicate`',
   [Action.CUSTOMER_UNMERGE]: '`unmergeCustomers`',
   [Action.CUSTOMER_NORMALIZE]: '`normalizeCustomers`, `countDataQuality`',
-  [Action.CUSTOMER_PURGE]: '`purgeCustomer`, `previewRetentionSweep`, `runRetentionSweep`',
+  [Action.CUSTOMER_PURGE]: '`purgeCustomer` (into the recycle bin), `scheduledPurges`, `cancelScheduledPurge`, `previewRetentionSweep`, `runRetentionSweep`; `PURGE_NOW` requests',
   [Action.ARCHIVE_READ]: '`archivedCustomer(s)`, `searchArchive`, archived results of `search`',
   [Action.AUDIT_READ]: '`auditEvents`, `verifyAuditChain`, audit exports',
   [Action.REPORT_READ]: '`customerStats`, `lifecycleActivity`, `archiveStats`, `cleanupStats`',
@@ -45,7 +46,7 @@ const ACTION_MEANING: Record<Action, string> = {
   [Action.POLICY_WRITE]: '`createArchivePolicy`, `updateArchivePolicy`, `deleteArchivePolicy`',
   [Action.POLICY_RUN]: '`runArchivePolicy`, `classifyLifecycleStages`',
   [Action.JOB_READ]: '`jobs`, `job`',
-  [Action.JOB_CANCEL]: '`cancelJob`',
+  [Action.JOB_CANCEL]: '`cancelJob` (*own*: only an import one started)',
   [Action.LEGAL_HOLD]: '`setLegalHold`',
   [Action.CUSTOMER_ERASE]: '`erasePersonalData`',
   [Action.ARCHIVE_VERIFY]: '`verifyArchive`',
@@ -54,7 +55,12 @@ const ACTION_MEANING: Record<Action, string> = {
   [Action.CLASSIFICATION_MANAGE]: 'tags (`saveTag`, `deleteTag`) and segments (`saveSegment`, `deleteSegment`)',
   [Action.ENCRYPTION_KEYS_ROTATE]: '`startKeyRotation`',
   [Action.STAFF_READ]: '`staff` (staff names, for owner pickers and labels)',
+  [Action.APPROVAL_READ]: '`approvalRequests` (the four-eyes inbox), `cancelApprovalRequest` (one\'s own requests)',
+  [Action.APPROVAL_DECIDE]: '`approveRequest`, `rejectRequest` on someone else\'s request for an operation the role may run itself (`requestApproval` needs only the operation\'s own action)',
   [Action.OPERATION_UNDO]: '`undoOperation` (one\'s own recent void, archive, bulk tag change or normalization)',
+  [Action.SUBJECT_REQUEST_READ]: '`subjectRequests`, `subjectRequest` (the register of data-subject requests)',
+  [Action.SUBJECT_REQUEST_MANAGE]: '`createSubjectRequest`, `rejectSubjectRequest`, `completeSubjectRequest`, `correctSubjectData` (with `customer:update`), `eraseSubjectData` (with `customer:erase`)',
+  [Action.SUBJECT_REQUEST_EXPORT]: '`runSubjectAccessExport`, `subjectAccessExportLink`',
 };
 
 const ROLES = Object.values(Role);
@@ -102,7 +108,8 @@ ${table(['role', 'customers'], ROLES.map((role) => [role, CUSTOMER_ROWS[role] ==
 
 ## Actions
 
-*yes*: on every customer the role reads; *own*: only on the customers it owns; *—*: refused
+*yes*: on every customer the role reads; *own*: only on the customers it owns (or, where the
+action says so, only on what the role started itself); *—*: refused
 with \`FORBIDDEN\` before anything is read or changed.
 
 ${table(['action', ...ROLES, 'covers'], Object.values(Action).map((action) => [`\`${action}\``, ...ROLES.map((role) => scope(ACTIONS[action][role])), ACTION_MEANING[action]]))}
@@ -127,6 +134,13 @@ One's own record (\`me\`) is always read in full; every role reads another user'
 and \`displayName\`, so records can show their owner or actor.
 
 ${table(['field', ...ROLES, 'mask', 'kind'], fieldRows(STAFF_FIELDS))}
+
+## Data-subject requests
+
+The identifiers a request names its subject by. While a request is open they are stored
+encrypted; once it is closed only their masks are kept, and every role reads the mask.
+
+${table(['field', ...ROLES, 'mask', 'kind'], fieldRows(SUBJECT_REQUEST_FIELDS))}
 
 ## Masks
 

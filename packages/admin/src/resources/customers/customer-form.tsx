@@ -16,6 +16,7 @@ import { canWriteCustomerField } from '../../auth/access.ts';
 import { useAccess } from '../../auth/use-access.ts';
 import { enumChoices, industryChoices, regionChoices } from '../../shared/choices.ts';
 import { LimitedTextInput } from '../../shared/limited-text-input.tsx';
+import { DuplicateAwareToolbar, DuplicateWarning } from './duplicate-warning.tsx';
 
 const parseTags = (value: string) => (value ? value.split(/[,，]/).map((t) => t.trim()).filter(Boolean) : []);
 const formatTags = (value: unknown) => (Array.isArray(value) ? value.join(', ') : ((value as string | undefined) ?? ''));
@@ -32,14 +33,16 @@ function Cell({ children, wide = false }: { children: ReactNode; wide?: boolean 
 
 /**
  * Create and edit form. Fields the role may not write are not offered (the server
- * refuses a write naming them, even unchanged); see `canWriteCustomerField`.
+ * refuses a write naming them, even unchanged); see `canWriteCustomerField`. Possible
+ * duplicates of what is typed show above the save button, which then says "Save anyway",
+ * or refuses when a duplicate rule blocks the save (issue 22).
  */
 export function CustomerForm({ header, ...props }: Omit<SimpleFormProps, 'children'> & { header?: ReactNode }) {
   const access = useAccess();
   const w = (field: string) => canWriteCustomerField(access, field);
   return (
     // Leaving with unsaved changes asks first (react-admin's prompt, under the data router).
-    <SimpleForm warnWhenUnsavedChanges {...props}>
+    <SimpleForm warnWhenUnsavedChanges toolbar={<DuplicateAwareToolbar />} {...props}>
       {header}
       <Grid container columnSpacing={2} sx={{ width: '100%' }}>
         <Cell><LimitedTextInput source="name" isRequired max={200} fullWidth /></Cell>
@@ -63,6 +66,7 @@ export function CustomerForm({ header, ...props }: Omit<SimpleFormProps, 'childr
         {w('address') ? <Cell wide><LimitedTextInput source="address" max={500} fullWidth /></Cell> : null}
         {w('notes') ? <Cell wide><LimitedTextInput source="notes" max={10000} multiline minRows={3} fullWidth /></Cell> : null}
       </Grid>
+      <DuplicateWarning />
     </SimpleForm>
   );
 }

@@ -31,6 +31,10 @@ function summaryArgs(kind: string, r: Values, num: (v: unknown) => string, local
       return { resolved: num(r['resolved']), customers: num(r['customers']), skipped: num(r['skipped']) };
     case 'ROTATE_ENCRYPTION_KEYS':
       return { live: num(r['liveCustomers']), archived: num(r['archivedCustomers']) };
+    case 'IMPORT_CUSTOMERS':
+      return { created: num(r['created']), updated: num(r['updated']), skipped: num(r['skipped']), queued: num(r['queued']), errored: num(r['errored']) };
+    case 'UNDO_CUSTOMER_IMPORT':
+      return { removed: num(r['removed']), voided: num(r['voided']), restored: num(r['restored']), kept: num(r['kept']) };
     default:
       return null;
   }
@@ -56,6 +60,9 @@ function viewLink(kind: string, job: RaRecord): string | null {
     case 'NORMALIZE_CUSTOMERS':
     case 'CLASSIFY_LIFECYCLE':
       return '/customers';
+    case 'IMPORT_CUSTOMERS':
+    case 'UNDO_CUSTOMER_IMPORT':
+      return params['importId'] ? `/imports/${String(params['importId'])}` : null;
     default:
       return null;
   }
@@ -69,7 +76,7 @@ export function withoutPaths(value: unknown): unknown {
   return value;
 }
 
-const PARAMS = ['policyId', 'reason', 'asOf', 'olderThan', 'newDays', 'activeDays', 'inactiveDays', 'backup', 'name', 'keyId'];
+const PARAMS = ['policyId', 'reason', 'asOf', 'olderThan', 'newDays', 'activeDays', 'inactiveDays', 'backup', 'name', 'keyId', 'importId'];
 
 /**
  * A job in words (issue 18): what it was asked to do and what it did ("4 customers and
@@ -95,7 +102,7 @@ export function JobSummary() {
         <Typography variant="subtitle2" color="text.secondary">{translate('custos.records.jobs.summary')}</Typography>
         {args ? (
           <Typography variant="body1" data-testid="job-result-summary">
-            {translate(`custos.records.jobs.${kind}`, args)}
+            {translate(`custos.records.jobs.${kind}${kind === 'IMPORT_CUSTOMERS' && result?.['dryRun'] === true ? '_DRY' : ''}`, args)}
             {link ? <>{' → '}<Link to={link} data-testid="job-result-link">{translate('custos.records.jobs.view')}</Link></> : null}
           </Typography>
         ) : job['error'] ? null : <Typography variant="body2" color="text.secondary">{translate('custos.records.jobs.none')}</Typography>}

@@ -155,7 +155,7 @@ export interface PreviewRow {
 /** The first rows as they would be written (after normalization), with their problems. */
 /** The file's own values (a preview, the error file) go only to whoever uploaded it:
  * another role reading the import may not read every field the file holds. */
-async function ownImport(ctx: RequestContext, id: string): Promise<ImportRecord> {
+export async function ownImport(ctx: RequestContext, id: string): Promise<ImportRecord> {
   const found = await visibleImport(ctx, id);
   if (found.createdBy !== ctx.actor!.userId) throw actionForbidden(Action.CUSTOMER_CREATE);
   return found;

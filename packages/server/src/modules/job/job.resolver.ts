@@ -26,7 +26,7 @@ export class JobResolver {
     return new JobConnection(result.page as never, result.count);
   }
 
-  @Mutation(() => CancelJobPayload, { description: 'Cancels a queued job, or asks a running one to stop after its current batch.' })
+  @Mutation(() => CancelJobPayload, { description: 'Cancels a queued job, or asks a running one to stop after its current batch. A role that may cancel only its own jobs cancels only an import it started; any other job reads as not found.' })
   async cancelJob(
     @Arg('input', () => CancelJobInput, { description: 'The job to cancel.' }) input: CancelJobInput,
     @Ctx() ctx: RequestContext,

@@ -1,7 +1,7 @@
 import type { PageArgs } from '../../db/paginate.js';
 import { inTransaction, type RequestContext } from '../../core/context.js';
 import { requireAction } from '../../policy/guard.js';
-import { Action } from '../../policy/policy.js';
+import { Action, OWN_CANCELLABLE_JOBS, RowScope } from '../../policy/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { JobState } from './job.enums.js';
 import { jobFinished, jobNotFound } from './job.errors.js';
@@ -26,15 +26,18 @@ export async function listJobs(ctx: RequestContext, filter: JobFilter | null | u
 /**
  * A queued job is cancelled at once; a running one is asked to stop and does so between
  * two batches (so what is done stays consistent and audited). Cancelling twice is
- * harmless; cancelling a finished job is INVALID_STATE.
+ * harmless; cancelling a finished job is INVALID_STATE. A role with OWN scope cancels
+ * only jobs it started of the kinds the policy names; any other job is NOT_FOUND to it
+ * (it reads no jobs, so it learns nothing about them).
  */
 export async function cancelJob(ctx: RequestContext, id: string): Promise<JobRecord> {
-  requireAction(ctx, Action.JOB_CANCEL);
+  const { actor, scope } = requireAction(ctx, Action.JOB_CANCEL);
   if (!isBigintId(id)) throw jobNotFound(id);
   return inTransaction(ctx, async (tx) => {
     // The row lock orders this against a worker claiming the job at the same moment.
     const job = await tx.sql.one<JobRecord>(`select ${JOB_COLUMNS} from job j where j.id = $1::bigint for update`, [id]);
     if (!job) throw jobNotFound(id);
+    if (scope === RowScope.OWN && (job.createdBy !== actor.userId || !OWN_CANCELLABLE_JOBS.includes(job.kind))) throw jobNotFound(id);
     if (job.state !== JobState.QUEUED && job.state !== JobState.RUNNING) throw jobFinished(job.state);
     const queued = job.state === JobState.QUEUED;
     const after = await tx.sql.one<JobRecord>(
