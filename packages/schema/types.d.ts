@@ -821,6 +821,14 @@ export interface CleanupStats {
   dataQualityCountedAt: Scalars['DateTime'] | null;
 }
 
+/** Closes a data-subject request as answered. */
+export interface CompleteSubjectRequestInput {
+  /** The request. */
+  id: Scalars['ID'];
+  /** What was sent or done, for the record. */
+  note?: Scalars['String'] | null;
+}
+
 /** Mapping and duplicate handling of an import. */
 export interface ConfigureCustomerImportInput {
   /** The import. */
@@ -831,6 +839,14 @@ export interface ConfigureCustomerImportInput {
   duplicateAction?: ImportDuplicateAction | null;
   /** Remember this mapping under this name for files with the same header row. */
   templateName?: Scalars['String'] | null;
+}
+
+/** Corrects a matched live customer through the ordinary edit (a correction request). */
+export interface CorrectSubjectDataInput {
+  /** The request (of kind CORRECTION). */
+  id: Scalars['ID'];
+  /** The customer, the version read and the corrections. */
+  customer: UpdateCustomerInput;
 }
 
 /** Options of a data-quality count. */
@@ -953,6 +969,28 @@ export interface CreateExportPayload {
   rowCount: Scalars['Int'];
   /** Columns included; fields your role may not read are left out, masked ones stay masked. */
   columns: Array<Scalars['String']>;
+}
+
+/** A data-subject request as received. At least one of email, phone and tax id is required: a name alone identifies no one. */
+export interface CreateSubjectRequestInput {
+  /** What the person asks for. */
+  kind: SubjectRequestKind;
+  /** The law it is made under; sets the due date. */
+  regime: SubjectRequestRegime;
+  /** The day it was received, `YYYY-MM-DD`. */
+  receivedOn: Scalars['String'];
+  /** The language the person is answered in. */
+  language: SubjectLanguage;
+  /** Your reference for the request (a ticket number; not personal data). */
+  reference?: Scalars['String'] | null;
+  /** The person’s name (corroborates a match; never matches alone). */
+  subjectName?: Scalars['String'] | null;
+  /** Their email address. */
+  email?: Scalars['String'] | null;
+  /** Their phone number. */
+  phone?: Scalars['String'] | null;
+  /** Their tax or identity number. */
+  taxId?: Scalars['String'] | null;
 }
 
 /** A new staff user. */
@@ -1768,6 +1806,16 @@ export interface ErasePersonalDataInput {
   confirm: Scalars['String'];
 }
 
+/** Erases the personal data of customers a request matches (an erasure request). */
+export interface EraseSubjectDataInput {
+  /** The request (of kind ERASURE). */
+  id: Scalars['ID'];
+  /** The matched customers to erase (live or archived). */
+  customerIds: Array<Scalars['ID']>;
+  /** The number of customers, typed again to confirm. */
+  confirmCount: Scalars['Int'];
+}
+
 /** File format of an export. */
 export type ExportFormat =
   /** UTF-8 CSV with a byte-order mark (opens correctly in Excel), RFC 4180 quoting. */
@@ -2155,7 +2203,9 @@ export type JobKind =
   /** Checks (dry run) or imports the rows of an uploaded customer file, through the duplicate rules. */
   | 'IMPORT_CUSTOMERS'
   /** Undoes a customer import: removes the customers it created and restores those it updated. */
-  | 'UNDO_CUSTOMER_IMPORT';
+  | 'UNDO_CUSTOMER_IMPORT'
+  /** Gathers everything held about the subject of a data-subject request into a sealed bundle to download. */
+  | 'SUBJECT_ACCESS_EXPORT';
 
 /** How far a job is. */
 export interface JobProgress {
@@ -2452,6 +2502,20 @@ export interface Mutation {
   undoOperation: UndoOperationPayload;
   /** Undoes one history entry (all its revertible fields, or the ones named) on an ACTIVE customer; audited as CUSTOMER_REVERTED. */
   revertCustomer: RevertCustomerPayload;
+  /** Records a data-subject request; the due date follows from the regime (ADMIN and MANAGER). */
+  createSubjectRequest: SubjectRequestPayload;
+  /** Refuses a data-subject request, with the reason; its identifiers are then kept only masked. */
+  rejectSubjectRequest: SubjectRequestPayload;
+  /** Closes a data-subject request as answered; its identifiers and export are then dropped (masks stay). */
+  completeSubjectRequest: SubjectRequestPayload;
+  /** Starts the job that gathers everything held about the subject (ADMIN). */
+  runSubjectAccessExport: RunSubjectAccessExportPayload;
+  /** A single-use link to the finished export's JSON bundle or HTML summary (ADMIN). */
+  subjectAccessExportLink: SubjectAccessExportLink;
+  /** Erases matched customers through erasePersonalData, linked to an erasure request (ADMIN). */
+  eraseSubjectData: SubjectRequestPayload;
+  /** Corrects a matched live customer through updateCustomer, linked to a correction request. */
+  correctSubjectData: SubjectRequestPayload;
 }
 
 /** Arguments of `Mutation.archiveCustomers`. */
@@ -2784,6 +2848,48 @@ export interface MutationRevertCustomerArgs {
   input: RevertCustomerInput;
 }
 
+/** Arguments of `Mutation.createSubjectRequest`. */
+export interface MutationCreateSubjectRequestArgs {
+  /** The request as received. */
+  input: CreateSubjectRequestInput;
+}
+
+/** Arguments of `Mutation.rejectSubjectRequest`. */
+export interface MutationRejectSubjectRequestArgs {
+  /** The request and why. */
+  input: RejectSubjectRequestInput;
+}
+
+/** Arguments of `Mutation.completeSubjectRequest`. */
+export interface MutationCompleteSubjectRequestArgs {
+  /** The request and a note. */
+  input: CompleteSubjectRequestInput;
+}
+
+/** Arguments of `Mutation.runSubjectAccessExport`. */
+export interface MutationRunSubjectAccessExportArgs {
+  /** The request. */
+  input: SubjectRequestIdInput;
+}
+
+/** Arguments of `Mutation.subjectAccessExportLink`. */
+export interface MutationSubjectAccessExportLinkArgs {
+  /** The request and the file. */
+  input: SubjectAccessExportLinkInput;
+}
+
+/** Arguments of `Mutation.eraseSubjectData`. */
+export interface MutationEraseSubjectDataArgs {
+  /** The request, the customers and their count. */
+  input: EraseSubjectDataInput;
+}
+
+/** Arguments of `Mutation.correctSubjectData`. */
+export interface MutationCorrectSubjectDataArgs {
+  /** The request and the customer edit. */
+  input: CorrectSubjectDataInput;
+}
+
 /** One value normalization would rewrite, before → after, under your field permissions. */
 export interface NormalizationChange {
   __typename?: 'NormalizationChange';
@@ -2978,6 +3084,12 @@ export interface Query {
   customerAsOf: Customer | null;
   /** An archived customer as it was at a point in time (customer fields as kept then; archive fields describe its current archiving). */
   archivedCustomerAsOf: ArchivedCustomer | null;
+  /** Data-subject requests, the next due first (ADMIN, MANAGER and AUDITOR). */
+  subjectRequests: SubjectRequestConnection;
+  /** One data-subject request; null when there is none. */
+  subjectRequest: SubjectRequest | null;
+  /** Customer records (live and archived) the request's identifiers match now; empty once it is closed (ADMIN and MANAGER). */
+  subjectMatches: Array<SubjectMatch>;
 }
 
 /** Arguments of `Query.archivedCustomer`. */
@@ -3244,6 +3356,34 @@ export interface QueryArchivedCustomerAsOfArgs {
   id: Scalars['ID'];
 }
 
+/** Arguments of `Query.subjectRequests`. */
+export interface QuerySubjectRequestsArgs {
+  /** Number of items after `after` (default 20). */
+  first?: Scalars['Int'] | null;
+  /** Cursor to continue after. */
+  after?: Scalars['String'] | null;
+  /** Number of items before `before`. */
+  last?: Scalars['Int'] | null;
+  /** Cursor to continue before. */
+  before?: Scalars['String'] | null;
+  /** Items to skip after the cursor (or from the start); for page jumps in tables. */
+  offset?: Scalars['Int'] | null;
+  /** Which requests. */
+  filter?: SubjectRequestFilter | null;
+}
+
+/** Arguments of `Query.subjectRequest`. */
+export interface QuerySubjectRequestArgs {
+  /** Request id. */
+  id: Scalars['ID'];
+}
+
+/** Arguments of `Query.subjectMatches`. */
+export interface QuerySubjectMatchesArgs {
+  /** Request id. */
+  id: Scalars['ID'];
+}
+
 /** A refresh token from login or an earlier refresh. */
 export interface RefreshTokenInput {
   /** The refresh token; each can be used once. */
@@ -3274,6 +3414,14 @@ export interface ReindexArchivePayload {
   __typename?: 'ReindexArchivePayload';
   /** The queued rebuild; follow its progress with job(id). */
   job: Job;
+}
+
+/** Refuses a data-subject request. */
+export interface RejectSubjectRequestInput {
+  /** The request. */
+  id: Scalars['ID'];
+  /** Why it is refused (told to the person; not personal data). */
+  reason: Scalars['String'];
 }
 
 /** A new password for a user; their existing sessions end. */
@@ -3439,6 +3587,15 @@ export interface RunRetentionSweepInput {
 export interface RunRetentionSweepPayload {
   __typename?: 'RunRetentionSweepPayload';
   /** The queued sweep; follow it with `job(id)`. */
+  job: Job;
+}
+
+/** Result of runSubjectAccessExport. */
+export interface RunSubjectAccessExportPayload {
+  __typename?: 'RunSubjectAccessExportPayload';
+  /** The request. */
+  subjectRequest: SubjectRequest;
+  /** The job building the export. */
   job: Job;
 }
 
@@ -3672,6 +3829,237 @@ export interface StartKeyRotationPayload {
   /** The queued ROTATE_ENCRYPTION_KEYS job. */
   job: Job;
 }
+
+/** A finished subject access export, ready to download. */
+export interface SubjectAccessExport {
+  __typename?: 'SubjectAccessExport';
+  /** When it was built. */
+  createdAt: Scalars['DateTime'];
+  /** When it is deleted if not downloaded and closed before. */
+  expiresAt: Scalars['DateTime'];
+  /** Customer records in it. */
+  customers: Scalars['Int'];
+  /** Interactions in it. */
+  interactions: Scalars['Int'];
+  /** Kept versions of the records in it. */
+  history: Scalars['Int'];
+  /** Merges in it. */
+  merges: Scalars['Int'];
+  /** Reads of the records by staff in it. */
+  accessLog: Scalars['Int'];
+}
+
+/** A single-use download link to a subject access export. */
+export interface SubjectAccessExportLink {
+  __typename?: 'SubjectAccessExportLink';
+  /** Path to GET once, before it expires; the link itself is the permission (like export links). */
+  url: Scalars['String'];
+  /** The file it downloads. */
+  format: SubjectExportFormat;
+  /** When the link stops working. */
+  expiresAt: Scalars['DateTime'];
+}
+
+/** Asks for a download link to one file of a subject access export. */
+export interface SubjectAccessExportLinkInput {
+  /** The request. */
+  id: Scalars['ID'];
+  /** The bundle (JSON) or the readable summary (HTML). */
+  format: SubjectExportFormat;
+}
+
+/** Which file of a subject access export to download. */
+export type SubjectExportFormat =
+  /** The complete bundle, machine-readable. */
+  | 'JSON'
+  /** A readable summary in the subject’s language. */
+  | 'HTML';
+
+/** The language the subject is answered in (the export’s summary). */
+export type SubjectLanguage =
+  /** English. */
+  | 'EN'
+  /** Simplified Chinese. */
+  | 'ZH_CN';
+
+/** A customer record (live or archived) the request’s identifiers match. */
+export interface SubjectMatch {
+  __typename?: 'SubjectMatch';
+  /** The customer. */
+  customerId: Scalars['ID'];
+  /** Its code. */
+  code: Scalars['String'];
+  /** Its name. */
+  name: Scalars['String'];
+  /** Its status (ARCHIVED when in the archive). */
+  status: Scalars['String'];
+  /** Whether it is in the archive. */
+  archived: Scalars['Boolean'];
+  /** Why it is taken to be about the subject. */
+  matchedBy: Array<SubjectMatchReason>;
+}
+
+/** Why a customer record is taken to be about the subject. */
+export type SubjectMatchReason =
+  /** Same email address (normalized as duplicate detection does). */
+  | 'EMAIL'
+  /** Same phone number (digits, without prefixes). */
+  | 'PHONE'
+  /** Same tax id (compared through its blind index). */
+  | 'TAX_ID'
+  /** Same name; corroborates only, never a match on its own. */
+  | 'NAME'
+  /** Merged with a matching record. */
+  | 'MERGE';
+
+/** A data-subject request (PIPL/GDPR) in the register. Its identifiers follow the policy’s SubjectRequest rules. */
+export interface SubjectRequest {
+  __typename?: 'SubjectRequest';
+  /** Stable identifier. */
+  id: Scalars['ID'];
+  /** What the person asks for. */
+  kind: SubjectRequestKind;
+  /** The law it is made under. */
+  regime: SubjectRequestRegime;
+  /** Where it is. */
+  status: SubjectRequestStatus;
+  /** The day it was received (`YYYY-MM-DD`). */
+  receivedOn: Scalars['String'];
+  /** The day the answer is due (`YYYY-MM-DD`), computed from the regime. */
+  dueOn: Scalars['String'];
+  /** Still open after its due date. */
+  overdue: Scalars['Boolean'];
+  /** The language the person is answered in. */
+  language: SubjectLanguage;
+  /** The reference it was recorded under. */
+  reference: Scalars['String'] | null;
+  /** Why it was refused, or what was sent, once closed. */
+  outcome: Scalars['String'] | null;
+  /** When it was recorded. */
+  createdAt: Scalars['DateTime'];
+  /** When it was fulfilled or rejected. */
+  closedAt: Scalars['DateTime'] | null;
+  /** The person’s name as given (guarded; masked once closed). */
+  subjectName: Scalars['String'] | null;
+  /** Their email address (guarded; masked once closed). */
+  email: Scalars['String'] | null;
+  /** Their phone number (guarded; masked once closed). */
+  phone: Scalars['String'] | null;
+  /** Their tax or identity number (guarded; masked once closed). */
+  taxId: Scalars['String'] | null;
+  /** What was done for it, in order. */
+  steps: Array<SubjectRequestStep>;
+  /** The finished access export waiting for download, if any. */
+  accessExport: SubjectAccessExport | null;
+}
+
+/** A page of SubjectRequest items. */
+export interface SubjectRequestConnection {
+  __typename?: 'SubjectRequestConnection';
+  /** Items with their cursors. */
+  edges: Array<SubjectRequestEdge>;
+  /** Items without cursors. */
+  nodes: Array<SubjectRequest>;
+  /** Paging state. */
+  pageInfo: PageInfo;
+  /** Number of items matching the filter, regardless of paging. */
+  totalCount: Scalars['Int'];
+}
+
+/** An edge in a SubjectRequest connection. */
+export interface SubjectRequestEdge {
+  __typename?: 'SubjectRequestEdge';
+  /** Opaque cursor of this item. */
+  cursor: Scalars['String'];
+  /** The item. */
+  node: SubjectRequest;
+}
+
+/** Which data-subject requests to list. */
+export interface SubjectRequestFilter {
+  /** Only requests in these states. */
+  status?: Array<SubjectRequestStatus> | null;
+  /** true: only open requests past their due date. */
+  overdue?: Scalars['Boolean'] | null;
+}
+
+/** A data-subject request to act on. */
+export interface SubjectRequestIdInput {
+  /** The request. */
+  id: Scalars['ID'];
+}
+
+/** What the person asks for. */
+export type SubjectRequestKind =
+  /** A copy of everything held about them (GDPR Art. 15, PIPL Art. 45). */
+  | 'ACCESS'
+  /** Correction of inaccurate data (GDPR Art. 16, PIPL Art. 46). */
+  | 'CORRECTION'
+  /** Erasure of their personal data (GDPR Art. 17, PIPL Art. 47). */
+  | 'ERASURE';
+
+/** Result of a change to a data-subject request. */
+export interface SubjectRequestPayload {
+  __typename?: 'SubjectRequestPayload';
+  /** The request as it is now. */
+  subjectRequest: SubjectRequest;
+}
+
+/** The law the request is made under; it sets the due date. */
+export type SubjectRequestRegime =
+  /** EU General Data Protection Regulation: one month from receipt. */
+  | 'GDPR'
+  /** China’s Personal Information Protection Law: 15 working days from receipt. */
+  | 'PIPL';
+
+/** Where a data-subject request is. */
+export type SubjectRequestStatus =
+  /** Recorded; nothing done yet. */
+  | 'OPEN'
+  /** An export was built or a correction or erasure made. */
+  | 'IN_PROGRESS'
+  /** Answered; the identifiers are kept only masked. */
+  | 'FULFILLED'
+  /** Refused, with the reason; the identifiers are kept only masked. */
+  | 'REJECTED';
+
+/** One thing done for a data-subject request; its audit events carry the request’s id. */
+export interface SubjectRequestStep {
+  __typename?: 'SubjectRequestStep';
+  /** Stable identifier. */
+  id: Scalars['ID'];
+  /** When. */
+  at: Scalars['DateTime'];
+  /** What was done. */
+  action: SubjectRequestStepAction;
+  /** The customer it was done to, if any. */
+  customerId: Scalars['ID'] | null;
+  /** That customer’s code (kept after a purge). */
+  customerCode: Scalars['String'] | null;
+  /** The job that did it, if any. */
+  jobId: Scalars['ID'] | null;
+  /** The fields corrected or erased (field keys). */
+  fields: Array<Scalars['String']>;
+}
+
+/** One thing done for a data-subject request. */
+export type SubjectRequestStepAction =
+  /** The request was recorded. */
+  | 'RECEIVED'
+  /** A subject access export was started. */
+  | 'EXPORT_QUEUED'
+  /** The export finished and can be downloaded. */
+  | 'EXPORT_READY'
+  /** A file of the export was downloaded. */
+  | 'EXPORT_DOWNLOADED'
+  /** A customer record was corrected. */
+  | 'CORRECTED'
+  /** A customer’s personal data was erased. */
+  | 'ERASED'
+  /** The request was closed as answered. */
+  | 'FULFILLED'
+  /** The request was refused. */
+  | 'REJECTED';
 
 /** Live updates over WebSocket (graphql-ws at /graphql), under the same token and rules as every read. */
 export interface Subscription {

@@ -168,6 +168,56 @@ const SAMPLES: Record<string, { action: string; events?: number; prepare?: () =>
       return server.gql(`mutation { erasePersonalData(input: { id: "${id}", reason: "PIPL request", confirm: "AUD-${id}" }) { customer { id } } }`);
     },
   },
+  createSubjectRequest: {
+    action: 'SUBJECT_REQUEST_RECEIVED',
+    run: () => server.gql(`mutation { createSubjectRequest(input: { kind: ACCESS, regime: GDPR, receivedOn: "2026-12-01", language: EN, email: "dsr.audit@example.com" }) { subjectRequest { id } } }`),
+  },
+  rejectSubjectRequest: {
+    action: 'SUBJECT_REQUEST_REJECTED',
+    prepare: () => subjectRequest('ACCESS', 'dsr.reject@example.com'),
+    run: (id) => server.gql(`mutation { rejectSubjectRequest(input: { id: "${id}", reason: "identity not verified" }) { subjectRequest { id } } }`),
+  },
+  completeSubjectRequest: {
+    action: 'SUBJECT_REQUEST_FULFILLED',
+    prepare: () => subjectRequest('ACCESS', 'dsr.complete@example.com'),
+    run: (id) => server.gql(`mutation { completeSubjectRequest(input: { id: "${id}" }) { subjectRequest { id } } }`),
+  },
+  // The job's JOB_ENQUEUED, then the request's own event.
+  runSubjectAccessExport: {
+    action: 'SUBJECT_ACCESS_EXPORT_STARTED',
+    events: 2,
+    prepare: () => subjectRequest('ACCESS', 'dsr.run@example.com'),
+    run: (id) => server.gql(`mutation { runSubjectAccessExport(input: { id: "${id}" }) { job { id } } }`),
+  },
+  subjectAccessExportLink: {
+    action: 'SUBJECT_ACCESS_EXPORT_LINK_CREATED',
+    prepare: async () => {
+      const id = await subjectRequest('ACCESS', 'dsr.link@example.com');
+      // A built export, as the job leaves one (its content is not read to hand out a link).
+      await server.db.query(`insert into subject_request_bundle (request_id, expires_at, content, counts) values ($1, now() + interval '1 day', 'sealed', '{}')`, [id]);
+      return id;
+    },
+    run: (id) => server.gql(`mutation { subjectAccessExportLink(input: { id: "${id}", format: JSON }) { url } }`),
+  },
+  // The erasure's event (carrying the request), then the request's own.
+  eraseSubjectData: {
+    action: 'SUBJECT_REQUEST_ERASURE_DONE',
+    events: 2,
+    prepare: async () => {
+      const customer = await insertCustomer(server.db, { name: 'Audit DSR Erase', email: 'dsr.erase@example.com' });
+      return { customer, id: await subjectRequest('ERASURE', 'dsr.erase@example.com') };
+    },
+    run: ({ customer, id }) => server.gql(`mutation { eraseSubjectData(input: { id: "${id}", customerIds: ["${customer}"], confirmCount: 1 }) { subjectRequest { id } } }`),
+  },
+  correctSubjectData: {
+    action: 'SUBJECT_REQUEST_CORRECTION_DONE',
+    events: 2,
+    prepare: async () => {
+      const customer = await insertCustomer(server.db, { name: 'Audit DSR Correct', email: 'dsr.correct@example.com' });
+      return { customer, id: await subjectRequest('CORRECTION', 'dsr.correct@example.com') };
+    },
+    run: ({ customer, id }) => server.gql(`mutation { correctSubjectData(input: { id: "${id}", customer: { id: "${customer}", version: 1, tier: KEY_ACCOUNT } }) { subjectRequest { id } } }`),
+  },
   createArchivePolicy: {
     action: 'ARCHIVE_POLICY_CREATED',
     run: () => server.gql(`mutation { createArchivePolicy(input: { name: "Audit policy", action: ARCHIVE_CUSTOMERS, criteria: { tags: ["audit-none"] } }) { policy { id } } }`),
@@ -339,6 +389,12 @@ const SAMPLES: Record<string, { action: string; events?: number; prepare?: () =>
   },
 };
 
+/** A data-subject request naming this email, recorded through the API (its own event comes before the count). */
+async function subjectRequest(kind: 'ACCESS' | 'ERASURE' | 'CORRECTION', email: string): Promise<string> {
+  const res = await server.gql(`mutation($email: String!) { createSubjectRequest(input: { kind: ${kind}, regime: PIPL, receivedOn: "2026-12-01", language: ZH_CN, email: $email }) { subjectRequest { id } } }`, { email });
+  return res.data.createSubjectRequest.subjectRequest.id;
+}
+
 async function policyId(): Promise<string> {
   const [row] = await server.db.query<{ id: string }>(`select id::text from archive_policy where name = 'Audit policy'`);
   return row!.id;
@@ -424,7 +480,8 @@ describe('audit content', () => {
   it('is readable by ADMIN and AUDITOR only, with filters', async () => {
     const res = await server.as('auditor')(`{ auditEvents(first: 5, filter: { entityType: "Customer", action: ["CUSTOMER_UPDATED"] }) { totalCount nodes { seq action actorRole actor { id } changes hash prevHash } } }`);
     expect(res.errors).toBeUndefined();
-    expect(res.data.auditEvents.totalCount).toBe(2);
+    // updateCustomer's sample, correctSubjectData's (an edit through the same path) and the content test's.
+    expect(res.data.auditEvents.totalCount).toBe(3);
     expect(res.data.auditEvents.nodes[0]).toMatchObject({ action: 'CUSTOMER_UPDATED', actorRole: 'ADMIN', actor: { id: server.users.admin } });
     expect(res.data.auditEvents.nodes[0].hash).toMatch(/^[0-9a-f]{64}$/);
     for (const user of ['manager', 'sales1', 'support', 'reporting'] as const) {

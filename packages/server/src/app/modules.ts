@@ -22,6 +22,7 @@ import { seedModule } from '../modules/seed/seed.module.js';
 import { liveModule } from '../modules/live/live.module.js';
 import { undoModule } from '../modules/undo/undo.module.js';
 import { historyModule } from '../modules/history/history.module.js';
+import { subjectRequestModule } from '../modules/subject-request/subject-request.module.js';
 
 /**
  * Every module of the application, once. (Imported in the order their resolvers were
@@ -55,4 +56,5 @@ export const MODULES: readonly ModuleManifest[] = [
   liveModule,
   undoModule,
   historyModule,
+  subjectRequestModule,
 ];

@@ -33,7 +33,7 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
 /** Encrypted columns, named `table.column` as in the live schema (archive tables share them). */
-export type SealedColumn = 'customer.tax_id';
+export type SealedColumn = 'customer.tax_id' | 'subject_request.identifiers' | 'subject_request_bundle.content';
 
 function aad(column: SealedColumn, keyId: string): Buffer {
   return Buffer.from(`custos:${VERSION}:${keyId}:${column}`, 'utf8');

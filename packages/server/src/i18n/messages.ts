@@ -146,6 +146,22 @@ export const ZH: Record<string, string> = {
   'This history entry changed no field that can be reverted': '此历史条目未更改任何可恢复的字段',
   'must be a history entry number': '必须是历史条目编号',
 
+  // Data-subject requests
+  'Subject request {id} does not exist': '数据主体请求 {id} 不存在',
+  'Subject request {id} is closed; nothing more can be done under it': '数据主体请求 {id} 已关闭，不能再据此执行任何操作',
+  'Subject request {id} is a request of kind {kind}; this action answers another kind': '数据主体请求 {id} 的类型为 {kind}；此操作用于答复其他类型的请求',
+  'These customers are not among the request\'s matches: {ids}': '这些客户不在该请求的匹配结果中：{ids}',
+  'not a match of this request': '不是该请求的匹配结果',
+  'The confirmation does not match the number of customers named': '确认数与所列客户数不一致',
+  'does not match': '不一致',
+  'Subject request {id} has no finished access export to download': '数据主体请求 {id} 没有可下载的已完成查阅导出',
+  'An access export of subject request {id} is already running (job {job})': '数据主体请求 {id} 的查阅导出正在进行（任务 {job}）',
+  'This download link is unknown, used or expired; ask for a new one': '此下载链接无效、已使用或已过期；请重新获取',
+  'receivedOn must be a date like 2026-12-04': 'receivedOn 必须是日期，例如 2026-12-04',
+  'email must be an email address': 'email 必须是电子邮件地址',
+  'must be a real date like 2026-12-04': '必须是真实日期，例如 2026-12-04',
+  'give an email, phone or tax id: a name alone identifies no one': '请提供电子邮箱、电话或税号：仅凭姓名无法识别个人',
+
   // Customers and interactions
   'Customer {id} was not found': '未找到客户 {id}',
   'Customer {id} changed since it was read': '客户 {id} 在读取后已被修改',

@@ -12,6 +12,7 @@ import {
   PUBLIC_FIELDS,
   RowScope,
   STAFF_FIELDS,
+  SUBJECT_REQUEST_FIELDS,
   type GuardedFieldRule,
   type MaskKind,
 } from './policy.js';
@@ -55,6 +56,9 @@ const ACTION_MEANING: Record<Action, string> = {
   [Action.ENCRYPTION_KEYS_ROTATE]: '`startKeyRotation`',
   [Action.STAFF_READ]: '`staff` (staff names, for owner pickers and labels)',
   [Action.OPERATION_UNDO]: '`undoOperation` (one\'s own recent void, archive, bulk tag change or normalization)',
+  [Action.SUBJECT_REQUEST_READ]: '`subjectRequests`, `subjectRequest` (the register of data-subject requests)',
+  [Action.SUBJECT_REQUEST_MANAGE]: '`createSubjectRequest`, `rejectSubjectRequest`, `completeSubjectRequest`, `correctSubjectData` (with `customer:update`), `eraseSubjectData` (with `customer:erase`)',
+  [Action.SUBJECT_REQUEST_EXPORT]: '`runSubjectAccessExport`, `subjectAccessExportLink`',
 };
 
 const ROLES = Object.values(Role);
@@ -128,6 +132,13 @@ One's own record (\`me\`) is always read in full; every role reads another user'
 and \`displayName\`, so records can show their owner or actor.
 
 ${table(['field', ...ROLES, 'mask', 'kind'], fieldRows(STAFF_FIELDS))}
+
+## Data-subject requests
+
+The identifiers a request names its subject by. While a request is open they are stored
+encrypted; once it is closed only their masks are kept, and every role reads the mask.
+
+${table(['field', ...ROLES, 'mask', 'kind'], fieldRows(SUBJECT_REQUEST_FIELDS))}
 
 ## Masks
 

@@ -1,5 +1,5 @@
 import type { Role } from './role.js';
-import { ACTIONS, GUARDED_FIELDS, RowScope, STAFF_FIELDS, type Action, type FieldAccess, type GuardedField } from './policy.js';
+import { ACTIONS, GUARDED_FIELDS, RowScope, STAFF_FIELDS, SUBJECT_REQUEST_FIELDS, type Action, type FieldAccess, type GuardedField } from './policy.js';
 
 /**
  * What the dashboard may show, derived from the policy: `customer:update` when the role
@@ -19,6 +19,7 @@ export function permissionsFor(role: Role): string[] {
   }
   // Other people's staff records; one's own is always read in full.
   for (const [field, rule] of Object.entries(STAFF_FIELDS)) out.push(`field:${field}:${rule.access[role]}`);
+  for (const [field, rule] of Object.entries(SUBJECT_REQUEST_FIELDS)) out.push(`field:${field}:${rule.access[role]}`);
   return out;
 }
 
@@ -30,7 +31,7 @@ export function permissionsFor(role: Role): string[] {
  */
 export function fieldAccessTable(): Record<string, Record<Role, FieldAccess>> {
   const out: Record<string, Record<Role, FieldAccess>> = {};
-  for (const [field, rule] of [...Object.entries(GUARDED_FIELDS), ...Object.entries(STAFF_FIELDS)].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [field, rule] of [...Object.entries(GUARDED_FIELDS), ...Object.entries(STAFF_FIELDS), ...Object.entries(SUBJECT_REQUEST_FIELDS)].sort(([a], [b]) => a.localeCompare(b))) {
     out[field] = rule.access as Record<Role, FieldAccess>;
   }
   return out;

@@ -82,6 +82,21 @@ export const STAFF_FIELDS = {
 
 export type StaffField = keyof typeof STAFF_FIELDS;
 
+/**
+ * The identifiers a data-subject request names the person by, as the register shows them.
+ * They are kept encrypted while the request is open (matching needs them) and only masked
+ * once it is closed, so after closing every role reads the mask. Roles without
+ * `subject-request:read` never reach the register at all.
+ */
+export const SUBJECT_REQUEST_FIELDS = {
+  'SubjectRequest.subjectName': { access: levels(FULL, MASKED, NONE, NONE, MASKED, NONE), mask: 'text' },
+  'SubjectRequest.email': { access: levels(FULL, MASKED, NONE, NONE, MASKED, NONE), mask: 'email' },
+  'SubjectRequest.phone': { access: levels(FULL, MASKED, NONE, NONE, MASKED, NONE), mask: 'phone' },
+  'SubjectRequest.taxId': { access: levels(FULL, MASKED, NONE, NONE, NONE, NONE), mask: 'identifier' },
+} as const satisfies Record<string, { access: Record<Role, FieldAccess>; mask: MaskKind }>;
+
+export type SubjectRequestField = keyof typeof SUBJECT_REQUEST_FIELDS;
+
 /** Fields of guarded types every role that can read the row may read. Names are
  * business identifiers here; for individuals they are personal data, so the audit log
  * masks them (see AUDIT_MASKED_FIELDS). */
@@ -167,6 +182,12 @@ export enum Action {
   OPERATION_UNDO = 'operation:undo',
   /** Re-encrypt sensitive values under the current encryption key (a job). */
   ENCRYPTION_KEYS_ROTATE = 'encryption:rotate',
+  /** Read the register of data-subject requests (PIPL/GDPR) and what was done for each. */
+  SUBJECT_REQUEST_READ = 'subject-request:read',
+  /** Record, reject and close data-subject requests; correct a subject's data through one. */
+  SUBJECT_REQUEST_MANAGE = 'subject-request:manage',
+  /** Build and download a subject access export: everything held about one person, unmasked. */
+  SUBJECT_REQUEST_EXPORT = 'subject-request:export',
 }
 
 function actionRoles(all: Role[], own: Role[] = []): Record<Role, RowScope> {
@@ -211,6 +232,11 @@ export const ACTIONS: Record<Action, Record<Role, RowScope>> = {
   [Action.ENCRYPTION_KEYS_ROTATE]: actionRoles([ADMIN]),
   // OWN for everyone: only the operations one did oneself, whatever one's row scope.
   [Action.OPERATION_UNDO]: actionRoles([], [ADMIN, MANAGER, SALES]),
+  // Auditors check that requests are answered in time; they read the register masked.
+  [Action.SUBJECT_REQUEST_READ]: actionRoles([ADMIN, MANAGER, AUDITOR]),
+  [Action.SUBJECT_REQUEST_MANAGE]: actionRoles([ADMIN, MANAGER]),
+  // The bundle holds every field in clear (tax id included): only the role that reads them all.
+  [Action.SUBJECT_REQUEST_EXPORT]: actionRoles([ADMIN]),
 };
 
 /** Job kinds a role with OWN scope on JOB_CANCEL may cancel, when it started the job:

@@ -77,25 +77,35 @@ const ERASED_FIELDS = ['email', 'phone', 'address', 'taxId', 'notes', 'voidNote'
  * interactions a merge moved to a survivor, values a merge carried into a survivor, and
  * the merge snapshots. One audit event per customer changed.
  */
-export async function erasePersonalData(ctx: RequestContext, input: ErasePersonalDataInput): Promise<{ id: string; store: Store }> {
+export async function erasePersonalData(
+  ctx: RequestContext,
+  input: ErasePersonalDataInput,
+  options: { audit?: Record<string, unknown> } = {},
+): Promise<{ id: string; store: Store; erased: string[] }> {
   requireAction(ctx, Action.CUSTOMER_ERASE);
   return inTransaction(ctx, async (tx) => {
     const found = await locateCustomer(tx, input.id);
     if (!found) throw customerNotFound(input.id);
     if (input.confirm.trim() !== found.code) throw confirmationMismatch();
     const reason = input.reason.trim();
-    await eraseOne(tx, found, reason, {});
+    // `options.audit` links every event to what asked for it (a data-subject request).
+    const extra = options.audit ?? {};
+    const erased = [found.id];
+    await eraseOne(tx, found, reason, extra);
     for (const id of await foldedInto(tx.sql, found.id)) {
       const party = await locateCustomer(tx, id);
-      if (party) await eraseOne(tx, party, reason, { foldedInto: { to: found.id } });
+      if (party) {
+        await eraseOne(tx, party, reason, { ...extra, foldedInto: { to: found.id } });
+        erased.push(party.id);
+      }
     }
-    return { id: found.id, store: found.store };
+    return { id: found.id, store: found.store, erased };
   });
 }
 
 async function eraseOne(tx: RequestContext, found: { id: string; store: Store }, reason: string, extra: Record<string, unknown>): Promise<void> {
   // Before the snapshot loses the values it compares against.
-  await eraseCarriedValues(tx, found.id, reason);
+  await eraseCarriedValues(tx, found.id, reason, extra);
   if (found.store === 'LIVE') {
     const before = await lockedLive(tx, found.id);
     // A private person's name is personal data; a company's name is not.
@@ -134,7 +144,7 @@ async function eraseOne(tx: RequestContext, found: { id: string; store: Store },
 }
 
 /** Survivors keep their own values; only what a merge carried over from the erased customer goes. */
-async function eraseCarriedValues(tx: RequestContext, mergedId: string, reason: string): Promise<void> {
+async function eraseCarriedValues(tx: RequestContext, mergedId: string, reason: string, extra: Record<string, unknown>): Promise<void> {
   for (const store of ['LIVE', 'ARCHIVE'] as const) {
     const customers = table(store, 'customer');
     for (const carried of await carriedValues(tx.sql, customers as 'customer' | 'archive.customer', mergedId)) {
@@ -155,7 +165,7 @@ async function eraseCarriedValues(tx: RequestContext, mergedId: string, reason: 
         entityType: 'Customer',
         entityId: carried.survivorId,
         reason,
-        changes: { erased: { to: keys }, carriedFrom: { to: { customerId: mergedId, mergeId: carried.mergeId } } },
+        changes: { ...extra, erased: { to: keys }, carriedFrom: { to: { customerId: mergedId, mergeId: carried.mergeId } } },
       });
     }
   }

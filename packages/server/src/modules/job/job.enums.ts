@@ -24,6 +24,7 @@ export enum JobKind {
   RESOLVE_DATA_QUALITY = 'RESOLVE_DATA_QUALITY',
   IMPORT_CUSTOMERS = 'IMPORT_CUSTOMERS',
   UNDO_CUSTOMER_IMPORT = 'UNDO_CUSTOMER_IMPORT',
+  SUBJECT_ACCESS_EXPORT = 'SUBJECT_ACCESS_EXPORT',
 }
 
 export const FINISHED_STATES: readonly JobState[] = [JobState.SUCCEEDED, JobState.FAILED, JobState.CANCELLED];
@@ -58,5 +59,6 @@ registerEnumType(JobKind, {
     ROTATE_ENCRYPTION_KEYS: { description: 'Re-encrypts sensitive values (and legacy plaintext) under the current encryption key, with fresh blind indexes.' },
     IMPORT_CUSTOMERS: { description: 'Checks (dry run) or imports the rows of an uploaded customer file, through the duplicate rules.' },
     UNDO_CUSTOMER_IMPORT: { description: 'Undoes a customer import: removes the customers it created and restores those it updated.' },
+    SUBJECT_ACCESS_EXPORT: { description: 'Gathers everything held about the subject of a data-subject request into a sealed bundle to download.' },
   },
 });
