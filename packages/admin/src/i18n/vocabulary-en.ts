@@ -44,6 +44,7 @@ export const vocabularyEn = {
       BACKUP_DRILL: 'Restore drill',
       IMPORT_CUSTOMERS: 'Customer import',
       UNDO_CUSTOMER_IMPORT: 'Undo of a customer import',
+      SUBJECT_ACCESS_EXPORT: 'Personal data export (subject access request)',
     },
     CustomerDimension: {
       LIFECYCLE_STAGE: 'Lifecycle stage',

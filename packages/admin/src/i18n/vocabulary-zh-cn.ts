@@ -44,6 +44,7 @@ export const vocabularyZhCn = {
       BACKUP_DRILL: '恢复演练',
       IMPORT_CUSTOMERS: '客户导入',
       UNDO_CUSTOMER_IMPORT: '撤销客户导入',
+      SUBJECT_ACCESS_EXPORT: '个人数据导出（数据主体访问请求）',
     },
     CustomerDimension: {
       LIFECYCLE_STAGE: '生命周期阶段',
