@@ -5512,6 +5512,57 @@ export interface ClassifyLifecycleStagesMutation {
   };
 }
 
+/** Variables of the registered mutation `CompleteSubjectRequest`. */
+export interface CompleteSubjectRequestMutationVariables {
+  input: CompleteSubjectRequestInput;
+  see_SubjectRequest_email: Scalars['Boolean'];
+  see_SubjectRequest_phone: Scalars['Boolean'];
+  see_SubjectRequest_subjectName: Scalars['Boolean'];
+  see_SubjectRequest_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered mutation `CompleteSubjectRequest`. */
+export interface CompleteSubjectRequestMutation {
+  data: {
+    subjectRequest: {
+      id: Scalars['ID'];
+      kind: SubjectRequestKind;
+      regime: SubjectRequestRegime;
+      status: SubjectRequestStatus;
+      receivedOn: Scalars['String'];
+      dueOn: Scalars['String'];
+      overdue: Scalars['Boolean'];
+      language: SubjectLanguage;
+      reference: Scalars['String'] | null;
+      outcome: Scalars['String'] | null;
+      createdAt: Scalars['DateTime'];
+      closedAt: Scalars['DateTime'] | null;
+      subjectName?: Scalars['String'] | null;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      steps: Array<{
+        id: Scalars['ID'];
+        at: Scalars['DateTime'];
+        action: SubjectRequestStepAction;
+        customerId: Scalars['ID'] | null;
+        customerCode: Scalars['String'] | null;
+        jobId: Scalars['ID'] | null;
+        fields: Array<Scalars['String']>;
+      }>;
+      accessExport: {
+        createdAt: Scalars['DateTime'];
+        expiresAt: Scalars['DateTime'];
+        customers: Scalars['Int'];
+        interactions: Scalars['Int'];
+        history: Scalars['Int'];
+        merges: Scalars['Int'];
+        accessLog: Scalars['Int'];
+      } | null;
+    };
+  };
+}
+
 /** Variables of the registered mutation `CountDataQuality`. */
 export interface CountDataQualityMutationVariables {
   input: CountDataQualityInput;
@@ -5632,6 +5683,57 @@ export interface CreateCustomerMutation {
         id: Scalars['ID'];
         code: Scalars['String'];
         name: Scalars['String'];
+      } | null;
+    };
+  };
+}
+
+/** Variables of the registered mutation `CreateSubjectRequest`. */
+export interface CreateSubjectRequestMutationVariables {
+  input: CreateSubjectRequestInput;
+  see_SubjectRequest_email: Scalars['Boolean'];
+  see_SubjectRequest_phone: Scalars['Boolean'];
+  see_SubjectRequest_subjectName: Scalars['Boolean'];
+  see_SubjectRequest_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered mutation `CreateSubjectRequest`. */
+export interface CreateSubjectRequestMutation {
+  data: {
+    subjectRequest: {
+      id: Scalars['ID'];
+      kind: SubjectRequestKind;
+      regime: SubjectRequestRegime;
+      status: SubjectRequestStatus;
+      receivedOn: Scalars['String'];
+      dueOn: Scalars['String'];
+      overdue: Scalars['Boolean'];
+      language: SubjectLanguage;
+      reference: Scalars['String'] | null;
+      outcome: Scalars['String'] | null;
+      createdAt: Scalars['DateTime'];
+      closedAt: Scalars['DateTime'] | null;
+      subjectName?: Scalars['String'] | null;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      steps: Array<{
+        id: Scalars['ID'];
+        at: Scalars['DateTime'];
+        action: SubjectRequestStepAction;
+        customerId: Scalars['ID'] | null;
+        customerCode: Scalars['String'] | null;
+        jobId: Scalars['ID'] | null;
+        fields: Array<Scalars['String']>;
+      }>;
+      accessExport: {
+        createdAt: Scalars['DateTime'];
+        expiresAt: Scalars['DateTime'];
+        customers: Scalars['Int'];
+        interactions: Scalars['Int'];
+        history: Scalars['Int'];
+        merges: Scalars['Int'];
+        accessLog: Scalars['Int'];
       } | null;
     };
   };
@@ -5984,6 +6086,57 @@ export interface ErasePersonalDataMutation {
       } | null;
       interactionCount: Scalars['Int'];
     } | null;
+  };
+}
+
+/** Variables of the registered mutation `EraseSubjectData`. */
+export interface EraseSubjectDataMutationVariables {
+  input: EraseSubjectDataInput;
+  see_SubjectRequest_email: Scalars['Boolean'];
+  see_SubjectRequest_phone: Scalars['Boolean'];
+  see_SubjectRequest_subjectName: Scalars['Boolean'];
+  see_SubjectRequest_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered mutation `EraseSubjectData`. */
+export interface EraseSubjectDataMutation {
+  data: {
+    subjectRequest: {
+      id: Scalars['ID'];
+      kind: SubjectRequestKind;
+      regime: SubjectRequestRegime;
+      status: SubjectRequestStatus;
+      receivedOn: Scalars['String'];
+      dueOn: Scalars['String'];
+      overdue: Scalars['Boolean'];
+      language: SubjectLanguage;
+      reference: Scalars['String'] | null;
+      outcome: Scalars['String'] | null;
+      createdAt: Scalars['DateTime'];
+      closedAt: Scalars['DateTime'] | null;
+      subjectName?: Scalars['String'] | null;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      steps: Array<{
+        id: Scalars['ID'];
+        at: Scalars['DateTime'];
+        action: SubjectRequestStepAction;
+        customerId: Scalars['ID'] | null;
+        customerCode: Scalars['String'] | null;
+        jobId: Scalars['ID'] | null;
+        fields: Array<Scalars['String']>;
+      }>;
+      accessExport: {
+        createdAt: Scalars['DateTime'];
+        expiresAt: Scalars['DateTime'];
+        customers: Scalars['Int'];
+        interactions: Scalars['Int'];
+        history: Scalars['Int'];
+        merges: Scalars['Int'];
+        accessLog: Scalars['Int'];
+      } | null;
+    };
   };
 }
 
@@ -6342,6 +6495,57 @@ export interface PurgeCustomerMutation {
   };
 }
 
+/** Variables of the registered mutation `RejectSubjectRequest`. */
+export interface RejectSubjectRequestMutationVariables {
+  input: RejectSubjectRequestInput;
+  see_SubjectRequest_email: Scalars['Boolean'];
+  see_SubjectRequest_phone: Scalars['Boolean'];
+  see_SubjectRequest_subjectName: Scalars['Boolean'];
+  see_SubjectRequest_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered mutation `RejectSubjectRequest`. */
+export interface RejectSubjectRequestMutation {
+  data: {
+    subjectRequest: {
+      id: Scalars['ID'];
+      kind: SubjectRequestKind;
+      regime: SubjectRequestRegime;
+      status: SubjectRequestStatus;
+      receivedOn: Scalars['String'];
+      dueOn: Scalars['String'];
+      overdue: Scalars['Boolean'];
+      language: SubjectLanguage;
+      reference: Scalars['String'] | null;
+      outcome: Scalars['String'] | null;
+      createdAt: Scalars['DateTime'];
+      closedAt: Scalars['DateTime'] | null;
+      subjectName?: Scalars['String'] | null;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      steps: Array<{
+        id: Scalars['ID'];
+        at: Scalars['DateTime'];
+        action: SubjectRequestStepAction;
+        customerId: Scalars['ID'] | null;
+        customerCode: Scalars['String'] | null;
+        jobId: Scalars['ID'] | null;
+        fields: Array<Scalars['String']>;
+      }>;
+      accessExport: {
+        createdAt: Scalars['DateTime'];
+        expiresAt: Scalars['DateTime'];
+        customers: Scalars['Int'];
+        interactions: Scalars['Int'];
+        history: Scalars['Int'];
+        merges: Scalars['Int'];
+        accessLog: Scalars['Int'];
+      } | null;
+    };
+  };
+}
+
 /** Variables of the registered mutation `ResetUserPassword`. */
 export interface ResetUserPasswordMutationVariables {
   input: ResetUserPasswordInput;
@@ -6528,6 +6732,78 @@ export interface RunArchivePolicyMutationVariables {
 /** Result (`data`) of the registered mutation `RunArchivePolicy`. */
 export interface RunArchivePolicyMutation {
   data: {
+    job: {
+      id: Scalars['ID'];
+      kind: JobKind;
+      state: JobState;
+      params: Scalars['JSONObject'];
+      result: Scalars['JSONObject'] | null;
+      error: Scalars['String'] | null;
+      createdAt: Scalars['DateTime'];
+      startedAt: Scalars['DateTime'] | null;
+      finishedAt: Scalars['DateTime'] | null;
+      attempts: Scalars['Int'];
+      cancelRequested: Scalars['Boolean'];
+      progress: {
+        done: Scalars['Int'];
+        total: Scalars['Int'] | null;
+      };
+      createdBy: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+    };
+  };
+}
+
+/** Variables of the registered mutation `RunSubjectAccessExport`. */
+export interface RunSubjectAccessExportMutationVariables {
+  input: SubjectRequestIdInput;
+  see_SubjectRequest_email: Scalars['Boolean'];
+  see_SubjectRequest_phone: Scalars['Boolean'];
+  see_SubjectRequest_subjectName: Scalars['Boolean'];
+  see_SubjectRequest_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered mutation `RunSubjectAccessExport`. */
+export interface RunSubjectAccessExportMutation {
+  data: {
+    subjectRequest: {
+      id: Scalars['ID'];
+      kind: SubjectRequestKind;
+      regime: SubjectRequestRegime;
+      status: SubjectRequestStatus;
+      receivedOn: Scalars['String'];
+      dueOn: Scalars['String'];
+      overdue: Scalars['Boolean'];
+      language: SubjectLanguage;
+      reference: Scalars['String'] | null;
+      outcome: Scalars['String'] | null;
+      createdAt: Scalars['DateTime'];
+      closedAt: Scalars['DateTime'] | null;
+      subjectName?: Scalars['String'] | null;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      steps: Array<{
+        id: Scalars['ID'];
+        at: Scalars['DateTime'];
+        action: SubjectRequestStepAction;
+        customerId: Scalars['ID'] | null;
+        customerCode: Scalars['String'] | null;
+        jobId: Scalars['ID'] | null;
+        fields: Array<Scalars['String']>;
+      }>;
+      accessExport: {
+        createdAt: Scalars['DateTime'];
+        expiresAt: Scalars['DateTime'];
+        customers: Scalars['Int'];
+        interactions: Scalars['Int'];
+        history: Scalars['Int'];
+        merges: Scalars['Int'];
+        accessLog: Scalars['Int'];
+      } | null;
+    };
     job: {
       id: Scalars['ID'];
       kind: JobKind;
@@ -6819,6 +7095,123 @@ export interface StartKeyRotationMutation {
       } | null;
     };
   };
+}
+
+/** Variables of the registered mutation `SubjectAccessExportLink`. */
+export interface SubjectAccessExportLinkMutationVariables {
+  input: SubjectAccessExportLinkInput;
+}
+
+/** Result (`data`) of the registered mutation `SubjectAccessExportLink`. */
+export interface SubjectAccessExportLinkMutation {
+  data: {
+    url: Scalars['String'];
+    format: SubjectExportFormat;
+    expiresAt: Scalars['DateTime'];
+  };
+}
+
+/** Variables of the registered query `SubjectRequestList`. */
+export interface SubjectRequestListQueryVariables {
+  filter?: SubjectRequestFilter | null;
+  first?: Scalars['Int'] | null;
+  offset?: Scalars['Int'] | null;
+  see_SubjectRequest_email: Scalars['Boolean'];
+  see_SubjectRequest_phone: Scalars['Boolean'];
+  see_SubjectRequest_subjectName: Scalars['Boolean'];
+  see_SubjectRequest_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered query `SubjectRequestList`. */
+export interface SubjectRequestListQuery {
+  data: {
+    totalCount: Scalars['Int'];
+    nodes: Array<{
+      id: Scalars['ID'];
+      kind: SubjectRequestKind;
+      regime: SubjectRequestRegime;
+      status: SubjectRequestStatus;
+      receivedOn: Scalars['String'];
+      dueOn: Scalars['String'];
+      overdue: Scalars['Boolean'];
+      language: SubjectLanguage;
+      reference: Scalars['String'] | null;
+      outcome: Scalars['String'] | null;
+      createdAt: Scalars['DateTime'];
+      closedAt: Scalars['DateTime'] | null;
+      subjectName?: Scalars['String'] | null;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      steps: Array<{
+        id: Scalars['ID'];
+        at: Scalars['DateTime'];
+        action: SubjectRequestStepAction;
+        customerId: Scalars['ID'] | null;
+        customerCode: Scalars['String'] | null;
+        jobId: Scalars['ID'] | null;
+        fields: Array<Scalars['String']>;
+      }>;
+      accessExport: {
+        createdAt: Scalars['DateTime'];
+        expiresAt: Scalars['DateTime'];
+        customers: Scalars['Int'];
+        interactions: Scalars['Int'];
+        history: Scalars['Int'];
+        merges: Scalars['Int'];
+        accessLog: Scalars['Int'];
+      } | null;
+    }>;
+  };
+}
+
+/** Variables of the registered query `SubjectRequestOne`. */
+export interface SubjectRequestOneQueryVariables {
+  id: Scalars['ID'];
+  see_SubjectRequest_email: Scalars['Boolean'];
+  see_SubjectRequest_phone: Scalars['Boolean'];
+  see_SubjectRequest_subjectName: Scalars['Boolean'];
+  see_SubjectRequest_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered query `SubjectRequestOne`. */
+export interface SubjectRequestOneQuery {
+  data: {
+    id: Scalars['ID'];
+    kind: SubjectRequestKind;
+    regime: SubjectRequestRegime;
+    status: SubjectRequestStatus;
+    receivedOn: Scalars['String'];
+    dueOn: Scalars['String'];
+    overdue: Scalars['Boolean'];
+    language: SubjectLanguage;
+    reference: Scalars['String'] | null;
+    outcome: Scalars['String'] | null;
+    createdAt: Scalars['DateTime'];
+    closedAt: Scalars['DateTime'] | null;
+    subjectName?: Scalars['String'] | null;
+    email?: Scalars['String'] | null;
+    phone?: Scalars['String'] | null;
+    taxId?: Scalars['String'] | null;
+    steps: Array<{
+      id: Scalars['ID'];
+      at: Scalars['DateTime'];
+      action: SubjectRequestStepAction;
+      customerId: Scalars['ID'] | null;
+      customerCode: Scalars['String'] | null;
+      jobId: Scalars['ID'] | null;
+      fields: Array<Scalars['String']>;
+    }>;
+    accessExport: {
+      createdAt: Scalars['DateTime'];
+      expiresAt: Scalars['DateTime'];
+      customers: Scalars['Int'];
+      interactions: Scalars['Int'];
+      history: Scalars['Int'];
+      merges: Scalars['Int'];
+      accessLog: Scalars['Int'];
+    } | null;
+  } | null;
 }
 
 /** Variables of the registered query `TagAll`. */
@@ -7375,6 +7768,23 @@ export interface SignOutMutation {
   };
 }
 
+/** Variables of the registered query `SubjectMatches`. */
+export interface SubjectMatchesQueryVariables {
+  id: Scalars['ID'];
+}
+
+/** Result (`data`) of the registered query `SubjectMatches`. */
+export interface SubjectMatchesQuery {
+  data: Array<{
+    customerId: Scalars['ID'];
+    code: Scalars['String'];
+    name: Scalars['String'];
+    status: Scalars['String'];
+    archived: Scalars['Boolean'];
+    matchedBy: Array<SubjectMatchReason>;
+  }>;
+}
+
 /** Variables of the registered mutation `Login`. */
 export interface LoginMutationVariables {
   email: Scalars['String'];
@@ -7493,11 +7903,13 @@ export interface RegisteredOperations {
   ChooseImportRowActions: { variables: ChooseImportRowActionsMutationVariables; result: ChooseImportRowActionsMutation };
   ClassifyLifecycleStages: { variables: ClassifyLifecycleStagesMutationVariables; result: ClassifyLifecycleStagesMutation };
   CleanupStats: { variables: CleanupStatsQueryVariables; result: CleanupStatsQuery };
+  CompleteSubjectRequest: { variables: CompleteSubjectRequestMutationVariables; result: CompleteSubjectRequestMutation };
   ConfigureCustomerImport: { variables: ConfigureCustomerImportMutationVariables; result: ConfigureCustomerImportMutation };
   CountDataQuality: { variables: CountDataQualityMutationVariables; result: CountDataQualityMutation };
   CreateArchivePolicy: { variables: CreateArchivePolicyMutationVariables; result: CreateArchivePolicyMutation };
   CreateCustomer: { variables: CreateCustomerMutationVariables; result: CreateCustomerMutation };
   CreateExport: { variables: CreateExportMutationVariables; result: CreateExportMutation };
+  CreateSubjectRequest: { variables: CreateSubjectRequestMutationVariables; result: CreateSubjectRequestMutation };
   CreateUser: { variables: CreateUserMutationVariables; result: CreateUserMutation };
   CustomerDuplicates: { variables: CustomerDuplicatesQueryVariables; result: CustomerDuplicatesQuery };
   CustomerHistory: { variables: CustomerHistoryQueryVariables; result: CustomerHistoryQuery };
@@ -7517,6 +7929,7 @@ export interface RegisteredOperations {
   DismissDuplicate: { variables: DismissDuplicateMutationVariables; result: DismissDuplicateMutation };
   DuplicateCandidates: { variables: DuplicateCandidatesQueryVariables; result: DuplicateCandidatesQuery };
   ErasePersonalData: { variables: ErasePersonalDataMutationVariables; result: ErasePersonalDataMutation };
+  EraseSubjectData: { variables: EraseSubjectDataMutationVariables; result: EraseSubjectDataMutation };
   InteractionList: { variables: InteractionListQueryVariables; result: InteractionListQuery };
   InteractionTimeline: { variables: InteractionTimelineQueryVariables; result: InteractionTimelineQuery };
   JobList: { variables: JobListQueryVariables; result: JobListQuery };
@@ -7532,6 +7945,7 @@ export interface RegisteredOperations {
   NormalizeCustomers: { variables: NormalizeCustomersMutationVariables; result: NormalizeCustomersMutation };
   PreviewArchivePolicy: { variables: PreviewArchivePolicyQueryVariables; result: PreviewArchivePolicyQuery };
   PurgeCustomer: { variables: PurgeCustomerMutationVariables; result: PurgeCustomerMutation };
+  RejectSubjectRequest: { variables: RejectSubjectRequestMutationVariables; result: RejectSubjectRequestMutation };
   RenewSession: { variables: RenewSessionMutationVariables; result: RenewSessionMutation };
   ResetUserPassword: { variables: ResetUserPasswordMutationVariables; result: ResetUserPasswordMutation };
   ResolveAllDataQualityIssues: { variables: ResolveAllDataQualityIssuesMutationVariables; result: ResolveAllDataQualityIssuesMutation };
@@ -7540,6 +7954,7 @@ export interface RegisteredOperations {
   RevertCustomer: { variables: RevertCustomerMutationVariables; result: RevertCustomerMutation };
   RunArchivePolicy: { variables: RunArchivePolicyMutationVariables; result: RunArchivePolicyMutation };
   RunCustomerImport: { variables: RunCustomerImportMutationVariables; result: RunCustomerImportMutation };
+  RunSubjectAccessExport: { variables: RunSubjectAccessExportMutationVariables; result: RunSubjectAccessExportMutation };
   SaveSegment: { variables: SaveSegmentMutationVariables; result: SaveSegmentMutation };
   SaveTag: { variables: SaveTagMutationVariables; result: SaveTagMutation };
   SearchArchive: { variables: SearchArchiveQueryVariables; result: SearchArchiveQuery };
@@ -7552,6 +7967,10 @@ export interface RegisteredOperations {
   StartBackup: { variables: StartBackupMutationVariables; result: StartBackupMutation };
   StartBackupDrill: { variables: StartBackupDrillMutationVariables; result: StartBackupDrillMutation };
   StartKeyRotation: { variables: StartKeyRotationMutationVariables; result: StartKeyRotationMutation };
+  SubjectAccessExportLink: { variables: SubjectAccessExportLinkMutationVariables; result: SubjectAccessExportLinkMutation };
+  SubjectMatches: { variables: SubjectMatchesQueryVariables; result: SubjectMatchesQuery };
+  SubjectRequestList: { variables: SubjectRequestListQueryVariables; result: SubjectRequestListQuery };
+  SubjectRequestOne: { variables: SubjectRequestOneQueryVariables; result: SubjectRequestOneQuery };
   TagAll: { variables: TagAllQueryVariables; result: TagAllQuery };
   UndoCustomerImport: { variables: UndoCustomerImportMutationVariables; result: UndoCustomerImportMutation };
   UndoOperation: { variables: UndoOperationMutationVariables; result: UndoOperationMutation };

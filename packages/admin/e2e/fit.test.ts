@@ -36,6 +36,7 @@ const LISTS: { path: string; bulk?: number }[] = [
   { path: 'jobs' },
   { path: 'users' },
   { path: 'audit-events' },
+  { path: 'subject-requests' },
 ];
 
 async function customerIds(count: number, offset: number): Promise<string[]> {
@@ -53,6 +54,9 @@ async function seedLists(): Promise<void> {
   await graphql(base, 'mutation($input: SaveSegmentInput!) { saveSegment(input: $input) { segment { id } } }', { input: { name: 'E2E fit VIP', filter: { tags: ['vip'] } } }, adminToken);
   await graphql(base, 'mutation($input: CreateArchivePolicyInput!) { createArchivePolicy(input: $input) { policy { id } } }', {
     input: { name: 'E2E fit churned', action: 'ARCHIVE_CUSTOMERS', criteria: { lifecycleStage: ['CHURNED'] }, schedule: '0 3 * * *', enabled: false },
+  }, adminToken);
+  await graphql(base, 'mutation($input: CreateSubjectRequestInput!) { createSubjectRequest(input: $input) { subjectRequest { id } } }', {
+    input: { kind: 'ACCESS', regime: 'GDPR', receivedOn: '2026-01-05', language: 'EN', email: 'fit.subject@example.com', reference: 'E2E fit' },
   }, adminToken);
 }
 

@@ -14,6 +14,7 @@ import { customers } from './resources/customers/index.ts';
 import { interactions } from './resources/interactions/index.ts';
 import { jobs } from './resources/jobs/index.ts';
 import { segments } from './resources/segments/index.ts';
+import { subjectRequests } from './resources/subject-requests/index.ts';
 import { tags } from './resources/tags/index.ts';
 import { users } from './resources/users/index.ts';
 import { voidedCustomers } from './resources/voided-customers/index.ts';
@@ -70,6 +71,7 @@ function CustosAdmin() {
       {/* Names only, for pickers and labels: no screens. */}
       <Resource name="staff" />
       <Resource name="audit-events" {...auditEvents} />
+      <Resource name="subject-requests" {...subjectRequests} />
       <CustomRoutes>
         <Route path="/reports" element={<ReportsPage />} />
         <Route path="/backups" element={<BackupsPage />} />

@@ -1,5 +1,6 @@
 import { intakeEn } from './intake-en.ts';
 import { historyEn } from './history-en.ts';
+import { subjectRequestResourcesEn, subjectRequestsEn } from './subject-requests-en.ts';
 import { classificationEn, classificationResourcesEn } from './classification-en.ts';
 import { homeEn } from './home-en.ts';
 import { cleanupEn } from './cleanup-en.ts';
@@ -14,6 +15,7 @@ import { vocabularyEn } from './vocabulary-en.ts';
 export const en = {
   resources: {
     ...classificationResourcesEn,
+    ...subjectRequestResourcesEn,
     customers: {
       name: 'Customer |||| Customers',
       fields: {
@@ -224,6 +226,7 @@ export const en = {
     ...homeEn,
     ...cleanupEn,
     ...historyEn,
+    ...subjectRequestsEn,
     ...intakeEn,
     title: 'Custos',
     language: { en: 'English', 'zh-CN': '简体中文' },

@@ -1,5 +1,6 @@
 import { intakeZhCn } from './intake-zh-cn.ts';
 import { historyZhCn } from './history-zh-cn.ts';
+import { subjectRequestResourcesZhCn, subjectRequestsZhCn } from './subject-requests-zh-cn.ts';
 import { classificationResourcesZhCn, classificationZhCn } from './classification-zh-cn.ts';
 import { homeZhCn } from './home-zh-cn.ts';
 import { cleanupZh } from './cleanup-zh-cn.ts';
@@ -13,6 +14,7 @@ import type { CustosMessages } from './en.ts';
 export const zhCN: CustosMessages = {
   resources: {
     ...classificationResourcesZhCn,
+    ...subjectRequestResourcesZhCn,
     customers: {
       name: '客户',
       fields: {
@@ -223,6 +225,7 @@ export const zhCN: CustosMessages = {
     ...homeZhCn,
     ...cleanupZh,
     ...historyZhCn,
+    ...subjectRequestsZhCn,
     ...intakeZhCn,
     title: 'Custos 客户数据管理',
     language: { en: 'English', 'zh-CN': '简体中文' },
