@@ -46,6 +46,7 @@ export const vocabularyEn = {
       BACKUP_DRILL: 'Restore drill',
       IMPORT_CUSTOMERS: 'Customer import',
       UNDO_CUSTOMER_IMPORT: 'Undo of a customer import',
+      APPROVED_OPERATION: 'Approved four-eyes operation',
       SUBJECT_ACCESS_EXPORT: 'Data gathering for a subject request',
     },
     CustomerDimension: {

@@ -46,6 +46,7 @@ export const vocabularyZhCn = {
       BACKUP_DRILL: '恢复演练',
       IMPORT_CUSTOMERS: '客户导入',
       UNDO_CUSTOMER_IMPORT: '撤销客户导入',
+      APPROVED_OPERATION: '已批准的四眼操作',
       SUBJECT_ACCESS_EXPORT: '为数据主体请求收集数据',
     },
     CustomerDimension: {

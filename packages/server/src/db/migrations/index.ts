@@ -18,6 +18,7 @@ import { MigrationCustomerImport } from './migration-2026120702-customer-import.
 import { MigrationExportOptions } from './migration-2026120702-export-options.js';
 import { MigrationCustomerHistory } from './migration-2026120710-customer-history.js';
 import { MigrationJobTrace } from './migration-2026120711-job-trace.js';
+import { MigrationGovernance } from './migration-2026120720-governance.js';
 import { MigrationSubjectRequests } from './migration-2026120720-subject-requests.js';
 
 /** Listed explicitly so that builds, tests and the CLI run exactly the same migrations
@@ -43,6 +44,7 @@ export const migrationsList = [
   { name: 'migration-2026120702-export-options', class: MigrationExportOptions },
   { name: 'migration-2026120710-customer-history', class: MigrationCustomerHistory },
   { name: 'migration-2026120711-job-trace', class: MigrationJobTrace },
+  { name: 'migration-2026120720-governance', class: MigrationGovernance },
   { name: 'migration-2026120720-subject-requests', class: MigrationSubjectRequests },
 ];
 
