@@ -194,7 +194,7 @@ describe('first visit', () => {
       });
       // A second on an ordinary machine; a busy 2-core one (load per core above 1) paints
       // that much later for every page, so the bound follows the load (at most 6×).
-      const bound = 1000 * Math.min(6, Math.max(1, os.loadavg()[0] / os.availableParallelism()));
+      const bound = 1000 * Math.min(6, Math.max(1, (os.loadavg()[0] ?? 0) / os.availableParallelism()));
       assert.ok(paintedAfter !== null && paintedAfter <= bound, `shell painted ${paintedAfter} ms after the HTML (bound ${Math.round(bound)} ms)`);
     } finally {
       release();
