@@ -23,6 +23,120 @@ export interface Scalars {
   String: string;
 }
 
+/** An operation that can need a second person (APPROVAL_REQUIRED; PURGE_NOW always does). */
+export type ApprovalOperation =
+  /** Purge one customer at once, skipping the recycle bin’s countdown. */
+  | 'PURGE_NOW'
+  /** Erase one customer’s personal data (erasePersonalData). */
+  | 'ERASE_PERSONAL_DATA'
+  /** Archive APPROVAL_BULK_ARCHIVE_MIN customers or more at once (archiveCustomers). */
+  | 'ARCHIVE_CUSTOMERS'
+  /** Restore archived customers, one of them under legal hold (restoreCustomers). */
+  | 'RESTORE_HELD'
+  /** Turn an archive policy on, so it runs on its schedule. */
+  | 'ENABLE_ARCHIVE_POLICY'
+  /** Re-encrypt sensitive values under the current key (startKeyRotation). */
+  | 'ROTATE_ENCRYPTION_KEYS';
+
+/** The dry run made when the request was recorded: what the operation would touch. */
+export interface ApprovalPreview {
+  __typename?: 'ApprovalPreview';
+  /** Customers it would change (or re-encrypt, for key rotation). */
+  customers: Scalars['Int'];
+  /** Interactions that go with them. */
+  interactions: Scalars['Int'];
+  /** Of those customers, how many are under legal hold. */
+  held: Scalars['Int'];
+}
+
+/** A four-eyes request: an operation, its parameters and preview, waiting for (or past) a second person’s decision. */
+export interface ApprovalRequest extends Node {
+  __typename?: 'ApprovalRequest';
+  /** Stable identifier. */
+  id: Scalars['ID'];
+  /** What it asks to run. */
+  operation: ApprovalOperation;
+  /** Where it is now. */
+  state: ApprovalState;
+  /** Why the requester asks (the run’s audit events carry it). */
+  reason: Scalars['String'];
+  /** Counts from the dry run made when it was recorded. */
+  preview: ApprovalPreview;
+  /** When it was asked for. */
+  requestedAt: Scalars['DateTime'];
+  /** After this it can no longer be approved (APPROVAL_EXPIRY_HOURS). */
+  expiresAt: Scalars['DateTime'];
+  /** When it was approved or rejected. */
+  decidedAt: Scalars['DateTime'] | null;
+  /** What the second person said. */
+  decisionNote: Scalars['String'] | null;
+  /** When the operation ran. */
+  executedAt: Scalars['DateTime'] | null;
+  /** The customers it applies to (ids; `archivedCustomer` takes them too), if any. (Customer global id.) */
+  customerIds: Array<Scalars['ID']>;
+  /** The archive policy it applies to (ENABLE_ARCHIVE_POLICY). (ArchivePolicy global id.) */
+  policyId: Scalars['ID'] | null;
+  /** Who asked. */
+  requestedBy: User | null;
+  /** Who approved or rejected it. */
+  decidedBy: User | null;
+  /** The job that runs (or ran) it, once approved; null when you may not read jobs. */
+  job: Job | null;
+  /** Whether you may approve or reject it now: someone else’s, pending, an operation you may run. */
+  canDecide: Scalars['Boolean'];
+  /** Whether you may withdraw it now (your own, undecided). */
+  canCancel: Scalars['Boolean'];
+  /** After the run: the error code when the operation was refused (FAILED), else null. */
+  failure: Scalars['String'] | null;
+}
+
+/** Four-eyes requests and how many there are in each state. */
+export interface ApprovalRequestList {
+  __typename?: 'ApprovalRequestList';
+  /** The requests asked for: newest first, at most `first`. */
+  nodes: Array<ApprovalRequest>;
+  /** Waiting for a decision (not expired). */
+  pendingCount: Scalars['Int'];
+  /** Waiting for a decision that you may make (someone else’s, an operation you may run). */
+  awaitingYouCount: Scalars['Int'];
+  /** Approved and not yet run. */
+  approvedCount: Scalars['Int'];
+  /** Run. */
+  executedCount: Scalars['Int'];
+  /** Rejected. */
+  rejectedCount: Scalars['Int'];
+  /** Withdrawn by the requester. */
+  cancelledCount: Scalars['Int'];
+  /** Expired without a decision. */
+  expiredCount: Scalars['Int'];
+  /** Refused when they ran. */
+  failedCount: Scalars['Int'];
+}
+
+/** Result of requestApproval, approveRequest, rejectRequest and cancelApprovalRequest. */
+export interface ApprovalRequestPayload {
+  __typename?: 'ApprovalRequestPayload';
+  /** The request as it is now. */
+  request: ApprovalRequest;
+}
+
+/** Where a four-eyes request is. */
+export type ApprovalState =
+  /** Waiting for a second person until `expiresAt`. */
+  | 'PENDING'
+  /** Approved; its job is about to run the operation. */
+  | 'APPROVED'
+  /** Rejected by a second person; it never runs. */
+  | 'REJECTED'
+  /** Withdrawn by the person who asked. */
+  | 'CANCELLED'
+  /** Nobody decided before `expiresAt`; it can no longer be approved or run. */
+  | 'EXPIRED'
+  /** The operation ran (once); `outcome` says what it did. */
+  | 'EXECUTED'
+  /** Approved, but the operation was refused when it ran (the record changed meanwhile); `outcome.error` says why. */
+  | 'FAILED';
+
 /** Archived customers by time since archiving. */
 export interface ArchiveAgeBucket {
   __typename?: 'ArchiveAgeBucket';
@@ -735,6 +849,21 @@ export interface CancelJobPayload {
   __typename?: 'CancelJobPayload';
   /** The job: CANCELLED at once when it was still queued, otherwise RUNNING with `cancelRequested` until its current batch ends. */
   job: Job;
+}
+
+/** Takes a purge out of the recycle bin: the customer stays. */
+export interface CancelScheduledPurgeInput {
+  /** The scheduled purge. (ScheduledPurge global id.) */
+  id: Scalars['ID'];
+  /** Why the customer is kept (audit log). */
+  reason: Scalars['String'];
+}
+
+/** Result of cancelScheduledPurge. */
+export interface CancelScheduledPurgePayload {
+  __typename?: 'CancelScheduledPurgePayload';
+  /** The purge, now CANCELLED. */
+  scheduledPurge: ScheduledPurge;
 }
 
 /** Per-row duplicate handling. */
@@ -1618,6 +1747,14 @@ export type DataQualityProblem =
   /** Contradicts another field (e.g. a phone from another country than the region). */
   | 'CONFLICTING';
 
+/** A decision on, or the withdrawal of, a four-eyes request. */
+export interface DecideApprovalInput {
+  /** The request. (ApprovalRequest global id.) */
+  id: Scalars['ID'];
+  /** What you say about it (kept on the request and in the audit log). */
+  note?: Scalars['String'] | null;
+}
+
 /** The archive policy to delete. */
 export interface DeleteArchivePolicyInput {
   /** Policy id. (ArchivePolicy global id.) */
@@ -2182,7 +2319,7 @@ export type JobKind =
   | 'ARCHIVE_INTERACTIONS'
   /** Recomputes customers’ lifecycle stages from their activity. */
   | 'CLASSIFY_LIFECYCLE'
-  /** Purges archived customers whose retention period has ended and that are not under legal hold. */
+  /** Carries out the recycle bin’s purges that are due, then purges archived customers whose retention period has ended; never one under legal hold. */
   | 'RETENTION_SWEEP'
   /** Writes a logical backup of every table from one consistent snapshot. */
   | 'BACKUP'
@@ -2204,6 +2341,8 @@ export type JobKind =
   | 'IMPORT_CUSTOMERS'
   /** Undoes a customer import: removes the customers it created and restores those it updated. */
   | 'UNDO_CUSTOMER_IMPORT'
+  /** Runs an approved four-eyes request’s operation once, as the approver, naming the requester. */
+  | 'APPROVED_OPERATION'
   /** Gathers everything held about the subject of a data-subject request into a sealed bundle to download. */
   | 'SUBJECT_ACCESS_EXPORT';
 
@@ -2398,8 +2537,6 @@ export interface Mutation {
   restoreCustomers: RestoreCustomersPayload;
   /** Archives interactions older than a date; their customers stay live. */
   archiveInteractions: ArchiveInteractionsPayload;
-  /** Irreversibly deletes a VOID or ARCHIVED customer and its history (ADMIN). `confirm` must equal its code; a legal hold blocks it. */
-  purgeCustomer: PurgeCustomerPayload;
   /** Sets or lifts a legal hold, which blocks purge and retention sweeps (ADMIN). */
   setLegalHold: CustomerInStorePayload;
   /** Erases a person's personal data in both stores on a privacy request (ADMIN); non-personal facts stay for statistics. */
@@ -2502,6 +2639,18 @@ export interface Mutation {
   undoOperation: UndoOperationPayload;
   /** Undoes one history entry (all its revertible fields, or the ones named) on an ACTIVE customer; audited as CUSTOMER_REVERTED. */
   revertCustomer: RevertCustomerPayload;
+  /** Puts a VOID or ARCHIVED customer in the recycle bin: the retention sweep purges it (irreversibly, export kept) once PURGE_DELAY_DAYS have passed, unless cancelled (ADMIN). `confirm` must equal its code; a legal hold blocks it. Purging at once takes an approved PURGE_NOW request (requestApproval). */
+  purgeCustomer: PurgeCustomerPayload;
+  /** Takes a waiting purge out of the recycle bin; the customer stays as it is (ADMIN). */
+  cancelScheduledPurge: CancelScheduledPurgePayload;
+  /** Asks a second person to approve an operation that needs one; records its parameters and a dry-run preview. Needs the operation’s own permission. */
+  requestApproval: ApprovalRequestPayload;
+  /** Approves someone else’s pending request (ADMIN and MANAGER, holding the operation’s permission); its operation then runs once as a job. Your own request: FORBIDDEN (APPROVAL_OWN_REQUEST). */
+  approveRequest: ApprovalRequestPayload;
+  /** Rejects someone else’s pending request (ADMIN and MANAGER, holding the operation’s permission); it never runs. */
+  rejectRequest: ApprovalRequestPayload;
+  /** Withdraws your own request while nobody has decided on it. */
+  cancelApprovalRequest: ApprovalRequestPayload;
   /** Records a data-subject request; the due date follows from the regime (ADMIN and MANAGER). */
   createSubjectRequest: SubjectRequestPayload;
   /** Refuses a data-subject request, with the reason; its identifiers are then kept only masked. */
@@ -2534,12 +2683,6 @@ export interface MutationRestoreCustomersArgs {
 export interface MutationArchiveInteractionsArgs {
   /** Which interactions and why. */
   input: ArchiveInteractionsInput;
-}
-
-/** Arguments of `Mutation.purgeCustomer`. */
-export interface MutationPurgeCustomerArgs {
-  /** The customer, why, and the code to confirm. */
-  input: PurgeCustomerInput;
 }
 
 /** Arguments of `Mutation.setLegalHold`. */
@@ -2848,6 +2991,42 @@ export interface MutationRevertCustomerArgs {
   input: RevertCustomerInput;
 }
 
+/** Arguments of `Mutation.purgeCustomer`. */
+export interface MutationPurgeCustomerArgs {
+  /** The customer, why, and the code to confirm. */
+  input: PurgeCustomerInput;
+}
+
+/** Arguments of `Mutation.cancelScheduledPurge`. */
+export interface MutationCancelScheduledPurgeArgs {
+  /** The scheduled purge and why. */
+  input: CancelScheduledPurgeInput;
+}
+
+/** Arguments of `Mutation.requestApproval`. */
+export interface MutationRequestApprovalArgs {
+  /** The operation, why, and what it applies to. */
+  input: RequestApprovalInput;
+}
+
+/** Arguments of `Mutation.approveRequest`. */
+export interface MutationApproveRequestArgs {
+  /** The request and an optional note. */
+  input: DecideApprovalInput;
+}
+
+/** Arguments of `Mutation.rejectRequest`. */
+export interface MutationRejectRequestArgs {
+  /** The request and an optional note. */
+  input: DecideApprovalInput;
+}
+
+/** Arguments of `Mutation.cancelApprovalRequest`. */
+export interface MutationCancelApprovalRequestArgs {
+  /** The request and an optional note. */
+  input: DecideApprovalInput;
+}
+
 /** Arguments of `Mutation.createSubjectRequest`. */
 export interface MutationCreateSubjectRequestArgs {
   /** The request as received. */
@@ -2999,12 +3178,8 @@ export interface PurgeCustomerInput {
 /** Result of purgeCustomer. */
 export interface PurgeCustomerPayload {
   __typename?: 'PurgeCustomerPayload';
-  /** Id of the customer that no longer exists. (ArchivedCustomer global id.) */
-  purgedId: Scalars['ID'];
-  /** Its code (kept in the audit tombstone). */
-  code: Scalars['String'];
-  /** Everything that was removed (customer, interactions, archive metadata) as JSON, under your field guards. Keep it if policy requires. */
-  export: Scalars['JSONObject'];
+  /** The purge, waiting in the recycle bin until its `dueAt`; cancel it there with cancelScheduledPurge. */
+  scheduledPurge: ScheduledPurge;
 }
 
 /** Reads: customers, interaction history, staff and the audit log. */
@@ -3090,6 +3265,10 @@ export interface Query {
   customerAsOf: Customer | null;
   /** An archived customer as it was at a point in time (customer fields as kept then; archive fields describe its current archiving). */
   archivedCustomerAsOf: ArchivedCustomer | null;
+  /** The recycle bin: purges waiting for their date, cancelled or carried out (ADMIN). */
+  scheduledPurges: ScheduledPurgeList;
+  /** Four-eyes requests, newest first, with counts per state (ADMIN, MANAGER and AUDITOR). */
+  approvalRequests: ApprovalRequestList;
   /** Data-subject requests, the next due first (ADMIN, MANAGER and AUDITOR). */
   subjectRequests: SubjectRequestConnection;
   /** One data-subject request; null when there is none. */
@@ -3104,7 +3283,7 @@ export interface Query {
 
 /** Arguments of `Query.archivedCustomer`. */
 export interface QueryArchivedCustomerArgs {
-  /** Customer id. (ArchivedCustomer global id.) */
+  /** Customer id. (ArchivedCustomer or Customer global id.) */
   id: Scalars['ID'];
 }
 
@@ -3366,6 +3545,22 @@ export interface QueryArchivedCustomerAsOfArgs {
   id: Scalars['ID'];
 }
 
+/** Arguments of `Query.scheduledPurges`. */
+export interface QueryScheduledPurgesArgs {
+  /** At most this many (1–200). */
+  first?: Scalars['Int'];
+  /** Which purges to list. */
+  state?: ScheduledPurgeState;
+}
+
+/** Arguments of `Query.approvalRequests`. */
+export interface QueryApprovalRequestsArgs {
+  /** At most this many (1–200). */
+  first?: Scalars['Int'];
+  /** Only requests in this state (default: all). */
+  state?: ApprovalState | null;
+}
+
 /** Arguments of `Query.subjectRequests`. */
 export interface QuerySubjectRequestsArgs {
   /** Number of items after `after` (default 20). */
@@ -3444,6 +3639,22 @@ export interface RejectSubjectRequestInput {
   id: Scalars['ID'];
   /** Why it is refused (told to the person; not personal data). */
   reason: Scalars['String'];
+}
+
+/** Asks a second person to approve an operation. Which fields it takes depends on the operation. */
+export interface RequestApprovalInput {
+  /** The operation. */
+  operation: ApprovalOperation;
+  /** Why it must run (the audit events of the run carry it). */
+  reason: Scalars['String'];
+  /** The customers (PURGE_NOW and ERASE_PERSONAL_DATA: exactly one). (Customer or ArchivedCustomer global id.) */
+  customerIds?: Array<Scalars['ID']> | null;
+  /** PURGE_NOW and ERASE_PERSONAL_DATA: the customer’s code, typed again to confirm. */
+  confirm?: Scalars['String'] | null;
+  /** ENABLE_ARCHIVE_POLICY: the policy. (ArchivePolicy global id.) */
+  policyId?: Scalars['ID'] | null;
+  /** ARCHIVE_CUSTOMERS: keep at least until then (default: the configured retention). */
+  retainUntil?: Scalars['DateTime'] | null;
 }
 
 /** A new password for a user; their existing sessions end. */
@@ -3646,6 +3857,63 @@ export interface SaveTagInput {
   /** What the tag means. */
   description?: Scalars['String'] | null;
 }
+
+/** A purge in the recycle bin: scheduled with a countdown, cancelled, or carried out. */
+export interface ScheduledPurge extends Node {
+  __typename?: 'ScheduledPurge';
+  /** Stable identifier of the scheduled purge. */
+  id: Scalars['ID'];
+  /** The customer to purge (live and VOID, or archived; `archivedCustomer` takes this id too). (Customer global id.) */
+  customerId: Scalars['ID'];
+  /** Its code when the purge was scheduled (kept after the purge, like the audit tombstone). */
+  code: Scalars['String'];
+  /** Why it must go (the audit tombstone keeps it). */
+  reason: Scalars['String'];
+  /** Where the purge is. */
+  state: ScheduledPurgeState;
+  /** When it was put in the recycle bin. */
+  scheduledAt: Scalars['DateTime'];
+  /** When the retention sweep may carry it out (PURGE_DELAY_DAYS after scheduling; now for an approved urgent purge). */
+  dueAt: Scalars['DateTime'];
+  /** Carried out at once through an approved four-eyes request (PURGE_NOW), not after the countdown. */
+  urgent: Scalars['Boolean'];
+  /** The four-eyes request that carried it out at once, if urgent. (ApprovalRequest global id.) */
+  approvalRequestId: Scalars['ID'] | null;
+  /** When it was cancelled. */
+  cancelledAt: Scalars['DateTime'] | null;
+  /** Why it was cancelled. */
+  cancelReason: Scalars['String'] | null;
+  /** When the customer was purged. */
+  purgedAt: Scalars['DateTime'] | null;
+  /** Everything the purge removed (customer, interactions, archive metadata) as JSON, under your field guards; kept for PURGE_EXPORT_KEEP_DAYS after the purge, null before it and after that. */
+  export: Scalars['JSONObject'] | null;
+  /** Who put it in the recycle bin (null for the system). */
+  scheduledBy: User | null;
+  /** Who cancelled it (null when not cancelled, or cancelled by the sweep). */
+  cancelledBy: User | null;
+}
+
+/** Purges in the recycle bin, and how many there are in each state. */
+export interface ScheduledPurgeList {
+  __typename?: 'ScheduledPurgeList';
+  /** The purges asked for, next due first (carried-out and cancelled ones: latest first); at most `first`. */
+  nodes: Array<ScheduledPurge>;
+  /** How many purges are waiting (SCHEDULED). */
+  scheduledCount: Scalars['Int'];
+  /** How many were cancelled. */
+  cancelledCount: Scalars['Int'];
+  /** How many were carried out. */
+  purgedCount: Scalars['Int'];
+}
+
+/** Where a purge in the recycle bin is. */
+export type ScheduledPurgeState =
+  /** Waiting for its date; it can still be cancelled. */
+  | 'SCHEDULED'
+  /** Cancelled by someone (or by the sweep, when the customer was no longer purgeable); the customer was kept. */
+  | 'CANCELLED'
+  /** Carried out: the customer is gone, its export is kept for PURGE_EXPORT_KEEP_DAYS. */
+  | 'PURGED';
 
 /** Archive and index compared: counts and a SHA-256 digest over (id, checksum) in id order. */
 export interface SearchConsistency {
@@ -5519,6 +5787,57 @@ export interface ClassifyLifecycleStagesMutation {
   };
 }
 
+/** Variables of the registered mutation `CompleteSubjectRequest`. */
+export interface CompleteSubjectRequestMutationVariables {
+  input: CompleteSubjectRequestInput;
+  see_SubjectRequest_email: Scalars['Boolean'];
+  see_SubjectRequest_phone: Scalars['Boolean'];
+  see_SubjectRequest_subjectName: Scalars['Boolean'];
+  see_SubjectRequest_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered mutation `CompleteSubjectRequest`. */
+export interface CompleteSubjectRequestMutation {
+  data: {
+    subjectRequest: {
+      id: Scalars['ID'];
+      kind: SubjectRequestKind;
+      regime: SubjectRequestRegime;
+      status: SubjectRequestStatus;
+      receivedOn: Scalars['String'];
+      dueOn: Scalars['String'];
+      overdue: Scalars['Boolean'];
+      language: SubjectLanguage;
+      reference: Scalars['String'] | null;
+      outcome: Scalars['String'] | null;
+      createdAt: Scalars['DateTime'];
+      closedAt: Scalars['DateTime'] | null;
+      subjectName?: Scalars['String'] | null;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      steps: Array<{
+        id: Scalars['ID'];
+        at: Scalars['DateTime'];
+        action: SubjectRequestStepAction;
+        customerId: Scalars['ID'] | null;
+        customerCode: Scalars['String'] | null;
+        jobId: Scalars['ID'] | null;
+        fields: Array<Scalars['String']>;
+      }>;
+      accessExport: {
+        createdAt: Scalars['DateTime'];
+        expiresAt: Scalars['DateTime'];
+        customers: Scalars['Int'];
+        interactions: Scalars['Int'];
+        history: Scalars['Int'];
+        merges: Scalars['Int'];
+        accessLog: Scalars['Int'];
+      } | null;
+    };
+  };
+}
+
 /** Variables of the registered mutation `CountDataQuality`. */
 export interface CountDataQualityMutationVariables {
   input: CountDataQualityInput;
@@ -5639,6 +5958,57 @@ export interface CreateCustomerMutation {
         id: Scalars['ID'];
         code: Scalars['String'];
         name: Scalars['String'];
+      } | null;
+    };
+  };
+}
+
+/** Variables of the registered mutation `CreateSubjectRequest`. */
+export interface CreateSubjectRequestMutationVariables {
+  input: CreateSubjectRequestInput;
+  see_SubjectRequest_email: Scalars['Boolean'];
+  see_SubjectRequest_phone: Scalars['Boolean'];
+  see_SubjectRequest_subjectName: Scalars['Boolean'];
+  see_SubjectRequest_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered mutation `CreateSubjectRequest`. */
+export interface CreateSubjectRequestMutation {
+  data: {
+    subjectRequest: {
+      id: Scalars['ID'];
+      kind: SubjectRequestKind;
+      regime: SubjectRequestRegime;
+      status: SubjectRequestStatus;
+      receivedOn: Scalars['String'];
+      dueOn: Scalars['String'];
+      overdue: Scalars['Boolean'];
+      language: SubjectLanguage;
+      reference: Scalars['String'] | null;
+      outcome: Scalars['String'] | null;
+      createdAt: Scalars['DateTime'];
+      closedAt: Scalars['DateTime'] | null;
+      subjectName?: Scalars['String'] | null;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      steps: Array<{
+        id: Scalars['ID'];
+        at: Scalars['DateTime'];
+        action: SubjectRequestStepAction;
+        customerId: Scalars['ID'] | null;
+        customerCode: Scalars['String'] | null;
+        jobId: Scalars['ID'] | null;
+        fields: Array<Scalars['String']>;
+      }>;
+      accessExport: {
+        createdAt: Scalars['DateTime'];
+        expiresAt: Scalars['DateTime'];
+        customers: Scalars['Int'];
+        interactions: Scalars['Int'];
+        history: Scalars['Int'];
+        merges: Scalars['Int'];
+        accessLog: Scalars['Int'];
       } | null;
     };
   };
@@ -5994,6 +6364,57 @@ export interface ErasePersonalDataMutation {
   };
 }
 
+/** Variables of the registered mutation `EraseSubjectData`. */
+export interface EraseSubjectDataMutationVariables {
+  input: EraseSubjectDataInput;
+  see_SubjectRequest_email: Scalars['Boolean'];
+  see_SubjectRequest_phone: Scalars['Boolean'];
+  see_SubjectRequest_subjectName: Scalars['Boolean'];
+  see_SubjectRequest_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered mutation `EraseSubjectData`. */
+export interface EraseSubjectDataMutation {
+  data: {
+    subjectRequest: {
+      id: Scalars['ID'];
+      kind: SubjectRequestKind;
+      regime: SubjectRequestRegime;
+      status: SubjectRequestStatus;
+      receivedOn: Scalars['String'];
+      dueOn: Scalars['String'];
+      overdue: Scalars['Boolean'];
+      language: SubjectLanguage;
+      reference: Scalars['String'] | null;
+      outcome: Scalars['String'] | null;
+      createdAt: Scalars['DateTime'];
+      closedAt: Scalars['DateTime'] | null;
+      subjectName?: Scalars['String'] | null;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      steps: Array<{
+        id: Scalars['ID'];
+        at: Scalars['DateTime'];
+        action: SubjectRequestStepAction;
+        customerId: Scalars['ID'] | null;
+        customerCode: Scalars['String'] | null;
+        jobId: Scalars['ID'] | null;
+        fields: Array<Scalars['String']>;
+      }>;
+      accessExport: {
+        createdAt: Scalars['DateTime'];
+        expiresAt: Scalars['DateTime'];
+        customers: Scalars['Int'];
+        interactions: Scalars['Int'];
+        history: Scalars['Int'];
+        merges: Scalars['Int'];
+        accessLog: Scalars['Int'];
+      } | null;
+    };
+  };
+}
+
 /** Variables of the registered query `InteractionList`. */
 export interface InteractionListQueryVariables {
   filter?: InteractionFilter | null;
@@ -6343,9 +6764,62 @@ export interface PurgeCustomerMutationVariables {
 /** Result (`data`) of the registered mutation `PurgeCustomer`. */
 export interface PurgeCustomerMutation {
   data: {
-    purgedId: Scalars['ID'];
-    code: Scalars['String'];
-    export: Scalars['JSONObject'];
+    scheduledPurge: {
+      id: Scalars['ID'];
+      code: Scalars['String'];
+      dueAt: Scalars['DateTime'];
+    };
+  };
+}
+
+/** Variables of the registered mutation `RejectSubjectRequest`. */
+export interface RejectSubjectRequestMutationVariables {
+  input: RejectSubjectRequestInput;
+  see_SubjectRequest_email: Scalars['Boolean'];
+  see_SubjectRequest_phone: Scalars['Boolean'];
+  see_SubjectRequest_subjectName: Scalars['Boolean'];
+  see_SubjectRequest_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered mutation `RejectSubjectRequest`. */
+export interface RejectSubjectRequestMutation {
+  data: {
+    subjectRequest: {
+      id: Scalars['ID'];
+      kind: SubjectRequestKind;
+      regime: SubjectRequestRegime;
+      status: SubjectRequestStatus;
+      receivedOn: Scalars['String'];
+      dueOn: Scalars['String'];
+      overdue: Scalars['Boolean'];
+      language: SubjectLanguage;
+      reference: Scalars['String'] | null;
+      outcome: Scalars['String'] | null;
+      createdAt: Scalars['DateTime'];
+      closedAt: Scalars['DateTime'] | null;
+      subjectName?: Scalars['String'] | null;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      steps: Array<{
+        id: Scalars['ID'];
+        at: Scalars['DateTime'];
+        action: SubjectRequestStepAction;
+        customerId: Scalars['ID'] | null;
+        customerCode: Scalars['String'] | null;
+        jobId: Scalars['ID'] | null;
+        fields: Array<Scalars['String']>;
+      }>;
+      accessExport: {
+        createdAt: Scalars['DateTime'];
+        expiresAt: Scalars['DateTime'];
+        customers: Scalars['Int'];
+        interactions: Scalars['Int'];
+        history: Scalars['Int'];
+        merges: Scalars['Int'];
+        accessLog: Scalars['Int'];
+      } | null;
+    };
   };
 }
 
@@ -6535,6 +7009,78 @@ export interface RunArchivePolicyMutationVariables {
 /** Result (`data`) of the registered mutation `RunArchivePolicy`. */
 export interface RunArchivePolicyMutation {
   data: {
+    job: {
+      id: Scalars['ID'];
+      kind: JobKind;
+      state: JobState;
+      params: Scalars['JSONObject'];
+      result: Scalars['JSONObject'] | null;
+      error: Scalars['String'] | null;
+      createdAt: Scalars['DateTime'];
+      startedAt: Scalars['DateTime'] | null;
+      finishedAt: Scalars['DateTime'] | null;
+      attempts: Scalars['Int'];
+      cancelRequested: Scalars['Boolean'];
+      progress: {
+        done: Scalars['Int'];
+        total: Scalars['Int'] | null;
+      };
+      createdBy: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+    };
+  };
+}
+
+/** Variables of the registered mutation `RunSubjectAccessExport`. */
+export interface RunSubjectAccessExportMutationVariables {
+  input: SubjectRequestIdInput;
+  see_SubjectRequest_email: Scalars['Boolean'];
+  see_SubjectRequest_phone: Scalars['Boolean'];
+  see_SubjectRequest_subjectName: Scalars['Boolean'];
+  see_SubjectRequest_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered mutation `RunSubjectAccessExport`. */
+export interface RunSubjectAccessExportMutation {
+  data: {
+    subjectRequest: {
+      id: Scalars['ID'];
+      kind: SubjectRequestKind;
+      regime: SubjectRequestRegime;
+      status: SubjectRequestStatus;
+      receivedOn: Scalars['String'];
+      dueOn: Scalars['String'];
+      overdue: Scalars['Boolean'];
+      language: SubjectLanguage;
+      reference: Scalars['String'] | null;
+      outcome: Scalars['String'] | null;
+      createdAt: Scalars['DateTime'];
+      closedAt: Scalars['DateTime'] | null;
+      subjectName?: Scalars['String'] | null;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      steps: Array<{
+        id: Scalars['ID'];
+        at: Scalars['DateTime'];
+        action: SubjectRequestStepAction;
+        customerId: Scalars['ID'] | null;
+        customerCode: Scalars['String'] | null;
+        jobId: Scalars['ID'] | null;
+        fields: Array<Scalars['String']>;
+      }>;
+      accessExport: {
+        createdAt: Scalars['DateTime'];
+        expiresAt: Scalars['DateTime'];
+        customers: Scalars['Int'];
+        interactions: Scalars['Int'];
+        history: Scalars['Int'];
+        merges: Scalars['Int'];
+        accessLog: Scalars['Int'];
+      } | null;
+    };
     job: {
       id: Scalars['ID'];
       kind: JobKind;
@@ -6826,6 +7372,123 @@ export interface StartKeyRotationMutation {
       } | null;
     };
   };
+}
+
+/** Variables of the registered mutation `SubjectAccessExportLink`. */
+export interface SubjectAccessExportLinkMutationVariables {
+  input: SubjectAccessExportLinkInput;
+}
+
+/** Result (`data`) of the registered mutation `SubjectAccessExportLink`. */
+export interface SubjectAccessExportLinkMutation {
+  data: {
+    url: Scalars['String'];
+    format: SubjectExportFormat;
+    expiresAt: Scalars['DateTime'];
+  };
+}
+
+/** Variables of the registered query `SubjectRequestList`. */
+export interface SubjectRequestListQueryVariables {
+  filter?: SubjectRequestFilter | null;
+  first?: Scalars['Int'] | null;
+  offset?: Scalars['Int'] | null;
+  see_SubjectRequest_email: Scalars['Boolean'];
+  see_SubjectRequest_phone: Scalars['Boolean'];
+  see_SubjectRequest_subjectName: Scalars['Boolean'];
+  see_SubjectRequest_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered query `SubjectRequestList`. */
+export interface SubjectRequestListQuery {
+  data: {
+    totalCount: Scalars['Int'];
+    nodes: Array<{
+      id: Scalars['ID'];
+      kind: SubjectRequestKind;
+      regime: SubjectRequestRegime;
+      status: SubjectRequestStatus;
+      receivedOn: Scalars['String'];
+      dueOn: Scalars['String'];
+      overdue: Scalars['Boolean'];
+      language: SubjectLanguage;
+      reference: Scalars['String'] | null;
+      outcome: Scalars['String'] | null;
+      createdAt: Scalars['DateTime'];
+      closedAt: Scalars['DateTime'] | null;
+      subjectName?: Scalars['String'] | null;
+      email?: Scalars['String'] | null;
+      phone?: Scalars['String'] | null;
+      taxId?: Scalars['String'] | null;
+      steps: Array<{
+        id: Scalars['ID'];
+        at: Scalars['DateTime'];
+        action: SubjectRequestStepAction;
+        customerId: Scalars['ID'] | null;
+        customerCode: Scalars['String'] | null;
+        jobId: Scalars['ID'] | null;
+        fields: Array<Scalars['String']>;
+      }>;
+      accessExport: {
+        createdAt: Scalars['DateTime'];
+        expiresAt: Scalars['DateTime'];
+        customers: Scalars['Int'];
+        interactions: Scalars['Int'];
+        history: Scalars['Int'];
+        merges: Scalars['Int'];
+        accessLog: Scalars['Int'];
+      } | null;
+    }>;
+  };
+}
+
+/** Variables of the registered query `SubjectRequestOne`. */
+export interface SubjectRequestOneQueryVariables {
+  id: Scalars['ID'];
+  see_SubjectRequest_email: Scalars['Boolean'];
+  see_SubjectRequest_phone: Scalars['Boolean'];
+  see_SubjectRequest_subjectName: Scalars['Boolean'];
+  see_SubjectRequest_taxId: Scalars['Boolean'];
+}
+
+/** Result (`data`) of the registered query `SubjectRequestOne`. */
+export interface SubjectRequestOneQuery {
+  data: {
+    id: Scalars['ID'];
+    kind: SubjectRequestKind;
+    regime: SubjectRequestRegime;
+    status: SubjectRequestStatus;
+    receivedOn: Scalars['String'];
+    dueOn: Scalars['String'];
+    overdue: Scalars['Boolean'];
+    language: SubjectLanguage;
+    reference: Scalars['String'] | null;
+    outcome: Scalars['String'] | null;
+    createdAt: Scalars['DateTime'];
+    closedAt: Scalars['DateTime'] | null;
+    subjectName?: Scalars['String'] | null;
+    email?: Scalars['String'] | null;
+    phone?: Scalars['String'] | null;
+    taxId?: Scalars['String'] | null;
+    steps: Array<{
+      id: Scalars['ID'];
+      at: Scalars['DateTime'];
+      action: SubjectRequestStepAction;
+      customerId: Scalars['ID'] | null;
+      customerCode: Scalars['String'] | null;
+      jobId: Scalars['ID'] | null;
+      fields: Array<Scalars['String']>;
+    }>;
+    accessExport: {
+      createdAt: Scalars['DateTime'];
+      expiresAt: Scalars['DateTime'];
+      customers: Scalars['Int'];
+      interactions: Scalars['Int'];
+      history: Scalars['Int'];
+      merges: Scalars['Int'];
+      accessLog: Scalars['Int'];
+    } | null;
+  } | null;
 }
 
 /** Variables of the registered query `TagAll`. */
@@ -7382,6 +8045,23 @@ export interface SignOutMutation {
   };
 }
 
+/** Variables of the registered query `SubjectMatches`. */
+export interface SubjectMatchesQueryVariables {
+  id: Scalars['ID'];
+}
+
+/** Result (`data`) of the registered query `SubjectMatches`. */
+export interface SubjectMatchesQuery {
+  data: Array<{
+    customerId: Scalars['ID'];
+    code: Scalars['String'];
+    name: Scalars['String'];
+    status: Scalars['String'];
+    archived: Scalars['Boolean'];
+    matchedBy: Array<SubjectMatchReason>;
+  }>;
+}
+
 /** Variables of the registered mutation `Login`. */
 export interface LoginMutationVariables {
   email: Scalars['String'];
@@ -7500,11 +8180,13 @@ export interface RegisteredOperations {
   ChooseImportRowActions: { variables: ChooseImportRowActionsMutationVariables; result: ChooseImportRowActionsMutation };
   ClassifyLifecycleStages: { variables: ClassifyLifecycleStagesMutationVariables; result: ClassifyLifecycleStagesMutation };
   CleanupStats: { variables: CleanupStatsQueryVariables; result: CleanupStatsQuery };
+  CompleteSubjectRequest: { variables: CompleteSubjectRequestMutationVariables; result: CompleteSubjectRequestMutation };
   ConfigureCustomerImport: { variables: ConfigureCustomerImportMutationVariables; result: ConfigureCustomerImportMutation };
   CountDataQuality: { variables: CountDataQualityMutationVariables; result: CountDataQualityMutation };
   CreateArchivePolicy: { variables: CreateArchivePolicyMutationVariables; result: CreateArchivePolicyMutation };
   CreateCustomer: { variables: CreateCustomerMutationVariables; result: CreateCustomerMutation };
   CreateExport: { variables: CreateExportMutationVariables; result: CreateExportMutation };
+  CreateSubjectRequest: { variables: CreateSubjectRequestMutationVariables; result: CreateSubjectRequestMutation };
   CreateUser: { variables: CreateUserMutationVariables; result: CreateUserMutation };
   CustomerDuplicates: { variables: CustomerDuplicatesQueryVariables; result: CustomerDuplicatesQuery };
   CustomerHistory: { variables: CustomerHistoryQueryVariables; result: CustomerHistoryQuery };
@@ -7524,6 +8206,7 @@ export interface RegisteredOperations {
   DismissDuplicate: { variables: DismissDuplicateMutationVariables; result: DismissDuplicateMutation };
   DuplicateCandidates: { variables: DuplicateCandidatesQueryVariables; result: DuplicateCandidatesQuery };
   ErasePersonalData: { variables: ErasePersonalDataMutationVariables; result: ErasePersonalDataMutation };
+  EraseSubjectData: { variables: EraseSubjectDataMutationVariables; result: EraseSubjectDataMutation };
   InteractionList: { variables: InteractionListQueryVariables; result: InteractionListQuery };
   InteractionTimeline: { variables: InteractionTimelineQueryVariables; result: InteractionTimelineQuery };
   JobList: { variables: JobListQueryVariables; result: JobListQuery };
@@ -7538,6 +8221,7 @@ export interface RegisteredOperations {
   NormalizeCustomers: { variables: NormalizeCustomersMutationVariables; result: NormalizeCustomersMutation };
   PreviewArchivePolicy: { variables: PreviewArchivePolicyQueryVariables; result: PreviewArchivePolicyQuery };
   PurgeCustomer: { variables: PurgeCustomerMutationVariables; result: PurgeCustomerMutation };
+  RejectSubjectRequest: { variables: RejectSubjectRequestMutationVariables; result: RejectSubjectRequestMutation };
   RenewSession: { variables: RenewSessionMutationVariables; result: RenewSessionMutation };
   ResetUserPassword: { variables: ResetUserPasswordMutationVariables; result: ResetUserPasswordMutation };
   ResolveAllDataQualityIssues: { variables: ResolveAllDataQualityIssuesMutationVariables; result: ResolveAllDataQualityIssuesMutation };
@@ -7546,6 +8230,7 @@ export interface RegisteredOperations {
   RevertCustomer: { variables: RevertCustomerMutationVariables; result: RevertCustomerMutation };
   RunArchivePolicy: { variables: RunArchivePolicyMutationVariables; result: RunArchivePolicyMutation };
   RunCustomerImport: { variables: RunCustomerImportMutationVariables; result: RunCustomerImportMutation };
+  RunSubjectAccessExport: { variables: RunSubjectAccessExportMutationVariables; result: RunSubjectAccessExportMutation };
   SaveSegment: { variables: SaveSegmentMutationVariables; result: SaveSegmentMutation };
   SaveTag: { variables: SaveTagMutationVariables; result: SaveTagMutation };
   SearchArchive: { variables: SearchArchiveQueryVariables; result: SearchArchiveQuery };
@@ -7558,6 +8243,10 @@ export interface RegisteredOperations {
   StartBackup: { variables: StartBackupMutationVariables; result: StartBackupMutation };
   StartBackupDrill: { variables: StartBackupDrillMutationVariables; result: StartBackupDrillMutation };
   StartKeyRotation: { variables: StartKeyRotationMutationVariables; result: StartKeyRotationMutation };
+  SubjectAccessExportLink: { variables: SubjectAccessExportLinkMutationVariables; result: SubjectAccessExportLinkMutation };
+  SubjectMatches: { variables: SubjectMatchesQueryVariables; result: SubjectMatchesQuery };
+  SubjectRequestList: { variables: SubjectRequestListQueryVariables; result: SubjectRequestListQuery };
+  SubjectRequestOne: { variables: SubjectRequestOneQueryVariables; result: SubjectRequestOneQuery };
   TagAll: { variables: TagAllQueryVariables; result: TagAllQuery };
   UndoCustomerImport: { variables: UndoCustomerImportMutationVariables; result: UndoCustomerImportMutation };
   UndoOperation: { variables: UndoOperationMutationVariables; result: UndoOperationMutation };

@@ -1,11 +1,9 @@
 /**
  * The record lifecycle in a real browser against the real server: void and unvoid,
- * archive → find in the archive → restore, purge with the typed code and the export
- * download, an archive policy built, previewed and run with its job followed to the
+ * archive → find in the archive → restore, purge (into the recycle bin) with the typed code, an archive policy built, previewed and run with its job followed to the
  * end, lifecycle classification, the Chinese screens, and what sales and support see.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { screenshot, signInAs } from './browser.ts';
@@ -237,7 +235,7 @@ describe('admin: archive old interactions', () => {
 });
 
 describe('admin: purge', () => {
-  it('purges a voided customer by typing its code and downloads the export', async () => {
+  it('puts a voided customer in the recycle bin by typing its code; the customer stays until its countdown ends', async () => {
     const [customer] = await activeCustomers(1, 30);
     await graphql(base, 'mutation($input: VoidCustomerInput!) { voidCustomer(input: $input) { customer { id } } }', {
       input: { id: customer!.id, reason: 'TEST_RECORD' },
@@ -251,14 +249,12 @@ describe('admin: purge', () => {
     assert.equal(await confirm.isDisabled(), true);
     await dialog.locator('input[name="confirm"]').fill(customer!.code);
     await screenshot(page, 'admin-purge-dialog');
-    const [download] = await Promise.all([page.waitForEvent('download'), confirm.click()]);
-    assert.equal(download.suggestedFilename(), `custos-purged-${customer!.code}.json`);
-    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as unknown;
-    assert.match(JSON.stringify(exported), new RegExp(customer!.code));
+    await confirm.click();
     await page.waitForURL(/\/voided-customers$/);
-    assert.equal(await statusOf(customer!.id), null);
-    const archived = await graphql<{ archivedCustomer: unknown }>(base, 'query($id: ID!) { archivedCustomer(id: $id) { id } }', { id: customer!.id }, adminToken);
-    assert.equal(archived.archivedCustomer, null);
+    assert.equal(await statusOf(customer!.id), 'VOID');
+    const bin = await graphql<{ scheduledPurges: { nodes: { customerId: string; code: string; state: string }[] } }>(
+      base, '{ scheduledPurges { nodes { customerId code state } } }', {}, adminToken);
+    assert.deepEqual(bin.scheduledPurges.nodes.find((n) => n.customerId === customer!.id), { customerId: customer!.id, code: customer!.code, state: 'SCHEDULED' });
   });
 });
 

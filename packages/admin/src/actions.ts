@@ -12,6 +12,7 @@ import { customerActions } from './resources/customers/customer.actions.ts';
 import { jobActions } from './resources/jobs/job.actions.ts';
 import { policyActions } from './resources/archive-policies/policy.actions.ts';
 import { userActions } from './resources/users/user.actions.ts';
+import { subjectRequestActions } from './resources/subject-requests/subject-request.actions.ts';
 
 export const ACTIONS = {
   ...customerActions,
@@ -20,6 +21,7 @@ export const ACTIONS = {
   ...jobActions,
   ...backupActions,
   ...cleanupActions,
+  ...subjectRequestActions,
 } as const satisfies Record<string, ActionSpec>;
 
 export type ActionName = keyof typeof ACTIONS;

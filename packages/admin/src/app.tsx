@@ -14,6 +14,7 @@ import { customers } from './resources/customers/index.ts';
 import { interactions } from './resources/interactions/index.ts';
 import { jobs } from './resources/jobs/index.ts';
 import { segments } from './resources/segments/index.ts';
+import { subjectRequests } from './resources/subject-requests/index.ts';
 import { tags } from './resources/tags/index.ts';
 import { users } from './resources/users/index.ts';
 import { voidedCustomers } from './resources/voided-customers/index.ts';
@@ -28,6 +29,9 @@ const MergesPage = lazyScreen(() => import('./cleanup/merges-page.tsx'), 'Merges
 const DataQualityPage = lazyScreen(() => import('./cleanup/data-quality-page.tsx'), 'DataQualityPage');
 const NormalizePage = lazyScreen(() => import('./cleanup/normalize-page.tsx'), 'NormalizePage');
 const ArchiveSearchPage = lazyScreen(() => import('./archive-search/archive-search-page.tsx'), 'ArchiveSearchPage');
+// Customer imports (issue 22): upload, then the wizard of one import.
+const ImportUploadPage = lazyScreen(() => import('./intake/import-upload-page.tsx'), 'ImportUploadPage');
+const ImportWizardPage = lazyScreen(() => import('./intake/import-wizard-page.tsx'), 'ImportWizardPage');
 
 const dataProvider = createDataProvider();
 
@@ -67,6 +71,7 @@ function CustosAdmin() {
       {/* Names only, for pickers and labels: no screens. */}
       <Resource name="staff" />
       <Resource name="audit-events" {...auditEvents} />
+      <Resource name="subject-requests" {...subjectRequests} />
       <CustomRoutes>
         <Route path="/reports" element={<ReportsPage />} />
         <Route path="/backups" element={<BackupsPage />} />
@@ -75,6 +80,8 @@ function CustosAdmin() {
         <Route path="/data-quality" element={<DataQualityPage />} />
         <Route path="/normalization" element={<NormalizePage />} />
         <Route path="/archive-search" element={<ArchiveSearchPage />} />
+        <Route path="/imports" element={<ImportUploadPage />} />
+        <Route path="/imports/:id" element={<ImportWizardPage />} />
       </CustomRoutes>
     </Admin>
   );

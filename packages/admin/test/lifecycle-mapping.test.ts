@@ -137,11 +137,12 @@ describe('lifecycle actions', () => {
     assert.deepEqual(built.parseResponse({ data: { data: { customer: { id: '5', status: 'VOID' }, undo } } }).data, { customer: { id: '5', status: 'VOID' }, undo });
   });
 
-  it('purge sends the typed code and hands back the export', () => {
+  it('purge sends the typed code and hands back the recycle bin entry', () => {
     const built = buildAction(builder(), ACTIONS.purgeCustomer, { id: '5', reason: 'test data', confirm: 'C0005' });
-    assert.match(compact(built.query), /purgeCustomer\(input: \$input\) \{ purgedId code export \}/);
-    const result = built.parseResponse({ data: { data: { purgedId: '5', code: 'C0005', export: { customer: { code: 'C0005' } } } } });
-    assert.deepEqual(result.data, { purgedId: '5', code: 'C0005', export: { customer: { code: 'C0005' } } });
+    assert.match(compact(built.query), /purgeCustomer\(input: \$input\) \{ scheduledPurge \{ id code dueAt \} \}/);
+    assert.deepEqual(own(built.variables), { input: { id: '5', reason: 'test data', confirm: 'C0005' } });
+    const result = built.parseResponse({ data: { data: { scheduledPurge: { id: '9', code: 'C0005', dueAt: '2027-01-03T00:00:00.000000Z' } } } });
+    assert.deepEqual(result.data, { scheduledPurge: { id: '9', code: 'C0005', dueAt: '2027-01-03T00:00:00.000000Z' } });
   });
 
   it('legal hold reads whichever store the customer is in', () => {

@@ -220,6 +220,25 @@ const schema = z.object({
   /** Minutes during which a person may undo their own void, archive, bulk tag or
    * normalization (undoOperation); what it changed is kept that long. */
   UNDO_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+  // Governance (modules/recycle-bin, modules/approval, policy/four-eyes.ts).
+  /** Days a purge waits in the recycle bin, where it can be cancelled, before the retention
+   * sweep carries it out. An immediate purge needs an approved four-eyes request. */
+  PURGE_DELAY_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  /** Days the export of a carried-out purge stays readable in the recycle bin (then the
+   * sweep removes it; the audit tombstone stays). */
+  PURGE_EXPORT_KEEP_DAYS: z.coerce.number().int().min(0).max(3650).default(7),
+  /** Operations that need a second person (four-eyes), comma-separated: any of
+   * ERASE_PERSONAL_DATA, ARCHIVE_CUSTOMERS, RESTORE_HELD, ENABLE_ARCHIVE_POLICY,
+   * ROTATE_ENCRYPTION_KEYS. PURGE_NOW always needs one. */
+  APPROVAL_REQUIRED: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(['ERASE_PERSONAL_DATA', 'ARCHIVE_CUSTOMERS', 'RESTORE_HELD', 'ENABLE_ARCHIVE_POLICY', 'ROTATE_ENCRYPTION_KEYS']))),
+  /** With ARCHIVE_CUSTOMERS in APPROVAL_REQUIRED: archiving this many customers or more in one call needs approval. */
+  APPROVAL_BULK_ARCHIVE_MIN: z.coerce.number().int().min(1).max(1_000_000).default(100),
+  /** Hours a four-eyes request waits for a decision before it expires (and can no longer run). */
+  APPROVAL_EXPIRY_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(72),
   // Operations (http/metrics.ts, graphql/persisted-operations.ts).
   /** Bearer token for GET /metrics; production serves /metrics only when it is set. */
   METRICS_TOKEN: z.string().regex(/^[A-Za-z0-9._~+/=-]{24,}$/, 'must be at least 24 characters of A-Z a-z 0-9 . _ ~ + / = -').optional(),

@@ -6,6 +6,7 @@ import { auditPseudonym, auditSafe, scrubText } from '../src/modules/audit/audit
 import { JOB_PARAMS_IN_USE, personalDataFindings } from './helpers/audit-scan.js';
 import { insertCustomer } from './helpers/fixtures.js';
 import { startWorker, waitForJob } from './helpers/jobs.js';
+import { sweepNow } from './helpers/purge.js';
 import { startTestServer, type GraphQLResponse, type TestServer } from './helpers/test-server.js';
 import type { JobWorker } from '../src/modules/job/job.worker.js';
 
@@ -106,7 +107,10 @@ describe('no personal data in the audit trail', () => {
     await ok(gql(`mutation($r: String!) { dismissDuplicate(input: { groupId: "${group!.id}", reason: $r }) { dismissedPairs } }`, { r: `${P.email} is someone else` }));
     const v = await insertCustomer(server.db, { name: 'Probe V', status: 'VOID' });
     await server.db.query(`update customer set code = 'PRB-' || id where id = $1`, [v]);
-    await ok(gql(`mutation($r: String!) { purgeCustomer(input: { id: "${v}", reason: $r, confirm: "PRB-${v}" }) { purgedId } }`, { r: `erasure request of ${P.taxId}` }));
+    const bin = await ok(gql(`mutation($r: String!) { purgeCustomer(input: { id: "${v}", reason: $r, confirm: "PRB-${v}" }) { scheduledPurge { id } } }`, { r: `erasure request of ${P.taxId}` }));
+    await ok(gql(`mutation($id: ID!, $r: String!) { cancelScheduledPurge(input: { id: $id, reason: $r }) { scheduledPurge { id } } }`, { id: bin.purgeCustomer.scheduledPurge.id, r: `kept for ${P.email}` }));
+    await ok(gql(`mutation($r: String!) { purgeCustomer(input: { id: "${v}", reason: $r, confirm: "PRB-${v}" }) { scheduledPurge { id } } }`, { r: `erasure request of ${P.taxId}` }));
+    await sweepNow(server, [(await server.db.query<{ id: string }>(`select id::text from purge_schedule where customer_id = $1 and state = 'SCHEDULED'`, [v]))[0]!.id]);
 
     // Filters: segments, exports, bulk tagging and jobs that work on them.
     const seg = await ok(gql(`mutation($i: SaveSegmentInput!) { saveSegment(input: $i) { segment { id version } } }`, {

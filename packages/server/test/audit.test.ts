@@ -7,7 +7,8 @@ import { createBackupFile } from '../src/modules/backup/backup.dump.js';
 import { buildAppSchema } from '../src/app/schema.js';
 import { hashPassword } from '../src/modules/identity/passwords.js';
 import { insertCustomer } from './helpers/fixtures.js';
-import { startTestServer, type TestServer } from './helpers/test-server.js';
+import { startTestServer, TEST_JWT_SECRET, type TestServer } from './helpers/test-server.js';
+import { TokenSigner } from '../src/core/tokens.js';
 import { dbId, gid } from './helpers/global-ids.js';
 
 let server: TestServer;
@@ -152,11 +153,41 @@ const SAMPLES: Record<string, { action: string; events?: number; prepare?: () =>
     },
   },
   purgeCustomer: {
-    action: 'CUSTOMER_PURGED',
+    action: 'CUSTOMER_PURGE_SCHEDULED',
     run: async () => {
       const id = await fresh('VOID');
-      return server.gql(`mutation { purgeCustomer(input: { id: "${id}", reason: "erasure request", confirm: "AUD-${id}" }) { purgedId } }`);
+      return server.gql(`mutation { purgeCustomer(input: { id: "${id}", reason: "erasure request", confirm: "AUD-${id}" }) { scheduledPurge { id } } }`);
     },
+  },
+  cancelScheduledPurge: {
+    action: 'CUSTOMER_PURGE_CANCELLED',
+    prepare: async () => {
+      const id = await fresh('VOID');
+      const res = await server.gql(`mutation { purgeCustomer(input: { id: "${id}", reason: "erasure request", confirm: "AUD-${id}" }) { scheduledPurge { id } } }`);
+      return res.data.purgeCustomer.scheduledPurge.id;
+    },
+    run: async (id: string) => server.gql(`mutation { cancelScheduledPurge(input: { id: "${id}", reason: "kept after all" }) { scheduledPurge { id } } }`),
+  },
+  requestApproval: {
+    action: 'APPROVAL_REQUESTED',
+    run: async () => requestPurgeNow(),
+  },
+  approveRequest: {
+    action: 'APPROVAL_APPROVED',
+    // The approval and the job it queues (JOB_ENQUEUED) to run the operation.
+    events: 2,
+    prepare: requestPurgeNow,
+    run: async (res: any) => asSecondAdmin(`mutation { approveRequest(input: { id: "${res.data.requestApproval.request.id}" }) { request { id } } }`),
+  },
+  rejectRequest: {
+    action: 'APPROVAL_REJECTED',
+    prepare: requestPurgeNow,
+    run: async (res: any) => asSecondAdmin(`mutation { rejectRequest(input: { id: "${res.data.requestApproval.request.id}", note: "no" }) { request { id } } }`),
+  },
+  cancelApprovalRequest: {
+    action: 'APPROVAL_CANCELLED',
+    prepare: requestPurgeNow,
+    run: async (res: any) => server.gql(`mutation { cancelApprovalRequest(input: { id: "${res.data.requestApproval.request.id}" }) { request { id } } }`),
   },
   setLegalHold: {
     action: 'LEGAL_HOLD_SET',
@@ -413,6 +444,22 @@ async function stagedImport(state: 'UPLOADED' | 'IMPORTED'): Promise<string> {
 }
 
 /** A customer in the given state, created directly (no audit event of its own), with code AUD-<id>. */
+async function requestPurgeNow(): Promise<any> {
+  const id = await fresh('VOID');
+  return server.gql(`mutation { requestApproval(input: { operation: PURGE_NOW, reason: "court order", customerIds: ["${id}"], confirm: "AUD-${id}" }) { request { id } } }`);
+}
+
+/** A second ADMIN: four-eyes requests are decided by someone other than the requester. */
+let secondAdmin: string | undefined;
+async function asSecondAdmin(query: string): Promise<any> {
+  if (!secondAdmin) {
+    const [row] = await server.db.query<{ id: string }>(`insert into app_user (email, display_name, role) values ('admin2@example.com', 'admin2', 'ADMIN') returning id::text`);
+    secondAdmin = row!.id;
+  }
+  const { token } = await new TokenSigner(TEST_JWT_SECRET, 600).sign({ userId: secondAdmin, tokenVersion: 1 });
+  return (await server.post({ query }, { authorization: `Bearer ${token}` })).body;
+}
+
 async function fresh(status: 'ACTIVE' | 'VOID' | 'ARCHIVED'): Promise<string> {
   const id = await insertCustomer(server.db, { name: 'Audit Lifecycle', status: status === 'VOID' ? 'VOID' : 'ACTIVE' });
   await server.db.query(`update customer set code = 'AUD-' || id where id = $1`, [id]);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { purgeNowForTest } from './helpers/purge.js';
 import { startTestServer, type GraphQLResponse, type TestServer } from './helpers/test-server.js';
 import { dbId, gid } from './helpers/global-ids.js';
 
@@ -97,9 +98,7 @@ describe('a code and the archive move', () => {
     const taken = await server.gql(CREATE, { code });
     expect(taken.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CUSTOMER_CODE_TAKEN' });
 
-    const purged = await server.gql(`mutation($id: ID!, $code: String!) {
-      purgeCustomer(input: { id: $id, reason: "gone", confirm: $code }) { purgedId } }`, { id, code });
-    expect(purged.errors).toBeUndefined();
+    await purgeNowForTest(server, id!, code!, 'gone');
     expect(await stores(code!)).toEqual({ live: [], archived: [], key: null });
     const reused = await server.gql(CREATE, { code });
     expect(reused.errors).toBeUndefined();
@@ -176,9 +175,7 @@ describe('twins from before the key table', () => {
   it('hand the code to the archived twin when the live one is purged', async () => {
     const { live, archived, code } = await twin();
     await server.gql(`mutation($id: ID!) { voidCustomer(input: { id: $id, reason: TEST_RECORD }) { customer { id } } }`, { id: live });
-    const purged = await server.gql(`mutation($id: ID!, $code: String!) {
-      purgeCustomer(input: { id: $id, reason: "twin", confirm: $code }) { purgedId } }`, { id: live, code });
-    expect(purged.errors).toBeUndefined();
+    await purgeNowForTest(server, live, code, 'twin');
     expect(await stores(code)).toEqual({ live: [], archived: [archived], key: archived });
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
+import { purgeNowForTest } from './helpers/purge.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 import { gid, rawId } from './helpers/global-ids.js';
 
@@ -134,7 +135,7 @@ describe('history through the whole lifecycle', () => {
     const c = await create('Purged history');
     await ok(server.gql(`mutation { voidCustomer(input: { id: "${c.id}", reason: TEST_RECORD }) { customer { id code } } }`));
     const [{ code }] = await server.db.query<{ code: string }>(`select code from customer where id = $1`, [rawId(c.id)]);
-    await ok(server.gql(`mutation { purgeCustomer(input: { id: "${c.id}", reason: "test purge", confirm: "${code}" }) { purgedId } }`));
+    await purgeNowForTest(server, c.id, code);
     const [{ n }] = await server.db.query<{ n: number }>(`select count(*)::int as n from customer_history where customer_id = $1`, [rawId(c.id)]);
     expect(n).toBe(0);
     expect((await history(c.id)).data.customerHistory).toBeNull();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { insertCustomer, insertInteractions } from './helpers/fixtures.js';
+import { PURGED_EXPORTS, purgeNowForTest, sweepNow } from './helpers/purge.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 import { gid } from './helpers/global-ids.js';
 
@@ -231,7 +232,9 @@ describe('archive / restore', () => {
 });
 
 describe('purge, legal hold and erasure', () => {
-  const PURGE = `mutation($id: ID!, $confirm: String!) { purgeCustomer(input: { id: $id, reason: "customer asked for deletion", confirm: $confirm }) { purgedId code export } }`;
+  // Purge goes through the recycle bin: scheduled here, carried out by the retention sweep
+  // once due (test/helpers/purge.ts makes it due and runs the sweep).
+  const PURGE = `mutation($id: ID!, $confirm: String!) { purgeCustomer(input: { id: $id, reason: "customer asked for deletion", confirm: $confirm }) { scheduledPurge { id customerId code state } } }`;
 
   it('purges only VOID or ARCHIVED customers, after the code is typed, and keeps a tombstone without personal data', async () => {
     const id = await customer('待删除', { interactions: 2 });
@@ -244,11 +247,16 @@ describe('purge, legal hold and erasure', () => {
     const manager = await server.as('manager')(PURGE, { id, confirm: code });
     expect(manager.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     expect((await rowState(id)).live).toBe('VOID');
+    expect(await server.db.query(`select 1 from purge_schedule where customer_id = $1`, [id])).toEqual([]);
 
-    const purged = await server.gql(PURGE, { id, confirm: code });
-    expect(purged.errors).toBeUndefined();
-    expect(purged.data.purgeCustomer).toMatchObject({ purgedId: A(id), code });
-    const exported = purged.data.purgeCustomer.export;
+    const scheduled = await server.gql(PURGE, { id, confirm: code });
+    expect(scheduled.errors).toBeUndefined();
+    expect(scheduled.data.purgeCustomer.scheduledPurge).toMatchObject({ customerId: C(id), code, state: 'SCHEDULED' });
+    // Nothing is removed until the countdown ends.
+    expect((await rowState(id)).live).toBe('VOID');
+    await sweepNow(server, [scheduled.data.purgeCustomer.scheduledPurge.id]);
+    const bin = (await server.gql(PURGED_EXPORTS)).data.scheduledPurges.nodes;
+    const exported = bin.find((r: { customerId: string }) => r.customerId === C(id)).export;
     expect(exported).toMatchObject({ store: 'LIVE', customer: { id: Number(id), email: `c${id}@example.com` } });
     expect(exported.interactions).toHaveLength(2);
     expect(await rowState(id)).toEqual({ live: null, archived: null, interactions: 0, archivedInteractions: 0 });
@@ -269,9 +277,9 @@ describe('purge, legal hold and erasure', () => {
     expect(blocked.errors![0]!.extensions!.code).toBe('INVALID_STATE');
     expect((await server.gql(`{ verifyArchive { ok } }`)).data.verifyArchive.ok).toBe(true);
     await server.gql(`mutation($id: ID!) { setLegalHold(input: { id: $id, hold: false, reason: "case closed" }) { archivedCustomer { legalHold } } }`, { id });
-    const purged = await server.gql(PURGE, { id, confirm: code });
-    expect(purged.data.purgeCustomer.export).toMatchObject({ store: 'ARCHIVE' });
-    expect(purged.data.purgeCustomer.export.archivedInteractions).toHaveLength(3);
+    const exported = await purgeNowForTest(server, id, code);
+    expect(exported).toMatchObject({ store: 'ARCHIVE' });
+    expect(exported.archivedInteractions).toHaveLength(3);
     expect(await rowState(id)).toEqual({ live: null, archived: null, interactions: 0, archivedInteractions: 0 });
   });
 

@@ -16,6 +16,7 @@ import {
   type StaffField,
 } from '../src/policy/policy.js';
 import { permissionsFor } from '../src/policy/permissions.js';
+import { FOUR_EYES_ACTION, FourEyesOperation } from '../src/policy/four-eyes.js';
 import { Role } from '../src/policy/role.js';
 import { insertCustomer, setTaxId } from './helpers/fixtures.js';
 import { SearchEngine } from '../src/search/search-index.js';
@@ -499,6 +500,43 @@ describe('undo of one\u2019s own operations (generated from the policy)', () => 
     const scope = ACTIONS['operation:undo' as keyof typeof ACTIONS][TEST_USERS[user]];
     expect(res.errors?.[0]?.extensions?.code).toBe(scope === RowScope.NONE ? 'FORBIDDEN' : 'NOT_FOUND');
     expect(scope).not.toBe(RowScope.ALL);
+  });
+});
+
+describe('four-eyes approvals and the recycle bin (generated from the policy)', () => {
+  const scope = (action: string, user: TestUser) => ACTIONS[action as keyof typeof ACTIONS][TEST_USERS[user]];
+  const refused = (res: { errors?: { extensions?: Record<string, unknown> }[] }) => res.errors?.[0]?.extensions?.code;
+
+  it.each(ROLE_USERS)('approvalRequests, scheduledPurges, requestApproval: %s', async (user) => {
+    const inbox = await staff().as(user)('{ approvalRequests { pendingCount nodes { id } } }');
+    if (scope('approval:read', user) === RowScope.NONE) expect(refused(inbox)).toBe('FORBIDDEN');
+    else expect(inbox.errors).toBeUndefined();
+    const bin = await staff().as(user)('{ scheduledPurges { scheduledCount nodes { id export } } }');
+    if (scope(FOUR_EYES_ACTION[FourEyesOperation.PURGE_NOW], user) === RowScope.NONE) expect(refused(bin)).toBe('FORBIDDEN');
+    else expect(bin.errors).toBeUndefined();
+
+    const id = await insertCustomer(staff().db, { name: `四眼矩阵 ${user}`, status: 'VOID', code: `FE-${user}` });
+    const request = await staff().as(user)(
+      `mutation($id: ID!) { requestApproval(input: { operation: PURGE_NOW, reason: "matrix", customerIds: [$id], confirm: "FE-${user}" }) { request { id canDecide } } }`,
+      { id },
+    );
+    if (scope(FOUR_EYES_ACTION[FourEyesOperation.PURGE_NOW], user) === RowScope.NONE) expect(refused(request)).toBe('FORBIDDEN');
+    else expect(request.data.requestApproval.request.canDecide).toBe(false);
+  });
+
+  it.each(ROLE_USERS)('approveRequest and rejectRequest of another person\u2019s request: %s', async (user) => {
+    // Requested by another staff member, so that every test user is "another person".
+    const id = await insertCustomer(staff().db, { name: `四眼审批 ${user}`, status: 'VOID', code: `FA-${user}` });
+    const [row] = await staff().db.query<{ id: string }>(
+      `insert into approval_request (operation, params, preview, reason, requested_by, expires_at)
+       values ('PURGE_NOW', jsonb_build_object('customerIds', jsonb_build_array($1::text), 'confirm', $2::text), '{"customers":1,"interactions":0,"held":0}', 'matrix', $3::bigint, now() + interval '1 hour')
+       returning id::text`,
+      [id, `FA-${user}`, otherStaffId],
+    );
+    const mayDecide = scope('approval:decide', user) !== RowScope.NONE && scope(FOUR_EYES_ACTION[FourEyesOperation.PURGE_NOW], user) !== RowScope.NONE;
+    const rejected = await staff().as(user)(`mutation($id: ID!) { rejectRequest(input: { id: $id }) { request { state } } }`, { id: row!.id });
+    if (mayDecide) expect(rejected.data.rejectRequest.request.state).toBe('REJECTED');
+    else expect(refused(rejected)).toBe('FORBIDDEN');
   });
 });
 

@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { insertCustomer } from './helpers/fixtures.js';
+import { PURGED_EXPORTS, sweepNow } from './helpers/purge.js';
 import { startTestServer, type GraphQLResponse, type TestServer } from './helpers/test-server.js';
 import { gid } from './helpers/global-ids.js';
 
 /**
- * purgeCustomer / erasePersonalData racing restoreCustomers over real GraphQL: the restore
- * holds the archived row, the purge waits for it and finds it gone. The customer still
- * exists, so the answer is about the live row (purged, erased, or INVALID_STATE for its
- * status), never NOT_FOUND.
+ * purgeCustomer (scheduling into the recycle bin) / erasePersonalData racing
+ * restoreCustomers over real GraphQL: the restore holds the archived row, the purge waits
+ * for it and finds it gone. The customer still exists, so the answer is about the live row
+ * (scheduled then purged from there, erased, or INVALID_STATE for its status), never NOT_FOUND.
  */
 
 let server: TestServer;
@@ -20,7 +21,7 @@ afterAll(() => server.close());
 const ARCHIVE = `mutation($id: ID!) { archiveCustomers(input: { ids: [$id], reason: "race" }) { failures { id } } }`;
 const RESTORE = `mutation($id: ID!) { restoreCustomers(input: { ids: [$id], reason: "race" }) { customers { id status } failures { id code } } }`;
 const PURGE = `mutation($id: ID!, $code: String!) {
-  purgeCustomer(input: { id: $id, reason: "race", confirm: $code }) { purgedId export } }`;
+  purgeCustomer(input: { id: $id, reason: "race", confirm: $code }) { scheduledPurge { id customerId state } } }`;
 const ERASE = `mutation($id: ID!, $code: String!) {
   erasePersonalData(input: { id: $id, reason: "race", confirm: $code }) { customer { id email } archivedCustomer { id } } }`;
 
@@ -67,7 +68,12 @@ describe('a purge or erasure that loses the race with a restore', () => {
     const { restore, other } = await raceWithRestore(id, () => server.gql(PURGE, { id, code }));
     expect(restore.data.restoreCustomers.customers).toEqual([{ id: gid('Customer', id), status: 'VOID' }]);
     expect(other.errors).toBeUndefined();
-    expect(other.data.purgeCustomer).toMatchObject({ purgedId: id, export: { store: 'LIVE' } });
+    const entry = other.data.purgeCustomer.scheduledPurge;
+    expect(entry).toMatchObject({ customerId: id, state: 'SCHEDULED' });
+    // Carried out when due, from the live store the customer went back to.
+    await sweepNow(server, [entry.id]);
+    const bin = (await server.gql(PURGED_EXPORTS)).data.scheduledPurges.nodes;
+    expect(bin.find((r: { id: string }) => r.id === entry.id)).toMatchObject({ customerId: id, export: { store: 'LIVE' } });
     expect(await server.db.query(`select id from customer where id = $1 union all select id from archive.customer where id = $1`, [id])).toEqual([]);
   });
 

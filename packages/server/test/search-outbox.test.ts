@@ -10,6 +10,7 @@ import type { SearchIndex } from '../src/search/search-index.js';
 import { insertCustomer } from './helpers/fixtures.js';
 import { startWorker, testConfig, waitForJob } from './helpers/jobs.js';
 import { archiveDirectly, outboxRows, syncIndex } from './helpers/search.js';
+import { sweepNow } from './helpers/purge.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
 /**
@@ -66,8 +67,13 @@ describe('every change to an archived customer writes an outbox row in its own t
       .toEqual([id]);
     expect(await doc(id)).toBeUndefined();
 
-    expect(await step(`mutation($id: ID!) { purgeCustomer(input: { id: $id, reason: "retention over", confirm: "OBX-2" }) { purgedId } }`, { id: other }))
-      .toEqual([other]);
+    // Purge waits in the recycle bin (nothing to index yet); the sweep that carries it out queues the removal.
+    const scheduled = await server.gql(`mutation($id: ID!) { purgeCustomer(input: { id: $id, reason: "retention over", confirm: "OBX-2" }) { scheduledPurge { id } } }`, { id: other });
+    expect(scheduled.errors).toBeUndefined();
+    expect(await outboxRows(server.db)).toEqual([]);
+    await sweepNow(server, [scheduled.data.purgeCustomer.scheduledPurge.id]);
+    expect((await outboxRows(server.db)).map((r) => r.customer_id)).toEqual([other]);
+    await syncIndex(server.db, config);
     expect(await doc(other)).toBeUndefined();
   });
 

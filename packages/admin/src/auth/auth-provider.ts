@@ -29,6 +29,9 @@ export function canAccessResource(access: Access | undefined, resource: string, 
     case 'segments':
       // Everyone who reads customers reads tags and segments (filters, pickers); managing them is ADMIN and MANAGER.
       return can(access, 'classification:manage') && ['list', 'create', 'edit', 'delete'].includes(action);
+    case 'subject-requests':
+      if (action === 'create') return can(access, 'subject-request:manage');
+      return can(access, 'subject-request:read') && (action === 'list' || action === 'show');
     case 'audit-events':
       return showsAudit(access) && (action === 'list' || action === 'show');
     default:

@@ -159,6 +159,17 @@ export const RESOURCES: Record<string, ResourceSpec> = {
     nested: { createdBy: 'id displayName' },
     filterAliases: { q: 'search' },
   },
+  // Data-subject requests (issue 21): the register; its actions are in subject-request.actions.ts.
+  'subject-requests': {
+    typeName: 'SubjectRequest',
+    list: { kind: 'connection', query: 'subjectRequests' },
+    one: 'subjectRequest',
+    create: { mutation: 'createSubjectRequest', payload: 'subjectRequest' },
+    nested: {
+      steps: 'id at action customerId customerCode jobId fields',
+      accessExport: 'createdAt expiresAt customers interactions history merges accessLog',
+    },
+  },
   'audit-events': {
     typeName: 'AuditEvent',
     list: { kind: 'connection', query: 'auditEvents' },

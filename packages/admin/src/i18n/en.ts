@@ -1,5 +1,6 @@
 import { intakeEn } from './intake-en.ts';
 import { historyEn } from './history-en.ts';
+import { subjectRequestResourcesEn, subjectRequestsEn } from './subject-requests-en.ts';
 import { classificationEn, classificationResourcesEn } from './classification-en.ts';
 import { homeEn } from './home-en.ts';
 import { cleanupEn } from './cleanup-en.ts';
@@ -14,6 +15,7 @@ import { vocabularyEn } from './vocabulary-en.ts';
 export const en = {
   resources: {
     ...classificationResourcesEn,
+    ...subjectRequestResourcesEn,
     customers: {
       name: 'Customer |||| Customers',
       fields: {
@@ -224,6 +226,7 @@ export const en = {
     ...homeEn,
     ...cleanupEn,
     ...historyEn,
+    ...subjectRequestsEn,
     ...intakeEn,
     title: 'Custos',
     language: { en: 'English', 'zh-CN': '简体中文' },
@@ -341,8 +344,8 @@ export const en = {
       hold_lifted: 'Legal hold lifted',
       purge: 'Purge',
       purge_title: 'Delete for good',
-      purge_warning: 'The customer and its whole history are deleted and cannot be restored. An export of everything removed is downloaded as a JSON file; only a tombstone without personal data stays in the audit log.',
-      purged: '%{code} deleted; its export was downloaded',
+      purge_warning: 'The customer goes to the recycle bin. When its countdown ends it is deleted with its whole history and cannot be restored; until then it can be taken out of the bin. An export of everything removed is kept in the bin for a while; only a tombstone without personal data stays in the audit log.',
+      purge_scheduled: '%{code} is in the recycle bin; it will be deleted when its countdown ends',
       type_code: 'Type the customer code %{code} to confirm.',
       confirm_code: 'Customer code',
       erase: 'Erase personal data',

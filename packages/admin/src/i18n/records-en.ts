@@ -5,6 +5,14 @@
  */
 export const recordsEn = {
   actions: {
+    SUBJECT_REQUEST_RECEIVED: 'Subject request recorded',
+    SUBJECT_REQUEST_FULFILLED: 'Subject request answered',
+    SUBJECT_REQUEST_REJECTED: 'Subject request rejected',
+    SUBJECT_ACCESS_EXPORT_STARTED: 'Subject data gathering started',
+    SUBJECT_ACCESS_EXPORT_LINK_CREATED: 'Subject data download link issued',
+    SUBJECT_ACCESS_EXPORT_DOWNLOADED: 'Subject data downloaded',
+    SUBJECT_REQUEST_ERASURE_DONE: 'Erasure for a subject request',
+    SUBJECT_REQUEST_CORRECTION_DONE: 'Correction for a subject request',
     DEMO_DATA_SEEDED: 'Demo data loaded',
     ARCHIVE_POLICY_CREATED: 'Policy created',
     ARCHIVE_POLICY_UPDATED: 'Policy changed',
@@ -63,6 +71,7 @@ export const recordsEn = {
     USER_SIGN_IN_UNLOCKED: 'Sign-in unlocked',
   },
   entities: {
+    SubjectRequest: 'Subject request',
     Customer: 'Customer',
     Database: 'Database',
     ArchivePolicy: 'Archive policy',
@@ -129,8 +138,13 @@ export const recordsEn = {
     ROTATE_ENCRYPTION_KEYS: '%{live} live and %{archived} archived customers re-encrypted',
     IMPORT_CUSTOMERS: '%{created} created, %{updated} updated, %{skipped} skipped, %{queued} queued for merge review, %{errored} with errors',
     IMPORT_CUSTOMERS_DRY: 'Dry run: %{created} would be created, %{updated} updated, %{skipped} skipped, %{queued} queued for merge review; %{errored} with errors',
+    SUBJECT_ACCESS_EXPORT: '%{customers} records, %{interactions} interactions and %{history} earlier versions gathered',
     UNDO_CUSTOMER_IMPORT: '%{removed} customers removed, %{voided} voided (changed since), %{restored} restored, %{kept} kept as they are',
+    APPROVED_OPERATION: 'Four-eyes request %{requestId} carried out',
     params: {
+      requestId: 'Approval request',
+      requestedBy: 'Requested by',
+      operation: 'Operation',
       policyId: 'Policy',
       reason: 'Reason',
       asOf: 'As of',

@@ -5,6 +5,14 @@ type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen
 /** Chinese words for records people read (same keys as records-en.ts). */
 export const recordsZhCn: Widen<typeof recordsEn> = {
   actions: {
+    SUBJECT_REQUEST_RECEIVED: '登记数据主体请求',
+    SUBJECT_REQUEST_FULFILLED: '答复数据主体请求',
+    SUBJECT_REQUEST_REJECTED: '拒绝数据主体请求',
+    SUBJECT_ACCESS_EXPORT_STARTED: '开始收集数据主体的数据',
+    SUBJECT_ACCESS_EXPORT_LINK_CREATED: '发放数据主体数据下载链接',
+    SUBJECT_ACCESS_EXPORT_DOWNLOADED: '下载数据主体的数据',
+    SUBJECT_REQUEST_ERASURE_DONE: '为数据主体请求删除数据',
+    SUBJECT_REQUEST_CORRECTION_DONE: '为数据主体请求更正数据',
     DEMO_DATA_SEEDED: '载入演示数据',
     ARCHIVE_POLICY_CREATED: '新建策略',
     ARCHIVE_POLICY_UPDATED: '修改策略',
@@ -63,6 +71,7 @@ export const recordsZhCn: Widen<typeof recordsEn> = {
     USER_SIGN_IN_UNLOCKED: '解锁登录',
   },
   entities: {
+    SubjectRequest: '数据主体请求',
     Customer: '客户',
     Database: '数据库',
     ArchivePolicy: '归档策略',
@@ -128,8 +137,13 @@ export const recordsZhCn: Widen<typeof recordsEn> = {
     ROTATE_ENCRYPTION_KEYS: '已重新加密 %{live} 个在用客户和 %{archived} 个归档客户',
     IMPORT_CUSTOMERS: '新建 %{created} 个，更新 %{updated} 个，跳过 %{skipped} 个，%{queued} 个待合并审核，%{errored} 行有错误',
     IMPORT_CUSTOMERS_DRY: '试运行：将新建 %{created} 个，更新 %{updated} 个，跳过 %{skipped} 个，%{queued} 个待合并审核；%{errored} 行有错误',
+    SUBJECT_ACCESS_EXPORT: '已收集 %{customers} 条记录、%{interactions} 条往来记录和 %{history} 个历史版本',
     UNDO_CUSTOMER_IMPORT: '删除 %{removed} 个客户，作废 %{voided} 个（导入后有改动），恢复 %{restored} 个，保留 %{kept} 个不变',
+    APPROVED_OPERATION: '已执行四眼审批申请 %{requestId}',
     params: {
+      requestId: '审批申请',
+      requestedBy: '申请人',
+      operation: '操作',
       policyId: '策略',
       reason: '原因',
       asOf: '截至',

@@ -1,9 +1,11 @@
 import { cleanupEnumsEn } from './cleanup-en.ts';
+import { subjectRequestEnumsEn } from './subject-requests-en.ts';
 
 /** English names of enum values, industries and regions (merged into en.ts). */
 export const vocabularyEn = {
   enums: {
     ...cleanupEnumsEn,
+    ...subjectRequestEnumsEn,
     CustomerStatus: { ACTIVE: 'Active', VOID: 'Void', ARCHIVED: 'Archived', MERGED: 'Merged' },
     CustomerType: { ENTERPRISE: 'Enterprise', SMB: 'Small business', INDIVIDUAL: 'Individual' },
     CustomerTier: { KEY_ACCOUNT: 'Key account', LONG_TERM: 'Long-term', STANDARD: 'Standard' },
@@ -44,6 +46,8 @@ export const vocabularyEn = {
       BACKUP_DRILL: 'Restore drill',
       IMPORT_CUSTOMERS: 'Customer import',
       UNDO_CUSTOMER_IMPORT: 'Undo of a customer import',
+      APPROVED_OPERATION: 'Approved four-eyes operation',
+      SUBJECT_ACCESS_EXPORT: 'Data gathering for a subject request',
     },
     CustomerDimension: {
       LIFECYCLE_STAGE: 'Lifecycle stage',

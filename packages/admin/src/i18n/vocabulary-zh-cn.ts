@@ -1,9 +1,11 @@
 import { cleanupEnumsZh } from './cleanup-zh-cn.ts';
+import { subjectRequestEnumsZhCn } from './subject-requests-zh-cn.ts';
 
 /** Simplified Chinese names of enum values, industries and regions (merged into zh-cn.ts). */
 export const vocabularyZhCn = {
   enums: {
     ...cleanupEnumsZh,
+    ...subjectRequestEnumsZhCn,
     CustomerStatus: { ACTIVE: '正常', VOID: '已作废', ARCHIVED: '已归档', MERGED: '已合并' },
     CustomerType: { ENTERPRISE: '大型企业', SMB: '中小企业', INDIVIDUAL: '个人' },
     CustomerTier: { KEY_ACCOUNT: '重点客户', LONG_TERM: '长期客户', STANDARD: '普通客户' },
@@ -44,6 +46,8 @@ export const vocabularyZhCn = {
       BACKUP_DRILL: '恢复演练',
       IMPORT_CUSTOMERS: '客户导入',
       UNDO_CUSTOMER_IMPORT: '撤销客户导入',
+      APPROVED_OPERATION: '已批准的四眼操作',
+      SUBJECT_ACCESS_EXPORT: '为数据主体请求收集数据',
     },
     CustomerDimension: {
       LIFECYCLE_STAGE: '生命周期阶段',

@@ -1,5 +1,6 @@
 import { intakeZhCn } from './intake-zh-cn.ts';
 import { historyZhCn } from './history-zh-cn.ts';
+import { subjectRequestResourcesZhCn, subjectRequestsZhCn } from './subject-requests-zh-cn.ts';
 import { classificationResourcesZhCn, classificationZhCn } from './classification-zh-cn.ts';
 import { homeZhCn } from './home-zh-cn.ts';
 import { cleanupZh } from './cleanup-zh-cn.ts';
@@ -13,6 +14,7 @@ import type { CustosMessages } from './en.ts';
 export const zhCN: CustosMessages = {
   resources: {
     ...classificationResourcesZhCn,
+    ...subjectRequestResourcesZhCn,
     customers: {
       name: '客户',
       fields: {
@@ -223,6 +225,7 @@ export const zhCN: CustosMessages = {
     ...homeZhCn,
     ...cleanupZh,
     ...historyZhCn,
+    ...subjectRequestsZhCn,
     ...intakeZhCn,
     title: 'Custos 客户数据管理',
     language: { en: 'English', 'zh-CN': '简体中文' },
@@ -340,8 +343,8 @@ export const zhCN: CustosMessages = {
       hold_lifted: '已解除法律保留',
       purge: '彻底删除',
       purge_title: '彻底删除',
-      purge_warning: '客户及其全部历史将被删除且无法恢复。所删除内容的导出文件将以 JSON 格式下载；审计日志中只保留不含个人数据的删除记录。',
-      purged: '%{code} 已删除，导出文件已下载',
+      purge_warning: '客户将进入回收站。倒计时结束后，客户及其全部历史将被删除且无法恢复；在此之前可从回收站取回。所删除内容的导出会在回收站中保留一段时间；审计日志中只保留不含个人数据的删除记录。',
+      purge_scheduled: '%{code} 已进入回收站，倒计时结束后将被删除',
       type_code: '请输入客户代码 %{code} 以确认。',
       confirm_code: '客户代码',
       erase: '清除个人数据',

@@ -5,6 +5,7 @@ import ContentCopyOutlinedIcon from '@mui/icons-material/ContentCopyOutlined';
 import FactCheckOutlinedIcon from '@mui/icons-material/FactCheckOutlined';
 import InsightsOutlinedIcon from '@mui/icons-material/InsightsOutlined';
 import ManageSearchIcon from '@mui/icons-material/ManageSearch';
+import UploadFileOutlinedIcon from '@mui/icons-material/UploadFileOutlined';
 import { Layout, Menu, type LayoutProps } from 'react-admin';
 import { can } from '../auth/access.ts';
 import { useAccess } from '../auth/use-access.ts';
@@ -16,6 +17,7 @@ function AppMenu() {
     <Menu>
       <Menu.DashboardItem />
       <Menu.ResourceItems />
+      {can(access, 'customer:create') ? <Menu.Item to="/imports" primaryText="custos.intake.menu" leftIcon={<UploadFileOutlinedIcon />} data-testid="menu-imports" /> : null}
       {can(access, 'report:read') ? <Menu.Item to="/reports" primaryText="custos.reports.title" leftIcon={<InsightsOutlinedIcon />} data-testid="menu-reports" /> : null}
       {can(access, 'archive:read') ? <Menu.Item to="/archive-search" primaryText="custos.search.title" leftIcon={<ManageSearchIcon />} data-testid="menu-archive-search" /> : null}
       {can(access, 'customer:merge') ? <Menu.Item to="/duplicates" primaryText="custos.cleanup.duplicates.title" leftIcon={<ContentCopyOutlinedIcon />} data-testid="menu-duplicates" /> : null}

@@ -3,6 +3,7 @@ import { ArgumentValidationError } from 'type-graphql';
 import { CommonErrorCode, DomainError, PublicErrorCode, type FieldProblem } from '../common/domain-error.js';
 import { TooManyRequestsError } from '../modules/identity/identity.errors.js';
 import { PolicyErrorCode } from '../policy/policy.errors.js';
+import { FourEyesErrorCode } from '../policy/four-eyes.js';
 import { MODULES } from './modules.js';
 
 /** The one table from error codes to public codes: the shared and policy codes here, each
@@ -23,6 +24,9 @@ export const PUBLIC_CODE: Readonly<Record<string, PublicErrorCode>> = {
     [PolicyErrorCode.FIELD_READ_FORBIDDEN]: PublicErrorCode.FORBIDDEN,
     [PolicyErrorCode.SORT_FORBIDDEN]: PublicErrorCode.FORBIDDEN,
   } satisfies Record<PolicyErrorCode, PublicErrorCode>),
+  ...({
+    [FourEyesErrorCode.APPROVAL_REQUIRED]: PublicErrorCode.FORBIDDEN,
+  } satisfies Record<FourEyesErrorCode, PublicErrorCode>),
   ...Object.assign({}, ...MODULES.map((m) => m.errors ?? {})),
 };
 

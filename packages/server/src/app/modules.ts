@@ -22,6 +22,8 @@ import { seedModule } from '../modules/seed/seed.module.js';
 import { liveModule } from '../modules/live/live.module.js';
 import { undoModule } from '../modules/undo/undo.module.js';
 import { historyModule } from '../modules/history/history.module.js';
+import { recycleBinModule } from '../modules/recycle-bin/recycle-bin.module.js';
+import { approvalModule } from '../modules/approval/approval.module.js';
 import { subjectRequestModule } from '../modules/subject-request/subject-request.module.js';
 import { nodeModule } from '../modules/node/node.module.js';
 
@@ -57,6 +59,8 @@ export const MODULES: readonly ModuleManifest[] = [
   liveModule,
   undoModule,
   historyModule,
+  recycleBinModule,
+  approvalModule,
   subjectRequestModule,
   nodeModule,
 ];

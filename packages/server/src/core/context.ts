@@ -64,6 +64,9 @@ export interface RequestContext {
   language: Language;
   /** The process's change listener (PostgreSQL LISTEN), for subscriptions; absent outside them. */
   live?: ChangeFeed;
+  /** Set only while an approved four-eyes request runs its operation (modules/approval): the
+   * operation's gate (policy/four-eyes.ts) lets exactly that operation through. */
+  approval?: { requestId: string; operation: string; requestedBy: string };
 }
 
 /** The process's feed of PostgreSQL notifications (modules/live ChangeListener), as a

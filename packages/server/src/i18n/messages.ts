@@ -71,6 +71,7 @@ export const ZH: Record<string, string> = {
   'must be in the future': '必须是将来的时间',
   'must not be in the future': '不能是将来的时间',
   'must be between 0 and {max}': '必须在 0 到 {max} 之间',
+  'must be between 1 and {max}': '必须在 1 到 {max} 之间',
   'already in use': '已被使用',
   'already exists': '已存在',
   'stale version': '版本已过期',
@@ -140,6 +141,24 @@ export const ZH: Record<string, string> = {
   'Your role may not read {field}': '您的角色无权读取 {field}',
   'Your role may not sort or filter by {field}': '您的角色无权按 {field} 排序或筛选',
   'This server runs registered operations only; this document is not in the registry': '此服务器只运行已登记的操作；此文档未登记',
+
+  // Four-eyes approvals and the recycle bin
+  '{operation} needs a second person: ask for it with requestApproval; nothing was changed': '{operation} 需要第二人审批：请用 requestApproval 申请；未做任何更改',
+  'needs a second person': '需要第二人审批',
+  'Approval request {id} was not found': '未找到审批申请 {id}',
+  'Approval request {id} is your own: another person must approve or reject it': '审批申请 {id} 是您本人提交的：须由另一人批准或驳回',
+  'Approval request {id} is {state}, not waiting for a decision': '审批申请 {id} 的状态为 {state}，不在等待决定',
+  'Approval request {id} has expired and can no longer be approved or run': '审批申请 {id} 已过期，不能再批准或执行',
+  'Only the person who asked can cancel approval request {id}': '只有提交人可以撤回审批申请 {id}',
+  '{operation} does not need a second person here; run it directly': '{operation} 在此无需第二人审批，请直接执行',
+  'not required': '无需审批',
+  'must name exactly one customer': '必须恰好指定一个客户',
+  "must be the customer's code": '必须是该客户的编号',
+  'must name 1 to {max} customers': '必须指定 1 到 {max} 个客户',
+  'takes no customers, code or policy': '不接受客户、编号或策略',
+  'must name an archive policy': '必须指定一个归档策略',
+  'Customer {id} is already in the recycle bin, to be purged at {dueAt}': '客户 {id} 已在回收站中，将于 {dueAt} 清除',
+  'Scheduled purge {id} is not waiting in the recycle bin': '待清除记录 {id} 不在回收站中等待',
 
   // Customer history
   'History entry {seq} of this customer has no kept values to revert to': '此客户的历史条目 {seq} 没有可恢复的保存值',

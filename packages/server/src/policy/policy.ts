@@ -182,6 +182,10 @@ export enum Action {
   OPERATION_UNDO = 'operation:undo',
   /** Re-encrypt sensitive values under the current encryption key (a job). */
   ENCRYPTION_KEYS_ROTATE = 'encryption:rotate',
+  /** See four-eyes requests (the approvals inbox) and their counts. */
+  APPROVAL_READ = 'approval:read',
+  /** Approve or reject someone else's four-eyes request (also needs the operation's own action; never one's own). */
+  APPROVAL_DECIDE = 'approval:decide',
   /** Read the register of data-subject requests (PIPL/GDPR) and what was done for each. */
   SUBJECT_REQUEST_READ = 'subject-request:read',
   /** Record, reject and close data-subject requests; correct a subject's data through one. */
@@ -230,6 +234,8 @@ export const ACTIONS: Record<Action, Record<Role, RowScope>> = {
   [Action.SEARCH_ADMIN]: actionRoles([ADMIN]),
   [Action.CLASSIFICATION_MANAGE]: actionRoles([ADMIN, MANAGER]),
   [Action.ENCRYPTION_KEYS_ROTATE]: actionRoles([ADMIN]),
+  [Action.APPROVAL_READ]: actionRoles([ADMIN, MANAGER, AUDITOR]),
+  [Action.APPROVAL_DECIDE]: actionRoles([ADMIN, MANAGER]),
   // OWN for everyone: only the operations one did oneself, whatever one's row scope.
   [Action.OPERATION_UNDO]: actionRoles([], [ADMIN, MANAGER, SALES]),
   // Auditors check that requests are answered in time; they read the register masked.

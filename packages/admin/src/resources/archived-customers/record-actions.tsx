@@ -5,7 +5,6 @@ import UnarchiveOutlinedIcon from '@mui/icons-material/UnarchiveOutlined';
 import { Typography } from '@mui/material';
 import { Button, TextInput, required, useTranslate } from 'react-admin';
 import { ActionDialog } from '../../shared/action-dialog.tsx';
-import { downloadJson } from '../../shared/download.ts';
 import type { BulkPayload } from '../../shared/use-action.ts';
 import { useRecordAction } from '../../shared/use-record-action.ts';
 import { ReasonInput } from '../customers/lifecycle-inputs.tsx';
@@ -78,13 +77,12 @@ export function LegalHoldButton() {
 }
 
 /**
- * Delete a VOID or ARCHIVED customer for good (ADMIN). The customer's code must be
- * typed; the server's export of everything removed is saved as a JSON file at once,
- * since it cannot be fetched again.
+ * Puts a VOID or ARCHIVED customer in the recycle bin (ADMIN): it is deleted for good when
+ * its countdown ends, unless cancelled there. The customer's code must be typed.
  */
 export function PurgeButton({ listAfter }: { listAfter: string }) {
   const translate = useTranslate();
-  const { record, allowed, action, open, setOpen, notify, redirect } = useRecordAction<{ purgedId: string; code: string; export: unknown }>('purgeCustomer', 'customer:purge');
+  const { record, allowed, action, open, setOpen, notify, redirect } = useRecordAction<{ scheduledPurge: { id: string; code: string; dueAt: string } }>('purgeCustomer', 'customer:purge');
   const status = record?.['status'];
   if (!allowed || !record || (status !== 'VOID' && status !== 'ARCHIVED')) return null;
   const code = String(record['code']);
@@ -102,9 +100,8 @@ export function PurgeButton({ listAfter }: { listAfter: string }) {
         canSubmit={(values) => values['confirm'] === code}
         onSubmit={async (values) => {
           const result = await action.mutateAsync({ id: record.id, reason: values['reason'], confirm: values['confirm'] });
-          downloadJson(`custos-purged-${result.code}.json`, result.export);
           setOpen(false);
-          notify('custos.archive.purged', { type: 'success', messageArgs: { code: result.code } });
+          notify('custos.archive.purge_scheduled', { type: 'success', messageArgs: { code: result.scheduledPurge.code } });
           redirect('list', listAfter);
         }}
       >

@@ -9,7 +9,7 @@ export const customerActions = {
   archiveCustomers: { mutation: 'archiveCustomers', fields: { customers: ARCHIVED, failures: FAILURES, archivedInteractions: 'scalar', undo: UNDO } },
   restoreCustomers: { mutation: 'restoreCustomers', fields: { customers: CUSTOMERS, failures: FAILURES, restoredInteractions: 'scalar' } },
   archiveInteractions: { mutation: 'archiveInteractions', fields: { archivedCount: 'scalar', customerCount: 'scalar' } },
-  purgeCustomer: { mutation: 'purgeCustomer', fields: { purgedId: 'scalar', code: 'scalar', export: 'scalar' } },
+  purgeCustomer: { mutation: 'purgeCustomer', fields: { scheduledPurge: { select: 'id code dueAt' } } },
   revertCustomer: { mutation: 'revertCustomer', fields: { customer: CUSTOMERS, revertedFields: 'scalar' }, primary: 'customer' },
   setLegalHold: { mutation: 'setLegalHold', fields: { customer: CUSTOMERS, archivedCustomer: ARCHIVED } },
   erasePersonalData: { mutation: 'erasePersonalData', fields: { customer: CUSTOMERS, archivedCustomer: ARCHIVED } },

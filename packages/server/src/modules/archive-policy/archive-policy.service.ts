@@ -2,6 +2,7 @@ import { invalidInput, type FieldProblem } from '../../common/domain-error.js';
 import type { PageArgs } from '../../db/paginate.js';
 import { inTransaction, type RequestContext } from '../../core/context.js';
 import { customerRowOwner, requireAction } from '../../policy/guard.js';
+import { FourEyesOperation, requireFourEyes } from '../../policy/four-eyes.js';
 import { Action } from '../../policy/policy.js';
 import { auditDiff } from '../audit/audit.changes.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -46,6 +47,7 @@ export async function createPolicy(ctx: RequestContext, input: CreateArchivePoli
     schedule: normalizeSchedule(input.schedule),
     enabled: input.enabled,
   };
+  if (fields.enabled) requireFourEyes(ctx, FourEyesOperation.ENABLE_ARCHIVE_POLICY);
   return inTransaction(ctx, async (tx) => {
     await assertValid(tx, fields);
     const row = await writePolicy(tx, () =>
@@ -88,6 +90,7 @@ export async function updatePolicy(ctx: RequestContext, input: UpdateArchivePoli
       schedule: input.schedule !== undefined ? normalizeSchedule(input.schedule) : before.schedule,
       enabled: input.enabled ?? before.enabled,
     };
+    if (fields.enabled && !before.enabled) requireFourEyes(tx, FourEyesOperation.ENABLE_ARCHIVE_POLICY);
     // Switching to ARCHIVE_CUSTOMERS drops an interaction age that no longer applies.
     if (fields.action === ArchivePolicyAction.ARCHIVE_CUSTOMERS && input.interactionsOlderThanDays === undefined) {
       fields.interactionsOlderThanDays = null;

@@ -5,12 +5,11 @@ import { SqlExecutor } from '../../db/sql.js';
 import { ArchiveErrorCode } from './archive.errors.js';
 import { ArchivedInteractionResolver, ArchiveResolver } from './archive.resolver.js';
 import { verifyArchiveRows } from './archive.store.js';
-import { PurgeResolver } from './purge.resolver.js';
 
-/** The archive store: archive, restore, purge, and archived reads. */
+/** The archive store: archive, restore, archived reads, and the purge itself (scheduled by modules/recycle-bin). */
 export const archiveModule: ModuleManifest = {
   name: 'archive',
-  resolvers: [ArchiveResolver, ArchivedInteractionResolver, PurgeResolver],
+  resolvers: [ArchiveResolver, ArchivedInteractionResolver],
   nodes: archiveNodes,
   errors: {
     [ArchiveErrorCode.NOT_FOUND]: PublicErrorCode.NOT_FOUND,

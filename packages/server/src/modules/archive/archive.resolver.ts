@@ -25,7 +25,9 @@ import { Action } from '../../policy/policy.js';
 @Resolver(() => ArchivedCustomer)
 export class ArchiveResolver {
   @Query(() => ArchivedCustomer, { nullable: true, description: 'One archived customer; null when it does not exist or is not visible.' })
-  @ArgRefersTo('id', 'ArchivedCustomer')
+  // A customer keeps its id in both stores; ids other types hand out for "the customer"
+  // (subject matches, the recycle bin, approvals) are Customer ids, archived or not.
+  @ArgRefersTo('id', 'ArchivedCustomer', 'Customer')
   archivedCustomer(@Arg('id', () => ID, { description: 'Customer id.' }) id: string, @Ctx() ctx: RequestContext) {
     return getArchivedCustomer(ctx, id);
   }

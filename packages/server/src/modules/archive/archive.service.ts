@@ -3,6 +3,7 @@ import { invalidInput } from '../../common/domain-error.js';
 import type { PageArgs } from '../../db/paginate.js';
 import { inTransaction, type RequestContext } from '../../core/context.js';
 import { customerRowOwner, requireAction } from '../../policy/guard.js';
+import { FourEyesOperation, needsApproval, requireFourEyes } from '../../policy/four-eyes.js';
 import { Action } from '../../policy/policy.js';
 import { searchableColumns } from '../../policy/decisions.js';
 import { recordAuditMany } from '../audit/audit.service.js';
@@ -84,6 +85,7 @@ export async function archiveCustomers(ctx: RequestContext, input: ArchiveCustom
   requireAction(ctx, Action.CUSTOMER_ARCHIVE);
   const owner = customerRowOwner(ctx);
   const { valid, invalid } = uniqueIds(input.ids);
+  requireFourEyes(ctx, FourEyesOperation.ARCHIVE_CUSTOMERS, valid.length);
   const retainUntil = input.retainUntil ?? defaultRetention(ctx);
   if (Date.parse(retainUntil) < Date.now()) throw invalidInput([{ field: 'retainUntil', message: 'must be in the future' }]);
   return inTransaction(ctx, async (tx) => {
@@ -107,6 +109,13 @@ export async function archiveCustomers(ctx: RequestContext, input: ArchiveCustom
   });
 }
 
+/** Whether any of these archived customers is under legal hold (a held restore can need a second person). */
+async function anyHeld(ctx: RequestContext, ids: readonly string[]): Promise<boolean> {
+  const { valid } = uniqueIds(ids);
+  const row = await ctx.sql.one<{ held: boolean }>(`select exists (select 1 from archive.customer where id = any($1::bigint[]) and legal_hold) as held`, [valid]);
+  return row!.held;
+}
+
 export interface RestoreOutcome {
   customers: CustomerRecord[];
   failures: LifecycleFailureRecord[];
@@ -117,6 +126,7 @@ export interface RestoreOutcome {
 export async function restoreCustomers(ctx: RequestContext, input: RestoreCustomersInput): Promise<RestoreOutcome> {
   requireAction(ctx, Action.CUSTOMER_RESTORE);
   const owner = customerRowOwner(ctx);
+  if (needsApproval(ctx.config, FourEyesOperation.RESTORE_HELD) && (await anyHeld(ctx, input.ids))) requireFourEyes(ctx, FourEyesOperation.RESTORE_HELD);
   return inTransaction(ctx, (tx) => restoreArchived(tx, input.ids, owner, { action: 'CUSTOMER_RESTORED', reason: input.reason.trim() }));
 }
 

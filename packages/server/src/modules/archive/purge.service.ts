@@ -1,6 +1,5 @@
-import { inTransaction, type RequestContext } from '../../core/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { forgetCustomers } from '../customer/customer.undo.js';
-import { requireAction } from '../../policy/guard.js';
 import { mask } from '../../policy/masking.js';
 import { Action, FieldAccess, GUARDED_FIELDS, type GuardedField } from '../../policy/policy.js';
 import type { Role } from '../../policy/role.js';
@@ -9,18 +8,17 @@ import { recordAuditMany } from '../audit/audit.service.js';
 import { customerNotFound, invalidTransition } from '../customer/customer.errors.js';
 import { allows, locateCustomer, type Located } from '../customer/customer.lifecycle.js';
 import { confirmationMismatch, legalHold } from './archive.errors.js';
-import type { PurgeCustomerInput } from './archive.inputs.js';
 import { openNullable } from '../../crypto/sealed.js';
 
 /**
- * VOID|ARCHIVED --purge(reason, confirm)--> gone. The only irreversible transition: the
- * caller types the customer's code to confirm, a legal hold blocks it, the payload hands
- * back the complete export of what was removed, and the audit log keeps a tombstone
- * (id, code, counts) without personal data.
+ * VOID|ARCHIVED --purge--> gone. The only irreversible transition: the caller types the
+ * customer's code to confirm, a legal hold blocks it, the export of what was removed is
+ * kept (modules/recycle-bin schedules purges and keeps their exports), and the audit log
+ * keeps a tombstone (id, code, counts) without personal data.
  */
 
 /** Everything stored about the customers, as JSON, timestamps in UTC with microseconds. */
-async function exportRows(tx: RequestContext, ids: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
+export async function exportRows(tx: RequestContext, ids: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
   await tx.sql.query(`set local time zone 'UTC'`);
   const rows = await tx.sql.query<{ id: string; export: Record<string, unknown> }>(
     `select x.id::text, jsonb_build_object(
@@ -98,7 +96,7 @@ function plainCustomer(row: Record<string, unknown>): Record<string, unknown> {
 
 /** The export obeys the same field guards as any read: what the role may not read does
  * not leave in it either. */
-function guardExport(role: Role, exported: Record<string, unknown>): Record<string, unknown> {
+export function guardExport(role: Role, exported: Record<string, unknown>): Record<string, unknown> {
   const list = (value: unknown) => (value as Record<string, unknown>[]).map((r) => guardRow(role, r, EXPORT_GUARDS.interaction));
   return {
     ...exported,
@@ -108,20 +106,15 @@ function guardExport(role: Role, exported: Record<string, unknown>): Record<stri
   };
 }
 
-export async function purgeCustomer(
-  ctx: RequestContext,
-  input: PurgeCustomerInput,
-): Promise<{ purgedId: string; code: string; export: Record<string, unknown> }> {
-  const { actor } = requireAction(ctx, Action.CUSTOMER_PURGE);
-  return inTransaction(ctx, async (tx) => {
-    const found = await locateCustomer(tx, input.id);
-    if (!found) throw customerNotFound(input.id);
-    if (input.confirm.trim() !== found.code) throw confirmationMismatch();
-    if (!allows('purge', found.status)) throw invalidTransition('purge', found.status);
-    if (found.legalHold) throw legalHold(found.id);
-    const exported = (await exportRows(tx, [found.id])).get(found.id)!;
-    await purgeRows(tx, [found], input.reason.trim());
-    return { purgedId: found.id, code: found.code, export: guardExport(actor.role, exported) };
-  });
+/**
+ * The checks every purge makes under the customer's row lock, whenever it runs: the caller
+ * typed the code, the status allows a purge, and no legal hold keeps it.
+ */
+export async function lockPurgeable(tx: RequestContext, input: { id: string; confirm: string }): Promise<Located> {
+  const found = await locateCustomer(tx, input.id);
+  if (!found) throw customerNotFound(input.id);
+  if (input.confirm.trim() !== found.code) throw confirmationMismatch();
+  if (!allows('purge', found.status)) throw invalidTransition('purge', found.status);
+  if (found.legalHold) throw legalHold(found.id);
+  return found;
 }
-

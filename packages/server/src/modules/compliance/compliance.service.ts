@@ -1,6 +1,7 @@
 import { inTransaction, type RequestContext } from '../../core/context.js';
 import { forgetCustomers } from '../customer/customer.undo.js';
 import { requireAction } from '../../policy/guard.js';
+import { FourEyesOperation, requireFourEyes } from '../../policy/four-eyes.js';
 import { Action } from '../../policy/policy.js';
 import { outboxInsertFrom } from '../../search/outbox.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -83,6 +84,7 @@ export async function erasePersonalData(
   options: { audit?: Record<string, unknown> } = {},
 ): Promise<{ id: string; store: Store; erased: string[] }> {
   requireAction(ctx, Action.CUSTOMER_ERASE);
+  requireFourEyes(ctx, FourEyesOperation.ERASE_PERSONAL_DATA);
   return inTransaction(ctx, async (tx) => {
     const found = await locateCustomer(tx, input.id);
     if (!found) throw customerNotFound(input.id);

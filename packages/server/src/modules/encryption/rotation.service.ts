@@ -1,6 +1,7 @@
 import { keyRing } from '../../crypto/keyring.js';
 import { inTransaction, type RequestContext } from '../../core/context.js';
 import { requireAction } from '../../policy/guard.js';
+import { FourEyesOperation, requireFourEyes } from '../../policy/four-eyes.js';
 import { Action } from '../../policy/policy.js';
 import { JobKind } from '../job/job.enums.js';
 import { jobAlreadyActive } from '../job/job.errors.js';
@@ -11,6 +12,7 @@ import type { RotationParams } from './rotation.job.js';
 /** `startKeyRotation` mutation: ADMIN only. */
 export async function startKeyRotation(ctx: RequestContext, reason?: string | null): Promise<JobRecord> {
   requireAction(ctx, Action.ENCRYPTION_KEYS_ROTATE);
+  requireFourEyes(ctx, FourEyesOperation.ROTATE_ENCRYPTION_KEYS);
   return enqueueKeyRotation(ctx, reason);
 }
 

@@ -24,6 +24,7 @@ export enum JobKind {
   RESOLVE_DATA_QUALITY = 'RESOLVE_DATA_QUALITY',
   IMPORT_CUSTOMERS = 'IMPORT_CUSTOMERS',
   UNDO_CUSTOMER_IMPORT = 'UNDO_CUSTOMER_IMPORT',
+  APPROVED_OPERATION = 'APPROVED_OPERATION',
   SUBJECT_ACCESS_EXPORT = 'SUBJECT_ACCESS_EXPORT',
 }
 
@@ -48,7 +49,7 @@ registerEnumType(JobKind, {
     ARCHIVE_POLICY_RUN: { description: 'Runs an archive policy: moves the customers (or interactions) it selects to the archive.' },
     ARCHIVE_INTERACTIONS: { description: 'Archives all interactions older than a date, for every customer.' },
     CLASSIFY_LIFECYCLE: { description: 'Recomputes customers\u2019 lifecycle stages from their activity.' },
-    RETENTION_SWEEP: { description: 'Purges archived customers whose retention period has ended and that are not under legal hold.' },
+    RETENTION_SWEEP: { description: 'Carries out the recycle bin\u2019s purges that are due, then purges archived customers whose retention period has ended; never one under legal hold.' },
     BACKUP: { description: 'Writes a logical backup of every table from one consistent snapshot.' },
     BACKUP_DRILL: { description: 'Restores a backup into a scratch database and checks it against its manifest.' },
     REINDEX_SEARCH: { description: 'Rebuilds the archive search index from the archive tables.' },
@@ -58,6 +59,7 @@ registerEnumType(JobKind, {
     RESOLVE_DATA_QUALITY: { description: 'Applies the suggested fixes of (or dismisses) every open data-quality issue a filter selects, as the person who queued it.' },
     ROTATE_ENCRYPTION_KEYS: { description: 'Re-encrypts sensitive values (and legacy plaintext) under the current encryption key, with fresh blind indexes.' },
     IMPORT_CUSTOMERS: { description: 'Checks (dry run) or imports the rows of an uploaded customer file, through the duplicate rules.' },
+    APPROVED_OPERATION: { description: 'Runs an approved four-eyes request\u2019s operation once, as the approver, naming the requester.' },
     UNDO_CUSTOMER_IMPORT: { description: 'Undoes a customer import: removes the customers it created and restores those it updated.' },
     SUBJECT_ACCESS_EXPORT: { description: 'Gathers everything held about the subject of a data-subject request into a sealed bundle to download.' },
   },
