@@ -6,6 +6,7 @@ import { TokenSigner } from '../src/core/tokens.js';
 import { openPool } from '../src/db/orm.js';
 import type { JobWorker } from '../src/modules/job/job.worker.js';
 import { insertCustomer, insertInteractions } from './helpers/fixtures.js';
+import { dbId, gid } from './helpers/global-ids.js';
 import { startWorker, testConfig, waitForJob } from './helpers/jobs.js';
 import { startTestServer, TEST_JWT_SECRET, type GraphQLResponse, type TestServer } from './helpers/test-server.js';
 
@@ -75,17 +76,17 @@ describe('four-eyes requests', () => {
   it('records a request with its dry run; the requester cannot decide it, and is not offered to', async () => {
     const c = await voidCustomer('prev', 3);
     const request = await requestPurgeNow(c);
-    expect(request).toMatchObject({ operation: 'PURGE_NOW', state: 'PENDING', customerIds: [c.id], preview: { customers: 1, interactions: 3, held: 0 }, canDecide: false, canCancel: true });
+    expect(request).toMatchObject({ operation: 'PURGE_NOW', state: 'PENDING', customerIds: [gid('Customer', c.id)], preview: { customers: 1, interactions: 3, held: 0 }, canDecide: false, canCancel: true });
 
     const own = await server.gql(APPROVE, { id: request.id });
     expect(code(own)).toBe('FORBIDDEN');
     expect(reason(own)).toBe('APPROVAL_OWN_REQUEST');
     expect(reason(await server.gql(REJECT, { id: request.id }))).toBe('APPROVAL_OWN_REQUEST');
     // Nothing changed: still pending, and the customer is still there.
-    expect(await n(`select count(*)::int as n from approval_request where id = $1 and state = 'PENDING'`, [request.id])).toBe(1);
+    expect(await n(`select count(*)::int as n from approval_request where id = $1 and state = 'PENDING'`, [dbId(request.id)])).toBe(1);
     expect(await n(`select count(*)::int as n from customer where id = $1`, [c.id])).toBe(1);
     // The database refuses it too, whatever a code path might do.
-    await expect(server.db.query(`update approval_request set state = 'APPROVED', decided_by = requested_by, decided_at = now() where id = $1`, [request.id])).rejects.toThrow(
+    await expect(server.db.query(`update approval_request set state = 'APPROVED', decided_by = requested_by, decided_at = now() where id = $1`, [dbId(request.id)])).rejects.toThrow(
       /approval_request_second_person/,
     );
 
@@ -105,7 +106,7 @@ describe('four-eyes requests', () => {
     expect(reason(await asAdmin2(APPROVE, { id: request.id }))).toBe('APPROVAL_NOT_PENDING');
     const audit = await server.db.query<{ action: string; actor_id: string }>(
       `select action, actor_id::text from audit_event where entity_type = 'ApprovalRequest' and entity_id = $1 order by seq`,
-      [request.id],
+      [dbId(request.id)],
     );
     expect(audit).toEqual([
       { action: 'APPROVAL_REQUESTED', actor_id: server.users.admin },
@@ -134,14 +135,14 @@ describe('four-eyes requests', () => {
   it('an expired request cannot be approved, and never runs', async () => {
     const c = await voidCustomer('exp');
     const request = await requestPurgeNow(c);
-    await server.db.query(`update approval_request set expires_at = now() - interval '1 second' where id = $1`, [request.id]);
+    await server.db.query(`update approval_request set expires_at = now() - interval '1 second' where id = $1`, [dbId(request.id)]);
     const late = await asAdmin2(APPROVE, { id: request.id });
     expect(code(late)).toBe('INVALID_STATE');
     expect(reason(late)).toBe('APPROVAL_EXPIRED');
     const listed = (await server.gql(LIST, { state: 'EXPIRED' })).data.approvalRequests;
     expect(listed.nodes.map((r: { id: string }) => r.id)).toContain(request.id);
     expect(listed.expiredCount).toBeGreaterThanOrEqual(1);
-    expect(await n(`select count(*)::int as n from job where params->>'requestId' = $1`, [request.id])).toBe(0);
+    expect(await n(`select count(*)::int as n from job where params->>'requestId' = $1`, [dbId(request.id)])).toBe(0);
     expect(await n(`select count(*)::int as n from customer where id = $1`, [c.id])).toBe(1);
     // The requester may withdraw it.
     expect((await server.gql(CANCEL, { id: request.id })).data.cancelApprovalRequest.request.state).toBe('CANCELLED');
@@ -153,7 +154,7 @@ describe('four-eyes requests', () => {
     const approved = await asAdmin2(APPROVE, { id: request.id });
     expect(approved.errors).toBeUndefined();
     const { job } = approved.data.approveRequest.request;
-    expect(approved.data.approveRequest.request).toMatchObject({ state: 'APPROVED', decidedBy: { id: admin2 }, job: { kind: 'APPROVED_OPERATION' } });
+    expect(approved.data.approveRequest.request).toMatchObject({ state: 'APPROVED', decidedBy: { id: gid('User', admin2) }, job: { kind: 'APPROVED_OPERATION' } });
     workers.push(startWorker(server, APPROVALS));
     expect(await waitForJob(server.db, job.id)).toMatchObject({ state: 'SUCCEEDED' });
     expect(await n(`select count(*)::int as n from customer where id = $1`, [c.id])).toBe(0);
@@ -162,18 +163,18 @@ describe('four-eyes requests', () => {
       `select state, urgent, approval_request_id::text, export from purge_schedule where customer_id = $1`,
       [c.id],
     );
-    expect(bin).toMatchObject({ state: 'PURGED', urgent: true, approval_request_id: request.id });
+    expect(bin).toMatchObject({ state: 'PURGED', urgent: true, approval_request_id: dbId(request.id) });
     expect(bin!.export.interactions).toHaveLength(2);
-    const [jobRow] = await server.db.query<{ created_by: string; params: any }>(`select created_by::text, params from job where id = $1`, [job.id]);
-    expect(jobRow).toMatchObject({ created_by: admin2, params: { requestId: request.id, requestedBy: server.users.admin } });
+    const [jobRow] = await server.db.query<{ created_by: string; params: any }>(`select created_by::text, params from job where id = $1`, [dbId(job.id)]);
+    expect(jobRow).toMatchObject({ created_by: admin2, params: { requestId: dbId(request.id), requestedBy: server.users.admin } });
     const tombstone = await server.db.query<{ actor_id: string; reason: string }>(
       `select actor_id::text, reason from audit_event where action = 'CUSTOMER_PURGED' and entity_id = $1`,
       [c.id],
     );
-    expect(tombstone).toEqual([{ actor_id: admin2, reason: `court order, urgent (four-eyes request ${request.id})` }]);
+    expect(tombstone).toEqual([{ actor_id: admin2, reason: `court order, urgent (four-eyes request ${dbId(request.id)})` }]);
     const [executed] = await server.db.query<{ changes: any }>(
       `select changes from audit_event where action = 'APPROVAL_EXECUTED' and entity_id = $1`,
-      [request.id],
+      [dbId(request.id)],
     );
     expect(executed!.changes).toMatchObject({ requestedBy: { to: server.users.admin }, approvedBy: { to: admin2 } });
     const listed = (await server.gql(LIST, { state: 'EXECUTED' })).data.approvalRequests;
@@ -210,10 +211,10 @@ describe('four-eyes requests', () => {
     const approved = await asAdmin2(APPROVE, { id: request.id });
     workers.push(startWorker(server, APPROVALS));
     await waitForJob(server.db, approved.data.approveRequest.request.job.id);
-    const [row] = await server.db.query<{ state: string; outcome: any }>(`select state, outcome from approval_request where id = $1`, [request.id]);
+    const [row] = await server.db.query<{ state: string; outcome: any }>(`select state, outcome from approval_request where id = $1`, [dbId(request.id)]);
     expect(row).toMatchObject({ state: 'FAILED', outcome: { error: 'LEGAL_HOLD' } });
     expect(await n(`select count(*)::int as n from customer where id = $1`, [c.id])).toBe(1);
-    expect(await n(`select count(*)::int as n from audit_event where action = 'APPROVAL_FAILED' and entity_id = $1`, [request.id])).toBe(1);
+    expect(await n(`select count(*)::int as n from audit_event where action = 'APPROVAL_FAILED' and entity_id = $1`, [dbId(request.id)])).toBe(1);
   });
 });
 
@@ -241,19 +242,19 @@ describe('exactly once', () => {
       expect(won).toHaveLength(1);
       expect(lost).toHaveLength(1);
       expect(reason(lost[0]!)).toBe('APPROVAL_NOT_PENDING');
-      expect(await n(`select count(*)::int as n from job where kind = 'APPROVED_OPERATION' and params->>'requestId' = $1`, [request.id])).toBe(1);
+      expect(await n(`select count(*)::int as n from job where kind = 'APPROVED_OPERATION' and params->>'requestId' = $1`, [dbId(request.id)])).toBe(1);
 
       // A second job for the same request (as if queued twice), and two workers.
       const jobId = won[0]!.data.approveRequest.request.job.id;
       const [dup] = await server.db.query<{ id: string }>(
         `insert into job (kind, params, created_by) select kind, params, created_by from job where id = $1 returning id::text`,
-        [jobId],
+        [dbId(jobId)],
       );
       workers.push(startWorker(server, APPROVALS), startWorker(server, APPROVALS));
       const runs = [await waitForJob(server.db, jobId), await waitForJob(server.db, dup!.id)];
       expect(runs.map((r) => r.state).sort()).toEqual(['FAILED', 'SUCCEEDED']);
       expect(await n(`select count(*)::int as n from audit_event where action = 'CUSTOMER_PURGED' and entity_id = $1`, [c.id])).toBe(1);
-      expect(await n(`select count(*)::int as n from audit_event where action = 'APPROVAL_EXECUTED' and entity_id = $1`, [request.id])).toBe(1);
+      expect(await n(`select count(*)::int as n from audit_event where action = 'APPROVAL_EXECUTED' and entity_id = $1`, [dbId(request.id)])).toBe(1);
       expect(await n(`select count(*)::int as n from purge_schedule where customer_id = $1`, [c.id])).toBe(1);
       await Promise.all(workers.splice(0).map((w) => w.stop()));
     }

@@ -226,7 +226,7 @@ const SAMPLES: Record<string, { action: string; events?: number; prepare?: () =>
     prepare: async () => {
       const id = await subjectRequest('ACCESS', 'dsr.link@example.com');
       // A built export, as the job leaves one (its content is not read to hand out a link).
-      await server.db.query(`insert into subject_request_bundle (request_id, expires_at, content, counts) values ($1, now() + interval '1 day', 'sealed', '{}')`, [id]);
+      await server.db.query(`insert into subject_request_bundle (request_id, expires_at, content, counts) values ($1, now() + interval '1 day', 'sealed', '{}')`, [dbId(id)]);
       return id;
     },
     run: (id) => server.gql(`mutation { subjectAccessExportLink(input: { id: "${id}", format: JSON }) { url } }`),

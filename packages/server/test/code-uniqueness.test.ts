@@ -159,8 +159,8 @@ describe('twins from before the key table', () => {
     const { ids: [bystander] } = await seed(1);
     const archive = await server.gql(ARCHIVE, { ids: [live, bystander] });
     expect(archive.errors).toBeUndefined();
-    expect(archive.data.archiveCustomers.customers).toEqual([{ id: bystander }]);
-    expect(archive.data.archiveCustomers.failures).toEqual([{ id: live, code: 'CONFLICT', message: expect.stringContaining(code) }]);
+    expect(archive.data.archiveCustomers.customers).toEqual([{ id: gid('ArchivedCustomer', bystander) }]);
+    expect(archive.data.archiveCustomers.failures).toEqual([{ id: gid('Customer', live), code: 'CONFLICT', message: expect.stringContaining(code) }]);
 
     // The repair (docs/api-clients/lifecycle.md, code twins): rename the live twin; the archived one inherits the code.
     const [{ version }] = await server.db.query<{ version: number }>(`select version from customer where id = $1`, [live]);

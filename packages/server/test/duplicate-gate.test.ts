@@ -43,7 +43,7 @@ describe('createCustomer duplicate alerts', () => {
     expect(res.errors).toBeUndefined();
     const found = res.data.createCustomer.possibleDuplicates;
     expect(found).toEqual([
-      { visible: true, score: 0.85, customer: { id: existing, name: '杭州云帆科技有限公司', phone: '138 0013 8000', owner: null }, reasons: [{ kind: 'PHONE', score: 0.85, action: 'WARN' }] },
+      { visible: true, score: 0.85, customer: { id: gid('Customer', existing), name: '杭州云帆科技有限公司', phone: '138 0013 8000', owner: null }, reasons: [{ kind: 'PHONE', score: 0.85, action: 'WARN' }] },
     ]);
   });
 
@@ -118,7 +118,7 @@ describe('what SALES learns', () => {
     expect(res.errors).toBeUndefined();
     const found = res.data.createCustomer.possibleDuplicates;
     expect(found).toEqual([
-      { visible: true, score: 0.9, customer: { id: own, name: 'Sales Own Match', phone: null, owner: { id: server.users.sales1 } }, reasons: [{ kind: 'EMAIL', score: 0.9, action: 'WARN' }] },
+      { visible: true, score: 0.9, customer: { id: gid('Customer', own), name: 'Sales Own Match', phone: null, owner: { id: gid('User', server.users.sales1) } }, reasons: [{ kind: 'EMAIL', score: 0.9, action: 'WARN' }] },
       { visible: false, score: 0.85, customer: null, reasons: [{ kind: 'PHONE', score: 0.85, action: 'WARN' }] },
     ]);
     expect(JSON.stringify(res)).not.toContain('Someone Elses Match');

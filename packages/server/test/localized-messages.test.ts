@@ -9,6 +9,7 @@ import { CODE_MESSAGES, ZH } from '../src/i18n/messages.js';
 import { insertCustomer } from './helpers/fixtures.js';
 import { messageSources } from './helpers/message-sources.js';
 import { startTestServer, type GraphQLResponse, type TestServer, type TestUser } from './helpers/test-server.js';
+import { gid } from './helpers/global-ids.js';
 
 /**
  * Messages in English or Simplified Chinese by Accept-Language: every public error code
@@ -177,12 +178,12 @@ describe('errors by Accept-Language over HTTP', () => {
       ask(server, l, `mutation($ids: [ID!]!) { unvoidCustomers(input: { ids: $ids, note: "checked" }) { failures { id code message } } }`, { ids: [activeId, '999998'] });
     const [en, zh] = [await bulk('en'), await bulk('zh-CN')];
     expect(en.data.unvoidCustomers.failures).toEqual([
-      { id: activeId, code: 'INVALID_STATE', message: 'Cannot unvoid a customer whose status is ACTIVE' },
-      { id: '999998', code: 'NOT_FOUND', message: 'Customer 999998 was not found' },
+      { id: gid('Customer', activeId), code: 'INVALID_STATE', message: 'Cannot unvoid a customer whose status is ACTIVE' },
+      { id: gid('Customer', '999998'), code: 'NOT_FOUND', message: 'Customer 999998 was not found' },
     ]);
     expect(zh.data.unvoidCustomers.failures).toEqual([
-      { id: activeId, code: 'INVALID_STATE', message: '不能取消作废状态为 ACTIVE 的客户' },
-      { id: '999998', code: 'NOT_FOUND', message: '未找到客户 999998' },
+      { id: gid('Customer', activeId), code: 'INVALID_STATE', message: '不能取消作废状态为 ACTIVE 的客户' },
+      { id: gid('Customer', '999998'), code: 'NOT_FOUND', message: '未找到客户 999998' },
     ]);
   });
 

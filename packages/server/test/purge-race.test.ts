@@ -69,11 +69,11 @@ describe('a purge or erasure that loses the race with a restore', () => {
     expect(restore.data.restoreCustomers.customers).toEqual([{ id: gid('Customer', id), status: 'VOID' }]);
     expect(other.errors).toBeUndefined();
     const entry = other.data.purgeCustomer.scheduledPurge;
-    expect(entry).toMatchObject({ customerId: id, state: 'SCHEDULED' });
+    expect(entry).toMatchObject({ customerId: gid('Customer', id), state: 'SCHEDULED' });
     // Carried out when due, from the live store the customer went back to.
     await sweepNow(server, [entry.id]);
     const bin = (await server.gql(PURGED_EXPORTS)).data.scheduledPurges.nodes;
-    expect(bin.find((r: { id: string }) => r.id === entry.id)).toMatchObject({ customerId: id, export: { store: 'LIVE' } });
+    expect(bin.find((r: { id: string }) => r.id === entry.id)).toMatchObject({ customerId: gid('Customer', id), export: { store: 'LIVE' } });
     expect(await server.db.query(`select id from customer where id = $1 union all select id from archive.customer where id = $1`, [id])).toEqual([]);
   });
 

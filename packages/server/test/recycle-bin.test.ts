@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { insertCustomer, insertInteractions } from './helpers/fixtures.js';
+import { dbId, gid } from './helpers/global-ids.js';
 import { PURGED_EXPORTS, schedulePurge, sweepNow } from './helpers/purge.js';
 import { startTestServer, type GraphQLResponse, type TestServer } from './helpers/test-server.js';
 
@@ -42,7 +43,7 @@ describe('purge goes through the recycle bin', () => {
     const res = await schedulePurge(server, c.id, c.code, 'customer asked for deletion');
     expect(res.errors).toBeUndefined();
     const entry = res.data.purgeCustomer.scheduledPurge;
-    expect(entry).toMatchObject({ customerId: c.id, code: c.code, state: 'SCHEDULED' });
+    expect(entry).toMatchObject({ customerId: gid('Customer', c.id), code: c.code, state: 'SCHEDULED' });
     const days = (Date.parse(entry.dueAt) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(29.9);
     expect(days).toBeLessThanOrEqual(30);
@@ -51,7 +52,7 @@ describe('purge goes through the recycle bin', () => {
 
     const bin = (await server.gql(BIN, { state: 'SCHEDULED' })).data.scheduledPurges;
     expect(bin.nodes.find((r: { id: string }) => r.id === entry.id)).toMatchObject({
-      reason: 'customer asked for deletion', urgent: false, scheduledBy: { id: server.users.admin }, export: null,
+      reason: 'customer asked for deletion', urgent: false, scheduledBy: { id: gid('User', server.users.admin) }, export: null,
     });
     expect(bin.scheduledCount).toBeGreaterThanOrEqual(1);
 
@@ -64,7 +65,7 @@ describe('purge goes through the recycle bin', () => {
     }
     const [audit] = await server.db.query<{ action: string; changes: any }>(
       `select action, changes from audit_event where entity_type = 'ScheduledPurge' and entity_id = $1`,
-      [entry.id],
+      [dbId(entry.id)],
     );
     expect(audit).toMatchObject({ action: 'CUSTOMER_PURGE_SCHEDULED', changes: { customerId: { to: c.id }, state: { to: 'SCHEDULED' } } });
   });
@@ -80,7 +81,7 @@ describe('purge goes through the recycle bin', () => {
     expect(code(await server.gql(CANCEL, { id: 'x1' }))).toBe('NOT_FOUND');
 
     // Its date passes and a sweep runs: nothing happens to it.
-    await server.db.query(`update purge_schedule set due_at = now() - interval '1 day' where id = $1`, [id]);
+    await server.db.query(`update purge_schedule set due_at = now() - interval '1 day' where id = $1`, [dbId(id)]);
     const job = await sweepNow(server, []);
     expect(job.state).toBe('SUCCEEDED');
     expect(await server.db.query(`select * from customer where id = $1`, [c.id])).toEqual(before);
@@ -88,7 +89,7 @@ describe('purge goes through the recycle bin', () => {
     expect(await n(`select count(*)::int as n from audit_event where action = 'CUSTOMER_PURGED' and entity_id = $1`, [c.id])).toBe(0);
     const [audit] = await server.db.query<{ actor_id: string; reason: string }>(
       `select actor_id::text, reason from audit_event where action = 'CUSTOMER_PURGE_CANCELLED' and entity_id = $1`,
-      [id],
+      [dbId(id)],
     );
     expect(audit).toEqual({ actor_id: server.users.admin, reason: 'the customer came back' });
     // It can be put in the bin again.
@@ -124,12 +125,12 @@ describe('purge goes through the recycle bin', () => {
 
     const states = await server.db.query<{ id: string; state: string; cancel_reason: string | null }>(
       `select s.id::text, s.state, s.cancel_reason from purge_schedule s where s.id = any($1::bigint[]) order by s.id`,
-      [[notYetId, heldId, revivedId]],
+      [[notYetId, heldId, revivedId].map(dbId)],
     );
     expect(states).toEqual([
-      { id: notYetId, state: 'SCHEDULED', cancel_reason: null },
-      { id: heldId, state: 'SCHEDULED', cancel_reason: null },
-      { id: revivedId, state: 'CANCELLED', cancel_reason: 'the customer is ACTIVE now' },
+      { id: dbId(notYetId), state: 'SCHEDULED', cancel_reason: null },
+      { id: dbId(heldId), state: 'SCHEDULED', cancel_reason: null },
+      { id: dbId(revivedId), state: 'CANCELLED', cancel_reason: 'the customer is ACTIVE now' },
     ]);
     expect(await n(`select count(*)::int as n from customer where id = any($1::bigint[])`, [[notYet.id, held.id, revived.id]])).toBe(3);
   });
@@ -138,10 +139,10 @@ describe('purge goes through the recycle bin', () => {
     const c = await voided('Bin Old', 1);
     const id = await scheduled(c);
     await sweepNow(server, [id]);
-    expect(await n(`select count(*)::int as n from purge_schedule where id = $1 and export is not null`, [id])).toBe(1);
-    await server.db.query(`update purge_schedule set purged_at = now() - interval '8 days' where id = $1`, [id]);
+    expect(await n(`select count(*)::int as n from purge_schedule where id = $1 and export is not null`, [dbId(id)])).toBe(1);
+    await server.db.query(`update purge_schedule set purged_at = now() - interval '8 days' where id = $1`, [dbId(id)]);
     await sweepNow(server, []);
-    expect(await n(`select count(*)::int as n from purge_schedule where id = $1 and export is null and state = 'PURGED'`, [id])).toBe(1);
+    expect(await n(`select count(*)::int as n from purge_schedule where id = $1 and export is null and state = 'PURGED'`, [dbId(id)])).toBe(1);
     expect(await n(`select count(*)::int as n from audit_event where action = 'CUSTOMER_PURGED' and entity_id = $1`, [c.id])).toBe(1);
   });
 });

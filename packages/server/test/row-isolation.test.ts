@@ -29,7 +29,7 @@ describe('SALES sees only its own customers', () => {
       expect(res.data.customers.totalCount).toBe(own[user].length);
       expect(res.data.customers.nodes.map((n: { id: string }) => n.id).sort()).toEqual([...own[user]].map((id) => gid('Customer', id)).sort());
       expect(res.data.interactions.totalCount).toBe(own[user].length * 2);
-      expect(new Set(res.data.interactions.nodes.map((n: { customer: { id: string } }) => n.customer.id))).toEqual(new Set(own[user]));
+      expect(new Set(res.data.interactions.nodes.map((n: { customer: { id: string } }) => n.customer.id))).toEqual(new Set(own[user].map((id) => gid('Customer', id))));
     }
     const admin = await server.gql(`{ customers { totalCount } }`);
     expect(admin.data.customers.totalCount).toBe(8);

@@ -2,10 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { JobWorker } from '../src/modules/job/job.worker.js';
 import { personalDataFindings } from './helpers/audit-scan.js';
 import { setTaxId } from './helpers/fixtures.js';
+import { dbId } from './helpers/global-ids.js';
 import { startWorker, waitForJob } from './helpers/jobs.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
 /**
+ * Ids: `ids` and request ids are the API's (global ids); the database and the export
+ * bundle hold database ids, read from them with dbId.
+ *
  * Data-subject requests end to end over GraphQL and HTTP on a real database: the register
  * (due dates, masking, validation), the subject access export (everything planted about
  * the subject across live, archived, merged and interaction tables, and the access log —
@@ -37,7 +41,7 @@ async function create(input: Record<string, unknown>, name: string): Promise<str
 
 async function log(customerId: string, body: string, occurredAt?: string) {
   if (occurredAt) {
-    await server.db.query(`insert into interaction (customer_id, kind, occurred_at, subject, body) values ($1, 'CALL', $2, 'call', $3)`, [customerId, occurredAt, body]);
+    await server.db.query(`insert into interaction (customer_id, kind, occurred_at, subject, body) values ($1, 'CALL', $2, 'call', $3)`, [dbId(customerId), occurredAt, body]);
     return;
   }
   await ok(await server.gql(`mutation($input: LogInteractionInput!) { logInteraction(input: $input) { interaction { id } } }`, {
@@ -81,7 +85,7 @@ beforeAll(async () => {
   ids.other = await create({ email: OTHER.email, phone: OTHER.phone, taxId: OTHER.taxId, notes: 'OTHER-LIVE-NOTE' }, 'Zhang Wei');
   await log(ids.other, 'OTHER-LIVE-INT');
   ids.otherArchived = await create({ email: 'someone.else@example.com' }, 'Zhang Wei');
-  await setTaxId(server.db, ids.otherArchived, '91440300MA5F000001');
+  await setTaxId(server.db, dbId(ids.otherArchived), '91440300MA5F000001');
   await log(ids.otherArchived, 'OTHER-ARCH-INT');
   await ok(await server.gql(`mutation { archiveCustomers(input: { ids: ["${ids.otherArchived}"], reason: "inactive" }) { customers { id } } }`));
   // Staff reading: one read of the subject alone, one list that shows both people.
@@ -117,7 +121,7 @@ describe('the register', () => {
     expect(auditor.errors?.[0]).toMatchObject({ path: ['subjectRequest', 'taxId'], extensions: { code: 'FORBIDDEN' } });
     expect(JSON.stringify(auditor)).not.toContain(SUBJECT.taxId);
     // The register stores them sealed: no identifier in clear in the row.
-    const [row] = await server.db.query<{ text: string }>(`select to_jsonb(r)::text as text from subject_request r where id = $1`, [request.id]);
+    const [row] = await server.db.query<{ text: string }>(`select to_jsonb(r)::text as text from subject_request r where id = $1`, [dbId(request.id)]);
     for (const value of Object.values(SUBJECT)) expect(row!.text).not.toContain(value);
   });
 
@@ -147,7 +151,7 @@ describe('the subject access export', () => {
       { customerId: ids.archived, archived: true, matchedBy: ['PHONE'] },
       { customerId: ids.merged, archived: false, matchedBy: ['EMAIL'] },
       { customerId: ids.survivor, archived: false, matchedBy: ['MERGE'] },
-    ].sort((a, b) => Number(a.customerId) - Number(b.customerId)));
+    ].sort((a, b) => Number(dbId(a.customerId)) - Number(dbId(b.customerId))));
     const run = await ok(await server.gql(`mutation { runSubjectAccessExport(input: { id: "${request.id}" }) { job { id } subjectRequest { status } } }`));
     expect(run.runSubjectAccessExport.subjectRequest.status).toBe('IN_PROGRESS');
     const job = await waitForJob(server.db, run.runSubjectAccessExport.job.id, undefined, 60_000);
@@ -163,17 +167,17 @@ describe('the subject access export', () => {
   });
 
   it('holds every customer record about the subject, live, archived and merged, and no other', () => {
-    expect(bundle.customers.map((c: { id: string }) => c.id).sort()).toEqual([ids.live, ids.archived, ids.merged, ids.survivor].sort());
-    const live = bundle.customers.find((c: { id: string }) => c.id === ids.live);
+    expect(bundle.customers.map((c: { id: string }) => c.id).sort()).toEqual([ids.live, ids.archived, ids.merged, ids.survivor].map(dbId).sort());
+    const live = bundle.customers.find((c: { id: string }) => c.id === dbId(ids.live));
     expect(live).toMatchObject({ store: 'LIVE', email: 'Zhang.Wei@Example.com', taxId: SUBJECT.taxId, notes: 'SUBJ-LIVE-NOTE' });
-    expect(bundle.customers.find((c: { id: string }) => c.id === ids.archived)).toMatchObject({ store: 'ARCHIVE', notes: 'SUBJ-ARCH-NOTE' });
-    expect(bundle.customers.find((c: { id: string }) => c.id === ids.merged)).toMatchObject({ status: 'MERGED', mergedInto: ids.survivor });
+    expect(bundle.customers.find((c: { id: string }) => c.id === dbId(ids.archived))).toMatchObject({ store: 'ARCHIVE', notes: 'SUBJ-ARCH-NOTE' });
+    expect(bundle.customers.find((c: { id: string }) => c.id === dbId(ids.merged))).toMatchObject({ status: 'MERGED', mergedInto: dbId(ids.survivor) });
   });
 
   it('holds every interaction planted about the subject (live and archived), exactly', async () => {
     const planted = await server.db.query<{ id: string }>(
       `select id::text from interaction where customer_id = any($1::bigint[]) union all select id::text from archive.interaction where customer_id = any($1::bigint[])`,
-      [[ids.live, ids.archived, ids.merged, ids.survivor]],
+      [[ids.live, ids.archived, ids.merged, ids.survivor].map(dbId)],
     );
     expect(bundle.interactions.map((i: { id: string }) => i.id).sort()).toEqual(planted.map((p) => p.id).sort());
     for (const marker of MINE) expect(bundleText).toContain(marker);
@@ -182,9 +186,9 @@ describe('the subject access export', () => {
 
   it('holds the merge, history and the reads of the records, by role only', () => {
     expect(bundle.merges).toHaveLength(1);
-    expect(bundle.merges[0].records.map((r: { id: string }) => r.id).sort()).toEqual([ids.merged, ids.survivor].sort());
-    expect(bundle.history.filter((h: { customerId: string }) => h.customerId === ids.live).map((h: { action: string }) => h.action)).toContain('CUSTOMER_CREATED');
-    const reads = bundle.accessLog.filter((a: { recordIds: string[] }) => a.recordIds.includes(ids.live));
+    expect(bundle.merges[0].records.map((r: { id: string }) => r.id).sort()).toEqual([ids.merged, ids.survivor].map(dbId).sort());
+    expect(bundle.history.filter((h: { customerId: string }) => h.customerId === dbId(ids.live)).map((h: { action: string }) => h.action)).toContain('CUSTOMER_CREATED');
+    const reads = bundle.accessLog.filter((a: { recordIds: string[] }) => a.recordIds.includes(dbId(ids.live)));
     expect(reads.map((a: { actorRole: string }) => a.actorRole)).toEqual(expect.arrayContaining(['SUPPORT', 'MANAGER']));
     // Staff are other people: their roles only.
     expect(bundleText).not.toMatch(/"actorId"|"ownerId"|"owner_id"|@example\.com"?,?\s*"displayName/);
@@ -193,7 +197,7 @@ describe('the subject access export', () => {
 
   it('holds nothing about the other Zhang Wei', async () => {
     for (const marker of THEIRS) expect(bundleText).not.toContain(marker);
-    const theirs = [ids.other, ids.otherArchived];
+    const theirs = [ids.other, ids.otherArchived].map(dbId);
     const customerIds = [
       ...bundle.customers.flatMap((c: { id: string; mergedInto: string | null }) => [c.id, c.mergedInto]),
       ...bundle.interactions.map((i: { customerId: string }) => i.customerId),
@@ -204,7 +208,7 @@ describe('the subject access export', () => {
     for (const id of theirs) expect(customerIds).not.toContain(id);
     // The list that showed both people is in the log, with the subject's record only.
     const both = bundle.accessLog.find((a: { actorRole: string; field: string }) => a.actorRole === 'MANAGER' && a.field === 'email');
-    expect(both.recordIds).toEqual([ids.live]);
+    expect(both.recordIds).toEqual([dbId(ids.live)]);
     const theirInteractions = await server.db.query<{ id: string }>(`select id::text from interaction where customer_id = $1 union all select id::text from archive.interaction where customer_id = $2`, theirs);
     expect(theirInteractions.length).toBe(2);
     for (const { id } of theirInteractions) expect(bundle.interactions.map((i: { id: string }) => i.id)).not.toContain(id);
@@ -225,12 +229,12 @@ describe('the subject access export', () => {
     const closed = done.completeSubjectRequest.subjectRequest;
     expect(closed.steps.map((s: { action: string }) => s.action)).toEqual(['RECEIVED', 'EXPORT_QUEUED', 'EXPORT_READY', 'EXPORT_DOWNLOADED', 'EXPORT_DOWNLOADED', 'FULFILLED']);
     expect(closed).toMatchObject({ status: 'FULFILLED', email: 'z***@example.com', taxId: '91************Y12B', accessExport: null, outcome: 'sent by post' });
-    const [row] = await server.db.query<{ identifiers: string | null }>(`select identifiers from subject_request where id = $1`, [request.id]);
+    const [row] = await server.db.query<{ identifiers: string | null }>(`select identifiers from subject_request where id = $1`, [dbId(request.id)]);
     expect(row!.identifiers).toBeNull();
-    expect(await server.db.query(`select 1 from subject_request_bundle where request_id = $1`, [request.id])).toEqual([]);
+    expect(await server.db.query(`select 1 from subject_request_bundle where request_id = $1`, [dbId(request.id)])).toEqual([]);
     const again = await server.gql(`mutation { runSubjectAccessExport(input: { id: "${request.id}" }) { job { id } } }`);
     expect(again.errors?.[0]?.extensions?.code).toBe('INVALID_STATE');
-    const audit = await server.db.query<{ action: string }>(`select action from audit_event where entity_type = 'SubjectRequest' and entity_id = $1 order by audit_event.seq`, [request.id]);
+    const audit = await server.db.query<{ action: string }>(`select action from audit_event where entity_type = 'SubjectRequest' and entity_id = $1 order by audit_event.seq`, [dbId(request.id)]);
     expect(audit.map((a) => a.action)).toEqual([
       'SUBJECT_REQUEST_RECEIVED', 'SUBJECT_ACCESS_EXPORT_STARTED', 'SUBJECT_ACCESS_EXPORT_LINK_CREATED', 'SUBJECT_ACCESS_EXPORT_DOWNLOADED',
       'SUBJECT_ACCESS_EXPORT_LINK_CREATED', 'SUBJECT_ACCESS_EXPORT_DOWNLOADED', 'SUBJECT_REQUEST_FULFILLED',
@@ -251,19 +255,19 @@ describe('fulfilment through the ordinary paths', () => {
     expect((await erase([customer], 2)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await erase([bystander], 1)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect((await server.as('manager')(`mutation { eraseSubjectData(input: { id: "${request.id}", customerIds: ["${customer}"], confirmCount: 1 }) { subjectRequest { id } } }`)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const [{ notes }] = await server.db.query<{ notes: string }>(`select notes from customer where id = $1`, [customer]);
+    const [{ notes }] = await server.db.query<{ notes: string }>(`select notes from customer where id = $1`, [dbId(customer)]);
     expect(notes).toBe('ERASE-ME');
 
     const done = (await ok(await erase([customer], 1))).eraseSubjectData.subjectRequest;
     expect(done.status).toBe('IN_PROGRESS');
     expect(done.steps.at(-1)).toMatchObject({ action: 'ERASED', customerId: customer, fields: expect.arrayContaining(['email', 'taxId']) });
-    const [row] = await server.db.query<{ email: string | null; notes: string | null }>(`select email, notes from customer where id = $1`, [customer]);
+    const [row] = await server.db.query<{ email: string | null; notes: string | null }>(`select email, notes from customer where id = $1`, [dbId(customer)]);
     expect(row).toEqual({ email: null, notes: null });
     const events = await server.db.query<{ action: string; entity_id: string; changes: any }>(
       `select action, entity_id, changes from audit_event where changes -> 'subjectRequest' ->> 'to' = $1 order by audit_event.seq`,
-      [request.id],
+      [dbId(request.id)],
     );
-    expect(events.map((e) => [e.action, e.entity_id])).toEqual([['CUSTOMER_PERSONAL_DATA_ERASED', customer]]);
+    expect(events.map((e) => [e.action, e.entity_id])).toEqual([['CUSTOMER_PERSONAL_DATA_ERASED', dbId(customer)]]);
     const [last] = await server.db.query<{ action: string }>(`select action from audit_event order by audit_event.seq desc limit 1`);
     expect(last!.action).toBe('SUBJECT_REQUEST_ERASURE_DONE');
     // An erasure request is not answered by a correction, nor the other way round.
@@ -274,16 +278,16 @@ describe('fulfilment through the ordinary paths', () => {
   it('corrects a matched customer through updateCustomer, linked to the request', async () => {
     const customer = await create({ email: 'wang.fang@example.com', phone: '+86 137 1111 2222' }, 'Wang Fang');
     const request = await newRequest({ kind: 'CORRECTION', email: 'wang.fang@example.com' });
-    const [{ version }] = await server.db.query<{ version: number }>(`select version from customer where id = $1`, [customer]);
+    const [{ version }] = await server.db.query<{ version: number }>(`select version from customer where id = $1`, [dbId(customer)]);
     const res = await ok(await server.as('manager')(`mutation($input: CorrectSubjectDataInput!) { correctSubjectData(input: $input) { subjectRequest { steps { action customerId fields } } } }`, {
       input: { id: request.id, customer: { id: customer, version, phone: '+86 137 3333 4444' } },
     }));
     expect(res.correctSubjectData.subjectRequest.steps.at(-1)).toEqual({ action: 'CORRECTED', customerId: customer, fields: ['phone'] });
     const [event] = await server.db.query<{ action: string; changes: any }>(
       `select action, changes from audit_event where entity_type = 'Customer' and entity_id = $1 order by audit_event.seq desc limit 1`,
-      [customer],
+      [dbId(customer)],
     );
-    expect(event).toMatchObject({ action: 'CUSTOMER_UPDATED', changes: { subjectRequest: { to: request.id }, phone: { to: expect.stringContaining('****') } } });
+    expect(event).toMatchObject({ action: 'CUSTOMER_UPDATED', changes: { subjectRequest: { to: dbId(request.id) }, phone: { to: expect.stringContaining('****') } } });
   });
 
   it('leaves no planted identifier in clear in the audit log or the jobs', async () => {
