@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from './helpers/test-database.j
 import { TEST_JWT_SECRET } from './helpers/test-server.js';
 import { until } from './helpers/until.js';
 import { buildCli, spawnServer, stopServer, type ServerProcess } from './helpers/worker-process.js';
+import { dbId } from './helpers/global-ids.js';
 
 /**
  * The access log under a crash: requests answered at the same moment share one INSERT
@@ -48,7 +49,7 @@ describe('access log when the server is killed mid-load', () => {
             body: JSON.stringify({ query: `{ customers(first: ${PAGE}) { nodes { id email } } }` }),
           });
           const body = (await res.json()) as { data?: { customers: { nodes: { id: string; email: string | null }[] } }; errors?: unknown[] };
-          if (!body.errors && body.data) answered.set(requestId, body.data.customers.nodes.map((c) => c.id));
+          if (!body.errors && body.data) answered.set(requestId, body.data.customers.nodes.map((c) => dbId(c.id)));
         } catch {
           return; // the server is gone
         }

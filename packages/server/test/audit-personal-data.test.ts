@@ -9,6 +9,7 @@ import { startWorker, waitForJob } from './helpers/jobs.js';
 import { sweepNow } from './helpers/purge.js';
 import { startTestServer, type GraphQLResponse, type TestServer } from './helpers/test-server.js';
 import type { JobWorker } from '../src/modules/job/job.worker.js';
+import { dbId } from './helpers/global-ids.js';
 
 /**
  * Distinctive personal values are planted through every kind of input that reaches the
@@ -142,7 +143,7 @@ describe('no personal data in the audit trail', () => {
     await finished(sweep.runRetentionSweep.job.id);
     const backup = await ok(gql(`mutation($r: String) { startBackup(input: { reason: $r }) { job { id } } }`, { r: `before talking to ${P.phone}` }));
     await finished(backup.startBackup.job.id);
-    const [{ name }] = await server.db.query<{ name: string }>(`select params->>'name' as name from job where id = $1`, [backup.startBackup.job.id]);
+    const [{ name }] = await server.db.query<{ name: string }>(`select params->>'name' as name from job where id = $1`, [dbId(backup.startBackup.job.id)]);
     const drill = await ok(gql(`mutation($id: ID!) { startBackupDrill(input: { id: $id }) { job { id } } }`, { id: name }));
     await finished(drill.startBackupDrill.job.id);
     // MANAGER reads jobs: results name the backup file, never where it lies on the server.

@@ -6,6 +6,7 @@ import type { JobWorker } from '../src/modules/job/job.worker.js';
 import { insertCustomer } from './helpers/fixtures.js';
 import { startWorker, waitForJob } from './helpers/jobs.js';
 import { startTestServer, type TestServer, type TestUser } from './helpers/test-server.js';
+import { gid } from './helpers/global-ids.js';
 
 /**
  * What the import wizard reads besides the import (issue 22): the upload limits and saved
@@ -84,7 +85,7 @@ describe('duplicateRows', () => {
 
     const rows = (await server.as('sales1')(ROWS, { id })).data.customerImport.duplicateRows;
     expect(rows.map((r: { rowNo: number }) => r.rowNo)).toEqual([2, 3]);
-    expect(rows[0]).toMatchObject({ action: null, matchCount: 1, customers: [{ id: mine, name: '宁波海港贸易' }] });
+    expect(rows[0]).toMatchObject({ action: null, matchCount: 1, customers: [{ id: gid('Customer', mine), name: '宁波海港贸易' }] });
     expect(rows[0].values).toEqual(expect.arrayContaining([{ field: 'phone', value: '+8657487654321' }]));
     // The other SALES user's customer is counted, never shown.
     expect(rows[1]).toMatchObject({ action: 'CREATE', matchCount: 1, customers: [] });

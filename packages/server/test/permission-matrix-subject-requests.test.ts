@@ -3,6 +3,7 @@ import { mask } from '../src/policy/masking.js';
 import { Action, ACTIONS, FieldAccess, RowScope, SUBJECT_REQUEST_FIELDS, type SubjectRequestField } from '../src/policy/policy.js';
 import { insertCustomer } from './helpers/fixtures.js';
 import { startTestServer, TEST_USERS, type TestServer, type TestUser } from './helpers/test-server.js';
+import { dbId } from './helpers/global-ids.js';
 
 /**
  * Generated from the policy: every role × every data-subject request operation (allowed
@@ -88,7 +89,7 @@ const OPERATIONS: Operation[] = [
     actions: [Action.SUBJECT_REQUEST_EXPORT],
     prepare: async () => {
       const id = await request();
-      await server.db.query(`insert into subject_request_bundle (request_id, expires_at, content, counts) values ($1, now() + interval '1 day', 'sealed', '{}')`, [id]);
+      await server.db.query(`insert into subject_request_bundle (request_id, expires_at, content, counts) values ($1, now() + interval '1 day', 'sealed', '{}')`, [dbId(id)]);
       return { id };
     },
     call: (u, p) => server.as(u)(`mutation { subjectAccessExportLink(input: { id: "${p.id}", format: HTML }) { url } }`),
