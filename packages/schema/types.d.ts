@@ -739,7 +739,7 @@ export interface AuditEventEdge {
 export interface AuditEventFilter {
   /** Kind of record, e.g. Customer. */
   entityType?: Scalars['String'] | null;
-  /** Id of the record (with entityType). */
+  /** Id of the record (with entityType): its database id, or the global id of the object (schema 0.2). */
   entityId?: Scalars['String'] | null;
   /** Who acted. (User global id.) */
   actorId?: Scalars['ID'] | null;

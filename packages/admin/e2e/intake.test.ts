@@ -58,7 +58,7 @@ describe('duplicate warning on the customer form', () => {
     await warning.scrollIntoViewIfNeeded();
     await screenshot(page, 'admin-customer-duplicate-warning');
     await save.click();
-    await page.waitForURL(/\/admin\/customers\/\d+\/show$/);
+    await page.waitForURL(/\/admin\/customers\/[\w-]+\/show$/);
     assert.notEqual(/customers\/(\d+)\/show/.exec(page.url())![1], existing.id);
   });
 
@@ -125,7 +125,7 @@ describe('customer import wizard', () => {
       '银杏坡农场,13512340003,,CN-ZJ,长期客户,',
     ].join('\r\n') + '\r\n';
     await page.getByTestId('import-file').setInputFiles({ name: '展会名单.csv', mimeType: 'text/csv', buffer: encodeGb18030(csv) });
-    await page.waitForURL(/\/admin\/imports\/\d+$/);
+    await page.waitForURL(/\/admin\/imports\/[\w-]+$/);
     const header = page.getByTestId('import-header');
     await header.filter({ hasText: 'GB18030' }).waitFor();
     assert.match(await header.innerText(), /4 行 · 已上传/);

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { screenshot, signInAs } from './browser.ts';
+import { customerIdIn } from '../src/shared/global-id.ts';
 import { graphql, tokenFor } from './server.ts';
 import { dashboardSession } from './session.ts';
 
@@ -145,7 +146,7 @@ describe('admin: refusals', () => {
     await graphql(base, 'mutation($input: ArchiveCustomersInput!) { archiveCustomers(input: $input) { customers { id } } }', {
       input: { ids: [customer!.id], reason: 'e2e legal hold' },
     }, adminToken);
-    await page.goto(`${base}/admin/archived-customers/${customer!.id}/show`);
+    await page.goto(`${base}/admin/archived-customers/${customerIdIn('ArchivedCustomer', customer!.id)}/show`);
     await page.getByRole('button', { name: 'Set legal hold' }).click();
     const hold = page.getByTestId('legal-hold-dialog');
     await hold.locator('textarea[name="reason"]').fill('Case 2026-114');
@@ -176,7 +177,7 @@ describe('admin: archive and restore', () => {
     const dialog = page.getByTestId('archive-dialog');
     await dialog.locator('textarea[name="reason"]').fill('No orders since 2023');
     await dialog.getByTestId('action-confirm').click();
-    await page.waitForURL(new RegExp(`/archived-customers/${customer!.id}/show$`));
+    await page.waitForURL(new RegExp(`/archived-customers/${customerIdIn('ArchivedCustomer', customer!.id)}/show$`));
     await page.getByTestId('archive-banner').waitFor();
     assert.equal(await statusOf(customer!.id), null);
 
@@ -193,7 +194,7 @@ describe('admin: archive and restore', () => {
     await page.locator('input[name="q"]').fill(customer!.code);
     await page.waitForFunction(() => document.querySelectorAll('.RaDatagrid-tbody tr').length === 1);
     await row.locator('td.column-name').click();
-    await page.waitForURL(new RegExp(`/archived-customers/${customer!.id}/show$`));
+    await page.waitForURL(new RegExp(`/archived-customers/${customerIdIn('ArchivedCustomer', customer!.id)}/show$`));
     await page.getByText('No orders since 2023').first().waitFor();
     await page.getByText(/^[0-9a-f]{64}$/).waitFor();
     await screenshot(page, 'admin-archive-show');
@@ -366,7 +367,7 @@ describe('admin: policies and jobs', () => {
     await page.goto(`${base}/admin/archived-customers?filter=%7B%7D`);
     await page.locator('th', { hasText: '归档时间' }).first().waitFor();
     await screenshot(page, 'admin-archive-list-zh');
-    await page.goto(`${base}/admin/archived-customers/${tagged[0]!.id}/show`);
+    await page.goto(`${base}/admin/archived-customers/${customerIdIn('ArchivedCustomer', tagged[0]!.id)}/show`);
     await page.getByText('归档信息').waitFor();
     await screenshot(page, 'admin-archive-show-zh');
     await page.goto(`${base}/admin/archive-policies/create`);
@@ -404,7 +405,7 @@ describe('other roles', () => {
     for (const value of emails) assert.match(value, /\*/, `masked: ${value}`);
     await screenshot(page, 'support-archive-masked');
     await (await rows(page)).first().locator('td.column-name').click();
-    await page.waitForURL(/\/archived-customers\/\d+\/show$/);
+    await page.waitForURL(/\/archived-customers\/[\w-]+\/show$/);
     await page.locator('[data-masked="true"]').first().waitFor();
     assert.equal(await page.getByRole('button', { name: 'Restore' }).count(), 0);
     assert.equal(await page.getByRole('button', { name: 'Purge' }).count(), 0);

@@ -62,19 +62,19 @@ describe('a server running registered operations only', () => {
     await open('customers', '.RaDatagrid-tbody tr');
     const first = (await rows()).first();
     await first.locator('td.column-name').click();
-    await page.waitForURL(/\/customers\/\d+\/show$/);
+    await page.waitForURL(/\/customers\/[\w-]+\/show$/);
     await page.getByTestId('interaction-timeline-pages').waitFor();
     await page.goto(page.url().replace(/\/show$/, ''));
     await page.locator('input[name="name"]').waitFor();
     // The demo data has no archived customer yet: archive one, as a user would.
     await open('customers', '.RaDatagrid-tbody tr');
     await (await rows()).nth(5).locator('td.column-name').click();
-    await page.waitForURL(/\/customers\/\d+\/show$/);
+    await page.waitForURL(/\/customers\/[\w-]+\/show$/);
     await page.getByRole('button', { name: 'Archive', exact: true }).click();
     const archive = page.getByTestId('archive-dialog');
     await archive.locator('textarea[name="reason"]').fill('registered operations only');
     await archive.getByTestId('action-confirm').click();
-    await page.waitForURL(/\/archived-customers\/\d+\/show$/);
+    await page.waitForURL(/\/archived-customers\/[\w-]+\/show$/);
     await page.getByTestId('archive-banner').waitFor();
     for (const [path, ready] of [
       ['voided-customers', '.RaDatagrid-tbody tr, .RaList-noResults, [class*="RaEmpty"]'],
@@ -114,7 +114,7 @@ describe('a server running registered operations only', () => {
     await open('customers', '.RaDatagrid-tbody tr');
     const row = (await rows()).nth(2);
     await row.locator('td.column-name').click();
-    await page.waitForURL(/\/customers\/\d+\/show$/);
+    await page.waitForURL(/\/customers\/[\w-]+\/show$/);
     await page.getByRole('button', { name: 'Void' }).click();
     const dialog = page.getByTestId('void-dialog');
     await dialog.getByRole('combobox', { name: 'Reason' }).click();
@@ -126,7 +126,7 @@ describe('a server running registered operations only', () => {
     const notes = page.locator('textarea[name="notes"]');
     await notes.fill('Checked with the registered operations only');
     await page.locator('button[type="submit"]').click();
-    await page.waitForURL(/\/customers\/\d+\/show$/);
+    await page.waitForURL(/\/customers\/[\w-]+\/show$/);
     await page.getByText('Checked with the registered operations only').waitFor();
     await open('customers', '.RaDatagrid-tbody tr');
     await (await rows()).first().locator('input[type="checkbox"]').check();
@@ -148,7 +148,7 @@ describe('a server running registered operations only', () => {
     await signInAs(page, base, 'support@example.com');
     await open('customers', '.RaDatagrid-tbody tr');
     await (await rows()).first().locator('td.column-name').click();
-    await page.waitForURL(/\/customers\/\d+\/show$/);
+    await page.waitForURL(/\/customers\/[\w-]+\/show$/);
     await open('archived-customers', '.RaDatagrid-tbody tr');
     await (await rows()).first().locator('td.column-name').click();
     await page.locator('[data-masked="true"]').first().waitFor();

@@ -111,3 +111,10 @@ export async function tokenFor(url: string, email: string): Promise<string> {
   const data = await graphql<{ login: { token: string } }>(url, registered('Login'), { email, password: DEMO_PASSWORD });
   return data.login.token;
 }
+
+/** The database id inside a global id the API answered (tests only: where the API itself
+ * answers a database id, e.g. a report's OWNER key, as the reporting views have it). */
+export function databaseIdOf(id: string): string {
+  const decoded = Buffer.from(id, 'base64url').toString('utf8');
+  return decoded.slice(decoded.indexOf(':') + 1);
+}

@@ -68,7 +68,7 @@ describe('Subject requests', () => {
     await page.locator('input[name="reference"]').fill('E2E-ACCESS');
     await page.locator('input[name="email"]').fill('liu.yang@example.com');
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.waitForURL(/\/subject-requests\/\d+\/show/);
+    await page.waitForURL(/\/subject-requests\/[\w-]+\/show/);
     const matches = page.getByTestId('subject-matches');
     await matches.locator(`[data-testid="subject-match"][data-customer="${subject.id}"]`).waitFor();
     assert.equal(await matches.getByTestId('subject-match').count(), 1);

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { screenshot, signInAs } from './browser.ts';
+import { customerIdIn } from '../src/shared/global-id.ts';
 import { graphql, tokenFor } from './server.ts';
 import { dashboardSession } from './session.ts';
 
@@ -134,7 +135,7 @@ describe('undo of bulk tags and of an archiving by a MANAGER', () => {
     const dialog = page.getByTestId('archive-dialog');
     await dialog.locator('textarea[name="reason"]').fill('archived by mistake');
     await dialog.getByTestId('action-confirm').click();
-    await page.waitForURL(new RegExp(`/archived-customers/${target!.id}/show$`));
+    await page.waitForURL(new RegExp(`/archived-customers/${customerIdIn('ArchivedCustomer', target!.id)}/show$`));
     assert.equal(await customer(target!.id), null, 'no longer live');
     const undo = page.getByTestId('archive-banner').getByTestId('undo-button');
     await undo.click();

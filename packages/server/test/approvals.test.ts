@@ -93,6 +93,12 @@ describe('four-eyes requests', () => {
     const seen = (await asAdmin2(LIST, { state: 'PENDING' })).data.approvalRequests;
     expect(seen.nodes.find((r: { id: string }) => r.id === request.id)).toMatchObject({ canDecide: true, canCancel: false });
     expect(seen.awaitingYouCount).toBeGreaterThanOrEqual(1);
+    // A Node: read again by its global id under the inbox's own rule (APPROVAL_READ).
+    const NODE = `query($id: ID!) { node(id: $id) { __typename id ... on ApprovalRequest { state operation customerIds canDecide } } }`;
+    expect((await asAdmin2(NODE, { id: request.id })).data.node).toEqual({
+      __typename: 'ApprovalRequest', id: request.id, state: 'PENDING', operation: 'PURGE_NOW', customerIds: [gid('Customer', c.id)], canDecide: true,
+    });
+    expect(code(await server.as('sales1')(NODE, { id: request.id }))).toBe('FORBIDDEN');
     const mine = (await server.gql(LIST, { state: 'PENDING' })).data.approvalRequests;
     expect(mine.nodes.find((r: { id: string }) => r.id === request.id)).toMatchObject({ canDecide: false, canCancel: true });
 

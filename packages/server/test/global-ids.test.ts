@@ -188,6 +188,25 @@ describe('node(id) and nodes(ids) over HTTP', () => {
     expect(filtered.data.customers.nodes).toEqual([{ id: gid('Customer', mine) }]);
   });
 
+  it('archivedCustomer takes the Customer id other objects name an archived customer by', async () => {
+    const archived = await insertCustomer(server.db, { name: 'Archived Ltd' });
+    const res = await server.gql(`mutation($ids: [ID!]!) { archiveCustomers(input: { ids: $ids, reason: "test" }) { customers { id } } }`, { ids: [gid('Customer', archived)] });
+    expect(res.data.archiveCustomers.customers).toEqual([{ id: gid('ArchivedCustomer', archived) }]);
+    for (const id of [gid('Customer', archived), gid('ArchivedCustomer', archived)]) {
+      const read = await server.gql(`query($id: ID!) { archivedCustomer(id: $id) { id name } }`, { id });
+      expect(read.data.archivedCustomer).toEqual({ id: gid('ArchivedCustomer', archived), name: 'Archived Ltd' });
+    }
+    // The audit log's record filter takes the global id too (events keep database ids).
+    const AUDIT = `query($id: String) { auditEvents(filter: { entityType: "Customer", entityId: $id }) { nodes { action entityId } } }`;
+    const byRaw = await server.gql(AUDIT, { id: archived });
+    expect(byRaw.data.auditEvents.nodes).toEqual([{ action: 'CUSTOMER_ARCHIVED', entityId: archived }]);
+    for (const id of [gid('Customer', archived), gid('ArchivedCustomer', archived)]) {
+      expect((await server.gql(AUDIT, { id })).data.auditEvents).toEqual(byRaw.data.auditEvents);
+    }
+    const wrong = await server.gql(`query($id: ID!) { archivedCustomer(id: $id) { id } }`, { id: gid('User', server.users.admin) });
+    expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'WRONG_ID_TYPE' });
+  });
+
   it('refuses a global id of another type (BAD_USER_INPUT, reason WRONG_ID_TYPE), never reading another table', async () => {
     const asCustomer = await server.gql(`query($id: ID!) { customer(id: $id) { id } }`, { id: gid('User', server.users.admin) });
     expect(asCustomer.data?.customer ?? null).toBeNull();

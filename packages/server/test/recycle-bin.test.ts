@@ -21,6 +21,8 @@ const BIN = `query($state: ScheduledPurgeState) { scheduledPurges(state: $state)
   scheduledCount cancelledCount purgedCount } }`;
 const CANCEL = `mutation($id: ID!) { cancelScheduledPurge(input: { id: $id, reason: "the customer came back" }) { scheduledPurge { id state cancelReason } } }`;
 
+const NODE = `query($id: ID!) { node(id: $id) { __typename id ... on ScheduledPurge { customerId state } } }`;
+
 const code = (res: GraphQLResponse) => res.errors?.[0]?.extensions?.code;
 const n = async (sql: string, params: unknown[] = []) => (await server.db.query<{ n: number }>(sql, params))[0]!.n;
 
@@ -55,6 +57,12 @@ describe('purge goes through the recycle bin', () => {
       reason: 'customer asked for deletion', urgent: false, scheduledBy: { id: gid('User', server.users.admin) }, export: null,
     });
     expect(bin.scheduledCount).toBeGreaterThanOrEqual(1);
+    // A Node: read again by its global id under the bin's own rule, and its customer by the id it names.
+    const viaNode = await server.gql(NODE, { id: entry.id });
+    expect(viaNode.errors).toBeUndefined();
+    expect(viaNode.data.node).toEqual({ __typename: 'ScheduledPurge', id: entry.id, customerId: gid('Customer', c.id), state: 'SCHEDULED' });
+    const live = await server.gql(`query($id: ID!) { customer(id: $id) { code status } }`, { id: entry.customerId });
+    expect(live.data.customer).toEqual({ code: c.code, status: 'VOID' });
 
     // Once in the bin is enough; the checks of purge still apply; purge stays ADMIN's.
     expect(code(await schedulePurge(server, c.id, c.code))).toBe('INVALID_STATE');
@@ -62,6 +70,7 @@ describe('purge goes through the recycle bin', () => {
     for (const user of ['manager', 'sales1', 'support', 'auditor', 'reporting'] as const) {
       expect(code(await server.as(user)(BIN))).toBe('FORBIDDEN');
       expect(code(await server.as(user)(CANCEL, { id: entry.id }))).toBe('FORBIDDEN');
+      expect(code(await server.as(user)(NODE, { id: entry.id }))).toBe('FORBIDDEN');
     }
     const [audit] = await server.db.query<{ action: string; changes: any }>(
       `select action, changes from audit_event where entity_type = 'ScheduledPurge' and entity_id = $1`,

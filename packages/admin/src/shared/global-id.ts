@@ -7,3 +7,14 @@
 export function globalId(typeName: string, id: string): string {
   return btoa(`${typeName}:${id}`).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }
+
+/**
+ * The same customer's global id in the other store: a customer keeps its database id when
+ * archived or restored, and its global id names the store. For links from an object that
+ * names a customer by its Customer id whether archived or not (a subject match).
+ */
+export function customerIdIn(store: 'Customer' | 'ArchivedCustomer', id: string): string {
+  const decoded = atob(id.replaceAll('-', '+').replaceAll('_', '/'));
+  const colon = decoded.indexOf(':');
+  return colon < 0 ? id : globalId(store, decoded.slice(colon + 1));
+}

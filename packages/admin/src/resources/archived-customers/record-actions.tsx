@@ -39,7 +39,8 @@ export function RestoreButton() {
           if (failure) throw { graphQLErrors: [{ message: failure.message, extensions: { code: failure.code } }] };
           setOpen(false);
           notify('custos.archive.restored', { type: 'success' });
-          redirect('show', 'customers', record.id);
+          // Live again under its Customer id (global ids name the store: schema 0.2).
+          redirect('show', 'customers', result.customers[0]?.id ?? record.id);
         }}
       >
         <ReasonInput />

@@ -86,7 +86,8 @@ export function ArchiveButton() {
           if (failure) throw { graphQLErrors: [{ message: failure.message, extensions: { code: failure.code } }] };
           setOpen(false);
           notifyUndoable('custos.lifecycle.archived', { operation: result.undo, customerIds: [String(record.id)] });
-          redirect('show', 'archived-customers', record.id);
+          // In the archive under its ArchivedCustomer id (global ids name the store: schema 0.2).
+          redirect('show', 'archived-customers', result.customers[0]?.id ?? record.id);
         }}
       >
         <ArchiveInputs />

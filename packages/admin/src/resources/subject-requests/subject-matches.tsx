@@ -6,6 +6,7 @@ import { can } from '../../auth/access.ts';
 import { useAccess } from '../../auth/use-access.ts';
 import { ActionDialog } from '../../shared/action-dialog.tsx';
 import { ErrorAlert } from '../../shared/error-alert.tsx';
+import { customerIdIn } from '../../shared/global-id.ts';
 import { useOperationQuery } from '../../shared/use-operation.ts';
 import { useRecordAction } from '../../shared/use-record-action.ts';
 
@@ -64,7 +65,7 @@ export function SubjectMatches() {
                     </TableCell>
                   ) : null}
                   <TableCell>
-                    <Link to={m.archived ? `/archived-customers/${m.customerId}/show` : `/customers/${m.customerId}/show`}>{m.code}</Link>
+                    <Link to={m.archived ? `/archived-customers/${customerIdIn('ArchivedCustomer', m.customerId)}/show` : `/customers/${m.customerId}/show`}>{m.code}</Link>
                   </TableCell>
                   <TableCell>{m.name}</TableCell>
                   <TableCell>{translate(`custos.enums.CustomerStatus.${m.status}`, { _: m.status })}</TableCell>

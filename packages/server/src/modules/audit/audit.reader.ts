@@ -1,5 +1,6 @@
 import { invalidInput } from '../../common/domain-error.js';
 import { isBigintId, KeysetOrder } from '../../db/keyset.js';
+import { fromGlobalId } from '../../graphql/global-id.js';
 import { pageClauses, planPage, toPage, type PageArgs } from '../../db/paginate.js';
 import { Params, type SqlExecutor } from '../../db/sql.js';
 import type { AuditEventFilter, AuditEventRecord } from './audit.type.js';
@@ -19,7 +20,9 @@ export function auditConditions(filter: AuditEventFilter | null | undefined, par
   const f = filter ?? {};
   const where: string[] = [];
   if (f.entityType) where.push(`e.entity_type = ${params.add(f.entityType, 'text')}`);
-  if (f.entityId) where.push(`e.entity_id = ${params.add(f.entityId, 'text')}`);
+  // A client holds global ids (a customer page's address, a Node's id): the record it names
+  // is the one its database id names; events keep database ids.
+  if (f.entityId) where.push(`e.entity_id = ${params.add(fromGlobalId(f.entityId)?.id ?? f.entityId, 'text')}`);
   if (f.actorId) {
     if (!isBigintId(f.actorId)) throw invalidInput([{ field: 'filter.actorId', message: 'must be a user id' }]);
     where.push(`e.actor_id = ${params.add(f.actorId, 'bigint')}`);

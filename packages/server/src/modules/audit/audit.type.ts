@@ -69,7 +69,7 @@ export class AuditEventFilter {
   @Field(() => String, { nullable: true, description: 'Kind of record, e.g. Customer.' })
   entityType?: string;
 
-  @Field(() => String, { nullable: true, description: 'Id of the record (with entityType).' })
+  @Field(() => String, { nullable: true, description: 'Id of the record (with entityType): its database id, or the global id of the object (schema 0.2).' })
   entityId?: string;
 
   @RefersTo('User')
