@@ -57,7 +57,7 @@ async function runJob(mutation: string, id: string, user: TestUser = 'admin', ti
   expect(res.errors).toBeUndefined();
   const [{ job }] = await server.db.query<{ job: string }>(
     `select (case when $2 = 'undoCustomerImport' then undo_job_id else job_id end)::text as job from customer_import where id = $1`,
-    [id, mutation],
+    [dbId(id), mutation],
   );
   const done = await waitForJob(server.db, job!, ['SUCCEEDED', 'FAILED', 'CANCELLED'], timeoutMs);
   expect(done.error).toBeNull();
