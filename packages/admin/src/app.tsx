@@ -29,6 +29,8 @@ const MergesPage = lazyScreen(() => import('./cleanup/merges-page.tsx'), 'Merges
 const DataQualityPage = lazyScreen(() => import('./cleanup/data-quality-page.tsx'), 'DataQualityPage');
 const NormalizePage = lazyScreen(() => import('./cleanup/normalize-page.tsx'), 'NormalizePage');
 const ArchiveSearchPage = lazyScreen(() => import('./archive-search/archive-search-page.tsx'), 'ArchiveSearchPage');
+const ApprovalsPage = lazyScreen(() => import('./resources/approvals/approvals-page.tsx'), 'ApprovalsPage');
+const RecycleBinPage = lazyScreen(() => import('./resources/recycle-bin/recycle-bin-page.tsx'), 'RecycleBinPage');
 
 const dataProvider = createDataProvider();
 
@@ -77,6 +79,8 @@ function CustosAdmin() {
         <Route path="/data-quality" element={<DataQualityPage />} />
         <Route path="/normalization" element={<NormalizePage />} />
         <Route path="/archive-search" element={<ArchiveSearchPage />} />
+        <Route path="/approvals" element={<ApprovalsPage />} />
+        <Route path="/recycle-bin" element={<RecycleBinPage />} />
       </CustomRoutes>
     </Admin>
   );

@@ -1,3 +1,4 @@
+import DeleteSweepOutlinedIcon from '@mui/icons-material/DeleteSweepOutlined';
 import BackupOutlinedIcon from '@mui/icons-material/BackupOutlined';
 import CallMergeIcon from '@mui/icons-material/CallMerge';
 import CleaningServicesOutlinedIcon from '@mui/icons-material/CleaningServicesOutlined';
@@ -17,6 +18,8 @@ function AppMenu() {
       <Menu.DashboardItem />
       <Menu.ResourceItems />
       {can(access, 'report:read') ? <Menu.Item to="/reports" primaryText="custos.reports.title" leftIcon={<InsightsOutlinedIcon />} data-testid="menu-reports" /> : null}
+      {can(access, 'approval:read') ? <Menu.Item to="/approvals" primaryText="custos.approvals.title" leftIcon={<FactCheckOutlinedIcon />} data-testid="menu-approvals" /> : null}
+      {can(access, 'customer:purge') ? <Menu.Item to="/recycle-bin" primaryText="custos.recycle_bin.title" leftIcon={<DeleteSweepOutlinedIcon />} data-testid="menu-recycle-bin" /> : null}
       {can(access, 'archive:read') ? <Menu.Item to="/archive-search" primaryText="custos.search.title" leftIcon={<ManageSearchIcon />} data-testid="menu-archive-search" /> : null}
       {can(access, 'customer:merge') ? <Menu.Item to="/duplicates" primaryText="custos.cleanup.duplicates.title" leftIcon={<ContentCopyOutlinedIcon />} data-testid="menu-duplicates" /> : null}
       {can(access, 'customer:merge') || can(access, 'customer:unmerge') ? <Menu.Item to="/merges" primaryText="custos.cleanup.merges.title" leftIcon={<CallMergeIcon />} data-testid="menu-merges" /> : null}
