@@ -16,8 +16,8 @@ export default defineConfig(({ command }) => ({
     host: '127.0.0.1',
     port: 5173,
     strictPort: true,
-    // Export links (`createExport` → /exports/…) are served by the API too.
-    proxy: { '/graphql': { target: api, changeOrigin: true }, '/exports': { target: api, changeOrigin: true } },
+    // Export links (`createExport` → /exports/…) and import uploads (/imports/…) are served by the API too.
+    proxy: { '/graphql': { target: api, changeOrigin: true }, '/exports': { target: api, changeOrigin: true }, '/imports': { target: api, changeOrigin: true } },
   },
   build: {
     outDir: 'dist',

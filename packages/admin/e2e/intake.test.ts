@@ -1,9 +1,13 @@
 /**
  * Clean at the gate (issue 22) in a real browser against the real server: the duplicate
  * warning on the customer form (links and reasons in words, "Save anyway" under a WARN
- * rule, no save under a BLOCK rule, what SALES sees of a customer it may not see).
+ * rule, no save under a BLOCK rule, what SALES sees of a customer it may not see), and
+ * the import wizard end to end in Chinese with a GB18030 CSV holding a bad row and a
+ * duplicate: mapping, preview, template, dry run counts, a per-row choice, the error
+ * file, the import and its undo.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { screenshot, signInAs } from './browser.ts';
@@ -97,7 +101,131 @@ describe('duplicate warning on the customer form', () => {
     assert.equal(await warning.getByTestId('duplicate-link').count(), 0);
   });
 
+});
+
+describe('customer import wizard', () => {
+  it('runs end to end in Chinese: mapping, preview, dry run, a per-row choice, error file, import, undo', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const existing = await createCustomer({ name: '鹦鹉螺港务贸易', type: 'SMB', tier: 'STANDARD', region: 'CN-ZJ', phone: '+86 574 8765 4321' });
+    await signInAs(page, base, 'admin@example.com');
+    await page.goto(`${base}/admin/customers`);
+    await page.locator('header button', { hasText: /English/i }).click();
+    await page.getByRole('menuitem', { name: '简体中文' }).click();
+    await page.getByTestId('menu-imports').click();
+    const limits = page.getByTestId('import-limits');
+    await limits.filter({ hasText: /最大 \d+(\.\d)? MB，最多 [\d,]+ 行/ }).waitFor();
+
+    const csv = [
+      '客户名称,手机,邮箱,地区,等级,备注',
+      // Names far apart: rows are compared with the customers before them, so two similar
+      // new names would make the second a duplicate of the first during the run.
+      '琥珀溪茶叶合作社,13512340001,jia@nautilus-test.example,CN-ZJ,普通,展会名单',
+      '鹦鹉螺港务贸易有限公司,0574-8765 4321,,CN-ZJ,重点客户,老客户', // the existing customer's phone, written differently
+      '青松岭木器厂,12345,yi@nautilus-test.example,CN-ZJ,,电话写错', // planted error
+      '银杏坡农场,13512340003,,CN-ZJ,长期客户,',
+    ].join('\r\n') + '\r\n';
+    await page.getByTestId('import-file').setInputFiles({ name: '展会名单.csv', mimeType: 'text/csv', buffer: encodeGb18030(csv) });
+    await page.waitForURL(/\/admin\/imports\/\d+$/);
+    const header = page.getByTestId('import-header');
+    await header.filter({ hasText: 'GB18030' }).waitFor();
+    assert.match(await header.innerText(), /4 行 · 已上传/);
+
+    // Mapping suggested from the Chinese headers.
+    const field = (i: number) => page.locator(`input[name="mapping-${i}"]`).inputValue();
+    assert.deepEqual(await Promise.all([0, 1, 2, 3, 4, 5].map(field)), ['name', 'phone', 'email', 'region', 'tier', 'notes']);
+    // Preview after normalization, problems in words.
+    const preview = page.getByTestId('import-preview');
+    const row2 = preview.locator('[data-testid="preview-row"][data-row="2"]');
+    await row2.waitFor();
+    assert.equal(await row2.locator('[data-field="phone"]').innerText(), '+8657487654321');
+    assert.equal(await row2.locator('[data-field="tier"]').innerText(), '重点客户');
+    const bad = preview.locator('[data-testid="preview-row"][data-row="3"]');
+    assert.equal(await bad.getAttribute('data-problems'), 'true');
+    assert.equal(await bad.getByTestId('preview-problems').innerText(), '电话：不是有效的电话号码（例如 +86 138 0013 8000）');
+    await screenshot(page, 'admin-import-mapping-zh');
+
+    // Remember the mapping as a template, then the dry run.
+    await page.locator('input[name="templateName"]').fill('展会模板');
+    await page.getByTestId('import-check').click();
+    const dry = page.getByTestId('import-dry-run');
+    await dry.waitFor({ timeout: 60_000 });
+    const count = (where: string, key: string) => page.getByTestId(where).getByTestId(`count-${key}`).getAttribute('data-count');
+    assert.deepEqual(await Promise.all(['created', 'updated', 'skipped', 'queued', 'errored'].map((k) => count('import-counts-dry', k))), ['2', '0', '1', '0', '1']);
+    assert.match(await dry.innerText(), /将新建 2 个/);
+
+    // The duplicate row: a link to the existing customer, and update it instead of skipping.
+    const dupRow = page.locator('[data-testid="duplicate-row"][data-row="2"]');
+    assert.equal(await dupRow.getByTestId('duplicate-row-link').innerText(), `${existing.code} ${existing.name}`);
+    await dupRow.getByRole('combobox').click();
+    await page.getByRole('option', { name: '更新已有客户' }).click();
+    await page.getByTestId('import-choices-changed').waitFor();
+    await page.getByTestId('import-check-again').click();
+    await page.getByTestId('import-counts-dry').getByTestId('count-updated').and(page.locator('[data-count="1"]')).waitFor({ timeout: 60_000 });
+    assert.deepEqual(await Promise.all(['created', 'updated', 'skipped', 'errored'].map((k) => count('import-counts-dry', k))), ['2', '1', '0', '1']);
+    await screenshot(page, 'admin-import-dry-run-zh');
+
+    // The error file: the bad row with its reason in Chinese, the cells as they were.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-error-file').click()]);
+    const errorFile = readFileSync(await download.path()).toString('utf8');
+    assert.equal(download.suggestedFilename(), '展会名单-问题行.csv');
+    assert.deepEqual(errorFile.replace(/^\uFEFF/, '').trim().split('\r\n'), [
+      '行,字段,问题,客户名称,手机,邮箱,地区,等级,备注',
+      '3,电话,不是有效的电话号码（例如 +86 138 0013 8000）,青松岭木器厂,12345,yi@nautilus-test.example,CN-ZJ,,电话写错',
+    ]);
+
+    // Run, confirmed with the counts.
+    await page.getByTestId('import-run').click();
+    const confirmRun = page.getByRole('dialog');
+    assert.match(await confirmRun.innerText(), /新建 2 个，更新已有客户 1 个，跳过 0 行/);
+    await confirmRun.getByRole('button', { name: '导入' }).click();
+    await page.getByTestId('import-result').waitFor({ timeout: 120_000 });
+    assert.deepEqual(await Promise.all(['created', 'updated', 'skipped', 'errored'].map((k) => count('import-counts-run', k))), ['2', '1', '0', '1']);
+    const tierOf = async (id: string) => (await graphql<{ customer: { tier: string } | null }>(base, 'query($id: ID!) { customer(id: $id) { tier } }', { id }, adminToken)).customer?.tier;
+    assert.equal(await tierOf(existing.id), 'KEY_ACCOUNT');
+    assert.deepEqual([await countByName('琥珀溪茶叶'), await countByName('银杏坡农场'), await countByName('青松岭木器')], [1, 1, 0]);
+    const setup = await graphql<{ customerImportSetup: { templates: { name: string }[] } }>(base, '{ customerImportSetup { templates { name } } }', {}, adminToken);
+    assert.ok(setup.customerImportSetup.templates.some((t) => t.name === '展会模板'));
+    await screenshot(page, 'admin-import-result-zh');
+
+    // Undo, confirmed with the counts: the table as it was.
+    await page.getByTestId('import-undo').click();
+    const confirmUndo = page.getByRole('dialog');
+    assert.match(await confirmUndo.innerText(), /新建的 2 个客户.*更新的 1 个客户/s);
+    await confirmUndo.getByRole('button', { name: '撤销导入' }).click();
+    await page.getByTestId('import-undone').waitFor({ timeout: 120_000 });
+    assert.deepEqual(await Promise.all(['removed', 'voided', 'restored', 'kept'].map((k) => count('import-counts-undo', k))), ['2', '0', '1', '0']);
+    assert.equal(await tierOf(existing.id), 'STANDARD');
+    assert.deepEqual([await countByName('琥珀溪茶叶'), await countByName('银杏坡农场')], [0, 0]);
+    await page.goto(`${base}/admin/customers`);
+    await page.locator('header button', { hasText: '简体中文' }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+  });
+
   it('left no console errors', () => {
     assert.deepEqual(consoleProblems, []);
   });
 });
+
+/** GB18030 bytes of text (two-byte GBK codes; what Excel on Chinese Windows saves). */
+function encodeGb18030(text: string): Buffer {
+  const table = new Map<string, [number, number]>();
+  const decoder = new TextDecoder('gb18030');
+  for (let hi = 0x81; hi <= 0xfe; hi++) {
+    for (let lo = 0x40; lo <= 0xfe; lo++) {
+      if (lo === 0x7f) continue;
+      const ch = decoder.decode(Uint8Array.from([hi, lo]));
+      if (ch.length === 1 && !table.has(ch)) table.set(ch, [hi, lo]);
+    }
+  }
+  const bytes: number[] = [];
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (code < 0x80) bytes.push(code);
+    else {
+      const pair = table.get(ch);
+      if (!pair) throw new Error(`no GBK code for ${ch}`);
+      bytes.push(pair[0], pair[1]);
+    }
+  }
+  return Buffer.from(bytes);
+}

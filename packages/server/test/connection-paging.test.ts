@@ -185,6 +185,13 @@ async function arrange(): Promise<void> {
     const res = await server.gql(`mutation { mergeCustomers(input: { survivorId: "${a}", mergedIds: ["${b}"], versions: [{ id: "${a}", version: 1 }, { id: "${b}", version: 1 }] }) { merge { id } } }`);
     expect(res.errors).toBeUndefined();
   }
+  // Same received date for all: ties in the register's order.
+  for (let i = 0; i < 9; i++) {
+    const res = await server.gql(`mutation($input: CreateSubjectRequestInput!) { createSubjectRequest(input: $input) { subjectRequest { id } } }`, {
+      input: { kind: i % 2 ? 'ACCESS' : 'ERASURE', regime: i % 3 ? 'GDPR' : 'PIPL', receivedOn: '2026-12-01', language: 'EN', email: `subject${i}@example.com` },
+    });
+    expect(res.errors).toBeUndefined();
+  }
   await db.query(`insert into job (kind, params, state, created_at) select 'COUNT_DATA_QUALITY', '{}', 'SUCCEEDED', timestamptz '2025-03-01 00:00:00+00' from generate_series(1, 13)`);
   // Equal scores, as a detection run gives many groups: a real 0.9 read back as a double never equals itself.
   await db.query(

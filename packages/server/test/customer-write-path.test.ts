@@ -173,6 +173,27 @@ describe('the customer store', () => {
     expect(row!.version).toBe(1);
   });
 
+  it('keeps the stored name key (duplicate matching) equal to the key of the name after every kind of write', async () => {
+    const id = await insertCustomer(db, { name: 'ＡＣＭＥ  Trading Co., Ltd.' });
+    const keyOf = async () =>
+      (await db.query<{ stored: string | null; computed: string | null }>(`select c.name_key as stored, custos_name_key(c.name) as computed from customer c where c.id = $1`, [id]))[0]!;
+    expect(await keyOf()).toEqual({ stored: 'acme trading', computed: 'acme trading' });
+    await inTransaction(ctx, async (tx) => {
+      const before = requireTransition('edit', id, await lockCustomers(tx, [id]), 1);
+      await writeCustomer(tx, { before, changes: { name: '上海　星辰科技有限公司' } }, { audit: { action: 'CUSTOMER_UPDATED' } });
+    });
+    const renamed = await keyOf();
+    expect(renamed.stored).toBe(renamed.computed);
+    expect(renamed.stored).toContain('星辰科技');
+    const params = new Params();
+    await inTransaction(ctx, (tx) =>
+      writeCustomersWhere(tx, { where: `c.id = ${params.add(id, 'bigint')}`, params, set: { name: `c.name || ' Holdings Inc.'` }, audit: null }),
+    );
+    const setBased = await keyOf();
+    expect(setBased.stored).toBe(setBased.computed);
+    expect(setBased.stored).toMatch(/星辰科技.*holdings$/);
+  });
+
   it('set-based writes change only the rows whose value changes, one event each', async () => {
     const a = await insertCustomer(db, { name: 'Set A', tags: ['x'] });
     const b = await insertCustomer(db, { name: 'Set B', tags: ['y'] });

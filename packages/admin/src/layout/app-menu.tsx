@@ -6,6 +6,7 @@ import ContentCopyOutlinedIcon from '@mui/icons-material/ContentCopyOutlined';
 import FactCheckOutlinedIcon from '@mui/icons-material/FactCheckOutlined';
 import InsightsOutlinedIcon from '@mui/icons-material/InsightsOutlined';
 import ManageSearchIcon from '@mui/icons-material/ManageSearch';
+import UploadFileOutlinedIcon from '@mui/icons-material/UploadFileOutlined';
 import { Layout, Menu, type LayoutProps } from 'react-admin';
 import { can } from '../auth/access.ts';
 import { useAccess } from '../auth/use-access.ts';
@@ -17,6 +18,7 @@ function AppMenu() {
     <Menu>
       <Menu.DashboardItem />
       <Menu.ResourceItems />
+      {can(access, 'customer:create') ? <Menu.Item to="/imports" primaryText="custos.intake.menu" leftIcon={<UploadFileOutlinedIcon />} data-testid="menu-imports" /> : null}
       {can(access, 'report:read') ? <Menu.Item to="/reports" primaryText="custos.reports.title" leftIcon={<InsightsOutlinedIcon />} data-testid="menu-reports" /> : null}
       {can(access, 'approval:read') ? <Menu.Item to="/approvals" primaryText="custos.approvals.title" leftIcon={<FactCheckOutlinedIcon />} data-testid="menu-approvals" /> : null}
       {can(access, 'customer:purge') ? <Menu.Item to="/recycle-bin" primaryText="custos.recycle_bin.title" leftIcon={<DeleteSweepOutlinedIcon />} data-testid="menu-recycle-bin" /> : null}

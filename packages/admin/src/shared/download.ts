@@ -1,7 +1,6 @@
-/** Saves a value as a pretty-printed JSON file through the browser's download. */
-export function downloadJson(fileName: string, value: unknown): void {
-  const blob = new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
+/** Saves text (a CSV file) through the browser's download. */
+export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -10,4 +9,9 @@ export function downloadJson(fileName: string, value: unknown): void {
   link.remove();
   // Revoked later: some browsers read the blob after click() returns.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Saves a value as a pretty-printed JSON file through the browser's download. */
+export function downloadJson(fileName: string, value: unknown): void {
+  downloadText(fileName, JSON.stringify(value, null, 2), 'application/json');
 }

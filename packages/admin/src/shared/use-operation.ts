@@ -11,6 +11,8 @@ export interface OperationQueryOptions<R, T> {
   keepPrevious?: boolean;
   /** The part of the result the screen reads. */
   select?: (result: R) => T;
+  /** Asks again after this many ms (given the last answer), e.g. while a job it shows runs. */
+  refetchInterval?: (result: R | undefined) => number | false;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface OperationQueryOptions<R, T> {
 export function useOperationQuery<N extends OperationName, T = OperationResult<N>>(
   name: N,
   variables: OperationVariables<N>,
-  { enabled = true, staleTime, keepPrevious = false, select }: OperationQueryOptions<OperationResult<N>, T> = {},
+  { enabled = true, staleTime, keepPrevious = false, select, refetchInterval }: OperationQueryOptions<OperationResult<N>, T> = {},
 ) {
   const dataProvider = useDataProvider<CustosDataProvider>();
   return useQuery({
@@ -29,6 +31,7 @@ export function useOperationQuery<N extends OperationName, T = OperationResult<N
     enabled,
     ...(staleTime !== undefined ? { staleTime } : {}),
     ...(keepPrevious ? { placeholderData: <P>(previous: P) => previous } : {}),
+    ...(refetchInterval ? { refetchInterval: (query: { state: { data: OperationResult<N> | undefined } }) => refetchInterval(query.state.data) } : {}),
     select: (select ?? ((result: OperationResult<N>) => result as unknown as T)) as (result: OperationResult<N>) => T,
   });
 }

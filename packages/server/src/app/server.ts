@@ -1,5 +1,6 @@
 import { authRuntime, closeAuthRuntime } from '../modules/identity/auth.runtime.js';
 import { anonymousRate } from '../modules/identity/identity.errors.js';
+import { accessLogIdle } from '../modules/audit/access-log.js';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -75,6 +76,9 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
     reply.header('x-request-id', req.id);
   });
   app.addHook('onClose', async () => closeAuthRuntime(config));
+  // Requests wait for their access-log rows before answering; this only covers a close
+  // that did not wait for them.
+  app.addHook('onClose', async () => accessLogIdle(orm.em));
   const door = authRuntime(config).door;
   app.addHook('onRequest', async (req, reply) => {
     if (req.headers.authorization !== undefined || !req.url.startsWith('/graphql')) return;

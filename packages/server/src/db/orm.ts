@@ -2,6 +2,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, defineConfig } from '@mikro-orm/postgresql';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { migrationsList } from './migrations/index.js';
+import { releaseDeadConnections } from './pool-guard.js';
 
 /** Reads and writes are hand-written SQL (SqlExecutor); MikroORM serves connections,
  * transactions and migrations, so no entity is registered. */
@@ -26,6 +27,7 @@ export function ormOptions(url: string, poolMax: number, debug = false, settings
     migrations: { migrationsList, snapshot: false, transactional: true, allOrNothing: true, silent: true },
     pool: { min: 0, max: poolMax },
     driverOptions: {
+      onPoolCreated: releaseDeadConnections,
       connectionTimeoutMillis: settings.acquireTimeoutMs ?? 15_000,
       ...(settings.idleInTransactionMs ? { idle_in_transaction_session_timeout: settings.idleInTransactionMs } : {}),
       ...(settings.applicationName ? { application_name: settings.applicationName } : {}),

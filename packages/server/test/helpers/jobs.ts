@@ -3,6 +3,7 @@ import { createJobWorker } from '../../src/app/jobs.js';
 import type { JobWorker, JobWorkerOptions } from '../../src/modules/job/job.worker.js';
 import { TEST_JWT_SECRET, type TestServer } from './test-server.js';
 import { TEST_ENCRYPTION_KEY, type TestDatabase } from './test-database.js';
+import { watched } from './teardown.js';
 
 /** Worker settings fast enough for tests. */
 export const FAST_JOBS = { JOB_POLL_MS: '50', JOB_HEARTBEAT_MS: '100', JOB_STALE_MS: '600' } as const;
@@ -15,6 +16,8 @@ export function testConfig(db: TestDatabase, env: Record<string, string> = {}): 
 export function startWorker(server: TestServer, env: Record<string, string> = {}, log?: JobWorkerOptions['log']): JobWorker {
   const worker = createJobWorker(server.db.orm, testConfig(server.db, env), { log });
   worker.start();
+  const stop = worker.stop.bind(worker);
+  worker.stop = (waitMs?: number) => watched('job worker stop', server.db.url, () => stop(waitMs));
   return worker;
 }
 

@@ -31,7 +31,7 @@ const MESSAGE_ARGUMENTS: Record<string, number> = {
 
 /** Not messages for API callers: configuration problems (the key ring is part of the
  * configuration) stop the process at start, for the operator. */
-const SKIPPED_FILES = new Set(['src/config.ts', 'src/crypto/keyring.ts']);
+const SKIPPED_FILES = new Set(['src/config.ts', 'src/config-database.ts', 'src/config-secret-files.ts', 'src/crypto/keyring.ts']);
 
 export function messageSources(root: string): { messages: MessageSource[]; unreadable: MessageSource[] } {
   const messages: MessageSource[] = [];

@@ -3,6 +3,7 @@ import { loadConfig } from '../../src/config.js';
 import { createApp } from '../../src/app/server.js';
 import { Role } from '../../src/policy/role.js';
 import { TokenSigner } from '../../src/core/tokens.js';
+import { watched } from './teardown.js';
 import { createTestDatabase, TEST_ENCRYPTION_KEY, type TestDatabase } from './test-database.js';
 
 export interface GraphQLResponse<T = any> {
@@ -92,8 +93,8 @@ export async function startTestServer(
     tokenFor,
     post,
     async close() {
-      await app.close();
-      await db.close();
+      await watched('server close (app)', db.url, () => app.close());
+      await watched('server close (database pools)', db.url, () => db.close());
     },
   };
 }

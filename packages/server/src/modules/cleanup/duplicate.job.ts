@@ -53,9 +53,9 @@ async function similarNamePairs(tx: RequestContext, jobId: string, region: strin
   // `=` (not IS NOT DISTINCT FROM) so the (region, name key) index serves the block.
   const row = await tx.sql.one<{ n: number }>(
     `with k as materialized (
-       select c.id, custos_name_key(c.name) as nk from customer c
+       select c.id, c.name_key as nk from customer c
         where c.status = 'ACTIVE' and ${region === null ? 'c.region is null and $2::text is null' : 'c.region = $2::text'}
-          and length(custos_name_key(c.name)) >= ${SIMILAR_NAME_MIN_LENGTH}
+          and length(c.name_key) >= ${SIMILAR_NAME_MIN_LENGTH}
      ), t as materialized (
        select k.id, g from k, unnest(show_trgm(k.nk)) g
      ), rare as (

@@ -9,8 +9,9 @@ import { countryOfRegion, normalizeEmail, normalizePhone, normalizeRegion } from
  * of a customer about to be written, normalized as normalization would store them
  * (email, phone to E.164 in the customer's country, region), compared with the ACTIVE
  * customers by the same match keys and scores as detection (duplicate.rules.ts). Each
- * kind is one index lookup (migration-2026120701-intake), so the check stays a few
- * milliseconds on a million customers.
+ * kind is one index lookup (migration-2026120701-intake, and for names the stored name
+ * key of migration-2026120721-name-key), so the check stays a few milliseconds on a
+ * million customers (docs/developers/benchmarks.md).
  */
 
 export interface MatchCandidate {
@@ -31,8 +32,9 @@ export interface MatchOptions {
   /** Country of numbers without a country code when the region names none. */
   defaultCountry: string;
   limit: number;
-  /** The caller has set the trigram threshold for its transaction already (`setMatchThreshold`). */
-  thresholdSet?: boolean;
+  /** The trigram threshold this transaction has set (a batch shares one holder, so the
+   * setting is sent only when a lookup needs another). */
+  threshold?: MatchThreshold;
 }
 
 export interface CustomerMatch {
@@ -57,10 +59,31 @@ const PER_KIND = 100;
 
 const RULE = Object.fromEntries(EXACT_RULES.map((r) => [r.reason, r]));
 
-/** Sets the trigram threshold the similar-name lookups need, for the current transaction:
- * once per transaction is enough for any number of lookups (an import batch). */
-export async function setMatchThreshold(sql: SqlExecutor, similarity: number): Promise<void> {
-  await sql.query(`select set_config('pg_trgm.similarity_threshold', $1, true)`, [String(Math.max(0.1, similarity - CJK_ALLOWANCE))]);
+const CJK = /[\u3400-\u9fff]/u;
+
+/** The similarity from which a name is similar to `name`: Chinese names need less
+ * (CJK_ALLOWANCE), as detection scores them. NFKC first, as the name key does: it maps
+ * compatibility ideographs into the range. */
+export function similarNameThreshold(name: string, similarity: number): number {
+  return Math.max(0.1, similarity - (CJK.test(name.normalize('NFKC')) ? CJK_ALLOWANCE : 0));
+}
+
+/** The trigram threshold a transaction's `%` lookups use (pg_trgm reads it per statement). */
+export interface MatchThreshold {
+  current?: number;
+}
+
+/**
+ * Sets the trigram threshold for the current transaction to what this name needs: the
+ * index then hands back only names that may reach it (a Latin name's lookup no longer
+ * reads the candidates only a Chinese name would need). A batch passes the same holder
+ * for all its lookups, so the setting is sent only when it changes; its lookups run
+ * outside the savepoints of its rows' writes, whose rollback would undo the setting.
+ */
+export async function setMatchThreshold(sql: SqlExecutor, threshold: number, held: MatchThreshold = {}): Promise<void> {
+  if (held.current === threshold) return;
+  await sql.query(`select set_config('pg_trgm.similarity_threshold', $1, true)`, [String(threshold)]);
+  held.current = threshold;
 }
 
 export async function findMatchingCustomers(sql: SqlExecutor, raw: MatchCandidate, options: MatchOptions): Promise<CustomerMatch[]> {
@@ -91,37 +114,55 @@ export async function findMatchingCustomers(sql: SqlExecutor, raw: MatchCandidat
       );
     }
   }
+  let similar: { sql: string; extra: string } | undefined;
+  let threshold: number | undefined;
   if ((want('NAME') || want('SIMILAR_NAME')) && c.name != null && c.name.trim() !== '') {
     const key = `custos_name_key(${params.add(c.name, 'text')})`;
-    // `=` on the region (not IS NOT DISTINCT FROM) so the (region, name key) index serves it.
+    // `=` on the region (not IS NOT DISTINCT FROM) so the (region, name key) indexes serve it.
     const region = c.region == null ? 'c.region is null' : `c.region = ${params.add(c.region, 'text')}`;
     if (want('NAME')) {
       branches.push(
         `select c.id, c.owner_id, 'NAME'::text, ${RULE.NAME!.score}::real from customer c
-          where ${live} and ${region} and custos_name_key(c.name) = ${key}`,
+          where ${live} and ${region} and c.name_key = ${key}`,
       );
     }
     if (want('SIMILAR_NAME')) {
-      const threshold = `(${params.add(options.similarity, 'real')} - case when ${key} ~ '[\u3400-\u9fff]' then ${CJK_ALLOWANCE} else 0 end)`;
-      branches.push(
-        `select c.id, c.owner_id, 'SIMILAR_NAME'::text, similarity(custos_name_key(c.name), ${key}) from customer c
-          where ${live} and length(${key}) >= ${SIMILAR_NAME_MIN_LENGTH} and custos_name_key(c.name) % ${key}
-            and ${region} and custos_name_key(c.name) <> ${key}
-            and similarity(custos_name_key(c.name), ${key}) >= ${threshold}`,
-      );
+      threshold = similarNameThreshold(c.name, options.similarity);
+      // The same test in SQL on the key itself, as detection applies it.
+      const least = `(${params.add(options.similarity, 'real')} - case when ${key} ~ '[\u3400-\u9fff]' then ${CJK_ALLOWANCE} else 0 end)`;
+      const similarTo = `${region} and c.name_key <> ${key} and similarity(c.name_key, ${key}) >= ${least}`;
+      similar = {
+        // Through the (region, name key) trigram index; `%` at `threshold` lets through only
+        // names that may reach it, and the stored key makes each recheck a value read.
+        sql: `select c.id, c.owner_id, 'SIMILAR_NAME'::text, similarity(c.name_key, ${key}) from customer c
+               where ${live} and length(${key}) >= ${SIMILAR_NAME_MIN_LENGTH} and c.name_key % ${key} and ${similarTo}`,
+        // A customer another kind found is scored on its name as well, even when it is not
+        // among the first similar names read: its reasons are complete.
+        extra: `select c.id, c.owner_id, 'SIMILAR_NAME'::text, similarity(c.name_key, ${key}) from customer c
+                 where c.id in (select id from exact) and length(${key}) >= ${SIMILAR_NAME_MIN_LENGTH} and ${similarTo}`,
+      };
     }
   }
-  if (branches.length === 0) return [];
-  // The trigram index answers `%` from this threshold on: the lowest any name may need,
-  // set for this transaction only (outside one it has no effect, and pg_trgm's default
-  // 0.3 merely lets the index return more rows to recheck).
-  if (!options.thresholdSet) await setMatchThreshold(sql, options.similarity);
+  if (branches.length === 0 && !similar) return [];
+  // The trigram index answers `%` from this threshold on; set for this transaction only
+  // (outside one it has no effect).
+  if (threshold !== undefined) await setMatchThreshold(sql, threshold, options.threshold);
   const dismissed = options.exceptId
     ? `and not exists (select 1 from duplicate_dismissal d where d.a = least(m.id, ${except}) and d.b = greatest(m.id, ${except}))`
     : '';
+  const limited = (b: string, n: number) => `(${b} limit ${n})`;
+  // Similar names stop at the number of matches asked for: the lookup then reads only as
+  // many index candidates as it takes to find them, not every similar name of the region.
+  const exact = branches.length ? branches.map((b) => limited(b, PER_KIND)).join('\n union all\n') : 'select null::bigint, null::bigint, null::text, null::real where false';
+  const similarCte = similar ? `, alike(id, owner_id, kind, score) as materialized ${limited(similar.sql, options.limit)}` : '';
+  const found = similar
+    ? `select * from exact union all select * from alike
+       union all (${similar.extra} and c.id not in (select s.id from alike s))`
+    : 'select * from exact';
   const rows = await sql.query<{ id: string; ownerId: string | null; reasons: Record<string, number> }>(
-    `select m.id::text as id, min(m.owner_id)::text as "ownerId", jsonb_object_agg(m.kind, round(m.score::numeric, 3)) as reasons
-       from (${branches.map((b) => `(${b} limit ${PER_KIND})`).join('\n union all\n')}) as m(id, owner_id, kind, score)
+    `with exact(id, owner_id, kind, score) as materialized (${exact})${similarCte}
+     select m.id::text as id, min(m.owner_id)::text as "ownerId", jsonb_object_agg(m.kind, round(m.score::numeric, 3)) as reasons
+       from (${found}) as m(id, owner_id, kind, score)
       where true ${dismissed}
       group by m.id
       order by m.id

@@ -20,7 +20,8 @@ export const EXACT_RULES: readonly { reason: MatchKind; score: number; key: stri
   { reason: 'EMAIL', score: 0.9, key: 'custos_email_key(c.email)' },
   { reason: 'PHONE', score: 0.85, key: 'custos_phone_key(c.phone)' },
   { reason: 'TAX_ID', score: 0.95, key: 'c.tax_id_hash', blind: true },
-  { reason: 'NAME', score: 0.7, key: 'custos_name_key(c.name)', partition: 'c.region' },
+  // The stored key (migration-2026120721-name-key): custos_name_key(name), written with the name.
+  { reason: 'NAME', score: 0.7, key: 'c.name_key', partition: 'c.region' },
 ];
 
 /** One changed character costs a short Chinese name three of its ~9 trigrams (similarity

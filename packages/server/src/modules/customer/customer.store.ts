@@ -232,9 +232,14 @@ function restorableColumns(sql: SqlExecutor): Promise<string[]> {
   return restorable;
 }
 
+/** One customer's row image: its stored columns as JSON, without the generated ones (the
+ * name key is recomputed on restore, and an erasure that scrubs an image's personal
+ * values must find none in a derived copy). */
+export const ROW_IMAGE = (alias: string) => `(to_jsonb(${alias}) - 'name_key')`;
+
 /** Row images (`to_jsonb(customer)`, by id) of customers as they are now, e.g. the
  * snapshot a merge keeps so it can be undone exactly. */
-export const ROW_IMAGES = (alias: string) => `jsonb_object_agg(${alias}.id::text, to_jsonb(${alias}))`;
+export const ROW_IMAGES = (alias: string) => `jsonb_object_agg(${alias}.id::text, ${ROW_IMAGE(alias)})`;
 
 /**
  * Writes customers back exactly as row images hold them (values, version, timestamps):

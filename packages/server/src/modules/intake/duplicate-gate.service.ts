@@ -4,7 +4,7 @@ import { assertWritable, customerRowOwner, requireAction } from '../../policy/gu
 import { Action, CUSTOMER_WRITABLE, FieldAccess } from '../../policy/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { combinedScore } from '../cleanup/duplicate.groups.js';
-import { findMatchingCustomers, setMatchThreshold, type CustomerMatch, type MatchCandidate } from '../cleanup/duplicate.reader.js';
+import { findMatchingCustomers, type CustomerMatch, type MatchCandidate, type MatchThreshold } from '../cleanup/duplicate.reader.js';
 import type { MatchKind } from '../cleanup/duplicate.rules.js';
 import { customerNotFound } from '../customer/customer.errors.js';
 import { customerByIdLoader } from '../customer/customer.loaders.js';
@@ -70,10 +70,15 @@ export async function ruleMap(ctx: RequestContext): Promise<Map<MatchKind, Dupli
   return new Map((await readDuplicateRules(ctx)).map((r) => [r.kind as MatchKind, r.action]));
 }
 
-/** Rules and threshold for many checks in one transaction. */
-export async function startBatch(tx: RequestContext): Promise<{ rules: Map<MatchKind, DuplicateRuleAction> }> {
-  await setMatchThreshold(tx.sql, tx.config.DUPLICATE_NAME_SIMILARITY);
-  return { rules: await ruleMap(tx) };
+/** Many checks in one transaction (an import's batch): the rules read once, and the
+ * trigram threshold sent only when a row's name needs another one. */
+export interface GateBatch {
+  rules: Map<MatchKind, DuplicateRuleAction>;
+  threshold: MatchThreshold;
+}
+
+export async function startBatch(tx: RequestContext): Promise<GateBatch> {
+  return { rules: await ruleMap(tx), threshold: {} };
 }
 
 /** Kinds whose inputs a write touches: a create checks them all, an update only what it changes. */
@@ -99,9 +104,9 @@ export interface GateResult {
 export async function checkCandidate(
   tx: RequestContext,
   candidate: MatchCandidate,
-  options: { exceptId?: string | null; kinds: readonly MatchKind[]; enforce: boolean; batch?: { rules: Map<MatchKind, DuplicateRuleAction> } },
+  options: { exceptId?: string | null; kinds: readonly MatchKind[]; enforce: boolean; batch?: GateBatch },
 ): Promise<GateResult> {
-  // A batch (an import's) reads the rules and sets the threshold once for all its rows.
+  // A batch (an import's) reads the rules once for all its rows.
   const rules = options.batch?.rules ?? (await ruleMap(tx));
   const kinds = options.kinds.filter((k) => rules.get(k) !== DuplicateRuleAction.OFF);
   if (kinds.length === 0) return { matches: [], rules };
@@ -111,7 +116,7 @@ export async function checkCandidate(
     similarity: tx.config.DUPLICATE_NAME_SIMILARITY,
     defaultCountry: tx.config.PHONE_DEFAULT_REGION,
     limit: 20,
-    thresholdSet: options.batch !== undefined,
+    threshold: options.batch?.threshold,
   });
   if (options.enforce) {
     const blocking = kinds

@@ -5,6 +5,7 @@ import { queueDuplicateGroup } from '../cleanup/duplicate.service.js';
 import type { MatchKind } from '../cleanup/duplicate.rules.js';
 import type { CreateCustomerInput } from '../customer/customer.inputs.js';
 import { createCustomer, updateCustomer } from '../customer/customer.service.js';
+import { ROW_IMAGE } from '../customer/customer.store.js';
 import { JobKind } from '../job/job.enums.js';
 import { JobError, type JobHandler } from '../job/job.handler.js';
 import { checkCandidate, startBatch } from './duplicate-gate.service.js';
@@ -72,7 +73,7 @@ async function importRow(
     if (outcome === 'SKIPPED') return { result: { ...planned, outcome, customerId: best!.id }, outcome };
     if (outcome === 'UPDATED') {
       const current = await tx.sql.one<{ version: number; image: Record<string, unknown> }>(
-        `select c.version, to_jsonb(c) as image from customer c where c.id = $1::bigint`,
+        `select c.version, ${ROW_IMAGE('c')} as image from customer c where c.id = $1::bigint`,
         [best!.id],
       );
       // The file gives new values; it does not rename the customer's code or retype it by default.
