@@ -1,5 +1,5 @@
 import RestoreFromTrashOutlinedIcon from '@mui/icons-material/RestoreFromTrashOutlined';
-import { Box, Card, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import { Box, Card, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Button, Title, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { can } from '../../auth/access.ts';
@@ -40,6 +40,8 @@ function CancelPurge({ row, onDone }: { row: BinRow; onDone: () => void }) {
 }
 
 const STATES = ['SCHEDULED', 'CANCELLED', 'PURGED'] as const;
+/** The time column: the countdown while waiting, when it was put in once taken out, when it went once purged. */
+const WHEN_HEADER = { SCHEDULED: 'custos.recycle_bin.due', CANCELLED: 'custos.recycle_bin.scheduled_at', PURGED: 'custos.recycle_bin.purged' } as const;
 
 /** Purges waiting for their date (countdown in words), cancelled ones and carried-out ones. */
 export function RecycleBinPage() {
@@ -54,9 +56,9 @@ export function RecycleBinPage() {
   return (
     <Box sx={{ p: 2 }}>
       <Title title="custos.recycle_bin.title" />
-      <Stack direction="row" spacing={1} sx={{ mb: 2 }}>
+      <Stack direction="row" spacing={1} sx={{ mb: 2 }} data-testid="bin-counts">
         {STATES.map((s) => (
-          <Chip key={s} label={`${translate(`custos.recycle_bin.states.${s}`)} ${count(s)}`} color={s === state ? 'primary' : 'default'} onClick={() => setState(s)} data-testid={`bin-state-${s}`} />
+          <Chip key={s} label={`${translate(`custos.enums.ScheduledPurgeState.${s}`)} ${count(s)}`.trim()} color={s === state ? 'primary' : 'default'} onClick={() => setState(s)} data-testid={`bin-state-${s}`} />
         ))}
       </Stack>
       {list.error ? <ErrorAlert error={list.error} /> : null}
@@ -67,7 +69,7 @@ export function RecycleBinPage() {
               <TableCell>{translate('custos.recycle_bin.code')}</TableCell>
               <TableCell>{translate('custos.recycle_bin.reason')}</TableCell>
               <TableCell>{translate('custos.recycle_bin.scheduled_by')}</TableCell>
-              <TableCell>{translate(state === 'PURGED' ? 'custos.recycle_bin.purged' : 'custos.recycle_bin.due')}</TableCell>
+              <TableCell>{translate(WHEN_HEADER[state])}</TableCell>
               <TableCell />
             </TableRow>
           </TableHead>
@@ -75,12 +77,13 @@ export function RecycleBinPage() {
             {(data?.nodes ?? []).map((row) => (
               <TableRow key={row.id} data-testid={`bin-${row.code}`}>
                 <TableCell>{row.code}</TableCell>
-                <TableCell>{row.state === 'CANCELLED' ? row.cancelReason : row.reason}</TableCell>
+                <TableCell>
+                  {row.reason}
+                  {row.state === 'CANCELLED' && row.cancelReason ? <Typography variant="body2" color="text.secondary">{translate('custos.recycle_bin.cancelled_reason', { reason: row.cancelReason })}</Typography> : null}
+                </TableCell>
                 <TableCell>{row.scheduledBy?.displayName ?? ''}</TableCell>
                 <TableCell data-testid="bin-countdown">
-                  {row.state === 'PURGED' && row.purgedAt
-                    ? relativeTime(row.purgedAt, locale)
-                    : translate('custos.recycle_bin.countdown', { when: relativeTime(row.dueAt, locale) })}
+                  {relativeTime(row.state === 'PURGED' ? (row.purgedAt ?? row.dueAt) : row.state === 'CANCELLED' ? row.scheduledAt : row.dueAt, locale)}
                 </TableCell>
                 <TableCell align="right">{row.state === 'SCHEDULED' ? <CancelPurge row={row} onDone={() => void list.refetch()} /> : null}</TableCell>
               </TableRow>
