@@ -83,10 +83,12 @@ export interface StagedRow {
   beforeImage: Record<string, unknown> | null;
   versionAfter: number | null;
   undone: string | null;
+  matchRows: number[] | null;
 }
 
 const ROW_COLUMNS = `r.row_no as "rowNo", r.raw, r.errors, r.match_ids::text[] as "matchIds", r.action, r.outcome,
-  r.customer_id::text as "customerId", r.before_image as "beforeImage", r.version_after as "versionAfter", r.undone`;
+  r.customer_id::text as "customerId", r.before_image as "beforeImage", r.version_after as "versionAfter", r.undone,
+  r.match_rows as "matchRows"`;
 
 export function readRows(sql: SqlExecutor, importId: string, from: number, limit: number, where = 'true'): Promise<StagedRow[]> {
   return sql.query<StagedRow>(
