@@ -1,8 +1,7 @@
 import { keyRing } from '../../crypto/keyring.js';
 import { taxIdHash, taxIdLookupHashes } from '../../crypto/sealed.js';
 import type { SqlExecutor } from '../../db/sql.js';
-import { combinedScore } from './duplicate.groups.js';
-import { normalizedCandidate, setMatchThreshold, similarNameThreshold, type CustomerMatch, type MatchCandidate, type MatchThreshold } from './duplicate.reader.js';
+import { bestFirst, normalizedCandidate, scoredMatch, setMatchThreshold, similarNameThreshold, type CustomerMatch, type MatchCandidate, type MatchThreshold } from './duplicate.reader.js';
 import { CJK_ALLOWANCE, EXACT_RULES, NOT_PLACEHOLDER, SIMILAR_NAME_MIN_LENGTH, type MatchKind } from './duplicate.rules.js';
 
 /**
@@ -130,15 +129,6 @@ export async function findMatchesForKeys(
       options.similarity,
     ],
   );
-  for (const r of rows) {
-    found[r.ord]!.push({
-      id: r.id,
-      ownerId: r.ownerId,
-      score: combinedScore(r.reasons),
-      reasons: (Object.entries(r.reasons) as [MatchKind, number][])
-        .map(([kind, score]) => ({ kind, score: Number(score) }))
-        .sort((a, b) => b.score - a.score || a.kind.localeCompare(b.kind)),
-    });
-  }
-  return found.map((matches) => matches.sort((a, b) => b.score - a.score || (BigInt(a.id) < BigInt(b.id) ? -1 : 1)).slice(0, options.limit));
+  for (const r of rows) found[r.ord]!.push(scoredMatch(r));
+  return found.map((matches) => bestFirst(matches, options.limit));
 }
