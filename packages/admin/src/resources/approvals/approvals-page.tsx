@@ -11,7 +11,8 @@ import { ActionDialog } from '../../shared/action-dialog.tsx';
 import { useAction } from '../../shared/use-action.ts';
 import { ErrorAlert } from '../../shared/error-alert.tsx';
 import { ReasonInput } from '../customers/lifecycle-inputs.tsx';
-import { relativeTime, useApprovalRequests, type ApprovalList, type ApprovalRow } from './approvals.api.ts';
+import { relativeTime } from '../../shared/relative-time.ts';
+import { useApprovalRequests, type ApprovalList, type ApprovalRow } from './approvals.api.ts';
 
 const STATES = ['PENDING', 'APPROVED', 'EXECUTED', 'REJECTED', 'CANCELLED', 'EXPIRED', 'FAILED'] as const;
 type State = (typeof STATES)[number];
