@@ -6,7 +6,7 @@ import { query } from './cluster.mjs';
 import { startServer } from './process.mjs';
 
 export const JWT_SECRET = 'bench-'.repeat(8);
-const CUSTOS_MAIN = fileURLToPath(import.meta.resolve('@custos/server/dist/main.js'));
+const CUSTOS_MAIN = fileURLToPath(import.meta.resolve('@custos/server/dist/server.js'));
 const POSTGRAPHILE_MAIN = fileURLToPath(new URL('../postgraphile/server.mjs', import.meta.url));
 
 /** The Custos server as deployed (NODE_ENV=production, migrations checked at start),
