@@ -2056,7 +2056,7 @@ export type ImportDuplicateAction =
   /** Create it and put it with its match up for merge review (duplicateCandidates). */
   | 'QUEUE_MERGE';
 
-/** A row of the file that matched existing customers in the last dry run or run. */
+/** A row of the file that matched existing customers, or earlier rows of the same file, in the last dry run or run. */
 export interface ImportDuplicateRow {
   __typename?: 'ImportDuplicateRow';
   /** Row number (1 = the first row after the header). */
@@ -2067,6 +2067,8 @@ export interface ImportDuplicateRow {
   action: ImportDuplicateAction | null;
   /** How many existing customers it matched. */
   matchCount: Scalars['Int'];
+  /** Earlier rows of the same file it repeats whose customers do not exist yet (a dry run: the run matches the customers those rows create, counted in `matchCount`). */
+  earlierRows: Array<Scalars['Int']>;
   /** The matched customers you may see, most likely first (the others are only counted). */
   customers: Array<Customer>;
 }
