@@ -1,7 +1,7 @@
 /**
  * The approvals inbox and the recycle bin in a real browser against the real server
  * (issue 21), at 1,366×768. Approvals: a PURGE_NOW request by a second administrator is
- * shown to its requester without buttons, offered to the first administrator with its
+ * shown to its requester without approve/reject (who may withdraw another), offered to the first administrator with its
  * counts and the counts per state, approved through the confirmation (the job purges the
  * customer); in Chinese another is rejected with a reason, which the Rejected tab shows.
  * Recycle bin: a purge waits with its countdown in words and is taken out again, the
@@ -83,7 +83,7 @@ async function switchTo(from: RegExp | string, to: string) {
 }
 
 describe('approvals inbox', () => {
-  it('shows a request to its requester without buttons, offers it to another administrator with its counts, and the approved job purges the customer', async () => {
+  it('shows a request to its requester without approve/reject (a withdrawal is theirs), offers it to another administrator with its counts, and the approved job purges the customer', async () => {
     await page.setViewportSize({ width: 1366, height: 768 });
     const c = await voidedCustomer('Approve');
     const id = await purgeRequest(c, 'Court order, urgent');
@@ -97,6 +97,21 @@ describe('approvals inbox', () => {
     assert.equal(await own.getByTestId(`approve-${id}`).count(), 0);
     assert.equal(await own.getByTestId(`reject-${id}`).count(), 0);
     assert.equal(await page.getByTestId('awaiting-you').innerText(), 'Nothing waits for your decision');
+    // and may withdraw one: it will not run, and the Withdrawn tab keeps it with the note.
+    const other = await voidedCustomer('Withdraw');
+    const withdrawn = await purgeRequest(other, 'Asked by mistake');
+    await page.reload();
+    await page.getByTestId(`withdraw-${withdrawn}`).click();
+    const withdraw = page.getByTestId('withdraw-dialog');
+    await withdraw.locator('textarea[name="note"]').fill('No longer needed');
+    await withdraw.getByTestId('action-confirm').click();
+    await page.getByText('Withdrawn: it will not run').waitFor();
+    await page.getByTestId(`approval-${withdrawn}`).waitFor({ state: 'detached' });
+    await page.getByTestId('approval-state-CANCELLED').click();
+    await page.getByTestId(`approval-${withdrawn}`).getByTestId('approval-decision').getByText('No longer needed').waitFor();
+    assert.equal(await page.getByTestId('approval-state-CANCELLED').innerText(), 'Withdrawn 1');
+    assert.deepEqual(await requestState(withdrawn), { state: 'CANCELLED', decisionNote: 'No longer needed' });
+    assert.equal((await customer(other.id))?.status, 'VOID');
 
     // Another administrator is offered it, with what it touches and the counts per state.
     await signInAs(page, base, 'admin@example.com');

@@ -1,5 +1,6 @@
 import CheckOutlinedIcon from '@mui/icons-material/CheckOutlined';
 import CloseOutlinedIcon from '@mui/icons-material/CloseOutlined';
+import UndoOutlinedIcon from '@mui/icons-material/UndoOutlined';
 import { Box, Card, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Button, TextInput, Title, useLocaleState, useNotify, useTranslate } from 'react-admin';
@@ -10,7 +11,8 @@ import { ActionDialog } from '../../shared/action-dialog.tsx';
 import { useAction } from '../../shared/use-action.ts';
 import { ErrorAlert } from '../../shared/error-alert.tsx';
 import { ReasonInput } from '../customers/lifecycle-inputs.tsx';
-import { relativeTime, useApprovalRequests, type ApprovalList, type ApprovalRow } from './approvals.api.ts';
+import { relativeTime } from '../../shared/relative-time.ts';
+import { useApprovalRequests, type ApprovalList, type ApprovalRow } from './approvals.api.ts';
 
 const STATES = ['PENDING', 'APPROVED', 'EXECUTED', 'REJECTED', 'CANCELLED', 'EXPIRED', 'FAILED'] as const;
 type State = (typeof STATES)[number];
@@ -41,10 +43,8 @@ function Decide({ row, onDone }: { row: ApprovalRow; onDone: () => void }) {
   const approve = useAction<{ id: string }>('approveRequest');
   const reject = useAction<{ id: string }>('rejectRequest');
   const [open, setOpen] = useState<'approve' | 'reject' | null>(null);
-  // The requester is never offered the buttons (the server refuses it too).
-  if (!row.canDecide) {
-    return row.canCancel ? <Typography variant="body2" color="text.secondary" data-testid={`own-${row.id}`}>{translate('custos.approvals.own')}</Typography> : null;
-  }
+  // The requester is never offered the buttons (the server refuses it too); they may withdraw it.
+  if (!row.canDecide) return row.canCancel ? <Withdraw row={row} onDone={onDone} /> : null;
   return (
     <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
       <Button label="custos.approvals.approve" onClick={() => setOpen('approve')} data-testid={`approve-${row.id}`}><CheckOutlinedIcon /></Button>
@@ -74,14 +74,46 @@ function Decide({ row, onDone }: { row: ApprovalRow; onDone: () => void }) {
   );
 }
 
+/** One's own waiting request: who decides, and a way to withdraw it. */
+function Withdraw({ row, onDone }: { row: ApprovalRow; onDone: () => void }) {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const withdraw = useAction<{ id: string }>('cancelApprovalRequest');
+  const [open, setOpen] = useState(false);
+  return (
+    <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end', alignItems: 'center' }}>
+      <Typography variant="body2" color="text.secondary" data-testid={`own-${row.id}`}>{translate('custos.approvals.own')}</Typography>
+      <Button label="custos.approvals.withdraw" onClick={() => setOpen(true)} data-testid={`withdraw-${row.id}`}><UndoOutlinedIcon /></Button>
+      <ActionDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title="custos.approvals.withdraw_title"
+        confirmLabel="custos.approvals.withdraw"
+        testId="withdraw-dialog"
+        description={translate(`custos.enums.ApprovalOperation.${row.operation}`)}
+        onSubmit={async (values) => {
+          const note = String(values['note'] ?? '').trim();
+          await withdraw.mutateAsync({ id: row.id, ...(note ? { note } : {}) });
+          setOpen(false);
+          notify('custos.approvals.withdrawn', { type: 'success' });
+          onDone();
+        }}
+      >
+        <TextInput source="note" label="custos.approvals.note" multiline fullWidth />
+      </ActionDialog>
+    </Stack>
+  );
+}
+
 /** Who decided and what they said; for a failed run, the refusal in words. */
 function Decision({ row }: { row: ApprovalRow }) {
   const translate = useTranslate();
   if (row.state === 'FAILED' && row.failure) {
     return <>{translate(reasonKey(row.failure) ?? 'custos.refusals.generic', { _: translate('custos.refusals.generic') })}</>;
   }
-  const name = row.decidedBy?.displayName ?? '';
-  if (!name && !row.decisionNote) return null;
+  // A withdrawn request has the requester's note and no decider.
+  const name = row.decidedBy?.displayName;
+  if (!name) return <>{row.decisionNote ?? ''}</>;
   return <>{row.decisionNote ? translate('custos.approvals.decided_by', { name, note: row.decisionNote }) : translate('custos.approvals.decided_by_plain', { name })}</>;
 }
 

@@ -8,7 +8,8 @@ import { ActionDialog } from '../../shared/action-dialog.tsx';
 import { useAction } from '../../shared/use-action.ts';
 import { ErrorAlert } from '../../shared/error-alert.tsx';
 import { ReasonInput } from '../customers/lifecycle-inputs.tsx';
-import { relativeTime, useScheduledPurges, type BinRow } from '../approvals/approvals.api.ts';
+import { relativeTime } from '../../shared/relative-time.ts';
+import { useScheduledPurges, type BinRow } from '../approvals/approvals.api.ts';
 
 /** Takes a waiting purge out of the bin after a confirmation; the customer stays. */
 function CancelPurge({ row, onDone }: { row: BinRow; onDone: () => void }) {

@@ -93,7 +93,7 @@ export async function findMatchesForKeys(
   const alike: string[] = [];
   const similarTo = (region: string) => `${region} and c.name_key <> v.nk and similarity(c.name_key, v.nk) >= v.least`;
   if (want('SIMILAR_NAME')) {
-    // Each candidate's lookup planned for its own values (migration-2026120723-import-keys).
+    // Each candidate's lookup planned for its own values (migration-2026120724-import-keys).
     alike.push(
       `select v.ord, m.id, m.owner_id, 'SIMILAR_NAME'::text as kind, m.score
          from cand v cross join lateral custos_similar_customers(v.region, v.nk, v.least::real, ${options.limit}) m

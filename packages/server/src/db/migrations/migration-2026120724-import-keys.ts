@@ -15,7 +15,7 @@ import { Migration } from '@mikro-orm/migrations';
  *   trigram index alone answers in 4.6 ms (names sharing a common word, 20,000 customers).
  */
 export class MigrationImportKeys extends Migration {
-  override name = 'migration-2026120723-import-keys';
+  override name = 'migration-2026120724-import-keys';
 
   override up(): void {
     this.addSql(`
