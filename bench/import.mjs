@@ -1,13 +1,16 @@
 // Customer import at scale (issue 22): a generated CSV and XLSX file of N rows each goes
-// through staging (stageUpload: the file read row by row into customer_import_row) and the
-// import job (IMPORT_CUSTOMERS, run in this process as a worker would), on a fresh
+// through staging (stageUpload: the file read row by row into customer_import_row), the
+// dry run (checkCustomerImport) and the import job (IMPORT_CUSTOMERS: batches of 1,000 rows
+// planned and written set-based), run in this process as a worker would, on a fresh
 // database per file. Prints rows/s per phase and this process's peak RSS, sampled every
 // 25 ms during each phase, against its RSS before the phase: memory must not grow with the
 // file, so compare a small file with a large one of the same format in the same run.
-// A fifth of the rows repeat an earlier row's phone in another format (duplicates the gate
-// finds and the default SKIP action skips), one in fifty has a bad email (an error row).
-// Usage: pnpm build && node --expose-gc bench/import.mjs [--rows 20000,100000] [--formats csv,xlsx] [--stage-only]
-// (--stage-only: staging alone, for sizes the row-by-row import job would take too long on)
+// A fifth of the rows repeat an earlier row's phone in another format (duplicates of an
+// earlier row of the same file, which the default SKIP action skips), one in fifty has a
+// bad email (an error row); the dry run's counts must equal the run's.
+// Usage: pnpm build && node --expose-gc bench/import.mjs [--rows 20000,100000] [--formats csv,xlsx] [--stage-only] [--no-check]
+// (--stage-only: staging alone; --no-check: no dry run. A build of an older commit runs the
+// same script for a baseline: its import job then wrote row by row.)
 import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,10 +25,10 @@ import { openOrm } from '@custos/server/dist/db/orm.js';
 import { createRequestContext } from '@custos/server/dist/core/context.js';
 import { TokenSigner } from '@custos/server/dist/core/tokens.js';
 import { runJobInForeground } from '@custos/server/dist/app/jobs.js';
-import { runImport, stageUpload } from '@custos/server/dist/modules/intake/import.service.js';
+import { checkImport, runImport, stageUpload } from '@custos/server/dist/modules/intake/import.service.js';
 import { openCluster } from './lib/cluster.mjs';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '20000,100000' }, formats: { type: 'string', default: 'csv,xlsx' }, 'stage-only': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '20000,100000' }, formats: { type: 'string', default: 'csv,xlsx' }, 'stage-only': { type: 'boolean', default: false }, 'no-check': { type: 'boolean', default: false } } });
 const sizes = values.rows.split(',').map(Number);
 const formats = values.formats.split(',');
 const say = (m) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${m}`);
@@ -103,6 +106,12 @@ try {
       const bytes = fs.statSync(file).size;
       say(`${format} ${rows} rows (${mb(bytes)} MB): staging`);
       const stage = await sampled(() => stageUpload(ctx(), path.basename(file), file));
+      const skipCheck = values['stage-only'] || values['no-check'];
+      say(`${format} ${rows} rows: dry run`);
+      const check = skipCheck ? null : await sampled(async () => {
+        const { job } = await checkImport(ctx(), stage.out.id);
+        return runJobInForeground(orm, config, job, 'rows', () => undefined);
+      });
       say(`${format} ${rows} rows: importing`);
       const run = values['stage-only'] ? { out: null, seconds: NaN, before: 0, peak: 0 } : await sampled(async () => {
         const { job } = await runImport(ctx(), stage.out.id);
@@ -113,6 +122,13 @@ try {
         file: `${format.toUpperCase()} ${rows.toLocaleString('en')} rows (${mb(bytes)} MB)`,
         'stage rows/s': Math.round(rows / stage.seconds),
         'stage peak RSS MB (+ over start)': `${mb(stage.peak)} (+${mb(stage.peak - stage.before)})`,
+        ...(check
+          ? {
+              'dry run rows/s': Math.round(rows / check.seconds),
+              'dry run peak RSS MB (+ over start)': `${mb(check.peak)} (+${mb(check.peak - check.before)})`,
+              'dry run = run': ['created', 'updated', 'skipped', 'errored', 'queued', 'duplicates'].every((k) => check.out.result?.[k] === run.out?.result?.[k]) ? 'yes' : 'NO',
+            }
+          : {}),
         ...(run.out
           ? {
               'import rows/s': Math.round(rows / run.seconds),
@@ -132,5 +148,5 @@ try {
   fs.rmSync(dir, { recursive: true, force: true });
   await cluster.stop();
 }
-console.log(`\nCustomer import, one fresh database per file; ${os.cpus().length} cores, shared noisy machine; RSS of this process (the worker), sampled every 25 ms`);
+console.log(`\nCustomer import, one fresh database per file; ${os.cpus().length} cores, shared noisy machine (load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}); RSS of this process (the worker), sampled every 25 ms`);
 console.table(results);

@@ -84,7 +84,7 @@ async function probed(start, name) {
   return server;
 }
 
-const parseEnv = (text) => Object.fromEntries(text.split(/\s+/).filter(Boolean).map((kv) => kv.split('=')));
+const parseEnv = (text) => Object.fromEntries(text.split(/\s+/).filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
 const variants = [{ name: 'Custos', env: {} }, ...(values.also ? [{ name: `Custos ${values.also}`, env: parseEnv(values.also) }] : [])];
 
 const startLoad = os.loadavg();

@@ -46,7 +46,7 @@ const builds = [
     name: 'server',
     filter: '@custos/server',
     output: 'packages/server/dist',
-    inputs: ['packages/server/src', 'packages/server/.swcrc', 'packages/server/package.json', 'pnpm-lock.yaml'],
+    inputs: ['packages/server/src', 'packages/server/.swcrc', 'packages/server/package.json', 'packages/server/bundle.mjs', 'pnpm-lock.yaml'],
     ignore: [],
   },
 ];
@@ -103,7 +103,7 @@ for (const build of builds) {
   console.log(`[start] ${build.name}: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-const main = path.join(root, 'packages/server/dist/main.js');
+const main = path.join(root, 'packages/server/dist/server.js');
 const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => fs.existsSync(p));
 const [command, args] = setpriv ? [setpriv, ['--pdeathsig', 'SIGTERM', process.execPath, main]] : [process.execPath, [main]];
 const server = spawn(command, args, { cwd: path.join(root, 'packages/server'), stdio: 'inherit', detached: true });

@@ -6,16 +6,18 @@ import { query } from './cluster.mjs';
 import { startServer } from './process.mjs';
 
 export const JWT_SECRET = 'bench-'.repeat(8);
-const CUSTOS_MAIN = fileURLToPath(import.meta.resolve('@custos/server/dist/main.js'));
+const CUSTOS_MAIN = fileURLToPath(import.meta.resolve('@custos/server/dist/server.js'));
+// The unbundled modules swc writes (what tests import), for `--also CUSTOS_BUILD=modules`.
+const CUSTOS_MODULES_MAIN = fileURLToPath(import.meta.resolve('@custos/server/dist/main.js'));
 const POSTGRAPHILE_MAIN = fileURLToPath(new URL('../postgraphile/server.mjs', import.meta.url));
 
 /** The Custos server as deployed (NODE_ENV=production, migrations checked at start),
  * with its background workers off so nothing but requests touches the database. */
-export function startCustos(databaseUrl, env = {}, nodeArgs = []) {
+export function startCustos(databaseUrl, { CUSTOS_BUILD, ...env } = {}, nodeArgs = []) {
   return startServer({
     nodeArgs,
     name: 'custos',
-    script: CUSTOS_MAIN,
+    script: CUSTOS_BUILD === 'modules' ? CUSTOS_MODULES_MAIN : CUSTOS_MAIN,
     env: {
       NODE_ENV: 'production', DATABASE_URL: databaseUrl, JWT_SECRET, ENCRYPTION_KEY: BENCH_ENCRYPTION_KEY, LOG_LEVEL: 'warn', DB_POOL_MAX: '10',
       JOB_WORKER: 'off', SEARCH_SYNC: 'off', SEED_DEMO: 'never', ...env,

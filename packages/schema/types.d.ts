@@ -2056,7 +2056,7 @@ export type ImportDuplicateAction =
   /** Create it and put it with its match up for merge review (duplicateCandidates). */
   | 'QUEUE_MERGE';
 
-/** A row of the file that matched existing customers in the last dry run or run. */
+/** A row of the file that matched existing customers, or earlier rows of the same file, in the last dry run or run. */
 export interface ImportDuplicateRow {
   __typename?: 'ImportDuplicateRow';
   /** Row number (1 = the first row after the header). */
@@ -2067,6 +2067,8 @@ export interface ImportDuplicateRow {
   action: ImportDuplicateAction | null;
   /** How many existing customers it matched. */
   matchCount: Scalars['Int'];
+  /** Earlier rows of the same file it repeats whose customers do not exist yet (a dry run: the run matches the customers those rows create, counted in `matchCount`). */
+  earlierRows: Array<Scalars['Int']>;
   /** The matched customers you may see, most likely first (the others are only counted). */
   customers: Array<Customer>;
 }
@@ -4888,6 +4890,82 @@ export interface VerifyAuditChainQuery {
   };
 }
 
+/** Variables of the registered query `ApprovalRequests`. */
+export interface ApprovalRequestsQueryVariables {
+  state?: ApprovalState | null;
+}
+
+/** Result (`data`) of the registered query `ApprovalRequests`. */
+export interface ApprovalRequestsQuery {
+  approvalRequests: {
+    nodes: Array<{
+      id: Scalars['ID'];
+      operation: ApprovalOperation;
+      state: ApprovalState;
+      reason: Scalars['String'];
+      customerIds: Array<Scalars['ID']>;
+      policyId: Scalars['ID'] | null;
+      preview: {
+        customers: Scalars['Int'];
+        interactions: Scalars['Int'];
+        held: Scalars['Int'];
+      };
+      requestedBy: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+      decidedBy: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+      requestedAt: Scalars['DateTime'];
+      expiresAt: Scalars['DateTime'];
+      decisionNote: Scalars['String'] | null;
+      failure: Scalars['String'] | null;
+      canDecide: Scalars['Boolean'];
+      canCancel: Scalars['Boolean'];
+    }>;
+    pendingCount: Scalars['Int'];
+    awaitingYouCount: Scalars['Int'];
+    approvedCount: Scalars['Int'];
+    executedCount: Scalars['Int'];
+    rejectedCount: Scalars['Int'];
+    cancelledCount: Scalars['Int'];
+    expiredCount: Scalars['Int'];
+    failedCount: Scalars['Int'];
+  };
+}
+
+/** Variables of the registered query `ScheduledPurges`. */
+export interface ScheduledPurgesQueryVariables {
+  state: ScheduledPurgeState;
+}
+
+/** Result (`data`) of the registered query `ScheduledPurges`. */
+export interface ScheduledPurgesQuery {
+  scheduledPurges: {
+    nodes: Array<{
+      id: Scalars['ID'];
+      customerId: Scalars['ID'];
+      code: Scalars['String'];
+      reason: Scalars['String'];
+      state: ScheduledPurgeState;
+      scheduledAt: Scalars['DateTime'];
+      dueAt: Scalars['DateTime'];
+      urgent: Scalars['Boolean'];
+      scheduledBy: {
+        id: Scalars['ID'];
+        displayName: Scalars['String'];
+      } | null;
+      cancelReason: Scalars['String'] | null;
+      purgedAt: Scalars['DateTime'] | null;
+    }>;
+    scheduledCount: Scalars['Int'];
+    cancelledCount: Scalars['Int'];
+    purgedCount: Scalars['Int'];
+  };
+}
+
 /** Variables of the registered query `CustomerHistory`. */
 export interface CustomerHistoryQueryVariables {
   id: Scalars['ID'];
@@ -5277,6 +5355,21 @@ export interface BackupSettingsQuery {
     keepWeekly: Scalars['Int'];
     schedule: Scalars['String'] | null;
     drillSchedule: Scalars['String'] | null;
+  };
+}
+
+/** Variables of the registered mutation `ApproveRequest`. */
+export interface ApproveRequestMutationVariables {
+  input: DecideApprovalInput;
+}
+
+/** Result (`data`) of the registered mutation `ApproveRequest`. */
+export interface ApproveRequestMutation {
+  data: {
+    request: {
+      id: Scalars['ID'];
+      state: ApprovalState;
+    };
   };
 }
 
@@ -5723,6 +5816,21 @@ export interface AuditEventListQuery {
   };
 }
 
+/** Variables of the registered mutation `CancelApprovalRequest`. */
+export interface CancelApprovalRequestMutationVariables {
+  input: DecideApprovalInput;
+}
+
+/** Result (`data`) of the registered mutation `CancelApprovalRequest`. */
+export interface CancelApprovalRequestMutation {
+  data: {
+    request: {
+      id: Scalars['ID'];
+      state: ApprovalState;
+    };
+  };
+}
+
 /** Variables of the registered mutation `CancelJob`. */
 export interface CancelJobMutationVariables {
   input: CancelJobInput;
@@ -5751,6 +5859,21 @@ export interface CancelJobMutation {
         id: Scalars['ID'];
         displayName: Scalars['String'];
       } | null;
+    };
+  };
+}
+
+/** Variables of the registered mutation `CancelScheduledPurge`. */
+export interface CancelScheduledPurgeMutationVariables {
+  input: CancelScheduledPurgeInput;
+}
+
+/** Result (`data`) of the registered mutation `CancelScheduledPurge`. */
+export interface CancelScheduledPurgeMutation {
+  data: {
+    scheduledPurge: {
+      id: Scalars['ID'];
+      state: ScheduledPurgeState;
     };
   };
 }
@@ -6768,6 +6891,21 @@ export interface PurgeCustomerMutation {
       id: Scalars['ID'];
       code: Scalars['String'];
       dueAt: Scalars['DateTime'];
+    };
+  };
+}
+
+/** Variables of the registered mutation `RejectRequest`. */
+export interface RejectRequestMutationVariables {
+  input: DecideApprovalInput;
+}
+
+/** Result (`data`) of the registered mutation `RejectRequest`. */
+export interface RejectRequestMutation {
+  data: {
+    request: {
+      id: Scalars['ID'];
+      state: ApprovalState;
     };
   };
 }
@@ -8160,6 +8298,8 @@ export interface CustomersPageQuery {
 /** Every registered operation by name: its variables and its result, for typed clients. */
 export interface RegisteredOperations {
   ActivityInZone: { variables: ActivityInZoneQueryVariables; result: ActivityInZoneQuery };
+  ApprovalRequests: { variables: ApprovalRequestsQueryVariables; result: ApprovalRequestsQuery };
+  ApproveRequest: { variables: ApproveRequestMutationVariables; result: ApproveRequestMutation };
   ArchiveCustomers: { variables: ArchiveCustomersMutationVariables; result: ArchiveCustomersMutation };
   ArchivedCustomerList: { variables: ArchivedCustomerListQueryVariables; result: ArchivedCustomerListQuery };
   ArchivedCustomerOne: { variables: ArchivedCustomerOneQueryVariables; result: ArchivedCustomerOneQuery };
@@ -8175,7 +8315,9 @@ export interface RegisteredOperations {
   Backups: { variables: BackupsQueryVariables; result: BackupsQuery };
   BackupSettings: { variables: BackupSettingsQueryVariables; result: BackupSettingsQuery };
   BulkTagCustomers: { variables: BulkTagCustomersMutationVariables; result: BulkTagCustomersMutation };
+  CancelApprovalRequest: { variables: CancelApprovalRequestMutationVariables; result: CancelApprovalRequestMutation };
   CancelJob: { variables: CancelJobMutationVariables; result: CancelJobMutation };
+  CancelScheduledPurge: { variables: CancelScheduledPurgeMutationVariables; result: CancelScheduledPurgeMutation };
   CheckCustomerImport: { variables: CheckCustomerImportMutationVariables; result: CheckCustomerImportMutation };
   ChooseImportRowActions: { variables: ChooseImportRowActionsMutationVariables; result: ChooseImportRowActionsMutation };
   ClassifyLifecycleStages: { variables: ClassifyLifecycleStagesMutationVariables; result: ClassifyLifecycleStagesMutation };
@@ -8221,6 +8363,7 @@ export interface RegisteredOperations {
   NormalizeCustomers: { variables: NormalizeCustomersMutationVariables; result: NormalizeCustomersMutation };
   PreviewArchivePolicy: { variables: PreviewArchivePolicyQueryVariables; result: PreviewArchivePolicyQuery };
   PurgeCustomer: { variables: PurgeCustomerMutationVariables; result: PurgeCustomerMutation };
+  RejectRequest: { variables: RejectRequestMutationVariables; result: RejectRequestMutation };
   RejectSubjectRequest: { variables: RejectSubjectRequestMutationVariables; result: RejectSubjectRequestMutation };
   RenewSession: { variables: RenewSessionMutationVariables; result: RenewSessionMutation };
   ResetUserPassword: { variables: ResetUserPasswordMutationVariables; result: ResetUserPasswordMutation };
@@ -8233,6 +8376,7 @@ export interface RegisteredOperations {
   RunSubjectAccessExport: { variables: RunSubjectAccessExportMutationVariables; result: RunSubjectAccessExportMutation };
   SaveSegment: { variables: SaveSegmentMutationVariables; result: SaveSegmentMutation };
   SaveTag: { variables: SaveTagMutationVariables; result: SaveTagMutation };
+  ScheduledPurges: { variables: ScheduledPurgesQueryVariables; result: ScheduledPurgesQuery };
   SearchArchive: { variables: SearchArchiveQueryVariables; result: SearchArchiveQuery };
   SegmentAll: { variables: SegmentAllQueryVariables; result: SegmentAllQuery };
   SegmentNames: { variables: SegmentNamesQueryVariables; result: SegmentNamesQuery };

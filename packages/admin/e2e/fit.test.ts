@@ -2,7 +2,7 @@
  * Every list screen fits an ordinary screen (issue 18): at 1,366×768 and 1,920×1,080, in
  * English and Chinese, the list toolbar, the bulk actions of ticked rows and the
  * pagination are inside the window without scrolling the page, and only the table
- * scrolls sideways; in Chinese, no label of those screens is left in English. Also: the loading shell shows within a second of the HTML, before
+ * scrolls sideways (the approvals inbox and the recycle bin too); in Chinese, no label of those screens is left in English. Also: the loading shell shows within a second of the HTML, before
  * any script has arrived, and the built app logs no developer-tool messages.
  */
 import assert from 'node:assert/strict';
@@ -59,6 +59,20 @@ async function seedLists(): Promise<void> {
   await graphql(base, 'mutation($input: CreateSubjectRequestInput!) { createSubjectRequest(input: $input) { subjectRequest { id } } }', {
     input: { kind: 'ACCESS', regime: 'GDPR', receivedOn: '2026-01-05', language: 'EN', email: 'fit.subject@example.com', reference: 'E2E fit' },
   }, adminToken);
+  // The approvals inbox and the recycle bin: a waiting request and a waiting purge.
+  const [asked, binned] = [await voidedCustomer('E2E fit purge now'), await voidedCustomer('E2E fit bin')];
+  await graphql(base, 'mutation($input: RequestApprovalInput!) { requestApproval(input: $input) { request { id } } }', {
+    input: { operation: 'PURGE_NOW', reason: 'E2E fit', customerIds: [asked.id], confirm: asked.code },
+  }, adminToken);
+  await graphql(base, 'mutation($input: PurgeCustomerInput!) { purgeCustomer(input: $input) { scheduledPurge { id } } }', { input: { id: binned.id, reason: 'E2E fit', confirm: binned.code } }, adminToken);
+}
+
+async function voidedCustomer(name: string): Promise<{ id: string; code: string }> {
+  const created = await graphql<{ createCustomer: { customer: { id: string; code: string } } }>(
+    base, 'mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { customer { id code } } }', { input: { name, type: 'SMB' } }, adminToken);
+  const c = created.createCustomer.customer;
+  await graphql(base, 'mutation($input: VoidCustomerInput!) { voidCustomer(input: $input) { customer { id } } }', { input: { id: c.id, reason: 'TEST_RECORD' } }, adminToken);
+  return c;
 }
 
 /** What of `selector` lies outside the window (none: everything is in view). */
@@ -153,6 +167,15 @@ describe('every list screen fits the window', () => {
         await page.getByTestId('quality-row').first().waitFor({ timeout: 60_000 });
         await page.getByTestId('quality-row').first().locator('input[type="checkbox"]').check();
         await assertFits(`data-quality at ${viewport.width}×${viewport.height} (${language})`);
+        // So are the approvals inbox and the recycle bin (issue 21).
+        for (const [path, table] of [['approvals', 'approvals-table'], ['recycle-bin', 'bin-table']] as const) {
+          const where = `${path} at ${viewport.width}×${viewport.height} (${language})`;
+          await page.goto(`${base}/admin/${path}`);
+          await page.getByTestId(table).locator('tbody tr', { hasText: 'E2E fit' }).first().waitFor({ timeout: 30_000 });
+          await assertFits(where);
+          if (language === '简体中文') assert.deepEqual(await englishLabels(), [], `${where}: labels in English`);
+          if (viewport.width === 1366) await screenshot(page, `fit-${path}-${language === 'English' ? 'en' : 'zh'}`);
+        }
       });
     }
   }

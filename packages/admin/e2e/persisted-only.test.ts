@@ -93,6 +93,9 @@ describe('a server running registered operations only', () => {
       ['data-quality', '[data-testid="quality-row"]'],
       ['normalization', '[data-testid="normalize-page"]'],
       ['archive-search', '[data-testid="archive-search-page"]'],
+      // A row (or the empty one) shows once the answer has come.
+      ['approvals', '[data-testid="approvals-table"] tbody tr'],
+      ['recycle-bin', '[data-testid="bin-table"] tbody tr'],
     ] as const) await open(path, ready);
     // Records one level down: an archived customer with its history, a job, an audit event.
     await open('archived-customers', '.RaDatagrid-tbody tr');

@@ -1,5 +1,5 @@
 /**
- * Starts the real server (packages/server/dist/main.js, built beforehand by the
+ * Starts the real server (packages/server/dist/server.js, the bundle built beforehand by the
  * test:e2e script) on a fresh embedded PostgreSQL in a temporary DATA_DIR, with a small
  * demo seed, and stops it and removes the directory afterwards.
  */
@@ -24,7 +24,7 @@ export async function startServer(env: Record<string, string> = {}, timeoutMs = 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'custos-e2e-'));
   // As root, embedded PostgreSQL runs as the `postgres` user, which must enter the directory.
   chmodSync(dataDir, 0o755);
-  const child: ChildProcess = spawn(process.execPath, [path.join(serverDir, 'dist/main.js')], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(serverDir, 'dist/server.js')], {
     cwd: serverDir,
     env: {
       ...process.env,

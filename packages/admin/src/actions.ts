@@ -13,6 +13,7 @@ import { jobActions } from './resources/jobs/job.actions.ts';
 import { policyActions } from './resources/archive-policies/policy.actions.ts';
 import { userActions } from './resources/users/user.actions.ts';
 import { subjectRequestActions } from './resources/subject-requests/subject-request.actions.ts';
+import { approvalActions } from './resources/approvals/approval.actions.ts';
 
 export const ACTIONS = {
   ...customerActions,
@@ -22,6 +23,7 @@ export const ACTIONS = {
   ...backupActions,
   ...cleanupActions,
   ...subjectRequestActions,
+  ...approvalActions,
 } as const satisfies Record<string, ActionSpec>;
 
 export type ActionName = keyof typeof ACTIONS;

@@ -29,6 +29,8 @@ const MergesPage = lazyScreen(() => import('./cleanup/merges-page.tsx'), 'Merges
 const DataQualityPage = lazyScreen(() => import('./cleanup/data-quality-page.tsx'), 'DataQualityPage');
 const NormalizePage = lazyScreen(() => import('./cleanup/normalize-page.tsx'), 'NormalizePage');
 const ArchiveSearchPage = lazyScreen(() => import('./archive-search/archive-search-page.tsx'), 'ArchiveSearchPage');
+const ApprovalsPage = lazyScreen(() => import('./resources/approvals/approvals-page.tsx'), 'ApprovalsPage');
+const RecycleBinPage = lazyScreen(() => import('./resources/recycle-bin/recycle-bin-page.tsx'), 'RecycleBinPage');
 // Customer imports (issue 22): upload, then the wizard of one import.
 const ImportUploadPage = lazyScreen(() => import('./intake/import-upload-page.tsx'), 'ImportUploadPage');
 const ImportWizardPage = lazyScreen(() => import('./intake/import-wizard-page.tsx'), 'ImportWizardPage');
@@ -80,6 +82,8 @@ function CustosAdmin() {
         <Route path="/data-quality" element={<DataQualityPage />} />
         <Route path="/normalization" element={<NormalizePage />} />
         <Route path="/archive-search" element={<ArchiveSearchPage />} />
+        <Route path="/approvals" element={<ApprovalsPage />} />
+        <Route path="/recycle-bin" element={<RecycleBinPage />} />
         <Route path="/imports" element={<ImportUploadPage />} />
         <Route path="/imports/:id" element={<ImportWizardPage />} />
       </CustomRoutes>

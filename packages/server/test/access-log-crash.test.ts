@@ -23,7 +23,7 @@ describe('access log when the server is killed mid-load', () => {
   let token: string;
 
   beforeAll(async () => {
-    const cli = buildCli('access-log-crash');
+    const cli = buildCli('access-log-crash', { bundle: true });
     db = await createTestDatabase();
     const users = await insertUsers(db, [{ email: 'admin@example.com', role: 'ADMIN' }]);
     for (let i = 0; i < PAGE; i++) await insertCustomer(db, { name: `Reader ${i}`, email: `person${i}@example.com` });

@@ -144,6 +144,39 @@ describe('duplicate detection', () => {
     expect(similarChinese.length).toBeGreaterThan(0);
   });
 
+  it('the write-time check finds what detection grouped, by the same rules (Chinese and Latin names)', async () => {
+    // The gate (duplicate.reader.ts) reaches names through the trigram index and stops at
+    // 20 similar names; detection compares whole regions in blocks. Both must apply the
+    // same keys and thresholds, so each customer of a group, checked as if saved again,
+    // finds another member of its group, and a pair (a group of two) for every reason
+    // detection gave (the tax id aside: the check needs it in clear).
+    const listed = await server.gql(`{ duplicateCandidates(first: 200) { nodes { memberIds reasons { kind } customers { id name region email phone } } } }`);
+    expect(listed.errors).toBeUndefined();
+    const groups: any[] = listed.data.duplicateCandidates.nodes.filter((g: any) => g.customers.length === g.memberIds.length);
+    expect(groups.length).toBeGreaterThan(20);
+    const kindsFound = new Set<string>();
+    for (const g of groups) {
+      const members: any[] = g.customers;
+      for (const m of members) {
+        const res = await server.gql(`query($i: CustomerDuplicateCheckInput!) { customerDuplicates(input: $i) { customer { id } reasons { kind } } }`, {
+          i: { id: m.id, name: m.name, region: m.region, email: m.email, phone: m.phone },
+        });
+        expect(res.errors).toBeUndefined();
+        const found: any[] = res.data.customerDuplicates;
+        const others = members.filter((o) => o.id !== m.id).map((o) => o.id);
+        const inGroup = found.filter((d) => others.includes(d.customer.id));
+        expect({ member: m.name, found: inGroup.length > 0 }).toEqual({ member: m.name, found: true });
+        if (members.length === 2) {
+          const want = g.reasons.map((r: any) => r.kind).filter((k: string) => k !== 'TAX_ID').sort();
+          const got = inGroup[0].reasons.map((r: any) => r.kind).filter((k: string) => k !== 'TAX_ID').sort();
+          expect({ pair: members.map((o) => o.name), kinds: got }).toEqual({ pair: members.map((o) => o.name), kinds: want });
+          for (const k of want) kindsFound.add(`${k}:${/[\u4e00-\u9fff]/.test(m.name) ? 'zh' : 'latin'}`);
+        }
+      }
+    }
+    expect([...kindsFound].sort()).toEqual(expect.arrayContaining(['SIMILAR_NAME:latin', 'SIMILAR_NAME:zh', 'NAME:latin', 'NAME:zh', 'EMAIL:latin', 'PHONE:zh']));
+  });
+
   it('gets trigrams from Chinese text (the database has a non-C character type)', async () => {
     const [row] = await server.db.query<{ n: number }>(`select cardinality(show_trgm('上海星辰科技'))::int as n`);
     expect(row!.n).toBeGreaterThan(5);

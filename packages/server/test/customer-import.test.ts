@@ -209,6 +209,122 @@ describe('a GB18030 CSV', () => {
   }, 300_000);
 });
 
+/** A UTF-8 CSV of `rows` lines (name, phone, email, region, notes) and its upload's id. */
+async function uploadCsv(fileName: string, rows: string[][]): Promise<string> {
+  const file = path.join(dir, fileName);
+  fs.writeFileSync(file, ['Name,Phone,Email,Region,Notes', ...rows.map((r) => r.join(','))].join('\n') + '\n');
+  const uploaded = await upload('admin', file, fileName);
+  expect(uploaded.status).toBe(201);
+  return uploaded.body.id as string;
+}
+
+const filler = (i: number, tag: string) => [uniqueName(300_000 + i), `139${String(10_000_000 + i)}`, `f${i}@${tag}.example`, 'CN-BJ', `${tag} ${i}`];
+const COUNTS = ['rows', 'created', 'updated', 'skipped', 'errored', 'queued', 'duplicates'] as const;
+const countsOf = (c: Record<string, unknown>) => Object.fromEntries(COUNTS.map((k) => [k, c[k]]));
+
+describe('the same person twice in one file', () => {
+  it('later rows see earlier ones, within a batch and across batches, and the dry run and the run agree', async () => {
+    // 1,500 rows: two batches. Row 1's person comes back in rows 2-4 (same phone typed
+    // otherwise, same email in capitals) and in row 1,500 (the next batch).
+    const rows = Array.from({ length: 1_500 }, (_, k) => filler(k + 1, 'twice'));
+    rows[0] = ['Zhang Wei Trading', '13900000001', 'zw@twice.example', 'CN-BJ', 'twice 1'];
+    rows[1] = ['Someone Else', '+86 139 0000 0001', 'else@twice.example', 'CN-BJ', 'twice 2'];
+    rows[2] = ['Zhang Wei Trading (Shanghai)', '13800000003', 'ZW@Twice.Example', 'CN-SH', 'twice 3'];
+    rows[3] = ['Zhang Wei Trading', '139-0000-0001', 'zw4@twice.example', 'CN-BJ', 'twice 4'];
+    rows[1_499] = ['Zhang Wei Trading Co', '0086 139 0000 0001', 'zw1500@twice.example', 'CN-BJ', 'twice 1500'];
+    const id = await uploadCsv('twice.csv', rows);
+    // Row 3 is created anyway; rows 4 and 1,500 update the customer row 1 creates (row 4
+    // in the same batch, so after row 1 is written); row 2 is skipped (the import's choice).
+    const chosen = await server.gql(`mutation($i: ChooseImportRowActionsInput!) { chooseImportRowActions(input: $i) { rows } }`, {
+      i: { id, rows: [{ rowNo: 3, action: 'CREATE' }, { rowNo: 4, action: 'UPDATE' }, { rowNo: 1_500, action: 'UPDATE' }] },
+    });
+    expect(chosen.errors).toBeUndefined();
+    const before = await customerDigest();
+
+    const checked = await runJob('checkCustomerImport', id);
+    const expected = { rows: 1_500, created: 1_497, updated: 2, skipped: 1, errored: 0, queued: 0, duplicates: 4 };
+    expect(countsOf(checked.counts)).toEqual(expected);
+    expect(await customerDigest()).toBe(before);
+    const review = await server.gql(`query($id: ID!) { customerImport(id: $id) { duplicateRows(first: 10) { rowNo matchCount earlierRows } } }`, { id });
+    expect(review.errors).toBeUndefined();
+    expect(review.data.customerImport.duplicateRows).toEqual([
+      { rowNo: 2, matchCount: 0, earlierRows: [1] },
+      { rowNo: 3, matchCount: 0, earlierRows: [1] },
+      { rowNo: 4, matchCount: 0, earlierRows: [1] },
+      { rowNo: 1_500, matchCount: 0, earlierRows: [1] },
+    ]);
+
+    const imported = await runJob('runCustomerImport', id);
+    expect(countsOf(imported.counts)).toEqual(expected);
+    // One customer for row 1's person, written three times; row 3's a second one.
+    expect(await server.db.query(`select c.name, c.version, c.email from customer c where c.phone = '+8613900000001' order by c.id`)).toEqual([
+      { name: 'Zhang Wei Trading Co', version: 3, email: 'zw1500@twice.example' },
+    ]);
+    expect(await server.db.query(`select count(*)::int as n from customer c where c.notes like 'twice %'`)).toEqual([{ n: 1_497 }]);
+    const matched = (await server.gql(`query($id: ID!) { customerImport(id: $id) { duplicateRows(first: 10) { rowNo matchCount earlierRows customers { phone } } } }`, { id })).data.customerImport.duplicateRows;
+    expect(matched.map((r: { rowNo: number; matchCount: number; earlierRows: number[] }) => [r.rowNo, r.matchCount, r.earlierRows])).toEqual([[2, 1, []], [3, 1, []], [4, 1, []], [1_500, 1, []]]);
+    expect(matched[3].customers).toEqual([{ phone: '+8613900000001' }]);
+
+    const undone = await runJob('undoCustomerImport', id);
+    expect(undone.counts).toMatchObject({ removed: 1_497, restored: 0, voided: 0, kept: 0 });
+    expect(await customerDigest()).toBe(before);
+  }, 600_000);
+});
+
+describe('a batch refused half-way', () => {
+  afterAll(async () => {
+    await server.db.query(`drop trigger if exists test_refuse on customer`);
+    await server.db.query(`drop function if exists test_refuse_planted()`);
+  });
+
+  it('leaves nothing of the batch written, resumes at the batch, and a refused row errs alone', async () => {
+    const existing = await insertCustomer(server.db, { name: 'Refusal Existing', phone: '+8613700009999', region: 'CN-BJ' });
+    // A planted refusal (a check violation) of the update the second batch makes after
+    // it has inserted its new customers.
+    await server.db.query(`create function test_refuse_planted() returns trigger language plpgsql as $$
+      begin
+        if new.name = 'Poison Update' then raise exception 'planted refusal' using errcode = '23514'; end if;
+        return new;
+      end $$`);
+    await server.db.query(`create trigger test_refuse before insert or update on customer for each row execute function test_refuse_planted()`);
+    const rows = Array.from({ length: 1_500 }, (_, k) => filler(k + 1, 'refused'));
+    rows[1_199] = ['Poison Update', '137 0000 9999', 'poison@refused.example', 'CN-BJ', 'refused 1200'];
+    rows[1_299] = ['Taken Code Row', '13600001300', 'taken@refused.example', 'CN-BJ', 'refused 1300'];
+    const id = await uploadCsv('refused.csv', rows);
+    await server.gql(`mutation($i: ChooseImportRowActionsInput!) { chooseImportRowActions(input: $i) { rows } }`, { i: { id, rows: [{ rowNo: 1_200, action: 'UPDATE' }] } });
+    const audited = async () =>
+      (await server.db.query<{ n: number }>(`select count(*)::int as n from audit_event where reason = $1 and entity_type = 'Customer'`, [`customer import ${id}`]))[0]!.n;
+    const imported = async () => (await server.db.query<{ n: number }>(`select count(*)::int as n from customer c where c.notes like 'refused %'`))[0]!.n;
+
+    const res = await server.gql(`mutation($id: ID!) { runCustomerImport(input: { id: $id }) { customerImport { id } } }`, { id });
+    expect(res.errors).toBeUndefined();
+    const [{ job }] = await server.db.query<{ job: string }>(`select job_id::text as job from customer_import where id = $1`, [id]);
+    const failed = await waitForJob(server.db, job!, ['SUCCEEDED', 'FAILED', 'CANCELLED'], 300_000);
+    expect(failed.state).toBe('FAILED');
+    // The first batch is in; of the second, nothing: no customer, event, history or row outcome.
+    expect(await imported()).toBe(1_000);
+    expect(await audited()).toBe(1_000);
+    expect(await server.db.query(`select count(*)::int as n from customer_history h join customer c on c.id = h.customer_id where c.notes like 'refused %'`)).toEqual([{ n: 1_000 }]);
+    expect(await server.db.query(`select count(*)::int as n from customer_import_row where import_id = $1 and outcome is not null`, [id])).toEqual([{ n: 1_000 }]);
+    expect(await server.db.query(`select version from customer where id = $1`, [existing])).toEqual([{ version: 1 }]);
+
+    // Without that refusal the run resumes at row 1,001; a row whose code turns out taken
+    // (a planted unique violation) is refused alone (the batch written again row by row).
+    await server.db.query(`create or replace function test_refuse_planted() returns trigger language plpgsql as $$
+      begin
+        if new.name = 'Taken Code Row' then raise exception 'planted code taken' using errcode = '23505'; end if;
+        return new;
+      end $$`);
+    const resumed = await runJob('runCustomerImport', id);
+    expect(countsOf(resumed.counts)).toEqual({ rows: 1_500, created: 1_498, updated: 1, skipped: 0, errored: 1, queued: 0, duplicates: 1 });
+    expect(await imported()).toBe(1_499);
+    expect(await audited()).toBe(1_499);
+    expect(await server.db.query(`select name, version from customer where id = $1`, [existing])).toEqual([{ name: 'Poison Update', version: 2 }]);
+    const errorFile = (await server.gql(`query($id: ID!) { customerImport(id: $id) { errorFile } }`, { id })).data.customerImport.errorFile as string;
+    expect(errorFile.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['1300,code,already in use']);
+  }, 600_000);
+});
+
 describe('permissions', () => {
   it('SALES imports customers it owns, and a field it may not write is refused by name', async () => {
     const file = path.join(dir, 'sales.csv');

@@ -11,6 +11,7 @@ import { CONFIG_VARIABLES, FILE_SECRETS, loadConfig } from '../src/config.js';
 import { createApp } from '../src/app/server.js';
 import { MEILISEARCH_PACKAGE } from '../src/search/meilisearch/meilisearch-binary.js';
 import { createTestDatabase, TEST_ENCRYPTION_KEY, testClusterUrl } from './helpers/test-database.js';
+import { buildCli } from './helpers/worker-process.js';
 
 /**
  * No Docker engine runs on these machines, so the deployment files are checked for what
@@ -178,7 +179,7 @@ describe('docker/Dockerfile', () => {
     expect(dockerfile).toMatch(/^USER node$/m);
     // Liveness probes /healthz: a database restart must not get the container killed.
     expect(dockerfile).toMatch(/^HEALTHCHECK .*\n.*healthz/m);
-    expect(dockerfile).toMatch(/^CMD \["node", "dist\/main\.js"\]$/m);
+    expect(dockerfile).toMatch(/^CMD \["node", "dist\/server\.js"\]$/m);
     const pnpm = /pnpm@(\S+)/.exec(dockerfile)![1];
     const root = JSON.parse(fs.readFileSync(path.join(rootDir, 'package.json'), 'utf8'));
     expect(`pnpm@${pnpm}`).toBe(root.packageManager);
@@ -259,5 +260,20 @@ describe('the production dependency tree', () => {
     for (const name of DEVELOPMENT_ONLY) expect([name, loaded.has(name)]).toEqual([name, false]);
     expect(seen.has(path.join(srcDir, 'http', 'ide.ts'))).toBe(false);
     expect(seen.has(path.join(srcDir, 'db', 'embedded-postgres.ts'))).toBe(false);
+  });
+
+  // Production runs dist/server.js (bundle.mjs): a bundler that inlined one of them would
+  // break the image, and one hoisted to a static import would fail at start without it.
+  it('keeps them out of the bundled server, which loads them only through import()', () => {
+    const bundle = fs.readFileSync(path.join(path.dirname(buildCli('deployment-bundle', { bundle: true })), 'server.js'), 'utf8');
+    const staticImports = new Set([...bundle.matchAll(/^import\s+(?:[^'";]*?\sfrom\s+)?"([^"]+)"/gm)].map((m) => m[1]!));
+    const dynamicImports = new Set([...bundle.matchAll(/\bimport\("([^"]+)"\)/g)].map((m) => m[1]!));
+    expect(staticImports.has('argon2')).toBe(true);
+    for (const name of [...DEVELOPMENT_ONLY, ...OPTIONAL_DEVELOPMENT_ONLY, 'exceljs']) {
+      expect([name, [...staticImports].some((s) => s === name || s.startsWith(`${name}/`))]).toEqual([name, false]);
+    }
+    expect(dynamicImports.has('exceljs')).toBe(true);
+    // Nothing of the development-only packages was copied in.
+    for (const name of DEVELOPMENT_ONLY) expect([name, bundle.includes(`node_modules/${name}/`)]).toEqual([name, false]);
   });
 });

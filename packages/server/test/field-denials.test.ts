@@ -30,6 +30,8 @@ describe('one FORBIDDEN error per denied Type.field', () => {
     expect(res.errors).toHaveLength(1);
     expect(res.errors![0]).toMatchObject({
       message: 'Your role may not read Customer.taxId',
+      // Where the field stands in the document, as GraphQL errors locate themselves.
+      locations: [{ line: 1, column: 86 }],
       path: ['customers', 'nodes', 0, 'taxId'],
       extensions: { code: 'FORBIDDEN', field: 'Customer.taxId', count: 25 },
     });

@@ -43,7 +43,7 @@ describe('subscriptions across two server processes', () => {
   }
 
   beforeAll(async () => {
-    const cli = buildCli('subscriptions-processes');
+    const cli = buildCli('subscriptions-processes', { bundle: true });
     db = await createTestDatabase();
     users = await insertUsers(db, [
       { email: 'admin@example.com', role: 'ADMIN' },

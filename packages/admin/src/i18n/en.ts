@@ -1,5 +1,6 @@
 import { intakeEn } from './intake-en.ts';
 import { historyEn } from './history-en.ts';
+import { governanceEn } from './governance-en.ts';
 import { subjectRequestResourcesEn, subjectRequestsEn } from './subject-requests-en.ts';
 import { classificationEn, classificationResourcesEn } from './classification-en.ts';
 import { homeEn } from './home-en.ts';
@@ -226,6 +227,7 @@ export const en = {
     ...homeEn,
     ...cleanupEn,
     ...historyEn,
+    ...governanceEn,
     ...subjectRequestsEn,
     ...intakeEn,
     title: 'Custos',

@@ -1,4 +1,5 @@
 import { cleanupEnumsEn } from './cleanup-en.ts';
+import { governanceEnumsEn } from './governance-en.ts';
 import { subjectRequestEnumsEn } from './subject-requests-en.ts';
 
 /** English names of enum values, industries and regions (merged into en.ts). */
@@ -6,6 +7,7 @@ export const vocabularyEn = {
   enums: {
     ...cleanupEnumsEn,
     ...subjectRequestEnumsEn,
+    ...governanceEnumsEn,
     CustomerStatus: { ACTIVE: 'Active', VOID: 'Void', ARCHIVED: 'Archived', MERGED: 'Merged' },
     CustomerType: { ENTERPRISE: 'Enterprise', SMB: 'Small business', INDIVIDUAL: 'Individual' },
     CustomerTier: { KEY_ACCOUNT: 'Key account', LONG_TERM: 'Long-term', STANDARD: 'Standard' },

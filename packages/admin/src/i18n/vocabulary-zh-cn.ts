@@ -1,4 +1,5 @@
 import { cleanupEnumsZh } from './cleanup-zh-cn.ts';
+import { governanceEnumsZhCn } from './governance-zh-cn.ts';
 import { subjectRequestEnumsZhCn } from './subject-requests-zh-cn.ts';
 
 /** Simplified Chinese names of enum values, industries and regions (merged into zh-cn.ts). */
@@ -6,6 +7,7 @@ export const vocabularyZhCn = {
   enums: {
     ...cleanupEnumsZh,
     ...subjectRequestEnumsZhCn,
+    ...governanceEnumsZhCn,
     CustomerStatus: { ACTIVE: '正常', VOID: '已作废', ARCHIVED: '已归档', MERGED: '已合并' },
     CustomerType: { ENTERPRISE: '大型企业', SMB: '中小企业', INDIVIDUAL: '个人' },
     CustomerTier: { KEY_ACCOUNT: '重点客户', LONG_TERM: '长期客户', STANDARD: '普通客户' },

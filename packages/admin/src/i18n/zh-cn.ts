@@ -1,5 +1,6 @@
 import { intakeZhCn } from './intake-zh-cn.ts';
 import { historyZhCn } from './history-zh-cn.ts';
+import { governanceZhCn } from './governance-zh-cn.ts';
 import { subjectRequestResourcesZhCn, subjectRequestsZhCn } from './subject-requests-zh-cn.ts';
 import { classificationResourcesZhCn, classificationZhCn } from './classification-zh-cn.ts';
 import { homeZhCn } from './home-zh-cn.ts';
@@ -225,6 +226,7 @@ export const zhCN: CustosMessages = {
     ...homeZhCn,
     ...cleanupZh,
     ...historyZhCn,
+    ...governanceZhCn,
     ...subjectRequestsZhCn,
     ...intakeZhCn,
     title: 'Custos 客户数据管理',

@@ -2,6 +2,7 @@ import BackupOutlinedIcon from '@mui/icons-material/BackupOutlined';
 import CallMergeIcon from '@mui/icons-material/CallMerge';
 import CleaningServicesOutlinedIcon from '@mui/icons-material/CleaningServicesOutlined';
 import ContentCopyOutlinedIcon from '@mui/icons-material/ContentCopyOutlined';
+import DeleteSweepOutlinedIcon from '@mui/icons-material/DeleteSweepOutlined';
 import FactCheckOutlinedIcon from '@mui/icons-material/FactCheckOutlined';
 import InsightsOutlinedIcon from '@mui/icons-material/InsightsOutlined';
 import ManageSearchIcon from '@mui/icons-material/ManageSearch';
@@ -19,6 +20,8 @@ function AppMenu() {
       <Menu.ResourceItems />
       {can(access, 'customer:create') ? <Menu.Item to="/imports" primaryText="custos.intake.menu" leftIcon={<UploadFileOutlinedIcon />} data-testid="menu-imports" /> : null}
       {can(access, 'report:read') ? <Menu.Item to="/reports" primaryText="custos.reports.title" leftIcon={<InsightsOutlinedIcon />} data-testid="menu-reports" /> : null}
+      {can(access, 'approval:read') ? <Menu.Item to="/approvals" primaryText="custos.approvals.title" leftIcon={<FactCheckOutlinedIcon />} data-testid="menu-approvals" /> : null}
+      {can(access, 'customer:purge') ? <Menu.Item to="/recycle-bin" primaryText="custos.recycle_bin.title" leftIcon={<DeleteSweepOutlinedIcon />} data-testid="menu-recycle-bin" /> : null}
       {can(access, 'archive:read') ? <Menu.Item to="/archive-search" primaryText="custos.search.title" leftIcon={<ManageSearchIcon />} data-testid="menu-archive-search" /> : null}
       {can(access, 'customer:merge') ? <Menu.Item to="/duplicates" primaryText="custos.cleanup.duplicates.title" leftIcon={<ContentCopyOutlinedIcon />} data-testid="menu-duplicates" /> : null}
       {can(access, 'customer:merge') || can(access, 'customer:unmerge') ? <Menu.Item to="/merges" primaryText="custos.cleanup.merges.title" leftIcon={<CallMergeIcon />} data-testid="menu-merges" /> : null}

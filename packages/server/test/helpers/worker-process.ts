@@ -13,7 +13,7 @@ const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
  * that node_modules resolve) and returns the CLI's path. Separate folders keep test files
  * that run in parallel from overwriting each other's build.
  */
-export function buildCli(name: string): string {
+export function buildCli(name: string, { bundle = false } = {}): string {
   const out = path.join(serverRoot, '.test-build', name);
   fs.rmSync(out, { recursive: true, force: true });
   execFileSync(path.join(serverRoot, 'node_modules/.bin/swc'), ['src', '-d', out, '--strip-leading-paths', '--copy-files', '--quiet'], {
@@ -21,6 +21,8 @@ export function buildCli(name: string): string {
     stdio: 'pipe',
   });
   fs.writeFileSync(path.join(out, 'package.json'), '{"type":"module"}\n');
+  // The server as production runs it (bundle.mjs → server.js), for spawnServer.
+  if (bundle) execFileSync(process.execPath, [path.join(serverRoot, 'bundle.mjs'), out], { cwd: serverRoot, stdio: 'pipe', env: { ...process.env, NODE_OPTIONS: '' } });
   return path.join(out, 'cli.js');
 }
 
@@ -74,10 +76,12 @@ export interface ServerProcess {
   url: string;
 }
 
-/** The server itself (`main.js` of a buildCli build) as a real child process on the test
- * database: its own port, no embedded database, search or demo seed. */
+/** The server itself as a real child process on the test database: its own port, no
+ * embedded database, search or demo seed. The bundle (`server.js`, what production runs)
+ * when the build was made with `bundle: true`, else the modules' `main.js`. */
 export function spawnServer(cli: string, db: TestDatabase, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const main = path.join(path.dirname(cli), 'main.js');
+  const bundled = path.join(path.dirname(cli), 'server.js');
+  const main = fs.existsSync(bundled) ? bundled : path.join(path.dirname(cli), 'main.js');
   const child = spawn(process.execPath, [main], {
     env: processEnv(db, { HOST: '127.0.0.1', PORT: '0', SEED_DEMO: 'never', SEARCH_ENGINE: 'postgres', SEARCH_SYNC: 'off', DB_POOL_MAX: '4', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],

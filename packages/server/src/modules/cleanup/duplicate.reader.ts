@@ -169,15 +169,22 @@ export async function findMatchingCustomers(sql: SqlExecutor, raw: MatchCandidat
       limit ${PER_KIND * 5}`,
     params.values,
   );
-  return rows
-    .map((r) => ({
-      id: r.id,
-      ownerId: r.ownerId,
-      score: combinedScore(r.reasons),
-      reasons: (Object.entries(r.reasons) as [MatchKind, number][])
-        .map(([kind, score]) => ({ kind, score: Number(score) }))
-        .sort((a, b) => b.score - a.score || a.kind.localeCompare(b.kind)),
-    }))
-    .sort((a, b) => b.score - a.score || (BigInt(a.id) < BigInt(b.id) ? -1 : 1))
-    .slice(0, options.limit);
+  return bestFirst(rows.map(scoredMatch), options.limit);
+}
+
+/** A matched customer from its reasons as SQL aggregated them (kind → score). */
+export function scoredMatch(r: { id: string; ownerId: string | null; reasons: Record<string, number> }): CustomerMatch {
+  return {
+    id: r.id,
+    ownerId: r.ownerId,
+    score: combinedScore(r.reasons),
+    reasons: (Object.entries(r.reasons) as [MatchKind, number][])
+      .map(([kind, score]) => ({ kind, score: Number(score) }))
+      .sort((a, b) => b.score - a.score || a.kind.localeCompare(b.kind)),
+  };
+}
+
+/** The strongest matches first (the older customer first among equals), at most `limit`. */
+export function bestFirst(matches: CustomerMatch[], limit: number): CustomerMatch[] {
+  return matches.sort((a, b) => b.score - a.score || (BigInt(a.id) < BigInt(b.id) ? -1 : 1)).slice(0, limit);
 }

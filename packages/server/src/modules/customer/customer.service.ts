@@ -106,12 +106,7 @@ export async function updateCustomer(ctx: RequestContext, input: UpdateCustomerI
     if (input[field] === null) problems.push({ field, message: 'cannot be null' });
   }
   if (problems.length) throw invalidInput(problems);
-  const changes: CustomerChanges = {
-    ...(input.name != null ? { name: input.name.trim() } : {}),
-    ...(input.type != null ? { type: input.type } : {}),
-    ...(input.code != null ? { code: input.code.trim() } : {}),
-    ...editableFields(input),
-  };
+  const changes = updateChanges(input);
   const owner = customerRowOwner(ctx);
   return inTransaction(ctx, async (tx) => {
     // The row lock orders this edit against a concurrent archive, void or merge of the same
@@ -131,10 +126,20 @@ export async function updateCustomer(ctx: RequestContext, input: UpdateCustomerI
   });
 }
 
+/** The changes an update's input asks for (the batch form of an update uses it too). */
+export function updateChanges(input: Omit<UpdateCustomerInput, 'id' | 'version'>): CustomerChanges {
+  return {
+    ...(input.name != null ? { name: input.name.trim() } : {}),
+    ...(input.type != null ? { type: input.type } : {}),
+    ...(input.code != null ? { code: input.code.trim() } : {}),
+    ...editableFields(input),
+  };
+}
+
 type EditableFields = Omit<CreateCustomerInput, 'name' | 'type' | 'code'>;
 
 /** Only the fields present in the input, trimmed, with blank optional text as null. */
-function editableFields(input: EditableFields): CustomerChanges {
+export function editableFields(input: EditableFields): CustomerChanges {
   const out: CustomerChanges = {};
   const text = (value: string | null | undefined) => (value == null ? null : value.trim() || null);
   if (input.tier != null) out.tier = input.tier;

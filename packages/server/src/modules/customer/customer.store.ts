@@ -147,6 +147,57 @@ export async function insertCustomer(tx: RequestContext, fields: NewCustomer, au
   return created;
 }
 
+/** Ids for customers about to be inserted, in ascending order (an import's batch knows
+ * each new customer's id before it writes, so its later rows can refer to it). */
+export async function reserveCustomerIds(sql: SqlExecutor, count: number): Promise<string[]> {
+  if (count === 0) return [];
+  const rows = await sql.query<{ id: string }>(
+    `select nextval(pg_get_serial_sequence('customer', 'id'))::text as id from generate_series(1, $1::int) g order by g`,
+    [count],
+  );
+  return rows.map((r) => r.id).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+}
+
+/**
+ * The set-based form of `insertCustomer`: customers with reserved ids, one INSERT per set
+ * of given fields (so what is not given takes the database default, as a single insert
+ * does), then one creation event each in the order given. Either all are written or the
+ * statement fails and the caller's transaction (or savepoint) holds none of them.
+ */
+export async function insertCustomers(tx: RequestContext, rows: readonly { id: string; fields: NewCustomer }[], audit: AuditSpec): Promise<StoredCustomer[]> {
+  if (rows.length === 0) return [];
+  const groups = new Map<string, { keys: ChangeKey[]; values: Record<string, unknown>[] }>();
+  for (const { id, fields } of rows) {
+    const keys = (Object.keys(fields) as ChangeKey[]).filter((k) => fields[k] !== undefined).sort();
+    const signature = keys.join(',');
+    let group = groups.get(signature);
+    if (!group) groups.set(signature, (group = { keys, values: [] }));
+    group.values.push(Object.assign({ id }, ...keys.map((k) => storedValues(k, fields[k]))));
+  }
+  for (const { keys, values } of groups.values()) {
+    const { defs, sets } = recordsetColumns(keys);
+    const columns = ['id', ...sets.map((s) => s.slice(0, s.indexOf(' = ')))];
+    const expressions = ['v.id', ...sets.map((s) => s.slice(s.indexOf(' = ') + 3))];
+    await mapped(() =>
+      tx.sql.query(
+        `insert into customer (${columns.join(', ')})
+         select ${expressions.join(', ')} from jsonb_to_recordset($1::jsonb) as v(${['id bigint', ...defs].join(', ')})`,
+        [JSON.stringify(values)],
+      ),
+    );
+  }
+  const stored = await readStored(tx.sql, rows.map((r) => r.id));
+  const created = rows.map((r) => stored.get(r.id)!);
+  await recordAuditMany(tx, {
+    action: audit.action,
+    entityType: 'Customer',
+    entityIds: created.map((c) => c.id),
+    reason: audit.reason ?? null,
+    changes: created.map((c) => ({ ...auditDiff('Customer', null, c as never, CUSTOMER_AUDITED_FIELDS), ...audit.extra?.({ id: c.id, before: c, after: c, changes: {} }) })),
+  });
+  return created;
+}
+
 /** Keys a set-based write may assign by SQL expression (the tax id needs sealing in
  * JavaScript and goes through `writeCustomers`). */
 export type SetKey = Exclude<ChangeKey, 'taxId'>;

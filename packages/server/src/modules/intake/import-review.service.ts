@@ -37,6 +37,7 @@ export interface DuplicateRowRecord {
   values: { field: string; value: string }[];
   action: DuplicateAction | null;
   matchCount: number;
+  earlierRows: number[];
   customers: unknown[];
 }
 
@@ -46,11 +47,11 @@ export async function duplicateRows(ctx: RequestContext, id: string, first: numb
   const found = await ownImport(ctx, id);
   const limit = Math.min(Math.max(first, 1), 200);
   const from = await ctx.sql.one<{ rowNo: number | null }>(
-    `select r.row_no as "rowNo" from customer_import_row r where r.import_id = $1::bigint and r.match_ids is not null order by r.row_no offset $2 limit 1`,
+    `select r.row_no as "rowNo" from customer_import_row r where r.import_id = $1::bigint and (r.match_ids is not null or r.match_rows is not null) order by r.row_no offset $2 limit 1`,
     [found.id, Math.max(offset, 0)],
   );
   if (!from?.rowNo) return [];
-  const rows = await readRows(ctx.sql, found.id, from.rowNo, limit, 'r.match_ids is not null');
+  const rows = await readRows(ctx.sql, found.id, from.rowNo, limit, '(r.match_ids is not null or r.match_rows is not null)');
   const loader = customerByIdLoader(ctx);
   return Promise.all(
     rows.map(async (row) => {
@@ -62,6 +63,7 @@ export async function duplicateRows(ctx: RequestContext, id: string, first: numb
         values: Object.entries(mapped.values).map(([field, value]) => ({ field, value: Array.isArray(value) ? value.join(',') : String(value) })),
         action: row.action,
         matchCount: matchIds.length,
+        earlierRows: row.matchRows ?? [],
         customers,
       };
     }),

@@ -28,7 +28,7 @@ export class CustomerImportSetup {
   templates!: ImportTemplate[];
 }
 
-@ObjectType('ImportDuplicateRow', { description: 'A row of the file that matched existing customers in the last dry run or run.' })
+@ObjectType('ImportDuplicateRow', { description: 'A row of the file that matched existing customers, or earlier rows of the same file, in the last dry run or run.' })
 export class ImportDuplicateRow {
   @Field(() => Int, { description: 'Row number (1 = the first row after the header).' })
   rowNo!: number;
@@ -41,6 +41,9 @@ export class ImportDuplicateRow {
 
   @Field(() => Int, { description: 'How many existing customers it matched.' })
   matchCount!: number;
+
+  @Field(() => [Int], { description: 'Earlier rows of the same file it repeats whose customers do not exist yet (a dry run: the run matches the customers those rows create, counted in `matchCount`).' })
+  earlierRows!: number[];
 
   @Field(() => [Customer], { description: 'The matched customers you may see, most likely first (the others are only counted).' })
   customers!: unknown[];

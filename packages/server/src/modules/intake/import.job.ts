@@ -1,29 +1,33 @@
-import { DomainError } from '../../common/domain-error.js';
 import type { RequestContext } from '../../core/context.js';
-import { customerRowOwner } from '../../policy/guard.js';
-import { queueDuplicateGroup } from '../cleanup/duplicate.service.js';
+import { customerRowOwner, requireAction } from '../../policy/guard.js';
+import { Action, RowScope } from '../../policy/policy.js';
+import { candidateKeys, findMatchesForKeys, type CandidateKeys } from '../cleanup/duplicate.batch.js';
 import type { MatchKind } from '../cleanup/duplicate.rules.js';
+import { codesInUse } from '../customer/customer-batch.service.js';
 import type { CreateCustomerInput } from '../customer/customer.inputs.js';
-import { createCustomer, updateCustomer } from '../customer/customer.service.js';
-import { ROW_IMAGE } from '../customer/customer.store.js';
 import { JobKind } from '../job/job.enums.js';
 import { JobError, type JobHandler } from '../job/job.handler.js';
-import { checkCandidate, startBatch } from './duplicate-gate.service.js';
+import { startBatch } from './duplicate-gate.service.js';
 import { DuplicateRuleAction } from './duplicate-gate.types.js';
-import { mapRow, type RowProblem } from './import.rows.js';
-import { readImport, readRows, saveRowResults, updateImport, type ImportCounts, type RowOutcome, type RowResult, type StagedRow } from './import.store.js';
+import { lookupKeys, planBatch, type PlannedRow } from './import.plan.js';
+import { mapRow } from './import.rows.js';
+import {
+  createdByImport, readFileEntries, readImport, readRows, saveRowResults, updateImport, type ImportCounts, type ImportRecord, type RowResult, type StagedRow,
+} from './import.store.js';
+import { writeBatch, type WrittenRow } from './import.write.js';
 
 /**
- * IMPORT_CUSTOMERS: the rows of a staged file in batches (one transaction each, the
- * checkpoint the next row), as the user who started it. Each row is validated, compared
- * with the customers by the duplicate rules (a BLOCK kind makes the row an error), and —
- * unless it is a dry run — written through createCustomer / updateCustomer, each row in
- * its own savepoint so one refused row (a taken code) errs alone. Every write is audited
- * with the import's id as its reason; a resumed run starts at its checkpoint, and rows
- * of the batch a dead worker left uncommitted are done again, never twice.
+ * IMPORT_CUSTOMERS: the rows of a staged file in batches, one transaction each (the
+ * checkpoint the next row), as the user who started it. A batch is decided before it is
+ * written (import.plan.ts): its rows validated, compared with the customers in one
+ * statement of the duplicate reader and with the earlier rows of the same file by their
+ * keys (a BLOCK kind makes the row an error), the same way in a dry run and a run, so the
+ * two agree. A run then writes the batch set-based (import.write.ts), every write audited
+ * with the import's id as its reason. A resumed run starts at its checkpoint; the rows of
+ * the batch a dead worker left uncommitted are done again, never twice.
  */
 
-const BATCH = 250;
+const BATCH = 1000;
 
 interface Params extends Record<string, unknown> {
   importId: string;
@@ -37,59 +41,64 @@ interface Checkpoint {
 
 const ALL_KINDS: MatchKind[] = ['EMAIL', 'PHONE', 'TAX_ID', 'NAME', 'SIMILAR_NAME'];
 
-interface RowRun {
-  result: RowResult;
-  /** What happened (or, in a dry run, what would). */
-  outcome: RowOutcome;
-}
-
-async function importRow(
-  tx: RequestContext,
-  importId: string,
-  row: StagedRow,
-  settings: { mapping: Record<string, string>; fallback: string; dryRun: boolean; batch: Awaited<ReturnType<typeof startBatch>> },
-): Promise<RowRun> {
-  const { mapping, fallback, dryRun } = settings;
-  const result: RowResult = { rowNo: row.rowNo, errors: null, matchIds: null, outcome: null, customerId: null, beforeImage: null, versionAfter: null };
-  const mapped = await mapRow(row.raw, mapping as never, tx.config.PHONE_DEFAULT_REGION);
-  const fail = (problems: RowProblem[]): RowRun => ({ result: { ...result, errors: problems, outcome: dryRun ? null : 'ERRORED' }, outcome: 'ERRORED' });
-  if (mapped.problems.length) return fail(mapped.problems);
-  const values = mapped.values as CreateCustomerInput;
-  const gate = await checkCandidate(tx, values, { kinds: ALL_KINDS, enforce: false, batch: settings.batch });
-  const blocking = [...new Set(gate.matches.flatMap((m) => m.reasons.map((r) => r.kind)))].filter((k) => gate.rules.get(k) === DuplicateRuleAction.BLOCK);
-  if (blocking.length) return fail([{ field: 'duplicate', message: `the duplicate rule for ${blocking.join(', ')} blocks it` }]);
-  const best = gate.matches[0];
-  const matchIds = gate.matches.map((m) => m.id);
-  const action = best ? (row.action ?? fallback) : 'CREATE';
-  const owner = customerRowOwner(tx);
-  const planned = { ...result, matchIds: matchIds.length ? matchIds : null };
-  if (action === 'UPDATE' && owner !== undefined && best!.ownerId !== owner) {
-    return fail([{ field: 'duplicate', message: 'the matching customer is not yours to update' }]);
-  }
-  const outcome = ({ SKIP: 'SKIPPED', UPDATE: 'UPDATED', CREATE: 'CREATED', QUEUE_MERGE: 'QUEUED' } as const)[action as 'SKIP'];
-  if (dryRun) return { result: planned, outcome };
-  const audit = { reason: `customer import ${importId}`, extra: { importId: { to: importId } } };
-  try {
-    if (outcome === 'SKIPPED') return { result: { ...planned, outcome, customerId: best!.id }, outcome };
-    if (outcome === 'UPDATED') {
-      const current = await tx.sql.one<{ version: number; image: Record<string, unknown> }>(
-        `select c.version, ${ROW_IMAGE('c')} as image from customer c where c.id = $1::bigint`,
-        [best!.id],
-      );
-      // The file gives new values; it does not rename the customer's code or retype it by default.
-      const { code: _code, ...changes } = values;
-      const after = await updateCustomer(tx, { ...changes, id: best!.id, version: current!.version }, { audit: { ...audit, action: 'CUSTOMER_UPDATED' } });
-      return { result: { ...planned, outcome, customerId: after.id, beforeImage: current!.image, versionAfter: after.version }, outcome };
-    }
-    const created = await createCustomer(tx, values, { audit: { ...audit, action: 'CUSTOMER_CREATED' } });
-    if (outcome === 'QUEUED') {
-      await queueDuplicateGroup(tx, { memberIds: [best!.id, created.id].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1)), region: created.region, score: best!.score, reasons: best!.reasons });
-    }
-    return { result: { ...planned, outcome, customerId: created.id, versionAfter: created.version }, outcome };
-  } catch (error) {
-    if (error instanceof DomainError) return fail(error.fields.length ? error.fields : [{ field: 'row', message: error.message }]);
-    throw error;
-  }
+/** Plans one batch of rows (and, in a run, writes it); one result per row. */
+async function importBatch(tx: RequestContext, imp: ImportRecord, rows: StagedRow[], dryRun: boolean): Promise<{ result: RowResult; plan: PlannedRow }[]> {
+  const { actor, scope } = requireAction(tx, Action.CUSTOMER_CREATE);
+  const mapped = await Promise.all(rows.map((row) => mapRow(row.raw, imp.mapping as never, tx.config.PHONE_DEFAULT_REGION)));
+  const values = mapped.map((m) => m.values as CreateCustomerInput);
+  const gate = await startBatch(tx);
+  const kinds = ALL_KINDS.filter((k) => gate.rules.get(k) !== DuplicateRuleAction.OFF);
+  const valid = rows.map((_, i) => i).filter((i) => mapped[i]!.problems.length === 0);
+  const similarity = tx.config.DUPLICATE_NAME_SIMILARITY;
+  const computed = await candidateKeys(tx.sql, valid.map((i) => values[i]!), { defaultCountry: tx.config.PHONE_DEFAULT_REGION, similarity });
+  const keys: (CandidateKeys | null)[] = rows.map(() => null);
+  valid.forEach((i, n) => (keys[i] = computed[n]!));
+  const db = await findMatchesForKeys(tx.sql, computed, { kinds, similarity, limit: 20, threshold: gate.threshold });
+  // A run meets the customers it created itself as earlier rows of the file, as its dry run does.
+  const own = dryRun ? new Set<string>() : await createdByImport(tx.sql, imp.id, db.flat().map((m) => m.id));
+  const existing = rows.map(() => [] as (typeof db)[number]);
+  valid.forEach((i, n) => (existing[i] = db[n]!.filter((m) => !own.has(m.id))));
+  const codes = valid.map((i) => values[i]!.code?.trim()).filter((c): c is string => !!c);
+  const earlier = await readFileEntries(tx.sql, imp.id, rows[0]!.rowNo, valid.flatMap((i) => lookupKeys(keys[i]!, values[i]!.code?.trim() || undefined)));
+  const plan = planBatch({
+    rows,
+    mapped: mapped.map((m, i) => ({ values: values[i]!, problems: m.problems })),
+    keys,
+    existing,
+    earlier,
+    rules: gate.rules,
+    fallback: imp.duplicateAction,
+    rowOwner: customerRowOwner(tx),
+    creates: scope === RowScope.OWN ? actor.userId : null,
+    takenCodes: await codesInUse(tx, codes),
+    limit: 20,
+  });
+  const written: WrittenRow[] = dryRun
+    ? plan.map((p) => ({ plan: p, customerId: null, beforeImage: null, versionAfter: null, problems: null }))
+    : await writeBatch(tx, imp.id, plan);
+  return written.map((w) => {
+    const problems = w.problems ?? w.plan.problems;
+    const outcome = problems ? 'ERRORED' : w.plan.outcome;
+    const ids = w.plan.matches.filter((m) => m.identity.startsWith('c:')).map((m) => m.identity.slice(2));
+    const rowsMatched = w.plan.matches.filter((m) => m.identity.startsWith('r:')).map((m) => Number(m.identity.slice(2)));
+    const writes = !problems && w.plan.keys !== null;
+    return {
+      plan: { ...w.plan, outcome },
+      result: {
+        rowNo: w.plan.row.rowNo,
+        errors: problems,
+        matchIds: !problems && ids.length ? ids : null,
+        matchRows: !problems && rowsMatched.length ? rowsMatched : null,
+        outcome: dryRun ? null : outcome,
+        customerId: problems ? null : w.customerId,
+        beforeImage: w.beforeImage,
+        versionAfter: w.versionAfter,
+        matchKeys: writes ? w.plan.keys : null,
+        matchTarget: writes ? w.plan.target : null,
+        matchOwner: writes ? w.plan.owner : null,
+      },
+    };
+  });
 }
 
 async function countOutcomes(tx: RequestContext, importId: string): Promise<Checkpoint['counts']> {
@@ -118,11 +127,9 @@ export const importCustomersHandler: JobHandler<Params, Checkpoint> = {
     const rows = await readRows(tx.sql, found.id, cp.next, BATCH, job.params.dryRun ? 'true' : 'r.outcome is null');
     const counts = { ...cp.counts };
     const results: RowResult[] = [];
-    const batch = await startBatch(tx);
-    for (const row of rows) {
-      const { result, outcome } = await importRow(tx, found.id, row, { mapping: found.mapping, fallback: found.duplicateAction, dryRun: job.params.dryRun, batch });
-      if (result.matchIds?.length) counts.duplicates += 1;
-      counts[({ ERRORED: 'errored', CREATED: 'created', UPDATED: 'updated', SKIPPED: 'skipped', QUEUED: 'queued' } as const)[outcome]] += 1;
+    for (const { result, plan } of rows.length ? await importBatch(tx, found, rows, job.params.dryRun) : []) {
+      if (plan.matches.length && !result.errors) counts.duplicates += 1;
+      counts[({ ERRORED: 'errored', CREATED: 'created', UPDATED: 'updated', SKIPPED: 'skipped', QUEUED: 'queued' } as const)[plan.outcome]] += 1;
       results.push(result);
     }
     await saveRowResults(tx.sql, found.id, results);
