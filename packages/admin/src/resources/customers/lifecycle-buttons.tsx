@@ -85,7 +85,8 @@ export function ArchiveButton() {
           // A per-id refusal is the only answer for a single id: shown like any error.
           if (failure) throw { graphQLErrors: [{ message: failure.message, extensions: { code: failure.code } }] };
           setOpen(false);
-          notifyUndoable('custos.lifecycle.archived', { operation: result.undo, customerIds: [String(record.id)] });
+          // Found again from the live page or the archived one: the archived record has its own global id.
+          notifyUndoable('custos.lifecycle.archived', { operation: result.undo, customerIds: [String(record.id), ...result.customers.map((c) => String(c.id))] });
           // In the archive under its ArchivedCustomer id (global ids name the store: schema 0.2).
           redirect('show', 'archived-customers', result.customers[0]?.id ?? record.id);
         }}
