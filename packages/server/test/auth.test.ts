@@ -4,6 +4,7 @@ import { SignJWT, UnsecuredJWT } from 'jose';
 import { hashPassword } from '../src/modules/identity/passwords.js';
 import { AUDIENCE, ISSUER } from '../src/core/tokens.js';
 import { startTestServer, TEST_JWT_SECRET, type TestServer } from './helpers/test-server.js';
+import { gid } from './helpers/global-ids.js';
 
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { token refreshToken expiresAt user { id email role permissions } } }`;
 const REFRESH = `mutation($input: RefreshTokenInput!) { refreshToken(input: $input) { token refreshToken user { id } } }`;
@@ -143,7 +144,7 @@ describe('JWT attacks', () => {
     );
     const token = await sign(claims(), (j) => standard(j, id!));
     const ok = await server.post({ query: '{ me { id } }' }, { authorization: `Bearer ${token}` });
-    expect(ok.body.data).toEqual({ me: { id } });
+    expect(ok.body.data).toEqual({ me: { id: gid('User', id!) } });
     await server.gql(`mutation { updateUser(input: { id: "${id}", enabled: false }) { user { enabled } } }`);
     const refused = await server.post({ query: '{ me { id } }' }, { authorization: `Bearer ${token}` });
     expect(refused.body.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');

@@ -19,6 +19,7 @@ import { startWorker, waitForJob } from './helpers/jobs.js';
 import { startTestServer } from './helpers/test-server.js';
 import type { JobWorker } from '../src/modules/job/job.worker.js';
 import { createTestDatabase, TEST_ENCRYPTION_KEY, testClusterUrl, type TestDatabase } from './helpers/test-database.js';
+import { gid } from './helpers/global-ids.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -285,8 +286,8 @@ describe('manual and scheduled backups through the job worker', () => {
       expect(done.result.pruned).toEqual([]);
       const listed = (await api.gql(`{ backups { id reason } }`)).data.backups;
       expect(listed).toEqual([
-        { id: done.result.backup, reason: 'scheduled backup' },
-        { id: manual.result.backup, reason: 'before the purge' },
+        { id: gid('Backup', done.result.backup), reason: 'scheduled backup' },
+        { id: gid('Backup', manual.result.backup), reason: 'before the purge' },
       ]);
       const config = loadConfig({ NODE_ENV: 'test', ...env, DATABASE_URL: api.db.url, JWT_SECRET: KEY });
       expect(listBackups(config).map((b) => b.trigger)).toEqual(['scheduled', 'manual']);

@@ -243,7 +243,7 @@ describe('backups as jobs over GraphQL', () => {
     const sidecarFile = path.join(apiDir, `${id}.cbk.json`);
     const sidecar = JSON.parse(fs.readFileSync(sidecarFile, 'utf8'));
     expect(sidecar).toMatchObject({ trigger: 'manual', mac: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    const listed = () => api.gql(LIST).then((r) => r.data.backups.find((b: { id: string }) => b.id === id));
+    const listed = () => api.gql(LIST).then((r) => r.data.backups.find((b: { id: string }) => b.id === gid('Backup', id)));
     const truth = (await listed()).totalRows;
     fs.writeFileSync(sidecarFile, JSON.stringify({ ...sidecar, totalRows: 999_999 }));
     expect(await listed()).toBeUndefined();
@@ -256,7 +256,7 @@ describe('backups as jobs over GraphQL', () => {
 
     const drill = await api.gql(`mutation($id: ID!) { startBackupDrill(input: { id: $id }) { job { id } } }`, { id });
     expect((await waitForJob(api.db, drill.data.startBackupDrill.job.id, undefined, 90_000)).state).toBe('SUCCEEDED');
-    expect(await listed()).toMatchObject({ id, totalRows: truth, reason: 'sidecar' });
+    expect(await listed()).toMatchObject({ id: gid('Backup', id), totalRows: truth, reason: 'sidecar' });
   }, 120_000);
 
   it('fails the drill of a backup damaged on disk, saying why', async () => {
@@ -268,7 +268,7 @@ describe('backups as jobs over GraphQL', () => {
     const done = await waitForJob(api.db, drill.data.startBackupDrill.job.id, undefined, 90_000);
     expect(done.state).toBe('FAILED');
     expect(done.error).toMatch(/refused/);
-    const listed = (await api.gql(LIST)).data.backups.find((b: { id: string }) => b.id === job.result.backup);
+    const listed = (await api.gql(LIST)).data.backups.find((b: { id: string }) => b.id === gid('Backup', job.result.backup));
     expect(listed.lastDrill).toMatchObject({ state: 'FAILED' });
   }, 120_000);
 });

@@ -95,8 +95,8 @@ describe('resolveDataQualityIssues', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data.resolveDataQualityIssues.resolved).toBe(3);
     expect(res.data.resolveDataQualityIssues.customers).toEqual([
-      { id: ids.at, email: 'zhang@example.com', phone: '+8613800138000', name: 'Zhang Wei', version: 2 },
-      { id: ids.format, email: 'hd@hongda.cn', phone: '+8613800138001', name: '深圳 宏达', version: 2 },
+      { id: gid('Customer', ids.at!), email: 'zhang@example.com', phone: '+8613800138000', name: 'Zhang Wei', version: 2 },
+      { id: gid('Customer', ids.format!), email: 'hd@hongda.cn', phone: '+8613800138001', name: '深圳 宏达', version: 2 },
     ]);
     expect(await auditCount()).toBe(before + 2);
     const again = await resolve(`{ customerId: "${ids.at}", field: EMAIL, problem: INVALID_EMAIL }`, 'APPLY_SUGGESTION');

@@ -65,7 +65,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function jobRow(id: string) {
   const [row] = await server.db.query<{ state: string; locked_by: string | null; attempts: number; error: string | null; result: any }>(
     `select state, locked_by, attempts, error, result from job where id = $1`,
-    [id],
+    [dbId(id)],
   );
   return row!;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
+import { dbId } from './helpers/global-ids.js';
 
 const CREATE = `mutation Create($input: CreateCustomerInput!) {
   createCustomer(input: $input) { customer { id code name type tier region industry status version tags email createdAt owner { id } } }
@@ -27,7 +28,7 @@ describe('createCustomer', () => {
     expect(ca.code).toMatch(/^C\d{7}$/);
     expect(b.data.createCustomer.customer.code).not.toBe(ca.code);
     expect(ca.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/);
-    const rows = await server.db.query('select name, code from customer where id = $1', [ca.id]);
+    const rows = await server.db.query('select name, code from customer where id = $1', [dbId(ca.id)]);
     expect(rows).toEqual([{ name: '上海星辰贸易有限公司', code: ca.code }]);
   });
 

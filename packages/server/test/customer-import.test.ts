@@ -293,19 +293,19 @@ describe('a batch refused half-way', () => {
     const id = await uploadCsv('refused.csv', rows);
     await server.gql(`mutation($i: ChooseImportRowActionsInput!) { chooseImportRowActions(input: $i) { rows } }`, { i: { id, rows: [{ rowNo: 1_200, action: 'UPDATE' }] } });
     const audited = async () =>
-      (await server.db.query<{ n: number }>(`select count(*)::int as n from audit_event where reason = $1 and entity_type = 'Customer'`, [`customer import ${id}`]))[0]!.n;
+      (await server.db.query<{ n: number }>(`select count(*)::int as n from audit_event where reason = $1 and entity_type = 'Customer'`, [`customer import ${dbId(id)}`]))[0]!.n;
     const imported = async () => (await server.db.query<{ n: number }>(`select count(*)::int as n from customer c where c.notes like 'refused %'`))[0]!.n;
 
     const res = await server.gql(`mutation($id: ID!) { runCustomerImport(input: { id: $id }) { customerImport { id } } }`, { id });
     expect(res.errors).toBeUndefined();
-    const [{ job }] = await server.db.query<{ job: string }>(`select job_id::text as job from customer_import where id = $1`, [id]);
+    const [{ job }] = await server.db.query<{ job: string }>(`select job_id::text as job from customer_import where id = $1`, [dbId(id)]);
     const failed = await waitForJob(server.db, job!, ['SUCCEEDED', 'FAILED', 'CANCELLED'], 300_000);
     expect(failed.state).toBe('FAILED');
     // The first batch is in; of the second, nothing: no customer, event, history or row outcome.
     expect(await imported()).toBe(1_000);
     expect(await audited()).toBe(1_000);
     expect(await server.db.query(`select count(*)::int as n from customer_history h join customer c on c.id = h.customer_id where c.notes like 'refused %'`)).toEqual([{ n: 1_000 }]);
-    expect(await server.db.query(`select count(*)::int as n from customer_import_row where import_id = $1 and outcome is not null`, [id])).toEqual([{ n: 1_000 }]);
+    expect(await server.db.query(`select count(*)::int as n from customer_import_row where import_id = $1 and outcome is not null`, [dbId(id)])).toEqual([{ n: 1_000 }]);
     expect(await server.db.query(`select version from customer where id = $1`, [existing])).toEqual([{ version: 1 }]);
 
     // Without that refusal the run resumes at row 1,001; a row whose code turns out taken

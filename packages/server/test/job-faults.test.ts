@@ -7,7 +7,7 @@ import type { JobWorker } from '../src/modules/job/job.worker.js';
 import { readManifest } from '../src/modules/backup/backup.restore.js';
 import { startWorker, waitForJob } from './helpers/jobs.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
-import { dbId } from './helpers/global-ids.js';
+import { dbId, gid } from './helpers/global-ids.js';
 
 /**
  * Jobs under faults: a restore drill next to API traffic, sessions terminated by
@@ -163,7 +163,7 @@ describe('sessions terminated by PostgreSQL mid-work', () => {
     backupId = job.result.backup;
     const manifest = await readManifest(path.join(dir, `${job.result.backup}.cbk`), KEY);
     expect(manifest.totalRows).toBe(job.result.totalRows);
-    expect((await server.gql(`{ me { id } }`)).data.me.id).toBe(server.users.admin);
+    expect((await server.gql(`{ me { id } }`)).data.me.id).toBe(gid('User', server.users.admin));
     await stopWorker();
   }, 180_000);
 
@@ -217,7 +217,7 @@ describe('sessions terminated by PostgreSQL mid-work', () => {
               (select count(*) from customer where status = 'ACTIVE')::int as live`,
     );
     expect(after[0]).toEqual({ ...before[0], live: 0 });
-    expect((await server.gql(`{ me { id } }`)).data.me.id).toBe(server.users.admin);
+    expect((await server.gql(`{ me { id } }`)).data.me.id).toBe(gid('User', server.users.admin));
     await stopWorker();
   }, 240_000);
 });
@@ -269,7 +269,7 @@ describe('a policy run next to interactions logged on the customers it is archiv
               (select count(*) from archive.customer where id = any($1::bigint[]))::int as archived,
               (select count(*) from unnest($2::bigint[]) l(id)
                 where not exists (select 1 from archive.interaction a where a.id = l.id and a.with_customer))::int as lost`,
-      [ids, landed.map((l) => l.id)],
+      [ids, landed.map((l) => dbId(l.id))],
     );
     // Every customer moved, each with every interaction that was logged on it.
     expect(stores[0]).toEqual({ live: 0, archived: ids.length, lost: 0 });

@@ -112,7 +112,7 @@ describe('subscriptions across two server processes', () => {
         const from = sub.events.length;
         await db.query(`update customer set updated_at = now() where id = $1`, [own]);
         try {
-          await sub.waitFor((e) => e.data?.customerChanged?.id === own, 'probe', 300, from);
+          await sub.waitFor((e) => e.data?.customerChanged?.id === gid('Customer', own), 'probe', 300, from);
           break;
         } catch (error) {
           if (i > 60) throw error;
@@ -127,7 +127,7 @@ describe('subscriptions across two server processes', () => {
     await update(theirs, 'KEY_ACCOUNT');
     await update(own, 'KEY_ACCOUNT');
     await sales1.waitFor((e) => e.data?.customerChanged?.customer?.tier === 'KEY_ACCOUNT', 'own change through A');
-    await admin.waitFor((e) => e.data?.customerChanged?.id === own && e.data.customerChanged.customer.tier === 'KEY_ACCOUNT', 'own change (admin)');
+    await admin.waitFor((e) => e.data?.customerChanged?.id === gid('Customer', own) && e.data.customerChanged.customer.tier === 'KEY_ACCOUNT', 'own change (admin)');
     expect(admin.events.some((e) => e.data?.customerChanged?.id === gid('Customer', theirs))).toBe(true);
     expect(sales1.events.filter((e) => e.data?.customerChanged?.id !== gid('Customer', own))).toEqual([]);
   });
