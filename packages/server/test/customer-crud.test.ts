@@ -93,7 +93,7 @@ describe('updateCustomer', () => {
     expect(first.errors).toBeUndefined();
     const second = await server.gql(UPDATE, { input: { id, version: 1, name: 'Stale Co 2' } });
     expect(second.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT' });
-    const rows = await server.db.query('select name, version from customer where id = $1', [id]);
+    const rows = await server.db.query('select name, version from customer where id = $1', [dbId(id)]);
     expect(rows).toEqual([{ name: 'Stale Co 1', version: 2 }]);
   });
 
@@ -107,7 +107,7 @@ describe('updateCustomer', () => {
     const conflicts = results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT');
     expect(ok).toHaveLength(1);
     expect(conflicts).toHaveLength(2);
-    const rows = await server.db.query<{ name: string; version: number }>('select name, version from customer where id = $1', [id]);
+    const rows = await server.db.query<{ name: string; version: number }>('select name, version from customer where id = $1', [dbId(id)]);
     expect(rows[0]).toEqual({ name: ok[0]!.data.updateCustomer.customer.name, version: 2 });
   });
 
@@ -129,7 +129,7 @@ describe('updateCustomer', () => {
   it('refuses to edit a customer that is not ACTIVE with INVALID_STATE', async () => {
     const created = await server.gql(CREATE, { input: { name: 'Voided', type: 'SMB' } });
     const { id } = created.data.createCustomer.customer;
-    await server.db.query(`update customer set status = 'VOID', void_reason = 'TEST_RECORD' where id = $1`, [id]);
+    await server.db.query(`update customer set status = 'VOID', void_reason = 'TEST_RECORD' where id = $1`, [dbId(id)]);
     const res = await server.gql(UPDATE, { input: { id, version: 1, name: 'Edited' } });
     expect(res.errors![0]!.extensions!.code).toBe('INVALID_STATE');
   });
