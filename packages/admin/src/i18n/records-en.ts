@@ -5,6 +5,14 @@
  */
 export const recordsEn = {
   actions: {
+    APPROVAL_REQUESTED: 'Second person asked to approve',
+    APPROVAL_APPROVED: 'Request approved',
+    APPROVAL_REJECTED: 'Request rejected',
+    APPROVAL_CANCELLED: 'Request withdrawn',
+    APPROVAL_EXECUTED: 'Approved operation carried out',
+    APPROVAL_FAILED: 'Approved operation refused',
+    CUSTOMER_PURGE_SCHEDULED: 'Put in the recycle bin',
+    CUSTOMER_PURGE_CANCELLED: 'Taken out of the recycle bin',
     SUBJECT_REQUEST_RECEIVED: 'Subject request recorded',
     SUBJECT_REQUEST_FULFILLED: 'Subject request answered',
     SUBJECT_REQUEST_REJECTED: 'Subject request rejected',
@@ -71,6 +79,8 @@ export const recordsEn = {
     USER_SIGN_IN_UNLOCKED: 'Sign-in unlocked',
   },
   entities: {
+    ApprovalRequest: 'Approval request',
+    ScheduledPurge: 'Recycle bin entry',
     SubjectRequest: 'Subject request',
     Customer: 'Customer',
     Database: 'Database',
@@ -85,6 +95,17 @@ export const recordsEn = {
   },
   /** Names of change fields that are no screen's own field. */
   fields: {
+    approvedBy: 'Approved by',
+    code: 'Code',
+    customerId: 'Customer',
+    customerIds: 'Customers',
+    dueAt: 'To be deleted',
+    expiresAt: 'Expires',
+    jobId: 'Job',
+    operation: 'Operation',
+    outcome: 'Outcome',
+    preview: 'Dry run',
+    requestedBy: 'Asked by',
     archivedInteractions: 'Interactions archived',
     carriedFrom: 'Carried over from',
     columns: 'Columns',

@@ -5,6 +5,14 @@ type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen
 /** Chinese words for records people read (same keys as records-en.ts). */
 export const recordsZhCn: Widen<typeof recordsEn> = {
   actions: {
+    APPROVAL_REQUESTED: '已申请第二人审批',
+    APPROVAL_APPROVED: '申请已批准',
+    APPROVAL_REJECTED: '申请已驳回',
+    APPROVAL_CANCELLED: '申请已撤回',
+    APPROVAL_EXECUTED: '已执行批准的操作',
+    APPROVAL_FAILED: '批准的操作被拒绝',
+    CUSTOMER_PURGE_SCHEDULED: '已放入回收站',
+    CUSTOMER_PURGE_CANCELLED: '已从回收站取回',
     SUBJECT_REQUEST_RECEIVED: '登记数据主体请求',
     SUBJECT_REQUEST_FULFILLED: '答复数据主体请求',
     SUBJECT_REQUEST_REJECTED: '拒绝数据主体请求',
@@ -71,6 +79,8 @@ export const recordsZhCn: Widen<typeof recordsEn> = {
     USER_SIGN_IN_UNLOCKED: '解锁登录',
   },
   entities: {
+    ApprovalRequest: '审批申请',
+    ScheduledPurge: '回收站条目',
     SubjectRequest: '数据主体请求',
     Customer: '客户',
     Database: '数据库',
@@ -84,6 +94,17 @@ export const recordsZhCn: Widen<typeof recordsEn> = {
     User: '用户',
   },
   fields: {
+    approvedBy: '批准人',
+    code: '客户代码',
+    customerId: '客户',
+    customerIds: '客户',
+    dueAt: '删除时间',
+    expiresAt: '过期时间',
+    jobId: '任务',
+    operation: '操作',
+    outcome: '结果',
+    preview: '试运行结果',
+    requestedBy: '申请人',
     archivedInteractions: '归档的互动记录',
     carriedFrom: '沿用自',
     columns: '列',

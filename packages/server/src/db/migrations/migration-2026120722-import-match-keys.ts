@@ -8,7 +8,8 @@ import { Migration } from '@mikro-orm/migrations';
  * finds it as the cancelled one left it.
  *
  * - `match_keys`: the duplicate keys of a row that (would) write a customer: normalized
- *   email and phone key, tax id blind index, region and name key, and the code it gives.
+ *   email and phone key, tax id blind index, region and name key, and the code it gives
+ *   (moved to a table of their own by migration-2026120724-import-keys).
  * - `match_target`: the customer that row (would) write: `c:<id>`, or in a dry run
  *   `r:<row>` for the customer row `<row>` would create.
  * - `match_owner`: that customer's owner (a row may update only what its role may).

@@ -93,10 +93,12 @@ export async function findMatchesForKeys(
   const alike: string[] = [];
   const similarTo = (region: string) => `${region} and c.name_key <> v.nk and similarity(c.name_key, v.nk) >= v.least`;
   if (want('SIMILAR_NAME')) {
-    for (const [i, r] of regions.entries()) {
-      alike.push(lateral('SIMILAR_NAME', 'similarity(c.name_key, v.nk)', `c.name_key % v.nk and ${similarTo(r)}`, options.limit,
-        `v.nk is not null and length(v.nk) >= ${SIMILAR_NAME_MIN_LENGTH} and ${guards[i]}`));
-    }
+    // Each candidate's lookup planned for its own values (migration-2026120724-import-keys).
+    alike.push(
+      `select v.ord, m.id, m.owner_id, 'SIMILAR_NAME'::text as kind, m.score
+         from cand v cross join lateral custos_similar_customers(v.region, v.nk, v.least::real, ${options.limit}) m
+        where v.nk is not null and length(v.nk) >= ${SIMILAR_NAME_MIN_LENGTH}`,
+    );
     // The pg_trgm threshold is one per statement: the lowest any name needs; each lookup
     // then keeps only what reaches its own (`v.least`).
     const lowest = Math.min(...keys.map((k) => k.similarFrom ?? Infinity));

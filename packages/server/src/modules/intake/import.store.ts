@@ -105,8 +105,8 @@ export interface RowResult {
   customerId: string | null;
   beforeImage: Record<string, unknown> | null;
   versionAfter: number | null;
-  /** For a row that (would) write a customer: its keys, that customer and its owner
-   * (migration-2026120722-import-match-keys). */
+  /** For a row that (would) write a customer: its keys (customer_import_key), that
+   * customer and its owner (migration-2026120722-import-match-keys). */
   matchKeys?: string[] | null;
   matchTarget?: string | null;
   matchOwner?: string | null;
@@ -119,9 +119,9 @@ export async function saveRowResults(sql: SqlExecutor, importId: string, results
   await sql.query(
     `update customer_import_row r set errors = v.errors, match_ids = v.match_ids, outcome = v.outcome,
             customer_id = v.customer_id, before_image = v.before_image, version_after = v.version_after,
-            match_keys = v.match_keys, match_target = v.match_target, match_owner = v.match_owner, match_rows = v.match_rows
+            match_target = v.match_target, match_owner = v.match_owner, match_rows = v.match_rows
        from jsonb_to_recordset($2::jsonb) as v("rowNo" int, errors jsonb, match_ids bigint[], outcome text, customer_id bigint, before_image jsonb, version_after int,
-                                              match_keys text[], match_target text, match_owner bigint, match_rows int[])
+                                              match_target text, match_owner bigint, match_rows int[])
       where r.import_id = $1::bigint and r.row_no = v."rowNo"`,
     [
       importId,
@@ -134,13 +134,19 @@ export async function saveRowResults(sql: SqlExecutor, importId: string, results
           customer_id: r.customerId,
           before_image: r.beforeImage,
           version_after: r.versionAfter,
-          match_keys: r.matchKeys ?? null,
           match_target: r.matchTarget ?? null,
           match_owner: r.matchOwner ?? null,
           match_rows: r.matchRows ?? null,
         })),
       ),
     ],
+  );
+  // The file's own index: this batch's rows' keys replace whatever an earlier run left.
+  await sql.query(`delete from customer_import_key k where k.import_id = $1::bigint and k.row_no = any($2::int[])`, [importId, results.map((r) => r.rowNo)]);
+  await sql.query(
+    `insert into customer_import_key (import_id, key, row_no)
+     select distinct $1::bigint, k.key, v."rowNo" from jsonb_to_recordset($2::jsonb) as v("rowNo" int, keys text[]) cross join unnest(v.keys) as k(key)`,
+    [importId, JSON.stringify(results.filter((r) => r.matchKeys?.length).map((r) => ({ rowNo: r.rowNo, keys: r.matchKeys })))],
   );
 }
 
@@ -166,14 +172,16 @@ export interface FileEntry {
   owner: string | null;
 }
 
-/** The earlier rows (before `beforeRow`) that share a key with a batch: the file's own
- * duplicate index, read through its GIN index rather than held in memory. */
+/** The earlier rows (before `beforeRow`) that share a key with a batch, with the keys
+ * they share: the file's own duplicate index (customer_import_key), read by index probes
+ * rather than held in memory. */
 export function readFileEntries(sql: SqlExecutor, importId: string, beforeRow: number, keys: readonly string[]): Promise<FileEntry[]> {
   if (keys.length === 0) return Promise.resolve([]);
   return sql.query<FileEntry>(
-    `select r.row_no as "rowNo", r.match_keys as keys, r.match_target as target, r.match_owner::text as owner
-       from customer_import_row r
-      where r.import_id = $1::bigint and r.match_keys && $3::text[] and r.row_no < $2
+    `select r.row_no as "rowNo", array_agg(k.key order by k.key) as keys, r.match_target as target, r.match_owner::text as owner
+       from customer_import_key k join customer_import_row r on r.import_id = k.import_id and r.row_no = k.row_no
+      where k.import_id = $1::bigint and k.key = any($3::text[]) and k.row_no < $2
+      group by r.row_no, r.match_target, r.match_owner
       order by r.row_no`,
     [importId, beforeRow, [...new Set(keys)]],
   );
