@@ -44,7 +44,7 @@ async function scheduled(c: { id: string; code: string }, reason = 'customer ask
 // First in the file: it needs a bin with nothing due yet.
 describe('RECYCLE_BIN_SCHEDULE (on by default outside tests)', () => {
   const sweeps = () => server.db.query<{ id: string; state: string; scope: string | null }>(
-    `select id::text, state, params->>'scope' as scope from job where kind = 'RETENTION_SWEEP' order by id`,
+    `select j.id::text, j.state, j.params->>'scope' as scope from job j where j.kind = 'RETENTION_SWEEP' order by j.id`,
   );
 
   it('queues nothing while no countdown has ended', async () => {
