@@ -11,8 +11,11 @@ function summaryArgs(kind: string, r: Values, num: (v: unknown) => string, local
   switch (kind) {
     case 'ARCHIVE_POLICY_RUN':
     case 'ARCHIVE_INTERACTIONS':
-    case 'RETENTION_SWEEP':
       return { customers: num(r['customers']), interactions: num(r['interactions']) };
+    case 'RETENTION_SWEEP': {
+      const bin = (r['scheduledPurges'] ?? {}) as Values;
+      return { customers: num(r['customers']), interactions: num(r['interactions']), purged: num(bin['purged'] ?? 0) };
+    }
     case 'CLASSIFY_LIFECYCLE':
       return { changed: num(r['changed']), scanned: num(r['scanned']) };
     case 'BACKUP':
@@ -50,6 +53,8 @@ function viewLink(kind: string, job: RaRecord): string | null {
     case 'ARCHIVE_POLICY_RUN':
       return params['policyId'] ? `/archived-customers?filter=${encodeURIComponent(JSON.stringify({ policyId: String(params['policyId']) }))}` : '/archived-customers';
     case 'RETENTION_SWEEP':
+      // A sweep of the bin alone (RECYCLE_BIN_SCHEDULE) changed nothing in the archive.
+      return params['scope'] === 'RECYCLE_BIN' ? '/recycle-bin' : '/archived-customers';
     case 'ARCHIVE_INTERACTIONS':
       return '/archived-customers';
     case 'DETECT_DUPLICATES':
