@@ -12,6 +12,7 @@
 // service's rules read and transaction.
 // Usage: pnpm build && pnpm --filter @custos/bench duplicate-gate [--customers 1000000] [--creates 400] [--pending 3000] [--keep DIR]
 import 'reflect-metadata';
+import crypto from 'node:crypto';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -55,17 +56,27 @@ const { rows: sample } = await client.query(
   [creates],
 );
 const reformat = (phone) => (phone ? phone.replace(/^\+86/, '').replace(/(\d{3})(\d{4})(\d+)/, '$1 $2 $3') : null);
+// A miss shares nothing with anyone: random name, email and phone per input and run (a
+// run-wide prefix would make the run's own new names similar to each other, and fixed
+// phones would match an earlier run's creates on a kept database). The plain create of
+// a miss gets its own values, so the gated create never finds it.
+const fresh = () => {
+  const tag = crypto.randomBytes(6).toString('hex');
+  return { name: `Bench Newco ${tag}`, email: `new.${tag}@bench.example`, phone: `+86 139${String(crypto.randomInt(1e8)).padStart(8, '0')}` };
+};
 const inputs = sample.map((c, i) => {
   const hit = i % 2 === 0;
   const n = `${Date.now().toString(36)}${i}`;
   return hit
     ? [{ name: c.name, type: 'SMB', region: c.region, email: c.email?.toUpperCase() ?? null, phone: reformat(c.phone) }, { name: `${c.name} ${n}`, type: 'SMB', region: c.region, phone: reformat(c.phone) }][i % 4 === 0 ? 0 : 1]
-    : { name: `Bench Newco ${n}`, type: 'SMB', region: c.region, email: `new.${n}@bench.example`, phone: `+86 139${String(10_000_000 + i).slice(-8)}` };
+    : { type: 'SMB', region: c.region, ...fresh() };
 });
+const plainInputs = inputs.map((input, i) => (i % 2 === 0 ? { ...input, name: `${input.name} plain` } : { ...input, ...fresh() }));
 
 const STATES = pending > 0 ? ['capped', 'default'] : ['capped'];
 const samples = Object.fromEntries(STATES.map((st) => [st, { gate: [], plain: [], check: [], lookup: [] }]));
 let hits = 0;
+let missesFound = 0;
 const timed = async (list, work) => {
   const started = process.hrtime.bigint();
   const out = await work();
@@ -118,8 +129,9 @@ for (let from = 0; from < inputs.length; from += BLOCK) {
       async () => {
         const out = await timed(s.gate, () => createCheckedCustomer(context(), input));
         if (out.possibleDuplicates.length) hits += 1;
+        if (out.possibleDuplicates.length && i % 2 === 1) missesFound += 1;
       },
-      () => timed(s.plain, () => createCustomer(context(), { ...input, name: `${input.name} plain` })),
+      () => timed(s.plain, () => createCustomer(context(), plainInputs[i])),
       () => timed(s.check, () => inTransaction(context(), (tx) => checkCandidate(tx, input, { kinds: ['EMAIL', 'PHONE', 'TAX_ID', 'NAME', 'SIMILAR_NAME'], enforce: false }))),
       () => timed(s.lookup, () => lookup(input)),
     ];
@@ -133,7 +145,7 @@ const row = (label, list) => {
 };
 const { rows: [{ n: total }] } = await client.query(`select count(*)::int as n from customer`);
 const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
-console.log(`\nDuplicate gate on ${fmt(total)} customers (demo seed${seeded.reused ? ', reused' : `, built in ${seeded.seconds.toFixed(0)} s`}), ${creates} creates per variant, ${hits} of ${creates} gated creates found a match; ${os.cpus().length} cores, shared noisy machine, load average at the end ${load}; ms`);
+console.log(`\nDuplicate gate on ${fmt(total)} customers (demo seed${seeded.reused ? ', reused' : `, built in ${seeded.seconds.toFixed(0)} s`}), ${creates} creates per variant, ${hits} of ${creates} gated creates found a match (${missesFound} of the ${Math.floor(creates / 2)} new ones); ${os.cpus().length} cores, shared noisy machine, load average at the end ${load}; ms`);
 const LABEL = { capped: 'pending list capped at 256 kB (shipped)', default: `default 4 MB list, ${fmt(pending)} names pending (before)` };
 const table = [];
 for (const st of STATES) {

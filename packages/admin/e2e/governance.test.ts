@@ -144,6 +144,14 @@ describe('approvals inbox', () => {
     await done.getByTestId('approval-decision').getByText('Admin 管理员').waitFor();
     assert.equal(await page.getByTestId('approval-state-EXECUTED').innerText(), 'Done 1');
     assert.equal(await done.getByTestId(`approve-${id}`).count(), 0);
+
+    // The job that ran it says what it did in words, and leads back to the inbox.
+    await page.goto(`${base}/admin/jobs?filter=${encodeURIComponent(JSON.stringify({ kind: ['APPROVED_OPERATION'] }))}`);
+    await page.locator('.RaDatagrid-tbody tr').first().click();
+    const summary = page.getByTestId('job-result-summary');
+    await summary.getByText('Four-eyes request carried out: Delete a customer at once').waitFor();
+    await summary.getByTestId('job-result-link').click();
+    await page.getByTestId('approvals-table').waitFor();
   });
 
   it('rejects a request with a reason in Chinese; the rejected tab shows it and the customer stays', async () => {
@@ -173,6 +181,20 @@ describe('approvals inbox', () => {
     assert.equal(await page.getByTestId('approval-state-REJECTED').innerText(), '已驳回 1');
     assert.deepEqual(await requestState(id), { state: 'REJECTED', decisionNote: '合同仍在履行' });
     assert.equal((await customer(c.id))?.status, 'VOID');
+
+    // The audit log tells it in words too: the action, the record type, the states and the operation.
+    await page.goto(`${base}/admin/audit-events?filter=${encodeURIComponent(JSON.stringify({ action: ['APPROVAL_REJECTED'] }))}`);
+    const event = page.locator('.RaDatagrid-tbody tr').first();
+    await event.getByText('申请已驳回').waitFor();
+    await event.locator('td.column-seq').click();
+    const diff = page.getByTestId('changes-diff');
+    await diff.waitFor();
+    const state = diff.locator('[data-testid="change-row"][data-field="state"]');
+    assert.equal(await state.getByTestId('change-from').innerText(), '待审批');
+    assert.equal(await state.getByTestId('change-to').innerText(), '已驳回');
+    assert.equal(await diff.locator('[data-testid="change-row"][data-field="operation"]').getByTestId('change-to').innerText(), '立即彻底删除客户');
+    assert.doesNotMatch(await page.locator('main').innerText(), /APPROVAL_|ApprovalRequest|PENDING|REJECTED|PURGE_NOW|requestedBy/);
+    await screenshot(page, 'admin-approval-audit-zh');
     await switchTo('简体中文', 'English');
   });
 });

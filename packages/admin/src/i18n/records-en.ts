@@ -5,6 +5,14 @@
  */
 export const recordsEn = {
   actions: {
+    APPROVAL_REQUESTED: 'Second person asked to approve',
+    APPROVAL_APPROVED: 'Request approved',
+    APPROVAL_REJECTED: 'Request rejected',
+    APPROVAL_CANCELLED: 'Request withdrawn',
+    APPROVAL_EXECUTED: 'Approved operation carried out',
+    APPROVAL_FAILED: 'Approved operation refused',
+    CUSTOMER_PURGE_SCHEDULED: 'Put in the recycle bin',
+    CUSTOMER_PURGE_CANCELLED: 'Taken out of the recycle bin',
     SUBJECT_REQUEST_RECEIVED: 'Subject request recorded',
     SUBJECT_REQUEST_FULFILLED: 'Subject request answered',
     SUBJECT_REQUEST_REJECTED: 'Subject request rejected',
@@ -71,6 +79,8 @@ export const recordsEn = {
     USER_SIGN_IN_UNLOCKED: 'Sign-in unlocked',
   },
   entities: {
+    ApprovalRequest: 'Approval request',
+    ScheduledPurge: 'Recycle bin entry',
     SubjectRequest: 'Subject request',
     Customer: 'Customer',
     Database: 'Database',
@@ -85,6 +95,17 @@ export const recordsEn = {
   },
   /** Names of change fields that are no screen's own field. */
   fields: {
+    approvedBy: 'Approved by',
+    code: 'Code',
+    customerId: 'Customer',
+    customerIds: 'Customers',
+    dueAt: 'To be deleted',
+    expiresAt: 'Expires',
+    jobId: 'Job',
+    operation: 'Operation',
+    outcome: 'Outcome',
+    preview: 'Dry run',
+    requestedBy: 'Asked by',
     archivedInteractions: 'Interactions archived',
     carriedFrom: 'Carried over from',
     columns: 'Columns',
@@ -127,7 +148,7 @@ export const recordsEn = {
     ARCHIVE_POLICY_RUN: '%{customers} customers and %{interactions} interactions archived',
     ARCHIVE_INTERACTIONS: '%{interactions} interactions of %{customers} customers archived',
     CLASSIFY_LIFECYCLE: '%{changed} of %{scanned} customers moved to another lifecycle stage',
-    RETENTION_SWEEP: '%{customers} archived customers and %{interactions} interactions deleted at the end of their retention',
+    RETENTION_SWEEP: '%{purged} purges from the recycle bin carried out; %{customers} archived customers and %{interactions} interactions deleted at the end of their retention',
     BACKUP: 'Backup written: %{size}, %{rows} rows; %{pruned} older backups removed',
     BACKUP_DRILL: 'Backup %{backup} restored into a scratch database and checked',
     REINDEX_SEARCH: '%{indexed} archived customers indexed, %{removed} removed from the index',
@@ -140,7 +161,7 @@ export const recordsEn = {
     IMPORT_CUSTOMERS_DRY: 'Dry run: %{created} would be created, %{updated} updated, %{skipped} skipped, %{queued} queued for merge review; %{errored} with errors',
     SUBJECT_ACCESS_EXPORT: '%{customers} records, %{interactions} interactions and %{history} earlier versions gathered',
     UNDO_CUSTOMER_IMPORT: '%{removed} customers removed, %{voided} voided (changed since), %{restored} restored, %{kept} kept as they are',
-    APPROVED_OPERATION: 'Four-eyes request %{requestId} carried out',
+    APPROVED_OPERATION: 'Four-eyes request carried out: %{operation}',
     params: {
       requestId: 'Approval request',
       requestedBy: 'Requested by',

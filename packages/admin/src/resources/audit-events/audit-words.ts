@@ -26,6 +26,9 @@ const ENUM_OF: Record<string, string> = {
   'Job.kind': 'JobKind',
   'Job.state': 'JobState',
   'Interaction.kind': 'InteractionKind',
+  'ApprovalRequest.operation': 'ApprovalOperation',
+  'ApprovalRequest.state': 'ApprovalState',
+  'ScheduledPurge.state': 'ScheduledPurgeState',
 };
 const KEYS_OF: Record<string, string> = { region: 'custos.regions', industry: 'custos.industries' };
 

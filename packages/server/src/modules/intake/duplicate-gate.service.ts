@@ -106,6 +106,8 @@ export async function checkCandidate(
   candidate: MatchCandidate,
   options: { exceptId?: string | null; kinds: readonly MatchKind[]; enforce: boolean; batch?: GateBatch },
 ): Promise<GateResult> {
+  // An update that touches no compared field costs nothing: not even the rules read.
+  if (options.kinds.length === 0) return { matches: [], rules: options.batch?.rules ?? new Map() };
   // A batch (an import's) reads the rules once for all its rows.
   const rules = options.batch?.rules ?? (await ruleMap(tx));
   const kinds = options.kinds.filter((k) => rules.get(k) !== DuplicateRuleAction.OFF);
