@@ -161,7 +161,7 @@ export const recordsEn = {
     IMPORT_CUSTOMERS_DRY: 'Dry run: %{created} would be created, %{updated} updated, %{skipped} skipped, %{queued} queued for merge review; %{errored} with errors',
     SUBJECT_ACCESS_EXPORT: '%{customers} records, %{interactions} interactions and %{history} earlier versions gathered',
     UNDO_CUSTOMER_IMPORT: '%{removed} customers removed, %{voided} voided (changed since), %{restored} restored, %{kept} kept as they are',
-    APPROVED_OPERATION: 'Four-eyes request %{requestId} carried out',
+    APPROVED_OPERATION: 'Four-eyes request carried out: %{operation}',
     params: {
       requestId: 'Approval request',
       requestedBy: 'Requested by',

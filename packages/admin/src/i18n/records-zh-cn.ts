@@ -160,7 +160,7 @@ export const recordsZhCn: Widen<typeof recordsEn> = {
     IMPORT_CUSTOMERS_DRY: '试运行：将新建 %{created} 个，更新 %{updated} 个，跳过 %{skipped} 个，%{queued} 个待合并审核；%{errored} 行有错误',
     SUBJECT_ACCESS_EXPORT: '已收集 %{customers} 条记录、%{interactions} 条往来记录和 %{history} 个历史版本',
     UNDO_CUSTOMER_IMPORT: '删除 %{removed} 个客户，作废 %{voided} 个（导入后有改动），恢复 %{restored} 个，保留 %{kept} 个不变',
-    APPROVED_OPERATION: '已执行四眼审批申请 %{requestId}',
+    APPROVED_OPERATION: '已执行四眼审批申请：%{operation}',
     params: {
       requestId: '审批申请',
       requestedBy: '申请人',
