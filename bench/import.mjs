@@ -8,7 +8,7 @@
 // A fifth of the rows repeat an earlier row's phone in another format (duplicates of an
 // earlier row of the same file, which the default SKIP action skips), one in fifty has a
 // bad email (an error row); the dry run's counts must equal the run's.
-// Usage: pnpm build && node --expose-gc bench/import.mjs [--rows 20000,100000] [--formats csv,xlsx] [--stage-only] [--no-check]
+// Usage: pnpm build && node --expose-gc bench/import.mjs [--rows 20000,100000] [--formats csv,xlsx] [--stage-only] [--no-check] [--names shared-word|distinct]
 // (--stage-only: staging alone; --no-check: no dry run. A build of an older commit runs the
 // same script for a baseline: its import job then wrote row by row.)
 import 'reflect-metadata';
@@ -28,7 +28,7 @@ import { runJobInForeground } from '@custos/server/dist/app/jobs.js';
 import { checkImport, runImport, stageUpload } from '@custos/server/dist/modules/intake/import.service.js';
 import { openCluster } from './lib/cluster.mjs';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '20000,100000' }, formats: { type: 'string', default: 'csv,xlsx' }, 'stage-only': { type: 'boolean', default: false }, 'no-check': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '20000,100000' }, formats: { type: 'string', default: 'csv,xlsx' }, 'stage-only': { type: 'boolean', default: false }, 'no-check': { type: 'boolean', default: false }, names: { type: 'string', default: 'shared-word' } } });
 const sizes = values.rows.split(',').map(Number);
 const formats = values.formats.split(',');
 const say = (m) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${m}`);
@@ -39,7 +39,11 @@ function row(i) {
   const phone = i % 5 === 4 ? `0086 139 ${String(10_000_000 + i - 3).slice(0, 4)} ${String(10_000_000 + i - 3).slice(4)}` : `+86139${String(10_000_000 + i)}`;
   const email = i % 50 === 7 ? `broken-${i}@` : `row${i}@import.example`;
   // Names that share no more than a word, so only the planted phones make duplicates.
-  const name = `${crypto.createHash('sha1').update(String(i)).digest('hex').slice(0, 12)} Trading Ltd`;
+  // --names distinct: not even that word. Every name then shares trigrams with few others,
+  // where " Trading" puts all of them in the same trigram index entries, which each
+  // similar-name lookup reads in full (its cost grows with the customers already in).
+  const hex = crypto.createHash('sha1').update(String(i)).digest('hex').slice(0, 12);
+  const name = values.names === 'distinct' ? hex : `${hex} Trading Ltd`;
   return [name, phone, email, ['CN-SH', 'CN-BJ', 'CN-GD', 'US-CA'][i % 4], `bench row ${i}`];
 }
 
@@ -126,6 +130,7 @@ try {
           ? {
               'dry run rows/s': Math.round(rows / check.seconds),
               'dry run peak RSS MB (+ over start)': `${mb(check.peak)} (+${mb(check.peak - check.before)})`,
+              names: values.names,
               'dry run = run': ['created', 'updated', 'skipped', 'errored', 'queued', 'duplicates'].every((k) => check.out.result?.[k] === run.out?.result?.[k]) ? 'yes' : 'NO',
             }
           : {}),
@@ -138,6 +143,7 @@ try {
             }
           : {}),
       });
+      console.table([results.at(-1)]);
       await client.end();
       await orm.close(true);
       await cluster.drop(name);

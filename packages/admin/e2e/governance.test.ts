@@ -144,6 +144,14 @@ describe('approvals inbox', () => {
     await done.getByTestId('approval-decision').getByText('Admin 管理员').waitFor();
     assert.equal(await page.getByTestId('approval-state-EXECUTED').innerText(), 'Done 1');
     assert.equal(await done.getByTestId(`approve-${id}`).count(), 0);
+
+    // The job that ran it says what it did in words, and leads back to the inbox.
+    await page.goto(`${base}/admin/jobs?filter=${encodeURIComponent(JSON.stringify({ kind: ['APPROVED_OPERATION'] }))}`);
+    await page.locator('.RaDatagrid-tbody tr').first().click();
+    const summary = page.getByTestId('job-result-summary');
+    await summary.getByText('Four-eyes request carried out: Delete a customer at once').waitFor();
+    await summary.getByTestId('job-result-link').click();
+    await page.getByTestId('approvals-table').waitFor();
   });
 
   it('rejects a request with a reason in Chinese; the rejected tab shows it and the customer stays', async () => {

@@ -150,6 +150,14 @@ const schema = z.object({
   LIFECYCLE_SCHEDULE: cronSetting,
   /** Cron (5 fields, UTC) for the retention sweep; unset: only on demand. */
   RETENTION_SCHEDULE: cronSetting,
+  // 'off' or a cron: the bin's due purges were asked for by a person, so they run by default.
+  RECYCLE_BIN_SCHEDULE: z
+    .string()
+    .superRefine((v, ctx) => {
+      const problem = v === 'off' ? undefined : cronProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: `${problem} (or off)` });
+    })
+    .optional(),
   /** Where backups are written (default DATA_DIR/backups). */
   BACKUP_DIR: z.string().min(1).optional(),
   /** HMAC key sealing backups; dev: generated once under DATA_DIR/secrets. */
@@ -307,10 +315,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const { DATABASE_PASSWORD: _password, ...data } = parsed.data;
   // The demo should show data-quality figures without anyone scheduling a count.
   const DATA_QUALITY_SCHEDULE = data.DATA_QUALITY_SCHEDULE ?? (data.NODE_ENV === 'development' ? '30 2 * * *' : undefined);
+  // A purge scheduled into the recycle bin happens when its countdown ends, without anyone
+  // having to schedule the retention sweep; tests start workers at will and opt in.
+  const binSchedule = data.RECYCLE_BIN_SCHEDULE ?? (data.NODE_ENV === 'test' ? 'off' : '15 * * * *');
+  const RECYCLE_BIN_SCHEDULE = binSchedule === 'off' ? undefined : binSchedule;
   return Object.freeze({
     ...data,
     DATABASE_URL: composeDatabaseUrl(parsed.data),
     DATA_QUALITY_SCHEDULE,
+    RECYCLE_BIN_SCHEDULE,
     repoRoot,
     isProduction: data.NODE_ENV === 'production',
   });

@@ -3,6 +3,11 @@ import { insertCustomer, insertInteractions } from './helpers/fixtures.js';
 import { dbId, gid } from './helpers/global-ids.js';
 import { PURGED_EXPORTS, schedulePurge, sweepNow } from './helpers/purge.js';
 import { startTestServer, type GraphQLResponse, type TestServer } from './helpers/test-server.js';
+import { startWorker, testConfig } from './helpers/jobs.js';
+import { until } from './helpers/until.js';
+import { createRequestContext } from '../src/core/context.js';
+import { TokenSigner } from '../src/core/tokens.js';
+import { recycleBinSchedule } from '../src/modules/retention/retention.service.js';
 
 /**
  * The recycle bin before purge: purgeCustomer schedules (PURGE_DELAY_DAYS ahead), the bin
@@ -38,6 +43,43 @@ async function scheduled(c: { id: string; code: string }, reason = 'customer ask
   expect(res.errors).toBeUndefined();
   return res.data.purgeCustomer.scheduledPurge.id;
 }
+
+// First in the file: it needs a bin with nothing due yet.
+describe('RECYCLE_BIN_SCHEDULE (on by default outside tests)', () => {
+  const sweeps = () => server.db.query<{ id: string; state: string; scope: string | null }>(
+    `select j.id::text, j.state, j.params->>'scope' as scope from job j where j.kind = 'RETENTION_SWEEP' order by j.id`,
+  );
+
+  it('queues nothing while no countdown has ended', async () => {
+    expect(await n(`select count(*)::int as n from purge_schedule where state = 'SCHEDULED' and due_at <= now()`)).toBe(0);
+    const config = testConfig(server.db);
+    const ctx = createRequestContext(server.db.orm, config, new TokenSigner(config.JWT_SECRET!, 60), 'bin-schedule-test');
+    await recycleBinSchedule('* * * * *')(ctx);
+    expect(await sweeps()).toEqual([]);
+  });
+
+  it('carries out a purge whose countdown ended without anyone running a sweep, and purges nothing past retention', async () => {
+    const due = await voided('Bin On Its Own', 1);
+    const dueId = await scheduled(due);
+    await server.db.query(`update purge_schedule set due_at = now() - interval '1 second' where id = $1`, [dueId]);
+    const kept = await insertCustomer(server.db, { name: 'Archived Past Retention' });
+    const archived = await server.gql(`mutation($ids: [ID!]!) { archiveCustomers(input: { ids: $ids, reason: "dormant" }) { failures { id } } }`, { ids: [kept] });
+    expect(archived.errors).toBeUndefined();
+    await server.db.query(`update archive.customer set retain_until = now() - interval '1 day' where id = $1`, [kept]);
+
+    const worker = startWorker(server, { RECYCLE_BIN_SCHEDULE: '* * * * *' });
+    try {
+      await until(async () => (await n(`select count(*)::int as n from purge_schedule where id = $1 and state = 'PURGED'`, [dueId])) === 1, 'the due purge carried out by the scheduled sweep');
+      await until(async () => (await sweeps()).every((j) => j.state === 'SUCCEEDED'), 'the sweep finished');
+    } finally {
+      await worker.stop();
+    }
+    expect((await sweeps()).map((j) => j.scope)).toEqual(['RECYCLE_BIN']);
+    expect(await n(`select count(*)::int as n from customer where id = $1`, [due.id])).toBe(0);
+    // Retention purges stay an operator's choice (RETENTION_SCHEDULE), not the bin's.
+    expect(await n(`select count(*)::int as n from archive.customer where id = $1`, [kept])).toBe(1);
+  });
+});
 
 describe('purge goes through the recycle bin', () => {
   it('schedules with a countdown of PURGE_DELAY_DAYS, leaves the customer as it is, and lists it', async () => {

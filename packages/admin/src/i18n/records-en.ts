@@ -148,7 +148,7 @@ export const recordsEn = {
     ARCHIVE_POLICY_RUN: '%{customers} customers and %{interactions} interactions archived',
     ARCHIVE_INTERACTIONS: '%{interactions} interactions of %{customers} customers archived',
     CLASSIFY_LIFECYCLE: '%{changed} of %{scanned} customers moved to another lifecycle stage',
-    RETENTION_SWEEP: '%{customers} archived customers and %{interactions} interactions deleted at the end of their retention',
+    RETENTION_SWEEP: '%{purged} purges from the recycle bin carried out; %{customers} archived customers and %{interactions} interactions deleted at the end of their retention',
     BACKUP: 'Backup written: %{size}, %{rows} rows; %{pruned} older backups removed',
     BACKUP_DRILL: 'Backup %{backup} restored into a scratch database and checked',
     REINDEX_SEARCH: '%{indexed} archived customers indexed, %{removed} removed from the index',
@@ -161,7 +161,7 @@ export const recordsEn = {
     IMPORT_CUSTOMERS_DRY: 'Dry run: %{created} would be created, %{updated} updated, %{skipped} skipped, %{queued} queued for merge review; %{errored} with errors',
     SUBJECT_ACCESS_EXPORT: '%{customers} records, %{interactions} interactions and %{history} earlier versions gathered',
     UNDO_CUSTOMER_IMPORT: '%{removed} customers removed, %{voided} voided (changed since), %{restored} restored, %{kept} kept as they are',
-    APPROVED_OPERATION: 'Four-eyes request %{requestId} carried out',
+    APPROVED_OPERATION: 'Four-eyes request carried out: %{operation}',
     params: {
       requestId: 'Approval request',
       requestedBy: 'Requested by',

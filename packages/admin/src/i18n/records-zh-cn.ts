@@ -147,7 +147,7 @@ export const recordsZhCn: Widen<typeof recordsEn> = {
     ARCHIVE_POLICY_RUN: '已归档 %{customers} 个客户和 %{interactions} 条互动记录',
     ARCHIVE_INTERACTIONS: '已归档 %{customers} 个客户的 %{interactions} 条互动记录',
     CLASSIFY_LIFECYCLE: '%{scanned} 个客户中有 %{changed} 个进入了新的生命周期阶段',
-    RETENTION_SWEEP: '保留期结束，已删除 %{customers} 个归档客户和 %{interactions} 条互动记录',
+    RETENTION_SWEEP: '已执行回收站中到期的 %{purged} 项清除；保留期结束，已删除 %{customers} 个归档客户和 %{interactions} 条互动记录',
     BACKUP: '备份已写入：%{size}，%{rows} 行；已移除 %{pruned} 个旧备份',
     BACKUP_DRILL: '备份 %{backup} 已恢复到临时数据库并完成校验',
     REINDEX_SEARCH: '已索引 %{indexed} 个归档客户，从索引中移除 %{removed} 个',
@@ -160,7 +160,7 @@ export const recordsZhCn: Widen<typeof recordsEn> = {
     IMPORT_CUSTOMERS_DRY: '试运行：将新建 %{created} 个，更新 %{updated} 个，跳过 %{skipped} 个，%{queued} 个待合并审核；%{errored} 行有错误',
     SUBJECT_ACCESS_EXPORT: '已收集 %{customers} 条记录、%{interactions} 条往来记录和 %{history} 个历史版本',
     UNDO_CUSTOMER_IMPORT: '删除 %{removed} 个客户，作废 %{voided} 个（导入后有改动），恢复 %{restored} 个，保留 %{kept} 个不变',
-    APPROVED_OPERATION: '已执行四眼审批申请 %{requestId}',
+    APPROVED_OPERATION: '已执行四眼审批申请：%{operation}',
     params: {
       requestId: '审批申请',
       requestedBy: '申请人',

@@ -8,12 +8,15 @@ import { RawData } from '../audit-events/changes-diff.tsx';
 type Values = Record<string, unknown>;
 
 /** A job's result in the summary's placeholders, per kind (see each job handler's `result`). */
-function summaryArgs(kind: string, r: Values, num: (v: unknown) => string, locale: string): Values | null {
+function summaryArgs(kind: string, r: Values, num: (v: unknown) => string, locale: string, translate: (key: string) => string): Values | null {
   switch (kind) {
     case 'ARCHIVE_POLICY_RUN':
     case 'ARCHIVE_INTERACTIONS':
-    case 'RETENTION_SWEEP':
       return { customers: num(r['customers']), interactions: num(r['interactions']) };
+    case 'RETENTION_SWEEP': {
+      const bin = (r['scheduledPurges'] ?? {}) as Values;
+      return { customers: num(r['customers']), interactions: num(r['interactions']), purged: num(bin['purged'] ?? 0) };
+    }
     case 'CLASSIFY_LIFECYCLE':
       return { changed: num(r['changed']), scanned: num(r['scanned']) };
     case 'BACKUP':
@@ -36,6 +39,9 @@ function summaryArgs(kind: string, r: Values, num: (v: unknown) => string, local
       return { created: num(r['created']), updated: num(r['updated']), skipped: num(r['skipped']), queued: num(r['queued']), errored: num(r['errored']) };
     case 'UNDO_CUSTOMER_IMPORT':
       return { removed: num(r['removed']), voided: num(r['voided']), restored: num(r['restored']), kept: num(r['kept']) };
+    case 'APPROVED_OPERATION':
+      // The operation in words; the request's id is nobody's reading (and opaque under global ids).
+      return { operation: translate(`custos.enums.ApprovalOperation.${String(r['operation'])}`) };
     default:
       return null;
   }
@@ -48,6 +54,8 @@ function viewLink(kind: string, job: RaRecord): string | null {
     case 'ARCHIVE_POLICY_RUN':
       return params['policyId'] ? `/archived-customers?filter=${encodeURIComponent(JSON.stringify({ policyId: String(params['policyId']) }))}` : '/archived-customers';
     case 'RETENTION_SWEEP':
+      // A sweep of the bin alone (RECYCLE_BIN_SCHEDULE) changed nothing in the archive.
+      return params['scope'] === 'RECYCLE_BIN' ? '/recycle-bin' : '/archived-customers';
     case 'ARCHIVE_INTERACTIONS':
       return '/archived-customers';
     case 'DETECT_DUPLICATES':
@@ -64,6 +72,8 @@ function viewLink(kind: string, job: RaRecord): string | null {
     case 'IMPORT_CUSTOMERS':
     case 'UNDO_CUSTOMER_IMPORT':
       return params['importId'] ? `/imports/${String(params['importId'])}` : null;
+    case 'APPROVED_OPERATION':
+      return '/approvals';
     default:
       return null;
   }
@@ -93,7 +103,7 @@ export function JobSummary() {
   const result = (job['result'] ?? null) as Values | null;
   const params = (job['params'] ?? {}) as Values;
   const num = (v: unknown) => (typeof v === 'number' ? v.toLocaleString(intlLocale(locale)) : '0');
-  const args = result ? summaryArgs(kind, result, num, locale) : null;
+  const args = result ? summaryArgs(kind, result, num, locale, translate) : null;
   const link = result ? viewLink(kind, job) : null;
   const asked = PARAMS.filter((key) => params[key] !== undefined && params[key] !== null && params[key] !== '');
   const show = (key: string, value: unknown) => (typeof value === 'string' && looksLikeTime(value) ? formatDate(value, locale) : String(withoutPaths(value)));

@@ -11,6 +11,8 @@ export interface RetentionParams extends Record<string, unknown> {
   /** Retention is judged against this instant, fixed when the sweep was queued. */
   asOf: string;
   reason: string;
+  /** RECYCLE_BIN: only the bin's due purges (RECYCLE_BIN_SCHEDULE), no retention purge. */
+  scope?: 'RECYCLE_BIN';
 }
 
 interface Checkpoint {
@@ -32,7 +34,7 @@ export const retentionSweepHandler: JobHandler<RetentionParams, Checkpoint> = {
 
   async begin(tx, job) {
     const params = new Params();
-    const row = await tx.sql.one<{ n: number }>(
+    const row = job.params.scope === 'RECYCLE_BIN' ? { n: 0 } : await tx.sql.one<{ n: number }>(
       `select count(*)::int as n from archive.customer c where ${expiredCondition(job.params.asOf, params)}`,
       params.values,
     );
@@ -55,7 +57,7 @@ export const retentionSweepHandler: JobHandler<RetentionParams, Checkpoint> = {
           bin: { lastId: batch.lastId, done: batch.seen < size, purged: bin.purged + batch.purged, cancelled: bin.cancelled + batch.cancelled, held: bin.held + batch.held },
         },
         done: batch.seen,
-        finished: false,
+        finished: job.params.scope === 'RECYCLE_BIN' && batch.seen < size,
       };
     }
     const condition = (params: Params) => expiredCondition(job.params.asOf, params);

@@ -13,6 +13,7 @@ import type { PollTask } from '../job/job.worker.js';
 import { expiredCondition, heldCondition } from './retention.condition.js';
 import type { RetentionParams } from './retention.job.js';
 import { byId } from '../../db/keyset.js';
+import { countDuePurges } from '../recycle-bin/recycle-bin.service.js';
 
 const SAMPLE_SIZE = 20;
 const DEFAULT_REASON = 'retention period ended';
@@ -60,9 +61,9 @@ export async function runRetentionSweep(ctx: RequestContext, reason: string | nu
   });
 }
 
-async function enqueueSweep(tx: RequestContext, reason: string, dedupeKey?: string): Promise<JobRecord | null> {
+async function enqueueSweep(tx: RequestContext, reason: string, dedupeKey?: string, scope?: RetentionParams['scope']): Promise<JobRecord | null> {
   const asOf = (await tx.sql.one<{ now: string }>(`select now()::text as now`))!.now;
-  return enqueueJobOnce(tx, JobKind.RETENTION_SWEEP, { asOf, reason } satisfies RetentionParams, { dedupeKey, reason });
+  return enqueueJobOnce(tx, JobKind.RETENTION_SWEEP, { asOf, reason, ...(scope ? { scope } : {}) } satisfies RetentionParams, { dedupeKey, reason });
 }
 
 /** Poll task for RETENTION_SCHEDULE: each slot queues one sweep, as the system, however
@@ -72,5 +73,18 @@ export function retentionSchedule(schedule: string): PollTask {
     await tx.sql.query(`select pg_advisory_xact_lock(hashtext('custos:retention-sweep'))`);
     if (await findActiveJob(tx.sql, JobKind.RETENTION_SWEEP)) return;
     await enqueueSweep(tx, `scheduled: ${DEFAULT_REASON}`, `retention:${slot}`);
+  });
+}
+
+/** Poll task for RECYCLE_BIN_SCHEDULE: a sweep of the bin alone, queued only when a
+ * purge's countdown has ended (no job row every hour for nothing), never beside another
+ * sweep (which carries out the bin first anyway). */
+export function recycleBinSchedule(schedule: string): PollTask {
+  return slotTask(schedule, async (tx, slot) => {
+    await tx.sql.query(`select pg_advisory_xact_lock(hashtext('custos:retention-sweep'))`);
+    if (await findActiveJob(tx.sql, JobKind.RETENTION_SWEEP)) return;
+    const now = (await tx.sql.one<{ now: string }>(`select now()::text as now`))!.now;
+    if ((await countDuePurges(tx, now)) === 0) return;
+    await enqueueSweep(tx, 'scheduled: recycle bin countdown ended', `recycle-bin:${slot}`, 'RECYCLE_BIN');
   });
 }
