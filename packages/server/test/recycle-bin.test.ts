@@ -61,7 +61,7 @@ describe('RECYCLE_BIN_SCHEDULE (on by default outside tests)', () => {
   it('carries out a purge whose countdown ended without anyone running a sweep, and purges nothing past retention', async () => {
     const due = await voided('Bin On Its Own', 1);
     const dueId = await scheduled(due);
-    await server.db.query(`update purge_schedule set due_at = now() - interval '1 second' where id = $1`, [dueId]);
+    await server.db.query(`update purge_schedule set due_at = now() - interval '1 second' where id = $1`, [dbId(dueId)]);
     const kept = await insertCustomer(server.db, { name: 'Archived Past Retention' });
     const archived = await server.gql(`mutation($ids: [ID!]!) { archiveCustomers(input: { ids: $ids, reason: "dormant" }) { failures { id } } }`, { ids: [kept] });
     expect(archived.errors).toBeUndefined();
@@ -69,7 +69,7 @@ describe('RECYCLE_BIN_SCHEDULE (on by default outside tests)', () => {
 
     const worker = startWorker(server, { RECYCLE_BIN_SCHEDULE: '* * * * *' });
     try {
-      await until(async () => (await n(`select count(*)::int as n from purge_schedule where id = $1 and state = 'PURGED'`, [dueId])) === 1, 'the due purge carried out by the scheduled sweep');
+      await until(async () => (await n(`select count(*)::int as n from purge_schedule where id = $1 and state = 'PURGED'`, [dbId(dueId)])) === 1, 'the due purge carried out by the scheduled sweep');
       await until(async () => (await sweeps()).every((j) => j.state === 'SUCCEEDED'), 'the sweep finished');
     } finally {
       await worker.stop();
