@@ -4,6 +4,7 @@
  * shown to its requester without approve/reject (who may withdraw another), offered to the first administrator with its
  * counts and the counts per state, approved through the confirmation (the job purges the
  * customer); in Chinese another is rejected with a reason, which the Rejected tab shows.
+ * Their audit events name the requester and the job in words (the job linked), not by id.
  * Recycle bin: a purge waits with its countdown in words and is taken out again, the
  * customer left as it was, in English and Chinese.
  */
@@ -152,6 +153,20 @@ describe('approvals inbox', () => {
     await summary.getByText('Four-eyes request carried out: Delete a customer at once').waitFor();
     await summary.getByTestId('job-result-link').click();
     await page.getByTestId('approvals-table').waitFor();
+
+    // The audit event of the approval names the requester and the job in words, not by
+    // database id, and the job is a link to its screen.
+    await page.goto(`${base}/admin/audit-events?filter=${encodeURIComponent(JSON.stringify({ action: ['APPROVAL_APPROVED'] }))}`);
+    await page.locator('.RaDatagrid-tbody tr').first().locator('td.column-seq').click();
+    const diff = page.getByTestId('changes-diff');
+    const asker = diff.locator('[data-testid="change-row"][data-field="requestedBy"]').getByTestId('change-to');
+    await asker.getByText('Second admin').waitFor();
+    const job = diff.locator('[data-testid="change-row"][data-field="jobId"]').getByTestId('change-to');
+    await job.getByText(/^Approved four-eyes operation \(.+\)$/).waitFor();
+    assert.doesNotMatch(await diff.innerText(), /#\d|(^|\s)\d+(\s|$)/, 'no user or job shown by its number');
+    await screenshot(page, 'admin-approval-audit-references');
+    await job.getByTestId('record-link').click();
+    await page.getByTestId('job-result-summary').getByText('Four-eyes request carried out: Delete a customer at once').waitFor();
   });
 
   it('rejects a request with a reason in Chinese; the rejected tab shows it and the customer stays', async () => {
@@ -194,7 +209,13 @@ describe('approvals inbox', () => {
     assert.equal(await state.getByTestId('change-to').innerText(), '已驳回');
     assert.equal(await diff.locator('[data-testid="change-row"][data-field="operation"]').getByTestId('change-to').innerText(), '立即彻底删除客户');
     assert.doesNotMatch(await page.locator('main').innerText(), /APPROVAL_|ApprovalRequest|PENDING|REJECTED|PURGE_NOW|requestedBy/);
+    await diff.locator('[data-testid="change-row"][data-field="requestedBy"]').getByTestId('change-to').getByText('Second admin').waitFor();
     await screenshot(page, 'admin-approval-audit-zh');
+    // The approval's job in Chinese words (the approval is the first test's).
+    await page.goto(`${base}/admin/audit-events?filter=${encodeURIComponent(JSON.stringify({ action: ['APPROVAL_APPROVED'] }))}`);
+    await page.locator('.RaDatagrid-tbody tr').first().locator('td.column-seq').click();
+    const approvedJob = page.getByTestId('changes-diff').locator('[data-testid="change-row"][data-field="jobId"]').getByTestId('change-to');
+    await approvedJob.getByText(/^已批准的四眼操作（.+）$/).waitFor();
     await switchTo('简体中文', 'English');
   });
 });

@@ -152,7 +152,7 @@ describe('unmergeCustomers', () => {
     const before = await digest([a, b]);
     const blocked = await unmerge(mergeId);
     expect(blocked.errors![0]!.extensions!.code).toBe('INVALID_STATE');
-    expect(blocked.errors![0]!.message).toContain(`survivor ${a} was edited since the merge`);
+    expect(blocked.errors![0]!.message).toContain(`survivor ${gid('Customer', a)} was edited since the merge`);
     expect(await digest([a, b])).toEqual(before);
     for (const user of ['sales1', 'support', 'auditor', 'reporting'] as const) {
       expect((await unmerge(mergeId, server.as(user))).errors![0]!.extensions!.code).toBe('FORBIDDEN');
@@ -209,7 +209,7 @@ describe('unmergeCustomers', () => {
     expect(row!.s).not.toMatch(/lilei|13912345678|李雷/);
     expect(row!.s).toContain('keep@survivor.cn');
     const blocked = await unmerge(mergeId);
-    expect(blocked.errors![0]!.message).toContain(`merged customer ${b} was edited since the merge`);
+    expect(blocked.errors![0]!.message).toContain(`merged customer ${gid('Customer', b)} was edited since the merge`);
   });
 
   it('erasure follows the data a merge moved: carried values up a chain of survivors, moved interactions, folded customers', async () => {
@@ -295,7 +295,7 @@ describe('unmergeCustomers', () => {
     const first = (await merge(a, [b])).data.mergeCustomers.merge.id;
     const second = (await merge(c, [a])).data.mergeCustomers.merge.id;
     const blocked = await unmerge(first);
-    expect(blocked.errors![0]!.message).toContain(`survivor ${a} is now MERGED (undo the later merge first)`);
+    expect(blocked.errors![0]!.message).toContain(`survivor ${gid('Customer', a)} is now MERGED (undo the later merge first)`);
     expect((await unmerge(second)).errors).toBeUndefined();
     const done = await unmerge(first);
     expect(done.errors).toBeUndefined();

@@ -143,7 +143,7 @@ describe('resolveDataQualityIssues', () => {
     const managerTax = await resolve(`{ customerId: "${ids.tax}", field: TAX_ID, problem: INVALID_TAX_ID }`, 'APPLY_SUGGESTION', server.as('manager'));
     expect(managerTax.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     const notOwn = await resolve(`{ customerId: "${ids.format}", field: PHONE, problem: NOT_NORMALIZED }`, 'DISMISS', server.as('sales2'));
-    expect(notOwn.data.resolveDataQualityIssues.failures).toEqual([{ id: gid('Customer', ids.format), code: 'NOT_FOUND', message: `Customer ${ids.format} was not found` }]);
+    expect(notOwn.data.resolveDataQualityIssues.failures).toEqual([{ id: gid('Customer', ids.format), code: 'NOT_FOUND', message: `Customer ${gid('Customer', ids.format)} was not found` }]);
     const empty = await server.gql(`mutation { resolveDataQualityIssues(input: { action: DISMISS, issues: [] }) { resolved } }`);
     expect(empty.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'issues' }] });
     for (const user of ['support', 'auditor', 'reporting'] as const) {

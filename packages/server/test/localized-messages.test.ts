@@ -150,7 +150,7 @@ describe('errors by Accept-Language over HTTP', () => {
       const { en, zh } = await inBothLanguages(code, trigger);
       answers[code] = { en: en.message, zh: zh.message };
     }
-    expect(answers.NOT_FOUND).toEqual({ en: 'Customer 999999 was not found', zh: '未找到客户 999999' });
+    expect(answers.NOT_FOUND).toEqual({ en: `Customer ${gid('Customer', '999999')} was not found`, zh: `未找到客户 ${gid('Customer', '999999')}` });
     expect(answers.INVALID_STATE).toEqual({ en: `Cannot unvoid a customer whose status is ACTIVE`, zh: '不能取消作废状态为 ACTIVE 的客户' });
     expect(answers.INTERNAL_SERVER_ERROR).toEqual({ en: 'Internal server error', zh: '服务器内部错误' });
     expect(answers.GRAPHQL_VALIDATION_FAILED!.zh).toBe('类型“Customer”上没有字段“zzqqx”。');
@@ -179,11 +179,11 @@ describe('errors by Accept-Language over HTTP', () => {
     const [en, zh] = [await bulk('en'), await bulk('zh-CN')];
     expect(en.data.unvoidCustomers.failures).toEqual([
       { id: gid('Customer', activeId), code: 'INVALID_STATE', message: 'Cannot unvoid a customer whose status is ACTIVE' },
-      { id: gid('Customer', '999998'), code: 'NOT_FOUND', message: 'Customer 999998 was not found' },
+      { id: gid('Customer', '999998'), code: 'NOT_FOUND', message: `Customer ${gid('Customer', '999998')} was not found` },
     ]);
     expect(zh.data.unvoidCustomers.failures).toEqual([
       { id: gid('Customer', activeId), code: 'INVALID_STATE', message: '不能取消作废状态为 ACTIVE 的客户' },
-      { id: gid('Customer', '999998'), code: 'NOT_FOUND', message: '未找到客户 999998' },
+      { id: gid('Customer', '999998'), code: 'NOT_FOUND', message: `未找到客户 ${gid('Customer', '999998')}` },
     ]);
   });
 

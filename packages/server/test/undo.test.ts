@@ -103,7 +103,7 @@ describe('undo of a void', () => {
     const res = await server.as('manager')(UNDO, { id: undo.id });
     expect(res.errors).toBeUndefined();
     expect(res.data.undoOperation.customers.map((c: { id: string }) => c.id)).toEqual([gid('Customer', a)]);
-    expect(res.data.undoOperation.failures).toEqual([{ id: gid('Customer', b), code: 'CONFLICT', message: `Customer ${b} changed since` }]);
+    expect(res.data.undoOperation.failures).toEqual([{ id: gid('Customer', b), code: 'CONFLICT', message: `Customer ${gid('Customer', b)} changed since` }]);
     expect((await row(a))!.status).toBe('ACTIVE');
   });
 });

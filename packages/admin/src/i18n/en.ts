@@ -293,6 +293,9 @@ export const en = {
       after: 'After',
       no_changes: 'No field changes recorded.',
       system: 'system',
+      job_label: '%{kind} (%{at})',
+      a_job: 'a job',
+      a_user: 'a user',
     },
     lifecycle: {
       void: 'Void',

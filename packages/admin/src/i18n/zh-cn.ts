@@ -292,6 +292,9 @@ export const zhCN: CustosMessages = {
       after: '修改后',
       no_changes: '未记录字段变更。',
       system: '系统',
+      job_label: '%{kind}（%{at}）',
+      a_job: '某个任务',
+      a_user: '某位用户',
     },
     lifecycle: {
       void: '作废',

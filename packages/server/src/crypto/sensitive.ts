@@ -1,6 +1,7 @@
 import { SENSITIVE_FIELDS, type GuardedField } from '../policy/policy.js';
 import type { KeyRing } from './keyring.js';
 import { openNullable, type SealedColumn } from './sealed.js';
+import { idForClient } from '../common/client-id.js';
 
 /**
  * Where each field the policy marks sensitive is stored encrypted: its column (AAD
@@ -52,7 +53,7 @@ export function unencryptedSensitiveFields(): GuardedField[] {
  */
 export function openCustomerRows<T extends { id: string; taxId: string | null }>(rows: T[], ring?: KeyRing): T[] {
   for (const row of rows) {
-    for (const s of SEALED_STORAGE) row[s.recordKey] = openNullable(s.column, row[s.recordKey], `customer ${row.id}`, ring);
+    for (const s of SEALED_STORAGE) row[s.recordKey] = openNullable(s.column, row[s.recordKey], `customer ${idForClient('Customer', row.id)}`, ring);
   }
   return rows;
 }

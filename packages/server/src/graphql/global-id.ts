@@ -1,14 +1,6 @@
 import { Extensions } from 'type-graphql';
 
-/**
- * Relay global object ids: base64url (no padding) of `<TypeName>:<database id>`, e.g.
- * `Customer:123` → `Q3VzdG9tZXI6MTIz`. Opaque to clients and unique across types, so a
- * normalized client store never mixes Customer 3 with User 3. The type name is the
- * GraphQL object type's, which is also the name `node(id)` resolves to.
- */
-export function toGlobalId(typeName: string, id: string | number | bigint): string {
-  return Buffer.from(`${typeName}:${id}`, 'utf8').toString('base64url');
-}
+export { idForClient, toGlobalId } from '../common/client-id.js';
 
 const GLOBAL_FORM = /^[A-Za-z0-9_-]+$/;
 const DECODED = /^([A-Z][A-Za-z0-9]*):(\S+)$/;
@@ -57,3 +49,4 @@ export function NotANodeId(reason: string) {
 export function ArgNotANodeId(arg: string, reason: string) {
   return Extensions({ [`${NODE_REF}:${arg}`]: { notANode: reason } satisfies NodeRef });
 }
+

@@ -3,11 +3,25 @@ import { Box, Button, Table, TableBody, TableCell, TableHead, TableRow, Typograp
 import { useState } from 'react';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { useAuditWords } from './audit-words.ts';
+import { NamedRecord } from './record-link.tsx';
 
 interface Change {
   from?: unknown;
   to?: unknown;
 }
+
+/** Changed fields whose values name a user or a job by database id: shown by name and
+ * linked, never as the number (people read words). */
+const REFERENCES: Record<string, 'User' | 'Job'> = {
+  ownerId: 'User',
+  requestedBy: 'User',
+  decidedBy: 'User',
+  createdBy: 'User',
+  actorId: 'User',
+  jobId: 'Job',
+  job: 'Job',
+  undoJobId: 'Job',
+};
 
 const isChange = (value: unknown): value is Change => !!value && typeof value === 'object' && !Array.isArray(value) && ('from' in value || 'to' in value);
 
@@ -42,6 +56,11 @@ export function ChangesDiff() {
   const changes = (record?.['changes'] ?? {}) as Record<string, unknown>;
   const entityType = String(record?.['entityType'] ?? '');
   const entries = Object.entries(changes);
+  const shown = (field: string, value: unknown) => {
+    const type = REFERENCES[field];
+    if (type && (typeof value === 'string' || typeof value === 'number') && /^\d+$/.test(String(value))) return <NamedRecord type={type} id={String(value)} />;
+    return words.value(entityType, field, value);
+  };
   if (!entries.length) return <Typography variant="body2" color="text.secondary">{translate('custos.audit.no_changes')}</Typography>;
   return (
     <>
@@ -62,10 +81,10 @@ export function ChangesDiff() {
               <TableRow key={field} data-testid="change-row" data-field={field}>
                 <TableCell sx={{ fontWeight: 500 }}>{words.field(entityType, field)}</TableCell>
                 <TableCell data-testid="change-from" sx={{ color: had ? 'error.main' : 'text.disabled', textDecoration: had ? 'line-through' : undefined }}>
-                  {diff.from === undefined ? '' : words.value(entityType, field, diff.from)}
+                  {diff.from === undefined ? '' : shown(field, diff.from)}
                 </TableCell>
                 <TableCell padding="none"><ArrowForwardIcon fontSize="inherit" color="disabled" /></TableCell>
-                <TableCell data-testid="change-to" sx={{ color: 'success.main' }}>{diff.to === undefined ? '' : words.value(entityType, field, diff.to)}</TableCell>
+                <TableCell data-testid="change-to" sx={{ color: 'success.main' }}>{diff.to === undefined ? '' : shown(field, diff.to)}</TableCell>
               </TableRow>
             );
           })}

@@ -1,18 +1,37 @@
 import { Stack, Typography } from '@mui/material';
 import type { MouseEvent } from 'react';
-import { Link, useGetManyAggregate, useRecordContext, type RaRecord } from 'react-admin';
-import { showsUsers, type Access } from '../../auth/access.ts';
+import { Link, useGetManyAggregate, useLocaleState, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import { can, showsUsers, type Access } from '../../auth/access.ts';
+import { formatDate } from '../../shared/dates.ts';
 import { useAccess } from '../../auth/use-access.ts';
 import { useAuditWords } from './audit-words.ts';
 import { globalId } from '../../shared/global-id.ts';
 
-/** Where a record type opens, and how a record of it is named. */
-const TARGETS: Record<string, { resource: string; path: (id: string) => string; name: (r: RaRecord, entityId: string) => string; opens?: (access: Access | undefined) => boolean }> = {
+type Words = { translate: (key: string, options?: Record<string, unknown>) => string; locale: string };
+
+/** Where a record type opens, how a record of it is named, and (where not every role may
+ * read it) who may: the others see `unnamed`, words without a link, and no read is tried. */
+const TARGETS: Record<string, {
+  resource: string;
+  path: (id: string) => string;
+  name: (r: RaRecord, entityId: string, words: Words) => string;
+  opens?: (access: Access | undefined) => boolean;
+  reads?: (access: Access | undefined) => boolean;
+  unnamed?: (words: Words) => string;
+}> = {
   Customer: { resource: 'customers', path: (id) => `/customers/${id}/show`, name: (r) => `${r['code']} ${r['name']}` },
   ArchivePolicy: { resource: 'archive-policies', path: (id) => `/archive-policies/${id}/show`, name: (r) => String(r['name']) },
-  Job: { resource: 'jobs', path: (id) => `/jobs/${id}/show`, name: (_r, entityId) => `#${entityId}` },
+  // A job by what it did and when: its number is nobody's reading.
+  Job: {
+    resource: 'jobs',
+    path: (id) => `/jobs/${id}/show`,
+    name: (r, _id, { translate, locale }) =>
+      translate('custos.audit.job_label', { kind: translate(`custos.enums.JobKind.${String(r['kind'])}`, { _: String(r['kind']) }), at: formatDate(String(r['createdAt']), locale) }),
+    reads: (access) => can(access, 'job:read'),
+    unnamed: ({ translate }) => translate('custos.audit.a_job'),
+  },
   // Named from `staff` (every role); the user screen opens only for those who manage users.
-  User: { resource: 'staff', path: (id) => `/users/${id}`, name: (r) => String(r['displayName']), opens: showsUsers },
+  User: { resource: 'staff', path: (id) => `/users/${id}`, name: (r) => String(r['displayName']), opens: showsUsers, unnamed: ({ translate }) => translate('custos.audit.a_user') },
   Segment: { resource: 'segments', path: (id) => `/segments/${id}`, name: (r) => String(r['name']) },
   Tag: { resource: 'tags', path: (id) => `/tags/${encodeURIComponent(id)}`, name: (r) => String(r.id) },
 };
@@ -37,15 +56,20 @@ function CustomerName({ id }: { id: string }) {
     : <Link to={to} onClick={stop} data-testid="record-link">{record ? `${record['code']} ${record['name']}` : `#${id}`}</Link>;
 }
 
-function NamedRecord({ type, id: entityId }: { type: string; id: string }) {
+/** A record of a type in TARGETS, named in words and linked where the reader may open it. */
+export function NamedRecord({ type, id: entityId }: { type: string; id: string }) {
   const target = TARGETS[type]!;
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
   // Tags are named, not numbered: their id is the name.
   const id = type === 'Tag' ? entityId : globalId(type, entityId);
   const access = useAccess();
-  const { data } = useGetManyAggregate(target.resource, { ids: [id] }, { retry: false });
+  const reads = !target.reads || target.reads(access);
+  const { data } = useGetManyAggregate(target.resource, { ids: [id] }, { retry: false, enabled: reads });
   const record = data?.find((r) => String(r.id) === id);
-  const label = record ? target.name(record, entityId) : `#${entityId}`;
-  if (target.opens && !target.opens(access)) return <span data-testid="record-link">{label}</span>;
+  const words = { translate, locale };
+  const label = record ? target.name(record, entityId, words) : target.unnamed ? target.unnamed(words) : `#${entityId}`;
+  if (!reads || (target.opens && !target.opens(access))) return <span data-testid="record-link">{label}</span>;
   return <Link to={target.path(id)} onClick={stop} data-testid="record-link">{label}</Link>;
 }
 

@@ -1,4 +1,5 @@
 import { DomainError } from '../../common/domain-error.js';
+import { idForClient } from '../../common/client-id.js';
 
 export enum ApprovalErrorCode {
   NOT_FOUND = 'APPROVAL_NOT_FOUND',
@@ -14,19 +15,19 @@ export enum ApprovalErrorCode {
   NOT_REQUIRED = 'APPROVAL_NOT_REQUIRED',
 }
 
-export const approvalNotFound = (id: string) => new DomainError(ApprovalErrorCode.NOT_FOUND, `Approval request ${id} was not found`);
+export const approvalNotFound = (id: string) => new DomainError(ApprovalErrorCode.NOT_FOUND, `Approval request ${idForClient('ApprovalRequest', id)} was not found`);
 
 export const ownRequest = (id: string) =>
-  new DomainError(ApprovalErrorCode.OWN_REQUEST, `Approval request ${id} is your own: another person must approve or reject it`);
+  new DomainError(ApprovalErrorCode.OWN_REQUEST, `Approval request ${idForClient('ApprovalRequest', id)} is your own: another person must approve or reject it`);
 
 export const notPending = (id: string, state: string) =>
-  new DomainError(ApprovalErrorCode.NOT_PENDING, `Approval request ${id} is ${state}, not waiting for a decision`);
+  new DomainError(ApprovalErrorCode.NOT_PENDING, `Approval request ${idForClient('ApprovalRequest', id)} is ${state}, not waiting for a decision`);
 
 export const approvalExpired = (id: string) =>
-  new DomainError(ApprovalErrorCode.EXPIRED, `Approval request ${id} has expired and can no longer be approved or run`);
+  new DomainError(ApprovalErrorCode.EXPIRED, `Approval request ${idForClient('ApprovalRequest', id)} has expired and can no longer be approved or run`);
 
 export const notRequester = (id: string) =>
-  new DomainError(ApprovalErrorCode.NOT_REQUESTER, `Only the person who asked can cancel approval request ${id}`);
+  new DomainError(ApprovalErrorCode.NOT_REQUESTER, `Only the person who asked can cancel approval request ${idForClient('ApprovalRequest', id)}`);
 
 export const approvalNotRequired = (operation: string) =>
   new DomainError(ApprovalErrorCode.NOT_REQUIRED, `${operation} does not need a second person here; run it directly`, [

@@ -1,4 +1,5 @@
 import { DomainError } from '../../common/domain-error.js';
+import { idForClient } from '../../common/client-id.js';
 
 export enum ArchivePolicyErrorCode {
   NOT_FOUND = 'ARCHIVE_POLICY_NOT_FOUND',
@@ -8,7 +9,7 @@ export enum ArchivePolicyErrorCode {
 }
 
 export const policyNotFound = (id: string) =>
-  new DomainError(ArchivePolicyErrorCode.NOT_FOUND, `Archive policy ${id} was not found`, [{ field: 'id', message: 'no such policy' }]);
+  new DomainError(ArchivePolicyErrorCode.NOT_FOUND, `Archive policy ${idForClient('ArchivePolicy', id)} was not found`, [{ field: 'id', message: 'no such policy' }]);
 
 export const policyVersionConflict = () =>
   new DomainError(
@@ -23,4 +24,4 @@ export const policyNameTaken = () =>
   ]);
 
 export const policyRunInProgress = (jobId: string) =>
-  new DomainError(ArchivePolicyErrorCode.RUN_IN_PROGRESS, `A run of this policy is already queued or running (job ${jobId})`);
+  new DomainError(ArchivePolicyErrorCode.RUN_IN_PROGRESS, `A run of this policy is already queued or running (job ${idForClient('Job', jobId)})`);

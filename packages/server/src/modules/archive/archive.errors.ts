@@ -1,4 +1,5 @@
 import { DomainError } from '../../common/domain-error.js';
+import { idForClient } from '../../common/client-id.js';
 
 export enum ArchiveErrorCode {
   NOT_FOUND = 'ARCHIVED_CUSTOMER_NOT_FOUND',
@@ -9,16 +10,16 @@ export enum ArchiveErrorCode {
 }
 
 export const archivedCustomerNotFound = (id: string) =>
-  new DomainError(ArchiveErrorCode.NOT_FOUND, `Archived customer ${id} was not found`);
+  new DomainError(ArchiveErrorCode.NOT_FOUND, `Archived customer ${idForClient('ArchivedCustomer', id)} was not found`);
 
 export const archiveIntegrityFailed = (id: string) =>
   new DomainError(
     ArchiveErrorCode.INTEGRITY,
-    `Archived customer ${id} no longer matches its checksum; it was not restored. Run archive:verify and investigate`,
+    `Archived customer ${idForClient('ArchivedCustomer', id)} no longer matches its checksum; it was not restored. Run archive:verify and investigate`,
   );
 
 export const legalHold = (id: string) =>
-  new DomainError(ArchiveErrorCode.LEGAL_HOLD, `Customer ${id} is under legal hold and cannot be purged`);
+  new DomainError(ArchiveErrorCode.LEGAL_HOLD, `Customer ${idForClient('Customer', id)} is under legal hold and cannot be purged`);
 
 export const confirmationMismatch = () =>
   new DomainError(ArchiveErrorCode.CONFIRMATION_MISMATCH, 'The confirmation does not match the customer code', [

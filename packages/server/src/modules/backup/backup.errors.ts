@@ -1,5 +1,6 @@
 import { DomainError } from '../../common/domain-error.js';
 import { EncryptionErrorCode } from '../../crypto/sealed.js';
+import { idForClient } from '../../common/client-id.js';
 
 export enum BackupErrorCode {
   NOT_FOUND = 'BACKUP_NOT_FOUND',
@@ -9,7 +10,7 @@ export enum BackupErrorCode {
 }
 
 export const backupNotFound = (id: string) =>
-  new DomainError(BackupErrorCode.NOT_FOUND, `Backup ${id} was not found`, [{ field: 'id', message: 'no such backup' }]);
+  new DomainError(BackupErrorCode.NOT_FOUND, `Backup ${idForClient('Backup', id)} was not found`, [{ field: 'id', message: 'no such backup' }]);
 
 export const backupCorrupt = (why: string) => new DomainError(BackupErrorCode.CORRUPT, `The backup is refused: ${why}`);
 

@@ -1,4 +1,5 @@
 import { DomainError } from '../../common/domain-error.js';
+import { idForClient } from '../../common/client-id.js';
 
 export enum ClassificationErrorCode {
   TAG_NOT_FOUND = 'CLASSIFICATION_TAG_NOT_FOUND',
@@ -23,7 +24,7 @@ export enum SegmentErrorCode {
   IN_USE = 'CLASSIFICATION_SEGMENT_IN_USE',
 }
 
-export const segmentNotFound = (id: string) => new DomainError(SegmentErrorCode.NOT_FOUND, `Segment ${id} was not found`);
+export const segmentNotFound = (id: string) => new DomainError(SegmentErrorCode.NOT_FOUND, `Segment ${idForClient('Segment', id)} was not found`);
 
 export const segmentVersionConflict = () =>
   new DomainError(SegmentErrorCode.VERSION_CONFLICT, 'Someone else changed this segment since you read it; reload it', [

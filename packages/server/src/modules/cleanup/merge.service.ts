@@ -16,6 +16,7 @@ import { mergeNotFound, notMergeable, unmergeBlocked } from './cleanup.errors.js
 import { findMerge } from './merge.store.js';
 import type { MergeCustomersInput, MergeRecord, UnmergeCustomersInput } from './merge.types.js';
 import { compareIds } from '../../db/keyset.js';
+import { idForClient } from '../../common/client-id.js';
 
 /** Fields a merge takes from one party; tags are the union of all parties'. */
 const PICKABLE = [
@@ -163,9 +164,9 @@ export async function unmergeCustomers(ctx: RequestContext, input: UnmergeCustom
       const row = rows.get(id);
       const role = id === merge.survivorId ? 'survivor' : 'merged customer';
       const status = id === merge.survivorId ? CustomerStatus.ACTIVE : CustomerStatus.MERGED;
-      if (!row) blockers.push(`${role} ${id} is no longer live (archived or purged)`);
-      else if (row.status !== status) blockers.push(`${role} ${id} is now ${row.status}${row.status === CustomerStatus.MERGED ? ' (undo the later merge first)' : ''}`);
-      else if (row.version !== expected[id]) blockers.push(`${role} ${id} was edited since the merge (version ${row.version}, merge left ${expected[id]})`);
+      if (!row) blockers.push(`${role} ${idForClient('Customer', id)} is no longer live (archived or purged)`);
+      else if (row.status !== status) blockers.push(`${role} ${idForClient('Customer', id)} is now ${row.status}${row.status === CustomerStatus.MERGED ? ' (undo the later merge first)' : ''}`);
+      else if (row.version !== expected[id]) blockers.push(`${role} ${idForClient('Customer', id)} was edited since the merge (version ${row.version}, merge left ${expected[id]})`);
     }
     const gone = await tx.sql.one<{ n: number }>(
       `select count(*)::int as n from customer_merge_interaction mi

@@ -29,6 +29,7 @@ export interface DataQualityIssueRefRecord {
   problem: DataQualityProblem;
 }
 import { openCustomerRows } from '../../crypto/sensitive.js';
+import { idForClient } from '../../common/client-id.js';
 
 
 /**
@@ -228,12 +229,12 @@ export async function resolveIssuesInTransaction(tx: RequestContext, issues: rea
   const dismissals: { customer_id: string; field: string; problem: string; value_digest: string }[] = [];
   issues.forEach((ref, i) => {
     const customer = rows.get(ref.customerId);
-    if (!customer) return void failures.push({ id: ref.customerId, code: 'NOT_FOUND', message: `Customer ${ref.customerId} was not found` });
+    if (!customer) return void failures.push({ id: ref.customerId, code: 'NOT_FOUND', message: `Customer ${idForClient('Customer', ref.customerId)} was not found` });
     // A fix rewrites values like normalization does: never a MERGED row, which unmerge restores.
     if (apply && !allows('maintain', customer.status)) return void failures.push(stateFailure(ref.customerId, 'fix', customer.status));
     const current = issuesOf(customer, { ...options }).find((x) => x.field === ref.field && x.problem === ref.problem);
     if (!current || hiddenFrom(tx, customer, current)) {
-      return void failures.push({ id: ref.customerId, code: 'INVALID_STATE', message: `Customer ${ref.customerId} no longer has ${ref.problem} on ${ref.field}` });
+      return void failures.push({ id: ref.customerId, code: 'INVALID_STATE', message: `Customer ${idForClient('Customer', ref.customerId)} no longer has ${ref.problem} on ${ref.field}` });
     }
     if (!apply) return void dismissals.push({ customer_id: customer.id, field: ref.field, problem: ref.problem, value_digest: valueDigest(customer, ref.field) });
     if (!current.hasSuggestion) throw noSuggestion(i);

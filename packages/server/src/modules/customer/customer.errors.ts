@@ -1,4 +1,5 @@
 import { DomainError } from '../../common/domain-error.js';
+import { idForClient } from '../../common/client-id.js';
 
 export enum CustomerErrorCode {
   NOT_FOUND = 'CUSTOMER_NOT_FOUND',
@@ -10,7 +11,7 @@ export enum CustomerErrorCode {
 }
 
 export const customerNotFound = (id: string) =>
-  new DomainError(CustomerErrorCode.NOT_FOUND, `Customer ${id} was not found`);
+  new DomainError(CustomerErrorCode.NOT_FOUND, `Customer ${idForClient('Customer', id)} was not found`);
 
 export const customerVersionConflict = () =>
   new DomainError(

@@ -1,4 +1,4 @@
-import { RefersTo } from '../../graphql/global-id.js';
+import { idForClient, RefersTo } from '../../graphql/global-id.js';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 /** Why one id of a bulk lifecycle action was not processed; the others went ahead. */
@@ -28,7 +28,7 @@ export class LifecycleFailure implements LifecycleFailureRecord {
 export const customerNotFoundFailure = (id: string): LifecycleFailureRecord => ({
   id,
   code: 'NOT_FOUND',
-  message: `Customer ${id} was not found`,
+  message: `Customer ${idForClient('Customer', id)} was not found`,
 });
 
 export const stateFailure = (id: string, action: string, status: string): LifecycleFailureRecord => ({
@@ -40,7 +40,7 @@ export const stateFailure = (id: string, action: string, status: string): Lifecy
 export const integrityFailure = (id: string): LifecycleFailureRecord => ({
   id,
   code: 'INVALID_STATE',
-  message: `Archived customer ${id} no longer matches its checksum and was not restored; run the archive verification`,
+  message: `Archived customer ${idForClient('ArchivedCustomer', id)} no longer matches its checksum and was not restored; run the archive verification`,
 });
 
 /** Only a code twinned before codes were keyed across both stores gets here (docs/api-clients/lifecycle.md, code twins). */
@@ -49,6 +49,6 @@ export const codeConflictFailure = (id: string, action: 'archive' | 'restore', c
   code: 'CONFLICT',
   message:
     action === 'restore'
-      ? `Cannot restore customer ${id}: its code ${code} is now used by another customer`
-      : `Cannot archive customer ${id}: an archived customer also holds its code ${code}; run the archive verification`,
+      ? `Cannot restore customer ${idForClient('Customer', id)}: its code ${code} is now used by another customer`
+      : `Cannot archive customer ${idForClient('Customer', id)}: an archived customer also holds its code ${code}; run the archive verification`,
 });

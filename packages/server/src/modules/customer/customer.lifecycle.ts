@@ -5,6 +5,7 @@ import { customerNotFound, customerVersionConflict, invalidTransition } from './
 import { customerNotFoundFailure, stateFailure, type LifecycleFailureRecord } from './customer.failures.js';
 import { validIds } from './customer.reader.js';
 import { readForWrite, type StoredCustomer } from './customer.store.js';
+import { idForClient } from '../../common/client-id.js';
 
 /**
  * The customer lifecycle (DESIGN.md, Records and their states) in one table, and the one
@@ -126,7 +127,7 @@ export function checkTransition(verb: LifecycleVerb, id: string, locked: LockedC
     return { ok: false, failure: customerNotFoundFailure(id), status: null, reason: 'NOT_FOUND' };
   }
   if (version != null && customer.version !== version) {
-    return { ok: false, failure: { id, code: 'CONFLICT', message: `Customer ${id} changed since it was read` }, status: customer.status, reason: 'VERSION' };
+    return { ok: false, failure: { id, code: 'CONFLICT', message: `Customer ${idForClient('Customer', id)} changed since it was read` }, status: customer.status, reason: 'VERSION' };
   }
   if (!allows(verb, customer.status)) return { ok: false, failure: stateFailure(id, verb, customer.status), status: customer.status, reason: 'STATE' };
   return { ok: true, customer };

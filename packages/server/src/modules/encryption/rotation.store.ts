@@ -3,6 +3,7 @@ import { open } from '../../crypto/sealed.js';
 import { storedTaxId } from '../customer/customer.tax.js';
 import { rewriteSealedTaxIds, type RunSql } from '../customer/customer.store.js';
 import { customerDigest } from '../archive/archive.columns.js';
+import { idForClient } from '../../common/client-id.js';
 
 export type { RunSql };
 
@@ -55,7 +56,7 @@ export async function resealTaxIds(
     const hashes: (Buffer | null)[] = [];
     const shapes: (string | null)[] = [];
     for (const row of todo) {
-      const stored = storedTaxId(open('customer.tax_id', row.taxId, `customer ${row.id}`, ring), ring);
+      const stored = storedTaxId(open('customer.tax_id', row.taxId, `customer ${idForClient('Customer', row.id)}`, ring), ring);
       ids.push(row.id);
       sealed.push(stored.taxId!);
       hashes.push(stored.taxIdHash);
@@ -99,7 +100,7 @@ export async function resealMergeSnapshots(run: RunSql, afterId: string, size: n
     for (const [customerId, entry] of Object.entries(row.snapshot)) {
       const stored = entry.tax_id as string | null | undefined;
       if (stored == null || stored.startsWith(currentPrefix(ring))) continue;
-      const rewritten = storedTaxId(open('customer.tax_id', stored, `customer ${customerId} in merge ${row.id}`, ring), ring);
+      const rewritten = storedTaxId(open('customer.tax_id', stored, `customer ${idForClient('Customer', customerId)} in merge ${idForClient('CustomerMerge', row.id)}`, ring), ring);
       entry.tax_id = rewritten.taxId;
       // As to_jsonb writes bytea, so unmerge's jsonb_populate_record reads it back.
       entry.tax_id_hash = rewritten.taxIdHash ? `\\x${rewritten.taxIdHash.toString('hex')}` : null;
@@ -130,7 +131,7 @@ export async function resealHistoryStates(run: RunSql, afterId: string, size: nu
     [currentPrefix(ring), afterId, size],
   );
   if (rows.length === 0) return { lastId: null, rewritten: 0, skipped: 0 };
-  const sealed = rows.map((r) => storedTaxId(open('customer.tax_id', r.taxId, `customer ${r.customerId} history`, ring), ring).taxId);
+  const sealed = rows.map((r) => storedTaxId(open('customer.tax_id', r.taxId, `customer ${idForClient('Customer', r.customerId)} history`, ring), ring).taxId);
   await run(
     `update customer_history h set state = jsonb_set(h.state, '{tax_id}', to_jsonb(v.tax_id))
        from unnest($1::bigint[], $2::text[]) as v(id, tax_id) where h.id = v.id`,

@@ -1,4 +1,5 @@
 import { DomainError } from '../../common/domain-error.js';
+import { idForClient } from '../../common/client-id.js';
 
 export enum IdentityErrorCode {
   INVALID_TOKEN = 'INVALID_TOKEN',
@@ -29,7 +30,7 @@ export class TooManyRequestsError extends DomainError {
 
 export const invalidToken = () => new DomainError(IdentityErrorCode.INVALID_TOKEN, 'The token is invalid or expired; sign in again');
 export const loginFailed = () => new DomainError(IdentityErrorCode.LOGIN_FAILED, 'Email or password is incorrect');
-export const userNotFound = (id: string) => new DomainError(IdentityErrorCode.USER_NOT_FOUND, `User ${id} was not found`);
+export const userNotFound = (id: string) => new DomainError(IdentityErrorCode.USER_NOT_FOUND, `User ${idForClient('User', id)} was not found`);
 export const emailTaken = () =>
   new DomainError(IdentityErrorCode.EMAIL_TAKEN, 'Another user already has this email', [{ field: 'email', message: 'already in use' }]);
 export const lastAdmin = () =>

@@ -1,4 +1,5 @@
 import { DomainError, type FieldProblem } from '../../common/domain-error.js';
+import { idForClient } from '../../common/client-id.js';
 
 export enum IntakeErrorCode {
   /** A duplicate rule set to BLOCK matched: nothing was written. */
@@ -22,7 +23,7 @@ export const duplicateBlocked = (kinds: { kind: string; count: number }[]) => {
   );
 };
 
-export const importNotFound = (id: string) => new DomainError(IntakeErrorCode.IMPORT_NOT_FOUND, `Import ${id} was not found`);
+export const importNotFound = (id: string) => new DomainError(IntakeErrorCode.IMPORT_NOT_FOUND, `Import ${idForClient('CustomerImport', id)} was not found`);
 
 export const importState = (id: string, state: string, verb: string) =>
-  new DomainError(IntakeErrorCode.IMPORT_INVALID_STATE, `Cannot ${verb} import ${id} in state ${state}`);
+  new DomainError(IntakeErrorCode.IMPORT_INVALID_STATE, `Cannot ${verb} import ${idForClient('CustomerImport', id)} in state ${state}`);

@@ -1,4 +1,5 @@
 import { DomainError } from '../../common/domain-error.js';
+import { idForClient } from '../../common/client-id.js';
 
 export enum InteractionErrorCode {
   CUSTOMER_NOT_FOUND = 'INTERACTION_CUSTOMER_NOT_FOUND',
@@ -6,7 +7,7 @@ export enum InteractionErrorCode {
 }
 
 export const interactionCustomerNotFound = (id: string) =>
-  new DomainError(InteractionErrorCode.CUSTOMER_NOT_FOUND, `Customer ${id} was not found`, [
+  new DomainError(InteractionErrorCode.CUSTOMER_NOT_FOUND, `Customer ${idForClient('Customer', id)} was not found`, [
     { field: 'customerId', message: 'no such customer' },
   ]);
 

@@ -1,4 +1,5 @@
 import { DomainError } from '../../common/domain-error.js';
+import { idForClient } from '../../common/client-id.js';
 
 export enum RecycleBinErrorCode {
   /** The customer already waits in the recycle bin. */
@@ -8,7 +9,7 @@ export enum RecycleBinErrorCode {
 }
 
 export const purgeAlreadyScheduled = (id: string, dueAt: string) =>
-  new DomainError(RecycleBinErrorCode.ALREADY_SCHEDULED, `Customer ${id} is already in the recycle bin, to be purged at ${dueAt}`);
+  new DomainError(RecycleBinErrorCode.ALREADY_SCHEDULED, `Customer ${idForClient('Customer', id)} is already in the recycle bin, to be purged at ${dueAt}`);
 
 export const purgeNotScheduled = (id: string) =>
-  new DomainError(RecycleBinErrorCode.NOT_SCHEDULED, `Scheduled purge ${id} is not waiting in the recycle bin`);
+  new DomainError(RecycleBinErrorCode.NOT_SCHEDULED, `Scheduled purge ${idForClient('ScheduledPurge', id)} is not waiting in the recycle bin`);

@@ -1,4 +1,5 @@
 import { DomainError } from '../../common/domain-error.js';
+import { idForClient } from '../../common/client-id.js';
 
 export enum SearchErrorCode {
   QUERY_TOO_LONG = 'SEARCH_QUERY_TOO_LONG',
@@ -22,7 +23,7 @@ export const searchPageTooLarge = (max: number) =>
   new DomainError(SearchErrorCode.PAGE_TOO_LARGE, `At most ${max} hits per page`, [{ field: 'first', message: `at most ${max}` }]);
 
 export const reindexRunning = (id: string) =>
-  new DomainError(SearchErrorCode.REINDEX_RUNNING, `A reindex is already queued or running (job ${id})`);
+  new DomainError(SearchErrorCode.REINDEX_RUNNING, `A reindex is already queued or running (job ${idForClient('Job', id)})`);
 
 /** The engine is down or too slow. Not answered from the other engine: with Meilisearch
  * configured, the PostgreSQL index is not kept up to date, and a stale or empty answer

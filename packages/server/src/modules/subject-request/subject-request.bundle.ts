@@ -3,6 +3,7 @@ import type { SqlExecutor } from '../../db/sql.js';
 import { openNullable } from '../../crypto/sealed.js';
 import type { MatchedCustomer } from './subject-request.store.js';
 import type { SubjectIdentifiers, SubjectRequestRecord } from './subject-request.type.js';
+import { idForClient } from '../../common/client-id.js';
 
 /**
  * Everything held about one person, as the subject access export hands it over. Only rows
@@ -53,7 +54,7 @@ export async function gatherBundle(
     [ids],
   );
   for (const c of customers) {
-    c.taxId = openNullable('customer.tax_id', c.taxId, `customer ${c.id}`);
+    c.taxId = openNullable('customer.tax_id', c.taxId, `customer ${idForClient('Customer', c.id)}`);
     c.matchedBy = matchedBy.get(c.id) ?? [];
   }
   const interactions = await sql.query<Record<string, unknown> & { id: string }>(
@@ -91,7 +92,7 @@ export async function gatherBundle(
   for (const entry of history) {
     for (const key of HISTORY_DROPPED) delete entry.state[key];
     const sealed = entry.state.tax_id;
-    entry.state.tax_id = typeof sealed === 'string' ? openNullable('customer.tax_id', sealed, `customer ${entry.customerId}`) : null;
+    entry.state.tax_id = typeof sealed === 'string' ? openNullable('customer.tax_id', sealed, `customer ${idForClient('Customer', entry.customerId)}`) : null;
   }
   const interactionIds = interactions.map((i) => i.id);
   const accessLog = await sql.query<Record<string, unknown>>(
@@ -127,7 +128,7 @@ function snapshotRecord(id: string, row: Record<string, unknown>): Record<string
   const keep = ['code', 'name', 'type', 'tier', 'industry', 'region', 'email', 'phone', 'address', 'tags', 'notes', 'status', 'created_at', 'updated_at'];
   const out: Record<string, unknown> = { id };
   for (const key of keep) out[key] = row[key] ?? null;
-  out.tax_id = typeof row.tax_id === 'string' ? openNullable('customer.tax_id', row.tax_id, `customer ${id}`) : null;
+  out.tax_id = typeof row.tax_id === 'string' ? openNullable('customer.tax_id', row.tax_id, `customer ${idForClient('Customer', id)}`) : null;
   return out;
 }
 

@@ -1,4 +1,5 @@
 import { DomainError } from '../../common/domain-error.js';
+import { idForClient } from '../../common/client-id.js';
 
 export enum SubjectRequestErrorCode {
   /** No request with this id. */
@@ -20,18 +21,18 @@ export enum SubjectRequestErrorCode {
 }
 
 export const subjectRequestNotFound = (id: string) =>
-  new DomainError(SubjectRequestErrorCode.NOT_FOUND, `Subject request ${id} does not exist`);
+  new DomainError(SubjectRequestErrorCode.NOT_FOUND, `Subject request ${idForClient('SubjectRequest', id)} does not exist`);
 
 export const subjectRequestClosed = (id: string) =>
-  new DomainError(SubjectRequestErrorCode.CLOSED, `Subject request ${id} is closed; nothing more can be done under it`);
+  new DomainError(SubjectRequestErrorCode.CLOSED, `Subject request ${idForClient('SubjectRequest', id)} is closed; nothing more can be done under it`);
 
 export const wrongKind = (id: string, kind: string) =>
-  new DomainError(SubjectRequestErrorCode.WRONG_KIND, `Subject request ${id} is a request of kind ${kind}; this action answers another kind`);
+  new DomainError(SubjectRequestErrorCode.WRONG_KIND, `Subject request ${idForClient('SubjectRequest', id)} is a request of kind ${kind}; this action answers another kind`);
 
 export const notMatched = (ids: string[]) =>
   new DomainError(
     SubjectRequestErrorCode.NOT_MATCHED,
-    `These customers are not among the request's matches: ${ids.join(', ')}`,
+    `These customers are not among the request's matches: ${ids.map((id) => idForClient('Customer', id)).join(', ')}`,
     [{ field: 'customerIds', message: 'not a match of this request' }],
   );
 
@@ -41,10 +42,10 @@ export const subjectConfirmationMismatch = () =>
   ]);
 
 export const exportNotReady = (id: string) =>
-  new DomainError(SubjectRequestErrorCode.EXPORT_NOT_READY, `Subject request ${id} has no finished access export to download`);
+  new DomainError(SubjectRequestErrorCode.EXPORT_NOT_READY, `Subject request ${idForClient('SubjectRequest', id)} has no finished access export to download`);
 
 export const exportRunning = (id: string, jobId: string) =>
-  new DomainError(SubjectRequestErrorCode.EXPORT_RUNNING, `An access export of subject request ${id} is already running (job ${jobId})`);
+  new DomainError(SubjectRequestErrorCode.EXPORT_RUNNING, `An access export of subject request ${idForClient('SubjectRequest', id)} is already running (job ${idForClient('Job', jobId)})`);
 
 export const subjectLinkInvalid = () =>
   new DomainError(SubjectRequestErrorCode.LINK_INVALID, 'This download link is unknown, used or expired; ask for a new one');

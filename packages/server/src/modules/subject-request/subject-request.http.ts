@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { SubjectExportFormat, SubjectRequestStepAction } from './subject-request.enums.js';
 import { subjectLinkInvalid } from './subject-request.errors.js';
 import { addStep } from './subject-request.store.js';
+import { idForClient } from '../../common/client-id.js';
 
 /**
  * GET /exports/subject-access/:token — one file of a subject access export, through the
@@ -51,7 +52,7 @@ async function take(ctx: RequestContext, token: string): Promise<{ requestId: st
     if (!link?.enabled || link.content == null || actionScope(link.role, Action.SUBJECT_REQUEST_EXPORT) === RowScope.NONE) throw subjectLinkInvalid();
     tx.actor = { userId: link.userId, role: link.role, email: link.email };
     await tx.sql.query(`update subject_request_link set used_at = now() where id = $1`, [token]);
-    const { bundle, html } = JSON.parse(open('subject_request_bundle.content', link.content, `subject request ${link.requestId}`)) as { bundle: unknown; html: string };
+    const { bundle, html } = JSON.parse(open('subject_request_bundle.content', link.content, `subject request ${idForClient('SubjectRequest', link.requestId)}`)) as { bundle: unknown; html: string };
     await addStep(tx.sql, link.requestId, { action: SubjectRequestStepAction.EXPORT_DOWNLOADED, actorId: link.userId });
     await recordAudit(tx, {
       action: 'SUBJECT_ACCESS_EXPORT_DOWNLOADED',

@@ -5,6 +5,7 @@ import { open, seal, taxIdLookupHashes } from '../../crypto/sealed.js';
 import { mask } from '../../policy/masking.js';
 import { OPEN_STATUSES, SubjectMatchReason, type SubjectRequestStatus, type SubjectRequestStepAction } from './subject-request.enums.js';
 import type { SubjectIdentifiers, SubjectRequestRecord, SubjectRequestStepRecord } from './subject-request.type.js';
+import { idForClient } from '../../common/client-id.js';
 
 export const REQUEST_COLUMNS = `
   r.id::text as id, r.kind, r.regime, r.status, to_char(r.received_on, 'YYYY-MM-DD') as "receivedOn",
@@ -32,7 +33,7 @@ export function sealIdentifiers(ids: SubjectIdentifiers): { sealed: string; mask
 }
 
 export function openIdentifiers(record: SubjectRequestRecord): SubjectIdentifiers | null {
-  return record.identifiers == null ? null : (JSON.parse(open('subject_request.identifiers', record.identifiers, `subject request ${record.id}`)) as SubjectIdentifiers);
+  return record.identifiers == null ? null : (JSON.parse(open('subject_request.identifiers', record.identifiers, `subject request ${idForClient('SubjectRequest', record.id)}`)) as SubjectIdentifiers);
 }
 
 export async function findRequest(sql: SqlExecutor, id: string, lock = false): Promise<SubjectRequestRecord | undefined> {

@@ -11,6 +11,7 @@ import {
   lockOperation, markUndone, openRestore, operationEntries, UndoKind, type UndoOperationRecord,
 } from '../customer/customer.undo.js';
 import { undoAlreadyUndone, undoExpired, undoNotFound, undoStillRunning } from './undo.errors.js';
+import { idForClient } from '../../common/client-id.js';
 
 export interface UndoOutcome {
   operation: UndoOperationRecord;
@@ -78,10 +79,10 @@ async function putBack(
     const current = locked.live.get(entry.customerId);
     if (!current) {
       failures.push(gone.has(entry.customerId)
-        ? { id: entry.customerId, code: 'INVALID_STATE', message: `Customer ${entry.customerId} was archived since` }
+        ? { id: entry.customerId, code: 'INVALID_STATE', message: `Customer ${idForClient('Customer', entry.customerId)} was archived since` }
         : customerNotFoundFailure(entry.customerId));
     } else if (current.version !== entry.version) {
-      failures.push({ id: entry.customerId, code: 'CONFLICT', message: `Customer ${entry.customerId} changed since` });
+      failures.push({ id: entry.customerId, code: 'CONFLICT', message: `Customer ${idForClient('Customer', entry.customerId)} changed since` });
     } else {
       edits.push({ before: current, changes: openRestore(entry.restore ?? {}, entry.customerId) });
     }
