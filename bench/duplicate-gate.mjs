@@ -83,18 +83,17 @@ const timed = async (list, work) => {
   list.push(Number(process.hrtime.bigint() - started) / 1e6);
   return out;
 };
-const INDEX = 'customer_name_key_trgm_idx';
-const pendingNames = async () => (await client.query(`select pending_tuples::int as n from pgstatginindex($1::regclass)`, [INDEX])).rows[0].n;
+// The similar-name index: one per region bucket (migration-2026120725-gate-region-buckets).
+const { rows: trgm } = await client.query(`select indexname from pg_indexes where tablename = 'customer' and indexname like 'customer\\_name\\_key\\_trgm\\_%' order by indexname`);
+const INDEXES = trgm.map((r) => r.indexname);
 await client.query('create extension if not exists pgstattuple');
+const pendingNames = async () => (await client.query(`select sum(pending_tuples)::int as n from unnest($1::text[]) i, pgstatginindex(i::regclass)`, [INDEXES])).rows[0].n;
 /** The index as shipped (list capped, emptied), or as before (default 4 MB, `pending`
  * names written since the last flush: rolled-back inserts leave their entries in the list). */
 async function indexState(state) {
-  await client.query(`select gin_clean_pending_list($1::regclass)`, [INDEX]);
-  if (state === 'capped') {
-    await client.query(`alter index ${INDEX} set (gin_pending_list_limit = 256)`);
-    return;
-  }
-  await client.query(`alter index ${INDEX} reset (gin_pending_list_limit)`);
+  await client.query(`select gin_clean_pending_list(i::regclass) from unnest($1::text[]) i`, [INDEXES]);
+  for (const index of INDEXES) await client.query(`alter index ${index} ${state === 'capped' ? 'set (gin_pending_list_limit = 256)' : 'reset (gin_pending_list_limit)'}`);
+  if (state === 'capped') return;
   await client.query('begin');
   await client.query(
     `insert into customer (code, name, type, region)

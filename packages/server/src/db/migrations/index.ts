@@ -24,6 +24,8 @@ import { MigrationNameKey } from './migration-2026120721-name-key.js';
 import { MigrationImportMatchKeys } from './migration-2026120722-import-match-keys.js';
 import { MigrationGatePendingList } from './migration-2026120723-gate-pending-list.js';
 import { MigrationImportKeys } from './migration-2026120724-import-keys.js';
+import { MigrationGateRegionBuckets } from './migration-2026120725-gate-region-buckets.js';
+import { MigrationSearchPartitions } from './migration-2026120730-search-partitions.js';
 
 /** Listed explicitly so that builds, tests and the CLI run exactly the same migrations
  * without relying on file globbing. Append new migrations at the end. */
@@ -54,6 +56,8 @@ export const migrationsList = [
   { name: 'migration-2026120722-import-match-keys', class: MigrationImportMatchKeys },
   { name: 'migration-2026120723-gate-pending-list', class: MigrationGatePendingList },
   { name: 'migration-2026120724-import-keys', class: MigrationImportKeys },
+  { name: 'migration-2026120725-gate-region-buckets', class: MigrationGateRegionBuckets },
+  { name: 'migration-2026120730-search-partitions', class: MigrationSearchPartitions },
 ];
 
 /**

@@ -10,7 +10,8 @@ import { countryOfRegion, normalizeEmail, normalizePhone, normalizeRegion } from
  * (email, phone to E.164 in the customer's country, region), compared with the ACTIVE
  * customers by the same match keys and scores as detection (duplicate.rules.ts). Each
  * kind is one index lookup (migration-2026120701-intake, and for names the stored name
- * key of migration-2026120721-name-key), so the check stays a few milliseconds on a
+ * key of migration-2026120721-name-key, in the trigram index of the region's bucket,
+ * migration-2026120725-gate-region-buckets), so the check stays a few milliseconds on a
  * million customers (docs/developers/benchmarks.md).
  */
 
@@ -119,7 +120,8 @@ export async function findMatchingCustomers(sql: SqlExecutor, raw: MatchCandidat
   if ((want('NAME') || want('SIMILAR_NAME')) && c.name != null && c.name.trim() !== '') {
     const key = `custos_name_key(${params.add(c.name, 'text')})`;
     // `=` on the region (not IS NOT DISTINCT FROM) so the (region, name key) indexes serve it.
-    const region = c.region == null ? 'c.region is null' : `c.region = ${params.add(c.region, 'text')}`;
+    const regionValue = c.region == null ? 'null::text' : params.add(c.region, 'text');
+    const region = c.region == null ? 'c.region is null' : `c.region = ${regionValue}`;
     if (want('NAME')) {
       branches.push(
         `select c.id, c.owner_id, 'NAME'::text, ${RULE.NAME!.score}::real from customer c
@@ -132,10 +134,12 @@ export async function findMatchingCustomers(sql: SqlExecutor, raw: MatchCandidat
       const least = `(${params.add(options.similarity, 'real')} - case when ${key} ~ '[\u3400-\u9fff]' then ${CJK_ALLOWANCE} else 0 end)`;
       const similarTo = `${region} and c.name_key <> ${key} and similarity(c.name_key, ${key}) >= ${least}`;
       similar = {
-        // Through the (region, name key) trigram index; `%` at `threshold` lets through only
-        // names that may reach it, and the stored key makes each recheck a value read.
+        // Through the trigram index of the region's bucket (migration-2026120725: naming the
+        // bucket lets the planner pick it); `%` at `threshold` lets through only names that
+        // may reach it, and the stored key makes each recheck a value read.
         sql: `select c.id, c.owner_id, 'SIMILAR_NAME'::text, similarity(c.name_key, ${key}) from customer c
-               where ${live} and length(${key}) >= ${SIMILAR_NAME_MIN_LENGTH} and c.name_key % ${key} and ${similarTo}`,
+               where ${live} and length(${key}) >= ${SIMILAR_NAME_MIN_LENGTH} and c.name_key % ${key}
+                 and custos_region_bucket(c.region) = custos_region_bucket(${regionValue}) and ${similarTo}`,
         // A customer another kind found is scored on its name as well, even when it is not
         // among the first similar names read: its reasons are complete.
         extra: `select c.id, c.owner_id, 'SIMILAR_NAME'::text, similarity(c.name_key, ${key}) from customer c
