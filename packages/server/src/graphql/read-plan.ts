@@ -243,8 +243,12 @@ export { argumentsOf };
 
 /**
  * Lets each field a plan may read return the planned value when its parent record holds
- * one (under its response key), and run its own resolver otherwise. Applied inside the
- * argument checks (rejectNulInArguments), so they run first on either path.
+ * one (under its response key), and run its own resolver otherwise. Applied outermost, so
+ * a planned value skips the per-call argument work (global id decoding, the NUL check):
+ * a planner plans only arguments that pass those checks (it reads them as sent and leaves
+ * any it cannot use, unstorable text or global ids included, to the resolver, whose
+ * wrappers then check and refuse them as before). Field guards sit below: planned or not,
+ * a value is what the field's own rules let through when its record is read.
  */
 export function applyReadPlans(schema: GraphQLSchema, fields: Record<string, readonly string[]>): GraphQLSchema {
   for (const [typeName, names] of Object.entries(fields)) {
