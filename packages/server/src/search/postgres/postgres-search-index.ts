@@ -148,18 +148,8 @@ export class PostgresSearchIndex implements SearchIndex {
     const limit = params.add(request.limit, 'int');
     const offset = params.add(request.offset, 'int');
     type Row = { hits: { id: string; score: number }[] | null; total: number; facets: Record<string, FacetCount[]> | null };
-    const row = await this.sql.transaction(async (tx) => {
-      // Both settings hold for this transaction only. The search table and its indexes
-      // are read from memory, where a page read at random costs about what one read in
-      // order does: at the default random_page_cost (4) the planner found the typo match
-      // cheaper as a scan that computes the similarity of every name it passes (34 ms of
-      // CPU at 1M archived customers) than through the trigram index (10 ms).
-      // `<%` matches at word similarity 0.6 by default; one dropped letter in a 6-letter
-      // word (tradng → trading) scores 0.57.
-      await tx.query(
-        `select set_config('random_page_cost', '1.1', true)${typos ? `, set_config('pg_trgm.word_similarity_threshold', '0.5', true)` : ''}`,
-      );
-      return tx.one<Row>(
+    const run = (sql: SqlExecutor) =>
+      sql.one<Row>(
       `with matched as materialized (
          select d.id, d.type, d.tier, d.region, d.lifecycle_stage, d.tags, d.archive_reason, d.archived_year, d.archived_at,
                 ${ranked ? score.join(' + ') : '0'}::float8 as score
@@ -175,7 +165,20 @@ export class PostgresSearchIndex implements SearchIndex {
               ${request.facets ? FACETS_SQL : 'null'} as facets`,
         params.values,
       );
-    });
+    // One statement, so no transaction of its own, except for typo matching, whose settings
+    // hold for its transaction only. `<%` matches at word similarity 0.6 by default; one
+    // dropped letter in a 6-letter word (tradng → trading) scores 0.57. The search table
+    // and its indexes are read from memory, where a page read at random costs about what
+    // one read in order does: at the default random_page_cost (4) the planner found the
+    // typo match cheaper as a scan computing the similarity of every name it passed (34 ms
+    // of CPU at 1M archived customers) than through the trigram index (10 ms). The other
+    // matches are planned alike either way.
+    const row = typos
+      ? await this.sql.transaction(async (tx) => {
+          await tx.query(`select set_config('random_page_cost', '1.1', true), set_config('pg_trgm.word_similarity_threshold', '0.5', true)`);
+          return run(tx);
+        })
+      : await run(this.sql);
     const total = row!.total;
     return {
       hits: (row!.hits ?? []).map((h) => ({ id: h.id, score: Math.round(h.score * 10_000) / 10_000 })),
