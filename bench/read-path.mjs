@@ -131,11 +131,13 @@ try {
   servers.push(pgl);
   sides.push({ name: 'PostGraphile', server: pgl, url: `${pgl.url}/graphql`, query: PGL_QUERY, headers: {}, list: 'allCustomers', id: 'rowId', rel: 'interactionsByCustomerId' });
 
-  // Same rows on every side before anything is timed.
+  // Same rows on every side before anything is timed (Custos answers opaque global ids,
+  // base64url of `Type:123`; PostGraphile the row id).
+  const rowId = (id) => (/^\d+$/.test(String(id)) ? String(id) : Buffer.from(String(id), 'base64url').toString().split(':')[1]);
   const shapes = [];
   for (const s of sides) {
     const data = await graphql(s.url, s.query, { first: 10 }, s.headers);
-    shapes.push(JSON.stringify(data[s.list].nodes.map((n) => [String(n[s.id]), n[s.rel].nodes.map((i) => String(i[s.id]))])));
+    shapes.push(JSON.stringify(data[s.list].nodes.map((n) => [rowId(n[s.id]), n[s.rel].nodes.map((i) => rowId(i[s.id]))])));
   }
   if (new Set(shapes).size !== 1) throw new Error(`the servers disagree on the first page:\n${shapes.join('\n')}`);
 

@@ -15,7 +15,7 @@
 // stays quiet (the root package.json runs `exec node scripts/start.mjs`: without the
 // exec, the `sh -c` pnpm starts dies of the SIGINT and pnpm prints "ELIFECYCLE Command
 // failed").
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -86,30 +86,57 @@ function upToDate(build, hash) {
   return newestOutput(path.join(root, build.output)) <= fs.statSync(stamp).mtimeMs;
 }
 
-for (const build of builds) {
+/** Runs one build unless its inputs are unchanged; resolves true when its output is usable. */
+function runBuild(build) {
   const hash = inputHash(build);
   if (upToDate(build, hash)) {
     console.log(`[start] ${build.name}: unchanged since the last build`);
-    continue;
+    return Promise.resolve(true);
   }
   const started = Date.now();
   console.log(`[start] ${build.name}: building`);
-  const result = spawnSync('pnpm', ['--filter', build.filter, 'build'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) {
-    console.error(`[start] ${build.name}: build failed`);
-    process.exit(result.status ?? 1);
-  }
-  fs.writeFileSync(path.join(root, build.output, STAMP), hash);
-  console.log(`[start] ${build.name}: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return new Promise((resolve) => {
+    const child = spawn('pnpm', ['--filter', build.filter, 'build'], { cwd: root, stdio: 'inherit' });
+    building.add(child);
+    child.on('exit', (status) => {
+      building.delete(child);
+      if (status !== 0) {
+        console.error(`[start] ${build.name}: build failed`);
+        return resolve(false);
+      }
+      fs.writeFileSync(path.join(root, build.output, STAMP), hash);
+      console.log(`[start] ${build.name}: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      resolve(true);
+    });
+  });
 }
+
+// The dashboard builds beside the server's build and start: the API (and the first
+// search) does not wait for it, and the server answers /admin/ as soon as its files are
+// there. Built one after the other, the dashboard delayed a fresh clone's first answer by
+// its whole build.
+const building = new Set();
+const [dashboard, server] = [builds[0], builds[1]];
+const dashboardDone = runBuild(dashboard);
+if (!(await runBuild(server))) {
+  for (const child of building) child.kill('SIGTERM');
+  process.exit(1);
+}
+dashboardDone.then((ok) => {
+  if (!ok) console.error('[start] the API runs without the dashboard; fix the build and start again');
+});
 
 const main = path.join(root, 'packages/server/dist/server.js');
 const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => fs.existsSync(p));
 const [command, args] = setpriv ? [setpriv, ['--pdeathsig', 'SIGTERM', process.execPath, main]] : [process.execPath, [main]];
-const server = spawn(command, args, { cwd: path.join(root, 'packages/server'), stdio: 'inherit', detached: true });
+const serverProcess = spawn(command, args, { cwd: path.join(root, 'packages/server'), stdio: 'inherit', detached: true });
 // A second Ctrl-C is passed on too: the server then stops at once. A closed terminal
 // (SIGHUP) stops it like SIGTERM, the one signal besides SIGINT it shuts down on.
-process.on('SIGINT', () => server.kill('SIGINT'));
-process.on('SIGTERM', () => server.kill('SIGTERM'));
-process.on('SIGHUP', () => server.kill('SIGTERM'));
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+process.on('SIGINT', () => serverProcess.kill('SIGINT'));
+process.on('SIGTERM', () => serverProcess.kill('SIGTERM'));
+process.on('SIGHUP', () => serverProcess.kill('SIGTERM'));
+serverProcess.on('exit', (code, signal) => {
+  // A dashboard build still running ends with the server.
+  for (const child of building) child.kill('SIGTERM');
+  process.exit(code ?? (signal ? 1 : 0));
+});

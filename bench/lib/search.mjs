@@ -89,7 +89,9 @@ export async function growArchive(sql, from, to, nameCount, say = () => undefine
     [from, to],
   );
   await sql.query(`set maintenance_work_mem = '512MB'`);
-  for (const { indexdef } of indexDefs) await sql.query(indexdef);
+  // A partitioned table's index is defined `ON ONLY` the parent: recreated that way it
+  // would cover no partition.
+  for (const { indexdef } of indexDefs) await sql.query(indexdef.replace(' ON ONLY ', ' ON '));
   await sql.query(`vacuum analyze search_document`);
   await sql.query(`vacuum analyze archive.customer`);
   say(`archived customers ${from} → ${to} loaded and indexed in ${((Date.now() - started) / 1000).toFixed(1)} s`);

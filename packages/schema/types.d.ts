@@ -2277,6 +2277,8 @@ export interface Job extends Node {
   attempts: Scalars['Int'];
   /** Whether cancellation was requested; a running job stops after its current batch. */
   cancelRequested: Scalars['Boolean'];
+  /** Why the server queued the job, as a code to put in words; null when a person gave the reason (`params.reason`) or none was recorded. */
+  reasonCode: JobReasonCode | null;
   /** Units done and in total. */
   progress: JobProgress;
   /** Who started the job; null for scheduled runs (the system). */
@@ -2356,6 +2358,17 @@ export interface JobProgress {
   /** Units in total; null until the job has counted its work. */
   total: Scalars['Int'] | null;
 }
+
+/** Why the server queued a job when no person typed a reason; translate it, and show `params.reason` when it is null. */
+export type JobReasonCode =
+  /** A retention sweep started by a person without a reason: archived customers whose retention period has ended. */
+  | 'RETENTION_PERIOD_ENDED'
+  /** The retention sweep of RETENTION_SCHEDULE. */
+  | 'SCHEDULED_RETENTION'
+  /** The recycle bin’s sweep of RECYCLE_BIN_SCHEDULE: a purge’s countdown ended. */
+  | 'SCHEDULED_RECYCLE_BIN'
+  /** A run of the archive policy named by `params.policyName` (on its schedule or started by a person). */
+  | 'ARCHIVE_POLICY';
 
 /** Where a background job is in its life. */
 export type JobState =
@@ -5851,6 +5864,7 @@ export interface CancelJobMutation {
       finishedAt: Scalars['DateTime'] | null;
       attempts: Scalars['Int'];
       cancelRequested: Scalars['Boolean'];
+      reasonCode: JobReasonCode | null;
       progress: {
         done: Scalars['Int'];
         total: Scalars['Int'] | null;
@@ -5898,6 +5912,7 @@ export interface ClassifyLifecycleStagesMutation {
       finishedAt: Scalars['DateTime'] | null;
       attempts: Scalars['Int'];
       cancelRequested: Scalars['Boolean'];
+      reasonCode: JobReasonCode | null;
       progress: {
         done: Scalars['Int'];
         total: Scalars['Int'] | null;
@@ -5981,6 +5996,7 @@ export interface CountDataQualityMutation {
       finishedAt: Scalars['DateTime'] | null;
       attempts: Scalars['Int'];
       cancelRequested: Scalars['Boolean'];
+      reasonCode: JobReasonCode | null;
       progress: {
         done: Scalars['Int'];
         total: Scalars['Int'] | null;
@@ -6367,6 +6383,7 @@ export interface DetectDuplicatesMutation {
       finishedAt: Scalars['DateTime'] | null;
       attempts: Scalars['Int'];
       cancelRequested: Scalars['Boolean'];
+      reasonCode: JobReasonCode | null;
       progress: {
         done: Scalars['Int'];
         total: Scalars['Int'] | null;
@@ -6641,6 +6658,7 @@ export interface JobListQuery {
       finishedAt: Scalars['DateTime'] | null;
       attempts: Scalars['Int'];
       cancelRequested: Scalars['Boolean'];
+      reasonCode: JobReasonCode | null;
       progress: {
         done: Scalars['Int'];
         total: Scalars['Int'] | null;
@@ -6672,6 +6690,7 @@ export interface JobOneQuery {
     finishedAt: Scalars['DateTime'] | null;
     attempts: Scalars['Int'];
     cancelRequested: Scalars['Boolean'];
+    reasonCode: JobReasonCode | null;
     progress: {
       done: Scalars['Int'];
       total: Scalars['Int'] | null;
@@ -6809,6 +6828,7 @@ export interface NormalizeCustomersMutation {
       finishedAt: Scalars['DateTime'] | null;
       attempts: Scalars['Int'];
       cancelRequested: Scalars['Boolean'];
+      reasonCode: JobReasonCode | null;
       progress: {
         done: Scalars['Int'];
         total: Scalars['Int'] | null;
@@ -7003,6 +7023,7 @@ export interface ResolveAllDataQualityIssuesMutation {
       finishedAt: Scalars['DateTime'] | null;
       attempts: Scalars['Int'];
       cancelRequested: Scalars['Boolean'];
+      reasonCode: JobReasonCode | null;
       progress: {
         done: Scalars['Int'];
         total: Scalars['Int'] | null;
@@ -7159,6 +7180,7 @@ export interface RunArchivePolicyMutation {
       finishedAt: Scalars['DateTime'] | null;
       attempts: Scalars['Int'];
       cancelRequested: Scalars['Boolean'];
+      reasonCode: JobReasonCode | null;
       progress: {
         done: Scalars['Int'];
         total: Scalars['Int'] | null;
@@ -7231,6 +7253,7 @@ export interface RunSubjectAccessExportMutation {
       finishedAt: Scalars['DateTime'] | null;
       attempts: Scalars['Int'];
       cancelRequested: Scalars['Boolean'];
+      reasonCode: JobReasonCode | null;
       progress: {
         done: Scalars['Int'];
         total: Scalars['Int'] | null;
@@ -7436,6 +7459,7 @@ export interface StartBackupMutation {
       finishedAt: Scalars['DateTime'] | null;
       attempts: Scalars['Int'];
       cancelRequested: Scalars['Boolean'];
+      reasonCode: JobReasonCode | null;
       progress: {
         done: Scalars['Int'];
         total: Scalars['Int'] | null;
@@ -7468,6 +7492,7 @@ export interface StartBackupDrillMutation {
       finishedAt: Scalars['DateTime'] | null;
       attempts: Scalars['Int'];
       cancelRequested: Scalars['Boolean'];
+      reasonCode: JobReasonCode | null;
       progress: {
         done: Scalars['Int'];
         total: Scalars['Int'] | null;
@@ -7500,6 +7525,7 @@ export interface StartKeyRotationMutation {
       finishedAt: Scalars['DateTime'] | null;
       attempts: Scalars['Int'];
       cancelRequested: Scalars['Boolean'];
+      reasonCode: JobReasonCode | null;
       progress: {
         done: Scalars['Int'];
         total: Scalars['Int'] | null;

@@ -72,7 +72,8 @@ describe('admin', () => {
     await page.locator('button[type="submit"]').click();
     await page.waitForURL(/\/show$/);
     await page.reload();
-    await page.getByText('Prefers WeChat; call after 10:00').waitFor();
+    // The notes field; the History card, once loaded, shows the new value too.
+    await page.getByText('Prefers WeChat; call after 10:00').first().waitFor();
   });
 
   it('logs an interaction from the customer page and shows it in the timeline', async () => {

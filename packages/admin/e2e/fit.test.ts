@@ -228,6 +228,27 @@ describe('first visit', () => {
     assert.equal(await page.getByTestId('loading-shell').count(), 0);
   });
 
+  it('downloads only the catalogue of the language it shows, the one chosen before', async () => {
+    const catalogues = new Set<string>();
+    const seen = (request: { url(): string }) => {
+      const match = /\/catalogue-(en|zh-cn)-[^/]*\.js$/.exec(request.url());
+      if (match) catalogues.add(match[1]!);
+    };
+    page.on('request', seen);
+    try {
+      await page.evaluate(() => localStorage.setItem('RaStore.locale', JSON.stringify('zh-CN')));
+      await page.reload();
+      await page.locator('header button', { hasText: '简体中文' }).waitFor({ timeout: 60_000 });
+      await page.locator('.RaDatagrid-tbody tr').first().waitFor({ timeout: 60_000 });
+      assert.deepEqual([...catalogues], ['zh-cn']);
+    } finally {
+      page.off('request', seen);
+      await page.evaluate(() => localStorage.setItem('RaStore.locale', JSON.stringify('en')));
+      await page.reload();
+      await page.locator('header button', { hasText: 'English' }).waitFor({ timeout: 60_000 });
+    }
+  });
+
   it('logs no developer-tool messages and no errors', () => {
     assert.deepEqual(consoleLines.filter((line) => /DevTools|development build|__DEV__/i.test(line)), []);
     assert.deepEqual(session.consoleProblems, []);

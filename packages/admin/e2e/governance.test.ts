@@ -6,7 +6,8 @@
  * customer); in Chinese another is rejected with a reason, which the Rejected tab shows.
  * Their audit events name the requester and the job in words (the job linked), not by id.
  * Recycle bin: a purge waits with its countdown in words and is taken out again, the
- * customer left as it was, in English and Chinese.
+ * customer left as it was, in English and Chinese. A sweep the server gave its reason
+ * shows that reason in the reader's words.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -265,6 +266,22 @@ describe('recycle bin', () => {
     await page.getByTestId('bin-state-CANCELLED').click();
     await page.getByTestId(`bin-${c.code}`).getByText('保留原因：客户回来了').waitFor();
     await switchTo('简体中文', 'English');
+  });
+
+  it('says why the server queued a sweep in the reader\u2019s words, not the server\u2019s English', async () => {
+    // Started without a reason: the server writes one (a code, and English text for API clients).
+    const run = await graphql<{ runRetentionSweep: { job: { id: string; reasonCode: string } } }>(
+      base, 'mutation { runRetentionSweep { job { id reasonCode } } }', {}, adminToken);
+    assert.equal(run.runRetentionSweep.job.reasonCode, 'RETENTION_PERIOD_ENDED');
+    await switchTo(/English/i, '简体中文');
+    await page.goto(`${base}/admin/jobs/${run.runRetentionSweep.job.id}/show`);
+    const reason = page.getByTestId('job-params').locator('[data-param="reason"]');
+    await reason.getByText('保留期已满', { exact: true }).waitFor();
+    assert.doesNotMatch(await page.locator('main').innerText(), /retention period ended/i);
+    await screenshot(page, 'admin-job-reason-zh');
+    await switchTo('简体中文', 'English');
+    await page.goto(`${base}/admin/jobs/${run.runRetentionSweep.job.id}/show`);
+    await reason.getByText('Retention period ended', { exact: true }).waitFor();
   });
 
   it('caused no console errors or React warnings', () => {

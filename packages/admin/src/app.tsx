@@ -1,10 +1,10 @@
-import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { useState } from 'react';
+import { Admin, CustomRoutes, Resource, type I18nProvider } from 'react-admin';
 import { Route, RouterProvider, createBrowserRouter } from 'react-router-dom';
 import { authProvider } from './auth/auth-provider.ts';
 import { LoginPage } from './auth/login-page.tsx';
 import { Dashboard } from './dashboard/dashboard.tsx';
 import { createDataProvider } from './data-provider/index.ts';
-import { i18nProvider } from './i18n/i18n-provider.ts';
 import { AppLayout } from './layout/app-menu.tsx';
 import { darkTheme, lightTheme } from './layout/theme.ts';
 import { archivePolicies } from './resources/archive-policies/index.ts';
@@ -44,7 +44,7 @@ const dataProvider = createDataProvider();
  * react-admin can only ask before leaving a form with unsaved changes
  * (`warnWhenUnsavedChanges`) under one.
  */
-function CustosAdmin() {
+function CustosAdmin({ i18nProvider }: { i18nProvider: I18nProvider }) {
   return (
     <Admin
       title="Custos"
@@ -91,8 +91,8 @@ function CustosAdmin() {
   );
 }
 
-const router = createBrowserRouter([{ path: '*', element: <CustosAdmin /> }], { basename: '/admin' });
-
-export function App() {
+/** The dashboard, in the language whose catalogue `i18nProvider` was created with. */
+export function App({ i18nProvider }: { i18nProvider: I18nProvider }) {
+  const [router] = useState(() => createBrowserRouter([{ path: '*', element: <CustosAdmin i18nProvider={i18nProvider} /> }], { basename: '/admin' }));
   return <RouterProvider router={router} />;
 }

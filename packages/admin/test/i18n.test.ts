@@ -46,7 +46,7 @@ describe('messages', () => {
   });
 
   it('translates every value of every enum the dashboard shows', () => {
-    const shown = ['CustomerStatus', 'CustomerType', 'CustomerTier', 'LifecycleStage', 'InteractionKind', 'InteractionChannel', 'VoidReason', 'Role', 'JobState', 'JobKind', 'ArchivePolicyAction', 'CustomerDimension', 'TimeBucket', 'CleanupField', 'DataQualityProblem', 'SearchEngine', 'ImportDuplicateAction', 'CustomerImportState', 'DuplicateMatchKind', 'ApprovalOperation', 'ApprovalState', 'ScheduledPurgeState'];
+    const shown = ['CustomerStatus', 'CustomerType', 'CustomerTier', 'LifecycleStage', 'InteractionKind', 'InteractionChannel', 'VoidReason', 'Role', 'JobState', 'JobKind', 'JobReasonCode', 'ArchivePolicyAction', 'CustomerDimension', 'TimeBucket', 'CleanupField', 'DataQualityProblem', 'SearchEngine', 'ImportDuplicateAction', 'CustomerImportState', 'DuplicateMatchKind', 'ApprovalOperation', 'ApprovalState', 'ScheduledPurgeState'];
     for (const name of shown) {
       const type = schema.types.find((t) => t.name === name);
       assert.ok(type && type.kind === 'ENUM', `${name} is an enum in the schema`);

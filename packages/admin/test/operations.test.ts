@@ -13,6 +13,7 @@ import type { Access } from '../src/auth/access.ts';
 import { ACTIONS } from '../src/actions.ts';
 import { buildAction } from '../src/data-provider/actions.ts';
 import { QueryBuilder } from '../src/data-provider/build-query.ts';
+import { englishCatalogue } from '../src/i18n/catalogue-en.ts';
 import { DOCUMENTS } from '../src/data-provider/generated/documents.ts';
 import { dashboardDocuments, resourcesFile } from '../src/registered-documents.ts';
 import { buildExport } from '../src/exports/exports.api.ts';
@@ -78,7 +79,7 @@ describe('registered operations', () => {
       for (const [name, spec] of Object.entries(ACTIONS)) assertRegistered(`${access.role} ${name}`, print(buildAction(builder, spec, { id: '1', ids: ['1'], reason: 'r' }).query));
       assertRegistered('the timeline', print(interactionTimelineQuery(builder, { customerId: '1', first: 20, after: 'abc' }).query));
       assertRegistered('bulk tags', print(bulkTagRead(builder, { resource: 'customers', filter: { q: 'x' }, ids: ['1'], add: ['a'] }).query));
-      assertRegistered('an export', print(buildExport(builder, { resource: 'interactions', format: 'CSV', language: 'EN' }).query));
+      assertRegistered('an export', print(buildExport(builder, { resource: 'interactions', format: 'CSV', language: 'EN' }, englishCatalogue).query));
     }
   });
 });

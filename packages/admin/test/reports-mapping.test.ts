@@ -10,6 +10,12 @@ import { operationDocument, operationResult } from '../src/data-provider/operati
 import { EXPORTABLE, buildExport, exportInput, maskedColumns } from '../src/exports/exports.api.ts';
 import { activityRange, crossTable, customerStatsVariables, dayIn, totalsBy, zonedMidnight } from '../src/reports/reports.api.ts';
 import { own, schema } from './schema-fixture.ts';
+import { catalogues } from '../src/i18n/catalogues.ts';
+import type { ExportRequest } from '../src/exports/exports.api.ts';
+
+/** An export's input, labelled from the catalogue of its language (as the menu does). */
+const exportIn = (builder: QueryBuilder, request: ExportRequest) =>
+  exportInput(builder, request, catalogues[request.language === 'ZH_CN' ? 'zh-CN' : 'en']!);
 
 const admin: Access = { role: 'ADMIN', permissions: ['customer:read', 'customer:read:all'] };
 const support: Access = { role: 'SUPPORT', permissions: ['customer:read', 'field:Customer.email:MASKED', 'field:Customer.phone:MASKED', 'field:Customer.taxId:NONE'] };
@@ -97,7 +103,7 @@ describe('exports', () => {
   it('converts the customers list filter exactly like the list query does', () => {
     const raFilter = { q: 'acme', type: 'SMB', region: ['CN-31'], status: ['ACTIVE', 'VOID'], unknown: 'x', tags: [] };
     const list = builder.build('GET_LIST', 'customers', { pagination: { page: 1, perPage: 25 }, filter: raFilter });
-    const input = exportInput(builder, { resource: 'customers', filter: raFilter, format: 'CSV', language: 'EN' });
+    const input = exportIn(builder, { resource: 'customers', filter: raFilter, format: 'CSV', language: 'EN' });
     const { valueLabels: _labels, ...rest } = input;
     assert.deepEqual(rest, { resource: 'CUSTOMERS', format: 'CSV', language: 'EN', customers: list.variables['filter'] });
     assert.deepEqual(input['customers'], { search: 'acme', type: ['SMB'], region: ['CN-31'], status: ['ACTIVE', 'VOID'] });
@@ -105,25 +111,25 @@ describe('exports', () => {
 
   it('keeps a view\'s fixed filter (Voided) and leaves the filter out when empty', () => {
     const bare = (input: object) => Object.fromEntries(Object.entries(input).filter(([k]) => k !== 'valueLabels'));
-    assert.deepEqual(bare(exportInput(builder, { resource: 'voided-customers', filter: { status: ['ACTIVE'] }, format: 'XLSX', language: 'ZH_CN' })),
+    assert.deepEqual(bare(exportIn(builder, { resource: 'voided-customers', filter: { status: ['ACTIVE'] }, format: 'XLSX', language: 'ZH_CN' })),
       { resource: 'CUSTOMERS', format: 'XLSX', language: 'ZH_CN', customers: { status: ['VOID'] } });
-    assert.deepEqual(bare(exportInput(builder, { resource: 'interactions', filter: {}, format: 'CSV', language: 'EN' })),
+    assert.deepEqual(bare(exportIn(builder, { resource: 'interactions', filter: {}, format: 'CSV', language: 'EN' })),
       { resource: 'INTERACTIONS', format: 'CSV', language: 'EN' });
   });
 
   it('maps archived customers, interactions and audit filters into their input fields', () => {
-    const archived = exportInput(builder, { resource: 'archived-customers', filter: { q: 'C0001', legalHold: true, policyId: '3' }, format: 'CSV', language: 'EN' });
+    const archived = exportIn(builder, { resource: 'archived-customers', filter: { q: 'C0001', legalHold: true, policyId: '3' }, format: 'CSV', language: 'EN' });
     assert.deepEqual(archived['archivedCustomers'], { search: 'C0001', legalHold: true, policyId: ['3'] });
-    const interactions = exportInput(builder, { resource: 'interactions', filter: { kind: 'CALL', occurredAfter: '2026-01-01T00:00:00.000Z' }, format: 'CSV', language: 'EN' });
+    const interactions = exportIn(builder, { resource: 'interactions', filter: { kind: 'CALL', occurredAfter: '2026-01-01T00:00:00.000Z' }, format: 'CSV', language: 'EN' });
     assert.deepEqual(interactions['interactions'], { kind: ['CALL'], occurredAfter: '2026-01-01T00:00:00.000Z' });
-    const audit = exportInput(builder, { resource: 'audit-events', filter: { entityType: 'Customer', action: ['CUSTOMER_VOIDED'] }, format: 'CSV', language: 'EN' });
+    const audit = exportIn(builder, { resource: 'audit-events', filter: { entityType: 'Customer', action: ['CUSTOMER_VOIDED'] }, format: 'CSV', language: 'EN' });
     assert.deepEqual(audit['auditEvents'], { entityType: 'Customer', action: ['CUSTOMER_VOIDED'] });
     assert.deepEqual(Object.keys(EXPORTABLE).sort(), ['archived-customers', 'audit-events', 'customers', 'interactions', 'voided-customers']);
-    assert.throws(() => exportInput(builder, { resource: 'users', format: 'CSV', language: 'EN' }));
+    assert.throws(() => exportIn(builder, { resource: 'users', format: 'CSV', language: 'EN' }));
   });
 
   it('follows the list\u2019s sort and time zone, and puts coded values in the chosen language', () => {
-    const input = exportInput(builder, { resource: 'customers', sort: { field: 'name', order: 'DESC' }, timeZone: 'Asia/Shanghai', format: 'CSV', language: 'ZH_CN' });
+    const input = exportIn(builder, { resource: 'customers', sort: { field: 'name', order: 'DESC' }, timeZone: 'Asia/Shanghai', format: 'CSV', language: 'ZH_CN' });
     assert.deepEqual(input.customersOrderBy, [{ field: 'NAME', direction: 'DESC' }]);
     assert.equal(input.timeZone, 'Asia/Shanghai');
     const labels = input.valueLabels!;
@@ -134,14 +140,14 @@ describe('exports', () => {
     // Only coded, unguarded columns of this resource; every word Chinese.
     assert.deepEqual([...new Set(labels.map((l) => l.column))].sort(), ['industry', 'lifecycleStage', 'region', 'status', 'tier', 'type', 'voidReason']);
     assert.ok(labels.length < 2000);
-    const en = exportInput(builder, { resource: 'archived-customers', format: 'CSV', language: 'EN' }).valueLabels!;
+    const en = exportIn(builder, { resource: 'archived-customers', format: 'CSV', language: 'EN' }).valueLabels!;
     assert.deepEqual(en.filter((l) => l.column === 'legalHold'), [{ column: 'legalHold', value: 'yes', label: 'Yes' }, { column: 'legalHold', value: 'no', label: 'No' }]);
     // The audit log has no list order to follow: its file stays in event order.
-    assert.equal((exportInput(builder, { resource: 'audit-events', sort: { field: 'seq', order: 'DESC' }, format: 'CSV', language: 'EN' }) as object as Record<string, unknown>)['auditEventsOrderBy'], undefined);
+    assert.equal((exportIn(builder, { resource: 'audit-events', sort: { field: 'seq', order: 'DESC' }, format: 'CSV', language: 'EN' }) as object as Record<string, unknown>)['auditEventsOrderBy'], undefined);
   });
 
   it('sends a valid createExport and returns the link', () => {
-    const built = buildExport(builder, { resource: 'customers', filter: { tier: 'STANDARD' }, format: 'CSV', language: 'EN' });
+    const built = buildExport(builder, { resource: 'customers', filter: { tier: 'STANDARD' }, format: 'CSV', language: 'EN' }, catalogues['en']!);
     valid(built.query);
     const link = { url: '/exports/abc', expiresAt: '2026-12-01T08:20:00.000Z', rowCount: 12, columns: ['id', 'email'] };
     assert.deepEqual(built.parseResponse({ data: { createExport: link } }), link);

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../src/config.js';
 import { createApp } from '../src/app/server.js';
 import { setTaxId } from './helpers/fixtures.js';
+import { gid } from './helpers/global-ids.js';
 import { TEST_ENCRYPTION_KEY } from './helpers/test-database.js';
 import { startTestServer, TEST_JWT_SECRET, type GraphQLResponse, type TestServer, type TestUser } from './helpers/test-server.js';
 import { statementsDuring } from './helpers/sql-stats.js';
@@ -72,12 +73,20 @@ afterAll(async () => {
 
 let requestNumber = 0;
 
+/** Generated queries name a user by placeholder: the ids exist only once the server runs. */
+function withIds(query: string): string {
+  return query
+    .replaceAll('@SALES1_GID', gid('User', server.users.sales1))
+    .replaceAll('@SALES1_WRONG_TYPE', gid('Customer', server.users.sales1))
+    .replaceAll('@SALES1_ID', String(server.users.sales1));
+}
+
 async function ask(url: string, user: TestUser, query: string, variables: Record<string, unknown>) {
   const requestId = `plan-test-${process.pid}-${(requestNumber += 1)}`;
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${await server.tokenFor(user)}`, 'x-request-id': requestId },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: withIds(query), variables }),
   });
   const body = (await res.json()) as GraphQLResponse;
   const log = await server.db.query<{ entry: string }>(
@@ -193,7 +202,13 @@ function interactionsField(archived: boolean) {
       ),
     )
     .map((s) => `{ ${s} }`);
-  const filter = fc.option(fc.constantFrom('filter: { kind: [ORDER] }', 'filter: { channel: [PHONE] }', 'filter: { occurredAfter: "2026-02-02T00:00:00Z" }'), { nil: '' });
+  // Arguments a plan leaves to the resolver's wrappers: a global id (decoded there), a raw
+  // id, a global id of the wrong type and a NUL (both refused there).
+  const filter = fc.option(fc.constantFrom(
+    'filter: { kind: [ORDER] }', 'filter: { channel: [PHONE] }', 'filter: { occurredAfter: "2026-02-02T00:00:00Z" }',
+    'filter: { ownerId: ["@SALES1_GID"] }', 'filter: { ownerId: ["@SALES1_ID"] }', 'filter: { ownerId: ["@SALES1_WRONG_TYPE"] }',
+    'after: "x\\u0000"',
+  ), { nil: '' });
   return fc
     .tuple(fc.option(fc.constantFrom('recent', 'more'), { nil: undefined }), paging(4), order(['OCCURRED_AT', 'CREATED_AT', 'OCCURRED_AT', 'CREATED_AT', 'AMOUNT']), filter, connection(node))
     .map(([alias, page, sort, f, body]) => {

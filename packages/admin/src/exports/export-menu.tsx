@@ -7,6 +7,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, useDataProvider, useListContext, useTranslate } from 'react-admin';
 import { useAccess } from '../auth/use-access.ts';
+import { loadCatalogue } from '../i18n/i18n-provider.ts';
+import { LANGUAGE_LOCALE } from './export-labels.ts';
 import { buildExport, maskedColumns, type ExportFormat, type ExportLanguage, type ExportLink } from './exports.api.ts';
 import type { CustosDataProvider } from '../data-provider/index.ts';
 import { ErrorAlert } from '../shared/error-alert.tsx';
@@ -55,8 +57,12 @@ export function ExportMenu() {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [failed, setFailed] = useState<unknown>(null);
   const mutation = useMutation({
-    mutationFn: async (choice: { format: ExportFormat; language: ExportLanguage }) =>
-      ({ ...choice, link: (await dataProvider.read((b) => buildExport(b, { resource, filter: filterValues, sort, timeZone: browserTimeZone(), ...choice }))).data }),
+    mutationFn: async (choice: { format: ExportFormat; language: ExportLanguage }) => {
+      // Value labels in the file's language, which need not be the screen's.
+      const messages = await loadCatalogue(LANGUAGE_LOCALE[choice.language]);
+      const request = { resource, filter: filterValues, sort, timeZone: browserTimeZone(), ...choice };
+      return { ...choice, link: (await dataProvider.read((b) => buildExport(b, request, messages))).data };
+    },
     onSuccess: (result) => {
       download(result.link.url);
       setOutcome(result);

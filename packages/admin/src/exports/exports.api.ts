@@ -11,8 +11,8 @@ import type { QueryBuilder } from '../data-provider/build-query.ts';
 import { registeredRead, type BuiltRead } from '../data-provider/operations.ts';
 import { listQuery } from '../data-provider/query-helpers.ts';
 import { resourceSpec } from '../data-provider/resources.ts';
-import { catalogues } from '../i18n/catalogues.ts';
-import { exportValueLabels, LANGUAGE_LOCALE } from './export-labels.ts';
+import type { TranslationMessages } from 'react-admin';
+import { exportValueLabels } from './export-labels.ts';
 
 export type { ExportFormat, ExportLanguage };
 
@@ -41,7 +41,8 @@ export interface ExportRequest {
 /** Relative to this server, single use, valid 10 minutes. */
 export type ExportLink = CreateExportMutation['createExport'];
 
-export function exportInput(builder: QueryBuilder, request: ExportRequest): CreateExportMutationVariables['input'] {
+/** `messages`: the catalogue of the export's language (its value labels are written in it). */
+export function exportInput(builder: QueryBuilder, request: ExportRequest, messages: TranslationMessages): CreateExportMutationVariables['input'] {
   const target = EXPORTABLE[request.resource];
   if (!target) throw new Error(`${request.resource} cannot be exported`);
   const spec = resourceSpec(request.resource);
@@ -50,7 +51,7 @@ export function exportInput(builder: QueryBuilder, request: ExportRequest): Crea
   const raFilter = { ...(request.filter ?? {}), ...(spec.fixedFilter ?? {}) };
   const filter = filterType ? builder.filterInput(filterType, raFilter, spec.filterAliases) : undefined;
   const orderBy = target.order ? builder.orderInput(builder.index.argType(list, 'orderBy')?.name, request.sort) : undefined;
-  const valueLabels = exportValueLabels(target.resource, catalogues[LANGUAGE_LOCALE[request.language]]!);
+  const valueLabels = exportValueLabels(target.resource, messages);
   return {
     resource: target.resource as CreateExportMutationVariables['input']['resource'],
     format: request.format,
@@ -62,8 +63,8 @@ export function exportInput(builder: QueryBuilder, request: ExportRequest): Crea
   };
 }
 
-export function buildExport(builder: QueryBuilder, request: ExportRequest): BuiltRead<ExportLink> {
-  return registeredRead('CreateExport', { input: exportInput(builder, request) }, (r) => r.createExport);
+export function buildExport(builder: QueryBuilder, request: ExportRequest, messages: TranslationMessages): BuiltRead<ExportLink> {
+  return registeredRead('CreateExport', { input: exportInput(builder, request, messages) }, (r) => r.createExport);
 }
 
 /** The export's columns the role gets masked (they stay masked in the file, as on screen). */

@@ -1,51 +1,16 @@
-import chineseModule from '@haxqer/ra-language-chinese';
-import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
-import { deepMerge } from './deep-merge.ts';
-import { en } from './en.ts';
-import { raEn, raZhCn } from './ra-zh-cn.ts';
-import { uiEn } from './ui-en.ts';
-import { uiZhCn } from './ui-zh-cn.ts';
-import { zhCN } from './zh-cn.ts';
+import { englishCatalogue } from './catalogue-en.ts';
+import { chineseCatalogue } from './catalogue-zh-cn.ts';
 
-// The package is CommonJS with `exports.default`; Vite's interop may hand over either
-// the messages or the module object around them.
-const unwrap = (mod: unknown) => ((mod as { default?: TranslationMessages }).default ?? mod) as TranslationMessages;
-
-/** The dashboard's own messages in each language (custos.*, resources.*). */
-type Own = typeof en & typeof uiEn;
-export const ownEnglish = deepMerge(en, uiEn) as unknown as Own;
-export const ownChinese = deepMerge(zhCN, uiZhCn) as unknown as Own;
-
-const HAN = '\\u4e00-\\u9fff';
-const AFTER_HAN = (mark: string) => new RegExp(`([${HAN}])\\s*[${mark}](?=\\s|$|[${HAN}])\\s*`, 'gu');
+export { ownEnglish } from './catalogue-en.ts';
+export { chinesePunctuation, ownChinese } from './catalogue-zh-cn.ts';
 
 /**
- * Chinese punctuation in Chinese sentences: the package writes "错误. 请检查" and
- * "您确定操作?" (ASCII marks, spaces between Chinese words). Applied to every Chinese
- * message, so a new one cannot bring them back either.
- */
-export function chinesePunctuation(tree: unknown): unknown {
-  if (typeof tree === 'string') {
-    return tree
-      .replace(AFTER_HAN('.'), '$1。')
-      .replace(AFTER_HAN('?'), '$1？')
-      .replace(AFTER_HAN(','), '$1，')
-      .replace(AFTER_HAN('!'), '$1！')
-      .replace(new RegExp(`([${HAN}]) +(?=[${HAN}])`, 'gu'), '$1')
-      .replace(/。 \|\|\|\| /g, '。 |||| ')
-      .trim();
-  }
-  if (tree && typeof tree === 'object') return Object.fromEntries(Object.entries(tree).map(([k, v]) => [k, chinesePunctuation(v)]));
-  return tree;
-}
-
-/**
- * Everything each language shows. The Chinese package was written for react-admin 4
- * and lacks some v5 keys: it is laid over the English messages and ra-zh-cn.ts fills
- * the gaps (a unit test checks that no react-admin key stays English).
+ * Every language's catalogue at once, for tests and checks that compare them. The
+ * dashboard itself never imports this file: it loads the one catalogue a screen is shown
+ * in (loadCatalogue), so a first visit does not download every language.
  */
 export const catalogues: Record<string, TranslationMessages> = {
-  en: deepMerge(unwrap(englishMessages), raEn, ownEnglish) as TranslationMessages,
-  'zh-CN': chinesePunctuation(deepMerge(unwrap(englishMessages), unwrap(chineseModule), raZhCn, ownChinese)) as TranslationMessages,
+  en: englishCatalogue,
+  'zh-CN': chineseCatalogue,
 };

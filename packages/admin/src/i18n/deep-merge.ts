@@ -1,3 +1,4 @@
+import type { TranslationMessages } from 'react-admin';
 type Tree = { [key: string]: unknown };
 
 const isTree = (value: unknown): value is Tree => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -13,3 +14,7 @@ export function deepMerge(...sources: unknown[]): Tree {
   }
   return out;
 }
+
+// Message packages are CommonJS with `exports.default`; Vite's interop may hand over
+// either the messages or the module object around them.
+export const unwrap = (mod: unknown) => ((mod as { default?: TranslationMessages }).default ?? mod) as TranslationMessages;

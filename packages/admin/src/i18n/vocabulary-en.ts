@@ -33,6 +33,13 @@ export const vocabularyEn = {
     },
     UndoKind: { VOID: 'void', ARCHIVE: 'archiving', TAGS: 'tag change', NORMALIZE: 'normalization' },
     JobState: { QUEUED: 'Queued', RUNNING: 'Running', SUCCEEDED: 'Succeeded', FAILED: 'Failed', CANCELLED: 'Cancelled' },
+    // Why the server queued a job (Job.reasonCode); the policy is params.policyName.
+    JobReasonCode: {
+      RETENTION_PERIOD_ENDED: 'Retention period ended',
+      SCHEDULED_RETENTION: 'Scheduled: retention period ended',
+      SCHEDULED_RECYCLE_BIN: 'Scheduled: a recycle bin countdown ended',
+      ARCHIVE_POLICY: 'Archive policy "%{policy}"',
+    },
     JobKind: {
       ARCHIVE_POLICY_RUN: 'Archive policy run',
       ARCHIVE_INTERACTIONS: 'Archive interactions',

@@ -33,6 +33,12 @@ export const vocabularyZhCn = {
     },
     UndoKind: { VOID: '作废', ARCHIVE: '归档', TAGS: '标签修改', NORMALIZE: '规范化' },
     JobState: { QUEUED: '排队中', RUNNING: '运行中', SUCCEEDED: '已完成', FAILED: '失败', CANCELLED: '已取消' },
+    JobReasonCode: {
+      RETENTION_PERIOD_ENDED: '保留期已满',
+      SCHEDULED_RETENTION: '定时：保留期已满',
+      SCHEDULED_RECYCLE_BIN: '定时：回收站倒计时已结束',
+      ARCHIVE_POLICY: '归档策略“%{policy}”',
+    },
     JobKind: {
       ARCHIVE_POLICY_RUN: '归档策略运行',
       ARCHIVE_INTERACTIONS: '归档互动记录',

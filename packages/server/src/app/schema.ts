@@ -8,6 +8,7 @@ import { localizeMessageFields } from '../graphql/localization.js';
 import { applyReadPlans } from '../graphql/read-plan.js';
 import { rejectNulInArguments } from '../graphql/input-text.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
+import { GUARDED_FIELDS } from '../policy/policy.js';
 import { MODULES } from './modules.js';
 
 /** Every module's resolvers, in the order the modules are listed. */
@@ -32,6 +33,14 @@ const NO_PUBSUB: PubSub = {
   },
 };
 
+// A planned value is returned before the field's own resolver chain runs, guard included:
+// a guarded field must be read by its resolver, never planned.
+for (const [type, fields] of Object.entries(PLANNED_FIELDS)) {
+  for (const field of fields) {
+    if (`${type}.${field}` in GUARDED_FIELDS) throw new Error(`${type}.${field} is guarded by the policy, so a read plan must not read it`);
+  }
+}
+
 let cached: Promise<GraphQLSchema> | undefined;
 
 /** Builds the schema once per process (type-graphql metadata is global anyway). */
@@ -44,7 +53,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     emitSchemaFile: false,
     pubSub: NO_PUBSUB,
   }).then((schema) =>
-    applyGlobalIds(inheritFieldExtensions(localizeMessageFields(rejectNulInArguments(applyReadPlans(applyFieldGuards(defaultResolvers(describeRootTypes(schema))), PLANNED_FIELDS))))),
+    applyReadPlans(applyGlobalIds(inheritFieldExtensions(localizeMessageFields(rejectNulInArguments(applyFieldGuards(defaultResolvers(describeRootTypes(schema))))))), PLANNED_FIELDS),
   );
   return cached;
 }

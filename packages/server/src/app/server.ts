@@ -138,10 +138,12 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
     }
   }
   // The react-admin dashboard (packages/admin/dist, built by `pnpm build`) at /admin/;
-  // client-side routes such as /admin/customers/12/show get index.html. Without a
+  // client-side routes such as /admin/customers/12/show get index.html. In development
+  // it is served even before its build is there: `pnpm start` builds it beside the
+  // server, and its files answer as soon as they are written. In production without a
   // build nothing is registered and the API runs alone.
   const adminDist = path.join(config.repoRoot, 'packages', 'admin', 'dist');
-  if (fs.existsSync(path.join(adminDist, 'index.html'))) {
+  if (!config.isProduction || fs.existsSync(path.join(adminDist, 'index.html'))) {
     app.get('/admin', (_req, reply) => reply.redirect('/admin/'));
     serveDirectory(app, '/admin/', adminDist, { fallback: 'index.html' });
   }

@@ -15,7 +15,7 @@ import {
   type RaRecord,
 } from 'react-admin';
 import { ExportMenu } from '../../exports/export-menu.tsx';
-import { ownEnglish } from '../../i18n/catalogues.ts';
+import { recordsEn } from '../../i18n/records-en.ts';
 import { LocaleDateField } from '../../shared/date-field.tsx';
 import { EnumField } from '../../shared/fields.tsx';
 import { ReasonText } from '../../shared/reason-text.tsx';
@@ -25,8 +25,8 @@ import { AuditRecord } from './record-link.tsx';
 import { VerifyChainButton } from './verify-chain-button.tsx';
 
 /** Actions and record types are picked by name, not typed as codes (CUSTOMER_UPDATED). */
-const actionChoices = Object.keys(ownEnglish.custos.records.actions).map((id) => ({ id, name: `custos.records.actions.${id}` }));
-const entityChoices = Object.keys(ownEnglish.custos.records.entities).map((id) => ({ id, name: `custos.records.entities.${id}` }));
+const actionChoices = Object.keys(recordsEn.actions).map((id) => ({ id, name: `custos.records.actions.${id}` }));
+const entityChoices = Object.keys(recordsEn.entities).map((id) => ({ id, name: `custos.records.entities.${id}` }));
 
 const filters = [
   <SelectInput key="entityType" source="entityType" choices={entityChoices} alwaysOn />,

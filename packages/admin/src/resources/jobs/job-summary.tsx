@@ -106,7 +106,11 @@ export function JobSummary() {
   const args = result ? summaryArgs(kind, result, num, locale, translate) : null;
   const link = result ? viewLink(kind, job) : null;
   const asked = PARAMS.filter((key) => params[key] !== undefined && params[key] !== null && params[key] !== '');
-  const show = (key: string, value: unknown) => (typeof value === 'string' && looksLikeTime(value) ? formatDate(value, locale) : String(withoutPaths(value)));
+  // A reason the server wrote comes with a code: shown in the reader's words, not its English.
+  const reasonCode = typeof job['reasonCode'] === 'string' ? job['reasonCode'] : null;
+  const show = (key: string, value: unknown) =>
+    key === 'reason' && reasonCode ? translate(`custos.enums.JobReasonCode.${reasonCode}`, { policy: String(params['policyName'] ?? ''), _: String(value) })
+    : typeof value === 'string' && looksLikeTime(value) ? formatDate(value, locale) : String(withoutPaths(value));
   return (
     <Stack spacing={1.5} data-testid="job-summary">
       <Box>
@@ -125,7 +129,7 @@ export function JobSummary() {
             {asked.map((key) => (
               <Box key={key} sx={{ display: 'contents' }}>
                 <Typography component="dt" variant="body2" color="text.secondary">{translate(`custos.records.jobs.params.${key}`)}</Typography>
-                <Typography component="dd" variant="body2" sx={{ m: 0 }}>
+                <Typography component="dd" variant="body2" sx={{ m: 0 }} data-param={key}>
                   {key === 'policyId' ? <Link to={`/archive-policies/${globalId('ArchivePolicy', String(params[key]))}/show`}>{`#${String(params[key])}`}</Link> : show(key, params[key])}
                 </Typography>
               </Box>

@@ -25,6 +25,7 @@ import { MigrationImportMatchKeys } from './migration-2026120722-import-match-ke
 import { MigrationGatePendingList } from './migration-2026120723-gate-pending-list.js';
 import { MigrationImportKeys } from './migration-2026120724-import-keys.js';
 import { MigrationGateRegionBuckets } from './migration-2026120725-gate-region-buckets.js';
+import { MigrationSearchPartitions } from './migration-2026120730-search-partitions.js';
 
 /** Listed explicitly so that builds, tests and the CLI run exactly the same migrations
  * without relying on file globbing. Append new migrations at the end. */
@@ -56,6 +57,7 @@ export const migrationsList = [
   { name: 'migration-2026120723-gate-pending-list', class: MigrationGatePendingList },
   { name: 'migration-2026120724-import-keys', class: MigrationImportKeys },
   { name: 'migration-2026120725-gate-region-buckets', class: MigrationGateRegionBuckets },
+  { name: 'migration-2026120730-search-partitions', class: MigrationSearchPartitions },
 ];
 
 /**

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../core/context.js';
 import { archiveCustomerBatch, archiveInteractionBatch } from '../archive/archive.batch.js';
 import { withRuleSegment } from '../customer/customer.segment.js';
 import { idRangeStep } from '../job/id-range.js';
-import { JobKind } from '../job/job.enums.js';
+import { JobKind, JobReasonCode } from '../job/job.enums.js';
 import type { JobHandler } from '../job/job.handler.js';
 import { enqueueJobOnce } from '../job/job.queue.js';
 import type { JobRecord } from '../job/job.record.js';
@@ -22,6 +22,8 @@ export interface PolicyRunParams extends Record<string, unknown> {
   asOf: string;
   retainUntil: string | null;
   reason: string;
+  /** Always ARCHIVE_POLICY: the server wrote `reason` (Job.reasonCode; runs before it have none). */
+  reasonCode?: JobReasonCode.ARCHIVE_POLICY;
 }
 
 interface PolicyRunCheckpoint {
@@ -53,6 +55,7 @@ export async function enqueuePolicyRun(
     asOf: clock!.now,
     retainUntil: policy.action === ArchivePolicyAction.ARCHIVE_CUSTOMERS ? clock!.retain : null,
     reason: `archive policy "${policy.name}"`,
+    reasonCode: JobReasonCode.ARCHIVE_POLICY,
   };
   const job = await enqueueJobOnce(tx, JobKind.ARCHIVE_POLICY_RUN, params, { dedupeKey, reason: params.reason });
   if (job) await tx.sql.query(`update archive_policy set last_run_at = now() where id = $1::bigint`, [policy.id]);

@@ -15,7 +15,7 @@ import { ArchivedInteractionConnection } from './archive.payloads.js';
 import { archivedConditions } from './archive.reader.js';
 import type { ArchivedCustomerRecord } from './archive.record.js';
 
-/** Archived customer columns as JSON values equal to what `ARCHIVED_CUSTOMER_COLUMNS` reads. */
+/** Archived customer columns with values equal to what `ARCHIVED_CUSTOMER_COLUMNS` reads. */
 export const ARCHIVED_CUSTOMER_SHAPE: NodeShape = {
   columns: {
     ...CUSTOMER_SHAPE.columns,
@@ -29,6 +29,7 @@ export const ARCHIVED_CUSTOMER_SHAPE: NodeShape = {
     retainUntil: isoTimestamp('c.retain_until'),
     checksum: `encode(c.checksum, 'hex')`,
   },
+  kinds: { ...CUSTOMER_SHAPE.kinds, legalHold: 'bool' },
   needs: { owner: ['ownerId'], archivedBy: ['archivedById'], interactions: [], interactionCount: [] },
   always: ['id'],
 };

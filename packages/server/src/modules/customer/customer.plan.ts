@@ -14,7 +14,7 @@ import type { CustomerRecord } from './customer.record.js';
 import { customerKeysetOrder, type CustomerOrder } from './customer.order.js';
 import { customerConditions, type CustomerReadScope } from './customer.reader.js';
 
-/** Customer columns as JSON values equal to what `CUSTOMER_COLUMNS` reads (alias `c`). */
+/** Customer columns with values equal to what `CUSTOMER_COLUMNS` reads (alias `c`). */
 export const CUSTOMER_SHAPE: NodeShape = {
   columns: {
     id: 'c.id::text',
@@ -41,6 +41,7 @@ export const CUSTOMER_SHAPE: NodeShape = {
     voidNote: 'c.void_note',
     voidedAt: isoTimestamp('c.voided_at'),
   },
+  kinds: { version: 'int', tags: 'text[]' },
   needs: { owner: ['ownerId'], mergedInto: ['status'], interactions: [], interactionCount: [] },
   always: ['id'],
 };
@@ -68,8 +69,8 @@ export interface PlannedList {
 
 /**
  * Reads a page of customers and everything selected below them that a plan covers in one
- * statement: a row per customer holding its JSON record, and the total count (computed
- * once) when selected.
+ * statement: a row per customer holding its record's text columns, and the total count
+ * (computed once) when selected.
  */
 export async function readPlannedList<T extends { id: string }>(
   ctx: RequestContext,
@@ -80,22 +81,23 @@ export async function readPlannedList<T extends { id: string }>(
   const selection = connectionSelection(info, { name: info.fieldName, nodes: [...info.fieldNodes] });
   const type = namedObjectType(info.schema, list.typeName);
   const node = planObject(ctx, info, type, list.shape, selection.node, list.nested, params,
-    selection.cursors ? [['__keys', cursorKeys(order)]] : []);
+    selection.cursors ? [cursorKeys(order)] : []);
   const where = [...list.conditions];
   if (plan.cursor) where.push(order.seekPredicate(plan.cursor, params, plan.backward));
   const orderBy = order.orderBy(plan.backward);
   const total = selection.totalCount
     ? `, (select count(*)::int from ${list.table} c where ${list.conditions.join(' and ') || 'true'}) as n`
     : '';
-  const rows = await ctx.sql.query<{ j: Record<string, unknown>; n?: number }>(
-    `select ${node.sql} as j${total}
+  const rows = await ctx.sql.query<Record<string, string | null> & { n?: number }>(
+    `select ${node.columns.map((column, i) => `${column} as c${i}`).join(', ')}${total}
        from (select c.* from ${list.table} c where ${where.join(' and ') || 'true'}
               order by ${orderBy}
               limit ${params.add(plan.limit + (selection.pageInfo ? 1 : 0), 'integer')} offset ${params.add(plan.offset, 'integer')}) c
       order by ${orderBy}`,
     params.values,
   );
-  const records = rows.map((row) => node.finish(row.j) as unknown as T);
+  const names = node.columns.map((_, i) => `c${i}`);
+  const records = rows.map((row) => node.finish(names.map((name) => row[name] ?? null)) as unknown as T);
   // Sensitive values are decrypted only when read (openCustomerRows fails loudly on a bad one).
   if (node.keys.has('taxId')) openCustomerRows(records as unknown as { id: string; taxId: string | null }[]);
   const counted = rows[0]?.n;

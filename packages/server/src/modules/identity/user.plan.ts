@@ -1,3 +1,4 @@
+import { parseTextArray } from '../../db/text-array.js';
 import { isoTimestamp, type NestedPlanner } from '../../graphql/read-plan.js';
 
 /**
@@ -7,10 +8,13 @@ import { isoTimestamp, type NestedPlanner } from '../../graphql/read-plan.js';
 export function userPlanner(idSql: string): NestedPlanner {
   return {
     plan: () => ({
-      sql: `(select json_build_object('id', u.id::text, 'email', u.email, 'displayName', u.display_name, 'role', u.role,
-                                      'enabled', u.enabled, 'createdAt', ${isoTimestamp('u.created_at')})
-               from app_user u where u.id = ${idSql})`,
-      finish: (raw) => raw ?? null,
+      sql: [`(select array[u.id::text, u.email, u.display_name, u.role::text, u.enabled::text, ${isoTimestamp('u.created_at')}]::text
+                from app_user u where u.id = ${idSql})`],
+      finish: ([raw]) => {
+        if (raw === null || raw === undefined) return null;
+        const [id, email, displayName, role, enabled, createdAt] = parseTextArray(raw) as (string | null)[];
+        return { id, email, displayName, role, enabled: enabled === 'true', createdAt };
+      },
     }),
   };
 }

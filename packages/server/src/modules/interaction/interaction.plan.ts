@@ -5,7 +5,7 @@ import type { Params } from '../../db/sql.js';
 import type { RequestContext } from '../../core/context.js';
 import { unstorableText } from '../../graphql/input-text.js';
 import {
-  argumentsOf, connectionSelection, cursorKeys, isoTimestamp, namedObjectType, planObject, plannedPage,
+  argumentsOf, connectionSelection, cursorKeys, isoTimestamp, namedObjectType, planObject, plannedPage, rowsOf, rowsText,
   type NestedPlanner, type NestedValue, type NodeShape,
 } from '../../graphql/read-plan.js';
 import { userPlanner } from '../identity/user.plan.js';
@@ -40,6 +40,7 @@ export const ARCHIVED_INTERACTION_SHAPE: NodeShape = {
     archiveReason: 'i.archive_reason',
     archivedWithCustomer: 'i.with_customer',
   },
+  kinds: { archivedWithCustomer: 'bool' },
   needs: INTERACTION_SHAPE.needs,
   always: ['id'],
 };
@@ -68,7 +69,7 @@ function conditions(params: Params, parentId: string, filter: InteractionFilter 
 
 /**
  * A customer's interaction history (live or archived) as a correlated subquery: one
- * JSON array of the page's rows, plus the count when `totalCount` is selected.
+ * text array of the page's rows, plus the count when `totalCount` is selected.
  * Arguments the loader path would refuse (bad paging, a sort the role may not use) are
  * left to it, so the refusal is the same.
  */
@@ -97,24 +98,22 @@ export function historyPlanner(source: HistorySource, parentId = 'c.id'): Nested
       const selection = connectionSelection(info, field);
       const type = namedObjectType(schema, source.typeName);
       const node = planObject(ctx, { ...info, schema }, type, source.shape, selection.node, INTERACTION_NESTED, params,
-        selection.cursors ? [['__keys', cursorKeys(order)]] : []);
+        selection.cursors ? [cursorKeys(order)] : []);
       const orderBy = order.orderBy(page.backward);
       const limit = params.add(page.limit + (selection.pageInfo ? 1 : 0), 'integer');
       const offset = params.add(page.offset, 'integer');
-      const rows = `(select json_agg(${node.sql} order by ${orderBy})
-                       from (select i.* from ${source.table} i where ${where.join(' and ')}
-                              order by ${orderBy} limit ${limit} offset ${offset}) i)`;
+      const rows = rowsText(node, `(select i.* from ${source.table} i where ${where.join(' and ')}
+                              order by ${orderBy} limit ${limit} offset ${offset}) i`, orderBy);
       const countSql = selection.totalCount
-        ? `(select count(*)::int from ${source.table} i where ${conditions(params, parentId, args.filter).join(' and ')})`
+        ? `(select count(*) from ${source.table} i where ${conditions(params, parentId, args.filter).join(' and ')})::text`
         : undefined;
       const plan = page;
       return {
-        sql: countSql ? `json_build_array(${rows}, ${countSql})` : rows,
-        finish(raw, parent) {
-          const [list, counted] = (countSql ? raw : [raw, undefined]) as [Record<string, unknown>[] | null, number | undefined];
-          const records = (list ?? []).map((r) => node.finish(r));
+        sql: countSql ? [rows, countSql] : [rows],
+        finish([list, counted], parent) {
+          const records = rowsOf(node, list ?? null);
           const result = plannedPage(records, plan, order, selection.pageInfo, selection.cursors);
-          const count = counted !== undefined ? () => Promise.resolve(counted) : () => source.count(ctx, String(parent.id), args.filter);
+          const count = counted != null ? () => Promise.resolve(Number(counted)) : () => source.count(ctx, String(parent.id), args.filter);
           return source.connection(result, count);
         },
       };
@@ -126,8 +125,8 @@ export function historyPlanner(source: HistorySource, parentId = 'c.id'): Nested
 export function historyCountPlanner(table: string, parentId = 'c.id'): NestedPlanner {
   return {
     plan: () => ({
-      sql: `(select count(*)::int from ${table} i where i.customer_id = ${parentId})`,
-      finish: (raw) => raw,
+      sql: [`(select count(*) from ${table} i where i.customer_id = ${parentId})::text`],
+      finish: ([raw]) => Number(raw),
     }),
   };
 }

@@ -28,6 +28,17 @@ export enum JobKind {
   SUBJECT_ACCESS_EXPORT = 'SUBJECT_ACCESS_EXPORT',
 }
 
+/**
+ * Why the server itself queued a job, when no person typed a reason: a code the client
+ * puts in its own words (`Job.reasonCode`). `params.reason` keeps the English text.
+ */
+export enum JobReasonCode {
+  RETENTION_PERIOD_ENDED = 'RETENTION_PERIOD_ENDED',
+  SCHEDULED_RETENTION = 'SCHEDULED_RETENTION',
+  SCHEDULED_RECYCLE_BIN = 'SCHEDULED_RECYCLE_BIN',
+  ARCHIVE_POLICY = 'ARCHIVE_POLICY',
+}
+
 export const FINISHED_STATES: readonly JobState[] = [JobState.SUCCEEDED, JobState.FAILED, JobState.CANCELLED];
 
 registerEnumType(JobState, {
@@ -39,6 +50,17 @@ registerEnumType(JobState, {
     SUCCEEDED: { description: 'Finished; `result` says what it did.' },
     FAILED: { description: 'Stopped by an error; `error` says why. Completed batches stay done.' },
     CANCELLED: { description: 'Stopped on request between two batches; completed batches stay done.' },
+  },
+});
+
+registerEnumType(JobReasonCode, {
+  name: 'JobReasonCode',
+  description: 'Why the server queued a job when no person typed a reason; translate it, and show `params.reason` when it is null.',
+  valuesConfig: {
+    RETENTION_PERIOD_ENDED: { description: 'A retention sweep started by a person without a reason: archived customers whose retention period has ended.' },
+    SCHEDULED_RETENTION: { description: 'The retention sweep of RETENTION_SCHEDULE.' },
+    SCHEDULED_RECYCLE_BIN: { description: 'The recycle bin\u2019s sweep of RECYCLE_BIN_SCHEDULE: a purge\u2019s countdown ended.' },
+    ARCHIVE_POLICY: { description: 'A run of the archive policy named by `params.policyName` (on its schedule or started by a person).' },
   },
 });
 

@@ -6,6 +6,7 @@ import { getUser } from '../identity/user.service.js';
 import { User, type UserRecord } from '../identity/user.type.js';
 import { CancelJobInput, JobFilter } from './job.inputs.js';
 import { CancelJobPayload, JobConnection } from './job.payloads.js';
+import { JobReasonCode } from './job.enums.js';
 import type { JobRecord } from './job.record.js';
 import { cancelJob, getJob, listJobs } from './job.service.js';
 import { Job, JobProgress } from './job.type.js';
@@ -36,6 +37,14 @@ export class JobResolver {
     return { job: await cancelJob(ctx, input.id) };
   }
 
+  @FieldResolver(() => JobReasonCode, {
+    nullable: true,
+    description: 'Why the server queued the job, as a code to put in words; null when a person gave the reason (`params.reason`) or none was recorded.',
+  })
+  reasonCode(@Root() job: JobRecord): JobReasonCode | null {
+    return jobReasonCode(job.params);
+  }
+
   @FieldResolver(() => JobProgress, { description: 'Units done and in total.' })
   progress(@Root() job: JobRecord): JobProgress {
     return { done: job.progressDone, total: job.progressTotal };
@@ -45,4 +54,20 @@ export class JobResolver {
   createdBy(@Root() job: JobRecord, @Ctx() ctx: RequestContext): Promise<UserRecord | null> {
     return getUser(ctx, job.createdBy);
   }
+}
+
+const CODES = new Set<string>(Object.values(JobReasonCode));
+
+/** Jobs queued before reason codes were stored carry only the server's English text. */
+const LEGACY_TEXTS: Record<string, JobReasonCode> = {
+  'retention period ended': JobReasonCode.RETENTION_PERIOD_ENDED,
+  'scheduled: retention period ended': JobReasonCode.SCHEDULED_RETENTION,
+  'scheduled: recycle bin countdown ended': JobReasonCode.SCHEDULED_RECYCLE_BIN,
+};
+
+function jobReasonCode(params: Record<string, unknown>): JobReasonCode | null {
+  const code = params['reasonCode'];
+  if (typeof code === 'string' && CODES.has(code)) return code as JobReasonCode;
+  const reason = params['reason'];
+  return typeof reason === 'string' ? (LEGACY_TEXTS[reason] ?? null) : null;
 }

@@ -2,7 +2,7 @@ import { Params } from '../../db/sql.js';
 import { purgeRows } from '../archive/purge.service.js';
 import type { Located } from '../customer/customer.lifecycle.js';
 import { idRangeStep } from '../job/id-range.js';
-import { JobKind } from '../job/job.enums.js';
+import { JobKind, type JobReasonCode } from '../job/job.enums.js';
 import type { JobHandler } from '../job/job.handler.js';
 import { expiredCondition } from './retention.condition.js';
 import { countDuePurges, dropOldExports, purgeDue } from '../recycle-bin/recycle-bin.service.js';
@@ -11,6 +11,8 @@ export interface RetentionParams extends Record<string, unknown> {
   /** Retention is judged against this instant, fixed when the sweep was queued. */
   asOf: string;
   reason: string;
+  /** Set when the server wrote `reason` (Job.reasonCode); absent when a person typed it. */
+  reasonCode?: JobReasonCode;
   /** RECYCLE_BIN: only the bin's due purges (RECYCLE_BIN_SCHEDULE), no retention purge. */
   scope?: 'RECYCLE_BIN';
 }

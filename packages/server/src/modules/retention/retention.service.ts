@@ -5,7 +5,7 @@ import { Action } from '../../policy/policy.js';
 import { findArchivedByIds } from '../archive/archive.reader.js';
 import type { ArchivedCustomerRecord } from '../archive/archive.record.js';
 import { slotTask } from '../job/job.schedule.js';
-import { JobKind } from '../job/job.enums.js';
+import { JobKind, JobReasonCode } from '../job/job.enums.js';
 import { jobAlreadyActive } from '../job/job.errors.js';
 import { enqueueJobOnce, findActiveJob } from '../job/job.queue.js';
 import type { JobRecord } from '../job/job.record.js';
@@ -57,13 +57,20 @@ export async function runRetentionSweep(ctx: RequestContext, reason: string | nu
     await tx.sql.query(`select pg_advisory_xact_lock(hashtext('custos:retention-sweep'))`);
     const active = await findActiveJob(tx.sql, JobKind.RETENTION_SWEEP);
     if (active) throw jobAlreadyActive(JobKind.RETENTION_SWEEP, active);
-    return (await enqueueSweep(tx, reason?.trim() || DEFAULT_REASON))!;
+    const typed = reason?.trim();
+    return (await enqueueSweep(tx, typed ? { reason: typed } : { reason: DEFAULT_REASON, reasonCode: JobReasonCode.RETENTION_PERIOD_ENDED }))!;
   });
 }
 
-async function enqueueSweep(tx: RequestContext, reason: string, dedupeKey?: string, scope?: RetentionParams['scope']): Promise<JobRecord | null> {
+/** `why`: the reason as text, and its code when the server wrote it (no person did). */
+async function enqueueSweep(
+  tx: RequestContext,
+  why: Pick<RetentionParams, 'reason' | 'reasonCode'>,
+  dedupeKey?: string,
+  scope?: RetentionParams['scope'],
+): Promise<JobRecord | null> {
   const asOf = (await tx.sql.one<{ now: string }>(`select now()::text as now`))!.now;
-  return enqueueJobOnce(tx, JobKind.RETENTION_SWEEP, { asOf, reason, ...(scope ? { scope } : {}) } satisfies RetentionParams, { dedupeKey, reason });
+  return enqueueJobOnce(tx, JobKind.RETENTION_SWEEP, { asOf, ...why, ...(scope ? { scope } : {}) } satisfies RetentionParams, { dedupeKey, reason: why.reason });
 }
 
 /** Poll task for RETENTION_SCHEDULE: each slot queues one sweep, as the system, however
@@ -72,7 +79,7 @@ export function retentionSchedule(schedule: string): PollTask {
   return slotTask(schedule, async (tx, slot) => {
     await tx.sql.query(`select pg_advisory_xact_lock(hashtext('custos:retention-sweep'))`);
     if (await findActiveJob(tx.sql, JobKind.RETENTION_SWEEP)) return;
-    await enqueueSweep(tx, `scheduled: ${DEFAULT_REASON}`, `retention:${slot}`);
+    await enqueueSweep(tx, { reason: `scheduled: ${DEFAULT_REASON}`, reasonCode: JobReasonCode.SCHEDULED_RETENTION }, `retention:${slot}`);
   });
 }
 
@@ -85,6 +92,6 @@ export function recycleBinSchedule(schedule: string): PollTask {
     if (await findActiveJob(tx.sql, JobKind.RETENTION_SWEEP)) return;
     const now = (await tx.sql.one<{ now: string }>(`select now()::text as now`))!.now;
     if ((await countDuePurges(tx, now)) === 0) return;
-    await enqueueSweep(tx, 'scheduled: recycle bin countdown ended', `recycle-bin:${slot}`, 'RECYCLE_BIN');
+    await enqueueSweep(tx, { reason: 'scheduled: recycle bin countdown ended', reasonCode: JobReasonCode.SCHEDULED_RECYCLE_BIN }, `recycle-bin:${slot}`, 'RECYCLE_BIN');
   });
 }
