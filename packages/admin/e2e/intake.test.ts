@@ -161,6 +161,7 @@ describe('customer import wizard', () => {
     assert.equal(await repeat.getByTestId('duplicate-row-earlier').getAttribute('data-rows'), '1');
     assert.equal(await repeat.getByTestId('duplicate-row-earlier').innerText(), '与本文件第 1 行重复');
     assert.equal(await repeat.getByTestId('duplicate-row-link').count(), 0);
+    assert.match(await repeat.getByRole('combobox').innerText(), /^默认：跳过/, 'the default in words, not an empty box');
 
     // The duplicate row: a link to the existing customer, and update it instead of skipping.
     const dupRow = page.locator('[data-testid="duplicate-row"][data-row="2"]');

@@ -82,7 +82,7 @@ export const intakeEn = {
       title: 'Row matching an existing customer or an earlier row |||| %{smart_count} rows matching existing customers or earlier rows of the file',
       hint: 'Choose what happens to each; rows left at the default follow the choice made with the columns.',
       in_file: 'In the file',
-      matches: 'Existing customer',
+      matches: 'Matches',
       action: 'What happens',
       default: 'Default: %{action}',
       hidden: 'a customer you cannot see |||| %{smart_count} customers you cannot see',

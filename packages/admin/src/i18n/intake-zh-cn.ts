@@ -84,7 +84,7 @@ export const intakeZhCn: typeof intakeEn = {
       title: '%{smart_count} 行与已有客户或本文件前面的行匹配',
       hint: '请为每行选择处理方式；保持默认的行按列对应时选择的方式处理。',
       in_file: '文件中的内容',
-      matches: '已有客户',
+      matches: '匹配',
       action: '处理方式',
       default: '默认：%{action}',
       hidden: '%{smart_count} 个您无权查看的客户',

@@ -77,7 +77,7 @@ export function ImportDuplicates({ importId, rows, total, offset, onOffset, defa
                       </Stack>
                     </TableCell>
                     <TableCell sx={{ py: 0.5 }}>
-                      <TextField select size="small" sx={{ minWidth: 260 }} value={row.action ?? ''} disabled={locked || pending === row.rowNo}
+                      <TextField select size="small" sx={{ minWidth: 260 }} value={row.action ?? ''} slotProps={{ select: { displayEmpty: true } }} disabled={locked || pending === row.rowNo}
                         name={`row-action-${row.rowNo}`} onChange={(e) => void choose(row.rowNo, (e.target.value || null) as DuplicateAction | null)}>
                         <MenuItem value="">{defaultLabel}</MenuItem>
                         {DUPLICATE_ACTIONS.map((a) => <MenuItem key={a} value={a}>{translate(`custos.enums.ImportDuplicateAction.${a}`)}</MenuItem>)}
