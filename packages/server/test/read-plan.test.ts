@@ -276,8 +276,9 @@ describe('read plan', () => {
       { numRuns: 200 },
     );
     // Runs must read something: a generator that only produced refusals proves little.
-    // About 30% of runs read data (two of six roles read no customers; refusals null the
-    // rest): 55-74 of 200 in eight runs, so the bound sits well below chance's reach.
+    // About 30% of runs read data (refused paging, archives two roles may not read and
+    // errors that null the root account for the rest): 55-74 of 200 in eight runs, so the
+    // bound sits well below chance's reach.
     expect(withData).toBeGreaterThan(35);
   }, 300_000);
 
