@@ -8,15 +8,19 @@
 // A fifth of the rows repeat an earlier row's phone in another format (duplicates of an
 // earlier row of the same file, which the default SKIP action skips), one in fifty has a
 // bad email (an error row); the dry run's counts must equal the run's.
-// Usage: pnpm build && node --expose-gc bench/import.mjs [--rows 20000,100000] [--formats csv,xlsx] [--stage-only] [--no-check] [--names shared-word|distinct]
-// (--stage-only: staging alone; --no-check: no dry run. A build of an older commit runs the
+// Usage: pnpm build && node --expose-gc bench/import.mjs [--rows 20000,100000] [--formats csv,xlsx] [--stage-only] [--no-check] [--names shared-word|distinct] [--xlsx-strings shared|inline] [--live]
+// (--stage-only: staging alone; --no-check: no dry run; --xlsx-strings: text cells in a shared
+// strings table, as Excel writes them (the default), or inline; --live: also the peak heap in
+// use after a full collection once a second, which RSS hides under uncollected garbage. A build of an older commit runs the
 // same script for a baseline: its import job then wrote row by row.)
 import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { BENCH_ENCRYPTION_KEY } from './keys.mjs';
@@ -28,7 +32,7 @@ import { runJobInForeground } from '@custos/server/dist/app/jobs.js';
 import { checkImport, runImport, stageUpload } from '@custos/server/dist/modules/intake/import.service.js';
 import { openCluster } from './lib/cluster.mjs';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '20000,100000' }, formats: { type: 'string', default: 'csv,xlsx' }, 'stage-only': { type: 'boolean', default: false }, 'no-check': { type: 'boolean', default: false }, names: { type: 'string', default: 'shared-word' } } });
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '20000,100000' }, formats: { type: 'string', default: 'csv,xlsx' }, 'stage-only': { type: 'boolean', default: false }, 'no-check': { type: 'boolean', default: false }, names: { type: 'string', default: 'shared-word' }, 'xlsx-strings': { type: 'string', default: 'shared' }, live: { type: 'boolean', default: false }, 'write-file': { type: 'string' } } });
 const sizes = values.rows.split(',').map(Number);
 const formats = values.formats.split(',');
 const say = (m) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${m}`);
@@ -57,7 +61,7 @@ async function writeFile(dir, format, rows) {
     }
     await new Promise((r) => out.end(r));
   } else {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: values['xlsx-strings'] === 'shared' });
     const sheet = workbook.addWorksheet('客户');
     sheet.addRow(HEADERS).commit();
     for (let i = 0; i < rows; i++) sheet.addRow(row(i)).commit();
@@ -66,21 +70,46 @@ async function writeFile(dir, format, rows) {
   return file;
 }
 
+// The files are written by a child process: exceljs's writer keeps its own table of the
+// strings, which would sit in this process's memory while the reading is measured.
+if (values['write-file']) {
+  const [format, rows, dir] = values['write-file'].split(':');
+  await writeFile(dir, format, Number(rows));
+  process.exit(0);
+}
+const writeFileApart = (dir, format, rows) => {
+  execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--write-file', `${format}:${rows}:${dir}`, '--names', values.names, '--xlsx-strings', values['xlsx-strings']], { stdio: 'inherit' });
+  return path.join(dir, `customers-${rows}.${format}`);
+};
+
 /** Runs `work` while sampling RSS; the peak above the RSS just before it started. */
 async function sampled(work) {
+  // Twice, a turn apart: buffers the file's writer left are freed by the second.
+  global.gc?.();
+  await new Promise((resolve) => setImmediate(resolve));
   global.gc?.();
   const before = process.memoryUsage().rss;
   let peak = before;
   const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 25);
+  // --live: the heap still in use (after a full collection, once a second), which unlike
+  // RSS does not include garbage the collector has not come to yet.
+  const heap = () => process.memoryUsage().heapUsed + process.memoryUsage().external;
+  const liveBefore = heap();
+  let live = liveBefore;
+  const liveTimer = values.live && global.gc ? setInterval(() => {
+    global.gc();
+    live = Math.max(live, heap());
+  }, 1000) : null;
   const started = process.hrtime.bigint();
   try {
     const out = await work();
     peak = Math.max(peak, process.memoryUsage().rss);
-    return { out, seconds: Number(process.hrtime.bigint() - started) / 1e9, before, peak };
+    return { out, seconds: Number(process.hrtime.bigint() - started) / 1e9, before, peak, live: live - liveBefore };
   } finally {
     clearInterval(timer);
+    if (liveTimer) clearInterval(liveTimer);
   }
 }
 
@@ -106,7 +135,7 @@ try {
         return c;
       };
       say(`${format} ${rows} rows: writing the file`);
-      const file = await writeFile(dir, format, rows);
+      const file = writeFileApart(dir, format, rows);
       const bytes = fs.statSync(file).size;
       say(`${format} ${rows} rows (${mb(bytes)} MB): staging`);
       const stage = await sampled(() => stageUpload(ctx(), path.basename(file), file));
@@ -126,6 +155,7 @@ try {
         file: `${format.toUpperCase()} ${rows.toLocaleString('en')} rows (${mb(bytes)} MB)`,
         'stage rows/s': Math.round(rows / stage.seconds),
         'stage peak RSS MB (+ over start)': `${mb(stage.peak)} (+${mb(stage.peak - stage.before)})`,
+        ...(values.live ? { 'stage peak live heap MB (+ over start)': `+${mb(stage.live)}` } : {}),
         ...(check
           ? {
               'dry run rows/s': Math.round(rows / check.seconds),

@@ -5135,6 +5135,7 @@ export interface CustomerImportRowsQuery {
       rowNo: Scalars['Int'];
       action: ImportDuplicateAction | null;
       matchCount: Scalars['Int'];
+      earlierRows: Array<Scalars['Int']>;
       values: Array<{
         field: Scalars['String'];
         value: Scalars['String'];

@@ -3,8 +3,9 @@
  * warning on the customer form (links and reasons in words, "Save anyway" under a WARN
  * rule, no save under a BLOCK rule, what SALES sees of a customer it may not see), and
  * the import wizard end to end in Chinese with a GB18030 CSV holding a bad row and a
- * duplicate: mapping, preview, template, dry run counts, a per-row choice, the error
- * file, the import and its undo.
+ * duplicate, and a row repeating an earlier row's phone: mapping, preview, template, dry
+ * run counts, the repeated row named by number, a per-row choice, the error file, the
+ * import and its undo.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -123,12 +124,13 @@ describe('customer import wizard', () => {
       '鹦鹉螺港务贸易有限公司,0574-8765 4321,,CN-ZJ,重点客户,老客户', // the existing customer's phone, written differently
       '青松岭木器厂,12345,yi@nautilus-test.example,CN-ZJ,,电话写错', // planted error
       '银杏坡农场,13512340003,,CN-ZJ,长期客户,',
+      '松鼠湾茶庄,135 1234 0001,,CN-ZJ,,同一电话', // row 1's phone, written differently: a duplicate within the file
     ].join('\r\n') + '\r\n';
     await page.getByTestId('import-file').setInputFiles({ name: '展会名单.csv', mimeType: 'text/csv', buffer: encodeGb18030(csv) });
     await page.waitForURL(/\/admin\/imports\/[\w-]+$/);
     const header = page.getByTestId('import-header');
     await header.filter({ hasText: 'GB18030' }).waitFor();
-    assert.match(await header.innerText(), /4 行 · 已上传/);
+    assert.match(await header.innerText(), /5 行 · 已上传/);
 
     // Mapping suggested from the Chinese headers.
     const field = (i: number) => page.locator(`input[name="mapping-${i}"]`).inputValue();
@@ -150,8 +152,16 @@ describe('customer import wizard', () => {
     const dry = page.getByTestId('import-dry-run');
     await dry.waitFor({ timeout: 60_000 });
     const count = (where: string, key: string) => page.getByTestId(where).getByTestId(`count-${key}`).getAttribute('data-count');
-    assert.deepEqual(await Promise.all(['created', 'updated', 'skipped', 'queued', 'errored'].map((k) => count('import-counts-dry', k))), ['2', '0', '1', '0', '1']);
+    assert.deepEqual(await Promise.all(['created', 'updated', 'skipped', 'queued', 'errored'].map((k) => count('import-counts-dry', k))), ['2', '0', '2', '0', '1']);
     assert.match(await dry.innerText(), /将新建 2 个/);
+    const duplicates = page.getByTestId('import-duplicates');
+    assert.match(await duplicates.innerText(), /2 行与已有客户或本文件前面的行匹配/);
+    // The row repeating an earlier row of the file: that row's number, in words.
+    const repeat = duplicates.locator('[data-testid="duplicate-row"][data-row="5"]');
+    assert.equal(await repeat.getByTestId('duplicate-row-earlier').getAttribute('data-rows'), '1');
+    assert.equal(await repeat.getByTestId('duplicate-row-earlier').innerText(), '与本文件第 1 行重复');
+    assert.equal(await repeat.getByTestId('duplicate-row-link').count(), 0);
+    assert.match(await repeat.getByRole('combobox').innerText(), /^默认：跳过/, 'the default in words, not an empty box');
 
     // The duplicate row: a link to the existing customer, and update it instead of skipping.
     const dupRow = page.locator('[data-testid="duplicate-row"][data-row="2"]');
@@ -161,7 +171,7 @@ describe('customer import wizard', () => {
     await page.getByTestId('import-choices-changed').waitFor();
     await page.getByTestId('import-check-again').click();
     await page.getByTestId('import-counts-dry').getByTestId('count-updated').and(page.locator('[data-count="1"]')).waitFor({ timeout: 60_000 });
-    assert.deepEqual(await Promise.all(['created', 'updated', 'skipped', 'errored'].map((k) => count('import-counts-dry', k))), ['2', '1', '0', '1']);
+    assert.deepEqual(await Promise.all(['created', 'updated', 'skipped', 'errored'].map((k) => count('import-counts-dry', k))), ['2', '1', '1', '1']);
     await screenshot(page, 'admin-import-dry-run-zh');
 
     // The error file: the bad row with its reason in Chinese, the cells as they were.
@@ -176,13 +186,13 @@ describe('customer import wizard', () => {
     // Run, confirmed with the counts.
     await page.getByTestId('import-run').click();
     const confirmRun = page.getByRole('dialog');
-    assert.match(await confirmRun.innerText(), /新建 2 个，更新已有客户 1 个，跳过 0 行/);
+    assert.match(await confirmRun.innerText(), /新建 2 个，更新已有客户 1 个，跳过 1 行/);
     await confirmRun.getByRole('button', { name: '导入' }).click();
     await page.getByTestId('import-result').waitFor({ timeout: 120_000 });
-    assert.deepEqual(await Promise.all(['created', 'updated', 'skipped', 'errored'].map((k) => count('import-counts-run', k))), ['2', '1', '0', '1']);
+    assert.deepEqual(await Promise.all(['created', 'updated', 'skipped', 'errored'].map((k) => count('import-counts-run', k))), ['2', '1', '1', '1']);
     const tierOf = async (id: string) => (await graphql<{ customer: { tier: string } | null }>(base, 'query($id: ID!) { customer(id: $id) { tier } }', { id }, adminToken)).customer?.tier;
     assert.equal(await tierOf(existing.id), 'KEY_ACCOUNT');
-    assert.deepEqual([await countByName('琥珀溪茶叶'), await countByName('银杏坡农场'), await countByName('青松岭木器')], [1, 1, 0]);
+    assert.deepEqual([await countByName('琥珀溪茶叶'), await countByName('银杏坡农场'), await countByName('青松岭木器'), await countByName('松鼠湾茶庄')], [1, 1, 0, 0]);
     const setup = await graphql<{ customerImportSetup: { templates: { name: string }[] } }>(base, '{ customerImportSetup { templates { name } } }', {}, adminToken);
     assert.ok(setup.customerImportSetup.templates.some((t) => t.name === '展会模板'));
     await screenshot(page, 'admin-import-result-zh');

@@ -148,6 +148,10 @@ for (const { engine, env } of engines) {
       expect(await found('', { filter: { types: ['SMB'], tags: ['vip'] } })).toEqual([]);
       expect(await found('', { filter: { archiveReasons: ['left market'] } })).toEqual(idsOf('lihua'));
       expect(await found('', { filter: { archivedYears: [2024] } })).toEqual(idsOf('lihua'));
+      // Years apart, and a year no timestamp has: the PostgreSQL engine also reads the years
+      // as a range of archived_at, which must neither widen nor fail the filter.
+      expect(await found('', { filter: { archivedYears: [2020, 2024] } })).toEqual(idsOf('lihua'));
+      expect(await found('', { filter: { archivedYears: [0] } })).toEqual([]);
       expect(await found('', { filter: { archivedBefore: '2025-01-01T00:00:00Z' } })).toEqual(idsOf('lihua'));
       expect(await found('', { filter: { ownerIds: [owners['rep-b@example.com']!] } })).toEqual(idsOf('yunduan', 'lihua'));
     });

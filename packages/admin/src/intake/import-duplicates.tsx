@@ -10,8 +10,9 @@ const SUMMARY_FIELDS = ['name', 'phone', 'email', 'taxId', 'region'];
 
 /**
  * The rows the dry run found matching existing customers, with links to the matches you
- * may see (others counted), and what happens to each: the import's default or a choice
- * of its own. A choice changes the counts: check again to see them.
+ * may see (others counted), or repeating earlier rows of the same file (by row number:
+ * their customers do not exist before the run), and what happens to each: the import's
+ * default or a choice of its own. A choice changes the counts: check again to see them.
  */
 export function ImportDuplicates({ importId, rows, total, offset, onOffset, defaultAction, locked, onChosen }: {
   importId: string;
@@ -68,10 +69,15 @@ export function ImportDuplicates({ importId, rows, total, offset, onOffset, defa
                           <MuiLink key={c.id} component={Link} to={`/customers/${c.id}/show`} target="_blank" data-testid="duplicate-row-link">{`${c.code} ${c.name}`}</MuiLink>
                         ))}
                         {hidden > 0 ? <span>{translate('custos.intake.duplicates.hidden', { smart_count: hidden })}</span> : null}
+                        {row.earlierRows.length > 0 ? (
+                          <span data-testid="duplicate-row-earlier" data-rows={row.earlierRows.join(',')}>
+                            {translate('custos.intake.duplicates.earlier', { smart_count: row.earlierRows.length, rows: row.earlierRows.join(translate('custos.intake.list_separator')) })}
+                          </span>
+                        ) : null}
                       </Stack>
                     </TableCell>
                     <TableCell sx={{ py: 0.5 }}>
-                      <TextField select size="small" sx={{ minWidth: 260 }} value={row.action ?? ''} disabled={locked || pending === row.rowNo}
+                      <TextField select size="small" sx={{ minWidth: 260 }} value={row.action ?? ''} slotProps={{ select: { displayEmpty: true } }} disabled={locked || pending === row.rowNo}
                         name={`row-action-${row.rowNo}`} onChange={(e) => void choose(row.rowNo, (e.target.value || null) as DuplicateAction | null)}>
                         <MenuItem value="">{defaultLabel}</MenuItem>
                         {DUPLICATE_ACTIONS.map((a) => <MenuItem key={a} value={a}>{translate(`custos.enums.ImportDuplicateAction.${a}`)}</MenuItem>)}

@@ -26,6 +26,7 @@ import { MigrationGatePendingList } from './migration-2026120723-gate-pending-li
 import { MigrationImportKeys } from './migration-2026120724-import-keys.js';
 import { MigrationGateRegionBuckets } from './migration-2026120725-gate-region-buckets.js';
 import { MigrationSearchPartitions } from './migration-2026120730-search-partitions.js';
+import { MigrationSearchOwnerOrder } from './migration-2026120731-search-owner-order.js';
 
 /** Listed explicitly so that builds, tests and the CLI run exactly the same migrations
  * without relying on file globbing. Append new migrations at the end. */
@@ -58,6 +59,7 @@ export const migrationsList = [
   { name: 'migration-2026120724-import-keys', class: MigrationImportKeys },
   { name: 'migration-2026120725-gate-region-buckets', class: MigrationGateRegionBuckets },
   { name: 'migration-2026120730-search-partitions', class: MigrationSearchPartitions },
+  { name: 'migration-2026120731-search-owner-order', class: MigrationSearchOwnerOrder },
 ];
 
 /**

@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import type { Readable } from 'node:stream';
+import { SpilledStrings } from './import.xlsx-strings.js';
 
 /**
  * Reading an uploaded customer file row by row, never whole: CSV in UTF-8 (with or
  * without a BOM) or GB18030 (what Excel in Chinese Windows saves as "CSV"), and XLSX
  * through exceljs's streaming reader (first worksheet). Every cell comes out as trimmed
- * text; a row is an array of cells in column order.
+ * text; a row is an array of cells in column order. An XLSX file's shared strings are read
+ * from disk (import.xlsx-strings.ts), so memory does not grow with the file.
  */
 
 export type ImportFormat = 'CSV' | 'XLSX';
@@ -119,22 +121,57 @@ function cellText(value: CellValue): string {
   return String(value).trim();
 }
 
+/** A shared string as text: rich text runs joined, an empty entry empty. */
+function sharedText(text: unknown): string {
+  if (text == null) return '';
+  if (typeof text === 'object' && 'richText' in text) return ((text as { richText: { text: string | null }[] }).richText ?? []).map((r) => r.text ?? '').join('');
+  return String(text);
+}
+
+/** The parts of exceljs 4.4's streaming reader this file relies on (it is pinned). */
+interface ReaderInternals {
+  sharedStrings?: unknown;
+  _parseSharedStrings(entry: unknown): AsyncGenerator<{ index: number; text: unknown }>;
+}
+
 async function* xlsxRows(file: string): AsyncGenerator<string[]> {
   const { default: Excel } = await import('exceljs');
   const reader = new Excel.stream.xlsx.WorkbookReader(fs.createReadStream(file), {
-    sharedStrings: 'cache',
+    sharedStrings: 'emit',
     hyperlinks: 'ignore',
     styles: 'ignore',
     worksheets: 'emit',
     entries: 'emit',
   } as never);
-  for await (const sheet of reader) {
-    for await (const row of sheet as AsyncIterable<{ values: CellValue[] }>) {
-      const values = (row.values as CellValue[]).slice(1).map(cellText);
-      if (values.some((c) => c !== '')) yield values;
+  // The shared strings table goes to disk (import.xlsx-strings.ts), not into exceljs's
+  // in-memory cache. The reader streams a worksheet only once `sharedStrings` is set
+  // (a worksheet before the table in the zip, as Excel writes them, is spooled to a temp
+  // file by exceljs and read after it), so it is set when the table has been read, to a
+  // view that resolves a cell's index on disk.
+  const strings = new SpilledStrings();
+  const internals = reader as unknown as ReaderInternals;
+  const parseStrings = internals._parseSharedStrings.bind(reader);
+  internals._parseSharedStrings = async function* (entry: unknown) {
+    for await (const shared of parseStrings(entry)) strings.add(sharedText(shared.text));
+    strings.flush();
+    internals.sharedStrings = new Proxy([], {
+      get: (target, key) => {
+        const index = typeof key === 'string' ? Number(key) : Number.NaN;
+        return Number.isInteger(index) ? strings.get(index) : Reflect.get(target, key);
+      },
+    });
+  };
+  try {
+    for await (const sheet of reader) {
+      for await (const row of sheet as AsyncIterable<{ values: CellValue[] }>) {
+        const values = (row.values as CellValue[]).slice(1).map(cellText);
+        if (values.some((c) => c !== '')) yield values;
+      }
+      // The first worksheet only; reading on would parse the rest of the workbook.
+      return;
     }
-    // The first worksheet only; reading on would parse the rest of the workbook.
-    return;
+  } finally {
+    strings.close();
   }
 }
 
