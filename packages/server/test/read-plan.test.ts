@@ -203,11 +203,11 @@ function interactionsField(archived: boolean) {
     )
     .map((s) => `{ ${s} }`);
   // Arguments a plan leaves to the resolver's wrappers: a global id (decoded there), a raw
-  // id, a global id of the wrong type and a NUL (both refused there).
-  const filter = fc.option(fc.constantFrom(
-    'filter: { kind: [ORDER] }', 'filter: { channel: [PHONE] }', 'filter: { occurredAfter: "2026-02-02T00:00:00Z" }',
-    'filter: { ownerId: ["@SALES1_GID"] }', 'filter: { ownerId: ["@SALES1_ID"] }', 'filter: { ownerId: ["@SALES1_WRONG_TYPE"] }',
-    'after: "x\\u0000"',
+  // id, and (rarely, since a refusal nulls the page) a global id of the wrong type and a NUL.
+  const filter = fc.option(fc.oneof(
+    { weight: 12, arbitrary: fc.constantFrom('filter: { kind: [ORDER] }', 'filter: { channel: [PHONE] }', 'filter: { occurredAfter: "2026-02-02T00:00:00Z" }') },
+    { weight: 6, arbitrary: fc.constantFrom('filter: { ownerId: ["@SALES1_GID"] }', 'filter: { ownerId: ["@SALES1_ID"] }') },
+    { weight: 1, arbitrary: fc.constantFrom('filter: { ownerId: ["@SALES1_WRONG_TYPE"] }', 'after: "x\\u0000"') },
   ), { nil: '' });
   return fc
     .tuple(fc.option(fc.constantFrom('recent', 'more'), { nil: undefined }), paging(4), order(['OCCURRED_AT', 'CREATED_AT', 'OCCURRED_AT', 'CREATED_AT', 'AMOUNT']), filter, connection(node))
@@ -275,8 +275,11 @@ describe('read plan', () => {
       }),
       { numRuns: 200 },
     );
-    // Most runs must have read something: a generator that only produced refusals proves little.
-    expect(withData).toBeGreaterThan(50);
+    // Runs must read something: a generator that only produced refusals proves little.
+    // About 30% of runs read data (refused paging, archives two roles may not read and
+    // errors that null the root account for the rest): 55-74 of 200 in eight runs, so the
+    // bound sits well below chance's reach.
+    expect(withData).toBeGreaterThan(35);
   }, 300_000);
 
   it('reads a page with its histories, owners and counts in one statement', async () => {

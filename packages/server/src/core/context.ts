@@ -27,8 +27,8 @@ export class LoaderRegistry {
 export class AccessLogBuffer {
   readonly entries = new Map<string, { entityType: string; field: string; ids: Set<string> }>();
 
-  record(entityType: string, field: string, id: string): void {
-    const key = `${entityType}.${field}`;
+  /** `key` is `<entityType>.<field>`: callers that know it spare a string per value read. */
+  record(entityType: string, field: string, id: string, key = `${entityType}.${field}`): void {
     let entry = this.entries.get(key);
     if (!entry) {
       entry = { entityType, field, ids: new Set() };

@@ -30,7 +30,7 @@ export function applyFieldGuards(schema: GraphQLSchema): GraphQLSchema {
       const value = inner(source, args, ctx, info);
       if (value == null) return value;
       if (access === FieldAccess.MASKED) return mask(rule.mask, value);
-      if (rule.personal) ctx.accessLog.record(typeName, fieldName, (source as { id: string }).id);
+      if (rule.personal) ctx.accessLog.record(typeName, fieldName, (source as { id: string }).id, key);
       return value;
     };
   }

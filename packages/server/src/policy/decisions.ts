@@ -9,6 +9,12 @@ import { FieldAccess, fieldAccess, type GuardedField } from './policy.js';
  * in full.
  */
 
+/** Whether the role reads the field at all (in full or masked): a value it may not read
+ * need not be decrypted or formatted, since its guard answers null before looking. */
+export function mayRead(role: Role, field: GuardedField): boolean {
+  return fieldAccess(role, field) !== FieldAccess.NONE;
+}
+
 /** The text columns a list's free-text search looks in, with the field each one reveals. */
 const SEARCH_COLUMNS = {
   Customer: { name: null, code: null, email: 'Customer.email', phone: 'Customer.phone' },

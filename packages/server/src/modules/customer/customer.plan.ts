@@ -8,6 +8,7 @@ import type { RequestContext } from '../../core/context.js';
 import {
   connectionSelection, cursorKeys, isoTimestamp, namedObjectType, planObject, plannedPage, type NestedPlanner, type NodeShape,
 } from '../../graphql/read-plan.js';
+import { mayRead } from '../../policy/decisions.js';
 import { userPlanner } from '../identity/user.plan.js';
 import type { CustomerFilter } from './customer.inputs.js';
 import type { CustomerRecord } from './customer.record.js';
@@ -98,8 +99,13 @@ export async function readPlannedList<T extends { id: string }>(
   );
   const names = node.columns.map((_, i) => `c${i}`);
   const records = rows.map((row) => node.finish(names.map((name) => row[name] ?? null)) as unknown as T);
-  // Sensitive values are decrypted only when read (openCustomerRows fails loudly on a bad one).
-  if (node.keys.has('taxId')) openCustomerRows(records as unknown as { id: string; taxId: string | null }[]);
+  // Sensitive values are decrypted only when read (openCustomerRows fails loudly on a bad
+  // one), and only for a role that reads them: for the others the guard answers null.
+  if (node.keys.has('taxId')) {
+    const sealed = records as unknown as { id: string; taxId: string | null }[];
+    if (mayRead(ctx.actor!.role, `${list.typeName}.taxId`)) openCustomerRows(sealed);
+    else for (const record of sealed) record.taxId = null;
+  }
   const counted = rows[0]?.n;
   return {
     page: plannedPage(records, plan, order, selection.pageInfo, selection.cursors),
