@@ -278,6 +278,10 @@ describe('recycle bin', () => {
     const reason = page.getByTestId('job-params').locator('[data-param="reason"]');
     await reason.getByText('保留期已满', { exact: true }).waitFor();
     assert.doesNotMatch(await page.locator('main').innerText(), /retention period ended/i);
+    // The title names the job by what it did and when, not by its (opaque) id.
+    const title = await page.getByTestId('job-title').innerText();
+    assert.match(title, /^保留期清理（.*2\d{3}.*）$/);
+    assert.ok(!title.includes('#') && !title.includes(run.runRetentionSweep.job.id), title);
     await screenshot(page, 'admin-job-reason-zh');
     await switchTo('简体中文', 'English');
     await page.goto(`${base}/admin/jobs/${run.runRetentionSweep.job.id}/show`);

@@ -2,10 +2,10 @@ import { Stack, Typography } from '@mui/material';
 import type { MouseEvent } from 'react';
 import { Link, useGetManyAggregate, useLocaleState, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
 import { can, showsUsers, type Access } from '../../auth/access.ts';
-import { formatDate } from '../../shared/dates.ts';
 import { useAccess } from '../../auth/use-access.ts';
 import { useAuditWords } from './audit-words.ts';
 import { globalId } from '../../shared/global-id.ts';
+import { jobLabel } from '../jobs/job-label.ts';
 
 type Words = { translate: (key: string, options?: Record<string, unknown>) => string; locale: string };
 
@@ -25,8 +25,7 @@ const TARGETS: Record<string, {
   Job: {
     resource: 'jobs',
     path: (id) => `/jobs/${id}/show`,
-    name: (r, _id, { translate, locale }) =>
-      translate('custos.audit.job_label', { kind: translate(`custos.enums.JobKind.${String(r['kind'])}`, { _: String(r['kind']) }), at: formatDate(String(r['createdAt']), locale) }),
+    name: (r, _id, { translate, locale }) => jobLabel(r, translate, locale),
     reads: (access) => can(access, 'job:read'),
     unnamed: ({ translate }) => translate('custos.audit.a_job'),
   },

@@ -1,10 +1,11 @@
 import { Box, Grid } from '@mui/material';
 import type { ReactNode } from 'react';
-import { FunctionField, Labeled, NumberField, RecordContextProvider, Show, TopToolbar, useGetRecordId, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import { FunctionField, Labeled, NumberField, RecordContextProvider, Show, TopToolbar, useGetRecordId, useLocaleState, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
 import { LocaleDateField } from '../../shared/date-field.tsx';
 import { EnumField } from '../../shared/fields.tsx';
 import { CancelJobButton } from './job-actions.tsx';
 import { JobProgressBar, JobStateChip, StartedBy, pollOne } from './job-fields.tsx';
+import { jobLabel } from './job-label.ts';
 import { JobSummary } from './job-summary.tsx';
 import { useJobUpdates, withLiveJob } from './job-live.ts';
 
@@ -15,7 +16,8 @@ function Cell({ children, md = 3 }: { children: ReactNode; md?: number }) {
 function Title() {
   const record = useRecordContext();
   const translate = useTranslate();
-  return <span>{record ? `${translate(`custos.enums.JobKind.${record['kind']}`, { _: String(record['kind']) })} #${record.id}` : ''}</span>;
+  const [locale] = useLocaleState();
+  return <span data-testid="job-title">{record ? jobLabel(record, translate, locale) : ''}</span>;
 }
 
 function JobDetails() {
