@@ -5,6 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { openImportFile } from '../../src/modules/intake/import.parse.js';
 import { SpilledStrings } from '../../src/modules/intake/import.xlsx-strings.js';
+import { until } from '../helpers/until.js';
 
 /** The XLSX shared strings table kept on disk (import.xlsx-strings.ts). */
 describe('SpilledStrings', () => {
@@ -23,6 +24,37 @@ describe('SpilledStrings', () => {
       expect(strings.get(-1)).toBeUndefined();
     } finally {
       strings.close();
+    }
+  });
+
+  it('leaves nothing in the temporary directory after reading a workbook ordered as Excel writes it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custos-xlsx-test-'));
+    const spool = fs.mkdtempSync(path.join(os.tmpdir(), 'custos-xlsx-spool-'));
+    const tmpdir = process.env.TMPDIR;
+    try {
+      const file = path.join(dir, 'ordered.xlsx');
+      // The streaming writer puts the worksheet before the shared strings table, as Excel does.
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
+      for (const name of ['客户', 'Other']) {
+        const sheet = workbook.addWorksheet(name);
+        for (let i = 0; i < 500; i++) sheet.addRow([`${name} ${i}`, 'CN-SH']).commit();
+        sheet.commit();
+      }
+      await workbook.commit();
+      // Temporary files of this process go to a directory of the test's own (os.tmpdir reads TMPDIR).
+      process.env.TMPDIR = spool;
+      const opened = await openImportFile(file, 'ordered.xlsx');
+      const rows: string[][] = [];
+      for await (const row of opened.rows) rows.push(row);
+      expect(rows).toHaveLength(500);
+      expect(rows[499]).toEqual(['客户 499', 'CN-SH']);
+      // exceljs deletes its spooled copy asynchronously once the iteration has moved past it.
+      await until(async () => fs.readdirSync(spool).length === 0, "the spooled worksheet removed from the test's temporary directory");
+    } finally {
+      if (tmpdir === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmpdir;
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(spool, { recursive: true, force: true });
     }
   });
 

@@ -162,13 +162,22 @@ async function* xlsxRows(file: string): AsyncGenerator<string[]> {
     });
   };
   try {
+    let first = true;
     for await (const sheet of reader) {
+      if (!first) {
+        // The first worksheet only. The loop still runs to its end: exceljs deletes a
+        // worksheet it spooled to a temporary file (one before the strings table, as Excel
+        // orders them) only when its iteration moves past it, so leaving early left a copy
+        // of the sheet in the temporary directory per upload. Later sheets are not read;
+        // a spooled one's open file is closed.
+        (sheet as { iterator?: { destroy?: () => void } }).iterator?.destroy?.();
+        continue;
+      }
+      first = false;
       for await (const row of sheet as AsyncIterable<{ values: CellValue[] }>) {
         const values = (row.values as CellValue[]).slice(1).map(cellText);
         if (values.some((c) => c !== '')) yield values;
       }
-      // The first worksheet only; reading on would parse the rest of the workbook.
-      return;
     }
   } finally {
     strings.close();
