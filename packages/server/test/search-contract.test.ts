@@ -125,6 +125,12 @@ for (const { engine, env } of engines) {
       expect(await found('ARC-0003')).toEqual(idsOf('acme'));
     });
 
+    it('matches emails as written, without typo tolerance', async () => {
+      // One letter off 'example' is in three emails; as for codes, a near miss is another address.
+      expect(await found('exampel', { fields: ['email'] })).toEqual([]);
+      expect(await found('example', { fields: ['email'] })).toEqual(idsOf('zhangwei', 'lihua', 'acme'));
+    });
+
     it('matches only the fields it is given', async () => {
       expect(await found('5678', { fields: ['name', 'code'] })).toEqual([]);
       expect(await found('zhang.wei', { fields: ['name', 'code', 'phone'] })).toEqual([]);

@@ -19,12 +19,13 @@ export const INDEX_SETTINGS = {
   // Meilisearch's own order, written out so the index does not depend on its defaults.
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
   // Typos are for words: an 11-digit phone number would otherwise match every number two
-  // digits away, and a code one character off is another customer.
+  // digits away, a code one character off is another customer, and so is an email
+  // (user4242@ found 88 neighbours at 1M; the PostgreSQL engine matches emails as written).
   typoTolerance: {
     enabled: true,
     minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
     disableOnNumbers: true,
-    disableOnAttributes: ['code', 'phone', 'phoneDigits'],
+    disableOnAttributes: ['code', 'email', 'phone', 'phoneDigits'],
   },
   // Names are mostly Chinese or English; telling the tokenizer so keeps it from guessing
   // Japanese for short Han strings.
