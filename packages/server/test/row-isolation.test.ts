@@ -49,7 +49,9 @@ describe('SALES sees only its own customers', () => {
     const update = await server.as('sales1')(`mutation { updateCustomer(input: { id: "${other}", version: 1, name: "hijack" }) { customer { id } } }`);
     const missing = await server.as('sales1')(`mutation { updateCustomer(input: { id: "99999999", version: 1, name: "hijack" }) { customer { id } } }`);
     expect(update.errors![0]!.extensions!.code).toBe('NOT_FOUND');
-    expect(update.errors![0]!.message).toBe(missing.errors![0]!.message.replace('99999999', other));
+    // The same words, each naming the id it was asked about (as a global id).
+    expect(missing.errors![0]!.message).toContain(gid('Customer', '99999999'));
+    expect(update.errors![0]!.message).toBe(missing.errors![0]!.message.replace(gid('Customer', '99999999'), gid('Customer', other)));
     const log = await server.as('sales1')(`mutation { logInteraction(input: { customerId: "${other}", kind: CALL, subject: "x" }) { interaction { id } } }`);
     expect(log.errors![0]!.extensions!.code).toBe('NOT_FOUND');
     const rows = await server.db.query(`select name from customer where id = $1`, [other]);
