@@ -11,7 +11,7 @@ import { HEARTBEAT_SQL } from './job.queue.js';
  */
 export class LeaseHeartbeat {
   #client: pg.Client | undefined;
-  #inFlight = false;
+  #inFlight: Promise<void> | undefined;
   #failures = 0;
 
   constructor(
@@ -26,7 +26,24 @@ export class LeaseHeartbeat {
   /** Refreshes `ids`; a beat still in flight from the last tick makes this one a no-op. */
   async beat(ids: readonly string[]): Promise<void> {
     if (ids.length === 0 || this.#inFlight) return;
-    this.#inFlight = true;
+    this.#inFlight = this.#beat(ids).finally(() => {
+      this.#inFlight = undefined;
+    });
+    await this.#inFlight;
+  }
+
+  /**
+   * Ends the connection once a beat in flight is done. Waiting matters: a beat that is
+   * still connecting when the worker stops would otherwise keep the connection it opens
+   * after this returned, and the process (its socket open) would never exit on SIGTERM
+   * (a worker of the crash-loop test hung so, after its job had succeeded).
+   */
+  async close(): Promise<void> {
+    await this.#inFlight?.catch(() => undefined);
+    await this.#drop();
+  }
+
+  async #beat(ids: readonly string[]): Promise<void> {
     try {
       const client = await this.#connection();
       await client.query(HEARTBEAT_SQL, [ids, this.workerId]);
@@ -34,13 +51,11 @@ export class LeaseHeartbeat {
     } catch (error) {
       this.#failures += 1;
       this.onError(error, this.#failures);
-      await this.close();
-    } finally {
-      this.#inFlight = false;
+      await this.#drop();
     }
   }
 
-  async close(): Promise<void> {
+  async #drop(): Promise<void> {
     const client = this.#client;
     this.#client = undefined;
     await client?.end().catch(() => undefined);
