@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
+import type pg from 'pg';
+import { queryPrepared } from './prepared.js';
 
 /** Counts statements sent on behalf of one request (kept in an object because Apollo
  * copies the context shallowly). */
@@ -27,6 +29,24 @@ export class SqlExecutor {
     return result.rows as T[];
   }
 
+  /**
+   * `query` for a statement whose text depends only on a request's shape (a read plan):
+   * outside a transaction it runs as a named statement, parsed and planned once per
+   * connection (db/prepared.ts); inside one it runs as `query` does, on the transaction's
+   * connection.
+   */
+  async prepared<T = Record<string, unknown>>(text: string, params: readonly unknown[] = []): Promise<T[]> {
+    if (this.em.isInTransaction()) return this.query<T>(text, params);
+    const connection = this.em.getConnection();
+    let pool = pools.get(connection);
+    if (!pool) {
+      pool = (await connection.getNativeClient()) as pg.Pool;
+      pools.set(connection, pool);
+    }
+    this.stats.statements += 1;
+    return queryPrepared<T>(pool, text, params);
+  }
+
   /** Whether statements run inside a transaction (work that must not, checks first). */
   get inTransaction(): boolean {
     return this.em.isInTransaction();
@@ -43,6 +63,8 @@ export class SqlExecutor {
     return this.em.transactional((em) => work(new SqlExecutor(em, this.stats)));
   }
 }
+
+const pools = new WeakMap<object, pg.Pool>();
 
 /** Collects parameters while a statement is assembled, handing out `$n` placeholders. */
 export class Params {

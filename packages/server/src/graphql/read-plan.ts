@@ -183,6 +183,18 @@ export function rowsOf(node: PlannedObject, text: string | null): Record<string,
   return (parseTextArray(text) as (string | null)[][]).map((values) => node.finish(values));
 }
 
+/**
+ * A page's LIMIT written as a literal, so the plan PostgreSQL keeps for a prepared
+ * statement (db/prepared.ts) knows it: with `limit $n` the generic plan assumes a tenth of
+ * the table, costs more than a custom one and is never used, so every request was planned
+ * again. Page sizes are few, so are the texts. OFFSET stays a parameter (offsets are many)
+ * and is left out when zero.
+ */
+export function pageClause(params: Params, limit: number, offset: number): string {
+  if (!Number.isSafeInteger(limit) || limit < 0) throw new Error(`not a page size: ${limit}`);
+  return offset > 0 ? `limit ${limit} offset ${params.add(offset, 'integer')}` : `limit ${limit}`;
+}
+
 /** A connection's selection: which parts of it are asked for. */
 export interface ConnectionSelection {
   /** Fields of the node (from `nodes` and `edges { node }` together). */

@@ -6,7 +6,7 @@ import { planPage, type PageArgs } from '../../db/paginate.js';
 import { Params } from '../../db/sql.js';
 import type { RequestContext } from '../../core/context.js';
 import {
-  connectionSelection, cursorKeys, isoTimestamp, namedObjectType, planObject, plannedPage, type NestedPlanner, type NodeShape,
+  connectionSelection, cursorKeys, isoTimestamp, namedObjectType, pageClause, planObject, plannedPage, type NestedPlanner, type NodeShape,
 } from '../../graphql/read-plan.js';
 import { mayRead } from '../../policy/decisions.js';
 import { userPlanner } from '../identity/user.plan.js';
@@ -89,11 +89,11 @@ export async function readPlannedList<T extends { id: string }>(
   const total = selection.totalCount
     ? `, (select count(*)::int from ${list.table} c where ${list.conditions.join(' and ') || 'true'}) as n`
     : '';
-  const rows = await ctx.sql.query<Record<string, string | null> & { n?: number }>(
+  const rows = await ctx.sql.prepared<Record<string, string | null> & { n?: number }>(
     `select ${node.columns.map((column, i) => `${column} as c${i}`).join(', ')}${total}
        from (select c.* from ${list.table} c where ${where.join(' and ') || 'true'}
               order by ${orderBy}
-              limit ${params.add(plan.limit + (selection.pageInfo ? 1 : 0), 'integer')} offset ${params.add(plan.offset, 'integer')}) c
+              ${pageClause(params, plan.limit + (selection.pageInfo ? 1 : 0), plan.offset)}) c
       order by ${orderBy}`,
     params.values,
   );

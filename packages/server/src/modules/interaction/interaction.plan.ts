@@ -5,7 +5,7 @@ import type { Params } from '../../db/sql.js';
 import type { RequestContext } from '../../core/context.js';
 import { unstorableText } from '../../graphql/input-text.js';
 import {
-  argumentsOf, connectionSelection, cursorKeys, isoTimestamp, namedObjectType, planObject, plannedPage, rowsOf, rowsText,
+  argumentsOf, connectionSelection, cursorKeys, isoTimestamp, namedObjectType, pageClause, planObject, plannedPage, rowsOf, rowsText,
   type NestedPlanner, type NestedValue, type NodeShape,
 } from '../../graphql/read-plan.js';
 import { userPlanner } from '../identity/user.plan.js';
@@ -100,10 +100,8 @@ export function historyPlanner(source: HistorySource, parentId = 'c.id'): Nested
       const node = planObject(ctx, { ...info, schema }, type, source.shape, selection.node, INTERACTION_NESTED, params,
         selection.cursors ? [cursorKeys(order)] : []);
       const orderBy = order.orderBy(page.backward);
-      const limit = params.add(page.limit + (selection.pageInfo ? 1 : 0), 'integer');
-      const offset = params.add(page.offset, 'integer');
       const rows = rowsText(node, `(select i.* from ${source.table} i where ${where.join(' and ')}
-                              order by ${orderBy} limit ${limit} offset ${offset}) i`, orderBy);
+                              order by ${orderBy} ${pageClause(params, page.limit + (selection.pageInfo ? 1 : 0), page.offset)}) i`, orderBy);
       const countSql = selection.totalCount
         ? `(select count(*) from ${source.table} i where ${conditions(params, parentId, args.filter).join(' and ')})::text`
         : undefined;
