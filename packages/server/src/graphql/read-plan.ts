@@ -172,9 +172,11 @@ export function planObject(
   };
 }
 
-/** A nested page's rows as one text value: a two-dimensional text array (empty: `{}`). */
-export function rowsText(node: PlannedObject, from: string, orderBy: string): string {
-  return `array(select ${node.row} from ${from} order by ${orderBy})::text`;
+/** A nested page's rows as one text value: a two-dimensional text array (empty: `{}`).
+ * `rest` is the page's `from … where … order by … limit …`, applied directly, as one
+ * level: an ordered, limited subquery re-sorted outside cost a sort per parent row. */
+export function rowsText(node: PlannedObject, rest: string): string {
+  return `array(select ${node.row} ${rest})::text`;
 }
 
 /** The records of a nested page read by `rowsText`. */

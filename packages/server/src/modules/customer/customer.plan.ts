@@ -91,10 +91,8 @@ export async function readPlannedList<T extends { id: string }>(
     : '';
   const rows = await ctx.sql.prepared<Record<string, string | null> & { n?: number }>(
     `select ${node.columns.map((column, i) => `${column} as c${i}`).join(', ')}${total}
-       from (select c.* from ${list.table} c where ${where.join(' and ') || 'true'}
-              order by ${orderBy}
-              ${pageClause(params, plan.limit + (selection.pageInfo ? 1 : 0), plan.offset)}) c
-      order by ${orderBy}`,
+       from ${list.table} c where ${where.join(' and ') || 'true'}
+      order by ${orderBy} ${pageClause(params, plan.limit + (selection.pageInfo ? 1 : 0), plan.offset)}`,
     params.values,
   );
   const names = node.columns.map((_, i) => `c${i}`);

@@ -100,8 +100,8 @@ export function historyPlanner(source: HistorySource, parentId = 'c.id'): Nested
       const node = planObject(ctx, { ...info, schema }, type, source.shape, selection.node, INTERACTION_NESTED, params,
         selection.cursors ? [cursorKeys(order)] : []);
       const orderBy = order.orderBy(page.backward);
-      const rows = rowsText(node, `(select i.* from ${source.table} i where ${where.join(' and ')}
-                              order by ${orderBy} ${pageClause(params, page.limit + (selection.pageInfo ? 1 : 0), page.offset)}) i`, orderBy);
+      const rows = rowsText(node, `from ${source.table} i where ${where.join(' and ')}
+        order by ${orderBy} ${pageClause(params, page.limit + (selection.pageInfo ? 1 : 0), page.offset)}`);
       const countSql = selection.totalCount
         ? `(select count(*) from ${source.table} i where ${conditions(params, parentId, args.filter).join(' and ')})::text`
         : undefined;
