@@ -1,6 +1,7 @@
 import { defaultFieldResolver, isObjectType, type GraphQLSchema } from 'graphql';
 import { PLAIN_CONNECTION_TYPES } from '../graphql/connection.js';
 import { buildSchema, getMetadataStorage, type PubSub } from 'type-graphql';
+import { validateArgument } from '../graphql/argument-validation.js';
 import { applyFieldGuards } from '../graphql/field-guards.js';
 import { applyGlobalIds } from '../graphql/global-id-schema.js';
 import { registerNodeSources } from '../graphql/node.js';
@@ -49,7 +50,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
-    validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+    validateFn: validateArgument,
     emitSchemaFile: false,
     pubSub: NO_PUBSUB,
   }).then((schema) =>
