@@ -35,8 +35,17 @@ const TAG_BYTES = 16;
 /** Encrypted columns, named `table.column` as in the live schema (archive tables share them). */
 export type SealedColumn = 'customer.tax_id' | 'subject_request.identifiers' | 'subject_request_bundle.content';
 
+const aads = new Map<string, Buffer>();
+
+/** The additional authenticated data of a column and key (a few, read for every value). */
 function aad(column: SealedColumn, keyId: string): Buffer {
-  return Buffer.from(`custos:${VERSION}:${keyId}:${column}`, 'utf8');
+  const name = `custos:${VERSION}:${keyId}:${column}`;
+  let data = aads.get(name);
+  if (!data) {
+    data = Buffer.from(name, 'utf8');
+    if (aads.size < 1_000) aads.set(name, data);
+  }
+  return data;
 }
 
 export function isSealed(stored: string): boolean {
@@ -60,9 +69,10 @@ export function seal(column: SealedColumn, plaintext: string, ring: KeyRing = ke
 /**
  * The plaintext of a stored value. Values without the `v1:` form are legacy plaintext
  * written before encryption existed and come back unchanged (the rotation job encrypts
- * them). `where` names the row in errors; messages never contain the value.
+ * them). `where` names the row in errors (a function when naming it costs something: it is
+ * called only for an error); messages never contain the value.
  */
-export function open(column: SealedColumn, stored: string, where: string, ring: KeyRing = keyRing()): string {
+export function open(column: SealedColumn, stored: string, where: string | (() => string), ring: KeyRing = keyRing()): string {
   const match = SEALED.exec(stored);
   if (!match) return stored;
   const [, keyId, encoded] = match as unknown as [string, string, string];
@@ -70,7 +80,7 @@ export function open(column: SealedColumn, stored: string, where: string, ring: 
   if (!key) {
     throw new DomainError(
       EncryptionErrorCode.UNKNOWN_KEY,
-      `${column} of ${where} is encrypted under key "${keyId}", which ENCRYPTION_KEY does not contain: no key with id "${keyId}" in ENCRYPTION_KEY ` +
+      `${column} of ${named(where)} is encrypted under key "${keyId}", which ENCRYPTION_KEY does not contain: no key with id "${keyId}" in ENCRYPTION_KEY ` +
         `(the value itself is intact); add that key back, after the current one`,
     );
   }
@@ -84,14 +94,16 @@ export function open(column: SealedColumn, stored: string, where: string, ring: 
   } catch {
     throw new DomainError(
       EncryptionErrorCode.DECRYPTION_FAILED,
-      `${column} of ${where} failed authenticated decryption under key "${keyId}": the value was altered (tampered) or copied from another column. ` +
+      `${column} of ${named(where)} failed authenticated decryption under key "${keyId}": the value was altered (tampered) or copied from another column. ` +
         `If every value under "${keyId}" fails, ENCRYPTION_KEY holds a different key under that id than the one they were written with`,
     );
   }
 }
 
+const named = (where: string | (() => string)) => (typeof where === 'function' ? where() : where);
+
 /** `open` for nullable columns. */
-export function openNullable(column: SealedColumn, stored: string | null, where: string, ring?: KeyRing): string | null {
+export function openNullable(column: SealedColumn, stored: string | null, where: string | (() => string), ring?: KeyRing): string | null {
   return stored == null ? null : open(column, stored, where, ring);
 }
 

@@ -53,7 +53,7 @@ export function unencryptedSensitiveFields(): GuardedField[] {
  */
 export function openCustomerRows<T extends { id: string; taxId: string | null }>(rows: T[], ring?: KeyRing): T[] {
   for (const row of rows) {
-    for (const s of SEALED_STORAGE) row[s.recordKey] = openNullable(s.column, row[s.recordKey], `customer ${idForClient('Customer', row.id)}`, ring);
+    for (const s of SEALED_STORAGE) row[s.recordKey] = openNullable(s.column, row[s.recordKey], () => `customer ${idForClient('Customer', row.id)}`, ring);
   }
   return rows;
 }

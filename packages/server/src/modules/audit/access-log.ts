@@ -88,10 +88,13 @@ function writerFor(em: EntityManager): AccessLogWriter {
 }
 
 async function insertAccessLog(sql: SqlExecutor, rows: readonly AccessLogRow[]): Promise<void> {
-  await sql.query(
+  // Each row's ids travel as one array literal (`{1,2,3}`: ids are digits), cast in SQL:
+  // as JSON they were escaped quote by quote on the way out and parsed as jsonb on the way
+  // in, the largest part of the cost of logging a guarded list (~0.5 ms per request).
+  await sql.prepared(
     `insert into access_log (actor_id, actor_role, request_id, entity_type, field, entity_ids)
-     select t.actor_id, t.actor_role, t.request_id, t.entity_type, t.field, array(select jsonb_array_elements_text(t.ids)::bigint)
-       from unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[])
+     select t.actor_id, t.actor_role, t.request_id, t.entity_type, t.field, t.ids::bigint[]
+       from unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
             as t(actor_id, actor_role, request_id, entity_type, field, ids)`,
     [
       rows.map((r) => r.actorId),
@@ -99,9 +102,19 @@ async function insertAccessLog(sql: SqlExecutor, rows: readonly AccessLogRow[]):
       rows.map((r) => r.requestId),
       rows.map((r) => r.entityType),
       rows.map((r) => r.field),
-      rows.map((r) => JSON.stringify(r.ids)),
+      rows.map((r) => idsLiteral(r.ids)),
     ],
   );
+}
+
+const ID_LIST = /^\d+(,\d+)*$/;
+
+/** Record ids as a PostgreSQL array literal; anything but database ids is refused (a
+ * comma or brace inside one would change the list). */
+function idsLiteral(ids: readonly string[]): string {
+  const list = ids.join(',');
+  if (!ID_LIST.test(list)) throw new Error('access log: record ids must be database ids');
+  return `{${list}}`;
 }
 
 /** Logs the request's full reads of personal data; resolves once they are committed. */
