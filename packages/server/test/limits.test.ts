@@ -35,6 +35,29 @@ describe('query limits', () => {
     expect(statements).toBe(0);
   });
 
+  it('counts page sizes sent as variables like page sizes written out (cost limit), before any SQL', async () => {
+    const token = await server.tokenFor('admin');
+    const auth = { authorization: `Bearer ${token}` };
+    // Refused written out (see `costly`); as variables it passed, cost counted as first: 1.
+    const byVariable = `query($a: Int!, $b: Int = 200) { ${Array.from({ length: 12 }, (_, i) => `c${i}: customers(first: $a) { nodes { name code email phone interactions(first: $b) { nodes { subject body kind occurredAt customer { name owner { displayName } } } } } }`).join(' ')} }`;
+    let refused: { status: number; body: any } | undefined;
+    const statements = await statementsDuring(server.db, async () => {
+      refused = await server.post({ query: byVariable, variables: { a: 200 } }, auth);
+    });
+    const written = await server.post({ query: costly }, auth);
+    expect(refused!.status).toBe(400);
+    expect(refused!.body.data).toBeUndefined();
+    expect(refused!.body.errors[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    // The same cost as the document with the numbers written out.
+    expect(refused!.body.errors[0].message).toBe(written.body.errors[0].message);
+    expect(statements).toBe(0);
+    // Small pages by variable still pass, and so does a document whose page sizes are unset.
+    const small = await server.post({ query: byVariable, variables: { a: 2, b: 2 } }, auth);
+    expect(small.body.errors).toBeUndefined();
+    const list = await server.post({ query: 'query($n: Int) { customers(first: $n) { nodes { name } } }', variables: {} }, auth);
+    expect(list.body.errors).toBeUndefined();
+  });
+
   it('answers a syntax error, and a document past the token limit, with GRAPHQL_PARSE_FAILED (400)', async () => {
     const token = await server.tokenFor('admin');
     const syntax = await server.post({ query: '{ customers { nodes { name }' }, { authorization: `Bearer ${token}` });

@@ -41,7 +41,7 @@ export function createApollo(app: FastifyInstance, schema: GraphQLSchema, config
       fastifyApolloDrainPlugin(app) as unknown as ApolloServerPlugin<RequestContext>,
       ...(limits.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
       ...(config.PERSISTED_OPERATIONS === 'only' ? [registeredOnlyPlugin(extras.registry)] : []),
-      authPlugin(!config.isProduction),
+      authPlugin(!config.isProduction, limits.checkOperation),
       retryAfterPlugin(),
       fieldDenialsPlugin(),
       localizationPlugin(),

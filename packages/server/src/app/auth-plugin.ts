@@ -38,11 +38,17 @@ const unauthenticated = (message: string) =>
  * token's user is confirmed once per operation. At the end, the request's full reads
  * of personal data are written to the access log in one statement.
  */
-export function authPlugin(introspection: boolean): ApolloServerPlugin<RequestContext> {
+export function authPlugin(
+  introspection: boolean,
+  /** Checks of the operation that need its variables (the cost limit on page sizes sent
+   * as variables), run first: still before any SQL. */
+  checkOperation: (document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined) => void = () => undefined,
+): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ contextValue, operation, document }) {
+        async didResolveOperation({ contextValue, operation, document, request }) {
+          if (operation) checkOperation(document, operation, request.variables);
           if (!contextValue.claims) {
             if (operation && isPublic(operation, document, introspection)) return;
             throw unauthenticated('Sign in first: send Authorization: Bearer <token>');

@@ -1,5 +1,7 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { DocumentNode, OperationDefinitionNode } from 'graphql';
 import type { Config } from '../config.js';
+import { checkVariableCost, type CostWeights } from './variable-cost.js';
 
 /**
  * Depth, alias, cost, token and directive limits, checked while the document is
@@ -8,12 +10,13 @@ import type { Config } from '../config.js';
  * owner → field); GraphQL Armor's default of 6 would refuse it.
  */
 export function queryLimits(config: Config) {
+  const cost: CostWeights = { maxCost: config.MAX_QUERY_COST, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 };
   const armor = new ApolloArmor({
     // Fragments are not levels: a Relay client's compiled query (fields spread through
     // nested fragments) must count exactly like the same fields written out.
     maxDepth: { n: config.MAX_QUERY_DEPTH, ignoreIntrospection: true, flattenFragments: true, exposeLimits: true },
     maxAliases: { n: config.MAX_QUERY_ALIASES, exposeLimits: true },
-    costLimit: { maxCost: config.MAX_QUERY_COST, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, ignoreIntrospection: true, exposeLimits: true },
+    costLimit: { ...cost, ignoreIntrospection: true, exposeLimits: true },
     // The token limit is graphql-js's own (`parseOptions.maxTokens` in app/apollo.ts):
     // Armor's version parses in a plugin hook and throws out of Apollo's pipeline, which
     // answered every syntax error with a 500.
@@ -21,5 +24,12 @@ export function queryLimits(config: Config) {
     maxDirectives: { n: 20, exposeLimits: true },
     blockFieldSuggestion: { enabled: config.isProduction },
   });
-  return armor.protect();
+  return {
+    ...armor.protect(),
+    /** The cost limit again with the request's variables (page sizes sent as variables);
+     * throws a GRAPHQL_VALIDATION_FAILED error. */
+    checkOperation(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): void {
+      checkVariableCost(document, operation, variables, cost);
+    },
+  };
 }
