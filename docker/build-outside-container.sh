@@ -81,7 +81,7 @@ port=$(node -e "const s=require('net').createServer().listen(0,()=>{console.log(
   DATABASE_HOST=127.0.0.1 DATABASE_PORT="$pg_port" DATABASE_NAME=custos DATABASE_USER=custos \
   DATABASE_PASSWORD_FILE="$secrets/postgres_password.strict" JWT_SECRET_FILE="$secrets/jwt_secret" \
   BACKUP_KEY_FILE="$secrets/backup_key" ENCRYPTION_KEY_FILE="$secrets/encryption_key" \
-  METRICS_TOKEN_FILE="$secrets/metrics_token" LOG_LEVEL=warn node dist/server.js > "$work/server.log" 2>&1) &
+  METRICS_TOKEN_FILE="$secrets/metrics_token" LOG_LEVEL=warn node --experimental-async-context-frame dist/server.js > "$work/server.log" 2>&1) &
 server_pid=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.2; done
 check() { if eval "$2"; then echo "ok: $1"; else echo "FAILED: $1" >&2; cat "$work/server.log" >&2; exit 1; fi; }

@@ -15,7 +15,8 @@ const POSTGRAPHILE_MAIN = fileURLToPath(new URL('../postgraphile/server.mjs', im
  * with its background workers off so nothing but requests touches the database. */
 export function startCustos(databaseUrl, { CUSTOS_BUILD, ...env } = {}, nodeArgs = []) {
   return startServer({
-    nodeArgs,
+    // As deployed (scripts/start.mjs, docker/Dockerfile).
+    nodeArgs: ['--experimental-async-context-frame', ...nodeArgs],
     name: 'custos',
     script: CUSTOS_BUILD === 'modules' ? CUSTOS_MODULES_MAIN : CUSTOS_MAIN,
     env: {

@@ -24,7 +24,8 @@ export async function startServer(env: Record<string, string> = {}, timeoutMs = 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'custos-e2e-'));
   // As root, embedded PostgreSQL runs as the `postgres` user, which must enter the directory.
   chmodSync(dataDir, 0o755);
-  const child: ChildProcess = spawn(process.execPath, [path.join(serverDir, 'dist/server.js')], {
+  // As production starts it (scripts/start.mjs, docker/Dockerfile).
+  const child: ChildProcess = spawn(process.execPath, ['--experimental-async-context-frame', path.join(serverDir, 'dist/server.js')], {
     cwd: serverDir,
     env: {
       ...process.env,
