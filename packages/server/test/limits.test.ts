@@ -49,7 +49,7 @@ describe('query limits', () => {
     expect(refused!.body.data).toBeUndefined();
     expect(refused!.body.errors[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
     // The same cost as the document with the numbers written out.
-    expect(refused!.body.errors[0].message).toBe(written.body.errors[0].message);
+    expect(refused!.body.errors[0].message).toBe(written.body.errors?.[0]?.message);
     expect(statements).toBe(0);
     // Small pages by variable still pass, and so does a document whose page sizes are unset.
     const small = await server.post({ query: byVariable, variables: { a: 2, b: 2 } }, auth);
