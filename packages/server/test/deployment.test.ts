@@ -179,7 +179,7 @@ describe('docker/Dockerfile', () => {
     expect(dockerfile).toMatch(/^USER node$/m);
     // Liveness probes /healthz: a database restart must not get the container killed.
     expect(dockerfile).toMatch(/^HEALTHCHECK .*\n.*healthz/m);
-    expect(dockerfile).toMatch(/^CMD \["node", "dist\/server\.js"\]$/m);
+    expect(dockerfile).toMatch(/^CMD \["node", "--experimental-async-context-frame", "dist\/server\.js"\]$/m);
     const pnpm = /pnpm@(\S+)/.exec(dockerfile)![1];
     const root = JSON.parse(fs.readFileSync(path.join(rootDir, 'package.json'), 'utf8'));
     expect(`pnpm@${pnpm}`).toBe(root.packageManager);
