@@ -7,7 +7,7 @@ export async function statementsDuring(url, work) {
   return (await sqlDuring(url, work)).statements;
 }
 
-/** Statements and their execution time in PostgreSQL (ms, planning excluded) during `work`. */
+/** Statements, their execution time and their planning time in PostgreSQL (ms) during `work`. */
 export async function sqlDuring(url, work) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -17,10 +17,11 @@ export async function sqlDuring(url, work) {
     await client.query(`select pg_stat_statements_reset(0, ${dbid}, 0)`);
     await work();
     const { rows: [row] } = await client.query(
-      `select coalesce(sum(calls), 0)::int as n, coalesce(sum(total_exec_time), 0)::float8 as ms from pg_stat_statements
+      `select coalesce(sum(calls), 0)::int as n, coalesce(sum(total_exec_time), 0)::float8 as ms,
+              coalesce(sum(total_plan_time), 0)::float8 as plan_ms from pg_stat_statements
         where dbid = ${dbid} and toplevel and query not ilike '%pg_stat_statements%'`,
     );
-    return { statements: row.n, ms: row.ms };
+    return { statements: row.n, ms: row.ms, planMs: row.plan_ms };
   } finally {
     await client.end();
   }
