@@ -181,6 +181,12 @@ describe('subscriptions over graphql-ws', () => {
     const deep = await watch('admin', `subscription { customerChanged { customer { owner { id } interactions { nodes { customer { interactions { nodes { customer { interactions { nodes { id } } } } } } } } } } }`);
     const end = await deep.ended;
     expect(end.error).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }) })]);
+    // Page sizes sent as variables count towards the cost limit as over HTTP.
+    const pages = `subscription($n: Int, $m: Int) { customerChanged { customer { interactions(first: $n) { nodes { customer { interactions(first: $m) { nodes { id subject body } } } } } } } }`;
+    const costly = await watch('admin', pages, { n: 200, m: 200 });
+    expect((await costly.ended).error).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/Query Cost limit of 20000 exceeded/), extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }) }),
+    ]);
   });
 
   it('runs registered operations only under PERSISTED_OPERATIONS=only', async () => {

@@ -121,7 +121,8 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
     return inSpan('graphql', {}, async () => handler.call(this, req, reply));
   };
   app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler: graphql });
-  registerSubscriptions(app, schema, { orm, config, tokens, registry, validationRules: queryLimits(config).validationRules });
+  const limits = queryLimits(config);
+  registerSubscriptions(app, schema, { orm, config, tokens, registry, validationRules: limits.validationRules, checkOperation: limits.checkOperation });
 
   registerExportRoute(app, orm, config, tokens);
   for (const module of MODULES) module.routes?.(app, { orm, config, tokens });

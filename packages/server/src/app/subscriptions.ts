@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { FastifyInstance } from 'fastify';
-import { GraphQLError, getOperationAST, parse, validate, type ExecutionResult, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GraphQLError, getOperationAST, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { decodeJwt } from 'jose';
@@ -42,6 +42,8 @@ export interface SubscriptionDeps {
   tokens: TokenSigner;
   registry: OperationRegistry;
   validationRules: readonly ValidationRule[];
+  /** The checks that need the operation's variables (graphql/limits.ts `checkOperation`). */
+  checkOperation: (document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined) => void;
 }
 
 /** Parse and validation errors with the codes Apollo gives them over HTTP. */
@@ -101,8 +103,15 @@ export function registerSubscriptions(app: FastifyInstance, schema: GraphQLSchem
         }
         const errors = validate(schema, document, deps.validationRules);
         if (errors.length) return errors.map((error) => coded(error, 'GRAPHQL_VALIDATION_FAILED'));
-        if (getOperationAST(document, payload.operationName)?.operation !== 'subscription') {
+        const operation = getOperationAST(document, payload.operationName);
+        if (operation?.operation !== 'subscription') {
           return [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', { extensions: { code: 'BAD_USER_INPUT' } })];
+        }
+        // The cost limit with the variables (page sizes sent as variables), as over HTTP.
+        try {
+          deps.checkOperation(document, operation, payload.variables ?? undefined);
+        } catch (error) {
+          return [coded(error as GraphQLError, 'GRAPHQL_VALIDATION_FAILED')];
         }
         const contextValue: RequestContext = {
           ...createRequestContext(orm, config, tokens, `ws:${id}`, ctx.extra.claims ?? null),
