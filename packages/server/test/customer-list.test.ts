@@ -66,6 +66,25 @@ async function pageThrough(variables: Record<string, unknown>, size: number, bac
 }
 
 describe('customers list', () => {
+  it('answers as UTF-8 bytes whose length is the Content-Length, names in Chinese intact', async () => {
+    // The body is encoded once and sent as bytes (app/server.ts): the header must count
+    // bytes, not UTF-16 characters, or a client would cut the JSON short.
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await server.tokenFor('admin')}` },
+      body: JSON.stringify({ query: `{ customers(first: 60, orderBy: [{ field: NAME, direction: ASC }]) { nodes { name tags } } }` }),
+    });
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(Number(res.headers.get('content-length'))).toBe(bytes.length);
+    const body = JSON.parse(bytes.toString('utf8'));
+    const names: string[] = body.data.customers.nodes.map((n: { name: string }) => n.name);
+    expect(names.filter((name) => name === '北京同名公司')).toHaveLength(18);
+    expect(body.data.customers.nodes.some((n: { tags: string[] }) => n.tags.includes('华东'))).toBe(true);
+    expect(bytes.length).toBeGreaterThan(bytes.toString('utf8').length);
+  });
+
   it('lists ACTIVE customers only by default, newest first, with totalCount', async () => {
     const res = await server.gql(LIST, { first: 5 });
     expect(res.errors).toBeUndefined();

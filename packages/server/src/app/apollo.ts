@@ -56,5 +56,8 @@ export function createApollo(app: FastifyInstance, schema: GraphQLSchema, config
     hideSchemaDetailsFromClientErrors: config.isProduction,
     csrfPrevention: true,
     formatError: (formatted, error) => formatError(formatted, error, logUnexpected),
+    // Apollo's default appends a newline, which makes the body a two-part string that
+    // V8 copies whole before it can be measured or encoded (server.ts sends it as bytes).
+    stringifyResult: (value) => JSON.stringify(value),
   });
 }
