@@ -91,6 +91,7 @@ const startLoad = os.loadavg();
 const cluster = await openCluster({ dataDir });
 const table = [];
 const details = [];
+const guardRounds = [];
 const servers = [];
 try {
   const seeded = await ensureSeeded(cluster, { customers: Number(values.customers), interactions: Number(values.interactions), say });
@@ -254,25 +255,38 @@ try {
   if (!skip.has('guards')) {
     say('guards');
     const custos = sides[0];
+    const stripped = await startCustos(seeded.url, { CUSTOS_BUILD: 'unguarded' });
+    servers.push(stripped);
     const { rows, summary } = await compareGuards({
       url: custos.server.url,
+      strippedUrl: stripped.url,
       headers: { ADMIN: admin, SUPPORT: tokens['support@example.com'] },
       seconds,
       rounds,
       connections,
       warmup: Math.min(5, seconds),
     });
-    const [unguarded, ...guarded] = summary;
-    for (const g of guarded) {
+    const [unguarded, ...rest] = summary;
+    const strippedRun = rest.at(-1);
+    for (const g of rest.slice(0, -1)) {
       table.push({
-        metric: `guarded vs unguarded: ${g.name}`,
+        metric: `guarded vs same query, guards stripped: ${g.name}`,
+        Custos: g.rps.toFixed(1),
+        PostGraphile: '',
+        ratio: ratioText(g.vsStripped),
+        spread: `ratios ${g.strippedRatios.map((r) => r.toFixed(2)).join(', ')}`,
+        notes: `stripped build ${strippedRun.rps.toFixed(1)} req/s (guarded fields, decrypted, no masks, denials or access log); customers(first: 50) × 5 interactions; median of ${rounds} interleaved rounds' ratios`,
+      });
+      table.push({
+        metric: `guarded vs unguarded fields: ${g.name}`,
         Custos: g.rps.toFixed(1),
         PostGraphile: '',
         ratio: ratioText(g.ratio),
-        spread: `ratios ${rows.filter((r) => r.variant === g.name).map((r) => r['vs unguarded']).join(', ')}`,
-        notes: `unguarded ${unguarded.rps.toFixed(1)} req/s; customers(first: 50) × 5 interactions; median of ${rounds} interleaved rounds' ratios`,
+        spread: `ratios ${g.ratios.map((r) => r.toFixed(2)).join(', ')}`,
+        notes: `unguarded fields ${unguarded.rps.toFixed(1)} req/s (other, smaller columns, nothing to decrypt); customers(first: 50) × 5 interactions; median of ${rounds} interleaved rounds' ratios`,
       });
     }
+    guardRounds.push(...rows);
   }
 } finally {
   for (const s of servers) await s.stop();
@@ -285,4 +299,8 @@ console.log(markdown(table));
 if (details.length) {
   console.log('\n### Rounds\n');
   console.log(markdown(details));
+}
+if (guardRounds.length) {
+  console.log('\n### Guards rounds\n');
+  console.log(markdown(guardRounds));
 }

@@ -1,6 +1,6 @@
 // Throughput of the customers query with guarded fields vs the same shape with unguarded
 // fields, against one server, interleaved round by round so machine noise hits both.
-import { load } from './load.mjs';
+import { graphql, load } from './load.mjs';
 import { median, ratioText } from './stats.mjs';
 
 export const GUARDED = `{ customers(first: 50) { nodes { id name email phone address notes taxId interactions(first: 5) { nodes { subject body amount currency } } } } }`;
@@ -10,29 +10,55 @@ export const GUARD_VARIANTS = [
   { name: 'guarded fields, FULL + access log (ADMIN)', query: GUARDED, role: 'ADMIN' },
   { name: 'guarded fields, MASKED/NONE (SUPPORT)', query: GUARDED, role: 'SUPPORT' },
 ];
+/** The guarded query on a build without field guards (lib/servers.mjs, CUSTOS_BUILD=
+ * unguarded): "the same query unguarded", so the ratio is the cost of the guards, masks,
+ * denials and access log alone, not of the guarded query's larger values. */
+export const STRIPPED_VARIANT = { name: 'guarded fields, guards stripped from the build (ADMIN)', query: GUARDED, role: 'ADMIN', stripped: true };
 
 /**
  * `headers` holds the request headers per role (ADMIN, SUPPORT). Returns a row per
  * variant and round, and per guarded variant the median of its per-round ratios to the
- * unguarded run of the same round.
+ * unguarded-fields run of the same round and, with `strippedUrl` (a server built without
+ * guards), to the same query on that server.
  */
-export async function compareGuards({ url, headers, seconds = 8, rounds = 2, connections = 10, warmup = seconds }) {
-  const run = (v, s) => load({ url: `${url}/graphql`, query: v.query, headers: headers[v.role], connections, seconds: s });
-  for (const v of GUARD_VARIANTS) await run(v, warmup); // warm-up, not reported
+export async function compareGuards({ url, strippedUrl, headers, seconds = 8, rounds = 2, connections = 10, warmup = seconds }) {
+  const variants = strippedUrl ? [...GUARD_VARIANTS, STRIPPED_VARIANT] : GUARD_VARIANTS;
+  if (strippedUrl) {
+    // The stripped build must really be without guards (SUPPORT reads tax ids there), or
+    // its ratio would measure nothing.
+    const data = await graphql(`${strippedUrl}/graphql`, GUARDED, {}, headers.SUPPORT);
+    if (!data.customers.nodes.some((n) => n.taxId)) throw new Error('the stripped build still guards Customer.taxId');
+  }
+  const run = (v, s) => load({ url: `${v.stripped ? strippedUrl : url}/graphql`, query: v.query, headers: headers[v.role], connections, seconds: s });
+  for (const v of variants) await run(v, warmup); // warm-up, not reported
   const rows = [];
-  const ratios = Object.fromEntries(GUARD_VARIANTS.map((v) => [v.name, []]));
-  const rps = Object.fromEntries(GUARD_VARIANTS.map((v) => [v.name, []]));
+  const rps = Object.fromEntries(variants.map((v) => [v.name, []]));
   for (let round = 1; round <= rounds; round += 1) {
-    let baseline;
-    for (const v of GUARD_VARIANTS) {
+    // The side that goes first alternates, so drift in the machine's load hits all alike.
+    for (const v of round % 2 ? variants : [...variants].reverse()) {
       const r = await run(v, seconds);
-      baseline ??= r.rps;
-      // A round in which no request of one side finished has no ratio.
-      if (r.rps > 0 && baseline > 0) ratios[v.name].push(r.rps / baseline);
       rps[v.name].push(r.rps);
-      rows.push({ round, variant: v.name, 'req/s': r.rps.toFixed(1), 'p99 ms': r.p99, 'vs unguarded': ratioText(r.rps / baseline), 'timeouts (> 30 s)': r.timeouts });
+      rows.push({ round, variant: v.name, 'req/s': r.rps.toFixed(1), 'p99 ms': r.p99, 'timeouts (> 30 s)': r.timeouts });
     }
   }
-  const summary = GUARD_VARIANTS.map((v) => ({ name: v.name, rps: median(rps[v.name]), ratio: ratios[v.name].length ? median(ratios[v.name]) : NaN }));
+  // A round in which no request of one side finished has no ratio.
+  const ratiosTo = (name, base) => rps[name].map((x, i) => x / rps[base][i]).filter((x) => Number.isFinite(x) && x > 0);
+  for (const row of rows) {
+    const i = row.round - 1;
+    row['vs unguarded fields'] = ratioText(rps[row.variant][i] / rps[GUARD_VARIANTS[0].name][i]);
+    if (strippedUrl) row['vs same query, guards stripped'] = ratioText(rps[row.variant][i] / rps[STRIPPED_VARIANT.name][i]);
+  }
+  const summary = variants.map((v) => {
+    const ratio = ratiosTo(v.name, GUARD_VARIANTS[0].name);
+    const stripped = strippedUrl ? ratiosTo(v.name, STRIPPED_VARIANT.name) : [];
+    return {
+      name: v.name,
+      rps: median(rps[v.name]),
+      ratio: ratio.length ? median(ratio) : NaN,
+      ratios: ratio,
+      vsStripped: stripped.length ? median(stripped) : NaN,
+      strippedRatios: stripped,
+    };
+  });
   return { rows, summary };
 }
