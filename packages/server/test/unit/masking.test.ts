@@ -30,6 +30,9 @@ describe('mask', () => {
     expect(mask('amount', '1234.50')).toBe('***');
     expect(mask('text', '张三丰 called twice')).toBe('张***');
     expect(mask('text', '')).toBe('');
+    // A character outside the BMP stays whole, never half a surrogate pair.
+    expect(mask('text', '𠀋 rare name')).toBe('𠀋***');
+    expect(mask('email', '😀x@example.com')).toBe('😀***@example.com');
   });
 
   it('passes null through and never returns the value', () => {
