@@ -1,6 +1,6 @@
 // Throughput of the customers query with guarded fields vs the same shape with unguarded
 // fields, against one server, interleaved round by round so machine noise hits both.
-import { graphql, load } from './load.mjs';
+import { load } from './load.mjs';
 import { median, ratioText } from './stats.mjs';
 
 export const GUARDED = `{ customers(first: 50) { nodes { id name email phone address notes taxId interactions(first: 5) { nodes { subject body amount currency } } } } }`;
@@ -24,10 +24,14 @@ export const STRIPPED_VARIANT = { name: 'guarded fields, guards stripped from th
 export async function compareGuards({ url, strippedUrl, headers, seconds = 8, rounds = 2, connections = 10, warmup = seconds }) {
   const variants = strippedUrl ? [...GUARD_VARIANTS, STRIPPED_VARIANT] : GUARD_VARIANTS;
   if (strippedUrl) {
-    // The stripped build must really be without guards (SUPPORT reads tax ids there), or
-    // its ratio would measure nothing.
-    const data = await graphql(`${strippedUrl}/graphql`, GUARDED, {}, headers.SUPPORT);
-    if (!data.customers.nodes.some((n) => n.taxId)) throw new Error('the stripped build still guards Customer.taxId');
+    // The stripped build must really be without guards (SUPPORT reads whole email
+    // addresses there, masked ones through the guards), or its ratio would measure nothing.
+    const emails = async (base) => {
+      const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers.SUPPORT }, body: JSON.stringify({ query: GUARDED }) });
+      return (await res.json()).data.customers.nodes.map((n) => n.email).filter(Boolean);
+    };
+    if (!(await emails(url)).every((e) => e.includes('***'))) throw new Error('the server under test does not mask SUPPORT\'s email addresses');
+    if ((await emails(strippedUrl)).some((e) => e.includes('***'))) throw new Error('the stripped build still masks SUPPORT\'s email addresses');
   }
   const run = (v, s) => load({ url: `${v.stripped ? strippedUrl : url}/graphql`, query: v.query, headers: headers[v.role], connections, seconds: s });
   for (const v of variants) await run(v, warmup); // warm-up, not reported
