@@ -42,6 +42,7 @@ const SCRIPTS = { modules: () => CUSTOS_MODULES_MAIN, unguarded: unguardedBundle
  * with its background workers off so nothing but requests touches the database.
  * `CUSTOS_BUILD`: `modules` (unbundled) or `unguarded` (see unguardedBundle). */
 export function startCustos(databaseUrl, { CUSTOS_BUILD, ...env } = {}, nodeArgs = []) {
+  if (CUSTOS_BUILD && !SCRIPTS[CUSTOS_BUILD]) throw new Error(`CUSTOS_BUILD=${CUSTOS_BUILD}: expected one of ${Object.keys(SCRIPTS).join(', ')}`);
   return startServer({
     // As deployed (scripts/start.mjs, docker/Dockerfile).
     nodeArgs: ['--experimental-async-context-frame', ...nodeArgs],
