@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import type { OperationCheck } from '../graphql/limits.js';
 import { DomainError } from '../common/domain-error.js';
 import { flushAccessLog } from '../modules/audit/access-log.js';
 import { authenticate } from '../modules/identity/auth.service.js';
@@ -42,7 +43,7 @@ export function authPlugin(
   introspection: boolean,
   /** Checks of the operation that need its variables (the cost limit on page sizes sent
    * as variables), run first: still before any SQL. */
-  checkOperation: (document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined) => void = () => undefined,
+  checkOperation: OperationCheck = () => undefined,
 ): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { FastifyInstance } from 'fastify';
-import { GraphQLError, getOperationAST, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule } from 'graphql';
+import { GraphQLError, getOperationAST, parse, validate, type ExecutionResult, type GraphQLSchema, type ValidationRule } from 'graphql';
+import type { OperationCheck } from '../graphql/limits.js';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { decodeJwt } from 'jose';
@@ -43,7 +44,7 @@ export interface SubscriptionDeps {
   registry: OperationRegistry;
   validationRules: readonly ValidationRule[];
   /** The checks that need the operation's variables (graphql/limits.ts `checkOperation`). */
-  checkOperation: (document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined) => void;
+  checkOperation: OperationCheck;
 }
 
 /** Parse and validation errors with the codes Apollo gives them over HTTP. */

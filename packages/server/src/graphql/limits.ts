@@ -3,6 +3,10 @@ import type { DocumentNode, OperationDefinitionNode } from 'graphql';
 import type { Config } from '../config.js';
 import { checkVariableCost, type CostWeights } from './variable-cost.js';
 
+/** A check of an operation that needs its variables (the cost limit on page sizes sent as
+ * variables); throws a GRAPHQL_VALIDATION_FAILED error. HTTP and WebSocket both run it. */
+export type OperationCheck = (document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined) => void;
+
 /**
  * Depth, alias, cost, token and directive limits, checked while the document is
  * validated, before any resolver or SQL runs. Depth 10 fits the deepest screen the
@@ -26,10 +30,7 @@ export function queryLimits(config: Config) {
   });
   return {
     ...armor.protect(),
-    /** The cost limit again with the request's variables (page sizes sent as variables);
-     * throws a GRAPHQL_VALIDATION_FAILED error. */
-    checkOperation(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): void {
-      checkVariableCost(document, operation, variables, cost);
-    },
+    /** The cost limit again with the request's variables. */
+    checkOperation: ((document, operation, variables) => checkVariableCost(document, operation, variables, cost)) as OperationCheck,
   };
 }
