@@ -121,4 +121,34 @@ describe('access log', () => {
     const after = (await server.db.query<{ n: number }>(`select count(*)::int as n from access_log`))[0]!.n;
     expect(after).toBe(before + 2);
   });
+
+  it('withholds the answer when its access-log rows cannot be written, with a masked error', async () => {
+    const id = await insertCustomer(server.db, { name: 'unloggable', email: 'unloggable@example.com' });
+    // The INSERT of rows naming this customer fails; every other read is logged as before.
+    await server.db.query(`create function refuse_test_access_log() returns trigger language plpgsql as $$
+      begin
+        if new.entity_ids @> array[${Number(id)}]::bigint[] then raise exception 'access log refused by the test'; end if;
+        return new;
+      end $$`);
+    await server.db.query(`create trigger refuse_test_access_log before insert on access_log for each row execute function refuse_test_access_log()`);
+    try {
+      const token = await server.tokenFor('admin');
+      const refused = await server.post({ query: `{ customer(id: "${gid('Customer', id)}") { id name email } }` }, { authorization: `Bearer ${token}` });
+      expect(refused.status).toBe(500);
+      expect(refused.body.data).toBeUndefined();
+      expect(refused.body.errors).toEqual([expect.objectContaining({ message: 'Internal server error', extensions: expect.objectContaining({ code: 'INTERNAL_SERVER_ERROR' }) })]);
+      expect(JSON.stringify(refused.body)).not.toContain('unloggable');
+      expect(JSON.stringify(refused.body)).not.toContain('refused by the test');
+      // Without a full read of personal data there is nothing to log, and the answer goes out.
+      const masked = await server.as('support')(`{ customer(id: "${gid('Customer', id)}") { name email } }`);
+      expect(masked.errors).toBeUndefined();
+      expect(masked.data.customer.email).not.toBe('unloggable@example.com');
+      const other = await server.post({ query: `{ customer(id: "${gid('Customer', own.sales1[1]!)}") { email } }` }, { authorization: `Bearer ${token}` });
+      expect(other.status).toBe(200);
+      expect(other.body.data).toEqual({ customer: { email: 'sales1.1@example.com' } });
+    } finally {
+      await server.db.query(`drop trigger refuse_test_access_log on access_log`);
+      await server.db.query(`drop function refuse_test_access_log()`);
+    }
+  });
 });

@@ -64,7 +64,9 @@ export function authPlugin(
           }
         },
         async willSendResponse({ contextValue }) {
-          await flushAccessLog(contextValue);
+          const committed = flushAccessLog(contextValue);
+          if (contextValue.holdAnswerUntil) contextValue.holdAnswerUntil(committed);
+          else await committed;
         },
       };
     },

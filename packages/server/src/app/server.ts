@@ -19,6 +19,7 @@ import { MODULES } from './modules.js';
 import { OperationRegistry } from '../graphql/persisted-operations.js';
 import type { DatabaseState } from '../db/database.js';
 import { createApollo } from './apollo.js';
+import { formatError } from './error-map.js';
 import { registerSubscriptions } from './subscriptions.js';
 import { queryLimits } from '../graphql/limits.js';
 import { registerHealth } from '../http/health.js';
@@ -100,6 +101,8 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
   const apollo = createApollo(app, schema, config, { registry, metrics });
   await apollo.start();
   const tokens = new TokenSigner(jwtSecret(config), config.ACCESS_TOKEN_TTL_SECONDS);
+  /** Each GraphQL request's access-log commit, handed over by the auth plugin. */
+  const accessLogCommits = new WeakMap<object, Promise<void>>();
   const handler = fastifyApolloHandler<RequestContext>(apollo, {
     // Only the signature is checked here (no SQL); the user is confirmed after the
     // document has passed validation and the query limits.
@@ -113,13 +116,38 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
         // Thrown before any plugin runs, so translated here.
         if (!claims) throw unauthenticated(localizeForCode('The token is invalid or expired; sign in again', 'UNAUTHENTICATED', language));
       }
-      return { ...createRequestContext(orm, config, tokens, String(req.id), claims), log: req.log, clientAddress: req.ip, language };
+      const holdAnswerUntil = (committed: Promise<void>) => {
+        // Awaited by the route below; the catch only keeps a failure that never reaches it
+        // (Apollo failing after this hook) from being an unhandled rejection.
+        committed.catch(() => undefined);
+        accessLogCommits.set(req, committed);
+      };
+      return { ...createRequestContext(orm, config, tokens, String(req.id), claims), log: req.log, clientAddress: req.ip, language, holdAnswerUntil };
     },
   });
   // One span per operation; the observability plugin names it once the operation is known.
   // Typed by the integration as answering strings; asBytes turns them into bytes.
+  // The answer is encoded while the request's access-log INSERT is in flight and leaves only
+  // once that INSERT is committed: a read nobody logged is never sent, and the wait for the
+  // commit no longer comes before the encoding (docs/developers/decisions.md#the-access-log-by-group-commit-before-the-answer).
   const graphql: RouteHandlerMethod = function (this: FastifyInstance, req, reply) {
-    return inSpan('graphql', {}, async () => asBytes(await handler.call(this, req as never, reply as never)));
+    return inSpan('graphql', {}, async () => {
+      const body = asBytes(await handler.call(this, req as never, reply as never));
+      const committed = accessLogCommits.get(req);
+      if (committed) {
+        try {
+          await committed;
+        } catch (error) {
+          const logged = (e: unknown) => {
+            req.log.error({ err: e }, 'access log not written: the answer is withheld');
+            return String(req.id);
+          };
+          void reply.code(500);
+          return asBytes(JSON.stringify({ errors: [formatError({ message: 'Internal server error' }, error, logged)] }));
+        }
+      }
+      return body;
+    });
   };
   app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler: graphql });
   const limits = queryLimits(config);

@@ -62,6 +62,10 @@ export interface RequestContext {
   clientAddress?: string;
   /** The language errors and messages for people are answered in (Accept-Language; English outside HTTP). */
   language: Language;
+  /** Over HTTP: receives the commit of the request's access-log rows, which the route
+   * awaits after encoding the answer and before sending it (the INSERT runs while the
+   * answer is encoded). Elsewhere the plugin awaits the commit itself. */
+  holdAnswerUntil?: (committed: Promise<void>) => void;
   /** The process's change listener (PostgreSQL LISTEN), for subscriptions; absent outside them. */
   live?: ChangeFeed;
   /** Set only while an approved four-eyes request runs its operation (modules/approval): the
