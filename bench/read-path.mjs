@@ -22,6 +22,7 @@ import { graphql, load } from './lib/load.mjs';
 import { ensureSeeded } from './lib/seed.mjs';
 import { startCustos, startPostGraphile, tokensFor } from './lib/servers.mjs';
 import { sqlDuring } from './lib/sql-count.mjs';
+import pg from 'pg';
 import { fmt, markdown, median, ratioText } from './lib/stats.mjs';
 
 const { values } = parseArgs({
@@ -87,6 +88,19 @@ async function probed(start, name) {
 const parseEnv = (text) => Object.fromEntries(text.split(/\s+/).filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
 const variants = [{ name: 'Custos', env: {} }, ...(values.also ? [{ name: `Custos ${values.also}`, env: parseEnv(values.also) }] : [])];
 
+async function accessLogSize(url) {
+  const client = new pg.Client(url);
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    const { rows } = await client.query(`select count(*)::bigint::text as n, pg_size_pretty(pg_total_relation_size('access_log')) as size from access_log`);
+    return rows[0];
+  } finally {
+    await client.end();
+  }
+}
+
+let accessLog;
 const startLoad = os.loadavg();
 const cluster = await openCluster({ dataDir });
 const table = [];
@@ -99,6 +113,9 @@ try {
   await orm.close(true);
   const tokens = await tokensFor(seeded.url, ['admin@example.com', 'support@example.com']);
   const admin = tokens['admin@example.com'];
+  // The access log only grows (every guarded round adds to it), and its size is part of
+  // what ADMIN's guarded reads cost: printed so runs on the same data can be compared.
+  accessLog = await accessLogSize(seeded.url);
 
   if (!skip.has('startup')) {
     say('start-up');
@@ -294,7 +311,7 @@ try {
 }
 
 console.log(`\n## Read path vs PostGraphile — ${new Date().toISOString()}\n`);
-console.log(`${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; load average at start ${startLoad.map((l) => l.toFixed(1)).join(' / ')}, at end ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}. Shared machine: compare ratios from the same rounds.\n`);
+console.log(`${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; load average at start ${startLoad.map((l) => l.toFixed(1)).join(' / ')}, at end ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}. Shared machine: compare ratios from the same rounds.${accessLog ? ` Access log at start: ${Number(accessLog.n).toLocaleString('en')} rows, ${accessLog.size}.` : ''}\n`);
 console.log(markdown(table));
 if (details.length) {
   console.log('\n### Rounds\n');
