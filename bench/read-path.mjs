@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openOrm } from '@custos/server/dist/db/orm.js';
 import { openCluster } from './lib/cluster.mjs';
-import { compareGuards } from './lib/guards.mjs';
+import { compareGuards, GUARD_VARIANTS, STRIPPED_VARIANT } from './lib/guards.mjs';
 import { graphql, load } from './lib/load.mjs';
 import { ensureSeeded } from './lib/seed.mjs';
 import { startCustos, startPostGraphile, tokensFor } from './lib/servers.mjs';
@@ -207,11 +207,13 @@ try {
   if (!skip.has('throughput')) {
     for (const first of pages) {
       say(`throughput, page ${first}`);
-      const run = (s, secs) => load({ url: s.url, query: s.query, variables: { first }, headers: s.headers, connections, seconds: secs });
+      const options = (s, secs) => ({ url: s.url, query: s.query, variables: { first }, headers: s.headers, connections, seconds: secs });
+      const run = (s, secs) => load(options(s, secs));
       for (const s of sides) await run(s, Math.min(5, seconds)); // warm-up (JIT, pools), not reported
       const results = Object.fromEntries(sides.map((s) => [s.name, []]));
       for (let round = 1; round <= rounds; round += 1) {
         for (const s of round % 2 ? sides : [...sides].reverse()) {
+          await run(s, 2); // see loadAfterRewarm: each round starts with the pool's connections open
           const before = await s.server.sample();
           const started = performance.now();
           const r = await run(s, seconds);
@@ -271,12 +273,18 @@ try {
 
   if (!skip.has('guards')) {
     say('guards');
-    const custos = sides[0];
-    const stripped = await startCustos(seeded.url, { CUSTOS_BUILD: 'unguarded' });
-    servers.push(stripped);
+    // Each variant on a server of its own, started together: a server that answers three
+    // variants in a row idles less between its rounds than one that answers one, and idle
+    // servers measured slower (their first seconds after an idle spell), which favoured
+    // the guarded variants sharing a server over the stripped build.
+    const own = {};
+    for (const v of [...GUARD_VARIANTS, STRIPPED_VARIANT]) {
+      const s = await startCustos(seeded.url, v.stripped ? { CUSTOS_BUILD: 'unguarded' } : {});
+      servers.push(s);
+      own[v.name] = s.url;
+    }
     const { rows, summary } = await compareGuards({
-      url: custos.server.url,
-      strippedUrl: stripped.url,
+      urlOf: (v) => own[v.name],
       headers: { ADMIN: admin, SUPPORT: tokens['support@example.com'] },
       seconds,
       rounds,
