@@ -139,6 +139,9 @@ describe('access log', () => {
       expect(refused.body.errors).toEqual([expect.objectContaining({ message: 'Internal server error', extensions: expect.objectContaining({ code: 'INTERNAL_SERVER_ERROR' }) })]);
       expect(JSON.stringify(refused.body)).not.toContain('unloggable');
       expect(JSON.stringify(refused.body)).not.toContain('refused by the test');
+      const inChinese = await server.post({ query: `{ customer(id: "${gid('Customer', id)}") { email } }` }, { authorization: `Bearer ${token}`, 'accept-language': 'zh-CN' });
+      expect(inChinese.status).toBe(500);
+      expect(inChinese.body.errors).toEqual([expect.objectContaining({ message: '服务器内部错误', extensions: expect.objectContaining({ code: 'INTERNAL_SERVER_ERROR' }) })]);
       // Without a full read of personal data there is nothing to log, and the answer goes out.
       const masked = await server.as('support')(`{ customer(id: "${gid('Customer', id)}") { name email } }`);
       expect(masked.errors).toBeUndefined();

@@ -20,6 +20,7 @@ import { OperationRegistry } from '../graphql/persisted-operations.js';
 import type { DatabaseState } from '../db/database.js';
 import { createApollo } from './apollo.js';
 import { formatError } from './error-map.js';
+import { localizeError } from '../graphql/localization.js';
 import { registerSubscriptions } from './subscriptions.js';
 import { queryLimits } from '../graphql/limits.js';
 import { registerHealth } from '../http/health.js';
@@ -143,7 +144,8 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
             return String(req.id);
           };
           void reply.code(500);
-          return asBytes(JSON.stringify({ errors: [formatError({ message: 'Internal server error' }, error, logged)] }));
+          const answer = formatError({ message: 'Internal server error' }, error, logged);
+          return asBytes(JSON.stringify({ errors: [localizeError(answer, negotiateLanguage(req.headers['accept-language']))] }));
         }
       }
       return body;
