@@ -65,6 +65,7 @@ export function authPlugin(
         },
         async willSendResponse({ contextValue }) {
           const committed = flushAccessLog(contextValue);
+          if (!committed) return;
           if (contextValue.holdAnswerUntil) contextValue.holdAnswerUntil(committed);
           else await committed;
         },

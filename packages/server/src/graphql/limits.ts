@@ -28,9 +28,7 @@ export function queryLimits(config: Config) {
     maxDirectives: { n: 20, exposeLimits: true },
     blockFieldSuggestion: { enabled: config.isProduction },
   });
-  return {
-    ...armor.protect(),
-    /** The cost limit again with the request's variables. */
-    checkOperation: ((document, operation, variables) => checkVariableCost(document, operation, variables, cost)) as OperationCheck,
-  };
+  /** The cost limit again with the request's variables. */
+  const checkOperation: OperationCheck = (document, operation, variables) => checkVariableCost(document, operation, variables, cost);
+  return { ...armor.protect(), checkOperation };
 }

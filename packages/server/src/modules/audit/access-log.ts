@@ -117,13 +117,17 @@ function idsLiteral(ids: readonly string[]): string {
   return `{${list}}`;
 }
 
-/** Logs the request's full reads of personal data; resolves once they are committed. */
-export async function flushAccessLog(ctx: RequestContext): Promise<void> {
+/**
+ * Logs the request's full reads of personal data: the promise settles once they are
+ * committed. Undefined when the request read nothing to log, so the many requests that
+ * read no personal data in full wait for nothing.
+ */
+export function flushAccessLog(ctx: RequestContext): Promise<void> | undefined {
   const entries = [...ctx.accessLog.entries.values()];
-  if (entries.length === 0 || !ctx.actor) return;
+  if (entries.length === 0 || !ctx.actor) return undefined;
   ctx.accessLog.entries.clear();
   const { userId, role } = ctx.actor;
-  await writerFor(ctx.em).write(
+  return writerFor(ctx.em).write(
     entries.map((e) => ({ actorId: userId, actorRole: role, requestId: ctx.requestId, entityType: e.entityType, field: e.field, ids: [...e.ids] })),
   );
 }
