@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { openOrm } from '@custos/server/dist/db/orm.js';
 import { openCluster } from './lib/cluster.mjs';
 import { compareGuards, GUARD_VARIANTS, STRIPPED_VARIANT } from './lib/guards.mjs';
-import { graphql, load } from './lib/load.mjs';
+import { graphql, load, rewarm } from './lib/load.mjs';
 import { ensureSeeded } from './lib/seed.mjs';
 import { startCustos, startPostGraphile, tokensFor } from './lib/servers.mjs';
 import { sqlDuring } from './lib/sql-count.mjs';
@@ -213,7 +213,7 @@ try {
       const results = Object.fromEntries(sides.map((s) => [s.name, []]));
       for (let round = 1; round <= rounds; round += 1) {
         for (const s of round % 2 ? sides : [...sides].reverse()) {
-          await run(s, 2); // see loadAfterRewarm: each round starts with the pool's connections open
+          await rewarm(options(s, seconds));
           const before = await s.server.sample();
           const started = performance.now();
           const r = await run(s, seconds);

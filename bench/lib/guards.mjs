@@ -18,11 +18,11 @@ export const STRIPPED_VARIANT = { name: 'guarded fields, guards stripped from th
 /**
  * `headers` holds the request headers per role (ADMIN, SUPPORT). Returns a row per
  * variant and round, and per guarded variant the median of its per-round ratios to the
- * unguarded-fields run of the same round and, when there is a server built without guards
- * (`strippedUrl`), to the same query on that server. `urlOf(variant)` gives each variant a
- * server of its own (read-path.mjs); by default the guarded ones share `url`.
+ * unguarded-fields run of the same round and, when `urlOf` gives the stripped variant a
+ * server (one built without guards), to the same query on that server. `urlOf(variant)` is
+ * each variant's server (read-path.mjs gives each its own); by default all share `url`.
  */
-export async function compareGuards({ url, strippedUrl, urlOf = (v) => (v.stripped ? strippedUrl : url), headers, seconds = 8, rounds = 2, connections = 10, warmup = seconds }) {
+export async function compareGuards({ url, urlOf = (v) => (v.stripped ? undefined : url), headers, seconds = 8, rounds = 2, connections = 10, warmup = seconds }) {
   const withStripped = Boolean(urlOf(STRIPPED_VARIANT));
   const variants = withStripped ? [...GUARD_VARIANTS, STRIPPED_VARIANT] : GUARD_VARIANTS;
   if (withStripped) {
