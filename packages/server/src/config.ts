@@ -70,6 +70,15 @@ const schema = z.object({
    * selection (src/graphql/read-plan.ts); `off` reads them through DataLoaders only. The
    * two return the same data (test/read-plan.test.ts); `off` is for comparison. */
   READ_PLAN: z.enum(['on', 'off']).default('on'),
+  /** `on`: a request's full reads of personal data are appended to a local spool file
+   * and its answer leaves; they reach the access_log table by group commit after it, and a
+   * server started after a crash writes what a dead process's spool holds. `off`: the
+   * answer waits until its rows are committed (for a server without a lasting local disk).
+   * (docs/developers/decisions.md#the-access-log-spooled-before-the-answer) */
+  ACCESS_LOG_SPOOL: z.enum(['on', 'off']).default('on'),
+  /** Where the spool files are (default DATA_DIR/access-log; one directory per database
+   * under it). A server must find its predecessor's files there: in a container, a volume. */
+  ACCESS_LOG_SPOOL_DIR: z.string().min(1).optional(),
   /** `jit`: operations compiled once by graphql-jit and run as functions (the schema's own
    * resolvers and guards); `graphql-js`: graphql-js's interpreter. */
   GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js']).default('jit'),

@@ -50,7 +50,14 @@ describe('docker/compose.yml', () => {
     expect(compose.services.meilisearch.healthcheck.test).toBeDefined();
     expect(compose.services.server.build).toEqual({ context: '..', dockerfile: 'docker/Dockerfile' });
     expect(compose.services.server.depends_on).toEqual({ postgres: { condition: 'service_healthy' }, meilisearch: { condition: 'service_healthy' } });
-    expect(Object.keys(compose.volumes).sort()).toEqual(['backups', 'meilidata', 'pgdata']);
+    expect(Object.keys(compose.volumes).sort()).toEqual(['accesslog', 'backups', 'meilidata', 'pgdata']);
+  });
+
+  it('keeps the access-log spool on a volume owned by the server user, where the server looks for it', () => {
+    // Reads answered but not yet in access_log are replayed from it after a restart.
+    expect(compose.services.server.volumes).toContain('accesslog:/var/lib/custos/access-log');
+    expect(dockerfile).toMatch(/ENV [^\n]*DATA_DIR=\/var\/lib\/custos(\s|$)/);
+    expect(dockerfile).toMatch(/mkdir -p [^\n]*\/var\/lib\/custos\/access-log[^\n]*&& chown -R node:node \/var\/lib\/custos/);
   });
 
   it('passes the server only variables it reads, and no secret value', () => {

@@ -187,6 +187,7 @@ describe('archive / restore', () => {
     expect(auditor.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     expect(JSON.stringify(auditor)).not.toContain('@example.com');
 
+    await server.accessLogWritten();
     const [logged] = await server.db.query<{ n: number }>(
       `select count(*)::int as n from access_log where entity_type = 'ArchivedCustomer' and $1::bigint = any(entity_ids) and actor_id = $2`,
       [own, server.users.support]);

@@ -89,6 +89,7 @@ async function ask(url: string, user: TestUser, query: string, variables: Record
     body: JSON.stringify({ query: withIds(query), variables }),
   });
   const body = (await res.json()) as GraphQLResponse;
+  await server.accessLogWritten();
   const log = await server.db.query<{ entry: string }>(
     `select entity_type || '.' || field || ':' || array_to_string(array(select unnest(entity_ids) order by 1), ',') as entry
        from access_log where request_id = $1 order by entry`,
@@ -288,12 +289,15 @@ describe('read plan', () => {
       edges { cursor node { id name email taxId interactionCount owner { displayName }
         interactions(first: 3) { totalCount pageInfo { hasNextPage } nodes { subject amount owner { displayName } } } } } } }`;
     await server.gql(query); // the session check is then shared (SESSION_CHECK_CACHE_MS)
+    await server.accessLogWritten();
     const statements = await statementsDuring(server.db, async () => {
       const res = await server.gql(query);
       expect(res.errors).toBeUndefined();
       expect(res.data.customers.edges).toHaveLength(20);
+      await server.accessLogWritten();
     });
-    // The page statement and the access log insert (email and taxId read in full).
+    // The page statement and the access log insert (email and taxId read in full), which
+    // follows the answer.
     expect(statements).toBe(2);
   });
 });

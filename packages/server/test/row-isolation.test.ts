@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { insertCustomer, insertInteractions } from './helpers/fixtures.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
+import { until } from './helpers/until.js';
 import { dbId, gid } from './helpers/global-ids.js';
 
 let server: TestServer;
@@ -108,6 +109,7 @@ describe('access log', () => {
     const before = (await server.db.query<{ n: number }>(`select count(*)::int as n from access_log`))[0]!.n;
     const res = await server.gql(`{ customers(first: 50) { nodes { id email phone name } } again: customers(first: 2) { nodes { email } } }`);
     expect(res.errors).toBeUndefined();
+    await server.accessLogWritten();
     const rows = await server.db.query<{ field: string; entity_ids: string[]; actor_id: string }>(
       `select field, entity_ids::text[] as entity_ids, actor_id from access_log order by id offset $1`,
       [before],
@@ -118,40 +120,81 @@ describe('access log', () => {
     expect(rows.find((r) => r.field === 'phone')!.entity_ids).toEqual([own.sales1[0]]);
     expect(rows[0]!.actor_id).toBe(server.users.admin);
     await server.as('support')(`{ customers(first: 50) { nodes { email } } }`);
+    await server.accessLogWritten();
     const after = (await server.db.query<{ n: number }>(`select count(*)::int as n from access_log`))[0]!.n;
     expect(after).toBe(before + 2);
   });
 
-  it('withholds the answer when its access-log rows cannot be written, with a masked error', async () => {
-    const id = await insertCustomer(server.db, { name: 'unloggable', email: 'unloggable@example.com' });
-    // The INSERT of rows naming this customer fails; every other read is logged as before.
-    await server.db.query(`create function refuse_test_access_log() returns trigger language plpgsql as $$
+  /** A trigger refusing the access-log rows that name one customer. */
+  async function refuseLogOf(db: TestServer['db'], id: string): Promise<() => Promise<void>> {
+    await db.query(`create function refuse_test_access_log() returns trigger language plpgsql as $$
       begin
         if new.entity_ids @> array[${Number(id)}]::bigint[] then raise exception 'access log refused by the test'; end if;
         return new;
       end $$`);
-    await server.db.query(`create trigger refuse_test_access_log before insert on access_log for each row execute function refuse_test_access_log()`);
+    await db.query(`create trigger refuse_test_access_log before insert on access_log for each row execute function refuse_test_access_log()`);
+    return async () => {
+      await db.query(`drop trigger refuse_test_access_log on access_log`);
+      await db.query(`drop function refuse_test_access_log()`);
+    };
+  }
+
+  it('answers once the reads are spooled, and writes them when the table takes them again, each once', async () => {
+    const id = await insertCustomer(server.db, { name: 'late logged', email: 'late.logged@example.com' });
+    const allow = await refuseLogOf(server.db, id);
+    let allowed = false;
     try {
       const token = await server.tokenFor('admin');
-      const refused = await server.post({ query: `{ customer(id: "${gid('Customer', id)}") { id name email } }` }, { authorization: `Bearer ${token}` });
+      const read = await server.post({ query: `{ customer(id: "${gid('Customer', id)}") { email } }` }, { authorization: `Bearer ${token}`, 'x-request-id': 'spooled-while-refused' });
+      expect(read.status).toBe(200);
+      expect(read.body.data).toEqual({ customer: { email: 'late.logged@example.com' } });
+      // Other reads answer too; their rows wait behind the refused ones (the log keeps order).
+      const other = await server.post({ query: `{ customer(id: "${gid('Customer', own.sales1[1]!)}") { email } }` }, { authorization: `Bearer ${token}`, 'x-request-id': 'spooled-behind' });
+      expect(other.status).toBe(200);
+      await allow();
+      allowed = true;
+      await until(async () => (await server.db.query(`select 1 from access_log where request_id = 'spooled-behind'`)).length > 0, 'the spooled reads written after the refusal ended');
+      await server.accessLogWritten();
+      const rows = await server.db.query<{ request_id: string; ids: string[] }>(
+        `select request_id, entity_ids::text[] as ids from access_log where request_id in ('spooled-while-refused', 'spooled-behind') order by request_id`,
+      );
+      expect(rows).toEqual([
+        { request_id: 'spooled-behind', ids: [own.sales1[1]] },
+        { request_id: 'spooled-while-refused', ids: [id] },
+      ]);
+    } finally {
+      if (!allowed) await allow();
+    }
+  }, 60_000);
+
+  it('withholds the answer when its rows cannot be written and there is no spool (ACCESS_LOG_SPOOL=off), with a masked error', async () => {
+    const strict = await startTestServer({ ACCESS_LOG_SPOOL: 'off' });
+    try {
+      const id = await insertCustomer(strict.db, { name: 'unloggable', email: 'unloggable@example.com' });
+      const otherId = await insertCustomer(strict.db, { name: 'loggable', email: 'loggable@example.com' });
+      const allow = await refuseLogOf(strict.db, id);
+      const token = await strict.tokenFor('admin');
+      const refused = await strict.post({ query: `{ customer(id: "${gid('Customer', id)}") { id name email } }` }, { authorization: `Bearer ${token}` });
       expect(refused.status).toBe(500);
       expect(refused.body.data).toBeUndefined();
       expect(refused.body.errors).toEqual([expect.objectContaining({ message: 'Internal server error', extensions: expect.objectContaining({ code: 'INTERNAL_SERVER_ERROR' }) })]);
       expect(JSON.stringify(refused.body)).not.toContain('unloggable');
       expect(JSON.stringify(refused.body)).not.toContain('refused by the test');
-      const inChinese = await server.post({ query: `{ customer(id: "${gid('Customer', id)}") { email } }` }, { authorization: `Bearer ${token}`, 'accept-language': 'zh-CN' });
+      const inChinese = await strict.post({ query: `{ customer(id: "${gid('Customer', id)}") { email } }` }, { authorization: `Bearer ${token}`, 'accept-language': 'zh-CN' });
       expect(inChinese.status).toBe(500);
       expect(inChinese.body.errors).toEqual([expect.objectContaining({ message: '服务器内部错误', extensions: expect.objectContaining({ code: 'INTERNAL_SERVER_ERROR' }) })]);
       // Without a full read of personal data there is nothing to log, and the answer goes out.
-      const masked = await server.as('support')(`{ customer(id: "${gid('Customer', id)}") { name email } }`);
+      const masked = await strict.as('support')(`{ customer(id: "${gid('Customer', id)}") { name email } }`);
       expect(masked.errors).toBeUndefined();
       expect(masked.data.customer.email).not.toBe('unloggable@example.com');
-      const other = await server.post({ query: `{ customer(id: "${gid('Customer', own.sales1[1]!)}") { email } }` }, { authorization: `Bearer ${token}` });
+      const other = await strict.post({ query: `{ customer(id: "${gid('Customer', otherId)}") { email } }` }, { authorization: `Bearer ${token}`, 'x-request-id': 'logged-before-answer' });
       expect(other.status).toBe(200);
-      expect(other.body.data).toEqual({ customer: { email: 'sales1.1@example.com' } });
+      expect(other.body.data).toEqual({ customer: { email: 'loggable@example.com' } });
+      // Committed before the answer left: no wait needed to find it.
+      expect(await strict.db.query(`select entity_ids::text[] as ids from access_log where request_id = 'logged-before-answer'`)).toEqual([{ ids: [otherId] }]);
+      await allow();
     } finally {
-      await server.db.query(`drop trigger refuse_test_access_log on access_log`);
-      await server.db.query(`drop function refuse_test_access_log()`);
+      await strict.close();
     }
-  });
+  }, 120_000);
 });

@@ -158,6 +158,7 @@ describe('searchArchive', () => {
   it('access-logs archived hits like other archived reads', async () => {
     const before = (await server.db.query<{ n: number }>(`select count(*)::int as n from access_log`))[0]!.n;
     await server.as('manager')(SEARCH_ARCHIVE, { q: '科技' });
+    await server.accessLogWritten();
     const rows = await server.db.query<{ entity_type: string; field: string; ids: string[]; actor_id: string }>(
       `select entity_type, field, entity_ids::text[] as ids, actor_id::text from access_log order by id offset $1`, [before]);
     expect(rows).toContainEqual({ entity_type: 'ArchivedCustomer', field: 'record', ids: expect.arrayContaining([ids.zhangwei, ids.yunduan]), actor_id: server.users.manager });

@@ -114,6 +114,7 @@ describe('subscriptions over graphql-ws', () => {
       customer: { id: gid('Customer', own1), name: 'Sales One Ltd', tier: 'LONG_TERM', email: 'one@example.com', taxId: null, owner: { id: gid('User', server.users.sales1) } },
     });
     // The full read of a personal field is access-logged, per event as per request.
+    await server.accessLogWritten();
     const [logged] = await server.db.query<{ n: number }>(
       `select count(*)::int as n from access_log where actor_id = $1 and entity_type = 'Customer' and field = 'email' and request_id like 'ws:%' and $2::bigint = any(entity_ids)`,
       [server.users.sales1, own1],

@@ -37,7 +37,7 @@ const unauthenticated = (message: string) =>
  * Runs after parsing and validation (so over-limit documents are refused before any
  * SQL) and before execution (so no resolver runs for an unauthenticated caller): the
  * token's user is confirmed once per operation. At the end, the request's full reads
- * of personal data are written to the access log in one statement.
+ * of personal data go to the access log (modules/audit/access-log.ts).
  */
 export function authPlugin(
   introspection: boolean,

@@ -1,6 +1,6 @@
 import { authRuntime, closeAuthRuntime } from '../modules/identity/auth.runtime.js';
 import { anonymousRate } from '../modules/identity/identity.errors.js';
-import { accessLogIdle } from '../modules/audit/access-log.js';
+import { startAccessLog } from '../modules/audit/access-log.js';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -78,9 +78,9 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
     reply.header('x-request-id', req.id);
   });
   app.addHook('onClose', async () => closeAuthRuntime(config));
-  // Requests wait for their access-log rows before answering; this only covers a close
-  // that did not wait for them.
-  app.addHook('onClose', async () => accessLogIdle(orm.em));
+  // Spooled reads are written after their answers: a clean stop writes what is pending.
+  const accessLog = await startAccessLog(orm, config, app.log);
+  app.addHook('onClose', async () => accessLog.close());
   const door = authRuntime(config).door;
   app.addHook('onRequest', async (req, reply) => {
     if (req.headers.authorization !== undefined || !req.url.startsWith('/graphql')) return;
@@ -128,9 +128,9 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
   });
   // One span per operation; the observability plugin names it once the operation is known.
   // Typed by the integration as answering strings; asBytes turns them into bytes.
-  // The answer is encoded while the request's access-log INSERT is in flight and leaves only
-  // once that INSERT is committed: a read nobody logged is never sent, and the wait for the
-  // commit no longer comes before the encoding (docs/developers/decisions.md#the-access-log-by-group-commit-before-the-answer).
+  // A request whose reads could not be spooled (ACCESS_LOG_SPOOL=off, or the spool failing)
+  // leaves only once its access-log INSERT is committed, encoded while it is in flight: a
+  // read nobody logged is never sent (docs/developers/decisions.md#the-access-log-spooled-before-the-answer).
   const graphql: RouteHandlerMethod = function (this: FastifyInstance, req, reply) {
     return inSpan('graphql', {}, async () => {
       const body = asBytes(await handler.call(this, req as never, reply as never));

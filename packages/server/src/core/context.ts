@@ -62,9 +62,9 @@ export interface RequestContext {
   clientAddress?: string;
   /** The language errors and messages for people are answered in (Accept-Language; English outside HTTP). */
   language: Language;
-  /** Over HTTP: receives the commit of the request's access-log rows, which the route
-   * awaits after encoding the answer and before sending it (the INSERT runs while the
-   * answer is encoded). Elsewhere the plugin awaits the commit itself. */
+  /** Over HTTP: receives the commit of the request's access-log rows when they could not
+   * be spooled; the route awaits it after encoding the answer and before sending it (the
+   * INSERT runs while the answer is encoded). Elsewhere the plugin awaits it itself. */
   holdAnswerUntil?: (committed: Promise<void>) => void;
   /** The process's change listener (PostgreSQL LISTEN), for subscriptions; absent outside them. */
   live?: ChangeFeed;

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { accessLogBacklog } from '../modules/audit/access-log.js';
 import type { Config } from '../config.js';
 import { SqlExecutor } from '../db/sql.js';
 import { JobKind } from '../modules/job/job.enums.js';
@@ -172,6 +173,24 @@ export function createMetrics(orm: MikroORM, registeredNames: ReadonlySet<string
     registers: [registry],
     async collect() {
       await guarded('custos_search_outbox_backlog', this, async () => this.set((await outbox()).n), false);
+    },
+  });
+
+  // This process's own state: no query.
+  new Gauge({
+    name: 'custos_access_log_backlog',
+    help: 'Requests whose full reads of personal data are answered (spooled) or waiting, and not yet in the access_log table.',
+    registers: [registry],
+    collect() {
+      this.set(accessLogBacklog(orm.em).requests);
+    },
+  });
+  new Gauge({
+    name: 'custos_access_log_lag_seconds',
+    help: 'Age of the oldest read not yet in the access_log table; 0 when none waits.',
+    registers: [registry],
+    collect() {
+      this.set(accessLogBacklog(orm.em).lagSeconds);
     },
   });
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/config.js';
 import { createApp } from '../../src/app/server.js';
+import { accessLogIdle } from '../../src/modules/audit/access-log.js';
 import { Role } from '../../src/policy/role.js';
 import { TokenSigner } from '../../src/core/tokens.js';
 import { watched } from './teardown.js';
@@ -38,6 +39,9 @@ export interface TestServer {
   anonymous: Gql;
   tokenFor(user: TestUser): Promise<string>;
   post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: GraphQLResponse }>;
+  /** Resolves once the access-log rows of the requests answered so far are in the table:
+   * answers leave once their reads are spooled, before the rows are committed. */
+  accessLogWritten(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -92,6 +96,7 @@ export async function startTestServer(
     anonymous: client(null),
     tokenFor,
     post,
+    accessLogWritten: () => accessLogIdle(db.orm.em),
     async close() {
       await watched('server close (app)', db.url, () => app.close());
       await watched('server close (database pools)', db.url, () => db.close());

@@ -27,6 +27,7 @@ import { MigrationImportKeys } from './migration-2026120724-import-keys.js';
 import { MigrationGateRegionBuckets } from './migration-2026120725-gate-region-buckets.js';
 import { MigrationSearchPartitions } from './migration-2026120730-search-partitions.js';
 import { MigrationSearchOwnerOrder } from './migration-2026120731-search-owner-order.js';
+import { MigrationAccessLogSpool } from './migration-2026120801-access-log-spool.js';
 
 /** Listed explicitly so that builds, tests and the CLI run exactly the same migrations
  * without relying on file globbing. Append new migrations at the end. */
@@ -60,6 +61,7 @@ export const migrationsList = [
   { name: 'migration-2026120725-gate-region-buckets', class: MigrationGateRegionBuckets },
   { name: 'migration-2026120730-search-partitions', class: MigrationSearchPartitions },
   { name: 'migration-2026120731-search-owner-order', class: MigrationSearchOwnerOrder },
+  { name: 'migration-2026120801-access-log-spool', class: MigrationAccessLogSpool },
 ];
 
 /**

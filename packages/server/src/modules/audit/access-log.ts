@@ -1,70 +1,169 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import path from 'node:path';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from '../../config.js';
 import type { RequestContext } from '../../core/context.js';
 import { SqlExecutor } from '../../db/sql.js';
+import { AccessLogSpool, claimStaleSpools, type AccessLogEntry, type SpoolMark, type StaleSpool } from './access-log-spool.js';
 
-/** One row of the access log: a request's full reads of one personal field. */
-export interface AccessLogRow {
-  actorId: string;
-  actorRole: string;
-  requestId: string;
-  entityType: string;
-  field: string;
-  ids: string[];
-}
+export type { AccessLogEntry } from './access-log-spool.js';
 
 /** Rows one INSERT carries at most; a larger backlog goes in several rounds. */
 const MAX_ROWS_PER_INSERT = 2_000;
+/** Spooled requests not yet committed, at most: past it (the database refusing the log for
+ * a long time) answers are withheld rather than the backlog growing without bound. */
+const MAX_BACKLOG = 50_000;
+/** With the spool, how long an INSERT waits for more requests to join it: their answers
+ * have left, so a wait costs nothing, and fewer, larger INSERTs cost the machine less. */
+const SPOOLED_LINGER_MS = 50;
+const RETRY_FIRST_MS = 100;
+const RETRY_MAX_MS = 5_000;
+
+/** Where the access log's rows go: PostgreSQL (below), or a test's stand-in. */
+export interface AccessLogStore {
+  /** Inserts the entries' rows; with a mark, only if the spool file's record moves from
+   * `mark.from` (false: it did not, nothing was inserted). */
+  insert(entries: readonly AccessLogEntry[], mark?: SpoolMark): Promise<boolean>;
+  /** The last seq of a spool file the database has (0: none). */
+  committedThrough(key: string): Promise<number>;
+  /** Drops the records of spool files that are gone. */
+  forget(keys: readonly string[]): Promise<void>;
+}
+
+interface Queued {
+  entry: AccessLogEntry;
+  rows: number;
+  /** Spooled: retried until committed; its answer has left. */
+  seq?: number;
+  /** Not spooled: its answer waits for the commit and is withheld when it fails. */
+  resolve?: () => void;
+  reject?: (error: unknown) => void;
+}
+
+export interface AccessLogLog {
+  error(details: object, message: string): void;
+  info?(details: object, message: string): void;
+}
 
 /**
- * Group commit for the access log. A request's reads are logged before its answer leaves
- * (a crash must not lose a read someone was shown), but requests answered at the same
- * moment share one INSERT: while one is being written, the next requests' rows gather and
- * go together in the next. Under load that is one statement and one commit for many
- * requests instead of one each (the per-request INSERT cost ADMIN's guarded list ~0.6× of
- * the same list unguarded); idle, a request waits for its own INSERT as before.
+ * Group commit for the access log. A request's full reads of personal data are appended
+ * to the local spool (when the server has one) and its answer leaves at once; without a
+ * spool, or when it cannot be written, the answer waits for the commit. Either way the
+ * rows of the requests that finish while one INSERT is in flight go together in the next,
+ * so under load many requests share one statement and one commit. A failed INSERT is
+ * retried for spooled requests until it succeeds; a waiting request's answer is withheld.
  */
 export class AccessLogWriter {
-  #pending: AccessLogRow[] = [];
-  #waiting: { rows: number; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  #queue: Queued[] = [];
   #writing: Promise<void> | undefined;
+  #retryMs = 0;
+  #closing = false;
 
-  constructor(private readonly insert: (rows: readonly AccessLogRow[]) => Promise<void>) {}
+  constructor(
+    private readonly store: AccessLogStore,
+    private readonly spool?: AccessLogSpool,
+    private readonly log?: AccessLogLog,
+  ) {}
 
-  /** Resolves once the rows are committed; rejects when their INSERT failed. */
-  write(rows: readonly AccessLogRow[]): Promise<void> {
-    if (rows.length === 0) return Promise.resolve();
-    const written = new Promise<void>((resolve, reject) => {
-      this.#pending.push(...rows);
-      this.#waiting.push({ rows: rows.length, resolve, reject });
-    });
-    this.#writing ??= this.#drain();
-    return written;
+  /**
+   * Undefined when the entry is safe in the spool (the answer may leave now); otherwise a
+   * promise that settles once its rows are committed, or rejects when they cannot be.
+   */
+  write(entry: AccessLogEntry): Promise<void> | undefined {
+    if (entry.reads.length === 0) return undefined;
+    for (const [, , ids] of entry.reads) {
+      // Checked before anything is kept: a bad row in the spool would be retried forever.
+      if (!ID_LIST.test(ids)) return Promise.reject(new Error('access log: record ids must be database ids'));
+    }
+    if (this.#queue.length >= MAX_BACKLOG) return Promise.reject(new Error(`access log: ${this.#queue.length} requests not yet written; answers are withheld until they are`));
+    if (this.spool && !this.#closing) {
+      try {
+        const seq = this.spool.append(entry);
+        this.#enqueue({ entry, rows: entry.reads.length, seq });
+        return undefined;
+      } catch (error) {
+        this.log?.error({ err: error }, 'access log: the spool cannot be written; answers wait for the database');
+      }
+    }
+    return new Promise<void>((resolve, reject) => this.#enqueue({ entry, rows: entry.reads.length, resolve, reject }));
   }
 
-  /** Settles once nothing is pending (shutdown waits for it). */
+  /** Requests handed over and not yet committed. */
+  get backlog(): number {
+    return this.#queue.length;
+  }
+
+  /** Seconds since the oldest request not yet committed was answered (0: none). */
+  get lagSeconds(): number {
+    const oldest = this.#queue[0];
+    return oldest ? Math.max(0, (Date.now() - oldest.entry.at) / 1000) : 0;
+  }
+
+  /** Settles once nothing is pending. */
   async idle(): Promise<void> {
     while (this.#writing) await this.#writing;
   }
 
+  /** Shutdown: writes what is pending (retrying a few times at most) and removes the spool
+   * file when all of it is in the database; otherwise the file stays for the next start. */
+  async close(): Promise<void> {
+    this.#closing = true;
+    await this.idle();
+    if (this.spool?.close() === true) this.spool.removeDirIfEmpty();
+    else if (this.spool) this.log?.error({ backlog: this.#queue.length }, 'access log: stopped before every spooled read was written; the next server started on this directory writes them');
+  }
+
+  #enqueue(queued: Queued): void {
+    this.#queue.push(queued);
+    this.#writing ??= this.#drain();
+  }
+
   async #drain(): Promise<void> {
     try {
-      while (this.#waiting.length) {
-        // Whole requests only: a request's rows are never split across two INSERTs, so
-        // it is answered only when all of them are in.
-        let rows = 0;
-        let requests = 0;
-        for (const waiter of this.#waiting) {
-          if (requests > 0 && rows + waiter.rows > MAX_ROWS_PER_INSERT) break;
-          rows += waiter.rows;
-          requests += 1;
+      while (this.#queue.length) {
+        if (this.spool && !this.#closing && this.#retryMs === 0 && this.#queue.every((q) => q.seq !== undefined)) {
+          await new Promise((resolve) => setTimeout(resolve, SPOOLED_LINGER_MS));
         }
-        const batch = this.#pending.splice(0, rows);
-        const waiters = this.#waiting.splice(0, requests);
+        // Whole requests only: a request's rows are never split across two INSERTs.
+        let rows = 0;
+        let count = 0;
+        for (const queued of this.#queue) {
+          if (count > 0 && rows + queued.rows > MAX_ROWS_PER_INSERT) break;
+          rows += queued.rows;
+          count += 1;
+        }
+        const batch = this.#queue.slice(0, count);
+        const lastSpooled = batch.findLast((q) => q.seq !== undefined)?.seq;
+        const mark = lastSpooled === undefined ? undefined : { key: this.spool!.key, from: this.spool!.committedThrough, to: lastSpooled };
         try {
-          await this.insert(batch);
-          for (const waiter of waiters) waiter.resolve();
+          const inserted = await this.store.insert(
+            batch.map((q) => q.entry),
+            mark,
+          );
+          if (!inserted) throw new Error(`access log: the database's record of spool file ${mark!.key} is not at ${mark!.from}`);
+          this.#queue.splice(0, count);
+          if (mark) this.spool!.committed(mark.to);
+          this.#retryMs = 0;
+          for (const queued of batch) queued.resolve?.();
+          if (this.spool?.retired.length) {
+            // A record left behind only costs its row: the file it names is gone.
+            await this.store.forget(this.spool.retired.splice(0)).catch((error: unknown) => this.log?.error({ err: error }, 'access log: records of removed spool files not dropped'));
+          }
         } catch (error) {
-          for (const waiter of waiters) waiter.reject(error);
+          // Waiting requests are answered (withheld) now; spooled ones stay for the retry.
+          for (const queued of batch) queued.reject?.(error);
+          this.#queue = this.#queue.filter((q) => q.seq !== undefined || !batch.includes(q));
+          if (mark) {
+            this.#retryMs = Math.min(RETRY_MAX_MS, this.#retryMs ? this.#retryMs * 2 : RETRY_FIRST_MS);
+            this.log?.error({ err: error, backlog: this.#queue.length, retryInMs: this.#retryMs }, 'access log: INSERT failed; the spooled reads are retried');
+            // A server shutting down tries a few more times (~1.5 s), then leaves the rest in
+            // its spool for the next start.
+            if (this.#closing && this.#retryMs >= 800) {
+              for (const queued of this.#queue) queued.reject?.(error);
+              this.#queue = this.#queue.filter((q) => q.seq !== undefined);
+              return;
+            }
+            await new Promise((resolve) => setTimeout(resolve, this.#retryMs));
+          }
         }
       }
     } finally {
@@ -73,66 +172,182 @@ export class AccessLogWriter {
   }
 }
 
-/** One writer per database (the ORM's driver), created with the first request's manager. */
+const ID_LIST = /^\d+(,\d+)*$/;
+
+/** The access log in PostgreSQL. */
+export function sqlAccessLogStore(sql: SqlExecutor): AccessLogStore {
+  return {
+    async insert(entries, mark) {
+      const params = rowParams(entries);
+      if (!mark) {
+        await sql.prepared(`insert into access_log (at, actor_id, actor_role, request_id, entity_type, field, entity_ids) ${ROWS}`, params);
+        return true;
+      }
+      // The spool file's record moves in the same statement as the rows: committed together
+      // or not at all, and not at all when a replay already moved it past this batch.
+      const [result] = await sql.prepared<{ moved: boolean }>(
+        `with moved as (
+           update access_log_spool set committed_through = $10, updated_at = now()
+            where file_key = $8 and committed_through = $9 returning 1
+         ), created as (
+           insert into access_log_spool (file_key, committed_through) select $8, $10 where $9 = 0
+           on conflict (file_key) do nothing returning 1
+         ), mark as (select 1 from moved union all select 1 from created),
+         logged as (
+           insert into access_log (at, actor_id, actor_role, request_id, entity_type, field, entity_ids)
+           ${ROWS} where exists (select 1 from mark)
+         )
+         select exists (select 1 from mark) as moved`,
+        [...params, mark.key, mark.from, mark.to],
+      );
+      return result!.moved;
+    },
+    async committedThrough(key) {
+      const [row] = await sql.query<{ through: string }>(`select committed_through as through from access_log_spool where file_key = $1`, [key]);
+      return row ? Number(row.through) : 0;
+    },
+    async forget(keys) {
+      await sql.query(`delete from access_log_spool where file_key = any($1::text[])`, [keys]);
+    },
+  };
+}
+
+// Each row's ids travel as one array literal (`{1,2,3}`: ids are digits), cast in SQL:
+// as JSON they were escaped quote by quote on the way out and parsed as jsonb on the way
+// in, the largest part of the cost of logging a guarded list (~0.5 ms per request).
+const ROWS = `select to_timestamp(t.at / 1000), t.actor_id, t.actor_role, t.request_id, t.entity_type, t.field, t.ids::bigint[]
+  from unnest($1::float8[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+       as t(at, actor_id, actor_role, request_id, entity_type, field, ids)`;
+
+function rowParams(entries: readonly AccessLogEntry[]): unknown[][] {
+  const columns: unknown[][] = [[], [], [], [], [], [], []];
+  for (const entry of entries) {
+    for (const [entityType, field, ids] of entry.reads) {
+      columns[0]!.push(entry.at);
+      columns[1]!.push(entry.actorId);
+      columns[2]!.push(entry.actorRole);
+      columns[3]!.push(entry.requestId);
+      columns[4]!.push(entityType);
+      columns[5]!.push(field);
+      columns[6]!.push(`{${ids}}`);
+    }
+  }
+  return columns;
+}
+
+/** One writer per database (the ORM's driver). */
 const writers = new WeakMap<object, AccessLogWriter>();
 
 function writerFor(em: EntityManager): AccessLogWriter {
   const driver = em.getDriver();
   let writer = writers.get(driver);
   if (!writer) {
-    const sql = new SqlExecutor(em.fork({ clear: true }));
-    writer = new AccessLogWriter((rows) => insertAccessLog(sql, rows));
+    // Outside a server (the command line, a test's context) there is no spool: reads wait
+    // for their commit.
+    writer = new AccessLogWriter(sqlAccessLogStore(new SqlExecutor(em.fork({ clear: true }))));
     writers.set(driver, writer);
   }
   return writer;
 }
 
-async function insertAccessLog(sql: SqlExecutor, rows: readonly AccessLogRow[]): Promise<void> {
-  // Each row's ids travel as one array literal (`{1,2,3}`: ids are digits), cast in SQL:
-  // as JSON they were escaped quote by quote on the way out and parsed as jsonb on the way
-  // in, the largest part of the cost of logging a guarded list (~0.5 ms per request).
-  await sql.prepared(
-    `insert into access_log (actor_id, actor_role, request_id, entity_type, field, entity_ids)
-     select t.actor_id, t.actor_role, t.request_id, t.entity_type, t.field, t.ids::bigint[]
-       from unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
-            as t(actor_id, actor_role, request_id, entity_type, field, ids)`,
-    [
-      rows.map((r) => r.actorId),
-      rows.map((r) => r.actorRole),
-      rows.map((r) => r.requestId),
-      rows.map((r) => r.entityType),
-      rows.map((r) => r.field),
-      rows.map((r) => idsLiteral(r.ids)),
-    ],
-  );
+/**
+ * Logs the request's full reads of personal data. Undefined when there is nothing to wait
+ * for: the request read nothing to log, or its reads are in the spool. Otherwise the
+ * promise settles once they are committed (the answer must wait for it).
+ */
+export function flushAccessLog(ctx: RequestContext): Promise<void> | undefined {
+  if (ctx.accessLog.entries.size === 0 || !ctx.actor) return undefined;
+  const reads: AccessLogEntry['reads'] = [];
+  for (const e of ctx.accessLog.entries.values()) reads.push([e.entityType, e.field, [...e.ids].join(',')]);
+  ctx.accessLog.entries.clear();
+  const { userId, role } = ctx.actor;
+  return writerFor(ctx.em).write({ at: Date.now(), actorId: userId, actorRole: role, requestId: ctx.requestId, reads });
 }
 
-const ID_LIST = /^\d+(,\d+)*$/;
+/** The access log's backlog in this process, for the metrics. */
+export function accessLogBacklog(em: EntityManager): { requests: number; lagSeconds: number } {
+  const writer = writers.get(em.getDriver());
+  return { requests: writer?.backlog ?? 0, lagSeconds: writer?.lagSeconds ?? 0 };
+}
 
-/** Record ids as a PostgreSQL array literal; anything but database ids is refused (a
- * comma or brace inside one would change the list). */
-function idsLiteral(ids: readonly string[]): string {
-  const list = ids.join(',');
-  if (!ID_LIST.test(list)) throw new Error('access log: record ids must be database ids');
-  return `{${list}}`;
+/** Waits until every access-log row handed over so far is written. */
+export async function accessLogIdle(em: EntityManager): Promise<void> {
+  await writers.get(em.getDriver())?.idle();
 }
 
 /**
- * Logs the request's full reads of personal data: the promise settles once they are
- * committed. Undefined when the request read nothing to log, so the many requests that
- * read no personal data in full wait for nothing.
+ * The server's access log: a spool under ACCESS_LOG_SPOOL_DIR (one directory per
+ * database), and the spools that processes gone before left there, written in the
+ * background. `close` writes what is pending and removes the server's spool file.
  */
-export function flushAccessLog(ctx: RequestContext): Promise<void> | undefined {
-  const entries = [...ctx.accessLog.entries.values()];
-  if (entries.length === 0 || !ctx.actor) return undefined;
-  ctx.accessLog.entries.clear();
-  const { userId, role } = ctx.actor;
-  return writerFor(ctx.em).write(
-    entries.map((e) => ({ actorId: userId, actorRole: role, requestId: ctx.requestId, entityType: e.entityType, field: e.field, ids: [...e.ids] })),
-  );
+export async function startAccessLog(orm: MikroORM, config: Config, log: AccessLogLog): Promise<{ close(): Promise<void> }> {
+  const sql = new SqlExecutor(orm.em.fork({ clear: true }));
+  const store = sqlAccessLogStore(sql);
+  if (config.ACCESS_LOG_SPOOL === 'off') {
+    const writer = new AccessLogWriter(store, undefined, log);
+    writers.set(orm.em.getDriver(), writer);
+    return { close: () => writer.close() };
+  }
+  const [{ database }] = (await sql.query<{ database: string }>(`select current_database() as database`)) as [{ database: string }];
+  const dir = path.join(config.ACCESS_LOG_SPOOL_DIR ?? path.join(config.DATA_DIR, 'access-log'), database);
+  const writer = new AccessLogWriter(store, new AccessLogSpool(dir), log);
+  writers.set(orm.em.getDriver(), writer);
+  let stopping = false;
+  const replaying = replayStale(claimStaleSpools(dir), store, log, () => stopping);
+  return {
+    async close() {
+      stopping = true;
+      await Promise.all([writer.close(), replaying]);
+    },
+  };
 }
 
-/** Waits until every access-log row handed over so far is written (server shutdown). */
-export async function accessLogIdle(em: EntityManager): Promise<void> {
-  await writers.get(em.getDriver())?.idle();
+/** Writes what dead processes' spools hold and the database does not, then removes them;
+ * retried until it succeeds or the server stops (the files stay for the next start). */
+async function replayStale(spools: StaleSpool[], store: AccessLogStore, log: AccessLogLog, stopping: () => boolean): Promise<void> {
+  for (const spool of spools) {
+    let retryMs = RETRY_FIRST_MS;
+    for (;;) {
+      try {
+        const written = await replayOne(spool, store);
+        spool.remove();
+        await store.forget([spool.key]);
+        log.info?.({ spool: spool.key, written, unreadable: spool.unreadable }, 'access log: reads spooled by a stopped server written');
+        break;
+      } catch (error) {
+        log.error({ err: error, spool: spool.key }, 'access log: a stopped server\'s spool could not be written; retrying');
+        if (stopping()) return;
+        await new Promise((resolve) => setTimeout(resolve, retryMs));
+        retryMs = Math.min(RETRY_MAX_MS, retryMs * 2);
+      }
+    }
+  }
+}
+
+async function replayOne(spool: StaleSpool, store: AccessLogStore): Promise<number> {
+  let through = await store.committedThrough(spool.key);
+  let pending = spool.entries.filter((e) => e.seq > through).sort((a, b) => a.seq - b.seq);
+  let written = 0;
+  while (pending.length) {
+    let rows = 0;
+    let count = 0;
+    for (const entry of pending) {
+      if (count > 0 && rows + entry.reads.length > MAX_ROWS_PER_INSERT) break;
+      rows += entry.reads.length;
+      count += 1;
+    }
+    const batch = pending.slice(0, count);
+    const to = batch.at(-1)!.seq;
+    if (!(await store.insert(batch, { key: spool.key, from: through, to }))) {
+      // Moved meanwhile (it should not be: the file was claimed by rename): start again from
+      // where the database is.
+      through = await store.committedThrough(spool.key);
+      pending = pending.filter((e) => e.seq > through);
+      continue;
+    }
+    written += count;
+    through = to;
+    pending = pending.slice(count);
+  }
+  return written;
 }

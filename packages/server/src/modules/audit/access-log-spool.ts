@@ -1,0 +1,199 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { isAlive } from '../../db/postgres-processes.js';
+
+/** One request's full reads of personal data, as the access log records them. */
+export interface AccessLogEntry {
+  /** When the reads were answered (epoch ms): kept through the spool, so a row written
+   * late (after a crash) still says when the person was shown the values. */
+  at: number;
+  actorId: string;
+  actorRole: string;
+  requestId: string;
+  /** [entity type, field, the records' ids joined by commas]. */
+  reads: [string, string, string][];
+}
+
+/** Spooled entries carry their place in their file, counted from 1. */
+export interface SpooledEntry extends AccessLogEntry {
+  seq: number;
+}
+
+/** Where a batch of spooled entries stands in its file: the database's record of that file
+ * moves from `from` to `to` in the same statement as the rows (compare-and-set), so a file
+ * replayed after a crash adds only what was not yet committed, and nothing twice. */
+export interface SpoolMark {
+  key: string;
+  from: number;
+  to: number;
+}
+
+const SUFFIX = '.spool';
+/** A spool file is replaced by a fresh one once it is this large and fully committed. */
+const ROTATE_AT_BYTES = 8 * 1024 * 1024;
+
+/** Spool files this process writes or replays: another server in the same process (tests)
+ * must not take them for a dead process's. */
+const inUse = new Set<string>();
+
+/**
+ * The local spool of the access log: a request's reads are appended here (one line, a
+ * synchronous write to the kernel) before its answer leaves, and written to PostgreSQL by
+ * group commit after it. A process that dies (SIGKILL, out of memory) leaves the lines in
+ * its file, and the next server started on the directory writes what was not committed.
+ * A crash of the host can lose the lines the kernel had not yet written to disk
+ * (docs/developers/decisions.md#the-access-log-spooled-before-the-answer).
+ */
+export class AccessLogSpool {
+  #fd: number | undefined;
+  /** `<pid>-<key>`: the file's name without its suffix. */
+  #name = '';
+  #key = '';
+  #bytes = 0;
+  #lastSeq = 0;
+  #committed = 0;
+
+  constructor(private readonly dir: string) {}
+
+  /** The current file's key: the database's record of it (set by the first append). */
+  get key(): string {
+    return this.#key;
+  }
+
+  /** Appends the entry; throws when the spool cannot be written (the caller waits for the
+   * commit instead). */
+  append(entry: AccessLogEntry): number {
+    if (this.#fd === undefined || (this.#bytes >= ROTATE_AT_BYTES && this.#committed === this.#lastSeq)) this.#open();
+    const seq = this.#lastSeq + 1;
+    const line = `${JSON.stringify({ seq, ...entry })}\n`;
+    const written = fs.writeSync(this.#fd!, line);
+    this.#bytes += written;
+    this.#lastSeq = seq;
+    return seq;
+  }
+
+  /** Where the next batch of this file starts (the last seq the database has). */
+  get committedThrough(): number {
+    return this.#committed;
+  }
+
+  committed(through: number): void {
+    this.#committed = through;
+  }
+
+  /** Removes the file when everything in it is committed (clean shutdown). */
+  close(): boolean {
+    if (this.#fd === undefined) return true;
+    if (this.#committed !== this.#lastSeq) return false;
+    this.#remove();
+    return true;
+  }
+
+  /** Keys of the files replaced at rotation, whose database records can go. */
+  retired: string[] = [];
+
+  #open(): void {
+    if (this.#fd !== undefined) {
+      this.retired.push(this.#key);
+      this.#remove();
+    }
+    fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    this.#key = randomBytes(8).toString('hex');
+    this.#name = `${process.pid}-${this.#key}`;
+    inUse.add(this.#name);
+    this.#fd = fs.openSync(path.join(this.dir, this.#name + SUFFIX), 'a', 0o600);
+    this.#bytes = 0;
+    this.#lastSeq = 0;
+    this.#committed = 0;
+  }
+
+  #remove(): void {
+    fs.closeSync(this.#fd!);
+    this.#fd = undefined;
+    fs.rmSync(path.join(this.dir, this.#name + SUFFIX), { force: true });
+    inUse.delete(this.#name);
+  }
+
+  /** Clean shutdown: the database's directory goes too when nothing else is in it (each
+   * test database leaves one otherwise). */
+  removeDirIfEmpty(): void {
+    try {
+      fs.rmdirSync(this.dir);
+    } catch {
+      // Not empty (another server's file) or already gone.
+    }
+  }
+}
+
+/** A spool file left by a process that is gone, claimed by this one. */
+export interface StaleSpool {
+  /** Its key: the database's record of it. */
+  key: string;
+  entries: SpooledEntry[];
+  /** Lines that could not be read (a write cut short; never one whose answer left). */
+  unreadable: number;
+  /** Removes the file once its entries are committed. */
+  remove(): void;
+}
+
+/**
+ * Claims the spool files of processes that are gone: a file named after a live process is
+ * left to it. Claiming renames the file under this process's id, so two servers started
+ * on the directory at once never replay the same file (the rename succeeds for one).
+ * A container's server is often pid 1 again after a restart: a file with this process's
+ * own id that it does not write is a previous life's.
+ */
+export function claimStaleSpools(dir: string): StaleSpool[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const claimed: StaleSpool[] = [];
+  for (const name of names) {
+    const match = /^(\d+)-([0-9a-f]{16})\.spool$/.exec(name);
+    if (!match) continue;
+    const [, pid, key] = match;
+    if (inUse.has(`${pid}-${key}`) || (Number(pid) !== process.pid && isAlive(Number(pid)))) continue;
+    const mine = `${process.pid}-${key}`;
+    const target = path.join(dir, mine + SUFFIX);
+    try {
+      fs.renameSync(path.join(dir, name), target);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue; // another server claimed it
+      throw error;
+    }
+    inUse.add(mine);
+    const { entries, unreadable } = readSpool(fs.readFileSync(target, 'utf8'));
+    claimed.push({
+      // The database knows the file by its key: the pid in its name changes with a claim.
+      key: key!,
+      entries,
+      unreadable,
+      remove: () => {
+        fs.rmSync(target, { force: true });
+        inUse.delete(mine);
+      },
+    });
+  }
+  return claimed;
+}
+
+export function readSpool(text: string): { entries: SpooledEntry[]; unreadable: number } {
+  const entries: SpooledEntry[] = [];
+  let unreadable = 0;
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    try {
+      const entry = JSON.parse(line) as SpooledEntry;
+      if (Number.isInteger(entry.seq) && Array.isArray(entry.reads)) entries.push(entry);
+      else unreadable += 1;
+    } catch {
+      unreadable += 1;
+    }
+  }
+  return { entries, unreadable };
+}
