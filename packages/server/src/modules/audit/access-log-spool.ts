@@ -66,10 +66,14 @@ export class AccessLogSpool {
   append(entry: AccessLogEntry): number {
     if (this.#fd === undefined || (this.#bytes >= ROTATE_AT_BYTES && this.#committed === this.#lastSeq)) this.#open();
     const seq = this.#lastSeq + 1;
-    const line = `${JSON.stringify({ seq, ...entry })}\n`;
+    // The newline comes first: after a write cut short (a full disk), the next line still
+    // starts on a line of its own, and only the cut one is unreadable.
+    const line = Buffer.from(`\n${JSON.stringify({ seq, ...entry })}`);
     const written = fs.writeSync(this.#fd!, line);
     this.#bytes += written;
+    // Used even when cut short, so no two lines of the file carry the same seq.
     this.#lastSeq = seq;
+    if (written < line.length) throw new Error(`access log spool: ${written} of ${line.length} bytes written`);
     return seq;
   }
 

@@ -283,14 +283,11 @@ export async function accessLogIdle(em: EntityManager): Promise<void> {
 export async function startAccessLog(orm: MikroORM, config: Config, log: AccessLogLog): Promise<{ close(): Promise<void> }> {
   const sql = new SqlExecutor(orm.em.fork({ clear: true }));
   const store = sqlAccessLogStore(sql);
-  if (config.ACCESS_LOG_SPOOL === 'off') {
-    const writer = new AccessLogWriter(store, undefined, log);
-    writers.set(orm.em.getDriver(), writer);
-    return { close: () => writer.close() };
-  }
   const [{ database }] = (await sql.query<{ database: string }>(`select current_database() as database`)) as [{ database: string }];
   const dir = path.join(config.ACCESS_LOG_SPOOL_DIR ?? path.join(config.DATA_DIR, 'access-log'), database);
-  const writer = new AccessLogWriter(store, new AccessLogSpool(dir), log);
+  // Without a spool of its own the server still writes what earlier ones left (a switch to
+  // `off` after a crash loses nothing).
+  const writer = new AccessLogWriter(store, config.ACCESS_LOG_SPOOL === 'on' ? new AccessLogSpool(dir) : undefined, log);
   writers.set(orm.em.getDriver(), writer);
   let stopping = false;
   const replaying = replayStale(claimStaleSpools(dir), store, log, () => stopping);
