@@ -168,7 +168,8 @@ describe('access log', () => {
   }, 60_000);
 
   it('withholds the answer when its rows cannot be written and there is no spool (ACCESS_LOG_SPOOL=off), with a masked error', async () => {
-    const strict = await startTestServer({ ACCESS_LOG_SPOOL: 'off' });
+    const metricsToken = 'metrics-token-0123456789abcdef';
+    const strict = await startTestServer({ ACCESS_LOG_SPOOL: 'off', METRICS_TOKEN: metricsToken });
     try {
       const id = await insertCustomer(strict.db, { name: 'unloggable', email: 'unloggable@example.com' });
       const otherId = await insertCustomer(strict.db, { name: 'loggable', email: 'loggable@example.com' });
@@ -192,6 +193,12 @@ describe('access log', () => {
       expect(other.body.data).toEqual({ customer: { email: 'loggable@example.com' } });
       // Committed before the answer left: no wait needed to find it.
       expect(await strict.db.query(`select entity_ids::text[] as ids from access_log where request_id = 'logged-before-answer'`)).toEqual([{ ids: [otherId] }]);
+      // The metrics count the withheld answers as the errors the clients got.
+      const metrics = await (await fetch(`${strict.url}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })).text();
+      const counted = (code: string) =>
+        metrics.split('\n').filter((l) => l.startsWith('custos_graphql_operations_total{') && l.includes(`code="${code}"`)).reduce((sum, l) => sum + Number(l.split(' ').at(-1)), 0);
+      expect(counted('INTERNAL_SERVER_ERROR')).toBe(2);
+      expect(counted('OK')).toBe(2);
       await allow();
     } finally {
       await strict.close();

@@ -66,6 +66,7 @@ export function authPlugin(
         async willSendResponse({ contextValue }) {
           const committed = flushAccessLog(contextValue);
           if (!committed) return;
+          contextValue.accessLogCommit = committed;
           if (contextValue.holdAnswerUntil) contextValue.holdAnswerUntil(committed);
           else await committed;
         },

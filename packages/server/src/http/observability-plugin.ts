@@ -69,7 +69,13 @@ export function observabilityPlugin(metrics?: OperationMetrics): ApolloServerPlu
           }
         },
         async willSendResponse(ctx) {
-          record(ctx, [...new Set(formattedErrors(ctx).map((e) => errorCodeLabel(e.extensions?.code)))]);
+          const codes = [...new Set(formattedErrors(ctx).map((e) => errorCodeLabel(e.extensions?.code)))];
+          // An answer waiting for its access-log commit is withheld when the commit fails
+          // (app/server.ts): counted then as the 500 the client gets. Not awaited here: the
+          // route awaits it, while the answer is encoded.
+          const commit = ctx.contextValue.accessLogCommit;
+          if (commit) commit.then(() => record(ctx, codes), () => record(ctx, ['INTERNAL_SERVER_ERROR']));
+          else record(ctx, codes);
         },
       };
     },
