@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type pg from 'pg';
-import { openPool } from '../src/db/orm.js';
+import { openPool, POOL_IDLE_MS } from '../src/db/orm.js';
 import { queryPrepared } from '../src/db/prepared.js';
 import { SqlExecutor } from '../src/db/sql.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database.js';
@@ -60,6 +60,19 @@ describe('named statements', () => {
     // The unnamed one still answered.
     expect(await queryPrepared(pool, texts[2]!, [7], before + 2)).toEqual([{ tag: 'c', n: 7 }]);
   });
+
+  it('stay prepared through a lull: an idle connection is kept past node-postgres’s 10 s', async () => {
+    expect(pool.options.idleTimeoutMillis).toBe(POOL_IDLE_MS);
+    await sql().prepared(`select 'through a lull' as probe`);
+    const before = await sql().query<{ pid: number }>(`select pg_backend_pid() as pid`);
+    // The lull itself is what is tested: longer than the default idle timeout.
+    await new Promise((resolve) => setTimeout(resolve, 11_000));
+    expect(pool.idleCount).toBe(1);
+    const after = await sql().query<{ pid: number; prepared: number }>(
+      `select pg_backend_pid() as pid, (select count(*)::int from pg_prepared_statements where statement like '%through a lull%') as prepared`,
+    );
+    expect(after).toEqual([{ pid: before[0]!.pid, prepared: 1 }]);
+  }, 30_000);
 
   it('run on the transaction’s own connection inside a transaction', async () => {
     await db.query('create table prepared_probe (id int primary key)');
