@@ -66,9 +66,11 @@ export function authPlugin(
         async willSendResponse({ contextValue }) {
           const committed = flushAccessLog(contextValue);
           if (!committed) return;
-          contextValue.accessLogCommit = committed;
-          if (contextValue.holdAnswerUntil) contextValue.holdAnswerUntil(committed);
-          else await committed;
+          if (contextValue.holdAnswerUntil) {
+            // Over HTTP the route waits for it (and the metrics count a withheld answer).
+            contextValue.accessLogCommit = committed;
+            contextValue.holdAnswerUntil(committed);
+          } else await committed;
         },
       };
     },

@@ -66,8 +66,9 @@ export interface RequestContext {
    * be spooled; the route awaits it after encoding the answer and before sending it (the
    * INSERT runs while the answer is encoded). Elsewhere the plugin awaits it itself. */
   holdAnswerUntil?: (committed: Promise<void>) => void;
-  /** The commit the answer waits for, when it waits for one (set by the auth plugin at
-   * the end of the operation): a failure withholds the answer, and the metrics count that. */
+  /** Over HTTP, the commit the answer waits for, when it waits for one (set by the auth
+   * plugin at the end of the operation): a failure withholds the answer, and the metrics
+   * count that. */
   accessLogCommit?: Promise<void>;
   /** The process's change listener (PostgreSQL LISTEN), for subscriptions; absent outside them. */
   live?: ChangeFeed;

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { AccessLogWriter, type AccessLogEntry, type AccessLogStore } from '../../src/modules/audit/access-log.js';
-import { AccessLogSpool, readSpool, type SpoolMark } from '../../src/modules/audit/access-log-spool.js';
+import { spawnSync } from 'node:child_process';
+import { AccessLogSpool, claimStaleSpools, readSpool, type SpoolMark } from '../../src/modules/audit/access-log-spool.js';
 
 /** The access log's group commit and spool, with an INSERT the test completes by hand. */
 function entry(requestId: string, fields = ['email'], ids = '1'): AccessLogEntry {
@@ -200,6 +201,23 @@ describe('access log spool', () => {
     expect(calls[0]!.mark).toBeUndefined();
     calls[0]!.done();
     await expect(committed).resolves.toBeUndefined();
+  });
+
+  it('claims the files of processes that are gone, and leaves those of live ones and its own', () => {
+    const dir = tempDir();
+    const line = (seq: number) => `\n${JSON.stringify({ seq, ...entry(`r${seq}`) })}`;
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    fs.writeFileSync(path.join(dir, `${dead}-00000000000000aa.spool`), line(1) + line(2));
+    fs.writeFileSync(path.join(dir, `${process.ppid}-00000000000000bb.spool`), line(1));
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'not a spool');
+    const live = new AccessLogSpool(dir);
+    live.append(entry('mine'));
+    const claimed = claimStaleSpools(dir);
+    expect(claimed.map((c) => [c.key, c.entries.map((e) => e.seq), c.unreadable])).toEqual([['00000000000000aa', [1, 2], 0]]);
+    // Renamed under this process: a second server starting now finds nothing to claim.
+    expect(claimStaleSpools(dir)).toEqual([]);
+    claimed[0]!.remove();
+    expect(spoolFiles(dir).sort()).toEqual([`${process.pid}-${live.key}.spool`, `${process.ppid}-00000000000000bb.spool`].sort());
   });
 
   it('reads every whole line of a spool and counts a line cut short', () => {
