@@ -86,11 +86,19 @@ export class AccessLogSpool {
     this.#committed = through;
   }
 
-  /** Removes the file when everything in it is committed (clean shutdown). */
+  /** Clean shutdown: removes the file when everything in it is committed, and the
+   * database's directory too when nothing else is in it (each test database would leave
+   * one otherwise). False: the file stays for the next start. */
   close(): boolean {
-    if (this.#fd === undefined) return true;
-    if (this.#committed !== this.#lastSeq) return false;
-    this.#remove();
+    if (this.#fd !== undefined) {
+      if (this.#committed !== this.#lastSeq) return false;
+      this.#remove();
+    }
+    try {
+      fs.rmdirSync(this.dir);
+    } catch {
+      // Not empty (another server's file), or never made.
+    }
     return true;
   }
 
@@ -117,16 +125,6 @@ export class AccessLogSpool {
     this.#fd = undefined;
     fs.rmSync(path.join(this.dir, this.#name + SUFFIX), { force: true });
     inUse.delete(this.#name);
-  }
-
-  /** Clean shutdown: the database's directory goes too when nothing else is in it (each
-   * test database leaves one otherwise). */
-  removeDirIfEmpty(): void {
-    try {
-      fs.rmdirSync(this.dir);
-    } catch {
-      // Not empty (another server's file) or already gone.
-    }
   }
 }
 

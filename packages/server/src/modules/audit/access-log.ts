@@ -17,6 +17,9 @@ const MAX_BACKLOG = 50_000;
 const SPOOLED_LINGER_MS = 50;
 const RETRY_FIRST_MS = 100;
 const RETRY_MAX_MS = 5_000;
+/** A server shutting down stops retrying once the pause reaches this (~1.5 s of tries),
+ * leaving the rest in its spool for the next start. */
+const RETRY_ON_CLOSE_MS = 800;
 
 /** Where the access log's rows go: PostgreSQL (below), or a test's stand-in. */
 export interface AccessLogStore {
@@ -31,7 +34,6 @@ export interface AccessLogStore {
 
 interface Queued {
   entry: AccessLogEntry;
-  rows: number;
   /** Spooled: retried until committed; its answer has left. */
   seq?: number;
   /** Not spooled: its answer waits for the commit and is withheld when it fails. */
@@ -54,6 +56,8 @@ export interface AccessLogLog {
  */
 export class AccessLogWriter {
   #queue: Queued[] = [];
+  /** Queued requests whose answers wait for the commit (not spooled): no linger for them. */
+  #waiting = 0;
   #writing: Promise<void> | undefined;
   #retryMs = 0;
   #closing = false;
@@ -78,13 +82,14 @@ export class AccessLogWriter {
     if (this.spool && !this.#closing) {
       try {
         const seq = this.spool.append(entry);
-        this.#enqueue({ entry, rows: entry.reads.length, seq });
+        this.#enqueue({ entry, seq });
         return undefined;
       } catch (error) {
         this.log?.error({ err: error }, 'access log: the spool cannot be written; answers wait for the database');
       }
     }
-    return new Promise<void>((resolve, reject) => this.#enqueue({ entry, rows: entry.reads.length, resolve, reject }));
+    this.#waiting += 1;
+    return new Promise<void>((resolve, reject) => this.#enqueue({ entry, resolve, reject }));
   }
 
   /** Requests handed over and not yet committed. */
@@ -108,8 +113,7 @@ export class AccessLogWriter {
   async close(): Promise<void> {
     this.#closing = true;
     await this.idle();
-    if (this.spool?.close() === true) this.spool.removeDirIfEmpty();
-    else if (this.spool) this.log?.error({ backlog: this.#queue.length }, 'access log: stopped before every spooled read was written; the next server started on this directory writes them');
+    if (this.spool?.close() === false) this.log?.error({ backlog: this.#queue.length }, 'access log: stopped before every spooled read was written; the next server started on this directory writes them');
   }
 
   #enqueue(queued: Queued): void {
@@ -120,18 +124,11 @@ export class AccessLogWriter {
   async #drain(): Promise<void> {
     try {
       while (this.#queue.length) {
-        if (this.spool && !this.#closing && this.#retryMs === 0 && this.#queue.every((q) => q.seq !== undefined)) {
+        if (this.spool && !this.#closing && this.#retryMs === 0 && this.#waiting === 0) {
           await new Promise((resolve) => setTimeout(resolve, SPOOLED_LINGER_MS));
         }
-        // Whole requests only: a request's rows are never split across two INSERTs.
-        let rows = 0;
-        let count = 0;
-        for (const queued of this.#queue) {
-          if (count > 0 && rows + queued.rows > MAX_ROWS_PER_INSERT) break;
-          rows += queued.rows;
-          count += 1;
-        }
-        const batch = this.#queue.slice(0, count);
+        const batch = this.#queue.slice(0, wholeRequests(this.#queue, (q) => q.entry));
+        const count = batch.length;
         const lastSpooled = batch.findLast((q) => q.seq !== undefined)?.seq;
         const mark = lastSpooled === undefined ? undefined : { key: this.spool!.key, from: this.spool!.committedThrough, to: lastSpooled };
         try {
@@ -143,23 +140,23 @@ export class AccessLogWriter {
           this.#queue.splice(0, count);
           if (mark) this.spool!.committed(mark.to);
           this.#retryMs = 0;
-          for (const queued of batch) queued.resolve?.();
+          for (const queued of batch) {
+            if (!queued.resolve) continue;
+            this.#waiting -= 1;
+            queued.resolve();
+          }
           if (this.spool?.retired.length) {
             // A record left behind only costs its row: the file it names is gone.
             await this.store.forget(this.spool.retired.splice(0)).catch((error: unknown) => this.log?.error({ err: error }, 'access log: records of removed spool files not dropped'));
           }
         } catch (error) {
           // Waiting requests are answered (withheld) now; spooled ones stay for the retry.
-          for (const queued of batch) queued.reject?.(error);
-          this.#queue = this.#queue.filter((q) => q.seq !== undefined || !batch.includes(q));
+          this.#withhold(batch, error);
           if (mark) {
             this.#retryMs = Math.min(RETRY_MAX_MS, this.#retryMs ? this.#retryMs * 2 : RETRY_FIRST_MS);
             this.log?.error({ err: error, backlog: this.#queue.length, retryInMs: this.#retryMs }, 'access log: INSERT failed; the spooled reads are retried');
-            // A server shutting down tries a few more times (~1.5 s), then leaves the rest in
-            // its spool for the next start.
-            if (this.#closing && this.#retryMs >= 800) {
-              for (const queued of this.#queue) queued.reject?.(error);
-              this.#queue = this.#queue.filter((q) => q.seq !== undefined);
+            if (this.#closing && this.#retryMs >= RETRY_ON_CLOSE_MS) {
+              this.#withhold(this.#queue, error);
               return;
             }
             await new Promise((resolve) => setTimeout(resolve, this.#retryMs));
@@ -170,6 +167,35 @@ export class AccessLogWriter {
       this.#writing = undefined;
     }
   }
+
+  /** After a failed INSERT: the waiting requests among `failed` get the error (their
+   * answers are withheld) and leave the queue; spooled ones stay for the retry. */
+  #withhold(failed: readonly Queued[], error: unknown): void {
+    const gone = new Set<Queued>();
+    for (const queued of failed) {
+      if (!queued.reject) continue;
+      queued.reject(error);
+      gone.add(queued);
+    }
+    if (gone.size === 0) return;
+    this.#waiting -= gone.size;
+    this.#queue = this.#queue.filter((q) => !gone.has(q));
+  }
+}
+
+/** How many of the first requests go in one INSERT: whole requests only (a request's rows
+ * are never split across two), at most MAX_ROWS_PER_INSERT rows unless one request alone
+ * has more. */
+function wholeRequests<T>(queue: readonly T[], entryOf: (item: T) => AccessLogEntry): number {
+  let rows = 0;
+  let count = 0;
+  for (const item of queue) {
+    const reads = entryOf(item).reads.length;
+    if (count > 0 && rows + reads > MAX_ROWS_PER_INSERT) break;
+    rows += reads;
+    count += 1;
+  }
+  return count;
 }
 
 const ID_LIST = /^\d+(,\d+)*$/;
@@ -326,14 +352,8 @@ async function replayOne(spool: StaleSpool, store: AccessLogStore): Promise<numb
   let pending = spool.entries.filter((e) => e.seq > through).sort((a, b) => a.seq - b.seq);
   let written = 0;
   while (pending.length) {
-    let rows = 0;
-    let count = 0;
-    for (const entry of pending) {
-      if (count > 0 && rows + entry.reads.length > MAX_ROWS_PER_INSERT) break;
-      rows += entry.reads.length;
-      count += 1;
-    }
-    const batch = pending.slice(0, count);
+    const batch = pending.slice(0, wholeRequests(pending, (entry) => entry));
+    const count = batch.length;
     const to = batch.at(-1)!.seq;
     if (!(await store.insert(batch, { key: spool.key, from: through, to }))) {
       // Moved meanwhile (it should not be: the file was claimed by rename): start again from
