@@ -75,7 +75,7 @@ describe.each(['on', 'off'])('access log when the server is killed mid-load (ACC
     if (spool === 'on') {
       await blocker.connect();
       await blocker.query('begin');
-      await blocker.query('lock table access_log in share mode');
+      await blocker.query('lock table access_log_batch in share mode');
       answeredBeforeLock = answered.size;
     }
     await until(async () => answered.size >= answeredBeforeLock + 30, '30 more answered reads');
@@ -87,7 +87,7 @@ describe.each(['on', 'off'])('access log when the server is killed mid-load (ACC
 
     const logged = () =>
       db.query<{ request_id: string; ids: string[]; tx: string; at: Date }>(
-        `select request_id, array(select unnest(entity_ids)::text order by 1) as ids, xmin::text as tx, at
+        `select request_id, array(select unnest(entity_ids)::text order by 1) as ids, batch_id::text as tx, at
            from access_log where entity_type = 'Customer' and field = 'email' order by request_id`,
       );
     if (spool === 'on') await blocker.end();

@@ -554,7 +554,9 @@ describe('tamper resistance', () => {
     ['UPDATE', `update audit_event set reason = 'edited' where seq = 1`],
     ['DELETE', `delete from audit_event where seq = 1`],
     ['TRUNCATE', `truncate audit_event`],
-    ['UPDATE of the access log', `insert into access_log (entity_type, field, entity_ids) values ('Customer', 'email', '{1}'); update access_log set field = 'x'`],
+    ['UPDATE of the access log', `insert into access_log_batch (first_at, last_at, record_ids, requests) values (now(), now(), '{1}', '[]'); update access_log_batch set record_ids = '{2}'`],
+    ['DELETE from the access log', `insert into access_log_batch (first_at, last_at, record_ids, requests) values (now(), now(), '{1}', '[]'); delete from access_log_batch`],
+    ['UPDATE of the access log\'s rows written before batches', `insert into access_log_row (entity_type, field, entity_ids) values ('Customer', 'email', '{1}'); update access_log_row set field = 'x'`],
   ])('refuses %s, also under session_replication_role = replica', async (_name, statement) => {
     for (const replica of [false, true]) {
       await expect(

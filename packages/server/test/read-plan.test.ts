@@ -7,7 +7,7 @@ import { setTaxId } from './helpers/fixtures.js';
 import { gid } from './helpers/global-ids.js';
 import { TEST_ENCRYPTION_KEY } from './helpers/test-database.js';
 import { startTestServer, TEST_JWT_SECRET, type GraphQLResponse, type TestServer, type TestUser } from './helpers/test-server.js';
-import { statementsDuring } from './helpers/sql-stats.js';
+import { statementsByQueryDuring } from './helpers/sql-stats.js';
 
 /**
  * The read plan (one statement built from the selection) and the loader path (READ_PLAN
@@ -23,7 +23,9 @@ let loaderApp: FastifyInstance;
 let loaderUrl: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // The session check shared for a minute: the statement count below must not depend on
+  // how long a busy machine takes between two requests (2 s by default).
+  server = await startTestServer({ SESSION_CHECK_CACHE_MS: '60000' });
   const config = loadConfig({
     NODE_ENV: 'test', DATABASE_URL: server.db.url, PORT: '0', LOG_LEVEL: 'silent', JWT_SECRET: TEST_JWT_SECRET,
     ENCRYPTION_KEY: TEST_ENCRYPTION_KEY, READ_PLAN: 'off',
@@ -290,7 +292,7 @@ describe('read plan', () => {
         interactions(first: 3) { totalCount pageInfo { hasNextPage } nodes { subject amount owner { displayName } } } } } } }`;
     await server.gql(query); // the session check is then shared (SESSION_CHECK_CACHE_MS)
     await server.accessLogWritten();
-    const statements = await statementsDuring(server.db, async () => {
+    const byQuery = await statementsByQueryDuring(server.db, async () => {
       const res = await server.gql(query);
       expect(res.errors).toBeUndefined();
       expect(res.data.customers.edges).toHaveLength(20);
@@ -298,6 +300,6 @@ describe('read plan', () => {
     });
     // The page statement and the access log insert (email and taxId read in full), which
     // follows the answer.
-    expect(statements).toBe(2);
+    expect(byQuery.map((row) => `${row.calls} × ${row.query.slice(0, 60)}`)).toEqual([expect.stringMatching(/^1 × select/), expect.stringMatching(/^1 × with moved as/)]);
   });
 });

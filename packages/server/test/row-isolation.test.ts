@@ -129,12 +129,12 @@ describe('access log', () => {
   async function refuseLogOf(db: TestServer['db'], id: string): Promise<() => Promise<void>> {
     await db.query(`create function refuse_test_access_log() returns trigger language plpgsql as $$
       begin
-        if new.entity_ids @> array[${Number(id)}]::bigint[] then raise exception 'access log refused by the test'; end if;
+        if new.record_ids @> array[${Number(id)}]::bigint[] then raise exception 'access log refused by the test'; end if;
         return new;
       end $$`);
-    await db.query(`create trigger refuse_test_access_log before insert on access_log for each row execute function refuse_test_access_log()`);
+    await db.query(`create trigger refuse_test_access_log before insert on access_log_batch for each row execute function refuse_test_access_log()`);
     return async () => {
-      await db.query(`drop trigger refuse_test_access_log on access_log`);
+      await db.query(`drop trigger refuse_test_access_log on access_log_batch`);
       await db.query(`drop function refuse_test_access_log()`);
     };
   }

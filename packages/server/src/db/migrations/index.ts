@@ -28,6 +28,7 @@ import { MigrationGateRegionBuckets } from './migration-2026120725-gate-region-b
 import { MigrationSearchPartitions } from './migration-2026120730-search-partitions.js';
 import { MigrationSearchOwnerOrder } from './migration-2026120731-search-owner-order.js';
 import { MigrationAccessLogSpool } from './migration-2026120801-access-log-spool.js';
+import { MigrationAccessLogBatches } from './migration-2026120802-access-log-batches.js';
 
 /** Listed explicitly so that builds, tests and the CLI run exactly the same migrations
  * without relying on file globbing. Append new migrations at the end. */
@@ -62,6 +63,7 @@ export const migrationsList = [
   { name: 'migration-2026120730-search-partitions', class: MigrationSearchPartitions },
   { name: 'migration-2026120731-search-owner-order', class: MigrationSearchOwnerOrder },
   { name: 'migration-2026120801-access-log-spool', class: MigrationAccessLogSpool },
+  { name: 'migration-2026120802-access-log-batches', class: MigrationAccessLogBatches },
 ];
 
 /**

@@ -101,8 +101,11 @@ export async function gatherBundle(
                    where u.x = any(case when a.entity_type in ('Customer', 'ArchivedCustomer') then $1::bigint[] else $2::bigint[] end)
                    order by u.x) as "recordIds"
        from access_log a
-      where (a.entity_type in ('Customer', 'ArchivedCustomer') and a.entity_ids && $1::bigint[])
-         or (a.entity_type in ('Interaction', 'ArchivedInteraction') and a.entity_ids && $2::bigint[])
+      where (a.batch_id is null
+             -- Only the batches whose requests read one of these records are unpacked.
+             or a.batch_id = any(array(select b.id from access_log_batch b where b.record_ids && ($1::bigint[] || $2::bigint[]))))
+        and ((a.entity_type in ('Customer', 'ArchivedCustomer') and a.entity_ids && $1::bigint[])
+             or (a.entity_type in ('Interaction', 'ArchivedInteraction') and a.entity_ids && $2::bigint[]))
       order by a.at, a.id`,
     [ids, interactionIds],
   );
