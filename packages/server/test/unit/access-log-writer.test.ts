@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { AccessLogWriter, type AccessLogEntry, type AccessLogStore } from '../../src/modules/audit/access-log.js';
 import { spawnSync } from 'node:child_process';
-import { AccessLogSpool, claimStaleSpools, readSpool, type SpoolMark } from '../../src/modules/audit/access-log-spool.js';
+import { AccessLogSpool, claimStaleSpools, readSpool, sealEntry, type SealedEntry, type SpoolMark } from '../../src/modules/audit/access-log-spool.js';
 
 /** The access log's group commit and spool, with an INSERT the test completes by hand. */
 function entry(requestId: string, fields = ['email'], ids = '1'): AccessLogEntry {
@@ -12,7 +12,7 @@ function entry(requestId: string, fields = ['email'], ids = '1'): AccessLogEntry
 }
 
 function manualStore() {
-  const calls: { entries: readonly AccessLogEntry[]; mark?: SpoolMark; done: () => void; fail: (e: Error) => void }[] = [];
+  const calls: { entries: readonly SealedEntry[]; mark?: SpoolMark; done: () => void; fail: (e: Error) => void }[] = [];
   const forgotten: string[] = [];
   const store: AccessLogStore = {
     insert: (entries, mark) =>
@@ -25,7 +25,7 @@ function manualStore() {
   return { calls, store, forgotten };
 }
 
-const requestsOf = (c: { entries: readonly AccessLogEntry[] }) => c.entries.map((e) => e.requestId);
+const requestsOf = (c: { entries: readonly SealedEntry[] }) => c.entries.map((e) => (JSON.parse(e.json) as AccessLogEntry).requestId);
 
 /** Lets queued promise callbacks run. */
 const settle = () => new Promise((resolve) => setImmediate(resolve));
@@ -211,13 +211,30 @@ describe('access log spool', () => {
     fs.writeFileSync(path.join(dir, `${process.ppid}-00000000000000bb.spool`), line(1));
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'not a spool');
     const live = new AccessLogSpool(dir);
-    live.append(entry('mine'));
+    live.append(sealEntry(entry('mine')));
     const claimed = claimStaleSpools(dir);
     expect(claimed.map((c) => [c.key, c.entries.map((e) => e.seq), c.unreadable])).toEqual([['00000000000000aa', [1, 2], 0]]);
     // Renamed under this process: a second server starting now finds nothing to claim.
     expect(claimStaleSpools(dir)).toEqual([]);
     claimed[0]!.remove();
     expect(spoolFiles(dir).sort()).toEqual([`${process.pid}-${live.key}.spool`, `${process.ppid}-00000000000000bb.spool`].sort());
+  });
+
+  it('spools and inserts each request as the JSON it was sealed to, with its records\' ids once', async () => {
+    const dir = tempDir();
+    const { calls, store } = manualStore();
+    const writer = new AccessLogWriter(store, new AccessLogSpool(dir));
+    const read: AccessLogEntry = { at: 1_700_000_000_123, actorId: '7', actorRole: 'ADMIN', requestId: 'r "1"', reads: [['Customer', 'email', '3,1,2'], ['Customer', 'phone', '2,3,4'], ['Interaction', 'body', '9']] };
+    expect(writer.write(read)).toBeUndefined();
+    await until(() => calls.length === 1);
+    const [sealed] = calls[0]!.entries;
+    expect(JSON.parse(sealed!.json)).toEqual(read);
+    expect(sealed!.recordIds.split(',').sort()).toEqual(['1', '2', '3', '4', '9']);
+    expect(sealed!.reads).toBe(3);
+    const [file] = spoolFiles(dir);
+    expect(readSpool(fs.readFileSync(path.join(dir, file!), 'utf8')).entries).toEqual([{ seq: 1, ...read }]);
+    calls[0]!.done();
+    await writer.close();
   });
 
   it('reads every whole line of a spool and counts a line cut short', () => {

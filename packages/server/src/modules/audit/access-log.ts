@@ -3,7 +3,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import type { RequestContext } from '../../core/context.js';
 import { SqlExecutor } from '../../db/sql.js';
-import { AccessLogSpool, claimStaleSpools, type AccessLogEntry, type SpoolMark, type StaleSpool } from './access-log-spool.js';
+import { AccessLogSpool, claimStaleSpools, sealEntry, type AccessLogEntry, type SealedEntry, type SpoolMark, type StaleSpool } from './access-log-spool.js';
 
 export type { AccessLogEntry } from './access-log-spool.js';
 
@@ -26,7 +26,7 @@ const RETRY_ON_CLOSE_MS = 800;
 export interface AccessLogStore {
   /** Inserts the entries' rows; with a mark, only if the spool file's record moves from
    * `mark.from` (false: it did not, nothing was inserted). */
-  insert(entries: readonly AccessLogEntry[], mark?: SpoolMark): Promise<boolean>;
+  insert(entries: readonly SealedEntry[], mark?: SpoolMark): Promise<boolean>;
   /** The last seq of a spool file the database has (0: none). */
   committedThrough(key: string): Promise<number>;
   /** Drops the records of spool files that are gone. */
@@ -34,7 +34,7 @@ export interface AccessLogStore {
 }
 
 interface Queued {
-  entry: AccessLogEntry;
+  entry: SealedEntry;
   /** Spooled: retried until committed; its answer has left. */
   seq?: number;
   /** Not spooled: its answer waits for the commit and is withheld when it fails. */
@@ -80,17 +80,18 @@ export class AccessLogWriter {
       if (!ID_LIST.test(ids)) return Promise.reject(new Error('access log: record ids must be database ids'));
     }
     if (this.#queue.length >= MAX_BACKLOG) return Promise.reject(new Error(`access log: ${this.#queue.length} requests not yet written; answers are withheld until they are`));
+    const sealed = sealEntry(entry);
     if (this.spool && !this.#closing) {
       try {
-        const seq = this.spool.append(entry);
-        this.#enqueue({ entry, seq });
+        const seq = this.spool.append(sealed);
+        this.#enqueue({ entry: sealed, seq });
         return undefined;
       } catch (error) {
         this.log?.error({ err: error }, 'access log: the spool cannot be written; answers wait for the database');
       }
     }
     this.#waiting += 1;
-    return new Promise<void>((resolve, reject) => this.#enqueue({ entry, resolve, reject }));
+    return new Promise<void>((resolve, reject) => this.#enqueue({ entry: sealed, resolve, reject }));
   }
 
   /** Requests handed over and not yet committed. */
@@ -187,11 +188,11 @@ export class AccessLogWriter {
 /** How many of the first requests go in one INSERT: whole requests only (a request's rows
  * are never split across two), at most MAX_ROWS_PER_INSERT rows unless one request alone
  * has more. */
-function wholeRequests<T>(queue: readonly T[], entryOf: (item: T) => AccessLogEntry): number {
+function wholeRequests<T>(queue: readonly T[], entryOf: (item: T) => SealedEntry): number {
   let rows = 0;
   let count = 0;
   for (const item of queue) {
-    const reads = entryOf(item).reads.length;
+    const reads = entryOf(item).reads;
     if (count > 0 && rows + reads > MAX_ROWS_PER_INSERT) break;
     rows += reads;
     count += 1;
@@ -240,21 +241,31 @@ export function sqlAccessLogStore(sql: SqlExecutor): AccessLogStore {
   };
 }
 
-// The requests travel as the JSON they are kept in (`json`, stored as sent: no jsonb
+// The requests travel as the JSON they were spooled as (`json`, stored as sent: no jsonb
 // conversion on this hot path) and the ids as one array literal (`{1,2,3}`: ids are digits).
 const BATCH = `select to_timestamp($1::float8 / 1000), to_timestamp($2::float8 / 1000), $3::bigint[], $4::json`;
 
-function batchParams(entries: readonly AccessLogEntry[]): unknown[] {
-  const ids = new Set<string>();
+function batchParams(entries: readonly SealedEntry[]): unknown[] {
   let first = Infinity;
   let last = -Infinity;
-  const requests = entries.map(({ at, actorId, actorRole, requestId, reads }) => {
-    if (at < first) first = at;
-    if (at > last) last = at;
-    for (const read of reads) for (const id of read[2].split(',')) ids.add(id);
-    return { at, actorId, actorRole, requestId, reads };
-  });
-  return [first, last, `{${[...ids].join(',')}}`, JSON.stringify(requests)];
+  // Requests that read the same records (a list's first page, read again and again) are
+  // taken apart once.
+  const idLists = new Set<string>();
+  const json: string[] = [];
+  for (const entry of entries) {
+    if (entry.at < first) first = entry.at;
+    if (entry.at > last) last = entry.at;
+    idLists.add(entry.recordIds);
+    json.push(entry.json);
+  }
+  let recordIds: string;
+  if (idLists.size === 1) recordIds = entries[0]!.recordIds;
+  else {
+    const ids = new Set<string>();
+    for (const list of idLists) for (const id of list.split(',')) ids.add(id);
+    recordIds = [...ids].join(',');
+  }
+  return [first, last, `{${recordIds}}`, `[${json.join(',')}]`];
 }
 
 /** One writer per database (the ORM's driver). */
@@ -345,13 +356,16 @@ async function replayStale(spools: StaleSpool[], store: AccessLogStore, log: Acc
 
 async function replayOne(spool: StaleSpool, store: AccessLogStore): Promise<number> {
   let through = await store.committedThrough(spool.key);
-  let pending = spool.entries.filter((e) => e.seq > through).sort((a, b) => a.seq - b.seq);
+  let pending = spool.entries
+    .filter((e) => e.seq > through)
+    .sort((a, b) => a.seq - b.seq)
+    .map((e) => ({ seq: e.seq, sealed: sealEntry(e) }));
   let written = 0;
   while (pending.length) {
-    const batch = pending.slice(0, wholeRequests(pending, (entry) => entry));
+    const batch = pending.slice(0, wholeRequests(pending, (p) => p.sealed));
     const count = batch.length;
     const to = batch.at(-1)!.seq;
-    if (!(await store.insert(batch, { key: spool.key, from: through, to }))) {
+    if (!(await store.insert(batch.map((p) => p.sealed), { key: spool.key, from: through, to }))) {
       // Moved meanwhile (it should not be: the file was claimed by rename): start again from
       // where the database is.
       through = await store.committedThrough(spool.key);
