@@ -9,7 +9,7 @@ export type { AccessLogEntry } from './access-log-spool.js';
 
 /** Reads (a request's entity type and field) one INSERT carries at most; a larger backlog
  * goes in several rounds. */
-const MAX_ROWS_PER_INSERT = 2_000;
+const MAX_READS_PER_INSERT = 2_000;
 /** Spooled requests not yet committed, at most: past it (the database refusing the log for
  * a long time) answers are withheld rather than the backlog growing without bound. */
 const MAX_BACKLOG = 50_000;
@@ -186,14 +186,14 @@ export class AccessLogWriter {
 }
 
 /** How many of the first requests go in one INSERT: whole requests only (a request's rows
- * are never split across two), at most MAX_ROWS_PER_INSERT rows unless one request alone
+ * are never split across two), at most MAX_READS_PER_INSERT reads unless one request alone
  * has more. */
 function wholeRequests<T>(queue: readonly T[], entryOf: (item: T) => SealedEntry): number {
   let rows = 0;
   let count = 0;
   for (const item of queue) {
     const reads = entryOf(item).reads;
-    if (count > 0 && rows + reads > MAX_ROWS_PER_INSERT) break;
+    if (count > 0 && rows + reads > MAX_READS_PER_INSERT) break;
     rows += reads;
     count += 1;
   }
