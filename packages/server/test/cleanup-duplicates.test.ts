@@ -219,6 +219,17 @@ describe('duplicate detection', () => {
     for (const node of after.data.duplicateCandidates.nodes) expect(node.customers.map((c: any) => c.id)).not.toContain(b);
   });
 
+  it('takes a minimum score too small for a real as 0 (found by input-fuzz)', async () => {
+    const count = async (minScore: string) => {
+      const res = await server.gql(`{ duplicateCandidates(filter: { minScore: ${minScore} }) { totalCount } }`);
+      expect(res.errors).toBeUndefined();
+      return res.data.duplicateCandidates.totalCount as number;
+    };
+    const all = await count('0');
+    expect(all).toBeGreaterThan(0);
+    expect(await count('5e-324')).toBe(all);
+  });
+
   it('is for ADMIN and MANAGER only; field guards apply to members', async () => {
     for (const user of ['sales1', 'support', 'auditor', 'reporting'] as const) {
       const res = await server.as(user)(`{ duplicateCandidates { totalCount } }`);

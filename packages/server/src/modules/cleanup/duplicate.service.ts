@@ -78,7 +78,12 @@ export async function listDuplicateGroups(ctx: RequestContext, filter: Duplicate
   const plan = planPage(args, view.order, ctx.config.MAX_PAGE_SIZE);
   const params = new Params();
   const where = [STILL_OPEN, ...view.conditions];
-  if (filter?.minScore != null) where.push(`${view.score} >= ${params.add(filter.minScore, view.visible ? 'numeric' : 'real')}`);
+  if (filter?.minScore != null) {
+    // Rounded to a `real` here, as PostgreSQL would round it, except that a value too small
+    // for a `real` (5e-324) becomes 0 instead of PostgreSQL's "value out of range" error.
+    const minScore = view.visible ? filter.minScore : Math.fround(filter.minScore);
+    where.push(`${view.score} >= ${params.add(minScore, view.visible ? 'numeric' : 'real')}`);
+  }
   if (filter?.region?.length) where.push(`g.region = any(${params.add(filter.region, 'text[]')})`);
   if (filter?.customerId != null) {
     if (!isBigintId(filter.customerId)) throw invalidInput([{ field: 'filter.customerId', message: 'must be a customer id' }]);
