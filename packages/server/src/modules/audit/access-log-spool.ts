@@ -26,16 +26,17 @@ export interface SealedEntry {
   reads: number;
   /** `{"at":…,"actorId":…,"actorRole":…,"requestId":…,"reads":[…]}` */
   json: string;
-  /** The distinct ids of the records it read, joined by commas (any entity type). */
-  recordIds: string;
+  /** The distinct ids of the records it read (any entity type). */
+  recordIds: readonly string[];
 }
 
-export function sealEntry({ at, actorId, actorRole, requestId, reads }: AccessLogEntry): SealedEntry {
-  let recordIds = reads[0]?.[2] ?? '';
-  if (reads.length > 1) {
+/** `recordIds`: the entry's distinct record ids when the caller has them at hand (the
+ * request's own sets); otherwise taken from its reads. */
+export function sealEntry({ at, actorId, actorRole, requestId, reads }: AccessLogEntry, recordIds?: readonly string[]): SealedEntry {
+  if (!recordIds) {
     const ids = new Set<string>();
     for (const read of reads) for (const id of read[2].split(',')) ids.add(id);
-    recordIds = [...ids].join(',');
+    recordIds = [...ids];
   }
   return { at, reads: reads.length, json: JSON.stringify({ at, actorId, actorRole, requestId, reads }), recordIds };
 }
@@ -93,12 +94,14 @@ export class AccessLogSpool {
     const seq = this.#lastSeq + 1;
     // The newline comes first: after a write cut short (a full disk), the next line still
     // starts on a line of its own, and only the cut one is unreadable.
-    const line = Buffer.from(`\n{"seq":${seq},${entry.json.slice(1)}`);
+    const line = `\n{"seq":${seq},${entry.json.slice(1)}`;
+    const bytes = Buffer.byteLength(line);
+    // Written as a string: Node encodes it straight into the write, no Buffer per request.
     const written = fs.writeSync(this.#fd!, line);
     this.#bytes += written;
     // Used even when cut short, so no two lines of the file carry the same seq.
     this.#lastSeq = seq;
-    if (written < line.length) throw new Error(`access log spool: ${written} of ${line.length} bytes written`);
+    if (written < bytes) throw new Error(`access log spool: ${written} of ${bytes} bytes written`);
     return seq;
   }
 

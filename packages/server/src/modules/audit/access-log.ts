@@ -73,14 +73,14 @@ export class AccessLogWriter {
    * Undefined when the entry is safe in the spool (the answer may leave now); otherwise a
    * promise that settles once its rows are committed, or rejects when they cannot be.
    */
-  write(entry: AccessLogEntry): Promise<void> | undefined {
+  write(entry: AccessLogEntry, recordIds?: readonly string[]): Promise<void> | undefined {
     if (entry.reads.length === 0) return undefined;
     for (const [, , ids] of entry.reads) {
       // Checked before anything is kept: a bad row in the spool would be retried forever.
       if (!ID_LIST.test(ids)) return Promise.reject(new Error('access log: record ids must be database ids'));
     }
     if (this.#queue.length >= MAX_BACKLOG) return Promise.reject(new Error(`access log: ${this.#queue.length} requests not yet written; answers are withheld until they are`));
-    const sealed = sealEntry(entry);
+    const sealed = sealEntry(entry, recordIds);
     if (this.spool && !this.#closing) {
       try {
         const seq = this.spool.append(sealed);
@@ -248,24 +248,15 @@ const BATCH = `select to_timestamp($1::float8 / 1000), to_timestamp($2::float8 /
 function batchParams(entries: readonly SealedEntry[]): unknown[] {
   let first = Infinity;
   let last = -Infinity;
-  // Requests that read the same records (a list's first page, read again and again) are
-  // taken apart once.
-  const idLists = new Set<string>();
+  const ids = new Set<string>();
   const json: string[] = [];
   for (const entry of entries) {
     if (entry.at < first) first = entry.at;
     if (entry.at > last) last = entry.at;
-    idLists.add(entry.recordIds);
+    for (const id of entry.recordIds) ids.add(id);
     json.push(entry.json);
   }
-  let recordIds: string;
-  if (idLists.size === 1) recordIds = entries[0]!.recordIds;
-  else {
-    const ids = new Set<string>();
-    for (const list of idLists) for (const id of list.split(',')) ids.add(id);
-    recordIds = [...ids].join(',');
-  }
-  return [first, last, `{${recordIds}}`, `[${json.join(',')}]`];
+  return [first, last, `{${[...ids].join(',')}}`, `[${json.join(',')}]`];
 }
 
 /** One writer per database (the ORM's driver). */
@@ -291,10 +282,16 @@ function writerFor(em: EntityManager): AccessLogWriter {
 export function flushAccessLog(ctx: RequestContext): Promise<void> | undefined {
   if (ctx.accessLog.entries.size === 0 || !ctx.actor) return undefined;
   const reads: AccessLogEntry['reads'] = [];
-  for (const e of ctx.accessLog.entries.values()) reads.push([e.entityType, e.field, [...e.ids].join(',')]);
+  // The records' distinct ids, from the sets at hand (not split again from the reads).
+  let recordIds: Set<string> | undefined;
+  for (const e of ctx.accessLog.entries.values()) {
+    reads.push([e.entityType, e.field, [...e.ids].join(',')]);
+    if (!recordIds) recordIds = new Set(e.ids);
+    else for (const id of e.ids) recordIds.add(id);
+  }
   ctx.accessLog.entries.clear();
   const { userId, role } = ctx.actor;
-  return writerFor(ctx.em).write({ at: Date.now(), actorId: userId, actorRole: role, requestId: ctx.requestId, reads });
+  return writerFor(ctx.em).write({ at: Date.now(), actorId: userId, actorRole: role, requestId: ctx.requestId, reads }, [...recordIds!]);
 }
 
 /** The access log's backlog in this process, for the metrics. */
