@@ -72,6 +72,8 @@ export class AccessLogWriter {
   /**
    * Undefined when the entry is safe in the spool (the answer may leave now); otherwise a
    * promise that settles once its rows are committed, or rejects when they cannot be.
+   * `recordIds`: the entry's distinct record ids, when the caller already has them (a
+   * request's own sets); otherwise they are taken from its reads.
    */
   write(entry: AccessLogEntry, recordIds?: readonly string[]): Promise<void> | undefined {
     if (entry.reads.length === 0) return undefined;
