@@ -12,15 +12,22 @@ import { statementsByQueryDuring } from './helpers/sql-stats.js';
 /**
  * The read plan (one statement built from the selection) and the loader path (READ_PLAN
  * off: a statement per list, DataLoaders below it) must answer every query alike: the
- * same data, the same errors (field denials included) and the same access-log rows.
+ * same data, the same errors (field denials included) and the same access-log rows. So
+ * must graphql-js, whose field guards decide value by value, and graphql-jit, whose
+ * queries are compiled per role with the guards decided once (src/graphql/role-guards.ts).
  * fast-check writes random selections over customers and archived customers (fields,
  * aliases, fragments, @include, nested interaction pages with paging, sorting and
- * filters, cursors, pageInfo, counts, owners) for every role.
+ * filters, cursors, pageInfo, counts, owners), alone or beside `node`/`nodes` reading
+ * records again under fragments on either type, for every role.
  */
 
 let server: TestServer;
 let loaderApp: FastifyInstance;
 let loaderUrl: string;
+let interpreterApp: FastifyInstance;
+let interpreterUrl: string;
+let customerId: string;
+let archivedId: string;
 
 beforeAll(async () => {
   // The session check shared for a minute: the statement count below must not depend on
@@ -32,6 +39,8 @@ beforeAll(async () => {
   });
   loaderApp = await createApp(config, server.db.orm, { logger: false });
   loaderUrl = await loaderApp.listen({ host: '127.0.0.1', port: 0 });
+  interpreterApp = await createApp({ ...config, READ_PLAN: 'on', GRAPHQL_EXECUTOR: 'graphql-js' }, server.db.orm, { logger: false });
+  interpreterUrl = await interpreterApp.listen({ host: '127.0.0.1', port: 0 });
   const { sales1, sales2 } = server.users;
   // 40 customers: owners, nulls, tags, void and merged ones, tax ids (encrypted), and
   // 0–6 interactions each with bodies and amounts; then a third of them archived.
@@ -59,6 +68,9 @@ beforeAll(async () => {
   const ids = await server.db.query<{ id: string }>(`select c.id::text as id from customer c order by c.id`);
   for (const [i, row] of ids.entries()) if (i % 3 === 0) await setTaxId(server.db, row.id, `9131000${i}MA1K4XY12B`);
   const archive = ids.filter((_, i) => i % 3 === 1 && i % 9 !== 0).map((r) => r.id);
+  // Read again by `node`: one with a tax id and email, one archived with an email.
+  customerId = ids[3]!.id;
+  archivedId = ids[1]!.id;
   const archived = await server.gql(
     `mutation($ids: [ID!]!) { archiveCustomers(input: { ids: $ids, reason: "read plan test" }) { failures { id } } }`,
     { ids: archive },
@@ -70,6 +82,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await loaderApp?.close();
+  await interpreterApp?.close();
   await server?.close();
 });
 
@@ -80,7 +93,9 @@ function withIds(query: string): string {
   return query
     .replaceAll('@SALES1_GID', gid('User', server.users.sales1))
     .replaceAll('@SALES1_WRONG_TYPE', gid('Customer', server.users.sales1))
-    .replaceAll('@SALES1_ID', String(server.users.sales1));
+    .replaceAll('@SALES1_ID', String(server.users.sales1))
+    .replaceAll('@CUSTOMER_GID', gid('Customer', customerId))
+    .replaceAll('@ARCHIVED_GID', gid('ArchivedCustomer', archivedId));
 }
 
 async function ask(url: string, user: TestUser, query: string, variables: Record<string, unknown>) {
@@ -248,32 +263,48 @@ function customerNode(archived: boolean) {
     .map((s) => `{ ${s} }`);
 }
 
-const listQuery = fc.constantFrom(false, true).chain((archived) =>
+const listRoot = fc.constantFrom(false, true).chain((archived) =>
   fc
     .tuple(
       paging(8),
       order(archived ? ['ARCHIVED_AT', 'NAME', 'CODE'] : ['NAME', 'CODE', 'CREATED_AT', 'UPDATED_AT', 'LAST_INTERACTION_AT']),
       fc.constantFrom('', archived ? 'filter: { previousStatus: [ACTIVE, VOID] }' : 'filter: { status: [ACTIVE, VOID] }', 'filter: { search: "客户 1" }'),
       connection(customerNode(archived)),
-      fc.boolean(),
     )
-    .map(([page, sort, filter, body, flag]) => {
+    .map(([page, sort, filter, body]) => {
       const args = [page, sort, filter].filter(Boolean).join(', ');
-      const root = archived ? 'archivedCustomers' : 'customers';
-      return { query: `query($flag: Boolean!) { ${root}${args ? `(${args})` : ''} ${body} }`, variables: { flag } };
+      return `${archived ? 'archivedCustomers' : 'customers'}${args ? `(${args})` : ''} ${body}`;
     }),
 );
+
+/** A customer or archived customer read again through the Node interface, under a fragment
+ * on either type (the other type's fragment reads nothing). */
+const nodeRoot = fc
+  .tuple(fc.constantFrom('@CUSTOMER_GID', '@ARCHIVED_GID'), fc.boolean(), fc.boolean())
+  .chain(([id, archived, plural]) =>
+    customerNode(archived).map((selection) => {
+      const type = archived ? 'ArchivedCustomer' : 'Customer';
+      return plural
+        ? `again: nodes(ids: ["${id}", "@CUSTOMER_GID"]) { id ... on ${type} ${selection} }`
+        : `again: node(id: "${id}") { __typename ... on ${type} ${selection} }`;
+    }),
+  );
+
+const listQuery = fc
+  .oneof({ weight: 4, arbitrary: listRoot.map((root) => [root]) }, { weight: 1, arbitrary: fc.tuple(listRoot, nodeRoot) }, { weight: 1, arbitrary: nodeRoot.map((root) => [root]) })
+  .chain((roots) => fc.boolean().map((flag) => ({ query: `query($flag: Boolean!) { ${roots.join(' ')} }`, variables: { flag } })));
 
 const role = fc.constantFrom<TestUser>('admin', 'manager', 'sales1', 'support', 'auditor', 'reporting');
 
 describe('read plan', () => {
-  it('answers random selections exactly as the loader path does', async () => {
+  it('answers random selections exactly as the loader path and graphql-js do', async () => {
     let withData = 0;
     await fc.assert(
       fc.asyncProperty(role, listQuery, async (user, { query, variables }) => {
         const planned = canonical(await ask(server.url, user, query, variables));
         const loaded = canonical(await ask(loaderUrl, user, query, variables));
         expect(planned).toEqual(loaded);
+        expect(canonical(await ask(interpreterUrl, user, query, variables))).toEqual(planned);
         if (planned.data && Object.values(planned.data).some((v) => v !== null)) withData += 1;
       }),
       { numRuns: 200 },

@@ -11,6 +11,8 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import type { RequestContext } from '../core/context.js';
+import type { Role } from '../policy/role.js';
+import { compileForRole } from './role-guards.js';
 
 /**
  * Executes operations with graphql-jit: each document is compiled once into a function
@@ -19,11 +21,13 @@ import type { RequestContext } from '../core/context.js';
  * plugged in through Apollo Server's supported executor hook (a gateway that serves this
  * schema): parsing, validation with the query limits, the plugins and error formatting
  * stay Apollo's. Introspection and documents graphql-jit cannot compile run on graphql-js.
+ * A query is compiled once per role, with its field guards decided for that role
+ * (role-guards.ts); mutations once for every caller, with guards that decide per value.
  */
 export function jitGateway(schema: GraphQLSchema, cacheSize = 1_000) {
   const compiled = new Map<string, CompiledQuery | null>();
 
-  const compile = (key: string, document: DocumentNode, operationName: string | undefined): CompiledQuery | null => {
+  const compile = (key: string, document: DocumentNode, operationName: string | undefined, role: Role | null | undefined): CompiledQuery | null => {
     if (compiled.has(key)) {
       const hit = compiled.get(key)!;
       // Refresh its place: the map's order is the eviction order.
@@ -31,7 +35,8 @@ export function jitGateway(schema: GraphQLSchema, cacheSize = 1_000) {
       compiled.set(key, hit);
       return hit;
     }
-    const result = compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
+    const run = () => compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
+    const result = role === undefined ? run() : compileForRole(schema, role, document, run);
     const entry = isCompiledQuery(result) ? result : null;
     compiled.set(key, entry);
     if (compiled.size > cacheSize) compiled.delete(compiled.keys().next().value!);
@@ -42,7 +47,10 @@ export function jitGateway(schema: GraphQLSchema, cacheSize = 1_000) {
   const executor = async (requestContext: GatewayRequest): Promise<ExecutionResult> => {
     const { document, operation, request, context: contextValue, queryHash } = requestContext;
     const variables = request.variables ?? {};
-    const query = introspects(operation) ? null : compile(`${queryHash}:${request.operationName ?? ''}`, document, request.operationName ?? undefined);
+    // The caller is confirmed before execution (auth-plugin.ts) and a query cannot change it.
+    const role = operation.operation === 'query' ? (contextValue.actor?.role ?? null) : undefined;
+    const key = `${queryHash}:${request.operationName ?? ''}:${role === undefined ? '*' : (role ?? '-')}`;
+    const query = introspects(operation) ? null : compile(key, document, request.operationName ?? undefined, role);
     if (!query) return execute({ schema, document, contextValue, variableValues: variables, operationName: request.operationName });
     // Variables are coerced by graphql-js: a bad one gets the same message (and HTTP 400)
     // as without the compiler, and input fields left out get their defaults (graphql-jit

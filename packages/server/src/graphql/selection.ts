@@ -54,7 +54,8 @@ export function mergedSubfields(info: SelectionInfo, fields: readonly (SelectedF
   return subfields(info, fields.flatMap((f) => f?.nodes ?? []));
 }
 
-function included(info: SelectionInfo, node: Parameters<typeof getDirectiveValues>[1]): boolean {
+/** Whether @skip/@include let a selection through, as graphql-js decides it. */
+export function included(info: SelectionInfo, node: Parameters<typeof getDirectiveValues>[1]): boolean {
   if (!node.directives?.length) return true;
   if (getDirectiveValues(GraphQLSkipDirective, node, info.variableValues)?.if === true) return false;
   return getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues)?.if !== false;
