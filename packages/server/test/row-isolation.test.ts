@@ -125,6 +125,33 @@ describe('access log', () => {
     expect(after).toBe(before + 2);
   });
 
+  it('writes fields that read the same records as one read, and shows a row per field', async () => {
+    const ids = own.sales1.slice(0, 3);
+    await server.db.query(`update customer set email = 'shared-' || id || '@example.com', address = 'Road ' || id, notes = case when id = $2 then 'note' end where id = any($1::bigint[])`, [ids, ids[0]]);
+    const before = (await server.db.query<{ n: number }>(`select count(*)::int as n from access_log`))[0]!.n;
+    const res = await server.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Customer { email address notes } } }`, { ids: ids.map((id) => gid('Customer', id)) });
+    expect(res.errors).toBeUndefined();
+    await server.accessLogWritten();
+    const [batch] = await server.db.query<{ reads: [string, string, string][] }>(
+      `select (requests -> 0 -> 'reads')::jsonb as reads from access_log_batch order by id desc limit 1`,
+    );
+    const sorted = (list: string) => list.split(',').sort().join(',');
+    expect(batch!.reads.map(([type, fields, list]) => [type, fields, sorted(list)])).toEqual([
+      ['Customer', 'email,address', sorted(ids.join(','))],
+      ['Customer', 'notes', ids[0]],
+    ]);
+    const rows = await server.db.query<{ id: string; field: string; entity_ids: string[] }>(
+      `select id::text, field, entity_ids::text[] as entity_ids from access_log order by id offset $1`,
+      [before],
+    );
+    expect(rows.map((r) => [r.field, [...r.entity_ids].sort()])).toEqual([
+      ['email', [...ids].sort()],
+      ['address', [...ids].sort()],
+      ['notes', [ids[0]]],
+    ]);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(3);
+  });
+
   /** A trigger refusing the access-log rows that name one customer. */
   async function refuseLogOf(db: TestServer['db'], id: string): Promise<() => Promise<void>> {
     await db.query(`create function refuse_test_access_log() returns trigger language plpgsql as $$

@@ -29,12 +29,17 @@ export class AccessLogBuffer {
 
   /** `key` is `<entityType>.<field>`: callers that know it spare a string per value read. */
   record(entityType: string, field: string, id: string, key = `${entityType}.${field}`): void {
+    this.idsOf(entityType, field, key).add(id);
+  }
+
+  /** The ids read of one field, to add a list's at once (empty sets are not logged). */
+  idsOf(entityType: string, field: string, key: string): Set<string> {
     let entry = this.entries.get(key);
     if (!entry) {
       entry = { entityType, field, ids: new Set() };
       this.entries.set(key, entry);
     }
-    entry.ids.add(id);
+    return entry.ids;
   }
 }
 

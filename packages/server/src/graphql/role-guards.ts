@@ -169,8 +169,8 @@ type Logger = (ctx: RequestContext, info: GraphQLResolveInfo, value: unknown) =>
 function concreteLogger(schema: GraphQLSchema, type: GraphQLObjectType, reads: ReadonlyMap<string, InlineRead>): Logger {
   return (ctx, info, value) => {
     if (value == null) return;
-    const selected = selectedReads(schema, info, type, reads);
-    if (selected.length) eachRecord(value, (record) => logRecord(ctx, type.name, record, selected));
+    // Field by field over the whole list: one lookup of the field's id set per list.
+    for (const read of selectedReads(schema, info, type, reads)) addIds(ctx.accessLog.idsOf(type.name, read.fieldName, read.key), value, read.fieldName);
   };
 }
 
@@ -186,8 +186,9 @@ function abstractLogger(schema: GraphQLSchema, type: GraphQLAbstractType, inline
       if (typeName === undefined) throw new Error(`${type.name}: a record's type must be known at once to log its reads`);
       const reads = inline.get(typeName);
       if (!reads) return;
-      const selected = selectedReads(schema, info, schema.getType(typeName) as GraphQLObjectType, reads);
-      if (selected.length) logRecord(ctx, typeName, record, selected);
+      for (const read of selectedReads(schema, info, schema.getType(typeName) as GraphQLObjectType, reads)) {
+        addIds(ctx.accessLog.idsOf(typeName, read.fieldName, read.key), record, read.fieldName);
+      }
     });
   };
 }
@@ -198,10 +199,15 @@ function eachRecord(value: unknown, each: (record: Record<string, unknown>) => v
   else each(value as Record<string, unknown>);
 }
 
-function logRecord(ctx: RequestContext, typeName: string, record: Record<string, unknown>, selected: readonly InlineRead[]): void {
-  for (const read of selected) {
-    if (record[read.fieldName] != null) ctx.accessLog.record(typeName, read.fieldName, record.id as string, read.key);
+/** The ids of the records (a record or a list of them) whose `field` is not null. */
+function addIds(ids: Set<string>, value: unknown, field: string): void {
+  if (value == null) return;
+  if (!Array.isArray(value)) {
+    const record = value as Record<string, unknown>;
+    if (record[field] != null) ids.add(record.id as string);
+    return;
   }
+  for (const item of value) addIds(ids, item, field);
 }
 
 /** Per place in a compiled query (its field nodes) and record type: the inline reads it selects. */

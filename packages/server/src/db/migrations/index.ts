@@ -29,6 +29,7 @@ import { MigrationSearchPartitions } from './migration-2026120730-search-partiti
 import { MigrationSearchOwnerOrder } from './migration-2026120731-search-owner-order.js';
 import { MigrationAccessLogSpool } from './migration-2026120801-access-log-spool.js';
 import { MigrationAccessLogBatches } from './migration-2026120802-access-log-batches.js';
+import { MigrationAccessLogSharedReads } from './migration-2026120803-access-log-shared-reads.js';
 
 /** Listed explicitly so that builds, tests and the CLI run exactly the same migrations
  * without relying on file globbing. Append new migrations at the end. */
@@ -64,6 +65,7 @@ export const migrationsList = [
   { name: 'migration-2026120731-search-owner-order', class: MigrationSearchOwnerOrder },
   { name: 'migration-2026120801-access-log-spool', class: MigrationAccessLogSpool },
   { name: 'migration-2026120802-access-log-batches', class: MigrationAccessLogBatches },
+  { name: 'migration-2026120803-access-log-shared-reads', class: MigrationAccessLogSharedReads },
 ];
 
 /**

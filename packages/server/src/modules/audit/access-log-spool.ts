@@ -11,7 +11,10 @@ export interface AccessLogEntry {
   actorId: string;
   actorRole: string;
   requestId: string;
-  /** [entity type, field, the records' ids joined by commas]. */
+  /** [entity type, field, the records' ids joined by commas]. Fields of one entity type
+   * that read the same records share an entry, their names joined by commas
+   * (`["Customer", "email,phone", "12,13"]`): a page's ids are written once, not once per
+   * field. The view `access_log` shows a row per field either way. */
   reads: [string, string, string][];
 }
 
@@ -22,7 +25,7 @@ export interface AccessLogEntry {
  */
 export interface SealedEntry {
   at: number;
-  /** How many reads (entity type and field) it holds. */
+  /** How many entries its `reads` holds. */
   reads: number;
   /** `{"at":…,"actorId":…,"actorRole":…,"requestId":…,"reads":[…]}` */
   json: string;

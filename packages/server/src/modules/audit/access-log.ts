@@ -283,17 +283,26 @@ function writerFor(em: EntityManager): AccessLogWriter {
  */
 export function flushAccessLog(ctx: RequestContext): Promise<void> | undefined {
   if (ctx.accessLog.entries.size === 0 || !ctx.actor) return undefined;
-  const reads: AccessLogEntry['reads'] = [];
+  // Fields of one entity type that read the same records share a read (the ids once).
+  const reads = new Map<string, AccessLogEntry['reads'][number]>();
   // The records' distinct ids, from the sets at hand (not split again from the reads).
-  let recordIds: Set<string> | undefined;
+  const recordIds = new Set<string>();
   for (const e of ctx.accessLog.entries.values()) {
-    reads.push([e.entityType, e.field, [...e.ids].join(',')]);
-    if (!recordIds) recordIds = new Set(e.ids);
-    else for (const id of e.ids) recordIds.add(id);
+    if (e.ids.size === 0) continue;
+    const ids = [...e.ids].join(',');
+    const key = `${e.entityType}:${ids}`;
+    const shared = reads.get(key);
+    if (shared) {
+      shared[1] += `,${e.field}`;
+      continue;
+    }
+    reads.set(key, [e.entityType, e.field, ids]);
+    for (const id of e.ids) recordIds.add(id);
   }
   ctx.accessLog.entries.clear();
+  if (reads.size === 0) return undefined;
   const { userId, role } = ctx.actor;
-  return writerFor(ctx.em).write({ at: Date.now(), actorId: userId, actorRole: role, requestId: ctx.requestId, reads }, [...recordIds!]);
+  return writerFor(ctx.em).write({ at: Date.now(), actorId: userId, actorRole: role, requestId: ctx.requestId, reads: [...reads.values()] }, [...recordIds]);
 }
 
 /** The access log's backlog in this process, for the metrics. */
