@@ -4,6 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import { SqlExecutor } from '../db/sql.js';
 import { FieldDenials } from './field-denials.js';
+import { AccessLogBuffer } from './access-log-buffer.js';
 import type { Actor } from '../policy/actor.js';
 import { TokenSigner, type TokenClaims } from './tokens.js';
 import { jwtSecret } from '../secrets.js';
@@ -20,26 +21,6 @@ export class LoaderRegistry {
       this.#loaders.set(key, loader);
     }
     return loader as DataLoader<K, V>;
-  }
-}
-
-/** Full reads of personal data in one request, written as one batch when it ends. */
-export class AccessLogBuffer {
-  readonly entries = new Map<string, { entityType: string; field: string; ids: Set<string> }>();
-
-  /** `key` is `<entityType>.<field>`: callers that know it spare a string per value read. */
-  record(entityType: string, field: string, id: string, key = `${entityType}.${field}`): void {
-    this.idsOf(entityType, field, key).add(id);
-  }
-
-  /** The ids read of one field, to add a list's at once (empty sets are not logged). */
-  idsOf(entityType: string, field: string, key: string): Set<string> {
-    let entry = this.entries.get(key);
-    if (!entry) {
-      entry = { entityType, field, ids: new Set() };
-      this.entries.set(key, entry);
-    }
-    return entry.ids;
   }
 }
 

@@ -41,7 +41,7 @@ export function masked(rule: GuardedFieldRule, value: unknown): unknown {
 }
 
 export function logged(guard: FieldGuard, ctx: RequestContext, source: unknown, value: unknown): unknown {
-  if (value != null && guard.rule.personal) ctx.accessLog.record(guard.typeName, guard.fieldName, (source as { id: string }).id, guard.key);
+  if (value != null && guard.rule.personal) ctx.accessLog.record(guard.typeName, guard.fieldName, (source as { id: string }).id);
   return value;
 }
 

@@ -14,7 +14,8 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { RequestContext } from '../core/context.js';
-import { FieldAccess, type GuardedField } from '../policy/policy.js';
+import { fieldBits } from '../core/access-log-buffer.js';
+import { FieldAccess } from '../policy/policy.js';
 import type { Role } from '../policy/role.js';
 import { deny, fieldGuardsOf, logged, masked, type FieldGuard, type FieldResolver } from './field-guards.js';
 import { included } from './selection.js';
@@ -44,7 +45,8 @@ import { included } from './selection.js';
 /** A personal field a role reads in full without a resolver: logged where its records enter. */
 interface InlineRead {
   fieldName: string;
-  key: GuardedField;
+  /** The field's bit in its type's access-log reads (core/access-log-buffer.ts). */
+  bit: number;
 }
 
 /** A field that hands out records of types with inline reads. */
@@ -107,7 +109,7 @@ function decide(schema: GraphQLSchema, role: RoleKey): RoleGuards {
     if (resolve === INLINE_READ) {
       let reads = inline.get(guard.typeName);
       if (!reads) inline.set(guard.typeName, (reads = new Map()));
-      reads.set(guard.fieldName, { fieldName: guard.fieldName, key: guard.key });
+      reads.set(guard.fieldName, { fieldName: guard.fieldName, bit: fieldBits(guard.typeName).bitOf(guard.fieldName) });
       return [guard.field, undefined];
     }
     return [guard.field, resolve];
@@ -169,8 +171,8 @@ type Logger = (ctx: RequestContext, info: GraphQLResolveInfo, value: unknown) =>
 function concreteLogger(schema: GraphQLSchema, type: GraphQLObjectType, reads: ReadonlyMap<string, InlineRead>): Logger {
   return (ctx, info, value) => {
     if (value == null) return;
-    // Field by field over the whole list: one lookup of the field's id set per list.
-    for (const read of selectedReads(schema, info, type, reads)) addIds(ctx.accessLog.idsOf(type.name, read.fieldName, read.key), value, read.fieldName);
+    const selected = selectedReads(schema, info, type, reads);
+    if (selected.length) addReads(ctx.accessLog.of(type.name), value, selected);
   };
 }
 
@@ -186,9 +188,8 @@ function abstractLogger(schema: GraphQLSchema, type: GraphQLAbstractType, inline
       if (typeName === undefined) throw new Error(`${type.name}: a record's type must be known at once to log its reads`);
       const reads = inline.get(typeName);
       if (!reads) return;
-      for (const read of selectedReads(schema, info, schema.getType(typeName) as GraphQLObjectType, reads)) {
-        addIds(ctx.accessLog.idsOf(typeName, read.fieldName, read.key), record, read.fieldName);
-      }
+      const selected = selectedReads(schema, info, schema.getType(typeName) as GraphQLObjectType, reads);
+      if (selected.length) addReads(ctx.accessLog.of(typeName), record, selected);
     });
   };
 }
@@ -199,15 +200,22 @@ function eachRecord(value: unknown, each: (record: Record<string, unknown>) => v
   else each(value as Record<string, unknown>);
 }
 
-/** The ids of the records (a record or a list of them) whose `field` is not null. */
-function addIds(ids: Set<string>, value: unknown, field: string): void {
+/** Adds the records' (a record or a list of them) selected fields that are not null to
+ * their type's reads: one lookup per record, whatever the number of fields. */
+function addReads(reads: Map<string, number>, value: unknown, selected: readonly InlineRead[]): void {
   if (value == null) return;
-  if (!Array.isArray(value)) {
-    const record = value as Record<string, unknown>;
-    if (record[field] != null) ids.add(record.id as string);
+  if (Array.isArray(value)) {
+    for (const item of value) addReads(reads, item, selected);
     return;
   }
-  for (const item of value) addIds(ids, item, field);
+  const record = value as Record<string, unknown>;
+  let bits = 0;
+  for (const read of selected) if (record[read.fieldName] != null) bits |= read.bit;
+  if (bits === 0) return;
+  const id = record.id as string;
+  const before = reads.get(id);
+  if (before === undefined) reads.set(id, bits);
+  else if ((before | bits) !== before) reads.set(id, before | bits);
 }
 
 /** Per place in a compiled query (its field nodes) and record type: the inline reads it selects. */

@@ -282,27 +282,11 @@ function writerFor(em: EntityManager): AccessLogWriter {
  * promise settles once they are committed (the answer must wait for it).
  */
 export function flushAccessLog(ctx: RequestContext): Promise<void> | undefined {
-  if (ctx.accessLog.entries.size === 0 || !ctx.actor) return undefined;
-  // Fields of one entity type that read the same records share a read (the ids once).
-  const reads = new Map<string, AccessLogEntry['reads'][number]>();
-  // The records' distinct ids, from the sets at hand (not split again from the reads).
-  const recordIds = new Set<string>();
-  for (const e of ctx.accessLog.entries.values()) {
-    if (e.ids.size === 0) continue;
-    const ids = [...e.ids].join(',');
-    const key = `${e.entityType}:${ids}`;
-    const shared = reads.get(key);
-    if (shared) {
-      shared[1] += `,${e.field}`;
-      continue;
-    }
-    reads.set(key, [e.entityType, e.field, ids]);
-    for (const id of e.ids) recordIds.add(id);
-  }
-  ctx.accessLog.entries.clear();
-  if (reads.size === 0) return undefined;
+  if (!ctx.actor) return undefined;
+  const { reads, recordIds } = ctx.accessLog.drain();
+  if (reads.length === 0) return undefined;
   const { userId, role } = ctx.actor;
-  return writerFor(ctx.em).write({ at: Date.now(), actorId: userId, actorRole: role, requestId: ctx.requestId, reads: [...reads.values()] }, [...recordIds]);
+  return writerFor(ctx.em).write({ at: Date.now(), actorId: userId, actorRole: role, requestId: ctx.requestId, reads }, recordIds);
 }
 
 /** The access log's backlog in this process, for the metrics. */
