@@ -128,9 +128,11 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
   });
   // One span per operation; the observability plugin names it once the operation is known.
   // Typed by the integration as answering strings; asBytes turns them into bytes.
-  // A request whose reads could not be spooled (ACCESS_LOG_SPOOL=off, or the spool failing)
-  // leaves only once its access-log INSERT is committed, encoded while it is in flight: a
-  // read nobody logged is never sent (docs/developers/decisions.md#the-access-log-spooled-before-the-answer).
+  // A request that read personal data leaves only once its reads are in the access log's
+  // spool (written at the end of the event loop's turn) or, when they could not be spooled
+  // (ACCESS_LOG_SPOOL=off, or the spool failing), once its access-log INSERT is committed;
+  // the answer is encoded meanwhile. A read nobody logged is never sent
+  // (docs/developers/decisions.md#the-access-log-spooled-before-the-answer).
   const graphql: RouteHandlerMethod = function (this: FastifyInstance, req, reply) {
     return inSpan('graphql', {}, async () => {
       const body = asBytes(await handler.call(this, req as never, reply as never));

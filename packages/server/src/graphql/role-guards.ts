@@ -171,8 +171,8 @@ type Logger = (ctx: RequestContext, info: GraphQLResolveInfo, value: unknown) =>
 function concreteLogger(schema: GraphQLSchema, type: GraphQLObjectType, reads: ReadonlyMap<string, InlineRead>): Logger {
   return (ctx, info, value) => {
     if (value == null) return;
-    const selected = selectedReads(schema, info, type, reads);
-    if (selected.length) addReads(ctx.accessLog.of(type.name), value, selected);
+    const bitsOf = selectedReads(schema, info, type, reads);
+    if (bitsOf) addReads(ctx.accessLog.of(type.name), value, bitsOf);
   };
 }
 
@@ -188,8 +188,8 @@ function abstractLogger(schema: GraphQLSchema, type: GraphQLAbstractType, inline
       if (typeName === undefined) throw new Error(`${type.name}: a record's type must be known at once to log its reads`);
       const reads = inline.get(typeName);
       if (!reads) return;
-      const selected = selectedReads(schema, info, schema.getType(typeName) as GraphQLObjectType, reads);
-      if (selected.length) addReads(ctx.accessLog.of(typeName), record, selected);
+      const bitsOf = selectedReads(schema, info, schema.getType(typeName) as GraphQLObjectType, reads);
+      if (bitsOf) addReads(ctx.accessLog.of(typeName), record, bitsOf);
     });
   };
 }
@@ -202,15 +202,14 @@ function eachRecord(value: unknown, each: (record: Record<string, unknown>) => v
 
 /** Adds the records' (a record or a list of them) selected fields that are not null to
  * their type's reads: one lookup per record, whatever the number of fields. */
-function addReads(reads: Map<string, number>, value: unknown, selected: readonly InlineRead[]): void {
+function addReads(reads: Map<string, number>, value: unknown, bitsOf: BitsOf): void {
   if (value == null) return;
   if (Array.isArray(value)) {
-    for (const item of value) addReads(reads, item, selected);
+    for (const item of value) addReads(reads, item, bitsOf);
     return;
   }
   const record = value as Record<string, unknown>;
-  let bits = 0;
-  for (const read of selected) if (record[read.fieldName] != null) bits |= read.bit;
+  const bits = bitsOf(record);
   if (bits === 0) return;
   const id = record.id as string;
   const before = reads.get(id);
@@ -218,17 +217,36 @@ function addReads(reads: Map<string, number>, value: unknown, selected: readonly
   else if ((before | bits) !== before) reads.set(id, before | bits);
 }
 
-/** Per place in a compiled query (its field nodes) and record type: the inline reads it selects. */
-const SELECTED = new WeakMap<readonly FieldNode[], Map<string, readonly InlineRead[]>>();
+/** A record's selected fields that are not null, as bits (core/access-log-buffer.ts). */
+type BitsOf = (record: Record<string, unknown>) => number;
+
+const BITS_OF = new Map<string, BitsOf>();
+
+/** Written as named property reads: the records of a list share one shape, and reading
+ * them by a variable key in a loop was most of the time logging a page took. */
+function bitsOfReads(selected: readonly InlineRead[]): BitsOf {
+  const key = selected.map((read) => `${read.fieldName}:${read.bit}`).join(',');
+  let bitsOf = BITS_OF.get(key);
+  if (!bitsOf) {
+    const body = selected.map((read) => `(record[${JSON.stringify(read.fieldName)}] != null ? ${read.bit} : 0)`).join(' | ');
+    bitsOf = new Function('record', `return ${body};`) as BitsOf;
+    BITS_OF.set(key, bitsOf);
+  }
+  return bitsOf;
+}
+
+/** Per place in a compiled query (its field nodes) and record type: its selected reads'
+ * bits (null: it selects none). */
+const SELECTED = new WeakMap<readonly FieldNode[], Map<string, BitsOf | null>>();
 
 /**
  * The inline reads selected on records of `type` at this place: its fields, through
  * fragments whose type condition applies to `type`, as graphql-js collects them (@skip and
  * @include decided with the request's variables; kept per place when there are none).
  */
-function selectedReads(schema: GraphQLSchema, info: GraphQLResolveInfo, type: GraphQLObjectType, reads: ReadonlyMap<string, InlineRead>): readonly InlineRead[] {
+function selectedReads(schema: GraphQLSchema, info: GraphQLResolveInfo, type: GraphQLObjectType, reads: ReadonlyMap<string, InlineRead>): BitsOf | null {
   const known = SELECTED.get(info.fieldNodes)?.get(type.name);
-  if (known) return known;
+  if (known !== undefined) return known;
   const found = new Map<string, InlineRead>();
   const visited = new Set<string>();
   let conditional = false;
@@ -256,7 +274,7 @@ function selectedReads(schema: GraphQLSchema, info: GraphQLResolveInfo, type: Gr
     }
   };
   for (const node of info.fieldNodes) walk(node.selectionSet);
-  const selected = [...found.values()];
+  const selected = found.size ? bitsOfReads([...found.values()]) : null;
   if (!conditional) {
     let byType = SELECTED.get(info.fieldNodes);
     if (!byType) SELECTED.set(info.fieldNodes, (byType = new Map()));

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { AccessLogWriter, type AccessLogEntry, type AccessLogStore } from '../../src/modules/audit/access-log.js';
 import { spawnSync } from 'node:child_process';
 import { AccessLogSpool, claimStaleSpools, readSpool, sealEntry, type SealedEntry, type SpoolMark } from '../../src/modules/audit/access-log-spool.js';
@@ -128,16 +128,22 @@ describe('access log spool', () => {
   });
   const spoolFiles = (dir: string) => fs.readdirSync(dir).filter((name) => name.endsWith('.spool'));
 
-  it('answers at once with the reads in the spool, and marks each INSERT with the lines it covers', async () => {
+  it('answers once the reads are in the spool, one write per turn, and marks each INSERT with the lines it covers', async () => {
     const dir = tempDir();
     const { calls, store } = manualStore();
     const spool = new AccessLogSpool(dir);
     const writer = new AccessLogWriter(store, spool);
-    expect(writer.write(entry('a'))).toBeUndefined();
+    // Answered when its line is written, before any INSERT.
+    await writer.write(entry('a'));
+    expect(readSpool(fs.readFileSync(path.join(dir, spoolFiles(dir)[0]!), 'utf8')).entries.map((e) => e.requestId)).toEqual(['a']);
+    expect(calls).toHaveLength(0);
     // The INSERT waits a moment for others to join it (their answers have left already).
     await until(() => calls.length === 1);
-    expect(writer.write(entry('b', ['email', 'phone']))).toBeUndefined();
-    expect(writer.write(entry('c'))).toBeUndefined();
+    // Two requests answered in one turn: one write, and both answered after it.
+    const written = jest.spyOn(fs, 'writeSync');
+    await Promise.all([writer.write(entry('b', ['email', 'phone'])), writer.write(entry('c'))]);
+    expect(written).toHaveBeenCalledTimes(1);
+    written.mockRestore();
     const [file] = spoolFiles(dir);
     const { entries } = readSpool(fs.readFileSync(path.join(dir, file!), 'utf8'));
     expect(entries.map((e) => [e.seq, e.requestId, e.reads.length])).toEqual([
@@ -195,10 +201,13 @@ describe('access log spool', () => {
     const errors: string[] = [];
     const writer = new AccessLogWriter(store, new AccessLogSpool(blocked), { error: (_d, message) => errors.push(message) });
     const committed = writer.write(entry('a'));
-    expect(committed).toBeInstanceOf(Promise);
+    let answered = false;
+    void committed!.then(() => (answered = true));
+    await until(() => calls.length === 1);
     expect(errors).toEqual(['access log: the spool cannot be written; answers wait for the database']);
-    await settle();
     expect(calls[0]!.mark).toBeUndefined();
+    await settle();
+    expect(answered).toBe(false);
     calls[0]!.done();
     await expect(committed).resolves.toBeUndefined();
   });
@@ -211,7 +220,7 @@ describe('access log spool', () => {
     fs.writeFileSync(path.join(dir, `${process.ppid}-00000000000000bb.spool`), line(1));
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'not a spool');
     const live = new AccessLogSpool(dir);
-    live.append(sealEntry(entry('mine')));
+    live.append([sealEntry(entry('mine'))]);
     const claimed = claimStaleSpools(dir);
     expect(claimed.map((c) => [c.key, c.entries.map((e) => e.seq), c.unreadable])).toEqual([['00000000000000aa', [1, 2], 0]]);
     // Renamed under this process: a second server starting now finds nothing to claim.
@@ -225,7 +234,7 @@ describe('access log spool', () => {
     const { calls, store } = manualStore();
     const writer = new AccessLogWriter(store, new AccessLogSpool(dir));
     const read: AccessLogEntry = { at: 1_700_000_000_123, actorId: '7', actorRole: 'ADMIN', requestId: 'r "1"', reads: [['Customer', 'email', '3,1,2'], ['Customer', 'phone', '2,3,4'], ['Interaction', 'body', '9']] };
-    expect(writer.write(read)).toBeUndefined();
+    await writer.write(read);
     await until(() => calls.length === 1);
     const [sealed] = calls[0]!.entries;
     expect(JSON.parse(sealed!.json)).toEqual(read);

@@ -67,9 +67,9 @@ const ROTATE_AT_BYTES = 8 * 1024 * 1024;
 const inUse = new Set<string>();
 
 /**
- * The local spool of the access log: a request's reads are appended here (one line, a
- * synchronous write to the kernel) before its answer leaves, and written to PostgreSQL by
- * group commit after it. A process that dies (SIGKILL, out of memory) leaves the lines in
+ * The local spool of the access log: a request's reads are appended here (one line; the
+ * requests answered in one turn of the event loop share one synchronous write to the
+ * kernel) before its answer leaves, and written to PostgreSQL by group commit after it. A process that dies (SIGKILL, out of memory) leaves the lines in
  * its file, and the next server started on the directory writes what was not committed.
  * A crash of the host can lose the lines the kernel had not yet written to disk
  * (docs/developers/decisions.md#the-access-log-spooled-before-the-answer).
@@ -90,22 +90,23 @@ export class AccessLogSpool {
     return this.#key;
   }
 
-  /** Appends the entry; throws when the spool cannot be written (the caller waits for the
-   * commit instead). */
-  append(entry: SealedEntry): number {
+  /** Appends the entries, one line each, in one write; returns the first one's seq (the
+   * others follow it). Throws when the spool cannot be written (their answers then wait
+   * for the commit). */
+  append(entries: readonly SealedEntry[]): number {
     if (this.#fd === undefined || (this.#bytes >= ROTATE_AT_BYTES && this.#committed === this.#lastSeq)) this.#open();
-    const seq = this.#lastSeq + 1;
+    const first = this.#lastSeq + 1;
     // The newline comes first: after a write cut short (a full disk), the next line still
     // starts on a line of its own, and only the cut one is unreadable.
-    const line = `\n{"seq":${seq},${entry.json.slice(1)}`;
-    const bytes = Buffer.byteLength(line);
+    const lines = entries.map((entry, i) => `\n{"seq":${first + i},${entry.json.slice(1)}`).join('');
+    const bytes = Buffer.byteLength(lines);
     // Written as a string: Node encodes it straight into the write, no Buffer per request.
-    const written = fs.writeSync(this.#fd!, line);
+    const written = fs.writeSync(this.#fd!, lines);
     this.#bytes += written;
     // Used even when cut short, so no two lines of the file carry the same seq.
-    this.#lastSeq = seq;
+    this.#lastSeq = first + entries.length - 1;
     if (written < bytes) throw new Error(`access log spool: ${written} of ${bytes} bytes written`);
-    return seq;
+    return first;
   }
 
   /** Where the next batch of this file starts (the last seq the database has). */

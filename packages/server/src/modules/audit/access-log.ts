@@ -49,7 +49,8 @@ export interface AccessLogLog {
 
 /**
  * Group commit for the access log. A request's full reads of personal data are appended
- * to the local spool (when the server has one) and its answer leaves at once; without a
+ * to the local spool (when the server has one) and its answer leaves once they are there
+ * (at the end of the event loop's turn, with the others answered in it); without a
  * spool, or when it cannot be written, the answer waits for the commit. Either way the
  * rows of the requests that finish while one INSERT is in flight go together in the next,
  * so under load many requests share one statement and one commit. A failed INSERT is
@@ -57,6 +58,8 @@ export interface AccessLogLog {
  */
 export class AccessLogWriter {
   #queue: Queued[] = [];
+  /** Entries waiting for this turn's write to the spool, with their answers. */
+  #toSpool: { entry: SealedEntry; resolve: () => void; reject: (error: unknown) => void }[] = [];
   /** Queued requests whose answers wait for the commit (not spooled): no linger for them. */
   #waiting = 0;
   #writing: Promise<void> | undefined;
@@ -70,10 +73,11 @@ export class AccessLogWriter {
   ) {}
 
   /**
-   * Undefined when the entry is safe in the spool (the answer may leave now); otherwise a
-   * promise that settles once its rows are committed, or rejects when they cannot be.
-   * `recordIds`: the entry's distinct record ids, when the caller already has them (a
-   * request's own sets); otherwise they are taken from its reads.
+   * A promise that settles once the answer may leave: when the entry is in the spool, or
+   * without a spool (or when it cannot be written) once its rows are committed; it rejects
+   * when they cannot be. Undefined when there is nothing to log. `recordIds`: the entry's
+   * distinct record ids, when the caller already has them (a request's own reads);
+   * otherwise they are taken from its reads.
    */
   write(entry: AccessLogEntry, recordIds?: readonly string[]): Promise<void> | undefined {
     if (entry.reads.length === 0) return undefined;
@@ -81,24 +85,45 @@ export class AccessLogWriter {
       // Checked before anything is kept: a bad row in the spool would be retried forever.
       if (!ID_LIST.test(ids)) return Promise.reject(new Error('access log: record ids must be database ids'));
     }
-    if (this.#queue.length >= MAX_BACKLOG) return Promise.reject(new Error(`access log: ${this.#queue.length} requests not yet written; answers are withheld until they are`));
+    const backlog = this.#queue.length + this.#toSpool.length;
+    if (backlog >= MAX_BACKLOG) return Promise.reject(new Error(`access log: ${backlog} requests not yet written; answers are withheld until they are`));
     const sealed = sealEntry(entry, recordIds);
-    if (this.spool && !this.#closing) {
-      try {
-        const seq = this.spool.append(sealed);
-        this.#enqueue({ entry: sealed, seq });
-        return undefined;
-      } catch (error) {
-        this.log?.error({ err: error }, 'access log: the spool cannot be written; answers wait for the database');
-      }
-    }
+    if (!this.spool || this.#closing) return this.#waitForCommit(sealed);
+    return new Promise<void>((resolve, reject) => {
+      // The requests answered in one turn of the event loop share one write to the spool:
+      // its cost is mostly per write, and it is paid on the thread every answer waits for.
+      if (this.#toSpool.push({ entry: sealed, resolve, reject }) === 1) setImmediate(() => this.#spoolTurn());
+    });
+  }
+
+  #waitForCommit(entry: SealedEntry): Promise<void> {
     this.#waiting += 1;
-    return new Promise<void>((resolve, reject) => this.#enqueue({ entry: sealed, resolve, reject }));
+    return new Promise<void>((resolve, reject) => this.#enqueue({ entry, resolve, reject }));
+  }
+
+  /** Appends the turn's entries to the spool in one write and lets their answers leave;
+   * when it cannot be written, their answers wait for the commit instead. */
+  #spoolTurn(): void {
+    const turn = this.#toSpool;
+    if (turn.length === 0) return;
+    this.#toSpool = [];
+    let first: number;
+    try {
+      first = this.spool!.append(turn.map((t) => t.entry));
+    } catch (error) {
+      this.log?.error({ err: error }, 'access log: the spool cannot be written; answers wait for the database');
+      for (const t of turn) this.#waitForCommit(t.entry).then(t.resolve, t.reject);
+      return;
+    }
+    turn.forEach((t, i) => {
+      this.#enqueue({ entry: t.entry, seq: first + i });
+      t.resolve();
+    });
   }
 
   /** Requests handed over and not yet committed. */
   get backlog(): number {
-    return this.#queue.length;
+    return this.#queue.length + this.#toSpool.length;
   }
 
   /** Seconds since the oldest request not yet committed was answered (0: none). */
@@ -115,6 +140,8 @@ export class AccessLogWriter {
   /** Shutdown: writes what is pending (retrying a few times at most) and removes the spool
    * file when all of it is in the database; otherwise the file stays for the next start. */
   async close(): Promise<void> {
+    // Answers still waiting for this turn's spool write get it now.
+    this.#spoolTurn();
     this.#closing = true;
     await this.idle();
     if (this.spool?.close() === false) this.log?.error({ backlog: this.#queue.length }, 'access log: stopped before every spooled read was written; the next server started on this directory writes them');
