@@ -141,7 +141,7 @@ describe('access log', () => {
       ['Customer', 'notes', ids[0]],
     ]);
     const rows = await server.db.query<{ id: string; field: string; entity_ids: string[] }>(
-      `select id::text, field, entity_ids::text[] as entity_ids from access_log order by id offset $1`,
+      `select id, field, entity_ids::text[] as entity_ids from access_log order by id offset $1`,
       [before],
     );
     expect(rows.map((r) => [r.field, [...r.entity_ids].sort()])).toEqual([
