@@ -103,4 +103,15 @@ describe('named statements', () => {
     expect(fresh).not.toBe(pid);
     expect((await preparedHere()).map((s) => s.statement)).toContain(text);
   });
+
+  it('drop a connection whose session the server ended during the statement', async () => {
+    const [{ pid }] = (await sql().query<{ pid: number }>('select pg_backend_pid() as pid')) as [{ pid: number }];
+    // The session ends while this statement runs: PostgreSQL answers 57P01, with an SQLSTATE
+    // like a refused statement, and closes the connection.
+    await expect(sql().prepared('select pg_terminate_backend(pg_backend_pid())')).rejects.toMatchObject({ code: '57P01' });
+    // Given back, the pool's one connection would fail this next statement.
+    expect(await sql().prepared(`select $1::int as n`, [9])).toEqual([{ n: 9 }]);
+    const [{ pid: fresh }] = (await sql().query<{ pid: number }>('select pg_backend_pid() as pid')) as [{ pid: number }];
+    expect(fresh).not.toBe(pid);
+  });
 });

@@ -61,7 +61,12 @@ export async function queryPrepared<T>(pool: pg.Pool, text: string, values: read
 }
 
 /** Errors that leave the connection unusable (as opposed to a statement PostgreSQL refused,
- * which carries an SQLSTATE and leaves the session fine). */
+ * which carries an SQLSTATE and leaves the session fine). A session the server ends while a
+ * statement runs (pg_terminate_backend, a shutdown: 57P01–57P05) or a connection failure
+ * (class 08) carries an SQLSTATE too, and its connection is closing: given back, the next
+ * statement on it failed with "Connection terminated unexpectedly". */
 function isConnectionError(error: unknown): boolean {
-  return !(error && typeof error === 'object' && typeof (error as { code?: unknown }).code === 'string' && /^[0-9A-Z]{5}$/.test((error as { code: string }).code));
+  const code = error && typeof error === 'object' ? (error as { code?: unknown }).code : undefined;
+  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return true;
+  return code.startsWith('57P') || code.startsWith('08');
 }
