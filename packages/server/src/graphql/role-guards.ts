@@ -18,7 +18,7 @@ import { fieldBits } from '../core/access-log-buffer.js';
 import { FieldAccess } from '../policy/policy.js';
 import type { Role } from '../policy/role.js';
 import { deny, fieldGuardsOf, logged, masked, type FieldGuard, type FieldResolver } from './field-guards.js';
-import { included } from './selection.js';
+import { subfields } from './selection.js';
 
 /**
  * The field guards of a query compiled for one role. A guard decides per value from the
@@ -247,35 +247,19 @@ const SELECTED = new WeakMap<readonly FieldNode[], Map<string, BitsOf | null>>()
 function selectedReads(schema: GraphQLSchema, info: GraphQLResolveInfo, type: GraphQLObjectType, reads: ReadonlyMap<string, InlineRead>): BitsOf | null {
   const known = SELECTED.get(info.fieldNodes)?.get(type.name);
   if (known !== undefined) return known;
-  const found = new Map<string, InlineRead>();
-  const visited = new Set<string>();
-  let conditional = false;
-  const applies = (condition: string | undefined) => {
-    if (condition === undefined || condition === type.name) return true;
+  const directives = { met: false };
+  const appliesTo = (condition: string) => {
+    if (condition === type.name) return true;
     const named = schema.getType(condition);
     return named !== undefined && isAbstractType(named) && schema.isSubType(named, type);
   };
-  const walk = (set: SelectionSetNode | undefined) => {
-    for (const selection of set?.selections ?? []) {
-      if (selection.directives?.length) {
-        conditional = true;
-        if (!included(info, selection)) continue;
-      }
-      if (selection.kind === Kind.FIELD) {
-        const read = reads.get(selection.name.value);
-        if (read) found.set(read.fieldName, read);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        if (applies(selection.typeCondition?.name.value)) walk(selection.selectionSet);
-      } else if (!visited.has(selection.name.value)) {
-        visited.add(selection.name.value);
-        const fragment = info.fragments[selection.name.value];
-        if (fragment && applies(fragment.typeCondition.name.value)) walk(fragment.selectionSet);
-      }
-    }
-  };
-  for (const node of info.fieldNodes) walk(node.selectionSet);
+  const found = new Map<string, InlineRead>();
+  for (const field of subfields(info, info.fieldNodes, { appliesTo, directives }).values()) {
+    const read = reads.get(field.name);
+    if (read) found.set(read.fieldName, read);
+  }
   const selected = found.size ? bitsOfReads([...found.values()]) : null;
-  if (!conditional) {
+  if (!directives.met) {
     let byType = SELECTED.get(info.fieldNodes);
     if (!byType) SELECTED.set(info.fieldNodes, (byType = new Map()));
     byType.set(type.name, selected);

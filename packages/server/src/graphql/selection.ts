@@ -20,17 +20,30 @@ export interface SelectedField {
 /** What a resolver needs to read a selection: the operation's fragments and variables. */
 export type SelectionInfo = Pick<GraphQLResolveInfo, 'fragments' | 'variableValues'>;
 
+/** How `subfields` walks a selection beyond its defaults. */
+export interface SubfieldOptions {
+  /** Fragments (inline or spread) whose type condition this refuses are left out; by
+   * default none is: a read plan built from a superset of the selection reads a column too
+   * many, never one too few. */
+  appliesTo?: (typeCondition: string) => boolean;
+  /** Set when a selection walked carries a directive (the result then depends on the
+   * request's variables). */
+  directives?: { met: boolean };
+}
+
 /**
  * The fields selected below `nodes`, by response key, through inline fragments and
- * fragment spreads. Type conditions are not checked: a read plan built from a superset of
- * the selection reads a column too many, never one too few. Fields under @skip(if: true)
- * or @include(if: false) are left out as graphql-js leaves them out.
+ * fragment spreads. Fields under @skip(if: true) or @include(if: false) are left out as
+ * graphql-js leaves them out.
  */
-export function subfields(info: SelectionInfo, nodes: readonly FieldNode[]): Map<string, SelectedField> {
+export function subfields(info: SelectionInfo, nodes: readonly FieldNode[], options: SubfieldOptions = {}): Map<string, SelectedField> {
+  const { appliesTo, directives } = options;
+  const applies = (condition: string | undefined) => condition === undefined || !appliesTo || appliesTo(condition);
   const out = new Map<string, SelectedField>();
   const visited = new Set<string>();
   const walk = (set: SelectionSetNode | undefined) => {
     for (const selection of set?.selections ?? []) {
+      if (directives && selection.directives?.length) directives.met = true;
       if (!included(info, selection)) continue;
       if (selection.kind === Kind.FIELD) {
         const key = selection.alias?.value ?? selection.name.value;
@@ -38,10 +51,11 @@ export function subfields(info: SelectionInfo, nodes: readonly FieldNode[]): Map
         if (entry) entry.nodes.push(selection);
         else out.set(key, { name: selection.name.value, nodes: [selection] });
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        walk(selection.selectionSet);
+        if (applies(selection.typeCondition?.name.value)) walk(selection.selectionSet);
       } else if (!visited.has(selection.name.value)) {
         visited.add(selection.name.value);
-        walk(info.fragments[selection.name.value]?.selectionSet);
+        const fragment = info.fragments[selection.name.value];
+        if (fragment && applies(fragment.typeCondition.name.value)) walk(fragment.selectionSet);
       }
     }
   };
@@ -55,7 +69,7 @@ export function mergedSubfields(info: SelectionInfo, fields: readonly (SelectedF
 }
 
 /** Whether @skip/@include let a selection through, as graphql-js decides it. */
-export function included(info: SelectionInfo, node: Parameters<typeof getDirectiveValues>[1]): boolean {
+function included(info: SelectionInfo, node: Parameters<typeof getDirectiveValues>[1]): boolean {
   if (!node.directives?.length) return true;
   if (getDirectiveValues(GraphQLSkipDirective, node, info.variableValues)?.if === true) return false;
   return getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues)?.if !== false;
