@@ -1,9 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type pg from 'pg';
 import { openPool, POOL_IDLE_MS } from '../src/db/orm.js';
 import { queryPrepared } from '../src/db/prepared.js';
 import { SqlExecutor } from '../src/db/sql.js';
+import { createRequestContext, inTransaction } from '../src/core/context.js';
+import { TokenSigner } from '../src/core/tokens.js';
+import { testConfig } from './helpers/jobs.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database.js';
 import { until } from './helpers/until.js';
 
@@ -113,5 +116,35 @@ describe('named statements', () => {
     expect(await sql().prepared(`select $1::int as n`, [9])).toEqual([{ n: 9 }]);
     const [{ pid: fresh }] = (await sql().query<{ pid: number }>('select pg_backend_pid() as pid')) as [{ pid: number }];
     expect(fresh).not.toBe(pid);
+  });
+});
+
+describe('a request context', () => {
+  it('forks its EntityManager only when something uses it: a read plan’s statement needs none', async () => {
+    const forks = jest.spyOn(orm.em, 'fork');
+    try {
+      const ctx = Object.assign(createRequestContext(orm, testConfig(db), new TokenSigner('lazy-fork-test-secret-'.repeat(3), 900), 'lazy-1'), { language: 'en' as const });
+      expect(await ctx.sql.prepared(`select $1::int as n`, [3])).toEqual([{ n: 3 }]);
+      expect(forks).not.toHaveBeenCalled();
+      // First use forks, once; statements then run through that fork (and its transactions).
+      const em = ctx.em;
+      expect(ctx.em).toBe(em);
+      expect(forks).toHaveBeenCalledTimes(1);
+      expect(await ctx.sql.query(`select 4 as n`)).toEqual([{ n: 4 }]);
+      const seen = await inTransaction(ctx, async (tx) => {
+        expect(tx.sql.inTransaction).toBe(true);
+        // Inside the transaction, prepared statements run on its connection (its pid).
+        const [inside] = await tx.sql.prepared<{ pid: number }>(`select pg_backend_pid() as pid`);
+        const [same] = await tx.sql.query<{ pid: number }>(`select pg_backend_pid() as pid`);
+        return [inside!.pid, same!.pid];
+      });
+      expect(seen[0]).toBe(seen[1]);
+      // A replaced fork (a subscription's next event) is the one used from then on.
+      const next = orm.em.fork();
+      ctx.em = next;
+      expect(ctx.em).toBe(next);
+    } finally {
+      forks.mockRestore();
+    }
   });
 });

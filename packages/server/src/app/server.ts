@@ -123,7 +123,7 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
         committed.catch(() => undefined);
         accessLogCommits.set(req, committed);
       };
-      return { ...createRequestContext(orm, config, tokens, String(req.id), claims), log: req.log, clientAddress: req.ip, language, holdAnswerUntil };
+      return Object.assign(createRequestContext(orm, config, tokens, String(req.id), claims), { log: req.log, clientAddress: req.ip, language, holdAnswerUntil });
     },
   });
   // One span per operation; the observability plugin names it once the operation is known.

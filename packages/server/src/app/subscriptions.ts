@@ -114,11 +114,10 @@ export function registerSubscriptions(app: FastifyInstance, schema: GraphQLSchem
         } catch (error) {
           return [coded(error as GraphQLError, 'GRAPHQL_VALIDATION_FAILED')];
         }
-        const contextValue: RequestContext = {
-          ...createRequestContext(orm, config, tokens, `ws:${id}`, ctx.extra.claims ?? null),
+        const contextValue: RequestContext = Object.assign(createRequestContext(orm, config, tokens, `ws:${id}`, ctx.extra.claims ?? null), {
           language,
           live: listener,
-        };
+        });
         try {
           await authenticate(contextValue);
         } catch (error) {

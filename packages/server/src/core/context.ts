@@ -2,7 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type DataLoader from 'dataloader';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
-import { SqlExecutor } from '../db/sql.js';
+import { LazyFork, SqlExecutor } from '../db/sql.js';
 import { FieldDenials } from './field-denials.js';
 import { AccessLogBuffer } from './access-log-buffer.js';
 import type { Actor } from '../policy/actor.js';
@@ -79,12 +79,19 @@ export function createRequestContext(
   requestId: string,
   claims: TokenClaims | null = null,
 ): RequestContext {
-  const em = orm.em.fork();
+  const fork = new LazyFork(orm.em);
   return {
     requestId,
     config,
-    em,
-    sql: new SqlExecutor(em),
+    // An accessor, forking on first use: copy the context with Object.assign, not a spread
+    // (a spread reads it, and forks).
+    get em() {
+      return fork.em;
+    },
+    set em(em: EntityManager) {
+      fork.em = em;
+    },
+    sql: new SqlExecutor(fork),
     loaders: new LoaderRegistry(),
     claims,
     actor: null,

@@ -33,7 +33,7 @@ export function registerImportRoute(app: FastifyInstance, { orm, config, tokens 
       const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(req.headers.authorization ?? '');
       const claims = match ? await tokens.verify(match[1]!) : null;
       if (!claims) return fail(401, 'Sign in first: send Authorization: Bearer <token>', 'UNAUTHENTICATED');
-      const ctx = { ...createRequestContext(orm, config, tokens, String(req.id), claims), log: req.log, language };
+      const ctx = Object.assign(createRequestContext(orm, config, tokens, String(req.id), claims), { log: req.log, language });
       try {
         ctx.actor = await authenticate(ctx);
       } catch (error) {
