@@ -1,4 +1,4 @@
-import { isObjectType, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { isObjectType, type FieldNode, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import type { KeysetOrder } from '../db/keyset.js';
 import type { Page, PagePlan } from '../db/paginate.js';
 import type { Params } from '../db/sql.js';
@@ -122,7 +122,7 @@ export function planObject(
   info: SelectionInfo & { schema: GraphQLSchema },
   type: GraphQLObjectType,
   shape: NodeShape,
-  fields: Map<string, SelectedField>,
+  fields: ReadonlyMap<string, SelectedField>,
   nested: Record<string, NestedPlanner>,
   params: Params,
   extra: readonly ExtraColumn[] = [],
@@ -200,29 +200,42 @@ export function pageClause(params: Params, limit: number, offset: number): strin
 /** A connection's selection: which parts of it are asked for. */
 export interface ConnectionSelection {
   /** Fields of the node (from `nodes` and `edges { node }` together). */
-  node: Map<string, SelectedField>;
-  cursors: boolean;
-  pageInfo: boolean;
-  totalCount: boolean;
+  readonly node: ReadonlyMap<string, SelectedField>;
+  readonly cursors: boolean;
+  readonly pageInfo: boolean;
+  readonly totalCount: boolean;
 }
 
 export function connectionSelection(info: SelectionInfo, field: SelectedField): ConnectionSelection {
-  const parts = subfields(info, field.nodes);
+  const only = field.nodes.length === 1 ? field.nodes[0]! : undefined;
+  const known = only && connectionSelections.get(only);
+  if (known) return known;
+  const options = { directives: { met: false } };
+  const parts = subfields(info, field.nodes, options);
   const edges = [...parts.values()].filter((f) => f.name === 'edges');
-  const edgeParts = subfields(info, edges.flatMap((e) => e.nodes));
+  const edgeParts = subfields(info, edges.flatMap((e) => e.nodes), options);
   const pageInfo = [...parts.values()].filter((f) => f.name === 'pageInfo');
-  const pageParts = subfields(info, pageInfo.flatMap((p) => p.nodes));
+  const pageParts = subfields(info, pageInfo.flatMap((p) => p.nodes), options);
   const nodeFields = [...parts.values()].filter((f) => f.name === 'nodes');
   const edgeNodes = [...edgeParts.values()].filter((f) => f.name === 'node');
-  return {
-    node: subfields(info, [...nodeFields, ...edgeNodes].flatMap((f) => f.nodes)),
+  const selection: ConnectionSelection = {
+    node: subfields(info, [...nodeFields, ...edgeNodes].flatMap((f) => f.nodes), options),
     cursors:
       [...edgeParts.values()].some((f) => f.name === 'cursor') ||
       [...pageParts.values()].some((f) => f.name === 'startCursor' || f.name === 'endCursor'),
     pageInfo: pageInfo.length > 0,
     totalCount: [...parts.values()].some((f) => f.name === 'totalCount'),
   };
+  if (only && !options.directives.met) connectionSelections.set(only, selection);
+  return selection;
 }
+
+/**
+ * A connection field's selection is the same in every request of a document (whose nodes
+ * the parsed-document cache keeps), unless @skip/@include below it read variables: kept
+ * per field node then, read-only to every plan.
+ */
+const connectionSelections = new WeakMap<FieldNode, ConnectionSelection>();
 
 /** A row's cursor values (text array), as `KeysetOrder.keysSelect` reads them, under
  * `__keys`. */

@@ -8,6 +8,7 @@ import {
   type GraphQLField,
   type GraphQLResolveInfo,
   type SelectionSetNode,
+  type ValueNode,
 } from 'graphql';
 
 /** One response key of a selection set: the field it names and every node asking for it
@@ -77,7 +78,49 @@ function included(info: SelectionInfo, node: Parameters<typeof getDirectiveValue
 
 /** A selected field's arguments, coerced as graphql-js coerces them for its resolver. */
 export function argumentsOf(info: SelectionInfo, definition: GraphQLField<unknown, unknown>, field: SelectedField): Record<string, unknown> {
-  return getArgumentValues(definition, field.nodes[0]!, info.variableValues);
+  const node = field.nodes[0]!;
+  let constant = constantArguments.get(node);
+  if (constant === undefined) {
+    constant = node.arguments?.some((argument) => hasVariable(argument.value)) ? null : new Map();
+    constantArguments.set(node, constant);
+  }
+  if (constant === null) return getArgumentValues(definition, node, info.variableValues);
+  let args = constant.get(definition);
+  if (!args) {
+    args = deepFreeze(getArgumentValues(definition, node, {}));
+    constant.set(definition, args);
+  }
+  return args;
+}
+
+/**
+ * Arguments written without variables (`interactions(first: 5, orderBy: …)` in a nested
+ * list) are the same in every request of a document, and the parsed document is cached
+ * with its nodes: coerced once per node (and field, as a fragment may sit on several
+ * types), frozen so no reader can change what the next request gets. null: the node's
+ * arguments use variables.
+ */
+const constantArguments = new WeakMap<FieldNode, Map<GraphQLField<unknown, unknown>, Record<string, unknown>> | null>();
+
+function hasVariable(value: ValueNode): boolean {
+  switch (value.kind) {
+    case Kind.VARIABLE:
+      return true;
+    case Kind.LIST:
+      return value.values.some(hasVariable);
+    case Kind.OBJECT:
+      return value.fields.some((field) => hasVariable(field.value));
+    default:
+      return false;
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
 
 /** Whether the query asks for `field` directly below the field being resolved, so a
