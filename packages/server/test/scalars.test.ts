@@ -11,6 +11,21 @@ describe('DateTime', () => {
     expect(toIsoTimestamp(pg)).toBe(iso);
     expect(DateTimeScalar.serialize(pg)).toBe(iso);
   });
+  it('turns the UTC text form into RFC 3339 for every fraction length, as the general form does', () => {
+    // The fast path for "+00" against the same value written "+00:00" (general path only).
+    const fractions = ['', '.1', '.12', '.123', '.1234', '.12345', '.123456', '.000001', '.9'];
+    for (const fraction of fractions) {
+      const expected = `2026-12-05T23:59:07${fraction ? fraction.padEnd(7, '0') : '.000000'}Z`;
+      expect(toIsoTimestamp(`2026-12-05 23:59:07${fraction}+00`)).toBe(expected);
+      expect(toIsoTimestamp(`2026-12-05 23:59:07${fraction}+00:00`)).toBe(expected);
+    }
+    // Not the UTC text form: left to the general path (or refused by it).
+    expect(toIsoTimestamp('2026-12-05 23:59:07.5+01')).toBe('2026-12-05T23:59:07.500000+01:00');
+    expect(toIsoTimestamp('2026-12-05T23:59:07Z')).toBe('2026-12-05T23:59:07.000000Z');
+    for (const bad of ['2026-12-05 23:59:07.1234567+00', '12026-12-05 23:59:07+00', '2026-12-05 23:59:07+00 BC', '2026-12-05 23:59+00']) {
+      expect(() => toIsoTimestamp(bad)).toThrow(/Not a timestamp/);
+    }
+  });
   it('rejects timestamps without a zone and garbage', () => {
     for (const bad of ['2026-01-02T03:04:05', 'yesterday', '2026-13-45T00:00:00Z', 42]) {
       expect(() => DateTimeScalar.parseValue(bad)).toThrow(/RFC 3339/);

@@ -25,12 +25,6 @@ import { argumentsOf, subfields, type SelectedField, type SelectionInfo } from '
  * starts with `#`, so they cannot collide with a field. */
 export const plannedKey = (responseKey: string) => `#${responseKey}`;
 
-/** PostgreSQL's timestamp as DateTime sends it (RFC 3339, six fractional digits, Z for
- * UTC, in the session's time zone like the text form), so serializing it costs nothing. */
-export function isoTimestamp(expression: string): string {
-  return `replace(to_char(${expression}, 'YYYY-MM-DD"T"HH24:MI:SS.USTZH:TZM'), '+00:00', 'Z')`;
-}
-
 /** How a column's text turns back into the value loader-read records hold. */
 export type ColumnKind = 'int' | 'bool' | 'text[]';
 
@@ -48,8 +42,8 @@ function decoder(kind: ColumnKind | undefined): (text: string | null) => unknown
 
 /** Everything a plan for one object type needs to know about its records. */
 export interface NodeShape {
-  /** Record key → SQL expression of its value (ids and numerics as text, timestamps
-   * through isoTimestamp). */
+  /** Record key → SQL expression of its value (ids and numerics as text; timestamps in
+   * their text form, as loaders read them, which DateTime turns into RFC 3339). */
   columns: Record<string, string>;
   /** Columns whose value is not text; `::text` of them is decoded back. */
   kinds?: Record<string, ColumnKind>;

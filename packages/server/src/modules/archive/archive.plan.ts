@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { planPage, type PageArgs } from '../../db/paginate.js';
 import { Params } from '../../db/sql.js';
 import type { RequestContext } from '../../core/context.js';
-import { isoTimestamp, type NestedPlanner, type NodeShape } from '../../graphql/read-plan.js';
+import type { NestedPlanner, NodeShape } from '../../graphql/read-plan.js';
 import { forbiddenOrder } from '../../policy/decisions.js';
 import { CUSTOMER_SHAPE, readPlannedList } from '../customer/customer.plan.js';
 import type { CustomerReadScope } from '../customer/customer.reader.js';
@@ -22,11 +22,11 @@ export const ARCHIVED_CUSTOMER_SHAPE: NodeShape = {
     status: `'ARCHIVED'`,
     previousStatus: 'c.status',
     legalHold: 'c.legal_hold',
-    archivedAt: isoTimestamp('c.archived_at'),
+    archivedAt: 'c.archived_at',
     archivedById: 'c.archived_by::text',
     archiveReason: 'c.archive_reason',
     policyId: 'c.archive_policy_id::text',
-    retainUntil: isoTimestamp('c.retain_until'),
+    retainUntil: 'c.retain_until',
     checksum: `encode(c.checksum, 'hex')`,
   },
   kinds: { ...CUSTOMER_SHAPE.kinds, legalHold: 'bool' },

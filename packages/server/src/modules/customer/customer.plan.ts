@@ -6,7 +6,7 @@ import { planPage, type PageArgs } from '../../db/paginate.js';
 import { Params } from '../../db/sql.js';
 import type { RequestContext } from '../../core/context.js';
 import {
-  connectionSelection, cursorKeys, isoTimestamp, namedObjectType, pageClause, planObject, plannedPage, type NestedPlanner, type NodeShape,
+  connectionSelection, cursorKeys, namedObjectType, pageClause, planObject, plannedPage, type NestedPlanner, type NodeShape,
 } from '../../graphql/read-plan.js';
 import { mayRead } from '../../policy/decisions.js';
 import { userPlanner } from '../identity/user.plan.js';
@@ -34,13 +34,13 @@ export const CUSTOMER_SHAPE: NodeShape = {
     taxId: 'c.tax_id',
     tags: 'c.tags',
     notes: 'c.notes',
-    lastInteractionAt: isoTimestamp('c.last_interaction_at'),
-    createdAt: isoTimestamp('c.created_at'),
-    updatedAt: isoTimestamp('c.updated_at'),
+    lastInteractionAt: 'c.last_interaction_at',
+    createdAt: 'c.created_at',
+    updatedAt: 'c.updated_at',
     version: 'c.version',
     voidReason: 'c.void_reason',
     voidNote: 'c.void_note',
-    voidedAt: isoTimestamp('c.voided_at'),
+    voidedAt: 'c.voided_at',
   },
   kinds: { version: 'int', tags: 'text[]' },
   needs: { owner: ['ownerId'], mergedInto: ['status'], interactions: [], interactionCount: [] },

@@ -1,5 +1,5 @@
 import { parseTextArray } from '../../db/text-array.js';
-import { isoTimestamp, type NestedPlanner } from '../../graphql/read-plan.js';
+import type { NestedPlanner } from '../../graphql/read-plan.js';
 
 /**
  * A staff record (an owner, who archived) read in the statement of the record that names
@@ -8,7 +8,7 @@ import { isoTimestamp, type NestedPlanner } from '../../graphql/read-plan.js';
 export function userPlanner(idSql: string): NestedPlanner {
   return {
     plan: () => ({
-      sql: [`(select array[u.id::text, u.email, u.display_name, u.role::text, u.enabled::text, ${isoTimestamp('u.created_at')}]::text
+      sql: [`(select array[u.id::text, u.email, u.display_name, u.role::text, u.enabled::text, u.created_at::text]::text
                 from app_user u where u.id = ${idSql})`],
       finish: ([raw]) => {
         if (raw === null || raw === undefined) return null;

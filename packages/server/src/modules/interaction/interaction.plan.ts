@@ -5,7 +5,7 @@ import type { Params } from '../../db/sql.js';
 import type { RequestContext } from '../../core/context.js';
 import { unstorableText } from '../../graphql/input-text.js';
 import {
-  argumentsOf, connectionSelection, cursorKeys, isoTimestamp, namedObjectType, pageClause, planObject, plannedPage, rowsOf, rowsText,
+  argumentsOf, connectionSelection, cursorKeys, namedObjectType, pageClause, planObject, plannedPage, rowsOf, rowsText,
   type NestedPlanner, type NestedValue, type NodeShape,
 } from '../../graphql/read-plan.js';
 import { userPlanner } from '../identity/user.plan.js';
@@ -20,14 +20,14 @@ export const INTERACTION_SHAPE: NodeShape = {
     id: 'i.id::text',
     customerId: 'i.customer_id::text',
     kind: 'i.kind',
-    occurredAt: isoTimestamp('i.occurred_at'),
+    occurredAt: 'i.occurred_at',
     channel: 'i.channel',
     subject: 'i.subject',
     body: 'i.body',
     amount: 'i.amount::text',
     currency: 'i.currency',
     ownerId: 'i.owner_id::text',
-    createdAt: isoTimestamp('i.created_at'),
+    createdAt: 'i.created_at',
   },
   needs: { customer: ['customerId'], owner: ['ownerId'] },
   always: ['id'],
@@ -36,7 +36,7 @@ export const INTERACTION_SHAPE: NodeShape = {
 export const ARCHIVED_INTERACTION_SHAPE: NodeShape = {
   columns: {
     ...INTERACTION_SHAPE.columns,
-    archivedAt: isoTimestamp('i.archived_at'),
+    archivedAt: 'i.archived_at',
     archiveReason: 'i.archive_reason',
     archivedWithCustomer: 'i.with_customer',
   },
