@@ -12,6 +12,8 @@ import {
 } from 'graphql';
 import type { RequestContext } from '../core/context.js';
 import type { Role } from '../policy/role.js';
+import { compileWith } from './compile-overrides.js';
+import { globalIdLeaves } from './global-id-schema.js';
 import { compileForRole } from './role-guards.js';
 
 /**
@@ -23,9 +25,12 @@ import { compileForRole } from './role-guards.js';
  * stay Apollo's. Introspection and documents graphql-jit cannot compile run on graphql-js.
  * A query is compiled once per role, with its field guards decided for that role
  * (role-guards.ts); mutations once for every caller, with guards that decide per value.
+ * Ids are written as global ids by their leaf's serializer, not a resolver per value
+ * (globalIdLeaves).
  */
 export function jitGateway(schema: GraphQLSchema, cacheSize = 1_000) {
   const compiled = new Map<string, CompiledQuery | null>();
+  const idLeaves = globalIdLeaves(schema);
 
   const compile = (key: string, document: DocumentNode, operationName: string | undefined, role: Role | null | undefined): CompiledQuery | null => {
     if (compiled.has(key)) {
@@ -35,7 +40,7 @@ export function jitGateway(schema: GraphQLSchema, cacheSize = 1_000) {
       compiled.set(key, hit);
       return hit;
     }
-    const run = () => compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
+    const run = () => compileWith(idLeaves, () => compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true }));
     const result = role === undefined ? run() : compileForRole(schema, role, document, run);
     const entry = isCompiledQuery(result) ? result : null;
     compiled.set(key, entry);

@@ -19,6 +19,7 @@ import { FieldAccess } from '../policy/policy.js';
 import type { Role } from '../policy/role.js';
 import { deny, fieldGuardsOf, logged, masked, type FieldGuard, type FieldResolver } from './field-guards.js';
 import { subfields } from './selection.js';
+import { compileWith } from './compile-overrides.js';
 
 /**
  * The field guards of a query compiled for one role. A guard decides per value from the
@@ -83,13 +84,7 @@ export function compileForRole<T>(schema: GraphQLSchema, role: RoleKey, document
     // A document that selects none of the inline fields needs no logging where records enter.
     if (entry.types.some((type) => [...guards.inline.get(type)!.keys()].some((name) => names.has(name)))) overrides.push([entry.field, entry.resolve]);
   }
-  const saved = overrides.map(([field]) => field.resolve);
-  try {
-    for (const [field, resolve] of overrides) field.resolve = resolve;
-    return compile();
-  } finally {
-    overrides.forEach(([field], i) => (field.resolve = saved[i]));
-  }
+  return compileWith(overrides.map(([field, resolve]) => ({ field, resolve })), compile);
 }
 
 function roleGuards(schema: GraphQLSchema, role: RoleKey): RoleGuards {
