@@ -17,6 +17,7 @@ mkdir -p "$src"
 
 echo "== build stage: COPY manifests, pnpm install --frozen-lockfile"
 cp package.json pnpm-lock.yaml pnpm-workspace.yaml .npmrc "$src/"
+cp -r patches "$src/"
 for pkg in packages/server packages/admin packages/schema bench; do mkdir -p "$src/$pkg" && cp "$pkg/package.json" "$src/$pkg/"; done
 (cd "$src" && pnpm install --frozen-lockfile --reporter=silent)
 
