@@ -11,8 +11,8 @@ const FRACTION_PADDING = ['00000', '0000', '000', '00', '0', ''];
 /** Normalises PostgreSQL's text form ("2026-01-02 03:04:05.12+00") to RFC 3339 with microseconds. */
 export function toIsoTimestamp(value: string): string {
   // Every timestamp of a list passes here (read plans and loaders alike read the text
-  // form: PostgreSQL's to_char cost more than the rest of a small list's statement):
-  // slices for the UTC form, ~4× faster than the general path below.
+  // form: PostgreSQL's to_char was a quarter of a small list's statement time): slices for
+  // the UTC form, ~4× faster than the general path below.
   if (UTC_TEXT.test(value)) {
     const length = value.length;
     return length === 22
