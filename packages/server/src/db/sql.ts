@@ -15,18 +15,17 @@ export interface SqlStats {
  * `execute` interpolates parameters into the text, which we avoid for reads.
  */
 export class SqlExecutor {
-  readonly #source: EntityManager | LazyFork;
+  readonly #fork: LazyFork;
 
   constructor(
-    source: EntityManager | LazyFork,
+    em: EntityManager | LazyFork,
     readonly stats: SqlStats = { statements: 0 },
   ) {
-    this.#source = source;
+    this.#fork = em instanceof LazyFork ? em : new LazyFork(em, em);
   }
 
   private get em(): EntityManager {
-    const source = this.#source;
-    return source instanceof LazyFork ? source.em : source;
+    return this.#fork.em;
   }
 
   async query<T = Record<string, unknown>>(text: string, params: readonly unknown[] = []): Promise<T[]> {
@@ -45,11 +44,10 @@ export class SqlExecutor {
    * connection.
    */
   async prepared<T = Record<string, unknown>>(text: string, params: readonly unknown[] = []): Promise<T[]> {
-    const source = this.#source;
     // A fork not made yet is in no transaction, and every fork shares the ORM's connection.
-    const em = source instanceof LazyFork ? source.forked : source;
+    const em = this.#fork.forked;
     if (em?.isInTransaction()) return this.query<T>(text, params);
-    const connection = (em ?? (source as LazyFork).root).getConnection();
+    const connection = (em ?? this.#fork.root).getConnection();
     let pool = pools.get(connection);
     if (!pool) {
       pool = (await connection.getNativeClient()) as pg.Pool;
@@ -61,7 +59,7 @@ export class SqlExecutor {
 
   /** Whether statements run inside a transaction (work that must not, checks first). */
   get inTransaction(): boolean {
-    return this.em.isInTransaction();
+    return this.#fork.forked?.isInTransaction() ?? false;
   }
 
   async one<T = Record<string, unknown>>(text: string, params: readonly unknown[] = []): Promise<T | undefined> {
@@ -86,7 +84,13 @@ const pools = new WeakMap<object, pg.Pool>();
 export class LazyFork {
   #em: EntityManager | undefined;
 
-  constructor(readonly root: EntityManager) {}
+  /** `made`: a fork already made (a transaction's), used as it is. */
+  constructor(
+    readonly root: EntityManager,
+    made?: EntityManager,
+  ) {
+    this.#em = made;
+  }
 
   get em(): EntityManager {
     return (this.#em ??= this.root.fork());

@@ -41,7 +41,8 @@ export function applyGlobalIds(schema: GraphQLSchema): GraphQLSchema {
   // type-graphql's resolveType is async; graphql-jit needs the answer at once.
   node.resolveType = (value) => nodeTypeOf(value);
   const inputDecoders = new Map<string, Decode | null>();
-  const encodedReads: EncodedRead[] = [];
+  const leaves: FieldOverride[] = [];
+  const scalars = new Map<string, GraphQLScalarType>();
 
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
@@ -53,7 +54,7 @@ export function applyGlobalIds(schema: GraphQLSchema): GraphQLSchema {
       if (target) {
         const inner = field.resolve ?? defaultFieldResolver;
         field.resolve = (source, args, ctx, info) => encodeIds(target, inner(source, args, ctx, info));
-        if (inner === defaultFieldResolver && getNamedType(field.type) === GraphQLID) encodedReads.push({ field, resolve: field.resolve, typeName: target });
+        if (inner === defaultFieldResolver && getNamedType(field.type) === GraphQLID) leaves.push(idLeaf(field, target, scalars));
       }
       const decoders = field.args
         .map((arg) => [arg.name, argDecoder(arg, field.extensions?.[`${NODE_REF}:${arg.name}`] as NodeRef | undefined, inputDecoders)] as const)
@@ -77,18 +78,10 @@ export function applyGlobalIds(schema: GraphQLSchema): GraphQLSchema {
     }
   }
   // A field whose arguments are decoded too keeps its resolver.
-  ENCODED_READS.set(schema, encodedReads.filter((read) => read.field.resolve === read.resolve));
+  GLOBAL_ID_LEAVES.set(schema, leaves.filter((leaf) => leaf.field.resolve === leaf.replaces));
   return schema;
 }
 
-/** A field that writes its parent's own property (an id, or ids) as global ids of one type. */
-interface EncodedRead {
-  field: GraphQLField<unknown, RequestContext>;
-  resolve: GraphQLFieldResolver<unknown, RequestContext>;
-  typeName: string;
-}
-
-const ENCODED_READS = new WeakMap<GraphQLSchema, EncodedRead[]>();
 const GLOBAL_ID_LEAVES = new WeakMap<GraphQLSchema, FieldOverride[]>();
 
 /**
@@ -100,27 +93,23 @@ const GLOBAL_ID_LEAVES = new WeakMap<GraphQLSchema, FieldOverride[]>();
  * property, null and lists as the resolver had them.
  */
 export function globalIdLeaves(schema: GraphQLSchema): readonly FieldOverride[] {
-  let leaves = GLOBAL_ID_LEAVES.get(schema);
-  if (!leaves) {
-    const scalars = new Map<string, GraphQLScalarType>();
-    const scalarOf = (typeName: string) => {
-      let scalar = scalars.get(typeName);
-      if (!scalar) {
-        // Named apart from ID: graphql-jit keys leaf serializers by their type's name.
-        scalar = new GraphQLScalarType({ name: `GlobalIdOf${typeName}`, serialize: (value) => toGlobalId(typeName, value as string) });
-        scalars.set(typeName, scalar);
-      }
-      return scalar;
-    };
-    const retyped = (type: GraphQLOutputType, typeName: string): GraphQLOutputType => {
-      if (isNonNullType(type)) return new GraphQLNonNull(retyped(type.ofType, typeName) as GraphQLNullableType & GraphQLOutputType);
-      if (isListType(type)) return new GraphQLList(retyped(type.ofType, typeName));
-      return scalarOf(typeName);
-    };
-    leaves = (ENCODED_READS.get(schema) ?? []).map(({ field, resolve, typeName }) => ({ field, resolve: undefined, type: retyped(field.type, typeName), replaces: resolve }));
-    GLOBAL_ID_LEAVES.set(schema, leaves);
+  return GLOBAL_ID_LEAVES.get(schema) ?? [];
+}
+
+/** The override of an id field whose resolver (just installed) encodes the parent's own property. */
+function idLeaf(field: GraphQLField<unknown, RequestContext>, typeName: string, scalars: Map<string, GraphQLScalarType>): FieldOverride {
+  let scalar = scalars.get(typeName);
+  if (!scalar) {
+    // Named apart from ID: graphql-jit keys leaf serializers by their type's name.
+    scalar = new GraphQLScalarType({ name: `GlobalIdOf${typeName}`, serialize: (value) => toGlobalId(typeName, value as string) });
+    scalars.set(typeName, scalar);
   }
-  return leaves;
+  const retyped = (type: GraphQLOutputType): GraphQLOutputType => {
+    if (isNonNullType(type)) return new GraphQLNonNull(retyped(type.ofType) as GraphQLNullableType & GraphQLOutputType);
+    if (isListType(type)) return new GraphQLList(retyped(type.ofType));
+    return scalar;
+  };
+  return { field, resolve: undefined, type: retyped(field.type), replaces: field.resolve as FieldOverride['replaces'] };
 }
 
 /** Says in the published schema which objects an id field names. */

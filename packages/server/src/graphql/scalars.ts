@@ -10,15 +10,8 @@ const FRACTION_PADDING = ['00000', '0000', '000', '00', '0', ''];
 
 /** Normalises PostgreSQL's text form ("2026-01-02 03:04:05.12+00") to RFC 3339 with microseconds. */
 export function toIsoTimestamp(value: string): string {
-  // Every timestamp of a list passes here (read plans and loaders alike read the text
-  // form: PostgreSQL's to_char was a quarter of a small list's statement time): slices for
-  // the UTC form, ~4× faster than the general path below.
-  if (UTC_TEXT.test(value)) {
-    const length = value.length;
-    return length === 22
-      ? `${value.slice(0, 10)}T${value.slice(11, 19)}.000000Z`
-      : `${value.slice(0, 10)}T${value.slice(11, length - 3)}${FRACTION_PADDING[length - 24]}Z`;
-  }
+  const utc = fromUtcText(value);
+  if (utc !== undefined) return utc;
   const match = PG_TIMESTAMP.exec(value);
   if (!match) throw new TypeError(`Not a timestamp: ${value}`);
   const [, date, time, zone] = match;
@@ -31,6 +24,19 @@ export function toIsoTimestamp(value: string): string {
   // Always six fractional digits, so timestamps also sort correctly as text.
   const [whole, fraction = ''] = time!.split('.');
   return `${date}T${whole}.${fraction.padEnd(6, '0')}${offset}`;
+}
+
+/**
+ * Every timestamp of a list passes here (read plans and loaders alike read the text form:
+ * PostgreSQL's to_char was a quarter of a small list's statement time): slices for the UTC
+ * form, ~4× faster than toIsoTimestamp's general path; undefined for any other form.
+ */
+function fromUtcText(value: string): string | undefined {
+  if (!UTC_TEXT.test(value)) return undefined;
+  const length = value.length;
+  return length === 22
+    ? `${value.slice(0, 10)}T${value.slice(11, 19)}.000000Z`
+    : `${value.slice(0, 10)}T${value.slice(11, length - 3)}${FRACTION_PADDING[length - 24]}Z`;
 }
 
 /** What toIsoTimestamp writes: it returns such a value unchanged. */
@@ -78,8 +84,9 @@ export const DateTimeScalar = new GraphQLScalarType<string, string>({
   description: `An RFC 3339 timestamp with time zone and up to microsecond precision, e.g. 2026-01-31T09:30:00.123456Z, within ${RANGE}.`,
   serialize(value) {
     if (value instanceof Date) return toIsoTimestamp(value.toISOString());
-    // A value already in RFC 3339 passes unchanged; PostgreSQL's text form is turned into it.
-    if (typeof value === 'string') return CANONICAL_TIMESTAMP.test(value) ? value : toIsoTimestamp(value);
+    // PostgreSQL's text form is turned into RFC 3339 (its UTC form first: nearly every value
+    // read arrives in it); a value already in RFC 3339 passes unchanged.
+    if (typeof value === 'string') return fromUtcText(value) ?? (CANONICAL_TIMESTAMP.test(value) ? value : toIsoTimestamp(value));
     throw new TypeError('DateTime cannot represent this value');
   },
   parseValue: parseTimestamp,
